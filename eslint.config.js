@@ -1,0 +1,89 @@
+// Lint enforces the process boundaries from ARCHITECTURE.md: dependencies point inward and only
+// the thin platform adapters may touch Electron.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'worker_threads', 'url', 'stream', 'events', 'util', 'buffer'];
+const electronBan = { group: ['electron', 'electron/*'], message: 'Only electron/main/platform and electron/preload may import electron.' };
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'test-results/**', 'playwright-report/**', '**/*.generated.*'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+      'no-restricted-imports': ['error', { patterns: [electronBan] }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        electronBan,
+        { group: nodeBuiltins, message: 'shared/ is pure: no Node built-ins (inject what you need).' },
+        { group: ['react', 'react-dom', 'react/*', '**/renderer/**', '**/electron/**', '**/server/**'], message: 'shared/ imports nothing from the outer parts.' },
+      ] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        electronBan,
+        { group: nodeBuiltins, message: 'The renderer is sandboxed: no Node built-ins.' },
+        { group: ['**/electron/**', '**/server/**'], message: 'The renderer talks only to window.faktor.' },
+      ] }],
+      'no-restricted-globals': ['error', 'process', 'Buffer', 'require', '__dirname'],
+    },
+  },
+  {
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        electronBan,
+        { group: ['**/electron/**', '**/renderer/**'], message: 'server/ depends only on shared/.' },
+      ] }],
+    },
+  },
+  {
+    files: ['server/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        electronBan,
+        { group: [...nodeBuiltins, 'better-sqlite3', 'fastify', '@fastify/*', '**/store/**', '**/http/**'], message: 'server/domain is pure rules: no I/O.' },
+      ] }],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts'],
+    ignores: ['electron/main/platform/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        electronBan,
+        { group: ['**/renderer/**', '**/server/**'], message: 'electron/ depends only on shared/.' },
+      ] }],
+    },
+  },
+  {
+    files: ['electron/main/platform/**/*.ts', 'electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'electron', importNames: ['ipcMain'], message: 'ipcMain is used only by the one validating wrapper, electron/main/platform/ipc-main.ts.' }],
+        patterns: [{ group: ['**/renderer/**', '**/server/**'], message: 'electron/ depends only on shared/.' }],
+      }],
+    },
+  },
+  {
+    files: ['test/**/*.{ts,tsx}', 'scripts/**/*.ts', 'bench/**/*.ts', '*.config.ts'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: { 'no-restricted-imports': 'off' },
+  },
+);

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import {
+  AccountPatch,
+  AccountView,
+  CodeView,
+  Id,
+  ImportResult,
+  ManualAccount,
+  Settings,
+  VaultStatus,
+} from './schemas';
+
+/**
+ * The one IPC contract between renderer and main: channel → request/response schemas. Main validates
+ * both directions (requests from an untrusted renderer; responses so a secret can never leak), the
+ * preload derives `window.faktor` from it, and the test harness binds the same table.
+ * Channels are kebab-case; every call is request/response (invoke/handle).
+ */
+export const contract = {
+  'vault-status': { request: z.strictObject({}), response: VaultStatus },
+  'vault-unlock': { request: z.strictObject({ password: z.string().min(1).max(1024) }), response: VaultStatus },
+  'vault-lock': { request: z.strictObject({}), response: VaultStatus },
+  /** Set, change (current required) or remove (next = null) the app password. */
+  'vault-set-password': {
+    request: z.strictObject({ current: z.string().max(1024).nullable(), next: z.string().min(8).max(1024).nullable() }),
+    response: VaultStatus,
+  },
+  /** Renderer reports user activity (throttled) so main can run the inactivity lock. */
+  'vault-activity': { request: z.strictObject({}), response: z.strictObject({}) },
+
+  'accounts-list': { request: z.strictObject({}), response: z.array(AccountView) },
+  'accounts-add-uri': { request: z.strictObject({ uri: z.string().min(1).max(4096) }), response: AccountView },
+  'accounts-add-manual': { request: ManualAccount, response: AccountView },
+  'accounts-update': { request: z.strictObject({ id: Id, patch: AccountPatch }), response: AccountView },
+  /** Deletes; the returned token restores it via accounts-restore for a short while (undo). */
+  'accounts-delete': { request: z.strictObject({ id: Id }), response: z.strictObject({ undoToken: Id }) },
+  'accounts-restore': { request: z.strictObject({ undoToken: Id }), response: AccountView },
+  'accounts-reorder': { request: z.strictObject({ ids: z.array(Id).max(100_000) }), response: z.strictObject({}) },
+
+  /** Current TOTP codes (all TOTP accounts when ids is omitted). */
+  'codes-current': { request: z.strictObject({ ids: z.array(Id).max(100_000).optional() }), response: z.array(CodeView) },
+  /** HOTP: advance and persist the counter, then return the new code. */
+  'codes-hotp-next': { request: z.strictObject({ id: Id }), response: CodeView },
+  /** Copies the account's current code to the clipboard in main; cleared later if unchanged. */
+  'codes-copy': { request: z.strictObject({ id: Id }), response: z.strictObject({ clearsAt: z.number().int().nullable() }) },
+
+  'settings-get': { request: z.strictObject({}), response: Settings },
+  'settings-set': { request: Settings.partial().strict(), response: Settings },
+  /** The OS locale (for language 'system'). */
+  'app-locale': { request: z.strictObject({}), response: z.strictObject({ locale: z.string().max(64) }) },
+
+  /** Encrypted backup to a file the user picks (platform dialog). */
+  'backup-export': {
+    request: z.strictObject({ password: z.string().min(8).max(1024) }),
+    response: z.strictObject({ count: z.number().int(), fileName: z.string() }),
+  },
+  /** Plain otpauth:// list; the renderer must have shown the warning and got explicit consent. */
+  'backup-export-plain': {
+    request: z.strictObject({ acknowledgedUnencrypted: z.literal(true) }),
+    response: z.strictObject({ count: z.number().int(), fileName: z.string() }),
+  },
+  /** All-or-nothing import of an encrypted backup or an otpauth:// list from a file the user picks. */
+  'backup-import': { request: z.strictObject({ password: z.string().max(1024).nullable() }), response: ImportResult },
+} as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
+
+/** All channel names. */
+export type Channel = keyof typeof contract;
+/** Request payload type of a channel. */
+export type RequestOf<C extends Channel> = z.input<(typeof contract)[C]['request']>;
+/** Response payload type of a channel. */
+export type ResponseOf<C extends Channel> = z.output<(typeof contract)[C]['response']>;
+
+/** Events main pushes to the renderer (no payload carries a secret). */
+export const events = {
+  'vault-changed': z.strictObject({}),
+  'vault-status': VaultStatus,
+} as const satisfies Record<string, z.ZodType>;
+/** Event names. */
+export type EventName = keyof typeof events;
+/** Payload of an event. */
+export type EventOf<E extends EventName> = z.output<(typeof events)[E]>;
+
+/** What an invoke resolves to on the wire: a result or a typed error code. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: { code: string; params?: Record<string, string | number> } };
+
+/** kebab-case channel name → camelCase method name ('accounts-list' → 'accountsList'). */
+export type MethodName<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Capitalize<MethodName<T>>}` : S;
+
+/** Runtime twin of MethodName. */
+export function methodName<C extends string>(channel: C): MethodName<C> {
+  return channel.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()) as MethodName<C>;
+}
+
+/**
+ * The API the renderer sees as `window.faktor`: one task-specific async function per channel (no
+ * generic channel passthrough), plus `on` for events. Calls resolve to an Envelope; they never throw
+ * across the bridge, so typed error codes survive.
+ */
+export type FaktorApi = {
+  readonly [C in Channel as MethodName<C>]: (request: RequestOf<C>) => Promise<Envelope<ResponseOf<C>>>;
+} & {
+  /** Subscribe to a main → renderer event; returns an unsubscribe function. */
+  readonly on: <E extends EventName>(event: E, listener: (payload: EventOf<E>) => void) => () => void;
+};

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+
+/**
+ * Data shapes that cross IPC. Every object is strict (unknown keys are an error) so a field holding a
+ * secret can never ride along by accident.
+ */
+export const Id = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+
+/** Account as the renderer sees it: metadata only, never the secret. */
+export const AccountView = z.strictObject({
+  id: Id,
+  type: z.enum(['totp', 'hotp']),
+  issuer: z.string().max(200),
+  label: z.string().max(200),
+  algorithm: z.enum(['SHA1', 'SHA256', 'SHA512']),
+  digits: z.number().int().min(6).max(10),
+  period: z.number().int().min(1).max(86_400),
+  counter: z.number().int().min(0),
+  color: z.string().regex(/^#[0-9a-f]{6}$/i).nullable(),
+  icon: z.string().max(64).nullable(),
+  createdAt: z.number().int(),
+});
+export type AccountView = z.infer<typeof AccountView>;
+
+/** A code computed in main for one account, with the window it is valid in (ms since epoch). */
+export const CodeView = z.strictObject({
+  id: Id,
+  code: z.string().regex(/^[0-9]{6,10}$/),
+  validFrom: z.number().int(),
+  validUntil: z.number().int(),
+});
+export type CodeView = z.infer<typeof CodeView>;
+
+/** Manual entry from the "add account" form (the secret only ever travels renderer → main). */
+export const ManualAccount = z.strictObject({
+  type: z.enum(['totp', 'hotp']),
+  issuer: z.string().max(200),
+  label: z.string().min(1).max(200),
+  secret: z.string().min(1).max(1024),
+  algorithm: z.enum(['SHA1', 'SHA256', 'SHA512']),
+  digits: z.number().int().min(6).max(10),
+  period: z.number().int().min(1).max(86_400),
+  counter: z.number().int().min(0),
+});
+export type ManualAccount = z.infer<typeof ManualAccount>;
+
+/** Editable metadata. */
+export const AccountPatch = z.strictObject({
+  issuer: z.string().max(200).optional(),
+  label: z.string().min(1).max(200).optional(),
+  color: z.string().regex(/^#[0-9a-f]{6}$/i).nullable().optional(),
+  icon: z.string().max(64).nullable().optional(),
+});
+export type AccountPatch = z.infer<typeof AccountPatch>;
+
+/** User settings (persisted by main). */
+export const Settings = z.strictObject({
+  language: z.enum(['system', 'de', 'en']),
+  /** Minutes of inactivity before the app locks; 0 = never. Only effective with an app password. */
+  autoLockMinutes: z.number().int().min(0).max(24 * 60),
+  /** Seconds after which a copied code is removed from the clipboard if still there; 0 = never. */
+  clipboardClearSeconds: z.number().int().min(0).max(600),
+});
+export type Settings = z.infer<typeof Settings>;
+
+/** Where the vault stands; drives which screen the renderer shows. */
+export const VaultStatus = z.strictObject({
+  state: z.enum(['ready', 'locked', 'error']),
+  hasPassword: z.boolean(),
+  /** When state is 'error': the error code (e.g. keychain-unavailable). */
+  error: z.string().nullable(),
+});
+export type VaultStatus = z.infer<typeof VaultStatus>;
+
+/** Result of an import: counts, and the accounts skipped because they already exist. */
+export const ImportResult = z.strictObject({
+  imported: z.number().int().min(0),
+  duplicates: z.array(z.strictObject({ issuer: z.string(), label: z.string() })),
+});
+export type ImportResult = z.infer<typeof ImportResult>;
+
+/** The error shape that crosses IPC (code only; the renderer translates it). */
+export const IpcError = z.strictObject({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+export type IpcError = z.infer<typeof IpcError>;
