@@ -75,6 +75,8 @@ export const events = {
   'vault-changed': z.strictObject({}),
   'vault-status': VaultStatus,
 } as const satisfies Record<string, z.ZodType>;
+/** The one IPC channel main pushes events on: `send(EVENT_CHANNEL, name, payload)`. Not a contract channel. */
+export const EVENT_CHANNEL = 'faktor:event';
 /** Event names. */
 export type EventName = keyof typeof events;
 /** Payload of an event. */
