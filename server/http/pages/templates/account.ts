@@ -1,0 +1,110 @@
+import type { MessageKey } from '../../../i18n';
+import { html, type SafeHtml } from '../html';
+import { layout } from '../layout';
+import { formatTime, levelBadge, levelText, minutes, postForm, type Notice, type PageContext, type PageLevel } from '../view';
+
+/** One attribute row: value and its own data level (§2.3). */
+export interface AttributeVM {
+  name: string;
+  value: string;
+  level: PageLevel;
+  needsConfirmation?: boolean;
+}
+
+/** One registered means with what §4.2 says the user must see: its level and status. */
+export interface MeansVM {
+  id: string;
+  kind: string;
+  label: string;
+  level: Exclude<PageLevel, 'basisregistrierung'>;
+  status: 'pending' | 'active' | 'blocked';
+  lastUsedAt?: number;
+  /** Password means cannot be blocked/removed from the overview (it is the account's base). */
+  removable: boolean;
+}
+
+/** One active session with its remaining time (§4.3, Table 2). */
+export interface SessionVM {
+  current: boolean;
+  level: PageLevel | undefined;
+  startedAt: number;
+  /** Time until the current level ends (inactivity or absolute, whichever comes first). */
+  remainingMs: number;
+}
+
+/** Everything the overview shows. */
+export interface AccountVM {
+  username: string;
+  maxLevel: PageLevel;
+  session: {
+    level: PageLevel | undefined;
+    /** Set when a Table 2 limit downgraded the session from this level. */
+    downgradedFrom?: PageLevel;
+    idleRemainingMs: number;
+    absoluteRemainingMs: number;
+  };
+  attributes: AttributeVM[];
+  means: MeansVM[];
+  sessions: SessionVM[];
+  deletionDueAt?: number;
+  hasUnverifiedEmail: boolean;
+  notices?: Notice[];
+}
+
+function attrName(ctx: PageContext, name: string): string {
+  const key = `attr.${name}` as MessageKey;
+  const text = ctx.t(key);
+  return text === key ? name : text;
+}
+
+/** The account overview: max level, session, attributes with levels, means, sessions. */
+export function accountPage(ctx: PageContext, vm: AccountVM): SafeHtml {
+  const s = vm.session;
+  const sessionInfo = html`<dl class="summary">
+<dt>${ctx.t('account.username')}</dt><dd data-testid="username">${vm.username}</dd>
+<dt>${ctx.t('account.maxLevel')}</dt><dd data-testid="max-level" data-level="${vm.maxLevel}">${levelBadge(ctx, vm.maxLevel)} <span class="hint">${ctx.t('account.maxLevelHint')}</span></dd>
+<dt>${ctx.t('account.sessionLevel')}</dt><dd data-testid="session-level" data-level="${s.level ?? 'none'}">${levelBadge(ctx, s.level)} <span class="hint">${ctx.t('account.sessionRemaining', { minutes: minutes(s.idleRemainingMs), total: minutes(s.absoluteRemainingMs) })}</span></dd>
+</dl>
+${s.downgradedFrom ? html`<p class="notice notice-info" role="status" data-testid="session-downgraded">${ctx.t('account.sessionDowngraded', { level: levelText(ctx, s.level), previous: levelText(ctx, s.downgradedFrom) })}</p>` : ''}
+${vm.deletionDueAt !== undefined ? html`<p class="notice notice-error" role="alert">${ctx.t('account.deletionPending', { date: formatTime(ctx, vm.deletionDueAt) })}</p>` : ''}
+<p><a class="button" href="/auth?next=%2Faccount">${ctx.t('account.stepup')}</a></p>`;
+
+  const attributes = html`<h2>${ctx.t('account.attributes')}</h2>
+${vm.attributes.some((a) => a.needsConfirmation) ? html`<p class="notice notice-info" role="status">${ctx.t('account.reconfirm')}</p>` : ''}
+<table class="attributes" data-testid="attributes">
+<thead><tr><th scope="col">${ctx.t('account.attribute')}</th><th scope="col">${ctx.t('account.value')}</th><th scope="col">${ctx.t('account.level')}</th></tr></thead>
+<tbody>${vm.attributes.map(
+    (a) => html`<tr data-attribute="${a.name}"><th scope="row">${attrName(ctx, a.name)}</th><td>${a.value === '' ? ctx.t('account.empty') : a.value}</td><td>${levelBadge(ctx, a.level)}</td></tr>`,
+  )}</tbody>
+</table>
+<p>${vm.hasUnverifiedEmail ? html`<a href="/verify-email">${ctx.t('account.verifyEmail')}</a> · ` : ''}${ctx.testMode ? html`<a href="/eid?purpose=verify">${ctx.t('account.eid')}</a>` : ''}</p>`;
+
+  const meansRows = vm.means.map((m) => {
+    const actions: SafeHtml[] = [];
+    if (m.status === 'pending') actions.push(html`<a href="/means/${m.id}/confirm">${ctx.t('means.confirm')}</a>`);
+    if (m.status === 'active' && m.removable) actions.push(postForm(ctx, `/means/${m.id}/block`, html`<button type="submit" class="link">${ctx.t('means.block')}</button>`, { class: 'inline' }));
+    if (m.status === 'blocked') actions.push(html`<a href="/means/${m.id}/unblock">${ctx.t('means.unblock')}</a>`);
+    if (m.removable) actions.push(postForm(ctx, `/means/${m.id}/remove`, html`<button type="submit" class="link">${ctx.t('means.remove')}</button>`, { class: 'inline' }));
+    return html`<tr data-means-id="${m.id}" data-kind="${m.kind}" data-status="${m.status}">
+<td>${ctx.t(`kind.${m.kind}` as MessageKey)}</td><td>${m.label}</td><td>${levelBadge(ctx, m.level)}</td>
+<td><span class="status status-${m.status}">${ctx.t(`status.${m.status}` as MessageKey)}</span></td>
+<td>${formatTime(ctx, m.lastUsedAt)}</td><td class="actions">${actions}</td></tr>`;
+  });
+  const means = html`<h2>${ctx.t('account.means')}</h2>
+<table class="means" data-testid="means">
+<thead><tr><th scope="col">${ctx.t('account.meansKind')}</th><th scope="col">${ctx.t('account.meansLabel')}</th><th scope="col">${ctx.t('account.level')}</th><th scope="col">${ctx.t('account.meansStatus')}</th><th scope="col">${ctx.t('account.lastUsed')}</th><th scope="col">${ctx.t('account.actions')}</th></tr></thead>
+<tbody>${meansRows}</tbody>
+</table>
+<p><a class="button" href="/means/new">${ctx.t('account.addMeans')}</a></p>`;
+
+  const sessions = html`<h2>${ctx.t('account.sessions')}</h2>
+<table class="sessions" data-testid="sessions">
+<thead><tr><th scope="col">${ctx.t('account.sessionStarted')}</th><th scope="col">${ctx.t('account.level')}</th><th scope="col">${ctx.t('account.sessionRemainingCol')}</th></tr></thead>
+<tbody>${vm.sessions.map(
+    (x) => html`<tr${x.current ? html` class="current"` : ''}><td>${formatTime(ctx, x.startedAt)}${x.current ? html` (${ctx.t('account.sessionThis')})` : ''}</td><td>${levelBadge(ctx, x.level)}</td><td>${ctx.t('common.minutes', { n: minutes(x.remainingMs) })}</td></tr>`,
+  )}</tbody>
+</table>
+<p><a href="/delete" class="danger">${ctx.t('account.delete')}</a></p>`;
+
+  return layout(ctx, ctx.t('account.title'), html`${sessionInfo}${attributes}${means}${sessions}`, { notices: vm.notices });
+}
