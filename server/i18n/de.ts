@@ -49,7 +49,7 @@ export const de = {
   'attr.email': 'E-Mail-Adresse',
   'attr.phone': 'Telefonnummer',
   'attr.nationality': 'Staatsangehörigkeit',
-  'attr.demail': 'De-Mail-Adresse',
+  'attr.deMail': 'De-Mail-Adresse',
 
   'error.title': 'Das hat nicht geklappt',
   'error.generic': 'Die Anmeldung ist fehlgeschlagen. Bitte prüfen Sie Ihre Angaben und versuchen Sie es erneut.',

@@ -51,7 +51,7 @@ export const en: Messages = {
   'attr.email': 'E-mail address',
   'attr.phone': 'Phone number',
   'attr.nationality': 'Nationality',
-  'attr.demail': 'De-Mail address',
+  'attr.deMail': 'De-Mail address',
 
   'error.title': 'That did not work',
   'error.generic': 'Login failed. Please check your details and try again.',
