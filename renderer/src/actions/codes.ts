@@ -1,0 +1,54 @@
+import i18next from 'i18next';
+import { codesCopy, codesCurrent, codesHotpNext } from '../api/codes';
+import { useStore } from '../store';
+import { onTick } from '../ticker';
+import { notify, notifyError } from './notify';
+
+let inflight = false;
+
+/** Fetches the current TOTP codes from main (the only place that can compute them). */
+export async function refreshCodes(): Promise<void> {
+  if (inflight) return;
+  inflight = true;
+  try {
+    const codes = await codesCurrent();
+    useStore.getState().setTotpCodes(codes, Date.now());
+  } catch (e) {
+    notifyError(e);
+    // Back off one period-ish instead of hammering main.
+    useStore.setState({ nextRefreshAt: Date.now() + 5000 });
+  } finally {
+    inflight = false;
+  }
+}
+
+/** Refetches codes whenever the earliest shown code expires; returns a stop function. */
+export function startCodeRefresh(): () => void {
+  return onTick((now) => {
+    const s = useStore.getState();
+    if (s.status?.state === 'ready' && s.order.length > 0 && now >= s.nextRefreshAt) void refreshCodes();
+  });
+}
+
+/** HOTP "next code": main persists the counter first, then returns the code. */
+export async function nextHotpCode(id: string): Promise<void> {
+  try {
+    const code = await codesHotpNext(id);
+    useStore.getState().setHotpCode(code);
+    const account = useStore.getState().byId[id];
+    if (account) useStore.getState().upsertAccount({ ...account, counter: account.counter + 1 });
+  } catch (e) {
+    notifyError(e);
+  }
+}
+
+/** Copies in main and says when the clipboard will be cleared. */
+export async function copyCode(id: string): Promise<void> {
+  try {
+    const { clearsAt } = await codesCopy(id);
+    if (clearsAt === null) notify(i18next.t('toast.copied'));
+    else notify(i18next.t('toast.copiedClears', { seconds: Math.max(1, Math.round((clearsAt - Date.now()) / 1000)) }));
+  } catch (e) {
+    notifyError(e);
+  }
+}

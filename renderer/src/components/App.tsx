@@ -1,0 +1,56 @@
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../store';
+import { AccountList } from './AccountList';
+import { AddAccountDialog } from './AddAccountDialog';
+import { BackupDialog } from './BackupDialog';
+import { EditAccountDialog } from './EditAccountDialog';
+import { ErrorScreen } from './ErrorScreen';
+import { LockScreen } from './LockScreen';
+import { SearchBar } from './SearchBar';
+import { SettingsDialog } from './SettingsDialog';
+import { Toasts } from './Toasts';
+import { Toolbar } from './Toolbar';
+
+function OpenDialog() {
+  const dialog = useStore((s) => s.dialog);
+  if (!dialog) return null;
+  switch (dialog.kind) {
+    case 'add':
+      return <AddAccountDialog {...(dialog.uri ? { initialUri: dialog.uri } : {})} />;
+    case 'edit':
+      return <EditAccountDialog id={dialog.id} />;
+    case 'settings':
+      return <SettingsDialog />;
+    case 'backup':
+      return <BackupDialog />;
+  }
+}
+
+/** Picks the screen from the vault state: loading, error, locked, or the account list. */
+export function App() {
+  const { t } = useTranslation();
+  const state = useStore((s) => s.status?.state ?? null);
+  const error = useStore((s) => s.status?.error ?? null);
+  let screen;
+  if (state === null) screen = <p className="list-status">{t('app.loading')}</p>;
+  else if (state === 'error') screen = <ErrorScreen code={error} />;
+  else if (state === 'locked') screen = <LockScreen />;
+  else
+    screen = (
+      <div className="shell">
+        <Toolbar />
+        <main className="content">
+          <h2 className="visually-hidden">{t('list.heading')}</h2>
+          <SearchBar />
+          <AccountList />
+        </main>
+        <OpenDialog />
+      </div>
+    );
+  return (
+    <>
+      {screen}
+      <Toasts />
+    </>
+  );
+}

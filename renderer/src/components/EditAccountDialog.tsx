@@ -1,0 +1,57 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { updateAccount } from '../actions/accounts';
+import { errorCode } from '../api/bridge';
+import { useStore } from '../store';
+import { Dialog } from './Dialog';
+import { Field } from './Field';
+import { FormError } from './FormError';
+
+/** Rename an account's service and account name. */
+export function EditAccountDialog({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const account = useStore((s) => s.byId[id]);
+  const close = () => useStore.getState().openDialog(null);
+  const [issuer, setIssuer] = useState(account?.issuer ?? '');
+  const [label, setLabel] = useState(account?.label ?? '');
+  const [labelError, setLabelError] = useState<string | null>(null);
+  const [formError, setFormError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setFormError(null);
+    if (!label.trim()) {
+      setLabelError(t('validation.labelRequired'));
+      return;
+    }
+    setLabelError(null);
+    setBusy(true);
+    try {
+      await updateAccount(id, { issuer: issuer.trim(), label: label.trim() });
+      close();
+    } catch (err) {
+      setFormError(t(`errors.${errorCode(err)}`));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Dialog title={t('edit.title')} onClose={close}>
+      <form onSubmit={(e) => void submit(e)} noValidate>
+        <Field label={t('add.issuer')} value={issuer} autoFocus onChange={(e) => setIssuer(e.target.value)} />
+        <Field label={t('add.label')} value={label} required error={labelError} onChange={(e) => setLabel(e.target.value)} />
+        <FormError message={formError} />
+        <div className="dialog-buttons">
+          <button type="button" onClick={close}>
+            {t('edit.cancel')}
+          </button>
+          <button type="submit" className="primary" disabled={busy}>
+            {t('edit.save')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

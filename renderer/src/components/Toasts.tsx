@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import { useStore } from '../store';
+
+/** The live region: "copied", "deleted — Undo", errors. Polite for info, assertive for errors. */
+export function Toasts() {
+  const { t } = useTranslation();
+  const toasts = useStore((s) => s.toasts);
+  const dismiss = useStore((s) => s.dismissToast);
+  return (
+    <div className="toasts">
+      <div role="status" aria-live="polite" className="toast-stack">
+        {toasts
+          .filter((x) => x.kind === 'info')
+          .map((toast) => (
+            <div key={toast.id} className="toast">
+              <span>{toast.text}</span>
+              {toast.action ? (
+                <button
+                  type="button"
+                  onClick={() => {
+                    dismiss(toast.id);
+                    toast.action?.run();
+                  }}
+                >
+                  {toast.action.label}
+                </button>
+              ) : null}
+              <button type="button" className="icon" aria-label={t('toast.dismiss')} onClick={() => dismiss(toast.id)}>
+                <span aria-hidden="true">✕</span>
+              </button>
+            </div>
+          ))}
+      </div>
+      <div role="alert" className="toast-stack">
+        {toasts
+          .filter((x) => x.kind === 'error')
+          .map((toast) => (
+            <div key={toast.id} className="toast toast-error">
+              <span>{toast.text}</span>
+              <button type="button" className="icon" aria-label={t('toast.dismiss')} onClick={() => dismiss(toast.id)}>
+                <span aria-hidden="true">✕</span>
+              </button>
+            </div>
+          ))}
+      </div>
+    </div>
+  );
+}
