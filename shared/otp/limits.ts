@@ -1,0 +1,36 @@
+import { FaktorError } from '../errors';
+import type { OtpAlgorithm, OtpParams } from './types';
+
+/** Longest otpauth:// URI we parse; a real one is < 300 characters, so more is garbage or an attack. */
+export const MAX_OTPAUTH_URI_LENGTH = 4096;
+/** Longest otpauth-migration:// URI; one QR code holds < 3 KB, so a batch URI stays well below. */
+export const MAX_MIGRATION_URI_LENGTH = 8192;
+/** Secret size bounds in bytes. Real secrets are 10–64 bytes; HMAC accepts any key length. */
+export const MIN_SECRET_BYTES = 1;
+export const MAX_SECRET_BYTES = 1024;
+/** Digits bounds: 6 and 8 are common, 7 and 10 exist in the wild and must not be clamped. */
+export const MIN_DIGITS = 6;
+export const MAX_DIGITS = 10;
+/** TOTP period bounds in seconds (any positive int32; 30 and 60 are common). */
+export const MIN_PERIOD = 1;
+export const MAX_PERIOD = 2 ** 31 - 1;
+/** The hash algorithms we compute, in the spelling of OtpParams. */
+export const OTP_ALGORITHMS: readonly OtpAlgorithm[] = ['SHA1', 'SHA256', 'SHA512'];
+
+/** Checks an OtpParams object against the limits above, so generation never runs on nonsense. */
+export function checkOtpParams(p: OtpParams): void {
+  if (p.type !== 'totp' && p.type !== 'hotp') throw new FaktorError('invalid-parameter', 'type', { name: 'type' });
+  if (!(p.secret instanceof Uint8Array) || p.secret.length < MIN_SECRET_BYTES || p.secret.length > MAX_SECRET_BYTES) {
+    throw new FaktorError('invalid-secret', 'secret length');
+  }
+  if (!OTP_ALGORITHMS.includes(p.algorithm)) throw new FaktorError('invalid-parameter', 'algorithm', { name: 'algorithm' });
+  if (!isIntIn(p.digits, MIN_DIGITS, MAX_DIGITS)) throw new FaktorError('invalid-parameter', 'digits', { name: 'digits' });
+  if (!isIntIn(p.period, MIN_PERIOD, MAX_PERIOD)) throw new FaktorError('invalid-parameter', 'period', { name: 'period' });
+  if (!isIntIn(p.counter, 0, Number.MAX_SAFE_INTEGER)) throw new FaktorError('invalid-parameter', 'counter', { name: 'counter' });
+  if (typeof p.issuer !== 'string' || typeof p.label !== 'string') throw new FaktorError('invalid-parameter', 'names', { name: 'label' });
+}
+
+/** True when `n` is an integer in [min, max]. */
+export function isIntIn(n: unknown, min: number, max: number): n is number {
+  return typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max;
+}
