@@ -1,0 +1,16 @@
+/**
+ * server/domain: TR-03160-1 as pure rules over plain data (no I/O, no clock, no randomness). The
+ * store persists Account / Session / PendingVerification as they are; the http layer calls these
+ * functions with `now` (ms) and a Policy, persists what they return and appends the events to the audit log.
+ * Every function that refuses throws DomainError with a stable code. Names here are stable: add, don't rename.
+ */
+export * from './levels';
+export * from './errors';
+export * from './policy';
+export * from './model';
+export * from './account';
+export * from './session';
+export * from './means';
+export * from './verification';
+export * from './identification';
+export * from './deletion';

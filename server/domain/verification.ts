@@ -1,0 +1,236 @@
+/**
+ * Verification of attributes (§5, §5.1), the eID takeover of the minimum data set (Table 5), and the
+ * §4.5 verification of the minimum data set in place of an authentication.
+ */
+import { accountMaxLevel, assertAttributeName, findAttribute } from './account';
+import { DomainError } from './errors';
+import { atLeast, highestLevel, levelRank, minLevel, type DataLevel, type MeansLevel } from './levels';
+import type { Account, AccountOutcome, Attribute, AttributeSource, DomainEvent, Session, SessionAuthentication, SessionOutcome } from './model';
+import type { Policy, VerificationMethod } from './policy';
+import { isLocked, requireSessionLevel, touchSession } from './session';
+
+/** Keys of the German minimum data set (§2.2) as stored attribute names. */
+export const MDS_ATTRIBUTES = ['givenNames', 'familyName', 'birthName', 'dateOfBirth', 'placeOfBirth', 'address'] as const;
+/** One minimum-data-set attribute key. */
+export type MdsAttribute = (typeof MDS_ATTRIBUTES)[number];
+/** MDS attributes that must exist for the §4.5 attribute path (birthName may legitimately be absent). */
+const MDS_REQUIRED: readonly MdsAttribute[] = ['givenNames', 'familyName', 'dateOfBirth', 'placeOfBirth', 'address'];
+
+/** True for a minimum-data-set key. */
+export function isMdsAttribute(name: string): name is MdsAttribute {
+  return (MDS_ATTRIBUTES as readonly string[]).includes(name);
+}
+
+/** What an eID identification delivered (from the test provider or a real eID server). */
+export interface EidResult {
+  /** Service- and card-specific identifier (DKK), the "eindeutige Kennung" of §4.5 Nr. 1. */
+  readonly pseudonym: string;
+  /** Level of the identification (hoch for the German eID). */
+  readonly level: MeansLevel;
+  readonly attributes: Readonly<Partial<Record<MdsAttribute, string>>>;
+}
+
+/** Writes one attribute; a re-verification of the SAME value never lowers its level. */
+function putAttribute(account: Account, name: string, value: string, level: DataLevel, source: AttributeSource, now: number): { account: Account; changed: boolean; raised: boolean } {
+  const old = findAttribute(account, name);
+  let next: Attribute = { name, value, level, source, verifiedAt: level === 'basisregistrierung' ? null : now, needsReconfirmation: false };
+  if (old && old.value === value && levelRank(old.level) > levelRank(level)) next = { ...old, needsReconfirmation: false };
+  const raised = !old || levelRank(next.level) > levelRank(old.level);
+  const changed = !old || old.value !== next.value || old.level !== next.level || old.needsReconfirmation !== next.needsReconfirmation || old.source !== next.source;
+  const attributes = old ? account.attributes.map((a) => (a.name === name ? next : a)) : [...account.attributes, next];
+  return { account: { ...account, attributes }, changed, raised };
+}
+
+/**
+ * §3/§5: the user enters or edits an attribute himself (logged in at any level); it is stored at
+ * Basisregistrierung. Re-entering an identical value keeps its level.
+ */
+export function setSelfEnteredAttribute(account: Account, session: Session, name: string, value: string, now: number, policy: Policy): SessionOutcome {
+  assertAttributeName(name);
+  const touched = touchSession(session, account, now, policy);
+  requireSessionLevel(touched.session, account, 'niedrig', now, policy);
+  const old = findAttribute(account, name);
+  if (old && old.value === value) return { account, session: touched.session, events: touched.events };
+  const put = putAttribute(account, name, value, 'basisregistrierung', 'self-entered', now);
+  return { account: put.account, session: touched.session, events: [...touched.events, { type: 'attribute-set', at: now, accountId: account.id, sessionId: session.id, attribute: name, level: 'basisregistrierung' }] };
+}
+
+/** A sent link or code waiting for confirmation (the store keeps it next to the code's hash; single use). */
+export interface PendingVerification {
+  readonly accountId: string;
+  readonly sessionId: string;
+  readonly attribute: string;
+  readonly value: string;
+  readonly method: VerificationMethod;
+  /** Level fixed when the user entered the value: min(route cap, session level, account max) (§5.1). */
+  readonly level: MeansLevel;
+  readonly createdAt: number;
+  readonly expiresAt: number;
+}
+
+/** Input of startVerification. */
+export interface StartVerificationInput {
+  readonly attribute: string;
+  readonly value: string;
+  readonly method: VerificationMethod;
+  /** For 'trusted-party' only: the level the party's evidence reaches. */
+  readonly attestedLevel?: MeansLevel;
+}
+
+/**
+ * §5.1 second case, step 1: the logged-in user enters a value to verify. The level it can reach is
+ * fixed now as min(route cap — e-mail/SMS niedrig, De-Mail substanziell —, session level, account max);
+ * the confirmation may then arrive asynchronously (completeVerification).
+ */
+export function startVerification(account: Account, session: Session, input: StartVerificationInput, now: number, policy: Policy): PendingVerification {
+  assertAttributeName(input.attribute);
+  if (isMdsAttribute(input.attribute) && input.method !== 'trusted-party') throw new DomainError('not-applicable', 'the minimum data set is verified by eID or a trusted party');
+  if (isLocked(account)) throw new DomainError('account-locked');
+  const touched = touchSession(session, account, now, policy);
+  const sLevel = requireSessionLevel(touched.session, account, 'niedrig', now, policy);
+  let cap: MeansLevel = policy.verificationCaps[input.method];
+  if (input.method === 'trusted-party') {
+    if (!input.attestedLevel) throw new DomainError('invalid-input', 'attestedLevel');
+    cap = minLevel(cap, input.attestedLevel);
+  }
+  const level = minLevel(minLevel(cap, sLevel), accountMaxLevel(account) ?? 'niedrig');
+  return { accountId: account.id, sessionId: session.id, attribute: input.attribute, value: input.value, method: input.method, level, createdAt: now, expiresAt: now + policy.verificationTtlMs };
+}
+
+/**
+ * §5.1 second case, step 2: the link was followed / the code entered. Stores the attribute at the
+ * pending level, capped by the account maximum at this moment (§5). The store must delete the pending
+ * verification afterwards (single use).
+ */
+export function completeVerification(account: Account, pending: PendingVerification, now: number): AccountOutcome {
+  if (pending.accountId !== account.id) throw new DomainError('invalid-input', 'verification of another account');
+  if (isLocked(account)) throw new DomainError('account-locked');
+  if (now >= pending.expiresAt) throw new DomainError('verification-expired');
+  const level = minLevel(pending.level, accountMaxLevel(account) ?? 'basisregistrierung');
+  const put = putAttribute(account, pending.attribute, pending.value, level, pending.method, now);
+  const stored = findAttribute(put.account, pending.attribute);
+  return { account: put.account, events: [{ type: 'attribute-verified', at: now, accountId: account.id, attribute: pending.attribute, level: stored?.level ?? level, reason: pending.method }] };
+}
+
+/**
+ * §5.1 first case + Table 5: an eID identification bound to this session verifies the minimum data
+ * set at min(eID level, session level, account max), overwriting those attributes with the eID's
+ * values and storing the pseudonym. When an MDS attribute was raised or changed, every other attribute
+ * is flagged for re-confirmation (§5.1 "zur Bestätigung vorgelegt").
+ */
+export function verifyWithEid(account: Account, session: Session, eid: EidResult, now: number, policy: Policy): SessionOutcome {
+  if (!eid.pseudonym) throw new DomainError('invalid-input', 'pseudonym');
+  if (isLocked(account)) throw new DomainError('account-locked');
+  const touched = touchSession(session, account, now, policy);
+  const sLevel = requireSessionLevel(touched.session, account, 'niedrig', now, policy);
+  const level = minLevel(minLevel(eid.level, sLevel), accountMaxLevel(account) ?? 'niedrig');
+  let acc: Account = { ...account, eidPseudonym: eid.pseudonym };
+  const events: DomainEvent[] = [...touched.events];
+  let raised = false;
+  for (const name of MDS_ATTRIBUTES) {
+    const value = eid.attributes[name];
+    if (value === undefined) continue;
+    const put = putAttribute(acc, name, value, level, 'eid', now);
+    acc = put.account;
+    raised ||= put.raised || put.changed;
+    events.push({ type: 'attribute-verified', at: now, accountId: account.id, sessionId: session.id, attribute: name, level: findAttribute(acc, name)?.level ?? level, reason: 'eid' });
+  }
+  if (raised) {
+    const flagged: string[] = [];
+    acc = {
+      ...acc,
+      attributes: acc.attributes.map((a) => {
+        if (isMdsAttribute(a.name) && eid.attributes[a.name] !== undefined) return a;
+        flagged.push(a.name);
+        return { ...a, needsReconfirmation: true };
+      }),
+    };
+    if (flagged.length) events.push({ type: 'attributes-need-reconfirmation', at: now, accountId: account.id, sessionId: session.id, reason: flagged.join(',') });
+  }
+  return { account: acc, session: touched.session, events };
+}
+
+/** §5.1: the user confirms flagged attributes as his (clears the flag; levels stay as they are). */
+export function confirmAttributes(account: Account, session: Session, names: readonly string[], now: number, policy: Policy): SessionOutcome {
+  return settleFlags(account, session, names, now, policy, 'attribute-confirmed');
+}
+
+/** §5.1: the user rejects flagged attributes ("not mine"): they are deleted from the account. */
+export function rejectAttributes(account: Account, session: Session, names: readonly string[], now: number, policy: Policy): SessionOutcome {
+  return settleFlags(account, session, names, now, policy, 'attribute-rejected');
+}
+
+function settleFlags(account: Account, session: Session, names: readonly string[], now: number, policy: Policy, type: 'attribute-confirmed' | 'attribute-rejected'): SessionOutcome {
+  const touched = touchSession(session, account, now, policy);
+  requireSessionLevel(touched.session, account, 'niedrig', now, policy);
+  for (const n of names) if (!findAttribute(account, n)) throw new DomainError('unknown-attribute', n);
+  const set = new Set(names);
+  const attributes = type === 'attribute-rejected'
+    ? account.attributes.filter((a) => !set.has(a.name))
+    : account.attributes.map((a) => (set.has(a.name) ? { ...a, needsReconfirmation: false } : a));
+  const events: DomainEvent[] = names.map((n) => ({ type, at: now, accountId: account.id, sessionId: session.id, attribute: n }));
+  return { account: { ...account, attributes }, session: touched.session, events: [...touched.events, ...events] };
+}
+
+/** Canonical form for comparing MDS values: NFKC, upper case (ß→SS), single spaces. */
+export function normalizeMdsValue(v: string): string {
+  return v.normalize('NFKC').toUpperCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Given names match when the stored names appear, in order, among the eID's (users often enter only the Rufname). */
+function givenNamesMatch(stored: string, fromEid: string): boolean {
+  const want = normalizeMdsValue(stored).split(' ').filter(Boolean);
+  const have = normalizeMdsValue(fromEid).split(' ').filter(Boolean);
+  if (want.length === 0) return false;
+  let i = 0;
+  for (const h of have) if (h === want[i]) i++;
+  return i === want.length;
+}
+
+/** Outcome of the §4.5 check. */
+export type MdsCheck = { readonly ok: true; readonly via: 'pseudonym' | 'attributes' } | { readonly ok: false; readonly code: 'mds-incomplete' | 'mds-mismatch'; readonly attribute?: string };
+
+/**
+ * §4.5 Nr. 1 and 2: matches when the stored pseudonym equals the eID's, or when ALL minimum-data-set
+ * attributes are stored (any level) and equal the eID's values after normalisation; no value may change.
+ */
+export function checkMinimumDataSet(account: Account, eid: EidResult): MdsCheck {
+  if (account.eidPseudonym !== null && account.eidPseudonym === eid.pseudonym) return { ok: true, via: 'pseudonym' };
+  for (const name of MDS_REQUIRED) {
+    if (!findAttribute(account, name) || eid.attributes[name] === undefined) return { ok: false, code: 'mds-incomplete', attribute: name };
+  }
+  for (const name of MDS_ATTRIBUTES) {
+    const stored = findAttribute(account, name)?.value;
+    const got = eid.attributes[name];
+    if (stored === undefined && got === undefined) continue;
+    if (stored === undefined || got === undefined) return { ok: false, code: name === 'birthName' && stored === undefined ? 'mds-incomplete' : 'mds-mismatch', attribute: name };
+    const same = name === 'givenNames' ? givenNamesMatch(stored, got) : normalizeMdsValue(stored) === normalizeMdsValue(got);
+    if (!same) return { ok: false, code: 'mds-mismatch', attribute: name };
+  }
+  return { ok: true, via: 'attributes' };
+}
+
+/**
+ * §4.5: a matching verification of the minimum data set stands in for an authentication. It counts at
+ * min(verification level, the highest level of any registered — active or blocked — means): enough to
+ * register a means at the account's maximum (Table 5 step 4) or to unblock a lost means' level, never
+ * more than the account ever had. Table 2 applies to it like to any authentication. Attributes are not
+ * changed here (verifyWithEid does that once the session is high enough).
+ */
+export function replaceAuthenticationByVerification(account: Account, session: Session, eid: EidResult, now: number, policy: Policy): SessionOutcome {
+  if (session.accountId !== account.id) throw new DomainError('invalid-input', 'session belongs to another account');
+  if (isLocked(account)) throw new DomainError('account-locked');
+  if (session.endedAt !== null) throw new DomainError('not-authenticated', 'session ended');
+  if (!atLeast(eid.level, 'niedrig')) throw new DomainError('insufficient-level');
+  const check = checkMinimumDataSet(account, eid);
+  if (!check.ok) throw new DomainError(check.code, check.attribute);
+  const registered = highestLevel(account.means.filter((m) => m.status === 'active' || m.status === 'blocked').map((m) => m.level)) ?? 'niedrig';
+  const level = minLevel(eid.level, registered);
+  const touched = touchSession(session, account, now, policy);
+  const auth: SessionAuthentication = { meansId: null, via: 'mds-verification', grantedLevel: level, level, at: now };
+  return {
+    account,
+    session: { ...touched.session, authentications: [...touched.session.authentications.filter((a) => a.via !== 'mds-verification'), auth] },
+    events: [...touched.events, { type: 'authentication-replaced', at: now, accountId: account.id, sessionId: session.id, level, reason: check.via }],
+  };
+}
