@@ -1,0 +1,37 @@
+import { parentPort } from 'node:worker_threads';
+import { isFaktorError } from '../../../shared/errors';
+import { decodeAny, initReader } from './qr-decode-core';
+import type { PixelImage } from './qr-image';
+import type { QrPosition } from '../../../shared/qr/found-code';
+
+/**
+ * The decoder thread: zxing-wasm runs here so a 4K screen never blocks the main process's event
+ * loop (window, IPC). Protocol: {id, input, thumbnails} in, {id, ok, hits | code} out.
+ */
+export interface WorkerRequest {
+  readonly id: number;
+  readonly input: Uint8Array | PixelImage;
+  readonly thumbnails: boolean;
+}
+
+/** Reply for one request; errors travel as a FaktorError code only. */
+export type WorkerReply =
+  | { id: number; ok: true; hits: { text: string; position: QrPosition; thumbnailPng: Uint8Array | null }[] }
+  | { id: number; ok: false; code: string; detail: string };
+
+const port = parentPort;
+if (port) {
+  void initReader().catch(() => undefined);
+  port.on('message', (req: WorkerRequest) => {
+    decodeAny(req.input, req.thumbnails).then(
+      (hits) => port.postMessage({ id: req.id, ok: true, hits } satisfies WorkerReply),
+      (e: unknown) =>
+        port.postMessage({
+          id: req.id,
+          ok: false,
+          code: isFaktorError(e) ? e.code : 'image-unreadable',
+          detail: isFaktorError(e) ? (e.detail ?? '') : String(e).slice(0, 200),
+        } satisfies WorkerReply),
+    );
+  });
+}

@@ -1,0 +1,92 @@
+import { Worker } from 'node:worker_threads';
+import { FaktorError, ERROR_CODES, type ErrorCode } from '../../../shared/errors';
+import type { QrHitWithThumbnail } from './qr-decode-core';
+import type { PixelImage } from './qr-image';
+import type { WorkerReply, WorkerRequest } from './qr-decoder-worker';
+
+/** Decodes QR codes off the calling thread. One per process is enough; calls are queued in the worker. */
+export interface QrDecoder {
+  /** Every QR code in a PNG/JPEG file or raw RGBA/BGRA pixels; [] when there is none. */
+  /**
+   * `transfer` hands the pixel buffer to the worker instead of copying it (saves ~30 ms on a 4K
+   * screen); the caller's buffer is unusable afterwards. Only applies to a buffer the view owns whole.
+   */
+  decodeImage(input: Uint8Array | PixelImage, opts?: { thumbnails?: boolean; transfer?: boolean }): Promise<QrHitWithThumbnail[]>;
+  /** Stops the worker (tests, CLI, app quit). */
+  close(): Promise<void>;
+}
+
+/**
+ * Where the worker script is. Built app: electron-vite emits `qr-decoder-worker.js` next to the main
+ * bundle (second input in electron.vite.config.ts). From sources (vitest, tsx, the harness) the .ts
+ * file is run through tsx's loader.
+ */
+function spawnWorker(): Worker {
+  const here = import.meta.url;
+  if (/\.ts($|\?)/.test(here)) {
+    const entry = JSON.stringify(new URL('./qr-decoder-worker.ts', here).href);
+    // A tiny bootstrap registers tsx's ESM hooks inside the worker, then loads the TypeScript entry.
+    const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${entry}); })`;
+    return new Worker(boot, { eval: true });
+  }
+  return new Worker(new URL('./qr-decoder-worker.js', here));
+}
+
+/** Starts the decoder worker lazily on the first call; restarts it if it ever dies. */
+export function createQrDecoder(): QrDecoder {
+  let worker: Worker | null = null;
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (h: QrHitWithThumbnail[]) => void; reject: (e: unknown) => void }>();
+
+  const failAll = (e: unknown) => {
+    for (const p of pending.values()) p.reject(e);
+    pending.clear();
+  };
+
+  const start = (): Worker => {
+    const w = spawnWorker();
+    w.unref();
+    w.on('message', (reply: WorkerReply) => {
+      const p = pending.get(reply.id);
+      if (!p) return;
+      pending.delete(reply.id);
+      if (pending.size === 0) w.unref();
+      if (reply.ok) p.resolve(reply.hits);
+      else p.reject(new FaktorError(toCode(reply.code), reply.detail));
+    });
+    w.on('error', (e) => {
+      worker = null;
+      failAll(new FaktorError('internal', `qr worker: ${String(e).slice(0, 200)}`));
+    });
+    w.on('exit', () => {
+      if (worker === w) worker = null;
+      failAll(new FaktorError('internal', 'qr worker exited'));
+    });
+    return w;
+  };
+
+  return {
+    decodeImage(input, opts) {
+      const w = (worker ??= start());
+      const id = nextId++;
+      const req: WorkerRequest = { id, input, thumbnails: opts?.thumbnails ?? false };
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        w.ref();
+        const view = input instanceof Uint8Array ? input : input.data;
+        const whole = view.byteOffset === 0 && view.byteLength === view.buffer.byteLength && view.buffer instanceof ArrayBuffer;
+        // Without transfer, structured clone copies the pixels once and the caller keeps its buffer.
+        w.postMessage(req, opts?.transfer && whole ? [view.buffer as ArrayBuffer] : []);
+      });
+    },
+    async close() {
+      const w = worker;
+      worker = null;
+      if (w) await w.terminate();
+    },
+  };
+}
+
+function toCode(code: string): ErrorCode {
+  return (ERROR_CODES as readonly string[]).includes(code) ? (code as ErrorCode) : 'internal';
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { base64Length, QR_IMAGE_LIMITS } from './image-limits';
+
+/**
+ * IPC shapes of QR scanning. A found code crosses to the renderer as a RouteView (never the raw
+ * otpauth payload, which holds a secret) plus an opaque token; the renderer confirms by token and main
+ * acts on the payload it kept.
+ */
+
+const Point = z.strictObject({ x: z.number(), y: z.number() });
+/** Corners of a found code in source-image pixels. */
+export const QrPosition = z.strictObject({ topLeft: Point, topRight: Point, bottomRight: Point, bottomLeft: Point });
+export type QrPosition = z.infer<typeof QrPosition>;
+
+/** Opaque handle main hands out for a scanned payload (short-lived, in-memory only). */
+export const ScanToken = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
+
+const Summary = z.strictObject({
+  type: z.enum(['totp', 'hotp']),
+  issuer: z.string().max(200),
+  label: z.string().max(200),
+  algorithm: z.enum(['SHA1', 'SHA256', 'SHA512']),
+  digits: z.number().int(),
+  period: z.number().int(),
+});
+
+/** Renderer-safe router verdict (mirrors RouteView in router.ts). */
+export const RouteViewSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('add-account'), summary: Summary, warnings: z.array(z.string().max(200)).max(20) }),
+  z.strictObject({
+    kind: z.literal('migration-part'),
+    batchId: z.number().int(),
+    batchIndex: z.number().int().min(0),
+    batchSize: z.number().int().min(1),
+    version: z.number().int(),
+    accounts: z.array(Summary).max(1000),
+  }),
+  z.strictObject({ kind: z.literal('unsupported-yet'), flow: z.enum(['servicekonto-pairing', 'servicekonto-login']) }),
+  z.strictObject({ kind: z.literal('invalid'), target: z.enum(['otpauth', 'otpauth-migration']), error: z.string().max(64) }),
+  z.strictObject({ kind: z.literal('text'), text: z.string().max(8000) }),
+]);
+
+/** Where a code was found. */
+export const ScanSource = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('screen'), displayId: z.string().max(64), displayLabel: z.string().max(200) }),
+  z.strictObject({ kind: z.literal('image') }),
+  z.strictObject({ kind: z.literal('clipboard') }),
+  z.strictObject({ kind: z.literal('camera') }),
+]);
+export type ScanSource = z.infer<typeof ScanSource>;
+
+/** One code found by a scan. */
+export const FoundCode = z.strictObject({
+  token: ScanToken,
+  route: RouteViewSchema,
+  /** PNG data URL (≤ 128 px side) of the code as found, or null (camera frames). */
+  thumbnail: z.string().regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/).max(200_000).nullable(),
+  source: ScanSource,
+  position: QrPosition,
+});
+export type FoundCode = z.infer<typeof FoundCode>;
+
+/** Result of any scan: the codes (possibly none) and how many images were looked at. */
+export const ScanResult = z.strictObject({
+  codes: z.array(FoundCode).max(64),
+  /** Screens captured (screen scan) or 1 (image, clipboard, camera frame). */
+  imagesScanned: z.number().int().min(0),
+});
+export type ScanResult = z.infer<typeof ScanResult>;
+
+/** Image handed from the renderer (file, drop, camera frame): base64 PNG/JPEG, capped. */
+export const EncodedImageRequest = z.strictObject({
+  base64: z.string().min(4).max(base64Length(QR_IMAGE_LIMITS.maxEncodedBytes)).regex(/^[A-Za-z0-9+/]+={0,2}$/),
+  /** Camera frames skip thumbnails (the live preview is on screen anyway). */
+  source: z.enum(['image', 'camera']),
+});
