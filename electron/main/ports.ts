@@ -1,0 +1,53 @@
+import type { EventName, EventOf } from '../../shared/ipc/contract';
+
+/**
+ * What the main-process services need from the platform. Electron adapters (electron/main/platform)
+ * implement these in the app; the harness and the tests pass doubles. Nothing here imports electron.
+ */
+
+/** The system clipboard (text only): the code is copied in main so the renderer never needs it. */
+export interface Clipboard {
+  writeText(text: string): void;
+  readText(): string;
+}
+
+/** One filter row of an open dialog, e.g. `{ name: 'Faktor backup', extensions: ['faktor'] }`. */
+export interface FileFilter {
+  readonly name: string;
+  readonly extensions: readonly string[];
+}
+
+/** Native file pickers; `null` means the user cancelled. Paths are absolute. */
+export interface FileDialogs {
+  chooseSaveFile(defaultName: string): Promise<string | null>;
+  chooseOpenFile(filters: readonly FileFilter[]): Promise<string | null>;
+}
+
+/** Wall clock plus one-shot timers, injectable so auto-lock, undo and clipboard clearing are testable. */
+export interface Clock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+  /** Runs `fn` after `ms`; returns a function that cancels it. Must not keep the process alive. */
+  setTimer(ms: number, fn: () => void): () => void;
+}
+
+/** Everything platform-specific the API needs, in one bag. */
+export interface Ports {
+  readonly clipboard: Clipboard;
+  readonly dialogs: FileDialogs;
+  readonly clock: Clock;
+  /** The OS locale, e.g. 'de-DE' (Electron: app.getLocale()). */
+  locale(): string;
+  /** Pushes an event to the renderer (payloads never carry a secret). */
+  emit<E extends EventName>(event: E, payload: EventOf<E>): void;
+}
+
+/** The real clock for production and the harness: Date.now and unref'd timers. */
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimer(ms, fn) {
+    const t = setTimeout(fn, Math.max(0, ms));
+    t.unref?.();
+    return () => clearTimeout(t);
+  },
+};
