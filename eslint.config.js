@@ -76,7 +76,10 @@ export default tseslint.config(
     files: ['electron/main/platform/**/*.ts', 'electron/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
-        paths: [{ name: 'electron', importNames: ['ipcMain'], message: 'ipcMain is used only by the one validating wrapper, electron/main/platform/ipc-main.ts.' }],
+        paths: [
+          { name: 'electron', importNames: ['ipcMain'], message: 'ipcMain is used only by the one validating wrapper, electron/main/platform/ipc-main.ts.' },
+          { name: 'electron', importNames: ['shell'], message: 'shell.openExternal only through electron/main/platform/safe-shell.ts (allowlist).' },
+        ],
         patterns: [{ group: ['**/renderer/**', '**/server/**'], message: 'electron/ depends only on shared/.' }],
       }],
     },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { devCsp, productionCsp } from '../../../../electron/main/security/csp';
+import { appResponseHeaders, contentTypeFor } from '../../../../electron/main/security/response-headers';
 
 /** Parses a CSP header into directive → sources. */
 function parse(csp: string): Map<string, string[]> {
@@ -50,4 +51,24 @@ describe('devCsp', () => {
     expect(devCsp('http://localhost:5173/')).not.toContain("'unsafe-eval'");
     expect(devCsp('http://localhost:5173/')).not.toMatch(/(^|\s)\*(\s|;|$)/);
   });
+});
+
+describe('app:// response headers', () => {
+  it('carry the CSP and hardening headers', () => {
+    const h = appResponseHeaders(productionCsp());
+    expect(h['Content-Security-Policy']).toBe(productionCsp());
+    expect(h['X-Content-Type-Options']).toBe('nosniff');
+    expect(h['Permissions-Policy']).toContain('microphone=()');
+    expect(h['Permissions-Policy']).toContain('hid=()');
+    expect(h['Permissions-Policy']).toContain('camera=(self)');
+  });
+  it.each([
+    ['index.html', 'text/html; charset=utf-8'],
+    ['assets/a.JS', 'text/javascript; charset=utf-8'],
+    ['assets/a.css', 'text/css; charset=utf-8'],
+    ['assets/reader.wasm', 'application/wasm'],
+    ['assets/font.woff2', 'font/woff2'],
+    ['assets/unknown.bin', 'application/octet-stream'],
+    ['noext', 'application/octet-stream'],
+  ])('content type of %s is %s', (p, t) => expect(contentTypeFor(p)).toBe(t));
 });

@@ -1,0 +1,47 @@
+import { app, clipboard, dialog, type BrowserWindow } from 'electron';
+import { join } from 'node:path';
+import type { FileDialogs, FileFilter } from '../ports';
+
+/**
+ * Electron adapters for electron/main/ports.ts (clipboard, file dialogs, locale). Thin on purpose:
+ * the logic that uses them lives in services and is tested with doubles.
+ */
+
+/** Electron 45's clipboard is asynchronous (W3C-style `readText(): Promise<string>`, see electron.d.ts). */
+export interface AsyncClipboard {
+  writeText(text: string): Promise<void>;
+  readText(): Promise<string>;
+}
+
+/**
+ * The system clipboard. Only the regular clipboard — a code is never put in the X11 selection.
+ * NOTE: ports.ts's `Clipboard` is synchronous; it must become Promise-returning to take this.
+ */
+export const electronClipboard: AsyncClipboard = {
+  writeText: (text) => clipboard.writeText(text),
+  readText: () => clipboard.readText(),
+};
+
+/** Native save/open dialogs, modal to `parent()` when there is a window. */
+export function electronFileDialogs(parent: () => BrowserWindow | null): FileDialogs {
+  const toFilters = (filters: readonly FileFilter[]) => filters.map((f) => ({ name: f.name, extensions: [...f.extensions] }));
+  return {
+    async chooseSaveFile(defaultName) {
+      const options = { defaultPath: join(app.getPath('documents'), defaultName), properties: ['createDirectory', 'showOverwriteConfirmation'] as Array<'createDirectory' | 'showOverwriteConfirmation'> };
+      const win = parent();
+      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      return result.canceled || !result.filePath ? null : result.filePath;
+    },
+    async chooseOpenFile(filters) {
+      const options = { properties: ['openFile'] as Array<'openFile'>, filters: toFilters(filters) };
+      const win = parent();
+      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+  };
+}
+
+/** The user's preferred OS language (e.g. 'de-DE'), falling back to Chromium's UI locale. */
+export function electronLocale(): string {
+  return app.getPreferredSystemLanguages()[0] ?? app.getLocale();
+}
