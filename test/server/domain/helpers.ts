@@ -1,5 +1,17 @@
 /** Shared fixtures for the domain tests: a clock origin, durations and a freshly created account. */
-import { createAccount, DEFAULT_POLICY, type Account, type Policy, type Session } from '../../../server/domain';
+import { expect } from 'vitest';
+import {
+  createAccount,
+  DEFAULT_POLICY,
+  isDomainError,
+  recordAuthentication,
+  registerMeans,
+  startSession,
+  type Account,
+  type DomainErrorCode,
+  type Policy,
+  type Session,
+} from '../../../server/domain';
 import { ERIKA, ERIKA_SELF_ENTERED } from './tr-example.fixture';
 
 /** Fixed origin of the test clock (ms). */
@@ -21,4 +33,30 @@ export function created(now = T0, policy: Policy = P): { account: Account; sessi
     policy,
   );
   return { account: r.account, session: r.session };
+}
+
+/** Asserts that `fn` throws a DomainError with exactly `code`. */
+export function expectCode(fn: () => unknown, code: DomainErrorCode): void {
+  let caught: unknown;
+  try {
+    fn();
+  } catch (e) {
+    caught = e;
+  }
+  expect(isDomainError(caught) ? caught.code : caught).toBe(code);
+}
+
+/** Erika after step 2 of the TR example: password A and confirmed FIDO token B, plus a fresh session at `now` logged in with A. */
+export function withToken(now = T0): { account: Account; session: Session } {
+  let { account, session } = created(now);
+  ({ account, session } = registerMeans(account, session, { meansId: ERIKA.meansB.id, kind: ERIKA.meansB.kind }, now, P));
+  ({ account, session } = recordAuthentication(account, session, ERIKA.meansB.id, now, P));
+  return { account, session };
+}
+
+/** A new session logged in with the given means, one after the other, at `now`. */
+export function login(account: Account, id: string, meansIds: readonly string[], now: number, policy: Policy = P): { account: Account; session: Session } {
+  let session = startSession({ id, accountId: account.id }, now);
+  for (const m of meansIds) ({ account, session } = recordAuthentication(account, session, m, now, policy));
+  return { account, session };
 }

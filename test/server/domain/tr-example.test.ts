@@ -45,7 +45,9 @@ function expectTable(account: Account, table: ExampleTable, extra: readonly Tabl
 describe('§5.1 TR example, Tables 3–5 (Erika Mustermann), replayed through the domain', () => {
   it('§5.1 Table 3 → step 2 → Table 4 → Table 5, asserting every level the tables show', () => {
     // Step 1: create the account (self entry at Basisregistrierung, password A at niedrig), verify the e-mail by link.
-    let { account, session } = created(T0);
+    const creation = created(T0);
+    const session = creation.session;
+    let account = creation.account;
     expect(sessionLevel(session, account, T0, P)).toBe('niedrig');
     const pendingMail = startVerification(account, session, { attribute: 'email', value: ERIKA_EMAIL, method: 'email-link' }, T0 + MIN, P);
     expect(pendingMail.level).toBe('niedrig');
