@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+import { minimatch } from 'minimatch';
+import { createRequire } from 'node:module';
+
+/**
+ * electron-builder cannot run here (it needs the Electron zip), so the packaging config's
+ * security-relevant parts are checked as data: fuses (checklist item 19), asar + unpacking of
+ * native modules, the file set, no rebuild, and the resources it points at.
+ */
+const root = resolve(import.meta.dirname, '../../../..');
+const config = parse(readFileSync(resolve(root, 'electron-builder.yml'), 'utf8')) as Record<string, unknown>;
+
+describe('electron-builder.yml', () => {
+  it("passes electron-builder's own schema validation (catches misspelt keys)", async () => {
+    const require = createRequire(import.meta.url);
+    const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config.js');
+    const { DebugLogger } = require('builder-util');
+    const loaded = await getConfig(root, null, null);
+    await expect(validateConfiguration(loaded, new DebugLogger(false))).resolves.toBeUndefined();
+  });
+
+  it('names the app and separates build resources from installers', () => {
+    expect(config.productName).toBe('Faktor');
+    expect(config.appId).toMatch(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/);
+    expect(config.directories).toEqual({ buildResources: 'build', output: 'release' });
+  });
+
+  it('sets every hardening fuse', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+  });
+
+  it('packs into asar and unpacks native modules and the QR wasm', () => {
+    expect(config.asar).toBe(true);
+    const unpack = config.asarUnpack as string[];
+    const unpacked = (p: string) => unpack.some((g) => minimatch(p, g, { dot: true }));
+    expect(unpacked('node_modules/node-hid/prebuilds/HID-linux-x64/node-napi-v4.node')).toBe(true);
+    expect(unpacked('node_modules/node-hid/nodehid.js')).toBe(true);
+    expect(unpacked('node_modules/@napi-rs/keyring-linux-x64-gnu/keyring.linux-x64-gnu.node')).toBe(true);
+    expect(unpacked('node_modules/@napi-rs/keyring/index.js')).toBe(true);
+    expect(unpacked('node_modules/@node-rs/argon2-linux-x64-gnu/argon2.linux-x64-gnu.node')).toBe(true);
+    expect(unpacked('node_modules/zxing-wasm/dist/reader/zxing_reader.wasm')).toBe(true);
+    expect(unpacked('out/main/index.js')).toBe(false);
+  });
+
+  it('never rebuilds native modules (that would download Electron headers)', () => {
+    expect(config.npmRebuild).toBe(false);
+    expect(config.buildDependenciesFromSource).toBe(false);
+  });
+
+  it('ships only the build output and package.json — no sources, tests, server or maps', () => {
+    const files = config.files as string[];
+    const included = (p: string) => {
+      let inc = false;
+      for (const g of files) {
+        if (g.startsWith('!')) {
+          if (minimatch(p, g.slice(1), { dot: true })) inc = false;
+        } else if (minimatch(p, g, { dot: true })) inc = true;
+      }
+      return inc;
+    };
+    for (const p of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'out/renderer/assets/index-abc.js', 'package.json']) {
+      expect(included(p), p).toBe(true);
+    }
+    for (const p of ['out/main/index.js.map', 'out/renderer/assets/index-abc.js.map', 'server/main.ts', 'test/x.test.ts', 'electron/main/index.ts', 'renderer/index.html', 'shared/errors.ts', 'docs/security.md', '.ci/run']) {
+      expect(included(p), p).toBe(false);
+    }
+    const excludesDep = (dep: string) => files.some((g) => g.startsWith('!') && minimatch(`node_modules/${dep}/index.js`, g.slice(1), { dot: true }));
+    for (const dep of ['fastify', 'better-sqlite3', '@simplewebauthn/server', 'react']) expect(excludesDep(dep), dep).toBe(true);
+    for (const dep of ['node-hid', '@napi-rs/keyring', 'zod', 'zxing-wasm']) expect(excludesDep(dep), dep).toBe(false);
+  });
+
+  it('targets AppImage+deb, dmg and nsis, and the resources it names exist', () => {
+    const linux = config.linux as Record<string, unknown>;
+    const mac = config.mac as Record<string, unknown>;
+    expect(linux.target).toEqual(['AppImage', 'deb']);
+    expect(linux.category).toBe('Utility');
+    expect(mac.target).toBe('dmg');
+    expect((config.win as Record<string, unknown>).target).toBe('nsis');
+    expect(mac.hardenedRuntime).toBe(true);
+    expect((mac.extendInfo as Record<string, string>).NSCameraUsageDescription).toBeTruthy();
+    for (const p of [mac.entitlements, mac.entitlementsInherit, 'build/icon.png']) expect(existsSync(resolve(root, p as string)), String(p)).toBe(true);
+    const extra = linux.extraResources as Array<{ from: string; to: string }>;
+    expect(extra).toContainEqual({ from: 'build/70-faktor-fido.rules', to: '70-faktor-fido.rules' });
+    expect(existsSync(resolve(root, 'build/70-faktor-fido.rules'))).toBe(true);
+  });
+
+  it('mac entitlements grant the camera and JIT, nothing else', () => {
+    const plist = readFileSync(resolve(root, 'build/entitlements.mac.plist'), 'utf8');
+    const keys = [...plist.matchAll(/<key>([^<]+)<\/key>/g)].map((m) => m[1]).sort();
+    expect(keys).toEqual(['com.apple.security.cs.allow-jit', 'com.apple.security.device.camera']);
+  });
+
+  it('the udev rule targets FIDO tokens only', () => {
+    const rules = readFileSync(resolve(root, 'build/70-faktor-fido.rules'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim() !== '' && !l.startsWith('#'));
+    expect(rules.length).toBeGreaterThan(0);
+    for (const r of rules) {
+      expect(r).toContain('SUBSYSTEM=="hidraw"');
+      expect(r).toContain('ENV{ID_FIDO_TOKEN}=="1"');
+      expect(r).not.toMatch(/MODE="0?666"/);
+    }
+  });
+});
