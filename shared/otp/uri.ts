@@ -116,13 +116,19 @@ function badParameter(name: string): FaktorError {
   return new FaktorError('invalid-parameter', name, { name });
 }
 
-/** Label decoding: percent escapes only, '+' stays '+' (protocols.md §1.4 trap). */
+/**
+ * Label decoding: percent escapes only, '+' stays '+' (protocols.md §1.4 trap). Like Python's
+ * unquote (both peers), a '%' that starts no escape stays literal ("100%"); an escape run that is
+ * not UTF-8 is refused instead of being turned into U+FFFD.
+ */
 function percentDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    throw new FaktorError('invalid-uri', 'bad percent escape');
-  }
+  return text.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run);
+    } catch {
+      throw new FaktorError('invalid-uri', 'escapes are not UTF-8');
+    }
+  });
 }
 
 function formDecode(text: string): string {
