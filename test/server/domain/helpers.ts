@@ -7,12 +7,13 @@ import {
   recordAuthentication,
   registerMeans,
   startSession,
+  verifyWithEid,
   type Account,
   type DomainErrorCode,
   type Policy,
   type Session,
 } from '../../../server/domain';
-import { ERIKA, ERIKA_SELF_ENTERED } from './tr-example.fixture';
+import { ERIKA, ERIKA_EID, ERIKA_SELF_ENTERED } from './tr-example.fixture';
 
 /** Fixed origin of the test clock (ms). */
 export const T0 = Date.UTC(2025, 0, 6, 8, 0, 0);
@@ -59,4 +60,12 @@ export function login(account: Account, id: string, meansIds: readonly string[],
   let session = startSession({ id, accountId: account.id }, now);
   for (const m of meansIds) ({ account, session } = recordAuthentication(account, session, m, now, policy));
   return { account, session };
+}
+
+/** Erika with A, B and eID C active and the minimum data set verified by eID at hoch (like Table 5), plus that hoch session. */
+export function withEidVerified(now = T0): { account: Account; session: Session } {
+  let { account, session } = withToken(now);
+  ({ account, session } = registerMeans(account, session, { meansId: ERIKA.meansC.id, kind: ERIKA.meansC.kind }, now, P));
+  ({ account, session } = recordAuthentication(account, session, ERIKA.meansC.id, now, P));
+  return verifyWithEid(account, session, ERIKA_EID, now, P);
 }
