@@ -1,4 +1,5 @@
 import type { EventName, EventOf } from '../../shared/ipc/contract';
+import type { QrScanPorts } from './services/qr-scan';
 
 /**
  * What the main-process services need from the platform. Electron adapters (electron/main/platform)
@@ -38,6 +39,11 @@ export interface Ports {
   readonly clock: Clock;
   /** The OS locale, e.g. 'de-DE' (Electron: app.getLocale()). */
   locale(): string;
+  /**
+   * QR scan sources (platform/screen-capture.ts, platform/clipboard-image.ts; test doubles in the
+   * harness). Absent → screen scan reports screen-capture-denied and the clipboard holds no image.
+   */
+  readonly qrSources?: QrScanPorts;
   /** Pushes an event to the renderer (payloads never carry a secret). */
   emit<E extends EventName>(event: E, payload: EventOf<E>): void;
 }

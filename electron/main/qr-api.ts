@@ -1,0 +1,50 @@
+import type { Channel, RequestOf, ResponseOf } from '../../shared/ipc/contract';
+import type { OtpParams } from '../../shared/otp/types';
+import type { AccountView, ImportResult } from '../../shared/ipc/schemas';
+import type { Ports } from './ports';
+import { createQrDecoder, type QrDecoder } from './services/qr-decoder';
+import { createQrScanService } from './services/qr-scan';
+import type { NewAccount } from './services/vault';
+
+/** The QR channels of the contract (docs/qr.md). */
+export type QrChannel = Extract<Channel, `qr-${string}`>;
+
+/** The vault operations the QR channels use (a subset of services/vault.ts's Vault). */
+export interface QrApiVault {
+  list(): Promise<AccountView[]>;
+  add(input: NewAccount): Promise<AccountView>;
+  importAccounts(list: readonly NewAccount[]): Promise<ImportResult>;
+}
+
+/**
+ * One function per QR channel, hooked into api.ts. Every call first asks the vault for its list, so a
+ * locked app neither captures the screen nor decodes anything (the same early refusal as backup-import).
+ */
+export function createQrHandlers(deps: { vault: QrApiVault; ports: Ports; decoder?: QrDecoder }): {
+  readonly [C in QrChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>>;
+} {
+  const scan = createQrScanService({
+    decoder: deps.decoder ?? createQrDecoder(),
+    ports: deps.ports.qrSources ?? {},
+    vault: {
+      add: (p) => deps.vault.add(toNewAccount(p)),
+      importAccounts: (list) => deps.vault.importAccounts(list.map(toNewAccount)),
+    },
+    now: () => deps.ports.clock.now(),
+  });
+  const unlocked = async () => {
+    await deps.vault.list();
+  };
+  return {
+    'qr-scan-screen': async () => (await unlocked(), scan.scanScreen()),
+    'qr-decode-image': async (req) => (await unlocked(), scan.decodeImage(req)),
+    'qr-scan-clipboard': async () => (await unlocked(), scan.scanClipboard()),
+    'qr-add-account': async (req) => scan.addAccount(req),
+    'qr-import-migration': async (req) => scan.importMigration(req),
+  };
+}
+
+/** Field-by-field copy, so nothing but what the vault stores is handed over. */
+function toNewAccount(p: OtpParams): NewAccount {
+  return { type: p.type, issuer: p.issuer, label: p.label, algorithm: p.algorithm, digits: p.digits, period: p.period, counter: p.counter, secret: p.secret };
+}
