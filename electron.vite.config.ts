@@ -7,7 +7,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve('electron/main/index.ts'),
+          // The QR decoder's worker_threads entry; services/qr-decoder.ts loads it next to index.js.
+          'qr-decoder-worker': resolve('electron/main/services/qr-decoder-worker.ts'),
+        },
+      },
       externalizeDeps: true,
     },
   },
