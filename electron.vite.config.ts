@@ -20,6 +20,8 @@ export default defineConfig({
   preload: {
     build: {
       outDir: 'out/preload',
+      // sandbox: true allows the preload to require only 'electron' — zod and shared/ must be bundled in.
+      externalizeDeps: false,
       rollupOptions: { input: { index: resolve('electron/preload/index.ts') }, output: { format: 'cjs' } },
     },
   },

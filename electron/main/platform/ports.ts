@@ -13,10 +13,7 @@ export interface AsyncClipboard {
   readText(): Promise<string>;
 }
 
-/**
- * The system clipboard. Only the regular clipboard — a code is never put in the X11 selection.
- * NOTE: ports.ts's `Clipboard` is synchronous; it must become Promise-returning to take this.
- */
+/** The system clipboard. Only the regular clipboard — a code is never put in the X11 selection. */
 export const electronClipboard: AsyncClipboard = {
   writeText: (text) => clipboard.writeText(text),
   readText: () => clipboard.readText(),

@@ -1,0 +1,96 @@
+import { app, session, type BrowserWindow, type WebContents } from 'electron';
+import { join } from 'node:path';
+import { createApi, DEFAULT_KEYCHAIN_SERVICE } from '../api';
+import { createDispatcher, createEventPublisher } from '../ipc';
+import { systemClock, type Ports } from '../ports';
+import { APP_ENTRY_URL, APP_ORIGIN, createOriginSet } from '../security/app-origin';
+import { productionCsp } from '../security/csp';
+import { createSenderPolicy } from '../security/sender-policy';
+import { readClipboardImage } from './clipboard-image';
+import { bindIpc, createRendererEventSink } from './ipc-main';
+import { electronClipboard, electronFileDialogs, electronLocale } from './ports';
+import { registerAppScheme, serveAppProtocol } from './protocol';
+import { createScreenCapture } from './screen-capture';
+import { installSessionGuards } from './session-guards';
+import { installWebContentsGuards } from './web-contents-guards';
+import { createMainWindow } from './window';
+
+/**
+ * Main-process bootstrap (entry: electron/main/index.ts): one instance, the app:// scheme and every
+ * guard installed before any window exists, then the API bound to IPC through the validating
+ * dispatcher, then the window. Development (`electron-vite dev`) loads the Vite server — only when the
+ * app is not packaged. Lives in platform/ because it is Electron glue through and through.
+ */
+
+const devServerUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;
+const trustedOrigins = devServerUrl ? [APP_ORIGIN, devServerUrl] : [APP_ORIGIN];
+/** out/ (this file is bundled into out/main/index.js). */
+const outDir = join(import.meta.dirname, '..');
+
+let mainWindow: BrowserWindow | null = null;
+let unbindIpc: (() => void) | null = null;
+
+/** Brings the existing window forward (a second launch, or macOS dock activation). */
+function focusMainWindow(): void {
+  if (mainWindow === null) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+/** Wires services, IPC and the window once Electron is ready. */
+async function start(): Promise<void> {
+  installSessionGuards(session.defaultSession, trustedOrigins, devServerUrl);
+  serveAppProtocol(join(outDir, 'renderer'), productionCsp());
+
+  const isOurs = (wc: WebContents) => mainWindow !== null && !mainWindow.isDestroyed() && wc === mainWindow.webContents;
+  const emit = createEventPublisher(
+    createRendererEventSink(() => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : []), createOriginSet(trustedOrigins)),
+  );
+  const ports: Ports = {
+    clipboard: electronClipboard,
+    dialogs: electronFileDialogs(() => mainWindow),
+    clock: systemClock,
+    locale: electronLocale,
+    qrSources: { captureScreens: createScreenCapture(() => mainWindow), readClipboardImage },
+    emit,
+  };
+  const api = createApi({ appDataDir: app.getPath('userData'), keychainService: DEFAULT_KEYCHAIN_SERVICE, ports });
+  unbindIpc = bindIpc(createDispatcher({ api, isTrustedSender: createSenderPolicy(trustedOrigins) }), isOurs);
+
+  mainWindow = createMainWindow({ preloadPath: join(outDir, 'preload', 'index.cjs'), devTools: !app.isPackaged });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  await mainWindow.loadURL(devServerUrl ?? APP_ENTRY_URL);
+}
+
+/** Starts Faktor; called once at module load of the main entry. */
+export function startFaktor(): void {
+  // Must happen before 'ready' (privileged schemes) and before any WebContents exists (guards).
+  registerAppScheme();
+  installWebContentsGuards(trustedOrigins);
+
+  if (!app.requestSingleInstanceLock()) {
+    // Another Faktor is running; it gets our 'second-instance' and comes to the front.
+    app.quit();
+  } else {
+    app.on('second-instance', focusMainWindow);
+    app.on('activate', focusMainWindow);
+    // An authenticator should not linger with an unlocked vault behind a closed window: quit on every
+    // platform (including macOS) when the window closes.
+    app.on('window-all-closed', () => app.quit());
+    app.on('will-quit', () => {
+      unbindIpc?.();
+      unbindIpc = null;
+    });
+    app
+      .whenReady()
+      .then(start)
+      .catch((e: unknown) => {
+        // Nothing secret has been read yet (createApi is lazy), so the full error is safe to log.
+        console.error('faktor: startup failed', e);
+        app.exit(1);
+      });
+  }
+}
