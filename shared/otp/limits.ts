@@ -5,14 +5,17 @@ import type { OtpAlgorithm, OtpParams } from './types';
 export const MAX_OTPAUTH_URI_LENGTH = 4096;
 /** Longest otpauth-migration:// URI; one QR code holds < 3 KB, so a batch URI stays well below. */
 export const MAX_MIGRATION_URI_LENGTH = 8192;
-/** Secret size bounds in bytes. Real secrets are 10–64 bytes; HMAC accepts any key length. */
+/** Shortest secret in bytes: any non-empty key, since we must compute whatever the server computes. */
 export const MIN_SECRET_BYTES = 1;
+/** Longest secret in bytes; real ones are 10–64, HMAC takes any length, this only bounds garbage. */
 export const MAX_SECRET_BYTES = 1024;
-/** Digits bounds: 6 and 8 are common, 7 and 10 exist in the wild and must not be clamped. */
+/** Fewest digits; 6 is the common default. */
 export const MIN_DIGITS = 6;
+/** Most digits: 7 and 10 exist in the wild and must not be clamped; the 31-bit truncation ends at 10. */
 export const MAX_DIGITS = 10;
-/** TOTP period bounds in seconds (any positive int32; 30 and 60 are common). */
+/** Shortest TOTP period in seconds. */
 export const MIN_PERIOD = 1;
+/** Longest TOTP period in seconds (any positive int32; 30 and 60 are common, others exist). */
 export const MAX_PERIOD = 2 ** 31 - 1;
 /** The hash algorithms we compute, in the spelling of OtpParams. */
 export const OTP_ALGORITHMS: readonly OtpAlgorithm[] = ['SHA1', 'SHA256', 'SHA512'];
