@@ -12,6 +12,7 @@ import {
   type DomainErrorCode,
   type Policy,
   type Session,
+  type SessionOutcome,
 } from '../../../server/domain';
 import { ERIKA, ERIKA_EID, ERIKA_SELF_ENTERED } from './tr-example.fixture';
 
@@ -63,7 +64,7 @@ export function login(account: Account, id: string, meansIds: readonly string[],
 }
 
 /** Erika with A, B and eID C active and the minimum data set verified by eID at hoch (like Table 5), plus that hoch session. */
-export function withEidVerified(now = T0): { account: Account; session: Session } {
+export function withEidVerified(now = T0): SessionOutcome {
   let { account, session } = withToken(now);
   ({ account, session } = registerMeans(account, session, { meansId: ERIKA.meansC.id, kind: ERIKA.meansC.kind }, now, P));
   ({ account, session } = recordAuthentication(account, session, ERIKA.meansC.id, now, P));
