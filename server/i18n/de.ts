@@ -170,9 +170,9 @@ export const de = {
   'block.username': 'Benutzername',
   'block.blockPassword': 'Sperrpasswort',
   'block.which': 'Welches Mittel?',
-  'block.all': 'alle Anmeldemittel außer dem Passwort',
+  'block.all': 'alle Anmeldemittel, auch das Passwort (danach ist keine Anmeldung mehr möglich)',
   'block.submit': 'Sperren',
-  'block.done': 'Wenn die Angaben stimmen, ist das Mittel jetzt gesperrt.',
+  'block.done': 'Gesperrt. Das Mittel kann bis zur Entsperrung nicht verwendet werden.',
   'block.choose': 'Wählen Sie das zu sperrende Mittel.',
   'block.continue': 'Weiter',
 

@@ -172,9 +172,9 @@ export const en: Messages = {
   'block.username': 'Username',
   'block.blockPassword': 'Block password (Sperrpasswort)',
   'block.which': 'Which means?',
-  'block.all': 'all login means except the password',
+  'block.all': 'every login means, including the password (no login possible afterwards)',
   'block.submit': 'Block',
-  'block.done': 'If the details were right, the means is now blocked.',
+  'block.done': 'Blocked. The means cannot be used until it is unblocked.',
   'block.choose': 'Choose the means to block.',
   'block.continue': 'Continue',
 

@@ -1,35 +1,24 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type {} from '@fastify/cookie'; // request.cookies / reply.setCookie types
 import { asLang, negotiateLang, type Lang } from '../../i18n';
 import type { SafeHtml } from './html';
 
 /** Cookie that remembers the language chosen with the switch link. */
 export const LANG_COOKIE = 'sk_lang';
 
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return v.join('=');
-  }
-  return undefined;
-}
-
 /** Page language: `?lang=` (the switch link), then the remembered choice, then Accept-Language. */
 export function requestLang(request: FastifyRequest): { lang: Lang; chosen?: Lang } {
   const query = (request.query ?? {}) as Record<string, unknown>;
   const chosen = asLang(query.lang);
   if (chosen) return { lang: chosen, chosen };
-  const remembered = asLang(cookieValue(request.headers.cookie, LANG_COOKIE));
+  const remembered = asLang(request.cookies?.[LANG_COOKIE]);
   if (remembered) return { lang: remembered };
   return { lang: negotiateLang(request.headers['accept-language']) };
 }
 
 /** Remembers a language chosen with the switch link (not a secret; Lax, one year). */
 export function rememberLang(reply: FastifyReply, lang: Lang, secure: boolean): void {
-  const cookie = `${LANG_COOKIE}=${lang}; Path=/; Max-Age=31536000; SameSite=Lax${secure ? '; Secure' : ''}`;
-  const existing = reply.getHeader('set-cookie');
-  const list = existing === undefined ? [] : Array.isArray(existing) ? existing.map(String) : [String(existing)];
-  reply.header('set-cookie', [...list, cookie]);
+  reply.setCookie(LANG_COOKIE, lang, { path: '/', maxAge: 31536000, sameSite: 'lax', secure });
 }
 
 /** Sends a rendered page: HTML, never cached (pages show session state and codes). */

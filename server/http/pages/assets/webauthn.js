@@ -5,6 +5,25 @@
 /* global document, SimpleWebAuthnBrowser */
 (function () {
   'use strict';
+  // Options are either in the page (registration) or fetched fresh per click (assertions), so two
+  // WebAuthn means on one page never overwrite each other's challenge. The fetch carries the form's
+  // CSRF token like any form post.
+  function optionsFor(button, form) {
+    var inline = button.getAttribute('data-options');
+    if (inline) return Promise.resolve(JSON.parse(inline));
+    var body = new URLSearchParams();
+    body.set('_csrf', form.querySelector('input[name="_csrf"]').value);
+    return fetch(button.getAttribute('data-options-url'), {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: body.toString(),
+    }).then(function (res) {
+      if (!res.ok) throw new Error('options');
+      return res.json();
+    });
+  }
+
   function init() {
     var buttons = document.querySelectorAll('button[data-webauthn]');
     Array.prototype.forEach.call(buttons, function (button) {
@@ -16,14 +35,13 @@
       }
       button.hidden = false;
       button.addEventListener('click', function () {
-        var optionsJSON;
-        try { optionsJSON = JSON.parse(button.getAttribute('data-options') || ''); } catch { if (error) error.hidden = false; return; }
         button.disabled = true;
         if (error) error.hidden = true;
-        var run = button.getAttribute('data-webauthn') === 'register'
-          ? SimpleWebAuthnBrowser.startRegistration({ optionsJSON: optionsJSON })
-          : SimpleWebAuthnBrowser.startAuthentication({ optionsJSON: optionsJSON });
-        run.then(function (result) {
+        optionsFor(button, form).then(function (optionsJSON) {
+          return button.getAttribute('data-webauthn') === 'register'
+            ? SimpleWebAuthnBrowser.startRegistration({ optionsJSON: optionsJSON })
+            : SimpleWebAuthnBrowser.startAuthentication({ optionsJSON: optionsJSON });
+        }).then(function (result) {
           form.querySelector('input[name="response"]').value = JSON.stringify(result);
           form.submit();
         }, function () {

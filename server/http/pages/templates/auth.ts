@@ -86,8 +86,12 @@ export interface AuthOptionVM {
   level: PageLevel;
   /** Set when an SMS code was just sent for this means. */
   smsSent?: boolean;
-  /** WebAuthn request options (JSON) when kind is a WebAuthn kind. */
-  webauthnOptions?: string;
+}
+
+/** The `?next=` part of a step-up form action, so an SMS send returns to the same step-up page. */
+function backQuery(action: string): string {
+  const q = action.indexOf('?');
+  return q >= 0 ? action.slice(q) : '';
 }
 
 /** Renders the input that proves one means: a code form, an SMS send button, a WebAuthn button or the eID link. */
@@ -99,7 +103,7 @@ ${postForm(
   ctx,
   action,
   html`<input type="hidden" name="response" value="">
-<button type="button" data-webauthn="authenticate" data-options="${opt.webauthnOptions ?? ''}" hidden>${submitLabel ?? ctx.t('stepup.webauthn')}</button>
+<button type="button" data-webauthn="authenticate" data-options-url="/means/${opt.id}/webauthn-options" hidden>${submitLabel ?? ctx.t('stepup.webauthn')}</button>
 <noscript><p class="notice notice-info">${ctx.t('webauthn.needsJs')}</p></noscript>
 <p class="notice notice-error" data-webauthn-error hidden>${ctx.t('webauthn.failed')}</p>`,
   { class: 'webauthn-form' },
@@ -107,11 +111,11 @@ ${postForm(
   }
   if (opt.kind === 'eid') {
     return html`<section class="means-option" data-means-id="${opt.id}">${title}
-${postForm(ctx, '/eid/start', html`<input type="hidden" name="purpose" value="authenticate"><input type="hidden" name="then" value="${action}"><button type="submit">${ctx.t('stepup.eid')}</button>`)}</section>`;
+${postForm(ctx, '/eid/start', html`<input type="hidden" name="purpose" value="authenticate"><input type="hidden" name="then" value="/account"><button type="submit">${ctx.t('stepup.eid')}</button>`)}</section>`;
   }
   if (opt.kind === 'password+sms' && !opt.smsSent) {
     return html`<section class="means-option" data-means-id="${opt.id}">${title}
-${postForm(ctx, `/sms/send`, html`<input type="hidden" name="meansId" value="${opt.id}"><input type="hidden" name="then" value="${action}"><button type="submit">${ctx.t('stepup.sendSms')}</button>`)}</section>`;
+${postForm(ctx, `/sms/send`, html`<input type="hidden" name="meansId" value="${opt.id}"><input type="hidden" name="back" value="${ctx.path}${backQuery(action)}"><button type="submit">${ctx.t('stepup.sendSms')}</button>`)}</section>`;
   }
   // TOTP, SMS after sending, desktop app (offline response code): a code field.
   return html`<section class="means-option" data-means-id="${opt.id}">${title}

@@ -57,7 +57,7 @@ ${postForm(
 }
 
 /** WebAuthn enrolment: a button that runs navigator.credentials.create through the served script. */
-export function webauthnSetupPage(ctx: PageContext, vm: { kind: 'password+security-key' | 'platform-authenticator'; label: string; optionsJson: string; level: PageLevel; notices?: Notice[] }): SafeHtml {
+export function webauthnSetupPage(ctx: PageContext, vm: { kind: 'password+security-key' | 'platform-authenticator'; meansId: string; label: string; optionsJson: string; level: PageLevel; notices?: Notice[] }): SafeHtml {
   return layout(
     ctx,
     ctx.t('means.webauthn.title'),
@@ -65,7 +65,7 @@ export function webauthnSetupPage(ctx: PageContext, vm: { kind: 'password+securi
 ${postForm(
   ctx,
   `/means/new/${slugOf(vm.kind)}/finish`,
-  html`<input type="hidden" name="response" value=""><input type="hidden" name="label" value="${vm.label}">
+  html`<input type="hidden" name="response" value=""><input type="hidden" name="meansId" value="${vm.meansId}">
 <button type="button" data-webauthn="register" data-options="${vm.optionsJson}" hidden>${ctx.t('means.webauthn.register')}</button>
 <noscript><p class="notice notice-info">${ctx.t('webauthn.needsJs')}</p></noscript>
 <p class="notice notice-error" data-webauthn-error hidden>${ctx.t('webauthn.failed')}</p>`,
@@ -86,21 +86,19 @@ export function meansAuthPage(ctx: PageContext, vm: { mode: 'confirm' | 'unblock
   return layout(ctx, title, html`<p>${intro}</p>${body}`, { notices: vm.notices });
 }
 
-/** Public block-password form (§4.4): step 1 identifies, step 2 picks the means. */
-export function blockPage(ctx: PageContext, vm: { step: 1 } | { step: 2; ticket: string; means: { id: string; kind: string; label: string; level: PageLevel }[] }, notices?: Notice[]): SafeHtml {
-  if (vm.step === 1) {
-    const body = html`${field({ name: 'username', label: ctx.t('block.username'), required: true, autocomplete: 'username' })}
+/** Kinds the public block form offers (the user need not know ids; every means of the kind is blocked). */
+export const BLOCKABLE_KINDS = ['password+security-key', 'platform-authenticator', 'password+totp', 'password+sms', 'desktop-app', 'eid'] as const;
+
+/** Public block-password form (§4.4): username, block password and which kind of means is lost. */
+export function blockPage(ctx: PageContext, vm: { username?: string; notices?: Notice[] }): SafeHtml {
+  const body = html`${field({ name: 'username', label: ctx.t('block.username'), value: vm.username, required: true, autocomplete: 'username' })}
 ${field({ name: 'blockPassword', label: ctx.t('block.blockPassword'), type: 'password', required: true, autocomplete: 'off' })}
-<button type="submit">${ctx.t('block.continue')}</button>`;
-    return layout(ctx, ctx.t('block.title'), html`<p>${ctx.t('block.intro')}</p>${postForm(ctx, '/block', body, { id: 'block-form' })}`, { notices });
-  }
-  const body = html`<input type="hidden" name="ticket" value="${vm.ticket}">
 <fieldset><legend>${ctx.t('block.which')}</legend>
-${vm.means.map(
-  (m, i) => html`<div class="choice"><input type="radio" id="bm-${i}" name="meansId" value="${m.id}"${i === 0 ? html` checked` : ''}>
-<label for="bm-${i}">${ctx.t(`kind.${m.kind}` as MessageKey)}${m.label ? html` – ${m.label}` : ''} (${levelText(ctx, m.level)})</label></div>`,
+${BLOCKABLE_KINDS.map(
+  (k, i) => html`<div class="choice"><input type="radio" id="bk-${i}" name="kind" value="${k}"${i === 0 ? html` checked` : ''}><label for="bk-${i}">${ctx.t(`kind.${k}` as MessageKey)}</label></div>`,
 )}
+<div class="choice"><input type="radio" id="bk-all" name="kind" value="all"><label for="bk-all">${ctx.t('block.all')}</label></div>
 </fieldset>
 <button type="submit">${ctx.t('block.submit')}</button>`;
-  return layout(ctx, ctx.t('block.title'), html`<p>${ctx.t('block.choose')}</p>${postForm(ctx, '/block/means', body, { id: 'block-means-form' })}`, { notices });
+  return layout(ctx, ctx.t('block.title'), html`<p>${ctx.t('block.intro')}</p>${postForm(ctx, '/block', body, { id: 'block-form' })}`, { notices: vm.notices });
 }

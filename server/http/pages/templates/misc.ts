@@ -3,14 +3,14 @@ import { layout } from '../layout';
 import { field, formatTime, levelText, postForm, type Notice, type PageContext, type PageLevel } from '../view';
 
 /** Verify the e-mail address with a code sent to the outbox (§5.1, niedrig). */
-export function verifyEmailPage(ctx: PageContext, vm: { email?: string; sent: boolean; notices?: Notice[] }): SafeHtml {
+export function verifyEmailPage(ctx: PageContext, vm: { email?: string; sent: boolean; verificationId?: string; notices?: Notice[] }): SafeHtml {
   if (!vm.email) return layout(ctx, ctx.t('email.title'), html`<p>${ctx.t('email.none')}</p>`, { notices: vm.notices });
   const send = postForm(ctx, '/verify-email/send', html`<button type="submit"${vm.sent ? html` class="secondary"` : ''}>${ctx.t('email.send')}</button>`, { id: 'email-send-form' });
   const confirm = vm.sent
     ? postForm(
         ctx,
         '/verify-email',
-        html`${field({ name: 'code', label: ctx.t('email.code'), required: true, autocomplete: 'one-time-code' })}<button type="submit">${ctx.t('email.submit')}</button>`,
+        html`<input type="hidden" name="verificationId" value="${vm.verificationId ?? ''}">${field({ name: 'code', label: ctx.t('email.code'), required: true, autocomplete: 'one-time-code' })}<button type="submit">${ctx.t('email.submit')}</button>`,
         { id: 'email-code-form' },
       )
     : html``;
