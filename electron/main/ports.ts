@@ -6,10 +6,13 @@ import type { QrScanPorts } from './services/qr-scan';
  * implement these in the app; the harness and the tests pass doubles. Nothing here imports electron.
  */
 
-/** The system clipboard (text only): the code is copied in main so the renderer never needs it. */
+/**
+ * The system clipboard (text only): the code is copied in main so the renderer never needs it.
+ * Electron 45's clipboard is Promise-based; in-memory doubles may answer synchronously. Callers await.
+ */
 export interface Clipboard {
-  writeText(text: string): void;
-  readText(): string;
+  writeText(text: string): void | Promise<void>;
+  readText(): string | Promise<string>;
 }
 
 /** One filter row of an open dialog, e.g. `{ name: 'Faktor backup', extensions: ['faktor'] }`. */

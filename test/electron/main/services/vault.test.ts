@@ -154,7 +154,7 @@ describe('vault storage', () => {
     // Its own nested D-Bus session + gnome-keyring, so locking cannot disturb other tests.
     // gnome-keyring-daemon --replace finds the running daemon through these variables: without a
     // fresh runtime dir it would replace (kill) the keyring every other test uses.
-    const env = { ...process.env, XDG_RUNTIME_DIR: mkdtempSync(join(tmpdir(), 'faktor-run-')) };
+    const env: NodeJS.ProcessEnv = { ...process.env, XDG_RUNTIME_DIR: mkdtempSync(join(tmpdir(), 'faktor-run-')) };
     delete env.FAKTOR_IN_TEST_KEYRING;
     delete env.GNOME_KEYRING_CONTROL;
     delete env.SSH_AUTH_SOCK;
