@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildPagesApp, csrfOf, Jar, type PagesApp } from './pages-app';
+
+let p: PagesApp;
+beforeAll(async () => {
+  p = await buildPagesApp();
+});
+afterAll(async () => {
+  await p.close();
+});
+
+const form = (fields: Record<string, string>): string => new URLSearchParams(fields).toString();
+const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
+
+async function getPage(jar: Jar, url: string, headers: Record<string, string> = {}): Promise<string> {
+  const res = await p.app.inject({ method: 'GET', url, headers: { cookie: jar.header(), ...headers } });
+  jar.take(res.headers);
+  return res.body;
+}
+
+async function postForm(jar: Jar, url: string, fields: Record<string, string>) {
+  const res = await p.app.inject({ method: 'POST', url, headers: { ...FORM, cookie: jar.header() }, payload: form(fields) });
+  jar.take(res.headers);
+  return res;
+}
+
+const PASSWORD = 'geheimes passwort 4711';
+const BLOCK_PASSWORD = 'sperr mich 0815 bitte';
+
+async function createAccount(jar: Jar, username: string, extra: Record<string, string> = {}): Promise<string> {
+  const page = await getPage(jar, '/register');
+  const res = await postForm(jar, '/register', {
+    _csrf: csrfOf(page),
+    'attr.givenNames': 'Erika',
+    'attr.familyName': 'Mustermann',
+    'attr.email': `${username}@example.org`,
+    username,
+    password: PASSWORD,
+    blockPassword: BLOCK_PASSWORD,
+    ...extra,
+  });
+  expect(res.statusCode).toBe(200);
+  return res.body;
+}
+
+describe('CSRF on every form', () => {
+  it('refuses pre-login forms without or with a wrong token (403) and accepts the right one', async () => {
+    const jar = new Jar();
+    const page = await getPage(jar, '/login');
+    const token = csrfOf(page);
+    for (const url of ['/login', '/register', '/block']) {
+      expect((await postForm(jar, url, { username: 'x', password: 'y' })).statusCode).toBe(403);
+      expect((await postForm(jar, url, { _csrf: `${token}x`, username: 'x', password: 'y' })).statusCode).toBe(403);
+    }
+    // A token without the matching cookie (a forged cross-site post) is refused too.
+    const res = await p.app.inject({ method: 'POST', url: '/login', headers: FORM, payload: form({ _csrf: token, username: 'x', password: 'y' }) });
+    expect(res.statusCode).toBe(403);
+    // With the right token the form is processed: a wrong login is the generic 401 page.
+    const ok = await postForm(jar, '/login', { _csrf: token, username: 'nobody', password: 'wrong password' });
+    expect(ok.statusCode).toBe(401);
+  });
+
+  it('refuses logged-in forms without or with a wrong session token and accepts the right one', async () => {
+    const jar = new Jar();
+    await createAccount(jar, 'csrf-user');
+    const overview = await getPage(jar, '/account');
+    const token = csrfOf(overview);
+    const passwordRow = /data-means-id="([^"]+)" data-kind="password"/.exec(overview);
+    expect(passwordRow).not.toBeNull();
+    expect((await postForm(jar, '/logout', {})).statusCode).toBe(403);
+    expect((await postForm(jar, '/logout', { _csrf: 'nope' })).statusCode).toBe(403);
+    expect((await postForm(jar, '/means/new/totp', { _csrf: 'nope' })).statusCode).toBe(403);
+    expect((await postForm(jar, '/delete', { _csrf: '', confirm: 'yes' })).statusCode).toBe(403);
+    // Still logged in after the refused logout; the right token logs out.
+    expect(await getPage(jar, '/account')).toContain('data-testid="max-level"');
+    const out = await postForm(jar, '/logout', { _csrf: token });
+    expect(out.statusCode).toBe(303);
+    expect(out.headers.location).toBe('/login?bye=1');
+  });
+
+  it('puts the CSRF field into every form of every page', async () => {
+    const jar = new Jar();
+    await createAccount(jar, 'forms-user');
+    for (const url of ['/account', '/means/new', '/auth?next=%2Faccount', '/verify-email', '/delete', '/eid?purpose=verify', '/block']) {
+      const page = await getPage(jar, url);
+      const forms = page.match(/<form\b/g)?.length ?? 0;
+      const fields = page.match(/<form\b[^>]*>\s*<input type="hidden" name="_csrf" value="[^"]+">/g)?.length ?? 0;
+      expect(forms, url).toBeGreaterThan(0);
+      expect(fields, url).toBe(forms);
+    }
+  });
+});
+
+describe('escaping and secrets', () => {
+  it('escapes user-controlled attributes on the overview', async () => {
+    const jar = new Jar();
+    await createAccount(jar, 'xss-user', { 'attr.address': '<script>alert(1)</script>"><img src=x onerror=alert(2)>' });
+    const page = await getPage(jar, '/account');
+    expect(page).not.toContain('<script>alert(1)');
+    expect(page).not.toContain('<img src=x');
+    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt;');
+  });
+
+  it('never echoes a password, block password or code back into a page', async () => {
+    const jar = new Jar();
+    const created = await createAccount(jar, 'secret-user');
+    expect(created).not.toContain(PASSWORD);
+    expect(created).not.toContain(BLOCK_PASSWORD);
+
+    // A failed registration keeps the username and attributes but not the passwords.
+    const jar2 = new Jar();
+    const page = await getPage(jar2, '/register');
+    const dup = await postForm(jar2, '/register', { _csrf: csrfOf(page), 'attr.givenNames': 'E', 'attr.familyName': 'M', username: 'secret-user', password: PASSWORD, blockPassword: BLOCK_PASSWORD });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.body).toContain('value="secret-user"');
+    expect(dup.body).not.toContain(PASSWORD);
+    expect(dup.body).not.toContain(BLOCK_PASSWORD);
+
+    // A failed login is generic and echoes neither the password nor which factor failed.
+    const login = await getPage(jar2, '/login');
+    const wrong = await postForm(jar2, '/login', { _csrf: csrfOf(login), username: 'secret-user', password: `${PASSWORD}!` });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.body).not.toContain(`${PASSWORD}!`);
+    const unknown = await postForm(jar2, '/login', { _csrf: csrfOf(login), username: 'no-such-user', password: `${PASSWORD}!` });
+    expect(unknown.statusCode).toBe(401);
+    const message = (body: string): string => /<p class="notice notice-error"[^>]*>([^<]*)<\/p>/.exec(body)?.[1] ?? '';
+    expect(message(unknown.body)).toBe(message(wrong.body));
+
+    // A wrong TOTP code during confirmation is not echoed either.
+    const overview = await getPage(jar, '/account');
+    const totp = await postForm(jar, '/means/new/totp', { _csrf: csrfOf(overview), label: 'Handy' });
+    expect(totp.statusCode).toBe(200);
+    expect(totp.body).toContain('otpauth://totp/');
+    const meansId = /action="\/means\/([^/]+)\/confirm"/.exec(totp.body)?.[1] ?? '';
+    const bad = await postForm(jar, `/means/${meansId}/confirm`, { _csrf: csrfOf(overview), code: '987654' });
+    expect(bad.statusCode).toBe(401);
+    expect(bad.body).not.toContain('987654');
+    // Block password form: wrong and right answers never show the block password.
+    const blockPage = await getPage(jar2, '/block');
+    const blocked = await postForm(jar2, '/block', { _csrf: csrfOf(blockPage), username: 'secret-user', blockPassword: BLOCK_PASSWORD, kind: 'password+totp' });
+    expect(blocked.body).not.toContain(BLOCK_PASSWORD);
+  });
+
+  it('shows the test-mode banner and both languages', async () => {
+    const jar = new Jar();
+    const de = await getPage(jar, '/login', { 'accept-language': 'de-DE,de;q=0.9' });
+    expect(de).toContain('<html lang="de">');
+    expect(de).toContain('data-testid="test-mode-banner"');
+    const en = await getPage(new Jar(), '/login', { 'accept-language': 'en-GB,en;q=0.9' });
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain('<h1>Log in</h1>');
+  });
+});
