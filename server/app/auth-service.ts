@@ -1,0 +1,245 @@
+/**
+ * Account creation, login, step-up, logout and the public block-password form: every path where a
+ * secret is checked. All failures of a check answer with the one generic 'authentication-failed'
+ * (TR-03107-1 MF2, ASVS 6.3.8) after about the same work (one Argon2id verification).
+ */
+import { randomUUID } from 'node:crypto';
+import type { AppContext, RequestMeta } from './context';
+import { ServiceError, authFailed, domain } from './errors';
+import type { IssuedSession, SessionService, ActiveSession } from './sessions';
+import type { MeansProof, ProofService } from './proofs';
+import { ThrottledError } from './throttle';
+import {
+  authenticationLevelAt,
+  blockAllMeans,
+  blockMeans,
+  createAccount,
+  isLocked,
+  logout,
+  recordAuthentication,
+  recordFailedAttempt,
+  startSession,
+  countsFailedAttempts,
+  type Account,
+  type DeletionNotice,
+  type Means,
+  type Session,
+} from '../domain';
+
+/** Input of account creation (§3). */
+export interface CreateAccountRequest {
+  username: string;
+  password: string;
+  blockPassword: string;
+  attributes: Record<string, string>;
+}
+
+/** Result of account creation: the creation session and the §7 deletion notice. */
+export interface CreateAccountResponse extends IssuedSession {
+  accountId: string;
+  deletionNotice: DeletionNotice;
+}
+
+/** Means kinds whose second factor only counts after the password in the same session (TR-03160-1 footnote 5). */
+function needsPasswordFirst(kind: Means['kind']): boolean {
+  return kind.startsWith('password+');
+}
+
+/** Passwords: ≥ 8 characters (ASVS 6.2.1), ≤ 128 (accepts ≥ 64, 6.2.9), no composition rules (6.2.5). */
+const COMMON_PASSWORDS = new Set(['password', 'passwort', '12345678', '123456789', '1234567890', 'qwertzui', 'qwertyui', 'iloveyou', 'passwort1', 'password1', 'hallo123', 'schalke04']);
+
+/** Login, step-up, logout, creation and block-password. */
+export class AuthService {
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly sessions: SessionService,
+    private readonly proofs: ProofService,
+  ) {}
+
+  /** §3: creates the account (attributes at Basisregistrierung, password means niedrig, block password) and logs in. */
+  async createAccount(req: CreateAccountRequest, meta: RequestMeta): Promise<CreateAccountResponse> {
+    const username = req.username.trim();
+    if (COMMON_PASSWORDS.has(req.password.toLowerCase())) throw new ServiceError('validation', 400, { field: 'password', reason: 'too-common' });
+    if (req.blockPassword === req.password) throw new ServiceError('validation', 400, { field: 'blockPassword', reason: 'same-as-password' });
+    if (this.ctx.accounts.byUsername(username)) throw new ServiceError('username-taken', 409);
+    const [passwordHash, blockHash] = await Promise.all([this.ctx.hasher.hash(req.password), this.ctx.hasher.hash(req.blockPassword)]);
+    const now = this.ctx.now();
+    const result = domain(() =>
+      createAccount(
+        { accountId: randomUUID(), username, passwordMeansId: randomUUID(), sessionId: this.sessions.newSessionId(), attributes: req.attributes, blockPasswordSet: true },
+        now,
+        this.ctx.policy,
+      ),
+    );
+    let issued: IssuedSession;
+    try {
+      issued = this.ctx.tx(() => {
+        this.ctx.accounts.insert(result.account, passwordHash, blockHash);
+        return this.sessions.issue(result.session, result.account);
+      });
+    } catch (e) {
+      if (e instanceof Error && /UNIQUE constraint failed: accounts.username/.test(e.message)) throw new ServiceError('username-taken', 409);
+      throw e;
+    }
+    this.ctx.recordEvents(result.events, meta.ip);
+    return { ...issued, accountId: result.account.id, deletionNotice: result.deletionNotice };
+  }
+
+  /**
+   * Password login (→ niedrig), optionally with a TOTP code in the same request (→ substanziell
+   * without revealing which factor failed). Throttled per username and per IP (429 + Retry-After).
+   */
+  async login(req: { username: string; password: string; totp?: string; meansId?: string }, meta: RequestMeta): Promise<IssuedSession> {
+    this.sweepDeletions();
+    try {
+      this.ctx.throttle.check(req.username, meta.ip);
+    } catch (e) {
+      if (e instanceof ThrottledError) this.ctx.record('login.throttled', null, meta.ip, { username: req.username.slice(0, 64) });
+      throw e;
+    }
+    const account = this.ctx.accounts.byUsername(req.username.trim());
+    const hashes = account && this.ctx.accounts.hashes(account.id);
+    const passwordOk = hashes ? await this.ctx.hasher.verify(hashes.passwordHash, req.password) : await this.ctx.hasher.burn(req.password);
+    const passwordMeans = account?.means.find((m) => m.kind === 'password' && m.status === 'active');
+    if (!account || !passwordOk || !passwordMeans || isLocked(account)) return this.loginFailed(req.username, account, meta);
+
+    const now = this.ctx.now();
+    let session: Session = startSession({ id: this.sessions.newSessionId(), accountId: account.id }, now);
+    let second: { means: Means; commit: () => boolean } | undefined;
+    if (req.totp !== undefined) {
+      const means = account.means.find((m) => m.kind === 'password+totp' && m.status === 'active' && (req.meansId === undefined || m.id === req.meansId));
+      const commit = means && (await this.proofs.check({ session, csrfToken: '', scratch: {} }, means, { code: req.totp }));
+      if (!means || !commit) {
+        if (means) this.countFailure(account.id, means.id, meta);
+        return this.loginFailed(req.username, account, meta);
+      }
+      second = { means, commit };
+    }
+    const issued = this.ctx.tx(() => {
+      let acc = this.ctx.accounts.byId(account.id) as Account;
+      const first = domain(() => recordAuthentication(acc, session, passwordMeans.id, now, this.ctx.policy));
+      acc = first.account;
+      session = first.session;
+      const events = [...first.events];
+      if (second) {
+        if (!second.commit()) return undefined;
+        const r = domain(() => recordAuthentication(acc, session, (second as { means: Means }).means.id, now, this.ctx.policy));
+        acc = r.account;
+        session = r.session;
+        events.push(...r.events);
+      }
+      this.ctx.accounts.save(acc);
+      this.ctx.recordEvents(events, meta.ip);
+      return this.sessions.issue(session, acc);
+    });
+    if (!issued) return this.loginFailed(req.username, account, meta);
+    this.ctx.throttle.succeed(req.username);
+    this.ctx.record('login.ok', account.id, meta.ip, { secondFactor: second ? second.means.kind : null });
+    return issued;
+  }
+
+  private loginFailed(username: string, account: Account | undefined, meta: RequestMeta): never {
+    this.ctx.throttle.fail(username, meta.ip);
+    this.ctx.record('login.fail', account?.id ?? null, meta.ip, {});
+    throw authFailed();
+  }
+
+  private countFailure(accountId: string, meansId: string, meta: RequestMeta): void {
+    this.ctx.tx(() => {
+      const acc = this.ctx.accounts.byId(accountId);
+      const means = acc?.means.find((m) => m.id === meansId);
+      if (!acc || !means || !countsFailedAttempts(means.kind) || means.status === 'removed') return;
+      const r = domain(() => recordFailedAttempt(acc, meansId, this.ctx.now(), this.ctx.policy));
+      this.ctx.accounts.save(r.account);
+      this.ctx.recordEvents(r.events, meta.ip);
+    });
+  }
+
+  /**
+   * Step-up / §4.2 confirmation: proves a means inside the current session. Password-bound second
+   * factors count only after a still-valid password authentication in this session (footnote 5).
+   * Wrong proofs count toward the 3-strikes block; every failure is the same generic 401.
+   */
+  async authenticate(token: string | undefined, meansId: string, proof: MeansProof, meta: RequestMeta): Promise<IssuedSession> {
+    const active = this.sessions.require(token);
+    const means = active.account.means.find((m) => m.id === meansId);
+    if (!means) throw new ServiceError('unknown-means', 404);
+    const failed = (): never => {
+      if (means.status !== 'removed' && countsFailedAttempts(means.kind)) this.countFailure(active.account.id, means.id, meta);
+      this.ctx.record('stepup.fail', active.account.id, meta.ip, { meansId });
+      throw authFailed();
+    };
+    if (means.status === 'blocked' || means.status === 'removed' || means.kind === 'password') return failed();
+    if (needsPasswordFirst(means.kind) && !this.hasValidPassword(active)) throw new ServiceError('insufficient-level', 403, { needed: 'password-first' });
+    const commit = await this.proofs.check(active.stored, means, proof);
+    if (!commit) return failed();
+    const now = this.ctx.now();
+    const result = this.ctx.tx(() => {
+      const acc = this.ctx.accounts.byId(active.account.id) as Account;
+      const stored = this.ctx.sessions.byId(active.stored.session.id);
+      if (!stored || !commit()) return undefined;
+      const r = domain(() => recordAuthentication(acc, stored.session, meansId, now, this.ctx.policy));
+      this.ctx.accounts.save(r.account);
+      this.ctx.sessions.save(r.session);
+      this.ctx.recordEvents(r.events, meta.ip);
+      return this.sessions.rotate({ ...stored, session: r.session }, r.account);
+    });
+    if (!result) return failed();
+    return result;
+  }
+
+  /** True when the session holds a password authentication that Table 2 still lets count. */
+  hasValidPassword(active: ActiveSession): boolean {
+    const now = this.ctx.now();
+    return active.stored.session.authentications.some((a) => {
+      const m = active.account.means.find((x) => x.id === a.meansId);
+      return m?.kind === 'password' && m.status === 'active' && authenticationLevelAt(a, active.stored.session.lastActivityAt, now, this.ctx.policy) !== null;
+    });
+  }
+
+  /** §4.3: ends every authentication of this session. Idempotent for an unknown or ended cookie. */
+  logout(token: string | undefined, meta: RequestMeta): void {
+    const found = this.sessions.peek(token);
+    if (!found) return;
+    const r = logout(found.account, found.stored.session, this.ctx.now());
+    this.ctx.tx(() => {
+      this.ctx.accounts.save(r.account);
+      this.ctx.sessions.save(r.session);
+    });
+    this.ctx.recordEvents(r.events, meta.ip);
+  }
+
+  /**
+   * §4.4 public block form: username + block password block one means (by id) or, without an id,
+   * every usable means. Same generic error and throttle as login, so the form cannot probe accounts.
+   */
+  async blockWithPassword(req: { username: string; blockPassword: string; meansId?: string }, meta: RequestMeta): Promise<{ blocked: string[] }> {
+    this.ctx.throttle.check(req.username, meta.ip);
+    const account = this.ctx.accounts.byUsername(req.username.trim());
+    const hashes = account && this.ctx.accounts.hashes(account.id);
+    const ok = hashes?.blockPasswordHash ? await this.ctx.hasher.verify(hashes.blockPasswordHash, req.blockPassword) : await this.ctx.hasher.burn(req.blockPassword);
+    if (!account || !ok || (req.meansId !== undefined && !account.means.some((m) => m.id === req.meansId))) {
+      this.ctx.throttle.fail(req.username, meta.ip);
+      this.ctx.record('block-password.fail', account?.id ?? null, meta.ip, {});
+      throw authFailed();
+    }
+    const now = this.ctx.now();
+    const r = this.ctx.tx(() => {
+      const acc = this.ctx.accounts.byId(account.id) as Account;
+      const out = domain(() => (req.meansId ? blockMeans(acc, req.meansId, { via: 'block-password' }, now, this.ctx.policy) : blockAllMeans(acc, now)));
+      this.ctx.accounts.save(out.account);
+      return out;
+    });
+    this.ctx.recordEvents(r.events, meta.ip);
+    return { blocked: r.events.filter((e) => e.type === 'means-blocked').map((e) => e.meansId as string) };
+  }
+
+  /** §7: erases accounts whose announced lock period is over (called on login and by a timer). */
+  sweepDeletions(): void {
+    const now = this.ctx.now();
+    for (const id of this.ctx.accounts.dueDeletions(now)) {
+      this.ctx.tx(() => this.ctx.accounts.erase(id));
+      this.ctx.record('account-erased', id, null, {});
+    }
+  }
+}

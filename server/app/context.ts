@@ -1,0 +1,73 @@
+/**
+ * Everything a service needs, built once per server: repositories, clock, policy, hasher, relying
+ * party. Services take this object instead of importing singletons, so tests and the benchmark can
+ * build as many independent servers as they like.
+ */
+import type { Db } from '../store/db';
+import { AccountRepo } from '../store/account-repo';
+import { SessionRepo } from '../store/session-repo';
+import { AuditRepo, type AuditEvent } from '../store/audit-repo';
+import { ThrottleRepo } from '../store/throttle-repo';
+import { OutboxRepo } from '../store/outbox-repo';
+import { VerificationRepo } from '../store/verification-repo';
+import type { Clock } from './clock';
+import { PasswordHasher, type Argon2Params } from './passwords';
+import { LoginThrottle } from './throttle';
+import type { Policy } from '../domain/policy';
+import type { DomainEvent } from '../domain/model';
+import type { RelyingParty } from '../means/webauthn';
+
+/** Who is asking: the client address (for throttling and the audit log). */
+export interface RequestMeta {
+  ip: string;
+}
+
+/** The shared dependencies of all services. */
+export class AppContext {
+  readonly accounts: AccountRepo;
+  readonly sessions: SessionRepo;
+  readonly audit: AuditRepo;
+  readonly outbox: OutboxRepo;
+  readonly verifications: VerificationRepo;
+  readonly throttle: LoginThrottle;
+  readonly hasher: PasswordHasher;
+
+  constructor(
+    readonly db: Db,
+    readonly clock: Clock,
+    readonly policy: Policy,
+    readonly rp: RelyingParty,
+    readonly options: { testMode: boolean; issuer: string; origin: string; argon2: Argon2Params },
+  ) {
+    this.accounts = new AccountRepo(db);
+    this.sessions = new SessionRepo(db);
+    this.audit = new AuditRepo(db);
+    this.outbox = new OutboxRepo(db);
+    this.verifications = new VerificationRepo(db);
+    this.throttle = new LoginThrottle(new ThrottleRepo(db), clock);
+    this.hasher = new PasswordHasher(options.argon2);
+  }
+
+  /** Now, from the injected clock. */
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** Appends domain events to the audit log (they carry ids and levels only, never secrets). */
+  recordEvents(events: readonly DomainEvent[], ip: string | null): void {
+    for (const e of events) {
+      const { type, at, accountId, ...rest } = e;
+      this.audit.record(at, type, accountId, ip, rest);
+    }
+  }
+
+  /** Appends one service-level audit event. */
+  record(event: AuditEvent, accountId: string | null, ip: string | null, detail: Record<string, unknown> = {}): void {
+    this.audit.record(this.now(), event, accountId, ip, detail);
+  }
+
+  /** Runs `fn` in one SQLite transaction. */
+  tx<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+}

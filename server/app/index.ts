@@ -1,0 +1,41 @@
+/**
+ * The service layer the JSON API and the server-rendered pages both call. Build it once per server
+ * with `createServices`; every method takes the session cookie value (or nothing) and a RequestMeta.
+ */
+import type { AppContext } from './context';
+import { SessionService } from './sessions';
+import { ProofService } from './proofs';
+import { AuthService } from './auth-service';
+import { MeansService } from './means-service';
+import { AccountService } from './account-service';
+
+/** All services of one server. */
+export interface Services {
+  ctx: AppContext;
+  sessions: SessionService;
+  proofs: ProofService;
+  auth: AuthService;
+  means: MeansService;
+  accounts: AccountService;
+}
+
+/** Wires the services over one AppContext. */
+export function createServices(ctx: AppContext): Services {
+  const sessions = new SessionService(ctx);
+  const proofs = new ProofService(ctx);
+  const auth = new AuthService(ctx, sessions, proofs);
+  const means = new MeansService(ctx, sessions, proofs);
+  const accounts = new AccountService(ctx, sessions, means);
+  return { ctx, sessions, proofs, auth, means, accounts };
+}
+
+export { AppContext } from './context';
+export type { RequestMeta } from './context';
+export { ServiceError } from './errors';
+export type { ServiceErrorCode } from './errors';
+export { ThrottledError } from './throttle';
+export { AdjustableClock, systemClock, type Clock } from './clock';
+export type { SessionView, IssuedSession } from './sessions';
+export type { MeansProof, MeansChallenge } from './proofs';
+export type { RegisteredMeans } from './means-service';
+export type { Overview } from './account-service';

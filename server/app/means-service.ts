@@ -1,0 +1,247 @@
+/**
+ * Registering (§4.2), blocking, unblocking and removing (§4.4) authentication means, with the
+ * kind-specific enrolment: TOTP seed + otpauth QR, SMS phone + first code, WebAuthn creation options
+ * and attestation check, eID registration with the §4.5 upgrade path of Table 5.
+ */
+import { randomUUID } from 'node:crypto';
+import type { RegistrationResponseJSON, PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server';
+import type { AppContext, RequestMeta } from './context';
+import { ServiceError, authFailed, domain } from './errors';
+import type { IssuedSession, SessionService } from './sessions';
+import { webauthnFlavour, type MeansChallenge, type MeansProof, type ProofService, type TotpCredential } from './proofs';
+import {
+  blockMeans,
+  deregisterMeans,
+  levelNeededFor,
+  meansLevelFor,
+  recordAuthentication,
+  recordFailedAttempt,
+  registerMeans,
+  replaceAuthenticationByVerification,
+  sessionLevel,
+  unblockMeans,
+  verifyWithEid,
+  atLeast,
+  type Account,
+  type DomainEvent,
+  type EidResult,
+  type MeansKind,
+  type MeansLevel,
+  type MdsAttribute,
+  type Session,
+} from '../domain';
+import { newTotpSecret, totpEnrolment } from '../means/totp';
+import { registrationOptions, verifyRegistration, type StoredWebAuthnCredential, type WebAuthnFlavour } from '../means/webauthn';
+import { readTestEid } from '../means/eid-test-provider';
+
+/** Kinds registrable through POST /api/means. */
+export const API_REGISTRABLE_KINDS = ['password+totp', 'password+sms', 'password+security-key', 'platform-authenticator'] as const;
+
+/** Result of registering a means: it is pending until confirmed in this session (§4.2). */
+export interface RegisteredMeans {
+  meansId: string;
+  kind: MeansKind;
+  level: MeansLevel;
+  status: 'pending';
+  /** TOTP only: the enrolment (also the secret in Base32 for manual entry). */
+  totp?: { otpauthUri: string; secret: string; qrSvg: string; qrDataUrl: string };
+  /** SMS only: where the first code went. */
+  sms?: MeansChallenge;
+  /** WebAuthn only: options for navigator.credentials.create(). */
+  creationOptions?: PublicKeyCredentialCreationOptionsJSON;
+}
+
+/** Means lifecycle operations. */
+export class MeansService {
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly sessions: SessionService,
+    private readonly proofs: ProofService,
+  ) {}
+
+  /** §4.2: registers a means as pending (the session must reach its level or the account max). */
+  async register(token: string | undefined, req: { kind: (typeof API_REGISTRABLE_KINDS)[number]; label?: string; phone?: string }, meta: RequestMeta): Promise<RegisteredMeans> {
+    const active = this.sessions.require(token);
+    if (req.kind === 'password+sms' && !req.phone) throw new ServiceError('validation', 400, { field: 'phone', reason: 'required' });
+    const meansId = randomUUID();
+    const now = this.ctx.now();
+    const out = domain(() => registerMeans(active.account, active.stored.session, { meansId, kind: req.kind, label: req.label ?? null }, now, this.ctx.policy));
+    const level = out.account.means.find((m) => m.id === meansId)?.level as MeansLevel;
+    const base: RegisteredMeans = { meansId, kind: req.kind, level, status: 'pending' };
+    const persist = (credential: unknown | undefined): void =>
+      this.ctx.tx(() => {
+        this.ctx.accounts.save(out.account);
+        this.ctx.sessions.save(out.session);
+        if (credential !== undefined) this.ctx.accounts.putCredential(meansId, { data: credential, lastStep: null });
+        this.ctx.recordEvents(out.events, meta.ip);
+      });
+    if (req.kind === 'password+totp') {
+      const secret = newTotpSecret();
+      const enrol = await totpEnrolment(this.ctx.options.issuer, active.account.username, secret);
+      persist({ secret } satisfies TotpCredential);
+      return { ...base, totp: { otpauthUri: enrol.uri, secret, qrSvg: enrol.qrSvg, qrDataUrl: enrol.qrDataUrl } };
+    }
+    if (req.kind === 'password+sms') {
+      persist({ phone: req.phone });
+      const stored = this.ctx.sessions.byId(active.stored.session.id) ?? active.stored;
+      const acc = this.ctx.accounts.byId(active.account.id) as Account;
+      return { ...base, sms: this.proofs.sendSmsCode(stored, acc, acc.means.find((m) => m.id === meansId)!) };
+    }
+    const flavour = webauthnFlavour(req.kind) as WebAuthnFlavour;
+    const existing = active.account.means
+      .filter((m) => webauthnFlavour(m.kind) && m.status !== 'removed')
+      .map((m) => this.ctx.accounts.credential<StoredWebAuthnCredential>(m.id)?.data)
+      .filter((c): c is StoredWebAuthnCredential => !!c);
+    const creationOptions = await registrationOptions(this.ctx.rp, flavour, { id: active.account.id, username: active.account.username }, existing);
+    persist(undefined);
+    const stored = this.ctx.sessions.byId(active.stored.session.id) ?? active.stored;
+    this.ctx.sessions.saveScratch(stored.session.id, { ...stored.scratch, webauthnRegistration: { challenge: creationOptions.challenge, meansId, expiresAt: now + 5 * 60_000 } });
+    return { ...base, creationOptions };
+  }
+
+  /**
+   * WebAuthn step 2: verifies the attestation for the pending means and stores the public key. The
+   * means stays pending; the answer carries the assertion options for the confirming authentication
+   * (§4.2: confirmed only by authenticating with it in this session → POST /api/means/{id}/authenticate).
+   */
+  async webauthnRegistration(token: string | undefined, meansId: string, response: RegistrationResponseJSON, meta: RequestMeta): Promise<MeansChallenge> {
+    const active = this.sessions.require(token);
+    const means = active.account.means.find((m) => m.id === meansId);
+    const flavour = means && webauthnFlavour(means.kind);
+    const pending = active.stored.scratch.webauthnRegistration;
+    if (!means || !flavour) throw new ServiceError('unknown-means', 404);
+    if (means.status !== 'pending' || means.pendingSessionId !== active.stored.session.id) throw new ServiceError('not-pending', 409);
+    if (!pending || pending.meansId !== meansId || this.ctx.now() >= pending.expiresAt) throw new ServiceError('verification-expired', 410);
+    const cred = await verifyRegistration(this.ctx.rp, flavour, response, pending.challenge);
+    if (!cred) {
+      this.ctx.record('stepup.fail', active.account.id, meta.ip, { meansId, phase: 'webauthn-registration' });
+      throw authFailed();
+    }
+    this.ctx.tx(() => {
+      this.ctx.accounts.putCredential(meansId, { data: cred, lastStep: null });
+      const fresh = this.ctx.sessions.byId(active.stored.session.id);
+      if (fresh) this.ctx.sessions.saveScratch(fresh.session.id, { ...fresh.scratch, webauthnRegistration: undefined });
+    });
+    const stored = this.ctx.sessions.byId(active.stored.session.id) ?? active.stored;
+    return this.proofs.webauthnChallenge(stored, means);
+  }
+
+  /** SMS code / WebAuthn options for a means before step-up, confirmation or unblocking. */
+  async challenge(token: string | undefined, meansId: string): Promise<MeansChallenge> {
+    const active = this.sessions.require(token);
+    const means = active.account.means.find((m) => m.id === meansId);
+    if (!means || means.status === 'removed') throw new ServiceError('unknown-means', 404);
+    if (webauthnFlavour(means.kind) && !this.ctx.accounts.credential(means.id)) throw new ServiceError('means-pending', 409, { reason: 'webauthn-registration-missing' });
+    return this.proofs.challenge(active.stored, active.account, means);
+  }
+
+  /** §4.4: blocks a means from any authenticated session, even below its level, without using it. */
+  block(token: string | undefined, meansId: string, meta: RequestMeta): void {
+    const active = this.sessions.require(token);
+    this.ctx.tx(() => {
+      const out = domain(() => blockMeans(active.account, meansId, { via: 'session', session: active.stored.session }, this.ctx.now(), this.ctx.policy));
+      this.ctx.accounts.save(out.account);
+      this.ctx.recordEvents(out.events, meta.ip);
+    });
+  }
+
+  /**
+   * §4.4 unblock: the session must already be at ≥ the means' level without it, and the blocked means
+   * itself is proven in this request (SMS code / WebAuthn assertion via POST …/challenge first).
+   */
+  async unblock(token: string | undefined, meansId: string, proof: MeansProof, meta: RequestMeta): Promise<IssuedSession> {
+    const active = this.sessions.require(token);
+    const means = active.account.means.find((m) => m.id === meansId);
+    if (!means) throw new ServiceError('unknown-means', 404);
+    if (means.status !== 'blocked') throw new ServiceError('not-blocked', 409);
+    const level = sessionLevel(active.stored.session, active.account, this.ctx.now(), this.ctx.policy);
+    if (!atLeast(level, means.level)) throw new ServiceError('insufficient-level', 403, { needed: means.level, have: level ?? 'none' });
+    const commit = await this.proofs.check(active.stored, means, proof);
+    const now = this.ctx.now();
+    const result = commit
+      ? this.ctx.tx(() => {
+          const acc = this.ctx.accounts.byId(active.account.id) as Account;
+          const stored = this.ctx.sessions.byId(active.stored.session.id);
+          if (!stored || !commit()) return undefined;
+          const r = domain(() => unblockMeans(acc, stored.session, meansId, now, this.ctx.policy));
+          this.ctx.accounts.save(r.account);
+          this.ctx.sessions.save(r.session);
+          this.ctx.recordEvents(r.events, meta.ip);
+          return this.sessions.rotate({ ...stored, session: r.session }, r.account);
+        })
+      : undefined;
+    if (!result) {
+      this.ctx.tx(() => {
+        const acc = this.ctx.accounts.byId(active.account.id) as Account;
+        const r = domain(() => recordFailedAttempt(acc, meansId, now, this.ctx.policy));
+        this.ctx.accounts.save(r.account);
+        this.ctx.recordEvents(r.events, meta.ip);
+      });
+      throw authFailed();
+    }
+    return result;
+  }
+
+  /** §4.4 de-registration (same level as registering; the last usable means cannot go). */
+  remove(token: string | undefined, meansId: string, meta: RequestMeta): void {
+    const active = this.sessions.require(token);
+    this.ctx.tx(() => {
+      const out = domain(() => deregisterMeans(active.account, active.stored.session, meansId, this.ctx.now(), this.ctx.policy));
+      this.ctx.accounts.save(out.account);
+      this.ctx.sessions.save(out.session);
+      this.ctx.recordEvents(out.events, meta.ip);
+    });
+  }
+
+  /**
+   * Table 5 / §4.2 / §4.5: registers the eID as a means. When the session is below the level needed,
+   * a matching verification of the minimum data set stands in for the missing authentication (§4.5);
+   * then the eID means is registered, confirmed by this same read-out (it is the authentication with
+   * it, bound to this session), and the minimum data set is taken over at the new level (§5.1).
+   */
+  async registerEid(token: string | undefined, testIdentity: string, meta: RequestMeta): Promise<IssuedSession & { meansId: string; replacedAuthentication: boolean }> {
+    const eid = this.readEid(testIdentity);
+    const active = this.sessions.require(token);
+    const now = this.ctx.now();
+    const meansId = randomUUID();
+    const result = this.ctx.tx(() => {
+      let acc = this.ctx.accounts.byId(active.account.id) as Account;
+      const stored = this.ctx.sessions.byId(active.stored.session.id);
+      if (!stored) throw new ServiceError('not-authenticated', 401);
+      let session: Session = active.stored.session;
+      const events: DomainEvent[] = [];
+      if (acc.means.some((m) => m.kind === 'eid' && m.status !== 'removed')) throw new ServiceError('not-applicable', 409, { reason: 'eid-already-registered' });
+      const needed = levelNeededFor(acc, meansLevelFor(this.ctx.policy, 'eid'));
+      let replaced = false;
+      if (!atLeast(sessionLevel(session, acc, now, this.ctx.policy), needed)) {
+        const r = domain(() => replaceAuthenticationByVerification(acc, session, eid, now, this.ctx.policy));
+        session = r.session;
+        events.push(...r.events);
+        replaced = true;
+      }
+      const reg = domain(() => registerMeans(acc, session, { meansId, kind: 'eid' }, now, this.ctx.policy));
+      acc = reg.account;
+      session = reg.session;
+      events.push(...reg.events);
+      this.ctx.accounts.save(acc);
+      this.ctx.accounts.putCredential(meansId, { data: { pseudonym: eid.pseudonym }, lastStep: null });
+      const conf = domain(() => recordAuthentication(acc, session, meansId, now, this.ctx.policy));
+      events.push(...conf.events);
+      const ver = domain(() => verifyWithEid(conf.account, conf.session, eid, now, this.ctx.policy));
+      events.push(...ver.events);
+      this.ctx.accounts.save(ver.account);
+      this.ctx.sessions.save(ver.session);
+      this.ctx.recordEvents(events, meta.ip);
+      return { ...this.sessions.rotate({ ...stored, session: ver.session }, ver.account), meansId, replacedAuthentication: replaced };
+    });
+    return result;
+  }
+
+  /** Reads the test eID (test mode only; a real deployment plugs an eID-Server in here). */
+  readEid(testIdentity: string): EidResult {
+    if (!this.ctx.options.testMode) throw new ServiceError('test-mode-only', 404);
+    const r = readTestEid(testIdentity);
+    if (!r) throw new ServiceError('validation', 400, { field: 'testIdentity', reason: 'unknown' });
+    return { pseudonym: r.pseudonym, level: 'hoch', attributes: r.attributes as Partial<Record<MdsAttribute, string>> };
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * Account creation, login (password, optionally + TOTP), eID login, logout, session status and the
+ * public block-password form.
+ */
+import type { FastifyInstance } from 'fastify';
+import { ATTRIBUTES, EMPTY_BODY, ID, ISSUED, PASSWORD, SESSION_VIEW, USERNAME, obj } from '../schemas';
+import { ERRORS, TAGS, meta, sendIssued, type ApiOptions } from './common';
+import { clearSessionCookie, sessionToken } from '../session-cookie';
+
+/** Registers the routes. */
+export async function sessionRoutes(app: FastifyInstance, opts: ApiOptions): Promise<void> {
+  const { services, secureCookies } = opts;
+
+  app.post<{ Body: { username: string; password: string; blockPassword: string; attributes?: Record<string, string> } }>('/api/accounts', {
+    config: { csrf: false },
+    schema: {
+      tags: [TAGS.account],
+      summary: 'Create an account (§3) and log in with its password (session niedrig)',
+      description:
+        'Self-entered attributes land at Basisregistrierung; the username+password means is niedrig; the block password (Sperrpasswort) ' +
+        'lets the user block means later without logging in (§4.4). The answer tells which level deleting the account needs (§7) and sets the session cookie.',
+      body: {
+        ...obj({ username: USERNAME, password: PASSWORD, blockPassword: PASSWORD, attributes: ATTRIBUTES }, ['username', 'password', 'blockPassword']),
+        examples: [
+          {
+            username: 'erika',
+            password: 'correct horse battery',
+            blockPassword: 'sperr-passwort-2024',
+            attributes: { familyName: 'Mustermann', birthName: 'Gabler', givenNames: 'Erika', phone: '+999 1234 567890' },
+          },
+        ],
+      },
+      response: {
+        201: {
+          description: 'Created; Set-Cookie sk_session. deletionNotice.levelNow = level deletion needs (§7).',
+          type: 'object',
+          additionalProperties: true,
+          properties: { accountId: { type: 'string' }, csrfToken: { type: 'string' }, session: SESSION_VIEW, deletionNotice: { type: 'object', additionalProperties: true } },
+        },
+        ...ERRORS,
+      },
+    },
+  }, async (request, reply) => {
+    const r = await services.auth.createAccount({ ...request.body, attributes: request.body.attributes ?? {} }, meta(request));
+    reply.code(201);
+    return sendIssued(reply, r, secureCookies, { accountId: r.accountId, deletionNotice: r.deletionNotice });
+  });
+
+  app.post<{ Body: { username: string; password: string; totp?: string; meansId?: string } }>('/api/login', {
+    config: { csrf: false },
+    schema: {
+      tags: [TAGS.session],
+      summary: 'Log in with username + password (→ niedrig), optionally with a TOTP code in the same request (→ substanziell)',
+      description:
+        'Any failure — unknown user, wrong password, wrong TOTP, blocked means, account in deletion — is the same 401 authentication-failed. ' +
+        'Failures are throttled per username and per IP (429 + Retry-After). A new session id is issued on every login.',
+      body: {
+        ...obj({ username: { type: 'string', minLength: 1, maxLength: 64 }, password: { type: 'string', minLength: 1, maxLength: 128 }, totp: { type: 'string', pattern: '^[0-9]{6}$' }, meansId: ID }, ['username', 'password']),
+        examples: [{ username: 'erika', password: 'correct horse battery' }, { username: 'erika', password: 'correct horse battery', totp: '123456' }],
+      },
+      response: { 200: ISSUED, ...ERRORS },
+    },
+  }, async (request, reply) => sendIssued(reply, await services.auth.login(request.body, meta(request)), secureCookies));
+
+  app.post<{ Body: { testIdentity: string } }>('/api/login/eid', {
+    config: { csrf: false },
+    schema: {
+      tags: [TAGS.session],
+      summary: 'Log in with a registered eID alone (→ hoch); test mode: the test eID provider',
+      description: 'The account is resolved from the eID pseudonym only after the eID authentication succeeded (§4).',
+      body: { ...obj({ testIdentity: { type: 'string', maxLength: 32 } }, ['testIdentity']), examples: [{ testIdentity: 'erika' }] },
+      response: { 200: ISSUED, ...ERRORS },
+    },
+  }, async (request, reply) => sendIssued(reply, services.accounts.eidLogin(request.body.testIdentity, meta(request)), secureCookies));
+
+  app.post('/api/logout', {
+    schema: {
+      tags: [TAGS.session],
+      summary: 'Log out: ends every authentication of this session (§4.3)',
+      body: EMPTY_BODY,
+      response: { 204: { description: 'Logged out; cookie cleared.', type: 'null' }, ...ERRORS },
+    },
+  }, async (request, reply) => {
+    services.auth.logout(sessionToken(request), meta(request));
+    clearSessionCookie(reply, secureCookies);
+    return reply.code(204).send();
+  });
+
+  app.get('/api/session', {
+    schema: {
+      tags: [TAGS.session],
+      summary: 'Current session: level, remaining time (Table 2), CSRF token',
+      description: 'Reading it does not count as user input, so polling does not extend the idle limit.',
+      response: { 200: { ...SESSION_VIEW, properties: { ...SESSION_VIEW.properties, accountId: { type: 'string' }, username: { type: 'string' } } }, ...ERRORS },
+    },
+  }, async (request) => services.accounts.session(sessionToken(request)));
+
+  app.post<{ Body: { username: string; blockPassword: string; meansId?: string } }>('/api/block', {
+    config: { csrf: false },
+    schema: {
+      tags: [TAGS.means],
+      summary: 'Public block form (§4.4): block one means, or all, with the block password — no login, the means is not used',
+      description: 'Without meansId every usable means (including the password) is blocked. Errors are the generic 401 and throttled like login.',
+      body: { ...obj({ username: { type: 'string', minLength: 1, maxLength: 64 }, blockPassword: { type: 'string', minLength: 1, maxLength: 128 }, meansId: ID }, ['username', 'blockPassword']), examples: [{ username: 'erika', blockPassword: 'sperr-passwort-2024' }] },
+      response: { 200: { type: 'object', additionalProperties: false, properties: { blocked: { type: 'array', items: { type: 'string' } } } }, ...ERRORS },
+    },
+  }, async (request) => services.auth.blockWithPassword(request.body, meta(request)));
+}

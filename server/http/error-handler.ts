@@ -1,0 +1,54 @@
+/**
+ * One error shape for the whole API: `{ "error": { "code", "message", "params"?, "details"? } }`.
+ * Validation failures are 400 'validation' with the failing paths; service errors keep their code and
+ * status; throttling is 429 with Retry-After; anything unexpected is a 500 'internal' that leaks nothing.
+ */
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { ServiceError, ThrottledError } from '../app';
+
+/** English one-liners per code (the pages translate codes themselves). */
+const MESSAGES: Record<string, string> = {
+  'authentication-failed': 'Authentication failed.',
+  'too-many-attempts': 'Too many failed attempts; retry later.',
+  validation: 'The request does not match the schema.',
+  csrf: 'Missing or wrong CSRF token (send the X-CSRF-Token header from GET /api/session).',
+  'not-authenticated': 'No valid session; log in first.',
+  'insufficient-level': 'The session level is too low for this action.',
+  'username-taken': 'This username is taken.',
+  'unsupported-media-type': 'Send the body as application/json.',
+  internal: 'Internal error.',
+};
+
+/** Installs the error and not-found handlers. */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | ServiceError | ThrottledError, request, reply) => {
+    if (err instanceof ThrottledError) {
+      reply.header('Retry-After', String(err.retryAfterSeconds));
+      return reply.code(429).send({ error: { code: 'too-many-attempts', message: MESSAGES['too-many-attempts'], params: { retryAfterSeconds: err.retryAfterSeconds } } });
+    }
+    if (err instanceof ServiceError) {
+      return reply.code(err.status).send({ error: { code: err.code, message: MESSAGES[err.code] ?? err.code, ...(err.params ? { params: err.params } : {}) } });
+    }
+    const fe = err as FastifyError;
+    if (fe.validation) {
+      return reply.code(400).send({
+        error: {
+          code: 'validation',
+          message: MESSAGES.validation,
+          details: fe.validation.map((v) => ({ in: fe.validationContext ?? 'body', path: v.instancePath || '/', keyword: v.keyword, message: v.message ?? '', params: v.params })),
+        },
+      });
+    }
+    if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+      return reply.code(415).send({ error: { code: 'unsupported-media-type', message: MESSAGES['unsupported-media-type'] } });
+    }
+    if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+      return reply.code(fe.statusCode).send({ error: { code: 'invalid-request', message: fe.code ?? 'bad request' } });
+    }
+    request.log.error({ err: { message: fe.message, code: fe.code, stack: fe.stack } }, 'unhandled error');
+    return reply.code(500).send({ error: { code: 'internal', message: MESSAGES.internal } });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send({ error: { code: 'not-found', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
+  });
+}

@@ -1,0 +1,198 @@
+/**
+ * Builds the whole server: store, services, JSON API, OpenAPI document, test routes, security
+ * headers. `createServer` is what main.ts, the tests and the benchmark call.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyFormbody from '@fastify/formbody';
+import fastifySwagger from '@fastify/swagger';
+import { DEFAULT_CONFIG, validateConfig, type ServerConfig } from '../config';
+import { openDatabase, type Db } from '../store/db';
+import { AppContext, AdjustableClock, createServices, systemClock, type Clock, type Services } from '../app';
+import { ARGON2_PARAMS } from '../app/passwords';
+import { makePolicy, type Policy } from '../domain';
+import { registerSecurityHeaders } from './security-headers';
+import { registerErrorHandler } from './error-handler';
+import { verifyCsrf } from './csrf';
+import { sessionRoutes } from './api/session-routes';
+import { meansRoutes } from './api/means-routes';
+import { accountRoutes } from './api/account-routes';
+import { testRoutes } from './test-routes';
+import { pagesPlugin } from './pages/plugin';
+import { ServiceError } from '../app/errors';
+
+/** Options of createServer: the config plus test hooks. */
+export interface CreateServerOptions extends Partial<ServerConfig> {
+  /** Listen after building (default true); false gives an app for `inject` only. */
+  listen?: boolean;
+  /** Policy overrides (levels, Table 2 limits within the TR's, deletion rule). */
+  policy?: Partial<Policy>;
+  /** Lock period of a 'delayed' deletion (§7), default 7 days. */
+  deletionDelayMs?: number;
+  /** Host name of the derived browser origin http://<name>:<port> when no `origin` is set (default 'localhost'). */
+  originFromPort?: string;
+  /** Registers more routes (the pages) on the same app before it starts. */
+  plugins?: ((app: FastifyInstance, services: Services) => Promise<void> | void)[];
+}
+
+/** A running (or injectable) server. */
+export interface RunningServer {
+  app: FastifyInstance;
+  services: Services;
+  /** The test clock in test mode, else undefined. */
+  clock: AdjustableClock | undefined;
+  db: Db;
+  config: ServerConfig;
+  /** http://host:port once listening ('' with listen: false). */
+  url: string;
+  /** The browser origin (WebAuthn, links): config.origin or http://localhost:<port>. */
+  origin: string;
+  close: () => Promise<void>;
+}
+
+/** Log redaction: nothing secret reaches a log line (ASVS 5.0 V16.2.5). */
+export const LOG_REDACT = [
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  'req.body.password',
+  'req.body.blockPassword',
+  'req.body.code',
+  'req.body.totp',
+  'req.body.response',
+  'body.password',
+  'body.blockPassword',
+  'body.code',
+  'body.totp',
+];
+
+/** Builds (and by default starts) the server. */
+export async function createServer(options: CreateServerOptions = {}): Promise<RunningServer> {
+  const { listen = true, policy: policyOverrides, plugins = [], deletionDelayMs = 7 * 24 * 3600_000, originFromPort = 'localhost', ...rest } = options;
+  const config = validateConfig({ ...DEFAULT_CONFIG, ...rest });
+  const testClock = config.testMode ? new AdjustableClock() : undefined;
+  const clock: Clock = testClock ?? systemClock;
+  const db = openDatabase(config.dataDir);
+
+  const app = Fastify({
+    logger:
+      config.logLevel === 'silent'
+        ? false
+        : {
+            level: config.logLevel,
+            redact: { paths: LOG_REDACT, censor: '[redacted]' },
+            serializers: {
+              // The query string can carry a verification code (e-mail link): log the path only.
+              req: (req) => ({ method: req.method, url: String(req.url).split('?')[0], remoteAddress: req.ip }),
+            },
+          },
+    bodyLimit: 64 * 1024,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false, allowUnionTypes: true } },
+    trustProxy: false,
+  });
+
+  const hostForUrl = (port: number): string => `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  let url = '';
+  // Origins for WebAuthn: the configured one, else http://localhost:<port> (an IP is never an RP id).
+  const origins = (): string[] => {
+    const port = (app.server.address() as { port?: number } | null)?.port ?? config.port;
+    return config.origin ? [config.origin] : [`http://${originFromPort}:${port}`, `http://${config.rpId}:${port}`];
+  };
+  const rp = {
+    rpId: config.rpId,
+    rpName: 'Faktor Servicekonto',
+    get origins(): string[] {
+      return [...new Set(origins())];
+    },
+  };
+  const ctx = new AppContext(db, clock, makePolicy(policyOverrides), rp, {
+    testMode: config.testMode,
+    issuer: 'Faktor Servicekonto',
+    get origin(): string {
+      return config.origin ?? origins()[0] ?? '';
+    },
+    argon2: { ...ARGON2_PARAMS, memoryCost: config.argon2MemoryKiB },
+  });
+  const services = createServices(ctx);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyFormbody);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Faktor reference Servicekonto (BSI TR-03160-1)',
+        version: '0.1.0',
+        description:
+          'JSON API of the reference Servicekonto. Levels: basisregistrierung < niedrig < substanziell < hoch. ' +
+          'Session: cookie sk_session (HttpOnly, SameSite=Strict) — with curl use `-c jar -b jar`. ' +
+          'CSRF: every POST/PUT/DELETE that rides on the session cookie must send the header X-CSRF-Token with the csrfToken from login, account creation or GET /api/session ' +
+          '(public routes — create account, login, block form, verification confirm — do not need it). Bodies are application/json; send {} for routes without fields. ' +
+          'Errors: {"error":{"code","message","params"?,"details"?}}. See docs/servicekonto.md for the TR example as a curl script.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'sk_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+      security: [{ session: [], csrf: [] }],
+    },
+  });
+  registerSecurityHeaders(app);
+  registerErrorHandler(app);
+
+  // /api bodies are JSON only: an HTML form (the classic CSRF vehicle) cannot send application/json.
+  app.addHook('preValidation', async (request) => {
+    if (!request.url.startsWith('/api/') || request.method === 'GET' || request.method === 'HEAD') return;
+    const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+    const type = String(request.headers['content-type'] ?? '');
+    if (hasBody && !type.startsWith('application/json')) throw new ServiceError('unsupported-media-type', 415);
+    if (request.routeOptions.config.csrf !== false) verifyCsrf(request, services);
+  });
+  // A body-less POST/DELETE validates against the empty-object schema.
+  app.addHook('preValidation', async (request) => {
+    if (request.url.startsWith('/api/') && request.body === undefined && request.method !== 'GET' && request.method !== 'HEAD') request.body = {};
+  });
+
+  const apiOptions = { services, secureCookies: config.secureCookies, testMode: config.testMode, deletionDelayMs };
+  await app.register(sessionRoutes, apiOptions);
+  await app.register(meansRoutes, apiOptions);
+  await app.register(accountRoutes, apiOptions);
+  if (testClock) await app.register(testRoutes, { services, clock: testClock, afterClockChange: () => services.auth.sweepDeletions() });
+  await app.register(pagesPlugin, { services, testMode: config.testMode, secureCookies: config.secureCookies });
+  for (const p of plugins) await p(app, services);
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const sweeper = setInterval(() => services.auth.sweepDeletions(), 60_000);
+  sweeper.unref();
+
+  await app.ready();
+  if (listen) {
+    await app.listen({ host: config.host, port: config.port });
+    url = hostForUrl((app.server.address() as { port: number }).port);
+  }
+  let closed = false;
+  return {
+    app,
+    services,
+    clock: testClock,
+    db,
+    config,
+    get url() {
+      return url;
+    },
+    get origin() {
+      return ctx.options.origin;
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      clearInterval(sweeper);
+      await app.close();
+      db.close();
+    },
+  };
+}

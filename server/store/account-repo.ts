@@ -1,0 +1,240 @@
+/**
+ * Persists the domain's Account aggregate (account row, attributes, means) and the secrets that stay
+ * outside the domain (password hash, block-password hash, means credentials). `save` writes the
+ * whole aggregate in one transaction, so a rule's outcome is stored completely or not at all.
+ */
+import type { Db } from './db';
+import type { Account, Attribute, Means } from '../domain/model';
+
+interface AccountRow {
+  id: string;
+  username: string;
+  password_hash: string;
+  block_password_hash: string | null;
+  created_at: number;
+  eid_pseudonym: string | null;
+  deletion_requested_at: number | null;
+  deletion_erase_at: number | null;
+}
+
+interface AttributeRow {
+  name: string;
+  value: string;
+  level: Attribute['level'];
+  source: Attribute['source'];
+  verified_at: number | null;
+  needs_reconfirmation: number;
+}
+
+interface MeansRow {
+  id: string;
+  kind: Means['kind'];
+  level: Means['level'];
+  status: Means['status'];
+  failed_attempts: number;
+  last_used_at: number | null;
+  created_at: number;
+  pending_session_id: string | null;
+  blocked_at: number | null;
+  blocked_reason: Means['blockedReason'];
+  removed_at: number | null;
+  label: string | null;
+}
+
+/** Kind-specific credential of a means plus the TOTP replay marker. */
+export interface MeansCredential<T = unknown> {
+  data: T;
+  lastStep: number | null;
+}
+
+/** Account persistence. All methods are synchronous (better-sqlite3); callers run them between awaits. */
+export class AccountRepo {
+  private readonly s;
+
+  constructor(private readonly db: Db) {
+    this.s = {
+      insertAccount: db.prepare(
+        `INSERT INTO accounts (id, username, password_hash, block_password_hash, created_at, eid_pseudonym, deletion_requested_at, deletion_erase_at)
+         VALUES (@id, @username, @password_hash, @block_password_hash, @created_at, @eid_pseudonym, @deletion_requested_at, @deletion_erase_at)`,
+      ),
+      updateAccount: db.prepare(
+        'UPDATE accounts SET eid_pseudonym = ?, deletion_requested_at = ?, deletion_erase_at = ? WHERE id = ?',
+      ),
+      byId: db.prepare('SELECT * FROM accounts WHERE id = ?'),
+      byUsername: db.prepare('SELECT * FROM accounts WHERE username = ?'),
+      byPseudonym: db.prepare('SELECT * FROM accounts WHERE eid_pseudonym = ?'),
+      attrs: db.prepare('SELECT * FROM attributes WHERE account_id = ? ORDER BY position'),
+      means: db.prepare('SELECT * FROM means WHERE account_id = ? ORDER BY position'),
+      delAttrs: db.prepare('DELETE FROM attributes WHERE account_id = ?'),
+      insAttr: db.prepare(
+        `INSERT INTO attributes (account_id, name, value, level, source, verified_at, needs_reconfirmation, position)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      upsertMeans: db.prepare(
+        `INSERT INTO means (id, account_id, kind, level, status, failed_attempts, last_used_at, created_at, pending_session_id, blocked_at, blocked_reason, removed_at, label, position)
+         VALUES (@id, @account_id, @kind, @level, @status, @failed_attempts, @last_used_at, @created_at, @pending_session_id, @blocked_at, @blocked_reason, @removed_at, @label, @position)
+         ON CONFLICT(id) DO UPDATE SET level = excluded.level, status = excluded.status, failed_attempts = excluded.failed_attempts,
+           last_used_at = excluded.last_used_at, pending_session_id = excluded.pending_session_id, blocked_at = excluded.blocked_at,
+           blocked_reason = excluded.blocked_reason, removed_at = excluded.removed_at, label = excluded.label, position = excluded.position
+         WHERE means.account_id = excluded.account_id`,
+      ),
+      meansIds: db.prepare('SELECT id FROM means WHERE account_id = ?'),
+      delMeans: db.prepare('DELETE FROM means WHERE id = ?'),
+      getCred: db.prepare('SELECT data, last_step FROM means_credentials WHERE means_id = ?'),
+      putCred: db.prepare(
+        `INSERT INTO means_credentials (means_id, data, last_step) VALUES (?, ?, ?)
+         ON CONFLICT(means_id) DO UPDATE SET data = excluded.data, last_step = excluded.last_step`,
+      ),
+      delAccount: db.prepare('DELETE FROM accounts WHERE id = ?'),
+      hashes: db.prepare('SELECT password_hash, block_password_hash FROM accounts WHERE id = ?'),
+      setPassword: db.prepare('UPDATE accounts SET password_hash = ? WHERE id = ?'),
+      count: db.prepare('SELECT count(*) AS n FROM accounts'),
+      dueDeletions: db.prepare('SELECT id FROM accounts WHERE deletion_erase_at IS NOT NULL AND deletion_erase_at <= ?'),
+    };
+  }
+
+  /** Stores a new account with its hashes; throws 'duplicate' (via SQLite UNIQUE) for a taken username. */
+  insert(account: Account, passwordHash: string, blockPasswordHash: string | null): void {
+    this.db.transaction(() => {
+      this.s.insertAccount.run({
+        id: account.id,
+        username: account.username,
+        password_hash: passwordHash,
+        block_password_hash: blockPasswordHash,
+        created_at: account.createdAt,
+        eid_pseudonym: account.eidPseudonym,
+        deletion_requested_at: account.deletion?.requestedAt ?? null,
+        deletion_erase_at: account.deletion?.eraseAt ?? null,
+      });
+      this.writeChildren(account);
+    })();
+  }
+
+  /** Writes the changed aggregate (attributes and means replaced, hashes untouched). */
+  save(account: Account): void {
+    this.db.transaction(() => {
+      this.s.updateAccount.run(account.eidPseudonym, account.deletion?.requestedAt ?? null, account.deletion?.eraseAt ?? null, account.id);
+      this.writeChildren(account);
+    })();
+  }
+
+  private writeChildren(account: Account): void {
+    this.s.delAttrs.run(account.id);
+    account.attributes.forEach((a, i) => {
+      this.s.insAttr.run(account.id, a.name, a.value, a.level, a.source, a.verifiedAt, a.needsReconfirmation ? 1 : 0, i);
+    });
+    const keep = new Set(account.means.map((m) => m.id));
+    for (const { id } of this.s.meansIds.all(account.id) as { id: string }[]) {
+      if (!keep.has(id)) this.s.delMeans.run(id);
+    }
+    account.means.forEach((m, i) => {
+      this.s.upsertMeans.run({
+        id: m.id,
+        account_id: account.id,
+        kind: m.kind,
+        level: m.level,
+        status: m.status,
+        failed_attempts: m.failedAttempts,
+        last_used_at: m.lastUsedAt,
+        created_at: m.createdAt,
+        pending_session_id: m.pendingSessionId,
+        blocked_at: m.blockedAt,
+        blocked_reason: m.blockedReason,
+        removed_at: m.removedAt,
+        label: m.label,
+        position: i,
+      });
+    });
+  }
+
+  /** The account by id, or undefined. */
+  byId(id: string): Account | undefined {
+    return this.hydrate(this.s.byId.get(id) as AccountRow | undefined);
+  }
+
+  /** The account by username (case-insensitive), or undefined. */
+  byUsername(username: string): Account | undefined {
+    return this.hydrate(this.s.byUsername.get(username) as AccountRow | undefined);
+  }
+
+  /** The account whose eID pseudonym this is (§4: resolved only after the eID authentication). */
+  byPseudonym(pseudonym: string): Account | undefined {
+    return this.hydrate(this.s.byPseudonym.get(pseudonym) as AccountRow | undefined);
+  }
+
+  /** The stored Argon2id PHC strings. */
+  hashes(accountId: string): { passwordHash: string; blockPasswordHash: string | null } | undefined {
+    const r = this.s.hashes.get(accountId) as { password_hash: string; block_password_hash: string | null } | undefined;
+    return r && { passwordHash: r.password_hash, blockPasswordHash: r.block_password_hash };
+  }
+
+  /** Credential of a means (TOTP seed, WebAuthn public key, phone number). */
+  credential<T>(meansId: string): MeansCredential<T> | undefined {
+    const r = this.s.getCred.get(meansId) as { data: string; last_step: number | null } | undefined;
+    return r && { data: JSON.parse(r.data) as T, lastStep: r.last_step };
+  }
+
+  /** Stores (or replaces) the credential of a means. The means row must exist. */
+  putCredential(meansId: string, cred: MeansCredential): void {
+    this.s.putCred.run(meansId, JSON.stringify(cred.data), cred.lastStep);
+  }
+
+  /** §7: removes the account and, by cascade, attributes, means, credentials, sessions and verifications. */
+  erase(accountId: string): void {
+    this.s.delAccount.run(accountId);
+  }
+
+  /** Accounts whose delayed deletion is due at `now`. */
+  dueDeletions(now: number): string[] {
+    return (this.s.dueDeletions.all(now) as { id: string }[]).map((r) => r.id);
+  }
+
+  /** Number of accounts (crash test, benchmark). */
+  count(): number {
+    return (this.s.count.get() as { n: number }).n;
+  }
+
+  /** Runs `fn` in one SQLite transaction (an outcome touching account and session commits together). */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  private hydrate(row: AccountRow | undefined): Account | undefined {
+    if (!row) return undefined;
+    const attributes = (this.s.attrs.all(row.id) as AttributeRow[]).map<Attribute>((a) => ({
+      name: a.name,
+      value: a.value,
+      level: a.level,
+      source: a.source,
+      verifiedAt: a.verified_at,
+      needsReconfirmation: a.needs_reconfirmation === 1,
+    }));
+    const means = (this.s.means.all(row.id) as MeansRow[]).map<Means>((m) => ({
+      id: m.id,
+      kind: m.kind,
+      level: m.level,
+      status: m.status,
+      failedAttempts: m.failed_attempts,
+      lastUsedAt: m.last_used_at,
+      createdAt: m.created_at,
+      pendingSessionId: m.pending_session_id,
+      blockedAt: m.blocked_at,
+      blockedReason: m.blocked_reason,
+      removedAt: m.removed_at,
+      label: m.label,
+    }));
+    return {
+      id: row.id,
+      username: row.username,
+      createdAt: row.created_at,
+      attributes,
+      means,
+      blockPasswordSet: row.block_password_hash !== null,
+      eidPseudonym: row.eid_pseudonym,
+      deletion:
+        row.deletion_requested_at !== null && row.deletion_erase_at !== null
+          ? { requestedAt: row.deletion_requested_at, eraseAt: row.deletion_erase_at }
+          : null,
+    };
+  }
+}

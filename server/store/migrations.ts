@@ -1,0 +1,122 @@
+/**
+ * The schema, as an ordered list of migrations. Each runs once, inside its own transaction, and
+ * bumps `PRAGMA user_version` to its index + 1, so a crash mid-migration leaves the previous version
+ * intact. Append new migrations; never edit a released one.
+ */
+
+/** One schema step: a name for the log and the SQL it runs. */
+export interface Migration {
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** All migrations in order; user_version N means the first N have run. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    name: 'initial accounts, attributes, means, sessions, verifications, throttles, audit, outbox',
+    sql: `
+      CREATE TABLE accounts (
+        id                  TEXT PRIMARY KEY,
+        username            TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        password_hash       TEXT NOT NULL,
+        block_password_hash TEXT,
+        created_at          INTEGER NOT NULL,
+        eid_pseudonym       TEXT UNIQUE,       -- DKK from the last eID verification (§4.5 Nr. 1)
+        deletion_requested_at INTEGER,         -- delayed deletion: account fully locked (§7)
+        deletion_erase_at   INTEGER
+      ) STRICT;
+
+      CREATE TABLE attributes (
+        account_id  TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        name        TEXT NOT NULL,
+        value       TEXT NOT NULL,
+        level       TEXT NOT NULL,
+        source      TEXT NOT NULL,
+        verified_at INTEGER,
+        needs_reconfirmation INTEGER NOT NULL DEFAULT 0,
+        position    INTEGER NOT NULL,
+        PRIMARY KEY (account_id, name)
+      ) STRICT;
+
+      CREATE TABLE means (
+        id            TEXT PRIMARY KEY,
+        account_id    TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        kind          TEXT NOT NULL,
+        level         TEXT NOT NULL,
+        status        TEXT NOT NULL,           -- pending | active | blocked | removed
+        failed_attempts INTEGER NOT NULL DEFAULT 0,
+        last_used_at  INTEGER,
+        created_at    INTEGER NOT NULL,
+        pending_session_id TEXT,               -- the session that registered it (§4.2 confirmation)
+        blocked_at    INTEGER,
+        blocked_reason TEXT,
+        removed_at    INTEGER,
+        label         TEXT,
+        position      INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX means_account ON means(account_id);
+
+      -- Secret or public key material of a means, kept out of the domain model.
+      CREATE TABLE means_credentials (
+        means_id      TEXT PRIMARY KEY REFERENCES means(id) ON DELETE CASCADE,
+        data          TEXT NOT NULL,           -- kind-specific JSON (TOTP seed, WebAuthn public key, phone number)
+        last_step     INTEGER                  -- last accepted TOTP time step (single use, ASVS 6.5.1)
+      ) STRICT;
+
+      CREATE TABLE sessions (
+        id            TEXT PRIMARY KEY,        -- internal id the domain sees (never the cookie value)
+        token_hash    TEXT NOT NULL UNIQUE,    -- SHA-256 of the cookie value; the token itself is never stored
+        account_id    TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        csrf_token    TEXT NOT NULL,
+        created_at    INTEGER NOT NULL,
+        last_activity_at INTEGER NOT NULL,
+        ended_at      INTEGER,
+        authentications TEXT NOT NULL,         -- JSON array of SessionAuthentication
+        scratch       TEXT NOT NULL DEFAULT '{}' -- JSON: pending WebAuthn challenges, SMS code hashes
+      ) STRICT;
+      CREATE INDEX sessions_account ON sessions(account_id);
+
+      CREATE TABLE verifications (
+        id            TEXT PRIMARY KEY,
+        account_id    TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        session_id    TEXT NOT NULL,
+        attribute     TEXT NOT NULL,
+        value         TEXT NOT NULL,
+        method        TEXT NOT NULL,           -- verification route (email-code, de-mail, …)
+        level         TEXT NOT NULL,           -- level fixed when the value was entered (§5.1)
+        created_at    INTEGER NOT NULL,
+        code_hash     TEXT NOT NULL,
+        attempts      INTEGER NOT NULL DEFAULT 0,
+        expires_at    INTEGER NOT NULL,
+        used_at       INTEGER
+      ) STRICT;
+      CREATE INDEX verifications_account ON verifications(account_id);
+
+      CREATE TABLE throttles (
+        key           TEXT PRIMARY KEY,        -- 'acct:<username>' or 'ip:<address>'
+        failures      INTEGER NOT NULL,
+        window_start  INTEGER NOT NULL,
+        locked_until  INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE TABLE audit_events (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        at          INTEGER NOT NULL,
+        event       TEXT NOT NULL,
+        account_id  TEXT,                      -- kept after deletion on purpose: the log outlives the account
+        ip          TEXT,
+        detail      TEXT NOT NULL              -- JSON without secrets
+      ) STRICT;
+      CREATE INDEX audit_account ON audit_events(account_id);
+
+      CREATE TABLE outbox (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        channel     TEXT NOT NULL,             -- sms | email
+        recipient   TEXT NOT NULL,
+        subject     TEXT NOT NULL,
+        body        TEXT NOT NULL,
+        at          INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
+];
