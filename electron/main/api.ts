@@ -98,17 +98,20 @@ export function createApi(deps: ApiDeps): Api {
       if (/^otpauth-migration:/i.test(uri.trim())) throw new FaktorError('unsupported-payload', 'use import for Google Authenticator exports');
       return vault.add(fromParams(parseOtpauthUri(uri).params));
     },
-    'accounts-add-manual': async (m) =>
-      vault.add({
+    'accounts-add-manual': async (m) => {
+      const label = m.label.trim();
+      if (label === '') throw new FaktorError('invalid-parameter', 'label', { name: 'label' });
+      return vault.add({
         type: m.type,
         issuer: m.issuer.trim(),
-        label: m.label.trim(),
+        label,
         algorithm: m.algorithm,
         digits: m.digits,
         period: m.period,
         counter: m.type === 'hotp' ? m.counter : 0,
         secret: decodeBase32(m.secret),
-      }),
+      });
+    },
     'accounts-update': async ({ id, patch }) => vault.update(id, patch),
     'accounts-delete': async ({ id }) => vault.remove(id),
     'accounts-restore': async ({ undoToken }) => vault.restore(undoToken),
