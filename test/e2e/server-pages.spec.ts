@@ -3,7 +3,7 @@
  * authenticator, Table 2 timeouts via the test clock, the public block-password form, and both
  * languages. The server runs in test mode on 127.0.0.1 port 0.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { addVirtualSecurityKey, createAccount, loginWithPassword, logout, newUser, registerSecurityKey, startServer, type RunningServer } from './server-pages-helpers';
 
 let server: RunningServer;
@@ -15,7 +15,7 @@ test.afterAll(async () => {
 });
 
 /** Password, then the security key on the step-up page. */
-async function loginWithKey(page: import('@playwright/test').Page, user: ReturnType<typeof newUser>): Promise<void> {
+async function loginWithKey(page: Page, user: ReturnType<typeof newUser>): Promise<void> {
   await loginWithPassword(page, server.origin, user);
   await page.waitForURL(/\/auth\?next=/);
   await expect(page.getByTestId('session-level')).toHaveAttribute('data-level', 'niedrig');
