@@ -26,11 +26,11 @@ export interface ServerConfig {
   argon2MemoryKiB: number;
 }
 
-/** The defaults: 127.0.0.1:8787, ./data/servicekonto, normal mode. */
+/** The defaults: 127.0.0.1:8787, ./.faktor-data/servicekonto (git-ignored), normal mode. */
 export const DEFAULT_CONFIG: ServerConfig = {
   host: '127.0.0.1',
   port: 8787,
-  dataDir: path.resolve('data', 'servicekonto'),
+  dataDir: path.resolve('.faktor-data', 'servicekonto'),
   testMode: false,
   secureCookies: false,
   rpId: 'localhost',
