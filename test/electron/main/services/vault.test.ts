@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -154,11 +154,14 @@ describe('vault storage', () => {
     // Its own nested D-Bus session + gnome-keyring, so locking cannot disturb other tests.
     // gnome-keyring-daemon --replace finds the running daemon through these variables: without a
     // fresh runtime dir it would replace (kill) the keyring every other test uses.
-    const env: NodeJS.ProcessEnv = { ...process.env, XDG_RUNTIME_DIR: mkdtempSync(join(tmpdir(), 'faktor-run-')) };
+    const runtimeDir = mkdtempSync(join(tmpdir(), 'faktor-run-'));
+    const env: NodeJS.ProcessEnv = { ...process.env, XDG_RUNTIME_DIR: runtimeDir };
     delete env.FAKTOR_IN_TEST_KEYRING;
     delete env.GNOME_KEYRING_CONTROL;
     delete env.SSH_AUTH_SOCK;
-    const r = await runChild([box.dir, box.service, 'lock-keyring'], { env, wrap: ['bash', 'scripts/with-test-keyring.sh'] });
+    const r = await runChild([box.dir, box.service, 'lock-keyring'], { env, wrap: ['bash', 'scripts/with-test-keyring.sh'] }).finally(() =>
+      rmSync(runtimeDir, { recursive: true, force: true }),
+    );
     const out = JSON.parse(r.lines.at(-1)!) as { status: unknown; add: string; unchanged: boolean };
     expect(out.status).toEqual({ state: 'error', hasPassword: false, error: 'keychain-locked' });
     expect(out.add).toBe('keychain-locked');
