@@ -60,7 +60,7 @@ export class SoftAuthenticator {
     const rpIdHash = createHash('sha256').update(rpId).digest();
     const count = Buffer.alloc(4);
     count.writeUInt32BE(++this.signCount);
-    const parts = [rpIdHash, Buffer.from([this.flags(attested)]), count];
+    const parts: Buffer[] = [rpIdHash, Buffer.from([this.flags(attested)]), count];
     if (attested) {
       const coseKey = new Map<Cbor, Cbor>([
         [1, 2],
