@@ -31,6 +31,8 @@ export interface CreateServerOptions extends Partial<ServerConfig> {
   deletionDelayMs?: number;
   /** Host name of the derived browser origin http://<name>:<port> when no `origin` is set (default 'localhost'). */
   originFromPort?: string;
+  /** Where log lines go (default stdout); tests capture them to prove redaction. */
+  logStream?: NodeJS.WritableStream;
   /** Registers more routes (the pages) on the same app before it starts. */
   plugins?: ((app: FastifyInstance, services: Services) => Promise<void> | void)[];
 }
@@ -69,7 +71,7 @@ export const LOG_REDACT = [
 
 /** Builds (and by default starts) the server. */
 export async function createServer(options: CreateServerOptions = {}): Promise<RunningServer> {
-  const { listen = true, policy: policyOverrides, plugins = [], deletionDelayMs = 7 * 24 * 3600_000, originFromPort = 'localhost', ...rest } = options;
+  const { listen = true, policy: policyOverrides, plugins = [], deletionDelayMs = 7 * 24 * 3600_000, originFromPort = 'localhost', logStream, ...rest } = options;
   const config = validateConfig({ ...DEFAULT_CONFIG, ...rest });
   const testClock = config.testMode ? new AdjustableClock() : undefined;
   const clock: Clock = testClock ?? systemClock;
@@ -81,6 +83,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<R
         ? false
         : {
             level: config.logLevel,
+            ...(logStream ? { stream: logStream } : {}),
             redact: { paths: LOG_REDACT, censor: '[redacted]' },
             serializers: {
               // The query string can carry a verification code (e-mail link): log the path only.

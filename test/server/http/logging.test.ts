@@ -1,0 +1,33 @@
+/**
+ * No secret in the logs: with info-level request logging on, passwords, codes, cookies, CSRF tokens
+ * and verification codes in e-mail links never appear in a log line.
+ */
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { BLOCK_PASSWORD, Client, PASSWORD, startTestServer, type TestServer } from './client';
+
+let t: TestServer;
+const lines: string[] = [];
+
+beforeAll(async () => {
+  const logStream = new Writable({
+    write(chunk: Buffer, _enc, cb) {
+      lines.push(chunk.toString());
+      cb();
+    },
+  });
+  t = await startTestServer({ logLevel: 'info', logStream });
+});
+afterAll(async () => t.stop());
+
+it('logs requests without passwords, codes, cookies or tokens', async () => {
+  const c = new Client(t.url);
+  await c.post('/api/accounts', { username: 'loggy', password: PASSWORD, blockPassword: BLOCK_PASSWORD });
+  await c.post('/api/login', { username: 'loggy', password: 'secret-wrong-password' });
+  await c.req('GET', '/api/account?code=12345678', undefined);
+  await c.post('/api/means', { kind: 'password+totp' });
+  const all = lines.join('');
+  expect(all).toContain('"url":"/api/accounts"'); // requests are logged …
+  expect(all).not.toContain('12345678'); // … but not query strings (codes in links)
+  for (const secret of [PASSWORD, BLOCK_PASSWORD, 'secret-wrong-password', c.cookie!.split('=')[1]!, c.csrf!]) expect(all).not.toContain(secret);
+});
