@@ -10,6 +10,7 @@ import { SearchBar } from './SearchBar';
 import { SettingsDialog } from './SettingsDialog';
 import { Toasts } from './Toasts';
 import { Toolbar } from './Toolbar';
+import { ScanDialog } from '../features/scan/ScanDialog';
 
 function OpenDialog() {
   const dialog = useStore((s) => s.dialog);
@@ -23,6 +24,8 @@ function OpenDialog() {
       return <SettingsDialog />;
     case 'backup':
       return <BackupDialog />;
+    case 'scan':
+      return <ScanDialog />;
   }
 }
 

@@ -11,6 +11,9 @@ export function Toolbar() {
     <header className="toolbar">
       <h1 className="app-title">{t('app.title')}</h1>
       <nav className="toolbar-actions" aria-label={t('app.title')}>
+        <button type="button" onClick={() => open({ kind: 'scan' })}>
+          {t('toolbar.scan')}
+        </button>
         <button type="button" className="primary" onClick={() => open({ kind: 'add' })}>
           {t('toolbar.add')}
         </button>

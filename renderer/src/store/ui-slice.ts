@@ -7,6 +7,7 @@ export type DialogState =
   | { kind: 'edit'; id: string }
   | { kind: 'settings' }
   | { kind: 'backup' }
+  | { kind: 'scan' }
   | null;
 
 /** A message in the live region; `action` is e.g. Undo. */
