@@ -130,11 +130,12 @@ export class AuthService {
       }
       this.ctx.accounts.save(acc);
       this.ctx.recordEvents(events, meta.ip);
+      // One transaction (= one fsync under synchronous=FULL) for everything a login writes.
+      this.ctx.throttle.succeed(req.username);
+      this.ctx.record('login.ok', account.id, meta.ip, { secondFactor: second ? second.means.kind : null });
       return this.sessions.issue(session, acc);
     });
     if (!issued) return this.loginFailed(req.username, account, meta);
-    this.ctx.throttle.succeed(req.username);
-    this.ctx.record('login.ok', account.id, meta.ip, { secondFactor: second ? second.means.kind : null });
     return issued;
   }
 

@@ -95,8 +95,10 @@ export class SessionService {
       return { account, stored, level: status.level };
     }
     const t = domain(() => touchSession(stored.session, account, now, this.ctx.policy));
-    this.ctx.tx(() => this.ctx.sessions.save(t.session));
-    this.ctx.recordEvents(t.events, null);
+    this.ctx.tx(() => {
+      this.ctx.sessions.save(t.session);
+      this.ctx.recordEvents(t.events, null);
+    });
     const active = { account, stored: { ...stored, session: t.session }, level: t.level };
     if (t.level === null) throw new ServiceError(account.deletion ? 'account-locked' : 'not-authenticated', account.deletion ? 423 : 401);
     return active;

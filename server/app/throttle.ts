@@ -70,7 +70,7 @@ export class LoginThrottle {
 
   /** Resets the username's counter after a successful password check (the IP window stays). */
   succeed(username: string): void {
-    this.repo.clear(accountKey(username));
+    if (this.repo.get(accountKey(username))) this.repo.clear(accountKey(username));
   }
 
   private lockedFor(key: string, now: number): number {
