@@ -129,3 +129,4 @@ test('a QR code that is not an authenticator code shows its text and adds nothin
     await site.close();
   }
 });
+
