@@ -14,6 +14,8 @@ export async function applyStatus(status: VaultStatus): Promise<void> {
     s.clearAccounts();
     s.clearCodes();
     s.openDialog(null);
+    // Messages may name accounts ("GitHub (alice) deleted"); nothing of the vault stays on screen.
+    useStore.setState({ toasts: [], query: '' });
   }
 }
 

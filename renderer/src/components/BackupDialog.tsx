@@ -23,13 +23,15 @@ export function BackupDialog() {
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
 
-  async function guarded(work: () => Promise<Outcome>) {
+  async function guarded(work: () => Promise<Outcome>, importing = false) {
     setOutcome(null);
     setBusy(true);
     try {
       setOutcome(await work());
     } catch (e) {
-      const code = errorCode(e);
+      let code = errorCode(e);
+      // A file whose lines are not otpauth links is "not a backup" to the user, not "a bad link".
+      if (importing && (code === 'invalid-uri' || code === 'invalid-secret' || code === 'invalid-parameter' || code === 'unsupported-payload')) code = 'invalid-backup';
       setOutcome(code === 'cancelled' ? null : { kind: 'error', text: t(`errors.${code}`) });
     } finally {
       setBusy(false);
@@ -66,7 +68,7 @@ export function BackupDialog() {
       setImportPassword('');
       await loadAccounts();
       return { kind: 'ok', text: t('backup.imported', { count: r.imported }), duplicates: r.duplicates };
-    });
+    }, true);
   }
 
   return (

@@ -21,6 +21,8 @@ export async function initI18n(lng: Language): Promise<typeof i18next> {
     fallbackLng: 'en',
     interpolation: { escapeValue: false },
     returnNull: false,
+    // Resources are bundled: initialise synchronously (no setTimeout before the first render).
+    initAsync: false,
   });
   document.documentElement.lang = lng;
   return i18next;

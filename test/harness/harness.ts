@@ -1,0 +1,153 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Page } from '@playwright/test';
+import type { EventName } from '../../shared/ipc/contract';
+import { createDispatcher, type ChannelHandlers, type Dispatch } from '../../electron/main/ipc';
+import { systemClock, type Clock, type Ports } from '../../electron/main/ports';
+import { createSenderPolicy } from '../../electron/main/security/sender-policy';
+import { bridgeInitScript } from './bridge-script';
+import { EventRelay, ManualClock, MemoryClipboard, ScriptedDialogs } from './doubles';
+import { ScriptedQrSources } from './qr-doubles';
+import { createRealApi, type RealApi } from './real-api';
+import { startStaticServer, type StaticServer } from './static-server';
+
+/** A pinned instant for deterministic codes: RFC 6238's T = 1234567890 s, the first second of a 30 s window. */
+export const RFC_TIME_MS = 1_234_567_890_000;
+
+/** How to start the harness. */
+export interface HarnessOptions {
+  /** What the OS locale double answers (app-locale), e.g. 'en-US' or 'de-DE'. */
+  locale?: string;
+  /** Pin both clocks (main's and the page's) at this instant; default RFC_TIME_MS. null = real time (benchmarks). */
+  pinnedTime?: number | null;
+  /** Reuse an app-data dir / keychain service (a "restart"); default: fresh temp ones. */
+  dataDir?: string;
+  keychainService?: string;
+  /** Built renderer to serve (default out/renderer). */
+  rendererDir?: string;
+}
+
+/** A running harness bound to one page. */
+export interface Harness {
+  readonly page: Page;
+  readonly origin: string;
+  readonly clipboard: MemoryClipboard;
+  readonly dialogs: ScriptedDialogs;
+  /** DOUBLE of the QR sources (screens, clipboard image). */
+  readonly qrSources: ScriptedQrSources;
+  /** Main's clock: a ManualClock when pinned, else the system clock. */
+  readonly clock: Clock;
+  readonly events: EventRelay;
+  readonly dataDir: string;
+  readonly keychainService: string;
+  /** The real api (for seeding data in benchmarks); tests should go through the UI. */
+  readonly api: ChannelHandlers;
+  /** The real validating dispatcher the page's calls go through. */
+  readonly dispatch: Dispatch;
+  /** Advances main's clock and the page's clock together by `ms`, firing due timers in both. */
+  advance(ms: number): Promise<void>;
+  /** Stops the api, the server, and removes the app-data dir (unless it was passed in). */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the built renderer to the page and binds the REAL main-process api into it: createApi with
+ * platform-port doubles (doubles.ts), wrapped by the REAL createDispatcher whose sender policy trusts
+ * only this harness's origin, reached through `page.exposeBinding('__faktorInvoke')`; `window.faktor`
+ * is the preload's own builder over that binding. Only the transport differs from Electron's IPC.
+ * Call before the page navigates; it navigates to the app.
+ */
+export async function startHarness(page: Page, options: HarnessOptions = {}): Promise<Harness> {
+  const pinnedTime = options.pinnedTime === undefined ? RFC_TIME_MS : options.pinnedTime;
+  const ownDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'faktor-e2e-')));
+  const keychainService = options.keychainService ?? `faktor-e2e-${randomBytes(6).toString('hex')}`;
+  const clipboard = new MemoryClipboard();
+  const dialogs = new ScriptedDialogs();
+  const qrSources = new ScriptedQrSources();
+  const clock: Clock = pinnedTime === null ? systemClock : new ManualClock(pinnedTime);
+  const events = new EventRelay();
+  const locale = options.locale ?? 'en-US';
+  const ports: Ports = {
+    clipboard,
+    dialogs,
+    clock,
+    locale: () => locale,
+    emit: (name, payload) => events.emit(name, payload),
+    qrSources,
+  };
+
+  let server: StaticServer | null = null;
+  let real: RealApi | null = null;
+  try {
+    if (process.env.FAKTOR_HARNESS_DEBUG === '1') console.log(`[harness] start ${dataDir}`);
+    real = await createRealApi({ ports, dataDir, keychainService });
+    server = await startStaticServer(options.rendererDir);
+    const origin = server.origin;
+    const dispatch = createDispatcher({
+      api: real.api,
+      isTrustedSender: createSenderPolicy([origin]),
+      log: () => undefined,
+    });
+
+    const debug = process.env.FAKTOR_HARNESS_DEBUG === '1';
+    if (debug) {
+      page.on('console', (m) => console.log(`[page] ${m.type()}: ${m.text()}`));
+      page.on('pageerror', (e) => console.log(`[page] error: ${e.message}`));
+      page.on('requestfailed', (r) => console.log(`[page] request failed: ${r.url()} ${r.failure()?.errorText}`));
+      page.on('response', (r) => console.log(`[page] ${r.status()} ${r.url()}`));
+    }
+    await page.exposeBinding('__faktorInvoke', async (source, channel: unknown, payload: unknown) => {
+      if (debug) console.log(`[harness] → ${String(channel)}`);
+      const result = await dispatch({ url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }, String(channel), payload);
+      if (debug) console.log(`[harness] ← ${String(channel)} ${result.ok ? 'ok' : result.error.code}`);
+      return result;
+    });
+    await page.addInitScript({ content: await bridgeInitScript() });
+    events.attach(async (name: EventName, payload: unknown) => {
+      await page.evaluate(([n, p]) => (window as unknown as { __faktorDeliver: (n: unknown, p: unknown) => void }).__faktorDeliver(n, p), [name, payload] as const);
+    });
+    if (pinnedTime !== null) {
+      // Install a minute early, then jump forward and pause: pauseAt may only move forward.
+      await page.clock.install({ time: pinnedTime - 60_000 });
+      await page.clock.pauseAt(pinnedTime);
+    }
+    if (debug) console.log(`[harness] goto ${origin}`);
+    await page.goto(`${origin}/index.html`);
+    if (debug) console.log(`[harness] loaded ${page.url()}`);
+
+    const manual = clock instanceof ManualClock ? clock : null;
+    const srv = server;
+    const api = real;
+    return {
+      page,
+      origin,
+      clipboard,
+      dialogs,
+      qrSources,
+      clock,
+      events,
+      dataDir,
+      keychainService,
+      api: real.api,
+      dispatch,
+      async advance(ms) {
+        if (!manual) throw new Error('advance() needs a pinned clock');
+        manual.advance(ms);
+        await page.clock.runFor(ms);
+      },
+      async close() {
+        await api.dispose();
+        await srv.close();
+        if (ownDir) await rm(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (e) {
+    await real?.dispose();
+    await server?.close();
+    if (ownDir) await rm(dataDir, { recursive: true, force: true });
+    throw e;
+  }
+}
