@@ -63,7 +63,9 @@ for (const [w, h] of RESOLUTIONS) {
     const a = await timeIt(() => decodePixels(img));
     if (!a.v.some((x) => x.text === payload)) screenMisses++;
     zx.push(a.t);
-    viaWorker.push((await timeIt(() => worker.decodeImage(img))).t);
+    // As the screen scan calls it: the capture's buffer is transferred to the worker, not copied.
+    const own = { ...img, data: img.data.slice() };
+    viaWorker.push((await timeIt(() => worker.decodeImage(own, { transfer: true }))).t);
     if (r < JSQR_RUNS) {
       const b = await timeIt(() => jsqrDecode(img));
       js.push(b.t);
@@ -101,7 +103,7 @@ console.log(`
 Machine: ${cpu[0]?.model ?? 'unknown'} × ${cpu.length} logical CPUs, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}, zxing-wasm ${zxVersion}.
 Load average at start/end: ${loadStart.map((x) => x.toFixed(1)).join(' ')} / ${loadEnd.map((x) => x.toFixed(1)).join(' ')}.
 
-| screen | zxing median ms (in thread) | zxing median ms (via worker, incl. copy) | jsQR median ms | jsQR / zxing |
+| screen | zxing median ms (in thread) | zxing median ms (via worker, as the app calls it) | jsQR median ms | jsQR / zxing |
 |---|---|---|---|---|
 ${screenRows.join('\n')}
 
