@@ -1,3 +1,4 @@
+import { isFaktorError } from '../../shared/errors';
 import type { Channel, RequestOf, ResponseOf } from '../../shared/ipc/contract';
 import type { OtpParams } from '../../shared/otp/types';
 import type { AccountView, ImportResult } from '../../shared/ipc/schemas';
@@ -18,7 +19,8 @@ export interface QrApiVault {
 
 /**
  * One function per QR channel, hooked into api.ts. Every call first asks the vault for its list, so a
- * locked app neither captures the screen nor decodes anything (the same early refusal as backup-import).
+ * locked app neither captures the screen nor decodes anything (the same early refusal as backup-import),
+ * and a call that finds the vault locked forgets the payloads scanned before the lock.
  */
 export function createQrHandlers(deps: { vault: QrApiVault; ports: Ports; decoder?: QrDecoder }): {
   readonly [C in QrChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>>;
@@ -32,15 +34,21 @@ export function createQrHandlers(deps: { vault: QrApiVault; ports: Ports; decode
     },
     now: () => deps.ports.clock.now(),
   });
+  // A locked vault also drops every scanned payload still held (they may hold secrets).
   const unlocked = async () => {
-    await deps.vault.list();
+    try {
+      await deps.vault.list();
+    } catch (e) {
+      if (isFaktorError(e, 'vault-locked')) scan.forgetAll();
+      throw e;
+    }
   };
   return {
     'qr-scan-screen': async () => (await unlocked(), scan.scanScreen()),
     'qr-decode-image': async (req) => (await unlocked(), scan.decodeImage(req)),
     'qr-scan-clipboard': async () => (await unlocked(), scan.scanClipboard()),
-    'qr-add-account': async (req) => scan.addAccount(req),
-    'qr-import-migration': async (req) => scan.importMigration(req),
+    'qr-add-account': async (req) => (await unlocked(), scan.addAccount(req)),
+    'qr-import-migration': async (req) => (await unlocked(), scan.importMigration(req)),
   };
 }
 

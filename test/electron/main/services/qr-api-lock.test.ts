@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { FaktorError, isFaktorError } from '../../../../shared/errors';
 import { createQrHandlers } from '../../../../electron/main/qr-api';
 import { systemClock, type Ports } from '../../../../electron/main/ports';
-import type { QrDecoder } from '../../../../electron/main/services/qr-decoder';
+import { createQrDecoder, type QrDecoder } from '../../../../electron/main/services/qr-decoder';
+import { blank, drawQr, qrMatrix, toPng } from '../../../../bench/qr/synth';
 
 const ports = (captures: { n: number }): Ports => ({
   clipboard: { writeText: () => undefined, readText: () => '' },
@@ -34,6 +35,7 @@ describe('QR channels and the app lock', () => {
     await expect(h['qr-scan-screen']({})).rejects.toSatisfy(isLocked);
     await expect(h['qr-scan-clipboard']({})).rejects.toSatisfy(isLocked);
     await expect(h['qr-decode-image']({ base64: 'iVBORw0KGgo=', source: 'image' })).rejects.toSatisfy(isLocked);
+    await expect(h['qr-add-account']({ token: 'aaaaaaaaaaaaaaaaaaaa' })).rejects.toSatisfy(isLocked);
     expect(captures.n).toBe(0);
   });
 
@@ -43,5 +45,30 @@ describe('QR channels and the app lock', () => {
     const h = createQrHandlers({ vault: open, ports: ports(captures), decoder });
     expect(await h['qr-scan-screen']({})).toEqual({ codes: [], imagesScanned: 0 });
     expect(captures.n).toBe(1);
+  });
+
+  it('forget scanned payloads once a call finds the vault locked', async () => {
+    const real = createQrDecoder();
+    try {
+      let locked = false;
+      const added: string[] = [];
+      const vault = {
+        list: async () => (locked ? Promise.reject(new FaktorError('vault-locked')) : []),
+        add: async (a: { issuer: string }) => (added.push(a.issuer), Promise.reject(new FaktorError('internal', 'not needed'))),
+        importAccounts: async () => Promise.reject(new Error('unused')),
+      };
+      const h = createQrHandlers({ vault, ports: ports({ n: 0 }), decoder: real });
+      const img = blank(300, 300);
+      drawQr(img, qrMatrix('otpauth://totp/Locked:me?secret=JBSWY3DPEHPK3PXP&issuer=Locked'), { cx: 150, cy: 150, module: 4 });
+      const { codes } = await h['qr-decode-image']({ base64: toPng(img).toString('base64'), source: 'image' });
+      expect(codes).toHaveLength(1);
+      locked = true;
+      await expect(h['qr-scan-clipboard']({})).rejects.toSatisfy((e: unknown) => isFaktorError(e, 'vault-locked'));
+      locked = false;
+      await expect(h['qr-add-account']({ token: codes[0]!.token })).rejects.toSatisfy((e: unknown) => isFaktorError(e, 'not-found'));
+      expect(added).toEqual([]);
+    } finally {
+      await real.close();
+    }
   });
 });
