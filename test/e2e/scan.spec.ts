@@ -13,14 +13,15 @@ import { oathTotp } from './support/oath';
 const SECRET = 'JBSWY3DPEHPK3PXP';
 
 /** A "website" on 127.0.0.1 whose pages each show one QR code, like an account's 2FA setup page. */
-async function qrSite(pages: Record<string, string>): Promise<{ url: (path: string) => string; close: () => Promise<void> }> {
+async function qrSite(pages: Record<string, string | string[]>): Promise<{ url: (path: string) => string; close: () => Promise<void> }> {
   const html: Record<string, string> = {};
-  for (const [path, payload] of Object.entries(pages)) {
-    const img = await QRCode.toDataURL(payload, { errorCorrectionLevel: 'M', scale: 4, margin: 4 });
+  for (const [path, payloads] of Object.entries(pages)) {
+    const imgs = await Promise.all([payloads].flat().map((p) => QRCode.toDataURL(p, { errorCorrectionLevel: 'M', scale: 4, margin: 4 })));
     html[path] = `<!doctype html><meta charset="utf-8"><title>Set up two-factor authentication</title>
       <body style="font-family:sans-serif;margin:40px;background:#f4f4f8">
       <h1>Set up your authenticator</h1><p>Scan this code with your authenticator app, then enter the code it shows.</p>
-      <img alt="QR code" src="${img}"><p>Can't scan? Use the setup key instead.</p></body>`;
+      ${imgs.map((src) => `<img alt="QR code" src="${src}" style="margin-right:40px">`).join('')}
+      <p>Can't scan? Use the setup key instead.</p></body>`;
   }
   const server: Server = createServer((req, res) => {
     const body = html[req.url ?? ''];
@@ -130,3 +131,22 @@ test('a QR code that is not an authenticator code shows its text and adds nothin
   }
 });
 
+
+test('several codes on the screen: the user picks one from thumbnails', async ({ harness, page }) => {
+  const site = await qrSite({ '/two': ['https://example.com/app-download', `otpauth://totp/Picked:carol?secret=${SECRET}&issuer=Picked`] });
+  try {
+    harness.qrSources.showOnScreens(await screenshotOf(page, site.url('/two')));
+    const dialog = await openScan(page);
+    await dialog.getByRole('button', { name: 'Scan screen' }).click();
+    await expect(dialog.getByText('2 codes were found. Choose one.')).toBeVisible();
+    const choices = dialog.getByRole('listitem');
+    await expect(choices).toHaveCount(2);
+    await expect(choices.locator('img')).toHaveCount(2);
+    await dialog.getByRole('button', { name: 'Picked (carol)' }).click();
+    await expect(dialog.locator('dl')).toContainText('Picked');
+    await dialog.getByRole('button', { name: 'Add account' }).click();
+    await expect(page.getByRole('list', { name: 'Accounts' }).getByRole('listitem').filter({ hasText: 'Picked' })).toBeVisible();
+  } finally {
+    await site.close();
+  }
+});
