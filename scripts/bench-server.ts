@@ -10,6 +10,9 @@
  * - baseline: 50 concurrent `hash()` calls with the same Argon2id parameters (m=19456, t=2, p=1) on
  *   the libuv pool of this process, while the server is idle, right before and right after each
  *   login run (mean of the two).
+ * The machine may be shared, so wall-clock rates move with other load; the CPU time per login (server
+ * process, from /proc) against the CPU time per hash (baseline) gives the same ratio on an idle machine
+ * and is printed as well.
  * The server runs as a child process (as testers run it). Each measurement is repeated RUNS times;
  * the median is reported. Prints a Markdown block for docs/benchmarks.md.
  */
@@ -51,6 +54,9 @@ interface CannonResult {
 const autocannon = createRequire(import.meta.url)('autocannon') as (o: CannonOptions) => Promise<CannonResult>;
 
 const CONNECTIONS = 50;
+/** CPU ms per hash (this process) and per login (server process), one entry per measurement. */
+const hashCpu: number[] = [];
+const loginCpu: number[] = [];
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const READ_SECONDS = Number(process.env.BENCH_READ_SECONDS ?? 4);
 const LOGIN_SECONDS = Number(process.env.BENCH_LOGIN_SECONDS ?? 6);
@@ -114,6 +120,7 @@ async function cannon(opts: CannonOptions): Promise<Sample> {
 
 /** Raw Argon2id rate: CONNECTIONS hashes in flight at all times for `seconds`. */
 async function hashRate(seconds: number): Promise<number> {
+  const cpu0 = selfCpuMs();
   const hasher = new PasswordHasher();
   const end = Date.now() + seconds * 1000;
   let done = 0;
@@ -125,8 +132,25 @@ async function hashRate(seconds: number): Promise<number> {
   };
   const t0 = Date.now();
   await Promise.all(Array.from({ length: CONNECTIONS }, lane));
+  hashCpu.push((selfCpuMs() - cpu0) / done);
   return done / ((Date.now() - t0) / 1000);
 }
+
+/** CPU time (user + system, ms) a process has used so far, from /proc (Linux; clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
+/** CPU ms of this process so far. */
+const selfCpuMs = (): number => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
 
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -150,6 +174,7 @@ async function main(): Promise<void> {
       // The machine is shared (2 cores): bracket each login run by a hash-rate run right before and
       // right after it and use their mean, so drifting background load hits both sides alike.
       const before = await hashRate(HASH_SECONDS);
+      const serverCpu0 = cpuMsOf(child.pid as number);
       samples.login.push(
         await cannon({
           url,
@@ -167,6 +192,9 @@ async function main(): Promise<void> {
           ],
         }),
       );
+      await new Promise((r) => setTimeout(r, 1500)); // let the server finish requests autocannon abandoned
+      const lastLogin = samples.login[samples.login.length - 1] as Sample;
+      loginCpu.push((cpuMsOf(child.pid as number) - serverCpu0) / lastLogin.ok);
       const h = (before + (await hashRate(HASH_SECONDS))) / 2;
       samples.hash.push({ rps: h, p99: 0, ok: 0, bad: 0 });
       console.error(`run ${run + 1}/${RUNS}: session ${samples.session[run]!.rps.toFixed(0)}/s, account ${samples.account[run]!.rps.toFixed(0)}/s, login ${samples.login[run]!.rps.toFixed(1)}/s (bad ${samples.login[run]!.bad}), argon2 ${h.toFixed(1)}/s`);
@@ -194,6 +222,7 @@ async function main(): Promise<void> {
 | POST /api/login password + TOTP, distinct accounts | ${m('login', 'rps').toFixed(1)} | ${m('login', 'p99').toFixed(0)} ms |
 | raw Argon2id hash (m=${ARGON2_PARAMS.memoryCost}, t=${ARGON2_PARAMS.timeCost}, p=${ARGON2_PARAMS.parallelism}), ${CONNECTIONS} in flight | ${m('hash', 'rps').toFixed(1)} | — |
 | **login rate / hash rate** (median of per-run ratios: ${ratios.map((r) => r.toFixed(2)).join(', ')}) | **${ratio.toFixed(2)}** (target ≥ 0.8) | |
+| CPU per login (server process) vs CPU per hash (baseline) | ${median(loginCpu).toFixed(1)} ms vs ${median(hashCpu).toFixed(1)} ms → **${(median(hashCpu) / median(loginCpu)).toFixed(2)}** | |
 
 Non-2xx/errors over all runs: ${bad}. Load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}. Machine: ${os.cpus().length} × ${cpu}, ${mem} GiB RAM, Node ${process.version}, ${os.type()} ${os.release()}, UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}, data dir on ${fsType}; server = child process, load generator and Argon2 baseline in the parent.`);
   } finally {
