@@ -13,6 +13,7 @@ import {
   completeVerification,
   confirmAttributes,
   identify,
+  logout,
   recordAuthentication,
   rejectAttributes,
   requestDeletion,
@@ -64,6 +65,23 @@ export class AccountService {
     return { ...this.sessions.view(active.stored.session, active.account), csrfToken: active.stored.csrfToken, accountId: active.account.id, username: active.account.username };
   }
 
+  /**
+   * ASVS 7.5.2 / 7.4.3: ends one of the account's other sessions (e.g. after a means was lost) — every
+   * authentication in it ends at once (§4.3 logout semantics). Any session level may do it.
+   */
+  endSession(token: string | undefined, sessionId: string, meta: RequestMeta): void {
+    const active = this.sessions.require(token);
+    const target = this.ctx.sessions.byId(sessionId);
+    if (!target || target.session.accountId !== active.account.id || target.session.endedAt !== null) throw new ServiceError('not-found', 404);
+    this.ctx.tx(() => {
+      const acc = this.ctx.accounts.byId(active.account.id) as Account;
+      const r = logout(acc, target.session, this.ctx.now());
+      this.ctx.accounts.save(r.account);
+      this.ctx.sessions.save(r.session);
+      this.ctx.recordEvents(r.events, meta.ip);
+    });
+  }
+
   /** §3/§5: self-entered value at Basisregistrierung. */
   setAttribute(token: string | undefined, name: string, value: string, meta: RequestMeta): void {
     const active = this.sessions.require(token);
@@ -93,7 +111,7 @@ export class AccountService {
     const id = randomUUID();
     const code = newOobCode();
     const channel = req.method === 'sms-code' ? 'sms' : 'email';
-    const link = `${this.ctx.options.origin}/verify?id=${encodeURIComponent(id)}&code=${code}`;
+    const link = `${this.ctx.options.origin}/verify-email?v=${encodeURIComponent(id)}&code=${code}`;
     this.ctx.tx(() => {
       this.ctx.verifications.insert(id, bounded, hashCode(`verify:${id}`, code));
       this.ctx.outbox.send(

@@ -2,7 +2,7 @@
  * Account overview, attributes and their verification (§5.1), identification (§6) and deletion (§7).
  */
 import type { FastifyInstance } from 'fastify';
-import { ATTRIBUTE_NAME, ID, LEVEL, MEANS_LEVEL, SESSION_VIEW, obj } from '../schemas';
+import { ATTRIBUTE_NAME, EMPTY_BODY, ID, LEVEL, MEANS_LEVEL, SESSION_VIEW, obj } from '../schemas';
 import { ERRORS, TAGS, meta, type ApiOptions } from './common';
 import { clearSessionCookie, sessionToken } from '../session-cookie';
 import type { DataLevel } from '../../domain';
@@ -37,6 +37,19 @@ export async function accountRoutes(app: FastifyInstance, opts: ApiOptions): Pro
       },
     },
   }, async (request) => services.accounts.overview(sessionToken(request)));
+
+  app.post<{ Params: { id: string } }>('/api/sessions/:id/end', {
+    schema: {
+      tags: [TAGS.session],
+      summary: "End another of the account's sessions (ids from GET /api/account → sessions[].id); ASVS 7.5.2",
+      params: obj({ id: ID }, ['id']),
+      body: EMPTY_BODY,
+      response: { 204: { type: 'null', description: 'Ended' }, ...ERRORS },
+    },
+  }, async (request, reply) => {
+    services.accounts.endSession(sessionToken(request), request.params.id, meta(request));
+    return reply.code(204).send();
+  });
 
   app.put<{ Params: { name: string }; Body: { value: string } }>('/api/account/attributes/:name', {
     schema: {

@@ -130,6 +130,19 @@ describe('login, generic errors, throttling, sessions', () => {
     expect((await after.get<Err>('/api/account')).status).toBe(401);
   });
 
+  it('lists open sessions and ends another one (ASVS 7.5.2)', async () => {
+    const u = uniq('elke');
+    const a = await newAccount(t.url, u);
+    const b = new Client(t.url);
+    await b.post('/api/login', { username: u, password: PASSWORD });
+    const o = await a.get<{ sessions: { id: string; current: boolean; level: string }[] }>('/api/account');
+    expect(o.body.sessions.length).toBe(2);
+    const other = o.body.sessions.find((s) => !s.current) as { id: string };
+    expect((await a.post(`/api/sessions/${other.id}/end`)).status).toBe(204);
+    expect((await b.get('/api/account')).status).toBe(401);
+    expect((await a.post(`/api/sessions/${other.id}/end`)).status).toBe(404);
+  });
+
   it('Table 2 through the API: niedrig ends after 60 min idle', async () => {
     const c = await newAccount(t.url, uniq('fritz'));
     await advance(t.url, 59 * 60);

@@ -1,0 +1,62 @@
+/**
+ * Password throttling: per username with exponential, capped, temporary locks (so a known username
+ * cannot be locked out for good) and per IP within a window; persisted in SQLite.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../../server/store/db';
+import { ThrottleRepo } from '../../../server/store/throttle-repo';
+import { AdjustableClock } from '../../../server/app/clock';
+import { LoginThrottle, ThrottledError } from '../../../server/app/throttle';
+
+let dir: string;
+let db: Db;
+let clock: AdjustableClock;
+let th: LoginThrottle;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'faktor-throttle-'));
+  db = openDatabase(dir);
+  clock = new AdjustableClock();
+  clock.freeze(true);
+  th = new LoginThrottle(new ThrottleRepo(db), clock);
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const waitOf = (f: () => void): number => {
+  try {
+    f();
+    return 0;
+  } catch (e) {
+    if (e instanceof ThrottledError) return e.retryAfterSeconds;
+    throw e;
+  }
+};
+
+it('locks a username exponentially after 5 free failures, capped at 15 min, reset by success', () => {
+  for (let i = 0; i < 5; i++) th.fail('Erika', `10.0.0.${i}`);
+  expect(waitOf(() => th.check('erika', '10.0.1.1'))).toBe(0);
+  th.fail('erika', '10.0.1.1');
+  expect(waitOf(() => th.check('ERIKA ', '10.0.2.2'))).toBe(2);
+  th.fail('erika', '10.0.1.1');
+  expect(waitOf(() => th.check('erika', '10.0.2.2'))).toBe(4);
+  for (let i = 0; i < 30; i++) th.fail('erika', `10.1.${i}.1`);
+  expect(waitOf(() => th.check('erika', '10.0.2.2'))).toBe(15 * 60);
+  clock.advance(15 * 60_000);
+  expect(waitOf(() => th.check('erika', '10.0.2.2'))).toBe(0); // temporary, never permanent
+  th.succeed('erika');
+  th.fail('erika', '10.0.3.3');
+  expect(waitOf(() => th.check('erika', '10.0.3.3'))).toBe(0);
+});
+
+it('locks an IP after 50 failures in 15 minutes for the rest of the window', () => {
+  for (let i = 0; i < 50; i++) th.fail(`user${i}`, '192.0.2.7');
+  expect(waitOf(() => th.check('someone-else', '192.0.2.7'))).toBe(15 * 60);
+  expect(waitOf(() => th.check('someone-else', '192.0.2.8'))).toBe(0);
+  clock.advance(15 * 60_000);
+  expect(waitOf(() => th.check('someone-else', '192.0.2.7'))).toBe(0);
+});
