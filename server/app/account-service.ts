@@ -16,6 +16,7 @@ import {
   logout,
   recordAuthentication,
   rejectAttributes,
+  replaceAuthenticationByVerification,
   requestDeletion,
   setSelfEnteredAttribute,
   startSession,
@@ -212,6 +213,37 @@ export class AccountService {
       this.ctx.sessions.save(r.session);
       for (const s of this.ctx.sessions.openForAccount(active.account.id)) this.ctx.sessions.save({ ...s.session, authentications: [], endedAt: this.ctx.now() });
       return { erased: false, eraseAt: r.account?.deletion?.eraseAt ?? null };
+    });
+  }
+
+  /**
+   * §4.5 / §4.4 "erneut identifiziert": a user whose means are all blocked or lost states the username
+   * and identifies with the eID; when the stored pseudonym or the whole minimum data set matches, the
+   * session gets an authentication at min(eID level, highest registered means) — enough to unblock a
+   * means with its own proof. Any mismatch is the generic 401 (throttled like login).
+   */
+  async mdsLogin(username: string, testIdentity: string, meta: RequestMeta): Promise<IssuedSession> {
+    const eid = this.means.readEid(testIdentity);
+    this.ctx.throttle.check(username, meta.ip);
+    const account = this.ctx.accounts.byUsername(username.trim());
+    const now = this.ctx.now();
+    const session = account && startSession({ id: this.sessions.newSessionId(), accountId: account.id }, now);
+    let out;
+    try {
+      out = account && session ? replaceAuthenticationByVerification(account, session, eid, now, this.ctx.policy) : undefined;
+    } catch {
+      out = undefined;
+    }
+    if (!account || !out) {
+      this.ctx.throttle.fail(username, meta.ip);
+      this.ctx.record('login.fail', account?.id ?? null, meta.ip, { via: 'mds-verification' });
+      throw authFailed();
+    }
+    const r = out;
+    return this.ctx.tx(() => {
+      this.ctx.recordEvents(r.events, meta.ip);
+      this.ctx.record('login.ok', account.id, meta.ip, { via: 'mds-verification' });
+      return this.sessions.issue(r.session, r.account);
     });
   }
 

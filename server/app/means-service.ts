@@ -22,6 +22,7 @@ import {
   unblockMeans,
   verifyWithEid,
   atLeast,
+  countsFailedAttempts,
   type Account,
   type DomainEvent,
   type EidResult,
@@ -156,6 +157,8 @@ export class MeansService {
     if (means.status !== 'blocked') throw new ServiceError('not-blocked', 409);
     const level = sessionLevel(active.stored.session, active.account, this.ctx.now(), this.ctx.policy);
     if (!atLeast(level, means.level)) throw new ServiceError('insufficient-level', 403, { needed: means.level, have: level ?? 'none' });
+    // The password is throttled like at login (it has no 3-strikes counter).
+    if (means.kind === 'password') this.ctx.throttle.check(active.account.username, meta.ip);
     const commit = await this.proofs.check(active.stored, means, proof);
     const now = this.ctx.now();
     const result = commit
@@ -171,7 +174,9 @@ export class MeansService {
         })
       : undefined;
     if (!result) {
-      this.ctx.tx(() => {
+      // A wrong password here is not a second-factor failure (the domain refuses to count it).
+      if (means.kind === 'password') this.ctx.throttle.fail(active.account.username, meta.ip);
+      if (countsFailedAttempts(means.kind)) this.ctx.tx(() => {
         const acc = this.ctx.accounts.byId(active.account.id) as Account;
         const r = domain(() => recordFailedAttempt(acc, meansId, now, this.ctx.policy));
         this.ctx.accounts.save(r.account);

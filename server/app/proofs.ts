@@ -26,6 +26,8 @@ export interface MeansProof {
   response?: AuthenticationResponseJSON;
   /** Test mode: which test eID identity the "card" belongs to. */
   testIdentity?: string;
+  /** Unblocking the password means only (§4.4: proven with the blocked means itself). */
+  password?: string;
 }
 
 /** TOTP means credential. */
@@ -141,6 +143,11 @@ export class ProofService {
         const eid = readTestEid(proof.testIdentity);
         if (!eid || eid.pseudonym !== cred.data.pseudonym) return undefined;
         return () => true;
+      }
+      case 'password': {
+        const hashes = this.ctx.accounts.hashes(stored.session.accountId);
+        if (!hashes || proof.password === undefined) return undefined;
+        return (await this.ctx.hasher.verify(hashes.passwordHash, proof.password)) ? () => true : undefined;
       }
       default:
         return undefined;

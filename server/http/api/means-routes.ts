@@ -18,6 +18,7 @@ const PROOF = {
       code: { type: 'string', pattern: '^[0-9]{6,8}$', description: 'TOTP (6 digits) or SMS code (8 digits)' },
       response: { ...WEBAUTHN_CREDENTIAL, description: 'WebAuthn assertion (navigator.credentials.get → @simplewebauthn/browser JSON)' },
       testIdentity: { type: 'string', maxLength: 32, description: 'eID means, test mode: the test identity' },
+      password: { type: 'string', minLength: 1, maxLength: 128, description: 'unblock of the password means only' },
     },
     [],
     { minProperties: 1, maxProperties: 1 },

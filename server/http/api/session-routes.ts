@@ -73,6 +73,19 @@ export async function sessionRoutes(app: FastifyInstance, opts: ApiOptions): Pro
     },
   }, async (request, reply) => sendIssued(reply, services.accounts.eidLogin(request.body.testIdentity, meta(request)), secureCookies));
 
+  app.post<{ Body: { username: string; testIdentity: string } }>('/api/login/mds', {
+    config: { csrf: false },
+    schema: {
+      tags: [TAGS.session, TAGS.verify],
+      summary: 'Recovery (§4.5, §4.4): username + eID identification instead of an authentication, when every means is blocked or lost',
+      description:
+        'Succeeds only if the stored eID pseudonym or the whole stored minimum data set matches the eID. The session then counts at min(hoch, highest registered means), ' +
+        'enough to unblock a means with POST /api/means/{id}/unblock and its own proof (the password means: {"password": "…"}). Generic 401 otherwise; throttled.',
+      body: { ...obj({ username: { type: 'string', minLength: 1, maxLength: 64 }, testIdentity: { type: 'string', maxLength: 32 } }, ['username', 'testIdentity']), examples: [{ username: 'erika.mustermann', testIdentity: 'erika' }] },
+      response: { 200: ISSUED, ...ERRORS },
+    },
+  }, async (request, reply) => sendIssued(reply, await services.accounts.mdsLogin(request.body.username, request.body.testIdentity, meta(request)), secureCookies));
+
   app.post('/api/logout', {
     schema: {
       tags: [TAGS.session],

@@ -295,6 +295,30 @@ describe('SMS, WebAuthn platform authenticator, block / unblock / remove', () =>
   });
 });
 
+describe('recovery after blocking everything (§4.4 + §4.5)', () => {
+  it('username + matching eID replaces the authentication; the password is unblocked with itself', async () => {
+    const u = uniq('tom');
+    const mds = { familyName: 'Mustermann', givenNames: 'Max', birthName: 'Mustermann', dateOfBirth: '1970-01-01', placeOfBirth: 'Hamburg', address: 'Musterweg 1, 20095 Hamburg' };
+    const c = await newAccount(t.url, u, mds);
+    const { id: totpId, secret } = await addTotp(c);
+    expect((await new Client(t.url).post<{ blocked: string[] }>('/api/block', { username: u, blockPassword: BLOCK_PASSWORD })).body.blocked.length).toBe(2);
+    expect((await new Client(t.url).post('/api/login', { username: u, password: PASSWORD })).status).toBe(401);
+    // A wrong identity (mismatching data) is the generic 401.
+    expect((await new Client(t.url).post('/api/login/mds', { username: u, testIdentity: 'erika' })).status).toBe(401);
+    const r = new Client(t.url);
+    const ok = await r.post<{ session: { level: string } }>('/api/login/mds', { username: u, testIdentity: 'max' });
+    expect(ok.status).toBe(200);
+    expect(ok.body.session.level).toBe('substanziell'); // min(hoch, highest registered means)
+    const o = await r.get<{ means: { id: string; kind: string }[] }>('/api/account');
+    const pw = o.body.means.find((m) => m.kind === 'password') as { id: string };
+    expect((await r.post(`/api/means/${pw.id}/unblock`, { password: 'not the password' })).status).toBe(401);
+    expect((await r.post(`/api/means/${pw.id}/unblock`, { password: PASSWORD })).status).toBe(200);
+    await advance(t.url, 30);
+    expect((await r.post(`/api/means/${totpId}/unblock`, { code: await totpNow(t.url, secret) })).status).toBe(200);
+    expect((await new Client(t.url).post('/api/login', { username: u, password: PASSWORD })).status).toBe(200);
+  });
+});
+
 describe('verification, identification, deletion, eID login', () => {
   it('e-mail code: wrong code 400, expiry 410, single use', async () => {
     const c = await newAccount(t.url, uniq('olga'));
