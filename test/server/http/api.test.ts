@@ -73,6 +73,27 @@ describe('account creation and input validation', () => {
   });
 });
 
+describe('bad input on every route', () => {
+  it('answers 400 validation for an unknown body property and for a malformed path id on every /api route', async () => {
+    const doc = (await (await fetch(`${t.url}/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const c = await newAccount(t.url, uniq('vera')); // with a session and CSRF token, so only validation can refuse
+    let checked = 0;
+    for (const [p, ops] of Object.entries(doc.paths)) {
+      if (!p.startsWith('/api/')) continue;
+      for (const method of Object.keys(ops)) {
+        if (method === 'get') continue;
+        const url = p.replace('{id}', 'not_an-id!').replace('{name}', '1-bad');
+        const withBadParam = url !== p;
+        const r = await c.req<Err>(method.toUpperCase(), withBadParam ? url : p, method === 'delete' ? undefined : { bogus: 1 });
+        expect(r.status, `${method} ${p}`).toBe(400);
+        expect(r.body.error.code, `${method} ${p}`).toBe('validation');
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(20);
+  });
+});
+
 describe('login, generic errors, throttling, sessions', () => {
   it('password login gives niedrig; wrong password and unknown user give the same 401 body', async () => {
     const u = uniq('ben');
