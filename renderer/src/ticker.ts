@@ -1,13 +1,16 @@
 /**
  * One shared ticker for the whole list. Each second it (1) writes the remaining seconds into the
- * countdown elements that changed — plain text writes, no React render — and (2) tells subscribers
- * (the code refresher). Rows use `content-visibility: auto`, so text writes into off-screen rows
- * cost no layout or paint. This keeps per-second main-thread work tiny with 1,000 accounts.
+ * countdown elements that changed and scales their bars — plain DOM writes, no React render, no
+ * running CSS animation — and (2) tells subscribers (the code refresher). Only the rows in the list's
+ * window are mounted, so this touches a few dozen elements however large the vault is.
  */
 
 interface Entry {
   until: number;
   shown: number;
+  /** Optional bar element scaled to the fraction left (one style write per second, no animation). */
+  bar: HTMLElement | null;
+  periodMs: number;
 }
 
 const countdowns = new Map<HTMLElement, Entry>();
@@ -26,6 +29,7 @@ function tick(): void {
     if (left !== entry.shown) {
       entry.shown = left;
       el.textContent = String(left);
+      paintBar(entry, now);
     }
   }
   for (const listener of listeners) listener(now);
@@ -45,16 +49,29 @@ function ensureRunning(): void {
   if (timer === null) schedule();
 }
 
-/** Keeps `el` showing the seconds until `until`; call again with a new `until` after a refresh. */
-export function trackCountdown(el: HTMLElement, until: number): void {
-  const shown = secondsLeft(until, Date.now());
-  const entry = countdowns.get(el);
-  if (entry) entry.until = until;
-  else countdowns.set(el, { until, shown });
-  if (!entry || entry.shown !== shown) {
+function paintBar(entry: Entry, now: number): void {
+  if (!entry.bar) return;
+  const fraction = Math.min(1, Math.max(0, (entry.until - now) / entry.periodMs));
+  entry.bar.style.transform = `scaleX(${fraction.toFixed(3)})`;
+}
+
+/**
+ * Keeps `el` showing the seconds until `until` (and `bar` scaled to the fraction of `periodMs` left);
+ * call again with a new `until` after a refresh.
+ */
+export function trackCountdown(el: HTMLElement, until: number, bar: HTMLElement | null = null, periodMs = 30_000): void {
+  const now = Date.now();
+  const shown = secondsLeft(until, now);
+  const entry: Entry = countdowns.get(el) ?? { until, shown: -1, bar, periodMs };
+  entry.until = until;
+  entry.bar = bar;
+  entry.periodMs = periodMs;
+  countdowns.set(el, entry);
+  if (entry.shown !== shown) {
+    entry.shown = shown;
     el.textContent = String(shown);
-    countdowns.get(el)!.shown = shown;
   }
+  paintBar(entry, now);
   ensureRunning();
 }
 

@@ -27,6 +27,8 @@ export interface HarnessOptions {
   keychainService?: string;
   /** Built renderer to serve (default out/renderer). */
   rendererDir?: string;
+  /** Runs against the real api before the page loads (benchmarks seed their data here). */
+  beforeLoad?: (api: ChannelHandlers, ports: Ports) => Promise<void>;
 }
 
 /** A running harness bound to one page. */
@@ -114,6 +116,7 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
       await page.clock.install({ time: pinnedTime - 60_000 });
       await page.clock.pauseAt(pinnedTime);
     }
+    await options.beforeLoad?.(real.api, ports);
     if (debug) console.log(`[harness] goto ${origin}`);
     await page.goto(`${origin}/index.html`);
     if (debug) console.log(`[harness] loaded ${page.url()}`);
@@ -139,13 +142,14 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
         await page.clock.runFor(ms);
       },
       async close() {
-        await api.dispose();
+        // A passed-in keychain service is someone else's vault (a "restart"): leave its key alone.
+        if (options.keychainService === undefined) await api.dispose();
         await srv.close();
         if (ownDir) await rm(dataDir, { recursive: true, force: true });
       },
     };
   } catch (e) {
-    await real?.dispose();
+    if (options.keychainService === undefined) await real?.dispose();
     await server?.close();
     if (ownDir) await rm(dataDir, { recursive: true, force: true });
     throw e;

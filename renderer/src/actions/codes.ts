@@ -5,14 +5,44 @@ import { onTick } from '../ticker';
 import { notify, notifyError } from './notify';
 
 let inflight = false;
+/** Ids of the rows the list has mounted (null until it rendered once). */
+let windowIds: string[] | null = null;
 
-/** Fetches the current TOTP codes from main (the only place that can compute them). */
+function totpIds(ids: readonly string[]): string[] {
+  const { byId } = useStore.getState();
+  return ids.filter((id) => byId[id]?.type === 'totp');
+}
+
+/** The TOTP accounts whose codes are wanted: the rows in view (before the first render: the first 40). */
+function wantedIds(): string[] {
+  return totpIds(windowIds ?? useStore.getState().order.slice(0, 40));
+}
+
+/**
+ * The list tells which rows it mounted; codes missing or expired among them are fetched at once.
+ * So a refresh moves codes for the few dozen visible rows, not the whole vault.
+ */
+export function setCodeWindow(ids: string[]): void {
+  windowIds = ids;
+  const { totp } = useStore.getState();
+  const now = Date.now();
+  const missing = totpIds(ids).filter((id) => (totp[id]?.validUntil ?? 0) <= now);
+  if (missing.length > 0) {
+    codesCurrent(missing)
+      .then((codes) => useStore.getState().mergeTotpCodes(codes, Date.now()))
+      .catch(notifyError);
+  }
+}
+
+/** Fetches the current TOTP codes for the rows in view from main (the only place that can compute them). */
 export async function refreshCodes(): Promise<void> {
   if (inflight) return;
+  const ids = wantedIds();
+  if (ids.length === 0) return;
   inflight = true;
   try {
-    const codes = await codesCurrent();
-    useStore.getState().setTotpCodes(codes, Date.now());
+    const codes = await codesCurrent(ids);
+    useStore.getState().mergeTotpCodes(codes, Date.now());
   } catch (e) {
     notifyError(e);
     // Back off one period-ish instead of hammering main.

@@ -1,8 +1,10 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
+import { setCodeWindow } from '../actions/codes';
 import { useTranslation } from 'react-i18next';
 import { useStore } from '../store';
 import { selectVisibleIds } from '../store/selectors';
 import { AccountRow } from './AccountRow';
+import { ROW_PITCH, useRowWindow } from './use-window';
 
 /** Marks the first paint of a non-empty list, for `npm run bench:ui` (harmless for users). */
 function markFirstPaint(): void {
@@ -13,7 +15,7 @@ function markFirstPaint(): void {
   });
 }
 
-/** The filtered account list. Re-renders only when the order, the set of accounts or the search changes. */
+/** The filtered account list, windowed. Re-renders when the order, the set of accounts, the search or the window changes. */
 export function AccountList() {
   const { t } = useTranslation();
   const ids = useStore(selectVisibleIds);
@@ -21,6 +23,8 @@ export function AccountList() {
   const loaded = useStore((s) => s.loaded);
   const query = useStore((s) => s.query);
   const painted = useRef(false);
+  const { ref, start, end } = useRowWindow(ids.length);
+  useEffect(() => setCodeWindow(ids.slice(start, end)), [ids, start, end]);
 
   useLayoutEffect(() => {
     if (!painted.current && ids.length > 0) {
@@ -39,9 +43,10 @@ export function AccountList() {
       {ids.length === 0 ? (
         <p className="list-status">{t('list.noMatches', { query: query.trim() })}</p>
       ) : (
-        <ul className="accounts" aria-label={t('list.heading')}>
-          {ids.map((id, i) => (
-            <AccountRow key={id} id={id} isFirst={i === 0} isLast={i === ids.length - 1} />
+        // Spacer padding stands in for the rows outside the window; aria-setsize/posinset keep the count right.
+        <ul ref={ref} className="accounts" aria-label={t('list.heading')} style={{ paddingTop: start * ROW_PITCH, height: ids.length * ROW_PITCH }}>
+          {ids.slice(start, end).map((id, k) => (
+            <AccountRow key={id} id={id} position={start + k + 1} total={ids.length} />
           ))}
         </ul>
       )}

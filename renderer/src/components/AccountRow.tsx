@@ -12,18 +12,28 @@ export function groupDigits(code: string): string {
   return code.length >= 6 ? `${code.slice(0, half)} ${code.slice(half)}` : code;
 }
 
-/** Props of AccountRow: position flags come from the list so a row never scans the order itself. */
+/** A stable hue per service name, so avatars are told apart at a glance (no colour set by the user). */
+function hueOf(name: string): number {
+  let h = 0;
+  for (let i = 0; i < name.length; i++) h = (h * 31 + name.charCodeAt(i)) % 360;
+  return h;
+}
+
+/** Props of AccountRow: the position comes from the list so a row never scans the order itself. */
 export interface AccountRowProps {
   id: string;
-  isFirst: boolean;
-  isLast: boolean;
+  /** 1-based position in the (filtered) list. */
+  position: number;
+  total: number;
 }
 
 /**
  * One account: avatar, names, the code (click/Enter/Space copies), countdown, and actions. Memoised:
  * it re-renders only when its own account or code changes.
  */
-export const AccountRow = memo(function AccountRow({ id, isFirst, isLast }: AccountRowProps) {
+export const AccountRow = memo(function AccountRow({ id, position, total }: AccountRowProps) {
+  const isFirst = position === 1;
+  const isLast = position === total;
   const { t } = useTranslation();
   const account = useStore((s) => s.byId[id]);
   const code = useStore((s) => (account?.type === 'hotp' ? s.hotp[id] : s.totp[id]));
@@ -33,14 +43,17 @@ export const AccountRow = memo(function AccountRow({ id, isFirst, isLast }: Acco
   const initial = (account.issuer || account.label).trim().charAt(0).toLocaleUpperCase() || '?';
 
   return (
-    <li className="account" data-account-id={id}>
-      <span className="avatar" aria-hidden="true" style={account.color ? { backgroundColor: account.color } : undefined}>
+    <li className="account" data-account-id={id} aria-posinset={position} aria-setsize={total}>
+      <span className="avatar" aria-hidden="true" style={{ backgroundColor: account.color ?? `hsl(${hueOf(account.issuer || account.label)} 45% 40%)` }}>
         {initial}
       </span>
       <span className="names">
         <span className="issuer">{account.issuer || account.label}</span>
-        {account.issuer ? <span className="label">{account.label}</span> : null}
-        {account.type === 'hotp' ? <span className="label">{t('list.hotpHint', { counter: account.counter })}</span> : null}
+        <span className="label">
+          {account.issuer ? account.label : null}
+          {account.issuer && account.type === 'hotp' ? ' · ' : null}
+          {account.type === 'hotp' ? t('list.hotpHint', { counter: account.counter }) : null}
+        </span>
       </span>
       {code ? (
         <button

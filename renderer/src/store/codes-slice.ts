@@ -4,13 +4,14 @@ import type { Store } from './index';
 
 /** The codes currently shown (computed in main) and when to fetch the next batch. */
 export interface CodesSlice {
-  /** TOTP codes by account id, replaced as a batch at period boundaries. */
+  /** TOTP codes by account id; fetched for the rows in view, merged in as batches. */
   totp: Record<string, CodeView>;
   /** HOTP codes the user asked for, by account id. */
   hotp: Record<string, CodeView>;
   /** Earliest validUntil of the shown TOTP codes (ms); the ticker refetches at this instant. */
   nextRefreshAt: number;
-  setTotpCodes: (codes: CodeView[], now: number) => void;
+  /** Merges freshly fetched codes; the next refresh is due when the earliest of them (or of the still valid ones) expires. */
+  mergeTotpCodes: (codes: CodeView[], now: number) => void;
   setHotpCode: (code: CodeView) => void;
   clearCodes: () => void;
 }
@@ -20,10 +21,10 @@ export const createCodesSlice: StateCreator<Store, [], [], CodesSlice> = (set) =
   totp: {},
   hotp: {},
   nextRefreshAt: 0,
-  setTotpCodes: (codes, now) =>
+  mergeTotpCodes: (codes, now) =>
     set((s) => {
-      const totp: Record<string, CodeView> = {};
-      let next = Infinity;
+      const totp: Record<string, CodeView> = { ...s.totp };
+      let next = s.nextRefreshAt > now ? s.nextRefreshAt : Infinity;
       for (const c of codes) {
         const old = s.totp[c.id];
         totp[c.id] = old && old.code === c.code && old.validUntil === c.validUntil ? old : c;
