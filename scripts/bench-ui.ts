@@ -183,7 +183,10 @@ async function main(): Promise<void> {
       `| main-thread work in the refresh second (codes refetched) | ${f(app.boundaryMs)} ms | ${f(empty.boundaryMs)} ms | ${ratio(app.boundaryMs, empty.boundaryMs)} | ≤ 8 ms |`,
     ];
     const bundleLine = `Renderer bundle (out/renderer: ${bundle.files} html/js/css files): ${bundle.rawKiB.toFixed(1)} KiB raw, **${bundle.gzipKiB.toFixed(1)} KiB gzip** (zlib level 9).`;
+    const met = (x: number, target: number) => (x <= target ? 'met' : '**not met**');
+    const verdict = `Targets: first render ${met(app.firstRenderMs, 150)}, ordinary tick ${met(app.tickMs, 8)}, refresh second ${met(app.boundaryMs, 8)}.`;
     console.log(rows.join('\n'));
+    console.log(verdict);
     console.log(bundleLine);
     console.log(`Machine: ${facts}`);
 
@@ -201,6 +204,8 @@ async function main(): Promise<void> {
       'transport (Playwright binding + CDP serialisation), which is slower than Electron IPC\'s structured clone.',
       '',
       ...rows,
+      '',
+      verdict,
       '',
       bundleLine,
       '',
@@ -224,7 +229,7 @@ async function writeSection(section: string): Promise<void> {
   const start = doc.indexOf('## bench:ui');
   if (start >= 0) {
     const next = doc.indexOf('\n## ', start + 1);
-    doc = doc.slice(0, start) + section + (next >= 0 ? doc.slice(next + 1) : '');
+    doc = doc.slice(0, start) + section + (next >= 0 ? '\n' + doc.slice(next + 1) : '');
   } else {
     doc = doc.replace(/\n*$/, '\n\n') + section;
   }
