@@ -32,6 +32,7 @@ import {
 import { codeMatches, hashCode, newOobCode, OOB_CODE_TTL_MS } from '../means/codes';
 import { authFailed } from './errors';
 import type { EidCredential } from './proofs';
+import { checkSmsRate } from './sms-rate';
 
 /** The overview: the domain's account view plus sessions with remaining time. */
 export interface Overview extends AccountView {
@@ -113,7 +114,9 @@ export class AccountService {
     const code = newOobCode();
     const channel = req.method === 'sms-code' ? 'sms' : 'email';
     const link = `${this.ctx.options.origin}/verify-email?v=${encodeURIComponent(id)}&code=${code}`;
+    const owner = { accountId: active.account.id, sessionId: active.stored.session.id };
     this.ctx.tx(() => {
+      if (channel === 'sms') checkSmsRate(this.ctx.outbox, owner, now);
       this.ctx.verifications.insert(id, bounded, hashCode(`verify:${id}`, code));
       this.ctx.outbox.send(
         channel,
@@ -121,6 +124,7 @@ export class AccountService {
         `Servicekonto: Bestätigung für ${active.account.username}`,
         `Hallo ${active.account.username},\nIhr Bestätigungscode: ${code}\nVerifikations-ID: ${id}\nOder öffnen Sie: ${link}\n(gültig 10 Minuten)`,
         now,
+        owner,
       );
     });
     this.ctx.record('verification.sent', active.account.id, meta.ip, { attribute: req.attribute, method: req.method, level: pending.level });
@@ -206,7 +210,7 @@ export class AccountService {
       const r = domain(() => requestDeletion(active.account, active.stored.session, this.ctx.now(), policy));
       this.ctx.recordEvents(r.events, meta.ip);
       if (r.erase) {
-        this.ctx.accounts.erase(r.erase.accountId);
+        this.ctx.erase(r.erase.accountId);
         return { erased: true, eraseAt: null };
       }
       this.ctx.accounts.save(r.account as Account);

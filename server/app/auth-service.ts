@@ -11,8 +11,7 @@ import type { MeansProof, ProofService } from './proofs';
 import { ThrottledError } from './throttle';
 import {
   authenticationLevelAt,
-  blockAllMeans,
-  blockMeans,
+  blockWithBlockPassword,
   createAccount,
   isLocked,
   logout,
@@ -20,9 +19,12 @@ import {
   recordFailedAttempt,
   startSession,
   countsFailedAttempts,
+  dependsOnPassword,
   type Account,
   type DeletionNotice,
   type Means,
+  type MeansKind,
+  type BlockTarget,
   type Session,
 } from '../domain';
 
@@ -38,11 +40,6 @@ export interface CreateAccountRequest {
 export interface CreateAccountResponse extends IssuedSession {
   accountId: string;
   deletionNotice: DeletionNotice;
-}
-
-/** Means kinds whose second factor only counts after the password in the same session (TR-03160-1 footnote 5). */
-function needsPasswordFirst(kind: Means['kind']): boolean {
-  return kind.startsWith('password+');
 }
 
 /** Passwords: ≥ 8 characters (ASVS 6.2.1), ≤ 128 (accepts ≥ 64, 6.2.9), no composition rules (6.2.5). */
@@ -171,7 +168,7 @@ export class AuthService {
       throw authFailed();
     };
     if (means.status === 'blocked' || means.status === 'removed' || means.kind === 'password') return failed();
-    if (needsPasswordFirst(means.kind) && !this.hasValidPassword(active)) throw new ServiceError('insufficient-level', 403, { needed: 'password-first' });
+    if (dependsOnPassword(means.kind) && !this.hasValidPassword(active)) throw new ServiceError('insufficient-level', 403, { needed: 'password-first' });
     const commit = await this.proofs.check(active.stored, means, proof);
     if (!commit) return failed();
     const now = this.ctx.now();
@@ -211,35 +208,49 @@ export class AuthService {
   }
 
   /**
-   * §4.4 public block form: username + block password block one means (by id) or, without an id,
-   * every usable means. Same generic error and throttle as login, so the form cannot probe accounts.
+   * §4.4 public block form: username + block password block one means (by id), every usable means of
+   * a kind, or (default) every usable means. The block password is verified exactly ONCE with
+   * Argon2id — against a dummy hash when the user does not exist — and every failure (unknown user,
+   * wrong block password, nothing to block) is the same generic 401 after that same work. Guesses are
+   * throttled with the login counters (per typed username and per IP, 429 + Retry-After).
    */
-  async blockWithPassword(req: { username: string; blockPassword: string; meansId?: string }, meta: RequestMeta): Promise<{ blocked: string[] }> {
-    this.ctx.throttle.check(req.username, meta.ip);
+  async blockWithPassword(req: { username: string; blockPassword: string; kind?: MeansKind | 'all'; meansId?: string }, meta: RequestMeta): Promise<{ blocked: string[] }> {
+    if (req.kind !== undefined && req.meansId !== undefined) throw new ServiceError('validation', 400, { field: 'kind', reason: 'kind-or-meansId' });
+    try {
+      this.ctx.throttle.check(req.username, meta.ip);
+    } catch (e) {
+      if (e instanceof ThrottledError) this.ctx.record('block-password.throttled', null, meta.ip, { username: req.username.slice(0, 64) });
+      throw e;
+    }
+    const target: BlockTarget = req.meansId !== undefined ? { meansId: req.meansId } : { kind: req.kind ?? 'all' };
     const account = this.ctx.accounts.byUsername(req.username.trim());
-    const hashes = account && this.ctx.accounts.hashes(account.id);
-    const ok = hashes?.blockPasswordHash ? await this.ctx.hasher.verify(hashes.blockPasswordHash, req.blockPassword) : await this.ctx.hasher.burn(req.blockPassword);
-    if (!account || !ok || (req.meansId !== undefined && !account.means.some((m) => m.id === req.meansId))) {
+    const blockHash = account && this.ctx.accounts.hashes(account.id)?.blockPasswordHash;
+    const ok = blockHash ? await this.ctx.hasher.verify(blockHash, req.blockPassword) : await this.ctx.hasher.burn(req.blockPassword);
+    const now = this.ctx.now();
+    const result =
+      account && ok
+        ? this.ctx.tx(() => {
+            const acc = this.ctx.accounts.byId(account.id);
+            const out = acc && blockWithBlockPassword(acc, target, now);
+            if (!out || out.blocked.length === 0) return undefined;
+            this.ctx.accounts.save(out.account);
+            this.ctx.recordEvents(out.events, meta.ip);
+            return { blocked: [...out.blocked] };
+          })
+        : undefined;
+    if (!result) {
       this.ctx.throttle.fail(req.username, meta.ip);
       this.ctx.record('block-password.fail', account?.id ?? null, meta.ip, {});
       throw authFailed();
     }
-    const now = this.ctx.now();
-    const r = this.ctx.tx(() => {
-      const acc = this.ctx.accounts.byId(account.id) as Account;
-      const out = domain(() => (req.meansId ? blockMeans(acc, req.meansId, { via: 'block-password' }, now, this.ctx.policy) : blockAllMeans(acc, now)));
-      this.ctx.accounts.save(out.account);
-      return out;
-    });
-    this.ctx.recordEvents(r.events, meta.ip);
-    return { blocked: r.events.filter((e) => e.type === 'means-blocked').map((e) => e.meansId as string) };
+    return result;
   }
 
   /** §7: erases accounts whose announced lock period is over (called on login and by a timer). */
   sweepDeletions(): void {
     const now = this.ctx.now();
     for (const id of this.ctx.accounts.dueDeletions(now)) {
-      this.ctx.tx(() => this.ctx.accounts.erase(id));
+      this.ctx.tx(() => this.ctx.erase(id));
       this.ctx.record('account-erased', id, null, {});
     }
   }

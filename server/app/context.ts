@@ -66,6 +66,17 @@ export class AppContext {
     this.audit.record(this.now(), event, accountId, ip, detail);
   }
 
+  /**
+   * §7: erases an account — the cascade takes attributes, means, credentials, sessions, verifications
+   * and outbox messages — and forgets the password-throttle counter keyed by its username. Only the
+   * audit log keeps the (now meaningless) account id. Call inside a transaction.
+   */
+  erase(accountId: string): void {
+    const account = this.accounts.byId(accountId);
+    this.accounts.erase(accountId);
+    if (account) this.throttle.forget(account.username);
+  }
+
   /** Runs `fn` in one SQLite transaction. */
   tx<T>(fn: () => T): T {
     return this.db.transaction(fn)();

@@ -43,6 +43,7 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   'not-blocked': 409,
   'wrong-session': 409,
   'last-means': 409,
+  'means-dependent': 409,
   'block-password-required': 400,
   'account-locked': 423,
   'verification-expired': 410,

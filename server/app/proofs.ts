@@ -16,6 +16,7 @@ import { verifyTotp } from '../means/totp';
 import { codeMatches, hashCode, newOobCode, OOB_CODE_TTL_MS } from '../means/codes';
 import { authenticationOptions, verifyAssertion, type StoredWebAuthnCredential, type WebAuthnFlavour } from '../means/webauthn';
 import { readTestEid } from '../means/eid-test-provider';
+import { checkSmsRate } from './sms-rate';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
 
 /** What the client sends to prove a means. */
@@ -65,16 +66,18 @@ export function maskPhone(phone: string): string {
 export class ProofService {
   constructor(private readonly ctx: AppContext) {}
 
-  /** Sends an SMS code to the means' phone (test outbox) and remembers its hash in the session. */
+  /** Sends an SMS code to the means' phone (test outbox) and remembers its hash in the session; rate-limited (sms-rate.ts). */
   sendSmsCode(stored: StoredSession, account: Account, means: Means): MeansChallenge {
     const cred = this.ctx.accounts.credential<SmsCredential>(means.id);
     if (!cred) throw new ServiceError('not-applicable', 409);
     const code = newOobCode();
     const now = this.ctx.now();
     const expiresAt = now + OOB_CODE_TTL_MS;
+    const owner = { accountId: account.id, sessionId: stored.session.id };
     this.ctx.tx(() => {
+      checkSmsRate(this.ctx.outbox, owner, now);
       this.saveScratch(stored, { ...stored.scratch, smsChallenge: { meansId: means.id, codeHash: hashCode(`sms:${means.id}`, code), expiresAt } });
-      this.ctx.outbox.send('sms', cred.data.phone, 'Servicekonto', `Ihr Servicekonto-Code für ${account.username}: ${code} (gültig 10 Minuten)`, now);
+      this.ctx.outbox.send('sms', cred.data.phone, 'Servicekonto', `Ihr Servicekonto-Code für ${account.username}: ${code} (gültig 10 Minuten)`, now, owner);
     });
     return { kind: 'sms', sentTo: maskPhone(cred.data.phone), expiresAt };
   }

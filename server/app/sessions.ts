@@ -37,6 +37,8 @@ export interface SessionView {
   /** Seconds until `levelUntil` / `endsAt` (convenience for curl users and the pages). */
   levelRemainingSeconds: number | null;
   remainingSeconds: number | null;
+  /** §4.3: the granted level a Table 2 limit lowered the session from (null when not downgraded). */
+  downgradedFrom: MeansLevel | null;
   createdAt: number;
   lastActivityAt: number;
   authentications: { meansId: string | null; kind: string | null; via: string; level: MeansLevel; at: number }[];
@@ -125,6 +127,7 @@ export class SessionService {
       endsAt: s.endsAt,
       levelRemainingSeconds: secs(s.levelUntil),
       remainingSeconds: secs(s.endsAt),
+      downgradedFrom: s.downgradedFrom,
       createdAt: session.createdAt,
       lastActivityAt: session.lastActivityAt,
       authentications: session.authentications.map((a) => ({

@@ -73,6 +73,11 @@ export class LoginThrottle {
     if (this.repo.get(accountKey(username))) this.repo.clear(accountKey(username));
   }
 
+  /** Drops the username's counter (§7: the name of an erased account must not remain in the store). */
+  forget(username: string): void {
+    this.repo.clear(accountKey(username));
+  }
+
   private lockedFor(key: string, now: number): number {
     const s = this.repo.get(key);
     return s ? Math.max(0, s.lockedUntil - now) : 0;

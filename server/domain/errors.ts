@@ -18,6 +18,7 @@ export const DOMAIN_ERROR_CODES = [
   'not-blocked', // unblocking a means that is not blocked
   'wrong-session', // confirming a pending means from another session (§4.2 "in derselben Sitzung")
   'last-means', // de-registering the last usable means (§2.5: every account keeps ≥ niedrig)
+  'means-dependent', // de-registering the password while password+… means remain (they need it first, footnote 5)
   'block-password-required', // account creation without a block password (§4.4 / issue #4)
   'account-locked', // account is in delayed deletion (§7)
   'verification-expired', // a pending verification (link/code) is past its expiry (§5.1)

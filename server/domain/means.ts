@@ -82,6 +82,29 @@ export function blockAllMeans(account: Account, now: number): AccountOutcome {
   return { account: acc, events };
 }
 
+/** What the public block form names: one means by id, every means of a kind, or everything. */
+export type BlockTarget = { readonly meansId: string } | { readonly kind: MeansKind | 'all' };
+
+/**
+ * §4.4 with the block password (verified by the caller): blocks every usable (active or pending)
+ * means the target names. `blocked` is empty when the target names none — unknown id, a kind the
+ * account does not have, or only blocked/removed ones — and the caller answers that like a wrong
+ * block password, so the form reveals nothing about the account's means.
+ */
+export function blockWithBlockPassword(account: Account, target: BlockTarget, now: number): AccountOutcome & { readonly blocked: readonly string[] } {
+  const hits = account.means.filter(
+    (m) => (m.status === 'active' || m.status === 'pending') && ('meansId' in target ? m.id === target.meansId : target.kind === 'all' || m.kind === target.kind),
+  );
+  let acc = account;
+  const events: DomainEvent[] = [];
+  for (const m of hits) {
+    const r = block(acc, m.id, 'block-password', now);
+    acc = r.account;
+    events.push(...r.events);
+  }
+  return { account: acc, events, blocked: hits.map((m) => m.id) };
+}
+
 function block(account: Account, meansId: string, reason: BlockReason, now: number): AccountOutcome {
   const means = findMeans(account, meansId);
   const after = withMeans(account, { ...means, status: 'blocked', blockedAt: now, blockedReason: reason, pendingSessionId: null });
@@ -116,10 +139,18 @@ export function unblockMeans(account: Account, session: Session, meansId: string
   };
 }
 
+/** Kinds that are a second factor on top of the password (TR-03160-1 footnote 5): useless without it. */
+export function dependsOnPassword(kind: MeansKind): boolean {
+  return kind.startsWith('password+');
+}
+
 /**
  * §4.4 de-registration: permanent. Needs the same level as registering it (§4.2; a user below that can
- * block instead). The last usable means cannot go (§2.5: every account keeps ≥ niedrig). Attribute
- * levels are stored capped at the new maximum (§5 "Downgrade"), so re-registering needs re-verification.
+ * block instead). The last usable means cannot go (§2.5: every account keeps ≥ niedrig). The password
+ * cannot go while a password+… means (pending, active or blocked) remains, since those count only
+ * after the password (footnote 5): remove them first ('means-dependent', params.dependents = count).
+ * Attribute levels are stored capped at the new maximum (§5 "Downgrade"), so re-registering needs
+ * re-verification.
  */
 export function deregisterMeans(account: Account, session: Session, meansId: string, now: number, policy: Policy): SessionOutcome {
   if (isLocked(account)) throw new DomainError('account-locked');
@@ -129,6 +160,10 @@ export function deregisterMeans(account: Account, session: Session, meansId: str
   requireSessionLevel(touched.session, account, levelNeededFor(account, means.level), now, policy);
   const others = account.means.filter((m) => m.id !== meansId && (m.status === 'active' || m.status === 'blocked'));
   if (means.status !== 'pending' && others.length === 0) throw new DomainError('last-means');
+  if (means.kind === 'password') {
+    const dependents = account.means.filter((m) => m.id !== meansId && m.status !== 'removed' && dependsOnPassword(m.kind)).length;
+    if (dependents > 0) throw new DomainError('means-dependent', 'remove the password+… means first', { dependents });
+  }
   const removed = withMeans(account, { ...means, status: 'removed', removedAt: now, pendingSessionId: null });
   const capped = capAttributesToMax(removed, now);
   return {

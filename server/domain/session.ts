@@ -117,17 +117,25 @@ export interface SessionStatus {
   readonly levelUntil: number | null;
   /** When the session has no valid authentication left if the user stays idle; null when no level. */
   readonly endsAt: number | null;
+  /**
+   * The level a Table 2 limit took away: the highest level granted to a still-counting authentication
+   * that is now above the session level because of its time limits (not because its means was
+   * blocked); null when nothing was downgraded or the session has no level.
+   */
+  readonly downgradedFrom: MeansLevel | null;
 }
 
 /** §4.3 status at `now`: current level, when it next drops, when everything has ended (assuming no further input). */
 export function sessionStatus(session: Session, account: Account, now: number, policy: Policy): SessionStatus {
   const level = sessionLevel(session, account, now, policy);
-  if (level === null) return { level: null, levelUntil: null, endsAt: null };
+  if (level === null) return { level: null, levelUntil: null, endsAt: null, downgradedFrom: null };
   let levelUntil = 0;
   let endsAt = 0;
+  let downgradedFrom: MeansLevel | null = null;
   for (const a of countingAuthentications(session, account)) {
     let l = authenticationLevelAt(a, session.lastActivityAt, now, policy);
     const first = l;
+    if (first !== a.grantedLevel && maxLevel(a.grantedLevel, level) !== level) downgradedFrom = maxLevel(downgradedFrom, a.grantedLevel);
     while (l !== null) {
       const lim = policy.sessionLimits[l];
       const until = Math.min(a.at + lim.absoluteMs, session.lastActivityAt + lim.idleMs);
@@ -136,7 +144,7 @@ export function sessionStatus(session: Session, account: Account, now: number, p
       l = policy.timeoutMode === 'downgrade' ? lowerMeansLevel(l) : null;
     }
   }
-  return { level, levelUntil, endsAt };
+  return { level, levelUntil, endsAt, downgradedFrom };
 }
 
 /**

@@ -61,6 +61,7 @@ export const SESSION_VIEW = {
     endsAt: { type: ['number', 'null'] },
     levelRemainingSeconds: { type: ['number', 'null'] },
     remainingSeconds: { type: ['number', 'null'] },
+    downgradedFrom: { ...MEANS_LEVEL_OR_NULL, description: 'level a Table 2 limit lowered the session from (§4.3); null when not downgraded' },
     createdAt: { type: 'number' },
     lastActivityAt: { type: 'number' },
     authentications: { type: 'array', items: { type: 'object', additionalProperties: true } },

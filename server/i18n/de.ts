@@ -62,6 +62,7 @@ export const de = {
   'error.usernameTaken': 'Dieser Benutzername ist nicht verfügbar. Bitte wählen Sie einen anderen.',
   'error.weakPassword': 'Das Passwort ist zu kurz oder zu verbreitet. Bitte mindestens {min} Zeichen und kein häufiges Passwort.',
   'error.codeWrong': 'Der Code passt nicht oder ist abgelaufen.',
+  'error.meansDependent': 'Entfernen Sie zuerst die Anmeldemittel, die auf dem Passwort aufbauen (Passwort + Code, SMS oder Sicherheitsschlüssel).',
   'error.internal': 'Ein interner Fehler ist aufgetreten.',
   'error.back': 'Zurück',
 
@@ -180,6 +181,7 @@ export const de = {
   'email.intro': 'Wir senden einen Bestätigungscode an {email}. Die Adresse gilt danach als auf Vertrauensniveau niedrig verifiziert.',
   'email.send': 'Code senden',
   'email.sent': 'Code gesendet. Bitte geben Sie ihn ein.',
+  'email.linkIntro': 'Der Code aus Ihrer E-Mail ist eingetragen. Bestätigen Sie, um die Adresse zu verifizieren.',
   'email.code': 'Bestätigungscode',
   'email.submit': 'Bestätigen',
   'email.done': 'Die Adresse ist verifiziert.',

@@ -64,6 +64,7 @@ export const en: Messages = {
   'error.usernameTaken': 'This username is not available. Please choose another one.',
   'error.weakPassword': 'The password is too short or too common. Use at least {min} characters and no common password.',
   'error.codeWrong': 'The code does not match or has expired.',
+  'error.meansDependent': 'Remove the login means that build on the password (password + code, SMS or security key) first.',
   'error.internal': 'An internal error occurred.',
   'error.back': 'Back',
 
@@ -182,6 +183,7 @@ export const en: Messages = {
   'email.intro': 'We send a confirmation code to {email}. The address then counts as verified at Vertrauensniveau niedrig.',
   'email.send': 'Send code',
   'email.sent': 'Code sent. Please enter it.',
+  'email.linkIntro': 'The code from your e-mail is filled in. Press confirm to verify the address.',
   'email.code': 'Confirmation code',
   'email.submit': 'Confirm',
   'email.done': 'The address is verified.',

@@ -26,7 +26,8 @@ export type AuditEvent =
   | 'verification.sent'
   | 'verification.fail'
   | 'identify'
-  | 'block-password.fail';
+  | 'block-password.fail'
+  | 'block-password.throttled';
 
 /** One stored audit row as the overview/test reads it. */
 export interface AuditRow {

@@ -119,4 +119,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    name: 'outbox rows belong to an account (erased with it, §7) and a session (SMS rate limit)',
+    sql: `
+      ALTER TABLE outbox ADD COLUMN account_id TEXT REFERENCES accounts(id) ON DELETE CASCADE;
+      ALTER TABLE outbox ADD COLUMN session_id TEXT;   -- the session that caused the message (rate limit)
+      -- Messages written before this migration have no known owner; they could outlive their account,
+      -- so they go (codes in them are valid for 10 minutes only).
+      DELETE FROM outbox;
+      CREATE INDEX outbox_account ON outbox(account_id, channel, at);
+      CREATE INDEX outbox_session ON outbox(session_id, channel, at);
+    `,
+  },
 ];

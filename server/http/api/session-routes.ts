@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { ATTRIBUTES, EMPTY_BODY, ID, ISSUED, PASSWORD, SESSION_VIEW, USERNAME, obj } from '../schemas';
 import { ERRORS, TAGS, meta, sendIssued, type ApiOptions } from './common';
 import { clearSessionCookie, sessionToken } from '../session-cookie';
+import { MEANS_KINDS, type MeansKind } from '../../domain';
 
 /** Registers the routes. */
 export async function sessionRoutes(app: FastifyInstance, opts: ApiOptions): Promise<void> {
@@ -108,14 +109,24 @@ export async function sessionRoutes(app: FastifyInstance, opts: ApiOptions): Pro
     },
   }, async (request) => services.accounts.session(sessionToken(request)));
 
-  app.post<{ Body: { username: string; blockPassword: string; meansId?: string } }>('/api/block', {
+  app.post<{ Body: { username: string; blockPassword: string; meansId?: string; kind?: MeansKind | 'all' } }>('/api/block', {
     config: { csrf: false },
     schema: {
       tags: [TAGS.means],
-      summary: 'Public block form (§4.4): block one means, or all, with the block password — no login, the means is not used',
-      description: 'Without meansId every usable means (including the password) is blocked. Errors are the generic 401 and throttled like login.',
-      body: { ...obj({ username: { type: 'string', minLength: 1, maxLength: 64 }, blockPassword: { type: 'string', minLength: 1, maxLength: 128 }, meansId: ID }, ['username', 'blockPassword']), examples: [{ username: 'erika', blockPassword: 'sperr-passwort-2024' }] },
-      response: { 200: { type: 'object', additionalProperties: false, properties: { blocked: { type: 'array', items: { type: 'string' } } } }, ...ERRORS },
+      summary: 'Public block form (§4.4): block one means, every means of a kind, or all, with the block password — no login, the means is not used',
+      description:
+        'Name at most one of meansId (one means) and kind (every active or pending means of that kind; "all" = every usable means, including the password). ' +
+        'Without either, every usable means is blocked. The block password is checked once (Argon2id); every failure — unknown user, wrong block password, ' +
+        'nothing usable to block — is the same generic 401 after the same work, throttled like login (429 + Retry-After).',
+      body: {
+        ...obj(
+          { username: { type: 'string', minLength: 1, maxLength: 64 }, blockPassword: { type: 'string', minLength: 1, maxLength: 128 }, meansId: ID, kind: { type: 'string', enum: [...MEANS_KINDS, 'all'] } },
+          ['username', 'blockPassword'],
+          { not: { required: ['meansId', 'kind'] } },
+        ),
+        examples: [{ username: 'erika', blockPassword: 'sperr-passwort-2024' }, { username: 'erika', blockPassword: 'sperr-passwort-2024', kind: 'password+security-key' }],
+      },
+      response: { 200: { type: 'object', additionalProperties: false, properties: { blocked: { type: 'array', items: { type: 'string' }, description: 'ids of the means now blocked' } } }, ...ERRORS },
     },
   }, async (request) => services.auth.blockWithPassword(request.body, meta(request)));
 }

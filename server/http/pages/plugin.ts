@@ -22,9 +22,9 @@ import { formField, rememberLang, requestLang, safeNext, sendPage } from './requ
 import { accountPage, type AccountVM } from './templates/account';
 import { loginPage, messagePage, registeredPage, registerPage, REGISTER_ATTRIBUTES, stepUpPage, type AuthOptionVM } from './templates/auth';
 import { blockPage, BLOCKABLE_KINDS, meansAuthPage, newMeansPage, totpSetupPage, webauthnSetupPage, type NewMeansOptionVM } from './templates/means';
-import { deletePage, eidPage, outboxPage, verifyEmailPage, type EidPurpose } from './templates/misc';
-import type { Notice, PageContext, PageLevel } from './view';
-import { atLeast, levelNeededFor, meansLevelFor, sessionLevel, type MeansLevel } from '../../domain';
+import { deletePage, eidPage, outboxPage, verifyEmailPage, verifyLinkPage, type EidPurpose } from './templates/misc';
+import type { Notice, PageContext } from './view';
+import { atLeast, levelNeededFor, meansLevelFor, sessionLevel } from '../../domain';
 
 /** What the pages plugin needs from the app setup. */
 export interface PagesOptions {
@@ -110,6 +110,7 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
       text = c.t('error.level', { level: needed === 'password-first' ? c.t('kind.password') : c.t(`level.${needed}` as MessageKey) });
     } else if (e.code === 'authentication-failed') text = c.t('error.generic');
     else if (e.code === 'username-taken') text = c.t('error.usernameTaken');
+    else if (e.code === 'means-dependent') text = c.t('error.meansDependent');
     else if (e.code === 'invalid-code' || e.code === 'verification-expired') text = c.t('error.codeWrong');
     else if (e.code === 'not-found' || e.code === 'unknown-means' || e.code === 'test-mode-only') text = c.t('error.notFound');
     else if (e.code === 'validation' && e.params?.field === 'password') text = c.t('error.weakPassword', { min: opts.minPasswordLength ?? 8 });
@@ -263,7 +264,6 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
   get('/account', (request, reply) => {
     const token = cookie.read(request);
     const ov = accounts.overview(token);
-    const found = sessions.peek(token);
     const c = pageContext(request, reply);
     const done = query(request, 'done');
     const notices: Notice[] = [];
@@ -275,7 +275,7 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
       maxLevel: ov.maxLevel ?? 'niedrig',
       session: {
         level: ov.session.level ?? undefined,
-        ...downgrade(found?.stored.session.authentications ?? [], ov.session.level),
+        ...(ov.session.downgradedFrom ? { downgradedFrom: ov.session.downgradedFrom } : {}),
         idleRemainingMs: (ov.session.levelRemainingSeconds ?? 0) * 1000,
         absoluteRemainingMs: (ov.session.remainingSeconds ?? 0) * 1000,
       },
@@ -296,13 +296,6 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
     };
     return sendPage(reply, accountPage(c, vm));
   });
-
-  /** §4.3 downgrade notice: the highest granted level that Table 2 has lowered below the current one. */
-  function downgrade(auths: readonly { grantedLevel: MeansLevel; level: MeansLevel }[], current: MeansLevel | null): { downgradedFrom?: PageLevel } {
-    let from: MeansLevel | undefined;
-    for (const a of auths) if (a.level !== a.grantedLevel && (!from || atLeast(a.grantedLevel, from))) from = a.grantedLevel;
-    return from && current && !atLeast(current, from) ? { downgradedFrom: from } : {};
-  }
 
   // ---- register / confirm / block / unblock / remove means (§4.2, §4.4) ----
   get('/means/new', (request, reply) => {
@@ -386,18 +379,10 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
     const blockPassword = formField(request, 'blockPassword');
     const kind = formField(request, 'kind');
     const c = pageContext(request, reply);
+    if (kind !== 'all' && !(BLOCKABLE_KINDS as readonly string[]).includes(kind)) throw new ServiceError('validation', 400);
     try {
-      if (kind === 'all') {
-        await auth.blockWithPassword({ username, blockPassword }, meta(request));
-      } else {
-        if (!(BLOCKABLE_KINDS as readonly string[]).includes(kind)) throw new ServiceError('validation', 400);
-        // Ids are looked up only to name them to the service, which checks the block password
-        // first and answers every mismatch (wrong password, no such means) with the same failure.
-        const account = ctx.accounts.byUsername(username.trim());
-        const ids = account?.means.filter((m) => m.kind === kind && (m.status === 'active' || m.status === 'pending')).map((m) => m.id) ?? [];
-        if (ids.length === 0) await auth.blockWithPassword({ username, blockPassword, meansId: '-' }, meta(request));
-        for (const id of ids) await auth.blockWithPassword({ username, blockPassword, meansId: id }, meta(request));
-      }
+      // One service call: the block password is checked once, whatever the kind (§4.4).
+      await auth.blockWithPassword({ username, blockPassword, kind: kind as (typeof BLOCKABLE_KINDS)[number] | 'all' }, meta(request));
     } catch (e) {
       if (!(e instanceof ServiceError) || e.code !== 'authentication-failed') throw e;
       return sendPage(reply, blockPage(c, { username, notices: [{ kind: 'error', text: c.t('error.generic') }] }), 401);
@@ -405,12 +390,21 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
     return sendPage(reply, messagePage(c, { title: c.t('block.title'), text: c.t('block.done'), kind: 'ok', link: { href: '/login', label: c.t('nav.login') } }));
   });
 
-  // ---- verify e-mail (§5.1: code from the outbox) ----
+  // ---- verify e-mail (§5.1: code from the outbox, or the link from the e-mail) ----
   get('/verify-email', (request, reply) => {
-    const ov = accounts.overview(cookie.read(request));
+    const token = cookie.read(request);
+    const v = query(request, 'v');
+    const verificationId = v && /^[A-Za-z0-9-]{1,64}$/.test(v) ? v : undefined;
+    const linkCode = query(request, 'code');
+    const code = linkCode && /^\d{8}$/.test(linkCode) ? linkCode : undefined;
+    // The e-mail link (/verify-email?v=ID&code=CODE) may be opened without a session, e.g. on a phone:
+    // show the code prefilled with a confirm button. The code is the proof, as in POST /api/verifications/{id}/confirm.
+    if (verificationId && (code || !sessions.peek(token))) {
+      return sendPage(reply, verifyLinkPage(pageContext(request, reply), { verificationId, ...(code ? { code } : {}) }));
+    }
+    const ov = accounts.overview(token);
     const email = ov.attributes.find((a) => a.name === 'email')?.value;
-    const sent = query(request, 'v');
-    return sendPage(reply, verifyEmailPage(pageContext(request, reply), { ...(email ? { email } : {}), sent: !!sent, verificationId: sent }));
+    return sendPage(reply, verifyEmailPage(pageContext(request, reply), { ...(email ? { email } : {}), sent: !!verificationId, verificationId }));
   });
   post('/verify-email/send', () => '/verify-email', (request, reply) => {
     const token = cookie.read(request);
@@ -420,10 +414,12 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
     const v = accounts.startVerification(token, { attribute: 'email', value: email, method: 'email-code' }, meta(request));
     return reply.redirect(`/verify-email?v=${encodeURIComponent(v.verificationId)}`, 303);
   });
-  post('/verify-email', () => '/verify-email', (request, reply) => {
-    sessions.require(cookie.read(request));
-    accounts.confirmVerification({ verificationId: formField(request, 'verificationId'), code: formField(request, 'code').trim() }, meta(request));
-    return reply.redirect('/account?done=email', 303);
+  post('/verify-email', (request) => `/verify-email?v=${encodeURIComponent(formField(request, 'verificationId'))}`, (request, reply) => {
+    // No session needed: the code is the proof (asynchronous confirmation, §5.1); 5 wrong codes void it.
+    accounts.confirmVerification({ verificationId: formField(request, 'verificationId'), code: formField(request, 'code').replace(/\s+/g, '') }, meta(request));
+    if (sessions.peek(cookie.read(request))) return reply.redirect('/account?done=email', 303);
+    const c = pageContext(request, reply);
+    return sendPage(reply, messagePage(c, { title: c.t('email.title'), text: c.t('email.done'), kind: 'ok', link: { href: '/login', label: c.t('nav.login') } }));
   });
 
   // ---- test eID (test mode only): pick a Mustermann identity ----

@@ -141,6 +141,30 @@ describe('§4.4 blocking, unblocking, de-registration', () => {
     expect(findAttribute(acc, 'familyName')?.level).toBe('hoch');
   });
 
+  it('§4.4/§2.5 the password cannot be de-registered while a password+… means (active, blocked or pending) needs it (footnote 5)', () => {
+    const { account } = withEidVerified(); // A password, B password+security-key, C eID
+    const hoch = login(account, 'hoch', [C], T0 + MIN);
+    let caught: unknown;
+    try {
+      deregisterMeans(hoch.account, hoch.session, A, T0 + MIN, P);
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toMatchObject({ code: 'means-dependent', params: { dependents: 1 } });
+    // Blocking B does not make it go away: it could be unblocked and would need the password again.
+    const blocked = blockMeans(hoch.account, B, { via: 'session', session: hoch.session }, T0 + MIN, P).account;
+    expectCode(() => deregisterMeans(blocked, hoch.session, A, T0 + MIN, P), 'means-dependent');
+    // A pending password+… means counts too (it could only be confirmed after the password).
+    const pending = registerMeans(hoch.account, hoch.session, { meansId: 'totp', kind: 'password+totp' }, T0 + MIN, P);
+    const withoutB = deregisterMeans(pending.account, pending.session, B, T0 + MIN, P);
+    expectCode(() => deregisterMeans(withoutB.account, withoutB.session, A, T0 + MIN, P), 'means-dependent');
+    // Once the dependent means are gone, the password may go (the eID keeps the account usable).
+    const noTotp = deregisterMeans(withoutB.account, withoutB.session, 'totp', T0 + MIN, P);
+    const r = deregisterMeans(noTotp.account, noTotp.session, A, T0 + MIN, P);
+    expect(r.account.means.find((m) => m.id === A)?.status).toBe('removed');
+    expect(accountMaxLevel(r.account)).toBe('hoch');
+  });
+
   it('§2.5 the last usable means cannot be de-registered (every account keeps ≥ niedrig)', () => {
     const { account, session } = created();
     expectCode(() => deregisterMeans(account, session, A, T0, P), 'last-means');

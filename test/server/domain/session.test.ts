@@ -112,8 +112,8 @@ describe('§4.3 session level and Table 2', () => {
 
   it('§4.3 status shows the current level, when it drops and when the session ends if idle', () => {
     const { account, session } = login(withToken().account, 's', [ERIKA.meansB.id], T0);
-    expect(sessionStatus(session, account, T0 + MIN, P)).toEqual({ level: 'substanziell', levelUntil: T0 + 30 * MIN, endsAt: T0 + 60 * MIN });
-    expect(sessionStatus(session, account, T0 + 61 * MIN, P)).toEqual({ level: null, levelUntil: null, endsAt: null });
+    expect(sessionStatus(session, account, T0 + MIN, P)).toEqual({ level: 'substanziell', levelUntil: T0 + 30 * MIN, endsAt: T0 + 60 * MIN, downgradedFrom: null });
+    expect(sessionStatus(session, account, T0 + 61 * MIN, P)).toEqual({ level: null, levelUntil: null, endsAt: null, downgradedFrom: null });
   });
 
   it('§4.3 logout ends every authentication at once and discards means pending from that session', () => {
@@ -130,5 +130,18 @@ describe('§4.3 session level and Table 2', () => {
     const { account, session } = login(withToken().account, 's', [ERIKA.meansA.id, ERIKA.meansB.id], T0);
     const blocked = blockMeans(account, ERIKA.meansB.id, { via: 'session', session }, T0 + MIN, P);
     expect(sessionLevel(session, blocked.account, T0 + MIN, P)).toBe('niedrig');
+    // Blocking is not a Table 2 downgrade: the status does not claim one.
+    expect(sessionStatus(session, blocked.account, T0 + MIN, P).downgradedFrom).toBeNull();
+  });
+
+  it('§4.3 status names the level a Table 2 limit took away (downgradedFrom), before and after touchSession persists it', () => {
+    const { account, session } = login(withToken().account, 's', [ERIKA.meansA.id, ERIKA.meansB.id], T0);
+    const at = T0 + 31 * MIN; // past substanziell's idle limit, within niedrig's
+    expect(sessionStatus(session, account, at, P)).toMatchObject({ level: 'niedrig', downgradedFrom: 'substanziell' });
+    const touched = touchSession(session, account, at, P).session;
+    expect(sessionStatus(touched, account, at, P)).toMatchObject({ level: 'niedrig', downgradedFrom: 'substanziell' });
+    // A fresh authentication with the token restores substanziell and clears the notice.
+    const again = recordAuthentication(account, touched, ERIKA.meansB.id, at, P);
+    expect(sessionStatus(again.session, again.account, at, P)).toMatchObject({ level: 'substanziell', downgradedFrom: null });
   });
 });

@@ -141,6 +141,56 @@ describe('escaping and secrets', () => {
     expect(blocked.body).not.toContain(BLOCK_PASSWORD);
   });
 
+  it('§5.1 e-mail link: GET shows the code prefilled and does nothing; the confirm button verifies, also without a session', async () => {
+    const jar = new Jar();
+    await createAccount(jar, 'link-user');
+    const page = await getPage(jar, '/verify-email');
+    const sent = await postForm(jar, '/verify-email/send', { _csrf: csrfOf(page) });
+    expect(sent.statusCode).toBe(303);
+    const mail = p.services.ctx.outbox.messages('email').find((m) => m.recipient === 'link-user@example.org');
+    const link = /https?:\/\/[^/\s]+(\/verify-email\?v=[^\s]+)/.exec(mail?.body ?? '')?.[1] ?? '';
+    const v = new URL(link, 'http://x').searchParams;
+    expect(v.get('code')).toMatch(/^\d{8}$/);
+
+    // Opened in another browser (no session): the code is in the form, nothing is verified yet.
+    const other = new Jar();
+    const linkPage = await getPage(other, link);
+    expect(linkPage).toContain(`value="${v.get('code')}"`);
+    expect(linkPage).toContain('id="email-code-form"');
+    expect(p.services.ctx.verifications.byId(v.get('v') as string)?.usedAt).toBeNull();
+    const level = (): string | undefined => p.services.ctx.accounts.byUsername('link-user')?.attributes.find((a) => a.name === 'email')?.level;
+    expect(level()).toBe('basisregistrierung');
+    // A crafted link cannot inject markup: odd values are not echoed.
+    expect(await getPage(other, '/verify-email?v=abc&code=%22%3E%3Cscript%3E')).not.toContain('<script>');
+
+    const ok = await postForm(other, '/verify-email', { _csrf: csrfOf(linkPage), verificationId: v.get('v') as string, code: v.get('code') as string });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.body).toContain('notice-ok');
+    expect(level()).toBe('niedrig');
+    // Single use: the same link again is the generic code error.
+    const again = await postForm(other, '/verify-email', { _csrf: csrfOf(linkPage), verificationId: v.get('v') as string, code: v.get('code') as string });
+    expect(again.statusCode).toBe(400);
+  });
+
+  it('§4.4 block form: one kind blocks every usable means of it; a kind the account lacks is the generic failure', async () => {
+    const jar = new Jar();
+    await createAccount(jar, 'block-kind-user');
+    const overview = await getPage(jar, '/account');
+    for (let i = 0; i < 2; i++) expect((await postForm(jar, '/means/new/totp', { _csrf: csrfOf(overview) })).statusCode).toBe(200);
+    const anon = new Jar();
+    const form = await getPage(anon, '/block');
+    const none = await postForm(anon, '/block', { _csrf: csrfOf(form), username: 'block-kind-user', blockPassword: BLOCK_PASSWORD, kind: 'password+sms' });
+    expect(none.statusCode).toBe(401);
+    const wrong = await postForm(anon, '/block', { _csrf: csrfOf(form), username: 'block-kind-user', blockPassword: 'wrong block password', kind: 'password+totp' });
+    expect(wrong.statusCode).toBe(401);
+    const message = (body: string): string => /<p class="notice notice-error"[^>]*>([^<]*)<\/p>/.exec(body)?.[1] ?? '';
+    expect(message(none.body)).toBe(message(wrong.body));
+    const ok = await postForm(anon, '/block', { _csrf: csrfOf(form), username: 'block-kind-user', blockPassword: BLOCK_PASSWORD, kind: 'password+totp' });
+    expect(ok.statusCode).toBe(200);
+    const kinds = p.services.ctx.accounts.byUsername('block-kind-user')?.means.map((m) => [m.kind, m.status]);
+    expect(kinds).toEqual([['password', 'active'], ['password+totp', 'blocked'], ['password+totp', 'blocked']]);
+  });
+
   it('shows the test-mode banner and both languages', async () => {
     const jar = new Jar();
     const de = await getPage(jar, '/login', { 'accept-language': 'de-DE,de;q=0.9' });

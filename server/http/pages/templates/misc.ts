@@ -17,6 +17,21 @@ export function verifyEmailPage(ctx: PageContext, vm: { email?: string; sent: bo
   return layout(ctx, ctx.t('email.title'), html`<p>${ctx.t('email.intro', { email: vm.email })}</p>${confirm}${send}`, { notices: vm.notices });
 }
 
+/**
+ * The link from the verification e-mail (§5.1, possibly opened in another browser without a session):
+ * shows the code from the link in the form; nothing happens until the user presses confirm (a GET
+ * never acts — mail scanners and link previews fetch links too).
+ */
+export function verifyLinkPage(ctx: PageContext, vm: { verificationId: string; code?: string; notices?: Notice[] }): SafeHtml {
+  const form = postForm(
+    ctx,
+    '/verify-email',
+    html`<input type="hidden" name="verificationId" value="${vm.verificationId}">${field({ name: 'code', label: ctx.t('email.code'), value: vm.code, required: true, autocomplete: 'one-time-code', inputmode: 'numeric', pattern: '[0-9]{8}' })}<button type="submit">${ctx.t('email.submit')}</button>`,
+    { id: 'email-code-form' },
+  );
+  return layout(ctx, ctx.t('email.title'), html`<p>${vm.code ? ctx.t('email.linkIntro') : ctx.t('email.sent')}</p>${form}`, { notices: vm.notices });
+}
+
 /** A Mustermann identity the test eID provider can deliver. */
 export interface EidIdentityVM {
   id: string;
