@@ -63,6 +63,70 @@ export function validateConfig(config: ServerConfig): ServerConfig {
   return config;
 }
 
+/** Flags that take a value, and flags that are switches; anything else is refused (a typo must not be ignored). */
+const VALUE_FLAGS = ['host', 'port', 'data-dir', 'origin', 'rp-id', 'log-level'] as const;
+const SWITCH_FLAGS = ['test-mode', 'secure-cookies', 'help'] as const;
+
+/** `npm run server -- --help`. */
+export const HELP_TEXT = `Faktor reference Servicekonto (BSI TR-03160-1)
+
+Usage: npm run server -- [flags]
+
+  --host <addr>       interface to bind (env FAKTOR_HOST, default 127.0.0.1);
+                      with --test-mode only loopback (127.0.0.0/8, ::1, localhost)
+  --port <n>          TCP port (env FAKTOR_PORT, default 8787; 0 = any free port)
+  --data-dir <dir>    directory of servicekonto.sqlite (env FAKTOR_DATA_DIR,
+                      default ./.faktor-data/servicekonto)
+  --test-mode         test clock, test eID and readable SMS/e-mail outboxes
+                      (env FAKTOR_TEST_MODE=1); never with real data
+  --secure-cookies    Secure flag on the session cookie, for HTTPS (env FAKTOR_SECURE_COOKIES=1)
+  --origin <url>      browser origin for WebAuthn and e-mail links
+                      (env FAKTOR_ORIGIN, default http://localhost:<port>)
+  --rp-id <domain>    WebAuthn relying-party id (env FAKTOR_RP_ID, default localhost)
+  --log-level <lvl>   fatal|error|warn|info|debug|trace|silent (env FAKTOR_LOG_LEVEL, default info)
+  --help              this text
+
+Open the pages at http://localhost:<port>/ (WebAuthn needs a domain, not an IP address).
+API: GET /openapi.json. Documentation: docs/servicekonto.md.
+`;
+
+/** True when the user asked for the usage text. */
+export function wantsHelp(argv: readonly string[]): boolean {
+  return argv.includes('--help') || argv.includes('-h');
+}
+
+/** Refuses unknown flags and value flags without a value. */
+function checkFlags(argv: readonly string[]): void {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? '';
+    if (a === '-h') continue;
+    const m = /^--([a-z-]+)(=.*)?$/.exec(a);
+    const name = m?.[1] ?? '';
+    if ((VALUE_FLAGS as readonly string[]).includes(name)) {
+      if (m?.[2] === undefined) {
+        const next = argv[i + 1];
+        if (next === undefined || next.startsWith('--')) throw new ConfigError(`flag --${name} needs a value (see --help)`);
+        i++;
+      }
+      continue;
+    }
+    if ((SWITCH_FLAGS as readonly string[]).includes(name) && m?.[2] === undefined) continue;
+    throw new ConfigError(`unknown argument "${a}" (see --help)`);
+  }
+}
+
+/**
+ * What `npm run server` prints at start: one banner line with the URL to open, plus a warning line in
+ * test mode. `url` is the address it listens on, `origin` the browser origin (localhost for WebAuthn).
+ */
+export function startupBanner(config: ServerConfig, url: string, origin: string): string[] {
+  const lines = [`Faktor Servicekonto (BSI TR-03160-1): open ${origin}/ — listening on ${url} — API ${origin}/openapi.json — data ${config.dataDir}`];
+  if (config.testMode) {
+    lines.push('WARNING: TEST MODE — settable clock, test eID and SMS/e-mail outboxes readable by anyone on this machine; never use real data or real passwords.');
+  }
+  return lines;
+}
+
 function flagValue(argv: readonly string[], name: string): string | undefined {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] ?? '';
@@ -82,6 +146,7 @@ function truthy(v: string | undefined): boolean {
  * FAKTOR_TEST_MODE, FAKTOR_SECURE_COOKIES, FAKTOR_ORIGIN, FAKTOR_RP_ID, FAKTOR_LOG_LEVEL).
  */
 export function configFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  checkFlags(argv);
   const pick = (flag: string, envName: string): string | undefined => flagValue(argv, flag) ?? env[envName];
   const port = pick('port', 'FAKTOR_PORT');
   const dataDir = pick('data-dir', 'FAKTOR_DATA_DIR');

@@ -1,16 +1,21 @@
 /**
  * `npm run server`: starts the reference Servicekonto on 127.0.0.1:8787 (flags: --port, --host,
- * --data-dir, --test-mode, --secure-cookies, --origin, --rp-id, --log-level). Refuses test mode on a
- * non-loopback host. Stops cleanly on SIGINT/SIGTERM.
+ * --data-dir, --test-mode, --secure-cookies, --origin, --rp-id, --log-level; --help lists them).
+ * Prints one banner line with the URL (plus a warning line in test mode). Refuses test mode on a
+ * non-loopback host and unknown flags (exit code 2). Stops cleanly on SIGINT/SIGTERM.
  */
 import { pathToFileURL } from 'node:url';
-import { ConfigError, configFromArgs } from './config';
+import { ConfigError, HELP_TEXT, configFromArgs, startupBanner, wantsHelp } from './config';
 import { createServer } from './http/server';
 
 export { createServer } from './http/server';
 export type { CreateServerOptions, RunningServer } from './http/server';
 
 async function main(): Promise<void> {
+  if (wantsHelp(process.argv.slice(2))) {
+    process.stdout.write(HELP_TEXT);
+    return;
+  }
   let config;
   try {
     config = configFromArgs(process.argv.slice(2));
@@ -22,8 +27,9 @@ async function main(): Promise<void> {
     throw e;
   }
   const server = await createServer(config);
-  console.log(`Faktor Servicekonto listening on ${server.url}${config.testMode ? ' (TEST MODE: test clock, test eID, outboxes)' : ''}`);
-  console.log(`OpenAPI: ${server.url}/openapi.json   data: ${config.dataDir}`);
+  const [banner, ...warnings] = startupBanner(config, server.url, server.origin);
+  console.log(banner);
+  for (const w of warnings) console.warn(w);
   const stop = (): void => {
     void server.close().then(() => process.exit(0));
   };

@@ -34,6 +34,7 @@ import {
 import { newTotpSecret, totpEnrolment } from '../means/totp';
 import { registrationOptions, verifyRegistration, type StoredWebAuthnCredential, type WebAuthnFlavour } from '../means/webauthn';
 import { readTestEid } from '../means/eid-test-provider';
+import { checkSmsRate } from './sms-rate';
 
 /** Kinds registrable through POST /api/means. */
 export const API_REGISTRABLE_KINDS = ['password+totp', 'password+sms', 'password+security-key', 'platform-authenticator'] as const;
@@ -66,6 +67,8 @@ export class MeansService {
     if (req.kind === 'password+sms' && !req.phone) throw new ServiceError('validation', 400, { field: 'phone', reason: 'required' });
     const meansId = randomUUID();
     const now = this.ctx.now();
+    // Refuse before storing anything, so a rate-limited SMS registration leaves no pending means behind.
+    if (req.kind === 'password+sms') checkSmsRate(this.ctx.outbox, { accountId: active.account.id, sessionId: active.stored.session.id }, now);
     const out = domain(() => registerMeans(active.account, active.stored.session, { meansId, kind: req.kind, label: req.label ?? null }, now, this.ctx.policy));
     const level = out.account.means.find((m) => m.id === meansId)?.level as MeansLevel;
     const base: RegisteredMeans = { meansId, kind: req.kind, level, status: 'pending' };

@@ -1,0 +1,68 @@
+/**
+ * `npm run server` as a program: --help documents every flag, the start prints one banner line with
+ * the URL (plus a warning line in test mode), and an unknown flag is refused with exit code 2.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import { configFromArgs, HELP_TEXT, startupBanner } from '../../../server/config';
+
+const root = path.resolve(__dirname, '../../..');
+const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 30_000 });
+
+it('--help lists every flag with its environment variable and exits 0 without starting', () => {
+  const r = run(['--help']);
+  expect(r.status).toBe(0);
+  expect(r.stdout).toBe(HELP_TEXT);
+  for (const flag of ['--host', '--port', '--data-dir', '--test-mode', '--secure-cookies', '--origin', '--rp-id', '--log-level', '--help']) expect(r.stdout).toContain(flag);
+  for (const env of ['FAKTOR_HOST', 'FAKTOR_PORT', 'FAKTOR_DATA_DIR', 'FAKTOR_TEST_MODE', 'FAKTOR_SECURE_COOKIES', 'FAKTOR_ORIGIN', 'FAKTOR_RP_ID', 'FAKTOR_LOG_LEVEL']) expect(r.stdout).toContain(env);
+});
+
+it('refuses an unknown flag or a flag without its value (exit 2, pointing to --help)', () => {
+  const r = run(['--tset-mode']);
+  expect(r.status).toBe(2);
+  expect(r.stderr).toMatch(/unknown argument "--tset-mode" \(see --help\)/);
+  expect(() => configFromArgs(['--port'], {})).toThrow(/needs a value/);
+  expect(() => configFromArgs(['--data-dir', '--test-mode'], {})).toThrow(/needs a value/);
+});
+
+it('banner: one line with the URL to open; test mode adds a warning line', () => {
+  const normal = configFromArgs(['--data-dir', '/tmp/sk'], {});
+  expect(startupBanner(normal, 'http://127.0.0.1:8787', 'http://localhost:8787')).toEqual([
+    'Faktor Servicekonto (BSI TR-03160-1): open http://localhost:8787/ — listening on http://127.0.0.1:8787 — API http://localhost:8787/openapi.json — data /tmp/sk',
+  ]);
+  const test = startupBanner({ ...normal, testMode: true }, 'http://127.0.0.1:8787', 'http://localhost:8787');
+  expect(test).toHaveLength(2);
+  expect(test[1]).toMatch(/^WARNING: TEST MODE/);
+});
+
+it('the started program prints the banner and, in test mode, the warning', async () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'faktor-cli-'));
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--test-mode', '--port', '0', '--data-dir', dataDir, '--log-level', 'warn'], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const { out, err } = await new Promise<{ out: string; err: string }>((resolve, reject) => {
+      let out = '';
+      let err = '';
+      const timer = setTimeout(() => reject(new Error(`no banner: ${out} ${err}`)), 30_000);
+      const done = (): void => {
+        if (/open http:\/\/localhost:\d+\//.test(out) && /WARNING: TEST MODE/.test(err)) {
+          clearTimeout(timer);
+          resolve({ out, err });
+        }
+      };
+      child.stdout.on('data', (d: Buffer) => ((out += d.toString()), done()));
+      child.stderr.on('data', (d: Buffer) => ((err += d.toString()), done()));
+    });
+    const lines = out.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const url = /open (http:\/\/localhost:\d+)\//.exec(lines[0] as string)?.[1] as string;
+    expect((await fetch(`${url.replace('localhost', '127.0.0.1')}/test/clock`)).status).toBe(200);
+    expect(err).toContain('never use real data');
+  } finally {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
