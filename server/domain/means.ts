@@ -30,7 +30,8 @@ export interface RegisterMeansInput {
 
 /**
  * §4.2: registers a means as PENDING, bound to this session. Allowed only when the session is at ≥ the
- * means' level, or at the account's maximum if that is lower. It becomes active (and raises the maximum)
+ * means' level, or at the account's maximum if that is lower. A password+… kind needs the password
+ * means (active or blocked) to exist ('not-applicable' once it was de-registered). It becomes active (and raises the maximum)
  * only when recordAuthentication confirms it in the same session.
  */
 export function registerMeans(account: Account, session: Session, input: RegisterMeansInput, now: number, policy: Policy): SessionOutcome {
@@ -40,6 +41,10 @@ export function registerMeans(account: Account, session: Session, input: Registe
   if (policyLevel === undefined) throw new DomainError('invalid-input', 'kind');
   if (input.level !== undefined && !atLeast(policyLevel, input.level)) throw new DomainError('invalid-input', 'level above policy');
   const level = input.level ?? policyLevel;
+  // Footnote 5: a password+… means counts only after the password; without one it could never be used.
+  if (dependsOnPassword(input.kind) && !account.means.some((m) => m.kind === 'password' && m.status !== 'removed')) {
+    throw new DomainError('not-applicable', 'password+… needs the password means');
+  }
   const touched = touchSession(session, account, now, policy);
   requireSessionLevel(touched.session, account, levelNeededFor(account, level), now, policy);
   const means = newMeans(input.meansId, input.kind, level, now, session.id, input.label ?? null);

@@ -155,7 +155,7 @@ export function confirmAttributes(account: Account, session: Session, names: rea
   return settleFlags(account, session, names, now, policy, 'attribute-confirmed');
 }
 
-/** §5.1: the user rejects flagged attributes ("not mine"): they are deleted from the account. */
+/** §5.1: the user rejects flagged attributes ("not mine"): they are deleted from the account. Unflagged names are refused ('not-applicable'). */
 export function rejectAttributes(account: Account, session: Session, names: readonly string[], now: number, policy: Policy): SessionOutcome {
   return settleFlags(account, session, names, now, policy, 'attribute-rejected');
 }
@@ -164,6 +164,8 @@ function settleFlags(account: Account, session: Session, names: readonly string[
   const touched = touchSession(session, account, now, policy);
   requireSessionLevel(touched.session, account, 'niedrig', now, policy);
   for (const n of names) if (!findAttribute(account, n)) throw new DomainError('unknown-attribute', n);
+  // Only attributes the eID takeover flagged are settled here; anything else is not a re-confirmation.
+  for (const n of names) if (!findAttribute(account, n)?.needsReconfirmation) throw new DomainError('not-applicable', `${n} is not awaiting re-confirmation`);
   const set = new Set(names);
   const attributes = type === 'attribute-rejected'
     ? account.attributes.filter((a) => !set.has(a.name))

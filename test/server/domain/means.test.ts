@@ -163,6 +163,9 @@ describe('§4.4 blocking, unblocking, de-registration', () => {
     const r = deregisterMeans(noTotp.account, noTotp.session, A, T0 + MIN, P);
     expect(r.account.means.find((m) => m.id === A)?.status).toBe('removed');
     expect(accountMaxLevel(r.account)).toBe('hoch');
+    // …and no password+… means can be registered any more (found by the property test).
+    expectCode(() => registerMeans(r.account, r.session, { meansId: 'totp2', kind: 'password+totp' }, T0 + MIN, P), 'not-applicable');
+    expect(registerMeans(r.account, r.session, { meansId: 'd', kind: 'desktop-app' }, T0 + MIN, P).account.means.at(-1)?.status).toBe('pending');
   });
 
   it('§2.5 the last usable means cannot be de-registered (every account keeps ≥ niedrig)', () => {
