@@ -161,6 +161,7 @@ export class AccountService {
   verifyEid(token: string | undefined, testIdentity: string, meta: RequestMeta): void {
     const eid = this.means.readEid(testIdentity);
     const active = this.sessions.require(token);
+    this.means.refuseForeignPseudonym(active.account.id, eid.pseudonym);
     this.ctx.tx(() => {
       const r = domain(() => verifyWithEid(active.account, active.stored.session, eid, this.ctx.now(), this.ctx.policy));
       this.ctx.accounts.save(r.account);

@@ -219,6 +219,7 @@ export class MeansService {
       let session: Session = active.stored.session;
       const events: DomainEvent[] = [];
       if (acc.means.some((m) => m.kind === 'eid' && m.status !== 'removed')) throw new ServiceError('not-applicable', 409, { reason: 'eid-already-registered' });
+      this.refuseForeignPseudonym(acc.id, eid.pseudonym);
       const needed = levelNeededFor(acc, meansLevelFor(this.ctx.policy, 'eid'));
       let replaced = false;
       if (!atLeast(sessionLevel(session, acc, now, this.ctx.policy), needed)) {
@@ -243,6 +244,16 @@ export class MeansService {
       return { ...this.sessions.rotate({ ...stored, session: ver.session }, ver.account), meansId, replacedAuthentication: replaced };
     });
     return result;
+  }
+
+  /**
+   * One eID (pseudonym) belongs to one account: it finds the account at eID login (§4) and stands for
+   * the holder in §4.5. Binding it to a second account is refused with 409 instead of tripping the
+   * store's UNIQUE constraint (a 500).
+   */
+  refuseForeignPseudonym(accountId: string, pseudonym: string): void {
+    const owner = this.ctx.accounts.byPseudonym(pseudonym);
+    if (owner && owner.id !== accountId) throw new ServiceError('not-applicable', 409, { reason: 'eid-bound-to-other-account' });
   }
 
   /** Reads the test eID (test mode only; a real deployment plugs an eID-Server in here). */

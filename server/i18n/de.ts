@@ -136,6 +136,10 @@ export const de = {
   'account.stepup': 'Vertrauensniveau erhöhen',
   'account.deletionPending': 'Ihr Konto ist zur Löschung vorgemerkt am {date}. Es ist bis dahin vollständig gesperrt.',
   'account.reconfirm': 'Bitte prüfen Sie Ihre übrigen Angaben – einige wurden durch die eID überschrieben.',
+  'account.reconfirmAsk': 'Noch richtig?',
+  'account.reconfirmYes': 'Ja, behalten',
+  'account.reconfirmNo': 'Nein, löschen',
+  'account.reconfirmDone': 'Gespeichert.',
 
   'means.block': 'Sperren',
   'means.unblock': 'Entsperren',

@@ -138,6 +138,10 @@ export const en: Messages = {
   'account.stepup': 'Raise Vertrauensniveau',
   'account.deletionPending': 'Your account will be deleted on {date}. Until then it is fully locked.',
   'account.reconfirm': 'Please check your other details – some were overwritten by the eID.',
+  'account.reconfirmAsk': 'Still correct?',
+  'account.reconfirmYes': 'Yes, keep',
+  'account.reconfirmNo': 'No, delete',
+  'account.reconfirmDone': 'Saved.',
 
   'means.block': 'Block',
   'means.unblock': 'Unblock',

@@ -270,6 +270,7 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
     if (done && ['blocked', 'unblocked', 'removed', 'confirmed'].includes(done)) notices.push({ kind: 'ok', text: c.t(`means.done.${done}` as MessageKey) });
     if (done === 'email') notices.push({ kind: 'ok', text: c.t('email.done') });
     if (done === 'eid') notices.push({ kind: 'ok', text: c.t('eid.done') });
+    if (done === 'reconfirmed') notices.push({ kind: 'ok', text: c.t('account.reconfirmDone') });
     const vm: AccountVM = {
       username: ov.username,
       maxLevel: ov.maxLevel ?? 'niedrig',
@@ -295,6 +296,15 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
       notices,
     };
     return sendPage(reply, accountPage(c, vm));
+  });
+
+  // §5.1: settle one attribute flagged after an eID takeover (keep it, or delete it as "not mine").
+  post('/attributes/:name/reconfirm', () => '/account', (request, reply) => {
+    const name = param(request, 'name');
+    const answer = formField(request, 'answer');
+    if (answer !== 'confirm' && answer !== 'reject') throw new ServiceError('validation', 400);
+    accounts.settleAttributes(cookie.read(request), answer === 'confirm' ? { confirm: [name] } : { reject: [name] }, meta(request));
+    return reply.redirect('/account?done=reconfirmed', 303);
   });
 
   // ---- register / confirm / block / unblock / remove means (§4.2, §4.4) ----

@@ -137,6 +137,20 @@ describe('SMS rate limit', () => {
   });
 });
 
+describe('one eID, one account', () => {
+  it('an eID already bound to one account is refused for another with 409, not a 500 from the store', async () => {
+    const a = await newAccount(t.url, uniq('jan'));
+    expect((await a.post('/api/means/eid', { testIdentity: 'max' })).status).toBe(201);
+    const b = await newAccount(t.url, uniq('kai'));
+    const reg = await b.post<Err>('/api/means/eid', { testIdentity: 'max' });
+    expect(reg.status).toBe(409);
+    expect(reg.body.error).toMatchObject({ code: 'not-applicable', params: { reason: 'eid-bound-to-other-account' } });
+    const ver = await b.post<Err>('/api/verifications/eid', { testIdentity: 'max' });
+    expect(ver.status).toBe(409);
+    expect((await b.get<Overview>('/api/account')).body.means.map((m) => m.kind)).toEqual(['password']);
+  });
+});
+
 describe('§7 nothing remains', () => {
   it('immediate deletion erases the account\'s outbox messages and the username\'s throttle counter', async () => {
     const u = uniq('gina');

@@ -57,6 +57,14 @@ function attrName(ctx: PageContext, name: string): string {
   return text === key ? name : text;
 }
 
+/** §5.1 after an eID takeover: keep ("correct") or delete ("not mine") one flagged attribute. */
+function reconfirmForms(ctx: PageContext, name: string): SafeHtml {
+  const action = `/attributes/${encodeURIComponent(name)}/reconfirm`;
+  return html` <span class="hint">${ctx.t('account.reconfirmAsk')}</span>
+${postForm(ctx, action, html`<input type="hidden" name="answer" value="confirm"><button type="submit" class="link">${ctx.t('account.reconfirmYes')}</button>`, { class: 'inline' })}
+${postForm(ctx, action, html`<input type="hidden" name="answer" value="reject"><button type="submit" class="link">${ctx.t('account.reconfirmNo')}</button>`, { class: 'inline' })}`;
+}
+
 /** The account overview: max level, session, attributes with levels, means, sessions. */
 export function accountPage(ctx: PageContext, vm: AccountVM): SafeHtml {
   const s = vm.session;
@@ -74,7 +82,7 @@ ${vm.attributes.some((a) => a.needsConfirmation) ? html`<p class="notice notice-
 <table class="attributes" data-testid="attributes">
 <thead><tr><th scope="col">${ctx.t('account.attribute')}</th><th scope="col">${ctx.t('account.value')}</th><th scope="col">${ctx.t('account.level')}</th></tr></thead>
 <tbody>${vm.attributes.map(
-    (a) => html`<tr data-attribute="${a.name}"><th scope="row">${attrName(ctx, a.name)}</th><td>${a.value === '' ? ctx.t('account.empty') : a.value}</td><td>${levelBadge(ctx, a.level)}</td></tr>`,
+    (a) => html`<tr data-attribute="${a.name}"${a.needsConfirmation ? html` data-needs-confirmation="true"` : ''}><th scope="row">${attrName(ctx, a.name)}</th><td>${a.value === '' ? ctx.t('account.empty') : a.value}${a.needsConfirmation ? reconfirmForms(ctx, a.name) : ''}</td><td>${levelBadge(ctx, a.level)}</td></tr>`,
   )}</tbody>
 </table>
 <p>${vm.hasUnverifiedEmail ? html`<a href="/verify-email">${ctx.t('account.verifyEmail')}</a> · ` : ''}${ctx.testMode ? html`<a href="/eid?purpose=verify">${ctx.t('account.eid')}</a>` : ''}</p>`;
