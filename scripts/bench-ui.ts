@@ -17,11 +17,10 @@ import { chromium, type Browser, type CDPSession, type Page } from '@playwright/
 import type { ScriptedDialogs } from '../test/harness/doubles';
 import { startHarness } from '../test/harness/harness';
 import { DEFAULT_RENDERER_DIR } from '../test/harness/static-server';
+import { CHROMIUM_ARGS, PERIOD_S, seedFile } from './bench-ui-setup';
 
 const ACCOUNTS = 1000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-/** Bench accounts use a 15 s period so every 16 s sampling window holds exactly one refresh boundary. */
-const PERIOD_S = 15;
 const WINDOW_S = 16;
 
 type Variant = 'app-1000' | 'baseline-empty';
@@ -37,33 +36,6 @@ const median = (xs: number[]): number => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
-
-function base32(bytes: Uint8Array): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const b of bytes) {
-    value = (value << 8) | b;
-    bits += 8;
-    while (bits >= 5) {
-      out += alphabet[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  return bits > 0 ? out + alphabet[(value << (5 - bits)) & 31] : out;
-}
-
-async function seedFile(dir: string): Promise<string> {
-  const issuers = ['Servicekonto', 'ELSTER', 'GitHub', 'Nextcloud', 'Mailbox', 'Bank', 'Cloud', 'VPN'];
-  const lines = Array.from({ length: ACCOUNTS }, (_, i) => {
-    const issuer = `${issuers[i % issuers.length]} ${Math.floor(i / issuers.length) + 1}`;
-    return `otpauth://totp/${encodeURIComponent(issuer)}:user${i}%40example.org?secret=${base32(randomBytes(20))}&issuer=${encodeURIComponent(issuer)}&period=${PERIOD_S}`;
-  });
-  const file = join(dir, 'seed.txt');
-  await writeFile(file, lines.join('\n') + '\n');
-  return file;
-}
 
 async function taskSeconds(page: Page, cdp: CDPSession): Promise<number> {
   void page;
@@ -132,14 +104,14 @@ async function bundleGzip(): Promise<{ files: number; rawKiB: number; gzipKiB: n
 async function main(): Promise<void> {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: CHROMIUM_ARGS,
     headless: true,
   });
   const work = await mkdtemp(join(tmpdir(), 'faktor-bench-'));
   const vault = { dataDir: join(work, 'app-data'), keychainService: `faktor-bench-${randomBytes(6).toString('hex')}` };
   try {
     // Seed once through the real api (one all-or-nothing import), then every run is an app "restart".
-    const seed = await seedFile(work);
+    const seed = await seedFile(work, ACCOUNTS);
     const { mkdir } = await import('node:fs/promises');
     await mkdir(vault.dataDir);
     const context = await browser.newContext();

@@ -35,6 +35,29 @@ test('adds accounts manually and by link; codes equal the RFC 6238 / oathtool va
   await expect(page.getByText('4 accounts')).toBeVisible();
 });
 
+test('codes with different periods each change at their own boundary, with their countdowns', async ({ harness, page }) => {
+  const app = new FaktorApp(page);
+  // T = 1234567890 s starts both a 30 s and a 45 s window.
+  await app.addUri(`otpauth://totp/Thirty:a?secret=${GITHUB}&issuer=Thirty`);
+  await app.addUri(`otpauth://totp/FortyFive:b?secret=${RFC_SEEDS.SHA1}&issuer=FortyFive&period=45`);
+  await expect.poll(() => app.codeOf('Thirty')).toBe(oathTotp(GITHUB, RFC_TIME_MS));
+  await expect.poll(() => app.codeOf('FortyFive')).toBe(oathTotp(RFC_SEEDS.SHA1, RFC_TIME_MS, { period: 45 }));
+
+  // At +30 s only the 30 s code has a new window; the 45 s one keeps its code and counts on.
+  await harness.advance(30_000);
+  await expect.poll(() => app.codeOf('Thirty')).toBe(oathTotp(GITHUB, RFC_TIME_MS + 30_000));
+  await expect(app.row('Thirty').getByRole('timer')).toHaveText('30');
+  expect(await app.codeOf('FortyFive')).toBe(oathTotp(RFC_SEEDS.SHA1, RFC_TIME_MS, { period: 45 }));
+  await expect(app.row('FortyFive').getByRole('timer')).toHaveText('15');
+
+  // At +45 s the 45 s code changes, and its countdown starts over.
+  await harness.advance(15_000);
+  await expect.poll(() => app.codeOf('FortyFive')).toBe(oathTotp(RFC_SEEDS.SHA1, RFC_TIME_MS + 45_000, { period: 45 }));
+  await expect(app.row('FortyFive').getByRole('timer')).toHaveText('45');
+  await expect(app.row('Thirty').getByRole('timer')).toHaveText('15');
+  await expect(app.row('FortyFive').getByRole('button', { name: `Copy code ${oathTotp(RFC_SEEDS.SHA1, RFC_TIME_MS + 45_000, { period: 45 })} for FortyFive (b)` })).toBeVisible();
+});
+
 test('copy puts the code on the clipboard and clears it after the configured time', async ({ harness, page }) => {
   const app = new FaktorApp(page);
   await app.addUri(`otpauth://totp/GitHub:alice?secret=${GITHUB}&issuer=GitHub`);

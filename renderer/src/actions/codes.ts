@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { codesCopy, codesCurrent, codesHotpNext } from '../api/codes';
 import { useStore } from '../store';
+import { nextRefreshAt } from '../store/codes-slice';
 import { onTick } from '../ticker';
 import { notify, notifyError } from './notify';
 
@@ -13,9 +14,15 @@ function totpIds(ids: readonly string[]): string[] {
   return ids.filter((id) => byId[id]?.type === 'totp');
 }
 
-/** The TOTP accounts whose codes are wanted: the rows in view (before the first render: the first 40). */
-function wantedIds(): string[] {
+/** The TOTP rows in view (before the first render: the first 40). */
+function shownIds(): string[] {
   return totpIds(windowIds ?? useStore.getState().order.slice(0, 40));
+}
+
+/** Of `ids`, those without a code that is still valid at `now` (missing or its period ended). */
+function dueIds(ids: readonly string[], now: number): string[] {
+  const { totp } = useStore.getState();
+  return ids.filter((id) => (totp[id]?.validUntil ?? 0) <= now);
 }
 
 /**
@@ -24,25 +31,41 @@ function wantedIds(): string[] {
  */
 export function setCodeWindow(ids: string[]): void {
   windowIds = ids;
-  const { totp } = useStore.getState();
-  const now = Date.now();
-  const missing = totpIds(ids).filter((id) => (totp[id]?.validUntil ?? 0) <= now);
-  if (missing.length > 0) {
-    codesCurrent(missing)
-      .then((codes) => useStore.getState().mergeTotpCodes(codes, Date.now()))
-      .catch(notifyError);
+  const missing = dueIds(totpIds(ids), Date.now());
+  if (missing.length === 0) {
+    // Rows that came into view with still valid codes may expire before the ones shown so far.
+    rescheduleRefresh();
+    return;
   }
+  codesCurrent(missing)
+    .then((codes) => useStore.getState().mergeTotpCodes(codes, Date.now(), shownIds()))
+    .catch(notifyError);
 }
 
-/** Fetches the current TOTP codes for the rows in view from main (the only place that can compute them). */
+/** Sets the next refresh to when the earliest shown code expires (no store write if unchanged). */
+function rescheduleRefresh(): void {
+  const s = useStore.getState();
+  const next = nextRefreshAt(s.totp, shownIds(), Date.now());
+  if (next !== s.nextRefreshAt) useStore.setState({ nextRefreshAt: next });
+}
+
+/**
+ * Fetches from main (the only place that can compute them) the codes of the rows in view whose period
+ * ended — not the ones still valid (a 60 s code is not refetched at a 30 s boundary). Main answers
+ * with the current window only, so nothing ahead of its window ever reaches the renderer.
+ */
 export async function refreshCodes(): Promise<void> {
   if (inflight) return;
-  const ids = wantedIds();
-  if (ids.length === 0) return;
+  const shown = shownIds();
+  const ids = dueIds(shown, Date.now());
+  if (ids.length === 0) {
+    rescheduleRefresh();
+    return;
+  }
   inflight = true;
   try {
     const codes = await codesCurrent(ids);
-    useStore.getState().mergeTotpCodes(codes, Date.now());
+    useStore.getState().mergeTotpCodes(codes, Date.now(), shownIds());
   } catch (e) {
     notifyError(e);
     // Back off one period-ish instead of hammering main.

@@ -1,9 +1,12 @@
-import { memo } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import type { CodeView } from '../../../shared/ipc/schemas';
 import { copyCode, nextHotpCode } from '../actions/codes';
 import { deleteAccount, moveAccount } from '../actions/accounts';
-import { useStore } from '../store';
+import { useStore, type Store } from '../store';
 import { displayName } from '../store/selectors';
+import { setText, trackCountdown, untrackCountdown } from '../ticker';
 import { Countdown } from './Countdown';
 
 /** Groups digits for reading: 123 456, 1234 5678, 12345 67890. */
@@ -27,16 +30,98 @@ export interface AccountRowProps {
   total: number;
 }
 
+/** Props of CodeCell: only primitives, so the memoised cell re-renders only when they change. */
+interface CodeCellProps {
+  id: string;
+  type: 'totp' | 'hotp';
+  digits: number;
+  name: string;
+}
+
+/** The copy button's label for any code, from one translation lookup per name and language. */
+function copyLabelFor(t: TFunction, name: string): (code: string) => string {
+  const marker = '\u0000';
+  const [before = '', after = ''] = t('list.copyLabel', { code: marker, name }).split(marker);
+  return (code) => before + code + after;
+}
+
 /**
- * One account: avatar, names, the code (click/Enter/Space copies), countdown, and actions. Memoised:
- * it re-renders only when its own account or code changes.
+ * The code (click/Enter/Space copies) and its countdown (TOTP) or "next code" button (HOTP).
+ * React renders the cell's shape — code hidden or shown — and re-renders only when that changes. A new
+ * code for a shown cell (every period) is written straight into the button and the countdown from a
+ * store subscription (zustand's "transient updates"): three DOM writes per row instead of a React
+ * render, a translation lookup and a commit per row at every period boundary.
+ */
+const CodeCell = memo(function CodeCell({ id, type, digits, name }: CodeCellProps) {
+  const { t } = useTranslation();
+  const shown = useStore((s) => (type === 'hotp' ? s.hotp[id] : s.totp[id]) !== undefined);
+  const codeRef = useRef<HTMLButtonElement>(null);
+  const secondsRef = useRef<HTMLSpanElement>(null);
+  const barRef = useRef<HTMLSpanElement>(null);
+  // Static per language (and name): not looked up again for every new code.
+  const timerLabel = useMemo(() => t('list.secondsLeftLabel'), [t]);
+  const copyLabel = useMemo(() => copyLabelFor(t, name), [t, name]);
+
+  useLayoutEffect(() => {
+    if (!shown) return;
+    const select = (s: Store): CodeView | undefined => (type === 'hotp' ? s.hotp[id] : s.totp[id]);
+    let current: CodeView | undefined;
+    const show = (code: CodeView | undefined): void => {
+      const button = codeRef.current;
+      // Unchanged codes keep their identity in the store (codes-slice), so this is one comparison.
+      if (!code || code === current || !button) return;
+      if (current?.code !== code.code) {
+        button.dataset.code = code.code;
+        button.setAttribute('aria-label', copyLabel(code.code));
+        setText(button, groupDigits(code.code));
+      }
+      current = code;
+      const seconds = secondsRef.current;
+      if (type === 'totp' && seconds) trackCountdown(seconds, code.validUntil, barRef.current, Math.max(1000, code.validUntil - code.validFrom));
+    };
+    show(select(useStore.getState()));
+    const unsubscribe = useStore.subscribe((s) => show(select(s)));
+    const seconds = secondsRef.current;
+    return () => {
+      unsubscribe();
+      if (seconds) untrackCountdown(seconds);
+    };
+  }, [shown, id, type, copyLabel]);
+
+  return (
+    <>
+      {shown ? (
+        // Text, aria-label and data-code are written by the effect above (React renders no children here).
+        <button ref={codeRef} type="button" className="code" onClick={() => void copyCode(id)} />
+      ) : (
+        <span className="code code-hidden" aria-label={t('list.codeHidden')}>
+          {'•'.repeat(digits)}
+        </span>
+      )}
+      {type === 'totp' ? (
+        shown ? (
+          <Countdown secondsRef={secondsRef} barRef={barRef} label={timerLabel} />
+        ) : (
+          <span className="countdown" />
+        )
+      ) : (
+        <button type="button" className="secondary next-code" aria-label={t('list.nextCodeLabel', { name })} onClick={() => void nextHotpCode(id)}>
+          {t('list.nextCode')}
+        </button>
+      )}
+    </>
+  );
+});
+
+/**
+ * One account: avatar, names, the code cell, and actions. Memoised and not subscribed to the code: it
+ * re-renders only when its own account, its position or the reorder permission changes.
  */
 export const AccountRow = memo(function AccountRow({ id, position, total }: AccountRowProps) {
   const isFirst = position === 1;
   const isLast = position === total;
   const { t } = useTranslation();
   const account = useStore((s) => s.byId[id]);
-  const code = useStore((s) => (account?.type === 'hotp' ? s.hotp[id] : s.totp[id]));
   const canReorder = useStore((s) => s.query.trim() === '');
   if (!account) return null;
   const name = displayName(account);
@@ -55,32 +140,7 @@ export const AccountRow = memo(function AccountRow({ id, position, total }: Acco
           {account.type === 'hotp' ? t('list.hotpHint', { counter: account.counter }) : null}
         </span>
       </span>
-      {code ? (
-        <button
-          type="button"
-          className="code"
-          data-code={code.code}
-          aria-label={t('list.copyLabel', { code: code.code, name })}
-          onClick={() => void copyCode(id)}
-        >
-          {groupDigits(code.code)}
-        </button>
-      ) : (
-        <span className="code code-hidden" aria-label={t('list.codeHidden')}>
-          {'•'.repeat(account.digits)}
-        </span>
-      )}
-      {account.type === 'totp' ? (
-        code ? (
-          <Countdown validFrom={code.validFrom} validUntil={code.validUntil} />
-        ) : (
-          <span className="countdown" />
-        )
-      ) : (
-        <button type="button" className="secondary next-code" aria-label={t('list.nextCodeLabel', { name })} onClick={() => void nextHotpCode(id)}>
-          {t('list.nextCode')}
-        </button>
-      )}
+      <CodeCell id={id} type={account.type} digits={account.digits} name={name} />
       <span className="row-actions">
         <button
           type="button"

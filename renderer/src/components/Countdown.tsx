@@ -1,25 +1,22 @@
-import { useLayoutEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
-import { trackCountdown, untrackCountdown } from '../ticker';
+import type { RefObject } from 'react';
 
 /**
- * Seconds left for a code plus a draining bar. Both are written by the shared ticker once a second
- * (no React render per second, and no CSS animation ticking every frame).
+ * Seconds left for a code plus a draining bar: only the elements. The code cell (AccountRow) hands
+ * them to the shared ticker, which writes them once a second (no React render per second, and no CSS
+ * animation ticking every frame). The label comes from the parent (one lookup per language).
  */
-export function Countdown({ validFrom, validUntil }: { validFrom: number; validUntil: number }) {
-  const { t } = useTranslation();
-  const ref = useRef<HTMLSpanElement>(null);
-  const barRef = useRef<HTMLSpanElement>(null);
-  useLayoutEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    trackCountdown(el, validUntil, barRef.current, Math.max(1000, validUntil - validFrom));
-    return () => untrackCountdown(el);
-  }, [validFrom, validUntil]);
-
+export function Countdown({
+  secondsRef,
+  barRef,
+  label,
+}: {
+  secondsRef: RefObject<HTMLSpanElement | null>;
+  barRef: RefObject<HTMLSpanElement | null>;
+  label: string;
+}) {
   return (
     <span className="countdown">
-      <span ref={ref} className="countdown-seconds" role="timer" aria-label={t('list.secondsLeftLabel')} />
+      <span ref={secondsRef} className="countdown-seconds" role="timer" aria-label={label} />
       <span className="countdown-bar" aria-hidden="true">
         <span ref={barRef} className="countdown-fill" />
       </span>

@@ -10,10 +10,28 @@ export interface CodesSlice {
   hotp: Record<string, CodeView>;
   /** Earliest validUntil of the shown TOTP codes (ms); the ticker refetches at this instant. */
   nextRefreshAt: number;
-  /** Merges freshly fetched codes; the next refresh is due when the earliest of them (or of the still valid ones) expires. */
-  mergeTotpCodes: (codes: CodeView[], now: number) => void;
+  /**
+   * Merges freshly fetched codes; the next refresh is due when the earliest code among `shownIds` (the
+   * rows in view) expires. Expired codes of rows no longer in view are dropped.
+   */
+  mergeTotpCodes: (codes: CodeView[], now: number, shownIds: readonly string[]) => void;
   setHotpCode: (code: CodeView) => void;
   clearCodes: () => void;
+}
+
+/**
+ * When the earliest valid code among `ids` expires (ms); Infinity when no TOTP row is shown (showing
+ * one fetches its code). Never in the past: if main's window already ended (clock skew) or no code
+ * arrived yet, a second from now, so the refresher retries without spinning.
+ */
+export function nextRefreshAt(totp: Readonly<Record<string, CodeView>>, ids: readonly string[], now: number): number {
+  if (ids.length === 0) return Infinity;
+  let next = Infinity;
+  for (const id of ids) {
+    const until = totp[id]?.validUntil;
+    if (until !== undefined && until > now && until < next) next = until;
+  }
+  return Number.isFinite(next) ? next : now + 1000;
 }
 
 /** Creates the codes slice. Unchanged codes keep their object identity so their rows don't re-render. */
@@ -21,17 +39,16 @@ export const createCodesSlice: StateCreator<Store, [], [], CodesSlice> = (set) =
   totp: {},
   hotp: {},
   nextRefreshAt: 0,
-  mergeTotpCodes: (codes, now) =>
+  mergeTotpCodes: (codes, now, shownIds) =>
     set((s) => {
-      const totp: Record<string, CodeView> = { ...s.totp };
-      let next = s.nextRefreshAt > now ? s.nextRefreshAt : Infinity;
+      const shown = new Set(shownIds);
+      const totp: Record<string, CodeView> = {};
+      for (const [id, c] of Object.entries(s.totp)) if (c.validUntil > now || shown.has(id)) totp[id] = c;
       for (const c of codes) {
         const old = s.totp[c.id];
         totp[c.id] = old && old.code === c.code && old.validUntil === c.validUntil ? old : c;
-        if (c.validUntil < next) next = c.validUntil;
       }
-      // Never spin: if main's window already ended (clock skew), try again in a second.
-      return { totp, nextRefreshAt: Number.isFinite(next) && next > now ? next : now + 1000 };
+      return { totp, nextRefreshAt: nextRefreshAt(totp, shownIds, now) };
     }),
   setHotpCode: (code) => set((s) => ({ hotp: { ...s.hotp, [code.id]: code } })),
   clearCodes: () => set({ totp: {}, hotp: {}, nextRefreshAt: 0 }),
