@@ -71,6 +71,8 @@ export function createApi(deps: ApiDeps): Api {
   // A settings file that cannot be read leaves the defaults in force (it is nothing secret).
   const settingsReady = settings.get().then((s) => (current = s), () => current);
   const clipboard = createClipboardGuard(ports.clipboard, clock);
+  /** Run when the vault leaves 'ready' (locked by the user or auto-lock, or failed): drop what must not outlive it. */
+  const onLocked: (() => void)[] = [];
   const vault = createVault({
     dir: deps.appDataDir,
     keychain: deps.testing?.keychain ?? createOsKeychain(deps.keychainService),
@@ -79,7 +81,10 @@ export function createApi(deps: ApiDeps): Api {
     hooks: deps.testing?.vaultHooks,
     undoMs: deps.testing?.undoMs,
     onStatus: (status) => {
-      if (status.state !== 'ready') void clipboard.clearNow().catch(() => undefined);
+      if (status.state !== 'ready') {
+        void clipboard.clearNow().catch(() => undefined);
+        for (const listener of onLocked) listener();
+      }
       ports.emit('vault-status', status);
     },
     onChange: () => ports.emit('vault-changed', {}),
@@ -186,7 +191,7 @@ export function createApi(deps: ApiDeps): Api {
       }
       return vault.importAccounts(accounts);
     },
-    ...createQrHandlers({ vault, ports }),
+    ...createQrHandlers({ vault, ports, onVaultLocked: (listener) => onLocked.push(listener) }),
   };
 
   const wrap = <C extends Channel>(channel: C, fn: Api[C]): Api[C] =>

@@ -19,10 +19,17 @@ export interface QrApiVault {
 
 /**
  * One function per QR channel, hooked into api.ts. Every call first asks the vault for its list, so a
- * locked app neither captures the screen nor decodes anything (the same early refusal as backup-import),
- * and a call that finds the vault locked forgets the payloads scanned before the lock.
+ * locked app neither captures the screen nor decodes anything (the same early refusal as backup-import).
+ * Payloads scanned before a lock are forgotten the moment the vault locks (`onVaultLocked`, fed from
+ * the vault's status changes), and again by any call that finds the vault locked.
  */
-export function createQrHandlers(deps: { vault: QrApiVault; ports: Ports; decoder?: QrDecoder }): {
+export function createQrHandlers(deps: {
+  vault: QrApiVault;
+  ports: Ports;
+  decoder?: QrDecoder;
+  /** Registers a callback run whenever the vault leaves the ready state (lock, error). */
+  onVaultLocked?: (listener: () => void) => void;
+}): {
   readonly [C in QrChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>>;
 } {
   const scan = createQrScanService({
@@ -34,7 +41,9 @@ export function createQrHandlers(deps: { vault: QrApiVault; ports: Ports; decode
     },
     now: () => deps.ports.clock.now(),
   });
-  // A locked vault also drops every scanned payload still held (they may hold secrets).
+  // A locked vault drops every scanned payload still held (they may hold secrets): at once on lock,
+  // and on any call that finds it locked (a lock that raced a scan).
+  deps.onVaultLocked?.(() => scan.forgetAll());
   const unlocked = async () => {
     try {
       await deps.vault.list();

@@ -8,6 +8,7 @@ import { createApi, type Api, type ApiDeps } from '../../../electron/main/api';
 import { createOsKeychain } from '../../../electron/main/services/keychain';
 import { KEY_ACCOUNT } from '../../../electron/main/services/vault';
 import { sandbox, TEST_KDF, testPorts } from './services/doubles';
+import { blank, drawQr, qrMatrix, toPng } from '../../../bench/qr/synth';
 
 /**
  * The API end to end on real parts: real gnome-keyring, real files, real crypto and OTP code; only
@@ -205,6 +206,29 @@ describe('api', () => {
     ports.clock.t += 61_000; // time jumps (e.g. the machine slept) without the timer running
     expect(await code('accounts-list', {})).toBe('vault-locked');
     expect((await api['vault-lock']({})).state).toBe('locked');
+  });
+});
+
+describe('QR payloads and the lock', () => {
+  it('locking the vault drops scanned payloads at once, not only on the next QR call', async () => {
+    await api['vault-set-password']({ current: null, next: 'long enough' });
+    const img = blank(300, 300);
+    drawQr(img, qrMatrix(`otpauth://totp/Scanned:me?secret=${SEED2_B32}&issuer=Scanned`), { cx: 150, cy: 150, module: 4 });
+    const { codes } = await api['qr-decode-image']({ base64: toPng(img).toString('base64'), source: 'image' });
+    expect(codes).toHaveLength(1);
+
+    // Lock and unlock with no QR call in between: the token must already be gone.
+    expect((await api['vault-lock']({})).state).toBe('locked');
+    expect((await api['vault-unlock']({ password: 'long enough' })).state).toBe('ready');
+    expect(await code('qr-add-account', { token: codes[0]!.token })).toBe('not-found');
+    expect(await api['accounts-list']({})).toEqual([]);
+  });
+
+  it('a payload scanned while unlocked can still be added (the control case)', async () => {
+    const img = blank(300, 300);
+    drawQr(img, qrMatrix(`otpauth://totp/Scanned:me?secret=${SEED2_B32}&issuer=Scanned`), { cx: 150, cy: 150, module: 4 });
+    const { codes } = await api['qr-decode-image']({ base64: toPng(img).toString('base64'), source: 'image' });
+    expect((await api['qr-add-account']({ token: codes[0]!.token })).issuer).toBe('Scanned');
   });
 });
 
