@@ -138,7 +138,8 @@ export function encodePlainList(accounts: readonly VaultAccount[]): string {
 /**
  * Parses an otpauth:// list: one URI per line; blank lines and '#' comments ignored; Google
  * Authenticator export URIs (otpauth-migration://) accepted too. Any bad line fails the whole list
- * with that line's code and `params.line`.
+ * with 'invalid-backup' (to the user the file is "not a backup or link list", not "a bad link"),
+ * `params.line` and `params.reason` (the line's own error code).
  */
 export function parsePlainList(text: string): NewAccount[] {
   if (text.length > MAX_BACKUP_BYTES) throw invalid('too large');
@@ -155,8 +156,7 @@ export function parsePlainList(text: string): NewAccount[] {
         out.push(account);
       }
     } catch (e) {
-      const code = isFaktorError(e) ? e.code : 'invalid-uri';
-      throw new FaktorError(code, `line ${i + 1}`, { line: i + 1 });
+      throw invalid(`line ${i + 1}`, { line: i + 1, reason: isFaktorError(e) ? e.code : 'invalid-uri' });
     }
   });
   if (out.length === 0) throw invalid('no accounts');

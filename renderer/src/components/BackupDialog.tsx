@@ -23,15 +23,14 @@ export function BackupDialog() {
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
 
-  async function guarded(work: () => Promise<Outcome>, importing = false) {
+  async function guarded(work: () => Promise<Outcome>) {
     setOutcome(null);
     setBusy(true);
     try {
       setOutcome(await work());
     } catch (e) {
-      let code = errorCode(e);
-      // A file whose lines are not otpauth links is "not a backup" to the user, not "a bad link".
-      if (importing && (code === 'invalid-uri' || code === 'invalid-secret' || code === 'invalid-parameter' || code === 'unsupported-payload')) code = 'invalid-backup';
+      // Main already reports a file with a bad line as 'invalid-backup' (with the line in params).
+      const code = errorCode(e);
       setOutcome(code === 'cancelled' ? null : { kind: 'error', text: t(`errors.${code}`) });
     } finally {
       setBusy(false);
@@ -68,7 +67,7 @@ export function BackupDialog() {
       setImportPassword('');
       await loadAccounts();
       return { kind: 'ok', text: t('backup.imported', { count: r.imported }), duplicates: r.duplicates };
-    }, true);
+    });
   }
 
   return (

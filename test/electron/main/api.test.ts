@@ -290,7 +290,7 @@ describe('backup through the api', () => {
     const before = await api['accounts-list']({});
     writeFileSync(file, `${exported}otpauth://totp/New:one?secret=${SEED2_B32}\nnot a uri\n`);
     ports.dialogs.openPath = file;
-    expect(await code('backup-import', { password: null })).toBe('invalid-uri');
+    expect(await code('backup-import', { password: null })).toBe('invalid-backup');
     expect(await api['accounts-list']({})).toEqual(before);
 
     writeFileSync(file, `# my list\n${exported}\notpauth://totp/New:one?secret=${SEED2_B32}\r\n`);

@@ -124,7 +124,12 @@ describe('plain otpauth list', () => {
       return null;
     })();
     expect(err).toBeInstanceOf(FaktorError);
-    expect((err as FaktorError).params).toEqual({ line: 3 });
+    // A file with a bad line is "not a backup", whatever the line's own error was.
+    expect((err as FaktorError).code).toBe('invalid-backup');
+    expect((err as FaktorError).params).toEqual({ line: 3, reason: 'invalid-uri' });
+    expect(await codeOf(() => parsePlainList('\u0000\u0001 this is not a backup {"version": 99'))).toBe('invalid-backup');
+    expect(await codeOf(() => parsePlainList('otpauth://totp/a?secret=not*base32\n'))).toBe('invalid-backup');
+    expect(await codeOf(() => parsePlainList('otpauth-migration://offline?data=AAAA\n'))).toBe('invalid-backup');
     expect(await codeOf(() => parsePlainList('\n# nothing\n'))).toBe('invalid-backup');
     fc.assert(
       fc.property(
@@ -139,6 +144,7 @@ describe('plain otpauth list', () => {
           parsePlainList(s);
         } catch (e) {
           expect(e).toBeInstanceOf(FaktorError);
+          expect((e as FaktorError).code).toBe('invalid-backup');
         }
         },
       ),
