@@ -4,6 +4,7 @@ import { PNG } from 'pngjs';
 import { prepareZXingModule, readBarcodes, type ReaderOptions } from 'zxing-wasm/reader';
 import { FaktorError } from '../../../shared/errors';
 import type { QrPosition } from '../../../shared/qr/found-code';
+import { toAsarUnpacked } from './asar-path';
 import { assertPixelImage, decodeEncodedImage, type PixelImage } from './qr-image';
 
 /** One QR code found in an image: its payload text and its corners in image pixels. */
@@ -39,7 +40,7 @@ export const READER_OPTIONS: ReaderOptions = {
 export function resolveReaderWasmPath(): string {
   const require = createRequire(import.meta.url);
   const path = require.resolve('zxing-wasm/reader/zxing_reader.wasm');
-  const unpacked = path.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+  const unpacked = toAsarUnpacked(path);
   return unpacked !== path && existsSync(unpacked) ? unpacked : path;
 }
 

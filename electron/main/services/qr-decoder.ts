@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { FaktorError, ERROR_CODES, type ErrorCode } from '../../../shared/errors';
+import { toAsarUnpacked } from './asar-path';
 import type { QrHitWithThumbnail } from './qr-decode-core';
 import type { PixelImage } from './qr-image';
 import type { WorkerReply, WorkerRequest } from './qr-decoder-worker';
@@ -17,9 +18,18 @@ export interface QrDecoder {
 }
 
 /**
- * Where the worker script is. Built app: electron-vite emits `qr-decoder-worker.js` next to the main
- * bundle (second input in electron.vite.config.ts). From sources (vitest, tsx, the harness) the .ts
- * file is run through tsx's loader.
+ * The built worker script for the main bundle at `mainModuleUrl`: electron-vite emits
+ * `qr-decoder-worker.js` next to it (second input in electron.vite.config.ts). Packaged, the bundle is
+ * inside app.asar, which a Worker cannot load from; electron-builder.yml unpacks the worker, its
+ * chunks and its dependencies, so the script is taken from `app.asar.unpacked`.
+ */
+export function workerScriptUrl(mainModuleUrl: string): URL {
+  return new URL(toAsarUnpacked(new URL('./qr-decoder-worker.js', mainModuleUrl).href));
+}
+
+/**
+ * Starts the worker. Built app: workerScriptUrl. From sources (vitest, tsx, the harness) the .ts file
+ * is run through tsx's loader.
  */
 function spawnWorker(): Worker {
   const here = import.meta.url;
@@ -29,7 +39,7 @@ function spawnWorker(): Worker {
     const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${entry}); })`;
     return new Worker(boot, { eval: true });
   }
-  return new Worker(new URL('./qr-decoder-worker.js', here));
+  return new Worker(workerScriptUrl(here));
 }
 
 /** Starts the decoder worker lazily on the first call; restarts it if it ever dies. */
