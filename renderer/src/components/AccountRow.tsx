@@ -1,4 +1,4 @@
-import { memo, useLayoutEffect, useMemo, useRef } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, type CSSProperties } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CodeView } from '../../../shared/ipc/schemas';
@@ -56,6 +56,7 @@ const CodeCell = memo(function CodeCell({ id, type, digits, name }: CodeCellProp
   const { t } = useTranslation();
   const shown = useStore((s) => (type === 'hotp' ? s.hotp[id] : s.totp[id]) !== undefined);
   const codeRef = useRef<HTMLButtonElement>(null);
+  const digitsRef = useRef<HTMLSpanElement>(null);
   const secondsRef = useRef<HTMLSpanElement>(null);
   const barRef = useRef<HTMLSpanElement>(null);
   // Static per language (and name): not looked up again for every new code.
@@ -68,12 +69,13 @@ const CodeCell = memo(function CodeCell({ id, type, digits, name }: CodeCellProp
     let current: CodeView | undefined;
     const show = (code: CodeView | undefined): void => {
       const button = codeRef.current;
+      const text = digitsRef.current;
       // Unchanged codes keep their identity in the store (codes-slice), so this is one comparison.
-      if (!code || code === current || !button) return;
+      if (!code || code === current || !button || !text) return;
       if (current?.code !== code.code) {
         button.dataset.code = code.code;
         button.setAttribute('aria-label', copyLabel(code.code));
-        setText(button, groupDigits(code.code));
+        setText(text, groupDigits(code.code));
       }
       current = code;
       const seconds = secondsRef.current;
@@ -91,8 +93,11 @@ const CodeCell = memo(function CodeCell({ id, type, digits, name }: CodeCellProp
   return (
     <>
       {shown ? (
-        // Text, aria-label and data-code are written by the effect above (React renders no children here).
-        <button ref={codeRef} type="button" className="code" onClick={() => void copyCode(id)} />
+        // Text, aria-label and data-code are written by the effect above (React renders no text here). The
+        // digits sit in a fixed-size contained box (app.css), so a new code re-lays-out only that box.
+        <button ref={codeRef} type="button" className="code" onClick={() => void copyCode(id)}>
+          <span ref={digitsRef} className="code-digits" style={{ '--chars': groupDigits('0'.repeat(digits)).length } as CSSProperties} />
+        </button>
       ) : (
         <span className="code code-hidden" aria-label={t('list.codeHidden')}>
           {'•'.repeat(digits)}
