@@ -53,10 +53,15 @@ export type ScanSource = z.infer<typeof ScanSource>;
 export const FoundCode = z.strictObject({
   token: ScanToken,
   route: RouteViewSchema,
-  /** PNG data URL (≤ 128 px side) of the code as found, or null (camera frames). */
-  thumbnail: z.string().regex(/^data:image\/png;base64,[A-Za-z0-9+/=]+$/).max(200_000).nullable(),
   source: ScanSource,
   position: QrPosition,
+  /**
+   * Size of the image `position` refers to (the display capture, file or camera frame), so the UI can
+   * draw where the code was found. Deliberately NO picture of the code: a crop of it decodes back to
+   * the payload, i.e. the secret (docs/qr.md, "Secrets and confirmation"). The object is strict, so no
+   * image can ride along.
+   */
+  imageSize: z.strictObject({ width: z.number().int().positive(), height: z.number().int().positive() }),
 });
 export type FoundCode = z.infer<typeof FoundCode>;
 
@@ -71,6 +76,6 @@ export type ScanResult = z.infer<typeof ScanResult>;
 /** Image handed from the renderer (file, drop, camera frame): base64 PNG/JPEG, capped. */
 export const EncodedImageRequest = z.strictObject({
   base64: z.string().min(4).max(base64Length(QR_IMAGE_LIMITS.maxEncodedBytes)).regex(/^[A-Za-z0-9+/]+={0,2}$/),
-  /** Camera frames skip thumbnails (the live preview is on screen anyway). */
+  /** Where the picture came from (shown with the result; decoding is the same). */
   source: z.enum(['image', 'camera']),
 });

@@ -132,7 +132,7 @@ test('a QR code that is not an authenticator code shows its text and adds nothin
 });
 
 
-test('several codes on the screen: the user picks one from thumbnails', async ({ harness, page }) => {
+test('several codes on the screen: the user picks one by what it is and where it is (no picture of a code)', async ({ harness, page }) => {
   const site = await qrSite({ '/two': ['https://example.com/app-download', `otpauth://totp/Picked:carol?secret=${SECRET}&issuer=Picked`] });
   try {
     harness.qrSources.showOnScreens(await screenshotOf(page, site.url('/two')));
@@ -141,7 +141,15 @@ test('several codes on the screen: the user picks one from thumbnails', async ({
     await expect(dialog.getByText('2 codes were found. Choose one.')).toBeVisible();
     const choices = dialog.getByRole('listitem');
     await expect(choices).toHaveCount(2);
-    await expect(choices.locator('img')).toHaveCount(2);
+    // A map of the screen with the code's outline and words for the place — never an image of the code,
+    // which would decode back to the secret (docs/qr.md).
+    await expect(choices.locator('svg.scan-map')).toHaveCount(2);
+    await expect(choices.locator('svg.scan-map polygon')).toHaveCount(2);
+    await expect(dialog.locator('img')).toHaveCount(0);
+    await expect(choices.first()).toContainText('Test screen 1, top left');
+    const raw = JSON.stringify(await harness.api['qr-scan-screen']({}));
+    expect(raw).not.toContain(SECRET);
+    expect(raw).not.toMatch(/data:image|iVBOR/);
     await dialog.getByRole('button', { name: 'Picked (carol)' }).click();
     await expect(dialog.locator('dl')).toContainText('Picked');
     await dialog.getByRole('button', { name: 'Add account' }).click();

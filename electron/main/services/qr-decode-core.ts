@@ -1,6 +1,5 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { PNG } from 'pngjs';
 import { prepareZXingModule, readBarcodes, type ReaderOptions } from 'zxing-wasm/reader';
 import { FaktorError } from '../../../shared/errors';
 import type { QrPosition } from '../../../shared/qr/found-code';
@@ -13,9 +12,13 @@ export interface QrHit {
   readonly position: QrPosition;
 }
 
-/** A hit plus a small PNG of the code as it looked (for the "pick one" list). */
-export interface QrHitWithThumbnail extends QrHit {
-  readonly thumbnailPng: Uint8Array | null;
+/**
+ * A hit plus the size of the image its position refers to, so the "pick one" list can show WHERE a
+ * code was found. Deliberately no pixels: a crop of the code decodes back to its payload (the secret),
+ * and the payload must never reach the renderer (docs/qr.md, "Secrets and confirmation").
+ */
+export interface QrHitInImage extends QrHit {
+  readonly imageSize: { readonly width: number; readonly height: number };
 }
 
 /**
@@ -89,11 +92,12 @@ export async function decodePixels(img: PixelImage): Promise<QrHit[]> {
   return hits;
 }
 
-/** Decodes a PNG/JPEG file or raw pixels, optionally with a thumbnail per code. */
-export async function decodeAny(input: Uint8Array | PixelImage, withThumbnails: boolean): Promise<QrHitWithThumbnail[]> {
+/** Decodes a PNG/JPEG file or raw pixels; every hit carries the decoded image's size. */
+export async function decodeAny(input: Uint8Array | PixelImage): Promise<QrHitInImage[]> {
   const img = input instanceof Uint8Array ? decodeEncodedImage(input) : input;
   const hits = await decodePixels(img);
-  return hits.map((h) => ({ ...h, thumbnailPng: withThumbnails ? thumbnailPng(img, h.position) : null }));
+  const imageSize = { width: img.width, height: img.height };
+  return hits.map((h) => ({ ...h, imageSize }));
 }
 
 /** Centre of a code's quadrilateral. */
@@ -102,45 +106,4 @@ export function center(p: QrPosition): { x: number; y: number } {
     x: (p.topLeft.x + p.topRight.x + p.bottomRight.x + p.bottomLeft.x) / 4,
     y: (p.topLeft.y + p.topRight.y + p.bottomRight.y + p.bottomLeft.y) / 4,
   };
-}
-
-/** Longest side of a thumbnail in pixels. */
-export const THUMBNAIL_SIDE = 128;
-
-/**
- * Crops the code (plus a quiet-zone margin) and scales it to fit THUMBNAIL_SIDE, so the user can tell
- * several codes apart; nearest-neighbour keeps modules crisp. Returns PNG bytes.
- */
-export function thumbnailPng(img: PixelImage, position: QrPosition): Uint8Array {
-  const xs = [position.topLeft.x, position.topRight.x, position.bottomRight.x, position.bottomLeft.x];
-  const ys = [position.topLeft.y, position.topRight.y, position.bottomRight.y, position.bottomLeft.y];
-  const margin = Math.max(4, (Math.max(...xs) - Math.min(...xs)) * 0.12);
-  const x0 = clamp(Math.floor(Math.min(...xs) - margin), 0, img.width - 1);
-  const y0 = clamp(Math.floor(Math.min(...ys) - margin), 0, img.height - 1);
-  const x1 = clamp(Math.ceil(Math.max(...xs) + margin), x0 + 1, img.width);
-  const y1 = clamp(Math.ceil(Math.max(...ys) + margin), y0 + 1, img.height);
-  const cw = x1 - x0;
-  const ch = y1 - y0;
-  const scale = Math.min(1, THUMBNAIL_SIDE / Math.max(cw, ch));
-  const tw = Math.max(1, Math.round(cw * scale));
-  const th = Math.max(1, Math.round(ch * scale));
-  const png = new PNG({ width: tw, height: th });
-  const bgra = img.order === 'bgra';
-  for (let y = 0; y < th; y++) {
-    const sy = y0 + Math.min(ch - 1, Math.floor(y / scale));
-    for (let x = 0; x < tw; x++) {
-      const sx = x0 + Math.min(cw - 1, Math.floor(x / scale));
-      const s = (sy * img.width + sx) * 4;
-      const d = (y * tw + x) * 4;
-      png.data[d] = img.data[bgra ? s + 2 : s]!;
-      png.data[d + 1] = img.data[s + 1]!;
-      png.data[d + 2] = img.data[bgra ? s : s + 2]!;
-      png.data[d + 3] = 255;
-    }
-  }
-  return new Uint8Array(PNG.sync.write(png));
-}
-
-function clamp(v: number, lo: number, hi: number): number {
-  return Math.min(hi, Math.max(lo, v));
 }

@@ -1,29 +1,28 @@
 import { parentPort } from 'node:worker_threads';
 import { isFaktorError } from '../../../shared/errors';
-import { decodeAny, initReader } from './qr-decode-core';
+import { decodeAny, initReader, type QrHitInImage } from './qr-decode-core';
 import type { PixelImage } from './qr-image';
-import type { QrPosition } from '../../../shared/qr/found-code';
 
 /**
  * The decoder thread: zxing-wasm runs here so a 4K screen never blocks the main process's event
- * loop (window, IPC). Protocol: {id, input, thumbnails} in, {id, ok, hits | code} out.
+ * loop (window, IPC). Protocol: {id, input} in, {id, ok, hits | code} out. Hits carry text, corners and
+ * the image size — never pixels.
  */
 export interface WorkerRequest {
   readonly id: number;
   readonly input: Uint8Array | PixelImage;
-  readonly thumbnails: boolean;
 }
 
 /** Reply for one request; errors travel as a FaktorError code only. */
 export type WorkerReply =
-  | { id: number; ok: true; hits: { text: string; position: QrPosition; thumbnailPng: Uint8Array | null }[] }
+  | { id: number; ok: true; hits: QrHitInImage[] }
   | { id: number; ok: false; code: string; detail: string };
 
 const port = parentPort;
 if (port) {
   void initReader().catch(() => undefined);
   port.on('message', (req: WorkerRequest) => {
-    decodeAny(req.input, req.thumbnails).then(
+    decodeAny(req.input).then(
       (hits) => port.postMessage({ id: req.id, ok: true, hits } satisfies WorkerReply),
       (e: unknown) =>
         port.postMessage({

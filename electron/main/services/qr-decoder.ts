@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { FaktorError, ERROR_CODES, type ErrorCode } from '../../../shared/errors';
 import { toAsarUnpacked } from './asar-path';
-import type { QrHitWithThumbnail } from './qr-decode-core';
+import type { QrHitInImage } from './qr-decode-core';
 import type { PixelImage } from './qr-image';
 import type { WorkerReply, WorkerRequest } from './qr-decoder-worker';
 
@@ -12,7 +12,7 @@ export interface QrDecoder {
    * `transfer` hands the pixel buffer to the worker instead of copying it (saves ~30 ms on a 4K
    * screen); the caller's buffer is unusable afterwards. Only applies to a buffer the view owns whole.
    */
-  decodeImage(input: Uint8Array | PixelImage, opts?: { thumbnails?: boolean; transfer?: boolean }): Promise<QrHitWithThumbnail[]>;
+  decodeImage(input: Uint8Array | PixelImage, opts?: { transfer?: boolean }): Promise<QrHitInImage[]>;
   /** Stops the worker (tests, CLI, app quit). */
   close(): Promise<void>;
 }
@@ -46,7 +46,7 @@ function spawnWorker(): Worker {
 export function createQrDecoder(): QrDecoder {
   let worker: Worker | null = null;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (h: QrHitWithThumbnail[]) => void; reject: (e: unknown) => void }>();
+  const pending = new Map<number, { resolve: (h: QrHitInImage[]) => void; reject: (e: unknown) => void }>();
 
   const failAll = (e: unknown) => {
     for (const p of pending.values()) p.reject(e);
@@ -79,7 +79,7 @@ export function createQrDecoder(): QrDecoder {
     decodeImage(input, opts) {
       const w = (worker ??= start());
       const id = nextId++;
-      const req: WorkerRequest = { id, input, thumbnails: opts?.thumbnails ?? false };
+      const req: WorkerRequest = { id, input };
       return new Promise((resolve, reject) => {
         pending.set(id, { resolve, reject });
         w.ref();

@@ -38,8 +38,9 @@ const MAX_TOKENS = 256;
 
 /**
  * Scanning in main: sources → decoder → router → renderer-safe results. A payload (which may hold a
- * secret) never leaves main; the renderer gets its RouteView and an opaque token, and acting on a
- * code (add, import) needs that token back — i.e. the user's confirmation in the UI.
+ * secret) never leaves main, neither as text nor as a picture of the code; the renderer gets its
+ * RouteView, where the code was found and an opaque token, and acting on a code (add, import) needs
+ * that token back — i.e. the user's confirmation in the UI.
  */
 export function createQrScanService(deps: { decoder: QrDecoder; ports: QrScanPorts; vault: QrVault; now: () => number }) {
   const byToken = new Map<string, { payload: string; route: Route; expires: number }>();
@@ -83,9 +84,10 @@ export function createQrScanService(deps: { decoder: QrDecoder; ports: QrScanPor
       return {
         token: tokenFor(h.text, r),
         route: safeView(r),
-        thumbnail: h.thumbnailPng ? `data:image/png;base64,${Buffer.from(h.thumbnailPng).toString('base64')}` : null,
         source,
         position: h.position,
+        // Where, never what it looks like: no pixels of the code leave main (a crop decodes to the secret).
+        imageSize: { width: h.imageSize.width, height: h.imageSize.height },
       };
     });
 
@@ -96,7 +98,7 @@ export function createQrScanService(deps: { decoder: QrDecoder; ports: QrScanPor
       const displays = await deps.ports.captureScreens();
       const codes: FoundCode[] = [];
       for (const d of displays) {
-        const hits = await deps.decoder.decodeImage(d.image, { thumbnails: true, transfer: true });
+        const hits = await deps.decoder.decodeImage(d.image, { transfer: true });
         codes.push(...toFound(hits, { kind: 'screen', displayId: d.id.slice(0, 64), displayLabel: d.label.slice(0, 200) }));
       }
       return { codes: codes.slice(0, 64), imagesScanned: displays.length };
@@ -105,7 +107,7 @@ export function createQrScanService(deps: { decoder: QrDecoder; ports: QrScanPor
     /** A PNG/JPEG from the renderer (file picker, drop, camera frame). */
     async decodeImage(req: { base64: string; source: 'image' | 'camera' }): Promise<ScanResult> {
       const bytes = new Uint8Array(Buffer.from(req.base64, 'base64'));
-      const hits = await deps.decoder.decodeImage(bytes, { thumbnails: req.source === 'image', transfer: true });
+      const hits = await deps.decoder.decodeImage(bytes, { transfer: true });
       return { codes: toFound(hits, { kind: req.source }).slice(0, 64), imagesScanned: 1 };
     },
 
@@ -113,7 +115,7 @@ export function createQrScanService(deps: { decoder: QrDecoder; ports: QrScanPor
     async scanClipboard(): Promise<ScanResult> {
       const img = (await deps.ports.readClipboardImage?.()) ?? null;
       if (!img) return { codes: [], imagesScanned: 0 };
-      const hits = await deps.decoder.decodeImage(img, { thumbnails: true });
+      const hits = await deps.decoder.decodeImage(img);
       return { codes: toFound(hits, { kind: 'clipboard' }).slice(0, 64), imagesScanned: 1 };
     },
 

@@ -11,6 +11,7 @@ import { Dialog } from '../../components/Dialog';
 import { useStore } from '../../store';
 import { displayName } from '../../store/selectors';
 import { CameraScan } from './CameraScan';
+import { CodeLocation } from './CodeLocation';
 import { blobToBase64, qrAddAccount, qrDecodeImage, qrImportMigration, qrScanClipboard, qrScanScreen } from './scan-api';
 import './scan.css';
 
@@ -208,8 +209,8 @@ export function ScanDialog() {
             {phase.codes.map((code) => (
               <li key={code.token}>
                 <button type="button" onClick={() => open(code)}>
-                  {code.thumbnail ? <img src={code.thumbnail} alt="" width={96} height={96} /> : null}
-                  <span>{describe(code)}</span>
+                  <span className="scan-pick-what">{describe(code)}</span>
+                  <CodeLocation code={code} />
                 </button>
               </li>
             ))}

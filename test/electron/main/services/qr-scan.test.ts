@@ -53,7 +53,7 @@ const acc = (i: number): OtpParams => ({
 });
 
 describe('QR scan service', () => {
-  it('scans every display, labels the source, adds a thumbnail, and never returns the payload', async () => {
+  it('scans every display, labels the source and where the code is, and never returns the payload or a picture of it', async () => {
     const { svc } = setup({ screens: [withCodes(), withCodes(OTPAUTH, 'hello')] });
     const res = await svc.scanScreen();
     expect(() => ScanResult.parse(res)).not.toThrow();
@@ -62,8 +62,13 @@ describe('QR scan service', () => {
     const add = res.codes.find((c) => c.route.kind === 'add-account')!;
     expect(add.source).toEqual({ kind: 'screen', displayId: '101', displayLabel: 'Display 2' });
     expect(add.route).toMatchObject({ summary: { issuer: 'Example', label: 'alice@example.com', algorithm: 'SHA1', digits: 6 } });
-    expect(add.thumbnail).toMatch(/^data:image\/png;base64,/);
+    // Where it is (display 2 is 800×400, the code is centred at x 200) — but no image of any kind.
+    expect(add.imageSize).toEqual({ width: 800, height: 400 });
+    expect(add.position.topLeft.x).toBeLessThan(200);
+    expect(add.position.bottomRight.x).toBeGreaterThan(200);
+    for (const c of res.codes) expect(Object.keys(c).sort()).toEqual(['imageSize', 'position', 'route', 'source', 'token']);
     expect(JSON.stringify(res)).not.toContain(SECRET_B32);
+    expect(JSON.stringify(res)).not.toMatch(/data:|base64|iVBOR|\/9j\//);
   });
 
   it('reports screen-capture-denied without a capture port, and nothing for an empty clipboard', async () => {
@@ -77,7 +82,8 @@ describe('QR scan service', () => {
     expect((await svc.scanClipboard()).codes.map((c) => c.route)).toEqual([{ kind: 'text', text: 'clip' }]);
     expect((await svc.decodeImage({ base64: base64(blank(300, 300)), source: 'image' })).codes).toEqual([]);
     const cam = await svc.decodeImage({ base64: base64(withCodes('cam')), source: 'camera' });
-    expect(cam.codes[0]).toMatchObject({ source: { kind: 'camera' }, thumbnail: null });
+    expect(cam.codes[0]).toMatchObject({ source: { kind: 'camera' }, imageSize: { width: 400, height: 400 } });
+    expect(cam.codes[0]).not.toHaveProperty('thumbnail');
   });
 
   it('adds an account only by token, once, and refuses tokens of other kinds or unknown ones', async () => {
