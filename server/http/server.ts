@@ -91,7 +91,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<R
             },
           },
     bodyLimit: 64 * 1024,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false, allowUnionTypes: true } },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false, allowUnionTypes: true } },
     trustProxy: false,
   });
 

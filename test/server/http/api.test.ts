@@ -92,6 +92,15 @@ describe('bad input on every route', () => {
     }
     expect(checked).toBeGreaterThanOrEqual(20);
   });
+
+  it('does not coerce body types: an array for a string or a string for an array is 400 (found by fuzz.test.ts)', async () => {
+    const c = await newAccount(t.url, uniq('coer'));
+    const v = await c.post<Err>('/api/verifications', { attribute: ['email'], value: 'x@example.org', method: 'email-code' });
+    expect(v.status).toBe(400);
+    const i = await c.post<Err>('/api/identify', { service: 'a.a', targetLevel: 'basisregistrierung', attributes: 'email' });
+    expect(i.status).toBe(400);
+    expect(i.body.error.code).toBe('validation');
+  });
 });
 
 describe('login, generic errors, throttling, sessions', () => {

@@ -3,8 +3,9 @@
  * route's body (its field names with arbitrary values, plus stray keys) or not shaped at all — and
  * non-JSON bodies under various content types, sent to every public POST route and to several
  * authenticated ones. Every answer must be a 4xx with the typed error body, never a 5xx (the
- * exceptions: a body that happens to be a valid account creation gets its 201, an empty
- * re-confirmation list its 204 — neither touches the watched account); afterwards
+ * exceptions: a body that happens to be a valid account creation gets its 201, a valid verification
+ * request its 201, a valid identification its 200, an empty re-confirmation list its 204 — none
+ * touches the watched account); afterwards
  * `PRAGMA integrity_check` is ok and the watched account (its means, attributes, hashes) is unchanged.
  */
 import fc from 'fast-check';
@@ -49,8 +50,10 @@ const ROUTES: Record<string, Route> = {
   'POST /api/means': { path: () => '/api/means', fields: ['kind', 'label', 'phone'], auth: true },
   'POST /api/means/{pw}/authenticate': { path: () => `/api/means/${passwordMeansId}/authenticate`, fields: ['code', 'response', 'testIdentity', 'password'], auth: true },
   'POST /api/means/{pw}/unblock': { path: () => `/api/means/${passwordMeansId}/unblock`, fields: ['code', 'response', 'testIdentity', 'password'], auth: true },
-  'POST /api/verifications': { path: () => '/api/verifications', fields: ['attribute', 'value', 'method'], auth: true },
-  'POST /api/identify': { path: () => '/api/identify', fields: ['service', 'targetLevel', 'attributes'], auth: true },
+  // A valid generated body starts a verification (201: a pending row, the account itself unchanged) or
+  // reads an identification (200) — the right answers, not holes.
+  'POST /api/verifications': { path: () => '/api/verifications', fields: ['attribute', 'value', 'method'], auth: true, ok: 201 },
+  'POST /api/identify': { path: () => '/api/identify', fields: ['service', 'targetLevel', 'attributes'], auth: true, ok: 200 },
   'POST /api/account/delete': { path: () => '/api/account/delete', fields: ['mode'], auth: true },
   'POST /api/account/attributes/reconfirm': { path: () => '/api/account/attributes/reconfirm', fields: ['confirm', 'reject'], auth: true, ok: 204 }, // {"confirm":[]} is a valid no-op
 };
