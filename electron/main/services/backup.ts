@@ -4,7 +4,7 @@ import { decodeBase32, encodeBase32 } from '../../../shared/otp/base32';
 import { parseMigrationUri } from '../../../shared/otp/migration';
 import type { OtpParams } from '../../../shared/otp/types';
 import { formatOtpauthUri, parseOtpauthUri } from '../../../shared/otp/uri';
-import { deriveKey, kdfParamsAcceptable, newKdfParams, seal, unseal, DEFAULT_KDF, type KdfCost } from './crypto';
+import { deriveKey, kdfParamsAcceptable, newKdfParams, seal, unseal, DEFAULT_KDF, NODE_KDF, type KdfCost, type KdfPrimitives } from './crypto';
 import { checkNewAccount, type NewAccount, type VaultAccount } from './vault';
 import { KdfParamsSchema } from './vault-format';
 
@@ -82,10 +82,11 @@ export function looksEncrypted(text: string): boolean {
 
 /**
  * Decrypts and validates a `faktor-backup` file. Throws 'invalid-backup' (not ours, unknown version,
- * malformed, absurd KDF cost) or 'backup-wrong-password' (wrong password OR modified bytes: GCM
- * cannot tell these apart, and we do not pretend to).
+ * malformed, KDF cost beyond crypto.ts's KDF_LIMITS — refused before deriving anything) or
+ * 'backup-wrong-password' (wrong password OR modified bytes: GCM cannot tell these apart, and we do
+ * not pretend to). `kdf` is injectable only so tests can see that a refused file never derives.
  */
-export async function decodeBackup(text: string, password: string): Promise<NewAccount[]> {
+export async function decodeBackup(text: string, password: string, kdf: KdfPrimitives = NODE_KDF): Promise<NewAccount[]> {
   if (text.length > MAX_BACKUP_BYTES) throw invalid('too large');
   let json: unknown;
   try {
@@ -98,10 +99,11 @@ export async function decodeBackup(text: string, password: string): Promise<NewA
   if (head.data.version !== 1) throw invalid('unsupported version', { version: String(head.data.version).slice(0, 16) });
   const env = Envelope.safeParse(json);
   if (!env.success) throw invalid('malformed envelope');
-  const { kdf, cipher, ciphertext } = env.data;
-  if (!kdfParamsAcceptable(kdf)) throw invalid('kdf parameters out of range');
+  const { kdf: params, cipher, ciphertext } = env.data;
+  // Before deriving: a crafted cost (e.g. scrypt N=2^20, r=32 → 4 GiB) must never reach the KDF.
+  if (!kdfParamsAcceptable(params)) throw invalid('kdf parameters out of range');
 
-  const key = await deriveKey(password, kdf);
+  const key = await deriveKey(password, params, kdf);
   let plain: Buffer | null;
   try {
     plain = unseal(key, Buffer.from(cipher.nonce, 'base64'), Buffer.from(ciphertext, 'base64'), AAD);

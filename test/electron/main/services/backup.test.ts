@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FaktorError, isFaktorError } from '../../../../shared/errors';
 import { decodeBackup, encodeBackup, encodePlainList, parsePlainList } from '../../../../electron/main/services/backup';
-import { deriveKey, DEFAULT_KDF, newKdfParams, type KdfParams } from '../../../../electron/main/services/crypto';
+import { deriveKey, DEFAULT_KDF, KDF_LIMITS, NODE_KDF, newKdfParams, SCRYPT_MAXMEM_BYTES, type KdfParams, type KdfPrimitives } from '../../../../electron/main/services/crypto';
 import { formatMigrationUri } from '../../../../shared/otp/migration';
 import type { VaultAccount } from '../../../../electron/main/services/vault';
 import { TEST_KDF } from './doubles';
@@ -98,6 +98,86 @@ describe('encrypted backup', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+/**
+ * Review finding "crafted backup KDF parameters can exhaust memory": the cost in a picked file is
+ * bounded BEFORE deriving. The KDF is a spy, so a refusal is proven to never reach it (no gigabytes are
+ * allocated and nothing here is timed); values at the bounds do reach it.
+ */
+describe('KDF cost bounds on import', () => {
+  const MiB = 1024 * 1024;
+  function spyKdf() {
+    const calls: { kind: 'argon2id' | 'scrypt'; maxmem?: number }[] = [];
+    const kdf: KdfPrimitives = {
+      argon2id: async () => (calls.push({ kind: 'argon2id' }), randomBytes(32)),
+      scrypt: async (_pw, _salt, _p, maxmem) => (calls.push({ kind: 'scrypt', maxmem }), randomBytes(32)),
+    };
+    return { kdf, calls };
+  }
+  /** A well-formed envelope with the given KDF params (the ciphertext is junk: a derivation ends as wrong password). */
+  const envelope = (kdf: Record<string, unknown>): string =>
+    JSON.stringify({
+      format: 'faktor-backup', version: 1, kdf: { ...kdf, salt: randomBytes(16).toString('base64') },
+      cipher: { name: 'aes-256-gcm', nonce: randomBytes(12).toString('base64') }, ciphertext: randomBytes(48).toString('base64'),
+    });
+  const argon = (memoryKiB: number, iterations: number, parallelism: number) => ({ name: 'argon2id', memoryKiB, iterations, parallelism });
+  const scrypt = (N: number, r: number, p: number) => ({ name: 'scrypt', N, r, p });
+
+  it('the limits are the documented ones, and our own export cost is inside them', () => {
+    expect(KDF_LIMITS).toMatchObject({ argon2MemoryKiB: 256 * 1024, argon2MemoryPasses: 4 * 65536 * 3, argon2Parallelism: 4, scryptBytes: 256 * MiB });
+    expect(SCRYPT_MAXMEM_BYTES).toBe(257 * MiB);
+    expect(DEFAULT_KDF).toEqual({ name: 'argon2id', memoryKiB: 65536, iterations: 3, parallelism: 1 });
+  });
+
+  const atBound: [string, Record<string, unknown>][] = [
+    ['Argon2id 256 MiB × 3 passes × 4 lanes', argon(256 * 1024, 3, 4)],
+    ['Argon2id 64 MiB × 12 passes (= 4 × export default)', argon(64 * 1024, 12, 1)],
+    ['Argon2id 64 passes, minimal memory', argon(8, 64, 1)],
+    ['scrypt N=2^18 r=8 p=1 (256 MiB)', scrypt(2 ** 18, 8, 1)],
+    ['scrypt N=2^20 r=1 p=2 (256 MiB)', scrypt(2 ** 20, 1, 2)],
+    ['scrypt N=2^14 r=32 p=4 (256 MiB)', scrypt(2 ** 14, 32, 4)],
+  ];
+  const justAbove: [string, Record<string, unknown>][] = [
+    ['Argon2id 256 MiB + 1 KiB', argon(256 * 1024 + 1, 1, 1)],
+    ['Argon2id 64 MiB × 13 passes', argon(64 * 1024, 13, 1)],
+    ['Argon2id 256 MiB × 4 passes', argon(256 * 1024, 4, 1)],
+    ['Argon2id 65 passes', argon(8, 65, 1)],
+    ['Argon2id 5 lanes', argon(64 * 1024, 3, 5)],
+    ['Argon2id 1 GiB × 64 passes × 16 lanes (review)', argon(1024 * 1024, 64, 16)],
+    ['scrypt N=2^18 r=9 p=1 (288 MiB)', scrypt(2 ** 18, 9, 1)],
+    ['scrypt N=2^18 r=8 p=2 (512 MiB)', scrypt(2 ** 18, 8, 2)],
+    ['scrypt N=2^20 r=32 p=1 (4 GiB, review)', scrypt(2 ** 20, 32, 1)],
+    ['scrypt N=2^21 r=1 p=1', scrypt(2 ** 21, 1, 1)],
+    ['scrypt r=33', scrypt(2, 33, 1)],
+    ['scrypt p=17', scrypt(2, 1, 17)],
+  ];
+
+  it.each(atBound)('at the bound, %s: derives (with the fixed maxmem for scrypt)', async (_name, kdf) => {
+    const { kdf: spy, calls } = spyKdf();
+    expect(await codeOf(decodeBackup(envelope(kdf), 'pw', spy))).toBe('backup-wrong-password');
+    expect(calls).toEqual([kdf.name === 'scrypt' ? { kind: 'scrypt', maxmem: SCRYPT_MAXMEM_BYTES } : { kind: 'argon2id' }]);
+  });
+
+  it.each(justAbove)('just above, %s: invalid-backup and the KDF is never called', async (_name, kdf) => {
+    const { kdf: spy, calls } = spyKdf();
+    expect(await codeOf(decodeBackup(envelope(kdf), 'pw', spy))).toBe('invalid-backup');
+    expect(calls).toEqual([]);
+    // deriveKey itself (also used for the keychain item) refuses the same params before calling the KDF.
+    const params = { ...kdf, salt: randomBytes(16).toString('base64') } as KdfParams;
+    expect(await codeOf(deriveKey('pw', params, spy))).toBe('invalid-parameter');
+    expect(calls).toEqual([]);
+  });
+
+  it("Node's scrypt guard now fires: the fixed maxmem refuses 4 GiB before allocating, and admits the 256 MiB bound", async () => {
+    const salt = randomBytes(16);
+    const params = { name: 'scrypt', N: 2 ** 20, r: 32, p: 1, salt: salt.toString('base64') } as const;
+    // Bypassing our own check on purpose: OpenSSL checks maxmem before allocating, so this fails at once.
+    await expect(NODE_KDF.scrypt(Buffer.from('pw'), salt, params, SCRYPT_MAXMEM_BYTES)).rejects.toThrow(/memory|scrypt|param/i);
+    // The largest accepted parameter set really derives under that maxmem (one 256 MiB derivation).
+    const key = await deriveKey('pw', { name: 'scrypt', N: 2 ** 18, r: 8, p: 1, salt: salt.toString('base64') });
+    expect(key.toString('hex')).toBe(scryptSync('pw', salt, 32, { N: 2 ** 18, r: 8, p: 1, maxmem: 512 * MiB }).toString('hex'));
   });
 });
 
