@@ -22,7 +22,10 @@ export function registerSecurityHeaders(app: FastifyInstance): void {
     if (!reply.hasHeader('Content-Security-Policy')) {
       reply.header('Content-Security-Policy', type.startsWith('text/html') ? PAGE_CSP : "default-src 'none'; frame-ancestors 'none'");
     }
-    if (request.url.startsWith('/api/') || request.url.startsWith('/test/')) reply.header('Cache-Control', 'no-store');
+    // Decided on the matched route, not the URL text (the router decodes `/%61pi/…` to `/api/…`);
+    // unmatched requests (404) are not cached either. The API plugin sets no-store on its own too.
+    const route = request.routeOptions.url;
+    if (route === undefined || route.startsWith('/api/') || route.startsWith('/test/')) reply.header('Cache-Control', 'no-store');
     return payload;
   });
 }

@@ -14,12 +14,9 @@ import { makePolicy, type Policy } from '../domain';
 import { registerSecurityHeaders } from './security-headers';
 import { registerErrorHandler } from './error-handler';
 import { verifyCsrf } from './csrf';
-import { sessionRoutes } from './api/session-routes';
-import { meansRoutes } from './api/means-routes';
-import { accountRoutes } from './api/account-routes';
+import { apiPlugin, isSafeMethod } from './api/plugin';
 import { testRoutes } from './test-routes';
 import { pagesPlugin } from './pages/plugin';
-import { ServiceError } from '../app/errors';
 
 /** Options of createServer: the config plus test hooks. */
 export interface CreateServerOptions extends Partial<ServerConfig> {
@@ -148,23 +145,15 @@ export async function createServer(options: CreateServerOptions = {}): Promise<R
   registerSecurityHeaders(app);
   registerErrorHandler(app);
 
-  // /api bodies are JSON only: an HTML form (the classic CSRF vehicle) cannot send application/json.
+  // CSRF for every state-changing route of the app, decided on the matched route (never on the URL
+  // text, which the router decodes): only a route that says `config: { csrf: false }` is exempt.
   app.addHook('preValidation', async (request) => {
-    if (!request.url.startsWith('/api/') || request.method === 'GET' || request.method === 'HEAD') return;
-    const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
-    const type = String(request.headers['content-type'] ?? '');
-    if (hasBody && !type.startsWith('application/json')) throw new ServiceError('unsupported-media-type', 415);
-    if (request.routeOptions.config.csrf !== false) verifyCsrf(request, services);
-  });
-  // A body-less POST/DELETE validates against the empty-object schema.
-  app.addHook('preValidation', async (request) => {
-    if (request.url.startsWith('/api/') && request.body === undefined && request.method !== 'GET' && request.method !== 'HEAD') request.body = {};
+    if (isSafeMethod(request.method) || request.is404 || request.routeOptions.config.csrf === false) return;
+    verifyCsrf(request, services);
   });
 
   const apiOptions = { services, secureCookies: config.secureCookies, testMode: config.testMode, deletionDelayMs };
-  await app.register(sessionRoutes, apiOptions);
-  await app.register(meansRoutes, apiOptions);
-  await app.register(accountRoutes, apiOptions);
+  await app.register(apiPlugin, apiOptions);
   if (testClock) await app.register(testRoutes, { services, clock: testClock, afterClockChange: () => services.auth.sweepDeletions() });
   await app.register(pagesPlugin, { services, testMode: config.testMode, secureCookies: config.secureCookies });
   for (const p of plugins) await p(app, services);

@@ -17,7 +17,11 @@ export interface ApiOptions {
   deletionDelayMs: number;
 }
 
-/** Route config flag: `csrf: false` for public routes that do not act on an existing session. */
+/**
+ * Route config flag. Every state-changing route of the app is CSRF-checked (server.ts); `csrf: false`
+ * is the only way out: public routes that do not act on an existing session, and the pages' form
+ * wrapper, which checks the token itself.
+ */
 declare module 'fastify' {
   interface FastifyContextConfig {
     csrf?: boolean;

@@ -118,9 +118,13 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
     return sendPage(reply, messagePage(c, { title: c.t('error.title'), text, kind: 'error', link: { href: back, label: c.t('error.back') } }), e.status);
   }
 
-  /** Wraps a POST handler: CSRF first, then the action; errors become generic pages. */
+  /**
+   * Wraps a POST handler: CSRF first, then the action; errors become generic pages. The route opts
+   * out of the app-wide CSRF hook (`csrf: false`) only because this wrapper does the same check plus
+   * the pre-session double submit, and answers with the HTML error page instead of JSON.
+   */
   function post(url: string, back: (request: FastifyRequest) => string, handler: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | void> | FastifyReply | void): void {
-    app.post(url, async (request, reply) => {
+    app.post(url, { config: { csrf: false } }, async (request, reply) => {
       try {
         checkCsrf(request);
         return await handler(request, reply);
