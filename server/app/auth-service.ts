@@ -8,7 +8,7 @@ import type { AppContext, RequestMeta } from './context';
 import { ServiceError, authFailed, domain } from './errors';
 import type { IssuedSession, SessionService, ActiveSession } from './sessions';
 import type { MeansProof, ProofService } from './proofs';
-import { ThrottledError } from './throttle';
+import { ThrottledError, type Attempt } from './throttle';
 import {
   authenticationLevelAt,
   blockWithBlockPassword,
@@ -88,8 +88,10 @@ export class AuthService {
    */
   async login(req: { username: string; password: string; totp?: string; meansId?: string }, meta: RequestMeta): Promise<IssuedSession> {
     this.sweepDeletions();
+    let attempt: Attempt;
     try {
-      this.ctx.throttle.check(req.username, meta.ip);
+      // Counted as a failure now, before the await below; refunded only by a success.
+      attempt = this.ctx.throttle.reserve(req.username, meta.ip);
     } catch (e) {
       if (e instanceof ThrottledError) this.ctx.record('login.throttled', null, meta.ip, { username: req.username.slice(0, 64) });
       throw e;
@@ -98,7 +100,7 @@ export class AuthService {
     const hashes = account && this.ctx.accounts.hashes(account.id);
     const passwordOk = hashes ? await this.ctx.hasher.verify(hashes.passwordHash, req.password) : await this.ctx.hasher.burn(req.password);
     const passwordMeans = account?.means.find((m) => m.kind === 'password' && m.status === 'active');
-    if (!account || !passwordOk || !passwordMeans || isLocked(account)) return this.loginFailed(req.username, account, meta);
+    if (!account || !passwordOk || !passwordMeans || isLocked(account)) return this.loginFailed(account, meta);
 
     const now = this.ctx.now();
     let session: Session = startSession({ id: this.sessions.newSessionId(), accountId: account.id }, now);
@@ -108,7 +110,7 @@ export class AuthService {
       const commit = means && (await this.proofs.check({ session, csrfToken: '', scratch: {} }, means, { code: req.totp }));
       if (!means || !commit) {
         if (means) this.countFailure(account.id, means.id, meta);
-        return this.loginFailed(req.username, account, meta);
+        return this.loginFailed(account, meta);
       }
       second = { means, commit };
     }
@@ -128,16 +130,16 @@ export class AuthService {
       this.ctx.accounts.save(acc);
       this.ctx.recordEvents(events, meta.ip);
       // One transaction (= one fsync under synchronous=FULL) for everything a login writes.
-      this.ctx.throttle.succeed(req.username);
+      attempt.succeed();
       this.ctx.record('login.ok', account.id, meta.ip, { secondFactor: second ? second.means.kind : null });
       return this.sessions.issue(session, acc);
     });
-    if (!issued) return this.loginFailed(req.username, account, meta);
+    if (!issued) return this.loginFailed(account, meta);
     return issued;
   }
 
-  private loginFailed(username: string, account: Account | undefined, meta: RequestMeta): never {
-    this.ctx.throttle.fail(username, meta.ip);
+  /** A failed login: the throttle already counted it (reserve), so only the audit row is left. */
+  private loginFailed(account: Account | undefined, meta: RequestMeta): never {
     this.ctx.record('login.fail', account?.id ?? null, meta.ip, {});
     throw authFailed();
   }
@@ -216,8 +218,9 @@ export class AuthService {
    */
   async blockWithPassword(req: { username: string; blockPassword: string; kind?: MeansKind | 'all'; meansId?: string }, meta: RequestMeta): Promise<{ blocked: string[] }> {
     if (req.kind !== undefined && req.meansId !== undefined) throw new ServiceError('validation', 400, { field: 'kind', reason: 'kind-or-meansId' });
+    let attempt: Attempt;
     try {
-      this.ctx.throttle.check(req.username, meta.ip);
+      attempt = this.ctx.throttle.reserve(req.username, meta.ip);
     } catch (e) {
       if (e instanceof ThrottledError) this.ctx.record('block-password.throttled', null, meta.ip, { username: req.username.slice(0, 64) });
       throw e;
@@ -235,11 +238,12 @@ export class AuthService {
             if (!out || out.blocked.length === 0) return undefined;
             this.ctx.accounts.save(out.account);
             this.ctx.recordEvents(out.events, meta.ip);
+            attempt.succeed();
             return { blocked: [...out.blocked] };
           })
         : undefined;
     if (!result) {
-      this.ctx.throttle.fail(req.username, meta.ip);
+      attempt.fail(); // counted by reserve() before the await
       this.ctx.record('block-password.fail', account?.id ?? null, meta.ip, {});
       throw authFailed();
     }

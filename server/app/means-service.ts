@@ -160,8 +160,8 @@ export class MeansService {
     if (means.status !== 'blocked') throw new ServiceError('not-blocked', 409);
     const level = sessionLevel(active.stored.session, active.account, this.ctx.now(), this.ctx.policy);
     if (!atLeast(level, means.level)) throw new ServiceError('insufficient-level', 403, { needed: means.level, have: level ?? 'none' });
-    // The password is throttled like at login (it has no 3-strikes counter).
-    if (means.kind === 'password') this.ctx.throttle.check(active.account.username, meta.ip);
+    // The password is throttled like at login (it has no 3-strikes counter): counted before the await.
+    const attempt = means.kind === 'password' ? this.ctx.throttle.reserve(active.account.username, meta.ip) : undefined;
     const commit = await this.proofs.check(active.stored, means, proof);
     const now = this.ctx.now();
     const result = commit
@@ -173,12 +173,14 @@ export class MeansService {
           this.ctx.accounts.save(r.account);
           this.ctx.sessions.save(r.session);
           this.ctx.recordEvents(r.events, meta.ip);
+          attempt?.succeed();
           return this.sessions.rotate({ ...stored, session: r.session }, r.account);
         })
       : undefined;
     if (!result) {
-      // A wrong password here is not a second-factor failure (the domain refuses to count it).
-      if (means.kind === 'password') this.ctx.throttle.fail(active.account.username, meta.ip);
+      // A wrong password here is not a second-factor failure (the domain refuses to count it); the
+      // throttle counted it in reserve() already.
+      attempt?.fail();
       if (countsFailedAttempts(means.kind)) this.ctx.tx(() => {
         const acc = this.ctx.accounts.byId(active.account.id) as Account;
         const r = domain(() => recordFailedAttempt(acc, meansId, now, this.ctx.policy));

@@ -7,6 +7,8 @@
  * successful login resets the counter. Keyed by the *typed* username whether or not the account
  * exists, so the 429 never reveals which names are registered.
  * Per IP: 50 failures within 15 minutes lock that address for the rest of the window.
+ * Callers that await the password hash use `reserve()`: the attempt counts as a failure before the
+ * await and is refunded on success, so concurrent guesses cannot all slip past the check.
  */
 import type { Clock } from './clock';
 import type { ThrottleRepo, ThrottleState } from '../store/throttle-repo';
@@ -37,6 +39,18 @@ export class ThrottledError extends Error {
   }
 }
 
+/**
+ * One password attempt that passed the throttle and is already counted as a failure. The caller
+ * awaits the (slow) Argon2id check and then settles it: `succeed()` refunds it, anything else leaves
+ * it counted. Counting before the await is what makes concurrent guesses see each other.
+ */
+export interface Attempt {
+  /** The password was right: clear the username's counter and refund the IP's failure. */
+  succeed(): void;
+  /** The attempt failed (already counted; explicit for readability, does nothing more). */
+  fail(): void;
+}
+
 /** Checks and records password failures. */
 export class LoginThrottle {
   constructor(
@@ -50,6 +64,34 @@ export class LoginThrottle {
     const now = this.clock.now();
     const wait = Math.max(this.lockedFor(accountKey(username), now), this.lockedFor(ipKey(ip), now));
     if (wait > 0) throw new ThrottledError(Math.ceil(wait / 1000));
+  }
+
+  /**
+   * Check and count in one synchronous step, BEFORE the caller awaits the password hash: the attempt
+   * is recorded as a failure up front, so N concurrent guesses are N failures the moment they start
+   * and the (allowance + 1)-th one in flight already finds the name locked. (Checking first and
+   * counting after the await let 40 simultaneous guesses all pass the check.) A success refunds it.
+   */
+  reserve(username: string, ip: string): Attempt {
+    const ipWindow = this.repo.atomically(() => {
+      this.check(username, ip);
+      this.fail(username, ip);
+      return this.repo.get(ipKey(ip))?.windowStart;
+    });
+    let settled = false;
+    return {
+      succeed: () => {
+        if (settled) return;
+        settled = true;
+        this.repo.atomically(() => {
+          this.succeed(username);
+          this.refundIp(ip, ipWindow);
+        });
+      },
+      fail: () => {
+        settled = true;
+      },
+    };
   }
 
   /** Counts one failed password attempt against both keys. */
@@ -76,6 +118,15 @@ export class LoginThrottle {
   /** Drops the username's counter (§7: the name of an erased account must not remain in the store). */
   forget(username: string): void {
     this.repo.clear(accountKey(username));
+  }
+
+  /** Takes back the failure a successful attempt reserved against its IP (successes never count there). */
+  private refundIp(ip: string, windowStart: number | undefined): void {
+    const i = this.repo.get(ipKey(ip));
+    if (!i || i.failures === 0 || i.windowStart !== windowStart) return; // that window is over anyway
+    i.failures -= 1;
+    if (i.failures < this.policy.ipMaxFailures) i.lockedUntil = 0;
+    this.repo.put(ipKey(ip), i);
   }
 
   private lockedFor(key: string, now: number): number {

@@ -17,7 +17,7 @@ export class ThrottleRepo {
   private readonly putStmt;
   private readonly delStmt;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.getStmt = db.prepare('SELECT failures, window_start AS windowStart, locked_until AS lockedUntil FROM throttles WHERE key = ?');
     this.putStmt = db.prepare(
       `INSERT INTO throttles (key, failures, window_start, locked_until) VALUES (?, ?, ?, ?)
@@ -34,6 +34,11 @@ export class ThrottleRepo {
   /** Stores the counter for `key`. */
   put(key: string, s: ThrottleState): void {
     this.putStmt.run(key, s.failures, s.windowStart, s.lockedUntil);
+  }
+
+  /** Runs `fn` in one transaction (joins the caller's if there is one): check + count is one step, one fsync. */
+  atomically<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
   }
 
   /** Forgets `key` (after a successful login). */

@@ -60,3 +60,19 @@ it('locks an IP after 50 failures in 15 minutes for the rest of the window', () 
   clock.advance(15 * 60_000);
   expect(waitOf(() => th.check('someone-else', '192.0.2.7'))).toBe(0);
 });
+
+it('reserve() counts the attempt before the caller awaits the hash: the (allowance + 1)-th reservation in flight locks the name', () => {
+  const attempts = [];
+  for (let i = 0; i < 6; i++) attempts.push(th.reserve('erika', '10.0.0.1')); // 5 free + the one that locks
+  expect(waitOf(() => th.reserve('erika', '10.0.0.2'))).toBe(2); // a 7th concurrent guess is refused
+  attempts[5]?.succeed(); // the in-flight one was right: the counter goes, the name is free again
+  expect(waitOf(() => th.check('erika', '10.0.0.2'))).toBe(0);
+});
+
+it('reserve() + succeed() refunds the IP, so successes never add up to an IP lock; failures still do', () => {
+  for (let i = 0; i < 49; i++) th.fail(`user${i}`, '192.0.2.9');
+  for (let i = 0; i < 20; i++) th.reserve(`ok${i}`, '192.0.2.9').succeed();
+  expect(waitOf(() => th.check('someone', '192.0.2.9'))).toBe(0);
+  th.reserve('bad', '192.0.2.9').fail(); // the 50th real failure
+  expect(waitOf(() => th.check('someone', '192.0.2.9'))).toBe(15 * 60);
+});
