@@ -61,6 +61,10 @@ function bucketOf(e: TraceEvent): string | null {
     case 'BlinkGC.IncrementalMarkingStep':
     case 'ThreadState::performIdleLazySweep':
       return 'gc';
+    // The reply of a binding call arrives as a CDP Runtime.evaluate (Playwright's result delivery): harness-only.
+    // Its JS continuation (the app's await) is a child and keeps its own category.
+    case 'Receive mojo message':
+      return 'harness transport (reply delivery)';
     case 'v8.compile':
     case 'V8.CompileCode':
     case 'v8.parseOnBackground':
