@@ -24,6 +24,11 @@ export interface ServerConfig {
   logLevel: string;
   /** Argon2id memory cost in KiB (OWASP: 19456 with t=2, p=1). Lower only in unit tests of the store. */
   argon2MemoryKiB: number;
+  /**
+   * Host header values the server answers (DNS-rebinding defence): `name` (any port), `name:port`, or
+   * `*` (no check). Unset = the bound names (server/http/host-check.ts). Test mode: loopback names only.
+   */
+  allowedHosts?: string[];
 }
 
 /** The defaults: 127.0.0.1:8787, ./.faktor-data/servicekonto (git-ignored), normal mode. */
@@ -64,7 +69,7 @@ export function validateConfig(config: ServerConfig): ServerConfig {
 }
 
 /** Flags that take a value, and flags that are switches; anything else is refused (a typo must not be ignored). */
-const VALUE_FLAGS = ['host', 'port', 'data-dir', 'origin', 'rp-id', 'log-level'] as const;
+const VALUE_FLAGS = ['host', 'port', 'data-dir', 'origin', 'rp-id', 'log-level', 'allowed-hosts'] as const;
 const SWITCH_FLAGS = ['test-mode', 'secure-cookies', 'help'] as const;
 
 /** `npm run server -- --help`. */
@@ -83,6 +88,10 @@ Usage: npm run server -- [flags]
   --origin <url>      browser origin for WebAuthn and e-mail links
                       (env FAKTOR_ORIGIN, default http://localhost:<port>)
   --rp-id <domain>    WebAuthn relying-party id (env FAKTOR_RP_ID, default localhost)
+  --allowed-hosts <l> comma-separated Host names the server answers, name or name:port,
+                      * = any (env FAKTOR_ALLOWED_HOSTS; default: the bound address, the
+                      loopback names when bound there, the RP id and the --origin host);
+                      ignored in test mode, which answers localhost/127.0.0.1/[::1] only
   --log-level <lvl>   fatal|error|warn|info|debug|trace|silent (env FAKTOR_LOG_LEVEL, default info)
   --help              this text
 
@@ -142,8 +151,9 @@ function truthy(v: string | undefined): boolean {
 
 /**
  * Reads flags (--port, --host, --data-dir, --test-mode, --secure-cookies, --origin, --rp-id,
- * --log-level) with environment fallbacks (FAKTOR_PORT, FAKTOR_HOST, FAKTOR_DATA_DIR,
- * FAKTOR_TEST_MODE, FAKTOR_SECURE_COOKIES, FAKTOR_ORIGIN, FAKTOR_RP_ID, FAKTOR_LOG_LEVEL).
+ * --log-level, --allowed-hosts) with environment fallbacks (FAKTOR_PORT, FAKTOR_HOST, FAKTOR_DATA_DIR,
+ * FAKTOR_TEST_MODE, FAKTOR_SECURE_COOKIES, FAKTOR_ORIGIN, FAKTOR_RP_ID, FAKTOR_LOG_LEVEL,
+ * FAKTOR_ALLOWED_HOSTS).
  */
 export function configFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ServerConfig {
   checkFlags(argv);
@@ -151,6 +161,10 @@ export function configFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
   const port = pick('port', 'FAKTOR_PORT');
   const dataDir = pick('data-dir', 'FAKTOR_DATA_DIR');
   const origin = pick('origin', 'FAKTOR_ORIGIN');
+  const allowedHosts = pick('allowed-hosts', 'FAKTOR_ALLOWED_HOSTS')
+    ?.split(',')
+    .map((h) => h.trim())
+    .filter((h) => h !== '');
   const config: ServerConfig = {
     ...DEFAULT_CONFIG,
     host: pick('host', 'FAKTOR_HOST') ?? DEFAULT_CONFIG.host,
@@ -161,6 +175,7 @@ export function configFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     rpId: pick('rp-id', 'FAKTOR_RP_ID') ?? DEFAULT_CONFIG.rpId,
     logLevel: pick('log-level', 'FAKTOR_LOG_LEVEL') ?? DEFAULT_CONFIG.logLevel,
     ...(origin ? { origin } : {}),
+    ...(allowedHosts && allowedHosts.length > 0 ? { allowedHosts } : {}),
   };
   return validateConfig(config);
 }

@@ -15,6 +15,7 @@ export type ServiceErrorCode =
   | 'validation'
   | 'unsupported-media-type'
   | 'test-mode-only'
+  | 'unknown-host' // Host header not on the allowlist (DNS rebinding), 421
   | 'invalid-code';
 
 /** Thrown by services; the HTTP layer turns it into `{ error: { code, message, params } }`. */

@@ -16,6 +16,7 @@ const MESSAGES: Record<string, string> = {
   'insufficient-level': 'The session level is too low for this action.',
   'username-taken': 'This username is taken.',
   'unsupported-media-type': 'Send the body as application/json.',
+  'unknown-host': 'This server does not answer for that Host name (see --allowed-hosts).',
   internal: 'Internal error.',
 };
 

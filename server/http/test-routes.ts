@@ -1,16 +1,30 @@
 /**
  * Test-mode routes (registered only with --test-mode, which only binds to loopback): move the clock,
- * read the SMS / e-mail outboxes, list the test eID identities.
+ * read the SMS / e-mail outboxes, list the test eID identities. Loopback alone is no fence against a
+ * browser: any website could POST a form to http://127.0.0.1:<port>/test/clock and jump the clock
+ * (erasing accounts due for deletion, ending sessions). So bodies here are application/json only —
+ * which a cross-site page cannot send without a CORS preflight this server never grants — and the
+ * Host check (host-check.ts) keeps DNS-rebound pages from reading the outboxes.
  */
 import type { FastifyInstance } from 'fastify';
 import type { AdjustableClock, Services } from '../app';
 import { obj } from './schemas';
 import { TAGS } from './api/common';
+import { requireJsonBody } from './api/plugin';
 import { TEST_IDENTITIES } from '../means/eid-test-provider';
 
 /** Registers the routes. */
 export async function testRoutes(app: FastifyInstance, opts: { services: Services; clock: AdjustableClock; afterClockChange: () => void }): Promise<void> {
   const { services, clock } = opts;
+  // Hooks of this encapsulated plugin: they hold for its routes whatever spelling of the path matched.
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    requireJsonBody(request);
+    return payload;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    reply.header('Cache-Control', 'no-store');
+    return payload;
+  });
   const clockView = (): Record<string, unknown> => ({ now: clock.now(), iso: new Date(clock.now()).toISOString(), frozen: clock.frozen });
   const CLOCK = obj({ now: { type: 'number' }, iso: { type: 'string' }, frozen: { type: 'boolean' } });
 

@@ -17,3 +17,9 @@ it('refuses --test-mode on a non-loopback host with a clear message', () => {
   for (const h of ['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost']) expect(isLoopbackHost(h)).toBe(true);
   for (const h of ['0.0.0.0', '::', 'example.org', '10.0.0.1']) expect(isLoopbackHost(h)).toBe(false);
 });
+
+it('reads --allowed-hosts / FAKTOR_ALLOWED_HOSTS as a comma-separated list', () => {
+  expect(configFromArgs(['--allowed-hosts', 'a.example, b.example:8443'], {}).allowedHosts).toEqual(['a.example', 'b.example:8443']);
+  expect(configFromArgs([], { FAKTOR_ALLOWED_HOSTS: '*' }).allowedHosts).toEqual(['*']);
+  expect(configFromArgs([], {}).allowedHosts).toBeUndefined();
+});
