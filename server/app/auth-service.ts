@@ -93,7 +93,7 @@ export class AuthService {
       // Counted as a failure now, before the await below; refunded only by a success.
       attempt = this.ctx.throttle.reserve(req.username, meta.ip);
     } catch (e) {
-      if (e instanceof ThrottledError) this.ctx.record('login.throttled', null, meta.ip, { username: req.username.slice(0, 64) });
+      if (e instanceof ThrottledError) this.ctx.record('login.throttled', null, meta.ip, { usernameTag: this.ctx.usernameTag(req.username) });
       throw e;
     }
     const account = this.ctx.accounts.byUsername(req.username.trim());
@@ -222,7 +222,7 @@ export class AuthService {
     try {
       attempt = this.ctx.throttle.reserve(req.username, meta.ip);
     } catch (e) {
-      if (e instanceof ThrottledError) this.ctx.record('block-password.throttled', null, meta.ip, { username: req.username.slice(0, 64) });
+      if (e instanceof ThrottledError) this.ctx.record('block-password.throttled', null, meta.ip, { usernameTag: this.ctx.usernameTag(req.username) });
       throw e;
     }
     const target: BlockTarget = req.meansId !== undefined ? { meansId: req.meansId } : { kind: req.kind ?? 'all' };

@@ -13,6 +13,8 @@ import { VerificationRepo } from '../store/verification-repo';
 import type { Clock } from './clock';
 import { PasswordHasher, type Argon2Params } from './passwords';
 import { LoginThrottle } from './throttle';
+import { usernameTagger } from './username-tag';
+import { installKey } from '../store/secrets-repo';
 import type { Policy } from '../domain/policy';
 import type { DomainEvent } from '../domain/model';
 import type { RelyingParty } from '../means/webauthn';
@@ -31,6 +33,8 @@ export class AppContext {
   readonly verifications: VerificationRepo;
   readonly throttle: LoginThrottle;
   readonly hasher: PasswordHasher;
+  /** Keyed tag of a typed username for the audit log and throttle keys: the name itself is never stored there. */
+  readonly usernameTag: (username: string) => string;
 
   constructor(
     readonly db: Db,
@@ -44,7 +48,8 @@ export class AppContext {
     this.audit = new AuditRepo(db);
     this.outbox = new OutboxRepo(db);
     this.verifications = new VerificationRepo(db);
-    this.throttle = new LoginThrottle(new ThrottleRepo(db), clock);
+    this.usernameTag = usernameTagger(installKey(db, 'username-tag'));
+    this.throttle = new LoginThrottle(new ThrottleRepo(db), clock, this.usernameTag);
     this.hasher = new PasswordHasher(options.argon2);
   }
 
@@ -68,8 +73,9 @@ export class AppContext {
 
   /**
    * §7: erases an account — the cascade takes attributes, means, credentials, sessions, verifications
-   * and outbox messages — and forgets the password-throttle counter keyed by its username. Only the
-   * audit log keeps the (now meaningless) account id. Call inside a transaction.
+   * and outbox messages — and forgets the password-throttle counter keyed by its username's tag. Only
+   * the audit log keeps the (now meaningless) account id and, for throttled attempts, username tags
+   * (HMAC under the install key, never the name). Call inside a transaction.
    */
   erase(accountId: string): void {
     const account = this.accounts.byId(accountId);

@@ -56,13 +56,15 @@ export class LoginThrottle {
   constructor(
     private readonly repo: ThrottleRepo,
     private readonly clock: Clock,
+    /** Username → stored key part: the keyed tag (username-tag.ts), so no name is stored (§7). */
+    private readonly tag: (username: string) => string,
     private readonly policy: ThrottlePolicy = DEFAULT_THROTTLE,
   ) {}
 
   /** Throws ThrottledError if either the username or the IP is currently locked. */
   check(username: string, ip: string): void {
     const now = this.clock.now();
-    const wait = Math.max(this.lockedFor(accountKey(username), now), this.lockedFor(ipKey(ip), now));
+    const wait = Math.max(this.lockedFor(this.accountKey(username), now), this.lockedFor(ipKey(ip), now));
     if (wait > 0) throw new ThrottledError(Math.ceil(wait / 1000));
   }
 
@@ -97,11 +99,11 @@ export class LoginThrottle {
   /** Counts one failed password attempt against both keys. */
   fail(username: string, ip: string): void {
     const now = this.clock.now();
-    const a = this.repo.get(accountKey(username)) ?? { failures: 0, windowStart: now, lockedUntil: 0 };
+    const a = this.repo.get(this.accountKey(username)) ?? { failures: 0, windowStart: now, lockedUntil: 0 };
     a.failures += 1;
     const over = a.failures - this.policy.freeAccountFailures;
     if (over > 0) a.lockedUntil = now + Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** Math.min(over - 1, 30));
-    this.repo.put(accountKey(username), a);
+    this.repo.put(this.accountKey(username), a);
 
     let i: ThrottleState = this.repo.get(ipKey(ip)) ?? { failures: 0, windowStart: now, lockedUntil: 0 };
     if (now - i.windowStart >= this.policy.ipWindowMs) i = { failures: 0, windowStart: now, lockedUntil: 0 };
@@ -112,12 +114,12 @@ export class LoginThrottle {
 
   /** Resets the username's counter after a successful password check (the IP window stays). */
   succeed(username: string): void {
-    if (this.repo.get(accountKey(username))) this.repo.clear(accountKey(username));
+    if (this.repo.get(this.accountKey(username))) this.repo.clear(this.accountKey(username));
   }
 
   /** Drops the username's counter (§7: the name of an erased account must not remain in the store). */
   forget(username: string): void {
-    this.repo.clear(accountKey(username));
+    this.repo.clear(this.accountKey(username));
   }
 
   /** Takes back the failure a successful attempt reserved against its IP (successes never count there). */
@@ -133,10 +135,10 @@ export class LoginThrottle {
     const s = this.repo.get(key);
     return s ? Math.max(0, s.lockedUntil - now) : 0;
   }
-}
 
-function accountKey(username: string): string {
-  return `acct:${username.trim().toLowerCase()}`;
+  private accountKey(username: string): string {
+    return `acct:${this.tag(username)}`;
+  }
 }
 
 function ipKey(ip: string): string {

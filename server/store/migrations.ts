@@ -93,7 +93,7 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX verifications_account ON verifications(account_id);
 
       CREATE TABLE throttles (
-        key           TEXT PRIMARY KEY,        -- 'acct:<username>' or 'ip:<address>'
+        key           TEXT PRIMARY KEY,        -- 'acct:<username tag>' (migration 3) or 'ip:<address>'
         failures      INTEGER NOT NULL,
         window_start  INTEGER NOT NULL,
         locked_until  INTEGER NOT NULL
@@ -129,6 +129,20 @@ export const MIGRATIONS: readonly Migration[] = [
       DELETE FROM outbox;
       CREATE INDEX outbox_account ON outbox(account_id, channel, at);
       CREATE INDEX outbox_session ON outbox(session_id, channel, at);
+    `,
+  },
+  {
+    name: 'no usernames outside accounts: per-install key for username tags; strip names from audit and throttles (§7)',
+    sql: `
+      -- Random per-install keys (HMAC key of the username tags); never leave the data directory.
+      CREATE TABLE install_secrets (
+        name        TEXT PRIMARY KEY,
+        value       BLOB NOT NULL
+      ) STRICT;
+      -- Throttled-login rows used to keep the typed username, which outlived an erased account.
+      UPDATE audit_events SET detail = json_remove(detail, '$.username') WHERE json_extract(detail, '$.username') IS NOT NULL;
+      -- Username counters were keyed 'acct:<name>'; now 'acct:<tag>'. Locks last at most 15 minutes.
+      DELETE FROM throttles WHERE key LIKE 'acct:%';
     `,
   },
 ];

@@ -20,7 +20,7 @@ beforeEach(() => {
   db = openDatabase(dir);
   clock = new AdjustableClock();
   clock.freeze(true);
-  th = new LoginThrottle(new ThrottleRepo(db), clock);
+  th = new LoginThrottle(new ThrottleRepo(db), clock, (u) => u.trim().toLowerCase());
 });
 afterEach(() => {
   db.close();

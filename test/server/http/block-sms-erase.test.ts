@@ -1,7 +1,8 @@
 /**
  * Over real HTTP: the public block form (§4.4) checks the block password once and fails generically,
  * throttled like login; SMS sending is rate-limited per session and per account (429 + Retry-After);
- * deleting an account (§7) erases its outbox messages and the username's throttle counter too.
+ * deleting an account (§7) erases its outbox messages and the username's throttle counter too, and
+ * leaves the username in no table (throttled attempts are audited by a keyed tag, not by name).
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { BLOCK_PASSWORD, Client, PASSWORD, advance, lastMessage, newAccount, parseCode, startTestServer, totpNow, type TestServer } from './client';
@@ -163,14 +164,39 @@ describe('§7 nothing remains', () => {
     const count = (sql: string, ...args: string[]): number => (t.server.db.prepare(sql).get(...args) as { n: number }).n;
     const accountId = (t.server.db.prepare('SELECT id FROM accounts WHERE username = ?').get(u) as { id: string }).id;
     expect(count('SELECT count(*) AS n FROM outbox WHERE account_id = ?', accountId)).toBe(2);
-    expect(count("SELECT count(*) AS n FROM throttles WHERE key = 'acct:' || ?", u)).toBe(1);
+    const key = `acct:${t.server.services.ctx.usernameTag(u)}`;
+    expect(count('SELECT count(*) AS n FROM throttles WHERE key = ?', key)).toBe(1);
     const before = count('SELECT count(*) AS n FROM outbox');
     expect((await c.post<{ erased: boolean }>('/api/account/delete', { mode: 'immediate' })).body.erased).toBe(true);
     expect(count('SELECT count(*) AS n FROM outbox WHERE account_id = ?', accountId)).toBe(0);
     expect(count('SELECT count(*) AS n FROM outbox WHERE body LIKE ? OR recipient LIKE ?', `%${u}%`, `%${u}%`)).toBe(0);
     expect(count('SELECT count(*) AS n FROM outbox')).toBe(before - 2);
-    expect(count("SELECT count(*) AS n FROM throttles WHERE key = 'acct:' || ?", u)).toBe(0);
+    expect(count('SELECT count(*) AS n FROM throttles WHERE key = ?', key)).toBe(0);
     expect(count('SELECT count(*) AS n FROM accounts WHERE username = ?', other)).toBe(1);
+  });
+
+  it('after erasure the username is in no table at all — audit log (throttled attempts) and throttles included', async () => {
+    const u = `Zelda.Unverwechselbar${++n}`;
+    const c = await newAccount(t.url, u, { familyName: 'Zuckermann' });
+    await addSms(c, '+49 160 5550077'); // the SMS body names the user
+    await c.post('/api/verifications', { attribute: 'email', value: 'zelda@example.org', method: 'email-code' });
+    // Wrong guesses until the name is locked, then one throttled login and one throttled block-form
+    // attempt: both used to write the typed username into audit_events. Mixed case on purpose.
+    for (let i = 0; i < 6; i++) await new Client(t.url).post('/api/login', { username: u.toUpperCase(), password: `wrong ${i}` });
+    expect((await new Client(t.url).post('/api/login', { username: u, password: PASSWORD })).status).toBe(429);
+    expect((await new Client(t.url).post('/api/block', { username: ` ${u.toLowerCase()} `, blockPassword: BLOCK_PASSWORD })).status).toBe(429);
+    const db = t.server.db;
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
+    const holding = (needle: string): string[] =>
+      tables.filter((name) => (db.prepare(`SELECT * FROM "${name}"`).all() as unknown[]).some((row) => JSON.stringify(row).toLowerCase().includes(needle.toLowerCase())));
+    expect(holding(u)).toContain('accounts'); // the scan does find it while the account exists
+    const throttledRows = t.server.services.ctx.audit.latest(10).filter((r) => r.event.endsWith('.throttled'));
+    expect(throttledRows.map((r) => r.event).sort()).toEqual(['block-password.throttled', 'login.throttled']);
+    expect(new Set(throttledRows.map((r) => r.detail.usernameTag)).size).toBe(1); // one name, one tag, whatever the case
+    expect((await c.post<{ erased: boolean }>('/api/account/delete', { mode: 'immediate' })).body.erased).toBe(true);
+    expect(holding(u)).toEqual([]);
+    expect(holding('Zuckermann')).toEqual([]);
+    expect(holding('zelda@example.org')).toEqual([]);
   });
 
   it('delayed deletion erases them when the lock period ends', async () => {

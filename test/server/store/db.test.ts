@@ -64,3 +64,15 @@ it('cascades account erasure to every dependent row (§7)', () => {
   }
   db.close();
 });
+
+it('migration 3 strips typed usernames from throttled audit rows and drops name-keyed throttle counters', () => {
+  const db = openDatabase(dir, MIGRATIONS.slice(0, 2));
+  db.prepare("INSERT INTO audit_events (at, event, account_id, ip, detail) VALUES (0, 'login.throttled', NULL, '127.0.0.1', '{\"username\":\"erika\"}')").run();
+  db.prepare("INSERT INTO audit_events (at, event, account_id, ip, detail) VALUES (0, 'login.ok', 'a', '127.0.0.1', '{\"secondFactor\":null}')").run();
+  db.prepare("INSERT INTO throttles (key, failures, window_start, locked_until) VALUES ('acct:erika', 6, 0, 0), ('ip:127.0.0.1', 6, 0, 0)").run();
+  migrate(db);
+  const details = (db.prepare('SELECT detail FROM audit_events ORDER BY id').all() as { detail: string }[]).map((r) => r.detail);
+  expect(details).toEqual(['{}', '{"secondFactor":null}']);
+  expect((db.prepare('SELECT key FROM throttles').all() as { key: string }[]).map((r) => r.key)).toEqual(['ip:127.0.0.1']);
+  db.close();
+});
