@@ -2,7 +2,8 @@ import { useLayoutEffect, useRef, useState } from 'react';
 
 /** Height of one row plus the gap below it, in CSS px (app.css: .account height 64px, margin 8px). */
 export const ROW_PITCH = 72;
-const OVERSCAN = 8;
+/** Rows kept mounted above and below the viewport: enough for Tab and smooth scrolling, few enough that the per-second and per-period DOM writes stay small (docs/benchmarks.md). */
+const OVERSCAN = 3;
 
 /**
  * Windowed rendering for the account list: only the rows in (or near) the viewport are mounted, so a
