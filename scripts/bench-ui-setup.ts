@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { encodeBase32 } from '../shared/otp/base32';
 
 /** Bench accounts use a 15 s period so every 16 s sampling window holds exactly one refresh boundary. */
 export const PERIOD_S = 15;
@@ -9,28 +10,12 @@ export const PERIOD_S = 15;
 /** Headless Debian Chromium, no network chatter (the hermetic e2e flags). */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-function base32(bytes: Uint8Array): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const b of bytes) {
-    value = (value << 8) | b;
-    bits += 8;
-    while (bits >= 5) {
-      out += alphabet[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  return bits > 0 ? out + alphabet[(value << (5 - bits)) & 31] : out;
-}
-
 /** Writes `count` random TOTP otpauth:// lines (period PERIOD_S) to `<dir>/seed.txt` for a plain-text import. */
 export async function seedFile(dir: string, count: number): Promise<string> {
   const issuers = ['Servicekonto', 'ELSTER', 'GitHub', 'Nextcloud', 'Mailbox', 'Bank', 'Cloud', 'VPN'];
   const lines = Array.from({ length: count }, (_, i) => {
     const issuer = `${issuers[i % issuers.length]} ${Math.floor(i / issuers.length) + 1}`;
-    return `otpauth://totp/${encodeURIComponent(issuer)}:user${i}%40example.org?secret=${base32(randomBytes(20))}&issuer=${encodeURIComponent(issuer)}&period=${PERIOD_S}`;
+    return `otpauth://totp/${encodeURIComponent(issuer)}:user${i}%40example.org?secret=${encodeBase32(randomBytes(20))}&issuer=${encodeURIComponent(issuer)}&period=${PERIOD_S}`;
   });
   const file = join(dir, 'seed.txt');
   await writeFile(file, lines.join('\n') + '\n');
