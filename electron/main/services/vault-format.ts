@@ -38,14 +38,21 @@ export type KeySlot = { kind: 'plain'; key: Buffer } | { kind: 'wrapped'; item: 
 
 const WRAP_AAD = Buffer.from('faktor-vault-key/1');
 
-/** Parses the keychain item. */
-export function parseKeyItem(text: string): KeySlot {
-  let item: KeyItem;
+/**
+ * The keychain item as data, or 'vault-corrupt'. The parse error itself is dropped on purpose: V8's
+ * JSON errors quote the input, and this input holds the vault key.
+ */
+function readKeyItem(text: string): KeyItem {
   try {
-    item = KeyItem.parse(JSON.parse(text));
+    return KeyItem.parse(JSON.parse(text));
   } catch {
     throw new FaktorError('vault-corrupt', 'keychain item is not a Faktor vault key');
   }
+}
+
+/** Parses the keychain item. */
+export function parseKeyItem(text: string): KeySlot {
+  const item = readKeyItem(text);
   if ('key' in item) {
     const key = Buffer.from(item.key, 'base64');
     if (key.length !== KEY_BYTES) throw new FaktorError('vault-corrupt', 'vault key has the wrong length');
@@ -73,7 +80,7 @@ export async function wrappedKeyItem(key: Uint8Array, password: string, cost: Kd
 
 /** Unwraps a wrapped item; null when the password is wrong. */
 export async function unwrapKeyItem(text: string, password: string): Promise<Buffer | null> {
-  const item = KeyItem.parse(JSON.parse(text));
+  const item = readKeyItem(text);
   if (!('wrapped' in item)) throw new FaktorError('vault-corrupt', 'expected a wrapped key');
   const kdf: KdfParams = item.wrapped.kdf;
   const kek = await deriveKey(password, kdf);
