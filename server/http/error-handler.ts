@@ -20,6 +20,14 @@ const MESSAGES: Record<string, string> = {
   internal: 'Internal error.',
 };
 
+/** Plain words for fastify's body-reading errors (never fastify's internal code, never the body). */
+const BODY_ERRORS: Readonly<Record<string, string>> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'The body is not valid JSON.',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'The body is empty; send a JSON object.',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'The body is too large.',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'The Content-Length does not match the body.',
+};
+
 /** Installs the error and not-found handlers. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | ServiceError | ThrottledError, request, reply) => {
@@ -44,7 +52,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.code(415).send({ error: { code: 'unsupported-media-type', message: MESSAGES['unsupported-media-type'] } });
     }
     if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
-      return reply.code(fe.statusCode).send({ error: { code: 'invalid-request', message: fe.code ?? 'bad request' } });
+      const message = (fe.code && BODY_ERRORS[fe.code]) ?? 'The request could not be read.';
+      return reply.code(fe.statusCode).send({ error: { code: 'invalid-request', message } });
     }
     request.log.error({ err: { message: fe.message, code: fe.code, stack: fe.stack } }, 'unhandled error');
     return reply.code(500).send({ error: { code: 'internal', message: MESSAGES.internal } });
