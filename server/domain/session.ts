@@ -194,8 +194,3 @@ export function logout(account: Account, session: Session, now: number): Session
   });
   return { account: { ...account, means }, session: { ...session, authentications: [], endedAt: now }, events };
 }
-
-/** True when the session still has any level (convenience for the http layer's auth guard). */
-export function isAuthenticated(session: Session, account: Account, now: number, policy: Policy): boolean {
-  return sessionLevel(session, account, now, policy) !== null;
-}

@@ -1,4 +1,4 @@
-import { FaktorError, isFaktorError, type ErrorCode } from '../errors';
+import { isFaktorError, type ErrorCode } from '../errors';
 import type { OtpAlgorithm, OtpType } from '../otp/types';
 
 /**
@@ -128,9 +128,4 @@ export function toRouteView(route: Route): RouteView {
     return view;
   }
   return route;
-}
-
-/** Throws the typed error unless the route is one the app can act on after confirmation. */
-export function assertActionable(route: Route, kind: 'add-account' | 'migration-part'): void {
-  if (route.kind !== kind) throw new FaktorError('unsupported-payload', `expected ${kind}, got ${route.kind}`);
 }
