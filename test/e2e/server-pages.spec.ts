@@ -14,6 +14,15 @@ test.afterAll(async () => {
   await server.close();
 });
 
+/** A new account with a registered, confirmed security key (Chromium's virtual authenticator), logged in. */
+async function userWithSecurityKey(page: Page): Promise<ReturnType<typeof newUser>> {
+  await addVirtualSecurityKey(page);
+  const user = newUser();
+  await createAccount(page, server.origin, user);
+  await registerSecurityKey(page, server.origin);
+  return user;
+}
+
 /** Password, then the security key on the step-up page. */
 async function loginWithKey(page: Page, user: ReturnType<typeof newUser>): Promise<void> {
   await loginWithPassword(page, server.origin, user);
@@ -24,10 +33,7 @@ async function loginWithKey(page: Page, user: ReturnType<typeof newUser>): Promi
 }
 
 test('security key: create account, register + confirm key, log out, log in with password + key → substanziell', async ({ page }) => {
-  await addVirtualSecurityKey(page);
-  const user = newUser();
-  await createAccount(page, server.origin, user);
-  await registerSecurityKey(page, server.origin);
+  const user = await userWithSecurityKey(page);
   await expect(page.getByTestId('max-level')).toHaveAttribute('data-level', 'substanziell');
   await logout(page);
   await loginWithKey(page, user);
@@ -39,10 +45,7 @@ test('security key: create account, register + confirm key, log out, log in with
 });
 
 test('Table 2: idle limit downgrades substanziell to niedrig, then the session ends', async ({ page }) => {
-  await addVirtualSecurityKey(page);
-  const user = newUser();
-  await createAccount(page, server.origin, user);
-  await registerSecurityKey(page, server.origin);
+  const user = await userWithSecurityKey(page);
   await logout(page);
   await loginWithKey(page, user);
   await expect(page.getByTestId('session-level')).toHaveAttribute('data-level', 'substanziell');
@@ -60,10 +63,7 @@ test('Table 2: idle limit downgrades substanziell to niedrig, then the session e
 });
 
 test('Table 2: absolute limit downgrades substanziell after 2 h of activity, niedrig ends after 12 h', async ({ page }) => {
-  await addVirtualSecurityKey(page);
-  const user = newUser();
-  await createAccount(page, server.origin, user);
-  await registerSecurityKey(page, server.origin);
+  const user = await userWithSecurityKey(page);
   await logout(page);
   await loginWithKey(page, user);
 
@@ -84,10 +84,7 @@ test('Table 2: absolute limit downgrades substanziell after 2 h of activity, nie
 });
 
 test('block-password form blocks the key without login; overview shows it blocked and the max level dropped', async ({ page }) => {
-  await addVirtualSecurityKey(page);
-  const user = newUser();
-  await createAccount(page, server.origin, user);
-  await registerSecurityKey(page, server.origin);
+  const user = await userWithSecurityKey(page);
   await expect(page.getByTestId('max-level')).toHaveAttribute('data-level', 'substanziell');
   await logout(page);
 
