@@ -3,7 +3,7 @@
  * pages and the API show.
  */
 import { DomainError } from './errors';
-import { highestLevel, minLevel, type DataLevel, type MeansLevel } from './levels';
+import { highestLevel, minLevel, type DataLevel, type MeansLevel } from '../../shared/levels';
 import type { Account, AccountOutcome, Attribute, DomainEvent, Means, Session, SessionOutcome } from './model';
 import { meansLevelFor, type DeletionRequirement, type MeansKind, type Policy } from './policy';
 

@@ -4,7 +4,7 @@
  */
 import { effectiveAttributeLevel, findAttribute } from './account';
 import { DomainError } from './errors';
-import { atLeast, minLevel, type DataLevel, type MeansLevel } from './levels';
+import { atLeast, minLevel, type DataLevel, type MeansLevel } from '../../shared/levels';
 import type { Account, Session } from './model';
 import type { Policy } from './policy';
 import { isLocked, sessionLevel } from './session';

@@ -4,7 +4,7 @@
  * functions with `now` (ms) and a Policy, persists what they return and appends the events to the audit log.
  * Every function that refuses throws DomainError with a stable code. Names here are stable: add, don't rename.
  */
-export * from './levels';
+export * from '../../shared/levels';
 export * from './errors';
 export * from './policy';
 export * from './model';

@@ -4,7 +4,7 @@
  */
 import { accountMaxLevel, capAttributesToMax, findMeans, maxLevelEvent, newMeans, withMeans } from './account';
 import { DomainError } from './errors';
-import { atLeast, minLevel, type MeansLevel } from './levels';
+import { atLeast, minLevel, type MeansLevel } from '../../shared/levels';
 import type { Account, AccountOutcome, BlockReason, DomainEvent, Session, SessionAuthentication, SessionOutcome } from './model';
 import { countsFailedAttempts, meansLevelFor, type MeansKind, type Policy } from './policy';
 import { isLocked, requireSessionLevel, sessionLevel, touchSession } from './session';

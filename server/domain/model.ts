@@ -2,7 +2,7 @@
  * The account, its means and attributes, and a session, as plain serialisable data (what the store
  * persists). Every rule is a pure function over these; time is a number of milliseconds since the epoch.
  */
-import type { DataLevel, MeansLevel } from './levels';
+import type { DataLevel, MeansLevel } from '../../shared/levels';
 import type { MeansKind, VerificationMethod } from './policy';
 
 /** Lifecycle of a means (§4.2 pending until confirmed, §4.4 blocked / de-registered). */

@@ -3,7 +3,7 @@
  * `validatePolicy` so a configuration can only be stricter than TR-03160-1, never looser.
  */
 import { DomainError } from './errors';
-import { atLeast, type MeansLevel } from './levels';
+import { atLeast, type MeansLevel } from '../../shared/levels';
 
 /** Kinds of authentication means the server offers (ARCHITECTURE.md "reference Servicekonto server"). */
 export const MEANS_KINDS = [

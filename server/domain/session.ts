@@ -5,7 +5,7 @@
  */
 import { findMeans, maxLevelEvent, withMeans } from './account';
 import { DomainError } from './errors';
-import { lowerMeansLevel, maxLevel, type MeansLevel } from './levels';
+import { lowerMeansLevel, maxLevel, type MeansLevel } from '../../shared/levels';
 import type { Account, DomainEvent, Session, SessionAuthentication, SessionOutcome } from './model';
 import type { Policy } from './policy';
 

@@ -4,7 +4,7 @@
  */
 import { accountMaxLevel, assertAttributeName, findAttribute } from './account';
 import { DomainError } from './errors';
-import { atLeast, highestLevel, levelRank, minLevel, type DataLevel, type MeansLevel } from './levels';
+import { atLeast, highestLevel, levelRank, minLevel, type DataLevel, type MeansLevel } from '../../shared/levels';
 import type { Account, AccountOutcome, Attribute, AttributeSource, DomainEvent, Session, SessionAuthentication, SessionOutcome } from './model';
 import type { Policy, VerificationMethod } from './policy';
 import { isLocked, requireSessionLevel, touchSession } from './session';

@@ -1,7 +1,8 @@
 /**
  * Trust levels (Vertrauensniveaus) of TR-03160-1 §2.1, kept on two axes (§2.5): data levels per
  * attribute include `basisregistrierung` (self-entered, unverified); means levels never do.
- * The strings are exactly what the API shows.
+ * The strings are exactly what the API shows. Shared by the server, the app and the wire formats
+ * (pairing and login payloads carry a level), so there is one definition.
  */
 
 /** Data (attribute) levels, lowest first (§2.1). */
@@ -63,3 +64,19 @@ export function lowerMeansLevel(level: MeansLevel): MeansLevel | null {
   const i = MEANS_LEVELS.indexOf(level);
   return i > 0 ? (MEANS_LEVELS[i - 1] ?? null) : null;
 }
+
+/** How each level is glossed in English; the German word stays the name users know (UI shows both). */
+export const LEVEL_GLOSS_EN: Readonly<Record<DataLevel, string>> = {
+  basisregistrierung: 'basic registration, unverified',
+  niedrig: 'low',
+  substanziell: 'substantial',
+  hoch: 'high',
+};
+
+/** The German display names (capitalised as in TR-03160-1), used in both UI languages. */
+export const LEVEL_NAME_DE: Readonly<Record<DataLevel, string>> = {
+  basisregistrierung: 'Basisregistrierung',
+  niedrig: 'niedrig',
+  substanziell: 'substanziell',
+  hoch: 'hoch',
+};
