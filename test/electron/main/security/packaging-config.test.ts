@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { minimatch } from 'minimatch';
 import { createRequire } from 'node:module';
+import { runUdevRules, type UdevDevice } from '../../../support/udev-rules';
 
 /**
  * electron-builder cannot run here (it needs the Electron zip), so the packaging config's
@@ -140,15 +141,41 @@ describe('electron-builder.yml', () => {
     expect(keys).toEqual(['com.apple.security.cs.allow-jit', 'com.apple.security.device.camera']);
   });
 
-  it('the udev rule targets FIDO tokens only', () => {
-    const rules = readFileSync(resolve(root, 'build/70-faktor-fido.rules'), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '' && !l.startsWith('#'));
-    expect(rules.length).toBeGreaterThan(0);
-    for (const r of rules) {
-      expect(r).toContain('SUBSYSTEM=="hidraw"');
-      expect(r).toContain('ENV{ID_FIDO_TOKEN}=="1"');
-      expect(r).not.toMatch(/MODE="0?666"/);
-    }
+  describe('the udev rule (build/70-faktor-fido.rules)', () => {
+    const rules = readFileSync(resolve(root, 'build/70-faktor-fido.rules'), 'utf8');
+    const fidoId = ['/usr/lib/udev/fido_id'];
+    const hidraw = (env: Record<string, string>, attrs: Record<string, string>, files: string[]): UdevDevice => ({
+      action: 'add',
+      subsystem: 'hidraw',
+      kernel: 'hidraw3',
+      env,
+      attrs,
+      files,
+    });
+    const yubikey = { idVendor: '1050', idProduct: '0407' };
+
+    it('grants the seat user (uaccess) a FIDO interface recognised by its usage page, and nothing else', () => {
+      expect(runUdevRules(rules, hidraw({ ID_FIDO_TOKEN: '1', ID_SECURITY_TOKEN: '1' }, yubikey, fidoId)).tags).toEqual(['uaccess']);
+      expect(runUdevRules(rules, hidraw({ ID_SECURITY_TOKEN: '1' }, {}, fidoId)).tags).toEqual(['uaccess']);
+      // With fido_id present, the same key's keyboard (OTP) interface and other vendors' HID devices stay closed.
+      expect(runUdevRules(rules, hidraw({}, yubikey, fidoId)).tags).toEqual([]);
+      expect(runUdevRules(rules, hidraw({}, { idVendor: '046d', idProduct: 'c52b' }, fidoId)).tags).toEqual([]);
+      expect(runUdevRules(rules, { ...hidraw({ ID_FIDO_TOKEN: '1' }, yubikey, fidoId), subsystem: 'input', kernel: 'event3' }).tags).toEqual([]);
+      expect(runUdevRules(rules, { ...hidraw({ ID_FIDO_TOKEN: '1' }, yubikey, fidoId), action: 'remove' }).tags).toEqual([]);
+    });
+
+    it('falls back to the listed FIDO keys only where fido_id does not exist', () => {
+      expect(runUdevRules(rules, hidraw({}, yubikey, [])).tags).toEqual(['uaccess']);
+      expect(runUdevRules(rules, hidraw({}, { idVendor: '18d1', idProduct: '5026' }, [])).tags).toEqual(['uaccess']);
+      expect(runUdevRules(rules, hidraw({}, { idVendor: '18d1', idProduct: '4ee7' }, [])).tags).toEqual([]);
+      expect(runUdevRules(rules, hidraw({}, { idVendor: '046d', idProduct: 'c52b' }, [])).tags).toEqual([]);
+      expect(runUdevRules(rules, hidraw({}, yubikey, ['/lib/udev/fido_id'])).tags).toEqual([]);
+    });
+
+    it('changes no group, mode or owner (membership in plugdev grants nothing)', () => {
+      const devices = [hidraw({ ID_FIDO_TOKEN: '1' }, yubikey, fidoId), hidraw({}, yubikey, []), hidraw({}, {}, [])];
+      for (const d of devices) expect(runUdevRules(rules, d).assignments).toEqual([]);
+      expect(rules).not.toMatch(/^[^#]*\b(GROUP|MODE|OWNER)\s*:?=/m);
+    });
   });
 });
