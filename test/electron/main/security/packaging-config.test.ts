@@ -41,56 +41,10 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('packs into asar and unpacks native modules and the QR wasm', () => {
-    expect(config.asar).toBe(true);
-    const unpack = config.asarUnpack as string[];
-    const unpacked = (p: string) => unpack.some((g) => minimatch(p, g, { dot: true }));
-    expect(unpacked('node_modules/node-hid/prebuilds/HID-linux-x64/node-napi-v4.node')).toBe(true);
-    expect(unpacked('node_modules/node-hid/nodehid.js')).toBe(true);
-    expect(unpacked('node_modules/@napi-rs/keyring-linux-x64-gnu/keyring.linux-x64-gnu.node')).toBe(true);
-    expect(unpacked('node_modules/@napi-rs/keyring/index.js')).toBe(true);
-    expect(unpacked('node_modules/@node-rs/argon2-linux-x64-gnu/argon2.linux-x64-gnu.node')).toBe(true);
-    expect(unpacked('node_modules/zxing-wasm/dist/reader/zxing_reader.wasm')).toBe(true);
-    expect(unpacked('out/main/index.js')).toBe(false);
-  });
-
-  it("unpacks the QR decoder's worker with everything it loads (a Worker cannot read from inside app.asar)", async () => {
-    const unpack = config.asarUnpack as string[];
-    const unpacked = (p: string) => unpack.some((g) => minimatch(p, g, { dot: true }));
-    // The app's side: the worker script, the chunks Rollup splits out of it, and package.json, whose
-    // "type": "module" is what makes the unpacked .js files ES modules.
-    expect(unpacked('out/main/qr-decoder-worker.js')).toBe(true);
-    expect(unpacked('out/main/chunks/image-limits-abc123.js')).toBe(true);
-    expect(unpacked('package.json')).toBe(true);
-    expect(JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')).type).toBe('module');
-    expect(unpacked('out/main/index.js')).toBe(false);
-    expect(unpacked('out/renderer/index.html')).toBe(false);
-    expect(unpacked('node_modules/zxing-wasm/dist/reader/zxing_reader.wasm')).toBe(true);
-
-    // Its dependencies, derived rather than listed: bundle the worker entry as Node would load it and
-    // require every node_modules file in that graph (and its package.json, for exports/type) unpacked.
-    const { build } = await import('esbuild');
-    const out = await build({
-      entryPoints: [resolve(root, 'electron/main/services/qr-decoder-worker.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-      absWorkingDir: root,
-    });
-    const fromModules = Object.keys(out.metafile.inputs).filter((f) => f.includes('node_modules/'));
-    expect(fromModules.length).toBeGreaterThan(0);
-    const packages = new Set<string>();
-    for (const f of fromModules) {
-      const rel = f.slice(f.lastIndexOf('node_modules/'));
-      expect(unpacked(rel), rel).toBe(true);
-      const m = /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(rel);
-      packages.add(m![1]!);
-    }
-    expect([...packages].sort()).toEqual(['jpeg-js', 'pngjs', 'zxing-wasm']);
-    for (const p of packages) expect(unpacked(`node_modules/${p}/package.json`), p).toBe(true);
+  it('packs into asar and unpacks native .node files only (packaging-dry-run.test.ts checks the real output)', () => {
+    // smartUnpack would unpack a native module's whole package directory, its JS included.
+    expect(config.asar).toEqual({ smartUnpack: false });
+    expect(config.asarUnpack).toEqual(['**/*.node']);
   });
 
   it('never rebuilds native modules (that would download Electron headers)', () => {
