@@ -83,10 +83,37 @@ describe('electron-builder.yml', () => {
     expect((config.win as Record<string, unknown>).target).toBe('nsis');
     expect(mac.hardenedRuntime).toBe(true);
     expect((mac.extendInfo as Record<string, string>).NSCameraUsageDescription).toBeTruthy();
-    for (const p of [mac.entitlements, mac.entitlementsInherit, 'build/icon.png']) expect(existsSync(resolve(root, p as string)), String(p)).toBe(true);
+    const win = config.win as Record<string, unknown>;
+    for (const p of [mac.entitlements, mac.entitlementsInherit, mac.icon, win.icon, 'build/icon.png', 'build/installer.nsh']) expect(existsSync(resolve(root, p as string)), String(p)).toBe(true);
+    expect(linux.icon).toBe('build/icons');
+    for (const n of [16, 32, 48, 128, 256, 512]) expect(existsSync(resolve(root, `build/icons/${n}x${n}.png`)), `${n}`).toBe(true);
     const extra = linux.extraResources as Array<{ from: string; to: string }>;
     expect(extra).toContainEqual({ from: 'build/70-faktor-fido.rules', to: '70-faktor-fido.rules' });
     expect(existsSync(resolve(root, 'build/70-faktor-fido.rules'))).toBe(true);
+  });
+
+  it('registers the faktor:// scheme for every platform, and only that scheme', () => {
+    expect(config.protocols).toEqual([{ name: 'Faktor approval link', schemes: ['faktor'] }]);
+    // Windows: electron-builder's NSIS target does not register protocols; build/installer.nsh does.
+    expect((config.nsis as Record<string, unknown>).include).toBe('build/installer.nsh');
+    const nsh = readFileSync(resolve(root, 'build/installer.nsh'), 'utf8');
+    const macro = (name: string) => nsh.slice(nsh.indexOf(`!macro ${name}\n`), nsh.indexOf('!macroend', nsh.indexOf(`!macro ${name}\n`)));
+    const install = macro('customInstall').split('\n').slice(1).map((l) => l.trim()).filter(Boolean);
+    expect(install).toEqual([
+      'WriteRegStr SHCTX "Software\\Classes\\faktor" "" "URL:Faktor approval link"',
+      'WriteRegStr SHCTX "Software\\Classes\\faktor" "URL Protocol" ""',
+      'WriteRegStr SHCTX "Software\\Classes\\faktor\\DefaultIcon" "" "$appExe,0"',
+      'WriteRegStr SHCTX "Software\\Classes\\faktor\\shell\\open\\command" "" \'"$appExe" "%1"\'',
+    ]);
+    expect(macro('customUnInstall')).toContain('DeleteRegKey SHCTX "Software\\Classes\\faktor"');
+    // Per-user install, so SHCTX is HKCU: no admin rights, no machine-wide handler.
+    expect((config.nsis as Record<string, unknown>).perMachine).toBe(false);
+  });
+
+  it('mac usage strings say why the camera is used', () => {
+    const info = (config.mac as Record<string, unknown>).extendInfo as Record<string, string>;
+    expect(Object.keys(info)).toEqual(['NSCameraUsageDescription']);
+    expect(info.NSCameraUsageDescription).toMatch(/QR code/);
   });
 
   it('mac entitlements grant the camera and JIT, nothing else', () => {

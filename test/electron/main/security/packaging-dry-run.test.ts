@@ -31,6 +31,7 @@ const DEFAULT_WIRE = '10110001';
 const work = mkdtempSync(join(tmpdir(), 'faktor-pack-'));
 const appDir = join(work, 'release/linux-unpacked');
 const archive = join(appDir, 'resources/app.asar');
+const desktopEntry = join(work, 'faktor.desktop');
 let entries: Array<{ path: string; unpacked: boolean }> = [];
 
 function walk(dir: string): string[] {
@@ -45,8 +46,8 @@ beforeAll(() => {
   chmodSync(join(dist, 'electron'), 0o755);
   execFileSync(
     join(root, 'node_modules/.bin/electron-builder'),
-    ['--linux', '--dir', `-c.electronDist=${dist}`, `-c.directories.output=${join(work, 'release')}`],
-    { cwd: root, stdio: 'pipe', env: { ...process.env, CI: '1' } },
+    ['--linux', '--dir', `-c.electronDist=${dist}`, `-c.directories.output=${join(work, 'release')}`, `-c.afterPack=${join(root, 'test/support/desktop-entry-hook.mjs')}`],
+    { cwd: root, stdio: 'pipe', env: { ...process.env, CI: '1', FAKTOR_DESKTOP_ENTRY_OUT: desktopEntry } },
   );
   const header = asar.getRawHeader(archive).header;
   const visit = (node: Asar.DirectoryRecord, prefix: string): void => {
@@ -127,5 +128,18 @@ describe('packaging dry run (electron-builder --dir with a stand-in Electron bin
 
   it('puts the udev rule next to the resources', () => {
     expect(existsSync(join(appDir, 'resources/70-faktor-fido.rules'))).toBe(true);
+  });
+
+  it('computes a Linux .desktop entry that registers the faktor:// scheme', () => {
+    const lines = readFileSync(desktopEntry, 'utf8').split('\n');
+    expect(lines[0]).toBe('[Desktop Entry]');
+    const entry = Object.fromEntries(lines.slice(1).filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    expect(entry.Name).toBe('Faktor');
+    expect(entry.Type).toBe('Application');
+    expect(entry.Icon).toBe('faktor');
+    expect(entry.Categories).toBe('Utility;');
+    expect(entry.MimeType).toBe('x-scheme-handler/faktor;');
+    // %U hands the clicked link to the app as an argument.
+    expect(entry.Exec).toBe('/opt/Faktor/faktor %U');
   });
 });
