@@ -29,6 +29,10 @@ export interface ServerConfig {
    * `*` (no check). Unset = the bound names (server/http/host-check.ts). Test mode: loopback names only.
    */
   allowedHosts?: string[];
+  /** Lock period of a delayed deletion (§7) in days: the one value the API, the pages and the §7 notice use. */
+  deletionDelayDays: number;
+  /** Account creations allowed per client address within 15 minutes (issue #7 item 6). */
+  maxAccountCreations: number;
 }
 
 /** The defaults: 127.0.0.1:8787, ./.faktor-data/servicekonto (git-ignored), normal mode. */
@@ -41,6 +45,8 @@ export const DEFAULT_CONFIG: ServerConfig = {
   rpId: 'localhost',
   logLevel: 'info',
   argon2MemoryKiB: 19456,
+  deletionDelayDays: 7,
+  maxAccountCreations: 10,
 };
 
 /** Thrown for a configuration the server must refuse to start with; main.ts prints the message. */
@@ -65,11 +71,17 @@ export function validateConfig(config: ServerConfig): ServerConfig {
         'may only bind to a loopback address such as 127.0.0.1 or ::1',
     );
   }
+  if (!Number.isInteger(config.deletionDelayDays) || config.deletionDelayDays < 1 || config.deletionDelayDays > 365) {
+    throw new ConfigError(`invalid deletion delay: ${config.deletionDelayDays} (whole days, 1–365)`);
+  }
+  if (!Number.isInteger(config.maxAccountCreations) || config.maxAccountCreations < 1) {
+    throw new ConfigError(`invalid account-creation limit: ${config.maxAccountCreations} (a whole number ≥ 1)`);
+  }
   return config;
 }
 
 /** Flags that take a value, and flags that are switches; anything else is refused (a typo must not be ignored). */
-const VALUE_FLAGS = ['host', 'port', 'data-dir', 'origin', 'rp-id', 'log-level', 'allowed-hosts'] as const;
+const VALUE_FLAGS = ['host', 'port', 'data-dir', 'origin', 'rp-id', 'log-level', 'allowed-hosts', 'deletion-delay-days', 'max-account-creations'] as const;
 const SWITCH_FLAGS = ['test-mode', 'secure-cookies', 'help'] as const;
 
 /** `npm run server -- --help`. */
@@ -93,6 +105,12 @@ Usage: npm run server -- [flags]
                       loopback names when bound there, the RP id and the --origin host);
                       ignored in test mode, which answers localhost/127.0.0.1/[::1] only
   --log-level <lvl>   fatal|error|warn|info|debug|trace|silent (env FAKTOR_LOG_LEVEL, default info)
+  --deletion-delay-days <n>
+                      lock period of a delayed account deletion, shown at creation (§7)
+                      (env FAKTOR_DELETION_DELAY_DAYS, default 7)
+  --max-account-creations <n>
+                      account creations per client address within 15 minutes
+                      (env FAKTOR_MAX_ACCOUNT_CREATIONS, default 10)
   --help              this text
 
 Open the pages at http://localhost:<port>/ (WebAuthn needs a domain, not an IP address).
@@ -161,6 +179,8 @@ export function configFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
   const port = pick('port', 'FAKTOR_PORT');
   const dataDir = pick('data-dir', 'FAKTOR_DATA_DIR');
   const origin = pick('origin', 'FAKTOR_ORIGIN');
+  const delayDays = pick('deletion-delay-days', 'FAKTOR_DELETION_DELAY_DAYS');
+  const maxCreations = pick('max-account-creations', 'FAKTOR_MAX_ACCOUNT_CREATIONS');
   const allowedHosts = pick('allowed-hosts', 'FAKTOR_ALLOWED_HOSTS')
     ?.split(',')
     .map((h) => h.trim())
@@ -174,6 +194,8 @@ export function configFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     secureCookies: argv.includes('--secure-cookies') || truthy(env.FAKTOR_SECURE_COOKIES),
     rpId: pick('rp-id', 'FAKTOR_RP_ID') ?? DEFAULT_CONFIG.rpId,
     logLevel: pick('log-level', 'FAKTOR_LOG_LEVEL') ?? DEFAULT_CONFIG.logLevel,
+    deletionDelayDays: delayDays === undefined ? DEFAULT_CONFIG.deletionDelayDays : Number(delayDays),
+    maxAccountCreations: maxCreations === undefined ? DEFAULT_CONFIG.maxAccountCreations : Number(maxCreations),
     ...(origin ? { origin } : {}),
     ...(allowedHosts && allowedHosts.length > 0 ? { allowedHosts } : {}),
   };

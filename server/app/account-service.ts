@@ -204,9 +204,10 @@ export class AccountService {
    * §7: deletes the account after authentication at the announced level. 'immediate' erases now;
    * 'delayed' locks the account completely for the configured period, then the sweeper erases it.
    */
-  delete(token: string | undefined, mode: 'immediate' | 'delayed', delayMs: number, meta: RequestMeta): { erased: boolean; eraseAt: number | null } {
+  delete(token: string | undefined, mode: 'immediate' | 'delayed', meta: RequestMeta): { erased: boolean; eraseAt: number | null } {
     const active = this.sessions.require(token);
-    const policy = { ...this.ctx.policy, deletionDelayMs: mode === 'immediate' ? 0 : delayMs };
+    // 'delayed' uses the one configured lock period (policy.deletionDelayMs, also in the §7 notice).
+    const policy = { ...this.ctx.policy, deletionDelayMs: mode === 'immediate' ? 0 : this.ctx.policy.deletionDelayMs };
     return this.ctx.tx(() => {
       const r = domain(() => requestDeletion(active.account, active.stored.session, this.ctx.now(), policy));
       this.ctx.recordEvents(r.events, meta.ip);

@@ -17,6 +17,7 @@ const MESSAGES: Record<string, string> = {
   'username-taken': 'This username is taken.',
   'unsupported-media-type': 'Send the body as application/json.',
   'unknown-host': 'This server does not answer for that Host name (see --allowed-hosts).',
+  conflict: 'The account changed at the same time; repeat the request.',
   internal: 'Internal error.',
 };
 

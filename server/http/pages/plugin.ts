@@ -47,8 +47,6 @@ const ASSETS: Record<string, { file: string; type: string }> = {
 };
 const WEBAUTHN_SCRIPTS = ['/assets/simplewebauthn-browser.js', '/assets/webauthn.js'];
 
-/** Days a delayed deletion waits (shown on the delete page). */
-const DELETE_DELAY_DAYS = 14;
 
 /** Registers every page route on the app. */
 export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Promise<void> {
@@ -484,12 +482,12 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
   get('/delete', (request, reply) => {
     const ov = accounts.overview(cookie.read(request));
     const required = ov.deletion.levelNow;
-    return sendPage(reply, deletePage(pageContext(request, reply), { requiredLevel: required, allowed: atLeast(ov.session.level, required), delayDays: DELETE_DELAY_DAYS }));
+    return sendPage(reply, deletePage(pageContext(request, reply), { requiredLevel: required, allowed: atLeast(ov.session.level, required), delayDays: ctx.policy.deletionDelayMs / 86_400_000 }));
   });
   post('/delete', () => '/delete', (request, reply) => {
     if (formField(request, 'confirm') !== 'yes') throw new ServiceError('validation', 400);
     const delayed = formField(request, 'when') === 'delayed';
-    const r = accounts.delete(cookie.read(request), delayed ? 'delayed' : 'immediate', DELETE_DELAY_DAYS * 86_400_000, meta(request));
+    const r = accounts.delete(cookie.read(request), delayed ? 'delayed' : 'immediate', meta(request));
     cookie.clear(reply);
     const c = pageContext(request, reply);
     const text = r.erased ? c.t('delete.done') : c.t('delete.scheduled', { date: new Date(r.eraseAt ?? 0).toISOString().slice(0, 10) });

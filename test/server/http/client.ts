@@ -19,7 +19,8 @@ export interface TestServer {
 /** Starts a test-mode server (silent logs) on a free port. */
 export async function startTestServer(options: CreateServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'faktor-server-'));
-  const server = await createServer({ host: '127.0.0.1', port: 0, testMode: true, logLevel: 'silent', ...options, dataDir });
+  // Many accounts from one address per server: the creation throttle (10 per 15 min) is tested on its own.
+  const server = await createServer({ host: '127.0.0.1', port: 0, testMode: true, logLevel: 'silent', maxAccountCreations: 1000, ...options, dataDir });
   return {
     server,
     url: server.url,
