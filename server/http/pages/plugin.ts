@@ -111,7 +111,7 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
     else if (e.code === 'means-dependent') text = c.t('error.meansDependent');
     else if (e.code === 'invalid-code' || e.code === 'verification-expired') text = c.t('error.codeWrong');
     else if (e.code === 'not-found' || e.code === 'unknown-means' || e.code === 'test-mode-only') text = c.t('error.notFound');
-    else if (e.code === 'validation' && e.params?.field === 'password') text = c.t('error.weakPassword', { min: opts.minPasswordLength ?? 8 });
+    else if (e.code === 'validation' && (e.params?.field === 'password' || e.params?.field === 'blockPassword')) text = c.t('error.weakPassword', { min: opts.minPasswordLength ?? 8 });
     else text = c.t('error.invalid');
     return sendPage(reply, messagePage(c, { title: c.t('error.title'), text, kind: 'error', link: { href: back, label: c.t('error.back') } }), e.status);
   }
@@ -176,13 +176,13 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
       const created = await auth.createAccount({ username, password: formField(request, 'password'), blockPassword: formField(request, 'blockPassword'), attributes }, meta(request));
       cookie.set(reply, created.token);
       const c = pageContext(request, reply);
-      return sendPage(reply, registeredPage({ ...c, username }, { username, deleteLevel: created.deletionNotice.levelNow }));
+      return sendPage(reply, registeredPage({ ...c, username }, { username, deleteLevel: created.deletionNotice.levelNow, delayDays: created.deletionNotice.delayMs / 86_400_000 }));
     } catch (e) {
       if (!(e instanceof ServiceError) || e.code === 'csrf') throw e;
       // Re-show the form with what the user typed (never the passwords) and one generic hint.
       const c = pageContext(request, reply);
       const text =
-        e.code === 'username-taken' ? c.t('error.usernameTaken') : e.code === 'validation' && e.params?.field === 'password' ? c.t('error.weakPassword', { min: opts.minPasswordLength ?? 8 }) : c.t('error.invalid');
+        e.code === 'username-taken' ? c.t('error.usernameTaken') : e.code === 'validation' && (e.params?.field === 'password' || e.params?.field === 'blockPassword') ? c.t('error.weakPassword', { min: opts.minPasswordLength ?? 8 }) : c.t('error.invalid');
       return sendPage(reply, registerPage(c, { username, attributes, minPasswordLength: opts.minPasswordLength ?? 8, notices: [{ kind: 'error', text }] }), e.status);
     }
   });
