@@ -14,6 +14,7 @@ import { makePolicy, type Policy } from '../domain';
 import { registerSecurityHeaders } from './security-headers';
 import { registerErrorHandler } from './error-handler';
 import { verifyCsrf } from './csrf';
+import { useSecureCookies } from './session-cookie';
 import { registerHostCheck } from './host-check';
 import { apiPlugin, isSafeMethod } from './api/plugin';
 import { testRoutes } from './test-routes';
@@ -71,7 +72,9 @@ export const LOG_REDACT = [
 /** Builds (and by default starts) the server. */
 export async function createServer(options: CreateServerOptions = {}): Promise<RunningServer> {
   const { listen = true, policy: policyOverrides, plugins = [], deletionDelayMs: delayOverride, originFromPort = 'localhost', logStream, ...rest } = options;
-  const config = validateConfig({ ...DEFAULT_CONFIG, ...rest });
+  const given = validateConfig({ ...DEFAULT_CONFIG, ...rest });
+  // An https origin always gets Secure, __Host- prefixed cookies (issue #7 item 13).
+  const config = { ...given, secureCookies: given.secureCookies || (given.origin?.startsWith('https://') ?? false) };
   const deletionDelayMs = delayOverride ?? config.deletionDelayDays * 86_400_000;
   const testClock = config.testMode ? new AdjustableClock() : undefined;
   const clock: Clock = testClock ?? systemClock;
@@ -123,6 +126,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<R
   await ctx.hasher.burn('warm-up');
 
   await app.register(fastifyCookie);
+  useSecureCookies(app, config.secureCookies);
   await app.register(fastifyFormbody);
   await app.register(fastifySwagger, {
     openapi: {

@@ -16,6 +16,7 @@ import { TEST_IDENTITIES } from '../../means/eid-test-provider';
 import { translator, type MessageKey } from '../../i18n';
 import { clearSessionCookie, sessionToken, setSessionCookie } from '../session-cookie';
 import { preSessionToken, preSessionTokenValid } from './csrf';
+import { installKey } from '../../store/secrets-repo';
 import { trustedHtml } from './html';
 import { isWebAuthnKind, kindOfSlug, REGISTRABLE_KINDS, type RegistrableKind } from './kinds';
 import { formField, rememberLang, requestLang, safeNext, sendPage } from './request';
@@ -59,6 +60,8 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
   };
   const { sessions, auth, means, accounts, ctx } = services;
   const assetCache = new Map<string, Buffer>();
+  // HMAC key of the pre-session CSRF tokens (per install, never leaves the data directory).
+  const preCsrfKey = installKey(ctx.db, 'pre-session-csrf');
 
   const meta = (request: FastifyRequest): { ip: string } => ({ ip: request.ip });
 
@@ -68,7 +71,7 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
     if (chosen) rememberLang(reply, chosen, opts.secureCookies);
     const token = cookie.read(request);
     const found = sessions.peek(token);
-    const csrfToken = found ? found.stored.csrfToken : preSessionToken(request, reply, opts.secureCookies);
+    const csrfToken = found ? found.stored.csrfToken : preSessionToken(request, reply, opts.secureCookies, preCsrfKey, Date.now());
     const level = found ? sessionLevel(found.stored.session, found.account, ctx.now(), ctx.policy) : null;
     return {
       lang,
@@ -89,7 +92,7 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
       sessions.checkCsrf(token, formToken);
       return;
     }
-    if (!preSessionTokenValid(request, formToken)) throw new ServiceError('csrf', 403);
+    if (!preSessionTokenValid(request, formToken, preCsrfKey, Date.now())) throw new ServiceError('csrf', 403);
   }
 
   /** Turns a service error into the right generic page (or a redirect to login). */
