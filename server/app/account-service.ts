@@ -125,6 +125,7 @@ export class AccountService {
         `Hallo ${active.account.username},\nIhr Bestätigungscode: ${code}\nVerifikations-ID: ${id}\nOder öffnen Sie: ${link}\n(gültig 10 Minuten)`,
         now,
         owner,
+        [link, code],
       );
     });
     this.ctx.record('verification.sent', active.account.id, meta.ip, { attribute: req.attribute, method: req.method, level: pending.level });

@@ -50,7 +50,7 @@ export class AppContext {
     this.accounts = new AccountRepo(db);
     this.sessions = new SessionRepo(db);
     this.audit = new AuditRepo(db);
-    this.outbox = new OutboxRepo(db);
+    this.outbox = new OutboxRepo(db, options.testMode);
     this.verifications = new VerificationRepo(db);
     this.usernameTag = usernameTagger(installKey(db, 'username-tag'));
     this.throttle = new LoginThrottle(new ThrottleRepo(db), clock, this.usernameTag);

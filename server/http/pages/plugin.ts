@@ -154,7 +154,9 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
 
   // ---- static assets (served files: the CSP allows no inline script or style) ----
   app.get('/assets/:name', async (request, reply) => {
-    const asset = ASSETS[param(request, 'name')];
+    const name = param(request, 'name');
+    // Own keys only: 'constructor' or '__proto__' must be a 404, not Object.prototype's members (a 500).
+    const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
     if (!asset) return reply.status(404).send();
     let body = assetCache.get(asset.file);
     if (!body) {
