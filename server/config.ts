@@ -3,6 +3,7 @@
  * so tests and the benchmark build the same options object without spawning a process.
  */
 import path from 'node:path';
+import { parseDataKeys } from './store/credential-cipher';
 
 /** Everything the server needs to start; createServer() takes it (every field has a default). */
 export interface ServerConfig {
@@ -33,6 +34,11 @@ export interface ServerConfig {
   deletionDelayDays: number;
   /** Account creations allowed per client address within 15 minutes (issue #7 item 6). */
   maxAccountCreations: number;
+  /**
+   * Keys sealing means credentials at rest, `id:base64(32 bytes)[,…]`, first = current (env
+   * FAKTOR_DATA_KEYS only, never a flag: argv is visible to every user). Required outside test mode.
+   */
+  dataKeys?: string;
 }
 
 /** The defaults: 127.0.0.1:8787, ./.faktor-data/servicekonto (git-ignored), normal mode. */
@@ -74,6 +80,18 @@ export function validateConfig(config: ServerConfig): ServerConfig {
   if (!Number.isInteger(config.deletionDelayDays) || config.deletionDelayDays < 1 || config.deletionDelayDays > 365) {
     throw new ConfigError(`invalid deletion delay: ${config.deletionDelayDays} (whole days, 1–365)`);
   }
+  if (config.dataKeys !== undefined) {
+    try {
+      parseDataKeys(config.dataKeys);
+    } catch (e) {
+      throw new ConfigError(`FAKTOR_DATA_KEYS: ${(e as Error).message}`);
+    }
+  } else if (!config.testMode) {
+    throw new ConfigError(
+      'no data key: outside --test-mode TOTP seeds and WebAuthn data are encrypted at rest; set FAKTOR_DATA_KEYS=k1:<32 random bytes in base64>, ' +
+        'e.g. export FAKTOR_DATA_KEYS="k1:$(openssl rand -base64 32)" (docs/servicekonto.md, Keys)',
+    );
+  }
   if (!Number.isInteger(config.maxAccountCreations) || config.maxAccountCreations < 1) {
     throw new ConfigError(`invalid account-creation limit: ${config.maxAccountCreations} (a whole number ≥ 1)`);
   }
@@ -112,6 +130,9 @@ Usage: npm run server -- [flags]
                       account creations per client address within 15 minutes
                       (env FAKTOR_MAX_ACCOUNT_CREATIONS, default 10)
   --help              this text
+
+Environment only: FAKTOR_DATA_KEYS=id:base64key[,id:base64key…] — keys that encrypt TOTP seeds and
+WebAuthn data at rest (first = current; required outside --test-mode; rotation in docs/servicekonto.md).
 
 Open the pages at http://localhost:<port>/ (WebAuthn needs a domain, not an IP address).
 API: GET /openapi.json. Documentation: docs/servicekonto.md.
@@ -196,6 +217,7 @@ export function configFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     logLevel: pick('log-level', 'FAKTOR_LOG_LEVEL') ?? DEFAULT_CONFIG.logLevel,
     deletionDelayDays: delayDays === undefined ? DEFAULT_CONFIG.deletionDelayDays : Number(delayDays),
     maxAccountCreations: maxCreations === undefined ? DEFAULT_CONFIG.maxAccountCreations : Number(maxCreations),
+    ...(env.FAKTOR_DATA_KEYS ? { dataKeys: env.FAKTOR_DATA_KEYS } : {}),
     ...(origin ? { origin } : {}),
     ...(allowedHosts && allowedHosts.length > 0 ? { allowedHosts } : {}),
   };

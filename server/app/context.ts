@@ -5,6 +5,7 @@
  */
 import type { Db } from '../store/db';
 import { AccountRepo, ConcurrentUpdateError } from '../store/account-repo';
+import { CredentialCipher, type DataKey } from '../store/credential-cipher';
 import { ServiceError } from './errors';
 import { SessionRepo } from '../store/session-repo';
 import { AuditRepo, type AuditEvent } from '../store/audit-repo';
@@ -45,9 +46,13 @@ export class AppContext {
     readonly clock: Clock,
     readonly policy: Policy,
     readonly rp: RelyingParty,
-    readonly options: { testMode: boolean; issuer: string; origin: string; argon2: Argon2Params; creationLimit?: CreationLimit },
+    readonly options: { testMode: boolean; issuer: string; origin: string; argon2: Argon2Params; creationLimit?: CreationLimit; dataKeys?: readonly DataKey[] },
   ) {
-    this.accounts = new AccountRepo(db);
+    // Credentials at rest: the configured keys; test mode may use a generated per-install one.
+    const keys = options.dataKeys ?? (options.testMode ? [{ id: 'test', key: installKey(db, 'test-data-key') }] : undefined);
+    if (!keys || keys.length === 0) throw new Error('a data key (FAKTOR_DATA_KEYS) is required outside test mode');
+    this.accounts = new AccountRepo(db, new CredentialCipher(keys));
+    this.accounts.resealCredentials();
     this.sessions = new SessionRepo(db);
     this.audit = new AuditRepo(db);
     this.outbox = new OutboxRepo(db, options.testMode);

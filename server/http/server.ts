@@ -20,6 +20,7 @@ import { apiPlugin, isSafeMethod } from './api/plugin';
 import { testRoutes } from './test-routes';
 import { pagesPlugin } from './pages/plugin';
 import { DEFAULT_CREATION_LIMIT } from '../app/creation-throttle';
+import { parseDataKeys } from '../store/credential-cipher';
 
 /** Options of createServer: the config plus test hooks. */
 export interface CreateServerOptions extends Partial<ServerConfig> {
@@ -120,6 +121,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<R
     },
     argon2: { ...ARGON2_PARAMS, memoryCost: config.argon2MemoryKiB },
     creationLimit: { ...DEFAULT_CREATION_LIMIT, max: config.maxAccountCreations },
+    ...(config.dataKeys !== undefined ? { dataKeys: parseDataKeys(config.dataKeys) } : {}),
   });
   const services = createServices(ctx);
   // Compute the dummy hash for unknown-user logins now, so even the first such login costs the same.

@@ -5,6 +5,7 @@
  */
 import type { Db } from './db';
 import type { Account, Attribute, Means } from '../domain/model';
+import type { CredentialCipher } from './credential-cipher';
 
 interface AccountRow {
   id: string;
@@ -65,7 +66,11 @@ export class ConcurrentUpdateError extends Error {
 export class AccountRepo {
   private readonly s;
 
-  constructor(private readonly db: Db) {
+  /** `cipher` seals credentials at rest (credential-cipher.ts); without it they are stored as plain JSON (store unit tests only). */
+  constructor(
+    private readonly db: Db,
+    private readonly cipher?: CredentialCipher,
+  ) {
     this.s = {
       insertAccount: db.prepare(
         `INSERT INTO accounts (id, username, password_hash, block_password_hash, created_at, eid_pseudonym, eid_pseudonym_provenance, deletion_requested_at, deletion_erase_at, version)
@@ -195,12 +200,30 @@ export class AccountRepo {
   /** Credential of a means (TOTP seed, WebAuthn public key, phone number). */
   credential<T>(meansId: string): MeansCredential<T> | undefined {
     const r = this.s.getCred.get(meansId) as { data: string; last_step: number | null } | undefined;
-    return r && { data: JSON.parse(r.data) as T, lastStep: r.last_step };
+    return r && { data: JSON.parse(this.cipher ? this.cipher.open(r.data, meansId) : r.data) as T, lastStep: r.last_step };
   }
 
   /** Stores (or replaces) the credential of a means. The means row must exist. */
   putCredential(meansId: string, cred: MeansCredential): void {
-    this.s.putCred.run(meansId, JSON.stringify(cred.data), cred.lastStep);
+    const json = JSON.stringify(cred.data);
+    this.s.putCred.run(meansId, this.cipher ? this.cipher.seal(json, meansId) : json, cred.lastStep);
+  }
+
+  /** Start-up: re-seals every credential that is plain or sealed with an older key (key rotation); returns how many. */
+  resealCredentials(): number {
+    const cipher = this.cipher;
+    if (!cipher) return 0;
+    return this.db.transaction(() => {
+      const rows = this.db.prepare('SELECT means_id, data FROM means_credentials').all() as { means_id: string; data: string }[];
+      const update = this.db.prepare('UPDATE means_credentials SET data = ? WHERE means_id = ?');
+      let n = 0;
+      for (const r of rows) {
+        if (cipher.isCurrent(r.data)) continue;
+        update.run(cipher.seal(cipher.open(r.data, r.means_id), r.means_id), r.means_id);
+        n++;
+      }
+      return n;
+    })();
   }
 
   /** §7: removes the account and, by cascade, attributes, means, credentials, sessions and verifications. */

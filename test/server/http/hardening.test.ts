@@ -5,7 +5,10 @@
  */
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BLOCK_PASSWORD, Client, PASSWORD, startTestServer, type TestServer } from './client';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { BLOCK_PASSWORD, Client, PASSWORD, TEST_DATA_KEYS, startTestServer, totpNow, type TestServer } from './client';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -72,6 +75,31 @@ describe('smaller server points (issue #7 item 15)', () => {
       expect(rows[0]?.body).not.toContain('code=');
     } finally {
       await normal.stop();
+    }
+  });
+
+  it('TOTP seeds are sealed at rest under FAKTOR_DATA_KEYS and re-sealed when the key is rotated', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'faktor-keys-'));
+    const rows = (s: TestServer): { data: string }[] => s.server.db.prepare('SELECT data FROM means_credentials').all() as { data: string }[];
+    try {
+      const first = await startTestServer({ dataDir, dataKeys: TEST_DATA_KEYS });
+      const c = new Client(first.url);
+      await c.post('/api/accounts', { username: 'sealed-user', password: PASSWORD, blockPassword: BLOCK_PASSWORD });
+      const reg = await c.post<{ meansId: string; totp: { secret: string } }>('/api/means', { kind: 'password+totp' });
+      expect((await c.post(`/api/means/${reg.body.meansId}/authenticate`, { code: await totpNow(first.url, reg.body.totp.secret) })).status).toBe(200);
+      expect(rows(first).every((r) => r.data.startsWith('enc:v1:t1:') && !r.data.includes(reg.body.totp.secret))).toBe(true);
+      await first.stop();
+      // Rotation: the new key first, the old one still listed; start-up re-seals every row with t2.
+      const rotated = `t2:${Buffer.alloc(32, 9).toString('base64')},${TEST_DATA_KEYS}`;
+      const second = await startTestServer({ dataDir, dataKeys: rotated });
+      expect(rows(second).every((r) => r.data.startsWith('enc:v1:t2:'))).toBe(true);
+      const login = await new Client(second.url).post('/api/login', { username: 'sealed-user', password: PASSWORD, totp: await totpNow(second.url, reg.body.totp.secret, 1) });
+      expect(login.status).toBe(200);
+      await second.stop();
+      // Without the key that sealed them the rows cannot be read: start-up refuses instead of guessing.
+      await expect(startTestServer({ dataDir, dataKeys: `t3:${Buffer.alloc(32, 3).toString('base64')}` })).rejects.toThrow(/unknown data key/);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

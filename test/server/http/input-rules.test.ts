@@ -59,7 +59,8 @@ describe('the pages get the API’s input rules (issue #7 item 4)', () => {
   it('refuses a username with a bidi override, a one-letter password, an empty or common block password', async () => {
     expect((await register({ username: '\u202Enimda' })).status).toBe(400);
     expect(exists('\u202Enimda')).toBe(false);
-    for (const fields of [{ password: 'a' }, { blockPassword: '' }, { blockPassword: 'iloveyou' }, { password: 'password1' }, { username: 'tab\tname' }]) {
+    const refused: Record<string, string>[] = [{ password: 'a' }, { blockPassword: '' }, { blockPassword: 'iloveyou' }, { password: 'password1' }, { username: 'tab\tname' }];
+    for (const fields of refused) {
       const r = await register({ username: 'refused-user', ...fields });
       expect(r.status, JSON.stringify(fields)).toBe(400);
       expect(exists('refused-user') || exists('tab\tname')).toBe(false);
