@@ -255,5 +255,6 @@ export const de: Strings = {
     'camera-denied': 'Faktor darf die Kamera nicht verwenden.',
     'forbidden-sender': 'Diese Anfrage wurde aus Sicherheitsgründen abgelehnt.',
     internal: 'In Faktor ist etwas schiefgegangen. Bitte versuchen Sie es erneut.',
+    'unsafe-name': 'Der Name enthält unsichtbare Steuer- oder Schreibrichtungszeichen, mit denen er wie ein anderer Name aussehen kann. Nichts wurde hinzugefügt oder geändert.',
   },
 };

@@ -255,6 +255,7 @@ export const en = {
     'camera-denied': 'Faktor is not allowed to use the camera.',
     'forbidden-sender': 'This request was refused for security reasons.',
     internal: 'Something went wrong inside Faktor. Please try again.',
+    'unsafe-name': 'The name contains invisible control or text-direction characters, which can make it look like another name. Nothing was added or changed.',
   } satisfies Record<ErrorCode, string>,
 };
 
