@@ -200,9 +200,15 @@ export const en = {
     seconds_one: '{{count}} second',
     seconds_other: '{{count}} seconds',
     addAccount: 'Add account',
+    script: {
+      Latin: 'Latin',
+      Cyrillic: 'Cyrillic',
+      Greek: 'Greek',
+    },
     warning: {
       'issuer-mismatch': 'The code names two different services; the one from its issuer field is used.',
       'hotp-counter-missing': 'The code has no counter; counting starts at 0.',
+      'mixed-scripts': 'Careful: the name {{names}} mixes letters of different alphabets ({{scripts}}) that look alike. It may imitate another name — check it before you continue.',
     },
     migrationPart: 'Google Authenticator export, code {{index}} of {{total}}',
     migrationProgress: '{{have}} of {{total}} codes of the export scanned',
