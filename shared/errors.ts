@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   // ipc
   'forbidden-sender',
   'internal',
+  // names (appended)
+  'unsafe-name',
 ] as const;
 
 /** One of the stable error codes. */
