@@ -195,6 +195,11 @@ function truthy(v: string | undefined): boolean {
  * FAKTOR_ALLOWED_HOSTS).
  */
 export function configFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  return validateConfig(rawConfigFromArgs(argv, env));
+}
+
+/** configFromArgs without validation (main.ts fills in the data key file before validating). */
+export function rawConfigFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ServerConfig {
   checkFlags(argv);
   const pick = (flag: string, envName: string): string | undefined => flagValue(argv, flag) ?? env[envName];
   const port = pick('port', 'FAKTOR_PORT');
@@ -221,5 +226,5 @@ export function configFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     ...(origin ? { origin } : {}),
     ...(allowedHosts && allowedHosts.length > 0 ? { allowedHosts } : {}),
   };
-  return validateConfig(config);
+  return config;
 }
