@@ -3,7 +3,7 @@ import type { DroppedEntry, ImportFormat } from '../../../../shared/import/types
 import { NODE_KDF, type KdfPrimitives } from '../crypto';
 import { checkNewAccount, duplicateKey, type NewAccount, type VaultAccount } from '../vault';
 import { damaged } from '../../../../shared/import/entry';
-import { readForeign } from './read-foreign';
+import { readForeign, type ForeignFile } from './read-foreign';
 
 /** The vault operations an import needs (a subset of services/vault.ts's Vault). */
 export interface ImportVault {
@@ -32,7 +32,7 @@ export interface ImportOutcome {
 }
 
 /**
- * The one import entry point for every file format (the IPC handler and the tester CLI call it):
+ * The one import entry point for every file format (the IPC handlers and the tester CLI call it):
  * decode → validate every account like every other entry point (checkNewAccount) → preview, or
  * commit all in ONE atomic vault write. Any invalid account fails the whole file; the vault is
  * untouched unless everything validated.
@@ -40,21 +40,44 @@ export interface ImportOutcome {
 export async function importForeign(bytes: Uint8Array, opts: ImportOptions, vault: ImportVault, kdf: KdfPrimitives = NODE_KDF): Promise<ImportOutcome> {
   const file = await readForeign(bytes, opts, kdf);
   try {
-    file.accounts.forEach((a, i) => {
-      try {
-        checkNewAccount(a);
-      } catch (e) {
-        throw damaged(`account ${i + 1}`, { entry: i + 1, reason: isFaktorError(e) ? e.code : 'invalid' });
-      }
-    });
-    const { fresh, duplicates } = await split(file.accounts, vault);
-    const names = (list: readonly NewAccount[]) => list.map((a) => ({ issuer: a.issuer, label: a.label, type: a.type }));
-    if (opts.dryRun === true) return { format: file.format, accounts: names(fresh), duplicates, dropped: file.dropped, imported: 0 };
-    const result = await vault.importAccounts(file.accounts);
-    return { format: file.format, accounts: names(fresh), duplicates: result.duplicates, dropped: file.dropped, imported: result.imported };
+    return opts.dryRun === true ? await previewFile(file, vault) : await commitFile(file, vault);
   } finally {
-    for (const a of file.accounts) a.secret.fill(0);
+    forgetFile(file);
   }
+}
+
+/** Validates a decoded file and says what committing it would do; writes nothing. */
+export async function previewFile(file: ForeignFile, vault: ImportVault): Promise<ImportOutcome> {
+  validate(file);
+  const { fresh, duplicates } = await split(file.accounts, vault);
+  return { format: file.format, accounts: names(fresh), duplicates, dropped: file.dropped, imported: 0 };
+}
+
+/** Validates and commits a decoded file in one atomic vault write (the vault lists duplicates again itself). */
+export async function commitFile(file: ForeignFile, vault: ImportVault): Promise<ImportOutcome> {
+  validate(file);
+  const { fresh } = await split(file.accounts, vault);
+  const result = await vault.importAccounts(file.accounts);
+  return { format: file.format, accounts: names(fresh), duplicates: result.duplicates, dropped: file.dropped, imported: result.imported };
+}
+
+/** Overwrites the decoded seeds of a file that is no longer needed. */
+export function forgetFile(file: ForeignFile): void {
+  for (const a of file.accounts) a.secret.fill(0);
+}
+
+function validate(file: ForeignFile): void {
+  file.accounts.forEach((a, i) => {
+    try {
+      checkNewAccount(a);
+    } catch (e) {
+      throw damaged(`account ${i + 1}`, { entry: i + 1, reason: isFaktorError(e) ? e.code : 'invalid' });
+    }
+  });
+}
+
+function names(list: readonly NewAccount[]): ImportOutcome['accounts'] {
+  return list.map((a) => ({ issuer: a.issuer, label: a.label, type: a.type }));
 }
 
 /** Which accounts are new and which are exact duplicates (same rule as vault.importAccounts). */
