@@ -1,11 +1,12 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { FaktorApp } from './support/app';
 import { expect, test } from './support/fixtures';
 
 /** Another app's export through the Backup dialog: preview (with what is left out), then import; wrong password is a plain message. */
 
-const FIX = join(__dirname, '../fixtures/import');
+const FIX = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/import');
 
 async function openBackup(page: Page) {
   await page.getByRole('button', { name: 'Backup' }).click();
