@@ -304,7 +304,7 @@ export const de: Strings = {
     cancelled: 'Abgebrochen.',
     'import-damaged': 'Die Datei ist beschädigt, unvollständig oder enthält keine Konten. Es wurde nichts importiert.',
     'import-unknown-format': 'Faktor kennt dieses Dateiformat nicht. Es wurde nichts importiert.',
-    'import-unsupported': 'Diese Art Datei kann nicht importiert werden (zum Beispiel eine passwortgeschützte Bitwarden- oder Authenticator-Pro-Sicherung). Exportieren Sie sie unverschlüsselt und versuchen Sie es erneut. Es wurde nichts importiert.',
+    'import-unsupported': 'Diese Art Datei kann nicht importiert werden (zum Beispiel ein passwortgeschützter Bitwarden-Export). Exportieren Sie sie unverschlüsselt und versuchen Sie es erneut. Es wurde nichts importiert.',
     'no-qr-found': 'Es wurde kein QR-Code gefunden.',
     'image-unreadable': 'Das Bild konnte nicht gelesen werden.',
     'screen-capture-denied': 'Faktor darf den Bildschirm nicht aufnehmen.',

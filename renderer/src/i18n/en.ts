@@ -304,7 +304,7 @@ export const en = {
     cancelled: 'Cancelled.',
     'import-damaged': 'The file is damaged, incomplete or holds no accounts. Nothing was imported.',
     'import-unknown-format': 'Faktor does not know this file format. Nothing was imported.',
-    'import-unsupported': 'This kind of file cannot be imported (for example a password-protected Bitwarden or Authenticator Pro backup). Export it unencrypted and try again. Nothing was imported.',
+    'import-unsupported': 'This kind of file cannot be imported (for example a password-protected Bitwarden export). Export it unencrypted and try again. Nothing was imported.',
     'no-qr-found': 'No QR code was found.',
     'image-unreadable': 'The image could not be read.',
     'screen-capture-denied': 'Faktor is not allowed to capture the screen.',

@@ -15,6 +15,7 @@ import { NODE_KDF, type KdfPrimitives } from '../crypto';
 import type { NewAccount } from '../vault';
 import { decryptAegis } from './aegis-decrypt';
 import { decryptAndOtp } from './andotp-decrypt';
+import { decryptAuthenticatorPro } from './authpro-decrypt';
 import { decryptEnte } from './ente-decrypt';
 import { decryptTwoFas } from './twofas-decrypt';
 
@@ -75,7 +76,7 @@ export async function readForeign(bytes: Uint8Array, opts: { format?: ImportForm
       case 'bitwarden':
         return parseBitwarden(parseJson(needText()));
       case 'authenticator-pro':
-        if (AUTHPRO_ENCRYPTED_HEADER.test(String.fromCharCode(...bytes.subarray(0, 16)))) throw new FaktorError('import-unsupported', 'encrypted Authenticator Pro backup');
+        if (AUTHPRO_ENCRYPTED_HEADER.test(String.fromCharCode(...bytes.subarray(0, 16)))) return parseAuthenticatorPro(await decryptAuthenticatorPro(bytes, password(), kdf));
         return parseAuthenticatorPro(parseJson(needText()));
       case 'freeotp-plus':
         return parseFreeOtpPlus(parseJson(needText()));

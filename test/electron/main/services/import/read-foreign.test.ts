@@ -43,6 +43,8 @@ const CASES: Array<{ name: string; format: ImportFormat; password?: string; acco
   // a bare secret in login.totp means Bitwarden's defaults: SHA-1, 6 digits, 30 s
   { name: 'bitwarden.json', format: 'bitwarden', accounts: [A, ['totp', 'Mail', 'carol', 'SHA1', 6, 30, C[6]]], dropped: ['steam'] },
   { name: 'authenticator-pro.json', format: 'authenticator-pro', accounts: [A, B, ['totp', 'Mail', '', 'SHA512', 7, 60, C[6]]], dropped: ['steam', 'motp'] },
+  { name: 'authenticator-pro-encrypted.authpro', format: 'authenticator-pro', password: PASSWORD, accounts: [A, B, ['totp', 'Mail', '', 'SHA512', 7, 60, C[6]]], dropped: ['steam', 'motp'] },
+  { name: 'authenticator-pro-legacy.authpro', format: 'authenticator-pro', password: PASSWORD, accounts: [A, B, ['totp', 'Mail', '', 'SHA512', 7, 60, C[6]]], dropped: ['steam', 'motp'] },
   { name: 'freeotp-plus.json', format: 'freeotp-plus', accounts: [A, B], dropped: ['steam'] },
   { name: 'otpauth-list.txt', format: 'otpauth', accounts: [A, B], dropped: [] },
 ];
@@ -63,7 +65,7 @@ describe('readForeign: fixtures per format', () => {
   });
 
   it('encrypted fixtures: wrong password and no password are backup-wrong-password', async () => {
-    for (const name of ['aegis-encrypted.json', 'twofas-encrypted.2fas', 'ente-encrypted.json', 'andotp-encrypted.json.aes']) {
+    for (const name of ['aegis-encrypted.json', 'twofas-encrypted.2fas', 'ente-encrypted.json', 'andotp-encrypted.json.aes', 'authenticator-pro-encrypted.authpro', 'authenticator-pro-legacy.authpro']) {
       expect(await codeOf(readForeign(file(name), { password: 'wrong password' })), name).toBe('backup-wrong-password');
       expect(await codeOf(readForeign(file(name), {})), name).toBe('backup-wrong-password');
     }
@@ -83,7 +85,6 @@ describe('readForeign: fixtures per format', () => {
 
   it('recognized but unsupported variants say so', async () => {
     expect(await codeOf(readForeign(file('bitwarden-encrypted.json'), {}))).toBe('import-unsupported');
-    expect(await codeOf(readForeign(file('authenticator-pro-encrypted.authpro'), {}))).toBe('import-unsupported');
     expect(await codeOf(readForeign(new TextEncoder().encode('hello world'), {}))).toBe('import-unknown-format');
   });
 });
