@@ -25,6 +25,10 @@ export const ERROR_CODES = [
   'invalid-backup',
   'backup-wrong-password',
   'cancelled',
+  // import of other apps' files (docs/import-formats.md)
+  'import-damaged',
+  'import-unknown-format',
+  'import-unsupported',
   // qr
   'no-qr-found',
   'image-unreadable',

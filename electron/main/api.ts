@@ -16,6 +16,7 @@ import { createOsKeychain, type Keychain } from './services/keychain';
 import { createSettingsStore, DEFAULT_SETTINGS } from './services/settings';
 import { createVault, type VaultHooks } from './services/vault';
 import { createQrHandlers } from './qr-api';
+import { createImportHandlers } from './import-api';
 
 /**
  * The main-process implementation of every IPC channel (shared/ipc/contract.ts), on top of the
@@ -59,6 +60,7 @@ const ACTIVITY: ReadonlySet<Channel> = new Set<Channel>([
   'accounts-add-uri', 'accounts-add-manual', 'accounts-update', 'accounts-delete', 'accounts-restore', 'accounts-reorder',
   'codes-hotp-next', 'codes-copy', 'settings-set', 'backup-export', 'backup-export-plain', 'backup-import',
   'qr-scan-screen', 'qr-decode-image', 'qr-scan-clipboard', 'qr-add-account', 'qr-import-migration',
+  'import-preview', 'import-commit', 'export-as',
 ]);
 
 /**
@@ -216,6 +218,7 @@ export function createApi(deps: ApiDeps): Api {
       return vault.importAccounts(accounts);
     },
     ...createQrHandlers({ vault, ports, onVaultLocked: (listener) => onLocked.push(listener) }),
+    ...createImportHandlers({ vault, ports, onVaultLocked: (listener) => onLocked.push(listener) }),
   };
 
   const wrap = <C extends Channel>(channel: C, fn: Api[C]): Api[C] =>
