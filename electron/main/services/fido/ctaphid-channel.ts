@@ -145,15 +145,14 @@ function hidError(payload: Uint8Array): CtapError {
 async function readMessage(transport: HidTransport, r: Reassembler, until: number, clock: Clock, pollMs: number, soft?: false): Promise<{ cmd: number; payload: Uint8Array }>;
 async function readMessage(transport: HidTransport, r: Reassembler, until: number, clock: Clock, pollMs: number, soft: true): Promise<{ cmd: number; payload: Uint8Array } | undefined>;
 async function readMessage(transport: HidTransport, r: Reassembler, until: number, clock: Clock, pollMs: number, soft = false): Promise<{ cmd: number; payload: Uint8Array } | undefined> {
-  for (;;) {
+  // At least one read per call, so a clock that jumps (tests) still lets replies through.
+  do {
     const left = until - clock.now();
-    if (left <= 0) {
-      if (soft) return undefined;
-      throw new CtapError('timeout', 'the key did not answer');
-    }
-    const report = await transport.read(Math.min(left, pollMs));
+    const report = await transport.read(Math.max(1, Math.min(left, pollMs)));
     if (!report) continue;
     const message = r.push(parsePacket(report));
     if (message) return message;
-  }
+  } while (clock.now() < until);
+  if (soft) return undefined;
+  throw new CtapError('timeout', 'the key did not answer');
 }
