@@ -57,7 +57,9 @@ class DepthLimitedTokenizer extends Tokenizer {
 const DECODE_OPTIONS = {
   useMaps: true,
   allowIndefinite: false,
-  allowUndefined: false,
+  // `undefined` (simple value 23) is not CTAP, but nid-webauthn-emulator sends it for absent GetInfo
+  // fields; decoded as undefined it reads as "absent" through fields.ts, and nowhere as a value.
+  allowUndefined: true,
   allowInfinity: false,
   allowNaN: false,
   allowBigInt: false,

@@ -1,8 +1,15 @@
 import { CtapError } from '../../../shared/ctap/errors';
 import { BROADCAST_CID, Capability, CtapHidCmd, CtapHidError, encodeInitReply, framePackets, KeepaliveStatus, parsePacket, Reassembler, type HidMessage } from '../../../shared/ctap/hid-frame';
 import type { HidTransport } from '../../../electron/main/services/fido/transport';
-import type { SoftAuthenticator } from './authenticator';
-import { waitForTouch, type TouchPolicy } from './presence';
+import { waitForTouch, type RequestContext, type TouchPolicy } from './presence';
+
+/** What sits behind the CTAPHID layer: our SoftAuthenticator, or a shim around another emulator. */
+export interface CtapBackend {
+  readonly ctap2: boolean;
+  winks: number;
+  handleCbor(payload: Uint8Array, ctx: RequestContext): Promise<Uint8Array>;
+  handleMsg(apdu: Uint8Array, ctx: RequestContext): Uint8Array;
+}
 
 /** Knobs of the simulated USB side. */
 export interface SoftHidOptions {
@@ -16,7 +23,7 @@ export interface SoftHidOptions {
  * channel, PING, WINK, CBOR and MSG, KEEPALIVE while waiting for a touch, CANCEL, CHANNEL_BUSY for a
  * second channel while one transaction runs, and ERROR frames for bad framing.
  */
-export class SoftCtapHid {
+export class SoftCtapHid<B extends CtapBackend = CtapBackend> {
   touch: TouchPolicy;
   private readonly channels = new Map<number, Reassembler>();
   private nextCid = 0x10000001;
@@ -25,7 +32,7 @@ export class SoftCtapHid {
   private readonly loop: Promise<void>;
 
   constructor(
-    readonly authenticator: SoftAuthenticator,
+    readonly authenticator: B,
     private readonly transport: HidTransport,
     private readonly options: SoftHidOptions = {},
   ) {
@@ -129,7 +136,7 @@ export class SoftCtapHid {
     });
   }
 
-  private context(cid: number, signal: AbortSignal) {
+  private context(cid: number, signal: AbortSignal): RequestContext {
     const keepalive = (): void => void this.send(cid, CtapHidCmd.KEEPALIVE, Uint8Array.of(KeepaliveStatus.UP_NEEDED));
     return {
       waitForTouch: () => waitForTouch(this.touch, signal, keepalive, this.options.keepaliveMs, this.options.touchTimeoutMs),
