@@ -1,34 +1,20 @@
-import { sha256 } from '@noble/hashes/sha2.js';
-import { verifyAuthenticationResponse, verifyRegistrationResponse } from '@simplewebauthn/server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { encodeCbor } from '../../../../../shared/ctap/cbor';
 import { Permission } from '../../../../../shared/ctap/client-pin';
 import type { CtapError} from '../../../../../shared/ctap/errors';
 import { Status, isCtapError } from '../../../../../shared/ctap/errors';
-import type { Attestation } from '../../../../../shared/ctap/make-credential';
 import { CredentialClient, hashRpId } from '../../../../../electron/main/services/fido/credential-client';
 import { PinClient } from '../../../../../electron/main/services/fido/pin-client';
 import { connectSoftKey } from '../../../../support/soft-authenticator/connect';
+import { clientData, RP, verifyAssertion, verifyAttestation } from '../../../../support/soft-authenticator/webauthn-verify';
 
 // Our CTAP client against the in-repo software authenticator over the in-memory report pipe (a USB
 // key cannot exist in CI; the soft key itself is validated by python-fido2, see test/support).
-const b64u = (b: Uint8Array): string => Buffer.from(b).toString('base64url');
-const origin = 'https://konto.example';
-const rpId = 'konto.example';
+const rpId = RP.id;
 let stop: (() => Promise<void>) | undefined;
 afterEach(async () => {
   await stop?.();
   stop = undefined;
 });
-
-function clientData(type: string, challenge: Uint8Array): { json: Uint8Array; hash: Uint8Array } {
-  const json = new TextEncoder().encode(JSON.stringify({ type, challenge: b64u(challenge), origin, crossOrigin: false }));
-  return { json, hash: sha256(json) };
-}
-
-function attestationObject(a: Attestation): Uint8Array {
-  return encodeCbor(new Map<string, never>([['fmt', a.fmt as never], ['attStmt', a.attStmt as never], ['authData', a.authData.raw as never]]));
-}
 
 describe('CTAP2 client against the software authenticator', () => {
   it('GetInfo, INIT details and wink', async () => {
@@ -67,27 +53,11 @@ describe('CTAP2 client against the software authenticator', () => {
         pinUvAuthParam: token.protocol.authenticate(token.token, create.hash),
         pinUvAuthProtocol: version,
       });
-      const credentialId = att.authData.credential?.credentialId ?? new Uint8Array(0);
-      const reg = await verifyRegistrationResponse({
-        response: { id: b64u(credentialId), rawId: b64u(credentialId), type: 'public-key', clientExtensionResults: {}, response: { clientDataJSON: b64u(create.json), attestationObject: b64u(attestationObject(att)) } },
-        expectedChallenge: b64u(challenge),
-        expectedOrigin: origin,
-        expectedRPID: rpId,
-        requireUserVerification: true,
-      });
-      expect(reg.verified).toBe(true);
+      expect(await verifyAttestation(att, create, challenge, true)).toBe(true);
 
       const get = clientData('webauthn.get', challenge);
-      const [assertion] = await key.ctap.getAssertions({ rpId, clientDataHash: get.hash, allowList: [credentialId] });
-      const auth = await verifyAuthenticationResponse({
-        response: { id: b64u(credentialId), rawId: b64u(credentialId), type: 'public-key', clientExtensionResults: {}, response: { clientDataJSON: b64u(get.json), authenticatorData: b64u(assertion!.authData.raw), signature: b64u(assertion!.signature) } },
-        expectedChallenge: b64u(challenge),
-        expectedOrigin: origin,
-        expectedRPID: rpId,
-        credential: { id: b64u(credentialId), publicKey: new Uint8Array(att.authData.credential!.publicKeyCose), counter: 0 },
-        requireUserVerification: false,
-      });
-      expect(auth.verified).toBe(true);
+      const [assertion] = await key.ctap.getAssertions({ rpId, clientDataHash: get.hash, allowList: [att.authData.credential!.credentialId] });
+      expect(await verifyAssertion(att, assertion!, get, challenge)).toBe(true);
     });
   }
 
