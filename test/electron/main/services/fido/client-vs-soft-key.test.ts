@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Permission } from '../../../../../shared/ctap/client-pin';
-import type { CtapError} from '../../../../../shared/ctap/errors';
-import { Status, isCtapError } from '../../../../../shared/ctap/errors';
+import { Status, isCtapError, type CtapError } from '../../../../../shared/ctap/errors';
 import { CredentialClient, hashRpId } from '../../../../../electron/main/services/fido/credential-client';
 import { PinClient } from '../../../../../electron/main/services/fido/pin-client';
 import { connectSoftKey } from '../../../../support/soft-authenticator/connect';
