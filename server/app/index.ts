@@ -11,6 +11,7 @@ import { AccountService } from './account-service';
 import { DesktopAppService } from './desktop-app-service';
 import { DeviceAuthenticator } from './device-auth';
 import { DeviceService } from './device-service';
+import { ApprovalService } from './approval-service';
 
 /** All services of one server. */
 export interface Services {
@@ -23,6 +24,7 @@ export interface Services {
   desktopApp: DesktopAppService;
   deviceAuth: DeviceAuthenticator;
   device: DeviceService;
+  approvals: ApprovalService;
 }
 
 /** Wires the services over one AppContext. */
@@ -34,7 +36,8 @@ export function createServices(ctx: AppContext): Services {
   const accounts = new AccountService(ctx, sessions, means);
   const desktopApp = new DesktopAppService(ctx, sessions, auth);
   proofs.desktopChallenge = (account, m) => desktopApp.meansChallenge(account, m);
-  return { ctx, sessions, proofs, auth, means, accounts, desktopApp, deviceAuth: new DeviceAuthenticator(ctx), device: new DeviceService(ctx) };
+  const approvals = new ApprovalService(ctx, sessions, auth, () => desktopApp.origin());
+  return { ctx, sessions, proofs, auth, means, accounts, desktopApp, deviceAuth: new DeviceAuthenticator(ctx), device: new DeviceService(ctx), approvals };
 }
 
 export { AppContext } from './context';

@@ -30,7 +30,8 @@ export type AuditEvent =
   | 'block-password.throttled'
   | 'desktop-app.pairing-shown'
   | 'desktop-app.enroll-refused'
-  | 'desktop-app.login-shown';
+  | 'desktop-app.login-shown'
+  | 'desktop-app.push-sent';
 
 /** One stored audit row as the overview/test reads it. */
 export interface AuditRow {

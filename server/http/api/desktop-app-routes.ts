@@ -110,4 +110,32 @@ export async function desktopAppRoutes(app: FastifyInstance, opts: ApiOptions): 
       response: { 200: ISSUED, ...ERRORS },
     },
   }, async (request, reply) => sendIssued(reply, services.desktopApp.finishLogin(request.body.tx, request.body.code, meta(request)), secureCookies));
+
+  app.post<{ Body: { username: string } }>('/api/login/desktop-app/push', {
+    config: { csrf: false },
+    schema: {
+      tags: [TAGS.session],
+      summary: 'Online approval, step 1: sends a request to every paired app of the account; show `number` in the browser (number matching)',
+      description: 'Expires after 2 minutes. At most 3 unanswered requests per account at a time (429). An unknown username gets the same shape.',
+      body: { ...obj({ username: USERNAME }, ['username']), examples: [{ username: 'erika' }] },
+      response: { 201: { type: 'object', additionalProperties: false, properties: { tx: { type: 'string' }, number: { type: 'integer' }, expiresAt: { type: 'number' } } }, ...ERRORS },
+    },
+  }, async (request, reply) => {
+    reply.code(201);
+    return services.approvals.startPush(request.body.username, { ...meta(request), browser: String(request.headers['user-agent'] ?? '') });
+  });
+
+  app.post<{ Body: { tx: string } }>('/api/login/desktop-app/push/status', {
+    config: { csrf: false },
+    schema: {
+      tags: [TAGS.session],
+      summary: 'Online approval, step 2 (poll): pending | denied | expired, or approved → the session cookie (issued once)',
+      body: obj({ tx: { type: 'string', pattern: '^[A-Za-z0-9_-]{22}$' } }, ['tx']),
+      response: { 200: { type: 'object', additionalProperties: true, properties: { state: { type: 'string', enum: ['pending', 'approved', 'denied', 'expired'] }, csrfToken: { type: 'string' }, session: { type: 'object', additionalProperties: true } } }, ...ERRORS },
+    },
+  }, async (request, reply) => {
+    const r = services.approvals.status(request.body.tx, meta(request));
+    if (r.state !== 'approved') return { state: r.state };
+    return sendIssued(reply, r.issued, secureCookies, { state: 'approved' });
+  });
 }

@@ -16,6 +16,11 @@ declare module 'fastify' {
   }
 }
 
+/** Heartbeat comment interval of the event stream. */
+const HEARTBEAT_MS = 15_000;
+/** Longest wait of the long-poll fallback. */
+const LONG_POLL_MS = 25_000;
+
 /** Tag of these routes in /openapi.json. */
 export const DEVICE_TAG = 'Paired desktop app (Authorization: FaktorDevice)';
 
@@ -69,6 +74,12 @@ export async function deviceRoutes(app: FastifyInstance, opts: ApiOptions): Prom
     }
   });
 
+  // Open event streams end when the server closes (they would keep server.close() waiting forever).
+  const streams = new Set<{ end: () => void }>();
+  app.addHook('preClose', async () => {
+    for (const s of streams) s.end();
+  });
+
   const device = (request: FastifyRequest): AuthenticatedDevice =>
     services.deviceAuth.authenticate(
       { method: request.method, path: request.url, body: request.rawBody ?? '', authorization: request.headers.authorization },
@@ -115,4 +126,87 @@ export async function deviceRoutes(app: FastifyInstance, opts: ApiOptions): Prom
     services.device.removeSelf(device(request), meta(request));
     return reply.code(204).send();
   });
+
+  // ---- online approval: event stream, long-poll fallback, answer ----
+  app.get('/api/device/events', {
+    schema: {
+      tags: [DEVICE_TAG],
+      summary: 'Server-sent events for this device: `approval` (ApprovalRequest JSON), `resolved` ({tx, state}); a comment heartbeat every 15 s',
+      description: 'Pending requests are sent at once on connect. Reconnect with back-off; GET /api/device/approvals is the long-poll fallback.',
+      headers: AUTH_HEADER,
+      response: { 200: { type: 'string', description: 'text/event-stream' }, ...ERRORS },
+    },
+  }, async (request, reply) => {
+    const d = device(request);
+    reply.hijack();
+    const res = reply.raw;
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-content-type-options': 'nosniff' });
+    res.write(': open\n\n'); // sends the headers now, so the app knows the stream is up
+    const send = (event: string, data: string): void => {
+      res.write(`event: ${event}\ndata: ${data}\n\n`);
+    };
+    for (const a of services.approvals.hub.pendingFor(d.means.id, services.ctx.now())) send('approval', services.approvals.requestText(a, d.means.id));
+    const unsubscribe = services.approvals.hub.subscribe(d.means.id, send);
+    const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+    heartbeat.unref();
+    const stream = { end: () => res.end() };
+    streams.add(stream);
+    request.raw.on('close', () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      streams.delete(stream);
+    });
+  });
+
+  app.get('/api/device/approvals', {
+    schema: {
+      tags: [DEVICE_TAG],
+      summary: 'Long-poll fallback: pending requests for this device; waits up to 25 s for one when there is none',
+      headers: AUTH_HEADER,
+      response: { 200: { type: 'object', additionalProperties: false, properties: { requests: { type: 'array', items: { type: 'string', description: 'ApprovalRequest JSON text' } } } }, ...ERRORS },
+    },
+  }, async (request, reply) => {
+    const d = device(request);
+    reply.header('cache-control', 'no-store');
+    const now = (): string[] => services.approvals.hub.pendingFor(d.means.id, services.ctx.now()).map((a) => services.approvals.requestText(a, d.means.id));
+    const ready = now();
+    if (ready.length > 0) return { requests: ready };
+    return new Promise<{ requests: string[] }>((resolve) => {
+      let done = false;
+      const finish = (): void => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        unsubscribe();
+        resolve({ requests: now() });
+      };
+      const unsubscribe = services.approvals.hub.subscribe(d.means.id, (event) => event === 'approval' && finish());
+      const timer = setTimeout(finish, LONG_POLL_MS);
+      request.raw.on('close', finish);
+    });
+  });
+
+  app.post('/api/device/approvals', {
+    config: { csrf: false },
+    schema: {
+      tags: [DEVICE_TAG],
+      summary: 'Answer a request: ApprovalAnswer {v, tx, number, decision, signature} signed with the approval key',
+      description: 'A wrong number or a signature that does not verify (wrong PIN) is the generic 401 and counts toward the 3-failure block; deny-and-block blocks this means (§4.4).',
+      headers: AUTH_HEADER,
+      body: {
+        ...obj(
+          {
+            v: { type: 'integer', enum: [1] },
+            tx: { type: 'string', pattern: '^[A-Za-z0-9_-]{22}$' },
+            number: { type: 'integer', minimum: 0, maximum: 99 },
+            decision: { type: 'string', enum: ['approve', 'deny', 'deny-and-block'] },
+            signature: { type: 'string', pattern: '^[A-Za-z0-9_-]{86}$' },
+          },
+          ['v', 'tx', 'number', 'decision', 'signature'],
+        ),
+        description: 'ApprovalAnswer v1 (docs/protocol.md), checked again by shared/servicekonto/approval.ts',
+      },
+      response: { 200: { type: 'object', additionalProperties: false, properties: { state: { type: 'string', enum: ['approved', 'denied'] } } }, ...ERRORS },
+    },
+  }, async (request) => services.approvals.answer(device(request), request.body, meta(request)));
 }

@@ -11,6 +11,7 @@ import { loginResponse } from '../../../shared/servicekonto/login-ocra';
 import { parseLoginPayload } from '../../../shared/servicekonto/login-payload';
 import { publicKeyOf } from '../../../shared/servicekonto/p256';
 import { formatDeviceAuthorization } from '../../../shared/servicekonto/device-auth';
+import { parseApprovalRequest, signApproval, type ApprovalDecision } from '../../../shared/servicekonto/approval';
 import { parsePairingPayload } from '../../../shared/servicekonto/pairing-payload';
 
 /** One simulated paired app installation. */
@@ -48,6 +49,41 @@ export class DesktopPeer {
     const res = await fetch(base + path, { method, headers: { authorization: auth } });
     const text = await res.text();
     return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined, header: auth };
+  }
+
+  /** Sends a device-signed JSON POST. */
+  async signedPost(base: string, path: string, body: unknown, tsMs: number): Promise<{ status: number; body: unknown }> {
+    const text = JSON.stringify(body);
+    const auth = this.authorization(this.enrolled?.origin ?? '', 'POST', path, text, tsMs);
+    const res = await fetch(base + path, { method: 'POST', headers: { authorization: auth, 'content-type': 'application/json' }, body: text });
+    const out = await res.text();
+    return { status: res.status, body: out ? (JSON.parse(out) as unknown) : undefined };
+  }
+
+  /** The signed answer body to an approval request (`key` = the PIN-decrypted approval key; a wrong PIN gives another). */
+  answerBody(request: string, number: number, decision: ApprovalDecision, key: Uint8Array = this.approvalSecret): Record<string, unknown> {
+    const r = parseApprovalRequest(request);
+    return { v: 1, tx: r.tx, number, decision, signature: signApproval(key, { transaction: r.tx, challenge: r.challenge, number, decision }) };
+  }
+
+  /** Opens the event stream and resolves with the data of the first `approval` event (then closes it). */
+  async nextApproval(base: string, tsMs: number, whenOpen: () => Promise<void> = async () => undefined): Promise<string> {
+    const ctrl = new AbortController();
+    const res = await fetch(`${base}/api/device/events`, { headers: { authorization: this.authorization(this.enrolled?.origin ?? '', 'GET', '/api/device/events', '', tsMs) }, signal: ctrl.signal });
+    if (res.status !== 200 || !res.body) throw new Error(`stream ${res.status}`);
+    const reader = res.body.getReader();
+    await whenOpen();
+    let buf = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error('stream ended');
+      buf += new TextDecoder().decode(value);
+      const m = /event: approval\ndata: (.*)\n\n/.exec(buf);
+      if (m?.[1]) {
+        ctrl.abort();
+        return m[1];
+      }
+    }
   }
 
   /** The 8-digit code the app would show for a login payload (checked by the shared parser at `nowMs`). */
