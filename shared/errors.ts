@@ -39,6 +39,8 @@ export const ERROR_CODES = [
   'protocol-origin',
   'protocol-expired',
   'internal',
+  // names (appended)
+  'unsafe-name',
 ] as const;
 
 /** One of the stable error codes. */

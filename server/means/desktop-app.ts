@@ -15,7 +15,7 @@ export interface DesktopAppCredential {
   approvalKey: string;
   /** P-256 public key (wire form) that verifies the app's own requests. */
   deviceKey: string;
-  /** The 32-byte OCRA secret, base64url. TODO(at-rest): encrypted once the server key lands (docs/known-gaps.md). */
+  /** The 32-byte OCRA secret, base64url; sealed at rest with the whole credential (FAKTOR_DATA_KEYS, account-repo). */
   ocraSecret: string;
   deviceName: string;
 }

@@ -124,7 +124,9 @@ export function BackupDialog() {
               <p>{t('backup.duplicates')}</p>
               <ul className="duplicates">
                 {outcome.duplicates.map((d, i) => (
-                  <li key={i}>{d.issuer ? `${d.issuer} (${d.label})` : d.label}</li>
+                  <li key={i}>
+                    <bdi>{d.issuer ? `${d.issuer} (${d.label})` : d.label}</bdi>
+                  </li>
                 ))}
               </ul>
             </>

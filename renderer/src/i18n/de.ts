@@ -225,9 +225,15 @@ export const de: Strings = {
     seconds_one: '{{count}} Sekunde',
     seconds_other: '{{count}} Sekunden',
     addAccount: 'Konto hinzufügen',
+    script: {
+      Latin: 'lateinisch',
+      Cyrillic: 'kyrillisch',
+      Greek: 'griechisch',
+    },
     warning: {
       'issuer-mismatch': 'Der Code nennt zwei verschiedene Dienste; verwendet wird der aus dem Feld „issuer“.',
       'hotp-counter-missing': 'Der Code enthält keinen Zähler; gezählt wird ab 0.',
+      'mixed-scripts': 'Vorsicht: Der Name {{names}} mischt Buchstaben verschiedener Alphabete ({{scripts}}), die gleich aussehen. Der Name kann einen anderen nachahmen – prüfen Sie ihn, bevor Sie fortfahren.',
     },
     migrationPart: 'Export aus dem Google Authenticator, Code {{index}} von {{total}}',
     migrationProgress: '{{have}} von {{total}} Codes des Exports gescannt',
@@ -286,5 +292,6 @@ export const de: Strings = {
     'protocol-origin': 'Dieser Servicekonto-Code nennt eine Serveradresse, die Faktor nicht annimmt (nur https, http nur auf diesem Computer).',
     'protocol-expired': 'Dieser Servicekonto-Code ist abgelaufen. Laden Sie die Seite im Browser neu, um einen neuen zu erhalten.',
     internal: 'In Faktor ist etwas schiefgegangen. Bitte versuchen Sie es erneut.',
+    'unsafe-name': 'Der Name enthält unsichtbare Steuer- oder Schreibrichtungszeichen, mit denen er wie ein anderer Name aussehen kann. Nichts wurde hinzugefügt oder geändert.',
   },
 };

@@ -225,9 +225,15 @@ export const en = {
     seconds_one: '{{count}} second',
     seconds_other: '{{count}} seconds',
     addAccount: 'Add account',
+    script: {
+      Latin: 'Latin',
+      Cyrillic: 'Cyrillic',
+      Greek: 'Greek',
+    },
     warning: {
       'issuer-mismatch': 'The code names two different services; the one from its issuer field is used.',
       'hotp-counter-missing': 'The code has no counter; counting starts at 0.',
+      'mixed-scripts': 'Careful: the name {{names}} mixes letters of different alphabets ({{scripts}}) that look alike. It may imitate another name — check it before you continue.',
     },
     migrationPart: 'Google Authenticator export, code {{index}} of {{total}}',
     migrationProgress: '{{have}} of {{total}} codes of the export scanned',
@@ -286,6 +292,7 @@ export const en = {
     'protocol-origin': 'This Servicekonto code names a server address Faktor does not accept (it must use https, or http only on this computer).',
     'protocol-expired': 'This Servicekonto code has expired. Reload the page in your browser to get a new one.',
     internal: 'Something went wrong inside Faktor. Please try again.',
+    'unsafe-name': 'The name contains invisible control or text-direction characters, which can make it look like another name. Nothing was added or changed.',
   } satisfies Record<ErrorCode, string>,
 };
 
