@@ -50,6 +50,12 @@ export const ERROR_CODES = [
   'key-unsupported',
   // ipc
   'forbidden-sender',
+  // Servicekonto wire formats (docs/protocol.md)
+  'protocol-version',
+  'protocol-malformed',
+  'protocol-oversize',
+  'protocol-origin',
+  'protocol-expired',
   'internal',
   // names (appended)
   'unsafe-name',

@@ -12,6 +12,7 @@ import { AuditRepo, type AuditEvent } from '../store/audit-repo';
 import { ThrottleRepo } from '../store/throttle-repo';
 import { OutboxRepo } from '../store/outbox-repo';
 import { VerificationRepo } from '../store/verification-repo';
+import { DesktopAppRepo } from '../store/desktop-app-repo';
 import type { Clock } from './clock';
 import { PasswordHasher, type Argon2Params } from './passwords';
 import { LoginThrottle } from './throttle';
@@ -34,6 +35,8 @@ export class AppContext {
   readonly audit: AuditRepo;
   readonly outbox: OutboxRepo;
   readonly verifications: VerificationRepo;
+  /** Desktop-app enrollment tokens and offline login transactions (issue #9). */
+  readonly desktopApps: DesktopAppRepo;
   readonly throttle: LoginThrottle;
   /** Account creations per client address (issue #7 item 6). */
   readonly creation: CreationThrottle;
@@ -57,6 +60,7 @@ export class AppContext {
     this.audit = new AuditRepo(db);
     this.outbox = new OutboxRepo(db, options.testMode);
     this.verifications = new VerificationRepo(db);
+    this.desktopApps = new DesktopAppRepo(db);
     this.usernameTag = usernameTagger(installKey(db, 'username-tag'));
     this.throttle = new LoginThrottle(new ThrottleRepo(db), clock, this.usernameTag);
     this.creation = new CreationThrottle(new ThrottleRepo(db), clock, options.creationLimit);

@@ -17,7 +17,8 @@ export type ServiceErrorCode =
   | 'test-mode-only'
   | 'unknown-host' // Host header not on the allowlist (DNS rebinding), 421
   | 'invalid-code'
-  | 'conflict'; // the account changed between read and save (optimistic concurrency), 409
+  | 'conflict' // the account changed between read and save (optimistic concurrency), 409
+  | 'enrollment-invalid'; // desktop-app enrollment token unknown, used, expired or its web session ended (one answer for all)
 
 /** Thrown by services; the HTTP layer turns it into `{ error: { code, message, params } }`. */
 export class ServiceError extends Error {

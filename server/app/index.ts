@@ -8,6 +8,10 @@ import { ProofService } from './proofs';
 import { AuthService } from './auth-service';
 import { MeansService } from './means-service';
 import { AccountService } from './account-service';
+import { DesktopAppService } from './desktop-app-service';
+import { DeviceAuthenticator } from './device-auth';
+import { DeviceService } from './device-service';
+import { ApprovalService } from './approval-service';
 
 /** All services of one server. */
 export interface Services {
@@ -17,6 +21,10 @@ export interface Services {
   auth: AuthService;
   means: MeansService;
   accounts: AccountService;
+  desktopApp: DesktopAppService;
+  deviceAuth: DeviceAuthenticator;
+  device: DeviceService;
+  approvals: ApprovalService;
 }
 
 /** Wires the services over one AppContext. */
@@ -26,7 +34,10 @@ export function createServices(ctx: AppContext): Services {
   const auth = new AuthService(ctx, sessions, proofs);
   const means = new MeansService(ctx, sessions, proofs);
   const accounts = new AccountService(ctx, sessions, means);
-  return { ctx, sessions, proofs, auth, means, accounts };
+  const desktopApp = new DesktopAppService(ctx, sessions, auth);
+  proofs.desktopChallenge = (account, m) => desktopApp.meansChallenge(account, m);
+  const approvals = new ApprovalService(ctx, sessions, auth, () => desktopApp.origin());
+  return { ctx, sessions, proofs, auth, means, accounts, desktopApp, deviceAuth: new DeviceAuthenticator(ctx), device: new DeviceService(ctx), approvals };
 }
 
 export { AppContext } from './context';

@@ -1,0 +1,105 @@
+/**
+ * In-process state of online approvals (issue #9): pending requests (≤ 2 minutes) and the open event
+ * streams per paired device, so a login reaches the right app at once. Single node only; several nodes
+ * would carry it in the database with LISTEN/NOTIFY (docs/known-gaps.md).
+ */
+import { randomInt } from 'node:crypto';
+import type { ApprovalPurpose } from '../../shared/servicekonto/approval';
+import type { MeansLevel } from '../../shared/levels';
+
+/** One pending (or settled) request. */
+export interface Approval {
+  tx: string;
+  accountId: string;
+  accountName: string;
+  /** Desktop-app means the request went to. */
+  meansIds: string[];
+  challenge: string;
+  /** The number the browser shows. */
+  number: number;
+  /** The three numbers the app offers (one is `number`). */
+  numbers: [number, number, number];
+  purpose: ApprovalPurpose;
+  service: string;
+  level: MeansLevel;
+  browser: string;
+  ip: string;
+  createdAt: number;
+  expiresAt: number;
+  state: 'pending' | 'approved' | 'denied';
+  /** The means that approved (then the browser's status poll issues the session once). */
+  approvedBy?: string;
+  consumed?: boolean;
+}
+
+/** A stream listener: gets an SSE event name and its data line. */
+export type StreamSend = (event: string, data: string) => void;
+
+/** Three distinct two-digit numbers in random order, one of them `number`. */
+export function matchNumbers(number: number): [number, number, number] {
+  const set = new Set([number]);
+  while (set.size < 3) set.add(randomInt(10, 100));
+  const list = [...set];
+  for (let i = list.length - 1; i > 0; i--) {
+    const j = randomInt(0, i + 1);
+    [list[i], list[j]] = [list[j] as number, list[i] as number];
+  }
+  return list as [number, number, number];
+}
+
+/** Pending approvals and open streams. */
+export class ApprovalHub {
+  private readonly approvals = new Map<string, Approval>();
+  private readonly streams = new Map<string, Set<StreamSend>>();
+
+  /** Stores a request and pushes `event`/`data` to every stream of its devices. */
+  open(a: Approval, data: (meansId: string) => string): void {
+    this.approvals.set(a.tx, a);
+    for (const m of a.meansIds) this.publish(m, 'approval', data(m));
+  }
+
+  /** A request by transaction id. */
+  get(tx: string): Approval | undefined {
+    return this.approvals.get(tx);
+  }
+
+  /** Pending, unexpired requests addressed to a device. */
+  pendingFor(meansId: string, now: number): Approval[] {
+    return [...this.approvals.values()].filter((a) => a.state === 'pending' && now < a.expiresAt && a.meansIds.includes(meansId));
+  }
+
+  /** Requests of an account created since `since` that nobody answered (rate limit against push bombing). */
+  unansweredSince(accountId: string, since: number): number {
+    let n = 0;
+    for (const a of this.approvals.values()) if (a.accountId === accountId && a.createdAt >= since && a.state === 'pending') n++;
+    return n;
+  }
+
+  /** Registers a stream of a device; returns its unsubscribe function. */
+  subscribe(meansId: string, send: StreamSend): () => void {
+    let set = this.streams.get(meansId);
+    if (!set) this.streams.set(meansId, (set = new Set()));
+    set.add(send);
+    return () => {
+      set.delete(send);
+      if (set.size === 0) this.streams.delete(meansId);
+    };
+  }
+
+  /** Sends one event to every open stream of a device. */
+  publish(meansId: string, event: string, data: string): void {
+    for (const send of this.streams.get(meansId) ?? []) send(event, data);
+  }
+
+  /** Number of open streams (benchmark and tests). */
+  streamCount(): number {
+    let n = 0;
+    for (const s of this.streams.values()) n += s.size;
+    return n;
+  }
+
+  /** Forgets requests that expired more than `graceMs` ago. */
+  prune(now: number, graceMs: number): void {
+    for (const [tx, a] of this.approvals) if (a.expiresAt + graceMs < now) this.approvals.delete(tx);
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * Online approval with number matching (issue #9, docs/protocol.md §Online approval): a login creates a
+ * request for every active desktop app of the account; the browser shows one number, the apps get three
+ * over their event stream. The app's answer is checked against the enrolled approval key; a wrong
+ * number or signature counts toward the 3-failure block; "deny — this wasn't me" can block the means.
+ * Requests expire after 2 minutes and take one answer (a failed answer ends the request); at most 3
+ * unanswered ones per account at a time (no push bombing).
+ */
+import { randomBytes, randomInt } from 'node:crypto';
+import type { AppContext, RequestMeta } from './context';
+import { ServiceError, authFailed, domain } from './errors';
+import type { IssuedSession, SessionService } from './sessions';
+import type { AuthService } from './auth-service';
+import type { AuthenticatedDevice } from './device-auth';
+import { ApprovalHub, matchNumbers, type Approval } from './approval-hub';
+import { DESKTOP_LOGIN_TTL_MS, blockMeans, meansLevelFor, recordAuthentication, startSession, usableDesktopApps, type Account } from '../domain';
+import { formatApprovalRequest, parseApprovalAnswer, verifyApproval } from '../../shared/servicekonto/approval';
+import { isFaktorError } from '../../shared/errors';
+import { newTransactionId, type DesktopAppCredential } from '../means/desktop-app';
+import { SERVICEKONTO_SERVICE } from './desktop-app-service';
+
+/** Unanswered requests one account may have open at once. */
+export const MAX_UNANSWERED_PER_ACCOUNT = 3;
+
+/** What the browser gets after asking for an online approval. */
+export interface PushStarted {
+  tx: string;
+  number: number;
+  expiresAt: number;
+}
+
+/** Online approvals. */
+export class ApprovalService {
+  readonly hub = new ApprovalHub();
+
+  constructor(
+    private readonly ctx: AppContext,
+    private readonly sessions: SessionService,
+    private readonly auth: AuthService,
+    private readonly origin: () => string,
+  ) {}
+
+  /** The browser asks: a request to every active desktop app of the account (unknown name: same shape, no push). */
+  startPush(username: string, meta: RequestMeta & { browser: string }): PushStarted {
+    const now = this.ctx.now();
+    this.hub.prune(now, DESKTOP_LOGIN_TTL_MS);
+    const account = this.ctx.accounts.byUsername(username.trim());
+    const devices = account ? usableDesktopApps(account) : [];
+    const number = randomInt(10, 100);
+    const tx = newTransactionId();
+    const expiresAt = now + DESKTOP_LOGIN_TTL_MS;
+    if (!account || devices.length === 0) return { tx, number, expiresAt };
+    if (this.hub.unansweredSince(account.id, now - DESKTOP_LOGIN_TTL_MS) >= MAX_UNANSWERED_PER_ACCOUNT) throw new ServiceError('too-many-attempts', 429);
+    const a: Approval = {
+      tx,
+      accountId: account.id,
+      accountName: account.username,
+      meansIds: devices.map((m) => m.id),
+      challenge: randomBytes(32).toString('base64url'),
+      number,
+      numbers: matchNumbers(number),
+      purpose: 'login',
+      service: SERVICEKONTO_SERVICE,
+      level: meansLevelFor(this.ctx.policy, 'desktop-app'),
+      browser: meta.browser.slice(0, 120).trim(),
+      ip: meta.ip.slice(0, 120),
+      createdAt: now,
+      expiresAt,
+      state: 'pending',
+    };
+    this.hub.open(a, (meansId) => this.requestText(a, meansId));
+    this.ctx.record('desktop-app.push-sent', account.id, meta.ip, {});
+    return { tx, number, expiresAt };
+  }
+
+  /** The wire text of a request for one device (ApprovalRequest v1). */
+  requestText(a: Approval, meansId: string): string {
+    return formatApprovalRequest({
+      origin: this.origin(),
+      account: a.accountId,
+      accountName: a.accountName,
+      means: meansId,
+      tx: a.tx,
+      challenge: a.challenge,
+      numbers: a.numbers,
+      purpose: a.purpose,
+      service: a.service,
+      level: a.level,
+      browser: a.browser.replace(/[\p{Cc}\p{Cf}]/gu, '').trim(),
+      ip: a.ip,
+      created: Math.floor(a.createdAt / 1000),
+      exp: Math.floor(a.expiresAt / 1000),
+    });
+  }
+
+  /** The browser polls: pending / denied / expired, or approved → a session at the desktop-app level, issued once. */
+  status(tx: string, meta: RequestMeta): { state: 'pending' | 'denied' | 'expired' } | { state: 'approved'; issued: IssuedSession } {
+    const now = this.ctx.now();
+    const a = this.hub.get(tx);
+    if (!a || (a.state === 'pending' && now >= a.expiresAt) || a.consumed) return { state: 'expired' };
+    if (a.state !== 'approved' || !a.approvedBy) return { state: a.state === 'denied' ? 'denied' : 'pending' };
+    a.consumed = true;
+    const meansId = a.approvedBy;
+    const issued = this.ctx.tx(() => {
+      const acc = this.ctx.accounts.byId(a.accountId) as Account;
+      const r = domain(() => recordAuthentication(acc, startSession({ id: this.sessions.newSessionId(), accountId: acc.id }, now), meansId, now, this.ctx.policy));
+      this.ctx.accounts.save(r.account);
+      this.ctx.recordEvents(r.events, meta.ip);
+      this.ctx.record('login.ok', acc.id, meta.ip, { means: 'desktop-app', online: true });
+      return this.sessions.issue(r.session, r.account);
+    });
+    return { state: 'approved', issued };
+  }
+
+  /**
+   * The app answers. The request must be pending, unexpired and addressed to this device; the
+   * signature must verify under the enrolled approval key (a wrong PIN decrypts a wrong key); an
+   * approval must name the browser's number. Failures count toward the block and answer 401.
+   */
+  answer(device: AuthenticatedDevice, body: unknown, meta: RequestMeta): { state: 'approved' | 'denied' } {
+    let ans;
+    try {
+      ans = parseApprovalAnswer(body);
+    } catch (e) {
+      throw new ServiceError('validation', 400, { field: 'body', reason: isFaktorError(e) ? e.code : 'protocol-malformed' });
+    }
+    const now = this.ctx.now();
+    const a = this.hub.get(ans.tx);
+    if (!a || a.state !== 'pending' || now >= a.expiresAt || !a.meansIds.includes(device.means.id) || device.means.status !== 'active') throw new ServiceError('not-found', 404);
+    const cred = this.ctx.accounts.credential<DesktopAppCredential>(device.means.id);
+    const signed = { transaction: a.tx, challenge: a.challenge, number: ans.number, decision: ans.decision };
+    const valid = cred !== undefined && verifyApproval(cred.data.approvalKey, signed, ans.signature);
+    if (!valid || (ans.decision === 'approve' && ans.number !== a.number)) {
+      // One answer per request: a failed one ends it (no second guess at the same number).
+      a.state = 'denied';
+      this.resolved(a);
+      this.auth.countFailure(a.accountId, device.means.id, meta);
+      throw authFailed();
+    }
+    if (ans.decision === 'approve') {
+      a.state = 'approved';
+      a.approvedBy = device.means.id;
+    } else {
+      a.state = 'denied';
+      if (ans.decision === 'deny-and-block') this.blockSelf(device, meta);
+    }
+    this.resolved(a);
+    return { state: a.state };
+  }
+
+  /** Tells every addressed device that a request is settled (the app removes it from view). */
+  private resolved(a: Approval): void {
+    for (const m of a.meansIds) this.hub.publish(m, 'resolved', JSON.stringify({ v: 1, tx: a.tx, state: a.state }));
+  }
+
+  private blockSelf(device: AuthenticatedDevice, meta: RequestMeta): void {
+    this.ctx.tx(() => {
+      const acc = this.ctx.accounts.byId(device.account.id) as Account;
+      const out = domain(() => blockMeans(acc, device.means.id, { via: 'device', meansId: device.means.id }, this.ctx.now(), this.ctx.policy));
+      this.ctx.accounts.save(out.account);
+      this.ctx.recordEvents(out.events, meta.ip);
+    });
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Online approval with number matching over real HTTP (issue #9): the login reaches the app's event
+ * stream; the app answers with the signed {transaction, challenge, number, decision}; a wrong number or
+ * a wrong key (wrong PIN) counts toward the 3-failure block; deny-and-block blocks the means; requests
+ * expire after 2 minutes; at most 3 unanswered per account; long-poll fallback.
+ */
+import { p256 } from '@noble/curves/nist.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, advance, newAccount, serverNow, startTestServer, type TestServer } from './client';
+import { DesktopPeer } from './desktop-app-peer';
+import { parseApprovalRequest } from '../../../shared/servicekonto/approval';
+
+let t: TestServer;
+let n = 0;
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(async () => t.stop());
+
+async function paired(): Promise<{ username: string; c: Client; peer: DesktopPeer }> {
+  const username = `push${++n}`;
+  const c = await newAccount(t.url, username);
+  const peer = new DesktopPeer();
+  const qr = await c.post<{ payload: string }>('/api/means/desktop-app');
+  expect((await peer.enroll(t.url, qr.body.payload, await serverNow(t.url))).status).toBe(201);
+  const id = peer.enrolled!.means;
+  const ch = await c.post<{ payload: string }>(`/api/means/${id}/challenge`);
+  expect((await c.post(`/api/means/${id}/authenticate`, { code: peer.code(ch.body.payload, await serverNow(t.url)) })).status).toBe(200);
+  return { username, c, peer };
+}
+
+type Push = { tx: string; number: number; expiresAt: number };
+
+/** Browser asks for a push while the app listens; returns the browser's answer and the event data. */
+async function pushAndReceive(username: string, peer: DesktopPeer): Promise<{ browser: Client; push: Push; request: string }> {
+  const browser = new Client(t.url);
+  let push: Push | undefined;
+  const request = await peer.nextApproval(t.url, await serverNow(t.url), async () => {
+    const r = await browser.post<Push>('/api/login/desktop-app/push', { username });
+    expect(r.status).toBe(201);
+    push = r.body;
+  });
+  return { browser, push: push!, request };
+}
+
+describe('online approval', () => {
+  it('delivers the request to the stream with three numbers; the right number + signature logs the browser in once', async () => {
+    const { username, peer } = await paired();
+    const { browser, push, request } = await pushAndReceive(username, peer);
+    const r = parseApprovalRequest(request);
+    expect(r).toMatchObject({ tx: push.tx, accountName: username, means: peer.enrolled!.means, purpose: 'login', level: 'substanziell' });
+    expect(r.numbers).toContain(push.number);
+    expect(r.exp - r.created).toBeLessThanOrEqual(120);
+    expect((await browser.post('/api/login/desktop-app/push/status', { tx: push.tx })).body).toEqual({ state: 'pending' });
+    const ans = await peer.signedPost(t.url, '/api/device/approvals', peer.answerBody(request, push.number, 'approve'), await serverNow(t.url));
+    expect(ans).toEqual({ status: 200, body: { state: 'approved' } });
+    const st = await browser.post<{ state: string; session: { level: string } }>('/api/login/desktop-app/push/status', { tx: push.tx });
+    expect(st.body.state).toBe('approved');
+    expect(st.body.session.level).toBe('substanziell');
+    expect((await browser.get('/api/account')).status).toBe(200);
+    expect((await new Client(t.url).post('/api/login/desktop-app/push/status', { tx: push.tx })).body).toEqual({ state: 'expired' });
+  });
+
+  it('a wrong number, a wrong key (wrong PIN) and another wrong number block the means', async () => {
+    const { username, c, peer } = await paired();
+    const wrongPin = p256.utils.randomSecretKey();
+    for (const [i, make] of [
+      (req: string, num: number) => peer.answerBody(req, parseApprovalRequest(req).numbers.find((x) => x !== num)!, 'approve'),
+      (req: string, num: number) => peer.answerBody(req, num, 'approve', wrongPin),
+      (req: string, num: number) => peer.answerBody(req, parseApprovalRequest(req).numbers.find((x) => x !== num)!, 'approve'),
+    ].entries()) {
+      const { push, request } = await pushAndReceive(username, peer);
+      const r = await peer.signedPost(t.url, '/api/device/approvals', make(request, push.number), await serverNow(t.url));
+      expect(r.status, `attempt ${i}`).toBe(401);
+    }
+    const o = await c.get<{ means: { kind: string; status: string }[] }>('/api/account');
+    expect(o.body.means.find((m) => m.kind === 'desktop-app')?.status).toBe('blocked');
+  });
+
+  it('"deny — this wasn\'t me" denies the browser and blocks the means', async () => {
+    const { username, c, peer } = await paired();
+    const { browser, push, request } = await pushAndReceive(username, peer);
+    expect((await peer.signedPost(t.url, '/api/device/approvals', peer.answerBody(request, 0, 'deny-and-block'), await serverNow(t.url))).body).toEqual({ state: 'denied' });
+    expect((await browser.post('/api/login/desktop-app/push/status', { tx: push.tx })).body).toEqual({ state: 'denied' });
+    const o = await c.get<{ means: { kind: string; status: string }[] }>('/api/account');
+    expect(o.body.means.find((m) => m.kind === 'desktop-app')?.status).toBe('blocked');
+  });
+
+  it('expires after 2 minutes, limits unanswered requests to 3 per account, and serves the long-poll fallback', async () => {
+    const { username, peer } = await paired();
+    const browser = new Client(t.url);
+    const pushes: Push[] = [];
+    for (let i = 0; i < 3; i++) pushes.push((await browser.post<Push>('/api/login/desktop-app/push', { username })).body);
+    expect((await browser.post('/api/login/desktop-app/push', { username })).status).toBe(429);
+    const poll = await peer.signed(t.url, 'GET', '/api/device/approvals', await serverNow(t.url));
+    expect((poll.body as { requests: string[] }).requests.map((r) => parseApprovalRequest(r).tx).sort()).toEqual(pushes.map((p) => p.tx).sort());
+    const late = (poll.body as { requests: string[] }).requests[0]!;
+    await advance(t.url, 121);
+    expect((await peer.signedPost(t.url, '/api/device/approvals', peer.answerBody(late, parseApprovalRequest(late).numbers[0], 'approve'), await serverNow(t.url))).status).toBe(404);
+    expect((await browser.post('/api/login/desktop-app/push/status', { tx: pushes[0]!.tx })).body).toEqual({ state: 'expired' });
+    expect((await browser.post('/api/login/desktop-app/push', { username })).status).toBe(201);
+  });
+});
