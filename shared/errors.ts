@@ -33,6 +33,12 @@ export const ERROR_CODES = [
   // ipc
   'forbidden-sender',
   'internal',
+  // servicekonto pairing and approval (app side)
+  'invalid-pin',
+  'not-paired',
+  'server-unreachable',
+  'server-refused',
+  'data-dir-busy',
 ] as const;
 
 /** One of the stable error codes. */

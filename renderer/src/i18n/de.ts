@@ -255,5 +255,10 @@ export const de: Strings = {
     'camera-denied': 'Faktor darf die Kamera nicht verwenden.',
     'forbidden-sender': 'Diese Anfrage wurde aus Sicherheitsgründen abgelehnt.',
     internal: 'In Faktor ist etwas schiefgegangen. Bitte versuchen Sie es erneut.',
+    'invalid-pin': 'Die PIN muss aus mindestens 6 Ziffern bestehen.',
+    'not-paired': 'Faktor ist nicht mit diesem Server und Konto gekoppelt. Geben Sie keinen Code ein: Dieser QR-Code kann von einer gefälschten Anmeldeseite stammen.',
+    'server-unreachable': 'Der Servicekonto-Server ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
+    'server-refused': 'Der Servicekonto-Server hat die Anfrage abgelehnt.',
+    'data-dir-busy': 'Die Daten von Faktor werden gerade von einem anderen Faktor (App oder Kommandozeile) benutzt. Schließen Sie es und versuchen Sie es erneut.',
   },
 };

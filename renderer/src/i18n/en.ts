@@ -255,6 +255,11 @@ export const en = {
     'camera-denied': 'Faktor is not allowed to use the camera.',
     'forbidden-sender': 'This request was refused for security reasons.',
     internal: 'Something went wrong inside Faktor. Please try again.',
+    'invalid-pin': 'The PIN must be 6 or more digits.',
+    'not-paired': 'Faktor is not paired with this server and account. Do not enter a code: this QR code may come from a fake login page.',
+    'server-unreachable': 'The Servicekonto server cannot be reached. Check the connection and try again.',
+    'server-refused': 'The Servicekonto server refused the request.',
+    'data-dir-busy': "Faktor's data is in use by another Faktor (app or command line). Close it and try again.",
   } satisfies Record<ErrorCode, string>,
 };
 
