@@ -15,8 +15,10 @@ export interface PairedRecord {
   readonly id: string;
   /** Server origin, e.g. `https://konto.example` or `http://127.0.0.1:8787` (no path, no slash). */
   readonly origin: string;
-  /** The account as the server names it (login name / e-mail). */
+  /** The server's opaque, stable account id (the key the app matches login QRs against). */
   readonly account: string;
+  /** The name the user knows the account by (shown only). */
+  readonly accountName: string;
   /** The server's id of this desktop-app means. */
   readonly meansId: string;
   /** RFC 6287 OCRA suite for offline codes. */
@@ -28,10 +30,12 @@ export interface PairedRecord {
   /** The PIN-sealed OCRA secret and P-256 private key. */
   readonly sealed: PinSealed;
   /**
-   * Random bearer token the server issued for this device's event stream and means view (not a PIN
-   * secret: it lets the app listen and read, approving still needs the PIN-decrypted key).
+   * The device-authentication P-256 private key (32 bytes, Base64), NOT PIN-protected: it signs the
+   * app's own requests (event stream, means view) so those run without the PIN; approving a login
+   * needs the PIN-sealed approval key. Its public key differs from the approval key's, so it reveals
+   * nothing about the PIN.
    */
-  readonly deviceToken: string;
+  readonly deviceKey: string;
 }
 
 const B64 = z.string().regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/).max(200);
@@ -40,25 +44,27 @@ const B64 = z.string().regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-
 export const PairedRecordSchema = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
   origin: z.string().min(1).max(300),
-  account: z.string().min(1).max(320),
+  account: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+  accountName: z.string().min(1).max(128),
   meansId: z.string().min(1).max(128),
   suite: z.string().min(1).max(64),
   level: z.enum(MEANS_LEVELS),
   pairedAt: z.number().int(),
   sealed: z.strictObject({ kdf: KdfParamsSchema, iv: B64, ocraSecret: B64, signingKey: B64 }),
-  deviceToken: z.string().min(1).max(512),
+  deviceKey: B64.refine((k) => Buffer.from(k, 'base64').length === 32, 'deviceKey must be 32 bytes'),
 }) satisfies z.ZodType<PairedRecord>;
 
-/** Same server and same account (origins compare exactly; accounts case-insensitively, as servers do). */
+/** Same server and same account (both canonical on the wire, so they compare exactly). */
 export function samePairing(a: Pick<PairedRecord, 'origin' | 'account'>, b: Pick<PairedRecord, 'origin' | 'account'>): boolean {
-  return a.origin === b.origin && a.account.toLowerCase() === b.account.toLowerCase();
+  return a.origin === b.origin && a.account === b.account;
 }
 
-/** What may be shown outside the main process: no sealed bytes, no token. */
+/** What may be shown outside the main process: no sealed bytes, no device key. */
 export interface PairedView {
   readonly id: string;
   readonly origin: string;
   readonly account: string;
+  readonly accountName: string;
   readonly meansId: string;
   readonly level: MeansLevel;
   readonly pairedAt: number;
@@ -66,6 +72,6 @@ export interface PairedView {
 
 /** Drops every secret-bearing field. */
 export function toPairedView(r: PairedRecord): PairedView {
-  return { id: r.id, origin: r.origin, account: r.account, meansId: r.meansId, level: r.level, pairedAt: r.pairedAt };
+  return { id: r.id, origin: r.origin, account: r.account, accountName: r.accountName, meansId: r.meansId, level: r.level, pairedAt: r.pairedAt };
 }
 

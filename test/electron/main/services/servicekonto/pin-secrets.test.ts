@@ -71,8 +71,8 @@ describe('PIN-sealed device secrets', () => {
       { numRuns: 15 },
     );
     const recordKeys = Object.keys(PairedRecordSchema.shape).sort();
-    expect(recordKeys).toEqual(['account', 'deviceToken', 'id', 'level', 'meansId', 'origin', 'pairedAt', 'sealed', 'suite']);
-    for (const k of recordKeys) expect(k).not.toMatch(/hash|tag|mac|verif|check|public/i);
+    expect(recordKeys).toEqual(['account', 'accountName', 'deviceKey', 'id', 'level', 'meansId', 'origin', 'pairedAt', 'sealed', 'suite']);
+    for (const k of recordKeys) expect(k).not.toMatch(/hash|tag|mac|verif|check|public/i); // deviceKey is the unlocked device-auth key, not a PIN check;
   });
 
   it('a fresh sealing never repeats salt or IV (same PIN, same secrets)', async () => {

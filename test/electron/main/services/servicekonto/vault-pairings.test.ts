@@ -14,17 +14,18 @@ let box: ReturnType<typeof sandbox>;
 let keychain: Keychain;
 const make = (): Vault => createVault({ dir: box.dir, keychain, clock: new FakeClock(), kdf: TEST_KDF });
 
-async function record(origin: string, account: string, token = 'device-token-1'): Promise<PairedRecord> {
+async function record(origin: string, account: string, accountName = 'erika.mustermann'): Promise<PairedRecord> {
   return {
     id: newId(),
     origin,
     account,
+    accountName,
     meansId: `means-${newId()}`,
     suite: 'OCRA-1:HOTP-SHA256-8:QH40-S064',
     level: 'substanziell',
     pairedAt: 1,
     sealed: await sealWithPin('246810', newDeviceSecrets(), TEST_KDF),
-    deviceToken: token,
+    deviceKey: Buffer.alloc(32, 7).toString('base64'),
   };
 }
 
@@ -40,20 +41,20 @@ afterEach(async () => {
 describe('paired Servicekonten in the vault', () => {
   it('stores several accounts on several servers encrypted, and reads them back after a restart', async () => {
     const v = make();
-    const a = await record('https://konto.example', 'erika@example.org', 'TOKEN-A-visible-if-leaked');
-    const b = await record('https://konto.example', 'max@example.org');
-    const c = await record('http://127.0.0.1:8787', 'erika@example.org');
+    const a = await record('https://konto.example', 'acct-erika', 'erika-visible-if-leaked');
+    const b = await record('https://konto.example', 'acct-max', 'max');
+    const c = await record('http://127.0.0.1:8787', 'acct-erika');
     for (const r of [a, b, c]) await v.savePairing(r);
     const text = readFileSync(join(box.dir, VAULT_FILE), 'utf8');
-    for (const leak of ['erika', 'konto.example', 'TOKEN-A', a.sealed.ocraSecret, a.sealed.kdf.salt]) expect(text).not.toContain(leak);
+    for (const leak of ['erika', 'konto.example', a.deviceKey, a.sealed.ocraSecret, a.sealed.kdf.salt]) expect(text).not.toContain(leak);
     expect((await make().pairings()).map((r) => r.id)).toEqual([a.id, b.id, c.id]);
   });
 
   it('re-pairing the same server and account replaces the old record; remove forgets one', async () => {
     const v = make();
-    const old = await record('https://konto.example', 'Erika@Example.org');
+    const old = await record('https://konto.example', 'acct-erika');
     await v.savePairing(old);
-    const fresh = await record('https://konto.example', 'erika@example.org');
+    const fresh = await record('https://konto.example', 'acct-erika');
     await v.savePairing(fresh);
     expect((await v.pairings()).map((r) => r.id)).toEqual([fresh.id]);
     await v.removePairing(fresh.id);
@@ -63,7 +64,7 @@ describe('paired Servicekonten in the vault', () => {
 
   it('refuses a malformed record and leaves the file as it was', async () => {
     const v = make();
-    await v.savePairing(await record('https://konto.example', 'erika@example.org'));
+    await v.savePairing(await record('https://konto.example', 'acct-erika'));
     const before = readFileSync(join(box.dir, VAULT_FILE), 'utf8');
     const bad = { ...(await record('https://x.example', 'y')), level: 'hoch-plus' } as unknown as PairedRecord;
     await expect(v.savePairing(bad)).rejects.toThrow();
@@ -73,7 +74,7 @@ describe('paired Servicekonten in the vault', () => {
   it('keeps OTP accounts and pairings independent', async () => {
     const v = make();
     await v.add({ type: 'totp', issuer: 'X', label: 'l', algorithm: 'SHA1', digits: 6, period: 30, counter: 0, secret: new Uint8Array(20).fill(1) });
-    await v.savePairing(await record('https://konto.example', 'erika@example.org'));
+    await v.savePairing(await record('https://konto.example', 'acct-erika'));
     const again = make();
     expect(await again.list()).toHaveLength(1);
     expect(await again.pairings()).toHaveLength(1);
