@@ -32,6 +32,12 @@ export const ERROR_CODES = [
   'camera-denied',
   // ipc
   'forbidden-sender',
+  // Servicekonto wire formats (docs/protocol.md)
+  'protocol-version',
+  'protocol-malformed',
+  'protocol-oversize',
+  'protocol-origin',
+  'protocol-expired',
   'internal',
   // servicekonto pairing and approval (app side)
   'invalid-pin',

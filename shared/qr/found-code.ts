@@ -35,8 +35,24 @@ export const RouteViewSchema = z.discriminatedUnion('kind', [
     version: z.number().int(),
     accounts: z.array(Summary).max(1000),
   }),
-  z.strictObject({ kind: z.literal('unsupported-yet'), flow: z.enum(['servicekonto-pairing', 'servicekonto-login']) }),
-  z.strictObject({ kind: z.literal('invalid'), target: z.enum(['otpauth', 'otpauth-migration']), error: z.string().max(64) }),
+  z.strictObject({
+    kind: z.literal('servicekonto-pairing'),
+    pairing: z.strictObject({ origin: z.string().max(300), account: z.string().max(64), accountName: z.string().max(200), exp: z.number().int(), level: z.enum(['niedrig', 'substanziell']) }),
+  }),
+  z.strictObject({
+    kind: z.literal('servicekonto-login'),
+    login: z.strictObject({
+      origin: z.string().max(300),
+      account: z.string().max(64),
+      accountName: z.string().max(200),
+      tx: z.string().max(64),
+      challenge: z.string().max(64),
+      service: z.string().max(200),
+      level: z.enum(['niedrig', 'substanziell', 'hoch']),
+      exp: z.number().int(),
+    }),
+  }),
+  z.strictObject({ kind: z.literal('invalid'), target: z.enum(['otpauth', 'otpauth-migration', 'faktor-pair', 'faktor-login']), error: z.string().max(64) }),
   z.strictObject({ kind: z.literal('text'), text: z.string().max(8000) }),
 ]);
 

@@ -1,5 +1,7 @@
 import { isFaktorError, type ErrorCode } from '../errors';
 import type { OtpAlgorithm, OtpType } from '../otp/types';
+import type { LoginPayload } from '../servicekonto/login-payload';
+import { pairingView, type PairingPayload, type PairingView } from '../servicekonto/pairing-payload';
 
 /**
  * The one dispatcher from a scanned payload to the flow that handles it. It only classifies — it never
@@ -8,8 +10,8 @@ import type { OtpAlgorithm, OtpType } from '../otp/types';
  * Version 1 recognises (scheme match is case-insensitive, surrounding whitespace ignored):
  *   otpauth://…            → add-account   (one TOTP/HOTP account)
  *   otpauth-migration://…  → migration-part (one QR of a Google Authenticator export)
- *   faktor-pair:…          → unsupported-yet (Servicekonto pairing, defined by the pairing issue)
- *   faktor-login:…         → unsupported-yet (Servicekonto offline login, defined by the pairing issue)
+ *   faktor-pair:…          → servicekonto-pairing (docs/protocol.md §Pairing QR)
+ *   faktor-login:…         → servicekonto-login   (docs/protocol.md §Login QR)
  *   anything else          → text          ("not an authenticator code")
  * A payload with a known scheme that fails to parse is `invalid` with the parser's error code, so the
  * UI can say "this is a broken authenticator code" rather than "this is just text".
@@ -41,10 +43,16 @@ export interface PayloadParsers {
     batchId: number;
     version: number;
   };
+  /** shared/servicekonto parsers; they check expiry against the caller's clock. */
+  pairing(payload: string): PairingPayload;
+  login(payload: string): LoginPayload;
 }
 
-/** Servicekonto flows whose QR payload format the pairing issue defines. */
+/** Servicekonto flows whose QR payload format docs/protocol.md defines. */
 export type ServicekontoFlow = 'servicekonto-pairing' | 'servicekonto-login';
+
+/** Targets a broken payload can have been meant for. */
+export type InvalidTarget = 'otpauth' | 'otpauth-migration' | 'faktor-pair' | 'faktor-login';
 
 /** The router's verdict. `payload` (the raw text, may hold a secret) stays in the main process. */
 export type Route =
@@ -58,8 +66,9 @@ export type Route =
       version: number;
       accounts: readonly AccountSummary[];
     }
-  | { kind: 'unsupported-yet'; flow: ServicekontoFlow }
-  | { kind: 'invalid'; target: 'otpauth' | 'otpauth-migration'; error: ErrorCode }
+  | { kind: 'servicekonto-pairing'; payload: string; pairing: PairingView }
+  | { kind: 'servicekonto-login'; payload: string; login: Omit<LoginPayload, 'v'> }
+  | { kind: 'invalid'; target: InvalidTarget; error: ErrorCode }
   | { kind: 'text'; text: string };
 
 /** Route kinds, in the order the UI documents them. */
@@ -80,9 +89,7 @@ export function routePayload(text: string, parsers: PayloadParsers): Route {
   const lower = trimmed.slice(0, 32).toLowerCase();
   const scheme = SCHEMES.find((s) => lower.startsWith(s.prefix));
   if (!scheme) return { kind: 'text', text: text.slice(0, MAX_PAYLOAD_CHARS) };
-  if (scheme.kind === 'servicekonto-pairing' || scheme.kind === 'servicekonto-login') {
-    return { kind: 'unsupported-yet', flow: scheme.kind };
-  }
+  if (scheme.kind === 'servicekonto-pairing' || scheme.kind === 'servicekonto-login') return routeServicekonto(trimmed, scheme.kind, parsers);
   const target = scheme.kind;
   if (trimmed.length > MAX_PAYLOAD_CHARS) return { kind: 'invalid', target, error: 'invalid-uri' };
   try {
@@ -106,6 +113,18 @@ export function routePayload(text: string, parsers: PayloadParsers): Route {
   }
 }
 
+function routeServicekonto(trimmed: string, flow: ServicekontoFlow, parsers: PayloadParsers): Route {
+  const target = flow === 'servicekonto-pairing' ? 'faktor-pair' : 'faktor-login';
+  if (trimmed.length > MAX_PAYLOAD_CHARS) return { kind: 'invalid', target, error: 'protocol-oversize' };
+  try {
+    if (flow === 'servicekonto-pairing') return { kind: flow, payload: trimmed, pairing: pairingView(parsers.pairing(trimmed)) };
+    const { v: _v, ...login } = parsers.login(trimmed);
+    return { kind: flow, payload: trimmed, login };
+  } catch (e) {
+    return { kind: 'invalid', target, error: isFaktorError(e) ? e.code : 'protocol-malformed' };
+  }
+}
+
 /** Copies only the displayable fields, so a parser's secret can never ride along in a summary. */
 export function summarize(p: AccountSummary): AccountSummary {
   return { type: p.type, issuer: p.issuer, label: p.label, algorithm: p.algorithm, digits: p.digits, period: p.period };
@@ -119,11 +138,13 @@ function validBatch(index: number, size: number): boolean {
 export type RouteView =
   | Omit<Extract<Route, { kind: 'add-account' }>, 'payload'>
   | Omit<Extract<Route, { kind: 'migration-part' }>, 'payload'>
-  | Extract<Route, { kind: 'unsupported-yet' | 'invalid' | 'text' }>;
+  | Omit<Extract<Route, { kind: 'servicekonto-pairing' }>, 'payload'>
+  | Omit<Extract<Route, { kind: 'servicekonto-login' }>, 'payload'>
+  | Extract<Route, { kind: 'invalid' | 'text' }>;
 
 /** Strips the payload (it may hold a secret) before a route crosses IPC. */
 export function toRouteView(route: Route): RouteView {
-  if (route.kind === 'add-account' || route.kind === 'migration-part') {
+  if (route.kind === 'add-account' || route.kind === 'migration-part' || route.kind === 'servicekonto-pairing' || route.kind === 'servicekonto-login') {
     const { payload: _payload, ...view } = route;
     return view;
   }

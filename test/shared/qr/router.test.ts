@@ -4,6 +4,8 @@ import { route } from '../../../shared/qr/payload-parsers';
 import { MAX_PAYLOAD_CHARS, QR_ROUTER_VERSION, routePayload, toRouteView, type PayloadParsers } from '../../../shared/qr/router';
 import { formatMigrationUri } from '../../../shared/otp/migration';
 import type { OtpParams } from '../../../shared/otp/types';
+import { formatLoginPayload } from '../../../shared/servicekonto/login-payload';
+import { formatPairingPayload } from '../../../shared/servicekonto/pairing-payload';
 
 const secret = new Uint8Array([0x48, 0x65, 0x6c, 0x6c, 0x6f, 0x21, 0xde, 0xad, 0xbe, 0xef]);
 const account = (i: number): OtpParams => ({
@@ -53,9 +55,24 @@ describe('routePayload (version 1)', () => {
     expect(route(`otpauth://totp/x?secret=${'A'.repeat(MAX_PAYLOAD_CHARS)}`)).toEqual({ kind: 'invalid', target: 'otpauth', error: 'invalid-uri' });
   });
 
-  it('reserves faktor-pair: and faktor-login: as not yet supported', () => {
-    expect(route('faktor-pair:{"v":1}')).toEqual({ kind: 'unsupported-yet', flow: 'servicekonto-pairing' });
-    expect(route('FAKTOR-LOGIN:abc')).toEqual({ kind: 'unsupported-yet', flow: 'servicekonto-login' });
+  it('routes faktor-pair: and faktor-login: to the Servicekonto parsers, without the token in the view', () => {
+    const token = 'A'.repeat(43);
+    const pair = formatPairingPayload({ origin: 'https://konto.example', account: 'acc-1', accountName: 'erika', token, exp: 2_000_000_000, level: 'substanziell' });
+    const r = route(pair, 1_999_999_000_000);
+    expect(r).toMatchObject({ kind: 'servicekonto-pairing', pairing: { origin: 'https://konto.example', account: 'acc-1', level: 'substanziell' } });
+    expect(JSON.stringify(toRouteView(r))).not.toContain(token);
+    const login = formatLoginPayload({
+      origin: 'http://127.0.0.1:8787', account: 'acc-1', accountName: 'erika', tx: 'B'.repeat(22), challenge: 'c'.repeat(40), service: 'Servicekonto', level: 'substanziell', exp: 2_000_000_000,
+    });
+    expect(route(login, 1_999_999_000_000)).toMatchObject({ kind: 'servicekonto-login', login: { tx: 'B'.repeat(22), service: 'Servicekonto' } });
+  });
+
+  it('marks a broken or expired Servicekonto code as invalid with the protocol error', () => {
+    expect(route('faktor-pair:{"v":1}')).toEqual({ kind: 'invalid', target: 'faktor-pair', error: 'protocol-malformed' });
+    expect(route('FAKTOR-LOGIN:{"v":2}')).toEqual({ kind: 'invalid', target: 'faktor-login', error: 'protocol-version' });
+    const pair = formatPairingPayload({ origin: 'https://konto.example', account: 'a', accountName: 'e', token: 'A'.repeat(43), exp: 1000, level: 'substanziell' });
+    expect(route(pair, 1_000_000)).toEqual({ kind: 'invalid', target: 'faktor-pair', error: 'protocol-expired' });
+    expect(route(`faktor-pair:${'x'.repeat(MAX_PAYLOAD_CHARS)}`)).toEqual({ kind: 'invalid', target: 'faktor-pair', error: 'protocol-oversize' });
   });
 
   it('routes anything else to text', () => {
@@ -69,17 +86,20 @@ describe('routePayload (version 1)', () => {
     const leaky: PayloadParsers = {
       otpauth: () => ({ params: { ...account(1), secretBase32: 'LEAK' } as never, warnings: [] }),
       migration: () => { throw new Error('boom'); },
+      pairing: () => { throw new Error('boom'); },
+      login: () => { throw new Error('boom'); },
     };
     const r = routePayload('otpauth://totp/x?secret=A', leaky);
     expect(JSON.stringify(toRouteView(r))).not.toContain('LEAK');
     expect(JSON.stringify(toRouteView(r))).not.toContain('72,101');
     // A parser that throws something other than FaktorError still gives a typed verdict.
     expect(routePayload('otpauth-migration://offline?data=x', leaky)).toEqual({ kind: 'invalid', target: 'otpauth-migration', error: 'invalid-migration' });
+    expect(routePayload('faktor-login:{}', leaky)).toEqual({ kind: 'invalid', target: 'faktor-login', error: 'protocol-malformed' });
   });
 
-  it('never throws for any string (fast-check), and a verdict is always one of the five kinds', () => {
-    const kinds = new Set(['add-account', 'migration-part', 'unsupported-yet', 'invalid', 'text']);
-    const prefixed = fc.tuple(fc.constantFrom('otpauth://', 'otpauth-migration://offline?data=', 'faktor-pair:', 'OtpAuth://totp/', ''), fc.string({ unit: 'binary', maxLength: 300 }));
+  it('never throws for any string (fast-check), and a verdict is always one of the six kinds', () => {
+    const kinds = new Set(['add-account', 'migration-part', 'servicekonto-pairing', 'servicekonto-login', 'invalid', 'text']);
+    const prefixed = fc.tuple(fc.constantFrom('otpauth://', 'otpauth-migration://offline?data=', 'faktor-pair:', 'faktor-login:{"v":1,', 'OtpAuth://totp/', ''), fc.string({ unit: 'binary', maxLength: 300 }));
     fc.assert(
       fc.property(prefixed, ([p, s]) => {
         const r = route(p + s);

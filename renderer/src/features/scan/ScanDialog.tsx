@@ -270,7 +270,8 @@ export function ScanDialog() {
         return displayName(r.summary);
       case 'migration-part':
         return t('scan.migrationPart', { index: r.batchIndex + 1, total: r.batchSize });
-      case 'unsupported-yet':
+      case 'servicekonto-pairing':
+      case 'servicekonto-login':
         return t('scan.servicekonto');
       case 'invalid':
         return t('scan.invalid');
@@ -343,11 +344,11 @@ function CodeView({ code, busy, error, onAdd, onBack }: { code: FoundCode; busy:
     );
   }
   let message;
-  if (r.kind === 'unsupported-yet') message = <p role="alert">{t('scan.servicekontoNotYet')}</p>;
+  if (r.kind === 'servicekonto-pairing' || r.kind === 'servicekonto-login') message = <p role="alert">{t('scan.servicekontoNotYet')}</p>;
   else if (r.kind === 'invalid')
     message = (
       <p role="alert">
-        {t(r.target === 'otpauth' ? 'scan.invalidOtpauth' : 'scan.invalidMigration')} {t(`errors.${r.error}`, { defaultValue: '' })}
+        {t(r.target === 'otpauth' ? 'scan.invalidOtpauth' : r.target === 'otpauth-migration' ? 'scan.invalidMigration' : 'scan.invalidServicekonto')} {t(`errors.${r.error}`, { defaultValue: '' })}
       </p>
     );
   else if (r.kind === 'text')

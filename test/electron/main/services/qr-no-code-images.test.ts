@@ -8,6 +8,7 @@ import { decodeEncodedImage } from '../../../../electron/main/services/qr-image'
 import { formatMigrationUri } from '../../../../shared/otp/migration';
 import { ScanResult, type QrPosition } from '../../../../shared/qr/found-code';
 import { blank, drawDesktop, drawQr, qrMatrix, rng, toJpeg, toPng, type Rgba } from '../../../../bench/qr/synth';
+import { formatPairingPayload } from '../../../../shared/servicekonto/pairing-payload';
 
 /**
  * Security regression (review finding "QR thumbnails carry the seed to the renderer"): whatever any QR
@@ -27,7 +28,7 @@ const SECRET_PAYLOADS = [
   // Damaged (digits out of range) but still holding a seed: shown as `invalid`, must not leak either.
   `otpauth://totp/Broken:eve?secret=${SECRET_B32}&digits=99`,
   // Servicekonto pairing carries a one-time enrollment token.
-  'faktor-pair:v1;origin=https://konto.example;token=Zm9vYmFyYmF6cXV4cXV1eA',
+  formatPairingPayload({ origin: 'https://konto.example', account: 'acc-1', accountName: 'alice', token: 'Zm9vYmFyYmF6cXV4cXV1eFpt9vYmFyYmF6cXV4cXV1e', exp: 9_999_999_999, level: 'substanziell' }),
 ];
 
 /** A desktop-like picture with every payload as a crisp code with large modules (the worst case for a crop). */
@@ -122,13 +123,14 @@ describe('no QR channel hands the renderer a picture that decodes to a secret', 
     for (const [channel, res] of Object.entries(responses)) {
       expect(() => ScanResult.parse(res), channel).not.toThrow();
       // The scan itself worked: every secret-bearing code was found (so the checks below are not about an empty answer).
-      expect([...new Set(res.codes.map((c) => c.route.kind))].sort(), channel).toEqual(['add-account', 'invalid', 'migration-part', 'unsupported-yet']);
+      expect([...new Set(res.codes.map((c) => c.route.kind))].sort(), channel).toEqual(['add-account', 'invalid', 'migration-part', 'servicekonto-pairing']);
       const images = imagesIn(res);
       for (const bytes of images) expect(await decodeBoth(bytes), channel).toEqual([]);
       expect(images, channel).toEqual([]);
       const json = JSON.stringify(res);
       expect(json, channel).not.toContain(SECRET_B32);
       for (const p of SECRET_PAYLOADS) expect(json, channel).not.toContain(p.slice(0, 40));
+      expect(json, channel).not.toContain('Zm9vYmFyYmF6cXV4');
     }
     expect(responses.screen.codes.filter((c) => c.source.kind === 'screen' && c.source.displayId === '2')).toHaveLength(1);
   });
