@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { FaktorError } from '../../shared/errors';
+import { FaktorError, type ErrorCode } from '../../shared/errors';
 import { systemClock, type Clock } from '../main/ports';
 import { DEFAULT_KDF, type KdfCost } from '../main/services/crypto';
 import { acquireDataDirLock, type DataDirLock } from '../main/services/data-dir-lock';
 import { createOsKeychain } from '../main/services/keychain';
 import { createQrDecoder } from '../main/services/qr-decoder';
+import { createServicekontoService, type ServicekontoService } from '../main/services/servicekonto/servicekonto-service';
 import { createVault, type Vault } from '../main/services/vault';
 import { UsageError } from './command';
 
@@ -39,6 +40,8 @@ export interface CliContext {
   print(data: Record<string, unknown>, text: string): void;
   /** The vault, open and unlocked (takes the data-dir lock on first use). */
   vault(): Promise<Vault>;
+  /** The Servicekonto device service on that vault (the app's own). */
+  servicekonto(): Promise<ServicekontoService>;
   /** A PIN from a file (first line, trimmed). */
   readPin(file: string): Promise<string>;
   /** A payload argument: the text itself, or every QR payload the image file at that path holds. */
@@ -64,7 +67,7 @@ export function createCliContext(settings: CliSettings, io: CliIo): CliContext &
     lock = await acquireDataDirLock(settings.dataDir);
     const v = createVault({ dir: settings.dataDir, keychain: createOsKeychain(settings.keychainService), clock, kdf: DEFAULT_KDF });
     const status = await v.open();
-    if (status.state === 'error') throw new FaktorError(status.error ?? 'vault-corrupt');
+    if (status.state === 'error') throw new FaktorError((status.error as ErrorCode | null) ?? 'vault-corrupt'); // the vault sets only ErrorCodes
     if (status.state === 'locked' && status.hasPassword) {
       if (!settings.passwordFile) throw new FaktorError('vault-locked', 'pass --password-file');
       await v.unlock(await firstLine(settings.passwordFile));
@@ -81,6 +84,7 @@ export function createCliContext(settings: CliSettings, io: CliIo): CliContext &
       io.stdout.write(settings.json ? `${JSON.stringify(data)}\n` : `${text}\n`);
     },
     vault: openVault,
+    servicekonto: async () => createServicekontoService({ vault: await openVault(), kdf: DEFAULT_KDF, clock }),
     readPin: firstLine,
     async readPayloads(arg) {
       if (PAYLOAD_TEXT.test(arg) || !existsSync(arg)) return [arg];

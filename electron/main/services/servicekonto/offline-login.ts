@@ -3,7 +3,7 @@ import { route } from '../../../../shared/qr/payload-parsers';
 import { loginResponse } from '../../../../shared/servicekonto/login-ocra';
 import { parseLoginPayload, type LoginPayload } from '../../../../shared/servicekonto/login-payload';
 import { samePairing, type PairedRecord } from './paired-record';
-import { openWithPin, wipeSecrets } from './pin-secrets';
+import { openWithKey, pinKey, wipeSecrets } from './pin-secrets';
 
 /**
  * Offline QR login (docs/servicekonto-app.md §Offline login): a scanned `faktor-login:` payload is
@@ -30,12 +30,22 @@ export function prepareOfflineLogin(text: string, pairings: readonly PairedRecor
   return { login, record };
 }
 
-/** The OCRA response for a prepared login with the secret the PIN decrypts to. */
-export async function offlineCode(prepared: OfflineLogin, pin: string): Promise<string> {
-  const secrets = await openWithPin(pin, prepared.record.sealed);
+/** The OCRA response with an already derived PIN key (pinKey): everything after the KDF. */
+export function offlineCodeWithKey(prepared: OfflineLogin, key: Uint8Array): string {
+  const secrets = openWithKey(key, prepared.record.sealed);
   try {
     return loginResponse(prepared.login, secrets.ocraSecret);
   } finally {
     wipeSecrets(secrets);
+  }
+}
+
+/** The OCRA response for a prepared login with the secret the PIN decrypts to. */
+export async function offlineCode(prepared: OfflineLogin, pin: string): Promise<string> {
+  const key = await pinKey(pin, prepared.record.sealed);
+  try {
+    return offlineCodeWithKey(prepared, key);
+  } finally {
+    key.fill(0);
   }
 }

@@ -44,11 +44,6 @@ export function newDeviceSecrets(): DeviceSecrets {
   return { ocraSecret: new Uint8Array(randomBytes(SECRET_BYTES)), signingKey: p256.utils.randomSecretKey() };
 }
 
-/** The P-256 public key (65-byte uncompressed SEC1) for a private key, sent to the server at enrollment. */
-export function publicKeyOf(signingKey: Uint8Array): Uint8Array {
-  return p256.getPublicKey(toScalar(signingKey), false);
-}
-
 /**
  * Any 32 bytes as a valid P-256 private key: reduced mod n (0 → 1). A right key (< n) is unchanged; a
  * wrong-PIN key becomes some other valid key, so signing never throws and so never reveals the PIN.
@@ -89,21 +84,31 @@ export async function sealWithPin(pin: string, secrets: DeviceSecrets, cost: Kdf
   }
 }
 
+/** The AES key a PIN gives for this record (the slow, KDF part of opening; the caller zeroes it). */
+export async function pinKey(pin: string, sealed: PinSealed): Promise<Buffer> {
+  checkPin(pin);
+  return deriveKey(pin, sealed.kdf);
+}
+
+/** Decrypts with a key from pinKey (the fast part; never fails for a well-formed record). */
+export function openWithKey(key: Uint8Array, sealed: PinSealed): DeviceSecrets {
+  const iv = Buffer.from(sealed.iv, 'base64');
+  const ct = Buffer.concat([Buffer.from(sealed.ocraSecret, 'base64'), Buffer.from(sealed.signingKey, 'base64')]);
+  if (iv.length !== IV_BYTES || ct.length !== 2 * SECRET_BYTES) throw new FaktorError('vault-corrupt', 'sealed device secrets malformed');
+  const plain = ctr(key, iv, ct);
+  const out = { ocraSecret: new Uint8Array(plain.subarray(0, SECRET_BYTES)), signingKey: new Uint8Array(plain.subarray(SECRET_BYTES)) };
+  plain.fill(0);
+  return out;
+}
+
 /**
  * Decrypts with whatever PIN was typed. Never fails for a well-formed PIN and record: a wrong PIN
  * yields different secrets. The caller zeroes them (wipeSecrets) as soon as the operation is done.
  */
 export async function openWithPin(pin: string, sealed: PinSealed): Promise<DeviceSecrets> {
-  checkPin(pin);
-  const iv = Buffer.from(sealed.iv, 'base64');
-  const ct = Buffer.concat([Buffer.from(sealed.ocraSecret, 'base64'), Buffer.from(sealed.signingKey, 'base64')]);
-  if (iv.length !== IV_BYTES || ct.length !== 2 * SECRET_BYTES) throw new FaktorError('vault-corrupt', 'sealed device secrets malformed');
-  const key = await deriveKey(pin, sealed.kdf);
+  const key = await pinKey(pin, sealed);
   try {
-    const plain = ctr(key, iv, ct);
-    const out = { ocraSecret: new Uint8Array(plain.subarray(0, SECRET_BYTES)), signingKey: new Uint8Array(plain.subarray(SECRET_BYTES)) };
-    plain.fill(0);
-    return out;
+    return openWithKey(key, sealed);
   } finally {
     key.fill(0);
   }

@@ -5,3 +5,25 @@
 
 /** POST: enrollment after scanning a pairing QR. */
 export const ENROLL_PATH = '/api/pairing/enroll';
+
+/** GET: the device's event stream (SSE). */
+export const EVENTS_PATH = '/api/device/events';
+
+/** GET: the same events by long-poll (JSON `{events:[{id,type,data}]}`). */
+export const POLL_PATH = '/api/device/events/poll';
+
+/** GET: the account's means, attributes and session as this device may see them. */
+export const MEANS_PATH = '/api/device/means';
+
+/** POST: blocks (sperrt) one means of the account. */
+export function blockMeansPath(meansId: string): string {
+  return `/api/device/means/${encodeURIComponent(meansId)}/block`;
+}
+
+/** DELETE: removes this desktop's means. */
+export const DEVICE_PATH = '/api/device';
+
+/** POST: answers one approval request. */
+export function approvalAnswerPath(tx: string): string {
+  return `/api/device/approvals/${encodeURIComponent(tx)}`;
+}

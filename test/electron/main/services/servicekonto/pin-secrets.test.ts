@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { p256 } from '@noble/curves/nist.js';
-import { sha256 } from '@noble/hashes/sha2.js';
 import { describe, expect, it } from 'vitest';
 import { isFaktorError } from '../../../../../shared/errors';
+import { signApproval, verifyApproval } from '../../../../../shared/servicekonto/approval';
+import { publicKeyOf } from '../../../../../shared/servicekonto/p256';
 import {
   checkPin,
   newDeviceSecrets,
   openWithPin,
-  publicKeyOf,
   sealWithPin,
   toScalar,
 } from '../../../../../electron/main/services/servicekonto/pin-secrets';
@@ -44,11 +44,11 @@ describe('PIN-sealed device secrets', () => {
         const secrets = newDeviceSecrets();
         const enrolled = publicKeyOf(secrets.signingKey);
         const sealed = await sealWithPin(right, secrets, TEST_KDF);
-        const msg = sha256(new TextEncoder().encode('{"transaction":"t","decision":"approve"}'));
-        const good = p256.sign(msg, toScalar((await openWithPin(right, sealed)).signingKey), { prehash: false });
-        const bad = p256.sign(msg, toScalar((await openWithPin(wrong, sealed)).signingKey), { prehash: false });
-        expect(p256.verify(good, msg, enrolled, { prehash: false })).toBe(true);
-        expect(p256.verify(bad, msg, enrolled, { prehash: false })).toBe(false);
+        const answer = { transaction: 'AAAAAAAAAAAAAAAAAAAAAA', challenge: 'c'.repeat(43), number: 42, decision: 'approve' as const };
+        const good = signApproval(toScalar((await openWithPin(right, sealed)).signingKey), answer);
+        const bad = signApproval(toScalar((await openWithPin(wrong, sealed)).signingKey), answer);
+        expect(verifyApproval(enrolled, answer, good)).toBe(true);
+        expect(verifyApproval(enrolled, answer, bad)).toBe(false);
       }),
       { numRuns: 10 },
     );
