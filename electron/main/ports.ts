@@ -47,6 +47,11 @@ export interface Ports {
    * harness). Absent → screen scan reports screen-capture-denied and the clipboard holds no image.
    */
   readonly qrSources?: QrScanPorts;
+  /**
+   * Shows a desktop notification (platform/notifications.ts; a recording double in the harness).
+   * Absent → no notification, the in-app request still appears. Text only, never a secret.
+   */
+  readonly notify?: (n: { title: string; body: string }) => void;
   /** Pushes an event to the renderer (payloads never carry a secret). */
   emit<E extends EventName>(event: E, payload: EventOf<E>): void;
 }

@@ -7,6 +7,8 @@ import { APP_ENTRY_URL, APP_ORIGIN, createOriginSet } from '../security/app-orig
 import { productionCsp } from '../security/csp';
 import { readClipboardImage } from './clipboard-image';
 import { bindIpc, createRendererEventSink } from './ipc-main';
+import { acquireDataDirLock, type DataDirLock } from '../services/data-dir-lock';
+import { electronNotify } from './notifications';
 import { electronClipboard, electronFileDialogs, electronLocale } from './ports';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { createScreenCapture } from './screen-capture';
@@ -28,6 +30,7 @@ const outDir = join(import.meta.dirname, '..');
 
 let mainWindow: BrowserWindow | null = null;
 let unbindIpc: (() => void) | null = null;
+let dataDirLock: DataDirLock | null = null;
 
 /** Brings the existing window forward (a second launch, or macOS dock activation). */
 function focusMainWindow(): void {
@@ -43,6 +46,8 @@ async function start(): Promise<void> {
   serveAppProtocol(join(outDir, 'renderer'), productionCsp());
 
   const isOurs = (wc: WebContents) => mainWindow !== null && !mainWindow.isDestroyed() && wc === mainWindow.webContents;
+  // One writer per data dir: the tester CLI (electron/cli) takes the same lock; a busy dir fails startup.
+  dataDirLock = await acquireDataDirLock(app.getPath('userData'));
   const { dispatch } = createMainProcess({
     appDataDir: app.getPath('userData'),
     keychainService: DEFAULT_KEYCHAIN_SERVICE,
@@ -54,6 +59,7 @@ async function start(): Promise<void> {
       clock: systemClock,
       locale: electronLocale,
       qrSources: { captureScreens: createScreenCapture(() => mainWindow), readClipboardImage },
+      notify: electronNotify(focusMainWindow),
     },
   });
   unbindIpc = bindIpc(dispatch, isOurs);
@@ -83,6 +89,8 @@ export function startFaktor(): void {
     app.on('will-quit', () => {
       unbindIpc?.();
       unbindIpc = null;
+      void dataDirLock?.release();
+      dataDirLock = null;
     });
     app
       .whenReady()
