@@ -144,7 +144,8 @@ export class AuthService {
     throw authFailed();
   }
 
-  private countFailure(accountId: string, meansId: string, meta: RequestMeta): void {
+  /** One failure toward the 3-strikes block of a means (TR-03107-1 W4); also used by the desktop-app login. */
+  countFailure(accountId: string, meansId: string, meta: RequestMeta): void {
     this.ctx.tx(() => {
       const acc = this.ctx.accounts.byId(accountId);
       const means = acc?.means.find((m) => m.id === meansId);

@@ -10,6 +10,7 @@ import { AuditRepo, type AuditEvent } from '../store/audit-repo';
 import { ThrottleRepo } from '../store/throttle-repo';
 import { OutboxRepo } from '../store/outbox-repo';
 import { VerificationRepo } from '../store/verification-repo';
+import { DesktopAppRepo } from '../store/desktop-app-repo';
 import type { Clock } from './clock';
 import { PasswordHasher, type Argon2Params } from './passwords';
 import { LoginThrottle } from './throttle';
@@ -31,6 +32,8 @@ export class AppContext {
   readonly audit: AuditRepo;
   readonly outbox: OutboxRepo;
   readonly verifications: VerificationRepo;
+  /** Desktop-app enrollment tokens and offline login transactions (issue #9). */
+  readonly desktopApps: DesktopAppRepo;
   readonly throttle: LoginThrottle;
   readonly hasher: PasswordHasher;
   /** Keyed tag of a typed username for the audit log and throttle keys: the name itself is never stored there. */
@@ -48,6 +51,7 @@ export class AppContext {
     this.audit = new AuditRepo(db);
     this.outbox = new OutboxRepo(db);
     this.verifications = new VerificationRepo(db);
+    this.desktopApps = new DesktopAppRepo(db);
     this.usernameTag = usernameTagger(installKey(db, 'username-tag'));
     this.throttle = new LoginThrottle(new ThrottleRepo(db), clock, this.usernameTag);
     this.hasher = new PasswordHasher(options.argon2);

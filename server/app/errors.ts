@@ -16,7 +16,8 @@ export type ServiceErrorCode =
   | 'unsupported-media-type'
   | 'test-mode-only'
   | 'unknown-host' // Host header not on the allowlist (DNS rebinding), 421
-  | 'invalid-code';
+  | 'invalid-code'
+  | 'enrollment-invalid'; // desktop-app enrollment token unknown, used, expired or its web session ended (one answer for all)
 
 /** Thrown by services; the HTTP layer turns it into `{ error: { code, message, params } }`. */
 export class ServiceError extends Error {

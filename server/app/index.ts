@@ -8,6 +8,7 @@ import { ProofService } from './proofs';
 import { AuthService } from './auth-service';
 import { MeansService } from './means-service';
 import { AccountService } from './account-service';
+import { DesktopAppService } from './desktop-app-service';
 
 /** All services of one server. */
 export interface Services {
@@ -17,6 +18,7 @@ export interface Services {
   auth: AuthService;
   means: MeansService;
   accounts: AccountService;
+  desktopApp: DesktopAppService;
 }
 
 /** Wires the services over one AppContext. */
@@ -26,7 +28,9 @@ export function createServices(ctx: AppContext): Services {
   const auth = new AuthService(ctx, sessions, proofs);
   const means = new MeansService(ctx, sessions, proofs);
   const accounts = new AccountService(ctx, sessions, means);
-  return { ctx, sessions, proofs, auth, means, accounts };
+  const desktopApp = new DesktopAppService(ctx, sessions, auth);
+  proofs.desktopChallenge = (account, m) => desktopApp.meansChallenge(account, m);
+  return { ctx, sessions, proofs, auth, means, accounts, desktopApp };
 }
 
 export { AppContext } from './context';

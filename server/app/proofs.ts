@@ -18,6 +18,7 @@ import { authenticationOptions, verifyAssertion, type StoredWebAuthnCredential, 
 import { readTestEid } from '../means/eid-test-provider';
 import { checkSmsRate } from './sms-rate';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
+import { offlineCheck, type DesktopChallengeFactory } from './desktop-proof';
 
 /** What the client sends to prove a means. */
 export interface MeansProof {
@@ -55,6 +56,7 @@ export function webauthnFlavour(kind: Means['kind']): WebAuthnFlavour | undefine
 export type MeansChallenge =
   | { kind: 'sms'; sentTo: string; expiresAt: number }
   | { kind: 'webauthn'; options: PublicKeyCredentialRequestOptionsJSON }
+  | { kind: 'desktop-app'; payload: string; qrSvg: string; expiresAt: number }
   | { kind: 'none' };
 
 /** Masks a phone number for display (+49 … 67). */
@@ -64,6 +66,9 @@ export function maskPhone(phone: string): string {
 
 /** Issues proofs' challenges and checks proofs. */
 export class ProofService {
+  /** Set by createServices: builds the login QR for a desktop-app means (DesktopAppService). */
+  desktopChallenge: DesktopChallengeFactory | undefined;
+
   constructor(private readonly ctx: AppContext) {}
 
   /** Sends an SMS code to the means' phone (test outbox) and remembers its hash in the session; rate-limited (sms-rate.ts). */
@@ -97,6 +102,12 @@ export class ProofService {
   async challenge(stored: StoredSession, account: Account, means: Means): Promise<MeansChallenge> {
     if (means.kind === 'password+sms') return this.sendSmsCode(stored, account, means);
     if (webauthnFlavour(means.kind)) return this.webauthnChallenge(stored, means);
+    if (means.kind === 'desktop-app' && this.desktopChallenge) {
+      const c = await this.desktopChallenge(account, means);
+      const fresh = this.ctx.sessions.byId(stored.session.id) ?? stored;
+      this.saveScratch(fresh, { ...fresh.scratch, desktopChallenge: { meansId: means.id, payload: c.payload, expiresAt: c.expiresAt } });
+      return c;
+    }
     return { kind: 'none' };
   }
 
@@ -146,6 +157,12 @@ export class ProofService {
         const eid = readTestEid(proof.testIdentity);
         if (!eid || eid.pseudonym !== cred.data.pseudonym) return undefined;
         return () => true;
+      }
+      case 'desktop-app': {
+        const c = stored.scratch.desktopChallenge;
+        if (!c || c.meansId !== means.id || now >= c.expiresAt || proof.code === undefined) return undefined;
+        if (!offlineCheck(this.ctx, means.id, c.payload, proof.code, now)) return undefined;
+        return () => this.consumeScratch(stored.session.id, (s) => (s.desktopChallenge?.payload === c.payload ? { ...s, desktopChallenge: undefined } : undefined));
       }
       case 'password': {
         const hashes = this.ctx.accounts.hashes(stored.session.accountId);

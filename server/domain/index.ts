@@ -14,3 +14,4 @@ export * from './means';
 export * from './verification';
 export * from './identification';
 export * from './deletion';
+export * from './desktop-app';

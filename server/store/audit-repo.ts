@@ -27,7 +27,10 @@ export type AuditEvent =
   | 'verification.fail'
   | 'identify'
   | 'block-password.fail'
-  | 'block-password.throttled';
+  | 'block-password.throttled'
+  | 'desktop-app.pairing-shown'
+  | 'desktop-app.enroll-refused'
+  | 'desktop-app.login-shown';
 
 /** One stored audit row as the overview/test reads it. */
 export interface AuditRow {

@@ -145,4 +145,26 @@ export const MIGRATIONS: readonly Migration[] = [
       DELETE FROM throttles WHERE key LIKE 'acct:%';
     `,
   },
+  {
+    name: 'desktop app (issue #9): one-time enrollment tokens and offline login transactions',
+    sql: `
+      -- Pairing QR tokens: only the SHA-256 of the token is stored; single use, bound to one web session.
+      CREATE TABLE desktop_enrollments (
+        token_hash  TEXT PRIMARY KEY,
+        account_id  TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        session_id  TEXT NOT NULL,
+        expires_at  INTEGER NOT NULL,
+        used_at     INTEGER
+      ) STRICT;
+      -- Offline login QR transactions; account_id is NULL for an unknown username (same answer, no enumeration).
+      CREATE TABLE desktop_logins (
+        tx          TEXT PRIMARY KEY,
+        account_id  TEXT REFERENCES accounts(id) ON DELETE CASCADE,
+        payload     TEXT NOT NULL,              -- the faktor-login: text shown (no secret)
+        expires_at  INTEGER NOT NULL,
+        used_at     INTEGER
+      ) STRICT;
+      CREATE INDEX desktop_logins_expiry ON desktop_logins(expires_at);
+    `,
+  },
 ];

@@ -15,7 +15,7 @@ const PARAMS = obj({ id: ID }, ['id']);
 const PROOF = {
   ...obj(
     {
-      code: { type: 'string', pattern: '^[0-9]{6,8}$', description: 'TOTP (6 digits) or SMS code (8 digits)' },
+      code: { type: 'string', pattern: '^[0-9]{6,8}$', description: 'TOTP (6 digits), SMS code or desktop-app code (8 digits)' },
       response: { ...WEBAUTHN_CREDENTIAL, description: 'WebAuthn assertion (navigator.credentials.get → @simplewebauthn/browser JSON)' },
       testIdentity: { type: 'string', maxLength: 32, description: 'eID means, test mode: the test identity' },
       password: { type: 'string', minLength: 1, maxLength: 128, description: 'unblock of the password means only' },
@@ -29,8 +29,15 @@ const PROOF = {
 const CHALLENGE = {
   type: 'object',
   additionalProperties: true,
-  description: "{kind:'sms', sentTo, expiresAt} | {kind:'webauthn', options: PublicKeyCredentialRequestOptionsJSON} | {kind:'none'}",
-  properties: { kind: { type: 'string', enum: ['sms', 'webauthn', 'none'] }, sentTo: { type: 'string' }, expiresAt: { type: 'number' }, options: { type: 'object', additionalProperties: true } },
+  description: "{kind:'sms', sentTo, expiresAt} | {kind:'webauthn', options: PublicKeyCredentialRequestOptionsJSON} | {kind:'desktop-app', payload, qrSvg, expiresAt} | {kind:'none'}",
+  properties: {
+    kind: { type: 'string', enum: ['sms', 'webauthn', 'desktop-app', 'none'] },
+    sentTo: { type: 'string' },
+    expiresAt: { type: 'number' },
+    options: { type: 'object', additionalProperties: true },
+    payload: { type: 'string', description: 'desktop-app: the faktor-login QR payload' },
+    qrSvg: { type: 'string', description: 'desktop-app: the QR as SVG' },
+  },
 } as const;
 
 /** Registers the routes. */

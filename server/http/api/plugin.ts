@@ -10,6 +10,7 @@ import { ServiceError } from '../../app/errors';
 import { sessionRoutes } from './session-routes';
 import { meansRoutes } from './means-routes';
 import { accountRoutes } from './account-routes';
+import { desktopAppRoutes } from './desktop-app-routes';
 import type { ApiOptions } from './common';
 
 /** True for the methods that never change state (no body, no CSRF). */
@@ -44,4 +45,5 @@ export async function apiPlugin(app: FastifyInstance, opts: ApiOptions): Promise
   await app.register(sessionRoutes, opts);
   await app.register(meansRoutes, opts);
   await app.register(accountRoutes, opts);
+  await app.register(desktopAppRoutes, opts);
 }
