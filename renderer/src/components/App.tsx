@@ -11,6 +11,7 @@ import { SettingsDialog } from './SettingsDialog';
 import { Toasts } from './Toasts';
 import { Toolbar } from './Toolbar';
 import { ScanDialog } from '../features/scan/ScanDialog';
+import { ApprovalRequests } from '../features/servicekonto/ApprovalRequests';
 
 function OpenDialog() {
   const dialog = useStore((s) => s.dialog);
@@ -43,6 +44,7 @@ export function App() {
       <div className="shell">
         <Toolbar />
         <main className="content">
+          <ApprovalRequests />
           <h2 className="visually-hidden">{t('list.heading')}</h2>
           <SearchBar />
           <AccountList />
