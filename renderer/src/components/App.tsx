@@ -12,6 +12,9 @@ import { Toasts } from './Toasts';
 import { Toolbar } from './Toolbar';
 import { ScanDialog } from '../features/scan/ScanDialog';
 import { ApprovalRequests } from '../features/servicekonto/ApprovalRequests';
+import { ShortcutsDialog } from '../features/shortcuts/ShortcutsDialog';
+import { useShortcuts } from '../features/shortcuts/use-shortcuts';
+import { DeleteAccountDialog } from './DeleteAccountDialog';
 
 function OpenDialog() {
   const dialog = useStore((s) => s.dialog);
@@ -27,6 +30,10 @@ function OpenDialog() {
       return <BackupDialog />;
     case 'scan':
       return <ScanDialog />;
+    case 'delete':
+      return <DeleteAccountDialog id={dialog.id} />;
+    case 'shortcuts':
+      return <ShortcutsDialog />;
   }
 }
 
@@ -39,23 +46,29 @@ export function App() {
   if (state === null) screen = <p className="list-status">{t('app.loading')}</p>;
   else if (state === 'error') screen = <ErrorScreen code={error} />;
   else if (state === 'locked') screen = <LockScreen />;
-  else
-    screen = (
-      <div className="shell">
-        <Toolbar />
-        <main className="content">
-          <ApprovalRequests />
-          <h2 className="visually-hidden">{t('list.heading')}</h2>
-          <SearchBar />
-          <AccountList />
-        </main>
-        <OpenDialog />
-      </div>
-    );
+  else screen = <VaultScreen />;
   return (
     <>
       {screen}
       <Toasts />
     </>
+  );
+}
+
+/** The open vault: toolbar, search, list, the open dialog, and the keyboard shortcuts. */
+function VaultScreen() {
+  const { t } = useTranslation();
+  useShortcuts();
+  return (
+    <div className="shell">
+      <Toolbar />
+      <main className="content">
+        <ApprovalRequests />
+        <h2 className="visually-hidden">{t('list.heading')}</h2>
+        <SearchBar />
+        <AccountList />
+      </main>
+      <OpenDialog />
+    </div>
   );
 }
