@@ -12,16 +12,16 @@ export const EVENTS_PATH = '/api/device/events';
 /** GET: the same events by long-poll (JSON `{events:[{id,type,data}]}`). */
 export const POLL_PATH = '/api/device/events/poll';
 
-/** GET: the account's means, attributes and session as this device may see them. */
-export const MEANS_PATH = '/api/device/means';
+/** GET: the account as the paired app shows it (maximum level, means with this device marked, attributes). */
+export const MEANS_PATH = '/api/device/account';
 
 /** POST: blocks (sperrt) one means of the account. */
 export function blockMeansPath(meansId: string): string {
   return `/api/device/means/${encodeURIComponent(meansId)}/block`;
 }
 
-/** DELETE: removes this desktop's means. */
-export const DEVICE_PATH = '/api/device';
+/** POST: removes this desktop's means. */
+export const DEVICE_REMOVE_PATH = '/api/device/remove';
 
 /** POST: answers one approval request. */
 export function approvalAnswerPath(tx: string): string {

@@ -8,7 +8,7 @@ import { offlineCode, prepareOfflineLogin, type OfflineLogin } from './offline-l
 import { answerApproval, deviceOf, readApprovalRequest } from './online-approval';
 import { toPairedView, type PairedRecord, type PairedView } from './paired-record';
 import { pair } from './pairing';
-import { blockMeansPath, DEVICE_PATH, EVENTS_PATH, MEANS_PATH, POLL_PATH } from './routes';
+import { blockMeansPath, DEVICE_REMOVE_PATH, EVENTS_PATH, MEANS_PATH, POLL_PATH } from './routes';
 import { callJson, type Fetch } from './server-http';
 
 /**
@@ -81,11 +81,11 @@ export function createServicekontoService(d: ServicekontoDeps) {
     means: (id: string): Promise<unknown> => deviceCall(id, 'GET', MEANS_PATH),
 
     /** Blocks (sperrt) one means of the paired account. */
-    block: (id: string, meansId: string): Promise<unknown> => deviceCall(id, 'POST', blockMeansPath(meansId), { v: 1 }),
+    block: (id: string, meansId: string): Promise<unknown> => deviceCall(id, 'POST', blockMeansPath(meansId), {}),
 
     /** Removes this desktop at the server, then forgets the pairing locally. */
     removeDevice: async (id: string): Promise<void> => {
-      await deviceCall(id, 'DELETE', DEVICE_PATH);
+      await deviceCall(id, 'POST', DEVICE_REMOVE_PATH, {});
       await d.vault.removePairing(id);
     },
 
