@@ -9,6 +9,8 @@ import { AuthService } from './auth-service';
 import { MeansService } from './means-service';
 import { AccountService } from './account-service';
 import { DesktopAppService } from './desktop-app-service';
+import { DeviceAuthenticator } from './device-auth';
+import { DeviceService } from './device-service';
 
 /** All services of one server. */
 export interface Services {
@@ -19,6 +21,8 @@ export interface Services {
   means: MeansService;
   accounts: AccountService;
   desktopApp: DesktopAppService;
+  deviceAuth: DeviceAuthenticator;
+  device: DeviceService;
 }
 
 /** Wires the services over one AppContext. */
@@ -30,7 +34,7 @@ export function createServices(ctx: AppContext): Services {
   const accounts = new AccountService(ctx, sessions, means);
   const desktopApp = new DesktopAppService(ctx, sessions, auth);
   proofs.desktopChallenge = (account, m) => desktopApp.meansChallenge(account, m);
-  return { ctx, sessions, proofs, auth, means, accounts, desktopApp };
+  return { ctx, sessions, proofs, auth, means, accounts, desktopApp, deviceAuth: new DeviceAuthenticator(ctx), device: new DeviceService(ctx) };
 }
 
 export { AppContext } from './context';

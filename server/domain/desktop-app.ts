@@ -4,8 +4,9 @@
  * needs the session level §4.2 demands for a means of that level; the enrollment token is single use
  * and short-lived; offline login codes expire quickly and count failures per means (3 → blocked).
  */
+import { capAttributesToMax, findMeans, maxLevelEvent, withMeans } from './account';
 import { DomainError } from './errors';
-import type { Account, Means, Session } from './model';
+import type { Account, AccountOutcome, Means, Session } from './model';
 import { levelNeededFor } from './means';
 import { meansLevelFor, type Policy } from './policy';
 import { isLocked, requireSessionLevel, touchSession } from './session';
@@ -40,3 +41,24 @@ export function usableDesktopApps(account: Account): readonly Means[] {
   return account.means.filter((m) => m.kind === 'desktop-app' && m.status === 'active');
 }
 
+
+/**
+ * A paired desktop app removes itself (the user uninstalls or re-pairs it): proven by its device key,
+ * so no session level is needed — it only gives up its own means. §2.5 still holds: the last usable
+ * means of an account cannot go. Attribute levels are capped at the new maximum (§5), as in
+ * deregisterMeans.
+ */
+export function removeOwnDesktopApp(account: Account, meansId: string, now: number): AccountOutcome {
+  if (isLocked(account)) throw new DomainError('account-locked');
+  const means = findMeans(account, meansId);
+  if (means.kind !== 'desktop-app') throw new DomainError('not-applicable');
+  if (means.status === 'removed') throw new DomainError('means-removed');
+  const others = account.means.filter((m) => m.id !== meansId && (m.status === 'active' || m.status === 'blocked'));
+  if (means.status !== 'pending' && others.length === 0) throw new DomainError('last-means');
+  const removed = withMeans(account, { ...means, status: 'removed', removedAt: now, pendingSessionId: null });
+  const capped = capAttributesToMax(removed, now);
+  return {
+    account: capped.account,
+    events: [{ type: 'means-removed', at: now, accountId: account.id, meansId, level: means.level, reason: 'device' }, ...maxLevelEvent(account, removed, now), ...capped.events],
+  };
+}

@@ -55,8 +55,14 @@ export function registerMeans(account: Account, session: Session, input: Registe
   };
 }
 
-/** Who blocks a means (§4.4): a logged-in session at ANY level, or the block password (verified by the caller). */
-export type BlockActor = { readonly via: 'session'; readonly session: Session } | { readonly via: 'block-password' };
+/**
+ * Who blocks a means (§4.4): a logged-in session at ANY level, the block password (verified by the
+ * caller), or a paired desktop app (its device signature verified by the caller; `meansId` = that app).
+ */
+export type BlockActor =
+  | { readonly via: 'session'; readonly session: Session }
+  | { readonly via: 'block-password' }
+  | { readonly via: 'device'; readonly meansId: string };
 
 /**
  * §4.4: blocks a means without using it — from any authenticated session (even below the means'
@@ -68,10 +74,14 @@ export function blockMeans(account: Account, meansId: string, actor: BlockActor,
   if (actor.via === 'session' && sessionLevel(actor.session, account, now, policy) === null) {
     throw new DomainError(isLocked(account) ? 'account-locked' : 'not-authenticated');
   }
+  if (actor.via === 'device') {
+    const device = findMeans(account, actor.meansId);
+    if (device.kind !== 'desktop-app' || device.status === 'removed' || device.status === 'pending') throw new DomainError('not-authenticated');
+  }
   const means = findMeans(account, meansId);
   if (means.status === 'removed') throw new DomainError('means-removed');
   if (means.status === 'blocked') return { account, events: [] };
-  return block(account, meansId, actor.via === 'session' ? 'user' : 'block-password', now);
+  return block(account, meansId, actor.via === 'block-password' ? 'block-password' : 'user', now);
 }
 
 /** §4.4 with the block password: blocks every usable means at once (the form need not know which is lost). */

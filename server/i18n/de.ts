@@ -219,6 +219,25 @@ export const de = {
   'common.cancel': 'Abbrechen',
   'common.yes': 'Ja',
   'common.minutes': '{n} min',
+
+  'desktop.add': 'Desktop-App (Faktor) hinzufügen',
+  'desktop.pair.title': 'Desktop-App hinzufügen',
+  'desktop.pair.intro': 'Scannen Sie diesen Code mit Faktor auf Ihrem Computer („Scannen“ → Bildschirm). Faktor zeigt diesen Server und Ihr Konto; dort wählen Sie eine PIN. Der Code gilt einmal, 5 Minuten lang und nur zusammen mit dieser Anmeldung.',
+  'desktop.pair.level': 'Die Desktop-App erreicht nach der Bestätigung das Vertrauensniveau {level}.',
+  'desktop.pair.continue': 'Faktor ist gekoppelt – weiter',
+  'desktop.pair.notYet': 'Faktor wurde mit dieser Anmeldung noch nicht gekoppelt. Scannen Sie zuerst den Code mit Faktor, oder lassen Sie einen neuen Code anzeigen.',
+  'desktop.pair.again': 'Neuen Code anzeigen',
+  'desktop.confirm.intro': 'Bestätigen Sie die neue Desktop-App: Scannen Sie diesen Code mit Faktor, geben Sie dort Ihre PIN ein und tippen Sie den Code ein, den Faktor zeigt.',
+  'desktop.qr.payload': 'Der Code als Text (für den Import aus der Zwischenablage in Faktor)',
+  'desktop.qr.expires': 'Gültig bis {time}.',
+  'desktop.qr.codeLabel': 'Code aus Faktor (8 Ziffern)',
+  'desktop.login.link': 'Mit der Desktop-App anmelden (QR-Code)',
+  'desktop.login.title': 'Anmelden mit der Desktop-App (QR-Code)',
+  'desktop.login.intro': 'Geben Sie Ihren Benutzernamen ein. Danach folgt ein QR-Code; scannen Sie ihn mit Faktor, geben Sie dort Ihre PIN ein und tippen Sie den Code ein, den Faktor zeigt.',
+  'desktop.login.show': 'QR-Code anzeigen',
+  'desktop.login.scan': 'Scannen Sie diesen Code mit Faktor auf Ihrem Computer. Faktor prüft, dass er von diesem Server stammt, fragt Ihre PIN ab und zeigt einen Code.',
+  'desktop.login.submit': 'Anmelden',
+  'desktop.stepup.onlyFirst': 'Verwenden Sie den QR-Code Ihrer ersten Desktop-App oben; es gilt immer nur ein Code.',
 } as const;
 
 /** The key set every language must provide. */

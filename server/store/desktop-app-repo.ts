@@ -44,6 +44,7 @@ export class DesktopAppRepo {
         'SELECT tx, account_id, payload, expires_at, used_at FROM desktop_logins WHERE tx = ?',
       ),
       useLogin: db.prepare('UPDATE desktop_logins SET used_at = ? WHERE tx = ? AND used_at IS NULL'),
+      accountOfMeans: db.prepare<[string], { account_id: string }>('SELECT account_id FROM means WHERE id = ?'),
       pruneEnrollments: db.prepare('DELETE FROM desktop_enrollments WHERE expires_at < ?'),
       pruneLogins: db.prepare('DELETE FROM desktop_logins WHERE expires_at < ?'),
     };
@@ -79,6 +80,11 @@ export class DesktopAppRepo {
   /** Marks a transaction used; false when it was used already (single use). */
   useLogin(tx: string, now: number): boolean {
     return this.s.useLogin.run(now, tx).changes === 1;
+  }
+
+  /** The account a means belongs to (the device-auth lookup by means id). */
+  accountOfMeans(meansId: string): string | undefined {
+    return this.s.accountOfMeans.get(meansId)?.account_id;
   }
 
   /** Drops rows that expired more than `graceMs` ago. */

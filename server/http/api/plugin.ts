@@ -11,6 +11,7 @@ import { sessionRoutes } from './session-routes';
 import { meansRoutes } from './means-routes';
 import { accountRoutes } from './account-routes';
 import { desktopAppRoutes } from './desktop-app-routes';
+import { deviceRoutes } from './device-routes';
 import type { ApiOptions } from './common';
 
 /** True for the methods that never change state (no body, no CSRF). */
@@ -46,4 +47,5 @@ export async function apiPlugin(app: FastifyInstance, opts: ApiOptions): Promise
   await app.register(meansRoutes, opts);
   await app.register(accountRoutes, opts);
   await app.register(desktopAppRoutes, opts);
+  await app.register(deviceRoutes, opts);
 }

@@ -25,6 +25,7 @@ import { blockPage, BLOCKABLE_KINDS, meansAuthPage, newMeansPage, totpSetupPage,
 import { deletePage, eidPage, outboxPage, verifyEmailPage, verifyLinkPage, type EidPurpose } from './templates/misc';
 import type { Notice, PageContext } from './view';
 import { atLeast, levelNeededFor, meansLevelFor, sessionLevel } from '../../domain';
+import { desktopAppPages } from './desktop-app-pages';
 
 /** What the pages plugin needs from the app setup. */
 export interface PagesOptions {
@@ -145,6 +146,8 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
     });
   }
 
+  const desktop = desktopAppPages({ services, get, post, pageContext, token: cookie.read, setCookie: cookie.set, meta });
+
   const param = (request: FastifyRequest, name: string): string => String((request.params as Record<string, unknown>)[name] ?? '');
   const query = (request: FastifyRequest, name: string): string | undefined => {
     const v = (request.query as Record<string, unknown> | undefined)?.[name];
@@ -222,10 +225,10 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
       .map((m) => ({ id: m.id, kind: m.kind, label: m.label ?? '', level: m.level, smsSent: sentFor === m.id }));
   }
 
-  get('/auth', (request, reply) => {
+  get('/auth', async (request, reply) => {
     const next = safeNext(query(request, 'next'));
     const ov = accounts.overview(cookie.read(request));
-    const options = authOptions(request, query(request, 'sent'));
+    const options = await desktop.withDesktopQr(request, authOptions(request, query(request, 'sent')));
     const c = pageContext(request, reply, options.some((o) => isWebAuthnKind(o.kind)) ? WEBAUTHN_SCRIPTS : undefined);
     return sendPage(reply, stepUpPage(c, { sessionLevel: ov.session.level ?? undefined, options, next }));
   });
@@ -316,7 +319,7 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
     const token = cookie.read(request);
     const found = sessions.require(token);
     const level = found.level;
-    const kinds: (RegistrableKind | 'eid')[] = [...Object.values(REGISTRABLE_KINDS), ...(opts.testMode ? (['eid'] as const) : [])];
+    const kinds: (RegistrableKind | 'eid' | 'desktop-app')[] = [...Object.values(REGISTRABLE_KINDS), 'desktop-app', ...(opts.testMode ? (['eid'] as const) : [])];
     const options: NewMeansOptionVM[] = kinds.map((k) => {
       const lvl = meansLevelFor(ctx.policy, k);
       const required = levelNeededFor(found.account, lvl);
@@ -356,8 +359,9 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
     return { id: m.id, kind: m.kind, label: m.label ?? '', level: m.level, smsSent: query(request, 'sent') === m.id };
   }
 
-  get('/means/:id/confirm', (request, reply) => {
+  get('/means/:id/confirm', async (request, reply) => {
     const option = meansOption(request, param(request, 'id'));
+    if (option.kind === 'desktop-app') return desktop.confirmPage(request, reply, option);
     const c = pageContext(request, reply, isWebAuthnKind(option.kind) ? WEBAUTHN_SCRIPTS : undefined);
     return sendPage(reply, meansAuthPage(c, { mode: 'confirm', option }));
   });

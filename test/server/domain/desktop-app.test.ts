@@ -1,6 +1,6 @@
 /** Rules of the desktop-app means (server/domain/desktop-app.ts): §4.2 level, token usability, who may answer. */
 import { describe, expect, it } from 'vitest';
-import { blockMeans, enrollmentUsable, makePolicy, mayPairDesktopApp, recordAuthentication, registerMeans, usableDesktopApps, validatePolicy, DEFAULT_POLICY } from '../../../server/domain';
+import { blockMeans, enrollmentUsable, removeOwnDesktopApp, makePolicy, mayPairDesktopApp, recordAuthentication, registerMeans, usableDesktopApps, validatePolicy, DEFAULT_POLICY } from '../../../server/domain';
 import { ERIKA } from './tr-example.fixture';
 import { MIN, P, T0, created, expectCode, login, withToken } from './helpers';
 
@@ -39,5 +39,25 @@ describe('desktop-app means rules', () => {
     expect(usableDesktopApps(account).map((m) => m.id)).toEqual(['d1']);
     ({ account } = blockMeans(account, 'd1', { via: 'session', session }, T0, P));
     expect(usableDesktopApps(account)).toEqual([]);
+  });
+
+  it('a confirmed desktop app may block any means; a pending one may not', () => {
+    let { account, session } = created();
+    ({ account, session } = registerMeans(account, session, { meansId: 'd1', kind: 'desktop-app' }, T0, P));
+    expectCode(() => blockMeans(account, ERIKA.meansA.id, { via: 'device', meansId: 'd1' }, T0, P), 'not-authenticated');
+    ({ account } = recordAuthentication(account, session, 'd1', T0, P));
+    const out = blockMeans(account, ERIKA.meansA.id, { via: 'device', meansId: 'd1' }, T0, P);
+    expect(out.account.means.find((m) => m.id === ERIKA.meansA.id)?.blockedReason).toBe('user');
+  });
+
+  it('removes itself, except as the last usable means; never another kind', () => {
+    let { account, session } = created();
+    ({ account, session } = registerMeans(account, session, { meansId: 'd1', kind: 'desktop-app' }, T0, P));
+    ({ account } = recordAuthentication(account, session, 'd1', T0, P));
+    expectCode(() => removeOwnDesktopApp(account, ERIKA.meansA.id, T0), 'not-applicable');
+    const out = removeOwnDesktopApp(account, 'd1', T0);
+    expect(out.account.means.find((m) => m.id === 'd1')?.status).toBe('removed');
+    const alone = { ...account, means: account.means.filter((m) => m.id === 'd1') };
+    expectCode(() => removeOwnDesktopApp(alone, 'd1', T0), 'last-means');
   });
 });

@@ -10,6 +10,7 @@ import { parseEnrollmentResponse, type EnrollmentResponse } from '../../../share
 import { loginResponse } from '../../../shared/servicekonto/login-ocra';
 import { parseLoginPayload } from '../../../shared/servicekonto/login-payload';
 import { publicKeyOf } from '../../../shared/servicekonto/p256';
+import { formatDeviceAuthorization } from '../../../shared/servicekonto/device-auth';
 import { parsePairingPayload } from '../../../shared/servicekonto/pairing-payload';
 
 /** One simulated paired app installation. */
@@ -33,6 +34,20 @@ export class DesktopPeer {
     const body = (await res.json()) as unknown;
     if (res.status === 201) this.enrolled = parseEnrollmentResponse(body);
     return { status: res.status, body };
+  }
+
+  /** The Authorization header for one request (shared/servicekonto/device-auth.ts) at `tsMs`. */
+  authorization(origin: string, method: string, path: string, body: string, tsMs: number): string {
+    const nonce = randomBytes(16).toString('base64url');
+    return formatDeviceAuthorization(this.deviceSecret, { method, origin, path, means: this.enrolled?.means ?? 'none', ts: tsMs, nonce, body });
+  }
+
+  /** Sends a device-signed request; `header` overrides the Authorization value (replay tests). */
+  async signed(base: string, method: string, path: string, tsMs: number, header?: string): Promise<{ status: number; body: unknown; header: string }> {
+    const auth = header ?? this.authorization(this.enrolled?.origin ?? '', method, path, '', tsMs);
+    const res = await fetch(base + path, { method, headers: { authorization: auth } });
+    const text = await res.text();
+    return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined, header: auth };
   }
 
   /** The 8-digit code the app would show for a login payload (checked by the shared parser at `nowMs`). */

@@ -1,6 +1,7 @@
 import type { MessageKey } from '../../../i18n';
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
+import { codeForm, qrBlock, type QrVM } from './desktop-app';
 import { field, levelBadge, levelText, postForm, type Notice, type PageContext, type PageLevel } from '../view';
 
 /** Attribute names the create-account form asks for (self-entered, Basisregistrierung). */
@@ -72,6 +73,7 @@ ${field({ name: 'password', label: ctx.t('login.password'), type: 'password', re
     ctx,
     ctx.t('login.title'),
     html`${postForm(ctx, '/login', body, { id: 'login-form' })}
+<p><a href="/login/desktop-app" data-testid="desktop-login-link">${ctx.t('desktop.login.link')}</a></p>
 <p>${ctx.t('login.noAccount')} <a href="/register">${ctx.t('nav.register')}</a></p>
 <p><a href="/block">${ctx.t('login.lost')}</a></p>`,
     { notices: vm.notices },
@@ -86,6 +88,8 @@ export interface AuthOptionVM {
   level: PageLevel;
   /** Set when an SMS code was just sent for this means. */
   smsSent?: boolean;
+  /** Desktop app: the login QR to scan with Faktor (only one desktop app gets one per page). */
+  desktopQr?: QrVM;
 }
 
 /** The `?next=` part of a step-up form action, so an SMS send returns to the same step-up page. */
@@ -112,6 +116,10 @@ ${postForm(
   if (opt.kind === 'eid') {
     return html`<section class="means-option" data-means-id="${opt.id}">${title}
 ${postForm(ctx, '/eid/start', html`<input type="hidden" name="purpose" value="authenticate"><input type="hidden" name="then" value="/account"><button type="submit">${ctx.t('stepup.eid')}</button>`)}</section>`;
+  }
+  if (opt.kind === 'desktop-app') {
+    return html`<section class="means-option" data-means-id="${opt.id}">${title}
+${opt.desktopQr ? html`${qrBlock(ctx, opt.desktopQr, 'login-qr')}${codeForm(ctx, action, {}, submitLabel ?? ctx.t('stepup.submit'))}` : html`<p>${ctx.t('desktop.stepup.onlyFirst')}</p>`}</section>`;
   }
   if (opt.kind === 'password+sms' && !opt.smsSent) {
     return html`<section class="means-option" data-means-id="${opt.id}">${title}

@@ -7,7 +7,7 @@ import { slugOf, type RegistrableKind } from '../kinds';
 
 /** A kind the user may register now, with the level it would reach. */
 export interface NewMeansOptionVM {
-  kind: RegistrableKind | 'eid';
+  kind: RegistrableKind | 'eid' | 'desktop-app';
   level: PageLevel;
   /** False when the session's level is too low for it (§4.2); the page then links to step-up. */
   allowed: boolean;
@@ -23,6 +23,9 @@ export function newMeansPage(ctx: PageContext, vm: { options: NewMeansOptionVM[]
     }
     let inputs: SafeHtml = html``;
     if (o.kind === 'password+sms') inputs = field({ name: 'phone', label: ctx.t('means.new.phone'), type: 'tel', required: true, autocomplete: 'tel' });
+    if (o.kind === 'desktop-app') {
+      return html`<section class="means-option" data-kind="desktop-app">${head}${postForm(ctx, '/means/new/desktop-app', html`<button type="submit">${ctx.t('desktop.add')}</button>`, { id: 'new-desktop-app' })}</section>`;
+    }
     if (o.kind === 'eid') {
       return html`<section class="means-option" data-kind="eid">${head}${postForm(ctx, '/eid/start', html`<input type="hidden" name="purpose" value="register"><button type="submit">${ctx.t('means.new.start')}</button>`)}</section>`;
     }

@@ -1,0 +1,68 @@
+/**
+ * Authenticates the paired app's own requests (docs/protocol.md §Device authentication): the
+ * Authorization header's device-key signature over method, origin, path, means, time, nonce and the
+ * body hash; the time within ±2 minutes of the server clock; each nonce once (remembered until its
+ * timestamp leaves the window). No bearer secret exists, so a logged header cannot be replayed.
+ */
+import type { AppContext } from './context';
+import { ServiceError } from './errors';
+import type { Account, Means } from '../domain';
+import { DEVICE_AUTH_SKEW_MS, parseDeviceAuthorization, verifyDeviceRequest } from '../../shared/servicekonto/device-auth';
+import type { DesktopAppCredential } from '../means/desktop-app';
+
+/** Most nonces remembered at once; beyond it requests are refused until old ones expire (memory bound). */
+const MAX_NONCES = 200_000;
+
+/** The request as the HTTP layer saw it. */
+export interface DeviceRequestSeen {
+  method: string;
+  /** Path with query, exactly as received. */
+  path: string;
+  /** The raw body text ('' for none). */
+  body: string;
+  authorization: string | undefined;
+}
+
+/** The authenticated device: its account and its own desktop-app means. */
+export interface AuthenticatedDevice {
+  account: Account;
+  means: Means;
+}
+
+/** Verifies device signatures and remembers nonces (per process; see docs/known-gaps.md for several nodes). */
+export class DeviceAuthenticator {
+  private readonly nonces = new Map<string, number>();
+
+  constructor(private readonly ctx: AppContext) {}
+
+  /** The device behind a signed request, or 401 not-authenticated (one answer for every failure). */
+  authenticate(req: DeviceRequestSeen, origin: string): AuthenticatedDevice {
+    const refuse = (): never => {
+      throw new ServiceError('not-authenticated', 401);
+    };
+    let auth;
+    try {
+      auth = parseDeviceAuthorization(req.authorization);
+    } catch {
+      return refuse();
+    }
+    const now = this.ctx.now();
+    if (Math.abs(now - auth.ts) > DEVICE_AUTH_SKEW_MS) return refuse();
+    const accountId = this.ctx.desktopApps.accountOfMeans(auth.means);
+    const account = accountId ? this.ctx.accounts.byId(accountId) : undefined;
+    const means = account?.means.find((m) => m.id === auth.means);
+    const cred = means && this.ctx.accounts.credential<DesktopAppCredential>(means.id);
+    if (!account || !means || means.kind !== 'desktop-app' || means.status === 'removed' || !cred) return refuse();
+    if (!verifyDeviceRequest(cred.data.deviceKey, auth, { method: req.method, origin, path: req.path, body: req.body })) return refuse();
+    this.prune(now);
+    const key = `${auth.means}:${auth.nonce}`;
+    if (this.nonces.has(key) || this.nonces.size >= MAX_NONCES) return refuse();
+    this.nonces.set(key, auth.ts + DEVICE_AUTH_SKEW_MS);
+    return { account, means };
+  }
+
+  private prune(now: number): void {
+    if (this.nonces.size < 1024) return;
+    for (const [k, until] of this.nonces) if (until < now) this.nonces.delete(k);
+  }
+}

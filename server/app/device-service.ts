@@ -1,0 +1,78 @@
+/**
+ * What a paired desktop app may do with its own device signature (issue #9, §4.4): read its account
+ * (maximum level, every means with level/status/dates and which one is this device, attributes with
+ * levels), block any means of the account (§4.4 allows blocking from a lower level), and remove
+ * itself (uninstall / re-pair: the old means goes, the new pairing is a new means).
+ */
+import type { AppContext, RequestMeta } from './context';
+import { domain } from './errors';
+import { accountView, blockMeans, removeOwnDesktopApp, type Account, type MeansLevel } from '../domain';
+import type { DataLevel } from '../../shared/levels';
+import type { AuthenticatedDevice } from './device-auth';
+
+/** One means as the app shows it. */
+export interface DeviceMeansView {
+  id: string;
+  kind: string;
+  label: string | null;
+  level: MeansLevel;
+  status: 'active' | 'pending' | 'blocked';
+  registeredAt: number;
+  lastUsedAt: number | null;
+  /** True for the means of the device that asked. */
+  thisDevice: boolean;
+}
+
+/** GET /api/device/account: the account as the paired app shows it. */
+export interface DeviceAccountView {
+  v: 1;
+  origin: string;
+  account: string;
+  accountName: string;
+  maxLevel: MeansLevel | null;
+  /** This device's means id and status (blocked → the app says so). */
+  thisDevice: { means: string; status: 'active' | 'pending' | 'blocked' };
+  means: DeviceMeansView[];
+  attributes: { name: string; value: string; level: DataLevel }[];
+}
+
+/** The device-authenticated operations. */
+export class DeviceService {
+  constructor(private readonly ctx: AppContext) {}
+
+  /** The account view for the device (removed means are left out). */
+  view(device: AuthenticatedDevice, origin: string): DeviceAccountView {
+    const v = accountView(device.account, this.ctx.policy);
+    const status = (s: string): 'active' | 'pending' | 'blocked' => (s === 'active' || s === 'pending' ? s : 'blocked');
+    return {
+      v: 1,
+      origin,
+      account: v.id,
+      accountName: v.username,
+      maxLevel: v.maxLevel,
+      thisDevice: { means: device.means.id, status: status(device.means.status) },
+      means: v.means.map((m) => ({ id: m.id, kind: m.kind, label: m.label, level: m.level, status: status(m.status), registeredAt: m.createdAt, lastUsedAt: m.lastUsedAt, thisDevice: m.id === device.means.id })),
+      attributes: v.attributes.map((a) => ({ name: a.name, value: a.value, level: a.level })),
+    };
+  }
+
+  /** §4.4: blocks one means of the account (any level; the device needs no session level to protect the account). */
+  block(device: AuthenticatedDevice, meansId: string, meta: RequestMeta): void {
+    this.ctx.tx(() => {
+      const acc = this.ctx.accounts.byId(device.account.id) as Account;
+      const out = domain(() => blockMeans(acc, meansId, { via: 'device', meansId: device.means.id }, this.ctx.now(), this.ctx.policy));
+      this.ctx.accounts.save(out.account);
+      this.ctx.recordEvents(out.events, meta.ip);
+    });
+  }
+
+  /** The device removes its own means (not the last usable one of the account, §2.5). */
+  removeSelf(device: AuthenticatedDevice, meta: RequestMeta): void {
+    this.ctx.tx(() => {
+      const acc = this.ctx.accounts.byId(device.account.id) as Account;
+      const out = domain(() => removeOwnDesktopApp(acc, device.means.id, this.ctx.now()));
+      this.ctx.accounts.save(out.account);
+      this.ctx.recordEvents(out.events, meta.ip);
+    });
+  }
+}

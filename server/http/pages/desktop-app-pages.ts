@@ -1,0 +1,106 @@
+/**
+ * The desktop-app pages (issue #9), registered by pagesPlugin through its own get/post wrappers (same
+ * CSRF and error handling as every page): "Desktop-App hinzufügen" (pairing QR → confirmation in the
+ * same session), the offline QR login, and the login QR for confirmation and step-up.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Services } from '../../app';
+import { ServiceError } from '../../app';
+import { trustedHtml } from './html';
+import { formField, sendPage } from './request';
+import { messagePage, type AuthOptionVM } from './templates/auth';
+import { desktopLoginStartPage, loginQrPage, pairingPage, type QrVM } from './templates/desktop-app';
+import type { PageContext } from './view';
+
+type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | void> | FastifyReply | void;
+
+/** What the pages plugin lends this module. */
+export interface PageKit {
+  services: Services;
+  get(url: string, handler: Handler): void;
+  post(url: string, back: (request: FastifyRequest) => string, handler: Handler): void;
+  pageContext(request: FastifyRequest, reply: FastifyReply): PageContext;
+  token(request: FastifyRequest): string | undefined;
+  setCookie(reply: FastifyReply, token: string): void;
+  meta(request: FastifyRequest): { ip: string };
+}
+
+/** What the plugin calls back into: the confirm page of a desktop app and QR codes for step-up options. */
+export interface DesktopAppPages {
+  confirmPage(request: FastifyRequest, reply: FastifyReply, option: AuthOptionVM): Promise<FastifyReply>;
+  withDesktopQr(request: FastifyRequest, options: AuthOptionVM[]): Promise<AuthOptionVM[]>;
+}
+
+function qrOf(c: { payload: string; qrSvg: string; expiresAt: number }): QrVM {
+  return { svg: trustedHtml(c.qrSvg), payload: c.payload, expiresAt: c.expiresAt };
+}
+
+/** Registers the desktop-app routes and returns the hooks the other pages use. */
+export function desktopAppPages(kit: PageKit): DesktopAppPages {
+  const { services, get, post } = kit;
+
+  async function loginQr(request: FastifyRequest, meansId: string): Promise<QrVM> {
+    const ch = await services.means.challenge(kit.token(request), meansId);
+    if (ch.kind !== 'desktop-app') throw new ServiceError('not-applicable', 409);
+    return qrOf(ch);
+  }
+
+  post('/means/new/desktop-app', () => '/means/new', async (request, reply) => {
+    const r = await services.desktopApp.startPairing(kit.token(request), kit.meta(request));
+    return sendPage(reply, pairingPage(kit.pageContext(request, reply), { qr: qrOf(r), level: r.level }));
+  });
+
+  // After scanning: the newest desktop app this session enrolled and has not confirmed yet.
+  get('/means/desktop-app/continue', (request, reply) => {
+    const found = services.sessions.require(kit.token(request));
+    const pending = found.account.means
+      .filter((m) => m.kind === 'desktop-app' && m.status === 'pending' && m.pendingSessionId === found.stored.session.id)
+      .sort((a, b) => b.createdAt - a.createdAt)[0];
+    if (pending) return reply.redirect(`/means/${encodeURIComponent(pending.id)}/confirm`, 303);
+    const c = kit.pageContext(request, reply);
+    return sendPage(reply, messagePage(c, { title: c.t('desktop.pair.title'), text: c.t('desktop.pair.notYet'), link: { href: '/means/new', label: c.t('desktop.pair.again') } }), 409);
+  });
+
+  get('/login/desktop-app', (request, reply) => sendPage(reply, desktopLoginStartPage(kit.pageContext(request, reply), {})));
+  post('/login/desktop-app', () => '/login/desktop-app', async (request, reply) => {
+    const username = formField(request, 'username').trim();
+    const c = kit.pageContext(request, reply);
+    if (!/^[A-Za-z0-9._@-]{3,64}$/.test(username)) return sendPage(reply, desktopLoginStartPage(c, { username, notices: [{ kind: 'error', text: c.t('error.invalid') }] }), 400);
+    const r = await services.desktopApp.startLogin(username, kit.meta(request));
+    return sendPage(
+      reply,
+      loginQrPage(c, { title: c.t('desktop.login.title'), intro: c.t('desktop.login.scan'), qr: qrOf(r), action: '/login/desktop-app/code', hidden: { tx: r.tx }, submit: c.t('desktop.login.submit') }),
+    );
+  });
+  post('/login/desktop-app/code', () => '/login/desktop-app', (request, reply) => {
+    const tx = formField(request, 'tx');
+    const code = formField(request, 'code').replace(/\s+/g, '');
+    try {
+      if (!/^[A-Za-z0-9_-]{22}$/.test(tx) || !/^\d{8}$/.test(code)) throw new ServiceError('authentication-failed', 401);
+      const issued = services.desktopApp.finishLogin(tx, code, kit.meta(request));
+      kit.setCookie(reply, issued.token);
+      return reply.redirect('/account', 303);
+    } catch (e) {
+      if (!(e instanceof ServiceError) || e.code !== 'authentication-failed') throw e;
+      const c = kit.pageContext(request, reply);
+      return sendPage(reply, desktopLoginStartPage(c, { notices: [{ kind: 'error', text: c.t('error.generic') }] }), 401);
+    }
+  });
+
+  return {
+    async confirmPage(request, reply, option) {
+      const c = kit.pageContext(request, reply);
+      const qr = await loginQr(request, option.id);
+      return sendPage(
+        reply,
+        loginQrPage(c, { title: c.t('desktop.pair.title'), intro: c.t('desktop.confirm.intro'), qr, action: `/means/${encodeURIComponent(option.id)}/confirm`, hidden: {}, submit: c.t('means.confirm') }),
+      );
+    },
+    async withDesktopQr(request, options) {
+      const first = options.find((o) => o.kind === 'desktop-app');
+      if (!first) return options;
+      const qr = await loginQr(request, first.id);
+      return options.map((o) => (o === first ? { ...o, desktopQr: qr } : o));
+    },
+  };
+}

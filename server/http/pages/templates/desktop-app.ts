@@ -1,0 +1,62 @@
+/**
+ * Pages of the desktop-app means (issue #9): the pairing QR, a login QR with its code form (offline
+ * login, §4.2 confirmation, step-up), and the first step of the offline login. The payload is also
+ * shown as text so Faktor can take it from the clipboard.
+ */
+import { html, type SafeHtml } from '../html';
+import { layout } from '../layout';
+import { field, formatTime, levelText, postForm, type Notice, type PageContext, type PageLevel } from '../view';
+
+/** A QR as the pages show it. */
+export interface QrVM {
+  svg: SafeHtml;
+  payload: string;
+  expiresAt: number;
+}
+
+/** The QR figure, its text form and its expiry. */
+export function qrBlock(ctx: PageContext, qr: QrVM, testId: string): SafeHtml {
+  return html`<figure class="qr" data-testid="${testId}">${qr.svg}</figure>
+<p><label for="${testId}-payload">${ctx.t('desktop.qr.payload')}</label><br><input id="${testId}-payload" class="uri" readonly value="${qr.payload}" data-testid="${testId}-payload"></p>
+<p>${ctx.t('desktop.qr.expires', { time: formatTime(ctx, qr.expiresAt) })}</p>`;
+}
+
+/** The 8-digit code field plus hidden fields, posting to `action`. */
+export function codeForm(ctx: PageContext, action: string, hidden: Readonly<Record<string, string>>, submit: string): SafeHtml {
+  const inputs = Object.entries(hidden).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`);
+  return postForm(
+    ctx,
+    action,
+    html`${inputs}${field({ name: 'code', label: ctx.t('desktop.qr.codeLabel'), required: true, autocomplete: 'one-time-code', inputmode: 'numeric' })}<button type="submit">${submit}</button>`,
+    { id: 'desktop-code-form' },
+  );
+}
+
+/** "Desktop-App hinzufügen": the pairing QR and the way on to the confirmation. */
+export function pairingPage(ctx: PageContext, vm: { qr: QrVM; level: PageLevel; notices?: Notice[] }): SafeHtml {
+  return layout(
+    ctx,
+    ctx.t('desktop.pair.title'),
+    html`<p>${ctx.t('desktop.pair.intro')}</p>
+<p>${ctx.t('desktop.pair.level', { level: levelText(ctx, vm.level) })}</p>
+${qrBlock(ctx, vm.qr, 'pairing-qr')}
+<p><a class="button" href="/means/desktop-app/continue" data-testid="pairing-continue">${ctx.t('desktop.pair.continue')}</a></p>`,
+    { notices: vm.notices },
+  );
+}
+
+/** A login QR with the code form: §4.2 confirmation, step-up, or the offline login itself. */
+export function loginQrPage(ctx: PageContext, vm: { title: string; intro: string; qr: QrVM; action: string; hidden: Readonly<Record<string, string>>; submit: string; notices?: Notice[] }): SafeHtml {
+  return layout(ctx, vm.title, html`<p>${vm.intro}</p>${qrBlock(ctx, vm.qr, 'login-qr')}${codeForm(ctx, vm.action, vm.hidden, vm.submit)}`, { notices: vm.notices });
+}
+
+/** Offline login, first step: the username. */
+export function desktopLoginStartPage(ctx: PageContext, vm: { username?: string; notices?: Notice[] }): SafeHtml {
+  return layout(
+    ctx,
+    ctx.t('desktop.login.title'),
+    html`<p>${ctx.t('desktop.login.intro')}</p>
+${postForm(ctx, '/login/desktop-app', html`${field({ name: 'username', label: ctx.t('login.username'), value: vm.username, required: true, autocomplete: 'username' })}<button type="submit">${ctx.t('desktop.login.show')}</button>`, { id: 'desktop-login-form' })}`,
+    { notices: vm.notices },
+  );
+}
