@@ -15,12 +15,12 @@ export const POLL_PATH = '/api/device/events/poll';
 /** GET: the account as the paired app shows it (maximum level, means with this device marked, attributes). */
 export const MEANS_PATH = '/api/device/account';
 
-/** POST: blocks (sperrt) one means of the account. */
+/** POST (no body): blocks (sperrt) one means of the account. */
 export function blockMeansPath(meansId: string): string {
   return `/api/device/means/${encodeURIComponent(meansId)}/block`;
 }
 
-/** POST: removes this desktop's means. */
+/** POST (no body): removes this desktop's means. */
 export const DEVICE_REMOVE_PATH = '/api/device/remove';
 
 /** POST: answers one approval request. */

@@ -81,11 +81,11 @@ export function createServicekontoService(d: ServicekontoDeps) {
     means: (id: string): Promise<unknown> => deviceCall(id, 'GET', MEANS_PATH),
 
     /** Blocks (sperrt) one means of the paired account. */
-    block: (id: string, meansId: string): Promise<unknown> => deviceCall(id, 'POST', blockMeansPath(meansId), {}),
+    block: (id: string, meansId: string): Promise<unknown> => deviceCall(id, 'POST', blockMeansPath(meansId)),
 
     /** Removes this desktop at the server, then forgets the pairing locally. */
     removeDevice: async (id: string): Promise<void> => {
-      await deviceCall(id, 'POST', DEVICE_REMOVE_PATH, {});
+      await deviceCall(id, 'POST', DEVICE_REMOVE_PATH);
       await d.vault.removePairing(id);
     },
 
