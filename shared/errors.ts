@@ -59,6 +59,12 @@ export const ERROR_CODES = [
   'internal',
   // names (appended)
   'unsafe-name',
+  // servicekonto pairing and approval (app side)
+  'invalid-pin',
+  'not-paired',
+  'server-unreachable',
+  'server-refused',
+  'data-dir-busy',
 ] as const;
 
 /** One of the stable error codes. */

@@ -15,8 +15,9 @@ import { DEFAULT_KDF, type KdfCost } from './services/crypto';
 import { createOsKeychain, type Keychain } from './services/keychain';
 import { createSettingsStore, DEFAULT_SETTINGS } from './services/settings';
 import { createVault, type VaultHooks } from './services/vault';
-import { createQrHandlers } from './qr-api';
+import { createAppScanService, createQrHandlers } from './qr-api';
 import { createImportHandlers } from './import-api';
+import { createServicekontoHandlers } from './servicekonto-api';
 
 /**
  * The main-process implementation of every IPC channel (shared/ipc/contract.ts), on top of the
@@ -61,6 +62,7 @@ const ACTIVITY: ReadonlySet<Channel> = new Set<Channel>([
   'codes-hotp-next', 'codes-copy', 'settings-set', 'backup-export', 'backup-export-plain', 'backup-import',
   'qr-scan-screen', 'qr-decode-image', 'qr-scan-clipboard', 'qr-add-account', 'qr-import-migration',
   'import-preview', 'import-commit', 'export-as',
+  'servicekonto-pair', 'servicekonto-offline-code', 'servicekonto-answer', 'servicekonto-forget',
 ]);
 
 /**
@@ -111,6 +113,7 @@ export function createApi(deps: ApiDeps): Api {
   ports.onQuit?.(() => clipboard.clearNow().catch(() => undefined));
   const autoLock = createAutoLock({ clock, minutes: () => current.autoLockMinutes, canLock: () => vault.canLock(), lock: () => vault.lock() });
 
+  const scan = createAppScanService({ vault, ports });
   const handlers: Api = {
     'vault-status': async () => vault.open(),
     'vault-unlock': async ({ password }) => vault.unlock(password),
@@ -217,8 +220,9 @@ export function createApi(deps: ApiDeps): Api {
       }
       return vault.importAccounts(accounts);
     },
-    ...createQrHandlers({ vault, ports, onVaultLocked: (listener) => onLocked.push(listener) }),
+    ...createQrHandlers({ vault, ports, scan, onVaultLocked: (listener) => onLocked.push(listener) }),
     ...createImportHandlers({ vault, ports, onVaultLocked: (listener) => onLocked.push(listener) }),
+    ...createServicekontoHandlers({ vault, scan, ports, kdf, onVaultLocked: (listener) => onLocked.push(listener) }),
   };
 
   const wrap = <C extends Channel>(channel: C, fn: Api[C]): Api[C] =>

@@ -63,6 +63,11 @@ export interface Ports {
    * time limit), e.g. clearing a copied code from the clipboard. Absent in tests without a quit.
    */
   onQuit?(run: () => Promise<void>): void;
+  /**
+   * Shows a desktop notification (platform/notifications.ts; a recording double in the harness).
+   * Absent → no notification, the in-app request still appears. Text only, never a secret.
+   */
+  readonly notify?: (n: { title: string; body: string }) => void;
   /** Pushes an event to the renderer (payloads never carry a secret). */
   emit<E extends EventName>(event: E, payload: EventOf<E>): void;
 }

@@ -4,7 +4,7 @@ import type { OtpParams } from '../../shared/otp/types';
 import type { AccountView, ImportResult } from '../../shared/ipc/schemas';
 import type { Ports } from './ports';
 import { createQrDecoder, type QrDecoder } from './services/qr-decoder';
-import { createQrScanService } from './services/qr-scan';
+import { createQrScanService, type QrScanService } from './services/qr-scan';
 import type { NewAccount } from './services/vault';
 
 /** The QR channels of the contract (docs/qr.md). */
@@ -27,20 +27,14 @@ export function createQrHandlers(deps: {
   vault: QrApiVault;
   ports: Ports;
   decoder?: QrDecoder;
+  /** The scan service to use (shared with the Servicekonto channels, which act on scanned tokens). */
+  scan?: QrScanService;
   /** Registers a callback run whenever the vault leaves the ready state (lock, error). */
   onVaultLocked?: (listener: () => void) => void;
 }): {
   readonly [C in QrChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>>;
 } {
-  const scan = createQrScanService({
-    decoder: deps.decoder ?? createQrDecoder(),
-    ports: deps.ports.qrSources ?? {},
-    vault: {
-      add: (p) => deps.vault.add(toNewAccount(p)),
-      importAccounts: (list) => deps.vault.importAccounts(list.map(toNewAccount)),
-    },
-    now: () => deps.ports.clock.now(),
-  });
+  const scan = deps.scan ?? createAppScanService(deps);
   // A locked vault drops every scanned payload still held (they may hold secrets): at once on lock,
   // and on any call that finds it locked (a lock that raced a scan).
   deps.onVaultLocked?.(() => scan.forgetAll());
@@ -59,6 +53,19 @@ export function createQrHandlers(deps: {
     'qr-add-account': async (req) => (await unlocked(), scan.addAccount(req)),
     'qr-import-migration': async (req) => (await unlocked(), scan.importMigration(req)),
   };
+}
+
+/** The app's scan service on the vault (one per app, shared by the QR and Servicekonto channels). */
+export function createAppScanService(deps: { vault: QrApiVault; ports: Ports; decoder?: QrDecoder }): QrScanService {
+  return createQrScanService({
+    decoder: deps.decoder ?? createQrDecoder(),
+    ports: deps.ports.qrSources ?? {},
+    vault: {
+      add: (p) => deps.vault.add(toNewAccount(p)),
+      importAccounts: (list) => deps.vault.importAccounts(list.map(toNewAccount)),
+    },
+    now: () => deps.ports.clock.now(),
+  });
 }
 
 /** Field-by-field copy, so nothing but what the vault stores is handed over. */

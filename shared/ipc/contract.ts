@@ -12,6 +12,7 @@ import {
 } from './schemas';
 import { EncodedImageRequest, ScanResult, ScanToken } from '../qr/found-code';
 import { IMPORT_FORMATS } from '../import/types';
+import { ApprovalAnswerRequest, ApprovalRequestView, OfflineCodeRequest, PairedAccountView, PairRequest } from './servicekonto-schemas';
 
 /**
  * The one IPC contract between renderer and main: channel → request/response schemas. Main validates
@@ -88,6 +89,18 @@ export const contract = {
     request: z.strictObject({ format: z.enum(['aegis-plain', 'qr-sheet']), acknowledgedUnencrypted: z.literal(true) }),
     response: z.strictObject({ count: z.number().int(), fileName: z.string() }),
   },
+  /** Servicekonto device (issue 9, docs/servicekonto-app.md): the paired accounts; (re)opens their event streams. */
+  'servicekonto-list': { request: z.strictObject({}), response: z.array(PairedAccountView) },
+  /** Pairs with the account of a scanned pairing QR under a new PIN; the means is pending until one approval. */
+  'servicekonto-pair': { request: PairRequest, response: PairedAccountView.extend({ status: z.literal('pending') }) },
+  /** The offline login code for a scanned login QR ('not-paired' for a server/account not paired). */
+  'servicekonto-offline-code': { request: OfflineCodeRequest, response: z.strictObject({ code: z.string().regex(/^[0-9]{6,10}$/) }) },
+  /** Online approval requests waiting for an answer. */
+  'servicekonto-requests': { request: z.strictObject({}), response: z.array(ApprovalRequestView) },
+  /** Answers one request (signed in main with the PIN-decrypted key). */
+  'servicekonto-answer': { request: ApprovalAnswerRequest, response: z.strictObject({}) },
+  /** Forgets a pairing on this desktop only. */
+  'servicekonto-forget': { request: z.strictObject({ id: Id }), response: z.strictObject({}) },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /** All channel names. */
@@ -101,6 +114,8 @@ export type ResponseOf<C extends Channel> = z.output<(typeof contract)[C]['respo
 export const events = {
   'vault-changed': z.strictObject({}),
   'vault-status': VaultStatus,
+  /** A new online approval request arrived (the desktop notification went out too). */
+  'servicekonto-request': ApprovalRequestView,
 } as const satisfies Record<string, z.ZodType>;
 /** The one IPC channel main pushes events on: `send(EVENT_CHANNEL, name, payload)`. Not a contract channel. */
 export const EVENT_CHANNEL = 'faktor:event';

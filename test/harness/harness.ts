@@ -7,6 +7,7 @@ import type { EventName } from '../../shared/ipc/contract';
 import type { ChannelHandlers, Dispatch } from '../../electron/main/ipc';
 import { createMainProcess } from '../../electron/main/main-process';
 import { systemClock, type Clock, type Ports } from '../../electron/main/ports';
+import { acquireDataDirLock, type DataDirLock } from '../../electron/main/services/data-dir-lock';
 import { createOsKeychain } from '../../electron/main/services/keychain';
 import { KEY_ACCOUNT } from '../../electron/main/services/vault';
 import { bridgeInitScript } from './bridge-script';
@@ -38,6 +39,8 @@ export interface Harness {
   readonly origin: string;
   readonly clipboard: MemoryClipboard;
   readonly dialogs: ScriptedDialogs;
+  /** DOUBLE of the desktop notifications: every one shown, in order. */
+  readonly notifications: Array<{ title: string; body: string }>;
   /** DOUBLE of the QR sources (screens, clipboard image). */
   readonly qrSources: ScriptedQrSources;
   /** Main's clock: a ManualClock when pinned, else the system clock. */
@@ -70,6 +73,8 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
   const clipboard = new MemoryClipboard();
   const dialogs = new ScriptedDialogs();
   const qrSources = new ScriptedQrSources();
+  const notifications: Array<{ title: string; body: string }> = [];
+  const notify = (n: { title: string; body: string }): void => void notifications.push(n);
   const clock: Clock = pinnedTime === null ? systemClock : new ManualClock(pinnedTime);
   const events = new EventRelay();
   const locale = options.locale ?? 'en-US';
@@ -79,13 +84,16 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
   };
 
   let server: StaticServer | null = null;
+  let lock: DataDirLock | null = null;
   try {
     if (process.env.FAKTOR_HARNESS_DEBUG === '1') console.log(`[harness] start ${dataDir}`);
+    // The same data-dir lock as the app's bootstrap, so a CLI on this dir is refused while the harness runs.
+    lock = await acquireDataDirLock(dataDir);
     server = await startStaticServer(options.rendererDir);
     const origin = server.origin;
     // The app's own wiring (electron/main/main-process.ts); only the transports below are the harness's.
     const main = createMainProcess({
-      ports: { clipboard, dialogs, clock, locale: () => locale, qrSources },
+      ports: { clipboard, dialogs, clock, locale: () => locale, qrSources, notify },
       eventSink: (name, payload) => events.emit(name, payload),
       appDataDir: dataDir,
       keychainService,
@@ -93,7 +101,7 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
       log: () => undefined,
     });
     const { dispatch } = main;
-    const ports: Ports = { clipboard, dialogs, clock, locale: () => locale, qrSources, emit: main.emit };
+    const ports: Ports = { clipboard, dialogs, clock, locale: () => locale, qrSources, notify, emit: main.emit };
 
     const debug = process.env.FAKTOR_HARNESS_DEBUG === '1';
     if (debug) {
@@ -130,6 +138,7 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
       clipboard,
       dialogs,
       qrSources,
+      notifications,
       clock,
       events,
       dataDir,
@@ -144,12 +153,14 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
       async close() {
         await disposeKey();
         await srv.close();
+        await lock?.release();
         if (ownDir) await rm(dataDir, { recursive: true, force: true });
       },
     };
   } catch (e) {
     await disposeKey();
     await server?.close();
+    await lock?.release();
     if (ownDir) await rm(dataDir, { recursive: true, force: true });
     throw e;
   }

@@ -8,6 +8,8 @@ import { productionCsp } from '../security/csp';
 import { createQuitTasks } from '../services/quit-tasks';
 import { readClipboardImage } from './clipboard-image';
 import { bindIpc, createRendererEventSink } from './ipc-main';
+import { acquireDataDirLock, type DataDirLock } from '../services/data-dir-lock';
+import { electronNotify } from './notifications';
 import { electronClipboard, electronFileDialogs, electronLocale } from './ports';
 import { registerAppScheme, serveAppProtocol } from './protocol';
 import { createScreenCapture } from './screen-capture';
@@ -33,6 +35,7 @@ let unbindIpc: (() => void) | null = null;
 const quitTasks = createQuitTasks();
 /** The longest a quit waits for those tasks. */
 const QUIT_TASKS_LIMIT_MS = 2000;
+let dataDirLock: DataDirLock | null = null;
 
 /** Brings the existing window forward (a second launch, or macOS dock activation). */
 function focusMainWindow(): void {
@@ -48,6 +51,8 @@ async function start(): Promise<void> {
   serveAppProtocol(join(outDir, 'renderer'), productionCsp());
 
   const isOurs = (wc: WebContents) => mainWindow !== null && !mainWindow.isDestroyed() && wc === mainWindow.webContents;
+  // One writer per data dir: the tester CLI (electron/cli) takes the same lock; a busy dir fails startup.
+  dataDirLock = await acquireDataDirLock(app.getPath('userData'));
   const { dispatch } = createMainProcess({
     appDataDir: app.getPath('userData'),
     keychainService: DEFAULT_KEYCHAIN_SERVICE,
@@ -60,6 +65,7 @@ async function start(): Promise<void> {
       locale: electronLocale,
       onQuit: (run) => quitTasks.add(run),
       qrSources: { captureScreens: createScreenCapture(() => mainWindow), readClipboardImage },
+      notify: electronNotify(focusMainWindow),
     },
   });
   unbindIpc = bindIpc(dispatch, isOurs);
@@ -89,7 +95,12 @@ export function startFaktor(): void {
     app.on('will-quit', (event) => {
       unbindIpc?.();
       unbindIpc = null;
-      if (quitTasks.started) return;
+      if (quitTasks.started) {
+        // Second pass, after the quit tasks: the data dir is free for the CLI again.
+        void dataDirLock?.release();
+        dataDirLock = null;
+        return;
+      }
       // Hold the exit until the quit tasks ran (bounded), then quit again; the second pass goes through.
       event.preventDefault();
       void quitTasks.run(QUIT_TASKS_LIMIT_MS).finally(() => app.quit());

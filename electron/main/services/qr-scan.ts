@@ -152,6 +152,21 @@ export function createQrScanService(deps: { decoder: QrDecoder; ports: QrScanPor
       return result;
     },
 
+    /**
+     * The raw payload behind a token whose route is `kind`, for the Servicekonto flows that act on it in
+     * main (pairing, offline login); 'not-found' when expired, 'unsupported-payload' for another kind.
+     */
+    payloadOf(token: string, kind: Route['kind']): string {
+      const r = take(token);
+      if (r.kind !== kind) throw new FaktorError('unsupported-payload', `token is ${r.kind}`);
+      return byToken.get(token)!.payload;
+    },
+
+    /** Forgets one token after its flow is done. */
+    release(token: string): void {
+      forget(token);
+    },
+
     /** Drops every kept payload (on lock and quit). */
     forgetAll(): void {
       byToken.clear();

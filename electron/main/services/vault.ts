@@ -11,6 +11,7 @@ import { DEFAULT_KDF, randomKey, type KdfCost } from './crypto';
 import type { Keychain } from './keychain';
 import { createSerial } from './serial';
 import { createUnlockThrottle, type UnlockThrottle } from './throttle';
+import { PairedRecordSchema, samePairing, type PairedRecord } from './servicekonto/paired-record';
 import { decodeVaultFile, encodeVaultFile, parseKeyItem, plainKeyItem, unwrapKeyItem, wrappedKeyItem } from './vault-format';
 import { commitRekey, recoverRekey, type RekeyHooks } from './vault-rekey';
 
@@ -94,7 +95,8 @@ const StoredAccount = z.strictObject({
   createdAt: z.number().int(),
   secret: z.string().min(1),
 });
-const Payload = z.strictObject({ accounts: z.array(StoredAccount) });
+// `pairings` (paired Servicekonten, docs/servicekonto-app.md) is optional so vaults written before it read unchanged.
+const Payload = z.strictObject({ accounts: z.array(StoredAccount), pairings: z.array(PairedRecordSchema).optional() });
 
 /** Random URL-safe id (16 chars, 96 bits), matching the contract's Id. */
 export function newId(): string {
@@ -149,7 +151,7 @@ type State =
   | { kind: 'closed' }
   | { kind: 'error'; code: ErrorCode }
   | { kind: 'locked'; item: string }
-  | { kind: 'ready'; key: Buffer; accounts: VaultAccount[]; item: string | null };
+  | { kind: 'ready'; key: Buffer; accounts: VaultAccount[]; pairings: PairedRecord[]; item: string | null };
 
 interface Undo {
   readonly account: VaultAccount;
@@ -220,8 +222,8 @@ export class Vault {
         const key = randomKey();
         await this.o.keychain.set(KEY_ACCOUNT, plainKeyItem(key)); // key strictly before the first file
         await this.o.hooks?.afterKeyWrite?.();
-        await this.write(key, []);
-        this.setState({ kind: 'ready', key, accounts: [], item: null });
+        await this.write(key, [], []);
+        this.setState({ kind: 'ready', key, accounts: [], pairings: [], item: null });
         return;
       }
       const slot = parseKeyItem(item);
@@ -231,8 +233,8 @@ export class Vault {
       }
       await recoverRekey(this.file, slot.key); // a re-key a crash interrupted (vault-rekey.ts)
       const current = await readFileIfExists(this.file);
-      const accounts = current ? decodePayload(decodeVaultFile(slot.key, current)) : []; // key, no file → empty vault
-      this.setState({ kind: 'ready', key: slot.key, accounts, item: null });
+      const content = current ? decodePayload(decodeVaultFile(slot.key, current)) : { accounts: [], pairings: [] }; // key, no file → empty vault
+      this.setState({ kind: 'ready', key: slot.key, ...content, item: null });
     } catch (e) {
       const code: ErrorCode = isFaktorError(e) ? e.code : 'vault-corrupt';
       this.setState({ kind: 'error', code });
@@ -391,6 +393,31 @@ export class Vault {
     });
   }
 
+  /** Every paired Servicekonto record (sealed secrets included); main-process internal. */
+  pairings(): Promise<PairedRecord[]> {
+    return this.op(async (s) => [...s.pairings]);
+  }
+
+  /**
+   * Stores a paired Servicekonto. A record for the same server and account replaces the old one (a
+   * re-pairing after reinstall: the old means stays on the server until the user removes it there).
+   */
+  savePairing(record: PairedRecord): Promise<void> {
+    return this.op(async (s) => {
+      const checked = PairedRecordSchema.parse(record) as PairedRecord;
+      const rest = s.pairings.filter((p) => p.id !== checked.id && !samePairing(p, checked));
+      await this.commit(s, s.accounts, [...rest, checked]);
+    });
+  }
+
+  /** Forgets one paired Servicekonto ('not-found' when there is none with that id). */
+  removePairing(id: string): Promise<void> {
+    return this.op(async (s) => {
+      if (!s.pairings.some((p) => p.id === id)) throw new FaktorError('not-found');
+      await this.commit(s, s.accounts, s.pairings.filter((p) => p.id !== id));
+    });
+  }
+
   /** Copies of every account with seed, for backup export; main-process internal. */
   exportAccounts(): Promise<VaultAccount[]> {
     return this.op(async (s) => s.accounts.map((a) => ({ ...a, secret: Uint8Array.from(a.secret) })));
@@ -415,8 +442,8 @@ export class Vault {
       try {
         await recoverRekey(this.file, key); // a re-key a crash interrupted (vault-rekey.ts)
         const bytes = await readFileIfExists(this.file);
-        const accounts = bytes ? decodePayload(decodeVaultFile(key, bytes)) : [];
-        this.setState({ kind: 'ready', key, accounts, item: s.item });
+        const content = bytes ? decodePayload(decodeVaultFile(key, bytes)) : { accounts: [], pairings: [] };
+        this.setState({ kind: 'ready', key, ...content, item: s.item });
       } catch (e) {
         key.fill(0);
         throw e;
@@ -437,7 +464,8 @@ export class Vault {
         (await this.verify(s.item, current)).fill(0);
       }
       const key = randomKey();
-      const payload = Buffer.from(encodePayload(s.accounts), 'utf8');
+      // Everything the vault holds moves to the new key: accounts AND paired Servicekonten.
+      const payload = Buffer.from(encodePayload(s.accounts, s.pairings), 'utf8');
       try {
         const item = next === null ? null : await wrappedKeyItem(key, next, this.o.kdf ?? DEFAULT_KDF);
         const fileText = encodeVaultFile(key, payload);
@@ -495,14 +523,14 @@ export class Vault {
   }
 
   /** Writes the new list; memory changes only after the file is safely on disk. */
-  private async commit(s: Extract<State, { kind: 'ready' }>, accounts: VaultAccount[]): Promise<void> {
-    await this.write(s.key, accounts);
-    this.state = { ...s, accounts };
+  private async commit(s: Extract<State, { kind: 'ready' }>, accounts: VaultAccount[], pairings = s.pairings): Promise<void> {
+    await this.write(s.key, accounts, pairings);
+    this.state = { ...s, accounts, pairings };
     this.o.onChange?.();
   }
 
-  private async write(key: Uint8Array, accounts: readonly VaultAccount[]): Promise<void> {
-    const payload = Buffer.from(encodePayload(accounts), 'utf8');
+  private async write(key: Uint8Array, accounts: readonly VaultAccount[], pairings: readonly PairedRecord[]): Promise<void> {
+    const payload = Buffer.from(encodePayload(accounts, pairings), 'utf8');
     try {
       await writeFileAtomic(this.file, encodeVaultFile(key, payload), { hooks: this.o.hooks?.file });
     } finally {
@@ -556,14 +584,17 @@ function paramsOf(a: VaultAccount): OtpParams {
   };
 }
 
-function encodePayload(accounts: readonly VaultAccount[]): string {
-  return JSON.stringify({ accounts: accounts.map((a) => ({ ...toView(a), secret: Buffer.from(a.secret).toString('base64') })) });
+
+function encodePayload(accounts: readonly VaultAccount[], pairings: readonly PairedRecord[]): string {
+  const stored = accounts.map((a) => ({ ...toView(a), secret: Buffer.from(a.secret).toString('base64') }));
+  return JSON.stringify(pairings.length > 0 ? { accounts: stored, pairings } : { accounts: stored });
 }
 
-function decodePayload(plain: Buffer): VaultAccount[] {
+function decodePayload(plain: Buffer): { accounts: VaultAccount[]; pairings: PairedRecord[] } {
   try {
     const parsed = Payload.parse(JSON.parse(plain.toString('utf8')));
-    return parsed.accounts.map((a) => ({ ...a, secret: new Uint8Array(Buffer.from(a.secret, 'base64')) }));
+    const accounts = parsed.accounts.map((a) => ({ ...a, secret: new Uint8Array(Buffer.from(a.secret, 'base64')) }));
+    return { accounts, pairings: (parsed.pairings ?? []) as PairedRecord[] };
   } catch {
     throw new FaktorError('vault-corrupt', 'vault payload malformed');
   } finally {

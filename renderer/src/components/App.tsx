@@ -11,6 +11,7 @@ import { SettingsDialog } from './SettingsDialog';
 import { Toasts } from './Toasts';
 import { Toolbar } from './Toolbar';
 import { ScanDialog } from '../features/scan/ScanDialog';
+import { ApprovalRequests } from '../features/servicekonto/ApprovalRequests';
 import { ShortcutsDialog } from '../features/shortcuts/ShortcutsDialog';
 import { useShortcuts } from '../features/shortcuts/use-shortcuts';
 import { DeleteAccountDialog } from './DeleteAccountDialog';
@@ -62,6 +63,7 @@ function VaultScreen() {
     <div className="shell">
       <Toolbar />
       <main className="content">
+        <ApprovalRequests />
         <h2 className="visually-hidden">{t('list.heading')}</h2>
         <SearchBar />
         <AccountList />

@@ -1,3 +1,5 @@
+import { OfflineApproval } from '../servicekonto/OfflineApproval';
+import { PairingConfirm } from '../servicekonto/PairingConfirm';
 import { useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../../shared/errors';
@@ -352,9 +354,10 @@ function CodeView({ code, busy, error, onAdd, onBack }: { code: FoundCode; busy:
       </>
     );
   }
+  if (r.kind === 'servicekonto-pairing') return <PairingConfirm token={code.token} pairing={r.pairing} onBack={onBack} onDone={onBack} />;
+  if (r.kind === 'servicekonto-login') return <OfflineApproval token={code.token} login={r.login} onBack={onBack} />;
   let message;
-  if (r.kind === 'servicekonto-pairing' || r.kind === 'servicekonto-login') message = <p role="alert">{t('scan.servicekontoNotYet')}</p>;
-  else if (r.kind === 'invalid')
+  if (r.kind === 'invalid')
     message = (
       <p role="alert">
         {t(r.target === 'otpauth' ? 'scan.invalidOtpauth' : r.target === 'otpauth-migration' ? 'scan.invalidMigration' : 'scan.invalidServicekonto')} {t(`errors.${r.error}`, { defaultValue: '' })}

@@ -1,0 +1,23 @@
+import type { CliCommand } from '../command';
+
+/** `faktor accounts`: lists the paired Servicekonto accounts (and the OTP accounts with --otp). */
+export const accountsCommand: CliCommand = {
+  name: 'accounts',
+  summary: 'list the paired Servicekonto accounts (--otp: the TOTP/HOTP accounts instead)',
+  usage: 'accounts [--otp]',
+  help: ['Options:', '  --otp  list the OTP accounts of the vault instead', 'With --json: one object per account.'],
+  options: { otp: { type: 'boolean' } },
+  positionals: { min: 0, max: 0 },
+  usesVault: true,
+  async run(ctx, args) {
+    if (args.values.otp === true) {
+      for (const a of await (await ctx.vault()).list()) {
+        ctx.print({ otp: { id: a.id, type: a.type, issuer: a.issuer, label: a.label } }, `${a.id}  ${a.type}  ${a.issuer}:${a.label}`);
+      }
+      return;
+    }
+    for (const p of await (await ctx.servicekonto()).list()) {
+      ctx.print({ account: p }, `${p.id}  ${p.accountName}  ${p.origin}  means ${p.meansId}  ${p.level}`);
+    }
+  },
+};

@@ -1,0 +1,109 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ApprovalRequestView } from '../../../../shared/ipc/servicekonto-schemas';
+import { errorCode } from '../../api/bridge';
+import { onEvent } from '../../api/subscribe';
+import { WhoAsks } from './WhoAsks';
+import { PinField } from './PinField';
+import { servicekontoAnswer, servicekontoList, servicekontoRequests } from './servicekonto-api';
+
+/**
+ * Online approval requests (number matching): each shows who asks (service, server, account), the
+ * level, the asking browser and IP, the time, and three numbers. Approving needs the number the browser
+ * shows plus the PIN; "Deny — this wasn't me" offers to block this desktop's means as well (§4.4).
+ */
+export function ApprovalRequests() {
+  const [requests, setRequests] = useState<ApprovalRequestView[]>([]);
+  useEffect(() => {
+    let live = true;
+    // Listing opens the event streams in main; then pick up anything already waiting.
+    void servicekontoList()
+      .then(() => servicekontoRequests())
+      .then((r) => live && setRequests(r), () => undefined);
+    const off = onEvent('servicekonto-request', (r) => setRequests((old) => [...old.filter((x) => x.tx !== r.tx), r]));
+    return () => {
+      live = false;
+      off();
+    };
+  }, []);
+  const drop = (tx: string): void => setRequests((old) => old.filter((r) => r.tx !== tx));
+  if (requests.length === 0) return null;
+  return (
+    <section className="servicekonto-requests" aria-live="polite">
+      {requests.map((r) => (
+        <RequestCard key={r.tx} request={r} onDone={() => drop(r.tx)} />
+      ))}
+    </section>
+  );
+}
+
+function RequestCard({ request: r, onDone }: { request: ApprovalRequestView; onDone: () => void }) {
+  const { t, i18n } = useTranslation();
+  const [number, setNumber] = useState<number | null>(null);
+  const [pin, setPin] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [denying, setDenying] = useState(false);
+  const [sent, setSent] = useState<string | null>(null);
+  const send = async (decision: 'approve' | 'deny' | 'deny-and-block'): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await servicekontoAnswer(r.tx, decision, decision === 'approve' ? (number ?? 0) : 0, pin);
+      setSent(t(`servicekonto.sent.${decision}`));
+      setTimeout(onDone, 3000);
+    } catch (e) {
+      setError(t(`errors.${errorCode(e)}`));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const time = new Date(r.created * 1000).toLocaleTimeString(i18n.language);
+  return (
+    <article className="servicekonto-request" aria-label={t('servicekonto.requestTitle')}>
+      <h2>{t(r.purpose === 'confirm-pairing' ? 'servicekonto.confirmTitle' : 'servicekonto.requestTitle')}</h2>
+      <WhoAsks service={r.service} origin={r.origin} accountName={r.accountName} level={r.level}>
+        <dt>{t('servicekonto.browser')}</dt>
+        <dd>{[r.browser, r.ip].filter(Boolean).join(' · ') || t('servicekonto.unknown')}</dd>
+        <dt>{t('servicekonto.time')}</dt>
+        <dd>{time}</dd>
+      </WhoAsks>
+      {sent ? (
+        <p role="status">{sent}</p>
+      ) : (
+        <>
+          <fieldset className="servicekonto-numbers">
+            <legend>{t('servicekonto.pickNumber')}</legend>
+            {r.numbers.map((n) => (
+              <button key={n} type="button" aria-pressed={number === n} className={number === n ? 'primary' : ''} onClick={() => setNumber(n)}>
+                {n}
+              </button>
+            ))}
+          </fieldset>
+          <PinField label={t('servicekonto.pin')} value={pin} onChange={setPin} />
+          {error ? <p role="alert">{error}</p> : null}
+          {denying ? (
+            <div className="dialog-buttons" role="group" aria-label={t('servicekonto.denyTitle')}>
+              <p>{t('servicekonto.denyOffer')}</p>
+              <button type="button" disabled={busy || pin.length < 6} onClick={() => void send('deny')}>
+                {t('servicekonto.denyOnly')}
+              </button>
+              <button type="button" className="danger" disabled={busy || pin.length < 6} onClick={() => void send('deny-and-block')}>
+                {t('servicekonto.denyAndBlock')}
+              </button>
+            </div>
+          ) : (
+            <div className="dialog-buttons">
+              <button type="button" onClick={() => setDenying(true)}>
+                {t('servicekonto.deny')}
+              </button>
+              <button type="button" className="primary" disabled={busy || number === null || pin.length < 6} onClick={() => void send('approve')}>
+                {t('servicekonto.approve')}
+              </button>
+            </div>
+          )}
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,14 @@
+import type { ApprovalRequestView, PairedAccountView } from '../../../../shared/ipc/servicekonto-schemas';
+import { bridge, unwrap } from '../../api/bridge';
+
+/** The paired accounts (main also (re)opens their event streams). */
+export const servicekontoList = (): Promise<PairedAccountView[]> => unwrap(bridge().servicekontoList({}));
+/** Pairs with the scanned pairing QR under the chosen PIN. */
+export const servicekontoPair = (token: string, pin: string): Promise<PairedAccountView & { status: 'pending' }> => unwrap(bridge().servicekontoPair({ token, pin }));
+/** The offline login code for the scanned login QR. */
+export const servicekontoOfflineCode = (token: string, pin: string): Promise<{ code: string }> => unwrap(bridge().servicekontoOfflineCode({ token, pin }));
+/** Online requests waiting for an answer. */
+export const servicekontoRequests = (): Promise<ApprovalRequestView[]> => unwrap(bridge().servicekontoRequests({}));
+/** Answers one request; main signs it with the PIN-decrypted key. */
+export const servicekontoAnswer = (tx: string, decision: 'approve' | 'deny' | 'deny-and-block', number: number, pin: string): Promise<object> =>
+  unwrap(bridge().servicekontoAnswer({ tx, decision, number, pin }));

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, newAccount, startTestServer, type TestServer } from '../../server/http/client';
+import { cliSandbox, type CliRun } from './run-cli';
+
+/**
+ * `faktor means` and `faktor block` against the real server's device API (device-key signatures, no
+ * PIN): the account view with this desktop marked, and blocking a means from the desktop (§4.4).
+ */
+
+type Qr = { payload: string };
+type MeansRow = { id: string; kind: string; status: string; thisDevice: boolean };
+let t: TestServer;
+const box = cliSandbox();
+const pin = box.file('pin', '864209\n');
+const last = (r: CliRun): Record<string, unknown> => r.lines[r.lines.length - 1] ?? {};
+
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(async () => {
+  await t.stop();
+  await box.cleanup();
+});
+
+describe('faktor means / block', () => {
+  it('shows the account\'s means with this desktop marked, and blocks one of them', async () => {
+    const c = await newAccount(t.url, 'cli-means');
+    const paired = await box.run(['pair', (await c.post<Qr>('/api/means/desktop-app')).body.payload, '--pin-file', pin, '--json']);
+    expect(paired.code, paired.stderr).toBe(0);
+    const meansId = String((last(paired).paired as { meansId: string }).meansId);
+    const pendingView = last(await box.run(['means', 'cli-means', '--json'])).means as { thisDevice: { status: string } };
+    expect(pendingView.thisDevice.status).toBe('pending');
+    // Confirm it (§4.2; a pending device may not block anything), with the code `faktor approve` prints.
+    const confirm = await box.run(['approve', (await c.post<Qr>(`/api/means/${meansId}/challenge`)).body.payload, '--pin-file', pin, '--json']);
+    expect((await c.post(`/api/means/${meansId}/authenticate`, { code: last(confirm).code })).status).toBe(200);
+
+    const shown = await box.run(['means', 'cli-means', '--json']);
+    expect(shown.code, shown.stderr).toBe(0);
+    const view = last(shown).means as { accountName: string; means: MeansRow[] };
+    expect(view.accountName).toBe('cli-means');
+    const mine = view.means.find((m) => m.thisDevice);
+    expect(mine).toMatchObject({ id: meansId, kind: 'desktop-app', status: 'active' });
+    const password = view.means.find((m) => m.kind === 'password')!;
+
+    const blocked = await box.run(['block', meansId, '--json']);
+    expect(blocked.code, blocked.stderr).toBe(0);
+    expect(last(blocked)).toMatchObject({ blocked: meansId });
+    // The app sees its own means blocked the next time it asks; the password means is untouched.
+    const again = await box.run(['means', 'cli-means', '--json']);
+    expect(again.code, again.stderr).toBe(0);
+    const now = last(again).means as { thisDevice: { status: string }; means: MeansRow[] };
+    expect(now.thisDevice.status).toBe('blocked');
+    expect(now.means.find((m) => m.id === password.id)?.status).toBe('active');
+    expect((await new Client(t.url).post('/api/login', { username: 'cli-means', password: 'correct horse battery' })).status).toBe(200);
+  }, 120_000);
+});

@@ -1,0 +1,64 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createOsKeychain } from '../../../electron/main/services/keychain';
+import { KEY_ACCOUNT } from '../../../electron/main/services/vault';
+
+/**
+ * Runs the real tester CLI as testers do (`node --import tsx electron/cli/faktor.ts …`) against a temp
+ * data dir and a throwaway keychain service inside scripts/with-test-keyring.sh's keyring.
+ */
+
+/** One CLI run's outcome. */
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  /** stdout parsed as one JSON object per line (with --json). */
+  readonly lines: Array<Record<string, unknown>>;
+}
+
+/** A temp data dir + keychain service + PIN files, and a runner bound to them. */
+export function cliSandbox() {
+  const dir = mkdtempSync(join(tmpdir(), 'faktor-cli-'));
+  const service = `faktor-cli-test-${randomBytes(6).toString('hex')}`;
+  const file = (name: string, text: string): string => {
+    const p = join(dir, name);
+    writeFileSync(p, text);
+    return p;
+  };
+  const dataDir = join(dir, 'data');
+  return {
+    dir,
+    dataDir,
+    service,
+    file,
+    /** Runs `faktor <args> --data-dir … --keychain-service …`; `stdin` is written then closed unless `keepOpen`. */
+    run(args: readonly string[], stdin = ''): Promise<CliRun> {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/faktor.ts', ...args, '--data-dir', dataDir, '--keychain-service', service], {
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.stdin.end(stdin);
+      return new Promise((resolve) =>
+        child.on('close', (code) =>
+          resolve({
+            code: code ?? -1,
+            stdout,
+            stderr,
+            lines: stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>),
+          }),
+        ),
+      );
+    },
+    async cleanup(): Promise<void> {
+      await createOsKeychain(service).delete(KEY_ACCOUNT).catch(() => false);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
