@@ -29,6 +29,8 @@ export interface ServerConfig {
    * `*` (no check). Unset = the bound names (server/http/host-check.ts). Test mode: loopback names only.
    */
   allowedHosts?: string[];
+  /** JSON file with the OpenID Connect clients (relying parties) to register (server/oidc/clients.ts). */
+  oidcClientsFile?: string;
 }
 
 /** The defaults: 127.0.0.1:8787, ./.faktor-data/servicekonto (git-ignored), normal mode. */
@@ -69,7 +71,7 @@ export function validateConfig(config: ServerConfig): ServerConfig {
 }
 
 /** Flags that take a value, and flags that are switches; anything else is refused (a typo must not be ignored). */
-const VALUE_FLAGS = ['host', 'port', 'data-dir', 'origin', 'rp-id', 'log-level', 'allowed-hosts'] as const;
+const VALUE_FLAGS = ['host', 'port', 'data-dir', 'origin', 'rp-id', 'log-level', 'allowed-hosts', 'oidc-clients'] as const;
 const SWITCH_FLAGS = ['test-mode', 'secure-cookies', 'help'] as const;
 
 /** `npm run server -- --help`. */
@@ -93,6 +95,8 @@ Usage: npm run server -- [flags]
                       loopback names when bound there, the RP id and the --origin host);
                       ignored in test mode, which answers localhost/127.0.0.1/[::1] only
   --log-level <lvl>   fatal|error|warn|info|debug|trace|silent (env FAKTOR_LOG_LEVEL, default info)
+  --oidc-clients <f>  JSON file: array of OpenID Connect client metadata (env FAKTOR_OIDC_CLIENTS);
+                      issuer <origin>/oidc, see docs/oidc.md
   --help              this text
 
 Open the pages at http://localhost:<port>/ (WebAuthn needs a domain, not an IP address).
@@ -161,6 +165,7 @@ export function configFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
   const port = pick('port', 'FAKTOR_PORT');
   const dataDir = pick('data-dir', 'FAKTOR_DATA_DIR');
   const origin = pick('origin', 'FAKTOR_ORIGIN');
+  const oidcClientsFile = pick('oidc-clients', 'FAKTOR_OIDC_CLIENTS');
   const allowedHosts = pick('allowed-hosts', 'FAKTOR_ALLOWED_HOSTS')
     ?.split(',')
     .map((h) => h.trim())
@@ -175,6 +180,7 @@ export function configFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     rpId: pick('rp-id', 'FAKTOR_RP_ID') ?? DEFAULT_CONFIG.rpId,
     logLevel: pick('log-level', 'FAKTOR_LOG_LEVEL') ?? DEFAULT_CONFIG.logLevel,
     ...(origin ? { origin } : {}),
+    ...(oidcClientsFile ? { oidcClientsFile: path.resolve(oidcClientsFile) } : {}),
     ...(allowedHosts && allowedHosts.length > 0 ? { allowedHosts } : {}),
   };
   return validateConfig(config);

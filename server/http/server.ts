@@ -18,6 +18,10 @@ import { registerHostCheck } from './host-check';
 import { apiPlugin, isSafeMethod } from './api/plugin';
 import { testRoutes } from './test-routes';
 import { pagesPlugin } from './pages/plugin';
+import { registerOidc, type OidcHandle } from '../oidc/plugin';
+import { servicesSectionFor } from '../oidc/services-section';
+import { loadClientsFile } from '../oidc/clients';
+import type { ClientMetadata } from 'oidc-provider';
 
 /** Options of createServer: the config plus test hooks. */
 export interface CreateServerOptions extends Partial<ServerConfig> {
@@ -31,6 +35,8 @@ export interface CreateServerOptions extends Partial<ServerConfig> {
   originFromPort?: string;
   /** Where log lines go (default stdout); tests capture them to prove redaction. */
   logStream?: NodeJS.WritableStream;
+  /** OpenID Connect clients (relying parties) besides those in `oidcClientsFile` (tests). */
+  oidcClients?: ClientMetadata[];
   /** Registers more routes (the pages) on the same app before it starts. */
   plugins?: ((app: FastifyInstance, services: Services) => Promise<void> | void)[];
 }
@@ -43,6 +49,8 @@ export interface RunningServer {
   clock: AdjustableClock | undefined;
   db: Db;
   config: ServerConfig;
+  /** The OpenID Connect provider (issuer `<origin>/oidc`), its records and issuer. */
+  oidc: OidcHandle;
   /** http://host:port once listening ('' with listen: false). */
   url: string;
   /** The browser origin (WebAuthn, links): config.origin or http://localhost:<port>. */
@@ -69,7 +77,7 @@ export const LOG_REDACT = [
 
 /** Builds (and by default starts) the server. */
 export async function createServer(options: CreateServerOptions = {}): Promise<RunningServer> {
-  const { listen = true, policy: policyOverrides, plugins = [], deletionDelayMs = 7 * 24 * 3600_000, originFromPort = 'localhost', logStream, ...rest } = options;
+  const { listen = true, policy: policyOverrides, plugins = [], deletionDelayMs = 7 * 24 * 3600_000, originFromPort = 'localhost', logStream, oidcClients = [], ...rest } = options;
   const config = validateConfig({ ...DEFAULT_CONFIG, ...rest });
   const testClock = config.testMode ? new AdjustableClock() : undefined;
   const clock: Clock = testClock ?? systemClock;
@@ -157,7 +165,14 @@ export async function createServer(options: CreateServerOptions = {}): Promise<R
   const apiOptions = { services, secureCookies: config.secureCookies, testMode: config.testMode, deletionDelayMs };
   await app.register(apiPlugin, apiOptions);
   if (testClock) await app.register(testRoutes, { services, clock: testClock, afterClockChange: () => services.auth.sweepDeletions() });
-  await app.register(pagesPlugin, { services, testMode: config.testMode, secureCookies: config.secureCookies });
+  const clients = [...(config.oidcClientsFile ? loadClientsFile(config.oidcClientsFile) : []), ...oidcClients];
+  const oidc = await registerOidc(app, { services, origin: () => ctx.options.origin, clients, testMode: config.testMode, secureCookies: config.secureCookies });
+  await app.register(pagesPlugin, {
+    services,
+    testMode: config.testMode,
+    secureCookies: config.secureCookies,
+    accountSections: (accountId, page) => servicesSectionFor(oidc.provider(), oidc.repo, accountId, page),
+  });
   for (const p of plugins) await p(app, services);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -177,6 +192,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<R
     clock: testClock,
     db,
     config,
+    oidc,
     get url() {
       return url;
     },

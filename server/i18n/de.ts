@@ -219,6 +219,7 @@ export const de = {
   'common.cancel': 'Abbrechen',
   'common.yes': 'Ja',
   'common.minutes': '{n} min',
+  'account.consentRevoked': 'Zustimmung für den Online-Dienst widerrufen.',
 } as const;
 
 /** The key set every language must provide. */

@@ -221,4 +221,5 @@ export const en: Messages = {
   'common.cancel': 'Cancel',
   'common.yes': 'Yes',
   'common.minutes': '{n} min',
+  'account.consentRevoked': 'Consent for the online service withdrawn.',
 };

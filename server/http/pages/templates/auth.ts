@@ -64,8 +64,8 @@ export function registeredPage(ctx: PageContext, vm: { username: string; deleteL
 }
 
 /** Login, first step: username and password (the niedrig means). */
-export function loginPage(ctx: PageContext, vm: { username?: string; notices?: Notice[] }): SafeHtml {
-  const body = html`${field({ name: 'username', label: ctx.t('login.username'), value: vm.username, required: true, autocomplete: 'username' })}
+export function loginPage(ctx: PageContext, vm: { username?: string; notices?: Notice[]; next?: string }): SafeHtml {
+  const body = html`${vm.next ? html`<input type="hidden" name="next" value="${vm.next}">` : ''}${field({ name: 'username', label: ctx.t('login.username'), value: vm.username, required: true, autocomplete: 'username' })}
 ${field({ name: 'password', label: ctx.t('login.password'), type: 'password', required: true, autocomplete: 'current-password' })}
 <button type="submit">${ctx.t('login.submit')}</button>`;
   return layout(

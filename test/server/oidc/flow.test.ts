@@ -1,0 +1,41 @@
+/**
+ * The OpenID Connect provider with a real relying party (openid-client) against the real server:
+ * login through the Servicekonto's own pages, step-up to substanziell with TOTP, consent, the ID
+ * token's acr and verified_claims, userinfo.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as oc from 'openid-client';
+import { PASSWORD, startTestServer, type TestServer } from '../http/client';
+import { MiniBrowser } from './browser';
+import { RP, REDIRECT_URI, accountWithTotp, authRequest, discover, loginOnPage, redeem, stepUpTotp } from './rp';
+
+let t: TestServer;
+let n = 0;
+const uniq = (p: string): string => `${p}${++n}`;
+
+beforeAll(async () => {
+  t = await startTestServer({ originFromPort: '127.0.0.1', oidcClients: [RP] });
+});
+afterAll(async () => t.stop());
+
+describe('login with step-up through the pages', () => {
+  it('steps a password session up to substanziell with TOTP and returns acr and the released claims', async () => {
+    const user = uniq('erika');
+    const { totpId, secret } = await accountWithTotp(t.url, user, { familyName: 'Mustermann', givenNames: 'Erika', email: 'erika@example.org' });
+    const config = await discover(t.url);
+    const req = await authRequest(config, 'openid profile email', { acr_values: 'http://eidas.europa.eu/LoA/substantial' });
+    const browser = new MiniBrowser(REDIRECT_URI);
+    let page = await browser.go(req.url, { crossSite: true });
+    page = await loginOnPage(browser, page, user, PASSWORD);
+    page = await stepUpTotp(t.url, browser, page, totpId, secret);
+    expect(page.url).toBe(REDIRECT_URI + new URL(page.url).search);
+    const tokens = await redeem(config, req, page.url);
+    const claims = tokens.claims();
+    expect(claims?.acr).toBe('http://eidas.europa.eu/LoA/substantial');
+    // Self-entered values are Basisregistrierung: below the target, withheld and listed.
+    expect(claims?.verified_claims).toBeUndefined();
+    expect(claims?.withheld_claims).toEqual(expect.arrayContaining([{ claim: 'family_name', reason: 'below-target', level: 'basisregistrierung' }]));
+    const info = await oc.fetchUserInfo(config, tokens.access_token, claims?.sub as string);
+    expect(info.withheld_claims).toEqual(claims?.withheld_claims);
+  });
+});
