@@ -20,7 +20,7 @@ import { testRoutes } from './test-routes';
 import { pagesPlugin } from './pages/plugin';
 import { registerOidc, type OidcHandle } from '../oidc/plugin';
 import { servicesSectionFor } from '../oidc/services-section';
-import { loadClientsFile } from '../oidc/clients';
+import { checkClient, loadClientsFile } from '../oidc/clients';
 import type { ClientMetadata } from 'oidc-provider';
 
 /** Options of createServer: the config plus test hooks. */
@@ -165,7 +165,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<R
   const apiOptions = { services, secureCookies: config.secureCookies, testMode: config.testMode, deletionDelayMs };
   await app.register(apiPlugin, apiOptions);
   if (testClock) await app.register(testRoutes, { services, clock: testClock, afterClockChange: () => services.auth.sweepDeletions() });
-  const clients = [...(config.oidcClientsFile ? loadClientsFile(config.oidcClientsFile) : []), ...oidcClients];
+  const clients = [...(config.oidcClientsFile ? loadClientsFile(config.oidcClientsFile) : []), ...oidcClients.map(checkClient)];
   const oidc = await registerOidc(app, { services, origin: () => ctx.options.origin, clients, testMode: config.testMode, secureCookies: config.secureCookies });
   await app.register(pagesPlugin, {
     services,

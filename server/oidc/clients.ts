@@ -2,10 +2,12 @@
  * Relying parties (Online-Leistungen) registered by configuration: a JSON file (`--oidc-clients`,
  * env FAKTOR_OIDC_CLIENTS) holding an array of OpenID Connect client metadata, plus, in test mode,
  * `POST /test/oidc/clients`. Beyond what oidc-provider validates, we refuse anything outside the
- * profile we run: authorization code only, signed ID tokens only.
+ * profile we run: authorization code only, signed ID tokens only. Clients that name no
+ * `default_acr_values` get `urn:faktor:tr-03160:niedrig`, so every ID token carries `acr`.
  */
 import { readFileSync } from 'node:fs';
 import type { ClientMetadata } from 'oidc-provider';
+import { FAKTOR_ACR_PREFIX } from './acr';
 
 /** A client file or test registration that breaks the profile; the message names the client and field. */
 export class ClientConfigError extends Error {
@@ -29,7 +31,8 @@ export function checkClient(raw: unknown): ClientMetadata {
   for (const alg of ['id_token_signed_response_alg', 'userinfo_signed_response_alg', 'request_object_signing_alg']) {
     if (c[alg] === 'none') fail(alg, 'must not be "none"');
   }
-  return { response_types: ['code'], grant_types: ['authorization_code'], ...c, client_id: id } as ClientMetadata;
+  // A default acr makes the provider put `acr` in every ID token, also when the service named none.
+  return { response_types: ['code'], grant_types: ['authorization_code'], default_acr_values: [`${FAKTOR_ACR_PREFIX}niedrig`], ...c, client_id: id } as ClientMetadata;
 }
 
 /** Reads and checks a clients file (a JSON array of client metadata). */
