@@ -4,20 +4,14 @@
  * accepts unverified data, and then marked; withheld claims listed; consent per service and attribute,
  * withdrawn in the account overview (which also revokes the service's tokens).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as oc from 'openid-client';
-import { PASSWORD, lastMessage, newAccount, parseCode, startTestServer, type Client, type TestServer } from '../http/client';
+import { PASSWORD, lastMessage, newAccount, parseCode, type Client } from '../http/client';
 import { MiniBrowser, type Page } from './browser';
-import { RP, REDIRECT_URI, accountWithTotp, authRequest, discover, loginOnPage, redeem, stepUpTotp } from './rp';
+import { useOidcServer, REDIRECT_URI, accountWithTotp, authRequest, discover, loginOnPage, redeem, stepUpTotp } from './rp';
 
-let t: TestServer;
-let n = 0;
-const uniq = (p: string): string => `${p}${++n}`;
-
-beforeAll(async () => {
-  t = await startTestServer({ originFromPort: '127.0.0.1', oidcClients: [RP] });
-});
-afterAll(async () => t.stop());
+const t = useOidcServer();
+const uniq = t.uniq;
 
 /** Verifies the e-mail address with the code from the outbox (§5.1: niedrig). */
 async function verifyEmail(api: Client, email: string): Promise<void> {

@@ -4,20 +4,14 @@
  * `none` refused, exact redirect URI match, state and nonce bound, codes single use, prompt=none.
  * The conformance suite itself needs Docker and the internet (docs/oidc.md, known gaps).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as oc from 'openid-client';
-import { PASSWORD, newAccount, startTestServer, type TestServer } from '../http/client';
+import { PASSWORD, newAccount, } from '../http/client';
 import { MiniBrowser } from './browser';
-import { RP, REDIRECT_URI, authRequest, discover, loginOnPage, redeem } from './rp';
+import { useOidcServer, REDIRECT_URI, authRequest, discover, loginOnPage, redeem } from './rp';
 
-let t: TestServer;
-let n = 0;
-const uniq = (p: string): string => `${p}${++n}`;
-
-beforeAll(async () => {
-  t = await startTestServer({ originFromPort: '127.0.0.1', oidcClients: [RP, { client_id: 'public-app', token_endpoint_auth_method: 'none', redirect_uris: [REDIRECT_URI] }] });
-});
-afterAll(async () => t.stop());
+const t = useOidcServer([{ client_id: 'public-app', token_endpoint_auth_method: 'none', redirect_uris: [REDIRECT_URI] }]);
+const uniq = t.uniq;
 
 /** Runs a password-only login and returns the callback URL (for tests about the code and the token). */
 async function loginFlow(req: { url: string }): Promise<string> {

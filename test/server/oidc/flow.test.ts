@@ -3,20 +3,14 @@
  * login through the Servicekonto's own pages, step-up to substanziell with TOTP, consent, the ID
  * token's acr and verified_claims, userinfo.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as oc from 'openid-client';
-import { PASSWORD, startTestServer, type TestServer } from '../http/client';
+import { PASSWORD, } from '../http/client';
 import { MiniBrowser } from './browser';
-import { RP, REDIRECT_URI, accountWithTotp, authRequest, discover, loginOnPage, redeem, stepUpTotp } from './rp';
+import { useOidcServer, REDIRECT_URI, accountWithTotp, authRequest, discover, loginOnPage, redeem, stepUpTotp } from './rp';
 
-let t: TestServer;
-let n = 0;
-const uniq = (p: string): string => `${p}${++n}`;
-
-beforeAll(async () => {
-  t = await startTestServer({ originFromPort: '127.0.0.1', oidcClients: [RP] });
-});
-afterAll(async () => t.stop());
+const t = useOidcServer();
+const uniq = t.uniq;
 
 describe('login with step-up through the pages', () => {
   it('steps a password session up to substanziell with TOTP and returns acr and the released claims', async () => {

@@ -3,10 +3,9 @@
  * against the real server, plus the account set-up the flows need (password + TOTP, attributes).
  */
 import * as oc from 'openid-client';
-import type { Client} from '../http/client';
-import { advance, newAccount, totpNow } from '../http/client';
-import type { MiniBrowser} from './browser';
-import { type Page } from './browser';
+import { afterAll, beforeAll } from 'vitest';
+import { advance, newAccount, startTestServer, totpNow, type Client, type TestServer } from '../http/client';
+import type { MiniBrowser, Page } from './browser';
 
 /** Where the test RP pretends to live; the browser stops there (nothing listens). */
 export const REDIRECT_URI = 'http://127.0.0.1:9/cb';
@@ -70,4 +69,21 @@ export async function loginOnPage(browser: MiniBrowser, page: Page, username: st
 export async function stepUpTotp(base: string, browser: MiniBrowser, page: Page, totpId: string, secret: string): Promise<Page> {
   if (!new URL(page.url).pathname.startsWith('/auth')) throw new Error(`expected the step-up page, got ${page.url}`);
   return browser.submit(page, `/auth/${totpId}`, { code: await totpNow(base, secret) });
+}
+
+/** Starts a test-mode server with the test RP (plus `clients`) around a test file; `uniq` names accounts. */
+export function useOidcServer(clients: object[] = []): { readonly url: string; uniq: (prefix: string) => string } {
+  let t: TestServer | undefined;
+  let n = 0;
+  beforeAll(async () => {
+    t = await startTestServer({ originFromPort: '127.0.0.1', oidcClients: [RP, ...(clients as (typeof RP)[])] });
+  });
+  afterAll(async () => t?.stop());
+  return {
+    get url(): string {
+      if (!t) throw new Error('server not started');
+      return t.url;
+    },
+    uniq: (prefix) => `${prefix}${++n}`,
+  };
 }
