@@ -58,6 +58,7 @@ export async function registerOidc(app: FastifyInstance, opts: OidcOptions): Pro
       cookieKey: installKey(db, 'oidc-cookies').toString('base64url'),
       secureCookies: opts.secureCookies,
       accountExists: (id) => services.ctx.accounts.byId(id) !== undefined,
+      testMode: opts.testMode,
     });
     registerProviderHooks(p, services, repo);
     built = { provider: p, callback: p.callback() };

@@ -29,6 +29,18 @@ export interface ProviderDeps {
   secureCookies: boolean;
   /** Account lookup: the provider only needs to know whether the subject still exists. */
   accountExists: (id: string) => boolean;
+  /** Test mode (loopback only): back-channel logout may reach services on loopback addresses. */
+  testMode: boolean;
+}
+
+/**
+ * The provider's outgoing requests (back-channel logout): its SSRF guard refuses loopback and
+ * private addresses; in test mode, which binds to loopback only, a tester's service on 127.0.0.1 must
+ * be reachable, so the guard's dispatcher is dropped there. Normal mode keeps it.
+ */
+function loopbackFetch(url: URL | string, options: RequestInit & { dispatcher?: unknown }): Promise<Response> {
+  const { dispatcher: _guard, ...rest } = options;
+  return globalThis.fetch(url, rest);
 }
 
 /** Token and session lifetimes (seconds). Sessions never outlive Table 2's 12 h; codes are short. */
@@ -95,6 +107,7 @@ export function createProvider(deps: ProviderDeps): Provider {
     // No refresh tokens: a service could otherwise keep access past the session's Table 2 limits.
     issueRefreshToken: async () => false,
     renderError: errorPage,
+    ...(deps.testMode ? { fetch: loopbackFetch as Configuration['fetch'] } : {}),
   };
   const provider = new Provider(deps.issuer, config);
   provider.use(providerHeaders);

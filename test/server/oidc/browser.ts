@@ -81,11 +81,11 @@ export class MiniBrowser {
 
   /** Submits the form whose action starts with `actionPrefix` on `page`, with its hidden fields plus `fields`. */
   async submit(page: Page, actionPrefix: string, fields: Record<string, string | string[]>): Promise<Page> {
-    const forms = [...page.text.matchAll(/<form method="post" action="([^"]*)"[^>]*>([\s\S]*?)<\/form>/g)];
+    const forms = [...page.text.matchAll(/<form[^>]*? action="([^"]*)"[^>]*>([\s\S]*?)<\/form>/g)];
     const form = forms.find((f) => (f[1] ?? '').replace(/&amp;/g, '&').startsWith(actionPrefix));
     if (!form) throw new Error(`no form ${actionPrefix} on ${page.url}: ${page.text.slice(0, 300)}`);
     const hidden: Record<string, string | string[]> = {};
-    for (const m of (form[2] ?? '').matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)) hidden[m[1] as string] = (m[2] as string).replace(/&amp;/g, '&');
+    for (const m of (form[2] ?? '').matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\s*\/?>/g)) hidden[m[1] as string] = (m[2] as string).replace(/&amp;/g, '&');
     return this.go(new URL((form[1] as string).replace(/&amp;/g, '&'), page.url).href, { form: { ...hidden, ...fields } });
   }
 
