@@ -7,6 +7,16 @@ import globals from 'globals';
 const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'worker_threads', 'url', 'stream', 'events', 'util', 'buffer'];
 const electronBan = { group: ['electron', 'electron/*'], message: 'Only electron/main/platform and electron/preload may import electron.' };
 
+/** Files are kebab-case; React components PascalCase.tsx (docs/contributing.md). */
+const filenameCase = {
+  meta: { type: 'suggestion', schema: [] },
+  create(context) {
+    const name = context.filename.split(/[\\/]/).pop() ?? '';
+    const ok = /^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+)*\.(ts|js|mjs|cjs)$/.test(name) || /^[A-Z][A-Za-z0-9]*\.tsx$/.test(name) || /^[a-z0-9]+(-[a-z0-9]+)*(\.[a-z0-9]+)*\.tsx$/.test(name);
+    return ok ? {} : { Program: (node) => context.report({ node, message: `File name "${name}" is not kebab-case (components: PascalCase.tsx).` }) };
+  },
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'test-results/**', 'playwright-report/**', '**/*.generated.*'] },
   js.configs.recommended,
@@ -18,7 +28,9 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
       'no-restricted-imports': ['error', { patterns: [electronBan] }],
+      'faktor/filename-case': 'error',
     },
+    plugins: { faktor: { rules: { 'filename-case': filenameCase } } },
   },
   {
     files: ['shared/**/*.ts'],
@@ -59,6 +71,30 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [
         electronBan,
         { group: [...nodeBuiltins, 'better-sqlite3', 'fastify', '@fastify/*', '**/store/**', '**/http/**'], message: 'server/domain is pure rules: no I/O.' },
+        { regex: '^(?!\\.{1,2}/)(?!\\.\\./\\.\\./shared/)', message: 'server/domain imports only itself and shared/.' },
+        { regex: '^\\.\\./(?!\\.\\./shared/)', message: 'server/domain imports only itself and shared/.' },
+      ] }],
+      'no-restricted-globals': ['error', { name: 'Date', message: 'server/domain takes the time as an argument (the test clock must rule).' }],
+      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'server/domain is deterministic: randomness comes from the caller.' }],
+    },
+  },
+  {
+    files: ['server/store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        electronBan,
+        { group: ['**/electron/**', '**/renderer/**'], message: 'server/ depends only on shared/.' },
+        { group: ['**/app/**', '**/http/**', '../app', '../http'], message: 'server/store sits below app/ and http/.' },
+      ] }],
+    },
+  },
+  {
+    files: ['server/app/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        electronBan,
+        { group: ['**/electron/**', '**/renderer/**'], message: 'server/ depends only on shared/.' },
+        { group: ['**/http/**', '../http'], message: 'server/app sits below http/: routes call services, not the other way round.' },
       ] }],
     },
   },
@@ -69,6 +105,16 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [
         electronBan,
         { group: ['**/renderer/**', '**/server/**'], message: 'electron/ depends only on shared/.' },
+      ] }],
+    },
+  },
+  {
+    files: ['electron/main/services/**/*.ts', 'electron/main/security/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        electronBan,
+        { group: ['**/renderer/**', '**/server/**'], message: 'electron/ depends only on shared/.' },
+        { group: ['**/platform/**', '**/api/**', '../api', '../qr-api', '../ipc', '../main-process', '**/cli/**'], message: 'services/ and security/ are the inner layer: the api, platform glue and CLI call them, not the other way round.' },
       ] }],
     },
   },

@@ -1,4 +1,10 @@
 import type { ManualAccount } from '../../shared/ipc/schemas';
+import type { Strings } from './i18n/en';
+
+/** An i18n key under `validation.*` (typed, so a misspelt key fails typecheck). */
+export type ValidationKey = `validation.${keyof Strings['validation'] & string}`;
+/** A field message: a validation key, or main's error code when main refused the value (`errors.*`). */
+export type FieldMessageKey = ValidationKey | `errors.${keyof Strings['errors'] & string}`;
 
 /** Raw values of the manual form, as typed. */
 export interface ManualForm {
@@ -13,7 +19,7 @@ export interface ManualForm {
 }
 
 /** i18n keys of the problems per field (validation.*). */
-export type ManualErrors = Partial<Record<'label' | 'secret' | 'digits' | 'period' | 'counter', string>>;
+export type ManualErrors = Partial<Record<'label' | 'secret' | 'digits' | 'period' | 'counter', FieldMessageKey>>;
 
 const wholeNumber = (s: string): number | null => (/^\s*\d+\s*$/.test(s) ? Number(s) : null);
 
@@ -51,7 +57,7 @@ export function validateManual(form: ManualForm): { errors: ManualErrors; value:
 }
 
 /** Checks a pasted link's shape; main does the real parsing. Returns an i18n key or null. */
-export function validateUri(uri: string): string | null {
+export function validateUri(uri: string): ValidationKey | null {
   const trimmed = uri.trim();
   if (!trimmed) return 'validation.uriRequired';
   if (!/^otpauth:\/\//i.test(trimmed)) return 'validation.uriScheme';

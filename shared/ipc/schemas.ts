@@ -60,6 +60,8 @@ export const Settings = z.strictObject({
   autoLockMinutes: z.number().int().min(0).max(24 * 60),
   /** Seconds after which a copied code is removed from the clipboard if still there; 0 = never. */
   clipboardClearSeconds: z.number().int().min(0).max(600),
+  /** Colour scheme: follow the OS, or always light / dark. */
+  theme: z.enum(['system', 'light', 'dark']),
 });
 export type Settings = z.infer<typeof Settings>;
 

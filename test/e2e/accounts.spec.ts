@@ -1,7 +1,7 @@
 import { RFC_TIME_MS } from '../harness/harness';
 import { FaktorApp } from './support/app';
 import { expect, test } from './support/fixtures';
-import { RFC_CODES_AT_1234567890, RFC_SEEDS, oathHotp, oathTotp } from './support/oath';
+import { RFC_CODES_AT_1234567890, RFC_SEEDS, oathHotp, oathTotp, shown } from './support/oath';
 
 const GITHUB = 'JBSWY3DPEHPK3PXP';
 
@@ -55,7 +55,7 @@ test('codes with different periods each change at their own boundary, with their
   await expect.poll(() => app.codeOf('FortyFive')).toBe(oathTotp(RFC_SEEDS.SHA1, RFC_TIME_MS + 45_000, { period: 45 }));
   await expect(app.row('FortyFive').getByRole('timer')).toHaveText('45');
   await expect(app.row('Thirty').getByRole('timer')).toHaveText('15');
-  await expect(app.row('FortyFive').getByRole('button', { name: `Copy code ${oathTotp(RFC_SEEDS.SHA1, RFC_TIME_MS + 45_000, { period: 45 })} for FortyFive (b)` })).toBeVisible();
+  await expect(app.row('FortyFive').getByRole('button', { name: `Copy code ${shown(oathTotp(RFC_SEEDS.SHA1, RFC_TIME_MS + 45_000, { period: 45 }))} for FortyFive (b)` })).toBeVisible();
 });
 
 test('copy puts the code on the clipboard and clears it after the configured time', async ({ harness, page }) => {
@@ -65,7 +65,7 @@ test('copy puts the code on the clipboard and clears it after the configured tim
   await expect.poll(() => app.codeOf('GitHub')).toBe(code);
 
   // Keyboard: focus the code and press Enter.
-  await app.row('GitHub').getByRole('button', { name: `Copy code ${code} for GitHub (alice)` }).press('Enter');
+  await app.row('GitHub').getByRole('button', { name: `Copy code ${shown(code)} for GitHub (alice)` }).press('Enter');
   await expect(app.status).toContainText('Code copied, cleared from the clipboard in 30 s.');
   expect(harness.clipboard.text).toBe(code);
 
@@ -123,11 +123,18 @@ test('edit renames an account and keeps its code', async ({ page }) => {
   await expect(app.row('GitHub Enterprise')).toContainText('alice@work');
 });
 
-test('delete removes at once and Undo brings the account back', async ({ page }) => {
+test('delete asks first, then removes, and Undo brings the account back', async ({ page }) => {
   const app = new FaktorApp(page);
   await app.addUri(`otpauth://totp/GitHub:alice?secret=${GITHUB}&issuer=GitHub`);
   await app.addUri(`otpauth://totp/Mail:bob?secret=${RFC_SEEDS.SHA1}&issuer=Mail`);
   await app.row('GitHub').getByRole('button', { name: 'Delete GitHub (alice)' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete GitHub (alice)?' });
+  // The safe choice has the focus; keeping it changes nothing.
+  await expect(confirm.getByRole('button', { name: 'Keep it' })).toBeFocused();
+  await confirm.getByRole('button', { name: 'Keep it' }).click();
+  await expect(app.row('GitHub')).toHaveCount(1);
+  await app.row('GitHub').getByRole('button', { name: 'Delete GitHub (alice)' }).click();
+  await page.getByRole('dialog', { name: 'Delete GitHub (alice)?' }).getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(app.row('GitHub')).toHaveCount(0);
   await expect(app.status).toContainText('GitHub (alice) deleted.');
   await app.status.getByRole('button', { name: 'Undo' }).click();

@@ -4,13 +4,14 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import type { EventName } from '../../shared/ipc/contract';
-import { createDispatcher, type ChannelHandlers, type Dispatch } from '../../electron/main/ipc';
+import type { ChannelHandlers, Dispatch } from '../../electron/main/ipc';
+import { createMainProcess } from '../../electron/main/main-process';
 import { systemClock, type Clock, type Ports } from '../../electron/main/ports';
-import { createSenderPolicy } from '../../electron/main/security/sender-policy';
+import { createOsKeychain } from '../../electron/main/services/keychain';
+import { KEY_ACCOUNT } from '../../electron/main/services/vault';
 import { bridgeInitScript } from './bridge-script';
 import { EventRelay, ManualClock, MemoryClipboard, ScriptedDialogs } from './doubles';
 import { ScriptedQrSources } from './qr-doubles';
-import { createRealApi, type RealApi } from './real-api';
 import { startStaticServer, type StaticServer } from './static-server';
 
 /** A pinned instant for deterministic codes: RFC 6238's T = 1234567890 s, the first second of a 30 s window. */
@@ -72,27 +73,27 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
   const clock: Clock = pinnedTime === null ? systemClock : new ManualClock(pinnedTime);
   const events = new EventRelay();
   const locale = options.locale ?? 'en-US';
-  const ports: Ports = {
-    clipboard,
-    dialogs,
-    clock,
-    locale: () => locale,
-    emit: (name, payload) => events.emit(name, payload),
-    qrSources,
+  /** Removes this run's vault key from the (throwaway) keychain, unless it is someone else's (a "restart"). */
+  const disposeKey = async () => {
+    if (options.keychainService === undefined) await createOsKeychain(keychainService).delete(KEY_ACCOUNT).catch(() => false);
   };
 
   let server: StaticServer | null = null;
-  let real: RealApi | null = null;
   try {
     if (process.env.FAKTOR_HARNESS_DEBUG === '1') console.log(`[harness] start ${dataDir}`);
-    real = await createRealApi({ ports, dataDir, keychainService });
     server = await startStaticServer(options.rendererDir);
     const origin = server.origin;
-    const dispatch = createDispatcher({
-      api: real.api,
-      isTrustedSender: createSenderPolicy([origin]),
+    // The app's own wiring (electron/main/main-process.ts); only the transports below are the harness's.
+    const main = createMainProcess({
+      ports: { clipboard, dialogs, clock, locale: () => locale, qrSources },
+      eventSink: (name, payload) => events.emit(name, payload),
+      appDataDir: dataDir,
+      keychainService,
+      trustedOrigins: [origin],
       log: () => undefined,
     });
+    const { dispatch } = main;
+    const ports: Ports = { clipboard, dialogs, clock, locale: () => locale, qrSources, emit: main.emit };
 
     const debug = process.env.FAKTOR_HARNESS_DEBUG === '1';
     if (debug) {
@@ -116,14 +117,13 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
       await page.clock.install({ time: pinnedTime - 60_000 });
       await page.clock.pauseAt(pinnedTime);
     }
-    await options.beforeLoad?.(real.api, ports);
+    await options.beforeLoad?.(main.api, ports);
     if (debug) console.log(`[harness] goto ${origin}`);
     await page.goto(`${origin}/index.html`);
     if (debug) console.log(`[harness] loaded ${page.url()}`);
 
     const manual = clock instanceof ManualClock ? clock : null;
     const srv = server;
-    const api = real;
     return {
       page,
       origin,
@@ -134,7 +134,7 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
       events,
       dataDir,
       keychainService,
-      api: real.api,
+      api: main.api,
       dispatch,
       async advance(ms) {
         if (!manual) throw new Error('advance() needs a pinned clock');
@@ -142,14 +142,13 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
         await page.clock.runFor(ms);
       },
       async close() {
-        // A passed-in keychain service is someone else's vault (a "restart"): leave its key alone.
-        if (options.keychainService === undefined) await api.dispose();
+        await disposeKey();
         await srv.close();
         if (ownDir) await rm(dataDir, { recursive: true, force: true });
       },
     };
   } catch (e) {
-    if (options.keychainService === undefined) await real?.dispose();
+    await disposeKey();
     await server?.close();
     if (ownDir) await rm(dataDir, { recursive: true, force: true });
     throw e;

@@ -1,11 +1,10 @@
 import { app, session, type BrowserWindow, type WebContents } from 'electron';
 import { join } from 'node:path';
-import { createApi, DEFAULT_KEYCHAIN_SERVICE } from '../api';
-import { createDispatcher, createEventPublisher } from '../ipc';
-import { systemClock, type Ports } from '../ports';
+import { DEFAULT_KEYCHAIN_SERVICE } from '../api';
+import { createMainProcess } from '../main-process';
+import { systemClock } from '../ports';
 import { APP_ENTRY_URL, APP_ORIGIN, createOriginSet } from '../security/app-origin';
 import { productionCsp } from '../security/csp';
-import { createSenderPolicy } from '../security/sender-policy';
 import { readClipboardImage } from './clipboard-image';
 import { bindIpc, createRendererEventSink } from './ipc-main';
 import { electronClipboard, electronFileDialogs, electronLocale } from './ports';
@@ -44,19 +43,20 @@ async function start(): Promise<void> {
   serveAppProtocol(join(outDir, 'renderer'), productionCsp());
 
   const isOurs = (wc: WebContents) => mainWindow !== null && !mainWindow.isDestroyed() && wc === mainWindow.webContents;
-  const emit = createEventPublisher(
-    createRendererEventSink(() => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : []), createOriginSet(trustedOrigins)),
-  );
-  const ports: Ports = {
-    clipboard: electronClipboard,
-    dialogs: electronFileDialogs(() => mainWindow),
-    clock: systemClock,
-    locale: electronLocale,
-    qrSources: { captureScreens: createScreenCapture(() => mainWindow), readClipboardImage },
-    emit,
-  };
-  const api = createApi({ appDataDir: app.getPath('userData'), keychainService: DEFAULT_KEYCHAIN_SERVICE, ports });
-  unbindIpc = bindIpc(createDispatcher({ api, isTrustedSender: createSenderPolicy(trustedOrigins) }), isOurs);
+  const { dispatch } = createMainProcess({
+    appDataDir: app.getPath('userData'),
+    keychainService: DEFAULT_KEYCHAIN_SERVICE,
+    trustedOrigins,
+    eventSink: createRendererEventSink(() => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : []), createOriginSet(trustedOrigins)),
+    ports: {
+      clipboard: electronClipboard,
+      dialogs: electronFileDialogs(() => mainWindow),
+      clock: systemClock,
+      locale: electronLocale,
+      qrSources: { captureScreens: createScreenCapture(() => mainWindow), readClipboardImage },
+    },
+  });
+  unbindIpc = bindIpc(dispatch, isOurs);
 
   mainWindow = createMainWindow({ preloadPath: join(outDir, 'preload', 'index.cjs'), devTools: !app.isPackaged });
   mainWindow.on('closed', () => {

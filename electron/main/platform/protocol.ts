@@ -1,8 +1,8 @@
-import { net, protocol } from 'electron';
-import { pathToFileURL } from 'node:url';
+import { protocol } from 'electron';
 import { APP_SCHEME } from '../security/app-origin';
-import { resolveAppFile } from '../security/protocol-path';
-import { appResponseHeaders, contentTypeFor } from '../security/response-headers';
+import { appRequestPathname } from '../security/protocol-path';
+import { appResponseHeaders } from '../security/response-headers';
+import { rendererResponse } from '../services/renderer-response';
 
 /**
  * Checklist item 18: declares `app:` a standard, secure scheme. Must run before `app` is ready
@@ -15,22 +15,13 @@ export function registerAppScheme(): void {
 }
 
 /**
- * Serves the renderer build from `rendererDir` on app://faktor/ — only files the path guard admits,
- * only GET/HEAD, every response with the CSP and hardening headers.
+ * Serves the renderer build from `rendererDir` on app://faktor/ through rendererResponse (the same
+ * function the test harness serves with); any other app:// host is a 404.
  */
 export function serveAppProtocol(rendererDir: string, csp: string): void {
-  const headers = appResponseHeaders(csp);
   protocol.handle(APP_SCHEME, async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return new Response(null, { status: 405, headers });
-    }
-    const file = await resolveAppFile(rendererDir, request.url);
-    if (file === null) return new Response('Not found', { status: 404, headers: { ...headers, 'Content-Type': 'text/plain' } });
-    const upstream = await net.fetch(pathToFileURL(file).toString());
-    if (!upstream.ok) return new Response('Not found', { status: 404, headers: { ...headers, 'Content-Type': 'text/plain' } });
-    return new Response(request.method === 'HEAD' ? null : upstream.body, {
-      status: 200,
-      headers: { ...headers, 'Content-Type': contentTypeFor(file) },
-    });
+    const rawPath = appRequestPathname(request.url);
+    if (rawPath === null) return new Response('Not found', { status: 404, headers: { ...appResponseHeaders(csp), 'Content-Type': 'text/plain; charset=utf-8' } });
+    return rendererResponse(rendererDir, rawPath, request.method, csp);
   });
 }

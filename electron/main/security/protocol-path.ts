@@ -12,15 +12,22 @@ function isInside(root: string, child: string): boolean {
 }
 
 /**
- * Checklist item 18: maps an `app://faktor/...` request to a file under the renderer output
- * directory, or null. Refuses other origins, `..`/`.` segments (also percent-encoded), backslashes,
- * NUL, drive letters, double encoding (`%25…`), empty segments and dotfiles — and finally checks the
- * joined path is still inside `rootDir`. Pure string work; see resolveAppFile for symlinks.
+ * The still-encoded pathname of an `app://faktor/...` request, or null for any other origin
+ * (the app:// handler sees every app:// host, so the origin is checked before the path).
  */
-export function resolveAppPath(rootDir: string, requestUrl: string): string | null {
-  if (originOf(requestUrl) !== APP_ORIGIN) return null;
+export function appRequestPathname(requestUrl: string): string | null {
+  return originOf(requestUrl) === APP_ORIGIN ? new URL(requestUrl).pathname : null;
+}
+
+/**
+ * Checklist item 18: maps a request pathname (still percent-encoded, as in the URL) to a file under
+ * the renderer output directory, or null. Refuses `..`/`.` segments (also percent-encoded),
+ * backslashes, NUL, drive letters, double encoding (`%25…`), empty segments and dotfiles — and finally
+ * checks the joined path is still inside `rootDir`. Pure string work; see resolveAppFile for symlinks.
+ * The app:// handler and the test harness's loopback server both serve through this.
+ */
+export function resolveAppPath(rootDir: string, rawPath: string): string | null {
   const root = resolve(rootDir);
-  const rawPath = new URL(requestUrl).pathname;
   if (/%(00|5c|2f)/i.test(rawPath) || rawPath.includes('\\')) return null;
   let decoded: string;
   try {
@@ -43,8 +50,8 @@ export function resolveAppPath(rootDir: string, requestUrl: string): string | nu
  * inside the real path of `rootDir` and be a regular file (a directory would make Chromium render a
  * file:// listing). Null for anything refused or missing.
  */
-export async function resolveAppFile(rootDir: string, requestUrl: string): Promise<string | null> {
-  const candidate = resolveAppPath(rootDir, requestUrl);
+export async function resolveAppFile(rootDir: string, rawPath: string): Promise<string | null> {
+  const candidate = resolveAppPath(rootDir, rawPath);
   if (candidate === null) return null;
   try {
     const [realRoot, realFile] = await Promise.all([realpath(resolve(rootDir)), realpath(candidate)]);

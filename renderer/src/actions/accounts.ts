@@ -10,7 +10,7 @@ import {
   accountsUpdate,
 } from '../api/accounts';
 import { useStore } from '../store';
-import { displayName } from '../store/selectors';
+import { displayName, selectVisibleIds } from '../store/selectors';
 import { refreshCodes } from './codes';
 import { notify, notifyError } from './notify';
 
@@ -57,7 +57,13 @@ export async function updateAccount(id: string, patch: AccountPatch): Promise<vo
   useStore.getState().upsertAccount(account);
 }
 
-/** Deletes at once and offers Undo (accounts-restore) in the live region. */
+/** The Undo of the latest deletion while its toast is up (Ctrl/Cmd+Z runs it). */
+let pendingUndo: { toastId: number; run: () => void } | null = null;
+
+/**
+ * Deletes (after the confirm dialog) and offers Undo (accounts-restore) in the live region. Focus
+ * moves to the row that took the deleted one's place (or the search field when the list is empty).
+ */
 export async function deleteAccount(id: string): Promise<void> {
   const s = useStore.getState();
   const account = s.byId[id];
@@ -65,15 +71,33 @@ export async function deleteAccount(id: string): Promise<void> {
   const index = s.order.indexOf(id);
   try {
     const { undoToken } = await accountsDelete(id);
+    const visible = selectVisibleIds(useStore.getState());
+    const next = visible[visible.indexOf(id) + 1] ?? visible[visible.indexOf(id) - 1] ?? null;
+    // Focus moves before the row goes (the neighbour stays mounted), so it never falls to <body>.
+    focusRowOrSearch(next);
     useStore.getState().removeAccount(id);
     const name = displayName(account);
-    notify(i18next.t('toast.deleted', { name }), {
-      label: i18next.t('toast.undo'),
-      run: () => void restoreAccount(undoToken, index),
-    });
+    const run = () => void restoreAccount(undoToken, index);
+    const toastId = notify(i18next.t('toast.deleted', { name }), { label: i18next.t('toast.undo'), run });
+    pendingUndo = { toastId, run };
   } catch (e) {
     notifyError(e);
   }
+}
+
+/** Runs the Undo of the latest deletion if its toast is still shown. */
+export function undoLast(): void {
+  const undo = pendingUndo;
+  pendingUndo = null;
+  if (undo === null || !useStore.getState().toasts.some((t) => t.id === undo.toastId)) return;
+  useStore.getState().dismissToast(undo.toastId);
+  undo.run();
+}
+
+/** Focuses the first control of a row (its copy button), else the search field. */
+function focusRowOrSearch(id: string | null): void {
+  const row = id === null ? null : document.querySelector<HTMLElement>(`[data-account-id="${CSS.escape(id)}"] button`);
+  (row ?? document.getElementById('search'))?.focus();
 }
 
 async function restoreAccount(undoToken: string, index: number): Promise<void> {

@@ -8,10 +8,11 @@ export function errorText(code: ErrorCode): string {
   return i18next.t(`errors.${code}`);
 }
 
-/** Shows an info message in the live region; it goes away after a while. */
-export function notify(text: string, action?: { label: string; run: () => void }, ms = action ? 10_000 : 6_000): void {
+/** Shows an info message in the live region; it goes away after a while. Returns the toast's id. */
+export function notify(text: string, action?: { label: string; run: () => void }, ms = action ? 10_000 : 6_000): number {
   const id = useStore.getState().pushToast({ kind: 'info', text, ...(action ? { action } : {}) });
   setTimeout(() => useStore.getState().dismissToast(id), ms);
+  return id;
 }
 
 /** Shows any thrown error as plain words (cancelled dialogs stay silent). */

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../store';
 import { selectVisibleIds } from '../store/selectors';
 import { AccountRow } from './AccountRow';
-import { ROW_PITCH, useRowWindow } from './use-window';
+import { useRowPitch, useRowWindow } from './use-window';
 
 /** Marks the first paint of a non-empty list, for `npm run bench:ui` (harmless for users). */
 function markFirstPaint(): void {
@@ -23,7 +23,8 @@ export function AccountList() {
   const loaded = useStore((s) => s.loaded);
   const query = useStore((s) => s.query);
   const painted = useRef(false);
-  const { ref, start, end } = useRowWindow(ids.length);
+  const pitch = useRowPitch();
+  const { ref, start, end } = useRowWindow(ids.length, pitch);
   useEffect(() => setCodeWindow(ids.slice(start, end)), [ids, start, end]);
 
   useLayoutEffect(() => {
@@ -38,13 +39,13 @@ export function AccountList() {
   return (
     <>
       <p className="list-count" aria-live="polite">
-        {t('list.count', { count: ids.length })}
+        {query.trim() === '' ? t('list.count', { count: ids.length }) : t('list.countFiltered', { shown: ids.length, count: total })}
       </p>
       {ids.length === 0 ? (
         <p className="list-status">{t('list.noMatches', { query: query.trim() })}</p>
       ) : (
         // Spacer padding stands in for the rows outside the window; aria-setsize/posinset keep the count right.
-        <ul ref={ref} className="accounts" aria-label={t('list.heading')} style={{ paddingTop: start * ROW_PITCH, height: ids.length * ROW_PITCH }}>
+        <ul ref={ref} className="accounts" aria-label={t('list.heading')} style={{ paddingTop: start * pitch, height: ids.length * pitch }}>
           {ids.slice(start, end).map((id, k) => (
             <AccountRow key={id} id={id} position={start + k + 1} total={ids.length} />
           ))}

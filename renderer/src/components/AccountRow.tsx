@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CodeView } from '../../../shared/ipc/schemas';
 import { copyCode, nextHotpCode } from '../actions/codes';
-import { deleteAccount, moveAccount } from '../actions/accounts';
+import { moveAccount } from '../actions/accounts';
 import { useStore, type Store } from '../store';
 import { displayName } from '../store/selectors';
 import { setText, trackCountdown, untrackCountdown } from '../ticker';
@@ -74,7 +74,9 @@ const CodeCell = memo(function CodeCell({ id, type, digits, name }: CodeCellProp
       if (!code || code === current || !button || !text) return;
       if (current?.code !== code.code) {
         button.dataset.code = code.code;
-        button.setAttribute('aria-label', copyLabel(code.code));
+        // The name contains the digits exactly as shown (grouped), so speech input and axe's
+        // label-content-name-mismatch agree with what is on screen.
+        button.setAttribute('aria-label', copyLabel(groupDigits(code.code)));
         setText(text, groupDigits(code.code));
       }
       current = code;
@@ -181,7 +183,7 @@ export const AccountRow = memo(function AccountRow({ id, position, total }: Acco
           className="icon danger"
           aria-label={t('list.delete', { name })}
           title={t('list.delete', { name })}
-          onClick={() => void deleteAccount(id)}
+          onClick={() => useStore.getState().openDialog({ kind: 'delete', id })}
         >
           <span aria-hidden="true">✕</span>
         </button>

@@ -82,8 +82,15 @@ export function AddAccountDialog({ initialUri }: { initialUri?: string }) {
                 rows={3}
                 value={uri}
                 spellCheck={false}
-                autoFocus
+                data-autofocus
                 onChange={(e) => setUri(e.target.value)}
+                // A link is one line: Enter adds (Shift+Enter still breaks the line).
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+                    e.preventDefault();
+                    e.currentTarget.form?.requestSubmit();
+                  }
+                }}
               />
             )}
           />

@@ -11,6 +11,9 @@ import { SettingsDialog } from './SettingsDialog';
 import { Toasts } from './Toasts';
 import { Toolbar } from './Toolbar';
 import { ScanDialog } from '../features/scan/ScanDialog';
+import { ShortcutsDialog } from '../features/shortcuts/ShortcutsDialog';
+import { useShortcuts } from '../features/shortcuts/use-shortcuts';
+import { DeleteAccountDialog } from './DeleteAccountDialog';
 
 function OpenDialog() {
   const dialog = useStore((s) => s.dialog);
@@ -26,6 +29,10 @@ function OpenDialog() {
       return <BackupDialog />;
     case 'scan':
       return <ScanDialog />;
+    case 'delete':
+      return <DeleteAccountDialog id={dialog.id} />;
+    case 'shortcuts':
+      return <ShortcutsDialog />;
   }
 }
 
@@ -38,22 +45,28 @@ export function App() {
   if (state === null) screen = <p className="list-status">{t('app.loading')}</p>;
   else if (state === 'error') screen = <ErrorScreen code={error} />;
   else if (state === 'locked') screen = <LockScreen />;
-  else
-    screen = (
-      <div className="shell">
-        <Toolbar />
-        <main className="content">
-          <h2 className="visually-hidden">{t('list.heading')}</h2>
-          <SearchBar />
-          <AccountList />
-        </main>
-        <OpenDialog />
-      </div>
-    );
+  else screen = <VaultScreen />;
   return (
     <>
       {screen}
       <Toasts />
     </>
+  );
+}
+
+/** The open vault: toolbar, search, list, the open dialog, and the keyboard shortcuts. */
+function VaultScreen() {
+  const { t } = useTranslation();
+  useShortcuts();
+  return (
+    <div className="shell">
+      <Toolbar />
+      <main className="content">
+        <h2 className="visually-hidden">{t('list.heading')}</h2>
+        <SearchBar />
+        <AccountList />
+      </main>
+      <OpenDialog />
+    </div>
   );
 }

@@ -40,7 +40,7 @@ export function EditAccountDialog({ id }: { id: string }) {
   return (
     <Dialog title={t('edit.title')} onClose={close}>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <Field label={t('add.issuer')} value={issuer} autoFocus onChange={(e) => setIssuer(e.target.value)} />
+        <Field label={t('add.issuer')} value={issuer} data-autofocus onChange={(e) => setIssuer(e.target.value)} />
         <Field label={t('add.label')} value={label} required error={labelError} onChange={(e) => setLabel(e.target.value)} />
         <FormError message={formError} />
         <div className="dialog-buttons">

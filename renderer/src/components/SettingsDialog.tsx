@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/ipc/schemas';
 import { saveSettings } from '../actions/settings';
 import { errorCode } from '../api/bridge';
+import { languageForLocale } from '../i18n';
 import { useStore } from '../store';
 import { Dialog } from './Dialog';
 import { Field } from './Field';
@@ -12,7 +13,7 @@ import { PasswordSettings } from './PasswordSettings';
 const AUTO_LOCK = [0, 1, 5, 15, 30, 60];
 const CLIPBOARD = [0, 15, 30, 60, 120];
 
-/** Language, auto-lock, clipboard clearing and the app password; choices save at once. */
+/** Language, theme, auto-lock, clipboard clearing and the app password; choices save at once. */
 export function SettingsDialog() {
   const { t } = useTranslation();
   const settings = useStore((s) => s.settings);
@@ -38,9 +39,21 @@ export function SettingsDialog() {
         label={t('settings.language')}
         control={({ id }) => (
           <select id={id} value={settings?.language ?? 'system'} onChange={(e) => void save({ language: e.target.value as Settings['language'] })}>
-            <option value="system">{t('settings.languageSystem', { locale: osLocale })}</option>
+            <option value="system">
+              {t('settings.languageSystem', { language: languageForLocale(osLocale) === 'de' ? t('settings.languageDe') : t('settings.languageEn') })}
+            </option>
             <option value="de">{t('settings.languageDe')}</option>
             <option value="en">{t('settings.languageEn')}</option>
+          </select>
+        )}
+      />
+      <Field
+        label={t('settings.theme')}
+        control={({ id }) => (
+          <select id={id} value={settings?.theme ?? 'system'} onChange={(e) => void save({ theme: e.target.value as Settings['theme'] })}>
+            <option value="system">{t('settings.themeSystem')}</option>
+            <option value="light">{t('settings.themeLight')}</option>
+            <option value="dark">{t('settings.themeDark')}</option>
           </select>
         )}
       />

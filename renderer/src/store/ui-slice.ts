@@ -8,6 +8,8 @@ export type DialogState =
   | { kind: 'settings' }
   | { kind: 'backup' }
   | { kind: 'scan' }
+  | { kind: 'delete'; id: string }
+  | { kind: 'shortcuts' }
   | null;
 
 /** A message in the live region; `action` is e.g. Undo. */

@@ -46,3 +46,9 @@ export function oathTotp(secret: string, atMs: number, opts: { algorithm?: 'SHA1
 export function oathHotp(secret: string, counter: number, digits = 6): string {
   return execFileSync('oathtool', ['-c', String(counter), '-d', String(digits), '-b', secret], { encoding: 'utf8' }).trim();
 }
+
+/** A code as the app shows and names it: two groups, the first one the longer (123 456, 1234 5678). */
+export function shown(code: string): string {
+  const half = Math.ceil(code.length / 2);
+  return code.length >= 6 ? `${code.slice(0, half)} ${code.slice(half)}` : code;
+}

@@ -146,12 +146,12 @@ describe('api', () => {
   });
 
   it('settings persist atomically and survive a restart; bad values are refused', async () => {
-    expect(await api['settings-get']({})).toEqual({ language: 'system', autoLockMinutes: 5, clipboardClearSeconds: 30 });
-    expect(await api['settings-set']({ language: 'de', autoLockMinutes: 10 })).toEqual({ language: 'de', autoLockMinutes: 10, clipboardClearSeconds: 30 });
+    expect(await api['settings-get']({})).toEqual({ language: 'system', autoLockMinutes: 5, clipboardClearSeconds: 30, theme: 'system' });
+    expect(await api['settings-set']({ language: 'de', autoLockMinutes: 10 })).toEqual({ language: 'de', autoLockMinutes: 10, clipboardClearSeconds: 30, theme: 'system' });
     expect(await build()['settings-get']({})).toMatchObject({ language: 'de', autoLockMinutes: 10 });
     expect(await code('settings-set', { autoLockMinutes: -1 })).toBe('invalid-parameter');
     writeFileSync(join(box.dir, 'settings.json'), '{"language":"xx","autoLockMinutes":3}');
-    expect(await build()['settings-get']({})).toEqual({ language: 'system', autoLockMinutes: 3, clipboardClearSeconds: 30 });
+    expect(await build()['settings-get']({})).toEqual({ language: 'system', autoLockMinutes: 3, clipboardClearSeconds: 30, theme: 'system' });
     expect(await api['app-locale']({})).toEqual({ locale: 'de-DE' });
   });
 

@@ -168,7 +168,7 @@ export function ScanDialog() {
             </p>
           ) : note?.kind === 'error' ? (
             <p role="alert" className="scan-note">
-              {note.code === 'no-camera' ? t('scan.noCamera') : t(`errors.${note.code}`)} {t('scan.tryOther')}
+              {note.code === 'no-camera' ? `${t('scan.noCamera')} ${t('scan.tryOtherWithoutCamera')}` : `${t(`errors.${note.code}`)} ${t('scan.tryOther')}`}
             </p>
           ) : note?.kind === 'conflict' ? (
             <p role="alert" className="scan-note">

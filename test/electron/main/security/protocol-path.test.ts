@@ -3,7 +3,18 @@ import fc from 'fast-check';
 import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep, isAbsolute } from 'node:path';
 import { tmpdir } from 'node:os';
-import { resolveAppFile, resolveAppPath } from '../../../../electron/main/security/protocol-path';
+import { appRequestPathname, resolveAppFile, resolveAppPath } from '../../../../electron/main/security/protocol-path';
+
+/** What the app:// handler does with a request URL: origin first, then the path guard. */
+function resolveUrl(root: string, url: string): string | null {
+  const rawPath = appRequestPathname(url);
+  return rawPath === null ? null : resolveAppPath(root, rawPath);
+}
+
+/** resolveAppFile for an app:// URL (these tests only use app://faktor URLs). */
+function resolveFileUrl(root: string, url: string): Promise<string | null> {
+  return resolveAppFile(root, appRequestPathname(url) ?? '/');
+}
 
 const ROOT = resolve('/srv/faktor/out/renderer');
 
@@ -19,7 +30,7 @@ describe('resolveAppPath', () => {
     ['app://faktor/assets/../index.html', 'index.html'],
     ['app://faktor/%2e%2e/%2e%2e/index.html', 'index.html'],
   ])('%s → <root>/%s', (url, rel) => {
-    expect(resolveAppPath(ROOT, url)).toBe(join(ROOT, rel));
+    expect(resolveUrl(ROOT, url)).toBe(join(ROOT, rel));
   });
 
   it.each([
@@ -48,7 +59,7 @@ describe('resolveAppPath', () => {
     'app://faktor/.env',
     'app://faktor/assets/',
   ])('refuses %s', (url) => {
-    expect(resolveAppPath(ROOT, url)).toBeNull();
+    expect(resolveUrl(ROOT, url)).toBeNull();
   });
 
   it('property: any request resolves under the root or not at all', () => {
@@ -64,7 +75,7 @@ describe('resolveAppPath', () => {
         } catch {
           return true;
         }
-        const out = resolveAppPath(ROOT, url);
+        const out = resolveUrl(ROOT, url);
         if (out === null) return true;
         const rel = relative(ROOT, out);
         return rel !== '' && !rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel);
@@ -93,23 +104,23 @@ describe('resolveAppFile (file system: symlinks)', () => {
   });
 
   it('serves real files under the root', async () => {
-    await expect(resolveAppFile(root, 'app://faktor/')).resolves.toMatch(/index\.html$/);
-    await expect(resolveAppFile(root, 'app://faktor/assets/app.js')).resolves.toMatch(/app\.js$/);
+    await expect(resolveFileUrl(root, 'app://faktor/')).resolves.toMatch(/index\.html$/);
+    await expect(resolveFileUrl(root, 'app://faktor/assets/app.js')).resolves.toMatch(/app\.js$/);
   });
   it('follows a symlink that stays inside', async () => {
-    await expect(resolveAppFile(root, 'app://faktor/assets/inside.js')).resolves.toMatch(/assets[/\\]app\.js$/);
+    await expect(resolveFileUrl(root, 'app://faktor/assets/inside.js')).resolves.toMatch(/assets[/\\]app\.js$/);
   });
   it('refuses a symlinked file that escapes the root', async () => {
-    await expect(resolveAppFile(root, 'app://faktor/assets/escape.txt')).resolves.toBeNull();
+    await expect(resolveFileUrl(root, 'app://faktor/assets/escape.txt')).resolves.toBeNull();
   });
   it('refuses a path through a symlinked directory that escapes the root', async () => {
-    await expect(resolveAppFile(root, 'app://faktor/assets/up/secret.txt')).resolves.toBeNull();
+    await expect(resolveFileUrl(root, 'app://faktor/assets/up/secret.txt')).resolves.toBeNull();
   });
   it('refuses a directory (no file:// listings)', async () => {
-    await expect(resolveAppFile(root, 'app://faktor/assets')).resolves.toBeNull();
+    await expect(resolveFileUrl(root, 'app://faktor/assets')).resolves.toBeNull();
   });
   it('answers null for a missing file and for a directory request refused by the path guard', async () => {
-    await expect(resolveAppFile(root, 'app://faktor/missing.js')).resolves.toBeNull();
-    await expect(resolveAppFile(root, 'app://faktor/..%2fsecret.txt')).resolves.toBeNull();
+    await expect(resolveFileUrl(root, 'app://faktor/missing.js')).resolves.toBeNull();
+    await expect(resolveFileUrl(root, 'app://faktor/..%2fsecret.txt')).resolves.toBeNull();
   });
 });

@@ -1,0 +1,45 @@
+import { createApi } from './api';
+import { createDispatcher, createEventPublisher, type ChannelHandlers, type Dispatch, type EventSink, type IpcLog } from './ipc';
+import type { Ports } from './ports';
+import { createSenderPolicy } from './security/sender-policy';
+
+/**
+ * The one wiring of the main process: services + api + validating dispatcher + event publisher.
+ * Electron's bootstrap (platform/bootstrap.ts) and the test harness (test/harness/harness.ts) both
+ * call this, so the harness runs exactly what the app runs; only the transports (ipcMain and
+ * webContents.send in the app, a Playwright binding in the harness) differ. No electron import.
+ */
+
+/** What the main process is built from. */
+export interface MainProcessOptions {
+  /** Platform ports (clipboard, dialogs, clock, locale, QR sources); events go through `eventSink`. */
+  readonly ports: Omit<Ports, 'emit'>;
+  /** Transport that delivers an already validated event to the renderer(s). */
+  readonly eventSink: EventSink;
+  /** App-data directory (Electron: app.getPath('userData')). */
+  readonly appDataDir: string;
+  /** Keychain service name (DEFAULT_KEYCHAIN_SERVICE in the app, a throwaway one in tests). */
+  readonly keychainService: string;
+  /** Origins whose top frame may call the api (app://faktor, plus the dev server in development). */
+  readonly trustedOrigins: readonly string[];
+  /** Where the dispatcher and publisher log refusals (never payloads); default console.error. */
+  readonly log?: IpcLog;
+}
+
+/** The wired main process. */
+export interface MainProcess {
+  /** One function per channel (for seeding data in benchmarks; the renderer goes through `dispatch`). */
+  readonly api: ChannelHandlers;
+  /** Sender check → schema → api → response schema; what every IPC call goes through. */
+  readonly dispatch: Dispatch;
+  /** Schema-checked main → renderer events. */
+  readonly emit: Ports['emit'];
+}
+
+/** Builds services, api, dispatcher and event publisher. Nothing is read until the first call. */
+export function createMainProcess(o: MainProcessOptions): MainProcess {
+  const emit = createEventPublisher(o.eventSink, o.log);
+  const api = createApi({ appDataDir: o.appDataDir, keychainService: o.keychainService, ports: { ...o.ports, emit } });
+  const dispatch = createDispatcher({ api, isTrustedSender: createSenderPolicy(o.trustedOrigins), log: o.log });
+  return { api, dispatch, emit };
+}
