@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as oc from 'openid-client';
-import { PASSWORD, } from '../http/client';
+import { PASSWORD, newAccount } from '../http/client';
 import { MiniBrowser } from './browser';
 import { useOidcServer, REDIRECT_URI, accountWithTotp, authRequest, discover, loginOnPage, redeem, stepUpTotp } from './rp';
 
@@ -31,5 +31,23 @@ describe('login with step-up through the pages', () => {
     expect(claims?.withheld_claims).toEqual(expect.arrayContaining([{ claim: 'family_name', reason: 'below-target', level: 'basisregistrierung' }]));
     const info = await oc.fetchUserInfo(config, tokens.access_token, claims?.sub as string);
     expect(info.withheld_claims).toEqual(claims?.withheld_claims);
+  });
+});
+
+describe('any means that reaches the level', () => {
+  it('steps up to hoch with the test eID on the step-up page and comes back to the service', async () => {
+    const user = uniq('eva');
+    const api = await newAccount(t.url, user, {});
+    expect((await api.post('/api/means/eid', { testIdentity: 'max' })).status).toBe(201);
+    const config = await discover(t.url);
+    const req = await authRequest(config, 'openid', { acr_values: 'urn:faktor:tr-03160:hoch' });
+    const browser = new MiniBrowser(REDIRECT_URI);
+    let page = await loginOnPage(browser, await browser.go(req.url, { crossSite: true }), user, PASSWORD);
+    expect(new URL(page.url).pathname).toBe('/auth');
+    page = await browser.submit(page, '/eid/start', {});
+    expect(new URL(page.url).pathname).toBe('/eid');
+    page = await browser.submit(page, '/eid', { identity: 'max' });
+    expect(page.url.startsWith(REDIRECT_URI)).toBe(true);
+    expect((await redeem(config, req, page.url)).claims()?.acr).toBe('urn:faktor:tr-03160:hoch');
   });
 });

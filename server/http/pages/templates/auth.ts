@@ -94,6 +94,11 @@ function backQuery(action: string): string {
   return q >= 0 ? action.slice(q) : '';
 }
 
+/** Where a step-up returns to (its `?next=`), so the eID detour comes back there too (e.g. an OIDC login), else the overview. */
+function stepUpNext(action: string): string {
+  return new URLSearchParams(backQuery(action).slice(1)).get('next') ?? '/account';
+}
+
 /** Renders the input that proves one means: a code form, an SMS send button, a WebAuthn button or the eID link. */
 export function authOptionForm(ctx: PageContext, opt: AuthOptionVM, action: string, submitLabel?: string): SafeHtml {
   const title = html`<h3>${ctx.t(`kind.${opt.kind}` as MessageKey)}${opt.label ? html` – ${opt.label}` : ''} ${levelBadge(ctx, opt.level)}</h3>`;
@@ -111,7 +116,7 @@ ${postForm(
   }
   if (opt.kind === 'eid') {
     return html`<section class="means-option" data-means-id="${opt.id}">${title}
-${postForm(ctx, '/eid/start', html`<input type="hidden" name="purpose" value="authenticate"><input type="hidden" name="then" value="/account"><button type="submit">${ctx.t('stepup.eid')}</button>`)}</section>`;
+${postForm(ctx, '/eid/start', html`<input type="hidden" name="purpose" value="authenticate"><input type="hidden" name="then" value="${stepUpNext(action)}"><button type="submit">${ctx.t('stepup.eid')}</button>`)}</section>`;
   }
   if (opt.kind === 'password+sms' && !opt.smsSent) {
     return html`<section class="means-option" data-means-id="${opt.id}">${title}
