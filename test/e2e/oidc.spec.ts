@@ -6,27 +6,19 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { createServer, type RunningServer } from '../../server/http/server';
 import { totpCodeAt } from '../../server/means/totp';
 import { createAccount, logout, newUser } from './server-pages-helpers';
+import { freePort } from '../support/free-port';
 
 let server: RunningServer;
 let origin: string;
 let dataDir: string;
 let demo: ChildProcess;
 let demoUrl: string;
-
-async function freePort(): Promise<number> {
-  const s = createNetServer();
-  await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
-  const { port } = s.address() as AddressInfo;
-  await new Promise<void>((resolve) => s.close(() => resolve()));
-  return port;
-}
 
 test.beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'faktor-oidc-e2e-'));
