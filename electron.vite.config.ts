@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import type { Plugin } from 'vite';
+import { bundleQrWorker, QR_WORKER_FILE } from './scripts/qr-worker-bundle';
 
 /**
  * renderer/index.html carries the production CSP as a <meta> fallback. In `electron-vite dev` Vite needs
@@ -14,18 +15,25 @@ const dropCspMetaInDev: Plugin = {
   transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/i, ''),
 };
 
+/**
+ * Emits the QR decoder's worker as one self-contained file next to index.js (scripts/qr-worker-bundle.ts):
+ * main reads it from inside app.asar and evaluates it, so no main-process code has to be unpacked.
+ */
+const qrWorkerBundle: Plugin = {
+  name: 'faktor-qr-worker-bundle',
+  async generateBundle() {
+    const { code } = await bundleQrWorker(resolve('.'));
+    this.emitFile({ type: 'asset', fileName: QR_WORKER_FILE, source: code });
+  },
+};
+
 /** The three bundles: main (Node, keeps native modules external), preload (sandboxed), renderer. */
 export default defineConfig({
   main: {
+    plugins: [qrWorkerBundle],
     build: {
       outDir: 'out/main',
-      rollupOptions: {
-        input: {
-          index: resolve('electron/main/index.ts'),
-          // The QR decoder's worker_threads entry; services/qr-decoder.ts loads it next to index.js.
-          'qr-decoder-worker': resolve('electron/main/services/qr-decoder-worker.ts'),
-        },
-      },
+      rollupOptions: { input: { index: resolve('electron/main/index.ts') } },
       externalizeDeps: true,
     },
   },

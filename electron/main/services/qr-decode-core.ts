@@ -1,9 +1,7 @@
-import { readFileSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { prepareZXingModule, readBarcodes, type ReaderOptions } from 'zxing-wasm/reader';
 import { FaktorError } from '../../../shared/errors';
 import type { QrPosition } from '../../../shared/qr/found-code';
-import { toAsarUnpacked } from './asar-path';
+import { readReaderWasm } from './qr-reader-wasm';
 import { assertPixelImage, decodeEncodedImage, type PixelImage } from './qr-image';
 
 /** One QR code found in an image: its payload text and its corners in image pixels. */
@@ -36,23 +34,15 @@ export const READER_OPTIONS: ReaderOptions = {
   textMode: 'Plain',
 };
 
-/**
- * Where the reader wasm sits: resolved through the package's own export map (never a CDN). Inside a
- * packaged app the file may have been unpacked next to the asar archive; prefer that copy.
- */
-export function resolveReaderWasmPath(): string {
-  const require = createRequire(import.meta.url);
-  const path = require.resolve('zxing-wasm/reader/zxing_reader.wasm');
-  const unpacked = toAsarUnpacked(path);
-  return unpacked !== path && existsSync(unpacked) ? unpacked : path;
-}
-
 let ready: Promise<unknown> | null = null;
 
-/** Instantiates the zxing reader once per thread from the local wasm file. */
-export function initReader(wasmPath = resolveReaderWasmPath()): Promise<unknown> {
+/**
+ * Instantiates the zxing reader once per thread. The decoder worker is handed the wasm bytes by the
+ * main process (qr-decoder.ts); the CLI, benchmark and tests let it read the installed file.
+ */
+export function initReader(wasm?: Uint8Array): Promise<unknown> {
   if (!ready) {
-    const bytes = readFileSync(wasmPath);
+    const bytes = wasm ?? readReaderWasm();
     const wasmBinary = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
     ready = prepareZXingModule({ overrides: { wasmBinary }, fireImmediately: true });
   }

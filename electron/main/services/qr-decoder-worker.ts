@@ -1,4 +1,4 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { isFaktorError } from '../../../shared/errors';
 import { decodeAny, initReader, type QrHitInImage } from './qr-decode-core';
 import type { PixelImage } from './qr-image';
@@ -13,6 +13,11 @@ export interface WorkerRequest {
   readonly input: Uint8Array | PixelImage;
 }
 
+/** What the main process hands the worker at start: the reader wasm, read from inside app.asar. */
+export interface WorkerStartData {
+  readonly wasm: Uint8Array;
+}
+
 /** Reply for one request; errors travel as a FaktorError code only. */
 export type WorkerReply =
   | { id: number; ok: true; hits: QrHitInImage[] }
@@ -20,7 +25,7 @@ export type WorkerReply =
 
 const port = parentPort;
 if (port) {
-  void initReader().catch(() => undefined);
+  void initReader((workerData as WorkerStartData).wasm).catch(() => undefined);
   port.on('message', (req: WorkerRequest) => {
     decodeAny(req.input).then(
       (hits) => port.postMessage({ id: req.id, ok: true, hits } satisfies WorkerReply),

@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { FaktorError, ERROR_CODES, type ErrorCode } from '../../../shared/errors';
-import { toAsarUnpacked } from './asar-path';
 import type { QrHitInImage } from './qr-decode-core';
 import type { PixelImage } from './qr-image';
-import type { WorkerReply, WorkerRequest } from './qr-decoder-worker';
+import type { WorkerReply, WorkerRequest, WorkerStartData } from './qr-decoder-worker';
+import { readReaderWasm } from './qr-reader-wasm';
 
 /** Decodes QR codes off the calling thread. One per process is enough; calls are queued in the worker. */
 export interface QrDecoder {
@@ -18,28 +20,30 @@ export interface QrDecoder {
 }
 
 /**
- * The built worker script for the main bundle at `mainModuleUrl`: electron-vite emits
- * `qr-decoder-worker.js` next to it (second input in electron.vite.config.ts). Packaged, the bundle is
- * inside app.asar, which a Worker cannot load from; electron-builder.yml unpacks the worker, its
- * chunks and its dependencies, so the script is taken from `app.asar.unpacked`.
+ * The built worker for the main bundle at `mainModuleUrl`: a single self-contained file that
+ * electron.vite.config.ts emits next to index.js (scripts/qr-worker-bundle.ts). Packaged, it sits inside
+ * app.asar like every other main-process file.
  */
-export function workerScriptUrl(mainModuleUrl: string): URL {
-  return new URL(toAsarUnpacked(new URL('./qr-decoder-worker.js', mainModuleUrl).href));
+export function workerBundlePath(mainModuleUrl: string): string {
+  return fileURLToPath(new URL('./qr-decoder-worker.cjs', mainModuleUrl));
 }
 
 /**
- * Starts the worker. Built app: workerScriptUrl. From sources (vitest, tsx, the harness) the .ts file
- * is run through tsx's loader.
+ * Starts the worker. Built app: a Worker cannot load a script from inside app.asar, but the main
+ * process's fs can read it, so the bundle's source is read here and evaluated — nothing is unpacked,
+ * nothing escapes the asar integrity check. From sources (vitest, tsx, the harness) the .ts entry is run
+ * through tsx's loader. Either way the reader wasm comes from main as bytes.
  */
 function spawnWorker(): Worker {
   const here = import.meta.url;
+  const workerData: WorkerStartData = { wasm: readReaderWasm() };
   if (/\.ts($|\?)/.test(here)) {
     const entry = JSON.stringify(new URL('./qr-decoder-worker.ts', here).href);
     // A tiny bootstrap registers tsx's ESM hooks inside the worker, then loads the TypeScript entry.
     const boot = `import('tsx/esm/api').then((m) => { m.register(); return import(${entry}); })`;
-    return new Worker(boot, { eval: true });
+    return new Worker(boot, { eval: true, workerData });
   }
-  return new Worker(workerScriptUrl(here));
+  return new Worker(readFileSync(workerBundlePath(here), 'utf8'), { eval: true, workerData });
 }
 
 /** Starts the decoder worker lazily on the first call; restarts it if it ever dies. */

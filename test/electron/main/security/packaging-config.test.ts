@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import { minimatch } from 'minimatch';
 import { createRequire } from 'node:module';
+import { runUdevRules, type UdevDevice } from '../../../support/udev-rules';
 
 /**
  * electron-builder cannot run here (it needs the Electron zip), so the packaging config's
@@ -40,56 +41,10 @@ describe('electron-builder.yml', () => {
     });
   });
 
-  it('packs into asar and unpacks native modules and the QR wasm', () => {
-    expect(config.asar).toBe(true);
-    const unpack = config.asarUnpack as string[];
-    const unpacked = (p: string) => unpack.some((g) => minimatch(p, g, { dot: true }));
-    expect(unpacked('node_modules/node-hid/prebuilds/HID-linux-x64/node-napi-v4.node')).toBe(true);
-    expect(unpacked('node_modules/node-hid/nodehid.js')).toBe(true);
-    expect(unpacked('node_modules/@napi-rs/keyring-linux-x64-gnu/keyring.linux-x64-gnu.node')).toBe(true);
-    expect(unpacked('node_modules/@napi-rs/keyring/index.js')).toBe(true);
-    expect(unpacked('node_modules/@node-rs/argon2-linux-x64-gnu/argon2.linux-x64-gnu.node')).toBe(true);
-    expect(unpacked('node_modules/zxing-wasm/dist/reader/zxing_reader.wasm')).toBe(true);
-    expect(unpacked('out/main/index.js')).toBe(false);
-  });
-
-  it("unpacks the QR decoder's worker with everything it loads (a Worker cannot read from inside app.asar)", async () => {
-    const unpack = config.asarUnpack as string[];
-    const unpacked = (p: string) => unpack.some((g) => minimatch(p, g, { dot: true }));
-    // The app's side: the worker script, the chunks Rollup splits out of it, and package.json, whose
-    // "type": "module" is what makes the unpacked .js files ES modules.
-    expect(unpacked('out/main/qr-decoder-worker.js')).toBe(true);
-    expect(unpacked('out/main/chunks/image-limits-abc123.js')).toBe(true);
-    expect(unpacked('package.json')).toBe(true);
-    expect(JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')).type).toBe('module');
-    expect(unpacked('out/main/index.js')).toBe(false);
-    expect(unpacked('out/renderer/index.html')).toBe(false);
-    expect(unpacked('node_modules/zxing-wasm/dist/reader/zxing_reader.wasm')).toBe(true);
-
-    // Its dependencies, derived rather than listed: bundle the worker entry as Node would load it and
-    // require every node_modules file in that graph (and its package.json, for exports/type) unpacked.
-    const { build } = await import('esbuild');
-    const out = await build({
-      entryPoints: [resolve(root, 'electron/main/services/qr-decoder-worker.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      write: false,
-      metafile: true,
-      logLevel: 'silent',
-      absWorkingDir: root,
-    });
-    const fromModules = Object.keys(out.metafile.inputs).filter((f) => f.includes('node_modules/'));
-    expect(fromModules.length).toBeGreaterThan(0);
-    const packages = new Set<string>();
-    for (const f of fromModules) {
-      const rel = f.slice(f.lastIndexOf('node_modules/'));
-      expect(unpacked(rel), rel).toBe(true);
-      const m = /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(rel);
-      packages.add(m![1]!);
-    }
-    expect([...packages].sort()).toEqual(['jpeg-js', 'pngjs', 'zxing-wasm']);
-    for (const p of packages) expect(unpacked(`node_modules/${p}/package.json`), p).toBe(true);
+  it('packs into asar and unpacks native .node files only (packaging-dry-run.test.ts checks the real output)', () => {
+    // smartUnpack would unpack a native module's whole package directory, its JS included.
+    expect(config.asar).toEqual({ smartUnpack: false });
+    expect(config.asarUnpack).toEqual(['**/*.node']);
   });
 
   it('never rebuilds native modules (that would download Electron headers)', () => {
@@ -128,10 +83,37 @@ describe('electron-builder.yml', () => {
     expect((config.win as Record<string, unknown>).target).toBe('nsis');
     expect(mac.hardenedRuntime).toBe(true);
     expect((mac.extendInfo as Record<string, string>).NSCameraUsageDescription).toBeTruthy();
-    for (const p of [mac.entitlements, mac.entitlementsInherit, 'build/icon.png']) expect(existsSync(resolve(root, p as string)), String(p)).toBe(true);
+    const win = config.win as Record<string, unknown>;
+    for (const p of [mac.entitlements, mac.entitlementsInherit, mac.icon, win.icon, 'build/icon.png', 'build/installer.nsh']) expect(existsSync(resolve(root, p as string)), String(p)).toBe(true);
+    expect(linux.icon).toBe('build/icons');
+    for (const n of [16, 32, 48, 128, 256, 512]) expect(existsSync(resolve(root, `build/icons/${n}x${n}.png`)), `${n}`).toBe(true);
     const extra = linux.extraResources as Array<{ from: string; to: string }>;
     expect(extra).toContainEqual({ from: 'build/70-faktor-fido.rules', to: '70-faktor-fido.rules' });
     expect(existsSync(resolve(root, 'build/70-faktor-fido.rules'))).toBe(true);
+  });
+
+  it('registers the faktor:// scheme for every platform, and only that scheme', () => {
+    expect(config.protocols).toEqual([{ name: 'Faktor approval link', schemes: ['faktor'] }]);
+    // Windows: electron-builder's NSIS target does not register protocols; build/installer.nsh does.
+    expect((config.nsis as Record<string, unknown>).include).toBe('build/installer.nsh');
+    const nsh = readFileSync(resolve(root, 'build/installer.nsh'), 'utf8');
+    const macro = (name: string) => nsh.slice(nsh.indexOf(`!macro ${name}\n`), nsh.indexOf('!macroend', nsh.indexOf(`!macro ${name}\n`)));
+    const install = macro('customInstall').split('\n').slice(1).map((l) => l.trim()).filter(Boolean);
+    expect(install).toEqual([
+      'WriteRegStr SHCTX "Software\\Classes\\faktor" "" "URL:Faktor approval link"',
+      'WriteRegStr SHCTX "Software\\Classes\\faktor" "URL Protocol" ""',
+      'WriteRegStr SHCTX "Software\\Classes\\faktor\\DefaultIcon" "" "$appExe,0"',
+      'WriteRegStr SHCTX "Software\\Classes\\faktor\\shell\\open\\command" "" \'"$appExe" "%1"\'',
+    ]);
+    expect(macro('customUnInstall')).toContain('DeleteRegKey SHCTX "Software\\Classes\\faktor"');
+    // Per-user install, so SHCTX is HKCU: no admin rights, no machine-wide handler.
+    expect((config.nsis as Record<string, unknown>).perMachine).toBe(false);
+  });
+
+  it('mac usage strings say why the camera is used', () => {
+    const info = (config.mac as Record<string, unknown>).extendInfo as Record<string, string>;
+    expect(Object.keys(info)).toEqual(['NSCameraUsageDescription']);
+    expect(info.NSCameraUsageDescription).toMatch(/QR code/);
   });
 
   it('mac entitlements grant the camera and JIT, nothing else', () => {
@@ -140,15 +122,41 @@ describe('electron-builder.yml', () => {
     expect(keys).toEqual(['com.apple.security.cs.allow-jit', 'com.apple.security.device.camera']);
   });
 
-  it('the udev rule targets FIDO tokens only', () => {
-    const rules = readFileSync(resolve(root, 'build/70-faktor-fido.rules'), 'utf8')
-      .split('\n')
-      .filter((l) => l.trim() !== '' && !l.startsWith('#'));
-    expect(rules.length).toBeGreaterThan(0);
-    for (const r of rules) {
-      expect(r).toContain('SUBSYSTEM=="hidraw"');
-      expect(r).toContain('ENV{ID_FIDO_TOKEN}=="1"');
-      expect(r).not.toMatch(/MODE="0?666"/);
-    }
+  describe('the udev rule (build/70-faktor-fido.rules)', () => {
+    const rules = readFileSync(resolve(root, 'build/70-faktor-fido.rules'), 'utf8');
+    const fidoId = ['/usr/lib/udev/fido_id'];
+    const hidraw = (env: Record<string, string>, attrs: Record<string, string>, files: string[]): UdevDevice => ({
+      action: 'add',
+      subsystem: 'hidraw',
+      kernel: 'hidraw3',
+      env,
+      attrs,
+      files,
+    });
+    const yubikey = { idVendor: '1050', idProduct: '0407' };
+
+    it('grants the seat user (uaccess) a FIDO interface recognised by its usage page, and nothing else', () => {
+      expect(runUdevRules(rules, hidraw({ ID_FIDO_TOKEN: '1', ID_SECURITY_TOKEN: '1' }, yubikey, fidoId)).tags).toEqual(['uaccess']);
+      expect(runUdevRules(rules, hidraw({ ID_SECURITY_TOKEN: '1' }, {}, fidoId)).tags).toEqual(['uaccess']);
+      // With fido_id present, the same key's keyboard (OTP) interface and other vendors' HID devices stay closed.
+      expect(runUdevRules(rules, hidraw({}, yubikey, fidoId)).tags).toEqual([]);
+      expect(runUdevRules(rules, hidraw({}, { idVendor: '046d', idProduct: 'c52b' }, fidoId)).tags).toEqual([]);
+      expect(runUdevRules(rules, { ...hidraw({ ID_FIDO_TOKEN: '1' }, yubikey, fidoId), subsystem: 'input', kernel: 'event3' }).tags).toEqual([]);
+      expect(runUdevRules(rules, { ...hidraw({ ID_FIDO_TOKEN: '1' }, yubikey, fidoId), action: 'remove' }).tags).toEqual([]);
+    });
+
+    it('falls back to the listed FIDO keys only where fido_id does not exist', () => {
+      expect(runUdevRules(rules, hidraw({}, yubikey, [])).tags).toEqual(['uaccess']);
+      expect(runUdevRules(rules, hidraw({}, { idVendor: '18d1', idProduct: '5026' }, [])).tags).toEqual(['uaccess']);
+      expect(runUdevRules(rules, hidraw({}, { idVendor: '18d1', idProduct: '4ee7' }, [])).tags).toEqual([]);
+      expect(runUdevRules(rules, hidraw({}, { idVendor: '046d', idProduct: 'c52b' }, [])).tags).toEqual([]);
+      expect(runUdevRules(rules, hidraw({}, yubikey, ['/lib/udev/fido_id'])).tags).toEqual([]);
+    });
+
+    it('changes no group, mode or owner (membership in plugdev grants nothing)', () => {
+      const devices = [hidraw({ ID_FIDO_TOKEN: '1' }, yubikey, fidoId), hidraw({}, yubikey, []), hidraw({}, {}, [])];
+      for (const d of devices) expect(runUdevRules(rules, d).assignments).toEqual([]);
+      expect(rules).not.toMatch(/^[^#]*\b(GROUP|MODE|OWNER)\s*:?=/m);
+    });
   });
 });
