@@ -55,15 +55,15 @@ function parseClaims(raw: unknown): ClaimsParam | undefined {
   }
 }
 
-/** Registers GET /interaction/:uid and POST /interaction/:uid/consent. */
-export function registerInteractions(app: FastifyInstance, deps: InteractionDeps): void {
-  const { services, repo } = deps;
+/** One authorisation request's way through the Servicekonto's pages (a method per step). */
+class InteractionFlow {
+  constructor(private readonly deps: InteractionDeps) {}
 
-  async function readState(request: FastifyRequest, reply: FastifyReply): Promise<RequestState> {
-    const details = await deps.provider().interactionDetails(request.raw, reply.raw);
+  async readState(request: FastifyRequest, reply: FastifyReply): Promise<RequestState> {
+    const details = await this.deps.provider().interactionDetails(request.raw, reply.raw);
     const params = details.params as Record<string, unknown>;
     const clientId = String(params.client_id ?? '');
-    const client = await deps.provider().Client.find(clientId);
+    const client = await this.deps.provider().Client.find(clientId);
     const claims = parseClaims(params.claims);
     const scope = typeof params.scope === 'string' ? params.scope : 'openid';
     return {
@@ -77,63 +77,63 @@ export function registerInteractions(app: FastifyInstance, deps: InteractionDeps
     };
   }
 
-  function pageContext(request: FastifyRequest, active: ActiveSession): PageContext {
+  pageContext(request: FastifyRequest, active: ActiveSession): PageContext {
     const { lang } = requestLang(request);
-    return { lang, t: translator(lang), testMode: deps.testMode, csrfToken: active.stored.csrfToken, username: active.account.username, path: request.url.split('?')[0] ?? '/' };
+    return { lang, t: translator(lang), testMode: this.deps.testMode, csrfToken: active.stored.csrfToken, username: active.account.username, path: request.url.split('?')[0] ?? '/' };
   }
 
   /** Ends the interaction with an OAuth error for the service (e.g. the level cannot be reached). */
-  async function fail(request: FastifyRequest, reply: FastifyReply, error: string, description: string): Promise<FastifyReply> {
-    const returnTo = await deps.provider().interactionResult(request.raw, reply.raw, { error, error_description: description }, { mergeWithLastSubmission: false });
-    return moveOn(request, reply, returnTo, '');
+  async fail(request: FastifyRequest, reply: FastifyReply, error: string, description: string): Promise<FastifyReply> {
+    const returnTo = await this.deps.provider().interactionResult(request.raw, reply.raw, { error, error_description: description }, { mergeWithLastSubmission: false });
+    return this.moveOn(request, reply, returnTo, '');
   }
 
   /** Sends the browser on to the provider's resume URL through a moving-on page (see movingOnPage). */
-  function moveOn(request: FastifyRequest, reply: FastifyReply, returnTo: string, client: string): FastifyReply {
+  moveOn(request: FastifyRequest, reply: FastifyReply, returnTo: string, client: string): FastifyReply {
     const { lang } = requestLang(request);
     const t = oidcTexts(lang);
     return sendPage(reply, movingOnPage(lang, t('continue.title'), t('continue.text', { client }), t('continue.link'), returnTo));
   }
 
   /** §6 for this request: refused (undefined) while the session is below the target. */
-  function identification(active: ActiveSession, s: RequestState): IdentificationResult | undefined {
+  identification(active: ActiveSession, s: RequestState): IdentificationResult | undefined {
     if (!atLeast(active.level, s.acr.target)) return undefined;
-    return identify(active.account, active.stored.session, { targetLevel: s.acr.target, attributes: s.wanted }, services.ctx.now(), services.ctx.policy);
+    return identify(active.account, active.stored.session, { targetLevel: s.acr.target, attributes: s.wanted }, this.deps.services.ctx.now(), this.deps.services.ctx.policy);
   }
 
   /** Fixes the release, hands the provider the login (acr reached) and a fresh grant, and moves on. */
-  async function finish(request: FastifyRequest, reply: FastifyReply, s: RequestState, active: ActiveSession, acr: string, release: Release): Promise<FastifyReply> {
+  async finish(request: FastifyRequest, reply: FastifyReply, s: RequestState, active: ActiveSession, acr: string, release: Release): Promise<FastifyReply> {
     const accountId = active.account.id;
-    const grant = new (deps.provider().Grant)({ accountId, clientId: s.clientId });
+    const grant = new (this.deps.provider().Grant)({ accountId, clientId: s.clientId });
     grant.addOIDCScope(s.scope);
     const claimNames = [...Object.keys(s.claims?.id_token ?? {}), ...Object.keys(s.claims?.userinfo ?? {})];
     if (claimNames.length > 0) grant.addOIDCClaims(claimNames);
     const grantId = await grant.save();
-    repo.saveRelease(grantId, accountId, active.stored.session.id, release, Date.now() + OIDC_TTL.Grant * 1000);
-    services.ctx.record('identify', accountId, request.ip, { service: s.clientId, targetLevel: s.acr.target, acr, released: release.released.map((r) => r.attribute) });
+    this.deps.repo.saveRelease(grantId, accountId, active.stored.session.id, release, Date.now() + OIDC_TTL.Grant * 1000);
+    this.deps.services.ctx.record('identify', accountId, request.ip, { service: s.clientId, targetLevel: s.acr.target, acr, released: release.released.map((r) => r.attribute) });
     const lastAuth = Math.max(...active.stored.session.authentications.map((a) => a.at), active.stored.session.createdAt);
     const result: InteractionResults = {
       login: { accountId, acr, ts: Math.floor(lastAuth / 1000), remember: false },
       consent: { grantId },
       servicekonto: { sessionId: active.stored.session.id },
     };
-    const returnTo = await deps.provider().interactionResult(request.raw, reply.raw, result, { mergeWithLastSubmission: false });
-    return moveOn(request, reply, returnTo, s.clientName);
+    const returnTo = await this.deps.provider().interactionResult(request.raw, reply.raw, result, { mergeWithLastSubmission: false });
+    return this.moveOn(request, reply, returnTo, s.clientName);
   }
 
   /**
    * One step of the flow. `decided` carries the attributes ticked on the consent form (the rest are
    * withheld as 'no-consent' for this request); without it, unconsented attributes show the form.
    */
-  async function step(request: FastifyRequest, reply: FastifyReply, decided?: ReadonlySet<string>): Promise<FastifyReply> {
-    const s = await readState(request, reply);
+  async step(request: FastifyRequest, reply: FastifyReply, decided?: ReadonlySet<string>): Promise<FastifyReply> {
+    const s = await this.readState(request, reply);
     const here = `${INTERACTION_PATH}/${s.uid}`;
-    if (s.acr.essential && s.acr.unknownOnly) return fail(request, reply, 'unmet_authentication_requirements', 'no requested acr value is supported');
+    if (s.acr.essential && s.acr.unknownOnly) return this.fail(request, reply, 'unmet_authentication_requirements', 'no requested acr value is supported');
     const token = sessionToken(request);
-    if (!services.sessions.peek(token)) return reply.redirect(`/login?next=${encodeURIComponent(here)}`, 303);
+    if (!this.deps.services.sessions.peek(token)) return reply.redirect(`/login?next=${encodeURIComponent(here)}`, 303);
     let active: ActiveSession;
     try {
-      active = services.sessions.require(token);
+      active = this.deps.services.sessions.require(token);
     } catch (e) {
       if (e instanceof ServiceError) return reply.redirect(`/login?next=${encodeURIComponent(here)}`, 303);
       throw e;
@@ -141,21 +141,25 @@ export function registerInteractions(app: FastifyInstance, deps: InteractionDeps
     if (!atLeast(active.level, s.acr.authLevel)) {
       // Step-up through the existing pages with any means that reaches the level; back here after.
       if (atLeast(accountMaxLevel(active.account), s.acr.authLevel)) return reply.redirect(`/auth?next=${encodeURIComponent(here)}`, 303);
-      if (s.acr.essential) return fail(request, reply, 'unmet_authentication_requirements', 'the account has no means that reaches the requested level');
+      if (s.acr.essential) return this.fail(request, reply, 'unmet_authentication_requirements', 'the account has no means that reaches the requested level');
     }
     const acr = active.level ? answerAcr(active.level, s.acr) : undefined;
-    if (!acr) return fail(request, reply, 'unmet_authentication_requirements', 'the requested level was not reached');
-    const ident = identification(active, s);
-    const consented = new Set([...repo.consents(active.account.id, s.clientId), ...(decided ?? [])]);
+    if (!acr) return this.fail(request, reply, 'unmet_authentication_requirements', 'the requested level was not reached');
+    const ident = this.identification(active, s);
+    const consented = new Set([...this.deps.repo.consents(active.account.id, s.clientId), ...(decided ?? [])]);
     if (!decided && ident && ident.attributes.some((a) => !consented.has(a.name))) {
       const release = buildRelease(s.acr.target, s.wanted, ident, new Set(ident.attributes.map((a) => a.name)));
       const { lang } = requestLang(request);
-      return sendPage(reply, consentPage(pageContext(request, active), oidcTexts(lang), { action: `${here}/consent`, client: s.clientName, target: s.acr.target, release }));
+      return sendPage(reply, consentPage(this.pageContext(request, active), oidcTexts(lang), { action: `${here}/consent`, client: s.clientName, target: s.acr.target, release }));
     }
-    if (decided) repo.grantConsent(active.account.id, s.clientId, [...decided].filter((a) => ident?.attributes.some((x) => x.name === a)), services.ctx.now());
-    return finish(request, reply, s, active, acr, buildRelease(s.acr.target, s.wanted, ident, consented));
+    if (decided) this.deps.repo.grantConsent(active.account.id, s.clientId, [...decided].filter((a) => ident?.attributes.some((x) => x.name === a)), this.deps.services.ctx.now());
+    return this.finish(request, reply, s, active, acr, buildRelease(s.acr.target, s.wanted, ident, consented));
   }
+}
 
+/** Registers GET /interaction/:uid and POST /interaction/:uid/consent. */
+export function registerInteractions(app: FastifyInstance, deps: InteractionDeps): void {
+  const flow = new InteractionFlow(deps);
   /** Cross-site arrivals carry no SameSite=Strict cookie: one same-site hop (meta refresh) brings it along. */
   app.get(INTERACTION_PATH + '/:uid', async (request, reply) => {
     const hop = (request.query as Record<string, unknown>).hop === '1';
@@ -165,14 +169,14 @@ export function registerInteractions(app: FastifyInstance, deps: InteractionDeps
       const uid = String((request.params as Record<string, unknown>).uid ?? '');
       return sendPage(reply, movingOnPage(lang, t('hop.title'), '', t('hop.link'), `${INTERACTION_PATH}/${encodeURIComponent(uid)}?hop=1`));
     }
-    return step(request, reply);
+    return flow.step(request, reply);
   });
 
   app.post(INTERACTION_PATH + '/:uid/consent', async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
-    if (body.decision === 'deny') return fail(request, reply, 'access_denied', 'the user did not agree');
+    if (body.decision === 'deny') return flow.fail(request, reply, 'access_denied', 'the user did not agree');
     if (body.decision !== 'allow') throw new ServiceError('validation', 400);
     const ticked = Array.isArray(body.attr) ? body.attr : body.attr === undefined ? [] : [body.attr];
-    return step(request, reply, new Set(ticked.filter((a): a is string => typeof a === 'string')));
+    return flow.step(request, reply, new Set(ticked.filter((a): a is string => typeof a === 'string')));
   });
 }

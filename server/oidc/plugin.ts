@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import type { ClientMetadata } from 'oidc-provider';
 import type { Services } from '../app';
+import type { Db } from '../store/db';
 import { ServiceError } from '../app';
 import type { DomainEvent } from '../domain';
 import { requireJsonBody } from '../http/api/plugin';
@@ -100,27 +101,7 @@ export async function registerOidc(app: FastifyInstance, opts: OidcOptions): Pro
     }
   });
 
-  if (opts.testMode) {
-    const Adapter = sqliteAdapter(db);
-    await app.register(async (scope) => {
-      scope.addHook('preParsing', async (request, _reply, payload) => {
-        requireJsonBody(request);
-        return payload;
-      });
-      scope.post('/test/oidc/clients', { config: { csrf: false }, schema: { hide: true, body: { type: 'object' } } }, async (request, reply) => {
-        let client: ClientMetadata;
-        try {
-          client = checkClient(request.body);
-          await provider().Client.validate(client);
-        } catch (e) {
-          throw new ServiceError('validation', 400, { reason: e instanceof ClientConfigError ? e.message : String((e as Error).message) });
-        }
-        await new Adapter('Client').upsert(client.client_id, client as never, 0);
-        return reply.status(201).send({ client_id: client.client_id, issuer: issuer() });
-      });
-      scope.post('/test/oidc/rotate-keys', { config: { csrf: false }, schema: { hide: true } }, async () => ({ kid: rotateSigningKey(repo, Date.now()), note: 'takes effect at the next start' }));
-    });
-  }
+  if (opts.testMode) await registerTestRoutes(app, { db, repo, provider, issuer });
   return { provider, repo, issuer };
 }
 
@@ -136,4 +117,28 @@ async function notifyLogout(provider: Provider, repo: OidcRepo, links: ReturnTyp
       app.log.warn({ err, client: link.clientId }, 'back-channel logout failed');
     }
   }
+}
+
+/** Test mode only: register a client (`POST /test/oidc/clients`) and rotate the signing key; JSON bodies only, like every /test route. */
+async function registerTestRoutes(app: FastifyInstance, deps: { db: Db; repo: OidcRepo; provider: () => Provider; issuer: () => string }): Promise<void> {
+  const { db, repo, provider, issuer } = deps;
+  const Adapter = sqliteAdapter(db);
+  await app.register(async (scope) => {
+    scope.addHook('preParsing', async (request, _reply, payload) => {
+      requireJsonBody(request);
+      return payload;
+    });
+    scope.post('/test/oidc/clients', { config: { csrf: false }, schema: { hide: true, body: { type: 'object' } } }, async (request, reply) => {
+      let client: ClientMetadata;
+      try {
+        client = checkClient(request.body);
+        await provider().Client.validate(client);
+      } catch (e) {
+        throw new ServiceError('validation', 400, { reason: e instanceof ClientConfigError ? e.message : String((e as Error).message) });
+      }
+      await new Adapter('Client').upsert(client.client_id, client as never, 0);
+      return reply.status(201).send({ client_id: client.client_id, issuer: issuer() });
+    });
+    scope.post('/test/oidc/rotate-keys', { config: { csrf: false }, schema: { hide: true } }, async () => ({ kid: rotateSigningKey(repo, Date.now()), note: 'takes effect at the next start' }));
+  });
 }
