@@ -56,6 +56,13 @@ export function movingOnPage(lang: string, title: string, text: string, link: st
 <body><main id="main"><h1>${title}</h1><p>${text}</p><p><a href="${href}" data-testid="continue-link">${link}</a></p></main></body></html>`;
 }
 
+/** A page that only says something (an expired or unknown login request). */
+export function noticePage(lang: string, title: string, text: string): SafeHtml {
+  return html`<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><meta name="referrer" content="no-referrer"><title>${title}</title><link rel="stylesheet" href="/assets/pages.css"></head>
+<body><main id="main"><h1>${title}</h1><p class="notice notice-error" role="alert" data-testid="interaction-error">${text}</p></main></body></html>`;
+}
+
 /** One service with the attributes the user agreed to give it. */
 export interface ServiceConsentVM {
   clientId: string;

@@ -20,7 +20,7 @@ import { sessionToken } from '../http/session-cookie';
 import type { OidcRepo } from '../store/oidc-repo';
 import { answerAcr, readAcrRequest, type AcrRequest, type EssentialAcr } from './acr';
 import { buildRelease, requestedAttributes, type Release } from './claims';
-import { consentPage, movingOnPage } from './interaction-pages';
+import { consentPage, movingOnPage, noticePage } from './interaction-pages';
 import { INTERACTION_PATH, OIDC_TTL } from './provider';
 import { oidcTexts } from './texts';
 
@@ -92,7 +92,7 @@ class InteractionFlow {
   moveOn(request: FastifyRequest, reply: FastifyReply, returnTo: string, client: string): FastifyReply {
     const { lang } = requestLang(request);
     const t = oidcTexts(lang);
-    return sendPage(reply, movingOnPage(lang, t('continue.title'), t('continue.text', { client }), t('continue.link'), returnTo));
+    return sendPage(reply, movingOnPage(lang, t('continue.title'), client ? t('continue.text', { client }) : '', t('continue.link'), returnTo));
   }
 
   /** §6 for this request: refused (undefined) while the session is below the target. */
@@ -157,6 +157,14 @@ class InteractionFlow {
   }
 }
 
+/** An expired or unknown interaction (oidc-provider's SessionNotFound etc.): a plain 400 page, no internals. */
+function expired(request: FastifyRequest, reply: FastifyReply, e: unknown): FastifyReply {
+  if (!(e instanceof Error) || typeof (e as { error?: unknown }).error !== 'string') throw e;
+  const { lang } = requestLang(request);
+  const t = oidcTexts(lang);
+  return sendPage(reply, noticePage(lang, t('error.title'), t('error.text')), 400);
+}
+
 /** Registers GET /interaction/:uid and POST /interaction/:uid/consent. */
 export function registerInteractions(app: FastifyInstance, deps: InteractionDeps): void {
   const flow = new InteractionFlow(deps);
@@ -169,7 +177,7 @@ export function registerInteractions(app: FastifyInstance, deps: InteractionDeps
       const uid = String((request.params as Record<string, unknown>).uid ?? '');
       return sendPage(reply, movingOnPage(lang, t('hop.title'), '', t('hop.link'), `${INTERACTION_PATH}/${encodeURIComponent(uid)}?hop=1`));
     }
-    return flow.step(request, reply);
+    return flow.step(request, reply).catch((e: unknown) => expired(request, reply, e));
   });
 
   app.post(INTERACTION_PATH + '/:uid/consent', async (request, reply) => {
@@ -177,6 +185,6 @@ export function registerInteractions(app: FastifyInstance, deps: InteractionDeps
     if (body.decision === 'deny') return flow.fail(request, reply, 'access_denied', 'the user did not agree');
     if (body.decision !== 'allow') throw new ServiceError('validation', 400);
     const ticked = Array.isArray(body.attr) ? body.attr : body.attr === undefined ? [] : [body.attr];
-    return flow.step(request, reply, new Set(ticked.filter((a): a is string => typeof a === 'string')));
+    return flow.step(request, reply, new Set(ticked.filter((a): a is string => typeof a === 'string'))).catch((e: unknown) => expired(request, reply, e));
   });
 }

@@ -98,6 +98,14 @@ describe('authorisation request checks', () => {
     expect(r.error).toMatch(/^invalid_request_object$|^request_not_supported$/);
   });
 
+  it('answers an unknown or expired interaction with a 400 page, not a server error', async () => {
+    const hop = await fetch(`${t.url}/interaction/not-a-real-uid`);
+    expect(hop.status).toBe(200); // the same-site hop page comes first
+    const r = await fetch(`${t.url}/interaction/not-a-real-uid?hop=1`);
+    expect(r.status).toBe(400);
+    expect(await r.text()).toContain('data-testid="interaction-error"');
+  });
+
   it('answers prompt=none with login_required: the Servicekonto session is checked on every request', async () => {
     const config = await discover(t.url);
     const req = await authRequest(config, 'openid', { prompt: 'none' });
