@@ -94,7 +94,11 @@ async function seed(dataDir: string): Promise<Account[]> {
 }
 
 function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data-dir', dataDir, '--log-level', 'warn'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data-dir', dataDir, '--log-level', 'warn'], {
+    // A throwaway data key (normal mode encrypts credentials at rest; the rows written above are re-sealed at start).
+    env: { ...process.env, FAKTOR_DATA_KEYS: `bench:${Buffer.alloc(32, 1).toString('base64')}` },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {

@@ -3,6 +3,7 @@
  * so tests and the benchmark build the same options object without spawning a process.
  */
 import path from 'node:path';
+import { parseDataKeys } from './store/credential-cipher';
 
 /** Everything the server needs to start; createServer() takes it (every field has a default). */
 export interface ServerConfig {
@@ -29,6 +30,15 @@ export interface ServerConfig {
    * `*` (no check). Unset = the bound names (server/http/host-check.ts). Test mode: loopback names only.
    */
   allowedHosts?: string[];
+  /** Lock period of a delayed deletion (§7) in days: the one value the API, the pages and the §7 notice use. */
+  deletionDelayDays: number;
+  /** Account creations allowed per client address within 15 minutes (issue #7 item 6). */
+  maxAccountCreations: number;
+  /**
+   * Keys sealing means credentials at rest, `id:base64(32 bytes)[,…]`, first = current (env
+   * FAKTOR_DATA_KEYS only, never a flag: argv is visible to every user). Required outside test mode.
+   */
+  dataKeys?: string;
   /** JSON file with the OpenID Connect clients (relying parties) to register (server/oidc/clients.ts). */
   oidcClientsFile?: string;
 }
@@ -43,6 +53,8 @@ export const DEFAULT_CONFIG: ServerConfig = {
   rpId: 'localhost',
   logLevel: 'info',
   argon2MemoryKiB: 19456,
+  deletionDelayDays: 7,
+  maxAccountCreations: 10,
 };
 
 /** Thrown for a configuration the server must refuse to start with; main.ts prints the message. */
@@ -67,11 +79,29 @@ export function validateConfig(config: ServerConfig): ServerConfig {
         'may only bind to a loopback address such as 127.0.0.1 or ::1',
     );
   }
+  if (!Number.isInteger(config.deletionDelayDays) || config.deletionDelayDays < 1 || config.deletionDelayDays > 365) {
+    throw new ConfigError(`invalid deletion delay: ${config.deletionDelayDays} (whole days, 1–365)`);
+  }
+  if (config.dataKeys !== undefined) {
+    try {
+      parseDataKeys(config.dataKeys);
+    } catch (e) {
+      throw new ConfigError(`FAKTOR_DATA_KEYS: ${(e as Error).message}`);
+    }
+  } else if (!config.testMode) {
+    throw new ConfigError(
+      'no data key: outside --test-mode TOTP seeds and WebAuthn data are encrypted at rest; set FAKTOR_DATA_KEYS=k1:<32 random bytes in base64>, ' +
+        'e.g. export FAKTOR_DATA_KEYS="k1:$(openssl rand -base64 32)" (docs/servicekonto.md, Keys)',
+    );
+  }
+  if (!Number.isInteger(config.maxAccountCreations) || config.maxAccountCreations < 1) {
+    throw new ConfigError(`invalid account-creation limit: ${config.maxAccountCreations} (a whole number ≥ 1)`);
+  }
   return config;
 }
 
 /** Flags that take a value, and flags that are switches; anything else is refused (a typo must not be ignored). */
-const VALUE_FLAGS = ['host', 'port', 'data-dir', 'origin', 'rp-id', 'log-level', 'allowed-hosts', 'oidc-clients'] as const;
+const VALUE_FLAGS = ['host', 'port', 'data-dir', 'origin', 'rp-id', 'log-level', 'allowed-hosts', 'deletion-delay-days', 'max-account-creations', 'oidc-clients'] as const;
 const SWITCH_FLAGS = ['test-mode', 'secure-cookies', 'help'] as const;
 
 /** `npm run server -- --help`. */
@@ -95,9 +125,18 @@ Usage: npm run server -- [flags]
                       loopback names when bound there, the RP id and the --origin host);
                       ignored in test mode, which answers localhost/127.0.0.1/[::1] only
   --log-level <lvl>   fatal|error|warn|info|debug|trace|silent (env FAKTOR_LOG_LEVEL, default info)
+  --deletion-delay-days <n>
+                      lock period of a delayed account deletion, shown at creation (§7)
+                      (env FAKTOR_DELETION_DELAY_DAYS, default 7)
+  --max-account-creations <n>
+                      account creations per client address within 15 minutes
+                      (env FAKTOR_MAX_ACCOUNT_CREATIONS, default 10)
   --oidc-clients <f>  JSON file: array of OpenID Connect client metadata (env FAKTOR_OIDC_CLIENTS);
                       issuer <origin>/oidc, see docs/oidc.md
   --help              this text
+
+Environment only: FAKTOR_DATA_KEYS=id:base64key[,id:base64key…] — keys that encrypt TOTP seeds and
+WebAuthn data at rest (first = current; required outside --test-mode; rotation in docs/servicekonto.md).
 
 Open the pages at http://localhost:<port>/ (WebAuthn needs a domain, not an IP address).
 API: GET /openapi.json. Documentation: docs/servicekonto.md.
@@ -160,11 +199,18 @@ function truthy(v: string | undefined): boolean {
  * FAKTOR_ALLOWED_HOSTS).
  */
 export function configFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  return validateConfig(rawConfigFromArgs(argv, env));
+}
+
+/** configFromArgs without validation (main.ts fills in the data key file before validating). */
+export function rawConfigFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ServerConfig {
   checkFlags(argv);
   const pick = (flag: string, envName: string): string | undefined => flagValue(argv, flag) ?? env[envName];
   const port = pick('port', 'FAKTOR_PORT');
   const dataDir = pick('data-dir', 'FAKTOR_DATA_DIR');
   const origin = pick('origin', 'FAKTOR_ORIGIN');
+  const delayDays = pick('deletion-delay-days', 'FAKTOR_DELETION_DELAY_DAYS');
+  const maxCreations = pick('max-account-creations', 'FAKTOR_MAX_ACCOUNT_CREATIONS');
   const oidcClientsFile = pick('oidc-clients', 'FAKTOR_OIDC_CLIENTS');
   const allowedHosts = pick('allowed-hosts', 'FAKTOR_ALLOWED_HOSTS')
     ?.split(',')
@@ -179,9 +225,12 @@ export function configFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv =
     secureCookies: argv.includes('--secure-cookies') || truthy(env.FAKTOR_SECURE_COOKIES),
     rpId: pick('rp-id', 'FAKTOR_RP_ID') ?? DEFAULT_CONFIG.rpId,
     logLevel: pick('log-level', 'FAKTOR_LOG_LEVEL') ?? DEFAULT_CONFIG.logLevel,
+    deletionDelayDays: delayDays === undefined ? DEFAULT_CONFIG.deletionDelayDays : Number(delayDays),
+    maxAccountCreations: maxCreations === undefined ? DEFAULT_CONFIG.maxAccountCreations : Number(maxCreations),
+    ...(env.FAKTOR_DATA_KEYS ? { dataKeys: env.FAKTOR_DATA_KEYS } : {}),
     ...(origin ? { origin } : {}),
     ...(oidcClientsFile ? { oidcClientsFile: path.resolve(oidcClientsFile) } : {}),
     ...(allowedHosts && allowedHosts.length > 0 ? { allowedHosts } : {}),
   };
-  return validateConfig(config);
+  return config;
 }

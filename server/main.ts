@@ -5,7 +5,8 @@
  * non-loopback host and unknown flags (exit code 2). Stops cleanly on SIGINT/SIGTERM.
  */
 import { pathToFileURL } from 'node:url';
-import { ConfigError, HELP_TEXT, configFromArgs, startupBanner, wantsHelp } from './config';
+import { ConfigError, HELP_TEXT, rawConfigFromArgs, startupBanner, validateConfig, wantsHelp } from './config';
+import { loadOrCreateDataKeyFile } from './data-key-file';
 import { createServer } from './http/server';
 
 export { createServer } from './http/server';
@@ -17,10 +18,19 @@ async function main(): Promise<void> {
     return;
   }
   let config;
+  let keyFileNote: string | null = null;
   try {
-    config = configFromArgs(process.argv.slice(2));
+    config = rawConfigFromArgs(process.argv.slice(2));
+    if (config.dataKeys === undefined && !config.testMode) {
+      const file = loadOrCreateDataKeyFile(config.dataDir);
+      config = { ...config, dataKeys: file.keys };
+      keyFileNote =
+        `note: FAKTOR_DATA_KEYS is not set, so the key that encrypts stored credentials is kept in ${file.path}${file.created ? ' (new)' : ''}; ` +
+        'a copy of the data directory then opens them — set FAKTOR_DATA_KEYS for real use (docs/servicekonto.md, Keys).';
+    }
+    config = validateConfig(config);
   } catch (e) {
-    if (e instanceof ConfigError) {
+    if (e instanceof ConfigError || e instanceof Error) {
       console.error(`faktor server: ${e.message}`);
       process.exit(2);
     }
@@ -30,6 +40,7 @@ async function main(): Promise<void> {
   const [banner, ...warnings] = startupBanner(config, server.url, server.origin);
   console.log(banner);
   for (const w of warnings) console.warn(w);
+  if (keyFileNote !== null) console.warn(keyFileNote);
   const stop = (): void => {
     void server.close().then(() => process.exit(0));
   };

@@ -25,6 +25,10 @@ export const ERROR_CODES = [
   'invalid-backup',
   'backup-wrong-password',
   'cancelled',
+  // import of other apps' files (docs/import-formats.md)
+  'import-damaged',
+  'import-unknown-format',
+  'import-unsupported',
   // qr
   'no-qr-found',
   'image-unreadable',
@@ -33,6 +37,8 @@ export const ERROR_CODES = [
   // ipc
   'forbidden-sender',
   'internal',
+  // names (appended)
+  'unsafe-name',
 ] as const;
 
 /** One of the stable error codes. */

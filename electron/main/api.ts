@@ -16,6 +16,7 @@ import { createOsKeychain, type Keychain } from './services/keychain';
 import { createSettingsStore, DEFAULT_SETTINGS } from './services/settings';
 import { createVault, type VaultHooks } from './services/vault';
 import { createQrHandlers } from './qr-api';
+import { createImportHandlers } from './import-api';
 
 /**
  * The main-process implementation of every IPC channel (shared/ipc/contract.ts), on top of the
@@ -59,7 +60,24 @@ const ACTIVITY: ReadonlySet<Channel> = new Set<Channel>([
   'accounts-add-uri', 'accounts-add-manual', 'accounts-update', 'accounts-delete', 'accounts-restore', 'accounts-reorder',
   'codes-hotp-next', 'codes-copy', 'settings-set', 'backup-export', 'backup-export-plain', 'backup-import',
   'qr-scan-screen', 'qr-decode-image', 'qr-scan-clipboard', 'qr-add-account', 'qr-import-migration',
+  'import-preview', 'import-commit', 'export-as',
 ]);
+
+/**
+ * Whether a call counts as the user being there. A camera frame does not: an open camera scan sends
+ * one every ~250 ms by itself and would keep an unattended app unlocked forever (issue #7 item 9).
+ */
+export function isUserActivity(channel: Channel, request: unknown): boolean {
+  if (!ACTIVITY.has(channel)) return false;
+  if (channel === 'qr-decode-image') return (request as RequestOf<'qr-decode-image'>).source !== 'camera';
+  return true;
+}
+
+/** The language main's own native dialogs use: the app setting, else the OS locale (German or English). */
+export function uiLanguage(setting: 'system' | 'de' | 'en', osLocale: string): 'de' | 'en' {
+  if (setting !== 'system') return setting;
+  return /^de\b/i.test(osLocale) ? 'de' : 'en';
+}
 
 /** Builds the API. Nothing is read from disk or keychain until the first call. */
 export function createApi(deps: ApiDeps): Api {
@@ -89,6 +107,8 @@ export function createApi(deps: ApiDeps): Api {
     },
     onChange: () => ports.emit('vault-changed', {}),
   });
+  // Quit: a copied code must not outlive the app on the clipboard (only if it is still ours there).
+  ports.onQuit?.(() => clipboard.clearNow().catch(() => undefined));
   const autoLock = createAutoLock({ clock, minutes: () => current.autoLockMinutes, canLock: () => vault.canLock(), lock: () => vault.lock() });
 
   const handlers: Api = {
@@ -144,6 +164,8 @@ export function createApi(deps: ApiDeps): Api {
 
     'settings-get': async () => settings.get(),
     'settings-set': async (patch) => {
+      // A locked app is a locked app: nobody at the keyboard may turn auto-lock or clipboard clearing off.
+      if ((await vault.open()).state === 'locked') throw new FaktorError('vault-locked');
       current = await settings.set(patch);
       autoLock.reschedule();
       return current;
@@ -163,6 +185,10 @@ export function createApi(deps: ApiDeps): Api {
     },
     'backup-export-plain': async ({ acknowledgedUnencrypted }) => {
       if (acknowledgedUnencrypted !== true) throw new FaktorError('invalid-request', 'unencrypted export not acknowledged');
+      await vault.list(); // refuse early while locked, before asking anything
+      // The renderer's checkbox is not consent a compromised renderer cannot fake; main asks natively.
+      const language = uiLanguage(current.language, ports.locale());
+      if (!ports.dialogs.confirmPlainExport || !(await ports.dialogs.confirmPlainExport(language))) throw new FaktorError('cancelled', 'plain export not confirmed');
       const accounts = await vault.exportAccounts();
       try {
         const path = await ports.dialogs.chooseSaveFile(`faktor-otpauth-${isoDate(clock.now())}.txt`);
@@ -192,6 +218,7 @@ export function createApi(deps: ApiDeps): Api {
       return vault.importAccounts(accounts);
     },
     ...createQrHandlers({ vault, ports, onVaultLocked: (listener) => onLocked.push(listener) }),
+    ...createImportHandlers({ vault, ports, onVaultLocked: (listener) => onLocked.push(listener) }),
   };
 
   const wrap = <C extends Channel>(channel: C, fn: Api[C]): Api[C] =>
@@ -199,7 +226,7 @@ export function createApi(deps: ApiDeps): Api {
       try {
         await settingsReady;
         await autoLock.check();
-        if (ACTIVITY.has(channel)) autoLock.touch();
+        if (isUserActivity(channel, request)) autoLock.touch();
         return await (fn as (r: RequestOf<C>) => Promise<ResponseOf<C>>)(request);
       } catch (e) {
         // Only our typed errors cross; anything else becomes 'internal' without its message

@@ -13,6 +13,11 @@ import type { QrScanPorts } from './services/qr-scan';
 export interface Clipboard {
   writeText(text: string): void | Promise<void>;
   readText(): string | Promise<string>;
+  /**
+   * Writes a code together with the "don't keep this" hints for clipboard managers and the OS history
+   * (security/clipboard-hints.ts) in one atomic write. Absent in doubles that only hold text.
+   */
+  writeConcealed?(text: string): void | Promise<void>;
 }
 
 /** One filter row of an open dialog, e.g. `{ name: 'Faktor backup', extensions: ['faktor'] }`. */
@@ -25,6 +30,12 @@ export interface FileFilter {
 export interface FileDialogs {
   chooseSaveFile(defaultName: string): Promise<string | null>;
   chooseOpenFile(filters: readonly FileFilter[]): Promise<string | null>;
+  /**
+   * Asks, in a native dialog main controls, whether to write every seed unencrypted (the renderer's
+   * own warning is not enough: a compromised renderer could skip it). True only on an explicit yes.
+   * Absent → plain export is refused.
+   */
+  confirmPlainExport?(language: 'de' | 'en'): Promise<boolean>;
 }
 
 /** Wall clock plus one-shot timers, injectable so auto-lock, undo and clipboard clearing are testable. */
@@ -47,6 +58,11 @@ export interface Ports {
    * harness). Absent → screen scan reports screen-capture-denied and the clipboard holds no image.
    */
   readonly qrSources?: QrScanPorts;
+  /**
+   * Registers work that must finish before the app exits (Electron: 'will-quit', awaited with a
+   * time limit), e.g. clearing a copied code from the clipboard. Absent in tests without a quit.
+   */
+  onQuit?(run: () => Promise<void>): void;
   /** Pushes an event to the renderer (payloads never carry a secret). */
   emit<E extends EventName>(event: E, payload: EventOf<E>): void;
 }

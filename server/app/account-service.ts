@@ -125,6 +125,7 @@ export class AccountService {
         `Hallo ${active.account.username},\nIhr Bestätigungscode: ${code}\nVerifikations-ID: ${id}\nOder öffnen Sie: ${link}\n(gültig 10 Minuten)`,
         now,
         owner,
+        [link, code],
       );
     });
     this.ctx.record('verification.sent', active.account.id, meta.ip, { attribute: req.attribute, method: req.method, level: pending.level });
@@ -204,9 +205,10 @@ export class AccountService {
    * §7: deletes the account after authentication at the announced level. 'immediate' erases now;
    * 'delayed' locks the account completely for the configured period, then the sweeper erases it.
    */
-  delete(token: string | undefined, mode: 'immediate' | 'delayed', delayMs: number, meta: RequestMeta): { erased: boolean; eraseAt: number | null } {
+  delete(token: string | undefined, mode: 'immediate' | 'delayed', meta: RequestMeta): { erased: boolean; eraseAt: number | null } {
     const active = this.sessions.require(token);
-    const policy = { ...this.ctx.policy, deletionDelayMs: mode === 'immediate' ? 0 : delayMs };
+    // 'delayed' uses the one configured lock period (policy.deletionDelayMs, also in the §7 notice).
+    const policy = { ...this.ctx.policy, deletionDelayMs: mode === 'immediate' ? 0 : this.ctx.policy.deletionDelayMs };
     return this.ctx.tx(() => {
       const r = domain(() => requestDeletion(active.account, active.stored.session, this.ctx.now(), policy));
       this.ctx.recordEvents(r.events, meta.ip);

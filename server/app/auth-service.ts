@@ -9,6 +9,7 @@ import { ServiceError, authFailed, domain } from './errors';
 import type { IssuedSession, SessionService, ActiveSession } from './sessions';
 import type { MeansProof, ProofService } from './proofs';
 import { ThrottledError, type Attempt } from './throttle';
+import { checkPassword, checkUsername } from './input-rules';
 import {
   authenticationLevelAt,
   blockWithBlockPassword,
@@ -42,8 +43,6 @@ export interface CreateAccountResponse extends IssuedSession {
   deletionNotice: DeletionNotice;
 }
 
-/** Passwords: ≥ 8 characters (ASVS 6.2.1), ≤ 128 (accepts ≥ 64, 6.2.9), no composition rules (6.2.5). */
-const COMMON_PASSWORDS = new Set(['password', 'passwort', '12345678', '123456789', '1234567890', 'qwertzui', 'qwertyui', 'iloveyou', 'passwort1', 'password1', 'hallo123', 'schalke04']);
 
 /** Login, step-up, logout, creation and block-password. */
 export class AuthService {
@@ -53,13 +52,20 @@ export class AuthService {
     private readonly proofs: ProofService,
   ) {}
 
-  /** §3: creates the account (attributes at Basisregistrierung, password means niedrig, block password) and logs in. */
+  /**
+   * §3: creates the account (attributes at Basisregistrierung, password means niedrig, block password)
+   * and logs in. Input rules first (input-rules.ts, every entry point); then the attempt is counted per
+   * client address (CreationThrottle) and both Argon2id hashes are computed BEFORE looking the name up,
+   * so a taken name is answered after the same work as a free one (issue #7 item 6).
+   */
   async createAccount(req: CreateAccountRequest, meta: RequestMeta): Promise<CreateAccountResponse> {
-    const username = req.username.trim();
-    if (COMMON_PASSWORDS.has(req.password.toLowerCase())) throw new ServiceError('validation', 400, { field: 'password', reason: 'too-common' });
+    const username = checkUsername(req.username);
+    checkPassword(req.password, 'password');
+    checkPassword(req.blockPassword, 'blockPassword');
     if (req.blockPassword === req.password) throw new ServiceError('validation', 400, { field: 'blockPassword', reason: 'same-as-password' });
-    if (this.ctx.accounts.byUsername(username)) throw new ServiceError('username-taken', 409);
+    this.ctx.creation.take(meta.ip);
     const [passwordHash, blockHash] = await Promise.all([this.ctx.hasher.hash(req.password), this.ctx.hasher.hash(req.blockPassword)]);
+    if (this.ctx.accounts.byUsername(username)) throw new ServiceError('username-taken', 409);
     const now = this.ctx.now();
     const result = domain(() =>
       createAccount(

@@ -4,7 +4,9 @@
  * build as many independent servers as they like.
  */
 import type { Db } from '../store/db';
-import { AccountRepo } from '../store/account-repo';
+import { AccountRepo, ConcurrentUpdateError } from '../store/account-repo';
+import { CredentialCipher, type DataKey } from '../store/credential-cipher';
+import { ServiceError } from './errors';
 import { SessionRepo } from '../store/session-repo';
 import { AuditRepo, type AuditEvent } from '../store/audit-repo';
 import { ThrottleRepo } from '../store/throttle-repo';
@@ -13,6 +15,7 @@ import { VerificationRepo } from '../store/verification-repo';
 import type { Clock } from './clock';
 import { PasswordHasher, type Argon2Params } from './passwords';
 import { LoginThrottle } from './throttle';
+import { CreationThrottle, type CreationLimit } from './creation-throttle';
 import { usernameTagger } from './username-tag';
 import { installKey } from '../store/secrets-repo';
 import type { Policy } from '../domain/policy';
@@ -32,6 +35,8 @@ export class AppContext {
   readonly outbox: OutboxRepo;
   readonly verifications: VerificationRepo;
   readonly throttle: LoginThrottle;
+  /** Account creations per client address (issue #7 item 6). */
+  readonly creation: CreationThrottle;
   readonly hasher: PasswordHasher;
   /** Keyed tag of a typed username for the audit log and throttle keys: the name itself is never stored there. */
   readonly usernameTag: (username: string) => string;
@@ -43,15 +48,20 @@ export class AppContext {
     readonly clock: Clock,
     readonly policy: Policy,
     readonly rp: RelyingParty,
-    readonly options: { testMode: boolean; issuer: string; origin: string; argon2: Argon2Params },
+    readonly options: { testMode: boolean; issuer: string; origin: string; argon2: Argon2Params; creationLimit?: CreationLimit; dataKeys?: readonly DataKey[] },
   ) {
-    this.accounts = new AccountRepo(db);
+    // Credentials at rest: the configured keys; test mode may use a generated per-install one.
+    const keys = options.dataKeys ?? (options.testMode ? [{ id: 'test', key: installKey(db, 'test-data-key') }] : undefined);
+    if (!keys || keys.length === 0) throw new Error('a data key (FAKTOR_DATA_KEYS) is required outside test mode');
+    this.accounts = new AccountRepo(db, new CredentialCipher(keys));
+    this.accounts.resealCredentials();
     this.sessions = new SessionRepo(db);
     this.audit = new AuditRepo(db);
-    this.outbox = new OutboxRepo(db);
+    this.outbox = new OutboxRepo(db, options.testMode);
     this.verifications = new VerificationRepo(db);
     this.usernameTag = usernameTagger(installKey(db, 'username-tag'));
     this.throttle = new LoginThrottle(new ThrottleRepo(db), clock, this.usernameTag);
+    this.creation = new CreationThrottle(new ThrottleRepo(db), clock, options.creationLimit);
     this.hasher = new PasswordHasher(options.argon2);
   }
 
@@ -86,8 +96,16 @@ export class AppContext {
     if (account) this.throttle.forget(account.username);
   }
 
-  /** Runs `fn` in one SQLite transaction. */
+  /**
+   * Runs `fn` in one SQLite transaction. A save of an account copy read before another write committed
+   * (stale version) rolls everything back and answers 409 'conflict' — never a silent lost update.
+   */
   tx<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    try {
+      return this.db.transaction(fn)();
+    } catch (e) {
+      if (e instanceof ConcurrentUpdateError) throw new ServiceError('conflict', 409);
+      throw e;
+    }
   }
 }

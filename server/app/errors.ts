@@ -16,7 +16,8 @@ export type ServiceErrorCode =
   | 'unsupported-media-type'
   | 'test-mode-only'
   | 'unknown-host' // Host header not on the allowlist (DNS rebinding), 421
-  | 'invalid-code';
+  | 'invalid-code'
+  | 'conflict'; // the account changed between read and save (optimistic concurrency), 409
 
 /** Thrown by services; the HTTP layer turns it into `{ error: { code, message, params } }`. */
 export class ServiceError extends Error {

@@ -8,8 +8,10 @@ import type { RegistrationResponseJSON, PublicKeyCredentialCreationOptionsJSON }
 import type { AppContext, RequestMeta } from './context';
 import { ServiceError, authFailed, domain } from './errors';
 import type { IssuedSession, SessionService } from './sessions';
-import { webauthnFlavour, type MeansChallenge, type MeansProof, type ProofService, type TotpCredential } from './proofs';
+import { webauthnFlavour, type MeansChallenge, type MeansProof, type ProofService, type SmsCredential, type TotpCredential } from './proofs';
+import { checkLabel, checkPhoneNumber } from './input-rules';
 import {
+  bindEidCard,
   blockMeans,
   deregisterMeans,
   levelNeededFor,
@@ -29,6 +31,7 @@ import {
   type MeansKind,
   type MeansLevel,
   type MdsAttribute,
+  type Means,
   type Session,
 } from '../domain';
 import { newTotpSecret, totpEnrolment } from '../means/totp';
@@ -61,46 +64,56 @@ export class MeansService {
     private readonly proofs: ProofService,
   ) {}
 
-  /** §4.2: registers a means as pending (the session must reach its level or the account max). */
+  /**
+   * §4.2: registers a means as pending (the session must reach its level or the account max). The slow
+   * work (QR code, WebAuthn options) happens first; the account and session are read, changed and
+   * saved afterwards in one transaction with no await in between, so a write that committed meanwhile
+   * (a §4.4 block, an attribute, another registration) is never undone (issue #7 item 3).
+   */
   async register(token: string | undefined, req: { kind: (typeof API_REGISTRABLE_KINDS)[number]; label?: string; phone?: string }, meta: RequestMeta): Promise<RegisteredMeans> {
     const active = this.sessions.require(token);
-    if (req.kind === 'password+sms' && !req.phone) throw new ServiceError('validation', 400, { field: 'phone', reason: 'required' });
+    const phone = req.kind === 'password+sms' ? checkPhoneNumber(req.phone) : undefined;
+    const label = req.label === undefined ? null : checkLabel(req.label);
     const meansId = randomUUID();
-    const now = this.ctx.now();
+    const owner = { accountId: active.account.id, sessionId: active.stored.session.id };
     // Refuse before storing anything, so a rate-limited SMS registration leaves no pending means behind.
-    if (req.kind === 'password+sms') checkSmsRate(this.ctx.outbox, { accountId: active.account.id, sessionId: active.stored.session.id }, now);
-    const out = domain(() => registerMeans(active.account, active.stored.session, { meansId, kind: req.kind, label: req.label ?? null }, now, this.ctx.policy));
-    const level = out.account.means.find((m) => m.id === meansId)?.level as MeansLevel;
-    const base: RegisteredMeans = { meansId, kind: req.kind, level, status: 'pending' };
-    const persist = (credential: unknown | undefined): void =>
-      this.ctx.tx(() => {
-        this.ctx.accounts.save(out.account);
-        this.ctx.sessions.save(out.session);
-        if (credential !== undefined) this.ctx.accounts.putCredential(meansId, { data: credential, lastStep: null });
-        this.ctx.recordEvents(out.events, meta.ip);
-      });
+    if (phone !== undefined) checkSmsRate(this.ctx.outbox, owner, this.ctx.now());
+    // A dry run refuses a session below the level before the slow work; the real run is below.
+    domain(() => registerMeans(active.account, active.stored.session, { meansId, kind: req.kind, label }, this.ctx.now(), this.ctx.policy));
+    let totp: RegisteredMeans['totp'];
+    let creationOptions: PublicKeyCredentialCreationOptionsJSON | undefined;
+    let credential: unknown;
     if (req.kind === 'password+totp') {
       const secret = newTotpSecret();
       const enrol = await totpEnrolment(this.ctx.options.issuer, active.account.username, secret);
-      persist({ secret } satisfies TotpCredential);
-      return { ...base, totp: { otpauthUri: enrol.uri, secret, qrSvg: enrol.qrSvg, qrDataUrl: enrol.qrDataUrl } };
+      totp = { otpauthUri: enrol.uri, secret, qrSvg: enrol.qrSvg, qrDataUrl: enrol.qrDataUrl };
+      credential = { secret } satisfies TotpCredential;
+    } else if (phone !== undefined) credential = { phone } satisfies SmsCredential;
+    else {
+      const existing = active.account.means
+        .filter((m) => webauthnFlavour(m.kind) && m.status !== 'removed')
+        .map((m) => this.ctx.accounts.credential<StoredWebAuthnCredential>(m.id)?.data)
+        .filter((c): c is StoredWebAuthnCredential => !!c);
+      creationOptions = await registrationOptions(this.ctx.rp, webauthnFlavour(req.kind) as WebAuthnFlavour, { id: active.account.id, username: active.account.username }, existing);
     }
-    if (req.kind === 'password+sms') {
-      persist({ phone: req.phone });
-      const stored = this.ctx.sessions.byId(active.stored.session.id) ?? active.stored;
-      const acc = this.ctx.accounts.byId(active.account.id) as Account;
-      return { ...base, sms: this.proofs.sendSmsCode(stored, acc, acc.means.find((m) => m.id === meansId)!) };
-    }
-    const flavour = webauthnFlavour(req.kind) as WebAuthnFlavour;
-    const existing = active.account.means
-      .filter((m) => webauthnFlavour(m.kind) && m.status !== 'removed')
-      .map((m) => this.ctx.accounts.credential<StoredWebAuthnCredential>(m.id)?.data)
-      .filter((c): c is StoredWebAuthnCredential => !!c);
-    const creationOptions = await registrationOptions(this.ctx.rp, flavour, { id: active.account.id, username: active.account.username }, existing);
-    persist(undefined);
-    const stored = this.ctx.sessions.byId(active.stored.session.id) ?? active.stored;
-    this.ctx.sessions.saveScratch(stored.session.id, { ...stored.scratch, webauthnRegistration: { challenge: creationOptions.challenge, meansId, expiresAt: now + 5 * 60_000 } });
-    return { ...base, creationOptions };
+    const now = this.ctx.now();
+    const saved = this.ctx.tx(() => {
+      const acc = this.ctx.accounts.byId(active.account.id);
+      const stored = this.ctx.sessions.byId(active.stored.session.id);
+      if (!acc || !stored) throw new ServiceError('not-authenticated', 401);
+      const out = domain(() => registerMeans(acc, stored.session, { meansId, kind: req.kind, label }, now, this.ctx.policy));
+      const account = this.ctx.accounts.save(out.account);
+      this.ctx.sessions.save(out.session);
+      if (credential !== undefined) this.ctx.accounts.putCredential(meansId, { data: credential, lastStep: null });
+      if (creationOptions) this.ctx.sessions.saveScratch(stored.session.id, { ...stored.scratch, webauthnRegistration: { challenge: creationOptions.challenge, meansId, expiresAt: now + 5 * 60_000 } });
+      this.ctx.recordEvents(out.events, meta.ip);
+      return { account, stored: { ...stored, session: out.session } };
+    });
+    const means = saved.account.means.find((m) => m.id === meansId) as Means;
+    const base: RegisteredMeans = { meansId, kind: req.kind, level: means.level, status: 'pending' };
+    if (totp) return { ...base, totp };
+    if (creationOptions) return { ...base, creationOptions };
+    return { ...base, sms: this.proofs.sendSmsCode(saved.stored, saved.account, means) };
   }
 
   /**
@@ -218,7 +231,7 @@ export class MeansService {
       let acc = this.ctx.accounts.byId(active.account.id) as Account;
       const stored = this.ctx.sessions.byId(active.stored.session.id);
       if (!stored) throw new ServiceError('not-authenticated', 401);
-      let session: Session = active.stored.session;
+      let session: Session = stored.session;
       const events: DomainEvent[] = [];
       if (acc.means.some((m) => m.kind === 'eid' && m.status !== 'removed')) throw new ServiceError('not-applicable', 409, { reason: 'eid-already-registered' });
       this.refuseForeignPseudonym(acc.id, eid.pseudonym);
@@ -234,13 +247,14 @@ export class MeansService {
       acc = reg.account;
       session = reg.session;
       events.push(...reg.events);
-      this.ctx.accounts.save(acc);
-      this.ctx.accounts.putCredential(meansId, { data: { pseudonym: eid.pseudonym }, lastStep: null });
       const conf = domain(() => recordAuthentication(acc, session, meansId, now, this.ctx.policy));
       events.push(...conf.events);
-      const ver = domain(() => verifyWithEid(conf.account, conf.session, eid, now, this.ctx.policy));
+      // The means and the stored pseudonym are the same card from here on (what §4.4 blocking relies on).
+      const bound = bindEidCard(conf.account, eid.pseudonym, sessionLevel(conf.session, conf.account, now, this.ctx.policy) ?? 'niedrig');
+      const ver = domain(() => verifyWithEid(bound, conf.session, eid, now, this.ctx.policy));
       events.push(...ver.events);
       this.ctx.accounts.save(ver.account);
+      this.ctx.accounts.putCredential(meansId, { data: { pseudonym: eid.pseudonym }, lastStep: null });
       this.ctx.sessions.save(ver.session);
       this.ctx.recordEvents(events, meta.ip);
       return { ...this.sessions.rotate({ ...stored, session: ver.session }, ver.account), meansId, replacedAuthentication: replaced };

@@ -77,7 +77,7 @@ export class ProofService {
     this.ctx.tx(() => {
       checkSmsRate(this.ctx.outbox, owner, now);
       this.saveScratch(stored, { ...stored.scratch, smsChallenge: { meansId: means.id, codeHash: hashCode(`sms:${means.id}`, code), expiresAt } });
-      this.ctx.outbox.send('sms', cred.data.phone, 'Servicekonto', `Ihr Servicekonto-Code für ${account.username}: ${code} (gültig 10 Minuten)`, now, owner);
+      this.ctx.outbox.send('sms', cred.data.phone, 'Servicekonto', `Ihr Servicekonto-Code für ${account.username}: ${code} (gültig 10 Minuten)`, now, owner, [code]);
     });
     return { kind: 'sms', sentTo: maskPhone(cred.data.phone), expiresAt };
   }

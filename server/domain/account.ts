@@ -79,7 +79,7 @@ export function createAccount(input: CreateAccountInput, now: number, policy: Po
   for (const [name, value] of Object.entries(input.attributes)) {
     assertAttributeName(name);
     if (typeof value !== 'string') throw new DomainError('invalid-input', 'attribute value');
-    attributes.push({ name, value, level: 'basisregistrierung', source: 'self-entered', verifiedAt: null, needsReconfirmation: false });
+    attributes.push({ name, value, level: 'basisregistrierung', source: 'self-entered', verifiedAt: null, needsReconfirmation: false, provenance: 'account-creation' });
   }
   const password = newMeans(input.passwordMeansId, 'password', meansLevelFor(policy, 'password'), now, null);
   const account: Account = {
@@ -90,6 +90,7 @@ export function createAccount(input: CreateAccountInput, now: number, policy: Po
     means: [{ ...password, lastUsedAt: now }],
     blockPasswordSet: true,
     eidPseudonym: null,
+    eidPseudonymProvenance: null,
     deletion: null,
   };
   const session: Session = {

@@ -34,6 +34,13 @@ export interface Means {
 /** Where an attribute value came from (§3 self entry, §5.1 routes, eID). */
 export type AttributeSource = 'self-entered' | VerificationMethod | 'eid';
 
+/**
+ * Who put a value or pseudonym there (§4.5, issue #7): 'account-creation' counts as the owner's; a
+ * level is that of the session that entered, changed or bound it. A §4.5 substitute at level L only
+ * counts values and pseudonyms from account creation or from a session at ≥ L.
+ */
+export type Provenance = 'account-creation' | MeansLevel;
+
 /** One identity attribute with its own level (§2.3). */
 export interface Attribute {
   /** Key, e.g. 'familyName' (see MDS_ATTRIBUTES) or 'email', 'deMail', 'phone'. */
@@ -45,6 +52,8 @@ export interface Attribute {
   readonly verifiedAt: number | null;
   /** Set when a minimum-data-set attribute was raised and the user must re-confirm this one (§5.1). */
   readonly needsReconfirmation: boolean;
+  /** Level of the session that entered or last changed the value (§4.5 reading, docs/servicekonto.md). */
+  readonly provenance: Provenance;
 }
 
 /** Delayed deletion in progress: the account is fully locked until `eraseAt` (§7). */
@@ -66,7 +75,14 @@ export interface Account {
   readonly blockPasswordSet: boolean;
   /** eID pseudonym (DKK) from the last eID verification; the "eindeutige Kennung" of §4.5 Nr. 1. */
   readonly eidPseudonym: string | null;
+  /** Level of the session that bound `eidPseudonym` (null when none is bound). */
+  readonly eidPseudonymProvenance: Provenance | null;
   readonly deletion: DeletionState | null;
+  /**
+   * Concurrency token owned by the store: the version this copy was read at (absent before the first
+   * insert). Rules pass it through unchanged; a save of a stale copy is refused (optimistic concurrency).
+   */
+  readonly version?: number;
 }
 
 /** One authentication inside a session (§4.3: several means may be used in one session). */
@@ -80,6 +96,8 @@ export interface SessionAuthentication {
   readonly level: MeansLevel;
   /** When it happened; "Sitzungsdauer" counts from here. */
   readonly at: number;
+  /** §4.5 only: the pseudonym of the eID that was read, so a later block of that eID (§4.4) ends it too. */
+  readonly pseudonym?: string;
 }
 
 /** A login session of one account. */

@@ -46,10 +46,23 @@ function assertSameAccount(session: Session, account: Account): void {
   if (session.accountId !== account.id) throw new DomainError('invalid-input', 'session belongs to another account');
 }
 
-/** Authentications that still count: made with a means that is still active (a blocked/removed means stops counting at once, §4.4). */
+/**
+ * The card of a blocked eID means (§4.4 "zur Verwendung am Nutzerkonto"), or null. The eID means and
+ * the stored pseudonym are bound by the same read-out and verifyWithEid refuses another card while an
+ * eID means exists, so the stored pseudonym is that means' card.
+ */
+export function blockedEidPseudonym(account: Account): string | null {
+  return account.means.some((m) => m.kind === 'eid' && m.status === 'blocked') ? account.eidPseudonym : null;
+}
+
+/**
+ * Authentications that still count: made with a means that is still active (a blocked/removed means
+ * stops counting at once, §4.4) — and a §4.5 verification made with the card of a blocked eID stops too.
+ */
 function countingAuthentications(session: Session, account: Account): SessionAuthentication[] {
+  const blockedCard = blockedEidPseudonym(account);
   return session.authentications.filter((a) => {
-    if (a.via === 'mds-verification') return true;
+    if (a.via === 'mds-verification') return blockedCard === null || a.pseudonym !== blockedCard;
     const m = account.means.find((x) => x.id === a.meansId);
     return m !== undefined && m.status === 'active';
   });

@@ -5,9 +5,9 @@
 import { accountMaxLevel, assertAttributeName, findAttribute } from './account';
 import { DomainError } from './errors';
 import { atLeast, highestLevel, levelRank, minLevel, type DataLevel, type MeansLevel } from '../../shared/levels';
-import type { Account, AccountOutcome, Attribute, AttributeSource, DomainEvent, Session, SessionAuthentication, SessionOutcome } from './model';
+import type { Account, AccountOutcome, Attribute, AttributeSource, DomainEvent, Provenance, Session, SessionAuthentication, SessionOutcome } from './model';
 import type { Policy, VerificationMethod } from './policy';
-import { isLocked, requireSessionLevel, touchSession } from './session';
+import { blockedEidPseudonym, isLocked, requireSessionLevel, touchSession } from './session';
 
 /** Keys of the German minimum data set (§2.2) as stored attribute names. */
 export const MDS_ATTRIBUTES = ['givenNames', 'familyName', 'birthName', 'dateOfBirth', 'placeOfBirth', 'address'] as const;
@@ -30,11 +30,26 @@ export interface EidResult {
   readonly attributes: Readonly<Partial<Record<MdsAttribute, string>>>;
 }
 
-/** Writes one attribute; a re-verification of the SAME value never lowers its level. */
-function putAttribute(account: Account, name: string, value: string, level: DataLevel, source: AttributeSource, now: number): { account: Account; changed: boolean; raised: boolean } {
+/**
+ * §4.5 reading (issue #7): a value or pseudonym counts for a substitute at `level` only when it is the
+ * owner's — stored at account creation, or entered/changed/bound in a session at ≥ `level`.
+ */
+export function provenanceCounts(provenance: Provenance | null, level: MeansLevel): boolean {
+  return provenance === 'account-creation' || (provenance !== null && atLeast(provenance, level));
+}
+
+/** The stronger of two provenances (re-confirming the SAME value never weakens it). */
+function strongerProvenance(a: Provenance | null, b: Provenance): Provenance {
+  if (a === 'account-creation' || b === 'account-creation') return 'account-creation';
+  return a === null ? b : highestLevel([a, b]) ?? b;
+}
+
+/** Writes one attribute; a re-verification of the SAME value never lowers its level or its provenance. */
+function putAttribute(account: Account, name: string, value: string, level: DataLevel, source: AttributeSource, now: number, provenance: Provenance): { account: Account; changed: boolean; raised: boolean } {
   const old = findAttribute(account, name);
-  let next: Attribute = { name, value, level, source, verifiedAt: level === 'basisregistrierung' ? null : now, needsReconfirmation: false };
-  if (old && old.value === value && levelRank(old.level) > levelRank(level)) next = { ...old, needsReconfirmation: false };
+  let next: Attribute = { name, value, level, source, verifiedAt: level === 'basisregistrierung' ? null : now, needsReconfirmation: false, provenance };
+  if (old && old.value === value) next = { ...next, provenance: strongerProvenance(old.provenance, provenance) };
+  if (old && old.value === value && levelRank(old.level) > levelRank(level)) next = { ...old, needsReconfirmation: false, provenance: next.provenance };
   const raised = !old || levelRank(next.level) > levelRank(old.level);
   const changed = !old || old.value !== next.value || old.level !== next.level || old.needsReconfirmation !== next.needsReconfirmation || old.source !== next.source;
   const attributes = old ? account.attributes.map((a) => (a.name === name ? next : a)) : [...account.attributes, next];
@@ -48,10 +63,10 @@ function putAttribute(account: Account, name: string, value: string, level: Data
 export function setSelfEnteredAttribute(account: Account, session: Session, name: string, value: string, now: number, policy: Policy): SessionOutcome {
   assertAttributeName(name);
   const touched = touchSession(session, account, now, policy);
-  requireSessionLevel(touched.session, account, 'niedrig', now, policy);
+  const sLevel = requireSessionLevel(touched.session, account, 'niedrig', now, policy);
   const old = findAttribute(account, name);
   if (old && old.value === value) return { account, session: touched.session, events: touched.events };
-  const put = putAttribute(account, name, value, 'basisregistrierung', 'self-entered', now);
+  const put = putAttribute(account, name, value, 'basisregistrierung', 'self-entered', now, sLevel);
   return { account: put.account, session: touched.session, events: [...touched.events, { type: 'attribute-set', at: now, accountId: account.id, sessionId: session.id, attribute: name, level: 'basisregistrierung' }] };
 }
 
@@ -107,7 +122,8 @@ export function completeVerification(account: Account, pending: PendingVerificat
   if (isLocked(account)) throw new DomainError('account-locked');
   if (now >= pending.expiresAt) throw new DomainError('verification-expired');
   const level = minLevel(pending.level, accountMaxLevel(account) ?? 'basisregistrierung');
-  const put = putAttribute(account, pending.attribute, pending.value, level, pending.method, now);
+  // The pending level is ≤ the level of the session that entered the value: a safe lower bound of it.
+  const put = putAttribute(account, pending.attribute, pending.value, level, pending.method, now, pending.level);
   const stored = findAttribute(put.account, pending.attribute);
   return { account: put.account, events: [{ type: 'attribute-verified', at: now, accountId: account.id, attribute: pending.attribute, level: stored?.level ?? level, reason: pending.method }] };
 }
@@ -124,13 +140,16 @@ export function verifyWithEid(account: Account, session: Session, eid: EidResult
   const touched = touchSession(session, account, now, policy);
   const sLevel = requireSessionLevel(touched.session, account, 'niedrig', now, policy);
   const level = minLevel(minLevel(eid.level, sLevel), accountMaxLevel(account) ?? 'niedrig');
-  let acc: Account = { ...account, eidPseudonym: eid.pseudonym };
+  // The registered eID means is the stored card (bindEidCard); another card must not replace it.
+  const hasEidMeans = account.means.some((m) => m.kind === 'eid' && m.status !== 'removed');
+  if (hasEidMeans && account.eidPseudonym !== null && account.eidPseudonym !== eid.pseudonym) throw new DomainError('not-applicable', 'another card than the registered eID');
+  let acc: Account = bindEidCard(account, eid.pseudonym, sLevel);
   const events: DomainEvent[] = [...touched.events];
   let raised = false;
   for (const name of MDS_ATTRIBUTES) {
     const value = eid.attributes[name];
     if (value === undefined) continue;
-    const put = putAttribute(acc, name, value, level, 'eid', now);
+    const put = putAttribute(acc, name, value, level, 'eid', now, sLevel);
     acc = put.account;
     raised ||= put.raised || put.changed;
     events.push({ type: 'attribute-verified', at: now, accountId: account.id, sessionId: session.id, attribute: name, level: findAttribute(acc, name)?.level ?? level, reason: 'eid' });
@@ -148,6 +167,16 @@ export function verifyWithEid(account: Account, session: Session, eid: EidResult
     if (flagged.length) events.push({ type: 'attributes-need-reconfirmation', at: now, accountId: account.id, sessionId: session.id, reason: flagged.join(',') });
   }
   return { account: acc, session: touched.session, events };
+}
+
+/**
+ * Binds an eID card (pseudonym) to the account, from a session at `sessionLevel` (its provenance). Called
+ * by verifyWithEid and when the eID is registered as a means with that card (the means and the stored
+ * pseudonym are then the same card, which §4.4 blocking relies on).
+ */
+export function bindEidCard(account: Account, pseudonym: string, sessionLevel: MeansLevel): Account {
+  const provenance = account.eidPseudonym === pseudonym ? strongerProvenance(account.eidPseudonymProvenance, sessionLevel) : sessionLevel;
+  return { ...account, eidPseudonym: pseudonym, eidPseudonymProvenance: provenance };
 }
 
 /** §5.1: the user confirms flagged attributes as his (clears the flag; levels stay as they are). */
@@ -193,16 +222,23 @@ function givenNamesMatch(stored: string, fromEid: string): boolean {
 export type MdsCheck = { readonly ok: true; readonly via: 'pseudonym' | 'attributes' } | { readonly ok: false; readonly code: 'mds-incomplete' | 'mds-mismatch'; readonly attribute?: string };
 
 /**
- * §4.5 Nr. 1 and 2: matches when the stored pseudonym equals the eID's, or when ALL minimum-data-set
- * attributes are stored (any level) and equal the eID's values after normalisation; no value may change.
+ * §4.5 Nr. 1 and 2 for a substitute at `grant`: matches when the stored pseudonym equals the eID's, or
+ * when ALL minimum-data-set attributes are stored (any level) and equal the eID's values after
+ * normalisation; no value may change. Only the owner's values and pseudonym count (provenanceCounts):
+ * what a session below `grant` entered, changed or bound is treated as not stored.
  */
-export function checkMinimumDataSet(account: Account, eid: EidResult): MdsCheck {
-  if (account.eidPseudonym !== null && account.eidPseudonym === eid.pseudonym) return { ok: true, via: 'pseudonym' };
+export function checkMinimumDataSet(account: Account, eid: EidResult, grant: MeansLevel = 'hoch'): MdsCheck {
+  if (account.eidPseudonym !== null && account.eidPseudonym === eid.pseudonym && provenanceCounts(account.eidPseudonymProvenance, grant)) return { ok: true, via: 'pseudonym' };
+  const owners = (name: string): Attribute | undefined => {
+    const a = findAttribute(account, name);
+    return a && provenanceCounts(a.provenance, grant) ? a : undefined;
+  };
   for (const name of MDS_REQUIRED) {
-    if (!findAttribute(account, name) || eid.attributes[name] === undefined) return { ok: false, code: 'mds-incomplete', attribute: name };
+    if (!owners(name) || eid.attributes[name] === undefined) return { ok: false, code: 'mds-incomplete', attribute: name };
   }
   for (const name of MDS_ATTRIBUTES) {
-    const stored = findAttribute(account, name)?.value;
+    if (findAttribute(account, name) && !owners(name)) return { ok: false, code: 'mds-incomplete', attribute: name };
+    const stored = owners(name)?.value;
     const got = eid.attributes[name];
     if (stored === undefined && got === undefined) continue;
     if (stored === undefined || got === undefined) return { ok: false, code: name === 'birthName' && stored === undefined ? 'mds-incomplete' : 'mds-mismatch', attribute: name };
@@ -224,12 +260,14 @@ export function replaceAuthenticationByVerification(account: Account, session: S
   if (isLocked(account)) throw new DomainError('account-locked');
   if (session.endedAt !== null) throw new DomainError('not-authenticated', 'session ended');
   if (!atLeast(eid.level, 'niedrig')) throw new DomainError('insufficient-level');
-  const check = checkMinimumDataSet(account, eid);
-  if (!check.ok) throw new DomainError(check.code, check.attribute);
+  // §4.4: a means blocked "zur Verwendung am Nutzerkonto" is not a substitute for itself either.
+  if (blockedEidPseudonym(account) === eid.pseudonym) throw new DomainError('means-blocked');
   const registered = highestLevel(account.means.filter((m) => m.status === 'active' || m.status === 'blocked').map((m) => m.level)) ?? 'niedrig';
   const level = minLevel(eid.level, registered);
+  const check = checkMinimumDataSet(account, eid, level);
+  if (!check.ok) throw new DomainError(check.code, check.attribute);
   const touched = touchSession(session, account, now, policy);
-  const auth: SessionAuthentication = { meansId: null, via: 'mds-verification', grantedLevel: level, level, at: now };
+  const auth: SessionAuthentication = { meansId: null, via: 'mds-verification', grantedLevel: level, level, at: now, pseudonym: eid.pseudonym };
   return {
     account,
     session: { ...touched.session, authentications: [...touched.session.authentications.filter((a) => a.via !== 'mds-verification'), auth] },

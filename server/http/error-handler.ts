@@ -5,6 +5,7 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { ServiceError, ThrottledError } from '../app';
+import { drainThenClose } from './drain';
 
 /** English one-liners per code (the pages translate codes themselves). */
 const MESSAGES: Record<string, string> = {
@@ -17,6 +18,7 @@ const MESSAGES: Record<string, string> = {
   'username-taken': 'This username is taken.',
   'unsupported-media-type': 'Send the body as application/json.',
   'unknown-host': 'This server does not answer for that Host name (see --allowed-hosts).',
+  conflict: 'The account changed at the same time; repeat the request.',
   internal: 'Internal error.',
 };
 
@@ -52,6 +54,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
       return reply.code(415).send({ error: { code: 'unsupported-media-type', message: MESSAGES['unsupported-media-type'] } });
     }
     if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+      if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') drainThenClose(request, reply);
       const message = (fe.code && BODY_ERRORS[fe.code]) ?? 'The request could not be read.';
       return reply.code(fe.statusCode).send({ error: { code: 'invalid-request', message } });
     }

@@ -14,10 +14,13 @@ import { makePolicy, type Policy } from '../domain';
 import { registerSecurityHeaders } from './security-headers';
 import { registerErrorHandler } from './error-handler';
 import { verifyCsrf } from './csrf';
+import { useSecureCookies } from './session-cookie';
 import { registerHostCheck } from './host-check';
 import { apiPlugin, isSafeMethod } from './api/plugin';
 import { testRoutes } from './test-routes';
 import { pagesPlugin } from './pages/plugin';
+import { DEFAULT_CREATION_LIMIT } from '../app/creation-throttle';
+import { parseDataKeys } from '../store/credential-cipher';
 import { registerOidc, type OidcHandle } from '../oidc/plugin';
 import { servicesSectionFor } from '../oidc/services-section';
 import { checkClient, loadClientsFile } from '../oidc/clients';
@@ -29,7 +32,7 @@ export interface CreateServerOptions extends Partial<ServerConfig> {
   listen?: boolean;
   /** Policy overrides (levels, Table 2 limits within the TR's, deletion rule). */
   policy?: Partial<Policy>;
-  /** Lock period of a 'delayed' deletion (§7), default 7 days. */
+  /** Lock period of a 'delayed' deletion (§7); default config.deletionDelayDays (7). One value for API, pages and the §7 notice. */
   deletionDelayMs?: number;
   /** Host name of the derived browser origin http://<name>:<port> when no `origin` is set (default 'localhost'). */
   originFromPort?: string;
@@ -77,8 +80,11 @@ export const LOG_REDACT = [
 
 /** Builds (and by default starts) the server. */
 export async function createServer(options: CreateServerOptions = {}): Promise<RunningServer> {
-  const { listen = true, policy: policyOverrides, plugins = [], deletionDelayMs = 7 * 24 * 3600_000, originFromPort = 'localhost', logStream, oidcClients = [], ...rest } = options;
-  const config = validateConfig({ ...DEFAULT_CONFIG, ...rest });
+  const { listen = true, policy: policyOverrides, plugins = [], deletionDelayMs: delayOverride, originFromPort = 'localhost', logStream, oidcClients = [], ...rest } = options;
+  const given = validateConfig({ ...DEFAULT_CONFIG, ...rest });
+  // An https origin always gets Secure, __Host- prefixed cookies (issue #7 item 13).
+  const config = { ...given, secureCookies: given.secureCookies || (given.origin?.startsWith('https://') ?? false) };
+  const deletionDelayMs = delayOverride ?? config.deletionDelayDays * 86_400_000;
   const testClock = config.testMode ? new AdjustableClock() : undefined;
   const clock: Clock = testClock ?? systemClock;
   const db = openDatabase(config.dataDir);
@@ -115,19 +121,22 @@ export async function createServer(options: CreateServerOptions = {}): Promise<R
       return [...new Set(origins())];
     },
   };
-  const ctx = new AppContext(db, clock, makePolicy(policyOverrides), rp, {
+  const ctx = new AppContext(db, clock, makePolicy({ deletionDelayMs, ...policyOverrides }), rp, {
     testMode: config.testMode,
     issuer: 'Faktor Servicekonto',
     get origin(): string {
       return config.origin ?? origins()[0] ?? '';
     },
     argon2: { ...ARGON2_PARAMS, memoryCost: config.argon2MemoryKiB },
+    creationLimit: { ...DEFAULT_CREATION_LIMIT, max: config.maxAccountCreations },
+    ...(config.dataKeys !== undefined ? { dataKeys: parseDataKeys(config.dataKeys) } : {}),
   });
   const services = createServices(ctx);
   // Compute the dummy hash for unknown-user logins now, so even the first such login costs the same.
   await ctx.hasher.burn('warm-up');
 
   await app.register(fastifyCookie);
+  useSecureCookies(app, config.secureCookies);
   await app.register(fastifyFormbody);
   await app.register(fastifySwagger, {
     openapi: {
@@ -162,7 +171,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<R
     verifyCsrf(request, services);
   });
 
-  const apiOptions = { services, secureCookies: config.secureCookies, testMode: config.testMode, deletionDelayMs };
+  const apiOptions = { services, secureCookies: config.secureCookies, testMode: config.testMode };
   await app.register(apiPlugin, apiOptions);
   if (testClock) await app.register(testRoutes, { services, clock: testClock, afterClockChange: () => services.auth.sweepDeletions() });
   const clients = [...(config.oidcClientsFile ? loadClientsFile(config.oidcClientsFile) : []), ...oidcClients.map(checkClient)];

@@ -1,25 +1,48 @@
 /**
  * The session cookie: HttpOnly, SameSite=Strict, Path=/, Secure when configured (off on plain-http
- * loopback so curl and the test browser work). The value is the 256-bit session token; curl keeps it
- * with `-c jar -b jar`.
+ * loopback so curl and the test browser work). With Secure (any https origin) its name carries the
+ * `__Host-` prefix, so a sibling subdomain or another port cannot plant one (RFC 6265bis §4.1.3.2).
+ * The value is the 256-bit session token; curl keeps it with `-c jar -b jar`.
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
-/** Cookie name shared by the API and the pages. */
+/** Cookie name shared by the API and the pages (plain http). */
 export const SESSION_COOKIE = 'sk_session';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** True when cookies are Secure and carry the __Host- prefix (set once by createServer). */
+    faktorSecureCookies?: boolean;
+  }
+}
+
+/** `name`, or `__Host-name` when cookies are Secure. */
+export function cookieName(name: string, secure: boolean): string {
+  return secure ? `__Host-${name}` : name;
+}
+
+/** Records on the app whether cookies are Secure (and so __Host- prefixed); readers use the same name. */
+export function useSecureCookies(app: FastifyInstance, secure: boolean): void {
+  app.decorate('faktorSecureCookies', secure);
+}
+
+/** The cookie `name` (prefixed on a Secure app) from the request, if any. */
+export function readCookie(request: FastifyRequest, name: string): string | undefined {
+  const v = request.cookies[cookieName(name, request.server.faktorSecureCookies === true)];
+  return typeof v === 'string' && v.length > 0 ? v : undefined;
+}
 
 /** The session token from the request's cookie, if any. */
 export function sessionToken(request: FastifyRequest): string | undefined {
-  const v = request.cookies[SESSION_COOKIE];
-  return typeof v === 'string' && v.length > 0 ? v : undefined;
+  return readCookie(request, SESSION_COOKIE);
 }
 
 /** Sets the session cookie (no Max-Age: the server decides expiry by Table 2, the browser forgets at exit). */
 export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
-  reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure, path: '/' });
+  reply.setCookie(cookieName(SESSION_COOKIE, secure), token, { httpOnly: true, sameSite: 'strict', secure, path: '/' });
 }
 
 /** Clears the session cookie (logout, deletion). */
 export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
-  reply.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure, path: '/' });
+  reply.clearCookie(cookieName(SESSION_COOKIE, secure), { httpOnly: true, sameSite: 'strict', secure, path: '/' });
 }

@@ -82,6 +82,7 @@ export const de = {
   'register.done.deleteLevel': 'Zum Löschen des Kontos ist eine Anmeldung auf Vertrauensniveau {level} nötig.',
   'register.done.deleteLevelRule': 'Regel: {rule}',
   'register.done.next': 'Weiter zu Ihrem Konto',
+  'register.done.deleteDelay': 'Wählen Sie beim Löschen „verzögert“, wird das Konto {days} Tage lang vollständig gesperrt und dann gelöscht.',
 
   'login.title': 'Anmelden',
   'login.username': 'Benutzername',

@@ -84,6 +84,7 @@ export const en: Messages = {
   'register.done.deleteLevel': 'Deleting the account needs a login at Vertrauensniveau {level}.',
   'register.done.deleteLevelRule': 'Rule: {rule}',
   'register.done.next': 'Go to your account',
+  'register.done.deleteDelay': 'If you choose delayed deletion, the account is fully locked for {days} days and then erased.',
 
   'login.title': 'Log in',
   'login.username': 'Username',

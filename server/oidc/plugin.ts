@@ -61,7 +61,7 @@ export async function registerOidc(app: FastifyInstance, opts: OidcOptions): Pro
       accountExists: (id) => services.ctx.accounts.byId(id) !== undefined,
       testMode: opts.testMode,
     });
-    registerProviderHooks(p, services, repo);
+    registerProviderHooks(p, services, repo, opts.secureCookies);
     built = { provider: p, callback: p.callback() };
     return built;
   };

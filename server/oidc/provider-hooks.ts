@@ -6,14 +6,15 @@
 import type Provider from 'oidc-provider';
 import type { KoaContextWithOIDC } from 'oidc-provider';
 import type { Services } from '../app';
-import { SESSION_COOKIE } from '../http/session-cookie';
+import { cookieName, SESSION_COOKIE } from '../http/session-cookie';
 import type { OidcRepo } from '../store/oidc-repo';
 
 /** Adds the two hooks to the provider. */
-export function registerProviderHooks(provider: Provider, services: Services, repo: OidcRepo): void {
+export function registerProviderHooks(provider: Provider, services: Services, repo: OidcRepo, secureCookies: boolean): void {
+  const sessionCookie = cookieName(SESSION_COOKIE, secureCookies);
   provider.use(async (ctx: KoaContextWithOIDC, next: () => Promise<void>) => {
     // Read before the provider runs: the confirm form is a same-site POST, so the Strict cookie is here.
-    const token = ctx.cookies.get(SESSION_COOKIE);
+    const token = ctx.cookies.get(sessionCookie);
     await next();
     const route = ctx.oidc?.route;
     if (route === 'resume') linkSession(ctx, repo, services.ctx.now());
@@ -23,7 +24,8 @@ export function registerProviderHooks(provider: Provider, services: Services, re
       // The provider has just notified the services of its session; do not notify them twice.
       repo.takeSessionLinks(found.stored.session.id);
       services.auth.logout(token, { ip: ctx.ip });
-      ctx.cookies.set(SESSION_COOKIE, null, { path: '/', httpOnly: true, sameSite: 'strict' });
+      // Raw header: koa refuses a Secure cookie on a plain-http hop behind a TLS proxy; the session is already over anyway.
+      ctx.append('Set-Cookie', `${sessionCookie}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict${secureCookies ? '; Secure' : ''}`);
     }
   });
 }

@@ -5,6 +5,7 @@
  */
 import type { Db } from './db';
 import type { Account, Attribute, Means } from '../domain/model';
+import type { CredentialCipher } from './credential-cipher';
 
 interface AccountRow {
   id: string;
@@ -13,6 +14,8 @@ interface AccountRow {
   block_password_hash: string | null;
   created_at: number;
   eid_pseudonym: string | null;
+  eid_pseudonym_provenance: Account['eidPseudonymProvenance'];
+  version: number;
   deletion_requested_at: number | null;
   deletion_erase_at: number | null;
 }
@@ -24,6 +27,7 @@ interface AttributeRow {
   source: Attribute['source'];
   verified_at: number | null;
   needs_reconfirmation: number;
+  provenance: Attribute['provenance'];
 }
 
 interface MeansRow {
@@ -47,18 +51,33 @@ export interface MeansCredential<T = unknown> {
   lastStep: number | null;
 }
 
+/**
+ * A save of an account copy read before another write committed (optimistic concurrency): the caller
+ * re-reads and re-applies its rule (AppContext.updateAccount) or answers 409.
+ */
+export class ConcurrentUpdateError extends Error {
+  override readonly name = 'ConcurrentUpdateError';
+  constructor(readonly accountId: string) {
+    super(`account ${accountId} changed since it was read`);
+  }
+}
+
 /** Account persistence. All methods are synchronous (better-sqlite3); callers run them between awaits. */
 export class AccountRepo {
   private readonly s;
 
-  constructor(private readonly db: Db) {
+  /** `cipher` seals credentials at rest (credential-cipher.ts); without it they are stored as plain JSON (store unit tests only). */
+  constructor(
+    private readonly db: Db,
+    private readonly cipher?: CredentialCipher,
+  ) {
     this.s = {
       insertAccount: db.prepare(
-        `INSERT INTO accounts (id, username, password_hash, block_password_hash, created_at, eid_pseudonym, deletion_requested_at, deletion_erase_at)
-         VALUES (@id, @username, @password_hash, @block_password_hash, @created_at, @eid_pseudonym, @deletion_requested_at, @deletion_erase_at)`,
+        `INSERT INTO accounts (id, username, password_hash, block_password_hash, created_at, eid_pseudonym, eid_pseudonym_provenance, deletion_requested_at, deletion_erase_at, version)
+         VALUES (@id, @username, @password_hash, @block_password_hash, @created_at, @eid_pseudonym, @eid_pseudonym_provenance, @deletion_requested_at, @deletion_erase_at, 0)`,
       ),
       updateAccount: db.prepare(
-        'UPDATE accounts SET eid_pseudonym = ?, deletion_requested_at = ?, deletion_erase_at = ? WHERE id = ?',
+        'UPDATE accounts SET eid_pseudonym = ?, eid_pseudonym_provenance = ?, deletion_requested_at = ?, deletion_erase_at = ?, version = version + 1 WHERE id = ? AND version = ?',
       ),
       byId: db.prepare('SELECT * FROM accounts WHERE id = ?'),
       byUsername: db.prepare('SELECT * FROM accounts WHERE username = ?'),
@@ -67,8 +86,8 @@ export class AccountRepo {
       means: db.prepare('SELECT * FROM means WHERE account_id = ? ORDER BY position'),
       delAttrs: db.prepare('DELETE FROM attributes WHERE account_id = ?'),
       insAttr: db.prepare(
-        `INSERT INTO attributes (account_id, name, value, level, source, verified_at, needs_reconfirmation, position)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO attributes (account_id, name, value, level, source, verified_at, needs_reconfirmation, position, provenance)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       upsertMeans: db.prepare(
         `INSERT INTO means (id, account_id, kind, level, status, failed_attempts, last_used_at, created_at, pending_session_id, blocked_at, blocked_reason, removed_at, label, position)
@@ -103,6 +122,7 @@ export class AccountRepo {
         block_password_hash: blockPasswordHash,
         created_at: account.createdAt,
         eid_pseudonym: account.eidPseudonym,
+        eid_pseudonym_provenance: account.eidPseudonymProvenance,
         deletion_requested_at: account.deletion?.requestedAt ?? null,
         deletion_erase_at: account.deletion?.eraseAt ?? null,
       });
@@ -110,18 +130,27 @@ export class AccountRepo {
     })();
   }
 
-  /** Writes the changed aggregate (attributes and means replaced, hashes untouched). */
-  save(account: Account): void {
+  /**
+   * Writes the changed aggregate (attributes and means replaced, hashes untouched) if it is still at
+   * the version it was read at; otherwise nothing is written and ConcurrentUpdateError is thrown (a
+   * whole-aggregate save of a stale copy would silently undo the other write, e.g. a §4.4 block).
+   * Returns the account at its new version (use it for a second save in the same transaction).
+   */
+  save(account: Account): Account {
+    if (account.version === undefined) throw new Error('save needs an account read from the store');
+    const version = account.version;
     this.db.transaction(() => {
-      this.s.updateAccount.run(account.eidPseudonym, account.deletion?.requestedAt ?? null, account.deletion?.eraseAt ?? null, account.id);
+      const r = this.s.updateAccount.run(account.eidPseudonym, account.eidPseudonymProvenance, account.deletion?.requestedAt ?? null, account.deletion?.eraseAt ?? null, account.id, version);
+      if (r.changes !== 1) throw new ConcurrentUpdateError(account.id);
       this.writeChildren(account);
     })();
+    return { ...account, version: version + 1 };
   }
 
   private writeChildren(account: Account): void {
     this.s.delAttrs.run(account.id);
     account.attributes.forEach((a, i) => {
-      this.s.insAttr.run(account.id, a.name, a.value, a.level, a.source, a.verifiedAt, a.needsReconfirmation ? 1 : 0, i);
+      this.s.insAttr.run(account.id, a.name, a.value, a.level, a.source, a.verifiedAt, a.needsReconfirmation ? 1 : 0, i, a.provenance);
     });
     const keep = new Set(account.means.map((m) => m.id));
     for (const { id } of this.s.meansIds.all(account.id) as { id: string }[]) {
@@ -171,12 +200,30 @@ export class AccountRepo {
   /** Credential of a means (TOTP seed, WebAuthn public key, phone number). */
   credential<T>(meansId: string): MeansCredential<T> | undefined {
     const r = this.s.getCred.get(meansId) as { data: string; last_step: number | null } | undefined;
-    return r && { data: JSON.parse(r.data) as T, lastStep: r.last_step };
+    return r && { data: JSON.parse(this.cipher ? this.cipher.open(r.data, meansId) : r.data) as T, lastStep: r.last_step };
   }
 
   /** Stores (or replaces) the credential of a means. The means row must exist. */
   putCredential(meansId: string, cred: MeansCredential): void {
-    this.s.putCred.run(meansId, JSON.stringify(cred.data), cred.lastStep);
+    const json = JSON.stringify(cred.data);
+    this.s.putCred.run(meansId, this.cipher ? this.cipher.seal(json, meansId) : json, cred.lastStep);
+  }
+
+  /** Start-up: re-seals every credential that is plain or sealed with an older key (key rotation); returns how many. */
+  resealCredentials(): number {
+    const cipher = this.cipher;
+    if (!cipher) return 0;
+    return this.db.transaction(() => {
+      const rows = this.db.prepare('SELECT means_id, data FROM means_credentials').all() as { means_id: string; data: string }[];
+      const update = this.db.prepare('UPDATE means_credentials SET data = ? WHERE means_id = ?');
+      let n = 0;
+      for (const r of rows) {
+        if (cipher.isCurrent(r.data)) continue;
+        update.run(cipher.seal(cipher.open(r.data, r.means_id), r.means_id), r.means_id);
+        n++;
+      }
+      return n;
+    })();
   }
 
   /** §7: removes the account and, by cascade, attributes, means, credentials, sessions and verifications. */
@@ -208,6 +255,7 @@ export class AccountRepo {
       source: a.source,
       verifiedAt: a.verified_at,
       needsReconfirmation: a.needs_reconfirmation === 1,
+      provenance: a.provenance,
     }));
     const means = (this.s.means.all(row.id) as MeansRow[]).map<Means>((m) => ({
       id: m.id,
@@ -231,6 +279,8 @@ export class AccountRepo {
       means,
       blockPasswordSet: row.block_password_hash !== null,
       eidPseudonym: row.eid_pseudonym,
+      eidPseudonymProvenance: row.eid_pseudonym_provenance,
+      version: row.version,
       deletion:
         row.deletion_requested_at !== null && row.deletion_erase_at !== null
           ? { requestedAt: row.deletion_requested_at, eraseAt: row.deletion_erase_at }

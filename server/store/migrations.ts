@@ -146,6 +146,27 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    name: '§4.5 provenance of attributes and the eID pseudonym; optimistic-concurrency version of the account aggregate (issue #7)',
+    sql: `
+      -- Level of the session that entered/changed the value, or 'account-creation' (the owner's).
+      ALTER TABLE attributes ADD COLUMN provenance TEXT NOT NULL DEFAULT 'niedrig';
+      -- Self-entered values never edited afterwards (no attribute-set audit row) were stored at creation.
+      UPDATE attributes SET provenance = 'account-creation'
+        WHERE source = 'self-entered' AND NOT EXISTS (
+          SELECT 1 FROM audit_events e WHERE e.account_id = attributes.account_id AND e.event = 'attribute-set'
+            AND json_extract(e.detail, '$.attribute') = attributes.name);
+      -- A verified value was verified at most at the session's level: its level is a safe lower bound.
+      UPDATE attributes SET provenance = level WHERE source <> 'self-entered' AND level IN ('niedrig', 'substanziell', 'hoch');
+      ALTER TABLE accounts ADD COLUMN eid_pseudonym_provenance TEXT;
+      UPDATE accounts SET eid_pseudonym_provenance = coalesce(
+        (SELECT a.level FROM attributes a WHERE a.account_id = accounts.id AND a.source = 'eid' AND a.level IN ('niedrig', 'substanziell', 'hoch')
+          ORDER BY CASE a.level WHEN 'niedrig' THEN 1 WHEN 'substanziell' THEN 2 ELSE 3 END LIMIT 1), 'niedrig')
+        WHERE eid_pseudonym IS NOT NULL;
+      -- Bumped by every save; a save from a stale read is refused (lost updates, issue #7 item 3).
+      ALTER TABLE accounts ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
+  {
     name: 'OpenID Connect provider state (oidc-provider models), signing keys, per-service consent, released-claim snapshots, session links',
     sql: `
       -- Every oidc-provider model (Session, Interaction, AuthorizationCode, AccessToken, Grant, …) as

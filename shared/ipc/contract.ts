@@ -4,12 +4,14 @@ import {
   AccountView,
   CodeView,
   Id,
+  ImportPreview,
   ImportResult,
   ManualAccount,
   Settings,
   VaultStatus,
 } from './schemas';
 import { EncodedImageRequest, ScanResult, ScanToken } from '../qr/found-code';
+import { IMPORT_FORMATS } from '../import/types';
 
 /**
  * The one IPC contract between renderer and main: channel → request/response schemas. Main validates
@@ -73,6 +75,19 @@ export const contract = {
   'qr-add-account': { request: z.strictObject({ token: ScanToken }), response: AccountView },
   /** Imports every account of a complete Google Authenticator export (all parts' tokens), all-or-nothing. */
   'qr-import-migration': { request: z.strictObject({ tokens: z.array(ScanToken).min(1).max(1000) }), response: ImportResult },
+
+  /** Another app's export (docs/import-formats.md), from a file the user picks: decoded and validated, nothing written yet. */
+  'import-preview': {
+    request: z.strictObject({ format: z.enum(IMPORT_FORMATS).nullable(), password: z.string().max(1024).nullable() }),
+    response: ImportPreview,
+  },
+  /** Commits the previewed import all-or-nothing; the token is single-use and dies on lock. */
+  'import-commit': { request: z.strictObject({ token: ImportPreview.shape.token }), response: ImportResult },
+  /** Aegis-compatible plain JSON or the printable QR sheet; the renderer showed the plain-export warning. */
+  'export-as': {
+    request: z.strictObject({ format: z.enum(['aegis-plain', 'qr-sheet']), acknowledgedUnencrypted: z.literal(true) }),
+    response: z.strictObject({ count: z.number().int(), fileName: z.string() }),
+  },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /** All channel names. */

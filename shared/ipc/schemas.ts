@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IMPORT_FORMATS } from '../import/types';
 
 /**
  * Data shapes that cross IPC. Every object is strict (unknown keys are an error) so a field holding a
@@ -87,3 +88,13 @@ export const IpcError = z.strictObject({
   params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
 });
 export type IpcError = z.infer<typeof IpcError>;
+
+/** What a foreign-file import would do (issue 11): shown before anything is written. No secrets. */
+export const ImportPreview = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
+  format: z.enum(IMPORT_FORMATS),
+  accounts: z.array(z.strictObject({ issuer: z.string().max(200), label: z.string().max(200), type: z.enum(['totp', 'hotp']) })),
+  duplicates: z.array(z.strictObject({ issuer: z.string(), label: z.string() })),
+  dropped: z.array(z.strictObject({ entry: z.number().int().min(1), issuer: z.string().max(200), label: z.string().max(200), reason: z.literal('unsupported-type'), detail: z.string().max(32) })),
+});
+export type ImportPreview = z.infer<typeof ImportPreview>;

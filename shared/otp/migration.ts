@@ -1,6 +1,7 @@
 import protobuf from 'protobufjs/light.js';
 import { FaktorError } from '../errors';
 import { decodeBase64, encodeBase64 } from './base64';
+import { hasUnsafeNameChar } from '../text/names';
 import { joinLabel, splitLabel } from './label';
 import { MAX_MIGRATION_URI_LENGTH, MAX_SECRET_BYTES, checkOtpParams } from './limits';
 import type { OtpAlgorithm, OtpParams } from './types';
@@ -179,9 +180,15 @@ function toOtpParams(p: RawParameters, index: number): OtpParams {
     digits,
     period: 30,
     counter: type === 'hotp' ? counter : 0,
-    issuer: p.issuer !== '' ? p.issuer : (label.issuer ?? ''),
-    label: label.account,
+    issuer: safeName(p.issuer !== '' ? p.issuer : (label.issuer ?? ''), index),
+    label: safeName(label.account, index),
   };
+}
+
+/** A decoded name, or 'invalid-migration' (reason 'unsafe-name') when it holds a control or bidi control (shared/text/names.ts). */
+function safeName(text: string, index: number): string {
+  if (hasUnsafeNameChar(text)) throw invalid('control character in a name', { account: index, reason: 'unsafe-name' });
+  return text;
 }
 
 function invalid(detail: string, params?: Record<string, string | number>): FaktorError {

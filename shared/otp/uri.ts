@@ -1,5 +1,6 @@
 import { FaktorError } from '../errors';
 import { decodeBase32, encodeBase32 } from './base32';
+import { checkName } from '../text/names';
 import { joinLabel, splitLabel } from './label';
 import { MAX_DIGITS, MAX_OTPAUTH_URI_LENGTH, MAX_PERIOD, MIN_DIGITS, MIN_PERIOD, OTP_ALGORITHMS, checkOtpParams } from './limits';
 import type { OtpAlgorithm, OtpParams, OtpType } from './types';
@@ -45,7 +46,9 @@ export function parseOtpauthUri(uri: string): ParsedOtpauth {
   const label = splitLabel(percentDecode(m[2] ?? ''));
   const issuerParam = query.get('issuer');
   if (issuerParam !== undefined && label.issuer !== null && issuerParam !== label.issuer) warnings.push('issuer-mismatch');
-  const issuer = issuerParam ?? label.issuer ?? '';
+  // After decoding: an escape like %E2%80%AE or %0A must not smuggle a control into a name.
+  const issuer = checkName(issuerParam ?? label.issuer ?? '', 'issuer');
+  checkName(label.account, 'label');
 
   const secretText = query.get('secret');
   if (secretText === undefined) throw new FaktorError('invalid-secret', 'missing');

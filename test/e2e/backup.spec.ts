@@ -86,7 +86,15 @@ test('plain export needs the explicit confirmation and writes otpauth links', as
   await expect(save).toBeDisabled();
   await dialog.getByLabel('I understand that the file is not protected.').check();
   const plainFile = join(files, 'plain.txt');
+  // Main asks again in a native dialog (issue #7 item 11); first the user says no there.
+  harness.dialogs.nextPlainConsent(false);
   harness.dialogs.nextSave(plainFile);
+  await save.click();
+  await expect.poll(() => harness.dialogs.consentAsked).toBe(1);
+  await expect(save).toBeEnabled(); // cancelled quietly, nothing written
+  await expect(dialog.getByRole('status')).toHaveCount(0);
+  await expect(readFile(plainFile, 'utf8')).rejects.toThrow(/ENOENT/);
+  harness.dialogs.nextPlainConsent(true);
   await save.click();
   await expect(dialog.getByRole('status')).toContainText('1 account saved to plain.txt.');
   expect(await readFile(plainFile, 'utf8')).toMatch(/^otpauth:\/\/totp\/.*secret=JBSWY3DPEHPK3PXP/m);

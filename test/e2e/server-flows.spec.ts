@@ -20,7 +20,8 @@ test.afterAll(async () => {
 async function smsCodeFromOutbox(page: Page, phone: string): Promise<string> {
   const outbox = await page.context().newPage();
   await outbox.goto(`${server.origin}/outbox/sms`);
-  const text = await outbox.locator('[data-testid="outbox"] tbody tr', { hasText: phone }).first().locator('.message-body').innerText();
+  // The server stores the number in its compact E.164 form (+49151…), whatever spacing was typed.
+  const text = await outbox.locator('[data-testid="outbox"] tbody tr', { hasText: phone.replace(/ /g, '') }).first().locator('.message-body').innerText();
   await outbox.close();
   const code = /: (\d{8})/.exec(text)?.[1];
   if (!code) throw new Error(`no code in ${text}`);

@@ -19,7 +19,7 @@ export interface RunningServer {
 /** Starts the server the way testers do (`--test-mode`), on a free port, with a throwaway database. */
 export async function startServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'faktor-pages-'));
-  const server = await createServer({ host: '127.0.0.1', port: 0, dataDir, testMode: true, logLevel: 'silent', rpId: 'localhost' });
+  const server = await createServer({ host: '127.0.0.1', port: 0, dataDir, testMode: true, logLevel: 'silent', rpId: 'localhost', maxAccountCreations: 1000 });
   // WebAuthn needs a domain as RP id: the browser visits localhost (Chromium maps it to loopback).
   const origin = server.url.replace('127.0.0.1', 'localhost');
   return {

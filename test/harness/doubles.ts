@@ -11,18 +11,28 @@ import type { Clipboard, Clock, FileDialogs, FileFilter } from '../../electron/m
 /** DOUBLE of the system clipboard: a string in memory the test can read. */
 export class MemoryClipboard implements Clipboard {
   text = '';
+  /** Whether the current text came with the clipboard-manager concealment hints. */
+  concealed = false;
   writeText(text: string): void {
     this.text = text;
+    this.concealed = false;
+  }
+  writeConcealed(text: string): void {
+    this.text = text;
+    this.concealed = true;
   }
   readText(): string {
     return this.text;
   }
 }
 
-/** DOUBLE of the native file dialogs: returns the paths the test queued (null = the user cancelled). */
+/** DOUBLE of the native dialogs: returns the paths and answers the test queued (null = the user cancelled). */
 export class ScriptedDialogs implements FileDialogs {
   private saves: (string | null)[] = [];
   private opens: (string | null)[] = [];
+  private consents: boolean[] = [];
+  /** How often main asked the native plain-export question. */
+  consentAsked = 0;
   /** Filters the app asked for in the last open dialog (to assert on). */
   lastFilters: readonly FileFilter[] = [];
   /** The next save dialog answers `path`. */
@@ -32,6 +42,14 @@ export class ScriptedDialogs implements FileDialogs {
   /** The next open dialog answers `path`. */
   nextOpen(path: string | null): void {
     this.opens.push(path);
+  }
+  /** The next native "export unencrypted?" question answers `yes` (unqueued questions answer no). */
+  nextPlainConsent(yes: boolean): void {
+    this.consents.push(yes);
+  }
+  async confirmPlainExport(_language: 'de' | 'en'): Promise<boolean> {
+    this.consentAsked++;
+    return this.consents.length > 0 ? this.consents.shift()! : false;
   }
   async chooseSaveFile(_defaultName: string): Promise<string | null> {
     return this.saves.length > 0 ? this.saves.shift()! : null;

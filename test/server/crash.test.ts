@@ -22,8 +22,9 @@ afterAll(() => {
 
 /** Starts `server/main.ts` under tsx on a free port and resolves with its URL. */
 function startChild(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data-dir', dataDir, '--log-level', 'warn'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data-dir', dataDir, '--log-level', 'warn', '--max-account-creations', '100000'], {
     cwd: path.resolve(__dirname, '../..'),
+    env: { ...process.env, FAKTOR_DATA_KEYS: `t1:${Buffer.alloc(32, 7).toString('base64')}` },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);

@@ -5,6 +5,7 @@ import { createMainProcess } from '../main-process';
 import { systemClock } from '../ports';
 import { APP_ENTRY_URL, APP_ORIGIN, createOriginSet } from '../security/app-origin';
 import { productionCsp } from '../security/csp';
+import { createQuitTasks } from '../services/quit-tasks';
 import { readClipboardImage } from './clipboard-image';
 import { bindIpc, createRendererEventSink } from './ipc-main';
 import { electronClipboard, electronFileDialogs, electronLocale } from './ports';
@@ -28,6 +29,10 @@ const outDir = join(import.meta.dirname, '..');
 
 let mainWindow: BrowserWindow | null = null;
 let unbindIpc: (() => void) | null = null;
+/** Run before exit (e.g. the clipboard guard clears a copied code); see services/quit-tasks.ts. */
+const quitTasks = createQuitTasks();
+/** The longest a quit waits for those tasks. */
+const QUIT_TASKS_LIMIT_MS = 2000;
 
 /** Brings the existing window forward (a second launch, or macOS dock activation). */
 function focusMainWindow(): void {
@@ -53,6 +58,7 @@ async function start(): Promise<void> {
       dialogs: electronFileDialogs(() => mainWindow),
       clock: systemClock,
       locale: electronLocale,
+      onQuit: (run) => quitTasks.add(run),
       qrSources: { captureScreens: createScreenCapture(() => mainWindow), readClipboardImage },
     },
   });
@@ -80,9 +86,13 @@ export function startFaktor(): void {
     // An authenticator should not linger with an unlocked vault behind a closed window: quit on every
     // platform (including macOS) when the window closes.
     app.on('window-all-closed', () => app.quit());
-    app.on('will-quit', () => {
+    app.on('will-quit', (event) => {
       unbindIpc?.();
       unbindIpc = null;
+      if (quitTasks.started) return;
+      // Hold the exit until the quit tasks ran (bounded), then quit again; the second pass goes through.
+      event.preventDefault();
+      void quitTasks.run(QUIT_TASKS_LIMIT_MS).finally(() => app.quit());
     });
     app
       .whenReady()

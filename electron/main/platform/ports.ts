@@ -1,6 +1,8 @@
-import { app, clipboard, dialog, type BrowserWindow } from 'electron';
+import { app, clipboard, ClipboardItem, dialog, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import type { FileDialogs, FileFilter } from '../ports';
+import { concealedClipboardEntries } from '../security/clipboard-hints';
+import { consentGiven, PLAIN_EXPORT_CONSENT } from '../security/plain-export-consent';
 
 /**
  * Electron adapters for electron/main/ports.ts (clipboard, file dialogs, locale). Thin on purpose:
@@ -11,12 +13,23 @@ import type { FileDialogs, FileFilter } from '../ports';
 export interface AsyncClipboard {
   writeText(text: string): Promise<void>;
   readText(): Promise<string>;
+  writeConcealed(text: string): Promise<void>;
 }
 
-/** The system clipboard. Only the regular clipboard — a code is never put in the X11 selection. */
+/**
+ * The system clipboard. Only the regular clipboard — a code is never put in the X11 selection. A code
+ * goes in with the concealment hints of security/clipboard-hints.ts, all formats in one ClipboardItem
+ * (Electron commits one write() atomically), so no manager ever sees the text without its hint.
+ */
 export const electronClipboard: AsyncClipboard = {
   writeText: (text) => clipboard.writeText(text),
   readText: () => clipboard.readText(),
+  writeConcealed: (text) =>
+    clipboard.write([
+      new ClipboardItem(
+        Object.fromEntries(concealedClipboardEntries(process.platform, text).map((e) => [e.format, typeof e.data === 'string' ? e.data : new Blob([Uint8Array.from(e.data)])])),
+      ),
+    ]),
 };
 
 /** Native save/open dialogs, modal to `parent()` when there is a window. */
@@ -34,6 +47,13 @@ export function electronFileDialogs(parent: () => BrowserWindow | null): FileDia
       const win = parent();
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+    async confirmPlainExport(language) {
+      const text = PLAIN_EXPORT_CONSENT[language];
+      const options = { type: 'warning' as const, title: text.title, message: text.message, detail: text.detail, buttons: [...text.buttons], defaultId: 1, cancelId: 1, noLink: true };
+      const win = parent();
+      const result = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+      return consentGiven(result.response);
     },
   };
 }

@@ -45,7 +45,7 @@ export async function writeFileAtomic(
 }
 
 /** fsync on a directory makes a rename durable on Linux; Windows cannot open directories, skip there. */
-async function syncDir(dir: string): Promise<void> {
+export async function syncDir(dir: string): Promise<void> {
   if (process.platform === 'win32') return;
   const handle = await open(dir, 'r');
   try {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { FaktorError, ERROR_CODES, type ErrorCode } from '../../../shared/errors';
+import { QR_IMAGE_LIMITS } from '../../../shared/qr/image-limits';
 import type { QrHitInImage } from './qr-decode-core';
 import type { PixelImage } from './qr-image';
 import type { WorkerReply, WorkerRequest, WorkerStartData } from './qr-decoder-worker';
@@ -13,8 +14,9 @@ export interface QrDecoder {
   /**
    * `transfer` hands the pixel buffer to the worker instead of copying it (saves ~30 ms on a 4K
    * screen); the caller's buffer is unusable afterwards. Only applies to a buffer the view owns whole.
+   * `timeoutMs` overrides the decoder's job time limit for this call.
    */
-  decodeImage(input: Uint8Array | PixelImage, opts?: { transfer?: boolean }): Promise<QrHitInImage[]>;
+  decodeImage(input: Uint8Array | PixelImage, opts?: { transfer?: boolean; timeoutMs?: number }): Promise<QrHitInImage[]>;
   /** Stops the worker (tests, CLI, app quit). */
   close(): Promise<void>;
 }
@@ -46,15 +48,32 @@ function spawnWorker(): Worker {
   return new Worker(readFileSync(workerBundlePath(here), 'utf8'), { eval: true, workerData });
 }
 
-/** Starts the decoder worker lazily on the first call; restarts it if it ever dies. */
-export function createQrDecoder(): QrDecoder {
+/**
+ * Starts the decoder worker lazily on the first call; restarts it if it ever dies. A job that runs past
+ * `timeoutMs` (default QR_IMAGE_LIMITS.decodeTimeoutMs) fails as image-unreadable and the worker is
+ * terminated — its memory goes with it — so a hostile image cannot keep a thread busy; the next job
+ * starts a fresh worker. Jobs queued behind it in the same worker fail with it (the user retries).
+ */
+export function createQrDecoder(options: { timeoutMs?: number } = {}): QrDecoder {
+  const timeoutMs = options.timeoutMs ?? QR_IMAGE_LIMITS.decodeTimeoutMs;
   let worker: Worker | null = null;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (h: QrHitInImage[]) => void; reject: (e: unknown) => void }>();
+  const pending = new Map<number, { resolve: (h: QrHitInImage[]) => void; reject: (e: unknown) => void; timer: ReturnType<typeof setTimeout>; w: Worker }>();
 
-  const failAll = (e: unknown) => {
-    for (const p of pending.values()) p.reject(e);
-    pending.clear();
+  /** Fails the jobs of worker `w` only: an old worker's late exit must not fail a new worker's jobs. */
+  const failAll = (e: unknown, w: Worker) => {
+    for (const [id, p] of pending) {
+      if (p.w !== w) continue;
+      pending.delete(id);
+      clearTimeout(p.timer);
+      p.reject(e);
+    }
+  };
+
+  const timedOut = (w: Worker) => {
+    if (worker === w) worker = null;
+    failAll(new FaktorError('image-unreadable', 'decode timed out'), w);
+    void w.terminate().catch(() => undefined);
   };
 
   const start = (): Worker => {
@@ -64,17 +83,18 @@ export function createQrDecoder(): QrDecoder {
       const p = pending.get(reply.id);
       if (!p) return;
       pending.delete(reply.id);
+      clearTimeout(p.timer);
       if (pending.size === 0) w.unref();
       if (reply.ok) p.resolve(reply.hits);
       else p.reject(new FaktorError(toCode(reply.code), reply.detail));
     });
     w.on('error', (e) => {
-      worker = null;
-      failAll(new FaktorError('internal', `qr worker: ${String(e).slice(0, 200)}`));
+      if (worker === w) worker = null;
+      failAll(new FaktorError('internal', `qr worker: ${String(e).slice(0, 200)}`), w);
     });
     w.on('exit', () => {
       if (worker === w) worker = null;
-      failAll(new FaktorError('internal', 'qr worker exited'));
+      failAll(new FaktorError('internal', 'qr worker exited'), w);
     });
     return w;
   };
@@ -85,7 +105,9 @@ export function createQrDecoder(): QrDecoder {
       const id = nextId++;
       const req: WorkerRequest = { id, input };
       return new Promise((resolve, reject) => {
-        pending.set(id, { resolve, reject });
+        const timer = setTimeout(() => timedOut(w), opts?.timeoutMs ?? timeoutMs);
+        timer.unref?.();
+        pending.set(id, { resolve, reject, timer, w });
         w.ref();
         const view = input instanceof Uint8Array ? input : input.data;
         const whole = view.byteOffset === 0 && view.byteLength === view.buffer.byteLength && view.buffer instanceof ArrayBuffer;

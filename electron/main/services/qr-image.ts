@@ -32,6 +32,15 @@ export function assertDimensions(width: number, height: number): void {
   }
 }
 
+/** Throws image-unreadable unless an encoded file's header size is inside the (tighter) encoded-file limits. */
+export function assertEncodedDimensions(width: number, height: number): void {
+  assertDimensions(width, height);
+  const { maxEncodedSide, maxEncodedPixels } = QR_IMAGE_LIMITS;
+  if (width > maxEncodedSide || height > maxEncodedSide || width * height > maxEncodedPixels) {
+    throw new FaktorError('image-unreadable', `too large for a file ${width}x${height}`);
+  }
+}
+
 /** Validates a raw pixel buffer's shape (length must match width × height × 4). */
 export function assertPixelImage(img: PixelImage): void {
   assertDimensions(img.width, img.height);
@@ -78,22 +87,25 @@ export function decodeEncodedImage(bytes: Uint8Array): PixelImage {
   const format = sniffImageFormat(bytes);
   if (!format) throw new FaktorError('image-unreadable', 'not a PNG or JPEG');
   const { width, height } = readImageSize(bytes, format);
-  assertDimensions(width, height);
+  assertEncodedDimensions(width, height); // from the header, before a single pixel is inflated
   try {
     if (format === 'png') {
       const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
       const img: PixelImage = { width: png.width, height: png.height, data: png.data };
       assertPixelImage(img);
+      assertEncodedDimensions(img.width, img.height);
       return img;
     }
     const raw = jpeg.decode(bytes, {
       useTArray: true,
       formatAsRGBA: true,
-      maxResolutionInMP: QR_IMAGE_LIMITS.maxPixels / 1e6,
-      maxMemoryUsageInMB: 1024,
+      // The codec's own caps as well, in case it reads a different frame header than we did.
+      maxResolutionInMP: QR_IMAGE_LIMITS.maxEncodedPixels / 1e6,
+      maxMemoryUsageInMB: QR_IMAGE_LIMITS.maxDecoderMemoryMiB,
     });
     const img: PixelImage = { width: raw.width, height: raw.height, data: raw.data };
     assertPixelImage(img);
+    assertEncodedDimensions(img.width, img.height);
     return img;
   } catch (e) {
     if (e instanceof FaktorError) throw e;

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { FaktorError, isFaktorError, type ErrorCode } from '../../../shared/errors';
 import type { AccountPatch, AccountView, VaultStatus } from '../../../shared/ipc/schemas';
 import type { OtpAlgorithm, OtpParams, OtpType } from '../../../shared/otp/types';
+import { checkName } from '../../../shared/text/names';
 import type { Clock } from '../ports';
 import { readFileIfExists, removeStaleTemps, writeFileAtomic, type AtomicWriteHooks } from './atomic-file';
 import { DEFAULT_KDF, randomKey, type KdfCost } from './crypto';
@@ -11,6 +12,7 @@ import type { Keychain } from './keychain';
 import { createSerial } from './serial';
 import { createUnlockThrottle, type UnlockThrottle } from './throttle';
 import { decodeVaultFile, encodeVaultFile, parseKeyItem, plainKeyItem, unwrapKeyItem, wrappedKeyItem } from './vault-format';
+import { commitRekey, recoverRekey, type RekeyHooks } from './vault-rekey';
 
 /**
  * The vault: every account (metadata and seed) in ONE file encrypted with ONE random 32-byte key that
@@ -48,6 +50,8 @@ export interface VaultHooks {
   afterKeyWrite?: () => Promise<void> | void;
   /** Hooks of every vault file write. */
   file?: AtomicWriteHooks;
+  /** Hooks of the re-key on a password change (vault-rekey.ts). */
+  rekey?: RekeyHooks;
 }
 
 /** How to build a vault. */
@@ -131,6 +135,9 @@ export function checkNewAccount(a: NewAccount): void {
   if (!Number.isSafeInteger(a.counter) || a.counter < 0) bad('counter');
   if (typeof a.issuer !== 'string' || a.issuer.length > MAX_TEXT) bad('issuer');
   if (typeof a.label !== 'string' || a.label.length > MAX_TEXT) bad('label');
+  // Every way in (scan, link, manual, edit, backup, plain list) ends here: no controls in names.
+  checkName(a.issuer, 'issuer');
+  checkName(a.label, 'label');
   if (a.color != null && !COLOR.test(a.color)) bad('color');
   if (a.icon != null && a.icon.length > 64) bad('icon');
   if (!(a.secret instanceof Uint8Array) || a.secret.length === 0 || a.secret.length > 1024) {
@@ -222,7 +229,9 @@ export class Vault {
         this.setState({ kind: 'locked', item: slot.item });
         return;
       }
-      const accounts = bytes ? decodePayload(decodeVaultFile(slot.key, bytes)) : []; // key, no file → empty vault
+      await recoverRekey(this.file, slot.key); // a re-key a crash interrupted (vault-rekey.ts)
+      const current = await readFileIfExists(this.file);
+      const accounts = current ? decodePayload(decodeVaultFile(slot.key, current)) : []; // key, no file → empty vault
       this.setState({ kind: 'ready', key: slot.key, accounts, item: null });
     } catch (e) {
       const code: ErrorCode = isFaktorError(e) ? e.code : 'vault-corrupt';
@@ -404,6 +413,7 @@ export class Vault {
       if (s.kind !== 'locked') return this.status();
       const key = await this.verify(s.item, password);
       try {
+        await recoverRekey(this.file, key); // a re-key a crash interrupted (vault-rekey.ts)
         const bytes = await readFileIfExists(this.file);
         const accounts = bytes ? decodePayload(decodeVaultFile(key, bytes)) : [];
         this.setState({ kind: 'ready', key, accounts, item: s.item });
@@ -416,8 +426,9 @@ export class Vault {
   }
 
   /**
-   * Sets, changes (current required) or removes (next = null) the app password. Only the keychain
-   * item changes (one atomic keychain write); the vault key and file stay the same.
+   * Sets, changes (current required) or removes (next = null) the app password, and re-keys: a new
+   * vault key encrypts the file, so a copy of the old keychain item opens nothing any more. Crash-safe
+   * across the keychain and the file (vault-rekey.ts); on failure the old key stays in force.
    */
   setPassword(current: string | null, next: string | null): Promise<VaultStatus> {
     return this.op(async (s) => {
@@ -425,9 +436,20 @@ export class Vault {
         if (current === null) throw new FaktorError('wrong-password');
         (await this.verify(s.item, current)).fill(0);
       }
-      const item = next === null ? null : await wrappedKeyItem(s.key, next, this.o.kdf ?? DEFAULT_KDF);
-      await this.o.keychain.set(KEY_ACCOUNT, item ?? plainKeyItem(s.key));
-      this.setState({ ...s, item });
+      const key = randomKey();
+      const payload = Buffer.from(encodePayload(s.accounts), 'utf8');
+      try {
+        const item = next === null ? null : await wrappedKeyItem(key, next, this.o.kdf ?? DEFAULT_KDF);
+        const fileText = encodeVaultFile(key, payload);
+        await commitRekey({ file: this.file, keychain: this.o.keychain, account: KEY_ACCOUNT, item: item ?? plainKeyItem(key), fileText, hooks: this.o.hooks?.rekey });
+        s.key.fill(0);
+        this.setState({ ...s, key, item });
+      } catch (e) {
+        key.fill(0);
+        throw e;
+      } finally {
+        payload.fill(0);
+      }
       return this.status();
     });
   }

@@ -140,9 +140,9 @@ export const AccountRow = memo(function AccountRow({ id, position, total }: Acco
         {initial}
       </span>
       <span className="names">
-        <span className="issuer">{account.issuer || account.label}</span>
+        <bdi className="issuer">{account.issuer || account.label}</bdi>
         <span className="label">
-          {account.issuer ? account.label : null}
+          {account.issuer ? <bdi>{account.label}</bdi> : null}
           {account.issuer && account.type === 'hotp' ? ' · ' : null}
           {account.type === 'hotp' ? t('list.hotpHint', { counter: account.counter }) : null}
         </span>

@@ -2,12 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportResult } from '../../../shared/ipc/schemas';
 import { loadAccounts } from '../actions/accounts';
-import { backupExport, backupExportPlain, backupImport } from '../api/backup';
+import { backupExport, backupExportPlain, backupImport, exportAs } from '../api/backup';
 import { errorCode } from '../api/bridge';
 import { useStore } from '../store';
 import { Dialog } from './Dialog';
 import { Field } from './Field';
 import { FormError } from './FormError';
+import { ImportForeignSection } from './ImportForeignSection';
 
 type Outcome = { kind: 'ok'; text: string; duplicates?: ImportResult['duplicates'] } | { kind: 'error'; text: string } | null;
 
@@ -52,9 +53,9 @@ export function BackupDialog() {
     });
   }
 
-  function exportPlain() {
+  function exportPlain(format: 'otpauth' | 'aegis-plain' | 'qr-sheet' = 'otpauth') {
     void guarded(async () => {
-      const r = await backupExportPlain();
+      const r = format === 'otpauth' ? await backupExportPlain() : await exportAs(format);
       setPlainOk(false);
       return { kind: 'ok', text: t('backup.exported', { count: r.count, fileName: r.fileName }) };
     });
@@ -96,8 +97,14 @@ export function BackupDialog() {
           {t('backup.plainConfirm')}
         </label>
         <div className="dialog-buttons">
-          <button type="button" className="danger" disabled={!plainOk || busy} onClick={exportPlain}>
+          <button type="button" className="danger" disabled={!plainOk || busy} onClick={() => exportPlain()}>
             {t('backup.plainButton')}
+          </button>
+          <button type="button" className="danger" disabled={!plainOk || busy} onClick={() => exportPlain('aegis-plain')}>
+            {t('importer.aegisButton')}
+          </button>
+          <button type="button" className="danger" disabled={!plainOk || busy} onClick={() => exportPlain('qr-sheet')}>
+            {t('importer.sheetButton')}
           </button>
         </div>
       </section>
@@ -115,6 +122,8 @@ export function BackupDialog() {
         </form>
       </section>
 
+      <ImportForeignSection />
+
       {outcome?.kind === 'error' ? <FormError message={outcome.text} /> : null}
       {outcome?.kind === 'ok' ? (
         <div className="result" role="status">
@@ -124,7 +133,9 @@ export function BackupDialog() {
               <p>{t('backup.duplicates')}</p>
               <ul className="duplicates">
                 {outcome.duplicates.map((d, i) => (
-                  <li key={i}>{d.issuer ? `${d.issuer} (${d.label})` : d.label}</li>
+                  <li key={i}>
+                    <bdi>{d.issuer ? `${d.issuer} (${d.label})` : d.label}</bdi>
+                  </li>
                 ))}
               </ul>
             </>

@@ -154,7 +154,7 @@ export async function accountRoutes(app: FastifyInstance, opts: ApiOptions): Pro
       response: { 200: obj({ erased: { type: 'boolean' }, eraseAt: { type: ['number', 'null'] } }), ...ERRORS },
     },
   }, async (request, reply) => {
-    const r = services.accounts.delete(sessionToken(request), request.body.mode, opts.deletionDelayMs, meta(request));
+    const r = services.accounts.delete(sessionToken(request), request.body.mode, meta(request));
     clearSessionCookie(reply, secureCookies);
     return r;
   });

@@ -13,8 +13,6 @@ export interface ApiOptions {
   services: Services;
   secureCookies: boolean;
   testMode: boolean;
-  /** Delay of a 'delayed' account deletion (§7 lock period), ms. */
-  deletionDelayMs: number;
 }
 
 /**

@@ -16,6 +16,7 @@ import { TEST_IDENTITIES } from '../../means/eid-test-provider';
 import { translator, type MessageKey } from '../../i18n';
 import { clearSessionCookie, sessionToken, setSessionCookie } from '../session-cookie';
 import { preSessionToken, preSessionTokenValid } from './csrf';
+import { installKey } from '../../store/secrets-repo';
 import { trustedHtml, type SafeHtml } from './html';
 import { isWebAuthnKind, kindOfSlug, REGISTRABLE_KINDS, type RegistrableKind } from './kinds';
 import { formField, rememberLang, requestLang, safeNext, sendPage } from './request';
@@ -49,8 +50,6 @@ const ASSETS: Record<string, { file: string; type: string }> = {
 };
 const WEBAUTHN_SCRIPTS = ['/assets/simplewebauthn-browser.js', '/assets/webauthn.js'];
 
-/** Days a delayed deletion waits (shown on the delete page). */
-const DELETE_DELAY_DAYS = 14;
 
 /** Registers every page route on the app. */
 export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Promise<void> {
@@ -63,6 +62,8 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
   };
   const { sessions, auth, means, accounts, ctx } = services;
   const assetCache = new Map<string, Buffer>();
+  // HMAC key of the pre-session CSRF tokens (per install, never leaves the data directory).
+  const preCsrfKey = installKey(ctx.db, 'pre-session-csrf');
 
   const meta = (request: FastifyRequest): { ip: string } => ({ ip: request.ip });
 
@@ -72,7 +73,7 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
     if (chosen) rememberLang(reply, chosen, opts.secureCookies);
     const token = cookie.read(request);
     const found = sessions.peek(token);
-    const csrfToken = found ? found.stored.csrfToken : preSessionToken(request, reply, opts.secureCookies);
+    const csrfToken = found ? found.stored.csrfToken : preSessionToken(request, reply, opts.secureCookies, preCsrfKey, Date.now());
     const level = found ? sessionLevel(found.stored.session, found.account, ctx.now(), ctx.policy) : null;
     return {
       lang,
@@ -93,7 +94,7 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
       sessions.checkCsrf(token, formToken);
       return;
     }
-    if (!preSessionTokenValid(request, formToken)) throw new ServiceError('csrf', 403);
+    if (!preSessionTokenValid(request, formToken, preCsrfKey, Date.now())) throw new ServiceError('csrf', 403);
   }
 
   /** Turns a service error into the right generic page (or a redirect to login). */
@@ -115,7 +116,7 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
     else if (e.code === 'means-dependent') text = c.t('error.meansDependent');
     else if (e.code === 'invalid-code' || e.code === 'verification-expired') text = c.t('error.codeWrong');
     else if (e.code === 'not-found' || e.code === 'unknown-means' || e.code === 'test-mode-only') text = c.t('error.notFound');
-    else if (e.code === 'validation' && e.params?.field === 'password') text = c.t('error.weakPassword', { min: opts.minPasswordLength ?? 8 });
+    else if (e.code === 'validation' && (e.params?.field === 'password' || e.params?.field === 'blockPassword')) text = c.t('error.weakPassword', { min: opts.minPasswordLength ?? 8 });
     else text = c.t('error.invalid');
     return sendPage(reply, messagePage(c, { title: c.t('error.title'), text, kind: 'error', link: { href: back, label: c.t('error.back') } }), e.status);
   }
@@ -155,7 +156,9 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
 
   // ---- static assets (served files: the CSP allows no inline script or style) ----
   app.get('/assets/:name', async (request, reply) => {
-    const asset = ASSETS[param(request, 'name')];
+    const name = param(request, 'name');
+    // Own keys only: 'constructor' or '__proto__' must be a 404, not Object.prototype's members (a 500).
+    const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
     if (!asset) return reply.status(404).send();
     let body = assetCache.get(asset.file);
     if (!body) {
@@ -180,13 +183,13 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
       const created = await auth.createAccount({ username, password: formField(request, 'password'), blockPassword: formField(request, 'blockPassword'), attributes }, meta(request));
       cookie.set(reply, created.token);
       const c = pageContext(request, reply);
-      return sendPage(reply, registeredPage({ ...c, username }, { username, deleteLevel: created.deletionNotice.levelNow }));
+      return sendPage(reply, registeredPage({ ...c, username }, { username, deleteLevel: created.deletionNotice.levelNow, delayDays: created.deletionNotice.delayMs / 86_400_000 }));
     } catch (e) {
       if (!(e instanceof ServiceError) || e.code === 'csrf') throw e;
       // Re-show the form with what the user typed (never the passwords) and one generic hint.
       const c = pageContext(request, reply);
       const text =
-        e.code === 'username-taken' ? c.t('error.usernameTaken') : e.code === 'validation' && e.params?.field === 'password' ? c.t('error.weakPassword', { min: opts.minPasswordLength ?? 8 }) : c.t('error.invalid');
+        e.code === 'username-taken' ? c.t('error.usernameTaken') : e.code === 'validation' && (e.params?.field === 'password' || e.params?.field === 'blockPassword') ? c.t('error.weakPassword', { min: opts.minPasswordLength ?? 8 }) : c.t('error.invalid');
       return sendPage(reply, registerPage(c, { username, attributes, minPasswordLength: opts.minPasswordLength ?? 8, notices: [{ kind: 'error', text }] }), e.status);
     }
   });
@@ -494,12 +497,12 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
   get('/delete', (request, reply) => {
     const ov = accounts.overview(cookie.read(request));
     const required = ov.deletion.levelNow;
-    return sendPage(reply, deletePage(pageContext(request, reply), { requiredLevel: required, allowed: atLeast(ov.session.level, required), delayDays: DELETE_DELAY_DAYS }));
+    return sendPage(reply, deletePage(pageContext(request, reply), { requiredLevel: required, allowed: atLeast(ov.session.level, required), delayDays: ctx.policy.deletionDelayMs / 86_400_000 }));
   });
   post('/delete', () => '/delete', (request, reply) => {
     if (formField(request, 'confirm') !== 'yes') throw new ServiceError('validation', 400);
     const delayed = formField(request, 'when') === 'delayed';
-    const r = accounts.delete(cookie.read(request), delayed ? 'delayed' : 'immediate', DELETE_DELAY_DAYS * 86_400_000, meta(request));
+    const r = accounts.delete(cookie.read(request), delayed ? 'delayed' : 'immediate', meta(request));
     cookie.clear(reply);
     const c = pageContext(request, reply);
     const text = r.erased ? c.t('delete.done') : c.t('delete.scheduled', { date: new Date(r.eraseAt ?? 0).toISOString().slice(0, 10) });

@@ -278,6 +278,7 @@ describe('backup through the api', () => {
   it('plain otpauth export needs the acknowledgement; plain import is all-or-nothing with duplicates reported', async () => {
     await api['accounts-add-manual'](manual());
     expect(await code('backup-export-plain', { acknowledgedUnencrypted: false as never })).toBe('invalid-request');
+    ports.dialogs.plainConsent = true;
     ports.dialogs.savePath = null;
     expect(await code('backup-export-plain', { acknowledgedUnencrypted: true })).toBe('cancelled');
     const file = join(box.dir, 'plain.txt');

@@ -29,7 +29,7 @@ it('refuses an unknown flag or a flag without its value (exit 2, pointing to --h
 });
 
 it('banner: one line with the URL to open; test mode adds a warning line', () => {
-  const normal = configFromArgs(['--data-dir', '/tmp/sk'], {});
+  const normal = configFromArgs(['--data-dir', '/tmp/sk'], { FAKTOR_DATA_KEYS: `t1:${Buffer.alloc(32).toString('base64')}` });
   expect(startupBanner(normal, 'http://127.0.0.1:8787', 'http://localhost:8787')).toEqual([
     'Faktor Servicekonto (BSI TR-03160-1): open http://localhost:8787/ — listening on http://127.0.0.1:8787 — API http://localhost:8787/openapi.json — data /tmp/sk',
   ]);

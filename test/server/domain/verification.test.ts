@@ -147,3 +147,53 @@ describe('§4.5 verification of the minimum data set instead of an authenticatio
     expect(sessionLevel(r.session, r.account, T0 + 60 * MIN, P)).toBeNull();
   });
 });
+
+describe('§4.5 counts only the owner’s values and pseudonym (issue #7 items 1, 2)', () => {
+  const MAX: EidResult = {
+    pseudonym: 'dkk-attacker',
+    level: 'hoch',
+    attributes: { familyName: 'MUSTERMANN', givenNames: 'MAX', birthName: 'MUSTERMANN', dateOfBirth: '1970-01-01', placeOfBirth: 'HAMBURG', address: 'MUSTERWEG 1' },
+  };
+
+  it('values stored at creation carry provenance account-creation; an edit carries the editing session’s level', () => {
+    const { account, session } = login(withToken().account, 's', [A], T0);
+    expect(findAttribute(account, 'familyName')?.provenance).toBe('account-creation');
+    const edited = setSelfEnteredAttribute(account, session, 'familyName', 'Anders', T0, P).account;
+    expect(findAttribute(edited, 'familyName')?.provenance).toBe('niedrig');
+    // Re-entering the same value keeps the owner's provenance.
+    expect(findAttribute(setSelfEnteredAttribute(account, session, 'familyName', 'Mustermann', T0, P).account, 'familyName')?.provenance).toBe('account-creation');
+  });
+
+  it('values planted from a niedrig session do not count for a substanziell substitute', () => {
+    let { account, session } = login(withToken().account, 's', [A], T0);
+    for (const [name, value] of Object.entries(MAX.attributes)) ({ account, session } = setSelfEnteredAttribute(account, session, name, value as string, T0, P));
+    expect(checkMinimumDataSet(account, MAX, 'substanziell')).toMatchObject({ ok: false, code: 'mds-incomplete' });
+    expectCode(() => replaceAuthenticationByVerification(account, session, MAX, T0, P), 'mds-incomplete');
+    // … but for a niedrig-only account (nothing above niedrig to gain) the same values are the owner's level.
+    expect(checkMinimumDataSet(account, MAX, 'niedrig')).toEqual({ ok: true, via: 'attributes' });
+  });
+
+  it('a pseudonym bound from a niedrig session does not count for a substanziell substitute', () => {
+    const { account, session } = login(withToken().account, 's', [A], T0);
+    const v = verifyWithEid(account, session, MAX, T0, P);
+    expect(v.account.eidPseudonymProvenance).toBe('niedrig');
+    const bare: EidResult = { pseudonym: MAX.pseudonym, level: 'hoch', attributes: {} };
+    expectCode(() => replaceAuthenticationByVerification(v.account, v.session, bare, T0, P), 'mds-incomplete');
+  });
+
+  it('the card of a blocked eID is no substitute, and a substitute made with it stops counting at the block', () => {
+    const { account } = withEidVerified();
+    const s = login(account, 's', [A], T0 + MIN);
+    const r = replaceAuthenticationByVerification(s.account, s.session, ERIKA_EID, T0 + MIN, P);
+    expect(r.session.authentications.at(-1)?.pseudonym).toBe(ERIKA_EID.pseudonym);
+    const blocked = blockMeans(r.account, ERIKA.meansC.id, { via: 'block-password' }, T0 + MIN, P).account;
+    expectCode(() => replaceAuthenticationByVerification(blocked, s.session, ERIKA_EID, T0 + MIN, P), 'means-blocked');
+    expect(sessionLevel(r.session, blocked, T0 + MIN, P)).toBe('niedrig'); // only the password is left
+    expectCode(() => unblockMeans(blocked, r.session, ERIKA.meansC.id, T0 + MIN, P), 'insufficient-level');
+  });
+
+  it('another card cannot replace the registered eID’s pseudonym', () => {
+    const { account, session } = withEidVerified();
+    expectCode(() => verifyWithEid(account, session, MAX, T0, P), 'not-applicable');
+  });
+});

@@ -267,7 +267,7 @@ describe('SMS, WebAuthn platform authenticator, block / unblock / remove', () =>
     const r = await c.post<{ meansId: string; sms: { kind: string; sentTo: string } }>('/api/means', { kind: 'password+sms', phone: '+49 151 2345678' });
     expect(r.status).toBe(201);
     expect(r.body.sms.sentTo).not.toContain('2345678');
-    const { code } = parseCode((await lastMessage(t.url, 'sms', '+49 151 2345678')).body);
+    const { code } = parseCode((await lastMessage(t.url, 'sms', '+491512345678' /* stored in compact E.164 form */)).body);
     const ok = await c.post<{ session: { level: string } }>(`/api/means/${r.body.meansId}/authenticate`, { code });
     expect(ok.body.session.level).toBe('substanziell');
     expect((await c.post(`/api/means/${r.body.meansId}/authenticate`, { code })).status).toBe(401); // single use
@@ -291,7 +291,7 @@ describe('SMS, WebAuthn platform authenticator, block / unblock / remove', () =>
     const c = await newAccount(t.url, u);
     const totp = await addTotp(c);
     const sms = await c.post<{ meansId: string }>('/api/means', { kind: 'password+sms', phone: '+49 170 1111111' });
-    await c.post(`/api/means/${sms.body.meansId}/authenticate`, { code: parseCode((await lastMessage(t.url, 'sms', '+49 170 1111111')).body).code });
+    await c.post(`/api/means/${sms.body.meansId}/authenticate`, { code: parseCode((await lastMessage(t.url, 'sms', '+491701111111')).body).code });
     // A fresh niedrig session blocks the TOTP means without using it.
     const low = new Client(t.url);
     await low.post('/api/login', { username: u, password: PASSWORD });
@@ -302,7 +302,7 @@ describe('SMS, WebAuthn platform authenticator, block / unblock / remove', () =>
     expect(refused.status).toBe(403);
     // Step up with SMS (substanziell), then unblock with the TOTP code.
     await low.post(`/api/means/${sms.body.meansId}/challenge`);
-    await low.post(`/api/means/${sms.body.meansId}/authenticate`, { code: parseCode((await lastMessage(t.url, 'sms', '+49 170 1111111')).body).code });
+    await low.post(`/api/means/${sms.body.meansId}/authenticate`, { code: parseCode((await lastMessage(t.url, 'sms', '+491701111111')).body).code });
     const un = await low.post(`/api/means/${totp.id}/unblock`, { code: await totpNow(t.url, totp.secret) });
     expect(un.status).toBe(200);
     // Remove SMS; the TOTP stays.

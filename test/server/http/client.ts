@@ -8,6 +8,9 @@ import path from 'node:path';
 import { createServer, type CreateServerOptions, type RunningServer } from '../../../server/main';
 import { totpCodeAt } from '../../../server/means/totp';
 
+/** FAKTOR_DATA_KEYS for test servers (never a real key). */
+export const TEST_DATA_KEYS = `t1:${Buffer.alloc(32, 7).toString('base64')}`;
+
 /** A started server plus cleanup. */
 export interface TestServer {
   server: RunningServer;
@@ -19,7 +22,9 @@ export interface TestServer {
 /** Starts a test-mode server (silent logs) on a free port. */
 export async function startTestServer(options: CreateServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'faktor-server-'));
-  const server = await createServer({ host: '127.0.0.1', port: 0, testMode: true, logLevel: 'silent', ...options, dataDir });
+  // Many accounts from one address per server: the creation throttle (10 per 15 min) is tested on its own.
+  // A fixed data key so normal-mode servers start too (test mode alone would generate one).
+  const server = await createServer({ host: '127.0.0.1', port: 0, testMode: true, logLevel: 'silent', maxAccountCreations: 1000, dataKeys: TEST_DATA_KEYS, ...options, dataDir });
   return {
     server,
     url: server.url,

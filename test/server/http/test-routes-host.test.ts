@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer, type CreateServerOptions } from '../../../server/main';
+import { TEST_DATA_KEYS } from './client';
 import { allowedHostEntries, hostAllowed } from '../../../server/http/host-check';
 import { DEFAULT_CONFIG } from '../../../server/config';
 import { newAccount, serverNow, startTestServer, type TestServer } from './client';
@@ -92,7 +93,7 @@ describe('Host header (DNS rebinding)', () => {
 
   async function normal(options: CreateServerOptions): Promise<{ url: string; stop: () => Promise<void> }> {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'faktor-host-'));
-    const s = await createServer({ host: '127.0.0.1', port: 0, logLevel: 'silent', argon2MemoryKiB: 1024, ...options, dataDir });
+    const s = await createServer({ host: '127.0.0.1', port: 0, logLevel: 'silent', argon2MemoryKiB: 1024, dataKeys: TEST_DATA_KEYS, ...options, dataDir });
     return { url: s.url, stop: async () => { await s.close(); rmSync(dataDir, { recursive: true, force: true }); } };
   }
 

@@ -76,3 +76,22 @@ it('migration 3 strips typed usernames from throttled audit rows and drops name-
   expect((db.prepare('SELECT key FROM throttles').all() as { key: string }[]).map((r) => r.key)).toEqual(['ip:127.0.0.1']);
   db.close();
 });
+
+it('refuses to save an account copy read before another save committed (optimistic concurrency, issue #7 item 3)', async () => {
+  const { AccountRepo, ConcurrentUpdateError } = await import('../../../server/store/account-repo');
+  const { createAccount, DEFAULT_POLICY } = await import('../../../server/domain');
+  const db = openDatabase(dir);
+  const repo = new AccountRepo(db);
+  const created = createAccount({ accountId: 'a1', username: 'u1', passwordMeansId: 'm1', sessionId: 's1', attributes: { familyName: 'X' }, blockPasswordSet: true }, 0, DEFAULT_POLICY);
+  repo.insert(created.account, 'hash', 'block-hash');
+  const first = repo.byId('a1');
+  const second = repo.byId('a1');
+  if (!first || !second) throw new Error('not stored');
+  const saved = repo.save({ ...first, attributes: [...first.attributes, { ...first.attributes[0]!, name: 'email', value: 'kept' }] });
+  expect(saved.version).toBe(1);
+  expect(() => repo.save({ ...second, attributes: [] })).toThrow(ConcurrentUpdateError);
+  expect(repo.byId('a1')?.attributes.map((a) => a.name)).toEqual(['familyName', 'email']);
+  // A second save in the same transaction uses the returned copy.
+  expect(repo.save(saved).version).toBe(2);
+  db.close();
+});

@@ -5,6 +5,7 @@ import { isFaktorError } from '../../../shared/errors';
 import { encodeBase64 } from '../../../shared/otp/base64';
 import { formatMigrationUri, parseMigrationUri, type MigrationBatch } from '../../../shared/otp/migration';
 import type { OtpParams } from '../../../shared/otp/types';
+import { hasUnsafeNameChar } from '../../../shared/text/names';
 import { FIXTURES, hex } from './peers';
 
 const PROTO = 'migration.proto';
@@ -127,7 +128,8 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 function expectedText(accounts: readonly OtpParams[], batch: { batchSize: number; batchIndex: number; batchId: number }): string {
   const lines: string[] = [];
   for (const a of accounts) {
-    const name = a.issuer !== '' && !a.issuer.includes(':') ? `${a.issuer}:${a.label}` : a.label.includes(':') ? `:${a.label}` : a.label;
+    // No issuer prefix when it cannot be carried: a colon in it, or an account starting with a space.
+    const name = a.issuer !== '' && !a.issuer.includes(':') && !a.label.startsWith(' ') ? `${a.issuer}:${a.label}` : a.label.includes(':') ? `:${a.label}` : a.label;
     lines.push('otp_parameters {', `  secret: "${cEscape(a.secret)}"`);
     if (name !== '') lines.push(`  name: "${cEscape(utf8(name))}"`);
     if (a.issuer !== '') lines.push(`  issuer: "${cEscape(utf8(a.issuer))}"`);
@@ -142,7 +144,14 @@ function expectedText(accounts: readonly OtpParams[], batch: { batchSize: number
   return lines.join('\n') + '\n';
 }
 
-const text = fc.string({ unit: 'grapheme', maxLength: 12 });
+// Leading/trailing spaces and colons included on purpose (issue #7 item 17); names the parser must
+// refuse (controls, bidi controls) left out.
+const text = fc
+  .oneof(
+    fc.string({ unit: 'grapheme', maxLength: 12 }),
+    fc.tuple(fc.stringMatching(/^[ :]{0,3}$/), fc.string({ unit: 'grapheme', maxLength: 8 }), fc.stringMatching(/^[ :]{0,3}$/)).map((p) => p.join('')),
+  )
+  .filter((s) => !hasUnsafeNameChar(s));
 const exportable: fc.Arbitrary<OtpParams> = fc
   .record({
     type: fc.constantFrom('totp' as const, 'hotp' as const),
@@ -151,7 +160,7 @@ const exportable: fc.Arbitrary<OtpParams> = fc
     digits: fc.constantFrom(6, 8),
     counter: fc.maxSafeNat(),
     issuer: text,
-    label: text.filter((s) => !s.startsWith(' ')),
+    label: text,
   })
   .map((p) => ({ ...p, period: 30, counter: p.type === 'hotp' ? p.counter : 0 }));
 const batchArb = fc
@@ -172,6 +181,16 @@ describe('formatMigrationUri cross-checked with protoc --decode', () => {
     const a: OtpParams = { type: 'totp', secret: Uint8Array.of(1), algorithm: 'SHA1', digits: 6, period: 30, counter: 0, issuer: '', label: 'x' };
     expect(() => formatMigrationUri([{ ...a, digits: 7 }])).toThrow(expect.objectContaining({ code: 'invalid-parameter' }));
     expect(() => formatMigrationUri([{ ...a, period: 60 }])).toThrow(expect.objectContaining({ code: 'invalid-parameter' }));
+  });
+});
+
+describe('names (issue #7 item 7)', () => {
+  it('refuses controls and bidi controls in an exported name or issuer', () => {
+    const secret = 'secret: "\\001\\002" algorithm: ALGORITHM_SHA1 digits: DIGIT_COUNT_SIX type: OTP_TYPE_TOTP';
+    for (const fields of ['name: "Evil\\nCorp:bob"', 'name: "bob" issuer: "\\342\\200\\256moc.lapyap"', 'name: "\\033[31mbob"', 'name: "bob\\302\\205"']) {
+      const uri = encodeText(`otp_parameters { ${secret} ${fields} }\nversion: 1\n`);
+      expect(() => parseMigrationUri(uri), fields).toThrow(migrationError('unsafe-name'));
+    }
   });
 });
 

@@ -12,6 +12,7 @@ import { useStore } from '../../store';
 import { displayName } from '../../store/selectors';
 import { CameraScan } from './CameraScan';
 import { CodeLocation } from './CodeLocation';
+import { MixedScriptWarning } from './MixedScriptWarning';
 import { blobToBase64, qrAddAccount, qrDecodeImage, qrImportMigration, qrScanClipboard, qrScanScreen } from './scan-api';
 import './scan.css';
 
@@ -209,7 +210,7 @@ export function ScanDialog() {
             {phase.codes.map((code) => (
               <li key={code.token}>
                 <button type="button" onClick={() => open(code)}>
-                  <span className="scan-pick-what">{describe(code)}</span>
+                  <bdi className="scan-pick-what">{describe(code)}</bdi>
                   <CodeLocation code={code} />
                 </button>
               </li>
@@ -238,9 +239,12 @@ export function ScanDialog() {
               <p>{t('scan.migrationReady', { count: accounts.length })}</p>
               <ul className="scan-accounts">
                 {accounts.map((a, i) => (
-                  <li key={i}>{displayName(a)}</li>
+                  <li key={i}>
+                    <bdi>{displayName(a)}</bdi>
+                  </li>
                 ))}
               </ul>
+              <MixedScriptWarning names={accounts.flatMap((a) => [a.issuer, a.label])} />
               {actionError ? <p role="alert">{actionError}</p> : null}
               <div className="dialog-buttons">
                 <button type="button" onClick={close}>
@@ -311,9 +315,13 @@ function CodeView({ code, busy, error, onAdd, onBack }: { code: FoundCode; busy:
         <p>{t('scan.confirmAdd')}</p>
         <dl className="scan-summary">
           <dt>{t('scan.issuer')}</dt>
-          <dd>{s.issuer || '—'}</dd>
+          <dd>
+            <bdi>{s.issuer || '—'}</bdi>
+          </dd>
           <dt>{t('scan.label')}</dt>
-          <dd>{s.label}</dd>
+          <dd>
+            <bdi>{s.label}</bdi>
+          </dd>
           <dt>{t('scan.type')}</dt>
           <dd>{s.type === 'totp' ? t('add.totp') : t('add.hotp')}</dd>
           <dt>{t('scan.algorithm')}</dt>
@@ -327,6 +335,7 @@ function CodeView({ code, busy, error, onAdd, onBack }: { code: FoundCode; busy:
             </>
           ) : null}
         </dl>
+        <MixedScriptWarning names={[s.issuer, s.label]} />
         {r.warnings.map((w) => (
           <p key={w} className="scan-warning">
             {t(`scan.warning.${w}`, { defaultValue: w })}

@@ -53,12 +53,13 @@ ${field({ name: 'blockPassword', label: ctx.t('register.blockPassword'), type: '
 }
 
 /** After creation: which level deleting needs (§7), then on to the overview. */
-export function registeredPage(ctx: PageContext, vm: { username: string; deleteLevel: PageLevel }): SafeHtml {
+export function registeredPage(ctx: PageContext, vm: { username: string; deleteLevel: PageLevel; delayDays: number }): SafeHtml {
   return layout(
     ctx,
     ctx.t('register.done.title'),
     html`<p>${ctx.t('register.done.body', { username: vm.username })}</p>
 <p data-testid="delete-level" data-level="${vm.deleteLevel}">${ctx.t('register.done.deleteLevel', { level: levelText(ctx, vm.deleteLevel) })}</p>
+<p data-testid="delete-delay" data-days="${String(vm.delayDays)}">${ctx.t('register.done.deleteDelay', { days: vm.delayDays })}</p>
 <p><a class="button" href="/account">${ctx.t('register.done.next')}</a></p>`,
   );
 }

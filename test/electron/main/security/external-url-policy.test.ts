@@ -1,23 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ALLOWED_EXTERNAL_HOSTS, createExternalUrlPolicy } from '../../../../electron/main/security/external-url-policy';
+import { ALLOWED_EXTERNAL_URLS, createExternalUrlPolicy } from '../../../../electron/main/security/external-url-policy';
 
-const canOpen = createExternalUrlPolicy(['github.com']);
+const ISSUES = 'https://github.com/faktor/faktor/issues';
+const canOpen = createExternalUrlPolicy([ISSUES]);
 
 describe('createExternalUrlPolicy', () => {
-  it('opens an allowlisted https URL, normalised', () => {
-    expect(canOpen('https://github.com/faktor/faktor/issues')).toBe('https://github.com/faktor/faktor/issues');
-    expect(canOpen('https://GitHub.com/x')).toBe('https://github.com/x');
-    expect(canOpen('https://github.com:443/x')).toBe('https://github.com/x');
+  it('opens an allowlisted URL, normalised', () => {
+    expect(canOpen(ISSUES)).toBe(ISSUES);
+    expect(canOpen('https://GitHub.com/faktor/faktor/issues')).toBe(ISSUES);
+    expect(canOpen('https://github.com:443/faktor/faktor/issues')).toBe(ISSUES);
   });
   it.each([
-    'http://github.com/',
-    'https://github.com.evil.example/',
+    // issue #7 item 11: the same host with any other path, a query or a fragment is an exfiltration channel
+    'https://github.com/',
+    'https://github.com/x',
+    'https://github.com/faktor/faktor/issues/new?title=SEED',
+    'https://github.com/faktor/faktor/issues?q=JBSWY3DPEHPK3PXP',
+    'https://github.com/faktor/faktor/issues#JBSWY3DPEHPK3PXP',
+    'https://github.com/faktor/faktor/issues?',
+    'https://github.com/attacker/exfil/JBSWY3DPEHPK3PXP',
+    'https://github.com/faktor/faktor/issues/../../attacker',
+    'http://github.com/faktor/faktor/issues',
+    'https://github.com.evil.example/faktor/faktor/issues',
     'https://evil-github.com/',
     'https://evil.example/github.com',
     'https://github.com@evil.example/',
-    'https://user:pw@github.com/',
-    'https://github.com:8443/',
+    'https://user:pw@github.com/faktor/faktor/issues',
+    'https://github.com:8443/faktor/faktor/issues',
     'file:///etc/passwd',
     'javascript:alert(1)',
     'smb://github.com/share',
@@ -32,21 +42,24 @@ describe('createExternalUrlPolicy', () => {
 
   it('refuses non-strings', () => {
     expect(canOpen(undefined as unknown as string)).toBeNull();
-    expect(canOpen({ toString: () => 'https://github.com/' } as unknown as string)).toBeNull();
+    expect(canOpen({ toString: () => ISSUES } as unknown as string)).toBeNull();
   });
 
-  it('property: whatever it returns is https on an allowlisted host', () => {
+  it('property: whatever it returns is exactly an allowlisted URL', () => {
+    const open = createExternalUrlPolicy(ALLOWED_EXTERNAL_URLS);
     fc.assert(
-      fc.property(fc.oneof(fc.webUrl(), fc.string()), (url) => {
-        const out = canOpen(url);
-        if (out === null) return true;
-        const u = new URL(out);
-        return u.protocol === 'https:' && u.hostname === 'github.com' && u.username === '' && u.port === '';
+      fc.property(fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.string(), fc.constantFrom(...ALLOWED_EXTERNAL_URLS).chain((u) => fc.string().map((x) => u + x))), (url) => {
+        const out = open(url);
+        return out === null || ALLOWED_EXTERNAL_URLS.includes(out);
       }),
     );
   });
 
-  it('ships a short, wildcard-free allowlist', () => {
-    for (const h of ALLOWED_EXTERNAL_HOSTS) expect(h).toMatch(/^[a-z0-9.-]+$/);
+  it('ships a short list of whole https URLs without query or fragment', () => {
+    expect(ALLOWED_EXTERNAL_URLS.length).toBeLessThanOrEqual(5);
+    for (const u of ALLOWED_EXTERNAL_URLS) {
+      const parsed = new URL(u);
+      expect([parsed.protocol, parsed.search, parsed.hash, parsed.href]).toEqual(['https:', '', '', u]);
+    }
   });
 });

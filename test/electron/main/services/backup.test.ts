@@ -7,6 +7,7 @@ import { decodeBackup, encodeBackup, encodePlainList, parsePlainList } from '../
 import { deriveKey, DEFAULT_KDF, KDF_LIMITS, NODE_KDF, newKdfParams, SCRYPT_MAXMEM_BYTES, type KdfParams, type KdfPrimitives } from '../../../../electron/main/services/crypto';
 import { formatMigrationUri } from '../../../../shared/otp/migration';
 import type { VaultAccount } from '../../../../electron/main/services/vault';
+import { hasUnsafeNameChar } from '../../../../shared/text/names';
 import { TEST_KDF } from './doubles';
 
 /** The backup format on its own: round trips, independent re-implementation, and garbage → FaktorError only. */
@@ -230,5 +231,38 @@ describe('plain otpauth list', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('issue #7 item 17: export → import keeps every name, leading and trailing spaces included', () => {
+    const name = fc
+      .oneof(
+        fc.string({ unit: 'grapheme', maxLength: 20 }),
+        fc.tuple(fc.stringMatching(/^[ :]{0,3}$/), fc.string({ unit: 'grapheme', maxLength: 10 }), fc.stringMatching(/^[ :]{0,3}$/)).map((p) => p.join('')),
+      )
+      .filter((n) => !hasUnsafeNameChar(n) && n.length <= 200);
+    fc.assert(
+      fc.property(fc.array(fc.tuple(name, name), { minLength: 1, maxLength: 4 }), (names) => {
+        const accounts = names.map(([issuer, label]) => ({ ...account(label), issuer }));
+        const back = parsePlainList(encodePlainList(accounts));
+        expect(back.map((a) => [a.issuer, a.label])).toEqual(names);
+      }),
+      { numRuns: 500 },
+    );
+    // The issue's example: scanned as "  alice", exported, read back the same (so a re-import is a duplicate).
+    const [alice] = parsePlainList(encodePlainList([{ ...account('  alice'), issuer: 'Acme' }]));
+    expect(alice).toMatchObject({ issuer: 'Acme', label: '  alice' });
+  });
+
+  it('issue #7 item 7: a list line whose name decodes to a control character fails the whole list', () => {
+    for (const line of ['otpauth://totp/al%00ice?secret=JBSWY3DPEHPK3PXP', 'otpauth://totp/x?secret=JBSWY3DPEHPK3PXP&issuer=%E2%80%AEmoc.lapyap']) {
+      expect(() => parsePlainList(`otpauth://totp/ok?secret=JBSWY3DPEHPK3PXP\n${line}\n`)).toThrow(
+        expect.objectContaining({ code: 'invalid-backup', params: { line: 2, reason: 'unsafe-name' } }),
+      );
+    }
+  });
+
+  it('issue #7 item 7: an encrypted backup with a control character in a name is refused', async () => {
+    const text = await encodeBackup([{ ...account('ok') }, { ...account('x'), issuer: 'Evil\nCorp' }], 'correct horse', 1, TEST_KDF);
+    await expect(decodeBackup(text, 'correct horse')).rejects.toThrow(expect.objectContaining({ code: 'invalid-backup', params: { entry: 2 } }));
   });
 });

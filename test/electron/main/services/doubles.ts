@@ -43,11 +43,17 @@ export class FakeClock implements Clock {
   }
 }
 
-/** In-memory clipboard. */
+/** In-memory clipboard; `concealed` says whether the current text came with the clipboard-manager hints. */
 export class MemoryClipboard implements Clipboard {
   text = '';
+  concealed = false;
   writeText(t: string): void {
     this.text = t;
+    this.concealed = false;
+  }
+  writeConcealed(t: string): void {
+    this.text = t;
+    this.concealed = true;
   }
   readText(): string {
     return this.text;
@@ -59,6 +65,14 @@ export class ScriptedDialogs implements FileDialogs {
   savePath: string | null = null;
   openPath: string | null = null;
   lastFilters: readonly FileFilter[] = [];
+  /** What the native plain-export question answers (default: the user says no). */
+  plainConsent = false;
+  /** Languages the plain-export question was asked in, in order. */
+  readonly consentAsked: Array<'de' | 'en'> = [];
+  async confirmPlainExport(language: 'de' | 'en'): Promise<boolean> {
+    this.consentAsked.push(language);
+    return this.plainConsent;
+  }
   async chooseSaveFile(): Promise<string | null> {
     return this.savePath;
   }

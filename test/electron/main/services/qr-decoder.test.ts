@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodePixels } from '../../../../electron/main/services/qr-decode-core';
 import { createQrDecoder } from '../../../../electron/main/services/qr-decoder';
-import { decodeEncodedImage, readImageSize } from '../../../../electron/main/services/qr-image';
+import { assertEncodedDimensions, decodeEncodedImage, readImageSize } from '../../../../electron/main/services/qr-image';
 import { isFaktorError } from '../../../../shared/errors';
 import { blank, corpus, drawDesktop, drawQr, qrMatrix, renderVariant, rng, toJpeg, toPng } from '../../../../bench/qr/synth';
 
@@ -75,6 +75,36 @@ describe('QR decoder (zxing-wasm, local wasm, worker thread)', () => {
     expect(() => decodeEncodedImage(bomb)).toThrow(/image-unreadable/);
     await expectUnreadable(decoder.decodeImage(new Uint8Array(bomb)));
     await expectUnreadable(decoder.decodeImage({ width: 100, height: 100, data: new Uint8Array(10) }));
+  });
+
+  it('issue #7 item 8: a tiny JPEG claiming 6000×6000 is refused from its header, before decoding', async () => {
+    const jpg = Buffer.from(toJpeg(blank(32, 32)));
+    const sof = jpg.indexOf(Buffer.from([0xff, 0xc0]));
+    jpg.writeUInt16BE(6000, sof + 5); // height
+    jpg.writeUInt16BE(6000, sof + 7); // width
+    expect(jpg.length).toBeLessThan(1024);
+    expect(readImageSize(jpg, 'jpeg')).toEqual({ width: 6000, height: 6000 });
+    expect(() => decodeEncodedImage(jpg)).toThrow(expect.objectContaining({ code: 'image-unreadable', detail: 'too large for a file 6000x6000' }));
+    await expectUnreadable(decoder.decodeImage(new Uint8Array(jpg)));
+    // Screen-sized files still pass the header check (a 4K screenshot; a 12 MP phone photo is 4032×3024).
+    expect(() => assertEncodedDimensions(3840, 2160)).not.toThrow();
+    expect(() => assertEncodedDimensions(4032, 3024)).not.toThrow();
+    expect(() => assertEncodedDimensions(5120, 2880)).toThrow(/image-unreadable/);
+  });
+
+  it('issue #7 item 8: a job past its time limit fails as image-unreadable; the next job gets a fresh worker', async () => {
+    const own = createQrDecoder();
+    try {
+      const img = blank(640, 480);
+      drawQr(img, qrMatrix('after the timeout'), { cx: 320, cy: 240, module: 6 });
+      // 1 ms: the worker cannot even start in that time, so the limit always fires first.
+      await expect(own.decodeImage(new Uint8Array(toPng(img)), { timeoutMs: 1 })).rejects.toSatisfy(
+        (e: unknown) => isFaktorError(e, 'image-unreadable') && e.detail === 'decode timed out',
+      );
+      expect(texts(await own.decodeImage(new Uint8Array(toPng(img))))).toEqual(['after the timeout']);
+    } finally {
+      await own.close();
+    }
   });
 
   it('reads JPEG dimensions from the frame header', () => {

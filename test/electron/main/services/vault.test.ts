@@ -242,7 +242,8 @@ describe('app lock', () => {
     expect(await code(restarted.setPassword('nope', null))).toBe('wrong-password');
     expect(await code(restarted.setPassword(null, null))).toBe('wrong-password');
     expect((await restarted.setPassword('correct horse', null)).hasPassword).toBe(false);
-    expect(JSON.parse((await keychain.get(KEY_ACCOUNT))!)).toEqual({ v: 1, key: rawKey });
+    // Back in the clear, but a NEW key: every password change re-keys (vault-rekey.test.ts).
+    expect(JSON.parse((await keychain.get(KEY_ACCOUNT))!)).toEqual({ v: 1, key: expect.not.stringMatching(rawKey) });
     expect((await restarted.lock()).state).toBe('ready'); // nothing to lock with
     expect(statuses).toContainEqual({ state: 'locked', hasPassword: true, error: null });
   });

@@ -1,0 +1,95 @@
+import { readFile, stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { FaktorError } from '../../shared/errors';
+import type { RequestOf, ResponseOf } from '../../shared/ipc/contract';
+import type { AccountView } from '../../shared/ipc/schemas';
+import type { Ports } from './ports';
+import { writeFileAtomic } from './services/atomic-file';
+import { NODE_KDF, type KdfPrimitives } from './services/crypto';
+import { exportAs } from './services/import/export-as';
+import { commitFile, forgetFile, previewFile, type ImportVault } from './services/import/import-foreign';
+import { MAX_IMPORT_BYTES, readForeign, type ForeignFile } from './services/import/read-foreign';
+import { newId } from './services/vault';
+
+/** The channels of issue 11's "no lock-in" part. */
+export type ImportChannel = 'import-preview' | 'import-commit' | 'export-as';
+
+/** How long a previewed import stays committable. */
+export const IMPORT_PREVIEW_MS = 10 * 60 * 1000;
+
+/** File dialog filter: every format the importer reads (docs/import-formats.md). */
+export const IMPORT_FILTERS = [
+  { name: 'Authenticator export', extensions: ['json', '2fas', 'txt', 'aes', 'faktor', 'authpro', 'bak'] },
+  { name: 'All files', extensions: ['*'] },
+] as const;
+
+/**
+ * Preview → commit for other apps' files, and the extra exports. The decoded accounts of ONE
+ * previewed file are held (never sent) until committed, replaced by the next preview, expired, or
+ * the vault locks — the same lifecycle as a scanned Google export in qr-api.ts.
+ */
+export function createImportHandlers(deps: {
+  vault: ImportVault & { list(): Promise<AccountView[]> };
+  ports: Ports;
+  kdf?: KdfPrimitives;
+  onVaultLocked?: (listener: () => void) => void;
+}): { readonly [C in ImportChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> } {
+  let pending: { token: string; file: ForeignFile; expiresAt: number } | null = null;
+  const forget = () => {
+    if (pending) forgetFile(pending.file);
+    pending = null;
+  };
+  deps.onVaultLocked?.(forget);
+
+  return {
+    'import-preview': async ({ format, password }) => {
+      await deps.vault.list(); // refuse while locked, before asking for a file
+      forget();
+      const path = await deps.ports.dialogs.chooseOpenFile(IMPORT_FILTERS);
+      if (path === null) throw new FaktorError('cancelled');
+      if ((await stat(path)).size > MAX_IMPORT_BYTES) throw new FaktorError('import-damaged', 'too large');
+      const file = await readForeign(new Uint8Array(await readFile(path)), { format: format ?? undefined, password }, deps.kdf ?? NODE_KDF);
+      try {
+        const outcome = await previewFile(file, deps.vault);
+        const token = newId();
+        pending = { token, file, expiresAt: deps.ports.clock.now() + IMPORT_PREVIEW_MS };
+        return { token, format: outcome.format, accounts: outcome.accounts, duplicates: outcome.duplicates, dropped: outcome.dropped.map(clip) };
+      } catch (e) {
+        forgetFile(file);
+        throw e;
+      }
+    },
+    'import-commit': async ({ token }) => {
+      await deps.vault.list();
+      const p = pending;
+      if (!p || p.token !== token || deps.ports.clock.now() > p.expiresAt) {
+        forget();
+        throw new FaktorError('not-found', 'no such import preview');
+      }
+      pending = null;
+      try {
+        const outcome = await commitFile(p.file, deps.vault);
+        return { imported: outcome.imported, duplicates: outcome.duplicates };
+      } finally {
+        forgetFile(p.file);
+      }
+    },
+    'export-as': async ({ format, acknowledgedUnencrypted }) => {
+      const accounts = await deps.vault.exportAccounts();
+      try {
+        const out = await exportAs(format, accounts, { nowMs: deps.ports.clock.now(), acknowledgedUnencrypted, lang: deps.ports.locale().startsWith('de') ? 'de' : 'en' });
+        const path = await deps.ports.dialogs.chooseSaveFile(out.fileName);
+        if (path === null) throw new FaktorError('cancelled');
+        await writeFileAtomic(path, out.text);
+        return { count: accounts.length, fileName: basename(path) };
+      } finally {
+        for (const a of accounts) a.secret.fill(0);
+      }
+    },
+  };
+}
+
+/** Names of dropped entries come straight from the file: bounded for display. */
+function clip<T extends { issuer: string; label: string; detail: string }>(d: T): T {
+  return { ...d, issuer: d.issuer.slice(0, 200), label: d.label.slice(0, 200), detail: d.detail.slice(0, 32) };
+}

@@ -1,0 +1,119 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { IMPORT_FORMATS, type ImportFormat } from '../../../shared/import/types';
+import type { ImportPreview } from '../../../shared/ipc/schemas';
+import { loadAccounts } from '../actions/accounts';
+import { importCommit, importPreview } from '../api/backup';
+import { errorCode } from '../api/bridge';
+import { Field } from './Field';
+import { FormError } from './FormError';
+
+/** Import from another authenticator: choose format (or detect) → preview (accounts, left out, duplicates) → import all. */
+export function ImportForeignSection() {
+  const { t } = useTranslation();
+  const [format, setFormat] = useState<ImportFormat | ''>('');
+  const [password, setPassword] = useState('');
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [result, setResult] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function run(work: () => Promise<void>) {
+    setError(null);
+    setResult(null);
+    setBusy(true);
+    try {
+      await work();
+    } catch (e) {
+      const code = errorCode(e);
+      if (code !== 'cancelled') setError(t(`errors.${code}`));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function choose(e: FormEvent) {
+    e.preventDefault();
+    void run(async () => {
+      setPreview(null);
+      const p = await importPreview(format === '' ? null : format, password === '' ? null : password);
+      setPassword('');
+      setPreview(p);
+    });
+  }
+
+  function commit() {
+    if (!preview) return;
+    void run(async () => {
+      const r = await importCommit(preview.token);
+      setPreview(null);
+      await loadAccounts();
+      setResult(t('backup.imported', { count: r.imported }));
+    });
+  }
+
+  return (
+    <section className="settings-section" aria-labelledby="foreign-heading">
+      <h3 id="foreign-heading">{t('importer.heading')}</h3>
+      <p className="hint">{t('importer.hint')}</p>
+      <form onSubmit={choose} noValidate>
+        <Field
+          label={t('importer.format')}
+          control={({ id, describedBy }) => (
+            <select id={id} aria-describedby={describedBy} value={format} onChange={(e) => setFormat(e.target.value as ImportFormat | '')}>
+              <option value="">{t('importer.detect')}</option>
+              {IMPORT_FORMATS.map((f) => (
+                <option key={f} value={f}>
+                  {t(`importer.formats.${f}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        />
+        <Field label={t('importer.password')} type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} />
+        <div className="dialog-buttons">
+          <button type="submit" disabled={busy}>
+            {t('importer.choose')}
+          </button>
+        </div>
+      </form>
+      {preview ? (
+        <div className="result" role="status">
+          <p>{t('importer.found', { count: preview.accounts.length, format: t(`importer.formats.${preview.format}`) })}</p>
+          <ul className="duplicates">
+            {preview.accounts.map((a, i) => (
+              <li key={i}>{a.issuer ? `${a.issuer} (${a.label})` : a.label}</li>
+            ))}
+          </ul>
+          {preview.dropped.length > 0 ? (
+            <>
+              <p>{t('importer.dropped')}</p>
+              <ul className="duplicates">
+                {preview.dropped.map((d) => (
+                  <li key={d.entry}>{t('importer.droppedEntry', { name: d.issuer ? `${d.issuer} (${d.label})` : d.label, type: d.detail })}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          {preview.duplicates.length > 0 ? (
+            <>
+              <p>{t('backup.duplicates')}</p>
+              <ul className="duplicates">
+                {preview.duplicates.map((d, i) => (
+                  <li key={i}>{d.issuer ? `${d.issuer} (${d.label})` : d.label}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+          <div className="dialog-buttons">
+            <button type="button" className="primary" disabled={busy || preview.accounts.length === 0} onClick={commit}>
+              {t('importer.commit', { count: preview.accounts.length })}
+            </button>
+          </div>
+        </div>
+      ) : null}
+      {result ? <p role="status">{result}</p> : null}
+      {error ? <FormError message={error} /> : null}
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+import { isFaktorError } from '../errors';
+import { splitLabel } from '../otp/label';
+import { parseMigrationUri } from '../otp/migration';
+import { parseOtpauthUri } from '../otp/uri';
+import type { OtpParams } from '../otp/types';
+import { damaged } from './entry';
+import type { DroppedEntry, ParsedImport } from './types';
+
+/*
+ * Plain otpauth:// lists: our own plain export, Ente Auth's plain export, GNOME Authenticator's
+ * "Authenticator" backup, FreeOTP+'s URI export. One URI per line; blank lines and '#' comments are
+ * ignored; Google's otpauth-migration:// lines are expanded. otpauth://steam|yandex|motp lines are
+ * dropped (listed); any other bad line fails the file with its line number.
+ */
+
+const FOREIGN_TYPE = /^otpauth:\/\/(steam|yandex|motp|yaotp)\/([^?#]*)/i;
+
+/** True when the text's first meaningful line is an otpauth link (used by format detection). */
+export function looksLikeOtpauthList(text: string): boolean {
+  const first = text.split(/\r?\n/).map((l) => l.trim()).find((l) => l !== '' && !l.startsWith('#'));
+  return first !== undefined && /^otpauth(-migration)?:\/\//i.test(first);
+}
+
+/** Parses the list into accounts and dropped lines. */
+export function parseOtpauthList(text: string): ParsedImport {
+  const accounts: OtpParams[] = [];
+  const dropped: DroppedEntry[] = [];
+  const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r?\n/);
+  lines.forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    const foreign = FOREIGN_TYPE.exec(line);
+    if (foreign) {
+      const name = splitLabel(safeDecode(foreign[2]!));
+      dropped.push({ entry: i + 1, issuer: name.issuer ?? '', label: name.account, reason: 'unsupported-type', detail: foreign[1]!.toLowerCase() });
+      return;
+    }
+    try {
+      if (/^otpauth-migration:/i.test(line)) accounts.push(...parseMigrationUri(line).accounts);
+      else accounts.push(parseOtpauthUri(line).params);
+    } catch (e) {
+      throw damaged(`line ${i + 1}`, { line: i + 1, reason: isFaktorError(e) ? e.code : 'invalid-uri' });
+    }
+  });
+  if (accounts.length === 0 && dropped.length === 0) throw damaged('no accounts');
+  return { accounts, dropped };
+}
+
+/** Percent-decoding for a dropped line's display name only; undecodable stays raw. */
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s).slice(0, 200);
+  } catch {
+    return s.slice(0, 200);
+  }
+}

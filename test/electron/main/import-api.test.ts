@@ -1,0 +1,100 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isFaktorError } from '../../../shared/errors';
+import { contract, type Channel, type RequestOf } from '../../../shared/ipc/contract';
+import { createApi, type Api } from '../../../electron/main/api';
+import { IMPORT_PREVIEW_MS } from '../../../electron/main/import-api';
+import { createOsKeychain } from '../../../electron/main/services/keychain';
+import { KEY_ACCOUNT } from '../../../electron/main/services/vault';
+import { sandbox, TEST_KDF, testPorts } from './services/doubles';
+
+/**
+ * Foreign-file import through the API on real parts (gnome-keyring, vault files, crypto): preview
+ * writes nothing, commit is one all-or-nothing write with duplicates listed, the token is single-use
+ * and expires. Only the platform ports are doubles (no Electron binary here).
+ */
+
+const FIX = join(__dirname, '../../fixtures/import');
+let box: ReturnType<typeof sandbox>;
+let ports: ReturnType<typeof testPorts>;
+let api: Api;
+
+async function code<C extends Channel>(c: C, req: RequestOf<C>): Promise<string> {
+  try {
+    contract[c].response.parse(await api[c](req));
+    return 'ok';
+  } catch (e) {
+    if (!isFaktorError(e)) throw e;
+    return e.code;
+  }
+}
+
+beforeEach(() => {
+  box = sandbox();
+  ports = testPorts();
+  api = createApi({ appDataDir: box.dir, keychainService: box.service, ports, testing: { kdf: TEST_KDF } });
+});
+afterEach(async () => {
+  await createOsKeychain(box.service).delete(KEY_ACCOUNT).catch(() => undefined);
+  box.cleanup();
+});
+
+describe('import-preview → import-commit', () => {
+  it('previews an encrypted Aegis vault without writing, then commits it once', async () => {
+    await api['vault-status']({});
+    ports.dialogs.openPath = join(FIX, 'aegis-encrypted.json');
+    expect(await code('import-preview', { format: null, password: 'wrong password' })).toBe('backup-wrong-password');
+    const preview = contract['import-preview'].response.parse(await api['import-preview']({ format: null, password: 'correct horse' }));
+    expect(JSON.stringify(preview)).not.toContain('JBSWY3DPEHPK3PXP');
+    expect(preview).toMatchObject({ format: 'aegis', duplicates: [], dropped: [{ entry: 4, issuer: 'Steam', label: 'gamer', reason: 'unsupported-type', detail: 'steam' }] });
+    expect(preview.accounts.map((a) => a.label)).toEqual(['alice@example.com', 'bob', 'carol']);
+    expect(ports.dialogs.lastFilters.length).toBeGreaterThan(0);
+    expect(await api['accounts-list']({})).toEqual([]);
+
+    expect(await api['import-commit']({ token: preview.token })).toEqual({ imported: 3, duplicates: [] });
+    expect((await api['accounts-list']({})).map((a) => [a.issuer, a.label, a.type])).toEqual([
+      ['ACME Co', 'alice@example.com', 'totp'], ['Bank', 'bob', 'hotp'], ['Mail', 'carol', 'totp'],
+    ]);
+    expect(await code('import-commit', { token: preview.token })).toBe('not-found');
+  });
+
+  it('a second file of the same accounts lists them as duplicates and adds nothing', async () => {
+    await api['vault-status']({});
+    ports.dialogs.openPath = join(FIX, 'twofas-plain.2fas');
+    await api['import-commit']({ token: (await api['import-preview']({ format: null, password: null })).token });
+    ports.dialogs.openPath = join(FIX, 'andotp-encrypted.json.aes');
+    const preview = await api['import-preview']({ format: 'andotp', password: 'correct horse' });
+    expect(preview.accounts).toEqual([]);
+    expect(preview.duplicates.map((d) => d.label)).toEqual(['alice@example.com', 'bob', 'carol']);
+    expect(await api['import-commit']({ token: preview.token })).toMatchObject({ imported: 0 });
+    expect((await api['accounts-list']({})).length).toBe(3);
+  });
+
+  it('an expired preview cannot be committed; a damaged file writes nothing', async () => {
+    await api['vault-status']({});
+    ports.dialogs.openPath = join(FIX, 'freeotp-plus.json');
+    const preview = await api['import-preview']({ format: null, password: null });
+    ports.clock.advance(IMPORT_PREVIEW_MS + 1);
+    expect(await code('import-commit', { token: preview.token })).toBe('not-found');
+    ports.dialogs.openPath = join(FIX, 'make-fixtures.py');
+    expect(await code('import-preview', { format: null, password: null })).toBe('import-unknown-format');
+    ports.dialogs.openPath = null;
+    expect(await code('import-preview', { format: null, password: null })).toBe('cancelled');
+    expect(await api['accounts-list']({})).toEqual([]);
+  });
+
+  it('export-as writes Aegis JSON and the QR sheet only with the acknowledgement', async () => {
+    await api['vault-status']({});
+    ports.dialogs.openPath = join(FIX, 'bitwarden.json');
+    await api['import-commit']({ token: (await api['import-preview']({ format: null, password: null })).token });
+    expect(await code('export-as', { format: 'aegis-plain', acknowledgedUnencrypted: false as never })).toBe('invalid-request');
+    ports.dialogs.savePath = join(box.dir, 'aegis.json');
+    expect(await api['export-as']({ format: 'aegis-plain', acknowledgedUnencrypted: true })).toEqual({ count: 2, fileName: 'aegis.json' });
+    ports.dialogs.openPath = join(box.dir, 'aegis.json');
+    expect((await api['import-preview']({ format: 'aegis', password: null })).duplicates).toHaveLength(2);
+    ports.dialogs.savePath = join(box.dir, 'sheet.html');
+    expect(await api['export-as']({ format: 'qr-sheet', acknowledgedUnencrypted: true })).toEqual({ count: 2, fileName: 'sheet.html' });
+    expect(readFileSync(join(box.dir, 'sheet.html'), 'utf8')).toMatch(/^<!doctype html>/);
+  }, 30_000);
+});
