@@ -39,6 +39,8 @@ export interface ServerConfig {
    * FAKTOR_DATA_KEYS only, never a flag: argv is visible to every user). Required outside test mode.
    */
   dataKeys?: string;
+  /** JSON file with the OpenID Connect clients (relying parties) to register (server/oidc/clients.ts). */
+  oidcClientsFile?: string;
 }
 
 /** The defaults: 127.0.0.1:8787, ./.faktor-data/servicekonto (git-ignored), normal mode. */
@@ -99,7 +101,7 @@ export function validateConfig(config: ServerConfig): ServerConfig {
 }
 
 /** Flags that take a value, and flags that are switches; anything else is refused (a typo must not be ignored). */
-const VALUE_FLAGS = ['host', 'port', 'data-dir', 'origin', 'rp-id', 'log-level', 'allowed-hosts', 'deletion-delay-days', 'max-account-creations'] as const;
+const VALUE_FLAGS = ['host', 'port', 'data-dir', 'origin', 'rp-id', 'log-level', 'allowed-hosts', 'deletion-delay-days', 'max-account-creations', 'oidc-clients'] as const;
 const SWITCH_FLAGS = ['test-mode', 'secure-cookies', 'help'] as const;
 
 /** `npm run server -- --help`. */
@@ -129,6 +131,8 @@ Usage: npm run server -- [flags]
   --max-account-creations <n>
                       account creations per client address within 15 minutes
                       (env FAKTOR_MAX_ACCOUNT_CREATIONS, default 10)
+  --oidc-clients <f>  JSON file: array of OpenID Connect client metadata (env FAKTOR_OIDC_CLIENTS);
+                      issuer <origin>/oidc, see docs/oidc.md
   --help              this text
 
 Environment only: FAKTOR_DATA_KEYS=id:base64key[,id:base64key…] — keys that encrypt TOTP seeds and
@@ -207,6 +211,7 @@ export function rawConfigFromArgs(argv: readonly string[], env: NodeJS.ProcessEn
   const origin = pick('origin', 'FAKTOR_ORIGIN');
   const delayDays = pick('deletion-delay-days', 'FAKTOR_DELETION_DELAY_DAYS');
   const maxCreations = pick('max-account-creations', 'FAKTOR_MAX_ACCOUNT_CREATIONS');
+  const oidcClientsFile = pick('oidc-clients', 'FAKTOR_OIDC_CLIENTS');
   const allowedHosts = pick('allowed-hosts', 'FAKTOR_ALLOWED_HOSTS')
     ?.split(',')
     .map((h) => h.trim())
@@ -224,6 +229,7 @@ export function rawConfigFromArgs(argv: readonly string[], env: NodeJS.ProcessEn
     maxAccountCreations: maxCreations === undefined ? DEFAULT_CONFIG.maxAccountCreations : Number(maxCreations),
     ...(env.FAKTOR_DATA_KEYS ? { dataKeys: env.FAKTOR_DATA_KEYS } : {}),
     ...(origin ? { origin } : {}),
+    ...(oidcClientsFile ? { oidcClientsFile: path.resolve(oidcClientsFile) } : {}),
     ...(allowedHosts && allowedHosts.length > 0 ? { allowedHosts } : {}),
   };
   return config;

@@ -43,6 +43,8 @@ export class AppContext {
   readonly hasher: PasswordHasher;
   /** Keyed tag of a typed username for the audit log and throttle keys: the name itself is never stored there. */
   readonly usernameTag: (username: string) => string;
+  /** Told of every recorded domain event (the OIDC layer sends back-channel logouts on 'logged-out'); must not throw or block. */
+  readonly eventListeners: ((events: readonly DomainEvent[]) => void)[] = [];
 
   constructor(
     readonly db: Db,
@@ -78,6 +80,7 @@ export class AppContext {
       const { type, at, accountId, ...rest } = e;
       this.audit.record(at, type, accountId, ip, rest);
     }
+    for (const listener of this.eventListeners) listener(events);
   }
 
   /** Appends one service-level audit event. */

@@ -21,6 +21,10 @@ import { testRoutes } from './test-routes';
 import { pagesPlugin } from './pages/plugin';
 import { DEFAULT_CREATION_LIMIT } from '../app/creation-throttle';
 import { parseDataKeys } from '../store/credential-cipher';
+import { registerOidc, type OidcHandle } from '../oidc/plugin';
+import { servicesSectionFor } from '../oidc/services-section';
+import { checkClient, loadClientsFile } from '../oidc/clients';
+import type { ClientMetadata } from 'oidc-provider';
 
 /** Options of createServer: the config plus test hooks. */
 export interface CreateServerOptions extends Partial<ServerConfig> {
@@ -34,6 +38,8 @@ export interface CreateServerOptions extends Partial<ServerConfig> {
   originFromPort?: string;
   /** Where log lines go (default stdout); tests capture them to prove redaction. */
   logStream?: NodeJS.WritableStream;
+  /** OpenID Connect clients (relying parties) besides those in `oidcClientsFile` (tests). */
+  oidcClients?: ClientMetadata[];
   /** Registers more routes (the pages) on the same app before it starts. */
   plugins?: ((app: FastifyInstance, services: Services) => Promise<void> | void)[];
 }
@@ -46,6 +52,8 @@ export interface RunningServer {
   clock: AdjustableClock | undefined;
   db: Db;
   config: ServerConfig;
+  /** The OpenID Connect provider (issuer `<origin>/oidc`), its records and issuer. */
+  oidc: OidcHandle;
   /** http://host:port once listening ('' with listen: false). */
   url: string;
   /** The browser origin (WebAuthn, links): config.origin or http://localhost:<port>. */
@@ -72,7 +80,7 @@ export const LOG_REDACT = [
 
 /** Builds (and by default starts) the server. */
 export async function createServer(options: CreateServerOptions = {}): Promise<RunningServer> {
-  const { listen = true, policy: policyOverrides, plugins = [], deletionDelayMs: delayOverride, originFromPort = 'localhost', logStream, ...rest } = options;
+  const { listen = true, policy: policyOverrides, plugins = [], deletionDelayMs: delayOverride, originFromPort = 'localhost', logStream, oidcClients = [], ...rest } = options;
   const given = validateConfig({ ...DEFAULT_CONFIG, ...rest });
   // An https origin always gets Secure, __Host- prefixed cookies (issue #7 item 13).
   const config = { ...given, secureCookies: given.secureCookies || (given.origin?.startsWith('https://') ?? false) };
@@ -166,7 +174,14 @@ export async function createServer(options: CreateServerOptions = {}): Promise<R
   const apiOptions = { services, secureCookies: config.secureCookies, testMode: config.testMode };
   await app.register(apiPlugin, apiOptions);
   if (testClock) await app.register(testRoutes, { services, clock: testClock, afterClockChange: () => services.auth.sweepDeletions() });
-  await app.register(pagesPlugin, { services, testMode: config.testMode, secureCookies: config.secureCookies });
+  const clients = [...(config.oidcClientsFile ? loadClientsFile(config.oidcClientsFile) : []), ...oidcClients.map(checkClient)];
+  const oidc = await registerOidc(app, { services, origin: () => ctx.options.origin, clients, testMode: config.testMode, secureCookies: config.secureCookies });
+  await app.register(pagesPlugin, {
+    services,
+    testMode: config.testMode,
+    secureCookies: config.secureCookies,
+    accountSections: (accountId, page) => servicesSectionFor(oidc.provider(), oidc.repo, accountId, page),
+  });
   for (const p of plugins) await p(app, services);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -186,6 +201,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<R
     clock: testClock,
     db,
     config,
+    oidc,
     get url() {
       return url;
     },

@@ -239,6 +239,7 @@ export const de = {
   'desktop.login.scan': 'Scannen Sie diesen Code mit Faktor auf Ihrem Computer. Faktor prüft, dass er von diesem Server stammt, fragt Ihre PIN ab und zeigt einen Code.',
   'desktop.login.submit': 'Anmelden',
   'desktop.stepup.onlyFirst': 'Verwenden Sie den QR-Code Ihrer ersten Desktop-App oben; es gilt immer nur ein Code.',
+  'account.consentRevoked': 'Zustimmung für den Online-Dienst widerrufen.',
 } as const;
 
 /** The key set every language must provide. */

@@ -241,4 +241,5 @@ export const en: Messages = {
   'desktop.login.scan': 'Scan this code with Faktor on your computer. Faktor checks that it comes from this server, asks for your PIN and shows a code.',
   'desktop.login.submit': 'Log in',
   'desktop.stepup.onlyFirst': 'Use the QR code of your first desktop app above; one code at a time.',
+  'account.consentRevoked': 'Consent for the online service withdrawn.',
 };

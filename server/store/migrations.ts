@@ -188,4 +188,66 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX desktop_logins_expiry ON desktop_logins(expires_at);
     `,
   },
+  {
+    name: 'OpenID Connect provider state (oidc-provider models), signing keys, per-service consent, released-claim snapshots, session links',
+    sql: `
+      -- Every oidc-provider model (Session, Interaction, AuthorizationCode, AccessToken, Grant, …) as
+      -- JSON, so a node keeps no OIDC state in memory. account_id ties tokens and grants to the
+      -- account: erasing it (§7) takes them along.
+      CREATE TABLE oidc_store (
+        model       TEXT NOT NULL,
+        id          TEXT NOT NULL,
+        payload     TEXT NOT NULL,
+        grant_id    TEXT,
+        uid         TEXT,
+        user_code   TEXT,
+        account_id  TEXT REFERENCES accounts(id) ON DELETE CASCADE,
+        consumed_at INTEGER,
+        expires_at  INTEGER,                -- epoch ms; NULL = no expiry
+        PRIMARY KEY (model, id)
+      ) STRICT;
+      CREATE INDEX oidc_store_grant ON oidc_store(grant_id);
+      CREATE INDEX oidc_store_uid ON oidc_store(model, uid);
+      CREATE INDEX oidc_store_expiry ON oidc_store(expires_at);
+
+      -- ID-token signing keys (private JWK JSON), generated per install; newest active key signs.
+      CREATE TABLE oidc_keys (
+        kid         TEXT PRIMARY KEY,
+        jwk         TEXT NOT NULL,
+        created_at  INTEGER NOT NULL,
+        retired_at  INTEGER                 -- no longer signs; published until retired_at + grace
+      ) STRICT;
+
+      -- Consent per service (client) and attribute, revocable in the overview (§6).
+      CREATE TABLE oidc_consents (
+        account_id  TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        client_id   TEXT NOT NULL,
+        attribute   TEXT NOT NULL,
+        granted_at  INTEGER NOT NULL,
+        PRIMARY KEY (account_id, client_id, attribute)
+      ) STRICT;
+
+      -- What one authorisation released (§6: values with their levels, withheld list), fixed when the
+      -- user finished the login; the token and userinfo endpoints read it by grant id.
+      CREATE TABLE oidc_releases (
+        grant_id    TEXT PRIMARY KEY,
+        account_id  TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        session_id  TEXT NOT NULL,
+        payload     TEXT NOT NULL,
+        expires_at  INTEGER NOT NULL
+      ) STRICT;
+
+      -- Which services a Servicekonto session signed in to (back-channel logout when it ends).
+      CREATE TABLE oidc_session_clients (
+        session_id  TEXT NOT NULL,
+        client_id   TEXT NOT NULL,
+        account_id  TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
+        grant_id    TEXT NOT NULL,
+        sid         TEXT NOT NULL,          -- the provider's session id for this client (logout token)
+        provider_session_uid TEXT NOT NULL, -- the provider session, destroyed with the Servicekonto session
+        at          INTEGER NOT NULL,
+        PRIMARY KEY (session_id, client_id)
+      ) STRICT;
+    `,
+  },
 ];

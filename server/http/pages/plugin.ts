@@ -17,7 +17,7 @@ import { translator, type MessageKey } from '../../i18n';
 import { clearSessionCookie, sessionToken, setSessionCookie } from '../session-cookie';
 import { preSessionToken, preSessionTokenValid } from './csrf';
 import { installKey } from '../../store/secrets-repo';
-import { trustedHtml } from './html';
+import { trustedHtml, type SafeHtml } from './html';
 import { isWebAuthnKind, kindOfSlug, REGISTRABLE_KINDS, type RegistrableKind } from './kinds';
 import { formField, rememberLang, requestLang, safeNext, sendPage } from './request';
 import { accountPage, type AccountVM } from './templates/account';
@@ -35,6 +35,8 @@ export interface PagesOptions {
   secureCookies: boolean;
   /** Minimum password length shown as a hint (the service enforces it). */
   minPasswordLength?: number;
+  /** Extra sections at the end of the account overview (the OIDC services with their consents). */
+  accountSections?: (accountId: string, page: PageContext) => Promise<SafeHtml>;
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -198,20 +200,25 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
   // ---- login (password), step-up with any registered means, logout ----
   get('/login', (request, reply) => {
     const c = pageContext(request, reply);
-    return sendPage(reply, loginPage(c, query(request, 'bye') ? { notices: [{ kind: 'ok', text: c.t('logout.done') }] } : {}));
+    const next = query(request, 'next');
+    return sendPage(reply, loginPage(c, { ...(query(request, 'bye') ? { notices: [{ kind: 'ok', text: c.t('logout.done') }] } : {}), ...(next ? { next: safeNext(next) } : {}) }));
   });
   post('/login', () => '/login', async (request, reply) => {
     const username = formField(request, 'username');
     try {
       const issued = await auth.login({ username, password: formField(request, 'password') }, meta(request));
       cookie.set(reply, issued.token);
+      // A login for someone else (an online service's OIDC interaction) goes back there; it decides on step-up.
+      const next = formField(request, 'next');
+      if (next) return reply.redirect(safeNext(next), 303);
       const found = sessions.peek(issued.token);
       const others = found?.account.means.some((m) => m.kind !== 'password' && m.status === 'active');
       return reply.redirect(others ? '/auth?next=%2Faccount' : '/account', 303);
     } catch (e) {
       if (!(e instanceof ServiceError) || e.code !== 'authentication-failed') throw e;
       const c = pageContext(request, reply);
-      return sendPage(reply, loginPage(c, { username, notices: [{ kind: 'error', text: c.t('error.generic') }] }), 401);
+      const next = formField(request, 'next');
+      return sendPage(reply, loginPage(c, { username, notices: [{ kind: 'error', text: c.t('error.generic') }], ...(next ? { next: safeNext(next) } : {}) }), 401);
     }
   });
   post('/logout', () => '/', (request, reply) => {
@@ -271,7 +278,7 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
   });
 
   // ---- account overview ----
-  get('/account', (request, reply) => {
+  get('/account', async (request, reply) => {
     const token = cookie.read(request);
     const ov = accounts.overview(token);
     const c = pageContext(request, reply);
@@ -281,6 +288,8 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
     if (done === 'email') notices.push({ kind: 'ok', text: c.t('email.done') });
     if (done === 'eid') notices.push({ kind: 'ok', text: c.t('eid.done') });
     if (done === 'reconfirmed') notices.push({ kind: 'ok', text: c.t('account.reconfirmDone') });
+    if (done === 'services') notices.push({ kind: 'ok', text: c.t('account.consentRevoked') });
+    const extra = opts.accountSections ? await opts.accountSections(ov.id, c) : undefined;
     const vm: AccountVM = {
       username: ov.username,
       maxLevel: ov.maxLevel ?? 'niedrig',
@@ -304,6 +313,7 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
       ...(ov.deletionPending ? { deletionDueAt: ov.deletionPending.eraseAt } : {}),
       hasUnverifiedEmail: ov.attributes.some((a) => a.name === 'email' && a.level === 'basisregistrierung'),
       notices,
+      ...(extra ? { extra } : {}),
     };
     return sendPage(reply, accountPage(c, vm));
   });

@@ -49,6 +49,8 @@ export interface AccountVM {
   deletionDueAt?: number;
   hasUnverifiedEmail: boolean;
   notices?: Notice[];
+  /** Sections other parts add at the end (the online services with consent, server/oidc). */
+  extra?: SafeHtml;
 }
 
 function attrName(ctx: PageContext, name: string): string {
@@ -114,5 +116,5 @@ ${vm.attributes.some((a) => a.needsConfirmation) ? html`<p class="notice notice-
 </table>
 <p><a href="/delete" class="danger">${ctx.t('account.delete')}</a></p>`;
 
-  return layout(ctx, ctx.t('account.title'), html`${sessionInfo}${attributes}${means}${sessions}`, { notices: vm.notices });
+  return layout(ctx, ctx.t('account.title'), html`${sessionInfo}${attributes}${means}${sessions}${vm.extra ?? ''}`, { notices: vm.notices });
 }

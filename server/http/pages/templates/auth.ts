@@ -66,8 +66,8 @@ export function registeredPage(ctx: PageContext, vm: { username: string; deleteL
 }
 
 /** Login, first step: username and password (the niedrig means). */
-export function loginPage(ctx: PageContext, vm: { username?: string; notices?: Notice[] }): SafeHtml {
-  const body = html`${field({ name: 'username', label: ctx.t('login.username'), value: vm.username, required: true, autocomplete: 'username' })}
+export function loginPage(ctx: PageContext, vm: { username?: string; notices?: Notice[]; next?: string }): SafeHtml {
+  const body = html`${vm.next ? html`<input type="hidden" name="next" value="${vm.next}">` : ''}${field({ name: 'username', label: ctx.t('login.username'), value: vm.username, required: true, autocomplete: 'username' })}
 ${field({ name: 'password', label: ctx.t('login.password'), type: 'password', required: true, autocomplete: 'current-password' })}
 <button type="submit">${ctx.t('login.submit')}</button>`;
   return layout(
@@ -99,6 +99,11 @@ function backQuery(action: string): string {
   return q >= 0 ? action.slice(q) : '';
 }
 
+/** Where a step-up returns to (its `?next=`), so the eID detour comes back there too (e.g. an OIDC login), else the overview. */
+function stepUpNext(action: string): string {
+  return new URLSearchParams(backQuery(action).slice(1)).get('next') ?? '/account';
+}
+
 /** Renders the input that proves one means: a code form, an SMS send button, a WebAuthn button or the eID link. */
 export function authOptionForm(ctx: PageContext, opt: AuthOptionVM, action: string, submitLabel?: string): SafeHtml {
   const title = html`<h3>${ctx.t(`kind.${opt.kind}` as MessageKey)}${opt.label ? html` – ${opt.label}` : ''} ${levelBadge(ctx, opt.level)}</h3>`;
@@ -116,7 +121,7 @@ ${postForm(
   }
   if (opt.kind === 'eid') {
     return html`<section class="means-option" data-means-id="${opt.id}">${title}
-${postForm(ctx, '/eid/start', html`<input type="hidden" name="purpose" value="authenticate"><input type="hidden" name="then" value="/account"><button type="submit">${ctx.t('stepup.eid')}</button>`)}</section>`;
+${postForm(ctx, '/eid/start', html`<input type="hidden" name="purpose" value="authenticate"><input type="hidden" name="then" value="${stepUpNext(action)}"><button type="submit">${ctx.t('stepup.eid')}</button>`)}</section>`;
   }
   if (opt.kind === 'desktop-app') {
     return html`<section class="means-option" data-means-id="${opt.id}">${title}
