@@ -34,8 +34,8 @@ export const accountFields = {
 /** Account as the renderer sees it: metadata only, never the secret. */
 export const AccountMeta = z.strictObject({ id: AccountId, ...accountFields });
 
-/** Keys of the renderer's view of an account (AccountMeta). */
-export const VIEW_KEYS = ['id', 'type', 'issuer', 'label', 'algorithm', 'digits', 'period', 'counter', 'color', 'icon', 'createdAt'] as const;
+/** Keys of the renderer's view of an account, read off AccountMeta so the two cannot drift apart. */
+export const VIEW_KEYS = Object.keys(AccountMeta.shape) as ReadonlyArray<keyof z.infer<typeof AccountMeta>>;
 /** Keys the OTP parsers and generators work on (OtpParams). */
 export const PARAM_KEYS = ['type', 'secret', 'algorithm', 'digits', 'period', 'counter', 'issuer', 'label'] as const;
 /** Keys shown when confirming a scanned account (no secret, no counter). */

@@ -77,8 +77,8 @@ export type IpcError = z.infer<typeof IpcError>;
 export const ImportPreview = z.strictObject({
   token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
   format: z.enum(IMPORT_FORMATS),
-  accounts: z.array(z.strictObject({ issuer: z.string().max(200), label: z.string().max(200), type: z.enum(['totp', 'hotp']) })),
+  accounts: z.array(z.strictObject(pickFields(accountFields, ['issuer', 'label', 'type']))),
   duplicates: z.array(z.strictObject({ issuer: z.string(), label: z.string() })),
-  dropped: z.array(z.strictObject({ entry: z.number().int().min(1), issuer: z.string().max(200), label: z.string().max(200), reason: z.literal('unsupported-type'), detail: z.string().max(32) })),
+  dropped: z.array(z.strictObject({ entry: z.number().int().min(1), ...pickFields(accountFields, ['issuer', 'label']), reason: z.literal('unsupported-type'), detail: z.string().max(32) })),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;
