@@ -1,4 +1,5 @@
 import { isFaktorError } from '../../shared/errors';
+import { PARAM_KEYS, pickFields } from '../../shared/account';
 import type { Channel, RequestOf, ResponseOf } from '../../shared/ipc/contract';
 import type { OtpParams } from '../../shared/otp/types';
 import type { AccountView, ImportResult } from '../../shared/ipc/schemas';
@@ -68,7 +69,7 @@ export function createAppScanService(deps: { vault: QrApiVault; ports: Ports; de
   });
 }
 
-/** Field-by-field copy, so nothing but what the vault stores is handed over. */
+/** Only the fields the vault stores are handed over. */
 function toNewAccount(p: OtpParams): NewAccount {
-  return { type: p.type, issuer: p.issuer, label: p.label, algorithm: p.algorithm, digits: p.digits, period: p.period, counter: p.counter, secret: p.secret };
+  return pickFields(p, PARAM_KEYS);
 }

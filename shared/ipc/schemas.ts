@@ -1,26 +1,15 @@
 import { z } from 'zod';
 import { IMPORT_FORMATS } from '../import/types';
+import { AccountId, AccountMeta, accountFields, MAX_SECRET_BASE32_CHARS, pickFields } from '../account';
 
 /**
  * Data shapes that cross IPC. Every object is strict (unknown keys are an error) so a field holding a
  * secret can never ride along by accident.
  */
-export const Id = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+export const Id = AccountId;
 
-/** Account as the renderer sees it: metadata only, never the secret. */
-export const AccountView = z.strictObject({
-  id: Id,
-  type: z.enum(['totp', 'hotp']),
-  issuer: z.string().max(200),
-  label: z.string().max(200),
-  algorithm: z.enum(['SHA1', 'SHA256', 'SHA512']),
-  digits: z.number().int().min(6).max(10),
-  period: z.number().int().min(1).max(86_400),
-  counter: z.number().int().min(0),
-  color: z.string().regex(/^#[0-9a-f]{6}$/i).nullable(),
-  icon: z.string().max(64).nullable(),
-  createdAt: z.number().int(),
-});
+/** Account as the renderer sees it: metadata only, never the secret (defined once in shared/account.ts). */
+export const AccountView = AccountMeta;
 export type AccountView = z.infer<typeof AccountView>;
 
 /** A code computed in main for one account, with the window it is valid in (ms since epoch). */
@@ -34,23 +23,18 @@ export type CodeView = z.infer<typeof CodeView>;
 
 /** Manual entry from the "add account" form (the secret only ever travels renderer → main). */
 export const ManualAccount = z.strictObject({
-  type: z.enum(['totp', 'hotp']),
-  issuer: z.string().max(200),
-  label: z.string().min(1).max(200),
-  secret: z.string().min(1).max(1024),
-  algorithm: z.enum(['SHA1', 'SHA256', 'SHA512']),
-  digits: z.number().int().min(6).max(10),
-  period: z.number().int().min(1).max(86_400),
-  counter: z.number().int().min(0),
+  ...pickFields(accountFields, ['type', 'issuer', 'algorithm', 'digits', 'period', 'counter']),
+  label: accountFields.label.min(1),
+  secret: z.string().min(1).max(MAX_SECRET_BASE32_CHARS),
 });
 export type ManualAccount = z.infer<typeof ManualAccount>;
 
 /** Editable metadata. */
 export const AccountPatch = z.strictObject({
-  issuer: z.string().max(200).optional(),
-  label: z.string().min(1).max(200).optional(),
-  color: z.string().regex(/^#[0-9a-f]{6}$/i).nullable().optional(),
-  icon: z.string().max(64).nullable().optional(),
+  issuer: accountFields.issuer.optional(),
+  label: accountFields.label.min(1).optional(),
+  color: accountFields.color.optional(),
+  icon: accountFields.icon.optional(),
 });
 export type AccountPatch = z.infer<typeof AccountPatch>;
 
@@ -93,8 +77,8 @@ export type IpcError = z.infer<typeof IpcError>;
 export const ImportPreview = z.strictObject({
   token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/),
   format: z.enum(IMPORT_FORMATS),
-  accounts: z.array(z.strictObject({ issuer: z.string().max(200), label: z.string().max(200), type: z.enum(['totp', 'hotp']) })),
+  accounts: z.array(z.strictObject(pickFields(accountFields, ['issuer', 'label', 'type']))),
   duplicates: z.array(z.strictObject({ issuer: z.string(), label: z.string() })),
-  dropped: z.array(z.strictObject({ entry: z.number().int().min(1), issuer: z.string().max(200), label: z.string().max(200), reason: z.literal('unsupported-type'), detail: z.string().max(32) })),
+  dropped: z.array(z.strictObject({ entry: z.number().int().min(1), ...pickFields(accountFields, ['issuer', 'label']), reason: z.literal('unsupported-type'), detail: z.string().max(32) })),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;

@@ -173,7 +173,7 @@ function toOtpParams(p: RawParameters, index: number): OtpParams {
   const counter = Number(p.counter);
   if (!Number.isSafeInteger(counter) || counter < 0) throw invalid('counter out of range', { account: index });
   const label = splitLabel(p.name);
-  return {
+  const params: OtpParams = {
     type,
     secret: Uint8Array.from(p.secret),
     algorithm,
@@ -183,6 +183,9 @@ function toOtpParams(p: RawParameters, index: number): OtpParams {
     issuer: safeName(p.issuer !== '' ? p.issuer : (label.issuer ?? ''), index),
     label: safeName(label.account, index),
   };
+  // The vault's limits (issue #8): a batch the vault would refuse is refused here, with the same error.
+  checkOtpParams(params);
+  return params;
 }
 
 /** A decoded name, or 'invalid-migration' (reason 'unsafe-name') when it holds a control or bidi control (shared/text/names.ts). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { accountFields, pickFields, SUMMARY_KEYS } from '../account';
 import { base64Length, QR_IMAGE_LIMITS } from './image-limits';
 
 /**
@@ -15,14 +16,7 @@ export type QrPosition = z.infer<typeof QrPosition>;
 /** Opaque handle main hands out for a scanned payload (short-lived, in-memory only). */
 export const ScanToken = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 
-const Summary = z.strictObject({
-  type: z.enum(['totp', 'hotp']),
-  issuer: z.string().max(200),
-  label: z.string().max(200),
-  algorithm: z.enum(['SHA1', 'SHA256', 'SHA512']),
-  digits: z.number().int(),
-  period: z.number().int(),
-});
+const Summary = z.strictObject(pickFields(accountFields, SUMMARY_KEYS));
 
 /** Renderer-safe router verdict (mirrors RouteView in router.ts). */
 export const RouteViewSchema = z.discriminatedUnion('kind', [

@@ -1,3 +1,4 @@
+import { pickFields, SUMMARY_KEYS } from '../account';
 import { isFaktorError, type ErrorCode } from '../errors';
 import type { OtpAlgorithm, OtpType } from '../otp/types';
 import type { LoginPayload } from '../servicekonto/login-payload';
@@ -127,7 +128,7 @@ function routeServicekonto(trimmed: string, flow: ServicekontoFlow, parsers: Pay
 
 /** Copies only the displayable fields, so a parser's secret can never ride along in a summary. */
 export function summarize(p: AccountSummary): AccountSummary {
-  return { type: p.type, issuer: p.issuer, label: p.label, algorithm: p.algorithm, digits: p.digits, period: p.period };
+  return pickFields(p, SUMMARY_KEYS);
 }
 
 function validBatch(index: number, size: number): boolean {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FaktorError, isFaktorError } from '../../../shared/errors';
+import { PARAM_KEYS, pickFields } from '../../../shared/account';
 import { decodeBase32, encodeBase32 } from '../../../shared/otp/base32';
 import { parseMigrationUri } from '../../../shared/otp/migration';
 import type { OtpParams } from '../../../shared/otp/types';
@@ -167,20 +168,11 @@ export function parsePlainList(text: string): NewAccount[] {
 
 /** OtpParams from the shared parsers → an account to add. */
 export function fromParams(p: OtpParams): NewAccount {
-  return {
-    type: p.type,
-    issuer: p.issuer,
-    label: p.label,
-    algorithm: p.algorithm,
-    digits: p.digits,
-    period: p.period,
-    counter: p.type === 'hotp' ? p.counter : 0,
-    secret: p.secret,
-  };
+  return { ...pickFields(p, PARAM_KEYS), counter: p.type === 'hotp' ? p.counter : 0 };
 }
 
 function toParams(a: VaultAccount): OtpParams {
-  return { type: a.type, secret: a.secret, algorithm: a.algorithm, digits: a.digits, period: a.period, counter: a.counter, issuer: a.issuer, label: a.label };
+  return pickFields(a, PARAM_KEYS);
 }
 
 function stripBom(s: string): string {

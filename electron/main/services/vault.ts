@@ -5,6 +5,8 @@ import { FaktorError, isFaktorError, type ErrorCode } from '../../../shared/erro
 import type { AccountPatch, AccountView, VaultStatus } from '../../../shared/ipc/schemas';
 import type { OtpAlgorithm, OtpParams, OtpType } from '../../../shared/otp/types';
 import { checkName } from '../../../shared/text/names';
+import { AccountMeta, COLOR_PATTERN, MAX_ICON_CHARS, PARAM_KEYS, pickFields, VIEW_KEYS } from '../../../shared/account';
+import { checkOtpParams } from '../../../shared/otp/limits';
 import type { Clock } from '../ports';
 import { readFileIfExists, removeStaleTemps, writeFileAtomic, type AtomicWriteHooks } from './atomic-file';
 import { DEFAULT_KDF, randomKey, type KdfCost } from './crypto';
@@ -76,25 +78,8 @@ export interface VaultOptions {
 export const VAULT_FILE = 'vault.json';
 /** Keychain account (under the injected service name) that holds the vault key. */
 export const KEY_ACCOUNT = 'vault-key';
-/** Limits the contract puts on metadata (AccountView); input outside them is refused up front. */
-const MAX_TEXT = 200;
-const MAX_PERIOD = 86_400;
-const COLOR = /^#[0-9a-f]{6}$/i;
-
-const StoredAccount = z.strictObject({
-  id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
-  type: z.enum(['totp', 'hotp']),
-  issuer: z.string().max(MAX_TEXT),
-  label: z.string().max(MAX_TEXT),
-  algorithm: z.enum(['SHA1', 'SHA256', 'SHA512']),
-  digits: z.number().int().min(6).max(10),
-  period: z.number().int().min(1).max(MAX_PERIOD),
-  counter: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER),
-  color: z.string().regex(COLOR).nullable(),
-  icon: z.string().max(64).nullable(),
-  createdAt: z.number().int(),
-  secret: z.string().min(1),
-});
+/** The stored record: the account as the renderer sees it, plus the seed (Base64). */
+const StoredAccount = AccountMeta.extend({ secret: z.string().min(1) });
 // `pairings` (paired Servicekonten, docs/servicekonto-app.md) is optional so vaults written before it read unchanged.
 const Payload = z.strictObject({ accounts: z.array(StoredAccount), pairings: z.array(PairedRecordSchema).optional() });
 
@@ -105,19 +90,7 @@ export function newId(): string {
 
 /** The renderer's view of an account: metadata only. */
 export function toView(a: VaultAccount): AccountView {
-  return {
-    id: a.id,
-    type: a.type,
-    issuer: a.issuer,
-    label: a.label,
-    algorithm: a.algorithm,
-    digits: a.digits,
-    period: a.period,
-    counter: a.counter,
-    color: a.color,
-    icon: a.icon,
-    createdAt: a.createdAt,
-  };
+  return pickFields(a, VIEW_KEYS);
 }
 
 /** Identity used for duplicate detection: same issuer, label and seed. */
@@ -125,26 +98,14 @@ export function duplicateKey(a: Pick<VaultAccount, 'issuer' | 'label' | 'secret'
   return JSON.stringify([a.issuer, a.label, Buffer.from(a.secret).toString('base64')]);
 }
 
-/** Semantic checks on an account to add; throws 'invalid-parameter' / 'invalid-secret'. */
+/** Semantic checks on an account to add, with the scanner's limits and order; throws 'unsafe-name' / 'invalid-parameter' / 'invalid-secret'. */
 export function checkNewAccount(a: NewAccount): void {
-  const bad = (what: string): never => {
-    throw new FaktorError('invalid-parameter', what);
-  };
-  if (a.type !== 'totp' && a.type !== 'hotp') bad('type');
-  if (!['SHA1', 'SHA256', 'SHA512'].includes(a.algorithm)) bad('algorithm');
-  if (!Number.isInteger(a.digits) || a.digits < 6 || a.digits > 10) bad('digits');
-  if (!Number.isInteger(a.period) || a.period < 1 || a.period > MAX_PERIOD) bad('period');
-  if (!Number.isSafeInteger(a.counter) || a.counter < 0) bad('counter');
-  if (typeof a.issuer !== 'string' || a.issuer.length > MAX_TEXT) bad('issuer');
-  if (typeof a.label !== 'string' || a.label.length > MAX_TEXT) bad('label');
   // Every way in (scan, link, manual, edit, backup, plain list) ends here: no controls in names.
-  checkName(a.issuer, 'issuer');
-  checkName(a.label, 'label');
-  if (a.color != null && !COLOR.test(a.color)) bad('color');
-  if (a.icon != null && a.icon.length > 64) bad('icon');
-  if (!(a.secret instanceof Uint8Array) || a.secret.length === 0 || a.secret.length > 1024) {
-    throw new FaktorError('invalid-secret', 'secret length');
-  }
+  if (typeof a.issuer === 'string') checkName(a.issuer, 'issuer');
+  if (typeof a.label === 'string') checkName(a.label, 'label');
+  checkOtpParams(pickFields(a, PARAM_KEYS));
+  if (a.color != null && !COLOR_PATTERN.test(a.color)) throw new FaktorError('invalid-parameter', 'color');
+  if (a.icon != null && a.icon.length > MAX_ICON_CHARS) throw new FaktorError('invalid-parameter', 'icon');
 }
 
 type State =
@@ -506,20 +467,8 @@ export class Vault {
   }
 
   private fresh(input: NewAccount): VaultAccount {
-    return {
-      id: newId(),
-      type: input.type,
-      issuer: input.issuer,
-      label: input.label,
-      algorithm: input.algorithm,
-      digits: input.digits,
-      period: input.period,
-      counter: input.counter,
-      color: input.color ?? null,
-      icon: input.icon ?? null,
-      createdAt: this.o.clock.now(),
-      secret: Uint8Array.from(input.secret),
-    };
+    const fields = pickFields(input, ['type', 'issuer', 'label', 'algorithm', 'digits', 'period', 'counter']);
+    return { ...fields, id: newId(), color: input.color ?? null, icon: input.icon ?? null, createdAt: this.o.clock.now(), secret: Uint8Array.from(input.secret) };
   }
 
   /** Writes the new list; memory changes only after the file is safely on disk. */
@@ -572,16 +521,7 @@ function find(s: Extract<State, { kind: 'ready' }>, id: string): VaultAccount {
 }
 
 function paramsOf(a: VaultAccount): OtpParams {
-  return {
-    type: a.type,
-    secret: a.secret,
-    algorithm: a.algorithm,
-    digits: a.digits,
-    period: a.period,
-    counter: a.counter,
-    issuer: a.issuer,
-    label: a.label,
-  };
+  return pickFields(a, PARAM_KEYS);
 }
 
 

@@ -96,7 +96,7 @@ export function AddAccountDialog({ initialUri }: { initialUri?: string }) {
           />
         ) : (
           <>
-            <Field label={t('add.issuer')} help={t('add.issuerHelp')} value={form.issuer} autoFocus onChange={(e) => set('issuer', e.target.value)} />
+            <Field label={t('add.issuer')} help={t('add.issuerHelp')} error={errors.issuer ? t(errors.issuer) : null} value={form.issuer} autoFocus onChange={(e) => set('issuer', e.target.value)} />
             <Field label={t('add.label')} help={t('add.labelHelp')} error={errors.label ? t(errors.label) : null} value={form.label} required onChange={(e) => set('label', e.target.value)} />
             <Field
               label={t('add.secret')}

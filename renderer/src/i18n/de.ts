@@ -105,6 +105,8 @@ export const de: Strings = {
     passwordShort: 'Das Passwort braucht mindestens 8 Zeichen.',
     passwordMismatch: 'Die beiden Passwörter stimmen nicht überein.',
     passwordRequired: 'Geben Sie Ihr Passwort ein.',
+    nameLength: 'Ein Name darf höchstens 200 Zeichen haben.',
+    secretLength: 'Der geheime Schlüssel ist zu lang (höchstens 1024 Bytes).',
   },
   lock: {
     title: 'Faktor ist gesperrt',

@@ -105,6 +105,8 @@ export const en = {
     passwordShort: 'The password needs at least 8 characters.',
     passwordMismatch: 'The two passwords are not the same.',
     passwordRequired: 'Enter your password.',
+    nameLength: 'A name may have at most 200 characters.',
+    secretLength: 'The secret key is too long (at most 1024 bytes).',
   },
   lock: {
     title: 'Faktor is locked',

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { isFaktorError, type ErrorCode } from '../../../shared/errors';
 import { formatOtpauthUri, parseOtpauthUri, type OtpauthWarning } from '../../../shared/otp/uri';
 import type { OtpParams } from '../../../shared/otp/types';
+import { MAX_PERIOD } from '../../../shared/otp/limits';
 import { hasUnsafeNameChar } from '../../../shared/text/names';
 import { hex, peerParse, type PeerResult } from './peers';
 
@@ -209,7 +210,7 @@ const validParams: fc.Arbitrary<OtpParams> = fc
     secret: fc.uint8Array({ minLength: 1, maxLength: 64 }),
     algorithm: fc.constantFrom('SHA1' as const, 'SHA256' as const, 'SHA512' as const),
     digits: fc.integer({ min: 6, max: 10 }),
-    period: fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+    period: fc.integer({ min: 1, max: MAX_PERIOD }),
     counter: fc.maxSafeNat(),
     issuer: text,
     label: text,

@@ -1,4 +1,5 @@
 import { FaktorError } from '../../../../shared/errors';
+import { PARAM_KEYS, pickFields } from '../../../../shared/account';
 import { parseAegisDb, readAegisEnvelope } from '../../../../shared/import/aegis';
 import { parseAndOtp } from '../../../../shared/import/andotp';
 import { AUTHPRO_ENCRYPTED_HEADER, parseAuthenticatorPro } from '../../../../shared/import/authenticator-pro';
@@ -96,8 +97,8 @@ function utf8(bytes: Uint8Array): string | null {
   }
 }
 
-/** Field-by-field copy into the vault's new-account shape (our own backup keeps color and icon). */
+/** Copy of only the fields of the vault's new-account shape (our own backup keeps color and icon). */
 function toNewAccount(a: NewAccount): NewAccount {
-  const base: NewAccount = { type: a.type, issuer: a.issuer, label: a.label, algorithm: a.algorithm, digits: a.digits, period: a.period, counter: a.counter, secret: a.secret };
+  const base: NewAccount = pickFields(a, PARAM_KEYS);
   return a.color !== undefined || a.icon !== undefined ? { ...base, color: a.color ?? null, icon: a.icon ?? null } : base;
 }
