@@ -17,6 +17,7 @@ import { createSettingsStore, DEFAULT_SETTINGS } from './services/settings';
 import { createVault, type VaultHooks } from './services/vault';
 import { createQrHandlers } from './qr-api';
 import { createImportHandlers } from './import-api';
+import { createRecoveryHandlers } from './recovery-api';
 
 /**
  * The main-process implementation of every IPC channel (shared/ipc/contract.ts), on top of the
@@ -91,9 +92,10 @@ export function createApi(deps: ApiDeps): Api {
   const clipboard = createClipboardGuard(ports.clipboard, clock);
   /** Run when the vault leaves 'ready' (locked by the user or auto-lock, or failed): drop what must not outlive it. */
   const onLocked: (() => void)[] = [];
+  const keychain = deps.testing?.keychain ?? createOsKeychain(deps.keychainService);
   const vault = createVault({
     dir: deps.appDataDir,
-    keychain: deps.testing?.keychain ?? createOsKeychain(deps.keychainService),
+    keychain,
     clock,
     kdf,
     hooks: deps.testing?.vaultHooks,
@@ -219,6 +221,7 @@ export function createApi(deps: ApiDeps): Api {
     },
     ...createQrHandlers({ vault, ports, onVaultLocked: (listener) => onLocked.push(listener) }),
     ...createImportHandlers({ vault, ports, onVaultLocked: (listener) => onLocked.push(listener) }),
+    ...createRecoveryHandlers({ vault, keychain, dir: deps.appDataDir, now: () => clock.now() }),
   };
 
   const wrap = <C extends Channel>(channel: C, fn: Api[C]): Api[C] =>

@@ -30,6 +30,8 @@ export const contract = {
   },
   /** Renderer reports user activity (throttled) so main can run the inactivity lock. */
   'vault-activity': { request: z.strictObject({}), response: z.strictObject({}) },
+  /** Damaged vault only: keeps vault.json + key aside (`.damaged-<time>`) and opens a new empty vault. */
+  'vault-reset': { request: z.strictObject({ confirm: z.literal(true) }), response: VaultStatus },
 
   'accounts-list': { request: z.strictObject({}), response: z.array(AccountView) },
   'accounts-add-uri': { request: z.strictObject({ uri: z.string().min(1).max(4096) }), response: AccountView },

@@ -288,6 +288,14 @@ export const de: Strings = {
   errorScreen: {
     title: 'Faktor kann Ihre Konten nicht öffnen',
     retry: 'Erneut versuchen',
+    restore: 'Aus einer Sicherung wiederherstellen…',
+    reset: 'Ohne Konten neu beginnen…',
+    keptAside: 'Beides legt eine neue, leere Kontodatei an. Die beschädigte Datei wird nicht gelöscht, sondern daneben als vault.json.damaged-<Zeit> aufbewahrt.',
+    resetHeading: 'Wirklich ohne Konten neu beginnen?',
+    resetWarning: 'Faktor zeigt danach keines Ihrer bisherigen Konten mehr an. Ohne Sicherung müssen Sie jedes Konto beim jeweiligen Dienst neu einrichten. Die beschädigte Datei bleibt als vault.json.damaged-<Zeit> erhalten.',
+    resetConfirm: 'Ich habe verstanden, dass meine bisherigen Konten dann nicht mehr angezeigt werden.',
+    resetButton: 'Mit leerer Kontodatei beginnen',
+    cancel: 'Abbrechen',
   },
   errors: {
     'invalid-uri': 'Dieser Link konnte nicht gelesen werden. Es muss ein otpauth://-Link sein, wie er neben dem QR-Code steht.',

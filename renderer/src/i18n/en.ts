@@ -288,6 +288,14 @@ export const en = {
   errorScreen: {
     title: 'Faktor cannot open your accounts',
     retry: 'Try again',
+    restore: 'Restore from a backup…',
+    reset: 'Start over without accounts…',
+    keptAside: 'Both create a new, empty account file. The damaged file is not deleted; it is kept next to it as vault.json.damaged-<time>.',
+    resetHeading: 'Really start over without accounts?',
+    resetWarning: 'Faktor will then show none of your previous accounts. Without a backup you must set up every account again with its service. The damaged file is kept as vault.json.damaged-<time>.',
+    resetConfirm: 'I understand that my previous accounts will no longer be shown.',
+    resetButton: 'Start with an empty account file',
+    cancel: 'Cancel',
   },
   errors: {
     'invalid-uri': 'This link could not be read. It must be an otpauth:// link as shown next to the QR code.',
