@@ -12,8 +12,10 @@ import { oathTotp } from './support/oath';
 const GITHUB = 'JBSWY3DPEHPK3PXP';
 const DAMAGE = '{"v":1,"damaged';
 
-/** Damages vault.json on disk, then "restarts" the app on the same data dir and keychain (a new page and harness). */
+/** Once one account is stored, damages vault.json on disk, then "restarts" the app on the same data dir and keychain (a new page and harness). */
 async function restartDamaged(harness: Harness, browser: Browser) {
+  // The add's atomic write must have landed first, or it would replace the damage.
+  await expect(new FaktorApp(harness.page).list.getByRole('listitem')).toHaveCount(1);
   await writeFile(join(harness.dataDir, 'vault.json'), DAMAGE);
   const context = await browser.newContext();
   const page = await context.newPage();
