@@ -80,7 +80,7 @@ export const contract = {
 
   /** Another app's export (docs/import-formats.md), from a file the user picks: decoded and validated, nothing written yet. */
   'import-preview': {
-    request: z.strictObject({ format: z.enum(IMPORT_FORMATS).nullable(), password: z.string().max(1024).nullable() }),
+    request: z.strictObject({ format: z.enum(IMPORT_FORMATS).nullable(), password: z.string().max(1024).nullable(), retryToken: Id.optional() }),
     response: ImportPreview,
   },
   /** Commits the previewed import all-or-nothing; the token is single-use and dies on lock. */
