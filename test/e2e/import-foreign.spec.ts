@@ -25,13 +25,16 @@ test('encrypted Aegis vault: file first, then the password; wrong password → a
   await expect(section.getByText(/^This file is encrypted\./)).toBeVisible();
   await expect(section.getByRole('alert')).toHaveCount(0);
   await section.getByLabel('Password of the export').fill('wrong password');
+  await page.setViewportSize({ width: 400, height: 560 }); // the narrowest width: the message must not need scrolling
   await section.getByRole('button', { name: 'Open the file' }).click();
   await expect(section.getByRole('alert')).toHaveText('The backup password is wrong. Nothing was imported.');
+  await expect(section.getByRole('alert')).toBeInViewport();
 
   await section.getByLabel('Password of the export').fill('correct horse');
   await section.getByRole('button', { name: 'Open the file' }).click();
   const status = section.getByRole('status');
   await expect(status).toContainText('3 accounts found in the Aegis file:');
+  await expect(status).toBeInViewport({ ratio: 0.3 });
   await expect(status).toContainText('Steam (gamer) (steam)');
   await expect(app.list.getByRole('listitem')).toHaveCount(0);
   await section.getByRole('button', { name: 'Import 3 accounts' }).click();

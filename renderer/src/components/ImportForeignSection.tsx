@@ -7,7 +7,7 @@ import { loadAccounts } from '../actions/accounts';
 import { importCommit, importPreview } from '../api/backup';
 import { errorCode } from '../api/bridge';
 import { Field } from './Field';
-import { FormError } from './FormError';
+import { FormError, useReveal } from './FormError';
 
 /** Import from another authenticator: choose format (or detect) → preview (accounts, left out, duplicates) → import all. */
 export function ImportForeignSection() {
@@ -18,6 +18,7 @@ export function ImportForeignSection() {
   const [result, setResult] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const reveal = useReveal();
   /** Set while main holds a picked file that needs (another) password. */
   const [retryToken, setRetryToken] = useState<string | null>(null);
 
@@ -95,7 +96,7 @@ export function ImportForeignSection() {
         </form>
       ) : null}
       {preview ? (
-        <div className="result" role="status">
+        <div className="result" role="status" ref={reveal}>
           <p>{t('importer.found', { count: preview.accounts.length, format: t(`importer.formats.${preview.format}`) })}</p>
           <ul className="duplicates">
             {preview.accounts.map((a, i) => (
@@ -129,7 +130,7 @@ export function ImportForeignSection() {
           </div>
         </div>
       ) : null}
-      {result ? <p role="status">{result}</p> : null}
+      {result ? <p role="status" ref={reveal}>{result}</p> : null}
       {error ? <FormError message={error} /> : null}
     </section>
   );
