@@ -18,6 +18,7 @@ import { createVault, type VaultHooks } from './services/vault';
 import { createAppScanService, createQrHandlers } from './qr-api';
 import { createImportHandlers } from './import-api';
 import { createServicekontoHandlers } from './servicekonto-api';
+import { createRecoveryHandlers } from './recovery-api';
 
 /**
  * The main-process implementation of every IPC channel (shared/ipc/contract.ts), on top of the
@@ -93,9 +94,10 @@ export function createApi(deps: ApiDeps): Api {
   const clipboard = createClipboardGuard(ports.clipboard, clock);
   /** Run when the vault leaves 'ready' (locked by the user or auto-lock, or failed): drop what must not outlive it. */
   const onLocked: (() => void)[] = [];
+  const keychain = deps.testing?.keychain ?? createOsKeychain(deps.keychainService);
   const vault = createVault({
     dir: deps.appDataDir,
-    keychain: deps.testing?.keychain ?? createOsKeychain(deps.keychainService),
+    keychain,
     clock,
     kdf,
     hooks: deps.testing?.vaultHooks,
@@ -223,6 +225,7 @@ export function createApi(deps: ApiDeps): Api {
     ...createQrHandlers({ vault, ports, scan, onVaultLocked: (listener) => onLocked.push(listener) }),
     ...createImportHandlers({ vault, ports, onVaultLocked: (listener) => onLocked.push(listener) }),
     ...createServicekontoHandlers({ vault, scan, ports, kdf, onVaultLocked: (listener) => onLocked.push(listener) }),
+    ...createRecoveryHandlers({ vault, keychain, dir: deps.appDataDir, now: () => clock.now() }),
   };
 
   const wrap = <C extends Channel>(channel: C, fn: Api[C]): Api[C] =>

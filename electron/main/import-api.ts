@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { FaktorError } from '../../shared/errors';
+import { FaktorError, isFaktorError } from '../../shared/errors';
 import type { RequestOf, ResponseOf } from '../../shared/ipc/contract';
 import type { AccountView } from '../../shared/ipc/schemas';
 import type { Ports } from './ports';
@@ -35,20 +35,42 @@ export function createImportHandlers(deps: {
   onVaultLocked?: (listener: () => void) => void;
 }): { readonly [C in ImportChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> } {
   let pending: { token: string; file: ForeignFile; expiresAt: number } | null = null;
+  /** The picked file's bytes after a wrong/missing password, so the password can be asked again without a new pick. */
+  let retry: { token: string; bytes: Uint8Array; expiresAt: number } | null = null;
   const forget = () => {
     if (pending) forgetFile(pending.file);
     pending = null;
+    retry?.bytes.fill(0);
+    retry = null;
   };
   deps.onVaultLocked?.(forget);
+  const pick = async (retryToken: string | undefined): Promise<Uint8Array> => {
+    if (retryToken !== undefined) {
+      const r = retry;
+      retry = null; // single use: a wrong password again hands out a new token
+      if (!r || r.token !== retryToken || deps.ports.clock.now() > r.expiresAt) throw new FaktorError('not-found', 'no such import retry');
+      forget();
+      return r.bytes;
+    }
+    forget();
+    const path = await deps.ports.dialogs.chooseOpenFile(IMPORT_FILTERS);
+    if (path === null) throw new FaktorError('cancelled');
+    if ((await stat(path)).size > MAX_IMPORT_BYTES) throw new FaktorError('import-damaged', 'too large');
+    return new Uint8Array(await readFile(path));
+  };
 
   return {
-    'import-preview': async ({ format, password }) => {
+    'import-preview': async ({ format, password, retryToken }) => {
       await deps.vault.list(); // refuse while locked, before asking for a file
-      forget();
-      const path = await deps.ports.dialogs.chooseOpenFile(IMPORT_FILTERS);
-      if (path === null) throw new FaktorError('cancelled');
-      if ((await stat(path)).size > MAX_IMPORT_BYTES) throw new FaktorError('import-damaged', 'too large');
-      const file = await readForeign(new Uint8Array(await readFile(path)), { format: format ?? undefined, password }, deps.kdf ?? NODE_KDF);
+      const bytes = await pick(retryToken);
+      let file: ForeignFile;
+      try {
+        file = await readForeign(bytes, { format: format ?? undefined, password }, deps.kdf ?? NODE_KDF);
+      } catch (e) {
+        if (!isFaktorError(e) || e.code !== 'backup-wrong-password') throw e;
+        retry = { token: newId(), bytes, expiresAt: deps.ports.clock.now() + IMPORT_PREVIEW_MS };
+        throw new FaktorError('backup-wrong-password', e.detail, { retryToken: retry.token });
+      }
       try {
         const outcome = await previewFile(file, deps.vault);
         const token = newId();

@@ -31,6 +31,8 @@ export const contract = {
   },
   /** Renderer reports user activity (throttled) so main can run the inactivity lock. */
   'vault-activity': { request: z.strictObject({}), response: z.strictObject({}) },
+  /** Damaged vault only: keeps vault.json + key aside (`.damaged-<time>`) and opens a new empty vault. */
+  'vault-reset': { request: z.strictObject({ confirm: z.literal(true) }), response: VaultStatus },
 
   'accounts-list': { request: z.strictObject({}), response: z.array(AccountView) },
   'accounts-add-uri': { request: z.strictObject({ uri: z.string().min(1).max(4096) }), response: AccountView },
@@ -79,7 +81,7 @@ export const contract = {
 
   /** Another app's export (docs/import-formats.md), from a file the user picks: decoded and validated, nothing written yet. */
   'import-preview': {
-    request: z.strictObject({ format: z.enum(IMPORT_FORMATS).nullable(), password: z.string().max(1024).nullable() }),
+    request: z.strictObject({ format: z.enum(IMPORT_FORMATS).nullable(), password: z.string().max(1024).nullable(), retryToken: Id.optional() }),
     response: ImportPreview,
   },
   /** Commits the previewed import all-or-nothing; the token is single-use and dies on lock. */

@@ -13,21 +13,28 @@ async function openBackup(page: Page) {
   return page.getByRole('dialog', { name: 'Backup' });
 }
 
-test('encrypted Aegis vault: wrong password → message; right password → preview lists accounts and the Steam entry left out → import', async ({ harness, page }) => {
+test('encrypted Aegis vault: file first, then the password; wrong password → asked again without re-picking; right password → preview lists accounts and the Steam entry left out → import', async ({ harness, page }) => {
   const app = new FaktorApp(page);
   const dialog = await openBackup(page);
   const section = dialog.getByRole('region', { name: 'Import from another app' });
   await section.getByLabel('File format').selectOption('aegis');
-  await section.getByLabel('Password of the export (leave empty if it is not encrypted)').fill('wrong password');
+  // File first; the password is asked only because the file needs one, and a wrong one asks again
+  // without a new pick (no second nextOpen: a pick now would be a cancel).
   harness.dialogs.nextOpen(join(FIX, 'aegis-encrypted.json'));
   await section.getByRole('button', { name: 'Choose file…' }).click();
+  await expect(section.getByText(/^This file is encrypted\./)).toBeVisible();
+  await expect(section.getByRole('alert')).toHaveCount(0);
+  await section.getByLabel('Password of the export').fill('wrong password');
+  await page.setViewportSize({ width: 400, height: 560 }); // the narrowest width: the message must not need scrolling
+  await section.getByRole('button', { name: 'Open the file' }).click();
   await expect(section.getByRole('alert')).toHaveText('The backup password is wrong. Nothing was imported.');
+  await expect(section.getByRole('alert')).toBeInViewport();
 
-  await section.getByLabel('Password of the export (leave empty if it is not encrypted)').fill('correct horse');
-  harness.dialogs.nextOpen(join(FIX, 'aegis-encrypted.json'));
-  await section.getByRole('button', { name: 'Choose file…' }).click();
+  await section.getByLabel('Password of the export').fill('correct horse');
+  await section.getByRole('button', { name: 'Open the file' }).click();
   const status = section.getByRole('status');
   await expect(status).toContainText('3 accounts found in the Aegis file:');
+  await expect(status).toBeInViewport({ ratio: 0.3 });
   await expect(status).toContainText('Steam (gamer) (steam)');
   await expect(app.list.getByRole('listitem')).toHaveCount(0);
   await section.getByRole('button', { name: 'Import 3 accounts' }).click();

@@ -12,3 +12,5 @@ export const vaultSetPassword = (current: string | null, next: string | null): P
   unwrap(bridge().vaultSetPassword({ current, next }));
 /** Tells main the user is active so the inactivity lock restarts its timer. */
 export const vaultActivity = (): Promise<unknown> => unwrap(bridge().vaultActivity({}));
+/** Damaged vault only: main keeps the file and key aside and opens a new empty vault. */
+export const vaultReset = (): Promise<VaultStatus> => unwrap(bridge().vaultReset({ confirm: true }));

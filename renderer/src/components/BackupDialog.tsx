@@ -7,7 +7,7 @@ import { errorCode } from '../api/bridge';
 import { useStore } from '../store';
 import { Dialog } from './Dialog';
 import { Field } from './Field';
-import { FormError } from './FormError';
+import { FormError, useReveal } from './FormError';
 import { ImportForeignSection } from './ImportForeignSection';
 
 type Outcome = { kind: 'ok'; text: string; duplicates?: ImportResult['duplicates'] } | { kind: 'error'; text: string } | null;
@@ -23,6 +23,7 @@ export function BackupDialog() {
   const [importPassword, setImportPassword] = useState('');
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [busy, setBusy] = useState(false);
+  const reveal = useReveal();
 
   async function guarded(work: () => Promise<Outcome>) {
     setOutcome(null);
@@ -126,7 +127,7 @@ export function BackupDialog() {
 
       {outcome?.kind === 'error' ? <FormError message={outcome.text} /> : null}
       {outcome?.kind === 'ok' ? (
-        <div className="result" role="status">
+        <div className="result" role="status" ref={reveal}>
           <p>{outcome.text}</p>
           {outcome.duplicates && outcome.duplicates.length > 0 ? (
             <>

@@ -1,17 +1,81 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ERROR_CODES, type ErrorCode } from '../../../shared/errors';
-import { refreshStatus } from '../actions/vault';
+import { applyStatus, refreshStatus } from '../actions/vault';
+import { vaultReset } from '../api/vault';
+import { errorCode } from '../api/bridge';
+import { useStore } from '../store';
+import { FormError } from './FormError';
 
-/** Shown when main reports the vault in an error state (e.g. keychain unavailable), with a retry. */
+/** Errors a fresh vault helps with (main's RESETTABLE_ERRORS); keychain trouble only gets a retry. */
+const DAMAGED: readonly ErrorCode[] = ['vault-corrupt', 'vault-key-missing'];
+
+/**
+ * Shown when main reports the vault in an error state, with a retry; for a damaged vault also restore
+ * (fresh vault + backup import) and reset (fresh empty vault, behind a warning and an explicit tick).
+ * Both keep the damaged file aside in main; nothing is deleted.
+ */
 export function ErrorScreen({ code }: { code: string | null }) {
   const { t } = useTranslation();
   const known: ErrorCode = (ERROR_CODES as readonly string[]).includes(code ?? '') ? (code as ErrorCode) : 'internal';
+  const [confirming, setConfirming] = useState(false);
+  const [ticked, setTicked] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function startFresh(thenRestore: boolean) {
+    setBusy(true);
+    setFailure(null);
+    try {
+      await applyStatus(await vaultReset());
+      if (thenRestore) useStore.getState().openDialog({ kind: 'backup' });
+    } catch (e) {
+      setFailure(t(`errors.${errorCode(e)}`));
+    } finally {
+      setBusy(false);
+    }
+  }
+
   return (
     <main className="lock-screen">
-      <div className="lock-card" role="alert">
-        <h1>{t('errorScreen.title')}</h1>
-        <p>{t(`errors.${known}`)}</p>
-        <button type="button" className="primary" onClick={() => void refreshStatus()}>
+      <div className="lock-card">
+        <div role="alert">
+          <h1>{t('errorScreen.title')}</h1>
+          <p>{t(`errors.${known}`)}</p>
+        </div>
+        {failure ? <FormError message={failure} /> : null}
+        {DAMAGED.includes(known) && !confirming ? (
+          <>
+            <p className="hint">{t('errorScreen.keptAside')}</p>
+            <button type="button" className="primary" disabled={busy} onClick={() => void startFresh(true)}>
+              {t('errorScreen.restore')}
+            </button>
+            <button type="button" className="danger" disabled={busy} onClick={() => setConfirming(true)}>
+              {t('errorScreen.reset')}
+            </button>
+          </>
+        ) : null}
+        {confirming ? (
+          <section aria-labelledby="reset-heading">
+            <h2 id="reset-heading">{t('errorScreen.resetHeading')}</h2>
+            <p className="warning" id="reset-warning">
+              {t('errorScreen.resetWarning')}
+            </p>
+            <label className="checkbox">
+              <input type="checkbox" checked={ticked} aria-describedby="reset-warning" onChange={(e) => setTicked(e.target.checked)} />
+              {t('errorScreen.resetConfirm')}
+            </label>
+            <div className="dialog-buttons">
+              <button type="button" onClick={() => { setConfirming(false); setTicked(false); }}>
+                {t('errorScreen.cancel')}
+              </button>
+              <button type="button" className="danger" disabled={!ticked || busy} onClick={() => void startFresh(false)}>
+                {t('errorScreen.resetButton')}
+              </button>
+            </div>
+          </section>
+        ) : null}
+        <button type="button" disabled={busy} onClick={() => void refreshStatus()}>
           {t('errorScreen.retry')}
         </button>
       </div>

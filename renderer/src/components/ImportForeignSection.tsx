@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FaktorError } from '../../../shared/errors';
 import { IMPORT_FORMATS, type ImportFormat } from '../../../shared/import/types';
 import type { ImportPreview } from '../../../shared/ipc/schemas';
 import { loadAccounts } from '../actions/accounts';
 import { importCommit, importPreview } from '../api/backup';
 import { errorCode } from '../api/bridge';
 import { Field } from './Field';
-import { FormError } from './FormError';
+import { FormError, useReveal } from './FormError';
 
 /** Import from another authenticator: choose format (or detect) → preview (accounts, left out, duplicates) → import all. */
 export function ImportForeignSection() {
@@ -17,6 +18,9 @@ export function ImportForeignSection() {
   const [result, setResult] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const reveal = useReveal();
+  /** Set while main holds a picked file that needs (another) password. */
+  const [retryToken, setRetryToken] = useState<string | null>(null);
 
   async function run(work: () => Promise<void>) {
     setError(null);
@@ -26,18 +30,22 @@ export function ImportForeignSection() {
       await work();
     } catch (e) {
       const code = errorCode(e);
-      if (code !== 'cancelled') setError(t(`errors.${code}`));
+      const token = e instanceof FaktorError ? e.params?.retryToken : undefined;
+      setRetryToken(typeof token === 'string' ? token : null);
+      // The first ask for a password is a question, not an error; a wrong one says so.
+      if (code !== 'cancelled' && !(typeof token === 'string' && password === '')) setError(t(`errors.${code}`));
     } finally {
       setBusy(false);
     }
   }
 
-  function choose(e: FormEvent) {
+  /** Without a retry token main asks for a file; with one it reuses the file picked before. */
+  function open(e: FormEvent, token?: string) {
     e.preventDefault();
     void run(async () => {
       setPreview(null);
-      const p = await importPreview(format === '' ? null : format, password === '' ? null : password);
       setPassword('');
+      const p = await importPreview(format === '' ? null : format, password === '' ? null : password, token);
       setPreview(p);
     });
   }
@@ -56,7 +64,7 @@ export function ImportForeignSection() {
     <section className="settings-section" aria-labelledby="foreign-heading">
       <h3 id="foreign-heading">{t('importer.heading')}</h3>
       <p className="hint">{t('importer.hint')}</p>
-      <form onSubmit={choose} noValidate>
+      <form onSubmit={(e) => open(e)} noValidate>
         <Field
           label={t('importer.format')}
           control={({ id, describedBy }) => (
@@ -70,15 +78,25 @@ export function ImportForeignSection() {
             </select>
           )}
         />
-        <Field label={t('importer.password')} type="password" autoComplete="off" value={password} onChange={(e) => setPassword(e.target.value)} />
         <div className="dialog-buttons">
           <button type="submit" disabled={busy}>
             {t('importer.choose')}
           </button>
         </div>
       </form>
+      {retryToken ? (
+        <form onSubmit={(e) => open(e, retryToken)} noValidate>
+          <p className="hint">{t('importer.needsPassword')}</p>
+          <Field label={t('importer.password')} type="password" autoComplete="off" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} />
+          <div className="dialog-buttons">
+            <button type="submit" className="primary" disabled={busy}>
+              {t('importer.openWithPassword')}
+            </button>
+          </div>
+        </form>
+      ) : null}
       {preview ? (
-        <div className="result" role="status">
+        <div className="result" role="status" ref={reveal}>
           <p>{t('importer.found', { count: preview.accounts.length, format: t(`importer.formats.${preview.format}`) })}</p>
           <ul className="duplicates">
             {preview.accounts.map((a, i) => (
@@ -112,7 +130,7 @@ export function ImportForeignSection() {
           </div>
         </div>
       ) : null}
-      {result ? <p role="status">{result}</p> : null}
+      {result ? <p role="status" ref={reveal}>{result}</p> : null}
       {error ? <FormError message={error} /> : null}
     </section>
   );

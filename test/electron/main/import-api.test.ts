@@ -41,6 +41,30 @@ afterEach(async () => {
 });
 
 describe('import-preview → import-commit', () => {
+  it('a wrong or missing password hands out a single-use retry token: the password is asked again without a new pick', async () => {
+    await api['vault-status']({});
+    ports.dialogs.openPath = join(FIX, 'aegis-encrypted.json');
+    const tokenOf = async (req: RequestOf<'import-preview'>): Promise<string> => {
+      const e: unknown = await api['import-preview'](req).then(() => null, (x: unknown) => x);
+      if (!isFaktorError(e) || e.code !== 'backup-wrong-password') throw new Error('expected backup-wrong-password');
+      return String(e.params?.retryToken);
+    };
+    const first = await tokenOf({ format: null, password: null });
+    ports.dialogs.openPath = null; // a new pick would now be "cancelled": the retries below never pick
+    const second = await tokenOf({ format: null, password: 'wrong password', retryToken: first });
+    expect(second).not.toBe(first);
+    expect(await code('import-preview', { format: null, password: 'correct horse', retryToken: first })).toBe('not-found'); // used up
+    ports.dialogs.openPath = join(FIX, 'aegis-encrypted.json');
+    const third = await tokenOf({ format: null, password: null });
+    ports.clock.advance(IMPORT_PREVIEW_MS + 1);
+    expect(await code('import-preview', { format: null, password: 'correct horse', retryToken: third })).toBe('not-found'); // expired
+    const fourth = await tokenOf({ format: null, password: null });
+    ports.dialogs.openPath = null;
+    const preview = contract['import-preview'].response.parse(await api['import-preview']({ format: null, password: 'correct horse', retryToken: fourth }));
+    expect(preview.accounts).toHaveLength(3);
+    expect(await api['import-commit']({ token: preview.token })).toEqual({ imported: 3, duplicates: [] });
+  });
+
   it('previews an encrypted Aegis vault without writing, then commits it once', async () => {
     await api['vault-status']({});
     ports.dialogs.openPath = join(FIX, 'aegis-encrypted.json');
