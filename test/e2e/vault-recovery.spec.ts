@@ -17,6 +17,8 @@ async function restartDamaged(harness: Harness, browser: Browser) {
   // The add's atomic write must have landed first, or it would replace the damage.
   await expect(new FaktorApp(harness.page).list.getByRole('listitem')).toHaveCount(1);
   await writeFile(join(harness.dataDir, 'vault.json'), DAMAGE);
+  // The first app "quits" (its lock goes; its files stay), then the second starts on the same dir.
+  await harness.releaseDataDir();
   const context = await browser.newContext();
   const page = await context.newPage();
   const second = await startHarness(page, { dataDir: harness.dataDir, keychainService: harness.keychainService });

@@ -52,6 +52,8 @@ export interface Harness {
   readonly api: ChannelHandlers;
   /** The real validating dispatcher the page's calls go through. */
   readonly dispatch: Dispatch;
+  /** Lets go of the data-dir lock as a quitting app does (a test then "restarts" on the same dir). */
+  releaseDataDir(): Promise<void>;
   /** Advances main's clock and the page's clock together by `ms`, firing due timers in both. */
   advance(ms: number): Promise<void>;
   /** Stops the api, the server, and removes the app-data dir (unless it was passed in). */
@@ -149,6 +151,10 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
         if (!manual) throw new Error('advance() needs a pinned clock');
         manual.advance(ms);
         await page.clock.runFor(ms);
+      },
+      async releaseDataDir() {
+        await lock?.release();
+        lock = null;
       },
       async close() {
         await disposeKey();
