@@ -1,15 +1,16 @@
-import { randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { FaktorError } from '../../../shared/errors';
 import type { AccountView, ImportResult } from '../../../shared/ipc/schemas';
 import { parseMigrationUri } from '../../../shared/otp/migration';
-import { parseOtpauthUri } from '../../../shared/otp/uri';
 import type { OtpParams } from '../../../shared/otp/types';
+import { parseOtpauthUri } from '../../../shared/otp/uri';
 import { RouteViewSchema, type FoundCode, type ScanResult, type ScanSource } from '../../../shared/qr/found-code';
 import { addPart, completeTokens, emptyCollection } from '../../../shared/qr/migration-collector';
-import { route } from '../../../shared/qr/payload-parsers';
-import { toRouteView, type Route } from '../../../shared/qr/router';
+import { payloadParsers } from '../../../shared/qr/payload-parsers';
+import { routePayload, toRouteView, type Route, type ServicekontoFlow } from '../../../shared/qr/router';
 import type { QrDecoder } from './qr-decoder';
 import type { PixelImage } from './qr-image';
+import { createScanTokens, wipeHeld, type HeldPayload } from './scan-tokens';
 
 /** One display as captured for scanning, at its native pixel size. */
 export interface CapturedDisplay {
@@ -32,58 +33,33 @@ export interface QrVault {
   importAccounts(list: readonly OtpParams[]): Promise<ImportResult>;
 }
 
-/** How long a scanned payload can be confirmed, and how many are kept at most. */
-export const TOKEN_TTL_MS = 10 * 60_000;
-const MAX_TOKENS = 256;
+/** How long a scanned payload can be confirmed (re-exported for the tests and docs). */
+export { TOKEN_TTL_MS } from './scan-tokens';
 
 /**
  * Scanning in main: sources → decoder → router → renderer-safe results. A payload (which may hold a
  * secret) never leaves main, neither as text nor as a picture of the code; the renderer gets its
  * RouteView, where the code was found and an opaque token, and acting on a code (add, import) needs
- * that token back — i.e. the user's confirmation in the UI.
+ * that token back — i.e. the user's confirmation in the UI. Behind the token main keeps the parsed
+ * result with its secret bytes (scan-tokens.ts), so a confirmed add does not parse again.
  */
 export function createQrScanService(deps: { decoder: QrDecoder; ports: QrScanPorts; vault: QrVault; now: () => number }) {
-  const byToken = new Map<string, { payload: string; route: Route; expires: number }>();
-  const byPayload = new Map<string, string>();
+  const tokens = createScanTokens(deps.now);
 
-  const sweep = () => {
-    const now = deps.now();
-    for (const [token, e] of byToken) {
-      if (e.expires <= now || byToken.size > MAX_TOKENS) {
-        byToken.delete(token);
-        byPayload.delete(e.payload);
-      }
-    }
-  };
-
-  /** The same payload always gets the same token, so the collector can recognise a re-scan. */
-  const tokenFor = (payload: string, r: Route): string => {
-    sweep();
-    const known = byPayload.get(payload);
-    const expires = deps.now() + TOKEN_TTL_MS;
-    if (known) {
-      byToken.set(known, { payload, route: r, expires });
-      return known;
-    }
-    const token = randomBytes(18).toString('base64url');
-    byToken.set(token, { payload, route: r, expires });
-    byPayload.set(payload, token);
-    return token;
-  };
-
-  const take = (token: string): Route => {
-    sweep();
-    const e = byToken.get(token);
-    if (!e) throw new FaktorError('not-found', 'scan expired');
-    return e.route;
+  const take = (token: string, kind: Route['kind']): HeldPayload => {
+    const e = tokens.take(token);
+    if (e.route.kind !== kind) throw new FaktorError('unsupported-payload', `token is ${e.route.kind}`);
+    return e.held;
   };
 
   const toFound = (hits: Awaited<ReturnType<QrDecoder['decodeImage']>>, source: ScanSource): FoundCode[] =>
     hits.map((h) => {
-      const r = route(h.text);
+      const { route: r, held } = routeAndHold(h.text, deps.now());
+      const view = safeView(r);
+      if (view.kind !== r.kind) wipeHeld(held); // shown as invalid: nothing to act on
       return {
-        token: tokenFor(h.text, r),
-        route: safeView(r),
+        token: tokens.hold(digest(h.text), { route: view, held: view.kind === r.kind ? held : { kind: 'none' } }),
+        route: view,
         source,
         position: h.position,
         // Where, never what it looks like: no pixels of the code leave main (a crop decodes to the secret).
@@ -121,11 +97,18 @@ export function createQrScanService(deps: { decoder: QrDecoder; ports: QrScanPor
 
     /** Adds the account of a scanned otpauth:// code (the user confirmed its summary). */
     async addAccount(req: { token: string }): Promise<AccountView> {
-      const r = take(req.token);
-      if (r.kind !== 'add-account') throw new FaktorError('unsupported-payload', `token is ${r.kind}`);
-      const view = await deps.vault.add(parseOtpauthUri(r.payload).params);
-      forget(req.token);
-      return view;
+      const held = take(req.token, 'add-account');
+      if (held.kind !== 'add-account') throw new FaktorError('unsupported-payload', 'token is add-account');
+      // The vault copies the secret; the copy handed over is zeroed once it is done with it, so a lock
+      // or expiry that zeroes the held bytes meanwhile cannot reach the vault half-wiped.
+      const params = withOwnSecret(held.params);
+      try {
+        const view = await deps.vault.add(params);
+        tokens.forget(req.token);
+        return view;
+      } finally {
+        params.secret.fill(0);
+      }
     },
 
     /**
@@ -136,49 +119,83 @@ export function createQrScanService(deps: { decoder: QrDecoder; ports: QrScanPor
       let c = emptyCollection;
       let batchId: number | null = null;
       const accounts: OtpParams[] = [];
-      for (const token of req.tokens) {
-        const r = take(token);
-        if (r.kind !== 'migration-part') throw new FaktorError('unsupported-payload', `token is ${r.kind}`);
-        if (batchId !== null && r.batchId !== batchId) throw new FaktorError('invalid-migration', 'mixed batches');
-        batchId = r.batchId;
-        const added = addPart(c, { token, batchId: r.batchId, batchIndex: r.batchIndex, batchSize: r.batchSize, accountCount: r.accounts.length });
-        if (added.outcome === 'conflict') throw new FaktorError('invalid-migration', 'conflicting parts');
-        c = added.collection;
-        if (added.outcome === 'added') accounts.push(...parseMigrationUri(byToken.get(token)!.payload).accounts);
+      try {
+        for (const token of req.tokens) {
+          const r = tokens.take(token).route;
+          if (r.kind !== 'migration-part') throw new FaktorError('unsupported-payload', `token is ${r.kind}`);
+          if (batchId !== null && r.batchId !== batchId) throw new FaktorError('invalid-migration', 'mixed batches');
+          batchId = r.batchId;
+          const added = addPart(c, { token, batchId: r.batchId, batchIndex: r.batchIndex, batchSize: r.batchSize, accountCount: r.accounts.length });
+          if (added.outcome === 'conflict') throw new FaktorError('invalid-migration', 'conflicting parts');
+          c = added.collection;
+          const held = take(token, 'migration-part');
+          if (added.outcome === 'added' && held.kind === 'migration-part') accounts.push(...held.accounts.map(withOwnSecret));
+        }
+        if (batchId === null || !completeTokens(c, batchId)) throw new FaktorError('invalid-migration', 'batch incomplete');
+        const result = await deps.vault.importAccounts(accounts);
+        for (const token of req.tokens) tokens.forget(token);
+        return result;
+      } finally {
+        for (const a of accounts) a.secret.fill(0);
       }
-      if (batchId === null || !completeTokens(c, batchId)) throw new FaktorError('invalid-migration', 'batch incomplete');
-      const result = await deps.vault.importAccounts(accounts);
-      for (const token of req.tokens) forget(token);
-      return result;
     },
 
     /**
      * The raw payload behind a token whose route is `kind`, for the Servicekonto flows that act on it in
      * main (pairing, offline login); 'not-found' when expired, 'unsupported-payload' for another kind.
      */
-    payloadOf(token: string, kind: Route['kind']): string {
-      const r = take(token);
-      if (r.kind !== kind) throw new FaktorError('unsupported-payload', `token is ${r.kind}`);
-      return byToken.get(token)!.payload;
+    payloadOf(token: string, kind: ServicekontoFlow): string {
+      const held = take(token, kind);
+      if (held.kind !== 'servicekonto') throw new FaktorError('unsupported-payload', `token is ${kind}`);
+      return new TextDecoder().decode(held.payload);
     },
 
     /** Forgets one token after its flow is done. */
     release(token: string): void {
-      forget(token);
+      tokens.forget(token);
     },
 
     /** Drops every kept payload (on lock and quit). */
     forgetAll(): void {
-      byToken.clear();
-      byPayload.clear();
+      tokens.forgetAll();
     },
   };
+}
 
-  function forget(token: string): void {
-    const e = byToken.get(token);
-    if (e) byPayload.delete(e.payload);
-    byToken.delete(token);
-  }
+/**
+ * Routes a payload and keeps what its parser produced (one parse per scan): the router only keeps a
+ * summary, so the parsers are wrapped to catch the full result. A result the router then refuses
+ * (e.g. a bad batch index) is zeroed at once.
+ */
+export function routeAndHold(text: string, nowMs: number = Date.now()): { route: Route; held: HeldPayload } {
+  let parsed = { kind: 'none' } as HeldPayload;
+  const r = routePayload(text, {
+    ...payloadParsers(nowMs),
+    otpauth: (uri) => {
+      const res = parseOtpauthUri(uri);
+      parsed = { kind: 'add-account', params: res.params };
+      return res;
+    },
+    migration: (uri) => {
+      const res = parseMigrationUri(uri);
+      parsed = { kind: 'migration-part', accounts: res.accounts };
+      return res;
+    },
+  });
+  if (r.kind === 'servicekonto-pairing' || r.kind === 'servicekonto-login') return { route: r, held: { kind: 'servicekonto', payload: new TextEncoder().encode(r.payload) } };
+  if (r.kind === parsed.kind) return { route: r, held: parsed };
+  wipeHeld(parsed);
+  return { route: r, held: { kind: 'none' } };
+}
+
+/** A stable key for a payload's text, so a re-scan finds its token without the text being kept. */
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
+}
+
+/** The same account with a secret of its own (the caller zeroes it when done). */
+function withOwnSecret(p: OtpParams): OtpParams {
+  return { ...p, secret: p.secret.slice() };
 }
 
 /**

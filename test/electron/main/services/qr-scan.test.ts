@@ -98,6 +98,18 @@ describe('QR scan service', () => {
     await expect(svc.addAccount({ token: add.token })).rejects.toSatisfy((e: unknown) => isFaktorError(e, 'not-found'));
   });
 
+  it('hands the vault the parsed secret from the scan (no second parse) as its own copy, zeroed once the vault is done', async () => {
+    const { svc, added } = setup();
+    const res = await svc.decodeImage({ base64: base64(withCodes(OTPAUTH)), source: 'image' });
+    const seen: number[][] = [];
+    const add = svc.addAccount({ token: res.codes[0]!.token });
+    // The vault copies the secret while it runs (services/vault.ts); the handed copy is wiped after.
+    seen.push([...added[0]!.secret]);
+    await add;
+    expect(seen[0]).toEqual([0x48, 0x65, 0x6c, 0x6c, 0x6f, 0x21, 0xde, 0xad, 0xbe, 0xef]);
+    expect(added[0]!.secret.every((b) => b === 0)).toBe(true);
+  });
+
   it('gives a re-scanned payload the same token, and expires tokens', async () => {
     const { svc, advance } = setup();
     const a = await svc.decodeImage({ base64: base64(withCodes(OTPAUTH)), source: 'image' });
