@@ -35,7 +35,7 @@ describe('scan-token map', () => {
     const a = params(1);
     const b = params(2);
     const payload = new TextEncoder().encode('faktor-pair:{"token":"x"}');
-    const route = { kind: 'migration-part', batchId: 1, batchIndex: 0, batchSize: 1, version: 1, accounts: [summary, summary] } as const;
+    const route: ScanEntry['route'] = { kind: 'migration-part', batchId: 1, batchIndex: 0, batchSize: 1, version: 1, accounts: [summary, summary] };
     tokens.hold('m', { route, held: { kind: 'migration-part', accounts: [a, b] } });
     tokens.hold('s', { route: { kind: 'text', text: '' }, held: { kind: 'servicekonto', payload } });
     tokens.forgetAll();
