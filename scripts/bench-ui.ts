@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
-import type { ScriptedDialogs } from '../test/harness/doubles';
+import type { ScriptedDialogs } from '../test/support/doubles';
 import { startHarness } from '../test/harness/harness';
 import { DEFAULT_RENDERER_DIR } from '../test/harness/static-server';
 import { CHROMIUM_ARGS, PERIOD_S, seedFile } from './bench-ui-setup';

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { chromium, type CDPSession } from '@playwright/test';
-import type { ScriptedDialogs } from '../test/harness/doubles';
+import type { ScriptedDialogs } from '../test/support/doubles';
 import { startHarness } from '../test/harness/harness';
 import { CHROMIUM_ARGS, PERIOD_S, seedFile } from './bench-ui-setup';
 

@@ -90,7 +90,7 @@ test('plain export needs the explicit confirmation and writes otpauth links', as
   harness.dialogs.nextPlainConsent(false);
   harness.dialogs.nextSave(plainFile);
   await save.click();
-  await expect.poll(() => harness.dialogs.consentAsked).toBe(1);
+  await expect.poll(() => harness.dialogs.consentAsked.length).toBe(1);
   await expect(save).toBeEnabled(); // cancelled quietly, nothing written
   await expect(dialog.getByRole('status')).toHaveCount(0);
   await expect(readFile(plainFile, 'utf8')).rejects.toThrow(/ENOENT/);

@@ -11,7 +11,7 @@ import { acquireDataDirLock, type DataDirLock } from '../../electron/main/servic
 import { createOsKeychain } from '../../electron/main/services/keychain';
 import { KEY_ACCOUNT } from '../../electron/main/services/vault';
 import { bridgeInitScript } from './bridge-script';
-import { EventRelay, ManualClock, MemoryClipboard, ScriptedDialogs } from './doubles';
+import { EventRelay, ManualClock, MemoryClipboard, ScriptedDialogs } from '../support/doubles';
 import { ScriptedQrSources } from './qr-doubles';
 import { startStaticServer, type StaticServer } from './static-server';
 

@@ -6,8 +6,9 @@
  * The FIDO token here is an in-test software token (test/server/means/soft-webauthn.ts) verified by
  * @simplewebauthn/server; the browser test drives Chromium's DevTools virtual authenticator instead.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, PASSWORD, lastMessage, parseCode, startTestServer, type TestServer } from './http/client';
+import { describe, expect, it } from 'vitest';
+import { Client, PASSWORD, lastMessage, parseCode } from './http/client';
+import { useTestServer } from './http/use-test-server';
 import { SoftAuthenticator } from './means/soft-webauthn';
 import {
   AFTER_STEP_2,
@@ -32,11 +33,7 @@ interface Overview {
   session: { level: string };
 }
 
-let t: TestServer;
-beforeAll(async () => {
-  t = await startTestServer();
-});
-afterAll(async () => t.stop());
+const t = useTestServer();
 
 async function expectTable(c: Client, table: ExampleTable, extra: readonly TableRow[]): Promise<Overview> {
   const r = await c.get<Overview>('/api/account');

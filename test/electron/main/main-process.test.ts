@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { EventName } from '../../../shared/ipc/contract';
 import { createMainProcess } from '../../../electron/main/main-process';
 import { systemClock } from '../../../electron/main/ports';
-import { MemoryClipboard, ScriptedDialogs } from '../../harness/doubles';
+import { MemoryClipboard, ScriptedDialogs } from '../../support/doubles';
 
 const dirs: string[] = [];
 afterEach(async () => {

@@ -5,18 +5,13 @@
  * call runs its synchronous part (the throttle) before any Argon2id verification finishes, which is
  * what concurrent HTTP requests do on a busy server. The HTTP burst is checked too.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ThrottledError } from '../../../server/app';
-import { BLOCK_PASSWORD, Client, PASSWORD, newAccount, startTestServer, totpNow, type TestServer } from '../http/client';
+import { BLOCK_PASSWORD, Client, PASSWORD, newAccount, totpNow } from '../http/client';
+import { useTestServer, uniqueNamer } from '../http/use-test-server';
 
-let t: TestServer;
-let n = 0;
-const uniq = (p: string): string => `${p}${++n}`;
-
-beforeAll(async () => {
-  t = await startTestServer({ argon2MemoryKiB: 1024 });
-});
-afterAll(async () => t.stop());
+const t = useTestServer({ options: { argon2MemoryKiB: 1024 } });
+const uniq = uniqueNamer();
 
 /** Settles every promise and sorts the outcomes: 'ok', 'throttled' or 'failed'. */
 async function outcomes(calls: Promise<unknown>[]): Promise<string[]> {
@@ -30,7 +25,7 @@ describe('password throttle under concurrency', () => {
     const u = uniq('victim');
     await newAccount(t.url, u);
     const guesses = Array.from({ length: 40 }, (_, i) => (i === 39 ? PASSWORD : `wrong guess ${i}`));
-    const out = await outcomes(guesses.map((password) => t.server.services.auth.login({ username: u, password }, { ip: `198.51.100.${n}` })));
+    const out = await outcomes(guesses.map((password) => t.server.services.auth.login({ username: u, password }, { ip: `198.51.100.${uniq.count}` })));
     expect(count(out, 'failed')).toBe(6); // 5 free failures + the one that locks
     expect(count(out, 'throttled')).toBe(34);
     expect(out[39]).toBe('throttled');
@@ -52,7 +47,7 @@ describe('password throttle under concurrency', () => {
     const u = uniq('blk');
     await newAccount(t.url, u);
     const guesses = Array.from({ length: 40 }, (_, i) => (i === 39 ? BLOCK_PASSWORD : `wrong block ${i}`));
-    const out = await outcomes(guesses.map((blockPassword) => t.server.services.auth.blockWithPassword({ username: u, blockPassword }, { ip: `198.51.100.${n}` })));
+    const out = await outcomes(guesses.map((blockPassword) => t.server.services.auth.blockWithPassword({ username: u, blockPassword }, { ip: `198.51.100.${uniq.count}` })));
     expect(count(out, 'failed')).toBe(6);
     expect(out[39]).toBe('throttled');
     const o = t.server.services.ctx.accounts.byUsername(u);
@@ -68,7 +63,7 @@ describe('password throttle under concurrency', () => {
     expect((await c.post(`/api/means/${pw}/block`)).status).toBe(204);
     const token = (c.cookie as string).slice('sk_session='.length);
     const guesses = Array.from({ length: 40 }, (_, i) => (i === 39 ? PASSWORD : `wrong guess ${i}`));
-    const out = await outcomes(guesses.map((password) => t.server.services.means.unblock(token, pw, { password }, { ip: `198.51.100.${n}` })));
+    const out = await outcomes(guesses.map((password) => t.server.services.means.unblock(token, pw, { password }, { ip: `198.51.100.${uniq.count}` })));
     expect(count(out, 'failed')).toBe(6);
     expect(out[39]).toBe('throttled');
     const after = await c.get<{ means: { id: string; status: string }[] }>('/api/account');

@@ -4,18 +4,13 @@
  * headers, generic login errors, throttling, TOTP single use and ±1 step, the 3-strikes block,
  * blocking / unblocking / removal, verification, identification, deletion, test-mode routes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BLOCK_PASSWORD, Client, PASSWORD, advance, lastMessage, newAccount, parseCode, startTestServer, totpNow, type TestServer } from './client';
+import { describe, expect, it } from 'vitest';
+import { BLOCK_PASSWORD, Client, PASSWORD, advance, lastMessage, newAccount, parseCode, startTestServer, totpNow } from './client';
+import { useTestServer, uniqueNamer } from './use-test-server';
 import { SoftAuthenticator } from '../means/soft-webauthn';
 
-let t: TestServer;
-let n = 0;
-const uniq = (p: string): string => `${p}${++n}`;
-
-beforeAll(async () => {
-  t = await startTestServer();
-});
-afterAll(async () => t.stop());
+const t = useTestServer();
+const uniq = uniqueNamer();
 
 type Err = { error: { code: string; message: string; details?: unknown[]; params?: Record<string, unknown> } };
 

@@ -5,17 +5,14 @@
  * expire after 2 minutes; at most 3 unanswered per account; long-poll fallback.
  */
 import { p256 } from '@noble/curves/nist.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, advance, newAccount, serverNow, startTestServer, type TestServer } from './client';
+import { describe, expect, it } from 'vitest';
+import { Client, advance, newAccount, serverNow } from './client';
+import { useTestServer } from './use-test-server';
 import { DesktopPeer } from './desktop-app-peer';
 import { parseApprovalRequest } from '../../../shared/servicekonto/approval';
 
-let t: TestServer;
+const t = useTestServer();
 let n = 0;
-beforeAll(async () => {
-  t = await startTestServer();
-});
-afterAll(async () => t.stop());
 
 async function paired(): Promise<{ username: string; c: Client; peer: DesktopPeer }> {
   const username = `push${++n}`;

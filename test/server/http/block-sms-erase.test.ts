@@ -4,17 +4,12 @@
  * deleting an account (§7) erases its outbox messages and the username's throttle counter too, and
  * leaves the username in no table (throttled attempts are audited by a keyed tag, not by name).
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { BLOCK_PASSWORD, Client, PASSWORD, advance, lastMessage, newAccount, parseCode, startTestServer, totpNow, type TestServer } from './client';
+import { describe, expect, it, vi } from 'vitest';
+import { BLOCK_PASSWORD, Client, PASSWORD, advance, lastMessage, newAccount, parseCode, totpNow } from './client';
+import { useTestServer, uniqueNamer } from './use-test-server';
 
-let t: TestServer;
-let n = 0;
-const uniq = (p: string): string => `${p}${++n}`;
-
-beforeAll(async () => {
-  t = await startTestServer();
-});
-afterAll(async () => t.stop());
+const t = useTestServer();
+const uniq = uniqueNamer();
 
 type Err = { error: { code: string; message: string; params?: Record<string, unknown> } };
 type Overview = { means: { id: string; kind: string; status: string }[] };
@@ -176,7 +171,7 @@ describe('§7 nothing remains', () => {
   });
 
   it('after erasure the username is in no table at all — audit log (throttled attempts) and throttles included', async () => {
-    const u = `Zelda.Unverwechselbar${++n}`;
+    const u = uniq('Zelda.Unverwechselbar');
     const c = await newAccount(t.url, u, { familyName: 'Zuckermann' });
     await addSms(c, '+49 160 5550077'); // the SMS body names the user
     await c.post('/api/verifications', { attribute: 'email', value: 'zelda@example.org', method: 'email-code' });

@@ -2,14 +2,10 @@
  * Unreadable bodies get plain words a tester with curl understands — not fastify's internal error
  * code — and the body itself (here a password) is never echoed back.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from './client';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from './use-test-server';
 
-let t: TestServer;
-beforeAll(async () => {
-  t = await startTestServer({ argon2MemoryKiB: 1024 });
-});
-afterAll(async () => t.stop());
+const t = useTestServer({ options: { argon2MemoryKiB: 1024 } });
 
 async function post(body: string): Promise<{ status: number; text: string; json: { error?: { code?: string; message?: string } } }> {
   const res = await fetch(`${t.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });

@@ -4,20 +4,15 @@
  * (substanziell), and the offline QR login (once, within 2 minutes, 3 consecutive failures across
  * transactions block the means, TR-03107-1 W4).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, advance, newAccount, serverNow, startTestServer, totpNow, type TestServer } from './client';
+import { describe, expect, it } from 'vitest';
+import { Client, advance, newAccount, serverNow, totpNow } from './client';
+import { useTestServer, uniqueNamer } from './use-test-server';
 import { DesktopPeer, wrongCode } from './desktop-app-peer';
 import { parsePairingPayload } from '../../../shared/servicekonto/pairing-payload';
 import { parseLoginPayload } from '../../../shared/servicekonto/login-payload';
 
-let t: TestServer;
-let n = 0;
-const uniq = (p: string): string => `${p}${++n}`;
-
-beforeAll(async () => {
-  t = await startTestServer();
-});
-afterAll(async () => t.stop());
+const t = useTestServer();
+const uniq = uniqueNamer();
 
 type Qr = { payload: string; qrSvg: string; expiresAt: number };
 type Overview = { maxLevel: string; means: { id: string; kind: string; status: string; level: string }[] };
@@ -101,7 +96,7 @@ describe('pairing (§4.2)', () => {
     expect((await c.post('/api/logout')).status).toBe(204);
     expect((await new DesktopPeer().enroll(t.url, qr.payload, await serverNow(t.url))).status).toBe(410);
     const c2 = new Client(t.url);
-    expect((await c2.post('/api/login', { username: `pair${n}`, password: 'correct horse battery' })).status).toBe(200);
+    expect((await c2.post('/api/login', { username: `pair${uniq.count}`, password: 'correct horse battery' })).status).toBe(200);
     expect((await c2.get<Overview>('/api/account')).body.means.map((m) => m.kind)).toEqual(['password']);
   });
 

@@ -4,16 +4,13 @@
  * the account view with this device marked, blocking any means (§4.4), removing itself, and
  * re-pairing after a reinstall (a new means; the old one stays listed for removal).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, advance, newAccount, serverNow, startTestServer, type TestServer } from './client';
+import { describe, expect, it } from 'vitest';
+import { Client, advance, newAccount, serverNow } from './client';
+import { useTestServer } from './use-test-server';
 import { DesktopPeer, wrongCode } from './desktop-app-peer';
 
-let t: TestServer;
+const t = useTestServer();
 let n = 0;
-beforeAll(async () => {
-  t = await startTestServer();
-});
-afterAll(async () => t.stop());
 
 type View = {
   account: string;

@@ -4,17 +4,14 @@
  * the client hitting EPIPE/ECONNRESET (raw socket, RFC 9112 §9.6 staged close).
  */
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { BLOCK_PASSWORD, Client, PASSWORD, TEST_DATA_KEYS, startTestServer, totpNow, type TestServer } from './client';
+import { useTestServer } from './use-test-server';
 
-let t: TestServer;
-beforeAll(async () => {
-  t = await startTestServer();
-});
-afterAll(async () => t.stop());
+const t = useTestServer();
 
 /** Sends `size` bytes of JSON body over a raw socket, writing until done or the socket fails. */
 function oversizePost(url: string, size: number): Promise<{ response: string; error: string | null }> {

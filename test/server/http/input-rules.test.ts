@@ -6,8 +6,9 @@
  *   work as a free one;
  * - one configured delayed-deletion period for the §7 notice, the pages and the API.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BLOCK_PASSWORD, Client, PASSWORD, serverNow, startTestServer, type TestServer } from './client';
+import { describe, expect, it } from 'vitest';
+import { BLOCK_PASSWORD, Client, PASSWORD, serverNow, startTestServer } from './client';
+import { useTestServer, uniqueNamer } from './use-test-server';
 import { checkPassword, commonPasswords } from '../../../server/app/input-rules';
 
 /** A browser on the HTML pages: keeps cookies, reads the form's CSRF token, posts forms. */
@@ -41,14 +42,8 @@ class Browser {
   }
 }
 
-let t: TestServer;
-let n = 0;
-const uniq = (p: string): string => `${p}${++n}`;
-
-beforeAll(async () => {
-  t = await startTestServer({ deletionDelayDays: 3 });
-});
-afterAll(async () => t.stop());
+const t = useTestServer({ options: { deletionDelayDays: 3 } });
+const uniq = uniqueNamer();
 
 const exists = (username: string): boolean => t.server.services.ctx.accounts.byUsername(username) !== undefined;
 

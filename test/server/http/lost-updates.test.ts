@@ -3,17 +3,12 @@
  * write that commits to the same account meanwhile must survive — a §4.4 block, an attribute, another
  * registration. Several registrations are sent at once so the other write lands while they await.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newAccount, startTestServer, type Client, type TestServer } from './client';
+import { describe, expect, it } from 'vitest';
+import { newAccount, type Client } from './client';
+import { useTestServer, uniqueNamer } from './use-test-server';
 
-let t: TestServer;
-let n = 0;
-const uniq = (p: string): string => `${p}${++n}`;
-
-beforeAll(async () => {
-  t = await startTestServer();
-});
-afterAll(async () => t.stop());
+const t = useTestServer();
+const uniq = uniqueNamer();
 
 interface Overview {
   means: { id: string; kind: string; status: string }[];

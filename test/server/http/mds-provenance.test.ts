@@ -4,19 +4,14 @@
  * The victim has the MDS from account creation and a TOTP (account maximum substanziell); the
  * attacker knows only the password. Test eID 'max' is the attacker's card, 'erika' the victim's.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BLOCK_PASSWORD, Client, PASSWORD, newAccount, startTestServer, totpNow, type TestServer } from './client';
+import { describe, expect, it } from 'vitest';
+import { BLOCK_PASSWORD, Client, PASSWORD, newAccount, totpNow } from './client';
+import { useTestServer, uniqueNamer } from './use-test-server';
 import { ERIKA_SELF_ENTERED } from '../domain/tr-example.fixture';
 
-let t: TestServer;
-let n = 0;
-const uniq = (p: string): string => `${p}${++n}`;
-
 // A fresh server per test: one card (pseudonym) binds to one account only.
-beforeEach(async () => {
-  t = await startTestServer();
-});
-afterEach(async () => t.stop());
+const t = useTestServer({ perTest: true });
+const uniq = uniqueNamer();
 
 /** The attacker's own data (test eID 'max'), as he types it into the victim's account. */
 const MAX_MDS = { familyName: 'Mustermann', givenNames: 'Max', birthName: 'Mustermann', dateOfBirth: '1970-01-01', placeOfBirth: 'Hamburg', address: 'Musterweg 1, 20095 Hamburg' };

@@ -1,13 +1,12 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isFaktorError } from '../../../../shared/errors';
 import type { Channel, RequestOf } from '../../../../shared/ipc/contract';
-import { createApi, isUserActivity, uiLanguage, type Api } from '../../../../electron/main/api';
-import { createOsKeychain } from '../../../../electron/main/services/keychain';
+import { isUserActivity, uiLanguage, type Api } from '../../../../electron/main/api';
 import { createQuitTasks } from '../../../../electron/main/services/quit-tasks';
-import { KEY_ACCOUNT } from '../../../../electron/main/services/vault';
-import { sandbox, TEST_KDF, testPorts } from '../services/doubles';
+import type { FileFilter } from '../../../../electron/main/ports';
+import { testPorts } from '../../../support/doubles';
+import { outcome, sandbox, testApi } from '../../../support/sandbox';
 
 /**
  * Issue #7 items 7 (names on manual entry and edit), 9, 10 and 11 through the real api: real
@@ -26,25 +25,16 @@ const manual = (over: Partial<RequestOf<'accounts-add-manual'>> = {}): RequestOf
 });
 const settle = (): Promise<void> => new Promise((r) => setImmediate(r));
 
-async function code<C extends Channel>(c: C, req: RequestOf<C>): Promise<string> {
-  try {
-    await api[c](req);
-    return 'ok';
-  } catch (e) {
-    if (!isFaktorError(e)) throw e;
-    return e.code;
-  }
-}
+const code = <C extends Channel>(c: C, req: RequestOf<C>): Promise<string> => outcome(() => api[c](req));
 
 beforeEach(() => {
   box = sandbox();
   ports = testPorts();
   quit = createQuitTasks();
-  api = createApi({ appDataDir: box.dir, keychainService: box.service, ports: { ...ports, onQuit: (run) => quit.add(run) }, testing: { kdf: TEST_KDF } });
+  api = testApi(box, { ...ports, onQuit: (run) => quit.add(run) });
 });
 afterEach(async () => {
-  await createOsKeychain(box.service).delete(KEY_ACCOUNT).catch(() => undefined);
-  box.cleanup();
+  await box.close();
 });
 
 describe('item 7: names with controls are refused on manual entry and edit', () => {
@@ -115,7 +105,7 @@ describe('item 10: the clipboard on lock and quit, concealment hints', () => {
     expect(ports.clipboard.text).toBe('');
 
     const other = createQuitTasks();
-    api = createApi({ appDataDir: box.dir, keychainService: box.service, ports: { ...ports, onQuit: (run) => other.add(run) }, testing: { kdf: TEST_KDF } });
+    api = testApi(box, { ...ports, onQuit: (run) => other.add(run) });
     await api['codes-copy']({ id: a.id });
     ports.clipboard.writeText('mine');
     await other.run(2000);
@@ -146,9 +136,9 @@ describe('item 11: compromised-renderer hardening', () => {
   });
 
   it('a port without the native question refuses plain export (fail closed)', async () => {
-    const { confirmPlainExport: _omit, ...dialogs } = ports.dialogs;
-    void _omit;
-    api = createApi({ appDataDir: box.dir, keychainService: box.service, ports: { ...ports, dialogs: { chooseSaveFile: () => dialogs.chooseSaveFile(), chooseOpenFile: (f) => dialogs.chooseOpenFile(f) } }, testing: { kdf: TEST_KDF } });
+    // The same dialogs without confirmPlainExport (a spread of the class instance would drop its methods).
+    const dialogs = { chooseSaveFile: (name: string) => ports.dialogs.chooseSaveFile(name), chooseOpenFile: (f: readonly FileFilter[]) => ports.dialogs.chooseOpenFile(f) };
+    api = testApi(box, { ...ports, dialogs });
     await api['accounts-add-manual'](manual());
     ports.dialogs.savePath = join(box.dir, 'plain.txt');
     expect(await code('backup-export-plain', { acknowledgedUnencrypted: true })).toBe('cancelled');

@@ -3,11 +3,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isFaktorError } from '../../../../shared/errors';
 import { contract, type Channel, type RequestOf } from '../../../../shared/ipc/contract';
-import { createApi, type Api } from '../../../../electron/main/api';
+import type { Api } from '../../../../electron/main/api';
 import { IMPORT_PREVIEW_MS } from '../../../../electron/main/api/import';
-import { createOsKeychain } from '../../../../electron/main/services/keychain';
-import { KEY_ACCOUNT } from '../../../../electron/main/services/vault';
-import { sandbox, TEST_KDF, testPorts } from '../services/doubles';
+import { testPorts } from '../../../support/doubles';
+import { outcome, sandbox, testApi } from '../../../support/sandbox';
 
 /**
  * Foreign-file import through the API on real parts (gnome-keyring, vault files, crypto): preview
@@ -20,24 +19,15 @@ let box: ReturnType<typeof sandbox>;
 let ports: ReturnType<typeof testPorts>;
 let api: Api;
 
-async function code<C extends Channel>(c: C, req: RequestOf<C>): Promise<string> {
-  try {
-    contract[c].response.parse(await api[c](req));
-    return 'ok';
-  } catch (e) {
-    if (!isFaktorError(e)) throw e;
-    return e.code;
-  }
-}
+const code = <C extends Channel>(c: C, req: RequestOf<C>): Promise<string> => outcome(async () => contract[c].response.parse(await api[c](req)));
 
 beforeEach(() => {
   box = sandbox();
   ports = testPorts();
-  api = createApi({ appDataDir: box.dir, keychainService: box.service, ports, testing: { kdf: TEST_KDF } });
+  api = testApi(box, ports);
 });
 afterEach(async () => {
-  await createOsKeychain(box.service).delete(KEY_ACCOUNT).catch(() => undefined);
-  box.cleanup();
+  await box.close();
 });
 
 describe('import-preview → import-commit', () => {

@@ -1,13 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isFaktorError } from '../../../../shared/errors';
 import { contract, type Channel, type RequestOf } from '../../../../shared/ipc/contract';
 import type { ChannelHandlers } from '../../../../electron/main/ipc';
 import { createApi, type Api, type ApiDeps } from '../../../../electron/main/api';
-import { createOsKeychain } from '../../../../electron/main/services/keychain';
-import { KEY_ACCOUNT } from '../../../../electron/main/services/vault';
-import { sandbox, TEST_KDF, testPorts } from '../services/doubles';
+import { testPorts } from '../../../support/doubles';
+import { outcome, sandbox, testApi } from '../../../support/sandbox';
 import { blank, drawQr, qrMatrix, toPng } from '../../../../bench/qr/synth';
 
 /**
@@ -54,18 +52,10 @@ function checked(inner: Api): Api {
 }
 
 function build(extra: Partial<ApiDeps> = {}): Api {
-  return checked(createApi({ appDataDir: box.dir, keychainService: box.service, ports, testing: { kdf: TEST_KDF }, ...extra }));
+  return checked(testApi(box, ports, extra));
 }
 
-async function code<C extends Channel>(c: C, req: RequestOf<C>, a: Api = api): Promise<string> {
-  try {
-    await a[c](req);
-    return 'ok';
-  } catch (e) {
-    if (!isFaktorError(e)) throw e;
-    return e.code;
-  }
-}
+const code = <C extends Channel>(c: C, req: RequestOf<C>, a: Api = api): Promise<string> => outcome(() => a[c](req));
 
 /** Lets timer callbacks (which run async work: clipboard reads, the vault's queue) finish. */
 const settle = (): Promise<void> => new Promise((r) => setImmediate(r));
@@ -83,8 +73,7 @@ beforeEach(() => {
 afterEach(async () => {
   for (const e of ports.events) scan(`event ${e.event}`, e.payload);
   expect(leaks).toEqual([]);
-  await createOsKeychain(box.service).delete(KEY_ACCOUNT).catch(() => undefined);
-  box.cleanup();
+  await box.close();
 });
 
 describe('api', () => {
@@ -245,7 +234,7 @@ describe('backup through the api', () => {
     expect(JSON.parse(text)).toMatchObject({ format: 'faktor-backup', version: 1, kdf: { name: 'argon2id' }, cipher: { name: 'aes-256-gcm' } });
 
     const other = sandbox();
-    const fresh = checked(createApi({ appDataDir: other.dir, keychainService: other.service, ports, testing: { kdf: TEST_KDF } }));
+    const fresh = checked(testApi(other, ports));
     try {
       ports.dialogs.openPath = file;
       expect(await code('backup-import', { password: 'wrong password' }, fresh)).toBe('backup-wrong-password');
@@ -270,8 +259,7 @@ describe('backup through the api', () => {
       expect(await code('backup-import', { password: 'backup password' }, fresh)).toBe('cancelled');
       expect((await fresh['accounts-list']({})).length).toBe(2);
     } finally {
-      await createOsKeychain(other.service).delete(KEY_ACCOUNT).catch(() => undefined);
-      other.cleanup();
+      await other.close();
     }
   });
 

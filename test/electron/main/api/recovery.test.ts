@@ -5,14 +5,15 @@ import { contract } from '../../../../shared/ipc/contract';
 import { createRecoveryHandlers, damagedSuffix } from '../../../../electron/main/api/recovery';
 import { createOsKeychain, type Keychain } from '../../../../electron/main/services/keychain';
 import { createVault, KEY_ACCOUNT, VAULT_FILE, type Vault } from '../../../../electron/main/services/vault';
-import { FakeClock, sandbox, TEST_KDF } from '../services/doubles';
+import { ManualClock, TEST_KDF } from '../../../support/doubles';
+import { sandbox } from '../../../support/sandbox';
 
 /** Real gnome-keyring (scripts/with-test-keyring.sh), real files in a temp dir. */
 
 const SECRET = Uint8Array.from(Buffer.from('12345678901234567890'));
 let box: ReturnType<typeof sandbox>;
 let keychain: Keychain;
-let clock: FakeClock;
+let clock: ManualClock;
 let suffix: string;
 const make = (): Vault => createVault({ dir: box.dir, keychain, clock, kdf: TEST_KDF });
 const handlers = (vault: Vault) => createRecoveryHandlers({ vault, keychain, dir: box.dir, now: () => clock.now() });
@@ -20,13 +21,12 @@ const handlers = (vault: Vault) => createRecoveryHandlers({ vault, keychain, dir
 beforeEach(() => {
   box = sandbox();
   keychain = createOsKeychain(box.service);
-  clock = new FakeClock();
+  clock = new ManualClock();
   suffix = damagedSuffix(clock.now());
 });
 afterEach(async () => {
-  await keychain.delete(KEY_ACCOUNT).catch(() => undefined);
   await keychain.delete(`${KEY_ACCOUNT}${suffix}`).catch(() => undefined);
-  box.cleanup();
+  await box.close();
 });
 
 describe('vault-reset', () => {

@@ -1,11 +1,10 @@
 import QRCode from 'qrcode';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isFaktorError } from '../../../../shared/errors';
-import { createApi, type Api } from '../../../../electron/main/api';
-import { createOsKeychain } from '../../../../electron/main/services/keychain';
-import { KEY_ACCOUNT } from '../../../../electron/main/services/vault';
+import type { Api } from '../../../../electron/main/api';
 import { Client, newAccount, startTestServer, type TestServer } from '../../../server/http/client';
-import { FakeClock, sandbox, TEST_KDF, testPorts } from '../services/doubles';
+import { ManualClock, testPorts } from '../../../support/doubles';
+import { sandbox, testApi } from '../../../support/sandbox';
 
 /**
  * The Servicekonto IPC channels on the real api: a QR image is decoded by the app's decoder (qr-decode-
@@ -40,11 +39,10 @@ beforeAll(async () => {
 afterAll(async () => t.stop());
 beforeEach(() => {
   box = sandbox();
-  api = createApi({ appDataDir: box.dir, keychainService: box.service, ports: testPorts(new FakeClock(Date.now())), testing: { kdf: TEST_KDF } });
+  api = testApi(box, testPorts(new ManualClock(Date.now())));
 });
 afterEach(async () => {
-  await createOsKeychain(box.service).delete(KEY_ACCOUNT).catch(() => false);
-  box.cleanup();
+  await box.close();
 });
 
 describe('Servicekonto IPC channels', () => {

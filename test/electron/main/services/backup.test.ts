@@ -8,7 +8,7 @@ import { deriveKey, DEFAULT_KDF, KDF_LIMITS, NODE_KDF, newKdfParams, SCRYPT_MAXM
 import { formatMigrationUri } from '../../../../shared/otp/migration';
 import type { VaultAccount } from '../../../../electron/main/services/vault';
 import { hasUnsafeNameChar } from '../../../../shared/text/names';
-import { TEST_KDF } from './doubles';
+import { TEST_KDF } from '../../../support/doubles';
 
 /** The backup format on its own: round trips, independent re-implementation, and garbage → FaktorError only. */
 

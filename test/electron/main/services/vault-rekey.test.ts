@@ -6,7 +6,8 @@ import { createOsKeychain, type Keychain } from '../../../../electron/main/servi
 import { createVault, KEY_ACCOUNT, VAULT_FILE, type NewAccount, type Vault, type VaultHooks } from '../../../../electron/main/services/vault';
 import { decodeVaultFile, parseKeyItem, unwrapKeyItem } from '../../../../electron/main/services/vault-format';
 import { stagedPath } from '../../../../electron/main/services/vault-rekey';
-import { FakeClock, sandbox, TEST_KDF } from './doubles';
+import { ManualClock, TEST_KDF } from '../../../support/doubles';
+import { sandbox } from '../../../support/sandbox';
 
 /**
  * Issue #7 item 12: setting, changing or removing the app password re-keys the vault. Real
@@ -19,7 +20,7 @@ const totp = (label: string): NewAccount => ({ type: 'totp', issuer: 'Example', 
 
 let box: ReturnType<typeof sandbox>;
 let keychain: Keychain;
-let clock: FakeClock;
+let clock: ManualClock;
 const make = (hooks?: VaultHooks): Vault => createVault({ dir: box.dir, keychain, clock, kdf: TEST_KDF, hooks });
 const vaultBytes = () => readFileSync(join(box.dir, VAULT_FILE));
 
@@ -46,11 +47,10 @@ function tryOpen(key: Buffer): string {
 beforeEach(() => {
   box = sandbox();
   keychain = createOsKeychain(box.service);
-  clock = new FakeClock();
+  clock = new ManualClock();
 });
 afterEach(async () => {
-  await keychain.delete(KEY_ACCOUNT).catch(() => undefined);
-  box.cleanup();
+  await box.close();
 });
 
 describe('re-key on password set / change / remove', () => {

@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isFaktorError } from '../../../../shared/errors';
 import { createOsKeychain, type Keychain } from '../../../../electron/main/services/keychain';
 import { createVault, KEY_ACCOUNT, VAULT_FILE, type NewAccount, type Vault } from '../../../../electron/main/services/vault';
-import { FakeClock, sandbox, TEST_KDF } from './doubles';
+import { ManualClock, TEST_KDF } from '../../../support/doubles';
+import { sandbox } from '../../../support/sandbox';
 import { runChild } from './run-child';
 
 /** Real gnome-keyring (scripts/with-test-keyring.sh), real files in a temp dir. */
@@ -34,18 +35,17 @@ function secretForms(secret: Uint8Array): string[] {
 
 let box: ReturnType<typeof sandbox>;
 let keychain: Keychain;
-let clock: FakeClock;
+let clock: ManualClock;
 const make = (extra: Partial<Parameters<typeof createVault>[0]> = {}): Vault =>
   createVault({ dir: box.dir, keychain, clock, kdf: TEST_KDF, ...extra });
 
 beforeEach(() => {
   box = sandbox();
   keychain = createOsKeychain(box.service);
-  clock = new FakeClock();
+  clock = new ManualClock();
 });
 afterEach(async () => {
-  await keychain.delete(KEY_ACCOUNT).catch(() => undefined);
-  box.cleanup();
+  await box.close();
 });
 
 describe('vault storage', () => {

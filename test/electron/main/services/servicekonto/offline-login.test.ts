@@ -6,7 +6,7 @@ import { formatLoginPayload, type LoginPayload } from '../../../../../shared/ser
 import { offlineCode, prepareOfflineLogin } from '../../../../../electron/main/services/servicekonto/offline-login';
 import type { PairedRecord } from '../../../../../electron/main/services/servicekonto/paired-record';
 import { newDeviceSecrets, sealWithPin } from '../../../../../electron/main/services/servicekonto/pin-secrets';
-import { TEST_KDF } from '../doubles';
+import { TEST_KDF } from '../../../../support/doubles';
 
 /** Real router, real parsers, real OCRA (RFC 6287 vectors are shared/ocra's own tests), real AES/Argon2id. */
 

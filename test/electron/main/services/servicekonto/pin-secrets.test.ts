@@ -12,7 +12,7 @@ import {
   toScalar,
 } from '../../../../../electron/main/services/servicekonto/pin-secrets';
 import { PairedRecordSchema } from '../../../../../electron/main/services/servicekonto/paired-record';
-import { TEST_KDF } from '../doubles';
+import { TEST_KDF } from '../../../../support/doubles';
 
 /** Real AES-CTR (OpenSSL) and real Argon2id (at a cheap test cost); nothing mocked. */
 

@@ -3,16 +3,17 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isFaktorError } from '../../../../../shared/errors';
 import { createOsKeychain, type Keychain } from '../../../../../electron/main/services/keychain';
-import { createVault, KEY_ACCOUNT, newId, VAULT_FILE, type Vault } from '../../../../../electron/main/services/vault';
+import { createVault, newId, VAULT_FILE, type Vault } from '../../../../../electron/main/services/vault';
 import type { PairedRecord } from '../../../../../electron/main/services/servicekonto/paired-record';
 import { newDeviceSecrets, sealWithPin } from '../../../../../electron/main/services/servicekonto/pin-secrets';
-import { FakeClock, sandbox, TEST_KDF } from '../doubles';
+import { ManualClock, TEST_KDF } from '../../../../support/doubles';
+import { sandbox } from '../../../../support/sandbox';
 
 /** Real gnome-keyring (scripts/with-test-keyring.sh), real vault files in a temp dir. */
 
 let box: ReturnType<typeof sandbox>;
 let keychain: Keychain;
-const make = (): Vault => createVault({ dir: box.dir, keychain, clock: new FakeClock(), kdf: TEST_KDF });
+const make = (): Vault => createVault({ dir: box.dir, keychain, clock: new ManualClock(), kdf: TEST_KDF });
 
 async function record(origin: string, account: string, accountName = 'erika.mustermann'): Promise<PairedRecord> {
   return {
@@ -34,8 +35,7 @@ beforeEach(() => {
   keychain = createOsKeychain(box.service);
 });
 afterEach(async () => {
-  await keychain.delete(KEY_ACCOUNT).catch(() => undefined);
-  box.cleanup();
+  await box.close();
 });
 
 describe('paired Servicekonten in the vault', () => {

@@ -3,16 +3,13 @@
  * hinzufügen" → pairing QR → the app enrols → confirmation QR + code in the same session → active;
  * then the offline QR login from the login page, and the step-up page's QR.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newAccount, serverNow, startTestServer, type TestServer } from '../http/client';
-import { DesktopPeer, wrongCode } from '../http/desktop-app-peer';
+import { describe, expect, it } from 'vitest';
+import { newAccount, serverNow } from '../client';
+import { useTestServer } from '../use-test-server';
+import { DesktopPeer, wrongCode } from '../desktop-app-peer';
 
-let t: TestServer;
+const t = useTestServer();
 let n = 0;
-beforeAll(async () => {
-  t = await startTestServer();
-});
-afterAll(async () => t.stop());
 
 /** A browser: cookie jar + Accept-Language, forms as application/x-www-form-urlencoded. */
 class Browser {

@@ -9,10 +9,10 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import { AdjustableClock, AppContext, createServices, type Services } from '../../../server/app';
-import { DEFAULT_POLICY } from '../../../server/domain';
-import { openDatabase } from '../../../server/store/db';
-import { pagesPlugin } from '../../../server/http/pages/plugin';
+import { AdjustableClock, AppContext, createServices, type Services } from '../../../../server/app';
+import { DEFAULT_POLICY } from '../../../../server/domain';
+import { openDatabase } from '../../../../server/store/db';
+import { pagesPlugin } from '../../../../server/http/pages/plugin';
 
 /** An app with the pages, its services and clock, and a cleanup. */
 export interface PagesApp {

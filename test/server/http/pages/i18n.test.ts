@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { negotiateLang, translator } from '../../../server/i18n';
-import { de } from '../../../server/i18n/de';
-import { en } from '../../../server/i18n/en';
-import { safeNext } from '../../../server/http/pages/request';
+import { negotiateLang, translator } from '../../../../server/i18n';
+import { de } from '../../../../server/i18n/de';
+import { en } from '../../../../server/i18n/en';
+import { safeNext } from '../../../../server/http/pages/request';
 
 describe('page language', () => {
   it('follows Accept-Language with q-values, German by default', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import type { SafeHtml } from '../../../server/http/pages/html';
-import { escapeHtml, html, joinHtml, trustedHtml } from '../../../server/http/pages/html';
+import type { SafeHtml } from '../../../../server/http/pages/html';
+import { escapeHtml, html, joinHtml, trustedHtml } from '../../../../server/http/pages/html';
 
 describe('html tagged template', () => {
   it('escapes every interpolated string', () => {
