@@ -22,6 +22,8 @@ export interface MainProcessOptions {
   readonly keychainService: string;
   /** Origins whose top frame may call the api (app://faktor, plus the dev server in development). */
   readonly trustedOrigins: readonly string[];
+  /** A built QR worker file to run instead of the default (the e2e harness: out/main's, as the app does). */
+  readonly qrWorkerBundle?: string;
   /** Where the dispatcher and publisher log refusals (never payloads); default console.error. */
   readonly log?: IpcLog;
 }
@@ -39,7 +41,7 @@ export interface MainProcess {
 /** Builds services, api, dispatcher and event publisher. Nothing is read until the first call. */
 export function createMainProcess(o: MainProcessOptions): MainProcess {
   const emit = createEventPublisher(o.eventSink, o.log);
-  const api = createApi({ appDataDir: o.appDataDir, keychainService: o.keychainService, ports: { ...o.ports, emit } });
+  const api = createApi({ appDataDir: o.appDataDir, keychainService: o.keychainService, ports: { ...o.ports, emit }, qrWorkerBundle: o.qrWorkerBundle });
   const dispatch = createDispatcher({ api, isTrustedSender: createSenderPolicy(o.trustedOrigins), log: o.log });
   return { api, dispatch, emit };
 }

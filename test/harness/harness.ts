@@ -1,6 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import type { EventName } from '../../shared/ipc/contract';
@@ -8,6 +10,7 @@ import type { ChannelHandlers, Dispatch } from '../../electron/main/ipc';
 import { createMainProcess } from '../../electron/main/main-process';
 import { systemClock, type Clock, type Ports } from '../../electron/main/ports';
 import { acquireDataDirLock, type DataDirLock } from '../../electron/main/services/data-dir-lock';
+import { workerBundlePath } from '../../electron/main/services/qr-decoder';
 import { createOsKeychain } from '../../electron/main/services/keychain';
 import { KEY_ACCOUNT } from '../../electron/main/services/vault';
 import { bridgeInitScript } from './bridge-script';
@@ -31,6 +34,16 @@ export interface HarnessOptions {
   rendererDir?: string;
   /** Runs against the real api before the page loads (benchmarks seed their data here). */
   beforeLoad?: (api: ChannelHandlers, ports: Ports) => Promise<void>;
+}
+
+/**
+ * The QR worker `npm run build` emitted next to out/main/index.js: the harness runs the same built file
+ * the app runs (the sources would go through tsx), so a bundling mistake fails e2e.
+ */
+export function builtQrWorker(mainDir = resolve(process.env.FAKTOR_MAIN_DIR ?? 'out/main')): string {
+  const file = workerBundlePath(pathToFileURL(join(mainDir, 'index.js')).href);
+  if (!existsSync(file)) throw new Error(`no built QR worker at ${file}: run \`npm run build\` first`);
+  return file;
 }
 
 /** A running harness bound to one page. */
@@ -100,6 +113,7 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
       appDataDir: dataDir,
       keychainService,
       trustedOrigins: [origin],
+      qrWorkerBundle: builtQrWorker(),
       log: () => undefined,
     });
     const { dispatch } = main;

@@ -38,6 +38,8 @@ export interface ApiDeps {
   /** Keychain service name; the app uses DEFAULT_KEYCHAIN_SERVICE, tests a unique throwaway one. */
   readonly keychainService: string;
   readonly ports: Ports;
+  /** A built QR worker file to run (the e2e harness: out/main's); default: the one next to the running code. */
+  readonly qrWorkerBundle?: string;
   /**
    * Knobs for tests and the harness only: a cheaper KDF (never lowered silently in production: it is
    * DEFAULT_KDF unless a caller passes this), crash hooks, another Keychain implementation, undo window.
@@ -84,7 +86,7 @@ export function createApi(deps: ApiDeps): Api {
   ports.onQuit?.(() => clipboard.clearNow().catch(() => undefined));
   const autoLock = createAutoLock({ clock, minutes: () => settings.current().autoLockMinutes, canLock: () => vault.canLock(), lock: () => vault.lock() });
 
-  const scan = createAppScanService({ vault, ports });
+  const scan = createAppScanService({ vault, ports, workerBundle: deps.qrWorkerBundle });
   const handlers: Api = {
     ...createVaultHandlers(vault),
     ...createAccountHandlers(vault),

@@ -57,9 +57,9 @@ export function createQrHandlers(deps: {
 }
 
 /** The app's scan service on the vault (one per app, shared by the QR and Servicekonto channels). */
-export function createAppScanService(deps: { vault: QrApiVault; ports: Ports; decoder?: QrDecoder }): QrScanService {
+export function createAppScanService(deps: { vault: QrApiVault; ports: Ports; decoder?: QrDecoder; workerBundle?: string }): QrScanService {
   return createQrScanService({
-    decoder: deps.decoder ?? createQrDecoder(),
+    decoder: deps.decoder ?? createQrDecoder({ workerBundle: deps.workerBundle }),
     ports: deps.ports.qrSources ?? {},
     vault: {
       add: (p) => deps.vault.add(toNewAccount(p)),

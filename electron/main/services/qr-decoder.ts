@@ -33,12 +33,14 @@ export function workerBundlePath(mainModuleUrl: string): string {
 /**
  * Starts the worker. Built app: a Worker cannot load a script from inside app.asar, but the main
  * process's fs can read it, so the bundle's source is read here and evaluated — nothing is unpacked,
- * nothing escapes the asar integrity check. From sources (vitest, tsx, the harness) the .ts entry is run
- * through tsx's loader. Either way the reader wasm comes from main as bytes.
+ * nothing escapes the asar integrity check. From sources (vitest, tsx) the .ts entry is run through
+ * tsx's loader, unless `bundle` names a built worker file (the e2e harness runs out/main's, like the
+ * app). Either way the reader wasm comes from main as bytes.
  */
-function spawnWorker(): Worker {
+function spawnWorker(bundle: string | undefined): Worker {
   const here = import.meta.url;
   const workerData: WorkerStartData = { wasm: readReaderWasm() };
+  if (bundle !== undefined) return new Worker(readFileSync(bundle, 'utf8'), { eval: true, workerData });
   if (/\.ts($|\?)/.test(here)) {
     const entry = JSON.stringify(new URL('./qr-decoder-worker.ts', here).href);
     // A tiny bootstrap registers tsx's ESM hooks inside the worker, then loads the TypeScript entry.
@@ -54,7 +56,7 @@ function spawnWorker(): Worker {
  * terminated — its memory goes with it — so a hostile image cannot keep a thread busy; the next job
  * starts a fresh worker. Jobs queued behind it in the same worker fail with it (the user retries).
  */
-export function createQrDecoder(options: { timeoutMs?: number } = {}): QrDecoder {
+export function createQrDecoder(options: { timeoutMs?: number; workerBundle?: string } = {}): QrDecoder {
   const timeoutMs = options.timeoutMs ?? QR_IMAGE_LIMITS.decodeTimeoutMs;
   let worker: Worker | null = null;
   let nextId = 1;
@@ -77,7 +79,7 @@ export function createQrDecoder(options: { timeoutMs?: number } = {}): QrDecoder
   };
 
   const start = (): Worker => {
-    const w = spawnWorker();
+    const w = spawnWorker(options.workerBundle);
     w.unref();
     w.on('message', (reply: WorkerReply) => {
       const p = pending.get(reply.id);

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import type * as QrDecoderModule from '../../../../electron/main/services/qr-decoder';
-import { workerBundlePath, type QrDecoder } from '../../../../electron/main/services/qr-decoder';
+import { createQrDecoder, workerBundlePath, type QrDecoder } from '../../../../electron/main/services/qr-decoder';
 import { bundleQrWorker, QR_WORKER_FILE } from '../../../../scripts/qr-worker-bundle';
 import { blank, drawQr, qrMatrix, toPng } from '../../../../bench/qr/synth';
 
@@ -61,5 +61,26 @@ describe('the built QR decoder worker', () => {
     drawQr(img, qrMatrix('otpauth://totp/A:a?secret=JBSWY3DPEHPK3PXP'), { cx: 150, cy: 150, module: 5 });
     const hits = await decoder.decodeImage(new Uint8Array(toPng(img)));
     expect(hits.map((h) => h.text)).toEqual(['otpauth://totp/A:a?secret=JBSWY3DPEHPK3PXP']);
+  });
+
+  it('runs the built worker file it is given even from sources (the e2e harness runs out/main\'s this way)', async () => {
+    const built = join(dir, `given-${QR_WORKER_FILE}`);
+    writeFileSync(built, (await bundleQrWorker(root)).code);
+    const img = blank(300, 300);
+    drawQr(img, qrMatrix('hello built worker'), { cx: 150, cy: 150, module: 5 });
+    const fromBuilt = createQrDecoder({ workerBundle: built });
+    try {
+      expect((await fromBuilt.decodeImage(new Uint8Array(toPng(img)))).map((h) => h.text)).toEqual(['hello built worker']);
+    } finally {
+      await fromBuilt.close();
+    }
+    // Control: a broken file in its place fails the decode, so the given file (not tsx) is what runs.
+    writeFileSync(built, 'throw new Error("not the worker");');
+    const broken = createQrDecoder({ workerBundle: built, timeoutMs: 10_000 });
+    try {
+      await expect(broken.decodeImage(new Uint8Array(toPng(img)))).rejects.toThrow();
+    } finally {
+      await broken.close();
+    }
   });
 });
