@@ -399,5 +399,6 @@ export const de: Strings = {
     'server-unreachable': 'Der Servicekonto-Server ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
     'server-refused': 'Der Servicekonto-Server hat die Anfrage abgelehnt.',
     'data-dir-busy': 'Die Daten von Faktor werden gerade von einem anderen Faktor (App oder Kommandozeile) benutzt. Schließen Sie es und versuchen Sie es erneut.',
+    'key-several-plugged': 'Es sind mehrere Sicherheitsschlüssel eingesteckt. Ziehen Sie alle außer dem zurückzusetzenden ab und versuchen Sie es erneut.',
   },
 };

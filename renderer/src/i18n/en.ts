@@ -399,6 +399,7 @@ export const en = {
     'server-unreachable': 'The Servicekonto server cannot be reached. Check the connection and try again.',
     'server-refused': 'The Servicekonto server refused the request.',
     'data-dir-busy': "Faktor's data is in use by another Faktor (app or command line). Close it and try again.",
+    'key-several-plugged': 'More than one security key is plugged in. Unplug every key except the one to reset, then try again.',
   } satisfies Record<ErrorCode, string>,
 };
 

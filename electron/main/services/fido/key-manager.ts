@@ -105,14 +105,15 @@ export class KeyManager {
 
   /**
    * Waits until a key disappears and a key appears again (the replug before a reset); resolves with the
-   * new device, or fails as key-timeout after `timeoutMs`.
+   * new device, or fails as key-timeout after `timeoutMs` (as cancelled once `signal` aborts).
    */
-  async waitForReplug(timeoutMs = 30_000, pollMs = 250): Promise<KeyDevice> {
+  async waitForReplug(timeoutMs = 30_000, pollMs = 250, signal?: AbortSignal): Promise<KeyDevice> {
     const start = Date.now();
     let before = new Set((await this.deps.list()).map((d) => d.path));
     let sawRemoval = false;
     while (Date.now() - start < timeoutMs) {
       await new Promise((r) => setTimeout(r, pollMs));
+      if (signal?.aborted) throw new CtapError('cancelled', 'stopped waiting for the key');
       const now = await this.deps.list();
       if (now.length < before.size) sawRemoval = true;
       const added = now.find((d) => !before.has(d.path));
