@@ -1,10 +1,8 @@
-import { FaktorError, ERROR_CODES, type ErrorCode } from '../../../shared/errors';
+import { FaktorError } from '../../../shared/errors';
 import type { Channel } from '../../../shared/ipc/contract';
-import type { KeyCredentialGroup, KeyList, KeyView } from '../../../shared/ipc/keys-schemas';
-import { KeepaliveStatus } from '../../../shared/ctap/hid-frame';
 import type { Ports } from '../ports';
-import type { RpCredentials } from '../services/fido/credential-client';
-import { KeyManager, type KeySummary } from '../services/fido/key-manager';
+import { KeyManager } from '../services/fido/key-manager';
+import { credentialGroups, keyView, platformFamily } from '../services/fido/key-views';
 import { KeyWatcher } from '../services/fido/key-watcher';
 import type { HandlersOf } from './handlers';
 
@@ -13,49 +11,6 @@ export type KeysChannel = Extract<Channel, `keys-${string}`>;
 
 /** How long a reset waits for the user to unplug and replug the key. */
 export const REPLUG_TIMEOUT_MS = 60_000;
-
-const KNOWN_CODES = new Set<string>(ERROR_CODES);
-const clip = (s: string | undefined, n: number): string | undefined => (s === undefined ? undefined : s.slice(0, n));
-const clamp = (v: number | undefined, lo: number, hi: number): number | undefined => (v === undefined ? undefined : Math.min(hi, Math.max(lo, v)));
-
-/** A key's summary as the renderer may see it; device strings are clipped so a hostile key cannot break the schema. */
-export function keyView(k: KeySummary): KeyView {
-  return {
-    path: k.device.path,
-    product: clip(k.device.product, 200),
-    manufacturer: clip(k.device.manufacturer, 200),
-    vendorId: k.device.vendorId,
-    productId: k.device.productId,
-    ctap2: k.ctap2,
-    u2f: k.u2f,
-    wink: k.wink,
-    aaguid: k.aaguid,
-    versions: k.versions.slice(0, 16).map((v) => v.slice(0, 32)),
-    pinSet: k.pinSet,
-    pinRetries: clamp(k.pinRetries, 0, 255),
-    minPinLength: k.ctap2 ? clamp(k.minPinLength ?? 4, 4, 63) : undefined,
-    credMgmt: k.credMgmt,
-    error: k.error === undefined ? undefined : KNOWN_CODES.has(k.error) ? (k.error as ErrorCode) : 'internal',
-  };
-}
-
-/** Resident credentials as the renderer sees them: public ids (base64url) and user names only. */
-export function credentialGroups(list: readonly RpCredentials[]): KeyCredentialGroup[] {
-  return list.map(({ rp, credentials }) => ({
-    rpId: rp.id.slice(0, 255),
-    rpName: clip(rp.name, 255),
-    credentials: credentials.slice(0, 1000).map((c) => ({
-      credentialId: Buffer.from(c.credentialId).toString('base64url'),
-      userName: clip(c.user.name, 255),
-      userDisplayName: clip(c.user.displayName, 255),
-    })),
-  }));
-}
-
-/** The OS family for the permission hint. */
-export function platformFamily(p: string = process.platform): KeyList['platform'] {
-  return p === 'linux' || p === 'win32' || p === 'darwin' ? p : 'other';
-}
 
 /**
  * One function per security-key channel, on the KeyManager facade over `ports.keys` (node-hid in the
@@ -103,25 +58,11 @@ export function createKeyHandlers(deps: { ports: Pick<Ports, 'keys' | 'emit' | '
     'keys-wink': ({ path }) => serial(async () => (await keys().wink(path), {})),
     'keys-reset': ({ path }) =>
       serial(async () => {
-        const m = keys();
-        const plugged = await source!.list();
-        if (!plugged.some((d) => d.path === path)) throw new FaktorError('key-removed', 'the key to reset is not plugged in');
-        if (plugged.length > 1) throw new FaktorError('key-several-plugged', 'unplug every other key before a reset');
         const ctl = new AbortController();
         current = ctl;
         try {
-          ports.emit('keys-progress', { stage: 'replug' });
-          const device = await m.waitForReplug(deps.replugTimeoutMs ?? REPLUG_TIMEOUT_MS, 250, ctl.signal);
-          let asked = false;
-          await m.reset(device.path, {
-            signal: ctl.signal,
-            onKeepalive: (status) => {
-              if (status !== KeepaliveStatus.UP_NEEDED || asked) return;
-              asked = true;
-              ports.emit('keys-progress', { stage: 'touch' });
-            },
-          });
-          return { path: device.path };
+          const after = await keys().resetAfterReplug(path, { replugTimeoutMs: deps.replugTimeoutMs ?? REPLUG_TIMEOUT_MS, signal: ctl.signal, onStage: (stage) => ports.emit('keys-progress', { stage }) });
+          return { path: after };
         } finally {
           current = null;
         }
