@@ -177,3 +177,27 @@ test('reset refused when the key was not replugged in time says so; a key pulled
   await harness.keys.unplug('/dev/hidraw1');
   await expect(viewB.getByRole('alert')).toHaveText('The security key was removed.');
 });
+
+test.describe('German, dark, 480 px', () => {
+  test.use({ harnessOptions: { pinnedTime: null, locale: 'de-DE' }, colorScheme: 'dark', viewport: { width: 480, height: 800 } });
+
+  test('the keys screen speaks German, is keyboard-reachable and axe-clean', async ({ page, harness }) => {
+    harness.keys.plug('/dev/hidraw0', {}, { product: 'SoftKey' });
+    const open = page.getByRole('button', { name: 'Sicherheitsschlüssel' });
+    await open.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Sicherheitsschlüssel' });
+    const card = dialog.getByRole('article', { name: 'SoftKey' });
+    await expect(card).toContainText('Nicht gesetzt');
+    expect(await seriousViolations(page)).toEqual([]);
+    await card.getByRole('button', { name: 'Zurücksetzen …' }).focus();
+    await page.keyboard.press('Enter');
+    const reset = page.getByRole('dialog', { name: 'SoftKey zurücksetzen' });
+    await expect(reset.getByLabel('Ich habe verstanden, dass alles auf diesem Schlüssel gelöscht wird')).toBeFocused();
+    await page.keyboard.press('Space');
+    await expect(reset.getByRole('button', { name: 'Weiter' })).toBeEnabled();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await expect(dialog).toHaveCount(0);
+  });
+});
