@@ -65,6 +65,8 @@ export const ERROR_CODES = [
   'server-unreachable',
   'server-refused',
   'data-dir-busy',
+  // security keys: a reset needs exactly one key plugged in (which one was replugged is otherwise unknowable)
+  'key-several-plugged',
 ] as const;
 
 /** One of the stable error codes. */

@@ -38,6 +38,8 @@ export interface CliContext {
   readonly kdf: KdfCost;
   /** Prints one result: `data` as one JSON line with --json, else `text`. */
   print(data: Record<string, unknown>, text: string): void;
+  /** Tells the user what to do now (e.g. "touch your key"), on stderr so --json output stays one object per line. */
+  note(text: string): void;
   /** The vault, open and unlocked (takes the data-dir lock on first use). */
   vault(): Promise<Vault>;
   /** The Servicekonto device service on that vault (the app's own). */
@@ -82,6 +84,9 @@ export function createCliContext(settings: CliSettings, io: CliIo): CliContext &
     kdf: DEFAULT_KDF,
     print(data, text) {
       io.stdout.write(settings.json ? `${JSON.stringify(data)}\n` : `${text}\n`);
+    },
+    note(text) {
+      io.stderr.write(`${text}\n`);
     },
     vault: openVault,
     servicekonto: async () => createServicekontoService({ vault: await openVault(), kdf: DEFAULT_KDF, clock }),

@@ -16,6 +16,15 @@ const WORDS: Partial<Record<ErrorCode, string>> = {
   'protocol-origin': 'this code names a server origin Faktor does not accept (https, or http on this machine only).',
   'no-qr-found': 'no QR code was found in the image.',
   'not-found': 'no such account or means.',
+  'key-removed': 'the security key is not plugged in, or was removed.',
+  'key-pin-invalid': 'wrong PIN for the security key (each wrong PIN costs one of its tries).',
+  'key-pin-blocked': 'the security key PIN is blocked: unplug and replug the key; if it stays blocked, only a reset helps.',
+  'key-pin-policy': 'the security key does not accept this PIN (too short for its policy, or over 63 bytes).',
+  'key-pin-required': 'the security key has no PIN yet: set one with `faktor keys pin --new-pin-file F`.',
+  'key-timeout': 'the security key was not touched (or replugged) in time.',
+  'key-permission-denied': 'no access to the security key. On Linux install the udev rule (docs/keys.md) and replug the key.',
+  'key-several-plugged': 'several security keys are plugged in: unplug every key except the one to reset.',
+  'key-refused': 'the security key refused the request',
 };
 
 /** One line describing an error for a human. */
@@ -23,6 +32,9 @@ export function describeError(e: unknown): string {
   if (!isFaktorError(e)) return e instanceof Error ? e.message : String(e);
   const words = WORDS[e.code] ?? e.code;
   const server = e.params?.serverCode;
+  if (e.code === 'key-refused' && e.params?.status === 'NOT_ALLOWED') return 'the key refused the reset: it was plugged in more than 10 seconds ago. Run again without --now and replug it when asked.';
+  const status = e.params?.status;
+  if (e.code === 'key-refused' && status !== undefined) return `${words} (${String(status)})`;
   return e.code === 'server-refused' && server !== undefined ? `${words} (${String(server)})` : words;
 }
 

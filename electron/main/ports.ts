@@ -1,5 +1,6 @@
 import type { EventName, EventOf } from '../../shared/ipc/contract';
 import type { QrScanPorts } from './services/qr-scan';
+import type { KeyManagerDeps } from './services/fido/key-manager';
 
 /**
  * What the main-process services need from the platform. Electron adapters (electron/main/platform)
@@ -68,6 +69,11 @@ export interface Ports {
    * Absent → no notification, the in-app request still appears. Text only, never a secret.
    */
   readonly notify?: (n: { title: string; body: string }) => void;
+  /**
+   * Where security keys come from: node-hid in the app (services/fido/node-hid-transport.ts), the
+   * software authenticator behind the same transport interface in the harness. Absent → no keys.
+   */
+  readonly keys?: Pick<KeyManagerDeps, 'list' | 'open'>;
   /** Pushes an event to the renderer (payloads never carry a secret). */
   emit<E extends EventName>(event: E, payload: EventOf<E>): void;
 }

@@ -6,7 +6,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { concatBytes, randomBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { CoseAlg, coseToP256, p256ToCose } from './cose';
 import type { CborValue } from './cbor';
-import { CtapError, malformed } from './errors';
+import { CtapError, Status, malformed } from './errors';
 
 /** Source of random bytes; injectable so tests can pin IVs and ephemeral keys. */
 export type RandomSource = (length: number) => Uint8Array;
@@ -102,7 +102,8 @@ export function pinHash(pin: string): Uint8Array {
 /** UTF-8 PIN zero-padded to 64 bytes; a PIN of 4–63 bytes (CTAP minimum and padding limit). */
 export function paddedPin(pin: string, minLength = 4): Uint8Array {
   const bytes = utf8ToBytes(pin);
-  if ([...pin].length < minLength || bytes.length > 63) throw new CtapError('invalid-argument', 'PIN length outside the key policy');
+  // Checked before sending, with the key's own status, so the UI names the policy rather than "invalid input".
+  if ([...pin].length < minLength || bytes.length > 63) throw new CtapError('status', 'PIN length outside the key policy', Status.PIN_POLICY_VIOLATION);
   const out = new Uint8Array(64);
   out.set(bytes);
   return out;

@@ -13,6 +13,7 @@ import {
 import { EncodedImageRequest, ScanResult, ScanToken } from '../qr/found-code';
 import { IMPORT_FORMATS } from '../import/types';
 import { ApprovalAnswerRequest, ApprovalRequestView, OfflineCodeRequest, PairedAccountView, PairRequest } from './servicekonto-schemas';
+import { CredentialId, KeyCredentialGroup, KeyList, KeyPath, KeyPin, KeyProgress } from './keys-schemas';
 
 /**
  * The one IPC contract between renderer and main: channel → request/response schemas. Main validates
@@ -103,6 +104,22 @@ export const contract = {
   'servicekonto-answer': { request: ApprovalAnswerRequest, response: z.strictObject({}) },
   /** Forgets a pairing on this desktop only. */
   'servicekonto-forget': { request: z.strictObject({ id: Id }), response: z.strictObject({}) },
+  /** Security keys (issue 10, docs/keys.md): every plugged-in key with its public info; starts the plug/unplug watch. */
+  'keys-list': { request: z.strictObject({}), response: KeyList },
+  /** Sets the first PIN of a key (policy: the key's minPINLength). */
+  'keys-set-pin': { request: z.strictObject({ path: KeyPath, pin: KeyPin }), response: z.strictObject({}) },
+  /** Changes a key's PIN; a wrong current PIN costs one of the key's retries. */
+  'keys-change-pin': { request: z.strictObject({ path: KeyPath, current: KeyPin, next: KeyPin }), response: z.strictObject({}) },
+  /** The key's resident credentials (passkeys) by site; needs the key's PIN. */
+  'keys-credentials': { request: z.strictObject({ path: KeyPath, pin: KeyPin }), response: z.array(KeyCredentialGroup) },
+  /** Deletes one resident credential; the renderer asked for confirmation. */
+  'keys-delete-credential': { request: z.strictObject({ path: KeyPath, pin: KeyPin, credentialId: CredentialId }), response: z.strictObject({}) },
+  /** Factory reset after the two-step confirmation: waits for the replug, then resets (touch within 10 s). */
+  'keys-reset': { request: z.strictObject({ path: KeyPath, confirm: z.literal(true) }), response: z.strictObject({ path: KeyPath }) },
+  /** Blinks the key so the user sees which one is meant. */
+  'keys-wink': { request: z.strictObject({ path: KeyPath }), response: z.strictObject({}) },
+  /** Stops waiting for a replug or a touch (the running key operation ends as 'cancelled'). */
+  'keys-cancel': { request: z.strictObject({}), response: z.strictObject({}) },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /** All channel names. */
@@ -118,6 +135,10 @@ export const events = {
   'vault-status': VaultStatus,
   /** A new online approval request arrived (the desktop notification went out too). */
   'servicekonto-request': ApprovalRequestView,
+  /** A security key was plugged in or removed (the renderer lists again). */
+  'keys-changed': z.strictObject({}),
+  /** A key operation waits for the user: replug the key, or touch it (KEEPALIVE UPNEEDED). */
+  'keys-progress': KeyProgress,
 } as const satisfies Record<string, z.ZodType>;
 /** The one IPC channel main pushes events on: `send(EVENT_CHANNEL, name, payload)`. Not a contract channel. */
 export const EVENT_CHANNEL = 'faktor:event';

@@ -16,6 +16,7 @@ import { KEY_ACCOUNT } from '../../electron/main/services/vault';
 import { bridgeInitScript } from './bridge-script';
 import { EventRelay, ManualClock, MemoryClipboard, ScriptedDialogs } from '../support/doubles';
 import { ScriptedQrSources } from './qr-doubles';
+import { SoftKeyBay } from '../support/soft-authenticator/key-bay';
 import { startStaticServer, type StaticServer } from './static-server';
 
 /** A pinned instant for deterministic codes: RFC 6238's T = 1234567890 s, the first second of a 30 s window. */
@@ -56,6 +57,11 @@ export interface Harness {
   readonly notifications: Array<{ title: string; body: string }>;
   /** DOUBLE of the QR sources (screens, clipboard image). */
   readonly qrSources: ScriptedQrSources;
+  /**
+   * DOUBLE of the USB ports security keys plug into: software authenticators behind the same HID
+   * transport seam node-hid implements — it stands in for physical USB keys. Empty until a test plugs one.
+   */
+  readonly keys: SoftKeyBay;
   /** Main's clock: a ManualClock when pinned, else the system clock. */
   readonly clock: Clock;
   readonly events: EventRelay;
@@ -88,6 +94,7 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
   const clipboard = new MemoryClipboard();
   const dialogs = new ScriptedDialogs();
   const qrSources = new ScriptedQrSources();
+  const keys = new SoftKeyBay({ keepaliveMs: 50 });
   const notifications: Array<{ title: string; body: string }> = [];
   const notify = (n: { title: string; body: string }): void => void notifications.push(n);
   const clock: Clock = pinnedTime === null ? systemClock : new ManualClock(pinnedTime);
@@ -108,7 +115,7 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
     const origin = server.origin;
     // The app's own wiring (electron/main/main-process.ts); only the transports below are the harness's.
     const main = createMainProcess({
-      ports: { clipboard, dialogs, clock, locale: () => locale, qrSources, notify },
+      ports: { clipboard, dialogs, clock, locale: () => locale, qrSources, notify, keys },
       eventSink: (name, payload) => events.emit(name, payload),
       appDataDir: dataDir,
       keychainService,
@@ -117,7 +124,7 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
       log: () => undefined,
     });
     const { dispatch } = main;
-    const ports: Ports = { clipboard, dialogs, clock, locale: () => locale, qrSources, notify, emit: main.emit };
+    const ports: Ports = { clipboard, dialogs, clock, locale: () => locale, qrSources, notify, keys, emit: main.emit };
 
     const debug = process.env.FAKTOR_HARNESS_DEBUG === '1';
     if (debug) {
@@ -154,6 +161,7 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
       clipboard,
       dialogs,
       qrSources,
+      keys,
       notifications,
       clock,
       events,
@@ -171,6 +179,7 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
         lock = null;
       },
       async close() {
+        await keys.close();
         await disposeKey();
         await srv.close();
         await lock?.release();

@@ -11,6 +11,7 @@ import { isUserActivity } from './activity';
 import { createBackupHandlers } from './backup';
 import { createCodeHandlers } from './codes';
 import { createImportHandlers } from './import';
+import { createKeyHandlers } from './keys';
 import { createAppScanService, createQrHandlers } from './qr';
 import { createRecoveryHandlers } from './recovery';
 import { createServicekontoHandlers } from './servicekonto';
@@ -97,6 +98,7 @@ export function createApi(deps: ApiDeps): Api {
     ...createImportHandlers({ vault, ports, onVaultLocked }),
     ...createServicekontoHandlers({ vault, scan, ports, kdf, onVaultLocked }),
     ...createRecoveryHandlers({ vault, keychain, dir: deps.appDataDir, now: () => clock.now() }),
+    ...createKeyHandlers({ ports }),
   };
 
   const wrap = <C extends Channel>(channel: C, fn: Api[C]): Api[C] =>

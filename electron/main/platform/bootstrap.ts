@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DEFAULT_KEYCHAIN_SERVICE } from '../api';
 import { createMainProcess } from '../main-process';
 import { systemClock } from '../ports';
+import { listKeyDevices, openNodeHidTransport } from '../services/fido/node-hid-transport';
 import { APP_ENTRY_URL, APP_ORIGIN, createOriginSet } from '../security/app-origin';
 import { productionCsp } from '../security/csp';
 import { createQuitTasks } from '../services/quit-tasks';
@@ -66,6 +67,7 @@ async function start(): Promise<void> {
       onQuit: (run) => quitTasks.add(run),
       qrSources: { captureScreens: createScreenCapture(() => mainWindow), readClipboardImage },
       notify: electronNotify(focusMainWindow),
+      keys: { list: listKeyDevices, open: openNodeHidTransport },
     },
   });
   unbindIpc = bindIpc(dispatch, isOurs);

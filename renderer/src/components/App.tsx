@@ -15,6 +15,7 @@ import { ApprovalRequests } from '../features/servicekonto/ApprovalRequests';
 import { ShortcutsDialog } from '../features/shortcuts/ShortcutsDialog';
 import { useShortcuts } from '../features/shortcuts/use-shortcuts';
 import { DeleteAccountDialog } from './DeleteAccountDialog';
+import { KeysDialog } from '../features/keys/KeysDialog';
 
 function OpenDialog() {
   const dialog = useStore((s) => s.dialog);
@@ -34,6 +35,8 @@ function OpenDialog() {
       return <DeleteAccountDialog id={dialog.id} />;
     case 'shortcuts':
       return <ShortcutsDialog />;
+    case 'keys':
+      return <KeysDialog />;
   }
 }
 

@@ -23,6 +23,9 @@ export function Toolbar() {
         <button type="button" onClick={() => open({ kind: 'settings' })}>
           {t('toolbar.settings')}
         </button>
+        <button type="button" onClick={() => open({ kind: 'keys' })}>
+          {t('keys.open')}
+        </button>
         <button type="button" className="icon" aria-label={t('shortcuts.open')} title={t('shortcuts.open')} onClick={() => open({ kind: 'shortcuts' })}>
           <span aria-hidden="true">?</span>
         </button>

@@ -20,7 +20,7 @@ describe('faktor CLI usage', () => {
   it('lists every command and gives each its own --help (exit 0)', async () => {
     const overview = await run(['--help']);
     expect(overview.code).toBe(EXIT.ok);
-    expect(COMMANDS.map((c) => c.name)).toEqual(['pair', 'accounts', 'code', 'approve', 'listen', 'means', 'block']);
+    expect(COMMANDS.map((c) => c.name)).toEqual(['pair', 'accounts', 'code', 'approve', 'listen', 'means', 'block', 'keys']);
     for (const c of COMMANDS) {
       expect(overview.out).toContain(`  ${c.name}`);
       const h = await run([c.name, '--help']);
@@ -30,7 +30,7 @@ describe('faktor CLI usage', () => {
   });
 
   it('usage mistakes exit 2, as {"error":{"code":"usage"}} with --json', async () => {
-    const cases = [['frobnicate', '--json'], ['approve', '--json'], ['approve', 'a', 'b', '--json'], ['accounts', '--bogus', '--json'], ['pair', 'faktor-pair:{}', '--json']];
+    const cases = [['frobnicate', '--json'], ['approve', '--json'], ['approve', 'a', 'b', '--json'], ['accounts', '--bogus', '--json'], ['pair', 'faktor-pair:{}', '--json'], ['keys', 'info', 'a', 'b', '--json'], ['keys', 'reset', '--udp', '0', '--yes', '--json']];
     for (const argv of cases) {
       const r = await run(argv);
       expect([argv.join(' '), r.code, JSON.parse(r.out.trim()).error.code]).toEqual([argv.join(' '), EXIT.usage, 'usage']);

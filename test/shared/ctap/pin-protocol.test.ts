@@ -62,6 +62,8 @@ describe('PIN/UV auth protocols 1 and 2', () => {
   it('PIN padding enforces 4…63 bytes', () => {
     expect(paddedPin('1234')).toHaveLength(64);
     expect(() => paddedPin('123')).toThrow(CtapError);
+    expect(() => paddedPin('123')).toThrow(expect.objectContaining({ code: 'key-pin-policy' }));
+    expect(() => paddedPin('12345', 6)).toThrow(expect.objectContaining({ code: 'key-pin-policy' }));
     expect(() => paddedPin('x'.repeat(64))).toThrow(CtapError);
   });
 });

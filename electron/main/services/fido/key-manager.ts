@@ -1,7 +1,8 @@
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { CtapError, Status, isCtapError } from '../../../../shared/ctap/errors';
 import { credMgmtCommand } from '../../../../shared/ctap/info';
-import { Capability } from '../../../../shared/ctap/hid-frame';
+import { Capability, KeepaliveStatus } from '../../../../shared/ctap/hid-frame';
+import { FaktorError } from '../../../../shared/errors';
 import { CredentialClient, type RpCredentials } from './credential-client';
 import { Ctap2Client } from './ctap2-client';
 import { CtapHidChannel, type ChannelOptions, type TransactOptions } from './ctaphid-channel';
@@ -23,6 +24,16 @@ export interface KeySummary {
   readonly credMgmt: boolean;
   /** Set when the key could not be read (permission denied, removed …); the rest is then empty. */
   readonly error?: string;
+}
+
+/** Knobs of `resetAfterReplug`. */
+export interface ResetFlowOptions {
+  /** false: reset at once (the key was plugged in within the last seconds, or is a simulator). */
+  readonly replug?: boolean;
+  readonly replugTimeoutMs?: number;
+  readonly signal?: AbortSignal;
+  /** What the user must do now: replug the key, or touch it. */
+  readonly onStage?: (stage: 'replug' | 'touch') => void;
 }
 
 /** How the manager finds and opens keys: node-hid in the app, the soft authenticator in tests. */
@@ -98,6 +109,33 @@ export class KeyManager {
     return this.with(path, (ctap) => ctap.reset(options));
   }
 
+  /**
+   * The whole reset as users do it: exactly one key plugged in (else which key was replugged is
+   * unknowable), wait for its replug (unless `replug` is false: a key just plugged in, or a simulator),
+   * then reset at once, reporting 'replug' and, on the first KEEPALIVE UPNEEDED, 'touch'. Resolves with
+   * the key's path after the replug.
+   */
+  async resetAfterReplug(path: string, o: ResetFlowOptions = {}): Promise<string> {
+    const plugged = await this.deps.list();
+    if (!plugged.some((d) => d.path === path)) throw new CtapError('removed', 'the key to reset is not plugged in');
+    if (plugged.length > 1) throw new FaktorError('key-several-plugged', 'unplug every other key before a reset');
+    let target = path;
+    if (o.replug !== false) {
+      o.onStage?.('replug');
+      target = (await this.waitForReplug(o.replugTimeoutMs ?? 60_000, 250, o.signal)).path;
+    }
+    let asked = false;
+    await this.reset(target, {
+      signal: o.signal,
+      onKeepalive: (status) => {
+        if (status !== KeepaliveStatus.UP_NEEDED || asked) return;
+        asked = true;
+        o.onStage?.('touch');
+      },
+    });
+    return target;
+  }
+
   /** Blinks the key so the user sees which one is meant. */
   wink(path: string): Promise<void> {
     return this.with(path, (ctap) => ctap.wink());
@@ -105,14 +143,15 @@ export class KeyManager {
 
   /**
    * Waits until a key disappears and a key appears again (the replug before a reset); resolves with the
-   * new device, or fails as key-timeout after `timeoutMs`.
+   * new device, or fails as key-timeout after `timeoutMs` (as cancelled once `signal` aborts).
    */
-  async waitForReplug(timeoutMs = 30_000, pollMs = 250): Promise<KeyDevice> {
+  async waitForReplug(timeoutMs = 30_000, pollMs = 250, signal?: AbortSignal): Promise<KeyDevice> {
     const start = Date.now();
     let before = new Set((await this.deps.list()).map((d) => d.path));
     let sawRemoval = false;
     while (Date.now() - start < timeoutMs) {
       await new Promise((r) => setTimeout(r, pollMs));
+      if (signal?.aborted) throw new CtapError('cancelled', 'stopped waiting for the key');
       const now = await this.deps.list();
       if (now.length < before.size) sawRemoval = true;
       const added = now.find((d) => !before.has(d.path));

@@ -47,6 +47,7 @@ export class KeyWatcher {
     if (this.timer) return;
     void this.poll();
     this.timer = setInterval(() => void this.poll(), this.intervalMs);
+    this.timer.unref?.(); // the watch alone must not keep a process (CLI, test worker) alive
   }
 
   /** Stops polling. */

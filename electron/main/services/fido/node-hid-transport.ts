@@ -1,5 +1,6 @@
 import HID from 'node-hid';
 import { CtapError } from '../../../../shared/ctap/errors';
+import { UDEV_RULE } from '../../../../shared/ctap/udev-rule';
 import { checkReport, type HidTransport } from './transport';
 
 /** The FIDO HID usage page; only interfaces on it are security keys. */
@@ -16,7 +17,7 @@ export interface KeyDevice {
 }
 
 /** The udev rule a Linux user needs (build/70-faktor-fido.rules ships the full one). */
-export const UDEV_RULE = 'KERNEL=="hidraw*", SUBSYSTEM=="hidraw", ENV{ID_FIDO_TOKEN}=="1", TAG+="uaccess"';
+export { UDEV_RULE } from '../../../../shared/ctap/udev-rule';
 
 let driverSet = false;
 function hid(): typeof HID {

@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { Permission } from '../../../../../shared/ctap/client-pin';
 import { KeyManager } from '../../../../../electron/main/services/fido/key-manager';
 import { createMemoryPipe } from '../../../../../electron/main/services/fido/memory-transport';
 import type { KeyDevice } from '../../../../../electron/main/services/fido/node-hid-transport';
-import { Ctap2Client } from '../../../../../electron/main/services/fido/ctap2-client';
-import { CtapHidChannel } from '../../../../../electron/main/services/fido/ctaphid-channel';
-import { PinClient } from '../../../../../electron/main/services/fido/pin-client';
 import { SoftAuthenticator, type SoftAuthenticatorOptions } from '../../../../support/soft-authenticator/authenticator';
 import { SoftCtapHid } from '../../../../support/soft-authenticator/soft-ctaphid';
+import { enrolResident } from '../../../../support/soft-authenticator/enrol';
 
 // The key manager over "plugged-in" software authenticators: each open() is a fresh in-memory pipe to
 // the same simulated key, as reopening a hidraw node is to a physical one (which cannot exist in CI).
@@ -26,16 +23,6 @@ function rig(keys: Record<string, SoftAuthenticatorOptions>) {
     },
   });
   return { manager, authenticators, unplug: (path: string) => (plugged = plugged.filter((d) => d.path !== path)), plug: (d: KeyDevice) => (plugged = [...plugged, d]) };
-}
-
-async function enrol(a: SoftAuthenticator, pin: string, rpId: string, user: string): Promise<void> {
-  const { host, device } = createMemoryPipe();
-  const hid = new SoftCtapHid(a, device);
-  const ctap = new Ctap2Client(await CtapHidChannel.open(host));
-  const t = await new PinClient(ctap).token(pin, Permission.MC, rpId);
-  const cdh = new Uint8Array(32);
-  await ctap.makeCredential({ clientDataHash: cdh, rp: { id: rpId }, user: { id: new TextEncoder().encode(user), name: user }, residentKey: true, pinUvAuthParam: t.protocol.authenticate(t.token, cdh), pinUvAuthProtocol: t.protocol.version });
-  await hid.stop();
 }
 
 describe('KeyManager facade', () => {
@@ -59,8 +46,8 @@ describe('KeyManager facade', () => {
     const a = authenticators.get('/dev/hidraw1')!;
     await manager.setPin('/dev/hidraw1', '2468');
     await manager.changePin('/dev/hidraw1', '2468', '97531');
-    await enrol(a, '97531', 'konto.example', 'erika');
-    await enrol(a, '97531', 'konto.example', 'max');
+    await enrolResident(a, '97531', 'konto.example', 'erika');
+    await enrolResident(a, '97531', 'konto.example', 'max');
     const list = await manager.listCredentials('/dev/hidraw1', '97531');
     expect(list).toHaveLength(1);
     expect(list[0]!.credentials.map((c) => c.user.name).sort()).toEqual(['erika', 'max']);

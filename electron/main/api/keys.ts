@@ -1,0 +1,75 @@
+import { FaktorError } from '../../../shared/errors';
+import type { Channel } from '../../../shared/ipc/contract';
+import type { Ports } from '../ports';
+import { KeyManager } from '../services/fido/key-manager';
+import { credentialGroups, keyView, platformFamily } from '../services/fido/key-views';
+import { KeyWatcher } from '../services/fido/key-watcher';
+import type { HandlersOf } from './handlers';
+
+/** The security-key channels of the contract (docs/keys.md). */
+export type KeysChannel = Extract<Channel, `keys-${string}`>;
+
+/** How long a reset waits for the user to unplug and replug the key. */
+export const REPLUG_TIMEOUT_MS = 60_000;
+
+/**
+ * One function per security-key channel, on the KeyManager facade over `ports.keys` (node-hid in the
+ * app, the software authenticator in the harness). Key operations run one at a time, so a list that
+ * the plug watcher triggers never interleaves with a reset. The watcher starts with the first list and
+ * stops at quit; it emits `keys-changed`. PINs are passed through to the key and dropped.
+ */
+export function createKeyHandlers(deps: { ports: Pick<Ports, 'keys' | 'emit' | 'onQuit'>; replugTimeoutMs?: number; platform?: string }): HandlersOf<KeysChannel> {
+  const { ports } = deps;
+  const source = ports.keys;
+  const manager = source ? new KeyManager({ list: source.list, open: source.open }) : null;
+  let watcher: KeyWatcher | null = null;
+  let queue: Promise<unknown> = Promise.resolve();
+  let current: AbortController | null = null;
+
+  const keys = (): KeyManager => {
+    if (!manager) throw new FaktorError('key-removed', 'no security-key source on this platform');
+    return manager;
+  };
+  /** Runs key operations one after another. */
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  const watch = (): void => {
+    if (watcher || !source) return;
+    watcher = new KeyWatcher(source.list, () => ports.emit('keys-changed', {}));
+    watcher.start();
+    ports.onQuit?.(async () => watcher?.stop());
+  };
+
+  return {
+    'keys-list': () =>
+      serial(async () => {
+        watch();
+        const list = manager ? await manager.listKeys() : [];
+        return { keys: list.slice(0, 64).map(keyView), platform: platformFamily(deps.platform) };
+      }),
+    'keys-set-pin': ({ path, pin }) => serial(async () => (await keys().setPin(path, pin), {})),
+    'keys-change-pin': ({ path, current: old, next }) => serial(async () => (await keys().changePin(path, old, next), {})),
+    'keys-credentials': ({ path, pin }) => serial(async () => credentialGroups(await keys().listCredentials(path, pin))),
+    'keys-delete-credential': ({ path, pin, credentialId }) =>
+      serial(async () => (await keys().deleteCredential(path, pin, new Uint8Array(Buffer.from(credentialId, 'base64url'))), {})),
+    'keys-wink': ({ path }) => serial(async () => (await keys().wink(path), {})),
+    'keys-reset': ({ path }) =>
+      serial(async () => {
+        const ctl = new AbortController();
+        current = ctl;
+        try {
+          const after = await keys().resetAfterReplug(path, { replugTimeoutMs: deps.replugTimeoutMs ?? REPLUG_TIMEOUT_MS, signal: ctl.signal, onStage: (stage) => ports.emit('keys-progress', { stage }) });
+          return { path: after };
+        } finally {
+          current = null;
+        }
+      }),
+    'keys-cancel': async () => {
+      current?.abort();
+      return {};
+    },
+  };
+}
