@@ -19,7 +19,7 @@ export class Browser {
     const [k, v] = (cookie ?? '').split('=');
     if (k && v) this.jar.set(k, v);
   }
-  private async send(method: string, url: string, body?: Record<string, string>): Promise<{ status: number; text: string; location: string | null }> {
+  private async send(method: string, url: string, body?: Record<string, string>): Promise<{ status: number; text: string; location: string | null; cookies: string[] }> {
     const headers: Record<string, string> = { 'accept-language': this.lang, cookie: [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ') };
     if (body) headers['content-type'] = 'application/x-www-form-urlencoded';
     const res = await fetch(this.base + url, { method, headers, redirect: 'manual', ...(body ? { body: new URLSearchParams(body).toString() } : {}) });
@@ -30,7 +30,7 @@ export class Browser {
       if (v.join('=')) this.jar.set(k, v.join('='));
       else this.jar.delete(k);
     }
-    return { status: res.status, text: await res.text(), location: res.headers.get('location') };
+    return { status: res.status, text: await res.text(), location: res.headers.get('location'), cookies: res.headers.getSetCookie() };
   }
   /** GET without following redirects. */
   get(url: string) {

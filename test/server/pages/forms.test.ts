@@ -54,6 +54,31 @@ describe('create account form', () => {
   });
 });
 
+describe('the flash cookie', () => {
+  it('is sealed (a forged or altered one is ignored) and only the page it is for takes it', async () => {
+    const b = new Browser(t.url, 'en');
+    const form = await b.get('/block');
+    const posted = await b.post('/block', { _csrf: csrf(form.text), username: 'kept-name', blockPassword: 'whatever it is' });
+    const sealed = /sk_flash=([^;]+)/.exec(posted.cookies.join('\n'))?.[1] ?? '';
+    expect(sealed).not.toContain('kept-name');
+    expect(Buffer.from(sealed.split('.')[2] ?? '', 'base64url').toString()).not.toContain('kept-name');
+    // Another page leaves it alone; the block page shows it once.
+    expect((await b.get('/login')).text).not.toContain('kept-name');
+    expect((await b.get('/block')).text).toContain('value="kept-name"');
+    expect((await b.get('/block')).text).not.toContain('value="kept-name"');
+    // An altered or forged cookie shows nothing.
+    const altered = sealed.slice(0, -2) + (sealed.endsWith('AA') ? 'BB' : 'AA');
+    for (const value of [altered, 'forged.value.here']) {
+      const forged = new Browser(t.url, 'en');
+      forged.seed(`sk_flash=${value}`);
+      const page = await forged.get('/block');
+      expect(page.status).toBe(200);
+      expect(page.text).not.toContain('kept-name');
+      expect(page.text).not.toContain('field-error');
+    }
+  });
+});
+
 describe('choices start unselected', () => {
   it('the block form preselects no means and asks for one when none is chosen', async () => {
     const b = new Browser(t.url, 'en');
