@@ -170,6 +170,16 @@ export class DesktopAppService {
   }
 
   /**
+   * The login QR of an open offline-login transaction again (the page shows it on every visit, so
+   * Reload, Back or a wrong code never lose it); a used or expired one is 'verification-expired'.
+   */
+  async shownLogin(tx: string): Promise<OfflineLoginQr> {
+    const row = this.ctx.desktopApps.login(tx);
+    if (!row || row.usedAt !== null || this.ctx.now() >= row.expiresAt) throw new ServiceError('verification-expired', 410);
+    return { tx, payload: row.payload, qrSvg: await payloadQrSvg(row.payload), expiresAt: row.expiresAt };
+  }
+
+  /**
    * Offline QR login, step 2: the OCRA response the app showed. Accepted once, before the expiry, from
    * any active desktop-app means of the account; a wrong code counts one failure on each of them
    * (TR-03107-1 W4: 3 consecutive → blocked). Every refusal is the generic 401.

@@ -7,6 +7,7 @@ import { SessionService } from './sessions';
 import { ProofService } from './proofs';
 import { AuthService } from './auth-service';
 import { MeansService } from './means-service';
+import { EnrolmentService } from './enrolment-service';
 import { AccountService } from './account-service';
 import { DesktopAppService } from './desktop-app-service';
 import { DeviceAuthenticator } from './device-auth';
@@ -25,6 +26,7 @@ export interface Services {
   deviceAuth: DeviceAuthenticator;
   device: DeviceService;
   approvals: ApprovalService;
+  enrolment: EnrolmentService;
 }
 
 /** Wires the services over one AppContext. */
@@ -37,7 +39,7 @@ export function createServices(ctx: AppContext): Services {
   const desktopApp = new DesktopAppService(ctx, sessions, auth);
   proofs.desktopChallenge = (account, m) => desktopApp.meansChallenge(account, m);
   const approvals = new ApprovalService(ctx, sessions, auth, () => desktopApp.origin());
-  return { ctx, sessions, proofs, auth, means, accounts, desktopApp, deviceAuth: new DeviceAuthenticator(ctx), device: new DeviceService(ctx), approvals };
+  return { ctx, sessions, proofs, auth, means, accounts, desktopApp, deviceAuth: new DeviceAuthenticator(ctx), device: new DeviceService(ctx), approvals, enrolment: new EnrolmentService(ctx, sessions) };
 }
 
 export { AppContext } from './context';

@@ -35,7 +35,8 @@ import {
   type Session,
 } from '../domain';
 import { newTotpSecret, totpEnrolment } from '../means/totp';
-import { registrationOptions, verifyRegistration, type StoredWebAuthnCredential, type WebAuthnFlavour } from '../means/webauthn';
+import { verifyRegistration } from '../means/webauthn';
+import { creationOptionsFor } from './enrolment-service';
 import { readTestEid } from '../means/eid-test-provider';
 import { checkSmsRate } from './sms-rate';
 
@@ -90,11 +91,7 @@ export class MeansService {
       credential = { secret } satisfies TotpCredential;
     } else if (phone !== undefined) credential = { phone } satisfies SmsCredential;
     else {
-      const existing = active.account.means
-        .filter((m) => webauthnFlavour(m.kind) && m.status !== 'removed')
-        .map((m) => this.ctx.accounts.credential<StoredWebAuthnCredential>(m.id)?.data)
-        .filter((c): c is StoredWebAuthnCredential => !!c);
-      creationOptions = await registrationOptions(this.ctx.rp, webauthnFlavour(req.kind) as WebAuthnFlavour, { id: active.account.id, username: active.account.username }, existing);
+      creationOptions = await creationOptionsFor(this.ctx, active.account, req.kind);
     }
     const now = this.ctx.now();
     const saved = this.ctx.tx(() => {

@@ -240,6 +240,10 @@ export const de = {
   'desktop.login.submit': 'Anmelden',
   'desktop.stepup.onlyFirst': 'Verwenden Sie den QR-Code Ihrer ersten Desktop-App oben; es gilt immer nur ein Code.',
   'account.consentRevoked': 'Zustimmung für den Online-Dienst widerrufen.',
+  'app.footer': 'Referenz-Servicekonto nach BSI TR-03160-1 – für Tests, nicht für echte Daten.',
+  'error.blockSame': 'Das Sperrpasswort muss sich vom Passwort unterscheiden.',
+  'delete.choose': 'Wählen Sie, wann das Konto gelöscht werden soll.',
+  'desktop.login.expired': 'Dieser QR-Code ist abgelaufen oder wurde schon verwendet. Bitte fordern Sie einen neuen an.',
 } as const;
 
 /** The key set every language must provide. */

@@ -2,16 +2,17 @@ import type { Messages } from './de';
 
 /**
  * English page texts. Domain words users know from German Servicekonten stay German
- * (Vertrauensniveau, Servicekonto, Sperrung, Basisregistrierung, niedrig/substanziell/hoch), with an
- * English gloss where it helps.
+ * (Vertrauensniveau, Servicekonto, Sperrung, Sperrpasswort, Basisregistrierung, niedrig/substanziell/hoch)
+ * and are written here without a gloss: the layout glosses each on its first use on a page, the same
+ * way everywhere (server/i18n/terms.ts). So the `level.gloss.*` keys stay empty in English.
  */
 export const en: Messages = {
-  'app.name': 'Servicekonto (reference)',
+  'app.name': 'Reference Servicekonto',
   'app.testMode': 'TEST MODE – test clock, test eID and outboxes are active. Not for real data.',
   'nav.account': 'My account',
   'nav.login': 'Log in',
   'nav.register': 'Create account',
-  'nav.block': 'Block (Sperrung)',
+  'nav.block': 'Block a means',
   'nav.logout': 'Log out',
   'nav.outboxSms': 'SMS outbox',
   'nav.outboxEmail': 'E-mail outbox',
@@ -23,10 +24,10 @@ export const en: Messages = {
   'level.niedrig': 'niedrig',
   'level.substanziell': 'substanziell',
   'level.hoch': 'hoch',
-  'level.gloss.basisregistrierung': 'self-declared, not verified',
-  'level.gloss.niedrig': 'low',
-  'level.gloss.substanziell': 'substantial',
-  'level.gloss.hoch': 'high',
+  'level.gloss.basisregistrierung': '',
+  'level.gloss.niedrig': '',
+  'level.gloss.substanziell': '',
+  'level.gloss.hoch': '',
   'level.none': 'not logged in',
 
   'kind.password': 'Username and password',
@@ -35,11 +36,11 @@ export const en: Messages = {
   'kind.password+security-key': 'Password + security key',
   'kind.platform-authenticator': 'Platform authenticator (with user verification)',
   'kind.desktop-app': 'Desktop app (Faktor)',
-  'kind.eid': 'German eID (Online-Ausweisfunktion)',
+  'kind.eid': 'Online-Ausweisfunktion',
   'kind.email-otp': 'E-mail code',
   'status.pending': 'not yet confirmed',
   'status.active': 'active',
-  'status.blocked': 'blocked (gesperrt)',
+  'status.blocked': 'blocked',
   'status.removed': 'removed',
 
   'attr.givenNames': 'Given names',
@@ -69,13 +70,13 @@ export const en: Messages = {
   'error.back': 'Back',
 
   'register.title': 'Create a Servicekonto',
-  'register.intro': 'Your details are stored as Basisregistrierung (self-declared, not verified). Username and password are an authentication means at Vertrauensniveau niedrig (low).',
+  'register.intro': 'Your details are stored as Basisregistrierung. Username and password are an authentication means at Vertrauensniveau niedrig.',
   'register.attributes': 'Personal details',
   'register.credentials': 'Login details',
   'register.username': 'Username',
   'register.password': 'Password',
   'register.passwordHint': 'At least {min} characters. A long sentence is fine.',
-  'register.blockPassword': 'Block password (Sperrpasswort)',
+  'register.blockPassword': 'Sperrpasswort',
   'register.blockPasswordHint': 'Lets you block your login means at any time without logging in (e.g. when lost). Use a different one than your password.',
   'register.submit': 'Create account',
   'register.optional': 'optional',
@@ -173,10 +174,10 @@ export const en: Messages = {
   'means.done.removed': 'The means was removed.',
   'means.done.confirmed': 'The means is confirmed and active.',
 
-  'block.title': 'Block a login means (Sperrung)',
-  'block.intro': 'Block a login means without logging in, using your block password (Sperrpasswort) – e.g. when your security key or phone is lost.',
+  'block.title': 'Sperrung: block a login means',
+  'block.intro': 'Block a login means without logging in, using your Sperrpasswort – e.g. when your security key or phone is lost.',
   'block.username': 'Username',
-  'block.blockPassword': 'Block password (Sperrpasswort)',
+  'block.blockPassword': 'Sperrpasswort',
   'block.which': 'Which means?',
   'block.all': 'every login means, including the password (no login possible afterwards)',
   'block.submit': 'Block',
@@ -194,8 +195,8 @@ export const en: Messages = {
   'email.done': 'The address is verified.',
   'email.none': 'You have not entered an e-mail address.',
 
-  'eid.title': 'Test eID (Online-Ausweisfunktion, test mode)',
-  'eid.intro': 'Pick a test identity. The provider delivers the minimum data set at Vertrauensniveau hoch (high) and a pseudonym.',
+  'eid.title': 'Test Online-Ausweisfunktion (test mode)',
+  'eid.intro': 'Pick a test identity. The provider delivers the minimum data set at Vertrauensniveau hoch and a pseudonym.',
   'eid.pick': 'Continue with this identity',
   'eid.purpose.login': 'Purpose: log in',
   'eid.purpose.verify': 'Purpose: verify details',
@@ -242,4 +243,8 @@ export const en: Messages = {
   'desktop.login.submit': 'Log in',
   'desktop.stepup.onlyFirst': 'Use the QR code of your first desktop app above; one code at a time.',
   'account.consentRevoked': 'Consent for the online service withdrawn.',
+  'app.footer': 'Reference Servicekonto after BSI TR-03160-1 – for tests, not for real data.',
+  'error.blockSame': 'The Sperrpasswort must differ from the password.',
+  'delete.choose': 'Choose when the account is to be deleted.',
+  'desktop.login.expired': 'This QR code has expired or was already used. Please ask for a new one.',
 };

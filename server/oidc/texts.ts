@@ -47,7 +47,7 @@ const en: Readonly<Record<OidcTextKey, string>> = {
   'consent.intro': '“{client}” asks for the following data from your Servicekonto. Required Vertrauensniveau: {level}.',
   'consent.released': 'Shared (if you agree)',
   'consent.withheld': 'Not shared',
-  'consent.unverified': 'not verified (Basisregistrierung)',
+  'consent.unverified': 'Basisregistrierung',
   'consent.allow': 'Agree and continue',
   'consent.deny': 'Cancel',
   'consent.none': 'Nothing but your login.',

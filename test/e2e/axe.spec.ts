@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './support/fixtures';
+import { AXE_VARIANTS } from './support/axe-variants';
 
 /**
  * axe-core on every app state, in both languages and themes, at 1280 and 480 px: no violation of
@@ -17,18 +18,8 @@ async function violations(page: Page, state: string): Promise<string[]> {
     .flatMap((v) => v.nodes.map((n) => `${state}: ${v.id} (${v.impact}) at ${n.target.join(' ')}`));
 }
 
-/**
- * A pairwise-covering set of (language, theme, width): every pair of values of any two of the three
- * appears at least once (8 full combinations cost 4 more minutes of CI for no pair not already seen).
- */
-const VARIANTS = [
-  ['en-US', 'light', 1280],
-  ['en-US', 'dark', 480],
-  ['de-DE', 'light', 480],
-  ['de-DE', 'dark', 1280],
-] as const;
 
-for (const [locale, colorScheme, width] of VARIANTS) {
+for (const [locale, colorScheme, width] of AXE_VARIANTS) {
   {
     {
       test.describe(`${locale}, ${colorScheme}, ${width} px`, () => {

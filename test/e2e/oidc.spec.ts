@@ -64,7 +64,7 @@ async function registerTotp(page: Page): Promise<string> {
   await page.goto(`${origin}/means/new`);
   await page.click('#new-totp button[type=submit]');
   const secret = new URL(await page.getByTestId('otpauth-uri').inputValue()).searchParams.get('secret') as string;
-  await page.fill('#f-code', await totpAtServer(secret));
+  await page.fill('input[name="code"]', await totpAtServer(secret));
   await page.click('#confirm-form button[type=submit]');
   await page.waitForURL(/\/account\?done=confirmed/);
   return secret;
@@ -90,7 +90,7 @@ test('a service asks for substanziell: password, TOTP step-up, consent; the ID t
   await page.click('#login-form button[type=submit]');
   await page.waitForURL(/\/auth\?next=/);
   await expect(page.getByTestId('session-level')).toHaveAttribute('data-level', 'niedrig');
-  await page.fill('section[data-means-id] #f-code', await totpAtServer(secret));
+  await page.fill('section[data-means-id] input[name="code"]', await totpAtServer(secret));
   await page.click('section[data-means-id] form button[type=submit]');
 
   await expect(page.getByTestId('consent-released')).toBeVisible();

@@ -51,7 +51,7 @@ test('SMS: register with the code from the outbox, then step up after login with
   await page.fill('#new-sms #f-phone', phone);
   await page.click('#new-sms button[type=submit]');
   await page.waitForURL(/\/means\/[^/]+\/confirm/);
-  await page.fill('#f-code', await smsCodeFromOutbox(page, phone));
+  await page.fill('input[name="code"]', await smsCodeFromOutbox(page, phone));
   await page.click('section[data-means-id] form button[type=submit]');
   await page.waitForURL(/\/account\?done=confirmed/);
   await expect(page.locator('tr[data-kind="password+sms"]')).toHaveAttribute('data-status', 'active');
@@ -62,8 +62,8 @@ test('SMS: register with the code from the outbox, then step up after login with
   await page.waitForURL(/\/auth\?next=/);
   await expect(page.getByTestId('session-level')).toHaveAttribute('data-level', 'niedrig');
   await page.click('section[data-means-id] button[type=submit]'); // "send SMS code"
-  await expect(page.locator('section[data-means-id] #f-code')).toBeVisible();
-  await page.fill('#f-code', await smsCodeFromOutbox(page, phone));
+  await expect(page.locator('section[data-means-id] input[name="code"]')).toBeVisible();
+  await page.fill('input[name="code"]', await smsCodeFromOutbox(page, phone));
   await page.click('section[data-means-id] form button[type=submit]');
   await page.waitForURL(/\/account$/);
   await expect(page.getByTestId('session-level')).toHaveAttribute('data-level', 'substanziell');
@@ -99,7 +99,7 @@ test('unblock: a blocked TOTP means is unblocked with its own code from a sessio
   await page.click('#new-totp button[type=submit]');
   const uri = await page.getByTestId('otpauth-uri').inputValue();
   const secret = new URL(uri).searchParams.get('secret') as string;
-  await page.fill('#f-code', await totpAtServer(secret));
+  await page.fill('input[name="code"]', await totpAtServer(secret));
   await page.click('#confirm-form button[type=submit]');
   await page.waitForURL(/\/account\?done=confirmed/);
   const row = page.locator('tr[data-kind="password+totp"]');
@@ -110,13 +110,14 @@ test('unblock: a blocked TOTP means is unblocked with its own code from a sessio
   await expect(row).toHaveAttribute('data-status', 'blocked');
   await row.locator('a[href$="/unblock"]').click();
   await page.waitForURL(/\/means\/[^/]+\/unblock/);
-  // A wrong code is the generic failure (and counts toward the 3 strikes).
-  await page.fill('#f-code', '000000');
+  // A wrong code (it counts toward the 3 strikes) stays on the unblock page with the field marked.
+  await page.fill('input[name="code"]', '000000');
   await page.click('section[data-means-id] form button[type=submit]');
-  await expect(page.locator('.notice-error')).toBeVisible();
-  await page.goBack();
+  await expect(page.locator('.field-error')).toBeVisible();
+  await expect(page.locator('input[name="code"]')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page).toHaveURL(/\/means\/[^/]+\/unblock$/);
   await server.clock({ advanceSeconds: 30 }); // the confirmation used this TOTP step already
-  await page.fill('#f-code', await totpAtServer(secret));
+  await page.fill('input[name="code"]', await totpAtServer(secret));
   await page.click('section[data-means-id] form button[type=submit]');
   await page.waitForURL(/\/account\?done=unblocked/);
   await expect(row).toHaveAttribute('data-status', 'active');
@@ -127,7 +128,7 @@ test('delete now: the account is gone and the same login fails with the generic 
   await createAccount(page, server.origin, user);
   await page.goto(`${server.origin}/delete`);
   await expect(page.getByTestId('delete-level')).toHaveAttribute('data-level', 'niedrig');
-  await page.check('#del-now');
+  await page.check('input[name="when"][value="now"]');
   await page.check('#del-confirm');
   await page.click('#delete-form button[type=submit]');
   await expect(page.locator('.notice-ok')).toBeVisible();

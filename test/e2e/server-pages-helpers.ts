@@ -65,8 +65,8 @@ export function newUser(): TestUser {
   return { username: `erika-${n}`, password: `correct horse battery ${n}`, blockPassword: `sperr staple ${n} lost key` };
 }
 
-/** Fills and submits the create-account form, then continues to the overview. */
-export async function createAccount(page: Page, origin: string, user: TestUser): Promise<void> {
+/** Opens the create-account form and fills it for `user` (not submitted). */
+export async function fillRegisterForm(page: Page, origin: string, user: TestUser): Promise<void> {
   await page.goto(`${origin}/register`);
   await page.fill('#f-attr\\.givenNames', 'Erika');
   await page.fill('#f-attr\\.familyName', 'Mustermann');
@@ -74,6 +74,11 @@ export async function createAccount(page: Page, origin: string, user: TestUser):
   await page.fill('#f-username', user.username);
   await page.fill('#f-password', user.password);
   await page.fill('#f-blockPassword', user.blockPassword);
+}
+
+/** Fills and submits the create-account form, then continues to the overview. */
+export async function createAccount(page: Page, origin: string, user: TestUser): Promise<void> {
+  await fillRegisterForm(page, origin, user);
   await page.click('#register-form button[type=submit]');
   await expect(page.getByTestId('delete-level')).toBeVisible();
   await page.click('a[href="/account"].button');

@@ -1,29 +1,18 @@
 /**
- * The desktop-app pages (issue #9), registered by pagesPlugin through its own get/post wrappers (same
- * CSRF and error handling as every page): "Desktop-App hinzufügen" (pairing QR → confirmation in the
- * same session), the offline QR login, and the login QR for confirmation and step-up.
+ * The desktop-app pages (issue #9), registered through the route kit (same CSRF, error handling and
+ * post/redirect/get as every page): "Desktop-App hinzufügen" (pairing QR → confirmation in the same
+ * session), the offline QR login, and the login QR for confirmation and step-up. Every QR is shown by a
+ * GET page, so Reload, Back or a wrong code never lose it.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Services } from '../../app';
 import { ServiceError } from '../../app';
 import { trustedHtml } from './html';
 import { formField, sendPage } from './request';
-import { messagePage, type AuthOptionVM } from './templates/auth';
+import type { PageKit } from './route-kit';
+import { codeFieldId, messagePage, type AuthOptionVM } from './templates/auth';
 import { desktopLoginStartPage, loginQrPage, pairingPage, type QrVM } from './templates/desktop-app';
-import type { PageContext } from './view';
 
-type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | void> | FastifyReply | void;
-
-/** What the pages plugin lends this module. */
-export interface PageKit {
-  services: Services;
-  get(url: string, handler: Handler): void;
-  post(url: string, back: (request: FastifyRequest) => string, handler: Handler): void;
-  pageContext(request: FastifyRequest, reply: FastifyReply): PageContext;
-  token(request: FastifyRequest): string | undefined;
-  setCookie(reply: FastifyReply, token: string): void;
-  meta(request: FastifyRequest): { ip: string };
-}
+export type { PageKit } from './route-kit';
 
 /** What the plugin calls back into: the confirm page of a desktop app and QR codes for step-up options. */
 export interface DesktopAppPages {
@@ -35,6 +24,8 @@ function qrOf(c: { payload: string; qrSvg: string; expiresAt: number }): QrVM {
   return { svg: trustedHtml(c.qrSvg), payload: c.payload, expiresAt: c.expiresAt };
 }
 
+const TX = /^[A-Za-z0-9_-]{22}$/;
+
 /** Registers the desktop-app routes and returns the hooks the other pages use. */
 export function desktopAppPages(kit: PageKit): DesktopAppPages {
   const { services, get, post } = kit;
@@ -45,7 +36,9 @@ export function desktopAppPages(kit: PageKit): DesktopAppPages {
     return qrOf(ch);
   }
 
-  post('/means/new/desktop-app', () => '/means/new', async (request, reply) => {
+  post('/means/new/desktop-app', () => '/means/new', (_request, reply) => kit.redirect(reply, '/means/desktop-app/pair'));
+  // Each visit shows a fresh one-time pairing QR (the old one stays valid until it expires).
+  get('/means/desktop-app/pair', async (request, reply) => {
     const r = await services.desktopApp.startPairing(kit.token(request), kit.meta(request));
     return sendPage(reply, pairingPage(kit.pageContext(request, reply), { qr: qrOf(r), level: r.level }));
   });
@@ -58,32 +51,46 @@ export function desktopAppPages(kit: PageKit): DesktopAppPages {
       .sort((a, b) => b.createdAt - a.createdAt)[0];
     if (pending) return reply.redirect(`/means/${encodeURIComponent(pending.id)}/confirm`, 303);
     const c = kit.pageContext(request, reply);
-    return sendPage(reply, messagePage(c, { title: c.t('desktop.pair.title'), text: c.t('desktop.pair.notYet'), link: { href: '/means/new', label: c.t('desktop.pair.again') } }), 409);
+    return sendPage(reply, messagePage(c, { title: c.t('desktop.pair.title'), text: c.t('desktop.pair.notYet'), link: { href: '/means/desktop-app/pair', label: c.t('desktop.pair.again') } }), 409);
   });
 
   get('/login/desktop-app', (request, reply) => sendPage(reply, desktopLoginStartPage(kit.pageContext(request, reply), {})));
   post('/login/desktop-app', () => '/login/desktop-app', async (request, reply) => {
     const username = formField(request, 'username').trim();
-    const c = kit.pageContext(request, reply);
-    if (!/^[A-Za-z0-9._@-]{3,64}$/.test(username)) return sendPage(reply, desktopLoginStartPage(c, { username, notices: [{ kind: 'error', text: c.t('error.invalid') }] }), 400);
+    if (!/^[A-Za-z0-9._@-]{3,64}$/.test(username)) return kit.redirect(reply, '/login/desktop-app', { errors: { 'f-username': { key: 'error.invalid' } }, values: { username } });
     const r = await services.desktopApp.startLogin(username, kit.meta(request));
+    return kit.redirect(reply, `/login/desktop-app/qr?tx=${encodeURIComponent(r.tx)}`);
+  });
+  // The transaction id is no secret (the QR shows it); the code the app computes is the proof.
+  get('/login/desktop-app/qr', async (request, reply) => {
+    const tx = kit.query(request, 'tx') ?? '';
+    let shown;
+    try {
+      if (!TX.test(tx)) throw new ServiceError('verification-expired', 410);
+      shown = await services.desktopApp.shownLogin(tx);
+    } catch (e) {
+      if (!(e instanceof ServiceError) || e.code !== 'verification-expired') throw e;
+      return kit.redirect(reply, '/login/desktop-app', { notices: [{ kind: 'error', key: 'desktop.login.expired' }] });
+    }
+    const c = kit.pageContext(request, reply);
     return sendPage(
       reply,
-      loginQrPage(c, { title: c.t('desktop.login.title'), intro: c.t('desktop.login.scan'), qr: qrOf(r), action: '/login/desktop-app/code', hidden: { tx: r.tx }, submit: c.t('desktop.login.submit') }),
+      loginQrPage(c, { title: c.t('desktop.login.title'), intro: c.t('desktop.login.scan'), qr: qrOf(shown), action: '/login/desktop-app/code', hidden: { tx }, submit: c.t('desktop.login.submit') }),
     );
   });
   post('/login/desktop-app/code', () => '/login/desktop-app', (request, reply) => {
     const tx = formField(request, 'tx');
     const code = formField(request, 'code').replace(/\s+/g, '');
     try {
-      if (!/^[A-Za-z0-9_-]{22}$/.test(tx) || !/^\d{8}$/.test(code)) throw new ServiceError('authentication-failed', 401);
+      if (!TX.test(tx) || !/^\d{8}$/.test(code)) throw new ServiceError('authentication-failed', 401);
       const issued = services.desktopApp.finishLogin(tx, code, kit.meta(request));
       kit.setCookie(reply, issued.token);
-      return reply.redirect('/account', 303);
+      return kit.redirect(reply, '/account');
     } catch (e) {
       if (!(e instanceof ServiceError) || e.code !== 'authentication-failed') throw e;
-      const c = kit.pageContext(request, reply);
-      return sendPage(reply, desktopLoginStartPage(c, { notices: [{ kind: 'error', text: c.t('error.generic') }] }), 401);
+      if (!TX.test(tx)) return kit.redirect(reply, '/login/desktop-app', { notices: [{ kind: 'error', key: 'error.generic' }] });
+      // Back to the same QR (still valid until it expires) with the field marked.
+      return kit.redirect(reply, `/login/desktop-app/qr?tx=${encodeURIComponent(tx)}`, { errors: { 'f-code': { key: 'error.codeWrong' } } });
     }
   });
 
@@ -93,7 +100,15 @@ export function desktopAppPages(kit: PageKit): DesktopAppPages {
       const qr = await loginQr(request, option.id);
       return sendPage(
         reply,
-        loginQrPage(c, { title: c.t('desktop.pair.title'), intro: c.t('desktop.confirm.intro'), qr, action: `/means/${encodeURIComponent(option.id)}/confirm`, hidden: {}, submit: c.t('means.confirm') }),
+        loginQrPage(c, {
+          title: c.t('desktop.pair.title'),
+          intro: c.t('desktop.confirm.intro'),
+          qr,
+          action: `/means/${encodeURIComponent(option.id)}/confirm`,
+          hidden: {},
+          submit: c.t('means.confirm'),
+          fieldId: codeFieldId(option.id),
+        }),
       );
     },
     async withDesktopQr(request, options) {

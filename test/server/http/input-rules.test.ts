@@ -16,7 +16,7 @@ class Browser {
   private readonly cookies = new Map<string, string>();
   constructor(private readonly base: string) {}
 
-  private async send(method: string, url: string, body?: Record<string, string>): Promise<{ status: number; text: string }> {
+  private async send(method: string, url: string, body?: Record<string, string>): Promise<{ status: number; text: string; location?: string }> {
     const headers: Record<string, string> = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
     if (body) headers['content-type'] = 'application/x-www-form-urlencoded';
     const res = await fetch(this.base + url, { method, headers, redirect: 'manual', ...(body ? { body: new URLSearchParams(body).toString() } : {}) });
@@ -25,7 +25,7 @@ class Browser {
       const i = (pair ?? '').indexOf('=');
       if (i > 0) this.cookies.set((pair as string).slice(0, i), (pair as string).slice(i + 1));
     }
-    return { status: res.status, text: await res.text() };
+    return { status: res.status, text: await res.text(), location: res.headers.get('location') ?? undefined };
   }
 
   /** GETs a page. */
@@ -33,12 +33,14 @@ class Browser {
     return this.send('GET', url);
   }
 
-  /** GETs `page`, then posts `fields` (plus the page's _csrf) to `action`. */
-  async submit(page: string, action: string, fields: Record<string, string>): Promise<{ status: number; text: string }> {
+  /** GETs `page`, posts `fields` (plus the page's _csrf) to `action`, and follows its 303 (post/redirect/get). */
+  async submit(page: string, action: string, fields: Record<string, string>): Promise<{ status: number; text: string; url: string }> {
     const got = await this.get(page);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(got.text)?.[1];
     if (!csrf) throw new Error(`no form on ${page}`);
-    return this.send('POST', action, { _csrf: csrf, ...fields });
+    const posted = await this.send('POST', action, { _csrf: csrf, ...fields });
+    if (posted.status !== 303 || !posted.location) throw new Error(`${action} answered ${posted.status}, not 303`);
+    return { ...(await this.get(posted.location)), url: posted.location };
   }
 }
 
@@ -52,22 +54,25 @@ describe('the pages get the API’s input rules (issue #7 item 4)', () => {
     new Browser(t.url).submit('/register', '/register', { username: uniq('page'), password: PASSWORD, blockPassword: BLOCK_PASSWORD, ...fields });
 
   it('refuses a username with a bidi override, a one-letter password, an empty or common block password', async () => {
-    expect((await register({ username: '\u202Enimda' })).status).toBe(400);
+    expect((await register({ username: '\u202Enimda' })).text).toContain('id="f-username-error"');
     expect(exists('\u202Enimda')).toBe(false);
     const refused: Record<string, string>[] = [{ password: 'a' }, { blockPassword: '' }, { blockPassword: 'iloveyou' }, { password: 'password1' }, { username: 'tab\tname' }];
     for (const fields of refused) {
       const r = await register({ username: 'refused-user', ...fields });
-      expect(r.status, JSON.stringify(fields)).toBe(400);
+      expect(r.url, JSON.stringify(fields)).toBe('/register');
+      expect(r.text, JSON.stringify(fields)).toContain('class="field-error"');
       expect(exists('refused-user') || exists('tab\tname')).toBe(false);
     }
-    expect((await register({ username: 'accepted-user' })).status).toBe(200);
+    expect((await register({ username: 'accepted-user' })).url).toBe('/register/done');
     expect(exists('accepted-user')).toBe(true);
   });
 
   it('an SMS means needs an E.164-like phone number on the pages and the API', async () => {
     const b = new Browser(t.url);
-    expect((await b.submit('/register', '/register', { username: uniq('sms'), password: PASSWORD, blockPassword: BLOCK_PASSWORD })).status).toBe(200);
-    expect((await b.submit('/means/new', '/means/new/sms', { phone: 'call me maybe' })).status).toBe(400);
+    expect((await b.submit('/register', '/register', { username: uniq('sms'), password: PASSWORD, blockPassword: BLOCK_PASSWORD })).url).toBe('/register/done');
+    const refused = await b.submit('/means/new', '/means/new/sms', { phone: 'call me maybe' });
+    expect(refused.url).toBe('/means/new');
+    expect(refused.text).toContain('notice-error');
     const c = new Client(t.url);
     await c.post('/api/accounts', { username: uniq('sms'), password: PASSWORD, blockPassword: BLOCK_PASSWORD });
     for (const phone of ['0151 2345678', '+0 151 2345678', '+49 151', '+49 151 2345678 9999 1']) {
@@ -134,7 +139,7 @@ describe('one delayed-deletion period (issue #7 item 14)', () => {
     expect(page.text).toContain('data-days="3"');
     const now = await serverNow(t.url);
     const del = await b.submit('/delete', '/delete', { when: 'delayed', confirm: 'yes' });
-    expect(del.status).toBe(200);
+    expect(del.url).toBe('/login');
     expect(del.text).toContain(new Date(now + 3 * 86_400_000).toISOString().slice(0, 10));
     const r = await c.post<{ eraseAt: number }>('/api/account/delete', { mode: 'delayed' });
     expect(r.body.eraseAt).toBeGreaterThanOrEqual(now + 3 * 86_400_000);

@@ -1,7 +1,8 @@
 import type { MessageKey } from '../../../i18n';
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
-import { formatTime, levelBadge, levelText, minutes, postForm, type Notice, type PageContext, type PageLevel } from '../view';
+import { dataTable } from '../table';
+import { formatTime, levelBadge, levelText, minutes, postForm, tHtml, type Notice, type PageContext, type PageLevel } from '../view';
 
 /** One attribute row: value and its own data level (§2.3). */
 export interface AttributeVM {
@@ -76,17 +77,21 @@ export function accountPage(ctx: PageContext, vm: AccountVM): SafeHtml {
 <dt>${ctx.t('account.sessionLevel')}</dt><dd data-testid="session-level" data-level="${s.level ?? 'none'}">${levelBadge(ctx, s.level)} <span class="hint">${ctx.t('account.sessionRemaining', { minutes: minutes(s.idleRemainingMs), total: minutes(s.absoluteRemainingMs) })}</span></dd>
 </dl>
 ${s.downgradedFrom ? html`<p class="notice notice-info" role="status" data-testid="session-downgraded">${ctx.t('account.sessionDowngraded', { level: levelText(ctx, s.level), previous: levelText(ctx, s.downgradedFrom) })}</p>` : ''}
-${vm.deletionDueAt !== undefined ? html`<p class="notice notice-error" role="alert">${ctx.t('account.deletionPending', { date: formatTime(ctx, vm.deletionDueAt) })}</p>` : ''}
+${vm.deletionDueAt !== undefined ? html`<p class="notice notice-error" role="alert">${tHtml(ctx, 'account.deletionPending', { date: formatTime(ctx, vm.deletionDueAt) })}</p>` : ''}
 <p><a class="button" href="/auth?next=%2Faccount">${ctx.t('account.stepup')}</a></p>`;
 
   const attributes = html`<h2>${ctx.t('account.attributes')}</h2>
 ${vm.attributes.some((a) => a.needsConfirmation) ? html`<p class="notice notice-info" role="status">${ctx.t('account.reconfirm')}</p>` : ''}
-<table class="attributes" data-testid="attributes">
-<thead><tr><th scope="col">${ctx.t('account.attribute')}</th><th scope="col">${ctx.t('account.value')}</th><th scope="col">${ctx.t('account.level')}</th></tr></thead>
-<tbody>${vm.attributes.map(
-    (a) => html`<tr data-attribute="${a.name}"${a.needsConfirmation ? html` data-needs-confirmation="true"` : ''}><th scope="row">${attrName(ctx, a.name)}</th><td>${a.value === '' ? ctx.t('account.empty') : a.value}${a.needsConfirmation ? reconfirmForms(ctx, a.name) : ''}</td><td>${levelBadge(ctx, a.level)}</td></tr>`,
-  )}</tbody>
-</table>
+${dataTable({
+    className: 'attributes',
+    testId: 'attributes',
+    columns: [ctx.t('account.attribute'), ctx.t('account.value'), ctx.t('account.level')],
+    rows: vm.attributes.map((a) => ({
+      rowHeader: true,
+      attrs: { 'data-attribute': a.name, ...(a.needsConfirmation ? { 'data-needs-confirmation': 'true' } : {}) },
+      cells: [attrName(ctx, a.name), html`${a.value === '' ? ctx.t('account.empty') : a.value}${a.needsConfirmation ? reconfirmForms(ctx, a.name) : ''}`, levelBadge(ctx, a.level)],
+    })),
+  })}
 <p>${vm.hasUnverifiedEmail ? html`<a href="/verify-email">${ctx.t('account.verifyEmail')}</a> · ` : ''}${ctx.testMode ? html`<a href="/eid?purpose=verify">${ctx.t('account.eid')}</a>` : ''}</p>`;
 
   const meansRows = vm.means.map((m) => {
@@ -95,25 +100,37 @@ ${vm.attributes.some((a) => a.needsConfirmation) ? html`<p class="notice notice-
     if (m.status === 'active' && m.removable) actions.push(postForm(ctx, `/means/${m.id}/block`, html`<button type="submit" class="link">${ctx.t('means.block')}</button>`, { class: 'inline' }));
     if (m.status === 'blocked') actions.push(html`<a href="/means/${m.id}/unblock">${ctx.t('means.unblock')}</a>`);
     if (m.removable) actions.push(postForm(ctx, `/means/${m.id}/remove`, html`<button type="submit" class="link">${ctx.t('means.remove')}</button>`, { class: 'inline' }));
-    return html`<tr data-means-id="${m.id}" data-kind="${m.kind}" data-status="${m.status}">
-<td>${ctx.t(`kind.${m.kind}` as MessageKey)}</td><td>${m.label}</td><td>${levelBadge(ctx, m.level)}</td>
-<td><span class="status status-${m.status}">${ctx.t(`status.${m.status}` as MessageKey)}</span></td>
-<td>${formatTime(ctx, m.lastUsedAt)}</td><td class="actions">${actions}</td></tr>`;
+    return {
+      attrs: { 'data-means-id': m.id, 'data-kind': m.kind, 'data-status': m.status },
+      cells: [
+        ctx.t(`kind.${m.kind}` as MessageKey),
+        m.label,
+        levelBadge(ctx, m.level),
+        html`<span class="status status-${m.status}">${ctx.t(`status.${m.status}` as MessageKey)}</span>`,
+        formatTime(ctx, m.lastUsedAt),
+        html`<span class="actions">${actions}</span>`,
+      ],
+    };
   });
   const means = html`<h2>${ctx.t('account.means')}</h2>
-<table class="means" data-testid="means">
-<thead><tr><th scope="col">${ctx.t('account.meansKind')}</th><th scope="col">${ctx.t('account.meansLabel')}</th><th scope="col">${ctx.t('account.level')}</th><th scope="col">${ctx.t('account.meansStatus')}</th><th scope="col">${ctx.t('account.lastUsed')}</th><th scope="col">${ctx.t('account.actions')}</th></tr></thead>
-<tbody>${meansRows}</tbody>
-</table>
+${dataTable({
+    className: 'means',
+    testId: 'means',
+    columns: [ctx.t('account.meansKind'), ctx.t('account.meansLabel'), ctx.t('account.level'), ctx.t('account.meansStatus'), ctx.t('account.lastUsed'), ctx.t('account.actions')],
+    rows: meansRows,
+  })}
 <p><a class="button" href="/means/new">${ctx.t('account.addMeans')}</a></p>`;
 
   const sessions = html`<h2>${ctx.t('account.sessions')}</h2>
-<table class="sessions" data-testid="sessions">
-<thead><tr><th scope="col">${ctx.t('account.sessionStarted')}</th><th scope="col">${ctx.t('account.level')}</th><th scope="col">${ctx.t('account.sessionRemainingCol')}</th></tr></thead>
-<tbody>${vm.sessions.map(
-    (x) => html`<tr${x.current ? html` class="current"` : ''}><td>${formatTime(ctx, x.startedAt)}${x.current ? html` (${ctx.t('account.sessionThis')})` : ''}</td><td>${levelBadge(ctx, x.level)}</td><td>${ctx.t('common.minutes', { n: minutes(x.remainingMs) })}</td></tr>`,
-  )}</tbody>
-</table>
+${dataTable({
+    className: 'sessions',
+    testId: 'sessions',
+    columns: [ctx.t('account.sessionStarted'), ctx.t('account.level'), ctx.t('account.sessionRemainingCol')],
+    rows: vm.sessions.map((x) => ({
+      ...(x.current ? { attrs: { class: 'current' } } : {}),
+      cells: [html`${formatTime(ctx, x.startedAt)}${x.current ? html` (${ctx.t('account.sessionThis')})` : ''}`, levelBadge(ctx, x.level), ctx.t('common.minutes', { n: minutes(x.remainingMs) })],
+    })),
+  })}
 <p><a href="/delete" class="danger">${ctx.t('account.delete')}</a></p>`;
 
   return layout(ctx, ctx.t('account.title'), html`${sessionInfo}${attributes}${means}${sessions}${vm.extra ?? ''}`, { notices: vm.notices });

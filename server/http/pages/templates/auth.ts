@@ -10,10 +10,8 @@ export const REGISTER_ATTRIBUTES = ['givenNames', 'familyName', 'birthName', 'da
 /** One of the form's attribute names. */
 export type RegisterAttribute = (typeof REGISTER_ATTRIBUTES)[number];
 
-/** Values to re-fill after a failed submit (never the passwords). */
+/** What the create-account form shows besides the values and errors its last redirect carried. */
 export interface RegisterFormVM {
-  username?: string;
-  attributes?: Partial<Record<RegisterAttribute, string>>;
   minPasswordLength: number;
   notices?: Notice[];
 }
@@ -38,16 +36,17 @@ ${REGISTER_ATTRIBUTES.map((a) =>
     name: `attr.${a}`,
     label: required.has(a) ? ctx.t(`attr.${a}` as MessageKey) : `${ctx.t(`attr.${a}` as MessageKey)} (${ctx.t('register.optional')})`,
     type: attrType(a),
-    value: vm.attributes?.[a],
+    value: ctx.values?.[`attr.${a}`],
+    error: ctx.errors?.[`f-attr.${a}`],
     required: required.has(a),
     autocomplete: auto[a],
   }),
 )}
 </fieldset>
 <fieldset><legend>${ctx.t('register.credentials')}</legend>
-${field({ name: 'username', label: ctx.t('register.username'), value: vm.username, required: true, autocomplete: 'username' })}
-${field({ name: 'password', label: ctx.t('register.password'), type: 'password', required: true, autocomplete: 'new-password', hint: ctx.t('register.passwordHint', { min: vm.minPasswordLength }) })}
-${field({ name: 'blockPassword', label: ctx.t('register.blockPassword'), type: 'password', required: true, autocomplete: 'off', hint: ctx.t('register.blockPasswordHint') })}
+${field({ name: 'username', label: ctx.t('register.username'), value: ctx.values?.username, error: ctx.errors?.['f-username'], required: true, autocomplete: 'username' })}
+${field({ name: 'password', label: ctx.t('register.password'), type: 'password', error: ctx.errors?.['f-password'], required: true, autocomplete: 'new-password', hint: ctx.t('register.passwordHint', { min: vm.minPasswordLength }) })}
+${field({ name: 'blockPassword', label: ctx.t('register.blockPassword'), type: 'password', error: ctx.errors?.['f-blockPassword'], required: true, autocomplete: 'off', hint: ctx.t('register.blockPasswordHint') })}
 </fieldset>
 <button type="submit">${ctx.t('register.submit')}</button>`;
   return layout(ctx, ctx.t('register.title'), postForm(ctx, '/register', body, { id: 'register-form' }), { notices: vm.notices });
@@ -66,8 +65,8 @@ export function registeredPage(ctx: PageContext, vm: { username: string; deleteL
 }
 
 /** Login, first step: username and password (the niedrig means). */
-export function loginPage(ctx: PageContext, vm: { username?: string; notices?: Notice[]; next?: string }): SafeHtml {
-  const body = html`${vm.next ? html`<input type="hidden" name="next" value="${vm.next}">` : ''}${field({ name: 'username', label: ctx.t('login.username'), value: vm.username, required: true, autocomplete: 'username' })}
+export function loginPage(ctx: PageContext, vm: { notices?: Notice[]; next?: string }): SafeHtml {
+  const body = html`${vm.next ? html`<input type="hidden" name="next" value="${vm.next}">` : ''}${field({ name: 'username', label: ctx.t('login.username'), value: ctx.values?.username, required: true, autocomplete: 'username' })}
 ${field({ name: 'password', label: ctx.t('login.password'), type: 'password', required: true, autocomplete: 'current-password' })}
 <button type="submit">${ctx.t('login.submit')}</button>`;
   return layout(
@@ -104,9 +103,14 @@ function stepUpNext(action: string): string {
   return new URLSearchParams(backQuery(action).slice(1)).get('next') ?? '/account';
 }
 
+/** The id of a means' code field; a wrong code comes back as the error of this field (post/redirect/get). */
+export function codeFieldId(meansId: string): string {
+  return `code-${meansId}`;
+}
+
 /** Renders the input that proves one means: a code form, an SMS send button, a WebAuthn button or the eID link. */
 export function authOptionForm(ctx: PageContext, opt: AuthOptionVM, action: string, submitLabel?: string): SafeHtml {
-  const title = html`<h3>${ctx.t(`kind.${opt.kind}` as MessageKey)}${opt.label ? html` – ${opt.label}` : ''} ${levelBadge(ctx, opt.level)}</h3>`;
+  const title = html`<h2>${ctx.t(`kind.${opt.kind}` as MessageKey)}${opt.label ? html` – ${opt.label}` : ''} ${levelBadge(ctx, opt.level)}</h2>`;
   if (opt.kind === 'password+security-key' || opt.kind === 'platform-authenticator') {
     return html`<section class="means-option" data-means-id="${opt.id}">${title}
 ${postForm(
@@ -125,7 +129,7 @@ ${postForm(ctx, '/eid/start', html`<input type="hidden" name="purpose" value="au
   }
   if (opt.kind === 'desktop-app') {
     return html`<section class="means-option" data-means-id="${opt.id}">${title}
-${opt.desktopQr ? html`${qrBlock(ctx, opt.desktopQr, 'login-qr')}${codeForm(ctx, action, {}, submitLabel ?? ctx.t('stepup.submit'))}` : html`<p>${ctx.t('desktop.stepup.onlyFirst')}</p>`}</section>`;
+${opt.desktopQr ? html`${qrBlock(ctx, opt.desktopQr, 'login-qr')}${codeForm(ctx, action, {}, submitLabel ?? ctx.t('stepup.submit'), codeFieldId(opt.id))}` : html`<p>${ctx.t('desktop.stepup.onlyFirst')}</p>`}</section>`;
   }
   if (opt.kind === 'password+sms' && !opt.smsSent) {
     return html`<section class="means-option" data-means-id="${opt.id}">${title}
@@ -137,7 +141,7 @@ ${opt.smsSent ? html`<p class="notice notice-info" role="status">${ctx.t('stepup
 ${postForm(
   ctx,
   action,
-  html`${field({ name: 'code', label: ctx.t('stepup.code'), required: true, autocomplete: 'one-time-code', inputmode: 'numeric' })}
+  html`${field({ name: 'code', id: codeFieldId(opt.id), label: ctx.t('stepup.code'), error: ctx.errors?.[codeFieldId(opt.id)], required: true, autocomplete: 'one-time-code', inputmode: 'numeric' })}
 <button type="submit">${submitLabel ?? ctx.t('stepup.submit')}</button>`,
 )}</section>`;
 }
@@ -158,7 +162,7 @@ ${list}
 }
 
 /** A short page with one message and a way on; used for results and generic errors. */
-export function messagePage(ctx: PageContext, vm: { title: string; text: string; link?: { href: string; label: string }; kind?: Notice['kind'] }): SafeHtml {
+export function messagePage(ctx: PageContext, vm: { title: string; text: string | SafeHtml; link?: { href: string; label: string }; kind?: Notice['kind'] }): SafeHtml {
   return layout(
     ctx,
     vm.title,

@@ -5,7 +5,7 @@
  */
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
-import { field, formatTime, levelText, postForm, type Notice, type PageContext, type PageLevel } from '../view';
+import { field, formatTime, levelText, postForm, tHtml, type Notice, type PageContext, type PageLevel } from '../view';
 
 /** A QR as the pages show it. */
 export interface QrVM {
@@ -18,16 +18,16 @@ export interface QrVM {
 export function qrBlock(ctx: PageContext, qr: QrVM, testId: string): SafeHtml {
   return html`<figure class="qr" data-testid="${testId}">${qr.svg}</figure>
 <p><label for="${testId}-payload">${ctx.t('desktop.qr.payload')}</label><br><input id="${testId}-payload" class="uri" readonly value="${qr.payload}" data-testid="${testId}-payload"></p>
-<p>${ctx.t('desktop.qr.expires', { time: formatTime(ctx, qr.expiresAt) })}</p>`;
+<p>${tHtml(ctx, 'desktop.qr.expires', { time: formatTime(ctx, qr.expiresAt) })}</p>`;
 }
 
-/** The 8-digit code field plus hidden fields, posting to `action`. */
-export function codeForm(ctx: PageContext, action: string, hidden: Readonly<Record<string, string>>, submit: string): SafeHtml {
+/** The 8-digit code field (id `fieldId`; its error comes back by that id) plus hidden fields, posting to `action`. */
+export function codeForm(ctx: PageContext, action: string, hidden: Readonly<Record<string, string>>, submit: string, fieldId = 'f-code'): SafeHtml {
   const inputs = Object.entries(hidden).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`);
   return postForm(
     ctx,
     action,
-    html`${inputs}${field({ name: 'code', label: ctx.t('desktop.qr.codeLabel'), required: true, autocomplete: 'one-time-code', inputmode: 'numeric' })}<button type="submit">${submit}</button>`,
+    html`${inputs}${field({ name: 'code', id: fieldId, label: ctx.t('desktop.qr.codeLabel'), error: ctx.errors?.[fieldId], required: true, autocomplete: 'one-time-code', inputmode: 'numeric' })}<button type="submit">${submit}</button>`,
     { id: 'desktop-code-form' },
   );
 }
@@ -46,17 +46,17 @@ ${qrBlock(ctx, vm.qr, 'pairing-qr')}
 }
 
 /** A login QR with the code form: §4.2 confirmation, step-up, or the offline login itself. */
-export function loginQrPage(ctx: PageContext, vm: { title: string; intro: string; qr: QrVM; action: string; hidden: Readonly<Record<string, string>>; submit: string; notices?: Notice[] }): SafeHtml {
-  return layout(ctx, vm.title, html`<p>${vm.intro}</p>${qrBlock(ctx, vm.qr, 'login-qr')}${codeForm(ctx, vm.action, vm.hidden, vm.submit)}`, { notices: vm.notices });
+export function loginQrPage(ctx: PageContext, vm: { title: string; intro: string; qr: QrVM; action: string; hidden: Readonly<Record<string, string>>; submit: string; fieldId?: string; notices?: Notice[] }): SafeHtml {
+  return layout(ctx, vm.title, html`<p>${vm.intro}</p>${qrBlock(ctx, vm.qr, 'login-qr')}${codeForm(ctx, vm.action, vm.hidden, vm.submit, vm.fieldId)}`, { notices: vm.notices });
 }
 
 /** Offline login, first step: the username. */
-export function desktopLoginStartPage(ctx: PageContext, vm: { username?: string; notices?: Notice[] }): SafeHtml {
+export function desktopLoginStartPage(ctx: PageContext, vm: { notices?: Notice[] }): SafeHtml {
   return layout(
     ctx,
     ctx.t('desktop.login.title'),
     html`<p>${ctx.t('desktop.login.intro')}</p>
-${postForm(ctx, '/login/desktop-app', html`${field({ name: 'username', label: ctx.t('login.username'), value: vm.username, required: true, autocomplete: 'username' })}<button type="submit">${ctx.t('desktop.login.show')}</button>`, { id: 'desktop-login-form' })}`,
+${postForm(ctx, '/login/desktop-app', html`${field({ name: 'username', label: ctx.t('login.username'), value: ctx.values?.username, error: ctx.errors?.['f-username'], required: true, autocomplete: 'username' })}<button type="submit">${ctx.t('desktop.login.show')}</button>`, { id: 'desktop-login-form' })}`,
     { notices: vm.notices },
   );
 }

@@ -1,8 +1,8 @@
 import type { MessageKey } from '../../../i18n';
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
-import { field, levelBadge, levelText, postForm, type Notice, type PageContext, type PageLevel } from '../view';
-import { authOptionForm, type AuthOptionVM } from './auth';
+import { field, levelBadge, levelText, postForm, radioGroup, type Notice, type PageContext, type PageLevel } from '../view';
+import { authOptionForm, codeFieldId, type AuthOptionVM } from './auth';
 import { slugOf, type RegistrableKind } from '../kinds';
 
 /** A kind the user may register now, with the level it would reach. */
@@ -52,7 +52,7 @@ export function totpSetupPage(ctx: PageContext, vm: { meansId: string; qrSvg: Sa
 ${postForm(
   ctx,
   `/means/${vm.meansId}/confirm`,
-  html`${field({ name: 'code', label: ctx.t('stepup.code'), required: true, autocomplete: 'one-time-code', inputmode: 'numeric' })}<button type="submit">${ctx.t('means.confirm')}</button>`,
+  html`${field({ name: 'code', id: codeFieldId(vm.meansId), label: ctx.t('stepup.code'), error: ctx.errors?.[codeFieldId(vm.meansId)], required: true, autocomplete: 'one-time-code', inputmode: 'numeric' })}<button type="submit">${ctx.t('means.confirm')}</button>`,
   { id: 'confirm-form' },
 )}`,
     { notices: vm.notices },
@@ -92,16 +92,18 @@ export function meansAuthPage(ctx: PageContext, vm: { mode: 'confirm' | 'unblock
 /** Kinds the public block form offers (the user need not know ids; every means of the kind is blocked). */
 export const BLOCKABLE_KINDS = ['password+security-key', 'platform-authenticator', 'password+totp', 'password+sms', 'desktop-app', 'eid'] as const;
 
-/** Public block-password form (§4.4): username, block password and which kind of means is lost. */
-export function blockPage(ctx: PageContext, vm: { username?: string; notices?: Notice[] }): SafeHtml {
-  const body = html`${field({ name: 'username', label: ctx.t('block.username'), value: vm.username, required: true, autocomplete: 'username' })}
+/** Public block-password form (§4.4): username, block password and which kind of means is lost (nothing preselected). */
+export function blockPage(ctx: PageContext, vm: { notices?: Notice[] }): SafeHtml {
+  const kindError = ctx.errors?.['block-kind'];
+  const body = html`${field({ name: 'username', label: ctx.t('block.username'), value: ctx.values?.username, required: true, autocomplete: 'username' })}
 ${field({ name: 'blockPassword', label: ctx.t('block.blockPassword'), type: 'password', required: true, autocomplete: 'off' })}
-<fieldset><legend>${ctx.t('block.which')}</legend>
-${BLOCKABLE_KINDS.map(
-  (k, i) => html`<div class="choice"><input type="radio" id="bk-${i}" name="kind" value="${k}"${i === 0 ? html` checked` : ''}><label for="bk-${i}">${ctx.t(`kind.${k}` as MessageKey)}</label></div>`,
-)}
-<div class="choice"><input type="radio" id="bk-all" name="kind" value="all"><label for="bk-all">${ctx.t('block.all')}</label></div>
-</fieldset>
+${radioGroup({
+  id: 'block-kind',
+  name: 'kind',
+  legend: ctx.t('block.which'),
+  choices: [...BLOCKABLE_KINDS.map((k) => ({ value: k, label: ctx.t(`kind.${k}` as MessageKey) })), { value: 'all', label: ctx.t('block.all') }],
+  ...(kindError ? { error: kindError } : {}),
+})}
 <button type="submit">${ctx.t('block.submit')}</button>`;
   return layout(ctx, ctx.t('block.title'), html`<p>${ctx.t('block.intro')}</p>${postForm(ctx, '/block', body, { id: 'block-form' })}`, { notices: vm.notices });
 }

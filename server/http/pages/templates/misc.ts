@@ -1,6 +1,7 @@
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
-import { field, formatTime, levelText, postForm, type Notice, type PageContext, type PageLevel } from '../view';
+import { dataTable } from '../table';
+import { field, formatTime, levelText, postForm, radioGroup, type Notice, type PageContext, type PageLevel } from '../view';
 
 /** Verify the e-mail address with a code sent to the outbox (§5.1, niedrig). */
 export function verifyEmailPage(ctx: PageContext, vm: { email?: string; sent: boolean; verificationId?: string; notices?: Notice[] }): SafeHtml {
@@ -10,7 +11,7 @@ export function verifyEmailPage(ctx: PageContext, vm: { email?: string; sent: bo
     ? postForm(
         ctx,
         '/verify-email',
-        html`<input type="hidden" name="verificationId" value="${vm.verificationId ?? ''}">${field({ name: 'code', label: ctx.t('email.code'), required: true, autocomplete: 'one-time-code' })}<button type="submit">${ctx.t('email.submit')}</button>`,
+        html`<input type="hidden" name="verificationId" value="${vm.verificationId ?? ''}">${field({ name: 'code', label: ctx.t('email.code'), error: ctx.errors?.['f-code'], required: true, autocomplete: 'one-time-code' })}<button type="submit">${ctx.t('email.submit')}</button>`,
         { id: 'email-code-form' },
       )
     : html``;
@@ -26,7 +27,7 @@ export function verifyLinkPage(ctx: PageContext, vm: { verificationId: string; c
   const form = postForm(
     ctx,
     '/verify-email',
-    html`<input type="hidden" name="verificationId" value="${vm.verificationId}">${field({ name: 'code', label: ctx.t('email.code'), value: vm.code, required: true, autocomplete: 'one-time-code', inputmode: 'numeric', pattern: '[0-9]{8}' })}<button type="submit">${ctx.t('email.submit')}</button>`,
+    html`<input type="hidden" name="verificationId" value="${vm.verificationId}">${field({ name: 'code', label: ctx.t('email.code'), value: vm.code, error: ctx.errors?.['f-code'], required: true, autocomplete: 'one-time-code', inputmode: 'numeric', pattern: '[0-9]{8}' })}<button type="submit">${ctx.t('email.submit')}</button>`,
     { id: 'email-code-form' },
   );
   return layout(ctx, ctx.t('email.title'), html`<p>${vm.code ? ctx.t('email.linkIntro') : ctx.t('email.sent')}</p>${form}`, { notices: vm.notices });
@@ -70,10 +71,17 @@ export function deletePage(ctx: PageContext, vm: { requiredLevel: PageLevel; all
       { notices: vm.notices },
     );
   }
-  const body = html`<fieldset><legend>${ctx.t('delete.title')}</legend>
-<div class="choice"><input type="radio" id="del-now" name="when" value="now" checked><label for="del-now">${ctx.t('delete.immediate')}</label></div>
-<div class="choice"><input type="radio" id="del-later" name="when" value="delayed"><label for="del-later">${ctx.t('delete.delayed', { days: vm.delayDays })}</label></div>
-</fieldset>
+  const whenError = ctx.errors?.['delete-when'];
+  const body = html`${radioGroup({
+    id: 'delete-when',
+    name: 'when',
+    legend: ctx.t('delete.title'),
+    choices: [
+      { value: 'delayed', label: ctx.t('delete.delayed', { days: vm.delayDays }) },
+      { value: 'now', label: ctx.t('delete.immediate') },
+    ],
+    ...(whenError ? { error: whenError } : {}),
+  })}
 <div class="choice"><input type="checkbox" id="del-confirm" name="confirm" value="yes" required><label for="del-confirm">${ctx.t('delete.confirm')}</label></div>
 <button type="submit" class="danger">${ctx.t('delete.submit')}</button>`;
   return layout(ctx, ctx.t('delete.title'), html`${intro}${postForm(ctx, '/delete', body, { id: 'delete-form' })}`, { notices: vm.notices });
@@ -91,8 +99,12 @@ export interface OutboxMessageVM {
 export function outboxPage(ctx: PageContext, vm: { channel: 'sms' | 'email'; messages: OutboxMessageVM[] }): SafeHtml {
   const title = vm.channel === 'sms' ? ctx.t('outbox.sms.title') : ctx.t('outbox.email.title');
   const body = vm.messages.length
-    ? html`<table class="outbox" data-testid="outbox"><thead><tr><th scope="col">${ctx.t('outbox.time')}</th><th scope="col">${ctx.t('outbox.to')}</th><th scope="col">${ctx.t('outbox.text')}</th></tr></thead>
-<tbody>${vm.messages.map((m) => html`<tr><td>${formatTime(ctx, m.at)}</td><td>${m.recipient}</td><td>${m.subject ? html`<strong>${m.subject}</strong><br>` : ''}<span class="message-body">${m.body}</span></td></tr>`)}</tbody></table>`
+    ? dataTable({
+        className: 'outbox',
+        testId: 'outbox',
+        columns: [ctx.t('outbox.time'), ctx.t('outbox.to'), ctx.t('outbox.text')],
+        rows: vm.messages.map((m) => ({ cells: [formatTime(ctx, m.at), m.recipient, html`${m.subject ? html`<strong>${m.subject}</strong><br>` : ''}<span class="message-body">${m.body}</span>`] })),
+      })
     : html`<p>${ctx.t('outbox.empty')}</p>`;
   return layout(ctx, title, body);
 }

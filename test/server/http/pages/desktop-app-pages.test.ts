@@ -7,53 +7,35 @@ import { describe, expect, it } from 'vitest';
 import { newAccount, serverNow } from '../client';
 import { useTestServer } from '../use-test-server';
 import { DesktopPeer, wrongCode } from '../desktop-app-peer';
+import { Browser, csrf } from './browser';
 
 const t = useTestServer();
 let n = 0;
 
-/** A browser: cookie jar + Accept-Language, forms as application/x-www-form-urlencoded. */
-class Browser {
-  private readonly jar = new Map<string, string>();
-  constructor(readonly lang: 'de' | 'en') {}
-  seed(cookie: string | undefined): void {
-    const [k, v] = (cookie ?? '').split('=');
-    if (k && v) this.jar.set(k, v);
-  }
-  private async send(method: string, url: string, body?: Record<string, string>): Promise<{ status: number; text: string; location: string | null }> {
-    const headers: Record<string, string> = { 'accept-language': this.lang, cookie: [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ') };
-    if (body) headers['content-type'] = 'application/x-www-form-urlencoded';
-    const res = await fetch(t.url + url, { method, headers, redirect: 'manual', ...(body ? { body: new URLSearchParams(body).toString() } : {}) });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const [k, ...v] = (pair ?? '').split('=');
-      if (!k) continue;
-      if (v.join('=')) this.jar.set(k, v.join('='));
-      else this.jar.delete(k);
-    }
-    return { status: res.status, text: await res.text(), location: res.headers.get('location') };
-  }
-  get(url: string) {
-    return this.send('GET', url);
-  }
-  post(url: string, body: Record<string, string>) {
-    return this.send('POST', url, body);
-  }
-}
 
-const csrf = (page: string): string => /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
 const unescape = (s: string): string => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 const payloadOf = (page: string, testId: string): string => unescape(new RegExp(`value="([^"]+)" data-testid="${testId}-payload"`).exec(page)?.[1] ?? '');
 
 async function pairThroughPages(b: Browser, peer: DesktopPeer): Promise<string> {
   const form = await b.get('/means/new');
   expect(form.text).toContain('id="new-desktop-app"');
-  const pairing = await b.post('/means/new/desktop-app', { _csrf: csrf(form.text) });
+  const pairing = await b.submit('/means/new/desktop-app', { _csrf: csrf(form.text) });
   expect(pairing.status).toBe(200);
   expect(pairing.text).toContain('data-testid="pairing-qr"');
   expect((await peer.enroll(t.url, payloadOf(pairing.text, 'pairing-qr'), await serverNow(t.url))).status).toBe(201);
   const cont = await b.get('/means/desktop-app/continue');
   expect(cont.status).toBe(303);
-  const confirm = await b.get(cont.location ?? '');
+  const first = await b.get(cont.location ?? '');
+  // A wrong code keeps the user on the confirmation page, QR and form still there, the field marked —
+  // no "login failed" (it was no login) and nothing about which factor failed.
+  const fieldId = `code-${(cont.location ?? '').split('/')[2]}`;
+  const wrong = await b.submit(cont.location ?? '', { _csrf: csrf(first.text), code: wrongCode(peer.code(payloadOf(first.text, 'login-qr'), await serverNow(t.url))) });
+  expect(wrong.url).toBe(cont.location);
+  expect(wrong.text).toContain('data-testid="login-qr"');
+  expect(wrong.text).toContain(`id="${fieldId}-error"`);
+  expect(wrong.text).toMatch(new RegExp(`id="${fieldId}"[^>]*aria-describedby="${fieldId}-error"[^>]*aria-invalid="true"`));
+  expect(wrong.text).not.toContain(b.lang === 'de' ? 'Die Anmeldung ist fehlgeschlagen' : 'Login failed');
+  const confirm = wrong;
   const code = peer.code(payloadOf(confirm.text, 'login-qr'), await serverNow(t.url));
   const done = await b.post(cont.location ?? '', { _csrf: csrf(confirm.text), code });
   expect(done.location).toBe('/account?done=confirmed');
@@ -67,23 +49,27 @@ describe.each([
   it('pairs from "Desktop-App hinzufügen", confirms in the same session, then logs in offline from the login page', async () => {
     const username = `page${lang}${++n}`;
     const api = await newAccount(t.url, username);
-    const b = new Browser(lang);
+    const b = new Browser(t.url, lang);
     b.seed(api.cookie);
     expect((await b.get('/means/new')).text).toContain(addLabel);
     const peer = new DesktopPeer();
     expect(await pairThroughPages(b, peer)).toContain(confirmIntro);
     expect((await b.get('/account')).text).toContain(peer.name);
 
-    const anon = new Browser(lang);
+    const anon = new Browser(t.url, lang);
     const login = await anon.get('/login');
     expect(login.text).toContain(loginLink);
     const start = await anon.get('/login/desktop-app');
-    const qr = await anon.post('/login/desktop-app', { _csrf: csrf(start.text), username });
+    const qr = await anon.submit('/login/desktop-app', { _csrf: csrf(start.text), username });
     expect(qr.status).toBe(200);
     const payload = payloadOf(qr.text, 'login-qr');
     const tx = /name="tx" value="([^"]+)"/.exec(qr.text)?.[1] ?? '';
-    const wrong = await anon.post('/login/desktop-app/code', { _csrf: csrf(qr.text), tx, code: wrongCode(peer.code(payload, await serverNow(t.url))) });
-    expect(wrong.status).toBe(401);
+    // Reload shows the same QR (a GET page), and a wrong code comes back to it with the field marked.
+    expect(payloadOf((await anon.get(qr.url)).text, 'login-qr')).toBe(payload);
+    const wrong = await anon.submit('/login/desktop-app/code', { _csrf: csrf(qr.text), tx, code: wrongCode(peer.code(payload, await serverNow(t.url))) });
+    expect(wrong.url).toBe(qr.url);
+    expect(payloadOf(wrong.text, 'login-qr')).toBe(payload);
+    expect(wrong.text).toContain('id="f-code-error"');
     const ok = await anon.post('/login/desktop-app/code', { _csrf: csrf(qr.text), tx, code: peer.code(payload, await serverNow(t.url)) });
     expect(ok.status).toBe(303);
     expect(ok.location).toBe('/account');
@@ -97,7 +83,7 @@ describe.each([
 
 it('says plainly when Faktor has not enrolled yet', async () => {
   const api = await newAccount(t.url, `page${++n}`);
-  const b = new Browser('en');
+  const b = new Browser(t.url, 'en');
   b.seed(api.cookie);
   const r = await b.get('/means/desktop-app/continue');
   expect(r.status).toBe(409);

@@ -1,0 +1,95 @@
+/**
+ * Post/redirect/get for the pages: every form POST answers 303 to a GET page, so Back and Reload never
+ * resubmit a form. What the next page must show (a notice, field errors, the safe values the user
+ * typed — never passwords or codes) travels in a one-time cookie, sealed with AES-256-GCM under a
+ * per-install key: the browser cannot read or forge it, it is bound to the page it is for, read once
+ * and cleared, and expires after a minute. A cookie rather than a query parameter keeps names and
+ * addresses out of the URL, the history and the logs; rather than the session, it also works before
+ * login (register, login, block form) and on several stateless nodes.
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type {} from '@fastify/cookie';
+import type { MessageKey } from '../../i18n';
+import { cookieName, readCookie } from '../session-cookie';
+
+/** Name of the flash cookie (without the __Host- prefix). */
+export const FLASH_COOKIE = 'sk_flash';
+const MAX_AGE_S = 60;
+/** Browsers keep cookies up to 4096 bytes; values are dropped first when a flash would not fit. */
+const MAX_COOKIE_CHARS = 3500;
+const MAX_VALUE_CHARS = 500;
+
+/** A message by key, translated when the page renders (so the language switch still applies). */
+export interface FlashText {
+  key: MessageKey;
+  params?: Readonly<Record<string, string | number>>;
+}
+
+/** What one redirect carries to the page it lands on. */
+export interface Flash {
+  notices?: readonly (FlashText & { kind: 'ok' | 'error' | 'info' })[];
+  /** Field id → its error. */
+  errors?: Readonly<Record<string, FlashText>>;
+  /** Field name → what the user typed (never a password or a code). */
+  values?: Readonly<Record<string, string>>;
+}
+
+interface Sealed extends Flash {
+  /** The path of the page this flash is for. */
+  for: string;
+  at: number;
+}
+
+function seal(key: Buffer, data: Sealed): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const body = Buffer.concat([cipher.update(JSON.stringify(data), 'utf8'), cipher.final()]);
+  return [iv, cipher.getAuthTag(), body].map((b) => b.toString('base64url')).join('.');
+}
+
+function unseal(key: Buffer, value: string): Sealed | undefined {
+  const [iv, tag, body] = value.split('.').map((p) => Buffer.from(p, 'base64url'));
+  if (!iv || !tag || !body || iv.length !== 12 || tag.length !== 16) return undefined;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, iv);
+    decipher.setAuthTag(tag);
+    const parsed: unknown = JSON.parse(Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8'));
+    return parsed && typeof parsed === 'object' ? (parsed as Sealed) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The flash cookie codec of one install (key from the install secrets). */
+export class FlashCookies {
+  constructor(
+    private readonly key: Buffer,
+    private readonly secure: boolean,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Answers 303 See Other to `url`, carrying `flash` to that page. */
+  redirect(reply: FastifyReply, url: string, flash: Flash = {}): FastifyReply {
+    if (flash.notices?.length || flash.errors || flash.values) {
+      const target = url.split('?')[0] ?? '/';
+      const values = Object.fromEntries(Object.entries(flash.values ?? {}).map(([k, v]) => [k, v.slice(0, MAX_VALUE_CHARS)]));
+      let sealed = seal(this.key, { ...flash, values, for: target, at: this.now() });
+      if (sealed.length > MAX_COOKIE_CHARS) sealed = seal(this.key, { ...flash, values: {}, for: target, at: this.now() });
+      reply.setCookie(cookieName(FLASH_COOKIE, this.secure), sealed, { path: '/', httpOnly: true, sameSite: 'strict', secure: this.secure, maxAge: MAX_AGE_S });
+    }
+    return reply.redirect(url, 303);
+  }
+
+  /** The flash for this page, if any: read once (the cookie is cleared), never another page's. */
+  take(request: FastifyRequest, reply: FastifyReply): Flash | undefined {
+    const raw = readCookie(request, FLASH_COOKIE);
+    if (!raw) return undefined;
+    const data = unseal(this.key, raw);
+    const path = request.url.split('?')[0] ?? '/';
+    if (data && data.for !== path && this.now() - data.at < MAX_AGE_S * 1000) return undefined;
+    reply.clearCookie(cookieName(FLASH_COOKIE, this.secure), { path: '/', httpOnly: true, sameSite: 'strict', secure: this.secure });
+    if (!data || this.now() - data.at >= MAX_AGE_S * 1000) return undefined;
+    return { ...(data.notices ? { notices: data.notices } : {}), ...(data.errors ? { errors: data.errors } : {}), ...(data.values ? { values: data.values } : {}) };
+  }
+}

@@ -1,0 +1,167 @@
+/**
+ * The route kit every page area uses (issue #8): the page context (language, CSRF token, who is
+ * logged in, the flash of the last redirect), CSRF for every form POST, GET/POST wrappers, and the
+ * one table that turns a service error into page words. Form POSTs always end in 303 See Other
+ * (post/redirect/get, flash.ts); only a refused CSRF token and an internal error render directly.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Services } from '../../app';
+import { ServiceError, ThrottledError } from '../../app';
+import { sessionLevel } from '../../domain';
+import { translator, type MessageKey, type Translate } from '../../i18n';
+import { installKey } from '../../store/secrets-repo';
+import { clearSessionCookie, sessionToken, setSessionCookie } from '../session-cookie';
+import { preSessionToken, preSessionTokenValid } from './csrf';
+import { FlashCookies, type Flash, type FlashText } from './flash';
+import { formField, rememberLang, requestLang, sendPage } from './request';
+import { messagePage } from './templates/auth';
+import type { FieldErrors, Notice, PageContext } from './view';
+
+/** A page route handler. */
+export type PageHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | void> | FastifyReply | void;
+
+/** What every page area gets to register its routes with. */
+export interface PageKit {
+  services: Services;
+  testMode: boolean;
+  /** Minimum password length shown as a hint (the service enforces it). */
+  minPasswordLength: number;
+  /** A GET page; errors render the generic error page (a missing session redirects to login). */
+  get(url: string, handler: PageHandler): void;
+  /** A form POST: CSRF first; a service error redirects to `back` with the error as a notice. */
+  post(url: string, back: (request: FastifyRequest) => string, handler: PageHandler): void;
+  pageContext(request: FastifyRequest, reply: FastifyReply, scripts?: string[]): PageContext;
+  /** 303 See Other to `url`, carrying notices, field errors and safe values to that page. */
+  redirect(reply: FastifyReply, url: string, flash?: Flash): FastifyReply;
+  token(request: FastifyRequest): string | undefined;
+  setCookie(reply: FastifyReply, token: string): void;
+  clearCookie(reply: FastifyReply): void;
+  meta(request: FastifyRequest): { ip: string };
+  param(request: FastifyRequest, name: string): string;
+  query(request: FastifyRequest, name: string): string | undefined;
+}
+
+/** The words for a service error on a page (never which factor failed). */
+export function errorText(e: ServiceError | ThrottledError, minPasswordLength: number): FlashText {
+  if (e instanceof ThrottledError) return { key: 'error.throttled' };
+  const needed = String(e.params?.needed ?? '');
+  if (e.code === 'insufficient-level') return { key: 'error.level', params: { level: needed === 'password-first' ? 'kind.password' : `level.${needed}` } };
+  if (e.code === 'validation' && (e.params?.field === 'password' || e.params?.field === 'blockPassword')) {
+    return e.params.reason === 'same-as-password' ? { key: 'error.blockSame' } : { key: 'error.weakPassword', params: { min: minPasswordLength } };
+  }
+  const table: Partial<Record<string, MessageKey>> = {
+    'authentication-failed': 'error.generic',
+    'username-taken': 'error.usernameTaken',
+    'means-dependent': 'error.meansDependent',
+    'invalid-code': 'error.codeWrong',
+    'verification-expired': 'error.codeWrong',
+    'not-found': 'error.notFound',
+    'unknown-means': 'error.notFound',
+    'test-mode-only': 'error.notFound',
+  };
+  return { key: table[e.code] ?? 'error.invalid' };
+}
+
+/** Translates a flash text; a `{level}` parameter naming a message key is translated too. */
+function translate(t: Translate, text: FlashText): string {
+  const params = Object.fromEntries(Object.entries(text.params ?? {}).map(([k, v]) => [k, k === 'level' ? t(String(v) as MessageKey) : v]));
+  return t(text.key, params);
+}
+
+/** Builds the kit on `app` (the pages plugin's encapsulated instance). */
+export function createPageKit(app: FastifyInstance, opts: { services: Services; testMode: boolean; secureCookies: boolean; minPasswordLength?: number }): PageKit {
+  const { services } = opts;
+  const { sessions, ctx } = services;
+  const minPasswordLength = opts.minPasswordLength ?? 8;
+  // HMAC key of the pre-session CSRF tokens and AES key of the flash cookie (per install, never leave the data directory).
+  const preCsrfKey = installKey(ctx.db, 'pre-session-csrf');
+  const flash = new FlashCookies(installKey(ctx.db, 'page-flash'), opts.secureCookies);
+  const token = (request: FastifyRequest): string | undefined => sessionToken(request);
+
+  function pageContext(request: FastifyRequest, reply: FastifyReply, scripts?: string[]): PageContext {
+    const { lang, chosen } = requestLang(request);
+    if (chosen) rememberLang(reply, chosen, opts.secureCookies);
+    const found = sessions.peek(token(request));
+    const csrfToken = found ? found.stored.csrfToken : preSessionToken(request, reply, opts.secureCookies, preCsrfKey, Date.now());
+    const level = found ? sessionLevel(found.stored.session, found.account, ctx.now(), ctx.policy) : null;
+    const t = translator(lang);
+    const carried = flash.take(request, reply);
+    const errors: FieldErrors = Object.fromEntries(Object.entries(carried?.errors ?? {}).map(([id, text]) => [id, translate(t, text)]));
+    const notices: Notice[] = (carried?.notices ?? []).map((n) => ({ kind: n.kind, text: translate(t, n) }));
+    return {
+      lang,
+      t,
+      testMode: opts.testMode,
+      csrfToken,
+      ...(found && level !== null ? { username: found.account.username } : {}),
+      path: request.url.split('?')[0] ?? '/',
+      ...(scripts ? { scripts } : {}),
+      errors,
+      values: carried?.values ?? {},
+      flashNotices: notices,
+    };
+  }
+
+  /** CSRF for every page POST: the session's token when there is a session, else the pre-session cookie. */
+  function checkCsrf(request: FastifyRequest): void {
+    const formToken = formField(request, '_csrf');
+    if (sessions.peek(token(request))) {
+      sessions.checkCsrf(token(request), formToken);
+      return;
+    }
+    if (!preSessionTokenValid(request, formToken, preCsrfKey, Date.now())) throw new ServiceError('csrf', 403);
+  }
+
+  /** Renders the generic error page (GETs, a refused CSRF token, an internal error). */
+  function errorPage(request: FastifyRequest, reply: FastifyReply, e: unknown, back: string): FastifyReply {
+    const c = pageContext(request, reply);
+    const link = { href: back, label: c.t('error.back') };
+    if (!(e instanceof ServiceError) && !(e instanceof ThrottledError)) {
+      request.log.error({ err: e }, 'page failed');
+      return sendPage(reply, messagePage(c, { title: c.t('error.title'), text: c.t('error.internal'), kind: 'error' }), 500);
+    }
+    if (e instanceof ServiceError && (e.code === 'not-authenticated' || e.code === 'account-locked')) return reply.redirect('/login', 303);
+    const text = e instanceof ServiceError && e.code === 'csrf' ? c.t('error.csrf') : translate(c.t, errorText(e, minPasswordLength));
+    return sendPage(reply, messagePage(c, { title: c.t('error.title'), text, kind: 'error', link }), e instanceof ThrottledError ? 429 : e.status);
+  }
+
+  return {
+    services,
+    testMode: opts.testMode,
+    minPasswordLength,
+    get(url, handler) {
+      app.get(url, async (request, reply) => {
+        try {
+          return await handler(request, reply);
+        } catch (e) {
+          return errorPage(request, reply, e, '/');
+        }
+      });
+    },
+    // The route opts out of the app-wide CSRF hook (`csrf: false`) only because this wrapper does the
+    // same check plus the pre-session double submit, and answers with a page instead of JSON.
+    post(url, back, handler) {
+      app.post(url, { config: { csrf: false } }, async (request, reply) => {
+        try {
+          checkCsrf(request);
+          return await handler(request, reply);
+        } catch (e) {
+          const expected = (e instanceof ServiceError && e.code !== 'csrf' && e.code !== 'not-authenticated' && e.code !== 'account-locked') || e instanceof ThrottledError;
+          if (!expected) return errorPage(request, reply, e, back(request));
+          return flash.redirect(reply, back(request), { notices: [{ kind: 'error', ...errorText(e, minPasswordLength) }] });
+        }
+      });
+    },
+    pageContext,
+    redirect: (reply, url, carried) => flash.redirect(reply, url, carried),
+    token,
+    setCookie: (reply, value) => setSessionCookie(reply, value, opts.secureCookies),
+    clearCookie: (reply) => clearSessionCookie(reply, opts.secureCookies),
+    meta: (request) => ({ ip: request.ip }),
+    param: (request, name) => String((request.params as Record<string, unknown>)[name] ?? ''),
+    query(request, name) {
+      const v = (request.query as Record<string, unknown> | undefined)?.[name];
+      return typeof v === 'string' ? v : undefined;
+    },
+  };
+}
