@@ -5,7 +5,10 @@ import type { CodeView } from '../../../shared/ipc/schemas';
 import { copyCode, nextHotpCode } from '../actions/codes';
 import { moveAccount } from '../actions/accounts';
 import { useStore, type Store } from '../store';
-import { displayName } from '../store/selectors';
+import { displayName, selectCanReorder, selectVisibleIds } from '../store/selectors';
+import { AccountAvatar } from '../features/organise/AccountAvatar';
+import { moveTarget } from '../features/organise/arrange';
+import { PinButton, TagList } from '../features/organise/row-parts';
 import { setText, trackCountdown, untrackCountdown } from '../ticker';
 import { Countdown } from './Countdown';
 
@@ -13,13 +16,6 @@ import { Countdown } from './Countdown';
 export function groupDigits(code: string): string {
   const half = Math.ceil(code.length / 2);
   return code.length >= 6 ? `${code.slice(0, half)} ${code.slice(half)}` : code;
-}
-
-/** A stable hue per service name, so avatars are told apart at a glance (no colour set by the user). */
-function hueOf(name: string): number {
-  let h = 0;
-  for (let i = 0; i < name.length; i++) h = (h * 31 + name.charCodeAt(i)) % 360;
-  return h;
 }
 
 /** Props of AccountRow: the position comes from the list so a row never scans the order itself. */
@@ -125,36 +121,38 @@ const CodeCell = memo(function CodeCell({ id, type, digits, name }: CodeCellProp
  * re-renders only when its own account, its position or the reorder permission changes.
  */
 export const AccountRow = memo(function AccountRow({ id, position, total }: AccountRowProps) {
-  const isFirst = position === 1;
-  const isLast = position === total;
   const { t } = useTranslation();
   const account = useStore((s) => s.byId[id]);
-  const canReorder = useStore((s) => s.query.trim() === '');
+  const canReorder = useStore(selectCanReorder);
+  // Moves stay inside the pin group (features/organise/arrange.ts): the first unpinned row cannot go up.
+  const canUp = useStore((s) => moveTarget(selectVisibleIds(s), s.byId, id, -1) !== null);
+  const canDown = useStore((s) => moveTarget(selectVisibleIds(s), s.byId, id, 1) !== null);
   if (!account) return null;
   const name = displayName(account);
-  const initial = (account.issuer || account.label).trim().charAt(0).toLocaleUpperCase() || '?';
 
   return (
     <li className="account" data-account-id={id} aria-posinset={position} aria-setsize={total}>
-      <span className="avatar" aria-hidden="true" style={{ backgroundColor: account.color ?? `hsl(${hueOf(account.issuer || account.label)} 45% 40%)` }}>
-        {initial}
-      </span>
+      <AccountAvatar account={account} />
       <span className="names">
         <bdi className="issuer">{account.issuer || account.label}</bdi>
-        <span className="label">
-          {account.issuer ? <bdi>{account.label}</bdi> : null}
-          {account.issuer && account.type === 'hotp' ? ' · ' : null}
-          {account.type === 'hotp' ? t('list.hotpHint', { counter: account.counter }) : null}
+        <span className="sub">
+          <span className="label">
+            {account.issuer ? <bdi>{account.label}</bdi> : null}
+            {account.issuer && account.type === 'hotp' ? ' · ' : null}
+            {account.type === 'hotp' ? t('list.hotpHint', { counter: account.counter }) : null}
+          </span>
+          {account.tags.length > 0 ? <TagList tags={account.tags} /> : null}
         </span>
       </span>
       <CodeCell id={id} type={account.type} digits={account.digits} name={name} />
       <span className="row-actions">
+        <PinButton id={id} pinned={account.pinned} name={name} />
         <button
           type="button"
           className="icon"
           aria-label={t('list.moveUp', { name })}
           title={canReorder ? t('list.moveUp', { name }) : t('list.reorderHint')}
-          disabled={!canReorder || isFirst}
+          disabled={!canReorder || !canUp}
           onClick={() => void moveAccount(id, -1)}
         >
           <span aria-hidden="true">↑</span>
@@ -164,7 +162,7 @@ export const AccountRow = memo(function AccountRow({ id, position, total }: Acco
           className="icon"
           aria-label={t('list.moveDown', { name })}
           title={canReorder ? t('list.moveDown', { name }) : t('list.reorderHint')}
-          disabled={!canReorder || isLast}
+          disabled={!canReorder || !canDown}
           onClick={() => void moveAccount(id, 1)}
         >
           <span aria-hidden="true">↓</span>

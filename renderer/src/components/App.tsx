@@ -15,6 +15,7 @@ import { ApprovalRequests } from '../features/servicekonto/ApprovalRequests';
 import { ShortcutsDialog } from '../features/shortcuts/ShortcutsDialog';
 import { useShortcuts } from '../features/shortcuts/use-shortcuts';
 import { DeleteAccountDialog } from './DeleteAccountDialog';
+import { ListControls } from '../features/organise/ListControls';
 
 function OpenDialog() {
   const dialog = useStore((s) => s.dialog);
@@ -27,7 +28,7 @@ function OpenDialog() {
     case 'settings':
       return <SettingsDialog />;
     case 'backup':
-      return <BackupDialog />;
+      return <BackupDialog {...(dialog.mode ? { mode: dialog.mode } : {})} />;
     case 'scan':
       return <ScanDialog />;
     case 'delete':
@@ -66,6 +67,7 @@ function VaultScreen() {
         <ApprovalRequests />
         <h2 className="visually-hidden">{t('list.heading')}</h2>
         <SearchBar />
+        <ListControls />
         <AccountList />
       </main>
       <OpenDialog />

@@ -7,7 +7,7 @@ import type { FoundCode, ScanResult } from '../../../../shared/qr/found-code';
 import { QR_IMAGE_LIMITS } from '../../../../shared/qr/image-limits';
 import { addPart, completeTokens, emptyCollection, progress, removeBatch, type MigrationCollection } from '../../../../shared/qr/migration-collector';
 import { loadAccounts } from '../../actions/accounts';
-import { notify } from '../../actions/notify';
+import { notify, notifyNamed } from '../../actions/notify';
 import { errorCode } from '../../api/bridge';
 import { Dialog } from '../../components/Dialog';
 import { useStore } from '../../store';
@@ -102,7 +102,7 @@ export function ScanDialog() {
     try {
       const account = await qrAddAccount(code.token);
       await loadAccounts();
-      notify(t('toast.added', { name: displayName(account) }));
+      notifyNamed('toast.added', displayName(account));
       close();
     } catch (e) {
       setActionError(t(`errors.${errorCode(e)}`));
