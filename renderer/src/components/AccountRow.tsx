@@ -1,4 +1,4 @@
-import { memo, useLayoutEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CodeView } from '../../../shared/ipc/schemas';
@@ -50,7 +50,12 @@ function copyLabelFor(t: TFunction, name: string): (code: string) => string {
  */
 const CodeCell = memo(function CodeCell({ id, type, digits, name }: CodeCellProps) {
   const { t } = useTranslation();
-  const shown = useStore((s) => (type === 'hotp' ? s.hotp[id] : s.totp[id]) !== undefined);
+  const available = useStore((s) => (type === 'hotp' ? s.hotp[id] : s.totp[id]) !== undefined);
+  // "Hide codes until revealed" (setting): a TOTP code shows after a click on it, until the row unmounts.
+  // HOTP codes already show only after the deliberate "Next code".
+  const hide = useStore((s) => s.settings?.hideCodes ?? false) && type === 'totp';
+  const [revealed, setRevealed] = useState(false);
+  const shown = available && (!hide || revealed);
   const codeRef = useRef<HTMLButtonElement>(null);
   const digitsRef = useRef<HTMLSpanElement>(null);
   const secondsRef = useRef<HTMLSpanElement>(null);
@@ -95,6 +100,10 @@ const CodeCell = memo(function CodeCell({ id, type, digits, name }: CodeCellProp
         // digits sit in a fixed-size contained box (app.css), so a new code re-lays-out only that box.
         <button ref={codeRef} type="button" className="code" onClick={() => void copyCode(id)}>
           <span ref={digitsRef} className="code-digits" style={{ '--chars': groupDigits('0'.repeat(digits)).length } as CSSProperties} />
+        </button>
+      ) : available ? (
+        <button type="button" className="code code-hidden" aria-label={t('organise.showCode', { name })} onClick={() => setRevealed(true)}>
+          <span aria-hidden="true">{'•'.repeat(digits)}</span>
         </button>
       ) : (
         <span className="code code-hidden" aria-label={t('list.codeHidden')}>

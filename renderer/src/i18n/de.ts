@@ -360,7 +360,7 @@ export const de: Strings = {
     tags: 'Gruppen',
     tagsHelp: 'Durch Kommas getrennt, z. B. Arbeit, Bank. Die Liste lässt sich nach Gruppe filtern.',
     showCode: 'Code für {{name}} zeigen',
-    nextPreview: 'Nächster: {{code}}',
+    hideCodes: 'Codes erst nach einem Klick zeigen (gegen Blicke über die Schulter)',
   },
   errors: {
     'invalid-uri': 'Dieser Link konnte nicht gelesen werden. Es muss ein otpauth://-Link sein, wie er neben dem QR-Code steht.',

@@ -360,7 +360,7 @@ export const en = {
     tags: 'Groups',
     tagsHelp: 'Comma-separated, e.g. Work, Bank. The list can be filtered by group.',
     showCode: 'Show code for {{name}}',
-    nextPreview: 'Next: {{code}}',
+    hideCodes: 'Hide codes until I click them (against people looking over your shoulder)',
   },
   errors: {
     'invalid-uri': 'This link could not be read. It must be an otpauth:// link as shown next to the QR code.',
