@@ -7,6 +7,13 @@ import { MAX_DIGITS, MAX_NAME_CHARS, MAX_PERIOD, MAX_SECRET_BYTES, MIN_DIGITS, M
  * so a value one of them accepts is accepted by all.
  */
 
+/** Most tags one account carries. */
+export const MAX_TAGS = 16;
+/** Longest tag in characters. */
+export const MAX_TAG_CHARS = 32;
+/** One tag (a group name): trimmed, non-empty, short; control characters are refused by checkName like names. */
+export const Tag = z.string().min(1).max(MAX_TAG_CHARS).refine((t) => t === t.trim(), 'untrimmed tag');
+
 /** Longest icon name in characters. */
 export const MAX_ICON_CHARS = 64;
 /** An account color: #rrggbb. */
@@ -29,7 +36,16 @@ export const accountFields = {
   color: z.string().regex(COLOR_PATTERN).nullable(),
   icon: z.string().max(MAX_ICON_CHARS).nullable(),
   createdAt: z.number().int(),
+  /** Shown on top of the list (and offered by the tray's quick copy). */
+  pinned: z.boolean(),
+  /** Groups the user put the account in, distinct, in the user's order. */
+  tags: z.array(Tag).max(MAX_TAGS),
+  /** When a code of this account was last copied (ms since epoch), for "sort by recent use"; null = never. */
+  lastUsed: z.number().int().nullable(),
 };
+
+/** Defaults of the organising fields for records written before they existed (vault, backups). */
+export const ORGANISE_DEFAULTS = { pinned: false, tags: [] as string[], lastUsed: null } as const;
 
 /** Account as the renderer sees it: metadata only, never the secret. */
 export const AccountMeta = z.strictObject({ id: AccountId, ...accountFields });

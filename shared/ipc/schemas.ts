@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IMPORT_FORMATS } from '../import/types';
-import { AccountId, AccountMeta, accountFields, MAX_SECRET_BASE32_CHARS, pickFields } from '../account';
+import { AccountId, AccountMeta, accountFields, MAX_SECRET_BASE32_CHARS, MAX_TAG_CHARS, MAX_TAGS, pickFields } from '../account';
 
 /**
  * Data shapes that cross IPC. Every object is strict (unknown keys are an error) so a field holding a
@@ -35,6 +35,9 @@ export const AccountPatch = z.strictObject({
   label: accountFields.label.min(1).optional(),
   color: accountFields.color.optional(),
   icon: accountFields.icon.optional(),
+  pinned: accountFields.pinned.optional(),
+  /** Blank tags are dropped and duplicates merged by the vault; each one is trimmed there. */
+  tags: z.array(z.string().max(MAX_TAG_CHARS * 2)).max(MAX_TAGS).optional(),
 });
 export type AccountPatch = z.infer<typeof AccountPatch>;
 
@@ -47,6 +50,10 @@ export const Settings = z.strictObject({
   clipboardClearSeconds: z.number().int().min(0).max(600),
   /** Colour scheme: follow the OS, or always light / dark. */
   theme: z.enum(['system', 'light', 'dark']),
+  /** List order (issue #12): the user's own (manual), by name, or most recently copied first; pinned stay on top. */
+  sortOrder: z.enum(['manual', 'name', 'recent']),
+  /** Show codes only after a click on "show" (shoulder-surfing); copying works either way. */
+  hideCodes: z.boolean(),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -29,7 +29,9 @@ for (const [locale, colorScheme, width] of AXE_VARIANTS) {
             // Real time: axe schedules its work with timers, which a paused page clock would never fire.
             pinnedTime: null,
             beforeLoad: async (api) => {
-              await api['accounts-add-uri']({ uri: `otpauth://totp/GitHub:alice?secret=${GITHUB}&issuer=GitHub` });
+              const github = await api['accounts-add-uri']({ uri: `otpauth://totp/GitHub:alice?secret=${GITHUB}&issuer=GitHub` });
+              // Issue #12: a pinned, tagged row with a service icon, so the group filter shows too.
+              await api['accounts-update']({ id: github.id, patch: { pinned: true, tags: ['Work'] } });
               await api['accounts-add-uri']({ uri: `otpauth://hotp/Bank:bob?secret=${GITHUB}&issuer=Bank&counter=3` });
               await api['vault-set-password']({ current: null, next: 'correct horse' });
             },
@@ -39,12 +41,29 @@ for (const [locale, colorScheme, width] of AXE_VARIANTS) {
         });
 
         test('no serious or critical axe violation in any state', async ({ page }) => {
-          test.setTimeout(180_000);
+          test.setTimeout(360_000); // 16 states × axe on a shared 2-core machine
           const found: string[] = [];
           const dialog = page.getByRole('dialog');
           await expect(page.getByRole('searchbox')).toBeFocused();
           await expect(page.locator('li.account')).toHaveCount(2);
           found.push(...(await violations(page, 'list')));
+
+          await page.locator('.list-controls select').nth(1).selectOption('Work');
+          await expect(page.locator('li.account')).toHaveCount(1);
+          found.push(...(await violations(page, 'group filter')));
+          await page.locator('.list-controls select').nth(1).selectOption('');
+          await page.locator('.list-controls select').nth(0).selectOption('name');
+          found.push(...(await violations(page, 'sorted by name')));
+          await page.locator('.list-controls select').nth(0).selectOption('manual');
+          // "Hide codes until revealed" (issue #12): rows show a reveal button instead of the digits.
+          await page.locator('body').focus();
+          await page.keyboard.press('Control+,');
+          await dialog.locator('label.checkbox input').click(); // controlled: checked once main saved it
+          await expect(dialog.locator('label.checkbox input')).toBeChecked();
+          await page.keyboard.press('Escape');
+          await expect(page.locator('li.account button.code-hidden')).toHaveCount(1);
+          found.push(...(await violations(page, 'codes hidden')));
+          await page.getByRole('searchbox').focus();
 
           await page.keyboard.type('zzz');
           found.push(...(await violations(page, 'search without matches')));
@@ -73,6 +92,12 @@ for (const [locale, colorScheme, width] of AXE_VARIANTS) {
             await target.click();
             await expect(dialog).toBeVisible();
             found.push(...(await violations(page, button)));
+            if (button === 'toolbar backup') {
+              // Export and import are separate flows (issue #12): the import one is a state of its own.
+              await page.locator('.mode-switch button').nth(1).click();
+              await expect(page.locator('#backup-import-heading')).toBeVisible();
+              found.push(...(await violations(page, 'backup import')));
+            }
             await page.keyboard.press('Escape');
             await expect(dialog).toHaveCount(0);
           }

@@ -21,6 +21,13 @@ async function openBackup(page: Page) {
   return page.getByRole('dialog', { name: 'Backup' });
 }
 
+/** The Backup dialog's import flow (issue #12: export and import are separate), its Faktor-backup section. */
+async function openImport(page: Page) {
+  const dialog = await openBackup(page);
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  return dialog.getByRole('region', { name: 'Restore a Faktor backup' });
+}
+
 test('export encrypted → wipe (fresh vault) → import restores the same codes; a second import lists duplicates', async ({ harness, page, browser }) => {
   const app = new FaktorApp(page);
   await app.addUri(`otpauth://totp/GitHub:alice?secret=${GITHUB}&issuer=GitHub`);
@@ -47,29 +54,36 @@ test('export encrypted → wipe (fresh vault) → import restores the same codes
   try {
     const app2 = new FaktorApp(fresh);
     await expect(fresh.getByText('No accounts yet')).toBeVisible();
+    // Issue #12: file first, then the password; a wrong one asks again without a new pick (one nextOpen only).
     second.dialogs.nextOpen(backupFile);
-    const d2 = await openBackup(fresh);
-    await d2.getByLabel('Backup password (leave empty for a text file)').fill('wrong password');
-    await d2.getByRole('button', { name: 'Choose file and import…' }).click();
+    const d2 = await openImport(fresh);
+    await d2.getByRole('button', { name: 'Choose backup file…' }).click();
+    await expect(d2.getByText(/^This file is encrypted\./)).toBeVisible();
+    await expect(d2.getByRole('alert')).toHaveCount(0);
+    await d2.getByLabel('Backup password').fill('wrong password');
+    await d2.getByRole('button', { name: 'Open the file' }).click();
     await expect(d2.getByRole('alert')).toHaveText('The backup password is wrong. Nothing was imported.');
-
-    second.dialogs.nextOpen(backupFile);
-    await d2.getByLabel('Backup password (leave empty for a text file)').fill('backup secret 1');
-    await d2.getByRole('button', { name: 'Choose file and import…' }).click();
-    await expect(d2.getByRole('status')).toContainText('2 accounts imported.');
-    await d2.getByRole('button', { name: 'Close' }).click();
+    await expect(d2.getByRole('alert')).toBeInViewport();
+    await d2.getByLabel('Backup password').fill('backup secret 1');
+    await d2.getByRole('button', { name: 'Open the file' }).click();
+    await expect(d2.getByRole('status')).toContainText('2 accounts found in the Faktor backup file:');
+    await expect(d2.getByRole('status')).toBeInViewport({ ratio: 0.3 });
+    await d2.getByRole('button', { name: 'Import 2 accounts' }).click();
+    await expect(d2.getByRole('status')).toHaveText('2 accounts imported.');
+    await fresh.getByRole('dialog', { name: 'Backup' }).getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => app2.codeOf('GitHub')).toBe(oathTotp(GITHUB, RFC_TIME_MS));
     await expect.poll(() => app2.codeOf('Servicekonto Berlin')).toBe(oathTotp(RFC_SEEDS.SHA256, RFC_TIME_MS, { algorithm: 'SHA256', digits: 8 }));
 
-    // Importing the same file again doubles nothing and names what was skipped.
+    // Importing the same file again doubles nothing: the preview names what is already there.
     second.dialogs.nextOpen(backupFile);
-    const d3 = await openBackup(fresh);
-    await d3.getByLabel('Backup password (leave empty for a text file)').fill('backup secret 1');
-    await d3.getByRole('button', { name: 'Choose file and import…' }).click();
-    await expect(d3.getByRole('status')).toContainText('0 accounts imported.');
+    const d3 = await openImport(fresh);
+    await d3.getByRole('button', { name: 'Choose backup file…' }).click();
+    await d3.getByLabel('Backup password').fill('backup secret 1');
+    await d3.getByRole('button', { name: 'Open the file' }).click();
     await expect(d3.getByRole('status')).toContainText('Already present, skipped:');
     await expect(d3.getByRole('status').getByRole('listitem')).toHaveText(['GitHub (alice)', 'Servicekonto Berlin (max)']);
-    await d3.getByRole('button', { name: 'Close' }).click();
+    await expect(d3.getByRole('button', { name: 'Import 0 accounts' })).toBeDisabled();
+    await fresh.getByRole('dialog', { name: 'Backup' }).getByRole('button', { name: 'Close' }).click();
     await expect(app2.list.getByRole('listitem')).toHaveCount(2);
   } finally {
     await second.close();
@@ -107,13 +121,13 @@ test('a garbage backup file shows a clear message and changes nothing', async ({
   const garbage = join(files, 'garbage.faktor');
   await writeFile(garbage, '\u0000\u0001 this is not a backup {"version": 99');
   harness.dialogs.nextOpen(garbage);
-  const dialog = await openBackup(page);
-  await dialog.getByRole('button', { name: 'Choose file and import…' }).click();
-  await expect(dialog.getByRole('alert')).toHaveText('This file is not a Faktor backup or a list of otpauth:// links. Nothing was imported.');
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  const section = await openImport(page);
+  await section.getByRole('button', { name: 'Choose backup file…' }).click();
+  await expect(section.getByRole('alert')).toHaveText('Faktor does not know this file format. Nothing was imported.');
+  await page.getByRole('dialog', { name: 'Backup' }).getByRole('button', { name: 'Close' }).click();
   await expect(app.list.getByRole('listitem')).toHaveCount(1);
   // Cancelling the file dialog is silent.
-  const again = await openBackup(page);
-  await again.getByRole('button', { name: 'Choose file and import…' }).click();
+  const again = await openImport(page);
+  await again.getByRole('button', { name: 'Choose backup file…' }).click();
   await expect(again.getByRole('alert')).toHaveCount(0);
 });

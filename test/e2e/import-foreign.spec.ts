@@ -10,7 +10,9 @@ const FIX = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/import');
 
 async function openBackup(page: Page) {
   await page.getByRole('button', { name: 'Backup' }).click();
-  return page.getByRole('dialog', { name: 'Backup' });
+  const dialog = page.getByRole('dialog', { name: 'Backup' });
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click(); // export and import are separate flows
+  return dialog;
 }
 
 test('encrypted Aegis vault: file first, then the password; wrong password → asked again without re-picking; right password → preview lists accounts and the Steam entry left out → import', async ({ harness, page }) => {

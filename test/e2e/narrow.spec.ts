@@ -17,6 +17,11 @@ for (const width of [400, 480, 1280]) {
     await app.addUri(`otpauth://totp/GitHub:alice?secret=${SEED}&issuer=GitHub&digits=8`);
     await app.addUri(`otpauth://hotp/Bank:bob?secret=${SEED}&issuer=Bank&counter=1`);
     await expect.poll(() => app.rowNames()).toEqual(['Sparkasse', 'GitHub', 'Bank']);
+    // Issue #12: a pinned row (on top), groups after the account name, service icons in the avatars.
+    await app.togglePin('GitHub');
+    await app.setTags('Sparkasse', 'Bank, Family, Private savings');
+    await expect.poll(() => app.rowNames()).toEqual(['GitHub', 'Sparkasse', 'Bank']);
+    await expect(page.locator('li.account .avatar[data-icon] svg')).toHaveCount(2);
 
     const rows = await page.locator('li.account').evaluateAll((items) =>
       items.map((li): RowBoxes => {
@@ -31,12 +36,17 @@ for (const width of [400, 480, 1280]) {
             part('issuer', li.querySelector('.issuer')),
             part('label', li.querySelector('.label')),
             part('code', li.querySelector('.code')),
+            part('avatar', li.querySelector('.avatar')),
             ...[...li.querySelectorAll('.row-actions button, .next-code')].map((b, i) => part(`action ${i}`, b)),
           ],
         };
       }),
     );
     expect(rows).toHaveLength(3);
+    // Groups may be cut with an ellipsis (they give way first) but stay inside their row.
+    const tags = await page.locator('li.account .tags').evaluateAll((items) => items.map((e) => [e.getBoundingClientRect().toJSON() as DOMRect, e.closest('li')!.getBoundingClientRect().toJSON() as DOMRect] as const));
+    expect(tags).toHaveLength(1);
+    for (const [box, row] of tags) expect(box.right).toBeLessThanOrEqual(row.right);
     for (const { row, parts } of rows) {
       expect(row.right).toBeLessThanOrEqual(width);
       for (const p of parts) {

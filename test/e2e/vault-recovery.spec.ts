@@ -59,9 +59,13 @@ test('damaged vault → error screen → restore from a backup file brings the a
     await expect(restore).toBeVisible();
     await expectKeptAside(harness.dataDir);
     run.second.dialogs.nextOpen(backupFile);
-    await restore.getByLabel('Backup password (leave empty for a text file)').fill('backup secret 1');
-    await restore.getByRole('button', { name: 'Choose file and import…' }).click();
-    await expect(restore.getByRole('status')).toContainText('1 account imported.');
+    // The dialog opens on its import flow; file first, then the password (issue #12).
+    const section = restore.getByRole('region', { name: 'Restore a Faktor backup' });
+    await section.getByRole('button', { name: 'Choose backup file…' }).click();
+    await section.getByLabel('Backup password').fill('backup secret 1');
+    await section.getByRole('button', { name: 'Open the file' }).click();
+    await section.getByRole('button', { name: 'Import 1 account' }).click();
+    await expect(section.getByRole('status')).toContainText('1 account imported.');
     await restore.getByRole('button', { name: 'Close' }).click();
     await expect.poll(() => new FaktorApp(run.page).codeOf('GitHub')).toBe(oathTotp(GITHUB, RFC_TIME_MS));
   } finally {

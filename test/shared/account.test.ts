@@ -49,7 +49,7 @@ function scanVerdict(f: Fields): ErrorCode | null {
 
 const ipcAccepts = (f: Fields): boolean =>
   ManualAccount.safeParse({ type: 'totp', issuer: f.issuer, label: f.label, secret: encodeBase32(f.secret), algorithm: f.algorithm, digits: f.digits, period: f.period, counter: 0 }).success &&
-  AccountView.safeParse({ id: 'abcdefgh12', type: 'totp', issuer: f.issuer, label: f.label, algorithm: f.algorithm, digits: f.digits, period: f.period, counter: 0, color: null, icon: null, createdAt: 0 }).success;
+  AccountView.safeParse({ id: 'abcdefgh12', type: 'totp', issuer: f.issuer, label: f.label, algorithm: f.algorithm, digits: f.digits, period: f.period, counter: 0, color: null, icon: null, createdAt: 0, pinned: false, tags: [], lastUsed: null }).success;
 
 const formAccepts = (f: Fields): boolean =>
   validateManual({ type: 'totp', issuer: f.issuer, label: f.label, secret: encodeBase32(f.secret), algorithm: f.algorithm, digits: String(f.digits), period: String(f.period), counter: '0' }).value !== null;

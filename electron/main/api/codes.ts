@@ -30,7 +30,10 @@ export function createCodeHandlers(deps: {
       const code = await vault.withParams(id, (p) => (p.type === 'totp' ? totpCode(p, now).code : null));
       const text = code ?? (await vault.lastHotpCode(id));
       if (text === null) throw new FaktorError('invalid-request', 'no HOTP code generated yet');
-      return { clearsAt: await deps.clipboard.copy(text, deps.clearSeconds()) };
+      const clearsAt = await deps.clipboard.copy(text, deps.clearSeconds());
+      // For "sort by recent use"; a failed write of this hint never fails the copy that happened.
+      await vault.markUsed(id).catch(() => undefined);
+      return { clearsAt };
     },
   };
 }

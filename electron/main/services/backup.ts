@@ -39,6 +39,10 @@ const BackupAccount = z.strictObject({
   counter: z.number().int(),
   color: z.string().nullable(),
   icon: z.string().nullable(),
+  // Organising fields (docs/backup-format.md): optional, so backups written before them still read.
+  pinned: z.boolean().optional(),
+  tags: z.array(z.string()).optional(),
+  lastUsed: z.number().int().nullable().optional(),
 });
 const Payload = z.strictObject({ exportedAt: z.number().int(), accounts: z.array(BackupAccount) });
 
@@ -60,6 +64,9 @@ export async function encodeBackup(accounts: readonly VaultAccount[], password: 
         counter: a.counter,
         color: a.color,
         icon: a.icon,
+        pinned: a.pinned,
+        tags: a.tags,
+        lastUsed: a.lastUsed,
       })),
     }),
     'utf8',

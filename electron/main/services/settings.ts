@@ -9,7 +9,7 @@ import { readFileIfExists, writeFileAtomic } from './atomic-file';
  */
 
 /** Defaults for a first start: the issue asks for clipboard clearing after 30 s. */
-export const DEFAULT_SETTINGS: Settings = { language: 'system', autoLockMinutes: 5, clipboardClearSeconds: 30, theme: 'system' };
+export const DEFAULT_SETTINGS: Settings = { language: 'system', autoLockMinutes: 5, clipboardClearSeconds: 30, theme: 'system', sortOrder: 'manual', hideCodes: false };
 
 /** File name inside the app-data directory. */
 export const SETTINGS_FILE = 'settings.json';

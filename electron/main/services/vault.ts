@@ -5,7 +5,8 @@ import { FaktorError, isFaktorError, type ErrorCode } from '../../../shared/erro
 import type { AccountPatch, AccountView, VaultStatus } from '../../../shared/ipc/schemas';
 import type { OtpAlgorithm, OtpParams, OtpType } from '../../../shared/otp/types';
 import { checkName } from '../../../shared/text/names';
-import { AccountMeta, COLOR_PATTERN, MAX_ICON_CHARS, PARAM_KEYS, pickFields, VIEW_KEYS } from '../../../shared/account';
+import { AccountMeta, ORGANISE_DEFAULTS, PARAM_KEYS, pickFields, VIEW_KEYS } from '../../../shared/account';
+import { checkLooks, checkOrganising, normaliseTags } from './account-checks';
 import { checkOtpParams } from '../../../shared/otp/limits';
 import type { Clock } from '../ports';
 import { readFileIfExists, removeStaleTemps, writeFileAtomic, type AtomicWriteHooks } from './atomic-file';
@@ -38,14 +39,15 @@ export interface VaultAccount {
   readonly color: string | null;
   readonly icon: string | null;
   readonly createdAt: number;
+  readonly pinned: boolean;
+  readonly tags: string[];
+  readonly lastUsed: number | null;
   readonly secret: Uint8Array;
 }
 
 /** An account to add (id and creation time are assigned by the vault). */
-export type NewAccount = Omit<VaultAccount, 'id' | 'createdAt' | 'color' | 'icon'> & {
-  readonly color?: string | null;
-  readonly icon?: string | null;
-};
+export type NewAccount = Omit<VaultAccount, 'id' | 'createdAt' | 'color' | 'icon' | 'pinned' | 'tags' | 'lastUsed'> &
+  Partial<Pick<VaultAccount, 'color' | 'icon' | 'pinned' | 'tags' | 'lastUsed'>>;
 
 /** Crash-test hook points (tests only; production passes none). */
 export interface VaultHooks {
@@ -78,8 +80,16 @@ export interface VaultOptions {
 export const VAULT_FILE = 'vault.json';
 /** Keychain account (under the injected service name) that holds the vault key. */
 export const KEY_ACCOUNT = 'vault-key';
-/** The stored record: the account as the renderer sees it, plus the seed (Base64). */
-const StoredAccount = AccountMeta.extend({ secret: z.string().min(1) });
+/**
+ * The stored record: the account as the renderer sees it, plus the seed (Base64). The organising
+ * fields (pinned, tags, lastUsed) default for vaults written before they existed (docs/vault.md).
+ */
+const StoredAccount = AccountMeta.extend({
+  secret: z.string().min(1),
+  pinned: AccountMeta.shape.pinned.default(ORGANISE_DEFAULTS.pinned),
+  tags: AccountMeta.shape.tags.default(() => [...ORGANISE_DEFAULTS.tags]),
+  lastUsed: AccountMeta.shape.lastUsed.default(ORGANISE_DEFAULTS.lastUsed),
+});
 // `pairings` (paired Servicekonten, docs/servicekonto-app.md) is optional so vaults written before it read unchanged.
 const Payload = z.strictObject({ accounts: z.array(StoredAccount), pairings: z.array(PairedRecordSchema).optional() });
 
@@ -104,8 +114,8 @@ export function checkNewAccount(a: NewAccount): void {
   if (typeof a.issuer === 'string') checkName(a.issuer, 'issuer');
   if (typeof a.label === 'string') checkName(a.label, 'label');
   checkOtpParams(pickFields(a, PARAM_KEYS));
-  if (a.color != null && !COLOR_PATTERN.test(a.color)) throw new FaktorError('invalid-parameter', 'color');
-  if (a.icon != null && a.icon.length > MAX_ICON_CHARS) throw new FaktorError('invalid-parameter', 'icon');
+  checkLooks(a);
+  checkOrganising(a);
 }
 
 type State =
@@ -246,6 +256,8 @@ export class Vault {
         label: patch.label ?? old.label,
         color: patch.color === undefined ? old.color : patch.color,
         icon: patch.icon === undefined ? old.icon : patch.icon,
+        pinned: patch.pinned ?? old.pinned,
+        tags: patch.tags === undefined ? old.tags : normaliseTags(patch.tags),
       };
       checkNewAccount(next);
       if (next.label.length === 0) throw new FaktorError('invalid-parameter', 'label');
@@ -302,6 +314,14 @@ export class Vault {
       const named = new Set(ids);
       let k = 0;
       await this.commit(s, s.accounts.map((a) => (named.has(a.id) ? moving[k++]! : a)));
+    });
+  }
+
+  /** Records that a code of this account was just used (copied), for "sort by recent use". */
+  markUsed(id: string): Promise<void> {
+    return this.op(async (s) => {
+      const next: VaultAccount = { ...find(s, id), lastUsed: this.o.clock.now() };
+      await this.commit(s, s.accounts.map((a) => (a.id === id ? next : a)));
     });
   }
 
@@ -468,7 +488,8 @@ export class Vault {
 
   private fresh(input: NewAccount): VaultAccount {
     const fields = pickFields(input, ['type', 'issuer', 'label', 'algorithm', 'digits', 'period', 'counter']);
-    return { ...fields, id: newId(), color: input.color ?? null, icon: input.icon ?? null, createdAt: this.o.clock.now(), secret: Uint8Array.from(input.secret) };
+    const organising = { pinned: input.pinned ?? false, tags: normaliseTags(input.tags ?? []), lastUsed: input.lastUsed ?? null };
+    return { ...fields, ...organising, id: newId(), color: input.color ?? null, icon: input.icon ?? null, createdAt: this.o.clock.now(), secret: Uint8Array.from(input.secret) };
   }
 
   /** Writes the new list; memory changes only after the file is safely on disk. */

@@ -11,8 +11,9 @@ import {
 } from '../api/accounts';
 import { useStore } from '../store';
 import { displayName, selectVisibleIds } from '../store/selectors';
+import { moveTarget } from '../features/organise/arrange';
 import { refreshCodes } from './codes';
-import { notify, notifyError } from './notify';
+import { notifyError, notifyNamed } from './notify';
 
 /** Marks the instant list data arrived, for the bench (a no-op for users). */
 function markDataAvailable(): void {
@@ -47,7 +48,7 @@ export async function addManual(input: ManualAccount): Promise<AccountView> {
 
 function added(account: AccountView): void {
   useStore.getState().upsertAccount(account);
-  notify(i18next.t('toast.added', { name: displayName(account) }));
+  notifyNamed('toast.added', displayName(account));
   void refreshCodes();
 }
 
@@ -78,7 +79,7 @@ export async function deleteAccount(id: string): Promise<void> {
     useStore.getState().removeAccount(id);
     const name = displayName(account);
     const run = () => void restoreAccount(undoToken, index);
-    const toastId = notify(i18next.t('toast.deleted', { name }), { label: i18next.t('toast.undo'), run });
+    const toastId = notifyNamed('toast.deleted', name, { label: i18next.t('toast.undo'), run });
     pendingUndo = { toastId, run };
   } catch (e) {
     notifyError(e);
@@ -106,25 +107,40 @@ async function restoreAccount(undoToken: string, index: number): Promise<void> {
     useStore.getState().upsertAccount(account, index);
     // Main restores at its own position; reload so both agree.
     await loadAccounts();
-    notify(i18next.t('toast.restored', { name: displayName(account) }));
+    notifyNamed('toast.restored', displayName(account));
   } catch (e) {
     notifyError(e);
   }
 }
 
-/** Moves one account up (-1) or down (+1) and persists the order; reverts if main refuses. */
+/**
+ * Moves one account up (-1) or down (+1) in the list as shown: it swaps with its visible neighbour in
+ * the same pin group (a group filter may hide accounts in between; those keep their places, as the
+ * vault's reorder keeps every account it is not named). Persists; reverts if main refuses.
+ */
 export async function moveAccount(id: string, delta: -1 | 1): Promise<void> {
-  const before = useStore.getState().order;
-  const from = before.indexOf(id);
-  const to = from + delta;
-  if (from < 0 || to < 0 || to >= before.length) return;
+  const s = useStore.getState();
+  const other = moveTarget(selectVisibleIds(s), s.byId, id, delta);
+  if (other === null) return;
+  const before = s.order;
   const order = [...before];
-  [order[from], order[to]] = [order[to]!, order[from]!];
+  const [i, j] = [order.indexOf(id), order.indexOf(other)];
+  [order[i], order[j]] = [other, id];
   useStore.getState().setOrder(order);
   try {
-    await accountsReorder(order);
+    // The two named accounts swap within the two positions they occupy (vault.reorder).
+    await accountsReorder(i < j ? [other, id] : [id, other]);
   } catch (e) {
     useStore.getState().setOrder(before);
+    notifyError(e);
+  }
+}
+
+/** Pins or unpins an account (pinned ones stay on top); the list re-arranges at once. */
+export async function setPinned(id: string, pinned: boolean): Promise<void> {
+  try {
+    await updateAccount(id, { pinned });
+  } catch (e) {
     notifyError(e);
   }
 }

@@ -3,13 +3,13 @@ import { qrAddAccount, qrImportMigration } from '../features/scan/scan-api';
 import { displayName } from '../store/selectors';
 import { loadAccounts } from './accounts';
 import { closeDialog } from './dialogs';
-import { notify } from './notify';
+import { notify, notifyNamed } from './notify';
 
 /** Adds the scanned account the user confirmed, then reloads the list, says so and closes the dialog; throws for the dialog. */
 export async function addScannedAccount(token: string): Promise<void> {
   const account = await qrAddAccount(token);
   await loadAccounts();
-  notify(i18next.t('toast.added', { name: displayName(account) }));
+  notifyNamed('toast.added', displayName(account));
   closeDialog();
 }
 

@@ -22,6 +22,7 @@ export function AccountList() {
   const total = useStore((s) => s.order.length);
   const loaded = useStore((s) => s.loaded);
   const query = useStore((s) => s.query);
+  const narrowed = useStore((s) => s.query.trim() !== '' || s.tagFilter !== null);
   const painted = useRef(false);
   const pitch = useRowPitch();
   const { ref, start, end } = useRowWindow(ids.length, pitch);
@@ -39,7 +40,7 @@ export function AccountList() {
   return (
     <>
       <p className="list-count" aria-live="polite">
-        {query.trim() === '' ? t('list.count', { count: ids.length }) : t('list.countFiltered', { shown: ids.length, count: total })}
+        {!narrowed ? t('list.count', { count: ids.length }) : t('list.countFiltered', { shown: ids.length, count: total })}
       </p>
       {ids.length === 0 ? (
         <p className="list-status">{t('list.noMatches', { query: query.trim() })}</p>

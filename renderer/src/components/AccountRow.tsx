@@ -1,11 +1,14 @@
-import { memo, useLayoutEffect, useMemo, useRef, type CSSProperties } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CodeView } from '../../../shared/ipc/schemas';
 import { copyCode, nextHotpCode } from '../actions/codes';
 import { moveAccount } from '../actions/accounts';
 import { useStore, type Store } from '../store';
-import { displayName } from '../store/selectors';
+import { displayName, selectCanReorder, selectVisibleIds } from '../store/selectors';
+import { AccountAvatar } from '../features/organise/AccountAvatar';
+import { moveTarget } from '../features/organise/arrange';
+import { PinButton, TagList } from '../features/organise/row-parts';
 import { setText, trackCountdown, untrackCountdown } from '../ticker';
 import { Countdown } from './Countdown';
 
@@ -13,13 +16,6 @@ import { Countdown } from './Countdown';
 export function groupDigits(code: string): string {
   const half = Math.ceil(code.length / 2);
   return code.length >= 6 ? `${code.slice(0, half)} ${code.slice(half)}` : code;
-}
-
-/** A stable hue per service name, so avatars are told apart at a glance (no colour set by the user). */
-function hueOf(name: string): number {
-  let h = 0;
-  for (let i = 0; i < name.length; i++) h = (h * 31 + name.charCodeAt(i)) % 360;
-  return h;
 }
 
 /** Props of AccountRow: the position comes from the list so a row never scans the order itself. */
@@ -54,7 +50,12 @@ function copyLabelFor(t: TFunction, name: string): (code: string) => string {
  */
 const CodeCell = memo(function CodeCell({ id, type, digits, name }: CodeCellProps) {
   const { t } = useTranslation();
-  const shown = useStore((s) => (type === 'hotp' ? s.hotp[id] : s.totp[id]) !== undefined);
+  const available = useStore((s) => (type === 'hotp' ? s.hotp[id] : s.totp[id]) !== undefined);
+  // "Hide codes until revealed" (setting): a TOTP code shows after a click on it, until the row unmounts.
+  // HOTP codes already show only after the deliberate "Next code".
+  const hide = useStore((s) => s.settings?.hideCodes ?? false) && type === 'totp';
+  const [revealed, setRevealed] = useState(false);
+  const shown = available && (!hide || revealed);
   const codeRef = useRef<HTMLButtonElement>(null);
   const digitsRef = useRef<HTMLSpanElement>(null);
   const secondsRef = useRef<HTMLSpanElement>(null);
@@ -100,6 +101,10 @@ const CodeCell = memo(function CodeCell({ id, type, digits, name }: CodeCellProp
         <button ref={codeRef} type="button" className="code" onClick={() => void copyCode(id)}>
           <span ref={digitsRef} className="code-digits" style={{ '--chars': groupDigits('0'.repeat(digits)).length } as CSSProperties} />
         </button>
+      ) : available ? (
+        <button type="button" className="code code-hidden" aria-label={t('organise.showCode', { name })} onClick={() => setRevealed(true)}>
+          <span aria-hidden="true">{'•'.repeat(digits)}</span>
+        </button>
       ) : (
         <span className="code code-hidden" aria-label={t('list.codeHidden')}>
           {'•'.repeat(digits)}
@@ -125,36 +130,38 @@ const CodeCell = memo(function CodeCell({ id, type, digits, name }: CodeCellProp
  * re-renders only when its own account, its position or the reorder permission changes.
  */
 export const AccountRow = memo(function AccountRow({ id, position, total }: AccountRowProps) {
-  const isFirst = position === 1;
-  const isLast = position === total;
   const { t } = useTranslation();
   const account = useStore((s) => s.byId[id]);
-  const canReorder = useStore((s) => s.query.trim() === '');
+  const canReorder = useStore(selectCanReorder);
+  // Moves stay inside the pin group (features/organise/arrange.ts): the first unpinned row cannot go up.
+  const canUp = useStore((s) => moveTarget(selectVisibleIds(s), s.byId, id, -1) !== null);
+  const canDown = useStore((s) => moveTarget(selectVisibleIds(s), s.byId, id, 1) !== null);
   if (!account) return null;
   const name = displayName(account);
-  const initial = (account.issuer || account.label).trim().charAt(0).toLocaleUpperCase() || '?';
 
   return (
     <li className="account" data-account-id={id} aria-posinset={position} aria-setsize={total}>
-      <span className="avatar" aria-hidden="true" style={{ backgroundColor: account.color ?? `hsl(${hueOf(account.issuer || account.label)} 45% 40%)` }}>
-        {initial}
-      </span>
+      <AccountAvatar account={account} />
       <span className="names">
         <bdi className="issuer">{account.issuer || account.label}</bdi>
-        <span className="label">
-          {account.issuer ? <bdi>{account.label}</bdi> : null}
-          {account.issuer && account.type === 'hotp' ? ' · ' : null}
-          {account.type === 'hotp' ? t('list.hotpHint', { counter: account.counter }) : null}
+        <span className="sub">
+          <span className="label">
+            {account.issuer ? <bdi>{account.label}</bdi> : null}
+            {account.issuer && account.type === 'hotp' ? ' · ' : null}
+            {account.type === 'hotp' ? t('list.hotpHint', { counter: account.counter }) : null}
+          </span>
+          {account.tags.length > 0 ? <TagList tags={account.tags} /> : null}
         </span>
       </span>
       <CodeCell id={id} type={account.type} digits={account.digits} name={name} />
       <span className="row-actions">
+        <PinButton id={id} pinned={account.pinned} name={name} />
         <button
           type="button"
           className="icon"
           aria-label={t('list.moveUp', { name })}
           title={canReorder ? t('list.moveUp', { name }) : t('list.reorderHint')}
-          disabled={!canReorder || isFirst}
+          disabled={!canReorder || !canUp}
           onClick={() => void moveAccount(id, -1)}
         >
           <span aria-hidden="true">↑</span>
@@ -164,7 +171,7 @@ export const AccountRow = memo(function AccountRow({ id, position, total }: Acco
           className="icon"
           aria-label={t('list.moveDown', { name })}
           title={canReorder ? t('list.moveDown', { name }) : t('list.reorderHint')}
-          disabled={!canReorder || isLast}
+          disabled={!canReorder || !canDown}
           onClick={() => void moveAccount(id, 1)}
         >
           <span aria-hidden="true">↓</span>

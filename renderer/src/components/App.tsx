@@ -16,6 +16,7 @@ import { ShortcutsDialog } from '../features/shortcuts/ShortcutsDialog';
 import { useShortcuts } from '../features/shortcuts/use-shortcuts';
 import { DeleteAccountDialog } from './DeleteAccountDialog';
 import { KeysDialog } from '../features/keys/KeysDialog';
+import { ListControls } from '../features/organise/ListControls';
 
 function OpenDialog() {
   const dialog = useStore((s) => s.dialog);
@@ -28,7 +29,7 @@ function OpenDialog() {
     case 'settings':
       return <SettingsDialog />;
     case 'backup':
-      return <BackupDialog />;
+      return <BackupDialog {...(dialog.mode ? { mode: dialog.mode } : {})} />;
     case 'scan':
       return <ScanDialog />;
     case 'delete':
@@ -69,6 +70,7 @@ function VaultScreen() {
         <ApprovalRequests />
         <h2 className="visually-hidden">{t('list.heading')}</h2>
         <SearchBar />
+        <ListControls />
         <AccountList />
       </main>
       <OpenDialog />

@@ -7,13 +7,14 @@ import { Dialog } from './Dialog';
 import { Field } from './Field';
 import { FormError } from './FormError';
 
-/** Rename an account's service and account name. */
+/** Rename an account's service and account name, and set its groups (comma-separated tags). */
 export function EditAccountDialog({ id }: { id: string }) {
   const { t } = useTranslation();
   const account = useStore((s) => s.byId[id]);
   const close = () => useStore.getState().openDialog(null);
   const [issuer, setIssuer] = useState(account?.issuer ?? '');
   const [label, setLabel] = useState(account?.label ?? '');
+  const [tags, setTags] = useState(account?.tags.join(', ') ?? '');
   const [labelError, setLabelError] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -28,7 +29,7 @@ export function EditAccountDialog({ id }: { id: string }) {
     setLabelError(null);
     setBusy(true);
     try {
-      await updateAccount(id, { issuer: issuer.trim(), label: label.trim() });
+      await updateAccount(id, { issuer: issuer.trim(), label: label.trim(), tags: tags.split(',') });
       close();
     } catch (err) {
       setFormError(t(`errors.${errorCode(err)}`));
@@ -42,6 +43,7 @@ export function EditAccountDialog({ id }: { id: string }) {
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Field label={t('add.issuer')} value={issuer} data-autofocus onChange={(e) => setIssuer(e.target.value)} />
         <Field label={t('add.label')} value={label} required error={labelError} onChange={(e) => setLabel(e.target.value)} />
+        <Field label={t('organise.tags')} help={t('organise.tagsHelp')} value={tags} autoComplete="off" onChange={(e) => setTags(e.target.value)} />
         <FormError message={formError} />
         <div className="dialog-buttons">
           <button type="button" onClick={close}>

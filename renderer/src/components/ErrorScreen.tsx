@@ -28,7 +28,7 @@ export function ErrorScreen({ code }: { code: string | null }) {
     setFailure(null);
     try {
       await applyStatus(await vaultReset());
-      if (thenRestore) useStore.getState().openDialog({ kind: 'backup' });
+      if (thenRestore) useStore.getState().openDialog({ kind: 'backup', mode: 'import' });
     } catch (e) {
       setFailure(t(`errors.${errorCode(e)}`));
     } finally {

@@ -82,6 +82,10 @@ export function SettingsDialog() {
           </select>
         )}
       />
+      <label className="checkbox">
+        <input type="checkbox" checked={settings?.hideCodes ?? false} onChange={(e) => void save({ hideCodes: e.target.checked })} />
+        {t('organise.hideCodes')}
+      </label>
       <FormError message={error} />
       <PasswordSettings />
       <div className="dialog-buttons">

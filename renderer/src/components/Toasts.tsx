@@ -13,7 +13,15 @@ export function Toasts() {
           .filter((x) => x.kind === 'info')
           .map((toast) => (
             <div key={toast.id} className="toast">
-              <span>{toast.text}</span>
+              {toast.named ? (
+                <span>
+                  {toast.named.before}
+                  <bdi>{toast.named.name}</bdi>
+                  {toast.named.after}
+                </span>
+              ) : (
+                <span>{toast.text}</span>
+              )}
               {toast.action ? (
                 <button
                   type="button"

@@ -6,7 +6,7 @@ export type DialogState =
   | { kind: 'add'; uri?: string }
   | { kind: 'edit'; id: string }
   | { kind: 'settings' }
-  | { kind: 'backup' }
+  | { kind: 'backup'; mode?: 'export' | 'import' }
   | { kind: 'scan' }
   | { kind: 'delete'; id: string }
   | { kind: 'shortcuts' }
@@ -18,15 +18,20 @@ export interface Toast {
   id: number;
   kind: 'info' | 'error';
   text: string;
+  /** When the text names an account: the text split around the name, so the name renders in <bdi>. */
+  named?: { before: string; name: string; after: string };
   action?: { label: string; run: () => void };
 }
 
 /** View state: search text, open dialog, toasts. */
 export interface UiSlice {
   query: string;
+  /** The group (tag) the list is narrowed to; null = all accounts. View state only, not persisted. */
+  tagFilter: string | null;
   dialog: DialogState;
   toasts: Toast[];
   setQuery: (query: string) => void;
+  setTagFilter: (tag: string | null) => void;
   openDialog: (dialog: DialogState) => void;
   pushToast: (toast: Omit<Toast, 'id'>) => number;
   dismissToast: (id: number) => void;
@@ -37,9 +42,11 @@ let nextToastId = 1;
 /** Creates the UI slice. */
 export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   query: '',
+  tagFilter: null,
   dialog: null,
   toasts: [],
   setQuery: (query) => set({ query }),
+  setTagFilter: (tagFilter) => set({ tagFilter }),
   openDialog: (dialog) => set({ dialog }),
   pushToast: (toast) => {
     const id = nextToastId++;

@@ -80,4 +80,18 @@ export class FaktorApp {
   async rowNames(): Promise<string[]> {
     return this.list.locator('.issuer').allInnerTexts();
   }
+
+  /** Pins or unpins an account with its row's toggle (issue #12). */
+  async togglePin(name: string): Promise<void> {
+    await this.row(name).getByRole('button', { name: /^Pin .* on top$/ }).click();
+  }
+
+  /** Sets an account's groups (comma-separated) through the edit dialog. */
+  async setTags(name: string, tags: string): Promise<void> {
+    await this.row(name).getByRole('button', { name: /^Edit / }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Edit account' });
+    await dialog.getByLabel('Groups').fill(tags);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+  }
 }

@@ -114,6 +114,8 @@ describe('api', () => {
     const a = await api['accounts-add-manual'](manual());
     expect(await api['codes-copy']({ id: a.id })).toEqual({ clearsAt: 89_000 });
     expect(ports.clipboard.text).toBe('94287082');
+    // The copy is remembered for "sort by recent use" (issue #12).
+    expect((await api['accounts-list']({})).find((x) => x.id === a.id)?.lastUsed).toBe(59_000);
     ports.clock.advance(30_000);
     await settle();
     expect(ports.clipboard.text).toBe('');
@@ -135,12 +137,12 @@ describe('api', () => {
   });
 
   it('settings persist atomically and survive a restart; bad values are refused', async () => {
-    expect(await api['settings-get']({})).toEqual({ language: 'system', autoLockMinutes: 5, clipboardClearSeconds: 30, theme: 'system' });
-    expect(await api['settings-set']({ language: 'de', autoLockMinutes: 10 })).toEqual({ language: 'de', autoLockMinutes: 10, clipboardClearSeconds: 30, theme: 'system' });
+    expect(await api['settings-get']({})).toEqual({ language: 'system', autoLockMinutes: 5, clipboardClearSeconds: 30, theme: 'system', sortOrder: 'manual', hideCodes: false });
+    expect(await api['settings-set']({ language: 'de', autoLockMinutes: 10 })).toEqual({ language: 'de', autoLockMinutes: 10, clipboardClearSeconds: 30, theme: 'system', sortOrder: 'manual', hideCodes: false });
     expect(await build()['settings-get']({})).toMatchObject({ language: 'de', autoLockMinutes: 10 });
     expect(await code('settings-set', { autoLockMinutes: -1 })).toBe('invalid-parameter');
     writeFileSync(join(box.dir, 'settings.json'), '{"language":"xx","autoLockMinutes":3}');
-    expect(await build()['settings-get']({})).toEqual({ language: 'system', autoLockMinutes: 3, clipboardClearSeconds: 30, theme: 'system' });
+    expect(await build()['settings-get']({})).toEqual({ language: 'system', autoLockMinutes: 3, clipboardClearSeconds: 30, theme: 'system', sortOrder: 'manual', hideCodes: false });
     expect(await api['app-locale']({})).toEqual({ locale: 'de-DE' });
   });
 

@@ -20,6 +20,9 @@ const account = {
   color: null,
   icon: null,
   createdAt: 1_700_000_000_000,
+  pinned: false,
+  tags: [],
+  lastUsed: null,
 } as const;
 
 /** A test double of api.ts: only the handlers a test needs; a missing one is itself a tested path. */

@@ -14,7 +14,7 @@ import { TEST_KDF } from '../../../support/doubles';
 
 const account = (label: string, secret = Uint8Array.from(Buffer.from('12345678901234567890'))): VaultAccount => ({
   id: `id-${label}-xxxxxx`, type: 'totp', issuer: 'ACME', label, algorithm: 'SHA256', digits: 8, period: 60, counter: 0,
-  color: '#112233', icon: null, createdAt: 1, secret,
+  color: '#112233', icon: null, createdAt: 1, pinned: false, tags: [], lastUsed: null, secret,
 });
 
 async function codeOf(p: Promise<unknown> | (() => unknown)): Promise<string> {

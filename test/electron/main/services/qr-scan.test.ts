@@ -27,7 +27,7 @@ function setup(opts: { screens?: Rgba[]; clipboard?: Rgba | null } = {}) {
   const vault: QrVault = {
     async add(p) {
       added.push(p);
-      return { id: 'acc-00000001', type: p.type, issuer: p.issuer, label: p.label, algorithm: p.algorithm, digits: p.digits, period: p.period, counter: p.counter, color: null, icon: null, createdAt: now };
+      return { id: 'acc-00000001', type: p.type, issuer: p.issuer, label: p.label, algorithm: p.algorithm, digits: p.digits, period: p.period, counter: p.counter, color: null, icon: null, createdAt: now, pinned: false, tags: [], lastUsed: null };
     },
     async importAccounts(list) {
       imported.push([...list]);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,8 @@ import { createOsKeychain, type Keychain } from '../../../../electron/main/servi
 import { createVault, KEY_ACCOUNT, VAULT_FILE, type NewAccount, type Vault } from '../../../../electron/main/services/vault';
 import { ManualClock, TEST_KDF } from '../../../support/doubles';
 import { sandbox } from '../../../support/sandbox';
+import { decodeBackup, encodeBackup } from '../../../../electron/main/services/backup';
+import { decodeVaultFile, encodeVaultFile, plainKeyItem } from '../../../../electron/main/services/vault-format';
 import { runChild } from './run-child';
 
 /** Real gnome-keyring (scripts/with-test-keyring.sh), real files in a temp dir. */
@@ -311,5 +314,77 @@ describe('accounts', () => {
     const r = await v.importAccounts([totp('existing'), totp('new1', Uint8Array.from([9, 9])), totp('new1', Uint8Array.from([9, 9]))]);
     expect(r).toEqual({ imported: 1, duplicates: [{ issuer: 'Example', label: 'existing' }, { issuer: 'Example', label: 'new1' }] });
     expect((await make().list()).map((x) => x.label)).toEqual(['existing', 'new1']);
+  });
+});
+
+/** A vault.json exactly as the app wrote it before the organising fields existed (docs/vault.md, version 1). */
+async function writeOldVault(): Promise<Buffer> {
+  const key = randomBytes(32);
+  await keychain.set(KEY_ACCOUNT, plainKeyItem(key));
+  const old = {
+    accounts: [
+      { id: 'old-account-1', type: 'totp', issuer: 'GitHub', label: 'alice', algorithm: 'SHA1', digits: 6, period: 30, counter: 0, color: null, icon: null, createdAt: 5, secret: Buffer.from(SECRET).toString('base64') },
+      { id: 'old-account-2', type: 'hotp', issuer: '', label: 'bob', algorithm: 'SHA1', digits: 6, period: 30, counter: 3, color: '#112233', icon: null, createdAt: 6, secret: Buffer.from(SECRET).toString('base64') },
+    ],
+  };
+  writeFileSync(join(box.dir, VAULT_FILE), encodeVaultFile(key, Buffer.from(JSON.stringify(old))));
+  return key;
+}
+
+describe('organising fields in the vault', () => {
+  it('a vault.json written before pinned/tags/lastUsed opens; the fields read as unpinned, untagged, never used', async () => {
+    const key = await writeOldVault();
+    const v = make();
+    expect((await v.open()).state).toBe('ready');
+    const list = await v.list();
+    expect(list.map((a) => [a.id, a.pinned, a.tags, a.lastUsed])).toEqual([
+      ['old-account-1', false, [], null],
+      ['old-account-2', false, [], null],
+    ]);
+    // The next write stores the fields; the file stays readable with the same key.
+    await v.update('old-account-2', { pinned: true, tags: [' Work ', 'work', '', 'Bank'] });
+    const stored = JSON.parse(decodeVaultFile(key, readFileSync(join(box.dir, VAULT_FILE))).toString('utf8')) as { accounts: Array<Record<string, unknown>> };
+    expect(stored.accounts[1]).toMatchObject({ pinned: true, tags: ['Work', 'Bank'], lastUsed: null });
+    expect(stored.accounts[0]).toMatchObject({ pinned: false, tags: [], lastUsed: null });
+  });
+
+  it('pin, tags and last use persist across a restart; bad tags are refused and change nothing', async () => {
+    const v = make();
+    await v.open();
+    const a = await v.add(totp('alice'));
+    expect(a).toMatchObject({ pinned: false, tags: [], lastUsed: null });
+    await v.update(a.id, { pinned: true, tags: ['Work'] });
+    clock.t += 1234;
+    await v.markUsed(a.id);
+    expect(await code(v.update(a.id, { tags: ['bad\u202etag'] }))).toBe('unsafe-name');
+    expect(await code(v.update(a.id, { tags: ['x'.repeat(40)] }))).toBe('invalid-parameter');
+    expect(await code(v.update(a.id, { tags: Array.from({ length: 17 }, (_, i) => `t${i}`) }))).toBe('invalid-parameter');
+    expect(await code(v.markUsed('no-such-account'))).toBe('not-found');
+    const again = make();
+    await again.open();
+    expect(await again.list()).toEqual([expect.objectContaining({ id: a.id, pinned: true, tags: ['Work'], lastUsed: clock.t })]);
+  });
+
+  it('a backup carries pin, tags and last use into another vault', async () => {
+    const v = make();
+    await v.open();
+    const a = await v.add(totp('alice'));
+    await v.add(totp('bob'));
+    await v.update(a.id, { pinned: true, tags: ['Work', 'Team'] });
+    clock.t += 99;
+    await v.markUsed(a.id);
+    const text = await encodeBackup(await v.exportAccounts(), 'backup pw', clock.now(), TEST_KDF);
+    await keychain.delete(KEY_ACCOUNT);
+    box.cleanup();
+    box = sandbox();
+    keychain = createOsKeychain(box.service);
+    const other = make();
+    await other.open();
+    expect(await other.importAccounts(await decodeBackup(text, 'backup pw'))).toEqual({ imported: 2, duplicates: [] });
+    const list = await other.list();
+    expect(list.map((x) => [x.label, x.pinned, x.tags, x.lastUsed])).toEqual([
+      ['alice', true, ['Work', 'Team'], clock.t],
+      ['bob', false, [], null],
+    ]);
   });
 });

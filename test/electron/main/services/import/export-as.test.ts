@@ -12,7 +12,7 @@ import type { VaultAccount } from '../../../../../electron/main/services/vault';
 
 const acc = (o: Partial<VaultAccount>): VaultAccount => ({
   id: 'x', type: 'totp', issuer: 'ACME Co', label: 'alice@example.com', algorithm: 'SHA1', digits: 6, period: 30, counter: 0,
-  color: null, icon: null, createdAt: 1, secret: decodeBase32('JBSWY3DPEHPK3PXP'), ...o,
+  color: null, icon: null, createdAt: 1, pinned: false, tags: [], lastUsed: null, secret: decodeBase32('JBSWY3DPEHPK3PXP'), ...o,
 });
 const ACCOUNTS = [
   acc({}),

@@ -9,9 +9,20 @@ import { errorCode } from '../api/bridge';
 import { Field } from './Field';
 import { FormError, useReveal } from './FormError';
 
-/** Import from another authenticator: choose format (or detect) → preview (accounts, left out, duplicates) → import all. */
-export function ImportForeignSection() {
+/** Which import a section offers: a Faktor backup (or otpauth:// list, detected), or another app's file with a format choice. */
+export type ImportVariant = 'backup' | 'foreign';
+
+/**
+ * One import flow for every file (issue #12: the Faktor backup is one more import format): pick the
+ * file → if it is encrypted, the password (a wrong one asks again, main keeps the picked file) →
+ * preview (accounts, left out, duplicates) → import all. `backup` hides the format choice.
+ */
+export function ImportSection({ variant }: { variant: ImportVariant }) {
   const { t } = useTranslation();
+  const ids =
+    variant === 'backup'
+      ? { heading: 'backup-import-heading', title: t('backup.importHeading'), hint: t('backup.importHint'), choose: t('backup.importButton'), password: t('backup.importPassword') }
+      : { heading: 'foreign-heading', title: t('importer.heading'), hint: t('importer.hint'), choose: t('importer.choose'), password: t('importer.password') };
   const [format, setFormat] = useState<ImportFormat | ''>('');
   const [password, setPassword] = useState('');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -61,33 +72,35 @@ export function ImportForeignSection() {
   }
 
   return (
-    <section className="settings-section" aria-labelledby="foreign-heading">
-      <h3 id="foreign-heading">{t('importer.heading')}</h3>
-      <p className="hint">{t('importer.hint')}</p>
+    <section className="settings-section" aria-labelledby={ids.heading}>
+      <h3 id={ids.heading}>{ids.title}</h3>
+      <p className="hint">{ids.hint}</p>
       <form onSubmit={(e) => open(e)} noValidate>
-        <Field
-          label={t('importer.format')}
-          control={({ id, describedBy }) => (
-            <select id={id} aria-describedby={describedBy} value={format} onChange={(e) => setFormat(e.target.value as ImportFormat | '')}>
-              <option value="">{t('importer.detect')}</option>
-              {IMPORT_FORMATS.map((f) => (
-                <option key={f} value={f}>
-                  {t(`importer.formats.${f}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        />
+        {variant === 'foreign' ? (
+          <Field
+            label={t('importer.format')}
+            control={({ id, describedBy }) => (
+              <select id={id} aria-describedby={describedBy} value={format} onChange={(e) => setFormat(e.target.value as ImportFormat | '')}>
+                <option value="">{t('importer.detect')}</option>
+                {IMPORT_FORMATS.map((f) => (
+                  <option key={f} value={f}>
+                    {t(`importer.formats.${f}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          />
+        ) : null}
         <div className="dialog-buttons">
           <button type="submit" disabled={busy}>
-            {t('importer.choose')}
+            {ids.choose}
           </button>
         </div>
       </form>
       {retryToken ? (
         <form onSubmit={(e) => open(e, retryToken)} noValidate>
           <p className="hint">{t('importer.needsPassword')}</p>
-          <Field label={t('importer.password')} type="password" autoComplete="off" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} />
+          <Field label={ids.password} type="password" autoComplete="off" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} />
           <div className="dialog-buttons">
             <button type="submit" className="primary" disabled={busy}>
               {t('importer.openWithPassword')}
@@ -100,7 +113,9 @@ export function ImportForeignSection() {
           <p>{t('importer.found', { count: preview.accounts.length, format: t(`importer.formats.${preview.format}`) })}</p>
           <ul className="duplicates">
             {preview.accounts.map((a, i) => (
-              <li key={i}>{a.issuer ? `${a.issuer} (${a.label})` : a.label}</li>
+              <li key={i}>
+                <bdi>{a.issuer ? `${a.issuer} (${a.label})` : a.label}</bdi>
+              </li>
             ))}
           </ul>
           {preview.dropped.length > 0 ? (
@@ -118,7 +133,9 @@ export function ImportForeignSection() {
               <p>{t('backup.duplicates')}</p>
               <ul className="duplicates">
                 {preview.duplicates.map((d, i) => (
-                  <li key={i}>{d.issuer ? `${d.issuer} (${d.label})` : d.label}</li>
+                  <li key={i}>
+                    <bdi>{d.issuer ? `${d.issuer} (${d.label})` : d.label}</bdi>
+                  </li>
                 ))}
               </ul>
             </>

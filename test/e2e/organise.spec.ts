@@ -1,0 +1,74 @@
+import { FaktorApp } from './support/app';
+import { expect, test } from './support/fixtures';
+
+/** Issue #12, organising many accounts: pin on top, groups with a filter, sort saved in settings, service icons, names in toasts isolated. */
+
+const SEED = 'JBSWY3DPEHPK3PXP';
+
+test('pin keeps an account on top; groups filter the list; the sort order is saved and survives a reload', async ({ page }) => {
+  const app = new FaktorApp(page);
+  for (const name of ['Charlie', 'GitHub', 'Alpha']) await app.addUri(`otpauth://totp/${name}:user?secret=${SEED}&issuer=${name}`);
+  await expect.poll(() => app.rowNames()).toEqual(['Charlie', 'GitHub', 'Alpha']);
+  // The toast names the account isolated in <bdi>.
+  await expect(app.status.locator('bdi', { hasText: 'Alpha (user)' })).toHaveCount(1);
+  // A bundled icon for a known issuer, the first letter otherwise.
+  await expect(app.row('GitHub').locator('.avatar[data-icon="github"] svg')).toHaveCount(1);
+  await expect(app.row('Alpha').locator('.avatar')).toHaveText('A');
+
+  await app.togglePin('Alpha');
+  await expect(app.row('Alpha').getByRole('button', { name: 'Pin Alpha (user) on top' })).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(() => app.rowNames()).toEqual(['Alpha', 'Charlie', 'GitHub']);
+  // Moves stay within the pin group: the first unpinned row cannot pass the pinned one.
+  await expect(app.row('Charlie').getByRole('button', { name: 'Move Charlie (user) up' })).toBeDisabled();
+
+  await app.setTags('GitHub', 'Work, Code');
+  await app.setTags('Charlie', 'Work');
+  await expect(app.row('GitHub').locator('.tag')).toHaveText(['Work', 'Code']);
+  const group = page.getByLabel('Group', { exact: true });
+  await group.selectOption('Work');
+  await expect.poll(() => app.rowNames()).toEqual(['Charlie', 'GitHub']);
+  await expect(page.getByText('2 of 3 accounts')).toBeVisible();
+  await group.selectOption('');
+
+  const sort = page.getByLabel('Sort', { exact: true });
+  await sort.selectOption('name');
+  await expect.poll(() => app.rowNames()).toEqual(['Alpha', 'Charlie', 'GitHub']);
+  await expect(app.row('GitHub').getByRole('button', { name: 'Move GitHub (user) up' })).toBeDisabled();
+  await page.reload();
+  await expect(page.getByLabel('Sort', { exact: true })).toHaveValue('name');
+  await expect.poll(() => app.rowNames()).toEqual(['Alpha', 'Charlie', 'GitHub']);
+  await expect(app.row('Alpha').getByRole('button', { name: 'Pin Alpha (user) on top' })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('"recently used" puts the last copied account first (after the pinned ones)', async ({ page, harness }) => {
+  const app = new FaktorApp(page);
+  for (const name of ['Alpha', 'Bravo', 'Charlie']) await app.addUri(`otpauth://totp/${name}:user?secret=${SEED}&issuer=${name}`);
+  await page.getByLabel('Sort', { exact: true }).selectOption('recent');
+  await expect.poll(() => app.rowNames()).toEqual(['Alpha', 'Bravo', 'Charlie']);
+  await app.row('Charlie').getByRole('button', { name: /^Copy code/ }).click();
+  await expect.poll(() => app.rowNames()).toEqual(['Charlie', 'Alpha', 'Bravo']);
+  await harness.advance(1000);
+  await app.row('Bravo').getByRole('button', { name: /^Copy code/ }).click();
+  await expect.poll(() => app.rowNames()).toEqual(['Bravo', 'Charlie', 'Alpha']);
+});
+
+test('"hide codes until revealed": a click shows the code; copying works either way', async ({ page, harness }) => {
+  const app = new FaktorApp(page);
+  await app.addUri(`otpauth://totp/GitHub:alice?secret=${SEED}&issuer=GitHub`);
+  const code = await app.codeOf('GitHub');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByLabel(/^Hide codes until I click them/).click(); // saved in main first, then checked (controlled)
+  await expect(settings.getByLabel(/^Hide codes until I click them/)).toBeChecked();
+  await settings.getByRole('button', { name: 'Close' }).click();
+  await expect(app.row('GitHub').getByRole('button', { name: /^Copy code/ })).toHaveCount(0);
+  await expect(app.row('GitHub')).not.toContainText(code.slice(0, 3));
+  // Search + Enter still copies the hidden code.
+  await page.getByRole('searchbox').fill('git');
+  await page.keyboard.press('Enter');
+  await expect.poll(() => harness.clipboard.text).toBe(code);
+  await app.row('GitHub').getByRole('button', { name: 'Show code for GitHub (alice)' }).click();
+  await expect.poll(() => app.codeOf('GitHub')).toBe(code);
+  await page.reload();
+  await expect(app.row('GitHub').getByRole('button', { name: 'Show code for GitHub (alice)' })).toBeVisible();
+});
