@@ -3,9 +3,11 @@ import { accountsCommand } from './accounts';
 import { approveCommand } from './approve';
 import { blockCommand } from './block';
 import { codeCommand } from './code';
+import { exportCommand } from './export';
+import { importCommand } from './import';
 import { listenCommand } from './listen';
 import { meansCommand } from './means';
 import { pairCommand } from './pair';
 
 /** Every CLI command, in the order `faktor --help` lists them. A new command is one file plus one line here. */
-export const COMMANDS: readonly CliCommand[] = [pairCommand, accountsCommand, codeCommand, approveCommand, listenCommand, meansCommand, blockCommand];
+export const COMMANDS: readonly CliCommand[] = [pairCommand, accountsCommand, codeCommand, approveCommand, listenCommand, meansCommand, blockCommand, importCommand, exportCommand];
