@@ -65,6 +65,8 @@ export const ERROR_CODES = [
   'server-unreachable',
   'server-refused',
   'data-dir-busy',
+  // same-device approval (faktor:// links, issue #11)
+  'protocol-replayed',
 ] as const;
 
 /** One of the stable error codes. */

@@ -65,9 +65,10 @@ export interface Ports {
   onQuit?(run: () => Promise<void>): void;
   /**
    * Shows a desktop notification (platform/notifications.ts; a recording double in the harness).
-   * Absent → no notification, the in-app request still appears. Text only, never a secret.
+   * Absent → no notification, the in-app request still appears. Text only, never a secret. A click
+   * brings the window up (the adapter does that) and then runs `onClick`.
    */
-  readonly notify?: (n: { title: string; body: string }) => void;
+  readonly notify?: (n: { title: string; body: string; onClick?: () => void }) => void;
   /** Pushes an event to the renderer (payloads never carry a secret). */
   emit<E extends EventName>(event: E, payload: EventOf<E>): void;
 }

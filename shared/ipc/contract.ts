@@ -12,6 +12,7 @@ import {
 } from './schemas';
 import { EncodedImageRequest, ScanResult, ScanToken } from '../qr/found-code';
 import { IMPORT_FORMATS } from '../import/types';
+import { DesktopAction, DesktopStatus } from './desktop-schemas';
 import { ApprovalAnswerRequest, ApprovalRequestView, OfflineCodeRequest, PairedAccountView, PairRequest } from './servicekonto-schemas';
 
 /**
@@ -103,6 +104,8 @@ export const contract = {
   'servicekonto-answer': { request: ApprovalAnswerRequest, response: z.strictObject({}) },
   /** Forgets a pairing on this desktop only. */
   'servicekonto-forget': { request: z.strictObject({ id: Id }), response: z.strictObject({}) },
+  /** Desktop integration: which global shortcuts are registered (docs/desktop.md). */
+  'desktop-status': { request: z.strictObject({}), response: DesktopStatus },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /** All channel names. */
@@ -118,6 +121,8 @@ export const events = {
   'vault-status': VaultStatus,
   /** A new online approval request arrived (the desktop notification went out too). */
   'servicekonto-request': ApprovalRequestView,
+  /** Tray, global shortcut, notification click or faktor:// link: what to show (docs/desktop.md). */
+  'desktop-action': DesktopAction,
 } as const satisfies Record<string, z.ZodType>;
 /** The one IPC channel main pushes events on: `send(EVENT_CHANNEL, name, payload)`. Not a contract channel. */
 export const EVENT_CHANNEL = 'faktor:event';

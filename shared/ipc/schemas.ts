@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isShortcutSetting, MAX_ACCELERATOR_CHARS } from '../desktop/accelerator';
 import { IMPORT_FORMATS } from '../import/types';
 import { AccountId, AccountMeta, accountFields, MAX_SECRET_BASE32_CHARS, pickFields } from '../account';
 
@@ -47,6 +48,16 @@ export const Settings = z.strictObject({
   clipboardClearSeconds: z.number().int().min(0).max(600),
   /** Colour scheme: follow the OS, or always light / dark. */
   theme: z.enum(['system', 'light', 'dark']),
+  /** Closing the window hides it to the tray instead of quitting (docs/desktop.md). */
+  closeToTray: z.boolean(),
+  /** Minimising hides the window to the tray. */
+  minimizeToTray: z.boolean(),
+  /** Start with the OS session, hidden in the tray. */
+  startAtLogin: z.boolean(),
+  /** Global shortcut that scans the screen; '' = off (the default). Canonical accelerator spelling. */
+  shortcutScan: z.string().max(MAX_ACCELERATOR_CHARS).refine(isShortcutSetting),
+  /** Global shortcut that shows the window with the search focused; '' = off. */
+  shortcutSearch: z.string().max(MAX_ACCELERATOR_CHARS).refine(isShortcutSetting),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -235,6 +235,7 @@ export const de: Strings = {
       image: 'Bild',
       clipboard: 'Zwischenablage',
       camera: 'Kamera',
+      link: 'Link auf diesem Computer',
     },
     place: {
       'top-left': 'oben links',
@@ -399,5 +400,6 @@ export const de: Strings = {
     'server-unreachable': 'Der Servicekonto-Server ist nicht erreichbar. Prüfen Sie die Verbindung und versuchen Sie es erneut.',
     'server-refused': 'Der Servicekonto-Server hat die Anfrage abgelehnt.',
     'data-dir-busy': 'Die Daten von Faktor werden gerade von einem anderen Faktor (App oder Kommandozeile) benutzt. Schließen Sie es und versuchen Sie es erneut.',
+    'protocol-replayed': 'Dieser Bestätigungslink wurde schon geöffnet. Laden Sie die Anmeldeseite neu, um einen neuen zu erhalten.',
   },
 };

@@ -235,6 +235,7 @@ export const en = {
       image: 'Image',
       clipboard: 'Clipboard',
       camera: 'Camera',
+      link: 'Link from this computer',
     },
     place: {
       'top-left': 'top left',
@@ -399,6 +400,7 @@ export const en = {
     'server-unreachable': 'The Servicekonto server cannot be reached. Check the connection and try again.',
     'server-refused': 'The Servicekonto server refused the request.',
     'data-dir-busy': "Faktor's data is in use by another Faktor (app or command line). Close it and try again.",
+    'protocol-replayed': 'This approval link was already opened. Reload the login page to get a new one.',
   } satisfies Record<ErrorCode, string>,
 };
 

@@ -7,6 +7,7 @@ import type { ChannelHandlers } from '../../../../electron/main/ipc';
 import { createApi, type Api, type ApiDeps } from '../../../../electron/main/api';
 import { createOsKeychain } from '../../../../electron/main/services/keychain';
 import { KEY_ACCOUNT } from '../../../../electron/main/services/vault';
+import { DEFAULT_SETTINGS } from '../../../../electron/main/services/settings';
 import { sandbox, TEST_KDF, testPorts } from '../services/doubles';
 import { blank, drawQr, qrMatrix, toPng } from '../../../../bench/qr/synth';
 
@@ -146,12 +147,12 @@ describe('api', () => {
   });
 
   it('settings persist atomically and survive a restart; bad values are refused', async () => {
-    expect(await api['settings-get']({})).toEqual({ language: 'system', autoLockMinutes: 5, clipboardClearSeconds: 30, theme: 'system' });
-    expect(await api['settings-set']({ language: 'de', autoLockMinutes: 10 })).toEqual({ language: 'de', autoLockMinutes: 10, clipboardClearSeconds: 30, theme: 'system' });
+    expect(await api['settings-get']({})).toEqual({ ...DEFAULT_SETTINGS });
+    expect(await api['settings-set']({ language: 'de', autoLockMinutes: 10 })).toEqual({ ...DEFAULT_SETTINGS, language: 'de', autoLockMinutes: 10 });
     expect(await build()['settings-get']({})).toMatchObject({ language: 'de', autoLockMinutes: 10 });
     expect(await code('settings-set', { autoLockMinutes: -1 })).toBe('invalid-parameter');
     writeFileSync(join(box.dir, 'settings.json'), '{"language":"xx","autoLockMinutes":3}');
-    expect(await build()['settings-get']({})).toEqual({ language: 'system', autoLockMinutes: 3, clipboardClearSeconds: 30, theme: 'system' });
+    expect(await build()['settings-get']({})).toEqual({ ...DEFAULT_SETTINGS, autoLockMinutes: 3 });
     expect(await api['app-locale']({})).toEqual({ locale: 'de-DE' });
   });
 
