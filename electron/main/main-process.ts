@@ -2,6 +2,7 @@ import { createApiCore, uiLanguage, type ApiDeps } from './api';
 import { createDesktopActions, type DesktopActions, type DesktopPorts } from './services/desktop/desktop-actions';
 import { createDispatcher, createEventPublisher, type ChannelHandlers, type Dispatch, type EventSink, type IpcLog } from './ipc';
 import type { Ports } from './ports';
+import type { Settings } from '../../shared/ipc/schemas';
 import { createSenderPolicy } from './security/sender-policy';
 
 /**
@@ -44,6 +45,8 @@ export interface MainProcess {
    * Electron glue calls, and what the harness calls the same way.
    */
   readonly desktop: DesktopActions;
+  /** The settings in force (the bootstrap's close/minimise-to-tray decisions read them). */
+  settings(): Settings;
 }
 
 /** Builds services, api, dispatcher and event publisher. Nothing is read until the first call. */
@@ -71,5 +74,5 @@ export function createMainProcess(o: MainProcessOptions): MainProcess {
     language: () => uiLanguage(settings.current().language, o.ports.locale()),
   });
   const dispatch = createDispatcher({ api, isTrustedSender: createSenderPolicy(o.trustedOrigins), log: o.log });
-  return { api, dispatch, emit, desktop };
+  return { api, dispatch, emit, desktop, settings: () => settings.current() };
 }

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { TRAY_ICON_PNG_BASE64 } from '../../../../../electron/main/services/desktop/tray-icon';
 import { buildTrayMenu, menuLabel, quickAccounts, type TrayState } from '../../../../../electron/main/services/desktop/tray-menu';
 
 const acc = (id: string, issuer = `Issuer ${id}`, label = `user-${id}`) => ({ id, issuer, label });
@@ -35,5 +38,11 @@ describe('tray menu model', () => {
     expect(menuLabel(acc('x', '', 'only-label'))).toBe('only-label');
     expect(menuLabel(acc('x', '', ''))).toBe('—');
     expect(menuLabel(acc('x', 'I'.repeat(100), 'l'))).toHaveLength(48);
+  });
+});
+
+describe('tray icon', () => {
+  it('is build/icons/32x32.png, byte for byte (re-run the base64 step after npm run icons)', () => {
+    expect(Buffer.from(TRAY_ICON_PNG_BASE64, 'base64').equals(readFileSync(join(__dirname, '../../../../../build/icons/32x32.png')))).toBe(true);
   });
 });
