@@ -29,7 +29,7 @@ function OpenDialog() {
     case 'backup':
       return <BackupDialog />;
     case 'scan':
-      return <ScanDialog />;
+      return <ScanDialog {...(dialog.initial ? { initial: dialog.initial } : {})} />;
     case 'delete':
       return <DeleteAccountDialog id={dialog.id} />;
     case 'shortcuts':

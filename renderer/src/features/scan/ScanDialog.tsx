@@ -1,6 +1,6 @@
 import { OfflineApproval } from '../servicekonto/OfflineApproval';
 import { PairingConfirm } from '../servicekonto/PairingConfirm';
-import { useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorCode } from '../../../../shared/errors';
 import type { FoundCode, ScanResult } from '../../../../shared/qr/found-code';
@@ -35,8 +35,10 @@ const isMigration = (c: FoundCode): c is MigrationCode => c.route.kind === 'migr
 /**
  * "Scan QR code": screen, camera, image file (picker or drag & drop) or clipboard; then one flow per
  * kind of code (docs/qr.md). Main keeps the payloads; this dialog only ever sees summaries and tokens.
+ * `initial` is a scan made outside the window (tray, global shortcut, faktor:// link — docs/desktop.md):
+ * shown at once, one code straight at its confirm step.
  */
-export function ScanDialog() {
+export function ScanDialog({ initial }: { initial?: ScanResult } = {}) {
   const { t } = useTranslation();
   const close = () => useStore.getState().openDialog(null);
   const [phase, setPhase] = useState<Phase>({ name: 'choose' });
@@ -81,6 +83,11 @@ export function ScanDialog() {
       setPhase({ name: 'choose', note: { kind: 'error', code: errorCode(e) } });
     }
   }
+
+  useEffect(() => {
+    if (initial) show(initial, 'screen');
+    // Only the result the dialog was opened with; a new one re-opens the dialog (actions/desktop.ts).
+  }, [initial]);
 
   function scanFile(file: File | undefined): void {
     if (!file) return;
