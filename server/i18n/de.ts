@@ -240,6 +240,8 @@ export const de = {
   'desktop.login.submit': 'Anmelden',
   'desktop.stepup.onlyFirst': 'Verwenden Sie den QR-Code Ihrer ersten Desktop-App oben; es gilt immer nur ein Code.',
   'account.consentRevoked': 'Zustimmung für den Online-Dienst widerrufen.',
+  'desktop.sameDevice': 'In Faktor auf diesem Computer bestätigen',
+  'desktop.sameDevice.hint': 'Öffnet Faktor auf diesem Computer mit genau diesem Code. Faktor prüft ihn wie einen gescannten und zeigt danach den Code zum Eintippen.',
 } as const;
 
 /** The key set every language must provide. */

@@ -242,4 +242,6 @@ export const en: Messages = {
   'desktop.login.submit': 'Log in',
   'desktop.stepup.onlyFirst': 'Use the QR code of your first desktop app above; one code at a time.',
   'account.consentRevoked': 'Consent for the online service withdrawn.',
+  'desktop.sameDevice': 'Confirm in Faktor on this computer',
+  'desktop.sameDevice.hint': 'Opens Faktor on this computer with exactly this code. Faktor checks it like a scanned one and then shows the code to type in.',
 };

@@ -4,6 +4,7 @@
  * then the offline QR login from the login page, and the step-up page's QR.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unwrapSameDeviceLink } from '../../../shared/servicekonto/same-device-link';
 import { newAccount, serverNow, startTestServer, type TestServer } from '../http/client';
 import { DesktopPeer, wrongCode } from '../http/desktop-app-peer';
 
@@ -47,6 +48,8 @@ const csrf = (page: string): string => /name="_csrf" value="([^"]+)"/.exec(page)
 const unescape = (s: string): string => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 const payloadOf = (page: string, testId: string): string => unescape(new RegExp(`value="([^"]+)" data-testid="${testId}-payload"`).exec(page)?.[1] ?? '');
 
+const linkOf = (page: string): string => unescape(/href="(faktor:[^"]+)" data-testid="same-device-link"/.exec(page)?.[1] ?? '');
+
 async function pairThroughPages(b: Browser, peer: DesktopPeer): Promise<string> {
   const form = await b.get('/means/new');
   expect(form.text).toContain('id="new-desktop-app"');
@@ -84,6 +87,8 @@ describe.each([
     const qr = await anon.post('/login/desktop-app', { _csrf: csrf(start.text), username });
     expect(qr.status).toBe(200);
     const payload = payloadOf(qr.text, 'login-qr');
+    // Same-device approval (issue #11): a faktor:// link carrying exactly the QR's payload.
+    expect(unwrapSameDeviceLink(linkOf(qr.text))).toBe(payload);
     const tx = /name="tx" value="([^"]+)"/.exec(qr.text)?.[1] ?? '';
     const wrong = await anon.post('/login/desktop-app/code', { _csrf: csrf(qr.text), tx, code: wrongCode(peer.code(payload, await serverNow(t.url))) });
     expect(wrong.status).toBe(401);
@@ -95,6 +100,7 @@ describe.each([
     // Step-up with the desktop app: the /auth page carries a login QR for it.
     const step = await anon.get('/auth?next=%2Faccount');
     expect(step.text).toContain('data-testid="login-qr"');
+    expect(unwrapSameDeviceLink(linkOf(step.text))).toBe(payloadOf(step.text, 'login-qr'));
   });
 });
 
