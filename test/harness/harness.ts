@@ -13,6 +13,8 @@ import { KEY_ACCOUNT } from '../../electron/main/services/vault';
 import { bridgeInitScript } from './bridge-script';
 import { EventRelay, ManualClock, MemoryClipboard, ScriptedDialogs } from './doubles';
 import { ScriptedQrSources } from './qr-doubles';
+import { DesktopDoubles } from './desktop-doubles';
+import type { DesktopActions } from '../../electron/main/services/desktop/desktop-actions';
 import { startStaticServer, type StaticServer } from './static-server';
 
 /** A pinned instant for deterministic codes: RFC 6238's T = 1234567890 s, the first second of a 30 s window. */
@@ -40,7 +42,7 @@ export interface Harness {
   readonly clipboard: MemoryClipboard;
   readonly dialogs: ScriptedDialogs;
   /** DOUBLE of the desktop notifications: every one shown, in order. */
-  readonly notifications: Array<{ title: string; body: string }>;
+  readonly notifications: Array<{ title: string; body: string; onClick?: () => void }>;
   /** DOUBLE of the QR sources (screens, clipboard image). */
   readonly qrSources: ScriptedQrSources;
   /** Main's clock: a ManualClock when pinned, else the system clock. */
@@ -52,6 +54,10 @@ export interface Harness {
   readonly api: ChannelHandlers;
   /** The real validating dispatcher the page's calls go through. */
   readonly dispatch: Dispatch;
+  /** The app's desktop actions (tray clicks, shortcuts, faktor:// links): call them as the Electron glue does. */
+  readonly desktop: DesktopActions;
+  /** DOUBLES of window show / quit, global shortcuts (press them here) and the login item. */
+  readonly desktopDoubles: DesktopDoubles;
   /** Lets go of the data-dir lock as a quitting app does (a test then "restarts" on the same dir). */
   releaseDataDir(): Promise<void>;
   /** Advances main's clock and the page's clock together by `ms`, firing due timers in both. */
@@ -75,8 +81,9 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
   const clipboard = new MemoryClipboard();
   const dialogs = new ScriptedDialogs();
   const qrSources = new ScriptedQrSources();
-  const notifications: Array<{ title: string; body: string }> = [];
-  const notify = (n: { title: string; body: string }): void => void notifications.push(n);
+  const notifications: Array<{ title: string; body: string; onClick?: () => void }> = [];
+  const notify = (n: { title: string; body: string; onClick?: () => void }): void => void notifications.push(n);
+  const desktopDoubles = new DesktopDoubles();
   const clock: Clock = pinnedTime === null ? systemClock : new ManualClock(pinnedTime);
   const events = new EventRelay();
   const locale = options.locale ?? 'en-US';
@@ -101,6 +108,7 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
       keychainService,
       trustedOrigins: [origin],
       log: () => undefined,
+      desktop: desktopDoubles,
     });
     const { dispatch } = main;
     const ports: Ports = { clipboard, dialogs, clock, locale: () => locale, qrSources, notify, emit: main.emit };
@@ -147,6 +155,8 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
       keychainService,
       api: main.api,
       dispatch,
+      desktop: main.desktop,
+      desktopDoubles,
       async advance(ms) {
         if (!manual) throw new Error('advance() needs a pinned clock');
         manual.advance(ms);
@@ -157,6 +167,7 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
         lock = null;
       },
       async close() {
+        main.desktop.dispose();
         await disposeKey();
         await srv.close();
         await lock?.release();

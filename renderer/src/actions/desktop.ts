@@ -1,3 +1,4 @@
+import { flushSync } from 'react-dom';
 import type { DesktopAction } from '../../../shared/ipc/desktop-schemas';
 import type { ErrorCode } from '../../../shared/errors';
 import { useStore } from '../store';
@@ -19,17 +20,17 @@ export function handleDesktopAction(action: DesktopAction): void {
       return;
     case 'focus-search':
       if (s.status?.state !== 'ready') return;
-      s.openDialog(null);
-      requestAnimationFrame(() => document.getElementById('search')?.focus());
+      // Close any dialog synchronously (its focus return runs now), then focus the search.
+      flushSync(() => s.openDialog(null));
+      document.getElementById('search')?.focus();
       return;
-    case 'open-request':
-      s.openDialog(null);
-      requestAnimationFrame(() => {
-        const card = document.querySelector<HTMLElement>(`[data-request-tx="${CSS.escape(action.tx)}"]`);
-        card?.scrollIntoView({ block: 'nearest' });
-        card?.focus();
-      });
+    case 'open-request': {
+      flushSync(() => s.openDialog(null));
+      const card = document.querySelector<HTMLElement>(`[data-request-tx="${CSS.escape(action.tx)}"]`);
+      card?.scrollIntoView({ block: 'nearest' });
+      card?.focus();
       return;
+    }
     case 'error': {
       const id = s.pushToast({ kind: 'error', text: errorText(action.code as ErrorCode) });
       setTimeout(() => useStore.getState().dismissToast(id), 10_000);

@@ -70,7 +70,7 @@ export function DesktopSettings({ save }: { save: (patch: Partial<Settings>) => 
           <Field
             key={key}
             label={t(`desktop.${key}`)}
-            help={`${t('desktop.shortcutHelp')}${saved !== '' && state ? ` ${t(`desktop.state.${state}`)}` : ''}`}
+            help={`${t('desktop.shortcutHelp')}${saved !== '' && state === 'active' ? ` ${t('desktop.state.active')}` : ''}`}
             error={problems[key] ?? (saved !== '' && (state === 'taken' || state === 'invalid') ? t(`desktop.state.${state}`) : null)}
             value={draft[key]}
             placeholder={t('desktop.shortcutPlaceholder')}

@@ -1,4 +1,3 @@
-import QRCode from 'qrcode';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../../../shared/ipc/contract';
 import type { DesktopAction } from '../../../../../shared/ipc/desktop-schemas';
@@ -9,6 +8,7 @@ import { createOsKeychain } from '../../../../../electron/main/services/keychain
 import { KEY_ACCOUNT } from '../../../../../electron/main/services/vault';
 import { Client, newAccount, startTestServer, type TestServer } from '../../../../server/http/client';
 import { FakeClock, MemoryClipboard, ScriptedDialogs, sandbox, TEST_KDF } from '../doubles';
+import { pairConfirmed } from '../../../../support/paired-desktop';
 
 /**
  * Same-device approval end to end below the UI: the real main process (createMainProcess, as the
@@ -32,20 +32,8 @@ let notes: Array<{ title: string; onClick?: () => void }>;
 const actions = (): DesktopAction[] => events.filter((e) => e.name === 'desktop-action').map((e) => e.payload as DesktopAction);
 const lastAction = (): DesktopAction | undefined => actions().at(-1);
 
-async function scanToken(payload: string): Promise<string> {
-  const base64 = (await QRCode.toBuffer(payload, { margin: 4, scale: 5 })).toString('base64');
-  const found = await main.api['qr-decode-image']({ base64, source: 'image' });
-  return found.codes[0]!.token;
-}
-
 /** Pairs the app with a fresh account and confirms the pairing (§4.2). */
-async function pairedAccount(name: string): Promise<void> {
-  const c = await newAccount(t.url, name);
-  const paired = await main.api['servicekonto-pair']({ token: await scanToken((await c.post<Qr>('/api/means/desktop-app')).body.payload), pin: PIN });
-  const confirm = await scanToken((await c.post<Qr>(`/api/means/${paired.meansId}/challenge`)).body.payload);
-  const { code } = await main.api['servicekonto-offline-code']({ token: confirm, pin: PIN });
-  expect((await c.post(`/api/means/${paired.meansId}/authenticate`, { code })).status).toBe(200);
-}
+const pairedAccount = (name: string): Promise<void> => pairConfirmed(main.api, t.url, name, PIN);
 
 beforeAll(async () => {
   t = await startTestServer();

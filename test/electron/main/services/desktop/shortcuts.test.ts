@@ -1,20 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createShortcutManager, type GlobalShortcutPort } from '../../../../../electron/main/services/desktop/shortcuts';
-
-/** DOUBLE of Electron's globalShortcut (no Electron binary here): `takenByOthers` is what another app holds. */
-class OsShortcuts implements GlobalShortcutPort {
-  readonly held = new Map<string, () => void>();
-  constructor(readonly takenByOthers = new Set<string>()) {}
-  register(accelerator: string, run: () => void): boolean {
-    if (accelerator === 'Control+num9') throw new Error('conversion failure'); // what Electron does for a key it cannot map
-    if (this.takenByOthers.has(accelerator) || this.held.has(accelerator)) return false;
-    this.held.set(accelerator, run);
-    return true;
-  }
-  unregister(accelerator: string): void {
-    this.held.delete(accelerator);
-  }
-}
+import { createShortcutManager } from '../../../../../electron/main/services/desktop/shortcuts';
+import { OsShortcuts } from '../../../../harness/desktop-doubles';
 
 describe('global shortcut manager', () => {
   it('off by default registers nothing; set ones are registered and run their action', () => {
