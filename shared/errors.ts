@@ -67,6 +67,8 @@ export const ERROR_CODES = [
   'data-dir-busy',
   // security keys: a reset needs exactly one key plugged in (which one was replugged is otherwise unknowable)
   'key-several-plugged',
+  // same-device approval (faktor:// links, issue #11)
+  'protocol-replayed',
 ] as const;
 
 /** One of the stable error codes. */

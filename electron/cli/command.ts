@@ -30,6 +30,11 @@ export interface CliCommand {
   readonly positionals: { readonly min: number; readonly max: number };
   /** Whether it opens the vault (and so takes the data-dir lock). */
   readonly usesVault: boolean;
+  /**
+   * The option naming the app password's file for this command (default the global `--password-file`);
+   * import/export use `--app-password-file` because their `--password-file` is the file's own password.
+   */
+  readonly appPasswordOption?: string;
   run(ctx: CliContext, args: CommandArgs): Promise<void>;
 }
 

@@ -44,7 +44,7 @@ export interface CliContext {
   vault(): Promise<Vault>;
   /** The Servicekonto device service on that vault (the app's own). */
   servicekonto(): Promise<ServicekontoService>;
-  /** A PIN from a file (first line, trimmed). */
+  /** A PIN or password from a file (first line, trimmed). */
   readPin(file: string): Promise<string>;
   /** A payload argument: the text itself, or every QR payload the image file at that path holds. */
   readPayloads(arg: string): Promise<string[]>;

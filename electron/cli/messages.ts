@@ -11,7 +11,7 @@ const WORDS: Partial<Record<ErrorCode, string>> = {
   'server-unreachable': 'the Servicekonto server cannot be reached.',
   'server-refused': 'the Servicekonto server refused the request',
   'data-dir-busy': 'the data directory is in use by another Faktor (app or CLI).',
-  'vault-locked': 'the vault has an app password: pass --password-file.',
+  'vault-locked': 'the vault has an app password: pass --password-file (import/export: --app-password-file).',
   'protocol-expired': 'this code has expired. Reload the page and scan again.',
   'protocol-origin': 'this code names a server origin Faktor does not accept (https, or http on this machine only).',
   'no-qr-found': 'no QR code was found in the image.',

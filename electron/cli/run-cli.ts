@@ -52,13 +52,13 @@ function parse(c: CliCommand, argv: readonly string[]): CommandArgs {
   return { positionals: parsed.positionals, values: parsed.values as CommandArgs['values'] };
 }
 
-function settingsOf(args: CommandArgs): CliSettings {
+function settingsOf(command: CliCommand, args: CommandArgs): CliSettings {
   const str = (k: string): string | undefined => (typeof args.values[k] === 'string' ? (args.values[k] as string) : undefined);
   return {
     dataDir: str('data-dir') ?? defaultAppDataDir(),
     json: args.values.json === true,
     keychainService: str('keychain-service') ?? DEFAULT_KEYCHAIN_SERVICE,
-    passwordFile: str('password-file'),
+    passwordFile: str(command.appPasswordOption ?? 'password-file'),
   };
 }
 
@@ -89,7 +89,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     const n = args.positionals.length;
     if (n < command.positionals.min || n > command.positionals.max) throw new UsageError(`usage: faktor ${command.usage}`);
-    ctx = createCliContext(settingsOf(args), io);
+    ctx = createCliContext(settingsOf(command, args), io);
     const opened = ctx;
     stop = (): void => void opened.close().finally(() => process.exit(EXIT.ok));
     process.once('SIGINT', stop);

@@ -1,6 +1,8 @@
-import { createApi } from './api';
+import { createApiCore, uiLanguage, type ApiDeps } from './api';
+import { createDesktopActions, type DesktopActions, type DesktopPorts } from './services/desktop/desktop-actions';
 import { createDispatcher, createEventPublisher, type ChannelHandlers, type Dispatch, type EventSink, type IpcLog } from './ipc';
 import type { Ports } from './ports';
+import type { Settings } from '../../shared/ipc/schemas';
 import { createSenderPolicy } from './security/sender-policy';
 
 /**
@@ -26,6 +28,10 @@ export interface MainProcessOptions {
   readonly qrWorkerBundle?: string;
   /** Where the dispatcher and publisher log refusals (never payloads); default console.error. */
   readonly log?: IpcLog;
+  /** Window, quit, global shortcuts and login item (platform/desktop-ports.ts; doubles in the harness). */
+  readonly desktop?: DesktopPorts;
+  /** Test-only knobs of the api (a cheaper KDF); never set by the Electron bootstrap. */
+  readonly testing?: ApiDeps['testing'];
 }
 
 /** The wired main process. */
@@ -36,12 +42,40 @@ export interface MainProcess {
   readonly dispatch: Dispatch;
   /** Schema-checked main → renderer events. */
   readonly emit: Ports['emit'];
+  /**
+   * Tray, global shortcuts, notification clicks and faktor:// links (docs/desktop.md): what the
+   * Electron glue calls, and what the harness calls the same way.
+   */
+  readonly desktop: DesktopActions;
+  /** The settings in force (the bootstrap's close/minimise-to-tray decisions read them). */
+  settings(): Settings;
 }
 
 /** Builds services, api, dispatcher and event publisher. Nothing is read until the first call. */
 export function createMainProcess(o: MainProcessOptions): MainProcess {
-  const emit = createEventPublisher(o.eventSink, o.log);
-  const api = createApi({ appDataDir: o.appDataDir, keychainService: o.keychainService, ports: { ...o.ports, emit }, qrWorkerBundle: o.qrWorkerBundle });
+  let desktop: DesktopActions | null = null;
+  // Every published event also reaches the desktop integration (the tray follows the vault).
+  const emit = createEventPublisher((name, payload) => {
+    desktop?.onEvent(name, payload);
+    return o.eventSink(name, payload);
+  }, o.log);
+  const core = createApiCore({
+    appDataDir: o.appDataDir,
+    keychainService: o.keychainService,
+    ports: { ...o.ports, emit },
+    desktopStatus: () => desktop?.status() ?? { shortcuts: { scan: 'off', search: 'off' }, loginItem: false },
+    onSettings: (s) => desktop?.applySettings(s),
+    testing: o.testing,
+    qrWorkerBundle: o.qrWorkerBundle,
+  });
+  const { api, links, settings } = core;
+  desktop = createDesktopActions({
+    api,
+    emit,
+    links,
+    ports: o.desktop,
+    language: () => uiLanguage(settings.current().language, o.ports.locale()),
+  });
   const dispatch = createDispatcher({ api, isTrustedSender: createSenderPolicy(o.trustedOrigins), log: o.log });
-  return { api, dispatch, emit };
+  return { api, dispatch, emit, desktop, settings: () => settings.current() };
 }

@@ -66,9 +66,10 @@ export interface Ports {
   onQuit?(run: () => Promise<void>): void;
   /**
    * Shows a desktop notification (platform/notifications.ts; a recording double in the harness).
-   * Absent → no notification, the in-app request still appears. Text only, never a secret.
+   * Absent → no notification, the in-app request still appears. Text only, never a secret. A click
+   * brings the window up (the adapter does that) and then runs `onClick`.
    */
-  readonly notify?: (n: { title: string; body: string }) => void;
+  readonly notify?: (n: { title: string; body: string; onClick?: () => void }) => void;
   /**
    * Where security keys come from: node-hid in the app (services/fido/node-hid-transport.ts), the
    * software authenticator behind the same transport interface in the harness. Absent → no keys.

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { loadAccounts } from './actions/accounts';
+import { handleDesktopAction } from './actions/desktop';
 import { startCodeRefresh } from './actions/codes';
 import { applyStatus, refreshStatus, startActivityPings } from './actions/vault';
 import { loadSettings } from './actions/settings';
@@ -29,6 +30,7 @@ async function start(): Promise<void> {
   const language = await loadSettings();
   await initI18n(language);
   onEvent('vault-status', (status) => void applyStatus(status));
+  onEvent('desktop-action', handleDesktopAction);
   onEvent('vault-changed', () => {
     if (useStore.getState().status?.state === 'ready') void loadAccounts();
   });

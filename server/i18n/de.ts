@@ -244,6 +244,8 @@ export const de = {
   'error.blockSame': 'Das Sperrpasswort muss sich vom Passwort unterscheiden.',
   'delete.choose': 'Wählen Sie, wann das Konto gelöscht werden soll.',
   'desktop.login.expired': 'Dieser QR-Code ist abgelaufen oder wurde schon verwendet. Bitte fordern Sie einen neuen an.',
+  'desktop.sameDevice': 'In Faktor auf diesem Computer bestätigen',
+  'desktop.sameDevice.hint': 'Öffnet Faktor auf diesem Computer mit genau diesem Code. Faktor prüft ihn wie einen gescannten und zeigt danach den Code zum Eintippen.',
 } as const;
 
 /** The key set every language must provide. */

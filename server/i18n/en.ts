@@ -247,4 +247,6 @@ export const en: Messages = {
   'error.blockSame': 'The Sperrpasswort must differ from the password.',
   'delete.choose': 'Choose when the account is to be deleted.',
   'desktop.login.expired': 'This QR code has expired or was already used. Please ask for a new one.',
+  'desktop.sameDevice': 'Confirm in Faktor on this computer',
+  'desktop.sameDevice.hint': 'Opens Faktor on this computer with exactly this code. Faktor checks it like a scanned one and then shows the code to type in.',
 };

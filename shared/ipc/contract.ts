@@ -12,6 +12,7 @@ import {
 } from './schemas';
 import { EncodedImageRequest, ScanResult, ScanToken } from '../qr/found-code';
 import { IMPORT_FORMATS } from '../import/types';
+import { DesktopAction, DesktopStatus } from './desktop-schemas';
 import { ApprovalAnswerRequest, ApprovalRequestView, OfflineCodeRequest, PairedAccountView, PairRequest } from './servicekonto-schemas';
 import { CredentialId, KeyCredentialGroup, KeyList, KeyPath, KeyPin, KeyProgress } from './keys-schemas';
 
@@ -120,6 +121,8 @@ export const contract = {
   'keys-wink': { request: z.strictObject({ path: KeyPath }), response: z.strictObject({}) },
   /** Stops waiting for a replug or a touch (the running key operation ends as 'cancelled'). */
   'keys-cancel': { request: z.strictObject({}), response: z.strictObject({}) },
+  /** Desktop integration: which global shortcuts are registered (docs/desktop.md). */
+  'desktop-status': { request: z.strictObject({}), response: DesktopStatus },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /** All channel names. */
@@ -139,6 +142,8 @@ export const events = {
   'keys-changed': z.strictObject({}),
   /** A key operation waits for the user: replug the key, or touch it (KEEPALIVE UPNEEDED). */
   'keys-progress': KeyProgress,
+  /** Tray, global shortcut, notification click or faktor:// link: what to show (docs/desktop.md). */
+  'desktop-action': DesktopAction,
 } as const satisfies Record<string, z.ZodType>;
 /** The one IPC channel main pushes events on: `send(EVENT_CHANNEL, name, payload)`. Not a contract channel. */
 export const EVENT_CHANNEL = 'faktor:event';

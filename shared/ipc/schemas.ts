@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isShortcutSetting, MAX_ACCELERATOR_CHARS } from '../desktop/accelerator';
 import { IMPORT_FORMATS } from '../import/types';
 import { AccountId, AccountMeta, accountFields, MAX_SECRET_BASE32_CHARS, MAX_TAG_CHARS, MAX_TAGS, pickFields } from '../account';
 
@@ -54,6 +55,16 @@ export const Settings = z.strictObject({
   sortOrder: z.enum(['manual', 'name', 'recent']),
   /** Show codes only after a click on "show" (shoulder-surfing); copying works either way. */
   hideCodes: z.boolean(),
+  /** Closing the window hides it to the tray instead of quitting (docs/desktop.md). */
+  closeToTray: z.boolean(),
+  /** Minimising hides the window to the tray. */
+  minimizeToTray: z.boolean(),
+  /** Start with the OS session, hidden in the tray. */
+  startAtLogin: z.boolean(),
+  /** Global shortcut that scans the screen; '' = off (the default). Canonical accelerator spelling. */
+  shortcutScan: z.string().max(MAX_ACCELERATOR_CHARS).refine(isShortcutSetting),
+  /** Global shortcut that shows the window with the search focused; '' = off. */
+  shortcutSearch: z.string().max(MAX_ACCELERATOR_CHARS).refine(isShortcutSetting),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -56,6 +56,8 @@ export const ScanSource = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('image') }),
   z.strictObject({ kind: z.literal('clipboard') }),
   z.strictObject({ kind: z.literal('camera') }),
+  /** A `faktor://login` link the OS handed to the app (same-device approval, issue #11). */
+  z.strictObject({ kind: z.literal('link') }),
 ]);
 export type ScanSource = z.infer<typeof ScanSource>;
 

@@ -17,6 +17,8 @@ import { bridgeInitScript } from './bridge-script';
 import { EventRelay, ManualClock, MemoryClipboard, ScriptedDialogs } from '../support/doubles';
 import { ScriptedQrSources } from './qr-doubles';
 import { SoftKeyBay } from '../support/soft-authenticator/key-bay';
+import { DesktopDoubles } from './desktop-doubles';
+import type { DesktopActions } from '../../electron/main/services/desktop/desktop-actions';
 import { startStaticServer, type StaticServer } from './static-server';
 
 /** A pinned instant for deterministic codes: RFC 6238's T = 1234567890 s, the first second of a 30 s window. */
@@ -54,7 +56,7 @@ export interface Harness {
   readonly clipboard: MemoryClipboard;
   readonly dialogs: ScriptedDialogs;
   /** DOUBLE of the desktop notifications: every one shown, in order. */
-  readonly notifications: Array<{ title: string; body: string }>;
+  readonly notifications: Array<{ title: string; body: string; onClick?: () => void }>;
   /** DOUBLE of the QR sources (screens, clipboard image). */
   readonly qrSources: ScriptedQrSources;
   /**
@@ -71,6 +73,10 @@ export interface Harness {
   readonly api: ChannelHandlers;
   /** The real validating dispatcher the page's calls go through. */
   readonly dispatch: Dispatch;
+  /** The app's desktop actions (tray clicks, shortcuts, faktor:// links): call them as the Electron glue does. */
+  readonly desktop: DesktopActions;
+  /** DOUBLES of window show / quit, global shortcuts (press them here) and the login item. */
+  readonly desktopDoubles: DesktopDoubles;
   /** Lets go of the data-dir lock as a quitting app does (a test then "restarts" on the same dir). */
   releaseDataDir(): Promise<void>;
   /** Advances main's clock and the page's clock together by `ms`, firing due timers in both. */
@@ -95,8 +101,9 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
   const dialogs = new ScriptedDialogs();
   const qrSources = new ScriptedQrSources();
   const keys = new SoftKeyBay({ keepaliveMs: 50 });
-  const notifications: Array<{ title: string; body: string }> = [];
-  const notify = (n: { title: string; body: string }): void => void notifications.push(n);
+  const notifications: Array<{ title: string; body: string; onClick?: () => void }> = [];
+  const notify = (n: { title: string; body: string; onClick?: () => void }): void => void notifications.push(n);
+  const desktopDoubles = new DesktopDoubles();
   const clock: Clock = pinnedTime === null ? systemClock : new ManualClock(pinnedTime);
   const events = new EventRelay();
   const locale = options.locale ?? 'en-US';
@@ -122,6 +129,7 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
       trustedOrigins: [origin],
       qrWorkerBundle: builtQrWorker(),
       log: () => undefined,
+      desktop: desktopDoubles,
     });
     const { dispatch } = main;
     const ports: Ports = { clipboard, dialogs, clock, locale: () => locale, qrSources, notify, keys, emit: main.emit };
@@ -169,6 +177,8 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
       keychainService,
       api: main.api,
       dispatch,
+      desktop: main.desktop,
+      desktopDoubles,
       async advance(ms) {
         if (!manual) throw new Error('advance() needs a pinned clock');
         manual.advance(ms);
@@ -180,6 +190,7 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
       },
       async close() {
         await keys.close();
+        main.desktop.dispose();
         await disposeKey();
         await srv.close();
         await lock?.release();

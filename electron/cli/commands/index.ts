@@ -4,9 +4,11 @@ import { approveCommand } from './approve';
 import { blockCommand } from './block';
 import { codeCommand } from './code';
 import { keysCommand } from './keys';
+import { exportCommand } from './export';
+import { importCommand } from './import';
 import { listenCommand } from './listen';
 import { meansCommand } from './means';
 import { pairCommand } from './pair';
 
 /** Every CLI command, in the order `faktor --help` lists them. A new command is one file plus one line here. */
-export const COMMANDS: readonly CliCommand[] = [pairCommand, accountsCommand, codeCommand, approveCommand, listenCommand, meansCommand, blockCommand, keysCommand];
+export const COMMANDS: readonly CliCommand[] = [pairCommand, accountsCommand, codeCommand, approveCommand, listenCommand, meansCommand, blockCommand, keysCommand, importCommand, exportCommand];

@@ -15,8 +15,12 @@ import { createKeyHandlers } from './keys';
 import { createAppScanService, createQrHandlers } from './qr';
 import { createRecoveryHandlers } from './recovery';
 import { createServicekontoHandlers } from './servicekonto';
-import { createLiveSettings, createSettingsHandlers, uiLanguage } from './settings';
+import { createLiveSettings, createSettingsHandlers, uiLanguage, type LiveSettings } from './settings';
 import { createVaultHandlers } from './vault';
+import type { DesktopStatus } from '../../../shared/ipc/desktop-schemas';
+import type { Settings } from '../../../shared/ipc/schemas';
+import { createSameDeviceLinks, type SameDeviceLinks } from '../services/servicekonto/same-device';
+import { createServicekontoService } from '../services/servicekonto/servicekonto-service';
 
 /**
  * The main-process implementation of every IPC channel (shared/ipc/contract.ts), one file per area
@@ -41,6 +45,10 @@ export interface ApiDeps {
   readonly ports: Ports;
   /** A built QR worker file to run (the e2e harness: out/main's); default: the one next to the running code. */
   readonly qrWorkerBundle?: string;
+  /** The desktop integration's state for `desktop-status` (main-process.ts); absent → everything off. */
+  readonly desktopStatus?: () => DesktopStatus;
+  /** Called with the settings in force once they are read, and after every change (desktop integration). */
+  readonly onSettings?: (settings: Settings) => void;
   /**
    * Knobs for tests and the harness only: a cheaper KDF (never lowered silently in production: it is
    * DEFAULT_KDF unless a caller passes this), crash hooks, another Keychain implementation, undo window.
@@ -58,6 +66,18 @@ export const DEFAULT_KEYCHAIN_SERVICE = 'Faktor';
 
 /** Builds the API. Nothing is read from disk or keychain until the first call. */
 export function createApi(deps: ApiDeps): Api {
+  return createApiCore(deps).api;
+}
+
+/** The API plus what main's desktop integration acts on besides channels: the same-device link opener and the settings. */
+export interface ApiCore {
+  readonly api: Api;
+  readonly links: SameDeviceLinks;
+  readonly settings: LiveSettings;
+}
+
+/** Builds the API and the parts the desktop integration shares with it (main-process.ts). */
+export function createApiCore(deps: ApiDeps): ApiCore {
   const { ports } = deps;
   const { clock } = ports;
   const kdf = deps.testing?.kdf ?? DEFAULT_KDF;
@@ -88,17 +108,26 @@ export function createApi(deps: ApiDeps): Api {
   const autoLock = createAutoLock({ clock, minutes: () => settings.current().autoLockMinutes, canLock: () => vault.canLock(), lock: () => vault.lock() });
 
   const scan = createAppScanService({ vault, ports, workerBundle: deps.qrWorkerBundle });
+  // Same-device links (docs/desktop.md): the Servicekonto service's own checks, the scan service's tokens.
+  const linkChecks = createServicekontoService({ vault, kdf, clock });
+  const links = createSameDeviceLinks({ prepare: (p) => linkChecks.prepareOffline(p), admit: (p, source) => scan.admitText(p, source), now: () => clock.now() });
+  void settings.ready.then(() => deps.onSettings?.(settings.current()));
+  const desktopStatus = deps.desktopStatus ?? ((): DesktopStatus => ({ shortcuts: { scan: 'off', search: 'off' }, loginItem: false }));
   const handlers: Api = {
     ...createVaultHandlers(vault),
     ...createAccountHandlers(vault),
     ...createCodeHandlers({ vault, clock, clipboard, clearSeconds: () => settings.current().clipboardClearSeconds }),
-    ...createSettingsHandlers({ settings, vault, ports, onChanged: () => autoLock.reschedule() }),
+    ...createSettingsHandlers({ settings, vault, ports, onChanged: () => {
+        autoLock.reschedule();
+        deps.onSettings?.(settings.current());
+      } }),
     ...createBackupHandlers({ vault, ports, kdf, language: () => uiLanguage(settings.current().language, ports.locale()) }),
     ...createQrHandlers({ vault, ports, scan, onVaultLocked }),
     ...createImportHandlers({ vault, ports, onVaultLocked }),
     ...createServicekontoHandlers({ vault, scan, ports, kdf, onVaultLocked }),
     ...createRecoveryHandlers({ vault, keychain, dir: deps.appDataDir, now: () => clock.now() }),
     ...createKeyHandlers({ ports }),
+    'desktop-status': async () => desktopStatus(),
   };
 
   const wrap = <C extends Channel>(channel: C, fn: Api[C]): Api[C] =>
@@ -116,7 +145,8 @@ export function createApi(deps: ApiDeps): Api {
       }
     }) as Api[C];
 
-  return Object.fromEntries(
+  const api = Object.fromEntries(
     (Object.keys(handlers) as Channel[]).map((c) => [c, wrap(c, handlers[c] as Api[typeof c])]),
   ) as Api;
+  return { api, links, settings };
 }

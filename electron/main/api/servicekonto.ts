@@ -55,7 +55,9 @@ export function createServicekontoHandlers(deps: {
         onRequest: (request) => {
           pending.set(request.tx, { pairingId: id, request });
           ports.emit('servicekonto-request', view(id, request));
-          ports.notify?.({ title: request.service, body: `${request.accountName} · ${request.level}` });
+          // A click opens this request in the window (docs/desktop.md); the adapter brings the window up.
+          const onClick = (): void => ports.emit('desktop-action', { kind: 'open-request', tx: request.tx });
+          ports.notify?.({ title: request.service, body: `${request.accountName} · ${request.level}`, onClick });
         },
       }));
     }

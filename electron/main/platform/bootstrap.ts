@@ -17,6 +17,11 @@ import { createScreenCapture } from './screen-capture';
 import { installSessionGuards } from './session-guards';
 import { installWebContentsGuards } from './web-contents-guards';
 import { createMainWindow } from './window';
+import { isSameDeviceLink } from '../../../shared/servicekonto/same-device-link';
+import type { MainProcess } from '../main-process';
+import { onWindowClose, onWindowMinimize, startsHidden } from '../services/desktop/window-behaviour';
+import { electronDesktopPorts, launchedAtLogin } from './desktop-ports';
+import { createTray } from './tray';
 
 /**
  * Main-process bootstrap (entry: electron/main/index.ts): one instance, the app:// scheme and every
@@ -37,6 +42,18 @@ const quitTasks = createQuitTasks();
 /** The longest a quit waits for those tasks. */
 const QUIT_TASKS_LIMIT_MS = 2000;
 let dataDirLock: DataDirLock | null = null;
+let main: MainProcess | null = null;
+let tray: { destroy(): void } | null = null;
+/** Set once a real quit starts, so close-to-tray does not swallow it. */
+let quitting = false;
+/** faktor:// links that arrived before the main process was wired (macOS open-url at launch). */
+const earlyLinks: string[] = [];
+
+/** Hands a faktor:// link to the desktop actions (checked there like a scanned login QR). */
+function openLink(link: string): void {
+  if (main) void main.desktop.openLink(link);
+  else earlyLinks.push(link);
+}
 
 /** Brings the existing window forward (a second launch, or macOS dock activation). */
 function focusMainWindow(): void {
@@ -54,7 +71,7 @@ async function start(): Promise<void> {
   const isOurs = (wc: WebContents) => mainWindow !== null && !mainWindow.isDestroyed() && wc === mainWindow.webContents;
   // One writer per data dir: the tester CLI (electron/cli) takes the same lock; a busy dir fails startup.
   dataDirLock = await acquireDataDirLock(app.getPath('userData'));
-  const { dispatch } = createMainProcess({
+  main = createMainProcess({
     appDataDir: app.getPath('userData'),
     keychainService: DEFAULT_KEYCHAIN_SERVICE,
     trustedOrigins,
@@ -69,14 +86,30 @@ async function start(): Promise<void> {
       notify: electronNotify(focusMainWindow),
       keys: { list: listKeyDevices, open: openNodeHidTransport },
     },
+    desktop: electronDesktopPorts({ showWindow: focusMainWindow, quit: () => app.quit() }),
   });
-  unbindIpc = bindIpc(dispatch, isOurs);
+  const wired = main;
+  unbindIpc = bindIpc(wired.dispatch, isOurs);
+  tray = createTray(wired.desktop);
 
-  mainWindow = createMainWindow({ preloadPath: join(outDir, 'preload', 'index.cjs'), devTools: !app.isPackaged });
-  mainWindow.on('closed', () => {
+  const win = createMainWindow({ preloadPath: join(outDir, 'preload', 'index.cjs'), devTools: !app.isPackaged, startHidden: startsHidden(process.argv, launchedAtLogin(), true) });
+  mainWindow = win;
+  // Close / minimise to the tray when the user chose so (services/desktop/window-behaviour.ts).
+  win.on('close', (event) => {
+    if (onWindowClose(wired.settings(), quitting, tray !== null) === 'hide') {
+      event.preventDefault();
+      win.hide();
+    }
+  });
+  win.on('minimize', () => {
+    if (onWindowMinimize(wired.settings(), tray !== null) === 'hide') win.hide();
+  });
+  win.on('closed', () => {
     mainWindow = null;
   });
-  await mainWindow.loadURL(devServerUrl ?? APP_ENTRY_URL);
+  await win.loadURL(devServerUrl ?? APP_ENTRY_URL);
+  // A link that started Faktor (Windows/Linux: in argv) or came before we were ready (macOS open-url).
+  for (const link of [...process.argv.filter(isSameDeviceLink), ...earlyLinks.splice(0)]) void wired.desktop.openLink(link);
 }
 
 /** Starts Faktor; called once at module load of the main entry. */
@@ -89,7 +122,19 @@ export function startFaktor(): void {
     // Another Faktor is running; it gets our 'second-instance' and comes to the front.
     app.quit();
   } else {
-    app.on('second-instance', focusMainWindow);
+    // A second launch focuses this one; on Windows/Linux a clicked faktor:// link arrives this way.
+    app.on('second-instance', (_event, argv) => {
+      focusMainWindow();
+      for (const link of argv.filter(isSameDeviceLink)) openLink(link);
+    });
+    // macOS hands links over as open-url (also at launch, before 'ready').
+    app.on('open-url', (event, url) => {
+      event.preventDefault();
+      openLink(url);
+    });
+    app.on('before-quit', () => {
+      quitting = true;
+    });
     app.on('activate', focusMainWindow);
     // An authenticator should not linger with an unlocked vault behind a closed window: quit on every
     // platform (including macOS) when the window closes.
@@ -97,6 +142,9 @@ export function startFaktor(): void {
     app.on('will-quit', (event) => {
       unbindIpc?.();
       unbindIpc = null;
+      main?.desktop.dispose();
+      tray?.destroy();
+      tray = null;
       if (quitTasks.started) {
         // Second pass, after the quit tasks: the data dir is free for the CLI again.
         void dataDirLock?.release();

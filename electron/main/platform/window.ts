@@ -2,7 +2,7 @@ import { BrowserWindow, nativeTheme } from 'electron';
 import { findInsecurePreferences, secureWebPreferences } from '../security/window-options';
 
 /** What the main window needs to know from the bootstrap. */
-export type MainWindowOptions = Readonly<{ preloadPath: string; devTools: boolean; icon?: string }>;
+export type MainWindowOptions = Readonly<{ preloadPath: string; devTools: boolean; icon?: string; startHidden?: boolean }>;
 
 /**
  * The one secure window factory (checklist items 2–4, 6, 8–11): webPreferences come from
@@ -26,6 +26,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
     ...(options.icon ? { icon: options.icon } : {}),
     webPreferences,
   });
-  win.once('ready-to-show', () => win.show());
+  // Started by the login item with a tray: stay in the tray until the user opens the window.
+  if (options.startHidden !== true) win.once('ready-to-show', () => win.show());
   return win;
 }

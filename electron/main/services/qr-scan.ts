@@ -95,6 +95,16 @@ export function createQrScanService(deps: { decoder: QrDecoder; ports: QrScanPor
       return { codes: toFound(hits, { kind: 'clipboard' }).slice(0, 64), imagesScanned: 1 };
     },
 
+    /**
+     * A payload that arrived as text rather than a picture (a same-device link): routed and held behind
+     * a token exactly like a scanned code; its "position" is the whole of a 1×1 nothing.
+     */
+    admitText(text: string, source: ScanSource): FoundCode {
+      const corner = { x: 0, y: 0 };
+      const hit = { text, position: { topLeft: corner, topRight: corner, bottomRight: corner, bottomLeft: corner }, imageSize: { width: 1, height: 1 } };
+      return toFound([hit], source)[0]!;
+    },
+
     /** Adds the account of a scanned otpauth:// code (the user confirmed its summary). */
     async addAccount(req: { token: string }): Promise<AccountView> {
       const held = take(req.token, 'add-account');

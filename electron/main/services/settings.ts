@@ -9,7 +9,20 @@ import { readFileIfExists, writeFileAtomic } from './atomic-file';
  */
 
 /** Defaults for a first start: the issue asks for clipboard clearing after 30 s. */
-export const DEFAULT_SETTINGS: Settings = { language: 'system', autoLockMinutes: 5, clipboardClearSeconds: 30, theme: 'system', sortOrder: 'manual', hideCodes: false };
+export const DEFAULT_SETTINGS: Settings = {
+  language: 'system',
+  autoLockMinutes: 5,
+  clipboardClearSeconds: 30,
+  theme: 'system',
+  sortOrder: 'manual',
+  hideCodes: false,
+  // Desktop integration (docs/desktop.md): everything off until the user turns it on.
+  closeToTray: false,
+  minimizeToTray: false,
+  startAtLogin: false,
+  shortcutScan: '',
+  shortcutSearch: '',
+};
 
 /** File name inside the app-data directory. */
 export const SETTINGS_FILE = 'settings.json';

@@ -31,7 +31,7 @@ function OpenDialog() {
     case 'backup':
       return <BackupDialog {...(dialog.mode ? { mode: dialog.mode } : {})} />;
     case 'scan':
-      return <ScanDialog />;
+      return <ScanDialog {...(dialog.initial ? { initial: dialog.initial } : {})} />;
     case 'delete':
       return <DeleteAccountDialog id={dialog.id} />;
     case 'shortcuts':

@@ -9,11 +9,12 @@ import { Dialog } from './Dialog';
 import { Field } from './Field';
 import { FormError } from './FormError';
 import { PasswordSettings } from './PasswordSettings';
+import { DesktopSettings } from '../features/desktop/DesktopSettings';
 
 const AUTO_LOCK = [0, 1, 5, 15, 30, 60];
 const CLIPBOARD = [0, 15, 30, 60, 120];
 
-/** Language, theme, auto-lock, clipboard clearing and the app password; choices save at once. */
+/** Language, theme, auto-lock, clipboard clearing, desktop integration and the app password; choices save at once. */
 export function SettingsDialog() {
   const { t } = useTranslation();
   const settings = useStore((s) => s.settings);
@@ -87,6 +88,7 @@ export function SettingsDialog() {
         {t('organise.hideCodes')}
       </label>
       <FormError message={error} />
+      <DesktopSettings save={save} />
       <PasswordSettings />
       <div className="dialog-buttons">
         <button type="button" className="primary" onClick={close}>

@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { ScanResult } from '../../../shared/qr/found-code';
 import type { Store } from './index';
 
 /** Which dialog is open (one at a time). */
@@ -7,7 +8,8 @@ export type DialogState =
   | { kind: 'edit'; id: string }
   | { kind: 'settings' }
   | { kind: 'backup'; mode?: 'export' | 'import' }
-  | { kind: 'scan' }
+  /** `initial`: a scan made outside the window (tray, shortcut, faktor:// link) to show at once. */
+  | { kind: 'scan'; initial?: ScanResult }
   | { kind: 'delete'; id: string }
   | { kind: 'shortcuts' }
   | { kind: 'keys' }

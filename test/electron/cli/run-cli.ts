@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
+import { PassThrough } from 'node:stream';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { runCli } from '../../../electron/cli/run-cli';
 import { createOsKeychain } from '../../../electron/main/services/keychain';
 import { KEY_ACCOUNT } from '../../../electron/main/services/vault';
 
@@ -18,6 +20,18 @@ export interface CliRun {
   readonly stderr: string;
   /** stdout parsed as one JSON object per line (with --json). */
   readonly lines: Array<Record<string, unknown>>;
+}
+
+/** Runs runCli in this process (no tsx boot per run): the same code as the binary, streams buffered. */
+export async function runInProcess(argv: readonly string[]): Promise<CliRun> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: Buffer) => (out += d.toString()));
+  stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const code = await runCli(argv, { stdout, stderr, stdin: new PassThrough() });
+  return { code, stdout: out, stderr: err, lines: out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
 
 /** A temp data dir + keychain service + PIN files, and a runner bound to them. */

@@ -1,26 +1,20 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { EXIT, runCli } from '../../../electron/cli/run-cli';
+import { EXIT } from '../../../electron/cli/run-cli';
 import { COMMANDS } from '../../../electron/cli/commands';
+import { runInProcess } from './run-cli';
 
 /** The CLI's argument handling, in-process (the flows themselves spawn the real CLI: pair-approve.test.ts). */
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  const code = await runCli(argv, { stdout, stderr, stdin: new PassThrough() });
-  return { code, out, err };
+  const r = await runInProcess(argv);
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 describe('faktor CLI usage', () => {
   it('lists every command and gives each its own --help (exit 0)', async () => {
     const overview = await run(['--help']);
     expect(overview.code).toBe(EXIT.ok);
-    expect(COMMANDS.map((c) => c.name)).toEqual(['pair', 'accounts', 'code', 'approve', 'listen', 'means', 'block', 'keys']);
+    expect(COMMANDS.map((c) => c.name)).toEqual(['pair', 'accounts', 'code', 'approve', 'listen', 'means', 'block', 'keys', 'import', 'export']);
     for (const c of COMMANDS) {
       expect(overview.out).toContain(`  ${c.name}`);
       const h = await run([c.name, '--help']);

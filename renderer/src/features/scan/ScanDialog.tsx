@@ -1,4 +1,4 @@
-import { useReducer, type DragEvent } from 'react';
+import { useEffect, useReducer, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScanResult } from '../../../../shared/qr/found-code';
 import { QR_IMAGE_LIMITS } from '../../../../shared/qr/image-limits';
@@ -21,8 +21,10 @@ import './scan.css';
  * "Scan QR code": screen, camera, image file (picker or drag & drop) or clipboard; then one flow per
  * kind of code (docs/qr.md). Main keeps the payloads; this dialog only ever sees summaries and tokens.
  * The phases are the pure scan-machine.ts; this component runs the scans and confirms.
+ * `initial` is a scan made outside the window (tray, global shortcut, faktor:// link — docs/desktop.md):
+ * shown at once, one code straight at its confirm step.
  */
-export function ScanDialog() {
+export function ScanDialog({ initial }: { initial?: ScanResult } = {}) {
   const { t } = useTranslation();
   const [state, dispatch] = useReducer(scanReducer, initialScanState);
   const { phase } = state;
@@ -35,6 +37,11 @@ export function ScanDialog() {
       dispatch({ type: 'scan-failed', code: errorCode(e) });
     }
   }
+
+  useEffect(() => {
+    if (initial) dispatch({ type: 'scanned', result: initial, source: 'screen' });
+    // Only the result the dialog was opened with; a new one re-opens the dialog (actions/desktop.ts).
+  }, [initial]);
 
   function scanFile(file: File | undefined): void {
     if (!file) return;

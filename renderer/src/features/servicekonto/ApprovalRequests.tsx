@@ -60,7 +60,7 @@ function RequestCard({ request: r, onDone }: { request: ApprovalRequestView; onD
   };
   const time = new Date(r.created * 1000).toLocaleTimeString(i18n.language);
   return (
-    <article className="servicekonto-request" aria-label={t('servicekonto.requestTitle')}>
+    <article className="servicekonto-request" aria-label={t('servicekonto.requestTitle')} data-request-tx={r.tx} tabIndex={-1}>
       <h2>{t(r.purpose === 'confirm-pairing' ? 'servicekonto.confirmTitle' : 'servicekonto.requestTitle')}</h2>
       <WhoAsks service={r.service} origin={r.origin} accountName={r.accountName} level={r.level}>
         <dt>{t('servicekonto.browser')}</dt>

@@ -5,6 +5,7 @@
  */
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
+import { sameDeviceLink } from './same-device-link';
 import { field, formatTime, levelText, postForm, tHtml, type Notice, type PageContext, type PageLevel } from '../view';
 
 /** A QR as the pages show it. */
@@ -14,11 +15,11 @@ export interface QrVM {
   expiresAt: number;
 }
 
-/** The QR figure, its text form and its expiry. */
+/** The QR figure, its text form and its expiry; a login QR also gets its same-device link. */
 export function qrBlock(ctx: PageContext, qr: QrVM, testId: string): SafeHtml {
   return html`<figure class="qr" data-testid="${testId}">${qr.svg}</figure>
 <p><label for="${testId}-payload">${ctx.t('desktop.qr.payload')}</label><br><input id="${testId}-payload" class="uri" readonly value="${qr.payload}" data-testid="${testId}-payload"></p>
-<p>${tHtml(ctx, 'desktop.qr.expires', { time: formatTime(ctx, qr.expiresAt) })}</p>`;
+<p>${tHtml(ctx, 'desktop.qr.expires', { time: formatTime(ctx, qr.expiresAt) })}</p>${testId === 'login-qr' ? sameDeviceLink(ctx, qr.payload) : ''}`;
 }
 
 /** The 8-digit code field (id `fieldId`; its error comes back by that id) plus hidden fields, posting to `action`. */

@@ -6,6 +6,7 @@ import type { ChannelHandlers } from '../../../../electron/main/ipc';
 import { createApi, type Api, type ApiDeps } from '../../../../electron/main/api';
 import { testPorts } from '../../../support/doubles';
 import { outcome, sandbox, testApi } from '../../../support/sandbox';
+import { DEFAULT_SETTINGS } from '../../../../electron/main/services/settings';
 import { blank, drawQr, qrMatrix, toPng } from '../../../../bench/qr/synth';
 
 /**
@@ -137,12 +138,12 @@ describe('api', () => {
   });
 
   it('settings persist atomically and survive a restart; bad values are refused', async () => {
-    expect(await api['settings-get']({})).toEqual({ language: 'system', autoLockMinutes: 5, clipboardClearSeconds: 30, theme: 'system', sortOrder: 'manual', hideCodes: false });
-    expect(await api['settings-set']({ language: 'de', autoLockMinutes: 10 })).toEqual({ language: 'de', autoLockMinutes: 10, clipboardClearSeconds: 30, theme: 'system', sortOrder: 'manual', hideCodes: false });
+    expect(await api['settings-get']({})).toEqual({ ...DEFAULT_SETTINGS });
+    expect(await api['settings-set']({ language: 'de', autoLockMinutes: 10 })).toEqual({ ...DEFAULT_SETTINGS, language: 'de', autoLockMinutes: 10 });
     expect(await build()['settings-get']({})).toMatchObject({ language: 'de', autoLockMinutes: 10 });
     expect(await code('settings-set', { autoLockMinutes: -1 })).toBe('invalid-parameter');
     writeFileSync(join(box.dir, 'settings.json'), '{"language":"xx","autoLockMinutes":3}');
-    expect(await build()['settings-get']({})).toEqual({ language: 'system', autoLockMinutes: 3, clipboardClearSeconds: 30, theme: 'system', sortOrder: 'manual', hideCodes: false });
+    expect(await build()['settings-get']({})).toEqual({ ...DEFAULT_SETTINGS, autoLockMinutes: 3 });
     expect(await api['app-locale']({})).toEqual({ locale: 'de-DE' });
   });
 

@@ -8,6 +8,7 @@ import { newAccount, serverNow } from '../client';
 import { useTestServer } from '../use-test-server';
 import { DesktopPeer, wrongCode } from '../desktop-app-peer';
 import { Browser, csrf } from './browser';
+import { unwrapSameDeviceLink } from '../../../../shared/servicekonto/same-device-link';
 
 const t = useTestServer();
 let n = 0;
@@ -15,6 +16,8 @@ let n = 0;
 
 const unescape = (s: string): string => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 const payloadOf = (page: string, testId: string): string => unescape(new RegExp(`value="([^"]+)" data-testid="${testId}-payload"`).exec(page)?.[1] ?? '');
+
+const linkOf = (page: string): string => unescape(/href="(faktor:[^"]+)" data-testid="same-device-link"/.exec(page)?.[1] ?? '');
 
 async function pairThroughPages(b: Browser, peer: DesktopPeer): Promise<string> {
   const form = await b.get('/means/new');
@@ -63,6 +66,8 @@ describe.each([
     const qr = await anon.submit('/login/desktop-app', { _csrf: csrf(start.text), username });
     expect(qr.status).toBe(200);
     const payload = payloadOf(qr.text, 'login-qr');
+    // Same-device approval (issue #11): a faktor:// link carrying exactly the QR's payload.
+    expect(unwrapSameDeviceLink(linkOf(qr.text))).toBe(payload);
     const tx = /name="tx" value="([^"]+)"/.exec(qr.text)?.[1] ?? '';
     // Reload shows the same QR (a GET page), and a wrong code comes back to it with the field marked.
     expect(payloadOf((await anon.get(qr.url)).text, 'login-qr')).toBe(payload);
@@ -78,6 +83,7 @@ describe.each([
     // Step-up with the desktop app: the /auth page carries a login QR for it.
     const step = await anon.get('/auth?next=%2Faccount');
     expect(step.text).toContain('data-testid="login-qr"');
+    expect(unwrapSameDeviceLink(linkOf(step.text))).toBe(payloadOf(step.text, 'login-qr'));
   });
 });
 
