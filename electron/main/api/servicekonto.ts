@@ -53,6 +53,8 @@ export function createServicekontoHandlers(deps: {
       if (streams.has(id)) continue;
       streams.set(id, await sk.listen(id, {
         onRequest: (request) => {
+          // A reconnect replays what is still pending: one card and one notification per request.
+          if (pending.has(request.tx)) return;
           pending.set(request.tx, { pairingId: id, request });
           ports.emit('servicekonto-request', view(id, request));
           ports.notify?.({ title: request.service, body: `${request.accountName} · ${request.level}` });
