@@ -12,7 +12,7 @@ import {
 } from './schemas';
 import { EncodedImageRequest, ScanResult, ScanToken } from '../qr/found-code';
 import { IMPORT_FORMATS } from '../import/types';
-import { ApprovalAnswerRequest, ApprovalRequestView, OfflineCodeRequest, PairedAccountView, PairRequest } from './servicekonto-schemas';
+import { ApprovalAnswerRequest, ApprovalRequestView, BlockMeansRequest, OfflineCodeRequest, PairedAccountView, PairRequest, ServicekontoAccountView } from './servicekonto-schemas';
 
 /**
  * The one IPC contract between renderer and main: channel → request/response schemas. Main validates
@@ -103,6 +103,12 @@ export const contract = {
   'servicekonto-answer': { request: ApprovalAnswerRequest, response: z.strictObject({}) },
   /** Forgets a pairing on this desktop only. */
   'servicekonto-forget': { request: z.strictObject({ id: Id }), response: z.strictObject({}) },
+  /** The paired account as its server shows it (maximum level, means with this desktop marked, attributes); device-signed, no PIN. */
+  'servicekonto-account': { request: z.strictObject({ id: Id }), response: ServicekontoAccountView },
+  /** Blocks (sperrt) any means of the paired account at the server (§4.4); the renderer asked for confirmation. */
+  'servicekonto-block': { request: BlockMeansRequest, response: z.strictObject({}) },
+  /** Removes this desktop's means at the server, then forgets the pairing here. */
+  'servicekonto-remove': { request: z.strictObject({ id: Id }), response: z.strictObject({}) },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /** All channel names. */

@@ -98,5 +98,15 @@ export function createServicekontoHandlers(deps: {
       await sync();
       return {};
     },
+    'servicekonto-account': async ({ id }) => ({ ...(await sk.means(id)), pairingId: id }),
+    'servicekonto-block': async ({ id, meansId }) => {
+      await sk.block(id, meansId);
+      return {};
+    },
+    'servicekonto-remove': async ({ id }) => {
+      await sk.removeDevice(id);
+      await sync();
+      return {};
+    },
   };
 }

@@ -10,6 +10,7 @@ export type DialogState =
   | { kind: 'scan' }
   | { kind: 'delete'; id: string }
   | { kind: 'shortcuts' }
+  | { kind: 'servicekonto' }
   | null;
 
 /** A message in the live region; `action` is e.g. Undo. */
