@@ -1,5 +1,7 @@
-import { blockWithPassword, createAccount, logout, newUser, startServer, type RunningServer } from './server-pages-helpers';
+import { blockWithPassword, createAccount, logout, newUser, startServer, type RunningServer, type TestUser } from './server-pages-helpers';
 import { meansRows, offlineCodeFromScreen, openServicekonto, pairFromScreen } from './servicekonto-helpers';
+import type { Page } from '@playwright/test';
+import type { Harness } from '../harness/harness';
 import { expect, test } from './support/fixtures';
 
 /**
@@ -20,8 +22,8 @@ test.use({ harnessOptions: { pinnedTime: null } });
 
 const PIN = '480213';
 
-test('pair from the server page, confirm and log in offline by the code the app shows; the app lists the server\'s means; a block-password block shows up in the app', async ({ harness, page }) => {
-  test.setTimeout(180_000);
+/** A new account in a browser tab, paired with the app from the server page and confirmed (§4.2). */
+async function pairedUser(harness: Harness, page: Page): Promise<{ user: TestUser; site: Page }> {
   const user = newUser();
   const site = await page.context().newPage();
   await site.setViewportSize({ width: 1280, height: 800 });
@@ -39,6 +41,13 @@ test('pair from the server page, confirm and log in offline by the code the app 
   await site.click('#desktop-code-form button[type=submit]');
   await site.waitForURL(/\/account/);
   await expect(site.locator('tr[data-kind="desktop-app"]')).toHaveAttribute('data-status', 'active');
+
+  return { user, site };
+}
+
+test('pair from the server page, confirm and log in offline by the code the app shows; the app lists the server\'s means; a block-password block shows up in the app', async ({ harness, page }) => {
+  test.setTimeout(180_000);
+  const { user, site } = await pairedUser(harness, page);
 
   // The app's view of the account equals the server's account page.
   const panel = await openServicekonto(page, user.username);
@@ -67,4 +76,34 @@ test('pair from the server page, confirm and log in offline by the code the app 
   const again = await openServicekonto(page, user.username);
   await expect(again.getByRole('alert')).toContainText('This desktop is blocked');
   await expect(again.locator('tr[data-this-device="true"]')).toHaveAttribute('data-status', 'blocked');
+});
+
+test('online approval: the request reaches the app, the right number + PIN logs the browser in, a wrong number does not', async ({ harness, page }) => {
+  test.setTimeout(180_000);
+  const { user, site } = await pairedUser(harness, page);
+  await logout(site);
+  const push = async (): Promise<{ tx: string; number: number }> =>
+    site.evaluate(async (username) => (await (await fetch('/api/login/desktop-app/push', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }) })).json()) as { tx: string; number: number }, user.username);
+  const status = async (tx: string): Promise<string> =>
+    site.evaluate(async (t) => ((await (await fetch('/api/login/desktop-app/push/status', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tx: t }) })).json()) as { state: string }).state, tx);
+
+  const first = await push();
+  const card = page.getByRole('article', { name: 'Login request' });
+  await expect(card).toBeVisible();
+  await expect.poll(() => harness.notifications.length).toBeGreaterThan(0);
+  await card.getByRole('button', { name: String(first.number), exact: true }).click();
+  await card.getByLabel('PIN', { exact: true }).fill(PIN);
+  await card.getByRole('button', { name: 'Approve' }).click();
+  await expect(card.getByRole('status')).toHaveText('Approved.');
+  expect(await status(first.tx)).toBe('approved');
+  await expect(card).toBeHidden();
+
+  const second = await push();
+  await expect(card).toBeVisible();
+  const wrong = (await card.getByRole('group', { name: 'Which number does the browser show?' }).getByRole('button').allTextContents()).find((n) => n !== String(second.number))!;
+  await card.getByRole('button', { name: wrong, exact: true }).click();
+  await card.getByLabel('PIN', { exact: true }).fill(PIN);
+  await card.getByRole('button', { name: 'Approve' }).click();
+  await expect(card.getByRole('alert')).toBeVisible();
+  expect(await status(second.tx)).not.toBe('approved');
 });
