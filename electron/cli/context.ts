@@ -103,7 +103,10 @@ export function createCliContext(settings: CliSettings, io: CliIo): CliContext &
       }
     },
     stdinLines() {
-      return createInterface({ input: io.stdin, crlfDelay: Infinity });
+      const rl = createInterface({ input: io.stdin, crlfDelay: Infinity });
+      // Closed with the context: an open stdin pipe would otherwise keep `listen --count N` running after its last answer.
+      closers.push(() => rl.close());
+      return rl;
     },
     onClose(fn) {
       closers.push(fn);

@@ -13,7 +13,7 @@ import {
 import { EncodedImageRequest, ScanResult, ScanToken } from '../qr/found-code';
 import { IMPORT_FORMATS } from '../import/types';
 import { DesktopAction, DesktopStatus } from './desktop-schemas';
-import { ApprovalAnswerRequest, ApprovalRequestView, OfflineCodeRequest, PairedAccountView, PairRequest } from './servicekonto-schemas';
+import { ApprovalAnswerRequest, ApprovalRequestView, BlockMeansRequest, OfflineCodeRequest, PairedAccountView, PairRequest, ServicekontoAccountView } from './servicekonto-schemas';
 import { CredentialId, KeyCredentialGroup, KeyList, KeyPath, KeyPin, KeyProgress } from './keys-schemas';
 
 /**
@@ -123,6 +123,12 @@ export const contract = {
   'keys-cancel': { request: z.strictObject({}), response: z.strictObject({}) },
   /** Desktop integration: which global shortcuts are registered (docs/desktop.md). */
   'desktop-status': { request: z.strictObject({}), response: DesktopStatus },
+  /** The paired account as its server shows it (maximum level, means with this desktop marked, attributes); device-signed, no PIN. */
+  'servicekonto-account': { request: z.strictObject({ id: Id }), response: ServicekontoAccountView },
+  /** Blocks (sperrt) any means of the paired account at the server (§4.4); the renderer asked for confirmation. */
+  'servicekonto-block': { request: BlockMeansRequest, response: z.strictObject({}) },
+  /** Removes this desktop's means at the server, then forgets the pairing here. */
+  'servicekonto-remove': { request: z.strictObject({ id: Id }), response: z.strictObject({}) },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /** All channel names. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MEANS_LEVELS } from '../levels';
 import { Id } from './schemas';
 import { ScanToken } from '../qr/found-code';
+import { DeviceAccount } from '../servicekonto/device-account';
 
 /**
  * IPC shapes of the Servicekonto device flows (docs/servicekonto-app.md). Strict objects: none has a
@@ -53,3 +54,10 @@ export const ApprovalAnswerRequest = z.strictObject({
   number: z.number().int().min(0).max(99),
   pin: Pin,
 });
+
+/** The paired account as its server shows it to this desktop (shared/servicekonto/device-account.ts), by local pairing id. */
+export const ServicekontoAccountView = DeviceAccount.extend({ pairingId: Id });
+export type ServicekontoAccountView = z.infer<typeof ServicekontoAccountView>;
+
+/** Blocks (sperrt) one means of a paired account, named by the server's means id. */
+export const BlockMeansRequest = z.strictObject({ id: Id, meansId: z.string().min(1).max(128) });

@@ -111,3 +111,12 @@ export async function loginWithPassword(page: Page, origin: string, user: TestUs
   await page.fill('#f-password', user.password);
   await page.click('#login-form button[type=submit]');
 }
+
+/** The public block-password form (§4.4, no login): blocks every means of `kind` of the user's account. */
+export async function blockWithPassword(page: Page, origin: string, user: TestUser, kind: string): Promise<void> {
+  await page.goto(`${origin}/block`);
+  await page.fill('#f-username', user.username);
+  await page.fill('#f-blockPassword', user.blockPassword);
+  await page.check(`input[name="kind"][value="${kind}"]`);
+  await page.click('#block-form button[type=submit]');
+}

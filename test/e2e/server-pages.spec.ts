@@ -4,7 +4,7 @@
  * languages. The server runs in test mode on 127.0.0.1 port 0.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { addVirtualSecurityKey, createAccount, loginWithPassword, logout, newUser, registerSecurityKey, startServer, type RunningServer } from './server-pages-helpers';
+import { addVirtualSecurityKey, blockWithPassword, createAccount, loginWithPassword, logout, newUser, registerSecurityKey, startServer, type RunningServer } from './server-pages-helpers';
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -88,11 +88,7 @@ test('block-password form blocks the key without login; overview shows it blocke
   await expect(page.getByTestId('max-level')).toHaveAttribute('data-level', 'substanziell');
   await logout(page);
 
-  await page.goto(`${server.origin}/block`);
-  await page.fill('#f-username', user.username);
-  await page.fill('#f-blockPassword', user.blockPassword);
-  await page.check('input[name="kind"][value="password+security-key"]');
-  await page.click('#block-form button[type=submit]');
+  await blockWithPassword(page, server.origin, user, 'password+security-key');
   await expect(page.locator('.notice-ok')).toBeVisible();
 
   await loginWithPassword(page, server.origin, user);

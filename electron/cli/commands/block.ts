@@ -19,7 +19,7 @@ export const blockCommand: CliCommand = {
     const ref = typeof args.values.account === 'string' ? args.values.account : null;
     const paired = ref !== null ? await sk.resolve(ref, origin) : await sk.only(origin);
     const meansId = args.positionals[0]!;
-    const result = await sk.block(paired.id, meansId);
-    ctx.print({ blocked: meansId, account: paired.id, result }, `blocked ${meansId} of ${paired.accountName}`);
+    await sk.block(paired.id, meansId);
+    ctx.print({ blocked: meansId, account: paired.id }, `blocked ${meansId} of ${paired.accountName}`);
   },
 };

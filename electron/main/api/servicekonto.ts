@@ -53,6 +53,8 @@ export function createServicekontoHandlers(deps: {
       if (streams.has(id)) continue;
       streams.set(id, await sk.listen(id, {
         onRequest: (request) => {
+          // A reconnect replays what is still pending: one card and one notification per request.
+          if (pending.has(request.tx)) return;
           pending.set(request.tx, { pairingId: id, request });
           ports.emit('servicekonto-request', view(id, request));
           // A click opens this request in the window (docs/desktop.md); the adapter brings the window up.
@@ -95,6 +97,16 @@ export function createServicekontoHandlers(deps: {
     },
     'servicekonto-forget': async ({ id }) => {
       await sk.forget(id);
+      await sync();
+      return {};
+    },
+    'servicekonto-account': async ({ id }) => ({ ...(await sk.means(id)), pairingId: id }),
+    'servicekonto-block': async ({ id, meansId }) => {
+      await sk.block(id, meansId);
+      return {};
+    },
+    'servicekonto-remove': async ({ id }) => {
+      await sk.removeDevice(id);
       await sync();
       return {};
     },

@@ -1,4 +1,4 @@
-import { app, session, type BrowserWindow, type WebContents } from 'electron';
+import { app, dialog, session, type BrowserWindow, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { DEFAULT_KEYCHAIN_SERVICE } from '../api';
 import { createMainProcess } from '../main-process';
@@ -6,7 +6,9 @@ import { systemClock } from '../ports';
 import { listKeyDevices, openNodeHidTransport } from '../services/fido/node-hid-transport';
 import { APP_ENTRY_URL, APP_ORIGIN, createOriginSet } from '../security/app-origin';
 import { productionCsp } from '../security/csp';
+import { APP_DIR_NAME } from '../services/app-data-dir';
 import { createQuitTasks } from '../services/quit-tasks';
+import { startupFailureMessage } from '../services/startup-failure';
 import { readClipboardImage } from './clipboard-image';
 import { bindIpc, createRendererEventSink } from './ipc-main';
 import { acquireDataDirLock, type DataDirLock } from '../services/data-dir-lock';
@@ -114,6 +116,9 @@ async function start(): Promise<void> {
 
 /** Starts Faktor; called once at module load of the main entry. */
 export function startFaktor(): void {
+  // Before anything resolves userData: the folder is named after the product ("Faktor", what the CLI
+  // defaults to), also in `electron-vite dev`, where the name would otherwise be package.json's "faktor".
+  app.setName(APP_DIR_NAME);
   // Must happen before 'ready' (privileged schemes) and before any WebContents exists (guards).
   registerAppScheme();
   installWebContentsGuards(trustedOrigins);
@@ -161,6 +166,9 @@ export function startFaktor(): void {
       .catch((e: unknown) => {
         // Nothing secret has been read yet (createApi is lazy), so the full error is safe to log.
         console.error('faktor: startup failed', e);
+        // The user gets a plain, localized reason (e.g. the CLI holds the data dir), not a silent exit.
+        const m = startupFailureMessage(e, electronLocale(), app.getPath('userData'));
+        dialog.showErrorBox(m.title, m.text);
         app.exit(1);
       });
   }

@@ -12,6 +12,7 @@ import { Toasts } from './Toasts';
 import { Toolbar } from './Toolbar';
 import { ScanDialog } from '../features/scan/ScanDialog';
 import { ApprovalRequests } from '../features/servicekonto/ApprovalRequests';
+import { ServicekontoDialog } from '../features/servicekonto/ServicekontoDialog';
 import { ShortcutsDialog } from '../features/shortcuts/ShortcutsDialog';
 import { useShortcuts } from '../features/shortcuts/use-shortcuts';
 import { DeleteAccountDialog } from './DeleteAccountDialog';
@@ -38,6 +39,8 @@ function OpenDialog() {
       return <ShortcutsDialog />;
     case 'keys':
       return <KeysDialog />;
+    case 'servicekonto':
+      return <ServicekontoDialog />;
   }
 }
 

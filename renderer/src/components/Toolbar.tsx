@@ -17,6 +17,9 @@ export function Toolbar() {
         <button type="button" className="primary" onClick={() => open({ kind: 'add' })}>
           {t('toolbar.add')}
         </button>
+        <button type="button" onClick={() => open({ kind: 'servicekonto' })}>
+          {t('toolbar.servicekonto')}
+        </button>
         <button type="button" onClick={() => open({ kind: 'backup' })}>
           {t('toolbar.backup')}
         </button>

@@ -13,6 +13,7 @@ export type DialogState =
   | { kind: 'delete'; id: string }
   | { kind: 'shortcuts' }
   | { kind: 'keys' }
+  | { kind: 'servicekonto' }
   | null;
 
 /** A message in the live region; `action` is e.g. Undo. */

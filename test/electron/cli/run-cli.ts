@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { PassThrough } from 'node:stream';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +34,15 @@ export async function runInProcess(argv: readonly string[]): Promise<CliRun> {
   return { code, stdout: out, stderr: err, lines: out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
 
+/** A CLI process with stdin open. */
+export interface InteractiveCli {
+  readonly child: ChildProcessWithoutNullStreams;
+  /** Resolves with the exit code and all output once the process ends. */
+  readonly done: Promise<CliRun>;
+  /** Resolves with the first JSON line that matches (polling stdout); rejects if the process ends first. */
+  waitFor(match: (line: Record<string, unknown>) => boolean): Promise<Record<string, unknown>>;
+}
+
 /** A temp data dir + keychain service + PIN files, and a runner bound to them. */
 export function cliSandbox() {
   const dir = mkdtempSync(join(tmpdir(), 'faktor-cli-'));
@@ -49,26 +58,36 @@ export function cliSandbox() {
     dataDir,
     service,
     file,
-    /** Runs `faktor <args> --data-dir … --keychain-service …`; `stdin` is written then closed unless `keepOpen`. */
+    /** Runs `faktor <args> --data-dir … --keychain-service …`; `stdin` is written, then closed. */
     run(args: readonly string[], stdin = ''): Promise<CliRun> {
+      const p = this.start(args);
+      p.child.stdin.end(stdin);
+      return p.done;
+    },
+    /** Starts the CLI with stdin left open (a script answering as it goes, e.g. `listen`). */
+    start(args: readonly string[]): InteractiveCli {
       const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/faktor.ts', ...args, '--data-dir', dataDir, '--keychain-service', service], {
         stdio: ['pipe', 'pipe', 'pipe'],
       });
       let stdout = '';
       let stderr = '';
+      // Complete lines only (the last piece may still be arriving).
+      const lines = (): Array<Record<string, unknown>> => stdout.split('\n').slice(0, -1).filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      child.stdin.end(stdin);
-      return new Promise((resolve) =>
-        child.on('close', (code) =>
-          resolve({
-            code: code ?? -1,
-            stdout,
-            stderr,
-            lines: stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>),
-          }),
-        ),
-      );
+      const done = new Promise<CliRun>((resolve) => child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr, lines: lines() })));
+      return {
+        child,
+        done,
+        async waitFor(match) {
+          for (;;) {
+            const hit = lines().find(match);
+            if (hit) return hit;
+            if (child.exitCode !== null) throw new Error(`CLI ended before the expected line: ${stdout}${stderr}`);
+            await new Promise((r) => setTimeout(r, 50));
+          }
+        },
+      };
     },
     async cleanup(): Promise<void> {
       await createOsKeychain(service).delete(KEY_ACCOUNT).catch(() => false);

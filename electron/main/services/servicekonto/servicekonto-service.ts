@@ -1,5 +1,6 @@
 import { FaktorError } from '../../../../shared/errors';
 import type { ApprovalDecision, ApprovalRequest } from '../../../../shared/servicekonto/approval';
+import { DeviceAccount } from '../../../../shared/servicekonto/device-account';
 import type { Clock } from '../../ports';
 import type { KdfCost } from '../crypto';
 import type { Vault } from '../vault';
@@ -77,11 +78,23 @@ export function createServicekontoService(d: ServicekontoDeps) {
     /** The OCRA response for a prepared login with the PIN. */
     offlineCode: (prepared: OfflineLogin, pin: string): Promise<string> => offlineCode(prepared, pin),
 
-    /** The account's means, attributes and session as the server shows them to this device. */
-    means: (id: string): Promise<unknown> => deviceCall(id, 'GET', MEANS_PATH),
+    /**
+     * The account's maximum level, means (this desktop marked) and attributes as the server shows them
+     * to this device; a malformed answer, or one about another account or means, is 'protocol-malformed'.
+     */
+    means: async (id: string): Promise<DeviceAccount> => {
+      const r = await find(id);
+      const parsed = DeviceAccount.safeParse(await deviceCall(id, 'GET', MEANS_PATH));
+      if (!parsed.success) throw new FaktorError('protocol-malformed', 'account view');
+      const v = parsed.data;
+      if (v.origin !== r.origin || v.account !== r.account || v.thisDevice.means !== r.meansId) throw new FaktorError('protocol-malformed', 'account view of another pairing');
+      return v;
+    },
 
-    /** Blocks (sperrt) one means of the paired account. */
-    block: (id: string, meansId: string): Promise<unknown> => deviceCall(id, 'POST', blockMeansPath(meansId)),
+    /** Blocks (sperrt) one means of the paired account (§4.4: allowed from a lower level). */
+    block: async (id: string, meansId: string): Promise<void> => {
+      await deviceCall(id, 'POST', blockMeansPath(meansId));
+    },
 
     /** Removes this desktop at the server, then forgets the pairing locally. */
     removeDevice: async (id: string): Promise<void> => {

@@ -1,4 +1,4 @@
-import type { ApprovalRequestView, PairedAccountView } from '../../../../shared/ipc/servicekonto-schemas';
+import type { ApprovalRequestView, PairedAccountView, ServicekontoAccountView } from '../../../../shared/ipc/servicekonto-schemas';
 import { bridge, unwrap } from '../../api/bridge';
 
 /** The paired accounts (main also (re)opens their event streams). */
@@ -12,3 +12,11 @@ export const servicekontoRequests = (): Promise<ApprovalRequestView[]> => unwrap
 /** Answers one request; main signs it with the PIN-decrypted key. */
 export const servicekontoAnswer = (tx: string, decision: 'approve' | 'deny' | 'deny-and-block', number: number, pin: string): Promise<object> =>
   unwrap(bridge().servicekontoAnswer({ tx, decision, number, pin }));
+/** The paired account as its server shows it (means, levels, attributes). */
+export const servicekontoAccount = (id: string): Promise<ServicekontoAccountView> => unwrap(bridge().servicekontoAccount({ id }));
+/** Blocks (sperrt) one means of the paired account at the server. */
+export const servicekontoBlock = (id: string, meansId: string): Promise<object> => unwrap(bridge().servicekontoBlock({ id, meansId }));
+/** Removes this desktop at the server and forgets the pairing here. */
+export const servicekontoRemove = (id: string): Promise<object> => unwrap(bridge().servicekontoRemove({ id }));
+/** Forgets the pairing on this desktop only (when the server cannot be asked). */
+export const servicekontoForget = (id: string): Promise<object> => unwrap(bridge().servicekontoForget({ id }));

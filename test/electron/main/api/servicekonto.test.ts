@@ -83,4 +83,37 @@ describe('Servicekonto IPC channels', () => {
       await other.stop();
     }
   }, 60_000);
+
+  it('shows the account as the server does, blocks a means from the desktop (§4.4) and removes this desktop', async () => {
+    await api['vault-status']({});
+    const c = await newAccount(t.url, 'ipc-view', { email: 'view@example.org' });
+    const paired = await api['servicekonto-pair']({ token: (await scan((await c.post<Qr>('/api/means/desktop-app')).body.payload)).token, pin: '975310' });
+    const pending = await api['servicekonto-account']({ id: paired.id });
+    expect(pending).toMatchObject({ pairingId: paired.id, accountName: 'ipc-view', thisDevice: { means: paired.meansId, status: 'pending' } });
+    // A pending desktop may read but not block (§4.2): the server refuses, nothing changes.
+    expect(await errorOf(api['servicekonto-block']({ id: paired.id, meansId: paired.meansId }))).toBe('server-refused');
+    const confirm = await scan((await c.post<Qr>(`/api/means/${paired.meansId}/challenge`)).body.payload);
+    const { code } = await api['servicekonto-offline-code']({ token: confirm.token, pin: '975310' });
+    expect((await c.post(`/api/means/${paired.meansId}/authenticate`, { code })).status).toBe(200);
+
+    const view = await api['servicekonto-account']({ id: paired.id });
+    expect(JSON.stringify(view)).not.toMatch(/sealed|deviceKey|ocra|secret/i);
+    expect(view.maxLevel).toBe('substanziell');
+    expect(view.attributes).toContainEqual({ name: 'email', value: 'view@example.org', level: 'basisregistrierung' });
+    const server = (await c.get<{ maxLevel: string; means: Array<{ id: string; kind: string; level: string; status: string }> }>('/api/account')).body;
+    expect(view.means.map((m) => [m.id, m.kind, m.level, m.status]).sort()).toEqual(server.means.map((m) => [m.id, m.kind, m.level, m.status]).sort());
+    expect(view.means.filter((m) => m.thisDevice).map((m) => m.id)).toEqual([paired.meansId]);
+
+    const password = view.means.find((m) => m.kind === 'password')!;
+    expect(await errorOf(api['servicekonto-block']({ id: paired.id, meansId: 'no-such-means' }))).toBe('server-refused');
+    await api['servicekonto-block']({ id: paired.id, meansId: paired.meansId });
+    const blocked = await api['servicekonto-account']({ id: paired.id });
+    expect(blocked.thisDevice.status).toBe('blocked');
+    expect(blocked.means.find((m) => m.id === password.id)?.status).toBe('active');
+
+    await api['servicekonto-remove']({ id: paired.id });
+    expect(await api['servicekonto-list']({})).toEqual([]);
+    const after = (await c.get<{ means: Array<{ id: string; status: string }> }>('/api/account')).body;
+    expect(after.means.find((m) => m.id === paired.meansId)?.status ?? 'removed').toBe('removed');
+  }, 90_000);
 });
