@@ -6,6 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newAccount, serverNow, startTestServer, type TestServer } from '../http/client';
 import { DesktopPeer, wrongCode } from '../http/desktop-app-peer';
+import { Browser, csrf, payloadOf } from './page-browser';
+import { pairThroughPages } from './pairing-steps';
 
 let t: TestServer;
 let n = 0;
@@ -14,55 +16,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t.stop());
 
-/** A browser: cookie jar + Accept-Language, forms as application/x-www-form-urlencoded. */
-class Browser {
-  private readonly jar = new Map<string, string>();
-  constructor(readonly lang: 'de' | 'en') {}
-  seed(cookie: string | undefined): void {
-    const [k, v] = (cookie ?? '').split('=');
-    if (k && v) this.jar.set(k, v);
-  }
-  private async send(method: string, url: string, body?: Record<string, string>): Promise<{ status: number; text: string; location: string | null }> {
-    const headers: Record<string, string> = { 'accept-language': this.lang, cookie: [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ') };
-    if (body) headers['content-type'] = 'application/x-www-form-urlencoded';
-    const res = await fetch(t.url + url, { method, headers, redirect: 'manual', ...(body ? { body: new URLSearchParams(body).toString() } : {}) });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const [k, ...v] = (pair ?? '').split('=');
-      if (!k) continue;
-      if (v.join('=')) this.jar.set(k, v.join('='));
-      else this.jar.delete(k);
-    }
-    return { status: res.status, text: await res.text(), location: res.headers.get('location') };
-  }
-  get(url: string) {
-    return this.send('GET', url);
-  }
-  post(url: string, body: Record<string, string>) {
-    return this.send('POST', url, body);
-  }
-}
-
-const csrf = (page: string): string => /name="_csrf" value="([^"]+)"/.exec(page)?.[1] ?? '';
-const unescape = (s: string): string => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-const payloadOf = (page: string, testId: string): string => unescape(new RegExp(`value="([^"]+)" data-testid="${testId}-payload"`).exec(page)?.[1] ?? '');
-
-async function pairThroughPages(b: Browser, peer: DesktopPeer): Promise<string> {
-  const form = await b.get('/means/new');
-  expect(form.text).toContain('id="new-desktop-app"');
-  const pairing = await b.post('/means/new/desktop-app', { _csrf: csrf(form.text) });
-  expect(pairing.status).toBe(200);
-  expect(pairing.text).toContain('data-testid="pairing-qr"');
-  expect((await peer.enroll(t.url, payloadOf(pairing.text, 'pairing-qr'), await serverNow(t.url))).status).toBe(201);
-  const cont = await b.get('/means/desktop-app/continue');
-  expect(cont.status).toBe(303);
-  const confirm = await b.get(cont.location ?? '');
-  const code = peer.code(payloadOf(confirm.text, 'login-qr'), await serverNow(t.url));
-  const done = await b.post(cont.location ?? '', { _csrf: csrf(confirm.text), code });
-  expect(done.location).toBe('/account?done=confirmed');
-  return confirm.text;
-}
-
 describe.each([
   ['de', 'Desktop-App (Faktor) hinzufügen', 'Mit der Desktop-App anmelden (QR-Code)', 'Bestätigen Sie die neue Desktop-App'],
   ['en', 'Add desktop app (Faktor)', 'Log in with the desktop app (QR code)', 'Confirm the new desktop app'],
@@ -70,14 +23,14 @@ describe.each([
   it('pairs from "Desktop-App hinzufügen", confirms in the same session, then logs in offline from the login page', async () => {
     const username = `page${lang}${++n}`;
     const api = await newAccount(t.url, username);
-    const b = new Browser(lang);
+    const b = new Browser(t.url, lang);
     b.seed(api.cookie);
     expect((await b.get('/means/new')).text).toContain(addLabel);
     const peer = new DesktopPeer();
     expect(await pairThroughPages(b, peer)).toContain(confirmIntro);
     expect((await b.get('/account')).text).toContain(peer.name);
 
-    const anon = new Browser(lang);
+    const anon = new Browser(t.url, lang);
     const login = await anon.get('/login');
     expect(login.text).toContain(loginLink);
     const start = await anon.get('/login/desktop-app');
@@ -92,15 +45,15 @@ describe.each([
     expect(ok.location).toBe('/account');
     expect((await anon.get('/account')).status).toBe(200);
 
-    // Step-up with the desktop app: the /auth page carries a login QR for it.
+    // Step-up with the desktop app: the /auth page carries a login QR for it (its own, named by the means id).
     const step = await anon.get('/auth?next=%2Faccount');
-    expect(step.text).toContain('data-testid="login-qr"');
+    expect(step.text).toContain(`data-testid="login-qr-${peer.enrolled!.means}"`);
   });
 });
 
 it('says plainly when Faktor has not enrolled yet', async () => {
   const api = await newAccount(t.url, `page${++n}`);
-  const b = new Browser('en');
+  const b = new Browser(t.url, 'en');
   b.seed(api.cookie);
   const r = await b.get('/means/desktop-app/continue');
   expect(r.status).toBe(409);

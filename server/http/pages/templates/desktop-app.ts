@@ -46,8 +46,8 @@ ${qrBlock(ctx, vm.qr, 'pairing-qr')}
 }
 
 /** A login QR with the code form: §4.2 confirmation, step-up, or the offline login itself. */
-export function loginQrPage(ctx: PageContext, vm: { title: string; intro: string; qr: QrVM; action: string; hidden: Readonly<Record<string, string>>; submit: string; notices?: Notice[] }): SafeHtml {
-  return layout(ctx, vm.title, html`<p>${vm.intro}</p>${qrBlock(ctx, vm.qr, 'login-qr')}${codeForm(ctx, vm.action, vm.hidden, vm.submit)}`, { notices: vm.notices });
+export function loginQrPage(ctx: PageContext, vm: { title: string; intro: string; qr: QrVM; action: string; hidden: Readonly<Record<string, string>>; submit: string; notices?: Notice[]; before?: SafeHtml }): SafeHtml {
+  return layout(ctx, vm.title, html`${vm.before ?? ''}<p>${vm.intro}</p>${qrBlock(ctx, vm.qr, 'login-qr')}${codeForm(ctx, vm.action, vm.hidden, vm.submit)}`, { notices: vm.notices });
 }
 
 /** Offline login, first step: the username. */
@@ -56,7 +56,8 @@ export function desktopLoginStartPage(ctx: PageContext, vm: { username?: string;
     ctx,
     ctx.t('desktop.login.title'),
     html`<p>${ctx.t('desktop.login.intro')}</p>
-${postForm(ctx, '/login/desktop-app', html`${field({ name: 'username', label: ctx.t('login.username'), value: vm.username, required: true, autocomplete: 'username' })}<button type="submit">${ctx.t('desktop.login.show')}</button>`, { id: 'desktop-login-form' })}`,
+${postForm(ctx, '/login/desktop-app', html`${field({ name: 'username', label: ctx.t('login.username'), value: vm.username, required: true, autocomplete: 'username' })}<button type="submit">${ctx.t('desktop.login.show')}</button>`, { id: 'desktop-login-form' })}
+<p><a href="/login/desktop-app/push">${ctx.t('desktop.push.link')}</a></p>`,
     { notices: vm.notices },
   );
 }
