@@ -19,6 +19,7 @@ import type { MeansLevel } from '../../shared/levels';
 import { isFaktorError } from '../../shared/errors';
 import { newTransactionId, type DesktopAppCredential } from '../means/desktop-app';
 import { SERVICEKONTO_SERVICE } from './desktop-app-service';
+import { DeferredAudit } from './deferred-audit';
 
 /** Unanswered requests one account may have open at once. */
 export const MAX_UNANSWERED_PER_ACCOUNT = 3;
@@ -33,13 +34,17 @@ export interface PushStarted {
 /** Online approvals. */
 export class ApprovalService {
   readonly hub = new ApprovalHub();
+  /** "Request sent" rows: written once per event-loop turn, not one fsync per request (deferred-audit.ts). */
+  readonly audit: DeferredAudit;
 
   constructor(
     private readonly ctx: AppContext,
     private readonly sessions: SessionService,
     private readonly auth: AuthService,
     private readonly origin: () => string,
-  ) {}
+  ) {
+    this.audit = new DeferredAudit(ctx);
+  }
 
   /**
    * The browser asks: a request to every active desktop app of the account. An unknown name (or an
@@ -82,7 +87,7 @@ export class ApprovalService {
       ...(r.sessionId ? { sessionId: r.sessionId } : {}),
     };
     this.hub.open(a, (meansId) => this.requestText(a, meansId));
-    if (a.meansIds.length > 0) this.ctx.record('desktop-app.push-sent', a.accountId, meta.ip, { purpose: a.purpose, devices: a.meansIds.length });
+    if (a.meansIds.length > 0) this.audit.record('desktop-app.push-sent', a.accountId, meta.ip, { purpose: a.purpose, devices: a.meansIds.length });
     return { tx: a.tx, number, expiresAt: a.expiresAt };
   }
 

@@ -81,6 +81,7 @@ export async function deviceRoutes(app: FastifyInstance, opts: ApiOptions): Prom
   const streams = new Set<{ end: () => void }>();
   app.addHook('preClose', async () => {
     for (const s of streams) s.end();
+    services.approvals.audit.flush();
   });
 
   const device = (request: FastifyRequest): AuthenticatedDevice =>
@@ -156,11 +157,18 @@ export async function deviceRoutes(app: FastifyInstance, opts: ApiOptions): Prom
     };
     for (const e of pendingEvents(d.means.id, 0)) send(e.type, e.data, e.id);
     const unsubscribe = services.approvals.hub.subscribe(d.means.id, send);
-    const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
-    heartbeat.unref();
+    // Each stream starts its heartbeat at a random point of the interval: streams opened together (a
+    // restart, bench:pairing) would otherwise all ping in the same millisecond and delay deliveries.
+    let heartbeat: NodeJS.Timeout | undefined;
+    const start = setTimeout(() => {
+      heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+      heartbeat.unref();
+    }, Math.floor(Math.random() * HEARTBEAT_MS));
+    start.unref();
     const stream = { end: () => res.end() };
     streams.add(stream);
     request.raw.on('close', () => {
+      clearTimeout(start);
       clearInterval(heartbeat);
       unsubscribe();
       streams.delete(stream);
