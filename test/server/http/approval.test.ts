@@ -6,7 +6,7 @@
  */
 import { p256 } from '@noble/curves/nist.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, advance, newAccount, serverNow, startTestServer, type TestServer } from './client';
+import { Client, PASSWORD, advance, newAccount, serverNow, startTestServer, type TestServer } from './client';
 import { DesktopPeer } from './desktop-app-peer';
 import { parseApprovalRequest } from '../../../shared/servicekonto/approval';
 
@@ -111,6 +111,32 @@ describe('online approval', () => {
     const woke = (await waiting).body as { events: { id: string; data: string }[] };
     expect(woke.events.map((e) => parseApprovalRequest(e.data).tx)).toEqual([fresh.tx]);
     expect(Number(woke.events[0]!.id)).toBeGreaterThan(Number(newest));
+  });
+
+  it('in a session over JSON: step-up with all desktop apps, completed only by that session, which gets a rotated cookie at the app\'s level', async () => {
+    const { username, peer } = await paired();
+    const login = new Client(t.url);
+    expect((await login.post('/api/login', { username, password: PASSWORD })).status).toBe(200);
+    const before = login.cookie;
+    let push: Push | undefined;
+    const request = await peer.nextApproval(t.url, await serverNow(t.url), async () => {
+      const r = await login.post<Push>('/api/session/desktop-app/push', {});
+      expect(r.status).toBe(201);
+      push = r.body;
+    });
+    expect(parseApprovalRequest(request)).toMatchObject({ tx: push!.tx, purpose: 'login', means: peer.enrolled!.means });
+    expect((await login.post('/api/session/desktop-app/push/status', { tx: push!.tx })).body).toMatchObject({ state: 'pending', number: push!.number });
+    const other = new Client(t.url);
+    await other.post('/api/login', { username, password: PASSWORD });
+    expect((await answer(peer, peer.answerBody(request, push!.number, 'approve'), await serverNow(t.url))).status).toBe(200);
+    expect((await other.post('/api/session/desktop-app/push/status', { tx: push!.tx })).body).toEqual({ state: 'expired' });
+    const done = await login.post<{ state: string; session: { level: string } }>('/api/session/desktop-app/push/status', { tx: push!.tx });
+    expect(done.body.state).toBe('approved');
+    expect(done.body.session.level).toBe('substanziell');
+    expect(login.cookie).not.toBe(before);
+    // A means of another kind, or one that is not the session's pending one, cannot be asked.
+    const pw = (await login.get<{ means: { id: string; kind: string }[] }>('/api/account')).body.means.find((m) => m.kind === 'password')!;
+    expect((await login.post('/api/session/desktop-app/push', { meansId: pw.id })).status).toBe(409);
   });
 
   it('an unknown name gets a request that stays pending until it expires (no account oracle); a path tx unlike the body is refused', async () => {
