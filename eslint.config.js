@@ -114,7 +114,7 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [
         electronBan,
         { group: ['**/renderer/**', '**/server/**'], message: 'electron/ depends only on shared/.' },
-        { group: ['**/platform/**', '**/api/**', '../api', '../qr-api', '../ipc', '../main-process', '**/cli/**'], message: 'services/ and security/ are the inner layer: the api, platform glue and CLI call them, not the other way round.' },
+        { group: ['**/platform/**', '**/api/**', '../api', '../ipc', '../main-process', '**/cli/**'], message: 'services/ and security/ are the inner layer: the api, platform glue and CLI call them, not the other way round.' },
       ] }],
     },
   },

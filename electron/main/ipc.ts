@@ -11,7 +11,7 @@ import type { IpcSender } from './security/sender-policy';
 
 export type { IpcSender } from './security/sender-policy';
 
-/** What api.ts provides: one async function per channel, taking the validated request. */
+/** What api/index.ts provides: one async function per channel, taking the validated request. */
 export type ChannelHandlers = {
   readonly [C in Channel]: (request: z.output<(typeof contract)[C]['request']>) => Promise<z.input<(typeof contract)[C]['response']>>;
 };

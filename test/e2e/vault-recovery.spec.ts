@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
-import { damagedSuffix } from '../../electron/main/recovery-api';
+import { damagedSuffix } from '../../electron/main/api/recovery';
 import { createOsKeychain } from '../../electron/main/services/keychain';
 import { KEY_ACCOUNT } from '../../electron/main/services/vault';
 import { RFC_TIME_MS, startHarness, type Harness } from '../harness/harness';

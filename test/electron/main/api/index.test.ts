@@ -1,14 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isFaktorError } from '../../../shared/errors';
-import { contract, type Channel, type RequestOf } from '../../../shared/ipc/contract';
-import type { ChannelHandlers } from '../../../electron/main/ipc';
-import { createApi, type Api, type ApiDeps } from '../../../electron/main/api';
-import { createOsKeychain } from '../../../electron/main/services/keychain';
-import { KEY_ACCOUNT } from '../../../electron/main/services/vault';
-import { sandbox, TEST_KDF, testPorts } from './services/doubles';
-import { blank, drawQr, qrMatrix, toPng } from '../../../bench/qr/synth';
+import { isFaktorError } from '../../../../shared/errors';
+import { contract, type Channel, type RequestOf } from '../../../../shared/ipc/contract';
+import type { ChannelHandlers } from '../../../../electron/main/ipc';
+import { createApi, type Api, type ApiDeps } from '../../../../electron/main/api';
+import { createOsKeychain } from '../../../../electron/main/services/keychain';
+import { KEY_ACCOUNT } from '../../../../electron/main/services/vault';
+import { sandbox, TEST_KDF, testPorts } from '../services/doubles';
+import { blank, drawQr, qrMatrix, toPng } from '../../../../bench/qr/synth';
 
 /**
  * The API end to end on real parts: real gnome-keyring, real files, real crypto and OTP code; only

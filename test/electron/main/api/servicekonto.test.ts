@@ -1,11 +1,11 @@
 import QRCode from 'qrcode';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { isFaktorError } from '../../../shared/errors';
-import { createApi, type Api } from '../../../electron/main/api';
-import { createOsKeychain } from '../../../electron/main/services/keychain';
-import { KEY_ACCOUNT } from '../../../electron/main/services/vault';
-import { Client, newAccount, startTestServer, type TestServer } from '../../server/http/client';
-import { FakeClock, sandbox, TEST_KDF, testPorts } from './services/doubles';
+import { isFaktorError } from '../../../../shared/errors';
+import { createApi, type Api } from '../../../../electron/main/api';
+import { createOsKeychain } from '../../../../electron/main/services/keychain';
+import { KEY_ACCOUNT } from '../../../../electron/main/services/vault';
+import { Client, newAccount, startTestServer, type TestServer } from '../../../server/http/client';
+import { FakeClock, sandbox, TEST_KDF, testPorts } from '../services/doubles';
 
 /**
  * The Servicekonto IPC channels on the real api: a QR image is decoded by the app's decoder (qr-decode-

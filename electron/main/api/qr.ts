@@ -1,12 +1,12 @@
-import { isFaktorError } from '../../shared/errors';
-import { PARAM_KEYS, pickFields } from '../../shared/account';
-import type { Channel, RequestOf, ResponseOf } from '../../shared/ipc/contract';
-import type { OtpParams } from '../../shared/otp/types';
-import type { AccountView, ImportResult } from '../../shared/ipc/schemas';
-import type { Ports } from './ports';
-import { createQrDecoder, type QrDecoder } from './services/qr-decoder';
-import { createQrScanService, type QrScanService } from './services/qr-scan';
-import type { NewAccount } from './services/vault';
+import { isFaktorError } from '../../../shared/errors';
+import { PARAM_KEYS, pickFields } from '../../../shared/account';
+import type { Channel, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
+import type { OtpParams } from '../../../shared/otp/types';
+import type { AccountView, ImportResult } from '../../../shared/ipc/schemas';
+import type { Ports } from '../ports';
+import { createQrDecoder, type QrDecoder } from '../services/qr-decoder';
+import { createQrScanService, type QrScanService } from '../services/qr-scan';
+import type { NewAccount } from '../services/vault';
 
 /** The QR channels of the contract (docs/qr.md). */
 export type QrChannel = Extract<Channel, `qr-${string}`>;
@@ -19,7 +19,7 @@ export interface QrApiVault {
 }
 
 /**
- * One function per QR channel, hooked into api.ts. Every call first asks the vault for its list, so a
+ * One function per QR channel, hooked into api/index.ts. Every call first asks the vault for its list, so a
  * locked app neither captures the screen nor decodes anything (the same early refusal as backup-import).
  * Payloads scanned before a lock are forgotten the moment the vault locks (`onVaultLocked`, fed from
  * the vault's status changes), and again by any call that finds the vault locked.

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { contract } from '../../../shared/ipc/contract';
-import { createRecoveryHandlers, damagedSuffix } from '../../../electron/main/recovery-api';
-import { createOsKeychain, type Keychain } from '../../../electron/main/services/keychain';
-import { createVault, KEY_ACCOUNT, VAULT_FILE, type Vault } from '../../../electron/main/services/vault';
-import { FakeClock, sandbox, TEST_KDF } from './services/doubles';
+import { contract } from '../../../../shared/ipc/contract';
+import { createRecoveryHandlers, damagedSuffix } from '../../../../electron/main/api/recovery';
+import { createOsKeychain, type Keychain } from '../../../../electron/main/services/keychain';
+import { createVault, KEY_ACCOUNT, VAULT_FILE, type Vault } from '../../../../electron/main/services/vault';
+import { FakeClock, sandbox, TEST_KDF } from '../services/doubles';
 
 /** Real gnome-keyring (scripts/with-test-keyring.sh), real files in a temp dir. */
 

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isFaktorError } from '../../../shared/errors';
-import type { Channel, RequestOf } from '../../../shared/ipc/contract';
-import { createApi, isUserActivity, uiLanguage, type Api } from '../../../electron/main/api';
-import { createOsKeychain } from '../../../electron/main/services/keychain';
-import { createQuitTasks } from '../../../electron/main/services/quit-tasks';
-import { KEY_ACCOUNT } from '../../../electron/main/services/vault';
-import { sandbox, TEST_KDF, testPorts } from './services/doubles';
+import { isFaktorError } from '../../../../shared/errors';
+import type { Channel, RequestOf } from '../../../../shared/ipc/contract';
+import { createApi, isUserActivity, uiLanguage, type Api } from '../../../../electron/main/api';
+import { createOsKeychain } from '../../../../electron/main/services/keychain';
+import { createQuitTasks } from '../../../../electron/main/services/quit-tasks';
+import { KEY_ACCOUNT } from '../../../../electron/main/services/vault';
+import { sandbox, TEST_KDF, testPorts } from '../services/doubles';
 
 /**
  * Issue #7 items 7 (names on manual entry and edit), 9, 10 and 11 through the real api: real

@@ -1,19 +1,19 @@
-import { FaktorError } from '../../shared/errors';
-import type { Channel, RequestOf, ResponseOf } from '../../shared/ipc/contract';
-import type { ApprovalRequestView } from '../../shared/ipc/servicekonto-schemas';
-import type { ApprovalRequest } from '../../shared/servicekonto/approval';
-import type { Ports } from './ports';
-import type { KdfCost } from './services/crypto';
-import type { QrScanService } from './services/qr-scan';
-import type { EventStream } from './services/servicekonto/event-stream';
-import { createServicekontoService } from './services/servicekonto/servicekonto-service';
-import type { Vault } from './services/vault';
+import { FaktorError } from '../../../shared/errors';
+import type { Channel, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
+import type { ApprovalRequestView } from '../../../shared/ipc/servicekonto-schemas';
+import type { ApprovalRequest } from '../../../shared/servicekonto/approval';
+import type { Ports } from '../ports';
+import type { KdfCost } from '../services/crypto';
+import type { QrScanService } from '../services/qr-scan';
+import type { EventStream } from '../services/servicekonto/event-stream';
+import { createServicekontoService } from '../services/servicekonto/servicekonto-service';
+import type { Vault } from '../services/vault';
 
 /** The Servicekonto channels of the contract (docs/servicekonto-app.md). */
 export type ServicekontoChannel = Extract<Channel, `servicekonto-${string}`>;
 
 /**
- * One function per Servicekonto channel, hooked into api.ts, plus the per-account event streams: they
+ * One function per Servicekonto channel, hooked into api/index.ts, plus the per-account event streams: they
  * open when the renderer lists the pairings (the vault is unlocked then) and close when the vault
  * locks, together with every request still waiting. A request reaches the renderer as an event and a
  * desktop notification; its challenge stays here, so an answer names only the transaction.

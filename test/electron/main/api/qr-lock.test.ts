@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FaktorError, isFaktorError } from '../../../../shared/errors';
-import { createQrHandlers } from '../../../../electron/main/qr-api';
+import { createQrHandlers } from '../../../../electron/main/api/qr';
 import { systemClock, type Ports } from '../../../../electron/main/ports';
 import { createQrDecoder, type QrDecoder } from '../../../../electron/main/services/qr-decoder';
 import { blank, drawQr, qrMatrix, toPng } from '../../../../bench/qr/synth';

@@ -1,18 +1,15 @@
 import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { FaktorError, isFaktorError } from '../../shared/errors';
-import type { RequestOf, ResponseOf } from '../../shared/ipc/contract';
-import type { AccountView } from '../../shared/ipc/schemas';
-import type { Ports } from './ports';
-import { writeFileAtomic } from './services/atomic-file';
-import { NODE_KDF, type KdfPrimitives } from './services/crypto';
-import { exportAs } from './services/import/export-as';
-import { commitFile, forgetFile, previewFile, type ImportVault } from './services/import/import-foreign';
-import { MAX_IMPORT_BYTES, readForeign, type ForeignFile } from './services/import/read-foreign';
-import { newId } from './services/vault';
+import { FaktorError, isFaktorError } from '../../../shared/errors';
+import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract';
+import type { AccountView } from '../../../shared/ipc/schemas';
+import type { Ports } from '../ports';
+import { NODE_KDF, type KdfPrimitives } from '../services/crypto';
+import { commitFile, forgetFile, previewFile, type ImportVault } from '../services/import/import-foreign';
+import { MAX_IMPORT_BYTES, readForeign, type ForeignFile } from '../services/import/read-foreign';
+import { newId } from '../services/vault';
 
 /** The channels of issue 11's "no lock-in" part. */
-export type ImportChannel = 'import-preview' | 'import-commit' | 'export-as';
+export type ImportChannel = 'import-preview' | 'import-commit';
 
 /** How long a previewed import stays committable. */
 export const IMPORT_PREVIEW_MS = 10 * 60 * 1000;
@@ -24,9 +21,9 @@ export const IMPORT_FILTERS = [
 ] as const;
 
 /**
- * Preview → commit for other apps' files, and the extra exports. The decoded accounts of ONE
+ * Preview → commit for other apps' files. The decoded accounts of ONE
  * previewed file are held (never sent) until committed, replaced by the next preview, expired, or
- * the vault locks — the same lifecycle as a scanned Google export in qr-api.ts.
+ * the vault locks — the same lifecycle as a scanned Google export in api/qr.ts.
  */
 export function createImportHandlers(deps: {
   vault: ImportVault & { list(): Promise<AccountView[]> };
@@ -94,18 +91,6 @@ export function createImportHandlers(deps: {
         return { imported: outcome.imported, duplicates: outcome.duplicates };
       } finally {
         forgetFile(p.file);
-      }
-    },
-    'export-as': async ({ format, acknowledgedUnencrypted }) => {
-      const accounts = await deps.vault.exportAccounts();
-      try {
-        const out = await exportAs(format, accounts, { nowMs: deps.ports.clock.now(), acknowledgedUnencrypted, lang: deps.ports.locale().startsWith('de') ? 'de' : 'en' });
-        const path = await deps.ports.dialogs.chooseSaveFile(out.fileName);
-        if (path === null) throw new FaktorError('cancelled');
-        await writeFileAtomic(path, out.text);
-        return { count: accounts.length, fileName: basename(path) };
-      } finally {
-        for (const a of accounts) a.secret.fill(0);
       }
     },
   };

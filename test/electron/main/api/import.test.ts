@@ -1,13 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isFaktorError } from '../../../shared/errors';
-import { contract, type Channel, type RequestOf } from '../../../shared/ipc/contract';
-import { createApi, type Api } from '../../../electron/main/api';
-import { IMPORT_PREVIEW_MS } from '../../../electron/main/import-api';
-import { createOsKeychain } from '../../../electron/main/services/keychain';
-import { KEY_ACCOUNT } from '../../../electron/main/services/vault';
-import { sandbox, TEST_KDF, testPorts } from './services/doubles';
+import { isFaktorError } from '../../../../shared/errors';
+import { contract, type Channel, type RequestOf } from '../../../../shared/ipc/contract';
+import { createApi, type Api } from '../../../../electron/main/api';
+import { IMPORT_PREVIEW_MS } from '../../../../electron/main/api/import';
+import { createOsKeychain } from '../../../../electron/main/services/keychain';
+import { KEY_ACCOUNT } from '../../../../electron/main/services/vault';
+import { sandbox, TEST_KDF, testPorts } from '../services/doubles';
 
 /**
  * Foreign-file import through the API on real parts (gnome-keyring, vault files, crypto): preview
@@ -15,7 +15,7 @@ import { sandbox, TEST_KDF, testPorts } from './services/doubles';
  * and expires. Only the platform ports are doubles (no Electron binary here).
  */
 
-const FIX = join(__dirname, '../../fixtures/import');
+const FIX = join(__dirname, '../../../fixtures/import');
 let box: ReturnType<typeof sandbox>;
 let ports: ReturnType<typeof testPorts>;
 let api: Api;
@@ -114,6 +114,11 @@ describe('import-preview → import-commit', () => {
     await api['import-commit']({ token: (await api['import-preview']({ format: null, password: null })).token });
     expect(await code('export-as', { format: 'aegis-plain', acknowledgedUnencrypted: false as never })).toBe('invalid-request');
     ports.dialogs.savePath = join(box.dir, 'aegis.json');
+    // The renderer's acknowledgement alone is not consent: main asks natively, and "no" writes nothing.
+    ports.dialogs.plainConsent = false;
+    expect(await code('export-as', { format: 'aegis-plain', acknowledgedUnencrypted: true })).toBe('cancelled');
+    expect(existsSync(join(box.dir, 'aegis.json'))).toBe(false);
+    ports.dialogs.plainConsent = true;
     expect(await api['export-as']({ format: 'aegis-plain', acknowledgedUnencrypted: true })).toEqual({ count: 2, fileName: 'aegis.json' });
     ports.dialogs.openPath = join(box.dir, 'aegis.json');
     expect((await api['import-preview']({ format: 'aegis', password: null })).duplicates).toHaveLength(2);

@@ -1,6 +1,6 @@
 import jsQR from 'jsqr';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createQrHandlers } from '../../../../electron/main/qr-api';
+import { createQrHandlers } from '../../../../electron/main/api/qr';
 import { systemClock, type Ports } from '../../../../electron/main/ports';
 import { decodeAny } from '../../../../electron/main/services/qr-decode-core';
 import { createQrDecoder } from '../../../../electron/main/services/qr-decoder';

@@ -1,0 +1,118 @@
+import { FaktorError, isFaktorError } from '../../../shared/errors';
+import type { Channel, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
+import type { Ports } from '../ports';
+import { createAutoLock } from '../services/auto-lock';
+import { createClipboardGuard } from '../services/clipboard-guard';
+import { DEFAULT_KDF, type KdfCost } from '../services/crypto';
+import { createOsKeychain, type Keychain } from '../services/keychain';
+import { createVault, type VaultHooks } from '../services/vault';
+import { createAccountHandlers } from './accounts';
+import { isUserActivity } from './activity';
+import { createBackupHandlers } from './backup';
+import { createCodeHandlers } from './codes';
+import { createImportHandlers } from './import';
+import { createAppScanService, createQrHandlers } from './qr';
+import { createRecoveryHandlers } from './recovery';
+import { createServicekontoHandlers } from './servicekonto';
+import { createLiveSettings, createSettingsHandlers, uiLanguage } from './settings';
+import { createVaultHandlers } from './vault';
+
+/**
+ * The main-process implementation of every IPC channel (shared/ipc/contract.ts), one file per area
+ * in this folder, on top of the services. The dispatcher (electron/main/ipc.ts) validates payload
+ * shapes before calling in and validates responses on the way out; this layer does the semantic
+ * checks, the lock gate and the auto-lock bookkeeping. No response carries a secret; errors are
+ * FaktorErrors with codes only.
+ */
+
+export { isUserActivity } from './activity';
+export { uiLanguage } from './settings';
+
+/** One async function per channel; a channel missing here is a compile error. */
+export type Api = { readonly [C in Channel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> };
+
+/** What the API is built from. */
+export interface ApiDeps {
+  /** App-data directory (Electron: app.getPath('userData')); vault.json and settings.json live here. */
+  readonly appDataDir: string;
+  /** Keychain service name; the app uses DEFAULT_KEYCHAIN_SERVICE, tests a unique throwaway one. */
+  readonly keychainService: string;
+  readonly ports: Ports;
+  /**
+   * Knobs for tests and the harness only: a cheaper KDF (never lowered silently in production: it is
+   * DEFAULT_KDF unless a caller passes this), crash hooks, another Keychain implementation, undo window.
+   */
+  readonly testing?: {
+    readonly kdf?: KdfCost;
+    readonly vaultHooks?: VaultHooks;
+    readonly keychain?: Keychain;
+    readonly undoMs?: number;
+  };
+}
+
+/** Keychain service name of the real app. */
+export const DEFAULT_KEYCHAIN_SERVICE = 'Faktor';
+
+/** Builds the API. Nothing is read from disk or keychain until the first call. */
+export function createApi(deps: ApiDeps): Api {
+  const { ports } = deps;
+  const { clock } = ports;
+  const kdf = deps.testing?.kdf ?? DEFAULT_KDF;
+  const settings = createLiveSettings(deps.appDataDir);
+  const clipboard = createClipboardGuard(ports.clipboard, clock);
+  /** Run when the vault leaves 'ready' (locked by the user or auto-lock, or failed): drop what must not outlive it. */
+  const onLocked: (() => void)[] = [];
+  const onVaultLocked = (listener: () => void) => onLocked.push(listener);
+  const keychain = deps.testing?.keychain ?? createOsKeychain(deps.keychainService);
+  const vault = createVault({
+    dir: deps.appDataDir,
+    keychain,
+    clock,
+    kdf,
+    hooks: deps.testing?.vaultHooks,
+    undoMs: deps.testing?.undoMs,
+    onStatus: (status) => {
+      if (status.state !== 'ready') {
+        void clipboard.clearNow().catch(() => undefined);
+        for (const listener of onLocked) listener();
+      }
+      ports.emit('vault-status', status);
+    },
+    onChange: () => ports.emit('vault-changed', {}),
+  });
+  // Quit: a copied code must not outlive the app on the clipboard (only if it is still ours there).
+  ports.onQuit?.(() => clipboard.clearNow().catch(() => undefined));
+  const autoLock = createAutoLock({ clock, minutes: () => settings.current().autoLockMinutes, canLock: () => vault.canLock(), lock: () => vault.lock() });
+
+  const scan = createAppScanService({ vault, ports });
+  const handlers: Api = {
+    ...createVaultHandlers(vault),
+    ...createAccountHandlers(vault),
+    ...createCodeHandlers({ vault, clock, clipboard, clearSeconds: () => settings.current().clipboardClearSeconds }),
+    ...createSettingsHandlers({ settings, vault, ports, onChanged: () => autoLock.reschedule() }),
+    ...createBackupHandlers({ vault, ports, kdf, language: () => uiLanguage(settings.current().language, ports.locale()) }),
+    ...createQrHandlers({ vault, ports, scan, onVaultLocked }),
+    ...createImportHandlers({ vault, ports, onVaultLocked }),
+    ...createServicekontoHandlers({ vault, scan, ports, kdf, onVaultLocked }),
+    ...createRecoveryHandlers({ vault, keychain, dir: deps.appDataDir, now: () => clock.now() }),
+  };
+
+  const wrap = <C extends Channel>(channel: C, fn: Api[C]): Api[C] =>
+    (async (request: RequestOf<C>) => {
+      try {
+        await settings.ready;
+        await autoLock.check();
+        if (isUserActivity(channel, request)) autoLock.touch();
+        return await (fn as (r: RequestOf<C>) => Promise<ResponseOf<C>>)(request);
+      } catch (e) {
+        // Only our typed errors cross; anything else becomes 'internal' without its message
+        // (a platform message could name a path or worse, never a secret we let it see).
+        if (isFaktorError(e)) throw e;
+        throw new FaktorError('internal', e instanceof Error ? e.name : 'error');
+      }
+    }) as Api[C];
+
+  return Object.fromEntries(
+    (Object.keys(handlers) as Channel[]).map((c) => [c, wrap(c, handlers[c] as Api[typeof c])]),
+  ) as Api;
+}
