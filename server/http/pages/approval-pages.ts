@@ -41,32 +41,37 @@ export function approvalPages(kit: PageKit): void {
   };
 
   // ---- login without a session ----
-  get(PUSH_PATH, (request, reply) => sendPage(reply, pushLoginStartPage(kit.pageContext(request, reply), {})));
+  // `next`: where a login for someone else (an online service's OIDC interaction) returns to, as on /login.
+  const nextOf = (v: unknown): { next?: string } => (typeof v === 'string' && v ? { next: safeNext(v) } : {});
+  get(PUSH_PATH, (request, reply) => sendPage(reply, pushLoginStartPage(kit.pageContext(request, reply), nextOf((request.query as Record<string, unknown>).next))));
   post(PUSH_PATH, () => PUSH_PATH, (request, reply) => {
     const username = formField(request, 'username').trim();
     if (!/^[A-Za-z0-9._@-]{3,64}$/.test(username)) {
       const c = kit.pageContext(request, reply);
-      return sendPage(reply, pushLoginStartPage(c, { username, notices: [{ kind: 'error', text: c.t('error.invalid') }] }), 400);
+      return sendPage(reply, pushLoginStartPage(c, { username, ...nextOf(formField(request, 'next')), notices: [{ kind: 'error', text: c.t('error.invalid') }] }), 400);
     }
+    const next = nextOf(formField(request, 'next')).next;
     const started = services.approvals.startPush(username, browserMeta(request));
     const { name, secure } = pushCookie(request);
     reply.setCookie(name, started.tx, { httpOnly: true, sameSite: 'strict', secure, path: PUSH_PATH, maxAge: 180 });
-    return reply.redirect(`${PUSH_PATH}/wait`, 303);
+    return reply.redirect(`${PUSH_PATH}/wait${next ? `?next=${encodeURIComponent(next)}` : ''}`, 303);
   });
   get(`${PUSH_PATH}/wait`, (request, reply) => {
     const tx = readCookie(request, PUSH_COOKIE);
     const { name, secure } = pushCookie(request);
     const seen = tx && TX.test(tx) ? services.approvals.peek(tx) : { state: 'expired' as const };
+    const next = nextOf((request.query as Record<string, unknown>).next).next;
+    const self = `${PUSH_PATH}/wait${next ? `?next=${encodeURIComponent(next)}` : ''}`;
     if (seen.state === 'pending' && seen.approval) {
       reply.header('refresh', String(PUSH_REFRESH_SECONDS));
       const c = kit.pageContext(request, reply);
-      return sendPage(reply, pushWaitPage(c, { number: seen.approval.number, expiresAt: seen.approval.expiresAt, checkHref: `${PUSH_PATH}/wait`, cancelHref: '/login' }));
+      return sendPage(reply, pushWaitPage(c, { number: seen.approval.number, expiresAt: seen.approval.expiresAt, checkHref: self, cancelHref: '/login' }));
     }
     reply.clearCookie(name, { httpOnly: true, sameSite: 'strict', secure, path: PUSH_PATH });
     const r = tx && seen.state === 'approved' ? services.approvals.status(tx, kit.meta(request)) : seen;
     if (r.state !== 'approved' || !('issued' in r)) return failed(request, reply, PUSH_PATH);
     kit.setCookie(reply, r.issued.token);
-    return reply.redirect('/account', 303);
+    return reply.redirect(next ?? '/account', 303);
   });
 
   // ---- inside a session: step-up with one or all desktop apps, §4.2 confirmation of a pending one ----

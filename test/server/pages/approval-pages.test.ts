@@ -139,6 +139,23 @@ describe('login by online approval: no oracle, no login CSRF', () => {
   });
 });
 
+it('a login for someone else (the login page\'s next) returns there after the approval', async () => {
+  const { username, peer } = await accountWithApp('en');
+  const b = new Browser(t.url, 'en');
+  const login = await b.get('/login?next=%2Fmeans%2Fnew');
+  expect(login.text).toContain('href="/login/desktop-app/push?next=%2Fmeans%2Fnew"');
+  const form = await b.get('/login/desktop-app/push?next=%2Fmeans%2Fnew');
+  expect(form.text).toContain('name="next" value="/means/new"');
+  let sent: PageAnswer | undefined;
+  const [request] = await requestsDuring([peer], async () => {
+    sent = await b.post('/login/desktop-app/push', { _csrf: csrf(form.text), username, next: '/means/new' });
+  });
+  expect(sent?.location).toBe('/login/desktop-app/push/wait?next=%2Fmeans%2Fnew');
+  const wait = await b.get(sent!.location!);
+  expect(await answer(peer, request!, numberOn(wait))).toBe(200);
+  expect((await b.get(sent!.location!)).location).toBe('/means/new');
+});
+
 describe('§4.2 confirmation of a new pairing by online approval', () => {
   it('the confirmation page offers a request to the new app; its approval in the same session activates it', async () => {
     const username = `push-confirm${++n}`;

@@ -10,12 +10,12 @@ import { field, formatTime, postForm, type Notice, type PageContext } from '../v
 import { codeForm, qrBlock, type QrVM } from './desktop-app';
 
 /** Login by online approval, first step: the username. */
-export function pushLoginStartPage(ctx: PageContext, vm: { username?: string; notices?: Notice[] }): SafeHtml {
+export function pushLoginStartPage(ctx: PageContext, vm: { username?: string; next?: string; notices?: Notice[] }): SafeHtml {
   return layout(
     ctx,
     ctx.t('desktop.push.title'),
     html`<p>${ctx.t('desktop.push.intro')}</p>
-${postForm(ctx, '/login/desktop-app/push', html`${field({ name: 'username', label: ctx.t('login.username'), value: vm.username, required: true, autocomplete: 'username' })}<button type="submit">${ctx.t('desktop.push.send')}</button>`, { id: 'push-login-form' })}
+${postForm(ctx, '/login/desktop-app/push', html`${vm.next ? html`<input type="hidden" name="next" value="${vm.next}">` : ''}${field({ name: 'username', label: ctx.t('login.username'), value: vm.username, required: true, autocomplete: 'username' })}<button type="submit">${ctx.t('desktop.push.send')}</button>`, { id: 'push-login-form' })}
 <p><a href="/login/desktop-app">${ctx.t('desktop.login.link')}</a></p>`,
     { notices: vm.notices },
   );

@@ -76,7 +76,7 @@ ${field({ name: 'password', label: ctx.t('login.password'), type: 'password', re
     ctx.t('login.title'),
     html`${postForm(ctx, '/login', body, { id: 'login-form' })}
 <p><a href="/login/desktop-app" data-testid="desktop-login-link">${ctx.t('desktop.login.link')}</a></p>
-<p><a href="/login/desktop-app/push" data-testid="push-login-link">${ctx.t('desktop.push.link')}</a></p>
+<p><a href="/login/desktop-app/push${vm.next ? `?next=${encodeURIComponent(vm.next)}` : ''}" data-testid="push-login-link">${ctx.t('desktop.push.link')}</a></p>
 <p>${ctx.t('login.noAccount')} <a href="/register">${ctx.t('nav.register')}</a></p>
 <p><a href="/block">${ctx.t('login.lost')}</a></p>`,
     { notices: vm.notices },
