@@ -30,10 +30,14 @@ export interface Approval {
   /** The means that approved (then the browser's status poll issues the session once). */
   approvedBy?: string;
   consumed?: boolean;
+  /** Step-up or §4.2 confirmation: the web session the request belongs to (only it may complete it). */
+  sessionId?: string;
+  /** Position in the hub's event order: the long-poll's `after` cursor and the SSE `id:`. */
+  seq: number;
 }
 
-/** A stream listener: gets an SSE event name and its data line. */
-export type StreamSend = (event: string, data: string) => void;
+/** A stream listener: gets an SSE event name, its data line and (for `approval`) the event id. */
+export type StreamSend = (event: string, data: string, id?: string) => void;
 
 /** Three distinct two-digit numbers in random order, one of them `number`. */
 export function matchNumbers(number: number): [number, number, number] {
@@ -47,15 +51,29 @@ export function matchNumbers(number: number): [number, number, number] {
   return list as [number, number, number];
 }
 
+/** Most requests the hub holds at once (pending plus recently settled); beyond it new ones are refused (memory bound). */
+export const MAX_HELD_APPROVALS = 100_000;
+
 /** Pending approvals and open streams. */
 export class ApprovalHub {
   private readonly approvals = new Map<string, Approval>();
   private readonly streams = new Map<string, Set<StreamSend>>();
+  private lastSeq = 0;
+
+  /** The next event sequence number (stored in the Approval before `open`). */
+  nextSeq(): number {
+    return ++this.lastSeq;
+  }
+
+  /** True when no further request fits (see MAX_HELD_APPROVALS). */
+  full(): boolean {
+    return this.approvals.size >= MAX_HELD_APPROVALS;
+  }
 
   /** Stores a request and pushes `event`/`data` to every stream of its devices. */
   open(a: Approval, data: (meansId: string) => string): void {
     this.approvals.set(a.tx, a);
-    for (const m of a.meansIds) this.publish(m, 'approval', data(m));
+    for (const m of a.meansIds) this.publish(m, 'approval', data(m), String(a.seq));
   }
 
   /** A request by transaction id. */
@@ -87,8 +105,8 @@ export class ApprovalHub {
   }
 
   /** Sends one event to every open stream of a device. */
-  publish(meansId: string, event: string, data: string): void {
-    for (const send of this.streams.get(meansId) ?? []) send(event, data);
+  publish(meansId: string, event: string, data: string, id?: string): void {
+    for (const send of this.streams.get(meansId) ?? []) send(event, data, id);
   }
 
   /** Number of open streams (benchmark and tests). */

@@ -6,7 +6,7 @@
  * Requests expire after 2 minutes and take one answer (a failed answer ends the request); at most 3
  * unanswered ones per account at a time (no push bombing).
  */
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 import type { AppContext, RequestMeta } from './context';
 import { ServiceError, authFailed, domain } from './errors';
 import type { IssuedSession, SessionService } from './sessions';
@@ -14,10 +14,12 @@ import type { AuthService } from './auth-service';
 import type { AuthenticatedDevice } from './device-auth';
 import { ApprovalHub, matchNumbers, type Approval } from './approval-hub';
 import { DESKTOP_LOGIN_TTL_MS, blockMeans, meansLevelFor, recordAuthentication, startSession, usableDesktopApps, type Account } from '../domain';
-import { formatApprovalRequest, parseApprovalAnswer, verifyApproval } from '../../shared/servicekonto/approval';
+import { formatApprovalRequest, parseApprovalAnswer, verifyApproval, type ApprovalPurpose } from '../../shared/servicekonto/approval';
+import type { MeansLevel } from '../../shared/levels';
 import { isFaktorError } from '../../shared/errors';
 import { newTransactionId, type DesktopAppCredential } from '../means/desktop-app';
 import { SERVICEKONTO_SERVICE } from './desktop-app-service';
+import { DeferredAudit } from './deferred-audit';
 
 /** Unanswered requests one account may have open at once. */
 export const MAX_UNANSWERED_PER_ACCOUNT = 3;
@@ -32,45 +34,68 @@ export interface PushStarted {
 /** Online approvals. */
 export class ApprovalService {
   readonly hub = new ApprovalHub();
+  /** "Request sent" rows: written once per event-loop turn, not one fsync per request (deferred-audit.ts). */
+  readonly audit: DeferredAudit;
 
   constructor(
     private readonly ctx: AppContext,
     private readonly sessions: SessionService,
     private readonly auth: AuthService,
     private readonly origin: () => string,
-  ) {}
+  ) {
+    this.audit = new DeferredAudit(ctx);
+  }
 
-  /** The browser asks: a request to every active desktop app of the account (unknown name: same shape, no push). */
+  /**
+   * The browser asks: a request to every active desktop app of the account. An unknown name (or an
+   * account without a desktop app) gets the same shape and a request that stays "pending" until it
+   * expires, so neither the answer nor the status poll tells which accounts exist.
+   */
   startPush(username: string, meta: RequestMeta & { browser: string }): PushStarted {
-    const now = this.ctx.now();
-    this.hub.prune(now, DESKTOP_LOGIN_TTL_MS);
     const account = this.ctx.accounts.byUsername(username.trim());
     const devices = account ? usableDesktopApps(account) : [];
+    const target = account && devices.length > 0 ? account : { id: randomUUID(), username: username.trim() };
+    return this.open({ account: target, meansIds: devices.map((m) => m.id), purpose: 'login', service: SERVICEKONTO_SERVICE, level: meansLevelFor(this.ctx.policy, 'desktop-app') }, meta);
+  }
+
+  /**
+   * Opens one request (login, step-up or §4.2 confirmation; `sessionId` binds it to a web session).
+   * At most MAX_UNANSWERED_PER_ACCOUNT unanswered ones per account (no push bombing).
+   */
+  open(r: { account: { id: string; username: string }; meansIds: string[]; purpose: ApprovalPurpose; service: string; level: MeansLevel; sessionId?: string }, meta: RequestMeta & { browser: string }): PushStarted {
+    const now = this.ctx.now();
+    this.hub.prune(now, DESKTOP_LOGIN_TTL_MS);
+    if (this.hub.full() || this.hub.unansweredSince(r.account.id, now - DESKTOP_LOGIN_TTL_MS) >= MAX_UNANSWERED_PER_ACCOUNT) throw new ServiceError('too-many-attempts', 429);
     const number = randomInt(10, 100);
-    const tx = newTransactionId();
-    const expiresAt = now + DESKTOP_LOGIN_TTL_MS;
-    if (!account || devices.length === 0) return { tx, number, expiresAt };
-    if (this.hub.unansweredSince(account.id, now - DESKTOP_LOGIN_TTL_MS) >= MAX_UNANSWERED_PER_ACCOUNT) throw new ServiceError('too-many-attempts', 429);
     const a: Approval = {
-      tx,
-      accountId: account.id,
-      accountName: account.username,
-      meansIds: devices.map((m) => m.id),
+      tx: newTransactionId(),
+      accountId: r.account.id,
+      accountName: r.account.username,
+      meansIds: r.meansIds,
       challenge: randomBytes(32).toString('base64url'),
       number,
       numbers: matchNumbers(number),
-      purpose: 'login',
-      service: SERVICEKONTO_SERVICE,
-      level: meansLevelFor(this.ctx.policy, 'desktop-app'),
+      purpose: r.purpose,
+      service: r.service,
+      level: r.level,
       browser: meta.browser.slice(0, 120).trim(),
       ip: meta.ip.slice(0, 120),
       createdAt: now,
-      expiresAt,
+      expiresAt: now + DESKTOP_LOGIN_TTL_MS,
       state: 'pending',
+      seq: this.hub.nextSeq(),
+      ...(r.sessionId ? { sessionId: r.sessionId } : {}),
     };
     this.hub.open(a, (meansId) => this.requestText(a, meansId));
-    this.ctx.record('desktop-app.push-sent', account.id, meta.ip, {});
-    return { tx, number, expiresAt };
+    if (a.meansIds.length > 0) this.audit.record('desktop-app.push-sent', a.accountId, meta.ip, { purpose: a.purpose, devices: a.meansIds.length });
+    return { tx: a.tx, number, expiresAt: a.expiresAt };
+  }
+
+  /** Where a request stands, without settling it: pending (with its number), approved, denied or expired. */
+  peek(tx: string): { state: 'pending' | 'approved' | 'denied' | 'expired'; approval?: Approval } {
+    const a = this.hub.get(tx);
+    if (!a || a.consumed || (a.state === 'pending' && this.ctx.now() >= a.expiresAt)) return { state: 'expired' };
+    return { state: a.state, approval: a };
   }
 
   /** The wire text of a request for one device (ApprovalRequest v1). */
@@ -93,14 +118,16 @@ export class ApprovalService {
     });
   }
 
-  /** The browser polls: pending / denied / expired, or approved → a session at the desktop-app level, issued once. */
+  /** The browser polls (login without a session): pending / denied / expired, or approved → a session at the desktop-app level, issued once. */
   status(tx: string, meta: RequestMeta): { state: 'pending' | 'denied' | 'expired' } | { state: 'approved'; issued: IssuedSession } {
-    const now = this.ctx.now();
-    const a = this.hub.get(tx);
-    if (!a || (a.state === 'pending' && now >= a.expiresAt) || a.consumed) return { state: 'expired' };
-    if (a.state !== 'approved' || !a.approvedBy) return { state: a.state === 'denied' ? 'denied' : 'pending' };
+    const seen = this.peek(tx);
+    const a = seen.approval;
+    // A step-up or confirmation request completes only inside its own web session (SessionApprovals).
+    if (!a || a.sessionId !== undefined) return { state: 'expired' };
+    if (seen.state !== 'approved' || !a.approvedBy) return { state: seen.state === 'approved' ? 'pending' : seen.state };
     a.consumed = true;
     const meansId = a.approvedBy;
+    const now = this.ctx.now();
     const issued = this.ctx.tx(() => {
       const acc = this.ctx.accounts.byId(a.accountId) as Account;
       const r = domain(() => recordAuthentication(acc, startSession({ id: this.sessions.newSessionId(), accountId: acc.id }, now), meansId, now, this.ctx.policy));
@@ -126,7 +153,9 @@ export class ApprovalService {
     }
     const now = this.ctx.now();
     const a = this.hub.get(ans.tx);
-    if (!a || a.state !== 'pending' || now >= a.expiresAt || !a.meansIds.includes(device.means.id) || device.means.status !== 'active') throw new ServiceError('not-found', 404);
+    // A pending means answers only the §4.2 confirmation of itself; every other request needs an active one.
+    const usable = device.means.status === 'active' || (device.means.status === 'pending' && a?.purpose === 'confirm-pairing');
+    if (!a || a.state !== 'pending' || now >= a.expiresAt || !a.meansIds.includes(device.means.id) || !usable) throw new ServiceError('not-found', 404);
     const cred = this.ctx.accounts.credential<DesktopAppCredential>(device.means.id);
     const signed = { transaction: a.tx, challenge: a.challenge, number: ans.number, decision: ans.decision };
     const valid = cred !== undefined && verifyApproval(cred.data.approvalKey, signed, ans.signature);

@@ -13,6 +13,7 @@ import { DesktopAppService } from './desktop-app-service';
 import { DeviceAuthenticator } from './device-auth';
 import { DeviceService } from './device-service';
 import { ApprovalService } from './approval-service';
+import { SessionApprovals } from './session-approvals';
 
 /** All services of one server. */
 export interface Services {
@@ -27,6 +28,8 @@ export interface Services {
   device: DeviceService;
   approvals: ApprovalService;
   enrolment: EnrolmentService;
+  /** Online approval for step-up and the §4.2 confirmation, bound to a web session. */
+  sessionApprovals: SessionApprovals;
 }
 
 /** Wires the services over one AppContext. */
@@ -39,7 +42,8 @@ export function createServices(ctx: AppContext): Services {
   const desktopApp = new DesktopAppService(ctx, sessions, auth);
   proofs.desktopChallenge = (account, m) => desktopApp.meansChallenge(account, m);
   const approvals = new ApprovalService(ctx, sessions, auth, () => desktopApp.origin());
-  return { ctx, sessions, proofs, auth, means, accounts, desktopApp, deviceAuth: new DeviceAuthenticator(ctx), device: new DeviceService(ctx), approvals, enrolment: new EnrolmentService(ctx, sessions) };
+  const sessionApprovals = new SessionApprovals(ctx, sessions, approvals);
+  return { ctx, sessions, proofs, auth, means, accounts, desktopApp, deviceAuth: new DeviceAuthenticator(ctx), device: new DeviceService(ctx), approvals, enrolment: new EnrolmentService(ctx, sessions), sessionApprovals };
 }
 
 export { AppContext } from './context';

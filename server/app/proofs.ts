@@ -105,7 +105,10 @@ export class ProofService {
     if (means.kind === 'desktop-app' && this.desktopChallenge) {
       const c = await this.desktopChallenge(account, means);
       const fresh = this.ctx.sessions.byId(stored.session.id) ?? stored;
-      this.saveScratch(fresh, { ...fresh.scratch, desktopChallenge: { meansId: means.id, payload: c.payload, expiresAt: c.expiresAt } });
+      // One challenge per desktop app (the step-up page shows each its own QR); expired ones are dropped.
+      const now = this.ctx.now();
+      const kept = Object.entries(fresh.scratch.desktopChallenges ?? {}).filter(([id, x]) => id !== means.id && x.expiresAt > now);
+      this.saveScratch(fresh, { ...fresh.scratch, desktopChallenges: Object.fromEntries([...kept, [means.id, { payload: c.payload, expiresAt: c.expiresAt }]]) });
       return c;
     }
     return { kind: 'none' };
@@ -159,10 +162,15 @@ export class ProofService {
         return () => true;
       }
       case 'desktop-app': {
-        const c = stored.scratch.desktopChallenge;
-        if (!c || c.meansId !== means.id || now >= c.expiresAt || proof.code === undefined) return undefined;
+        const c = Object.hasOwn(stored.scratch.desktopChallenges ?? {}, means.id) ? stored.scratch.desktopChallenges?.[means.id] : undefined;
+        if (!c || now >= c.expiresAt || proof.code === undefined) return undefined;
         if (!offlineCheck(this.ctx, means.id, c.payload, proof.code, now)) return undefined;
-        return () => this.consumeScratch(stored.session.id, (s) => (s.desktopChallenge?.payload === c.payload ? { ...s, desktopChallenge: undefined } : undefined));
+        return () =>
+          this.consumeScratch(stored.session.id, (s) => {
+            const all = s.desktopChallenges ?? {};
+            if (all[means.id]?.payload !== c.payload) return undefined;
+            return { ...s, desktopChallenges: Object.fromEntries(Object.entries(all).filter(([id]) => id !== means.id)) };
+          });
       }
       case 'password': {
         const hashes = this.ctx.accounts.hashes(stored.session.accountId);

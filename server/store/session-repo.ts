@@ -13,8 +13,8 @@ export interface SessionScratch {
   webauthnAssertion?: { challenge: string; meansId: string; expiresAt: number };
   /** Hash of the SMS code sent for a means (step-up or confirmation). */
   smsChallenge?: { meansId: string; codeHash: string; expiresAt: number };
-  /** The login QR shown for a desktop-app means (step-up or §4.2 confirmation): its faktor-login payload. */
-  desktopChallenge?: { meansId: string; payload: string; expiresAt: number };
+  /** The login QR shown per desktop-app means (step-up or §4.2 confirmation), by means id: its faktor-login payload. */
+  desktopChallenges?: Record<string, { payload: string; expiresAt: number }>;
 }
 
 /** A stored session with its CSRF token. */

@@ -4,7 +4,7 @@
  * POST /api/means/{id}/challenge (→ a login QR) and POST /api/means/{id}/authenticate {code}.
  */
 import type { FastifyInstance } from 'fastify';
-import { EMPTY_BODY, ERROR_BODY, ISSUED, MEANS_LEVEL, USERNAME, obj } from '../schemas';
+import { EMPTY_BODY, ERROR_BODY, ID, ISSUED, MEANS_LEVEL, USERNAME, obj } from '../schemas';
 import { ERRORS, TAGS, meta, sendIssued, type ApiOptions } from './common';
 import { sessionToken } from '../session-cookie';
 
@@ -136,6 +136,36 @@ export async function desktopAppRoutes(app: FastifyInstance, opts: ApiOptions): 
   }, async (request, reply) => {
     const r = services.approvals.status(request.body.tx, meta(request));
     if (r.state !== 'approved') return { state: r.state };
+    return sendIssued(reply, r.issued, secureCookies, { state: 'approved' });
+  });
+
+  const PUSHED = { 201: { type: 'object', additionalProperties: false, properties: { tx: { type: 'string' }, number: { type: 'integer' }, expiresAt: { type: 'number' } } }, ...ERRORS } as const;
+
+  app.post<{ Body: { meansId?: string } }>('/api/session/desktop-app/push', {
+    schema: {
+      tags: [TAGS.session],
+      summary: 'Online approval in this session: step-up with one desktop app (meansId) or every active one (no meansId), or the §4.2 confirmation of a pending one this session enrolled',
+      description: 'Show `number` in the browser; the app(s) get the request on their event stream. Complete it with POST /api/session/desktop-app/push/status in this session.',
+      body: obj({ meansId: ID }, []),
+      response: PUSHED,
+    },
+  }, async (request, reply) => {
+    const target = request.body.meansId === undefined ? 'all' : { meansId: request.body.meansId };
+    reply.code(201);
+    return services.sessionApprovals.start(sessionToken(request), target, { ...meta(request), browser: String(request.headers['user-agent'] ?? '') });
+  });
+
+  app.post<{ Body: { tx: string } }>('/api/session/desktop-app/push/status', {
+    schema: {
+      tags: [TAGS.session],
+      summary: 'Online approval in this session (poll): pending | denied | expired, or approved → the authentication is recorded in this session and the cookie rotated (once)',
+      description: 'Not counted as user input (§4.3). A request of another session reads as expired.',
+      body: obj({ tx: { type: 'string', pattern: '^[A-Za-z0-9_-]{22}$' } }, ['tx']),
+      response: { 200: { type: 'object', additionalProperties: true, properties: { state: { type: 'string', enum: ['pending', 'approved', 'denied', 'expired'] }, number: { type: 'integer' }, expiresAt: { type: 'number' }, csrfToken: { type: 'string' }, session: { type: 'object', additionalProperties: true } } }, ...ERRORS },
+    },
+  }, async (request, reply) => {
+    const r = services.sessionApprovals.status(sessionToken(request), request.body.tx, meta(request));
+    if (r.state !== 'approved') return r;
     return sendIssued(reply, r.issued, secureCookies, { state: 'approved' });
   });
 }

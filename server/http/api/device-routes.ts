@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ID, obj, EMPTY_BODY } from '../schemas';
 import { ERRORS, meta, type ApiOptions } from './common';
 import type { AuthenticatedDevice } from '../../app/device-auth';
+import { ServiceError } from '../../app';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -18,6 +19,8 @@ declare module 'fastify' {
 
 /** Heartbeat comment interval of the event stream. */
 const HEARTBEAT_MS = 15_000;
+/** A transaction id (16 random bytes, base64url). */
+const TX = { type: 'string', pattern: '^[A-Za-z0-9_-]{22}$' } as const;
 /** Longest wait of the long-poll fallback. */
 const LONG_POLL_MS = 25_000;
 
@@ -78,6 +81,7 @@ export async function deviceRoutes(app: FastifyInstance, opts: ApiOptions): Prom
   const streams = new Set<{ end: () => void }>();
   app.addHook('preClose', async () => {
     for (const s of streams) s.end();
+    services.approvals.audit.flush();
   });
 
   const device = (request: FastifyRequest): AuthenticatedDevice =>
@@ -128,11 +132,17 @@ export async function deviceRoutes(app: FastifyInstance, opts: ApiOptions): Prom
   });
 
   // ---- online approval: event stream, long-poll fallback, answer ----
+  const pendingEvents = (meansId: string, after: number): { id: string; type: 'approval'; data: string }[] =>
+    services.approvals.hub
+      .pendingFor(meansId, services.ctx.now())
+      .filter((a) => a.seq > after)
+      .map((a) => ({ id: String(a.seq), type: 'approval' as const, data: services.approvals.requestText(a, meansId) }));
+
   app.get('/api/device/events', {
     schema: {
       tags: [DEVICE_TAG],
-      summary: 'Server-sent events for this device: `approval` (ApprovalRequest JSON), `resolved` ({tx, state}); a comment heartbeat every 15 s',
-      description: 'Pending requests are sent at once on connect. Reconnect with back-off; GET /api/device/approvals is the long-poll fallback.',
+      summary: 'Server-sent events for this device: `approval` (ApprovalRequest JSON, with an `id:`), `resolved` ({tx, state}); a comment heartbeat every 15 s',
+      description: 'Pending requests are sent at once on connect. Reconnect with back-off; GET /api/device/events/poll is the long-poll fallback.',
       headers: AUTH_HEADER,
       response: { 200: { type: 'string', description: 'text/event-stream' }, ...ERRORS },
     },
@@ -142,43 +152,64 @@ export async function deviceRoutes(app: FastifyInstance, opts: ApiOptions): Prom
     const res = reply.raw;
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-content-type-options': 'nosniff' });
     res.write(': open\n\n'); // sends the headers now, so the app knows the stream is up
-    const send = (event: string, data: string): void => {
-      res.write(`event: ${event}\ndata: ${data}\n\n`);
+    const send = (event: string, data: string, id?: string): void => {
+      res.write(`${id ? `id: ${id}\n` : ''}event: ${event}\ndata: ${data}\n\n`);
     };
-    for (const a of services.approvals.hub.pendingFor(d.means.id, services.ctx.now())) send('approval', services.approvals.requestText(a, d.means.id));
+    for (const e of pendingEvents(d.means.id, 0)) send(e.type, e.data, e.id);
     const unsubscribe = services.approvals.hub.subscribe(d.means.id, send);
-    const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
-    heartbeat.unref();
+    // Each stream starts its heartbeat at a random point of the interval: streams opened together (a
+    // restart, bench:pairing) would otherwise all ping in the same millisecond and delay deliveries.
+    let heartbeat: NodeJS.Timeout | undefined;
+    const start = setTimeout(() => {
+      heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+      heartbeat.unref();
+    }, Math.floor(Math.random() * HEARTBEAT_MS));
+    start.unref();
     const stream = { end: () => res.end() };
     streams.add(stream);
     request.raw.on('close', () => {
+      clearTimeout(start);
       clearInterval(heartbeat);
       unsubscribe();
       streams.delete(stream);
     });
   });
 
-  app.get('/api/device/approvals', {
+  app.get<{ Querystring: { after?: string } }>('/api/device/events/poll', {
     schema: {
       tags: [DEVICE_TAG],
-      summary: 'Long-poll fallback: pending requests for this device; waits up to 25 s for one when there is none',
+      summary: 'Long-poll fallback: the `approval` events of the stream as JSON; waits up to 25 s when there is none after `after`',
+      description: 'Without `after` every pending request; with `after` (the last event id seen) only newer ones.',
       headers: AUTH_HEADER,
-      response: { 200: { type: 'object', additionalProperties: false, properties: { requests: { type: 'array', items: { type: 'string', description: 'ApprovalRequest JSON text' } } } }, ...ERRORS },
+      querystring: obj({ after: { type: 'string', pattern: '^[0-9]{1,15}$' } }, []),
+      response: {
+        200: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            events: {
+              type: 'array',
+              items: { type: 'object', additionalProperties: false, properties: { id: { type: 'string' }, type: { type: 'string', enum: ['approval'] }, data: { type: 'string', description: 'ApprovalRequest JSON text' } } },
+            },
+          },
+        },
+        ...ERRORS,
+      },
     },
   }, async (request, reply) => {
     const d = device(request);
+    const after = Number(request.query.after ?? '0');
     reply.header('cache-control', 'no-store');
-    const now = (): string[] => services.approvals.hub.pendingFor(d.means.id, services.ctx.now()).map((a) => services.approvals.requestText(a, d.means.id));
-    const ready = now();
-    if (ready.length > 0) return { requests: ready };
-    return new Promise<{ requests: string[] }>((resolve) => {
+    const ready = pendingEvents(d.means.id, after);
+    if (ready.length > 0) return { events: ready };
+    return new Promise<{ events: ReturnType<typeof pendingEvents> }>((resolve) => {
       let done = false;
       const finish = (): void => {
         if (done) return;
         done = true;
         clearTimeout(timer);
         unsubscribe();
-        resolve({ requests: now() });
+        resolve({ events: pendingEvents(d.means.id, after) });
       };
       const unsubscribe = services.approvals.hub.subscribe(d.means.id, (event) => event === 'approval' && finish());
       const timer = setTimeout(finish, LONG_POLL_MS);
@@ -186,18 +217,19 @@ export async function deviceRoutes(app: FastifyInstance, opts: ApiOptions): Prom
     });
   });
 
-  app.post('/api/device/approvals', {
+  app.post<{ Params: { tx: string }; Body: { tx: string } }>('/api/device/approvals/:tx', {
     config: { csrf: false },
     schema: {
       tags: [DEVICE_TAG],
       summary: 'Answer a request: ApprovalAnswer {v, tx, number, decision, signature} signed with the approval key',
-      description: 'A wrong number or a signature that does not verify (wrong PIN) is the generic 401 and counts toward the 3-failure block; deny-and-block blocks this means (§4.4).',
+      description: 'The path names the same tx as the body. A wrong number or a signature that does not verify (wrong PIN) is the generic 401 and counts toward the 3-failure block; deny-and-block blocks this means (§4.4).',
       headers: AUTH_HEADER,
+      params: obj({ tx: TX }, ['tx']),
       body: {
         ...obj(
           {
             v: { type: 'integer', enum: [1] },
-            tx: { type: 'string', pattern: '^[A-Za-z0-9_-]{22}$' },
+            tx: TX,
             number: { type: 'integer', minimum: 0, maximum: 99 },
             decision: { type: 'string', enum: ['approve', 'deny', 'deny-and-block'] },
             signature: { type: 'string', pattern: '^[A-Za-z0-9_-]{86}$' },
@@ -208,5 +240,9 @@ export async function deviceRoutes(app: FastifyInstance, opts: ApiOptions): Prom
       },
       response: { 200: { type: 'object', additionalProperties: false, properties: { state: { type: 'string', enum: ['approved', 'denied'] } } }, ...ERRORS },
     },
-  }, async (request) => services.approvals.answer(device(request), request.body, meta(request)));
+  }, async (request) => {
+    const d = device(request);
+    if (request.body.tx !== request.params.tx) throw new ServiceError('validation', 400, { field: 'tx', reason: 'path-and-body-differ' });
+    return services.approvals.answer(d, request.body, meta(request));
+  });
 }

@@ -1,8 +1,9 @@
 /**
  * The desktop-app pages (issue #9), registered through the route kit (same CSRF, error handling and
  * post/redirect/get as every page): "Desktop-App hinzufügen" (pairing QR → confirmation in the same
- * session), the offline QR login, and the login QR for confirmation and step-up. Every QR is shown by a
- * GET page, so Reload, Back or a wrong code never lose it.
+ * session, by the offline code or an online approval), the offline QR login, and the login QRs for
+ * confirmation and step-up. Every QR is shown by a GET page, so Reload, Back or a wrong code never lose
+ * it; the online-approval routes live in approval-pages.ts.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ServiceError } from '../../app';
@@ -11,6 +12,9 @@ import { formField, sendPage } from './request';
 import type { PageKit } from './route-kit';
 import { codeFieldId, messagePage, type AuthOptionVM } from './templates/auth';
 import { desktopLoginStartPage, loginQrPage, pairingPage, type QrVM } from './templates/desktop-app';
+import type { PageContext } from './view';
+import { approvalPages } from './approval-pages';
+import { pushForm } from './templates/approval';
 
 export type { PageKit } from './route-kit';
 
@@ -94,28 +98,22 @@ export function desktopAppPages(kit: PageKit): DesktopAppPages {
     }
   });
 
+  approvalPages(kit);
+
   return {
     async confirmPage(request, reply, option) {
       const c = kit.pageContext(request, reply);
       const qr = await loginQr(request, option.id);
-      return sendPage(
-        reply,
-        loginQrPage(c, {
-          title: c.t('desktop.pair.title'),
-          intro: c.t('desktop.confirm.intro'),
-          qr,
-          action: `/means/${encodeURIComponent(option.id)}/confirm`,
-          hidden: {},
-          submit: c.t('means.confirm'),
-          fieldId: codeFieldId(option.id),
-        }),
-      );
+      const here = `/means/${encodeURIComponent(option.id)}/confirm`;
+      // §4.2 online: one approval of the new app in this session confirms it, instead of typing the code.
+      const online = pushForm(c, { meansId: option.id, next: '/account?done=confirmed', back: here, label: c.t('desktop.push.confirm') });
+      return sendPage(reply, loginQrPage(c, { title: c.t('desktop.pair.title'), intro: c.t('desktop.confirm.intro'), qr, action: here, hidden: {}, submit: c.t('means.confirm'), fieldId: codeFieldId(option.id), before: online }));
     },
     async withDesktopQr(request, options) {
-      const first = options.find((o) => o.kind === 'desktop-app');
-      if (!first) return options;
-      const qr = await loginQr(request, first.id);
-      return options.map((o) => (o === first ? { ...o, desktopQr: qr } : o));
+      // Each desktop app its own login QR (its own challenge in the session), so the user picks the one at hand.
+      const out: AuthOptionVM[] = [];
+      for (const o of options) out.push(o.kind === 'desktop-app' ? { ...o, desktopQr: await loginQr(request, o.id) } : o);
+      return out;
     },
   };
 }

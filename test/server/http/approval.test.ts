@@ -6,7 +6,7 @@
  */
 import { p256 } from '@noble/curves/nist.js';
 import { describe, expect, it } from 'vitest';
-import { Client, advance, newAccount, serverNow } from './client';
+import { Client, PASSWORD, advance, newAccount, serverNow } from './client';
 import { useTestServer } from './use-test-server';
 import { DesktopPeer } from './desktop-app-peer';
 import { parseApprovalRequest } from '../../../shared/servicekonto/approval';
@@ -27,6 +27,11 @@ async function paired(): Promise<{ username: string; c: Client; peer: DesktopPee
 }
 
 type Push = { tx: string; number: number; expiresAt: number };
+
+/** The app's answer: POST /api/device/approvals/{tx}, signed. */
+async function answer(peer: DesktopPeer, body: Record<string, unknown>, nowMs: number): Promise<{ status: number; body: unknown }> {
+  return peer.signedPost(t.url, `/api/device/approvals/${String(body.tx)}`, body, nowMs);
+}
 
 /** Browser asks for a push while the app listens; returns the browser's answer and the event data. */
 async function pushAndReceive(username: string, peer: DesktopPeer): Promise<{ browser: Client; push: Push; request: string }> {
@@ -49,7 +54,7 @@ describe('online approval', () => {
     expect(r.numbers).toContain(push.number);
     expect(r.exp - r.created).toBeLessThanOrEqual(120);
     expect((await browser.post('/api/login/desktop-app/push/status', { tx: push.tx })).body).toEqual({ state: 'pending' });
-    const ans = await peer.signedPost(t.url, '/api/device/approvals', peer.answerBody(request, push.number, 'approve'), await serverNow(t.url));
+    const ans = await answer(peer, peer.answerBody(request, push.number, 'approve'), await serverNow(t.url));
     expect(ans).toEqual({ status: 200, body: { state: 'approved' } });
     const st = await browser.post<{ state: string; session: { level: string } }>('/api/login/desktop-app/push/status', { tx: push.tx });
     expect(st.body.state).toBe('approved');
@@ -67,7 +72,7 @@ describe('online approval', () => {
       (req: string, num: number) => peer.answerBody(req, parseApprovalRequest(req).numbers.find((x) => x !== num)!, 'approve'),
     ].entries()) {
       const { push, request } = await pushAndReceive(username, peer);
-      const r = await peer.signedPost(t.url, '/api/device/approvals', make(request, push.number), await serverNow(t.url));
+      const r = await answer(peer, make(request, push.number), await serverNow(t.url));
       expect(r.status, `attempt ${i}`).toBe(401);
     }
     const o = await c.get<{ means: { kind: string; status: string }[] }>('/api/account');
@@ -77,7 +82,7 @@ describe('online approval', () => {
   it('"deny — this wasn\'t me" denies the browser and blocks the means', async () => {
     const { username, c, peer } = await paired();
     const { browser, push, request } = await pushAndReceive(username, peer);
-    expect((await peer.signedPost(t.url, '/api/device/approvals', peer.answerBody(request, 0, 'deny-and-block'), await serverNow(t.url))).body).toEqual({ state: 'denied' });
+    expect((await answer(peer, peer.answerBody(request, 0, 'deny-and-block'), await serverNow(t.url))).body).toEqual({ state: 'denied' });
     expect((await browser.post('/api/login/desktop-app/push/status', { tx: push.tx })).body).toEqual({ state: 'denied' });
     const o = await c.get<{ means: { kind: string; status: string }[] }>('/api/account');
     expect(o.body.means.find((m) => m.kind === 'desktop-app')?.status).toBe('blocked');
@@ -89,12 +94,60 @@ describe('online approval', () => {
     const pushes: Push[] = [];
     for (let i = 0; i < 3; i++) pushes.push((await browser.post<Push>('/api/login/desktop-app/push', { username })).body);
     expect((await browser.post('/api/login/desktop-app/push', { username })).status).toBe(429);
-    const poll = await peer.signed(t.url, 'GET', '/api/device/approvals', await serverNow(t.url));
-    expect((poll.body as { requests: string[] }).requests.map((r) => parseApprovalRequest(r).tx).sort()).toEqual(pushes.map((p) => p.tx).sort());
-    const late = (poll.body as { requests: string[] }).requests[0]!;
+    const poll = await peer.signed(t.url, 'GET', '/api/device/events/poll', await serverNow(t.url));
+    const events = (poll.body as { events: { id: string; type: string; data: string }[] }).events;
+    expect(events.map((e) => parseApprovalRequest(e.data).tx).sort()).toEqual(pushes.map((p) => p.tx).sort());
+    // `after` = the newest id seen: nothing newer is pending, so a new push ends the wait with just that one.
+    const newest = String(Math.max(...events.map((e) => Number(e.id))));
+    const late = events[0]!.data;
     await advance(t.url, 121);
-    expect((await peer.signedPost(t.url, '/api/device/approvals', peer.answerBody(late, parseApprovalRequest(late).numbers[0], 'approve'), await serverNow(t.url))).status).toBe(404);
+    expect((await answer(peer, peer.answerBody(late, parseApprovalRequest(late).numbers[0], 'approve'), await serverNow(t.url))).status).toBe(404);
     expect((await browser.post('/api/login/desktop-app/push/status', { tx: pushes[0]!.tx })).body).toEqual({ state: 'expired' });
-    expect((await browser.post('/api/login/desktop-app/push', { username })).status).toBe(201);
+    const waiting = peer.signed(t.url, 'GET', `/api/device/events/poll?after=${newest}`, await serverNow(t.url));
+    const fresh = (await browser.post<Push>('/api/login/desktop-app/push', { username })).body;
+    const woke = (await waiting).body as { events: { id: string; data: string }[] };
+    expect(woke.events.map((e) => parseApprovalRequest(e.data).tx)).toEqual([fresh.tx]);
+    expect(Number(woke.events[0]!.id)).toBeGreaterThan(Number(newest));
+  });
+
+  it('in a session over JSON: step-up with all desktop apps, completed only by that session, which gets a rotated cookie at the app\'s level', async () => {
+    const { username, peer } = await paired();
+    const login = new Client(t.url);
+    expect((await login.post('/api/login', { username, password: PASSWORD })).status).toBe(200);
+    const before = login.cookie;
+    let push: Push | undefined;
+    const request = await peer.nextApproval(t.url, await serverNow(t.url), async () => {
+      const r = await login.post<Push>('/api/session/desktop-app/push', {});
+      expect(r.status).toBe(201);
+      push = r.body;
+    });
+    expect(parseApprovalRequest(request)).toMatchObject({ tx: push!.tx, purpose: 'login', means: peer.enrolled!.means });
+    expect((await login.post('/api/session/desktop-app/push/status', { tx: push!.tx })).body).toMatchObject({ state: 'pending', number: push!.number });
+    const other = new Client(t.url);
+    await other.post('/api/login', { username, password: PASSWORD });
+    expect((await answer(peer, peer.answerBody(request, push!.number, 'approve'), await serverNow(t.url))).status).toBe(200);
+    expect((await other.post('/api/session/desktop-app/push/status', { tx: push!.tx })).body).toEqual({ state: 'expired' });
+    const done = await login.post<{ state: string; session: { level: string } }>('/api/session/desktop-app/push/status', { tx: push!.tx });
+    expect(done.body.state).toBe('approved');
+    expect(done.body.session.level).toBe('substanziell');
+    expect(login.cookie).not.toBe(before);
+    // A means of another kind, or one that is not the session's pending one, cannot be asked.
+    const pw = (await login.get<{ means: { id: string; kind: string }[] }>('/api/account')).body.means.find((m) => m.kind === 'password')!;
+    expect((await login.post('/api/session/desktop-app/push', { meansId: pw.id })).status).toBe(409);
+  });
+
+  it('an unknown name gets a request that stays pending until it expires (no account oracle); a path tx unlike the body is refused', async () => {
+    const browser = new Client(t.url);
+    const push = await browser.post<Push>('/api/login/desktop-app/push', { username: 'nobody-here' });
+    expect(push.status).toBe(201);
+    expect((await browser.post('/api/login/desktop-app/push/status', { tx: push.body.tx })).body).toEqual({ state: 'pending' });
+    await advance(t.url, 121);
+    expect((await browser.post('/api/login/desktop-app/push/status', { tx: push.body.tx })).body).toEqual({ state: 'expired' });
+
+    const { username, peer } = await paired();
+    const { request } = await pushAndReceive(username, peer);
+    const body = peer.answerBody(request, parseApprovalRequest(request).numbers[0], 'approve');
+    const r = await peer.signedPost(t.url, '/api/device/approvals/AAAAAAAAAAAAAAAAAAAAAA', body, await serverNow(t.url));
+    expect(r.status).toBe(400);
   });
 });

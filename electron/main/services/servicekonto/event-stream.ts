@@ -42,7 +42,7 @@ export interface EventStreamOptions {
   readonly origin: string;
   /** SSE path, e.g. `/api/device/events`. */
   readonly ssePath: string;
-  /** Long-poll path. Answers `{requests:[<ApprovalRequest JSON text>]}` (docs/protocol.md), each delivered as an `approval` event. */
+  /** Long-poll path; `?after=<last id>` is appended when an id is known. Answers `{events:[{id,type,data}]}`. */
   readonly pollPath: string;
   readonly device: DeviceCredentials;
   readonly clock: Clock;
@@ -73,7 +73,6 @@ export function openEventStream(o: EventStreamOptions): EventStream {
   let attempt = 0;
   let sseFailures = 0;
   let mode: 'sse' | 'poll' = 'sse';
-  const polled = new Set<string>();
   const state = (s: StreamState): void => o.onState?.(s);
   const deliver = (e: StreamEvent): void => {
     if (e.id !== null) lastId = e.id;
@@ -102,12 +101,9 @@ export function openEventStream(o: EventStreamOptions): EventStream {
         if (!opened && ++sseFailures >= SSE_FAILURES_BEFORE_POLL) mode = 'poll';
       } else {
         state({ kind: 'polling' });
-        const fresh = await pollOnce(o, abort.signal, deliver, polled);
+        await pollOnce(o, lastId, abort.signal, deliver);
         attempt = 0;
-        // The server answers at once while a request is pending: poll again only after a pause then.
-        if (fresh > 0) return void run();
-        cancelTimer = o.clock.setTimer((o.backoff ?? DEFAULT_BACKOFF).initialMs, () => void run());
-        return;
+        return void run();
       }
     } catch (e) {
       if (abort.signal.aborted) return;
@@ -172,19 +168,14 @@ async function readSse(
   return true;
 }
 
-/**
- * One long-poll request (the server holds it until a request is pending or its own timeout). Only
- * requests not in `seen` are delivered; `seen` then holds exactly the ones still pending. Returns how
- * many were new.
- */
-async function pollOnce(o: EventStreamOptions, signal: AbortSignal, deliver: (e: StreamEvent) => void, seen: Set<string>): Promise<number> {
-  const body = await callJson(o.origin, 'GET', o.pollPath, undefined, { device: o.device, signal, fetch: o.fetch, timeoutMs: 60_000 });
-  const requests = (body as { requests?: unknown } | null)?.requests;
-  if (!Array.isArray(requests)) throw new FaktorError('server-unreachable', 'poll answer malformed');
-  const texts = requests.filter((r): r is string => typeof r === 'string');
-  const fresh = texts.filter((t) => !seen.has(t));
-  seen.clear();
-  for (const t of texts) seen.add(t);
-  for (const data of fresh) deliver({ id: null, type: 'approval', data });
-  return fresh.length;
+/** One long-poll request (the server holds it until an event or its own timeout). */
+async function pollOnce(o: EventStreamOptions, lastId: string | null, signal: AbortSignal, deliver: (e: StreamEvent) => void): Promise<void> {
+  const path = lastId === null ? o.pollPath : `${o.pollPath}${o.pollPath.includes('?') ? '&' : '?'}after=${encodeURIComponent(lastId)}`;
+  const body = await callJson(o.origin, 'GET', path, undefined, { device: o.device, signal, fetch: o.fetch, timeoutMs: 60_000 });
+  const events = (body as { events?: unknown } | null)?.events;
+  if (!Array.isArray(events)) throw new FaktorError('server-unreachable', 'poll answer malformed');
+  for (const e of events as Array<Record<string, unknown>>) {
+    if (typeof e?.type !== 'string' || typeof e.data !== 'string') continue;
+    deliver({ id: typeof e.id === 'string' ? e.id : null, type: e.type, data: e.data });
+  }
 }

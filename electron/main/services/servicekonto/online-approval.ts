@@ -3,7 +3,7 @@ import { parseApprovalRequest, signApproval, type ApprovalDecision, type Approva
 import { PROTOCOL_VERSION } from '../../../../shared/servicekonto/wire';
 import { samePairing, type PairedRecord } from './paired-record';
 import { openWithPin, toScalar, wipeSecrets } from './pin-secrets';
-import { APPROVAL_ANSWER_PATH } from './routes';
+import { approvalAnswerPath } from './routes';
 import { callJson, type DeviceCredentials, type Fetch } from './server-http';
 
 /**
@@ -45,5 +45,5 @@ export async function answerApproval(
     wipeSecrets(secrets);
   }
   const body = { v: PROTOCOL_VERSION, tx: request.tx, number: chosen, decision, signature };
-  return callJson(record.origin, 'POST', APPROVAL_ANSWER_PATH, body, { device: deviceOf(record), fetch: o.fetch, now: o.now });
+  return callJson(record.origin, 'POST', approvalAnswerPath(request.tx), body, { device: deviceOf(record), fetch: o.fetch, now: o.now });
 }

@@ -9,8 +9,8 @@ export const ENROLL_PATH = '/api/pairing/enroll';
 /** GET: the device's event stream (SSE). */
 export const EVENTS_PATH = '/api/device/events';
 
-/** GET: long-poll fallback, the pending approval requests as JSON `{requests:[<ApprovalRequest JSON text>]}`. */
-export const POLL_PATH = '/api/device/approvals';
+/** GET: the same events by long-poll (JSON `{events:[{id,type,data}]}`). */
+export const POLL_PATH = '/api/device/events/poll';
 
 /** GET: the account as the paired app shows it (maximum level, means with this device marked, attributes). */
 export const MEANS_PATH = '/api/device/account';
@@ -23,5 +23,7 @@ export function blockMeansPath(meansId: string): string {
 /** POST (no body): removes this desktop's means. */
 export const DEVICE_REMOVE_PATH = '/api/device/remove';
 
-/** POST: answers one approval request (the transaction id is in the signed body). */
-export const APPROVAL_ANSWER_PATH = '/api/device/approvals';
+/** POST: answers one approval request. */
+export function approvalAnswerPath(tx: string): string {
+  return `/api/device/approvals/${encodeURIComponent(tx)}`;
+}

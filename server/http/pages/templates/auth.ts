@@ -1,7 +1,8 @@
 import type { MessageKey } from '../../../i18n';
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
-import { codeForm, qrBlock, type QrVM } from './desktop-app';
+import type { QrVM } from './desktop-app';
+import { desktopStepUpOption, pushForm } from './approval';
 import { field, levelBadge, levelText, postForm, type Notice, type PageContext, type PageLevel } from '../view';
 
 /** Attribute names the create-account form asks for (self-entered, Basisregistrierung). */
@@ -74,6 +75,7 @@ ${field({ name: 'password', label: ctx.t('login.password'), type: 'password', re
     ctx.t('login.title'),
     html`${postForm(ctx, '/login', body, { id: 'login-form' })}
 <p><a href="/login/desktop-app" data-testid="desktop-login-link">${ctx.t('desktop.login.link')}</a></p>
+<p><a href="/login/desktop-app/push${vm.next ? `?next=${encodeURIComponent(vm.next)}` : ''}" data-testid="push-login-link">${ctx.t('desktop.push.link')}</a></p>
 <p>${ctx.t('login.noAccount')} <a href="/register">${ctx.t('nav.register')}</a></p>
 <p><a href="/block">${ctx.t('login.lost')}</a></p>`,
     { notices: vm.notices },
@@ -88,7 +90,7 @@ export interface AuthOptionVM {
   level: PageLevel;
   /** Set when an SMS code was just sent for this means. */
   smsSent?: boolean;
-  /** Desktop app: the login QR to scan with Faktor (only one desktop app gets one per page). */
+  /** Desktop app: its own login QR to scan with Faktor (each desktop app has its own challenge). */
   desktopQr?: QrVM;
 }
 
@@ -129,7 +131,7 @@ ${postForm(ctx, '/eid/start', html`<input type="hidden" name="purpose" value="au
   }
   if (opt.kind === 'desktop-app') {
     return html`<section class="means-option" data-means-id="${opt.id}">${title}
-${opt.desktopQr ? html`${qrBlock(ctx, opt.desktopQr, 'login-qr')}${codeForm(ctx, action, {}, submitLabel ?? ctx.t('stepup.submit'), codeFieldId(opt.id))}` : html`<p>${ctx.t('desktop.stepup.onlyFirst')}</p>`}</section>`;
+${desktopStepUpOption(ctx, { meansId: opt.id, qr: opt.desktopQr, action, next: stepUpNext(action), back: `${ctx.path}${backQuery(action)}`, submitLabel: submitLabel ?? ctx.t('stepup.submit') })}</section>`;
   }
   if (opt.kind === 'password+sms' && !opt.smsSent) {
     return html`<section class="means-option" data-means-id="${opt.id}">${title}
@@ -151,11 +153,17 @@ export function stepUpPage(ctx: PageContext, vm: { sessionLevel: PageLevel | und
   const list = vm.options.length
     ? vm.options.map((o) => authOptionForm(ctx, o, `/auth/${encodeURIComponent(o.id)}?next=${encodeURIComponent(vm.next)}`))
     : html`<p>${ctx.t('stepup.none')}</p>`;
+  // Several paired desktop apps: one request to all of them (whichever the user has at hand answers).
+  const allDesktop =
+    vm.options.filter((o) => o.kind === 'desktop-app').length > 1
+      ? html`<section class="means-option" data-testid="push-all"><h3>${ctx.t('desktop.push.allTitle')}</h3>${pushForm(ctx, { meansId: 'all', next: vm.next, back: `${ctx.path}?next=${encodeURIComponent(vm.next)}`, label: ctx.t('desktop.push.all') })}</section>`
+      : '';
   return layout(
     ctx,
     ctx.t('stepup.title'),
     html`<p data-testid="session-level" data-level="${vm.sessionLevel ?? 'none'}">${ctx.t('stepup.intro', { level: levelText(ctx, vm.sessionLevel) })}</p>
 ${list}
+${allDesktop}
 <p><a href="${vm.next}" data-testid="stepup-skip">${ctx.t('stepup.skip')}</a></p>`,
     { notices: vm.notices },
   );

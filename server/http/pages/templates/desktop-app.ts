@@ -19,7 +19,7 @@ export interface QrVM {
 export function qrBlock(ctx: PageContext, qr: QrVM, testId: string): SafeHtml {
   return html`<figure class="qr" data-testid="${testId}">${qr.svg}</figure>
 <p><label for="${testId}-payload">${ctx.t('desktop.qr.payload')}</label><br><input id="${testId}-payload" class="uri" readonly value="${qr.payload}" data-testid="${testId}-payload"></p>
-<p>${tHtml(ctx, 'desktop.qr.expires', { time: formatTime(ctx, qr.expiresAt) })}</p>${testId === 'login-qr' ? sameDeviceLink(ctx, qr.payload) : ''}`;
+<p>${tHtml(ctx, 'desktop.qr.expires', { time: formatTime(ctx, qr.expiresAt) })}</p>${testId.startsWith('login-qr') ? sameDeviceLink(ctx, qr.payload) : ''}`;
 }
 
 /** The 8-digit code field (id `fieldId`; its error comes back by that id) plus hidden fields, posting to `action`. */
@@ -47,8 +47,8 @@ ${qrBlock(ctx, vm.qr, 'pairing-qr')}
 }
 
 /** A login QR with the code form: §4.2 confirmation, step-up, or the offline login itself. */
-export function loginQrPage(ctx: PageContext, vm: { title: string; intro: string; qr: QrVM; action: string; hidden: Readonly<Record<string, string>>; submit: string; fieldId?: string; notices?: Notice[] }): SafeHtml {
-  return layout(ctx, vm.title, html`<p>${vm.intro}</p>${qrBlock(ctx, vm.qr, 'login-qr')}${codeForm(ctx, vm.action, vm.hidden, vm.submit, vm.fieldId)}`, { notices: vm.notices });
+export function loginQrPage(ctx: PageContext, vm: { title: string; intro: string; qr: QrVM; action: string; hidden: Readonly<Record<string, string>>; submit: string; fieldId?: string; notices?: Notice[]; before?: SafeHtml }): SafeHtml {
+  return layout(ctx, vm.title, html`${vm.before ?? ''}<p>${vm.intro}</p>${qrBlock(ctx, vm.qr, 'login-qr')}${codeForm(ctx, vm.action, vm.hidden, vm.submit, vm.fieldId)}`, { notices: vm.notices });
 }
 
 /** Offline login, first step: the username. */
@@ -57,7 +57,8 @@ export function desktopLoginStartPage(ctx: PageContext, vm: { notices?: Notice[]
     ctx,
     ctx.t('desktop.login.title'),
     html`<p>${ctx.t('desktop.login.intro')}</p>
-${postForm(ctx, '/login/desktop-app', html`${field({ name: 'username', label: ctx.t('login.username'), value: ctx.values?.username, error: ctx.errors?.['f-username'], required: true, autocomplete: 'username' })}<button type="submit">${ctx.t('desktop.login.show')}</button>`, { id: 'desktop-login-form' })}`,
+${postForm(ctx, '/login/desktop-app', html`${field({ name: 'username', label: ctx.t('login.username'), value: ctx.values?.username, error: ctx.errors?.['f-username'], required: true, autocomplete: 'username' })}<button type="submit">${ctx.t('desktop.login.show')}</button>`, { id: 'desktop-login-form' })}
+<p><a href="/login/desktop-app/push">${ctx.t('desktop.push.link')}</a></p>`,
     { notices: vm.notices },
   );
 }

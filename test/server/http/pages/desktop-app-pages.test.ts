@@ -80,10 +80,10 @@ describe.each([
     expect(ok.location).toBe('/account');
     expect((await anon.get('/account')).status).toBe(200);
 
-    // Step-up with the desktop app: the /auth page carries a login QR for it.
+    // Step-up with the desktop app: the /auth page carries a login QR for it (its own, named by the means id).
     const step = await anon.get('/auth?next=%2Faccount');
-    expect(step.text).toContain('data-testid="login-qr"');
-    expect(unwrapSameDeviceLink(linkOf(step.text))).toBe(payloadOf(step.text, 'login-qr'));
+    expect(step.text).toContain(`data-testid="login-qr-${peer.enrolled!.means}"`);
+    expect(unwrapSameDeviceLink(linkOf(step.text))).toBe(payloadOf(step.text, `login-qr-${peer.enrolled!.means}`));
   });
 });
 

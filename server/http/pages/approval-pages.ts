@@ -1,0 +1,100 @@
+/**
+ * The online-approval pages (issue #9, number matching as EU Login does it): login with a request to
+ * the paired desktop app(s), and inside a session the step-up with a chosen desktop app (or all) and
+ * the §4.2 confirmation of a just-paired one. The browser shows the number; a waiting page re-checks by
+ * itself (HTTP Refresh header, no script) until Faktor's answer arrives, then completes the login, or
+ * says plainly that the request was not confirmed — never which factor failed.
+ *
+ * The login's transaction id travels in an HttpOnly SameSite=Strict cookie, not in the URL: a
+ * cross-site link to the waiting page carries no cookie, so nobody can complete their own approved
+ * login inside someone else's browser (login CSRF). Session-bound requests are checked against the
+ * session itself.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ServiceError } from '../../app';
+import { cookieName, readCookie } from '../session-cookie';
+import { formField, safeNext, sendPage } from './request';
+import { messagePage } from './templates/auth';
+import { pushLoginStartPage, pushWaitPage } from './templates/approval';
+import type { PageKit } from './desktop-app-pages';
+
+/** Cookie holding the transaction id of a login by online approval (only its waiting page reads it). */
+const PUSH_COOKIE = 'sk_push';
+const PUSH_PATH = '/login/desktop-app/push';
+/** Seconds between the waiting page's own re-checks. */
+export const PUSH_REFRESH_SECONDS = 2;
+
+const TX = /^[A-Za-z0-9_-]{22}$/;
+
+function pushCookie(request: FastifyRequest): { name: string; secure: boolean } {
+  const secure = request.server.faktorSecureCookies === true;
+  return { name: cookieName(PUSH_COOKIE, secure), secure };
+}
+
+/** Registers the online-approval page routes on the pages plugin's wrappers. */
+export function approvalPages(kit: PageKit): void {
+  const { services, get, post } = kit;
+  const browserMeta = (request: FastifyRequest): { ip: string; browser: string } => ({ ...kit.meta(request), browser: String(request.headers['user-agent'] ?? '') });
+  const failed = (request: FastifyRequest, reply: FastifyReply, again: string): FastifyReply => {
+    const c = kit.pageContext(request, reply);
+    return sendPage(reply, messagePage(c, { title: c.t('desktop.push.waitTitle'), text: c.t('desktop.push.failed'), kind: 'error', link: { href: again, label: c.t('desktop.push.again') } }), 401);
+  };
+
+  // ---- login without a session ----
+  // `next`: where a login for someone else (an online service's OIDC interaction) returns to, as on /login.
+  const nextOf = (v: unknown): { next?: string } => (typeof v === 'string' && v ? { next: safeNext(v) } : {});
+  get(PUSH_PATH, (request, reply) => sendPage(reply, pushLoginStartPage(kit.pageContext(request, reply), nextOf((request.query as Record<string, unknown>).next))));
+  post(PUSH_PATH, () => PUSH_PATH, (request, reply) => {
+    const username = formField(request, 'username').trim();
+    if (!/^[A-Za-z0-9._@-]{3,64}$/.test(username)) {
+      const c = kit.pageContext(request, reply);
+      return sendPage(reply, pushLoginStartPage(c, { username, ...nextOf(formField(request, 'next')), notices: [{ kind: 'error', text: c.t('error.invalid') }] }), 400);
+    }
+    const next = nextOf(formField(request, 'next')).next;
+    const started = services.approvals.startPush(username, browserMeta(request));
+    const { name, secure } = pushCookie(request);
+    reply.setCookie(name, started.tx, { httpOnly: true, sameSite: 'strict', secure, path: PUSH_PATH, maxAge: 180 });
+    return reply.redirect(`${PUSH_PATH}/wait${next ? `?next=${encodeURIComponent(next)}` : ''}`, 303);
+  });
+  get(`${PUSH_PATH}/wait`, (request, reply) => {
+    const tx = readCookie(request, PUSH_COOKIE);
+    const { name, secure } = pushCookie(request);
+    const seen = tx && TX.test(tx) ? services.approvals.peek(tx) : { state: 'expired' as const };
+    const next = nextOf((request.query as Record<string, unknown>).next).next;
+    const self = `${PUSH_PATH}/wait${next ? `?next=${encodeURIComponent(next)}` : ''}`;
+    if (seen.state === 'pending' && seen.approval) {
+      reply.header('refresh', String(PUSH_REFRESH_SECONDS));
+      const c = kit.pageContext(request, reply);
+      return sendPage(reply, pushWaitPage(c, { number: seen.approval.number, expiresAt: seen.approval.expiresAt, checkHref: self, cancelHref: '/login' }));
+    }
+    reply.clearCookie(name, { httpOnly: true, sameSite: 'strict', secure, path: PUSH_PATH });
+    const r = tx && seen.state === 'approved' ? services.approvals.status(tx, kit.meta(request)) : seen;
+    if (r.state !== 'approved' || !('issued' in r)) return failed(request, reply, PUSH_PATH);
+    kit.setCookie(reply, r.issued.token);
+    return reply.redirect(next ?? '/account', 303);
+  });
+
+  // ---- inside a session: step-up with one or all desktop apps, §4.2 confirmation of a pending one ----
+  post('/auth/push', (request) => safeNext(formField(request, 'back')), (request, reply) => {
+    const meansId = formField(request, 'meansId');
+    if (meansId !== 'all' && !/^[A-Za-z0-9-]{1,64}$/.test(meansId)) throw new ServiceError('validation', 400);
+    const started = services.sessionApprovals.start(kit.token(request), meansId === 'all' ? 'all' : { meansId }, browserMeta(request));
+    const q = new URLSearchParams({ tx: started.tx, next: safeNext(formField(request, 'next')), back: safeNext(formField(request, 'back')) });
+    return reply.redirect(`/auth/push/wait?${q.toString()}`, 303);
+  });
+  get('/auth/push/wait', (request, reply) => {
+    const query = request.query as Record<string, unknown>;
+    const tx = typeof query.tx === 'string' && TX.test(query.tx) ? query.tx : '';
+    const next = safeNext(query.next);
+    const back = safeNext(query.back);
+    const r = services.sessionApprovals.status(kit.token(request), tx, kit.meta(request));
+    if (r.state === 'approved') {
+      kit.setCookie(reply, r.issued.token);
+      return reply.redirect(next, 303);
+    }
+    if (r.state !== 'pending') return failed(request, reply, back);
+    reply.header('refresh', String(PUSH_REFRESH_SECONDS));
+    const self = `/auth/push/wait?${new URLSearchParams({ tx, next, back }).toString()}`;
+    return sendPage(reply, pushWaitPage(kit.pageContext(request, reply), { number: r.number, expiresAt: r.expiresAt, checkHref: self, cancelHref: back }));
+  });
+}
