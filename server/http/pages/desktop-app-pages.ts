@@ -12,7 +12,6 @@ import { formField, sendPage } from './request';
 import type { PageKit } from './route-kit';
 import { codeFieldId, messagePage, type AuthOptionVM } from './templates/auth';
 import { desktopLoginStartPage, loginQrPage, pairingPage, type QrVM } from './templates/desktop-app';
-import type { PageContext } from './view';
 import { approvalPages } from './approval-pages';
 import { pushForm } from './templates/approval';
 
