@@ -113,6 +113,24 @@ for (const [locale, colorScheme, width] of AXE_VARIANTS) {
       await page.click('#block-form button[type=submit]');
       await expect(page.locator('#block-kind-error')).toBeVisible();
       await check(page, 'block without a choice');
+      // Online approval login: the waiting page re-checks itself every 2 s (Refresh header); the header
+      // is dropped here so the page stays still while axe reads it.
+      await page.route('**/push/wait*', async (route) => {
+        const response = await route.fetch();
+        const headers = { ...response.headers() };
+        delete headers.refresh;
+        await route.fulfill({ response, headers });
+      });
+      await page.goto(`${origin}/login/desktop-app/push`);
+      await check(page, 'online login');
+      await page.fill('#push-login-form input[name="username"]', 'nobody-here');
+      await page.click('#push-login-form button[type=submit]');
+      await page.waitForURL(/\/login\/desktop-app\/push\/wait/);
+      await expect(page.getByTestId('push-number')).toBeVisible();
+      await check(page, 'online login, waiting with the number');
+      await page.goto(`${origin}/auth/push/wait?tx=unknown&next=%2Faccount&back=%2Fauth`);
+      await check(page, 'online approval refused');
+      await page.unroute('**/push/wait*');
       expect(found).toEqual([]);
     });
 

@@ -37,7 +37,7 @@ async function pairedUser(harness: Harness, page: Page): Promise<{ user: TestUse
   // §4.2: the pending means is confirmed in the same session with one login QR → the app's code.
   await site.getByTestId('pairing-continue').click();
   await site.waitForURL(/\/means\/[^/]+\/confirm/);
-  await site.fill('#f-code', await offlineCodeFromScreen(harness, page, site, PIN));
+  await site.fill('#desktop-code-form input[name=code]', await offlineCodeFromScreen(harness, page, site, PIN));
   await site.click('#desktop-code-form button[type=submit]');
   await site.waitForURL(/\/account/);
   await expect(site.locator('tr[data-kind="desktop-app"]')).toHaveAttribute('data-status', 'active');
@@ -64,7 +64,7 @@ test('pair from the server page, confirm and log in offline by the code the app 
   await site.goto(`${server.origin}/login/desktop-app`);
   await site.fill('#f-username', user.username);
   await site.click('#desktop-login-form button[type=submit]');
-  await site.fill('#f-code', await offlineCodeFromScreen(harness, page, site, PIN));
+  await site.fill('#desktop-code-form input[name=code]', await offlineCodeFromScreen(harness, page, site, PIN));
   await site.click('#desktop-code-form button[type=submit]');
   await site.waitForURL(/\/account/);
   await expect(site.getByTestId('max-level')).toHaveAttribute('data-level', 'substanziell');
