@@ -7,42 +7,32 @@ import { describe, expect, it } from 'vitest';
 import { newAccount, serverNow } from '../client';
 import { useTestServer } from '../use-test-server';
 import { DesktopPeer, wrongCode } from '../desktop-app-peer';
-import { Browser, csrf } from './browser';
+import { Browser, csrf, payloadOf } from './browser';
+import { enrolThroughPages } from './pairing-steps';
 import { unwrapSameDeviceLink } from '../../../../shared/servicekonto/same-device-link';
 
 const t = useTestServer();
 let n = 0;
 
-
 const unescape = (s: string): string => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
-const payloadOf = (page: string, testId: string): string => unescape(new RegExp(`value="([^"]+)" data-testid="${testId}-payload"`).exec(page)?.[1] ?? '');
-
 const linkOf = (page: string): string => unescape(/href="(faktor:[^"]+)" data-testid="same-device-link"/.exec(page)?.[1] ?? '');
 
+/** Pairs through the pages; a wrong code first, then the right one. Returns the confirmation page's HTML. */
 async function pairThroughPages(b: Browser, peer: DesktopPeer): Promise<string> {
-  const form = await b.get('/means/new');
-  expect(form.text).toContain('id="new-desktop-app"');
-  const pairing = await b.submit('/means/new/desktop-app', { _csrf: csrf(form.text) });
-  expect(pairing.status).toBe(200);
-  expect(pairing.text).toContain('data-testid="pairing-qr"');
-  expect((await peer.enroll(t.url, payloadOf(pairing.text, 'pairing-qr'), await serverNow(t.url))).status).toBe(201);
-  const cont = await b.get('/means/desktop-app/continue');
-  expect(cont.status).toBe(303);
-  const first = await b.get(cont.location ?? '');
+  const { url, page: first } = await enrolThroughPages(b, peer);
   // A wrong code keeps the user on the confirmation page, QR and form still there, the field marked —
   // no "login failed" (it was no login) and nothing about which factor failed.
-  const fieldId = `code-${(cont.location ?? '').split('/')[2]}`;
-  const wrong = await b.submit(cont.location ?? '', { _csrf: csrf(first.text), code: wrongCode(peer.code(payloadOf(first.text, 'login-qr'), await serverNow(t.url))) });
-  expect(wrong.url).toBe(cont.location);
+  const fieldId = `code-${url.split('/')[2]}`;
+  const wrong = await b.submit(url, { _csrf: csrf(first), code: wrongCode(peer.code(payloadOf(first, 'login-qr'), await serverNow(t.url))) });
+  expect(wrong.url).toBe(url);
   expect(wrong.text).toContain('data-testid="login-qr"');
   expect(wrong.text).toContain(`id="${fieldId}-error"`);
   expect(wrong.text).toMatch(new RegExp(`id="${fieldId}"[^>]*aria-describedby="${fieldId}-error"[^>]*aria-invalid="true"`));
   expect(wrong.text).not.toContain(b.lang === 'de' ? 'Die Anmeldung ist fehlgeschlagen' : 'Login failed');
-  const confirm = wrong;
-  const code = peer.code(payloadOf(confirm.text, 'login-qr'), await serverNow(t.url));
-  const done = await b.post(cont.location ?? '', { _csrf: csrf(confirm.text), code });
+  const code = peer.code(payloadOf(wrong.text, 'login-qr'), await serverNow(t.url));
+  const done = await b.post(url, { _csrf: csrf(wrong.text), code });
   expect(done.location).toBe('/account?done=confirmed');
-  return confirm.text;
+  return wrong.text;
 }
 
 describe.each([
