@@ -33,6 +33,9 @@ for (const [locale, colorScheme, width] of AXE_VARIANTS) {
               // Issue #12: a pinned, tagged row with a service icon, so the group filter shows too.
               await api['accounts-update']({ id: github.id, patch: { pinned: true, tags: ['Work'] } });
               await api['accounts-add-uri']({ uri: `otpauth://hotp/Bank:bob?secret=${GITHUB}&issuer=Bank&counter=3` });
+              // Auto-lock off: the walk through every state can take longer than the 5-minute default on a
+              // loaded machine, and an auto-lock halfway would leave the test waiting on the lock screen.
+              await api['settings-set']({ autoLockMinutes: 0 });
               await api['vault-set-password']({ current: null, next: 'correct horse' });
             },
           },
