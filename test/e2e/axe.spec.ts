@@ -88,7 +88,7 @@ for (const [locale, colorScheme, width] of AXE_VARIANTS) {
           for (const button of ['toolbar backup', 'toolbar scan', 'row delete']) {
             const target =
               button === 'toolbar backup'
-                ? page.locator('.toolbar-actions button').nth(2)
+                ? page.locator('.toolbar-actions button').nth(3) // scan, add, Servicekonto, backup
                 : button === 'toolbar scan'
                   ? page.locator('.toolbar-actions button').nth(0)
                   : page.locator('li.account').first().locator('.row-actions button.danger');
