@@ -11,12 +11,16 @@ export const accountsCommand: CliCommand = {
   usesVault: true,
   async run(ctx, args) {
     if (args.values.otp === true) {
-      for (const a of await (await ctx.vault()).list()) {
+      const otp = await (await ctx.vault()).list();
+      if (otp.length === 0) ctx.note('No OTP accounts yet (add them in the app, or: faktor import <file>).');
+      for (const a of otp) {
         ctx.print({ otp: { id: a.id, type: a.type, issuer: a.issuer, label: a.label } }, `${a.id}  ${a.type}  ${a.issuer}:${a.label}`);
       }
       return;
     }
-    for (const p of await (await ctx.servicekonto()).list()) {
+    const paired = await (await ctx.servicekonto()).list();
+    if (paired.length === 0) ctx.note('No paired Servicekonto yet: faktor pair <payload|image> --pin-file F (the pairing QR is on the server\'s "Desktop-App hinzufügen" page).');
+    for (const p of paired) {
       ctx.print({ account: p }, `${p.id}  ${p.accountName}  ${p.origin}  means ${p.meansId}  ${p.level}`);
     }
   },

@@ -49,6 +49,13 @@ afterAll(async () => {
 });
 
 describe('faktor CLI against the reference server', () => {
+  it('before pairing, `accounts` says what to do instead of printing nothing', async () => {
+    const r = await box.run(['accounts']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('No paired Servicekonto yet: faktor pair');
+  }, 60_000);
+
   it('pairs from a pairing QR image, then confirms the pending means with an offline code (§4.2)', async () => {
     const c = await newAccount(t.url, USER);
     const qr = await c.post<Qr>('/api/means/desktop-app');
