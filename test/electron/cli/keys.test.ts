@@ -57,7 +57,7 @@ describe('faktor keys', () => {
     expect((await box.run(['keys', 'pin', '--udp', port, '--new-pin-file', pin])).code).toBe(0);
     const wrong = await box.run(['keys', 'pin', '--udp', port, '--pin-file', newPin, '--new-pin-file', newPin]);
     expect(wrong.code).toBe(1);
-    expect(wrong.stderr).toContain('wrong PIN for the security key');
+    expect(wrong.stderr).toContain('Wrong PIN for the security key');
     const changed = await box.run(['keys', 'pin', '--udp', port, '--pin-file', pin, '--new-pin-file', newPin, '--json']);
     expect(changed.code, changed.stderr).toBe(0);
     expect(last(changed)).toMatchObject({ pin: 'changed' });

@@ -95,7 +95,7 @@ describe('faktor CLI against the reference server', () => {
     expect(json1.lines).toEqual([{ error: { code: 'not-paired' } }]);
     const text = await box.run(['approve', qr.payload, '--pin-file', pin]);
     expect(text.code).toBe(1);
-    expect(text.stderr).toMatch(/not paired with that server.*fake login page/);
+    expect(text.stderr).toMatch(/not paired with this server.*fake login page/);
     expect(text.stdout).toBe('');
   }, 60_000);
 
