@@ -134,6 +134,17 @@ describe('login by online approval: no oracle, no login CSRF', () => {
     expect(r.status).toBe(401);
     expect(victim.has('sk_session')).toBe(false);
   });
+
+  it('the 4th unanswered request for a name is refused with "too many attempts", for an unknown name as for a real one', async () => {
+    const { username } = await accountWithApp('en');
+    for (const name of [username, 'nobody-4-times']) {
+      const b = new Browser(t.url, 'en');
+      for (let i = 0; i < 3; i++) expect((await b.post('/login/desktop-app/push', { _csrf: csrf((await b.get('/login/desktop-app/push')).text), username: name })).location).toBe('/login/desktop-app/push/wait');
+      const refused = await b.post('/login/desktop-app/push', { _csrf: csrf((await b.get('/login/desktop-app/push')).text), username: name });
+      expect(refused.location).toBe('/login/desktop-app/push');
+      expect((await b.get('/login/desktop-app/push')).text).toContain('Too many attempts. Please wait a moment and try again.');
+    }
+  });
 });
 
 it('a login for someone else (the login page\'s next) returns there after the approval', async () => {
