@@ -147,6 +147,18 @@ describe('login by online approval: no oracle, no login CSRF', () => {
   });
 });
 
+it('a malformed name on the request form comes back (303) with the error at the field, the name typed and `next` kept', async () => {
+  const b = new Browser(t.url, 'en');
+  const form = await b.get('/login/desktop-app/push?next=%2Fmeans%2Fnew');
+  const sent = await b.post('/login/desktop-app/push', { _csrf: csrf(form.text), username: 'x<y', next: '/means/new' });
+  expect(sent.status).toBe(303);
+  expect(sent.location).toBe('/login/desktop-app/push?next=%2Fmeans%2Fnew');
+  const again = await b.get(sent.location!);
+  expect(again.text).toContain('<p class="field-error" id="f-username-error">Please check your input.</p>');
+  expect(again.text).toContain('value="x&lt;y"');
+  expect(again.text).toContain('name="next" value="/means/new"');
+});
+
 it('a login for someone else (the login page\'s next) returns there after the approval', async () => {
   const { username, peer } = await accountWithApp('en');
   const b = new Browser(t.url, 'en');
