@@ -271,3 +271,23 @@ describe('step-up with several desktop apps', () => {
     expect((await d.get(sent!.location!)).location).toBe('/account');
   });
 });
+
+describe('the waiting page re-checks without counting as activity', () => {
+  it('its Refresh polls do not extend the idle time of the session (§4.3): only the request to send was user input', async () => {
+    const { username } = await accountWithApp('en');
+    const b = new Browser(t.url, 'en');
+    b.seed((await newSession(username)).cookie); // password only: niedrig, 60 minutes idle
+    const step = await b.get('/auth?next=%2Faccount');
+    const sent = await b.post('/auth/push', { _csrf: csrf(step.text), meansId: 'all', next: '/account', back: '/auth?next=%2Faccount' });
+    expect(sent.status).toBe(303);
+    // The user leaves the page open: it polls every 2 s; here once after 100 s while the request is pending …
+    await advance(t.url, 100);
+    const poll = await b.get(sent.location!);
+    expect(poll.status).toBe(200);
+    expect(poll.headers.get('refresh')).toBe('2');
+    // … and once more after the request expired, 59 minutes later: still no user input since the send.
+    await advance(t.url, 59 * 60);
+    expect((await b.get(sent.location!)).status).toBe(303); // the session's idle time ran out at the send + 60 min
+    expect((await b.get('/account')).status).toBe(303);
+  });
+});
