@@ -6,7 +6,7 @@
  * Requests expire after 2 minutes and take one answer (a failed answer ends the request); at most 3
  * unanswered ones per account at a time (no push bombing).
  */
-import { randomBytes, randomInt, randomUUID } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import type { AppContext, RequestMeta } from './context';
 import { ServiceError, authFailed, domain } from './errors';
 import type { IssuedSession, SessionService } from './sessions';
@@ -49,12 +49,14 @@ export class ApprovalService {
   /**
    * The browser asks: a request to every active desktop app of the account. An unknown name (or an
    * account without a desktop app) gets the same shape and a request that stays "pending" until it
-   * expires, so neither the answer nor the status poll tells which accounts exist.
+   * expires, so neither the answer nor the status poll tells which accounts exist. Its requests count
+   * toward the same limit under the name's keyed tag, so the 4th unanswered one is refused (429) for
+   * every name alike — a limit only real accounts hit would tell them apart.
    */
   startPush(username: string, meta: RequestMeta & { browser: string }): PushStarted {
     const account = this.ctx.accounts.byUsername(username.trim());
     const devices = account ? usableDesktopApps(account) : [];
-    const target = account && devices.length > 0 ? account : { id: randomUUID(), username: username.trim() };
+    const target = account && devices.length > 0 ? account : { id: `no-app:${this.ctx.usernameTag(username)}`, username: username.trim() };
     return this.open({ account: target, meansIds: devices.map((m) => m.id), purpose: 'login', service: SERVICEKONTO_SERVICE, level: meansLevelFor(this.ctx.policy, 'desktop-app') }, meta);
   }
 

@@ -17,6 +17,14 @@ export function obj(properties: Record<string, unknown>, required: string[] = []
 
 /** Username: 3–64 characters, letters/digits and . _ - @ (unique, case-insensitive). */
 export const USERNAME = { type: 'string', minLength: 3, maxLength: 64, pattern: '^[A-Za-z0-9._@-]+$' } as const;
+/** The USERNAME rule for page forms, which no JSON schema checks (one rule for both). */
+export function isUsername(v: string): boolean {
+  return v.length >= USERNAME.minLength && v.length <= USERNAME.maxLength && new RegExp(USERNAME.pattern).test(v);
+}
+/** A transaction id as the server makes them (16 random bytes, base64url): the shape every tx input must have. */
+export const TX_PATTERN = '^[A-Za-z0-9_-]{22}$';
+/** A transaction id in a body or path. */
+export const TX = { type: 'string', pattern: TX_PATTERN } as const;
 /** Password: 8–128 characters (ASVS 6.2.1/6.2.9), no composition rules. */
 export const PASSWORD = { type: 'string', minLength: 8, maxLength: 128 } as const;
 /** A uuid path parameter. */

@@ -78,6 +78,15 @@ export const LOG_REDACT = [
   'body.totp',
 ];
 
+/**
+ * The request path as logged: without the query string (it can carry a verification code from an
+ * e-mail link), and with the transaction id of a device's answer masked — the tx of a login by online
+ * approval is what its browser redeems for a session, so whoever reads the log must not learn it.
+ */
+export function loggedPath(url: string): string {
+  return (url.split('?')[0] ?? '').replace(/^(\/api\/device\/approvals\/)[^/]+/, '$1[tx]');
+}
+
 /** Builds (and by default starts) the server. */
 export async function createServer(options: CreateServerOptions = {}): Promise<RunningServer> {
   const { listen = true, policy: policyOverrides, plugins = [], deletionDelayMs: delayOverride, originFromPort = 'localhost', logStream, oidcClients = [], ...rest } = options;
@@ -98,8 +107,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<R
             ...(logStream ? { stream: logStream } : {}),
             redact: { paths: LOG_REDACT, censor: '[redacted]' },
             serializers: {
-              // The query string can carry a verification code (e-mail link): log the path only.
-              req: (req) => ({ method: req.method, url: String(req.url).split('?')[0], remoteAddress: req.ip }),
+              req: (req) => ({ method: req.method, url: loggedPath(String(req.url)), remoteAddress: req.ip }),
             },
           },
     bodyLimit: 64 * 1024,

@@ -4,7 +4,7 @@
  * POST /api/means/{id}/challenge (→ a login QR) and POST /api/means/{id}/authenticate {code}.
  */
 import type { FastifyInstance } from 'fastify';
-import { EMPTY_BODY, ERROR_BODY, ID, ISSUED, MEANS_LEVEL, USERNAME, obj } from '../schemas';
+import { EMPTY_BODY, ERROR_BODY, ID, ISSUED, MEANS_LEVEL, TX, USERNAME, obj } from '../schemas';
 import { ERRORS, TAGS, meta, sendIssued, type ApiOptions } from './common';
 import { sessionToken } from '../session-cookie';
 
@@ -104,7 +104,7 @@ export async function desktopAppRoutes(app: FastifyInstance, opts: ApiOptions): 
       summary: 'Offline QR login, step 2: the 8-digit code the app shows (→ the desktop-app level, substanziell by default)',
       description: 'Accepted once, before the QR expires. Any failure is the generic 401; 3 consecutive wrong codes block the desktop-app means (TR-03107-1 W4).',
       body: {
-        ...obj({ tx: { type: 'string', pattern: '^[A-Za-z0-9_-]{22}$' }, code: { type: 'string', pattern: '^[0-9]{8}$' } }, ['tx', 'code']),
+        ...obj({ tx: TX, code: { type: 'string', pattern: '^[0-9]{8}$' } }, ['tx', 'code']),
         examples: [{ tx: 'p0Vt7cW1m2Qx9KzL4sYb8A', code: '24215000' }],
       },
       response: { 200: ISSUED, ...ERRORS },
@@ -130,7 +130,7 @@ export async function desktopAppRoutes(app: FastifyInstance, opts: ApiOptions): 
     schema: {
       tags: [TAGS.session],
       summary: 'Online approval, step 2 (poll): pending | denied | expired, or approved → the session cookie (issued once)',
-      body: obj({ tx: { type: 'string', pattern: '^[A-Za-z0-9_-]{22}$' } }, ['tx']),
+      body: obj({ tx: TX }, ['tx']),
       response: { 200: { type: 'object', additionalProperties: true, properties: { state: { type: 'string', enum: ['pending', 'approved', 'denied', 'expired'] }, csrfToken: { type: 'string' }, session: { type: 'object', additionalProperties: true } } }, ...ERRORS },
     },
   }, async (request, reply) => {
@@ -160,7 +160,7 @@ export async function desktopAppRoutes(app: FastifyInstance, opts: ApiOptions): 
       tags: [TAGS.session],
       summary: 'Online approval in this session (poll): pending | denied | expired, or approved → the authentication is recorded in this session and the cookie rotated (once)',
       description: 'Not counted as user input (§4.3). A request of another session reads as expired.',
-      body: obj({ tx: { type: 'string', pattern: '^[A-Za-z0-9_-]{22}$' } }, ['tx']),
+      body: obj({ tx: TX }, ['tx']),
       response: { 200: { type: 'object', additionalProperties: true, properties: { state: { type: 'string', enum: ['pending', 'approved', 'denied', 'expired'] }, number: { type: 'integer' }, expiresAt: { type: 'number' }, csrfToken: { type: 'string' }, session: { type: 'object', additionalProperties: true } } }, ...ERRORS },
     },
   }, async (request, reply) => {

@@ -5,7 +5,7 @@
  * body text, because the signature covers its hash.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { ID, obj, EMPTY_BODY } from '../schemas';
+import { ID, TX, obj, EMPTY_BODY } from '../schemas';
 import { ERRORS, meta, type ApiOptions } from './common';
 import type { AuthenticatedDevice } from '../../app/device-auth';
 import { ServiceError } from '../../app';
@@ -19,8 +19,6 @@ declare module 'fastify' {
 
 /** Heartbeat comment interval of the event stream. */
 const HEARTBEAT_MS = 15_000;
-/** A transaction id (16 random bytes, base64url). */
-const TX = { type: 'string', pattern: '^[A-Za-z0-9_-]{22}$' } as const;
 /** Longest wait of the long-poll fallback. */
 const LONG_POLL_MS = 25_000;
 

@@ -13,6 +13,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ServiceError } from '../../app';
 import { cookieName, readCookie } from '../session-cookie';
+import { TX_PATTERN, isUsername } from '../schemas';
 import { formField, safeNext, sendPage } from './request';
 import { messagePage } from './templates/auth';
 import { pushLoginStartPage, pushWaitPage } from './templates/approval';
@@ -24,7 +25,7 @@ const PUSH_PATH = '/login/desktop-app/push';
 /** Seconds between the waiting page's own re-checks. */
 export const PUSH_REFRESH_SECONDS = 2;
 
-const TX = /^[A-Za-z0-9_-]{22}$/;
+const TX = new RegExp(TX_PATTERN);
 
 function pushCookie(request: FastifyRequest): { name: string; secure: boolean } {
   const secure = request.server.faktorSecureCookies === true;
@@ -44,13 +45,15 @@ export function approvalPages(kit: PageKit): void {
   // `next`: where a login for someone else (an online service's OIDC interaction) returns to, as on /login.
   const nextOf = (v: unknown): { next?: string } => (typeof v === 'string' && v ? { next: safeNext(v) } : {});
   get(PUSH_PATH, (request, reply) => sendPage(reply, pushLoginStartPage(kit.pageContext(request, reply), nextOf((request.query as Record<string, unknown>).next))));
-  post(PUSH_PATH, () => PUSH_PATH, (request, reply) => {
-    const username = formField(request, 'username').trim();
-    if (!/^[A-Za-z0-9._@-]{3,64}$/.test(username)) {
-      const c = kit.pageContext(request, reply);
-      return sendPage(reply, pushLoginStartPage(c, { username, ...nextOf(formField(request, 'next')), notices: [{ kind: 'error', text: c.t('error.invalid') }] }), 400);
-    }
+  // A refusal (bad name, too many requests) goes back to the form with the name typed and `next` kept.
+  const startAgain = (request: FastifyRequest): string => {
     const next = nextOf(formField(request, 'next')).next;
+    return `${PUSH_PATH}${next ? `?next=${encodeURIComponent(next)}` : ''}`;
+  };
+  post(PUSH_PATH, startAgain, (request, reply) => {
+    const username = formField(request, 'username').trim();
+    const next = nextOf(formField(request, 'next')).next;
+    if (!isUsername(username)) return kit.redirect(reply, startAgain(request), { errors: { 'f-username': { key: 'error.invalid' } }, values: { username } });
     const started = services.approvals.startPush(username, browserMeta(request));
     const { name, secure } = pushCookie(request);
     reply.setCookie(name, started.tx, { httpOnly: true, sameSite: 'strict', secure, path: PUSH_PATH, maxAge: 180 });

@@ -9,6 +9,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ServiceError } from '../../app';
 import { trustedHtml } from './html';
 import { formField, sendPage } from './request';
+import { TX_PATTERN, isUsername } from '../schemas';
 import type { PageKit } from './route-kit';
 import { codeFieldId, messagePage, type AuthOptionVM } from './templates/auth';
 import { desktopLoginStartPage, loginQrPage, pairingPage, type QrVM } from './templates/desktop-app';
@@ -27,7 +28,7 @@ function qrOf(c: { payload: string; qrSvg: string; expiresAt: number }): QrVM {
   return { svg: trustedHtml(c.qrSvg), payload: c.payload, expiresAt: c.expiresAt };
 }
 
-const TX = /^[A-Za-z0-9_-]{22}$/;
+const TX = new RegExp(TX_PATTERN);
 
 /** Registers the desktop-app routes and returns the hooks the other pages use. */
 export function desktopAppPages(kit: PageKit): DesktopAppPages {
@@ -60,7 +61,7 @@ export function desktopAppPages(kit: PageKit): DesktopAppPages {
   get('/login/desktop-app', (request, reply) => sendPage(reply, desktopLoginStartPage(kit.pageContext(request, reply), {})));
   post('/login/desktop-app', () => '/login/desktop-app', async (request, reply) => {
     const username = formField(request, 'username').trim();
-    if (!/^[A-Za-z0-9._@-]{3,64}$/.test(username)) return kit.redirect(reply, '/login/desktop-app', { errors: { 'f-username': { key: 'error.invalid' } }, values: { username } });
+    if (!isUsername(username)) return kit.redirect(reply, '/login/desktop-app', { errors: { 'f-username': { key: 'error.invalid' } }, values: { username } });
     const r = await services.desktopApp.startLogin(username, kit.meta(request));
     return kit.redirect(reply, `/login/desktop-app/qr?tx=${encodeURIComponent(r.tx)}`);
   });

@@ -58,6 +58,8 @@ export function errorText(e: ServiceError | ThrottledError, minPasswordLength: n
     'not-found': 'error.notFound',
     'unknown-means': 'error.notFound',
     'test-mode-only': 'error.notFound',
+    // Online approval: 3 unanswered requests for the name already (approval-service.ts).
+    'too-many-attempts': 'error.throttled',
   };
   return { key: table[e.code] ?? 'error.invalid' };
 }

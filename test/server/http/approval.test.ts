@@ -136,13 +136,22 @@ describe('online approval', () => {
     expect((await login.post('/api/session/desktop-app/push', { meansId: pw.id })).status).toBe(409);
   });
 
-  it('an unknown name gets a request that stays pending until it expires (no account oracle); a path tx unlike the body is refused', async () => {
+  it('an unknown name gets a request that stays pending until it expires and the same 429 (no account oracle); a path tx unlike the body is refused', async () => {
     const browser = new Client(t.url);
     const push = await browser.post<Push>('/api/login/desktop-app/push', { username: 'nobody-here' });
     expect(push.status).toBe(201);
     expect((await browser.post('/api/login/desktop-app/push/status', { tx: push.body.tx })).body).toEqual({ state: 'pending' });
     await advance(t.url, 121);
     expect((await browser.post('/api/login/desktop-app/push/status', { tx: push.body.tx })).body).toEqual({ state: 'expired' });
+
+    // The limit of 3 unanswered requests holds for an unknown name (any spelling) and an account without
+    // a desktop app exactly as for a paired one: a 429 only real accounts get would be an oracle.
+    const plain = `noapp${++n}`;
+    await newAccount(t.url, plain);
+    for (const name of ['nobody-else', plain]) {
+      for (let i = 0; i < 3; i++) expect((await browser.post('/api/login/desktop-app/push', { username: i === 1 ? name.toUpperCase() : name })).status).toBe(201);
+      expect((await browser.post('/api/login/desktop-app/push', { username: name })).status).toBe(429);
+    }
 
     const { username, peer } = await paired();
     const { request } = await pushAndReceive(username, peer);

@@ -6,19 +6,18 @@
  */
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
-import { field, formatTime, postForm, tHtml, type Notice, type PageContext } from '../view';
+import { field, formatTime, postForm, tHtml, type PageContext } from '../view';
 import { codeFieldId } from './auth';
 import { codeForm, qrBlock, type QrVM } from './desktop-app';
 
 /** Login by online approval, first step: the username. */
-export function pushLoginStartPage(ctx: PageContext, vm: { username?: string; next?: string; notices?: Notice[] }): SafeHtml {
+export function pushLoginStartPage(ctx: PageContext, vm: { next?: string }): SafeHtml {
   return layout(
     ctx,
     ctx.t('desktop.push.title'),
     html`<p>${ctx.t('desktop.push.intro')}</p>
-${postForm(ctx, '/login/desktop-app/push', html`${vm.next ? html`<input type="hidden" name="next" value="${vm.next}">` : ''}${field({ name: 'username', label: ctx.t('login.username'), value: vm.username, required: true, autocomplete: 'username' })}<button type="submit">${ctx.t('desktop.push.send')}</button>`, { id: 'push-login-form' })}
+${postForm(ctx, '/login/desktop-app/push', html`${vm.next ? html`<input type="hidden" name="next" value="${vm.next}">` : ''}${field({ name: 'username', label: ctx.t('login.username'), value: ctx.values?.username, error: ctx.errors?.['f-username'], required: true, autocomplete: 'username' })}<button type="submit">${ctx.t('desktop.push.send')}</button>`, { id: 'push-login-form' })}
 <p><a href="/login/desktop-app">${ctx.t('desktop.login.link')}</a></p>`,
-    { notices: vm.notices },
   );
 }
 

@@ -134,6 +134,29 @@ describe('login by online approval: no oracle, no login CSRF', () => {
     expect(r.status).toBe(401);
     expect(victim.has('sk_session')).toBe(false);
   });
+
+  it('the 4th unanswered request for a name is refused with "too many attempts", for an unknown name as for a real one', async () => {
+    const { username } = await accountWithApp('en');
+    for (const name of [username, 'nobody-4-times']) {
+      const b = new Browser(t.url, 'en');
+      for (let i = 0; i < 3; i++) expect((await b.post('/login/desktop-app/push', { _csrf: csrf((await b.get('/login/desktop-app/push')).text), username: name })).location).toBe('/login/desktop-app/push/wait');
+      const refused = await b.post('/login/desktop-app/push', { _csrf: csrf((await b.get('/login/desktop-app/push')).text), username: name });
+      expect(refused.location).toBe('/login/desktop-app/push');
+      expect((await b.get('/login/desktop-app/push')).text).toContain('Too many attempts. Please wait a moment and try again.');
+    }
+  });
+});
+
+it('a malformed name on the request form comes back (303) with the error at the field, the name typed and `next` kept', async () => {
+  const b = new Browser(t.url, 'en');
+  const form = await b.get('/login/desktop-app/push?next=%2Fmeans%2Fnew');
+  const sent = await b.post('/login/desktop-app/push', { _csrf: csrf(form.text), username: 'x<y', next: '/means/new' });
+  expect(sent.status).toBe(303);
+  expect(sent.location).toBe('/login/desktop-app/push?next=%2Fmeans%2Fnew');
+  const again = await b.get(sent.location!);
+  expect(again.text).toContain('<p class="field-error" id="f-username-error">Please check your input.</p>');
+  expect(again.text).toContain('value="x&lt;y"');
+  expect(again.text).toContain('name="next" value="/means/new"');
 });
 
 it('a login for someone else (the login page\'s next) returns there after the approval', async () => {
@@ -246,5 +269,25 @@ describe('step-up with several desktop apps', () => {
     expect(await answer(laptop, reqOnly!, numberOn(w3))).toBe(404);
     expect(await answer(desktop, reqOnly!, numberOn(w3))).toBe(200);
     expect((await d.get(sent!.location!)).location).toBe('/account');
+  });
+});
+
+describe('the waiting page re-checks without counting as activity', () => {
+  it('its Refresh polls do not extend the idle time of the session (§4.3): only the request to send was user input', async () => {
+    const { username } = await accountWithApp('en');
+    const b = new Browser(t.url, 'en');
+    b.seed((await newSession(username)).cookie); // password only: niedrig, 60 minutes idle
+    const step = await b.get('/auth?next=%2Faccount');
+    const sent = await b.post('/auth/push', { _csrf: csrf(step.text), meansId: 'all', next: '/account', back: '/auth?next=%2Faccount' });
+    expect(sent.status).toBe(303);
+    // The user leaves the page open: it polls every 2 s; here once after 100 s while the request is pending …
+    await advance(t.url, 100);
+    const poll = await b.get(sent.location!);
+    expect(poll.status).toBe(200);
+    expect(poll.headers.get('refresh')).toBe('2');
+    // … and once more after the request expired, 59 minutes later: still no user input since the send.
+    await advance(t.url, 59 * 60);
+    expect((await b.get(sent.location!)).status).toBe(303); // the session's idle time ran out at the send + 60 min
+    expect((await b.get('/account')).status).toBe(303);
   });
 });
