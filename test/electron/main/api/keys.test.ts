@@ -100,6 +100,25 @@ describe('keys api', () => {
     await expect(reset).rejects.toMatchObject({ code: 'key-removed' });
   });
 
+  it('only opens a path the source lists as a FIDO interface: a compromised renderer cannot aim CTAPHID at another HID device', async () => {
+    bay = new SoftKeyBay({ keepaliveMs: 20 });
+    bay.plug('/dev/hidraw1');
+    const other = bay.plug('/dev/hidraw7'); // stands for a non-FIDO HID device the OS would still open
+    const opened: string[] = [];
+    const keys = { list: async () => (await bay.list()).filter((d) => d.path !== '/dev/hidraw7'), open: (path: string) => (opened.push(path), bay.open(path)) };
+    const api = createKeyHandlers({ ports: { keys, emit: () => undefined } });
+    for (const call of [
+      () => api['keys-wink']({ path: '/dev/hidraw7' }),
+      () => api['keys-set-pin']({ path: '/dev/hidraw7', pin: '2468' }),
+      () => api['keys-credentials']({ path: '/dev/hidraw7', pin: '2468' }),
+      () => api['keys-delete-credential']({ path: '/dev/hidraw7', pin: '2468', credentialId: 'AAAA' }),
+    ]) await expect(call()).rejects.toMatchObject({ code: 'key-removed' });
+    expect(opened).not.toContain('/dev/hidraw7');
+    expect(other.winks).toBe(0);
+    await api['keys-wink']({ path: '/dev/hidraw1' });
+    expect(opened).toEqual(['/dev/hidraw1']);
+  });
+
   it('without a key source lists nothing and refuses key actions', async () => {
     const api = createKeyHandlers({ ports: { emit: () => undefined } });
     expect((await api['keys-list']({})).keys).toEqual([]);
