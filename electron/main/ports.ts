@@ -1,6 +1,7 @@
 import type { EventName, EventOf } from '../../shared/ipc/contract';
 import type { QrScanPorts } from './services/qr-scan';
 import type { KeyManagerDeps } from './services/fido/key-manager';
+import type { DestructiveAction } from './security/destructive-consent';
 
 /**
  * What the main-process services need from the platform. Electron adapters (electron/main/platform)
@@ -37,6 +38,11 @@ export interface FileDialogs {
    * Absent → plain export is refused.
    */
   confirmPlainExport?(language: 'de' | 'en'): Promise<boolean>;
+  /**
+   * Asks, in a native dialog, before an action that cannot be undone here (security/destructive-consent.ts):
+   * blocking a means or removing this desktop at the server, a key's factory reset. Absent → refused.
+   */
+  confirmDestructive?(action: DestructiveAction, language: 'de' | 'en'): Promise<boolean>;
 }
 
 /** Wall clock plus one-shot timers, injectable so auto-lock, undo and clipboard clearing are testable. */

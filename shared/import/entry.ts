@@ -2,6 +2,7 @@ import { FaktorError, isFaktorError } from '../errors';
 import { decodeBase32 } from '../otp/base32';
 import { checkOtpParams, OTP_ALGORITHMS } from '../otp/limits';
 import type { OtpAlgorithm, OtpParams } from '../otp/types';
+import { stripUnsafeNameChars } from '../text/names';
 import type { DroppedEntry, ParsedImport } from './types';
 
 /*
@@ -119,7 +120,15 @@ export function collect(entries: readonly unknown[], convert: (e: Record<string,
   return { accounts, dropped };
 }
 
-/** A drop for a type Faktor cannot compute (Steam, Yandex, mOTP, …). */
+/**
+ * A drop for a type Faktor cannot compute (Steam, Yandex, mOTP, …). Its names are shown (import preview,
+ * `faktor import` on a terminal) but never stored, so control and bidi characters are removed, not refused.
+ */
+export function unsupportedEntry(type: string, issuer: string, label: string): Omit<DroppedEntry, 'entry'> {
+  return { issuer: stripUnsafeNameChars(issuer), label: stripUnsafeNameChars(label), reason: 'unsupported-type', detail: stripUnsafeNameChars(type).slice(0, 32) };
+}
+
+/** unsupportedEntry as a format parser's Converted. */
 export function unsupported(type: string, issuer: string, label: string): Converted {
-  return { drop: { issuer, label, reason: 'unsupported-type', detail: type.slice(0, 32) } };
+  return { drop: unsupportedEntry(type, issuer, label) };
 }

@@ -3,7 +3,7 @@ import { splitLabel } from '../otp/label';
 import { parseMigrationUri } from '../otp/migration';
 import { parseOtpauthUri } from '../otp/uri';
 import type { OtpParams } from '../otp/types';
-import { damaged } from './entry';
+import { damaged, unsupportedEntry } from './entry';
 import type { DroppedEntry, ParsedImport } from './types';
 
 /*
@@ -32,7 +32,7 @@ export function parseOtpauthList(text: string): ParsedImport {
     const foreign = FOREIGN_TYPE.exec(line);
     if (foreign) {
       const name = splitLabel(safeDecode(foreign[2]!));
-      dropped.push({ entry: i + 1, issuer: name.issuer ?? '', label: name.account, reason: 'unsupported-type', detail: foreign[1]!.toLowerCase() });
+      dropped.push({ entry: i + 1, ...unsupportedEntry(foreign[1]!.toLowerCase(), name.issuer ?? '', name.account) });
       return;
     }
     try {

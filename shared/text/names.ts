@@ -20,6 +20,15 @@ export function hasUnsafeNameChar(text: string): boolean {
   return UNSAFE_NAME_CHAR.test(text);
 }
 
+/**
+ * `text` with every such character removed: for names a device reports (a security key's product,
+ * its passkeys' site and user names), which are shown — keys screen, CLI output on a terminal, where
+ * an ESC sequence would act — but never stored, so there is nothing to refuse.
+ */
+export function stripUnsafeNameChars(text: string): string {
+  return text.replace(new RegExp(UNSAFE_NAME_CHAR.source, 'gu'), '');
+}
+
 /** Which name field a check is about; it travels as the error's `name` param. */
 export type NameField = 'issuer' | 'label';
 

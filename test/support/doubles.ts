@@ -1,6 +1,7 @@
 import type { EventName, EventOf } from '../../shared/ipc/contract';
 import type { Clipboard, Clock, FileDialogs, FileFilter, Ports } from '../../electron/main/ports';
 import type { KdfCost } from '../../electron/main/services/crypto';
+import type { DestructiveAction } from '../../electron/main/security/destructive-consent';
 
 /*
  * TEST DOUBLES for the platform ports — the one set, used by the vitest suites and the e2e harness.
@@ -93,6 +94,22 @@ export class ScriptedDialogs implements FileDialogs {
   /** The next native "export unencrypted?" question answers `yes`. */
   nextPlainConsent(yes: boolean): void {
     this.consents.push(yes);
+  }
+  /**
+   * Standing answer of the native "block / remove / reset?" questions: yes, so the app's flows run in
+   * the e2e harness as after a click on the native button; tests of the refusal queue a no.
+   */
+  destructiveConsent = true;
+  private destructive: boolean[] = [];
+  /** The destructive questions asked, in order. */
+  readonly destructiveAsked: Array<{ action: DestructiveAction; language: 'de' | 'en' }> = [];
+  /** The next native "block / remove / reset?" question answers `yes`. */
+  nextDestructiveConsent(yes: boolean): void {
+    this.destructive.push(yes);
+  }
+  async confirmDestructive(action: DestructiveAction, language: 'de' | 'en'): Promise<boolean> {
+    this.destructiveAsked.push({ action, language });
+    return this.destructive.length > 0 ? this.destructive.shift()! : this.destructiveConsent;
   }
   async confirmPlainExport(language: 'de' | 'en'): Promise<boolean> {
     this.consentAsked.push(language);

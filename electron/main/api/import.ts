@@ -13,6 +13,11 @@ export type ImportChannel = 'import-preview' | 'import-commit';
 
 /** How long a previewed import stays committable. */
 export const IMPORT_PREVIEW_MS = 10 * 60 * 1000;
+/**
+ * Wrong passwords one picked file may take before its bytes are dropped: the retry needs no file dialog,
+ * so without a limit a compromised renderer could try passwords against it unattended.
+ */
+export const IMPORT_PASSWORD_TRIES = 5;
 
 /** File dialog filter: every format the importer reads (docs/import-formats.md). */
 export const IMPORT_FILTERS = [
@@ -33,7 +38,7 @@ export function createImportHandlers(deps: {
 }): { readonly [C in ImportChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> } {
   let pending: { token: string; file: ForeignFile; expiresAt: number } | null = null;
   /** The picked file's bytes after a wrong/missing password, so the password can be asked again without a new pick. */
-  let retry: { token: string; bytes: Uint8Array; expiresAt: number } | null = null;
+  let retry: { token: string; bytes: Uint8Array; expiresAt: number; tries: number } | null = null;
   const forget = () => {
     if (pending) forgetFile(pending.file);
     pending = null;
@@ -41,31 +46,36 @@ export function createImportHandlers(deps: {
     retry = null;
   };
   deps.onVaultLocked?.(forget);
-  const pick = async (retryToken: string | undefined): Promise<Uint8Array> => {
+  /** The file's bytes and how many wrong passwords it already took. */
+  const pick = async (retryToken: string | undefined): Promise<{ bytes: Uint8Array; tries: number }> => {
     if (retryToken !== undefined) {
       const r = retry;
       retry = null; // single use: a wrong password again hands out a new token
       if (!r || r.token !== retryToken || deps.ports.clock.now() > r.expiresAt) throw new FaktorError('not-found', 'no such import retry');
       forget();
-      return r.bytes;
+      return { bytes: r.bytes, tries: r.tries };
     }
     forget();
     const path = await deps.ports.dialogs.chooseOpenFile(IMPORT_FILTERS);
     if (path === null) throw new FaktorError('cancelled');
     if ((await stat(path)).size > MAX_IMPORT_BYTES) throw new FaktorError('import-damaged', 'too large');
-    return new Uint8Array(await readFile(path));
+    return { bytes: new Uint8Array(await readFile(path)), tries: 0 };
   };
 
   return {
     'import-preview': async ({ format, password, retryToken }) => {
       await deps.vault.list(); // refuse while locked, before asking for a file
-      const bytes = await pick(retryToken);
+      const { bytes, tries } = await pick(retryToken);
       let file: ForeignFile;
       try {
         file = await readForeign(bytes, { format: format ?? undefined, password }, deps.kdf ?? NODE_KDF);
       } catch (e) {
         if (!isFaktorError(e) || e.code !== 'backup-wrong-password') throw e;
-        retry = { token: newId(), bytes, expiresAt: deps.ports.clock.now() + IMPORT_PREVIEW_MS };
+        if (tries + 1 >= IMPORT_PASSWORD_TRIES) {
+          bytes.fill(0);
+          throw new FaktorError('backup-wrong-password', e.detail); // no retry token: the next try picks the file again
+        }
+        retry = { token: newId(), bytes, expiresAt: deps.ports.clock.now() + IMPORT_PREVIEW_MS, tries: tries + 1 };
         throw new FaktorError('backup-wrong-password', e.detail, { retryToken: retry.token });
       }
       try {

@@ -112,6 +112,8 @@ export function createApiCore(deps: ApiDeps): ApiCore {
   const linkChecks = createServicekontoService({ vault, kdf, clock });
   const links = createSameDeviceLinks({ prepare: (p) => linkChecks.prepareOffline(p), admit: (p, source) => scan.admitText(p, source), now: () => clock.now() });
   void settings.ready.then(() => deps.onSettings?.(settings.current()));
+  /** The language of main's own native dialogs. */
+  const language = (): 'de' | 'en' => uiLanguage(settings.current().language, ports.locale());
   const desktopStatus = deps.desktopStatus ?? ((): DesktopStatus => ({ shortcuts: { scan: 'off', search: 'off' }, loginItem: false }));
   const handlers: Api = {
     ...createVaultHandlers(vault),
@@ -121,12 +123,12 @@ export function createApiCore(deps: ApiDeps): ApiCore {
         autoLock.reschedule();
         deps.onSettings?.(settings.current());
       } }),
-    ...createBackupHandlers({ vault, ports, kdf, language: () => uiLanguage(settings.current().language, ports.locale()) }),
+    ...createBackupHandlers({ vault, ports, kdf, language }),
     ...createQrHandlers({ vault, ports, scan, onVaultLocked }),
     ...createImportHandlers({ vault, ports, onVaultLocked }),
-    ...createServicekontoHandlers({ vault, scan, ports, kdf, onVaultLocked }),
+    ...createServicekontoHandlers({ vault, scan, ports, kdf, onVaultLocked, language }),
     ...createRecoveryHandlers({ vault, keychain, dir: deps.appDataDir, now: () => clock.now() }),
-    ...createKeyHandlers({ ports }),
+    ...createKeyHandlers({ ports, language }),
     'desktop-status': async () => desktopStatus(),
   };
 

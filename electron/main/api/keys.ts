@@ -4,6 +4,7 @@ import type { Ports } from '../ports';
 import { KeyManager } from '../services/fido/key-manager';
 import { credentialGroups, keyView, platformFamily } from '../services/fido/key-views';
 import { KeyWatcher } from '../services/fido/key-watcher';
+import { requireConsent } from '../security/destructive-consent';
 import type { HandlersOf } from './handlers';
 
 /** The security-key channels of the contract (docs/keys.md). */
@@ -18,7 +19,13 @@ export const REPLUG_TIMEOUT_MS = 60_000;
  * the plug watcher triggers never interleaves with a reset. The watcher starts with the first list and
  * stops at quit; it emits `keys-changed`. PINs are passed through to the key and dropped.
  */
-export function createKeyHandlers(deps: { ports: Pick<Ports, 'keys' | 'emit' | 'onQuit'>; replugTimeoutMs?: number; platform?: string }): HandlersOf<KeysChannel> {
+export function createKeyHandlers(deps: {
+  ports: Pick<Ports, 'keys' | 'emit' | 'onQuit'> & { readonly dialogs?: Ports['dialogs'] };
+  /** The language of main's native reset question (absent: English). */
+  language?: () => 'de' | 'en';
+  replugTimeoutMs?: number;
+  platform?: string;
+}): HandlersOf<KeysChannel> {
   const { ports } = deps;
   const source = ports.keys;
   const manager = source ? new KeyManager({ list: source.list, open: source.open }) : null;
@@ -56,8 +63,10 @@ export function createKeyHandlers(deps: { ports: Pick<Ports, 'keys' | 'emit' | '
     'keys-delete-credential': ({ path, pin, credentialId }) =>
       serial(async () => (await keys().deleteCredential(path, pin, new Uint8Array(Buffer.from(credentialId, 'base64url'))), {})),
     'keys-wink': ({ path }) => serial(async () => (await keys().wink(path), {})),
-    'keys-reset': ({ path }) =>
-      serial(async () => {
+    'keys-reset': async ({ path }) => {
+      // Erasing every passkey needs main's own native yes: the renderer's two steps can be skipped by a compromised renderer.
+      await requireConsent(ports.dialogs, 'reset-key', deps.language?.() ?? 'en');
+      return serial(async () => {
         const ctl = new AbortController();
         current = ctl;
         try {
@@ -66,7 +75,8 @@ export function createKeyHandlers(deps: { ports: Pick<Ports, 'keys' | 'emit' | '
         } finally {
           current = null;
         }
-      }),
+      });
+    },
     'keys-cancel': async () => {
       current?.abort();
       return {};

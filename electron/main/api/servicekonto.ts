@@ -3,6 +3,7 @@ import type { Channel, RequestOf, ResponseOf } from '../../../shared/ipc/contrac
 import type { ApprovalRequestView } from '../../../shared/ipc/servicekonto-schemas';
 import type { ApprovalRequest } from '../../../shared/servicekonto/approval';
 import type { Ports } from '../ports';
+import { requireConsent } from '../security/destructive-consent';
 import type { KdfCost } from '../services/crypto';
 import type { QrScanService } from '../services/qr-scan';
 import type { EventStream } from '../services/servicekonto/event-stream';
@@ -24,6 +25,8 @@ export function createServicekontoHandlers(deps: {
   ports: Ports;
   kdf: KdfCost;
   onVaultLocked?: (listener: () => void) => void;
+  /** The language of main's native block/remove questions (absent: English). */
+  language?: () => 'de' | 'en';
 }): { readonly [C in ServicekontoChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> } {
   const { ports } = deps;
   const sk = createServicekontoService({ vault: deps.vault, kdf: deps.kdf, clock: ports.clock });
@@ -101,11 +104,14 @@ export function createServicekontoHandlers(deps: {
       return {};
     },
     'servicekonto-account': async ({ id }) => ({ ...(await sk.means(id)), pairingId: id }),
+    // Block and remove cannot be undone from here: main's native question is the consent a compromised renderer cannot give.
     'servicekonto-block': async ({ id, meansId }) => {
+      await requireConsent(ports.dialogs, 'block-means', deps.language?.() ?? 'en');
       await sk.block(id, meansId);
       return {};
     },
     'servicekonto-remove': async ({ id }) => {
+      await requireConsent(ports.dialogs, 'remove-device', deps.language?.() ?? 'en');
       await sk.removeDevice(id);
       await sync();
       return {};

@@ -19,9 +19,9 @@ import { createScreenCapture } from './screen-capture';
 import { installSessionGuards } from './session-guards';
 import { installWebContentsGuards } from './web-contents-guards';
 import { createMainWindow } from './window';
-import { isSameDeviceLink } from '../../../shared/servicekonto/same-device-link';
 import type { MainProcess } from '../main-process';
 import { onWindowClose, onWindowMinimize, startsHidden } from '../services/desktop/window-behaviour';
+import { createLinkInbox } from '../services/desktop/link-inbox';
 import { electronDesktopPorts, launchedAtLogin } from './desktop-ports';
 import { createTray } from './tray';
 
@@ -48,14 +48,8 @@ let main: MainProcess | null = null;
 let tray: { destroy(): void } | null = null;
 /** Set once a real quit starts, so close-to-tray does not swallow it. */
 let quitting = false;
-/** faktor:// links that arrived before the main process was wired (macOS open-url at launch). */
-const earlyLinks: string[] = [];
-
-/** Hands a faktor:// link to the desktop actions (checked there like a scanned login QR). */
-function openLink(link: string): void {
-  if (main) void main.desktop.openLink(link);
-  else earlyLinks.push(link);
-}
+/** faktor:// links from argv and open-url, held until the window has loaded (services/desktop/link-inbox.ts). */
+const links = createLinkInbox();
 
 /** Brings the existing window forward (a second launch, or macOS dock activation). */
 function focusMainWindow(): void {
@@ -110,8 +104,8 @@ async function start(): Promise<void> {
     mainWindow = null;
   });
   await win.loadURL(devServerUrl ?? APP_ENTRY_URL);
-  // A link that started Faktor (Windows/Linux: in argv) or came before we were ready (macOS open-url).
-  for (const link of [...process.argv.filter(isSameDeviceLink), ...earlyLinks.splice(0)]) void wired.desktop.openLink(link);
+  // Links that started Faktor or came before the window was ready, then every later one.
+  links.attach((link) => void wired.desktop.openLink(link));
 }
 
 /** Starts Faktor; called once at module load of the main entry. */
@@ -130,13 +124,15 @@ export function startFaktor(): void {
     // A second launch focuses this one; on Windows/Linux a clicked faktor:// link arrives this way.
     app.on('second-instance', (_event, argv) => {
       focusMainWindow();
-      for (const link of argv.filter(isSameDeviceLink)) openLink(link);
+      links.receive(argv);
     });
     // macOS hands links over as open-url (also at launch, before 'ready').
     app.on('open-url', (event, url) => {
       event.preventDefault();
-      openLink(url);
+      links.receive([url]);
     });
+    // A link that started Faktor (Windows/Linux: in argv); held until the window has loaded.
+    links.receive(process.argv);
     app.on('before-quit', () => {
       quitting = true;
     });

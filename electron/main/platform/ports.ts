@@ -2,7 +2,8 @@ import { app, clipboard, ClipboardItem, dialog, type BrowserWindow } from 'elect
 import { join } from 'node:path';
 import type { FileDialogs, FileFilter } from '../ports';
 import { concealedClipboardEntries } from '../security/clipboard-hints';
-import { consentGiven, PLAIN_EXPORT_CONSENT } from '../security/plain-export-consent';
+import { DESTRUCTIVE_CONSENT } from '../security/destructive-consent';
+import { consentGiven, PLAIN_EXPORT_CONSENT, type PlainExportConsentText } from '../security/plain-export-consent';
 
 /**
  * Electron adapters for electron/main/ports.ts (clipboard, file dialogs, locale). Thin on purpose:
@@ -34,6 +35,13 @@ export const electronClipboard: AsyncClipboard = {
 
 /** Native save/open dialogs, modal to `parent()` when there is a window. */
 export function electronFileDialogs(parent: () => BrowserWindow | null): FileDialogs {
+  /** A native warning with "Cancel" as default and escape button: only a click on button 0 agrees. */
+  const ask = async (text: PlainExportConsentText): Promise<boolean> => {
+    const options = { type: 'warning' as const, title: text.title, message: text.message, detail: text.detail, buttons: [...text.buttons], defaultId: 1, cancelId: 1, noLink: true };
+    const win = parent();
+    const result = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+    return consentGiven(result.response);
+  };
   const toFilters = (filters: readonly FileFilter[]) => filters.map((f) => ({ name: f.name, extensions: [...f.extensions] }));
   return {
     async chooseSaveFile(defaultName) {
@@ -48,13 +56,8 @@ export function electronFileDialogs(parent: () => BrowserWindow | null): FileDia
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
-    async confirmPlainExport(language) {
-      const text = PLAIN_EXPORT_CONSENT[language];
-      const options = { type: 'warning' as const, title: text.title, message: text.message, detail: text.detail, buttons: [...text.buttons], defaultId: 1, cancelId: 1, noLink: true };
-      const win = parent();
-      const result = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
-      return consentGiven(result.response);
-    },
+    confirmPlainExport: (language) => ask(PLAIN_EXPORT_CONSENT[language]),
+    confirmDestructive: (action, language) => ask(DESTRUCTIVE_CONSENT[action][language]),
   };
 }
 

@@ -60,6 +60,16 @@ export class KeyManager {
     }
   }
 
+  /**
+   * `with` for a path that came from outside (the renderer's IPC request, a CLI argument): only a FIDO
+   * interface the source lists right now is opened, so a path naming some other HID device (a
+   * keyboard, a vendor gadget) never gets CTAPHID frames written to it.
+   */
+  private async withListed<T>(path: string, fn: (ctap: Ctap2Client) => Promise<T>): Promise<T> {
+    if (!(await this.deps.list()).some((d) => d.path === path)) throw new CtapError('removed', 'no security key is plugged in at that path');
+    return this.with(path, fn);
+  }
+
   /** Every plugged-in key with its info; a key that cannot be read is listed with its error code. */
   async listKeys(): Promise<KeySummary[]> {
     const out: KeySummary[] = [];
@@ -76,17 +86,17 @@ export class KeyManager {
 
   /** Sets the first PIN. */
   setPin(path: string, pin: string): Promise<void> {
-    return this.with(path, (ctap) => new PinClient(ctap).setPin(pin));
+    return this.withListed(path, (ctap) => new PinClient(ctap).setPin(pin));
   }
 
   /** Changes the PIN. */
   changePin(path: string, oldPin: string, newPin: string): Promise<void> {
-    return this.with(path, (ctap) => new PinClient(ctap).changePin(oldPin, newPin));
+    return this.withListed(path, (ctap) => new PinClient(ctap).changePin(oldPin, newPin));
   }
 
   /** Resident credentials grouped by RP. */
   listCredentials(path: string, pin: string): Promise<RpCredentials[]> {
-    return this.with(path, async (ctap) => {
+    return this.withListed(path, async (ctap) => {
       const creds = new CredentialClient(ctap);
       return creds.list(await creds.token(new PinClient(ctap), pin));
     });
@@ -94,7 +104,7 @@ export class KeyManager {
 
   /** Deletes one resident credential (the UI confirms first). */
   deleteCredential(path: string, pin: string, credentialId: Uint8Array): Promise<void> {
-    return this.with(path, async (ctap) => {
+    return this.withListed(path, async (ctap) => {
       const creds = new CredentialClient(ctap);
       await creds.delete(await creds.token(new PinClient(ctap), pin), credentialId);
     });
@@ -106,7 +116,7 @@ export class KeyManager {
    * "unplug and plug in again, then confirm within 10 seconds".
    */
   reset(path: string, options: TransactOptions = {}): Promise<void> {
-    return this.with(path, (ctap) => ctap.reset(options));
+    return this.withListed(path, (ctap) => ctap.reset(options));
   }
 
   /**
@@ -138,7 +148,7 @@ export class KeyManager {
 
   /** Blinks the key so the user sees which one is meant. */
   wink(path: string): Promise<void> {
-    return this.with(path, (ctap) => ctap.wink());
+    return this.withListed(path, (ctap) => ctap.wink());
   }
 
   /**

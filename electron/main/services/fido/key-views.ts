@@ -1,4 +1,5 @@
 import { ERROR_CODES, type ErrorCode } from '../../../../shared/errors';
+import { stripUnsafeNameChars } from '../../../../shared/text/names';
 import type { KeyCredentialGroup, KeyList, KeyView } from '../../../../shared/ipc/keys-schemas';
 import type { RpCredentials } from './credential-client';
 import type { KeySummary } from './key-manager';
@@ -9,7 +10,8 @@ import type { KeySummary } from './key-manager';
  */
 
 const KNOWN_CODES = new Set<string>(ERROR_CODES);
-const clip = (s: string | undefined, n: number): string | undefined => (s === undefined ? undefined : s.slice(0, n));
+/** A device-reported string, cleaned of controls (a CLI prints it to a terminal) and capped. */
+const clip = (s: string | undefined, n: number): string | undefined => (s === undefined ? undefined : stripUnsafeNameChars(s).slice(0, n));
 const clamp = (v: number | undefined, lo: number, hi: number): number | undefined => (v === undefined ? undefined : Math.min(hi, Math.max(lo, v)));
 
 /** A key's summary as the renderer may see it; device strings are clipped so a hostile key cannot break the schema. */
@@ -24,7 +26,7 @@ export function keyView(k: KeySummary): KeyView {
     u2f: k.u2f,
     wink: k.wink,
     aaguid: k.aaguid,
-    versions: k.versions.slice(0, 16).map((v) => v.slice(0, 32)),
+    versions: k.versions.slice(0, 16).map((v) => clip(v, 32)!),
     pinSet: k.pinSet,
     pinRetries: clamp(k.pinRetries, 0, 255),
     minPinLength: k.ctap2 ? clamp(k.minPinLength ?? 4, 4, 63) : undefined,
@@ -36,7 +38,7 @@ export function keyView(k: KeySummary): KeyView {
 /** Resident credentials as the renderer sees them: public ids (base64url) and user names only. */
 export function credentialGroups(list: readonly RpCredentials[]): KeyCredentialGroup[] {
   return list.map(({ rp, credentials }) => ({
-    rpId: rp.id.slice(0, 255),
+    rpId: clip(rp.id, 255)!,
     rpName: clip(rp.name, 255),
     credentials: credentials.slice(0, 1000).map((c) => ({
       credentialId: Buffer.from(c.credentialId).toString('base64url'),

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isFaktorError } from '../../../../shared/errors';
 import { contract, type Channel, type RequestOf } from '../../../../shared/ipc/contract';
 import type { Api } from '../../../../electron/main/api';
-import { IMPORT_PREVIEW_MS } from '../../../../electron/main/api/import';
+import { IMPORT_PASSWORD_TRIES, IMPORT_PREVIEW_MS } from '../../../../electron/main/api/import';
 import { testPorts } from '../../../support/doubles';
 import { outcome, sandbox, testApi } from '../../../support/sandbox';
 
@@ -53,6 +53,22 @@ describe('import-preview → import-commit', () => {
     const preview = contract['import-preview'].response.parse(await api['import-preview']({ format: null, password: 'correct horse', retryToken: fourth }));
     expect(preview.accounts).toHaveLength(3);
     expect(await api['import-commit']({ token: preview.token })).toEqual({ imported: 3, duplicates: [] });
+  });
+
+  it(`a picked file takes at most ${IMPORT_PASSWORD_TRIES} wrong passwords without a new pick (no unattended guessing over IPC)`, async () => {
+    await api['vault-status']({});
+    ports.dialogs.openPath = join(FIX, 'aegis-encrypted.json');
+    const attempt = async (retryToken?: string): Promise<unknown> => {
+      const e: unknown = await api['import-preview']({ format: null, password: 'wrong password', ...(retryToken ? { retryToken } : {}) }).then(() => null, (x: unknown) => x);
+      if (!isFaktorError(e) || e.code !== 'backup-wrong-password') throw new Error('expected backup-wrong-password');
+      return e.params?.retryToken;
+    };
+    let token = await attempt();
+    ports.dialogs.openPath = null; // a new pick would be "cancelled": every try below is a retry
+    for (let i = 2; i < IMPORT_PASSWORD_TRIES; i++) token = await attempt(String(token));
+    expect(typeof token).toBe('string');
+    expect(await attempt(String(token))).toBeUndefined(); // the last wrong password hands out no retry token
+    expect(await code('import-preview', { format: null, password: 'correct horse', retryToken: String(token) })).toBe('not-found');
   });
 
   it('previews an encrypted Aegis vault without writing, then commits it once', async () => {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { contract, type EventName } from '../../../../shared/ipc/contract';
 import { UDEV_RULE } from '../../../../shared/ctap/udev-rule';
 import { createKeyHandlers } from '../../../../electron/main/api/keys';
+import { ScriptedDialogs } from '../../../support/doubles';
 import { SoftKeyBay } from '../../../support/soft-authenticator/key-bay';
 import { enrolResident } from '../../../support/soft-authenticator/enrol';
 
@@ -12,8 +13,9 @@ let bay: SoftKeyBay;
 function rig(o: { replugTimeoutMs?: number; platform?: string } = {}) {
   bay = new SoftKeyBay({ keepaliveMs: 20 });
   const events: Array<{ name: EventName; payload: unknown }> = [];
-  const api = createKeyHandlers({ ports: { keys: bay, emit: (name, payload) => void events.push({ name, payload }), onQuit: (run) => void quits.push(run) }, ...o });
-  return { api, bay, events };
+  const dialogs = new ScriptedDialogs();
+  const api = createKeyHandlers({ ports: { keys: bay, dialogs, emit: (name, payload) => void events.push({ name, payload }), onQuit: (run) => void quits.push(run) }, language: () => 'de', ...o });
+  return { api, bay, events, dialogs };
 }
 afterEach(async () => {
   for (const q of quits.splice(0)) await q();
@@ -74,6 +76,21 @@ describe('keys api', () => {
     expect((await api['keys-list']({})).keys[0]).toMatchObject({ pinSet: false });
   });
 
+  it('reset needs main\'s native yes: a "no" (or no dialog at all) leaves the key untouched without waiting for a replug', async () => {
+    const { api, bay, events, dialogs } = rig();
+    const a = bay.plug('/dev/hidraw1', { resetWindowMs: 10_000 });
+    await api['keys-set-pin']({ path: '/dev/hidraw1', pin: '2468' });
+    await enrolResident(a, '2468', 'konto.example', 'erika');
+    dialogs.nextDestructiveConsent(false);
+    await expect(api['keys-reset']({ path: '/dev/hidraw1', confirm: true })).rejects.toMatchObject({ code: 'cancelled' });
+    expect(dialogs.destructiveAsked).toEqual([{ action: 'reset-key', language: 'de' }]);
+    const bare = createKeyHandlers({ ports: { keys: bay, emit: () => undefined } });
+    await expect(bare['keys-reset']({ path: '/dev/hidraw1', confirm: true })).rejects.toMatchObject({ code: 'cancelled' });
+    expect(events.filter((e) => e.name === 'keys-progress')).toEqual([]);
+    expect(a.store.resident()).toHaveLength(1);
+    expect((await api['keys-list']({})).keys[0]).toMatchObject({ pinSet: true });
+  });
+
   it('reset is refused with several keys plugged, can be cancelled while waiting, and times out without a replug', async () => {
     const { api, bay } = rig({ replugTimeoutMs: 400 });
     bay.plug('/dev/hidraw1');
@@ -98,6 +115,25 @@ describe('keys api', () => {
     await expect.poll(() => events.length, { timeout: 5000 }).toBe(2);
     await bay.unplug('/dev/hidraw1');
     await expect(reset).rejects.toMatchObject({ code: 'key-removed' });
+  });
+
+  it('only opens a path the source lists as a FIDO interface: a compromised renderer cannot aim CTAPHID at another HID device', async () => {
+    bay = new SoftKeyBay({ keepaliveMs: 20 });
+    bay.plug('/dev/hidraw1');
+    const other = bay.plug('/dev/hidraw7'); // stands for a non-FIDO HID device the OS would still open
+    const opened: string[] = [];
+    const keys = { list: async () => (await bay.list()).filter((d) => d.path !== '/dev/hidraw7'), open: (path: string) => (opened.push(path), bay.open(path)) };
+    const api = createKeyHandlers({ ports: { keys, emit: () => undefined } });
+    for (const call of [
+      () => api['keys-wink']({ path: '/dev/hidraw7' }),
+      () => api['keys-set-pin']({ path: '/dev/hidraw7', pin: '2468' }),
+      () => api['keys-credentials']({ path: '/dev/hidraw7', pin: '2468' }),
+      () => api['keys-delete-credential']({ path: '/dev/hidraw7', pin: '2468', credentialId: 'AAAA' }),
+    ]) await expect(call()).rejects.toMatchObject({ code: 'key-removed' });
+    expect(opened).not.toContain('/dev/hidraw7');
+    expect(other.winks).toBe(0);
+    await api['keys-wink']({ path: '/dev/hidraw1' });
+    expect(opened).toEqual(['/dev/hidraw1']);
   });
 
   it('without a key source lists nothing and refuses key actions', async () => {

@@ -16,6 +16,7 @@ type Qr = { payload: string; tx: string };
 let t: TestServer;
 let box: ReturnType<typeof sandbox>;
 let api: Api;
+let testPortsOf: ReturnType<typeof testPorts>;
 
 async function scan(payload: string): Promise<{ token: string; kind: string }> {
   const base64 = (await QRCode.toBuffer(payload, { margin: 4, scale: 5 })).toString('base64');
@@ -39,7 +40,8 @@ beforeAll(async () => {
 afterAll(async () => t.stop());
 beforeEach(() => {
   box = sandbox();
-  api = testApi(box, testPorts(new ManualClock(Date.now())));
+  testPortsOf = testPorts(new ManualClock(Date.now()));
+  api = testApi(box, testPortsOf);
 });
 afterEach(async () => {
   await box.close();
@@ -105,6 +107,15 @@ describe('Servicekonto IPC channels', () => {
     expect(view.means.filter((m) => m.thisDevice).map((m) => m.id)).toEqual([paired.meansId]);
 
     const password = view.means.find((m) => m.kind === 'password')!;
+    // Main's native question is the consent: a "no" there blocks and removes nothing at the server.
+    const dialogs = testPortsOf.dialogs;
+    dialogs.nextDestructiveConsent(false);
+    dialogs.nextDestructiveConsent(false);
+    expect(await errorOf(api['servicekonto-block']({ id: paired.id, meansId: paired.meansId }))).toBe('cancelled');
+    expect(await errorOf(api['servicekonto-remove']({ id: paired.id }))).toBe('cancelled');
+    expect(dialogs.destructiveAsked.slice(-2)).toEqual([{ action: 'block-means', language: 'de' }, { action: 'remove-device', language: 'de' }]);
+    expect((await api['servicekonto-account']({ id: paired.id })).thisDevice.status).toBe('active');
+    expect(await api['servicekonto-list']({})).toHaveLength(1);
     expect(await errorOf(api['servicekonto-block']({ id: paired.id, meansId: 'no-such-means' }))).toBe('server-refused');
     await api['servicekonto-block']({ id: paired.id, meansId: paired.meansId });
     const blocked = await api['servicekonto-account']({ id: paired.id });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KeyCredentialGroup, KeyView } from '../../../../../shared/ipc/keys-schemas';
+import { hasUnsafeNameChar } from '../../../../../shared/text/names';
 import { credentialGroups, keyView, platformFamily } from '../../../../../electron/main/services/fido/key-views';
 
 /**
@@ -43,6 +44,16 @@ describe('key views', () => {
         out.forEach((g, i) => g.credentials.forEach((c, j) => expect(Buffer.from(c.credentialId, 'base64url')).toEqual(Buffer.from(list[i]!.credentials[j]!.credentialId))));
       }),
     );
+  });
+
+  it('drops control and bidi characters a hostile key reports, so the CLI never prints an ESC sequence to the terminal', () => {
+    const evil = 'Yubi\u001b]0;owned\u0007Key\u202e\u009b2J';
+    const v = keyView({ device: { path: '/dev/hidraw1', vendorId: 1, productId: 2, product: evil, manufacturer: evil }, ctap2: true, u2f: true, wink: false, versions: [`FIDO_2_0${evil}`], credMgmt: true });
+    const [g] = credentialGroups([{ rp: { id: `konto.example${evil}`, name: evil, rpIdHash: new Uint8Array(32) }, credentials: [{ credentialId: new Uint8Array([1]), user: { id: new Uint8Array([1]), name: evil, displayName: evil }, publicKey: new Map() }] }]);
+    const shown = [v.product, v.manufacturer, ...v.versions, g!.rpId, g!.rpName, g!.credentials[0]!.userName, g!.credentials[0]!.userDisplayName];
+    for (const t of shown) expect(hasUnsafeNameChar(t!)).toBe(false);
+    expect(v.product).toBe('Yubi]0;ownedKey2J');
+    expect(g!.rpId).toBe('konto.exampleYubi]0;ownedKey2J');
   });
 
   it('names the OS family for the permission hint', () => {
