@@ -549,6 +549,7 @@ export const en = {
       confirm: 'Delete the passkey of {{user}} at {{site}}? You can no longer sign in there with this key.',
       confirmDelete: 'Delete passkey',
       deleted: 'The passkey of {{user}} at {{site}} was deleted.',
+      pinAgain: 'Faktor does not keep the PIN. Type it again to delete.',
     },
     reset: {
       title: 'Reset {{name}}',
