@@ -9,19 +9,7 @@ import { errorCode } from '../api/bridge';
 import { displayName } from '../store/selectors';
 import { Field } from './Field';
 import { FormError, useReveal } from './FormError';
-
-/** Accounts by their display name, isolated from the page's text direction (names come from the file). */
-function NameList({ accounts }: { accounts: ReadonlyArray<{ issuer: string; label: string }> }) {
-  return (
-    <ul className="duplicates">
-      {accounts.map((a, i) => (
-        <li key={i}>
-          <bdi>{displayName(a)}</bdi>
-        </li>
-      ))}
-    </ul>
-  );
-}
+import { NameList } from './NameList';
 
 /** Which import a section offers: a Faktor backup (or otpauth:// list, detected), or another app's file with a format choice. */
 export type ImportVariant = 'backup' | 'foreign';
@@ -125,7 +113,7 @@ export function ImportSection({ variant }: { variant: ImportVariant }) {
       {preview ? (
         <div className="result" role="status" ref={reveal}>
           <p>{t('importer.found', { count: preview.accounts.length, format: t(`importer.formats.${preview.format}`) })}</p>
-          <NameList accounts={preview.accounts} />
+          <NameList className="duplicates" accounts={preview.accounts} />
           {preview.dropped.length > 0 ? (
             <>
               <p>{t('importer.dropped')}</p>
@@ -139,7 +127,7 @@ export function ImportSection({ variant }: { variant: ImportVariant }) {
           {preview.duplicates.length > 0 ? (
             <>
               <p>{t('backup.duplicates')}</p>
-              <NameList accounts={preview.duplicates} />
+              <NameList className="duplicates" accounts={preview.duplicates} />
             </>
           ) : null}
           <div className="dialog-buttons">
