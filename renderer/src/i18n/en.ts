@@ -362,7 +362,7 @@ export const en = {
     },
     view: {
       title: 'Servicekonto',
-      none: 'Faktor is not paired with a Servicekonto yet. In your Servicekonto choose "Desktop-App hinzufügen" and scan the QR code it shows.',
+      none: 'Faktor is not paired with a Servicekonto (a German public-service login account) yet. In your Servicekonto choose "Desktop-App hinzufügen" and scan the QR code it shows.',
       maxLevel: 'Highest trust level of the account',
       noLevel: 'none',
       thisBlocked: 'This desktop is blocked at the Servicekonto. It can no longer approve logins; unblock it in your Servicekonto after logging in with another means.',
