@@ -140,6 +140,8 @@ test('reset in two steps: warning with a tick, then replug and touch; a key with
   await dialog.getByRole('article', { name: 'SoftKey' }).getByRole('button', { name: 'Reset…' }).click();
   const view = page.getByRole('dialog', { name: 'Reset SoftKey' });
   await expect(view).toContainText('This cannot be undone.');
+  // The tick is described by the warning, so a screen reader reads what it agrees to.
+  await expect(view.getByLabel('I understand that everything on this key will be erased')).toHaveAccessibleDescription(/This cannot be undone\.$/);
   const next = view.getByRole('button', { name: 'Continue' });
   await expect(next).toBeDisabled();
   await view.getByLabel('I understand that everything on this key will be erased').check();
