@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { UDEV_RULE } from '../../shared/ctap/udev-rule';
 import { enrolResident } from '../support/soft-authenticator/enrol';
 import { expect, test } from './support/fixtures';
@@ -27,6 +27,14 @@ async function passResetWarning(page: Page, name: string) {
   await view.getByLabel('I understand that everything on this key will be erased').check();
   await view.getByRole('button', { name: 'Continue' }).click();
   return view;
+}
+
+/** Fills the PIN form (the current PIN only when given) and saves it. */
+async function savePin(pinView: Locator, next: string, repeat = next, current?: string) {
+  if (current !== undefined) await pinView.getByLabel('Current PIN').fill(current);
+  await pinView.getByLabel('New PIN', { exact: true }).fill(next);
+  await pinView.getByLabel('Repeat the new PIN').fill(repeat);
+  await pinView.getByRole('button', { name: 'Save PIN' }).click();
 }
 
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -60,31 +68,22 @@ test('keys list live on plug and unplug with name, AAGUID, versions, PIN state; 
 
   await card.getByRole('button', { name: 'Set PIN' }).click();
   const pinView = page.getByRole('dialog', { name: 'PIN of SoftKey Zwei' });
-  await pinView.getByLabel('New PIN', { exact: true }).fill('123');
-  await pinView.getByLabel('Repeat the new PIN').fill('123');
-  await pinView.getByRole('button', { name: 'Save PIN' }).click();
+  await savePin(pinView, '123');
   await expect(pinView.getByRole('alert')).toHaveText('This key needs at least 4 characters (at most 63 bytes).');
-  await pinView.getByLabel('New PIN', { exact: true }).fill('24680');
-  await pinView.getByLabel('Repeat the new PIN').fill('24681');
-  await pinView.getByRole('button', { name: 'Save PIN' }).click();
+  await savePin(pinView, '24680', '24681');
   await expect(pinView.getByRole('alert')).toHaveText('The two new PINs differ.');
-  await pinView.getByLabel('New PIN', { exact: true }).fill('24680');
-  await pinView.getByLabel('Repeat the new PIN').fill('24680');
-  await pinView.getByRole('button', { name: 'Save PIN' }).click();
+  await savePin(pinView, '24680');
   await expect(pinView.getByRole('status')).toHaveText('The PIN was saved on the key.');
   await pinView.getByRole('button', { name: 'Back' }).click();
   await expect(card).toContainText('Set, 8 tries left');
 
   await card.getByRole('button', { name: 'Change PIN' }).click();
-  await pinView.getByLabel('Current PIN').fill('99999');
-  await pinView.getByLabel('New PIN', { exact: true }).fill('135790');
-  await pinView.getByLabel('Repeat the new PIN').fill('135790');
-  await pinView.getByRole('button', { name: 'Save PIN' }).click();
+  await savePin(pinView, '135790', '135790', '99999');
   await expect(pinView.getByRole('alert')).toHaveText('Wrong PIN for the security key.');
-  await pinView.getByLabel('Current PIN').fill('24680');
-  await pinView.getByLabel('New PIN', { exact: true }).fill('135790');
-  await pinView.getByLabel('Repeat the new PIN').fill('135790');
-  await pinView.getByRole('button', { name: 'Save PIN' }).click();
+  // The PINs went to main once; a failed change leaves no PIN in the form.
+  await expect(pinView.getByLabel('Current PIN')).toHaveValue('');
+  await expect(pinView.getByLabel('New PIN', { exact: true })).toHaveValue('');
+  await savePin(pinView, '135790', '135790', '24680');
   await expect(pinView.getByRole('status')).toHaveText('The PIN was saved on the key.');
   await pinView.getByRole('button', { name: 'Back' }).click();
   await expect(card).toContainText('Set, 8 tries left');
@@ -113,9 +112,21 @@ test('passkeys: list by site after the PIN, delete one only after the confirmati
   await expect(list.getByRole('listitem')).toHaveCount(2);
   expect(a.store.resident()).toHaveLength(2);
 
+  // The PIN typed for the list is not kept: the delete asks for it again, and a wrong one deletes nothing.
   await list.getByRole('button', { name: 'Delete the passkey of erika at konto.example' }).click();
+  const pin = confirm.getByLabel('PIN of the security key');
+  await expect(pin).toBeFocused();
+  await expect(pin).toHaveValue('');
+  await expect(confirm.getByRole('button', { name: 'Delete passkey' })).toBeDisabled();
+  await pin.fill('1357');
   await confirm.getByRole('button', { name: 'Delete passkey' }).click();
+  await expect(view.getByRole('alert')).toHaveText('Wrong PIN for the security key.');
+  await expect(pin).toHaveValue('');
+  expect(a.store.resident()).toHaveLength(2);
+  await pin.fill('2468');
+  await page.keyboard.press('Enter');
   await expect(view.getByRole('status')).toHaveText('The passkey of erika at konto.example was deleted.');
+  await expect(confirm).toHaveCount(0);
   await expect(list.getByRole('listitem')).toHaveCount(1);
   await expect(list).toContainText('max');
   expect(a.store.resident()).toHaveLength(1);
@@ -129,6 +140,8 @@ test('reset in two steps: warning with a tick, then replug and touch; a key with
   await dialog.getByRole('article', { name: 'SoftKey' }).getByRole('button', { name: 'Reset…' }).click();
   const view = page.getByRole('dialog', { name: 'Reset SoftKey' });
   await expect(view).toContainText('This cannot be undone.');
+  // The tick is described by the warning, so a screen reader reads what it agrees to.
+  await expect(view.getByLabel('I understand that everything on this key will be erased')).toHaveAccessibleDescription(/This cannot be undone\.$/);
   const next = view.getByRole('button', { name: 'Continue' });
   await expect(next).toBeDisabled();
   await view.getByLabel('I understand that everything on this key will be erased').check();

@@ -105,5 +105,7 @@ test('online approval: the request reaches the app, the right number + PIN logs 
   await card.getByLabel('PIN', { exact: true }).fill(PIN);
   await card.getByRole('button', { name: 'Approve' }).click();
   await expect(card.getByRole('alert')).toBeVisible();
+  // The PIN went to main once; the card keeps no copy of it.
+  await expect(card.getByLabel('PIN', { exact: true })).toHaveValue('');
   expect(await status(second.tx)).not.toBe('approved');
 });

@@ -7,6 +7,7 @@ import { Dialog } from './Dialog';
 import { Field } from './Field';
 import { FormError, useReveal } from './FormError';
 import { ImportSection } from './ImportSection';
+import { WarningTick } from './WarningTick';
 
 type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; text: string } | null;
 
@@ -89,13 +90,7 @@ export function BackupDialog({ mode: initialMode = 'export' }: { mode?: 'export'
 
           <section className="settings-section" aria-labelledby="plain-heading">
             <h3 id="plain-heading">{t('backup.plainHeading')}</h3>
-            <p className="warning" id="plain-warning">
-              {t('backup.plainWarning')}
-            </p>
-            <label className="checkbox">
-              <input type="checkbox" checked={plainOk} aria-describedby="plain-warning" onChange={(e) => setPlainOk(e.target.checked)} />
-              {t('backup.plainConfirm')}
-            </label>
+            <WarningTick warning={t('backup.plainWarning')} label={t('backup.plainConfirm')} checked={plainOk} onChange={setPlainOk} />
             <div className="dialog-buttons">
               <button type="button" className="danger" disabled={!plainOk || busy} onClick={() => exportPlain()}>
                 {t('backup.plainButton')}

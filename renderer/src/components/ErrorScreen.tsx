@@ -6,6 +6,7 @@ import { vaultReset } from '../api/vault';
 import { errorCode } from '../api/bridge';
 import { useStore } from '../store';
 import { FormError } from './FormError';
+import { WarningTick } from './WarningTick';
 
 /** Errors a fresh vault helps with (main's RESETTABLE_ERRORS); keychain trouble only gets a retry. */
 const DAMAGED: readonly ErrorCode[] = ['vault-corrupt', 'vault-key-missing'];
@@ -58,13 +59,7 @@ export function ErrorScreen({ code }: { code: string | null }) {
         {confirming ? (
           <section aria-labelledby="reset-heading">
             <h2 id="reset-heading">{t('errorScreen.resetHeading')}</h2>
-            <p className="warning" id="reset-warning">
-              {t('errorScreen.resetWarning')}
-            </p>
-            <label className="checkbox">
-              <input type="checkbox" checked={ticked} aria-describedby="reset-warning" onChange={(e) => setTicked(e.target.checked)} />
-              {t('errorScreen.resetConfirm')}
-            </label>
+            <WarningTick warning={t('errorScreen.resetWarning')} label={t('errorScreen.resetConfirm')} checked={ticked} onChange={setTicked} />
             <div className="dialog-buttons">
               <button type="button" onClick={() => { setConfirming(false); setTicked(false); }}>
                 {t('errorScreen.cancel')}

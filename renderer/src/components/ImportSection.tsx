@@ -6,8 +6,10 @@ import type { ImportPreview } from '../../../shared/ipc/schemas';
 import { loadAccounts } from '../actions/accounts';
 import { importCommit, importPreview } from '../api/backup';
 import { errorCode } from '../api/bridge';
+import { displayName } from '../store/selectors';
 import { Field } from './Field';
 import { FormError, useReveal } from './FormError';
+import { NameList } from './NameList';
 
 /** Which import a section offers: a Faktor backup (or otpauth:// list, detected), or another app's file with a format choice. */
 export type ImportVariant = 'backup' | 'foreign';
@@ -111,19 +113,13 @@ export function ImportSection({ variant }: { variant: ImportVariant }) {
       {preview ? (
         <div className="result" role="status" ref={reveal}>
           <p>{t('importer.found', { count: preview.accounts.length, format: t(`importer.formats.${preview.format}`) })}</p>
-          <ul className="duplicates">
-            {preview.accounts.map((a, i) => (
-              <li key={i}>
-                <bdi>{a.issuer ? `${a.issuer} (${a.label})` : a.label}</bdi>
-              </li>
-            ))}
-          </ul>
+          <NameList className="duplicates" accounts={preview.accounts} />
           {preview.dropped.length > 0 ? (
             <>
               <p>{t('importer.dropped')}</p>
               <ul className="duplicates">
                 {preview.dropped.map((d) => (
-                  <li key={d.entry}>{t('importer.droppedEntry', { name: d.issuer ? `${d.issuer} (${d.label})` : d.label, type: d.detail })}</li>
+                  <li key={d.entry}>{t('importer.droppedEntry', { name: displayName(d), type: d.detail })}</li>
                 ))}
               </ul>
             </>
@@ -131,13 +127,7 @@ export function ImportSection({ variant }: { variant: ImportVariant }) {
           {preview.duplicates.length > 0 ? (
             <>
               <p>{t('backup.duplicates')}</p>
-              <ul className="duplicates">
-                {preview.duplicates.map((d, i) => (
-                  <li key={i}>
-                    <bdi>{d.issuer ? `${d.issuer} (${d.label})` : d.label}</bdi>
-                  </li>
-                ))}
-              </ul>
+              <NameList className="duplicates" accounts={preview.duplicates} />
             </>
           ) : null}
           <div className="dialog-buttons">

@@ -496,6 +496,7 @@ export const de: Strings = {
       confirm: 'Den Passkey von {{user}} bei {{site}} löschen? Sie können sich dort dann nicht mehr mit diesem Schlüssel anmelden.',
       confirmDelete: 'Passkey löschen',
       deleted: 'Der Passkey von {{user}} bei {{site}} wurde gelöscht.',
+      pinAgain: 'Faktor behält die PIN nicht. Geben Sie sie zum Löschen noch einmal ein.',
     },
     reset: {
       title: '{{name}} zurücksetzen',

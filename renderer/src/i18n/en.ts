@@ -362,7 +362,7 @@ export const en = {
     },
     view: {
       title: 'Servicekonto',
-      none: 'Faktor is not paired with a Servicekonto yet. In your Servicekonto choose "Desktop-App hinzufügen" and scan the QR code it shows.',
+      none: 'Faktor is not paired with a Servicekonto (a German public-service login account) yet. In your Servicekonto choose "Desktop-App hinzufügen" and scan the QR code it shows.',
       maxLevel: 'Highest trust level of the account',
       noLevel: 'none',
       thisBlocked: 'This desktop is blocked at the Servicekonto. It can no longer approve logins; unblock it in your Servicekonto after logging in with another means.',
@@ -495,6 +495,7 @@ export const en = {
       confirm: 'Delete the passkey of {{user}} at {{site}}? You can no longer sign in there with this key.',
       confirmDelete: 'Delete passkey',
       deleted: 'The passkey of {{user}} at {{site}} was deleted.',
+      pinAgain: 'Faktor does not keep the PIN. Type it again to delete.',
     },
     reset: {
       title: 'Reset {{name}}',

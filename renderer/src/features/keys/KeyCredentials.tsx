@@ -15,8 +15,8 @@ interface Pending {
 
 /**
  * The key's resident credentials (passkeys) by site, after the key's PIN; each can be deleted behind a
- * confirmation. The PIN stays in this view's state only while it is open (a delete needs it again:
- * the key's PIN token is not kept in main) and goes when the view closes.
+ * confirmation. The renderer holds the PIN only until the call it was typed for returns: the list
+ * clears it, and a delete (main keeps no PIN token) asks for it again in its confirmation.
  */
 export function KeyCredentials({ keyView: k, onDone }: { keyView: KeyView; onDone: () => void }) {
   const { t } = useTranslation();
@@ -27,28 +27,38 @@ export function KeyCredentials({ keyView: k, onDone }: { keyView: KeyView; onDon
   const [note, setNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const run = async (fn: () => Promise<void>): Promise<void> => {
+  /** Runs one PIN-using call; the PIN leaves this view's state as soon as it returns, either way. */
+  const run = async (fn: (typed: string) => Promise<void>): Promise<void> => {
     setBusy(true);
     setError(null);
+    setNote(null);
     try {
-      await fn();
+      await fn(pin);
     } catch (e) {
       setError(keyErrorText(t, e));
     } finally {
+      setPin('');
       setBusy(false);
     }
   };
   const load = (e: FormEvent): void => {
     e.preventDefault();
-    void run(async () => setGroups(await keysCredentials(k.path, pin)));
+    void run(async (typed) => setGroups(await keysCredentials(k.path, typed)));
   };
-  const remove = (p: Pending): void =>
-    void run(async () => {
+  const remove = (e: FormEvent, p: Pending): void => {
+    e.preventDefault();
+    void run(async (typed) => {
+      await keysDeleteCredential(k.path, typed, p.credentialId);
       setPending(null);
-      await keysDeleteCredential(k.path, pin, p.credentialId);
       setNote(t('keys.creds.deleted', { user: p.user, site: p.site }));
-      setGroups(await keysCredentials(k.path, pin));
+      setGroups(await keysCredentials(k.path, typed));
     });
+  };
+  const ask = (p: Pending | null): void => {
+    setPending(p);
+    setPin('');
+    setError(null);
+  };
 
   if (groups === null)
     return (
@@ -79,7 +89,7 @@ export function KeyCredentials({ keyView: k, onDone }: { keyView: KeyView; onDon
               <li key={c.credentialId}>
                 <span className="key-cred-site">{c.site}</span>
                 <span>{user}</span>
-                <button type="button" className="danger" aria-label={t('keys.creds.deleteOne', { user, site: c.site })} onClick={() => setPending({ credentialId: c.credentialId, site: c.site, user })}>
+                <button type="button" className="danger" aria-label={t('keys.creds.deleteOne', { user, site: c.site })} onClick={() => ask({ credentialId: c.credentialId, site: c.site, user })}>
                   {t('keys.creds.delete')}
                 </button>
               </li>
@@ -88,17 +98,18 @@ export function KeyCredentials({ keyView: k, onDone }: { keyView: KeyView; onDon
         </ul>
       )}
       {pending ? (
-        <section className="key-confirm" role="group" aria-label={t('keys.creds.confirmTitle')}>
+        <form className="key-confirm" role="group" aria-label={t('keys.creds.confirmTitle')} onSubmit={(e) => remove(e, pending)} noValidate>
           <p>{t('keys.creds.confirm', { user: pending.user, site: pending.site })}</p>
+          <Field label={t('keys.creds.pin')} help={t('keys.creds.pinAgain')} type="password" autoComplete="off" value={pin} autoFocus onChange={(e) => setPin(e.target.value)} />
           <div className="dialog-buttons">
-            <button type="button" autoFocus onClick={() => setPending(null)}>
+            <button type="button" onClick={() => ask(null)}>
               {t('keys.cancel')}
             </button>
-            <button type="button" className="primary danger-fill" disabled={busy} onClick={() => remove(pending)}>
+            <button type="submit" className="primary danger-fill" disabled={busy || pin === ''}>
               {t('keys.creds.confirmDelete')}
             </button>
           </div>
-        </section>
+        </form>
       ) : null}
       <FormError message={error} />
       <div className="dialog-buttons">

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { KeyView } from '../../../../shared/ipc/keys-schemas';
 import { FormError } from '../../components/FormError';
+import { WarningTick } from '../../components/WarningTick';
 import { onEvent } from '../../api/subscribe';
 import { KeyDone } from './KeyDone';
 import { keyErrorText } from './key-messages';
@@ -37,11 +38,7 @@ export function KeyReset({ keyView: k, onDone }: { keyView: KeyView; onDone: () 
   if (step === 'warn')
     return (
       <>
-        <p className="key-warning">{t('keys.reset.warning')}</p>
-        <label className="checkbox">
-          <input type="checkbox" checked={understood} autoFocus onChange={(e) => setUnderstood(e.target.checked)} />
-          {t('keys.reset.acknowledge')}
-        </label>
+        <WarningTick warning={t('keys.reset.warning')} label={t('keys.reset.acknowledge')} checked={understood} onChange={setUnderstood} autoFocus />
         <div className="dialog-buttons">
           <button type="button" onClick={onDone}>
             {t('keys.cancel')}

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { progress } from '../../../../shared/qr/migration-collector';
-import { displayName } from '../../store/selectors';
+import { NameList } from '../../components/NameList';
 import { MixedScriptWarning } from './MixedScriptWarning';
 import { batchAccounts, type ScanState } from './scan-machine';
 
@@ -20,13 +20,7 @@ export function MigrationView(p: { state: ScanState; batchId: number; sources: R
       {have.complete ? (
         <>
           <p>{t('scan.migrationReady', { count: accounts.length })}</p>
-          <ul className="scan-accounts">
-            {accounts.map((a, i) => (
-              <li key={i}>
-                <bdi>{displayName(a)}</bdi>
-              </li>
-            ))}
-          </ul>
+          <NameList className="scan-accounts" accounts={accounts} />
           <MixedScriptWarning names={accounts.flatMap((a) => [a.issuer, a.label])} />
           {p.state.actionError ? <p role="alert">{p.state.actionError}</p> : null}
           <div className="dialog-buttons">

@@ -55,6 +55,7 @@ function RequestCard({ request: r, onDone }: { request: ApprovalRequestView; onD
     } catch (e) {
       setError(t(`errors.${errorCode(e)}`));
     } finally {
+      setPin(''); // went to main once; a retry types it again
       setBusy(false);
     }
   };

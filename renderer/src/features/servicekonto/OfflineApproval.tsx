@@ -31,6 +31,7 @@ export function OfflineApproval({ token, login, onBack }: { token: string; login
     } catch (e) {
       setError(t(`errors.${errorCode(e)}`));
     } finally {
+      setPin(''); // went to main once; a retry types it again
       setBusy(false);
     }
   };

@@ -30,6 +30,9 @@ export function PairingConfirm({ token, pairing, onBack, onDone }: { token: stri
     } catch (e) {
       setError(t(`errors.${errorCode(e)}`));
     } finally {
+      // The PIN went to main once; the form keeps no copy (a retry types it again).
+      setPin('');
+      setAgain('');
       setBusy(false);
     }
   };
