@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { FaktorApp } from './support/app';
 import { expect, test } from './support/fixtures';
 
@@ -58,6 +60,36 @@ test.describe('where the OS offers Touch ID', () => {
     const shown = harness.osVerifier.prompts.length;
     expect(await page.evaluate(() => window.faktor.osUnlockVault({}))).toMatchObject({ ok: false, error: { code: 'os-unlock-unavailable' } });
     expect(harness.osVerifier.prompts.length).toBe(shown);
+  });
+});
+
+/** Serious or critical axe violations on the page as it is now. */
+async function axeProblems(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).analyze();
+  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+}
+
+test.describe('accessibility of the new parts', () => {
+  // Real time: axe schedules its work with timers, which a paused page clock would never fire.
+  test.use({
+    harnessOptions: {
+      osUnlock: 'touch-id',
+      pinnedTime: null,
+      beforeLoad: async (api) => {
+        await api['vault-set-password']({ current: null, next: 'correct horse' });
+        await api['os-unlock-enable']({ password: 'correct horse' });
+      },
+    },
+  });
+
+  test('the Settings section and the lock-screen button pass axe', async ({ page }) => {
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect(page.getByRole('region', { name: 'Unlock with Touch ID' }).getByRole('button', { name: 'Turn off' })).toBeVisible();
+    expect(await axeProblems(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Lock' }).click();
+    await expect(page.getByRole('button', { name: 'Unlock with Touch ID' })).toBeVisible();
+    expect(await axeProblems(page)).toEqual([]);
   });
 });
 
