@@ -69,6 +69,10 @@ export const ERROR_CODES = [
   'key-several-plugged',
   // same-device approval (faktor:// links, issue #11)
   'protocol-replayed',
+  // unlock with the OS's user-verification prompt (Touch ID), docs/desktop.md
+  'os-unlock-unavailable',
+  'os-unlock-refused',
+  'os-unlock-stale',
 ] as const;
 
 /** One of the stable error codes. */

@@ -2,6 +2,7 @@ import type { EventName, EventOf } from '../../shared/ipc/contract';
 import type { QrScanPorts } from './services/qr-scan';
 import type { KeyManagerDeps } from './services/fido/key-manager';
 import type { DestructiveAction } from './security/destructive-consent';
+import type { OsUnlockMethod } from '../../shared/ipc/os-unlock-schemas';
 
 /**
  * What the main-process services need from the platform. Electron adapters (electron/main/platform)
@@ -53,6 +54,18 @@ export interface Clock {
   setTimer(ms: number, fn: () => void): () => void;
 }
 
+/**
+ * The OS's user-verification prompt (docs/desktop.md, "OS unlock"): macOS Touch ID through Electron
+ * (platform/os-verifier.ts); null elsewhere. It only answers "the user passed the prompt", it releases
+ * no key — what it unlocks stays behind the keychain (services/os-unlock.ts).
+ */
+export interface OsVerifier {
+  /** The prompt this computer can show now, or null (no sensor, none enrolled, unsupported OS). */
+  available(): Promise<OsUnlockMethod | null>;
+  /** Shows the prompt with `reason`; true only when the user passed it (cancel, failure, error → false). */
+  verify(reason: string): Promise<boolean>;
+}
+
 /** Everything platform-specific the API needs, in one bag. */
 export interface Ports {
   readonly clipboard: Clipboard;
@@ -81,6 +94,8 @@ export interface Ports {
    * software authenticator behind the same transport interface in the harness. Absent → no keys.
    */
   readonly keys?: Pick<KeyManagerDeps, 'list' | 'open'>;
+  /** The OS's user-verification prompt (Touch ID); absent → OS unlock is not offered. */
+  readonly osVerifier?: OsVerifier;
   /** Pushes an event to the renderer (payloads never carry a secret). */
   emit<E extends EventName>(event: E, payload: EventOf<E>): void;
 }

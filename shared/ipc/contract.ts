@@ -15,6 +15,7 @@ import { IMPORT_FORMATS } from '../import/types';
 import { DesktopAction, DesktopStatus } from './desktop-schemas';
 import { ApprovalAnswerRequest, ApprovalRequestView, BlockMeansRequest, OfflineCodeRequest, PairedAccountView, PairRequest, ServicekontoAccountView } from './servicekonto-schemas';
 import { CredentialId, KeyCredentialGroup, KeyList, KeyPath, KeyPin, KeyProgress } from './keys-schemas';
+import { OsUnlockStatus } from './os-unlock-schemas';
 
 /**
  * The one IPC contract between renderer and main: channel → request/response schemas. Main validates
@@ -129,6 +130,14 @@ export const contract = {
   'servicekonto-block': { request: BlockMeansRequest, response: z.strictObject({}) },
   /** Removes this desktop's means at the server, then forgets the pairing here. */
   'servicekonto-remove': { request: z.strictObject({ id: Id }), response: z.strictObject({}) },
+  /** OS unlock (docs/desktop.md): the prompt this computer offers and whether the option is on. */
+  'os-unlock-status': { request: z.strictObject({}), response: OsUnlockStatus },
+  /** Turns OS unlock on: the app password once (and one passed OS prompt) while unlocked. */
+  'os-unlock-enable': { request: z.strictObject({ password: z.string().min(1).max(1024) }), response: OsUnlockStatus },
+  /** Turns OS unlock off (deletes its keychain item); only while unlocked. */
+  'os-unlock-disable': { request: z.strictObject({}), response: OsUnlockStatus },
+  /** Unlocks after the OS prompt passed; a cancel or any failure is a typed error and the password stays the way in. */
+  'os-unlock-vault': { request: z.strictObject({}), response: VaultStatus },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /** All channel names. */

@@ -58,4 +58,7 @@ export const ERROR_WORDS_DE = {
   'data-dir-busy': 'Die Daten von Faktor werden gerade von einem anderen Faktor (App oder Kommandozeile) benutzt. Schließen Sie es und versuchen Sie es erneut.',
   'key-several-plugged': 'Es sind mehrere Sicherheitsschlüssel eingesteckt. Ziehen Sie alle außer dem zurückzusetzenden ab und versuchen Sie es erneut.',
   'protocol-replayed': 'Dieser Bestätigungslink wurde schon geöffnet. Laden Sie die Anmeldeseite neu, um einen neuen zu erhalten.',
+  'os-unlock-unavailable': 'Entsperren mit Touch ID ist auf diesem Computer nicht eingerichtet oder nicht verfügbar. Geben Sie Ihr App-Passwort ein.',
+  'os-unlock-refused': 'Touch ID hat Sie nicht bestätigt (abgebrochen oder nicht erkannt). Geben Sie stattdessen Ihr App-Passwort ein.',
+  'os-unlock-stale': 'Entsperren mit Touch ID passt nicht mehr zu Ihren Konten (App-Passwort oder Kontodatei wurden geändert) und wurde deshalb ausgeschaltet. Geben Sie Ihr App-Passwort ein; in den Einstellungen können Sie es wieder einschalten.',
 } satisfies Record<ErrorCode, string>;

@@ -58,4 +58,7 @@ export const ERROR_WORDS_EN = {
   'data-dir-busy': "Faktor's data is in use by another Faktor (app or command line). Close it and try again.",
   'key-several-plugged': 'More than one security key is plugged in. Unplug every key except the one to reset, then try again.',
   'protocol-replayed': 'This approval link was already opened. Reload the login page to get a new one.',
+  'os-unlock-unavailable': 'Unlocking with Touch ID is not set up or not offered on this computer. Enter your app password.',
+  'os-unlock-refused': 'Touch ID did not confirm you (cancelled or not recognised). Enter your app password instead.',
+  'os-unlock-stale': 'Unlocking with Touch ID no longer fits your accounts (the app password or the accounts file changed), so it was turned off. Enter your app password; you can turn it on again in Settings.',
 } satisfies Record<ErrorCode, string>;

@@ -14,7 +14,9 @@ import { workerBundlePath } from '../../electron/main/services/qr-decoder';
 import { createOsKeychain } from '../../electron/main/services/keychain';
 import { KEY_ACCOUNT } from '../../electron/main/services/vault';
 import { bridgeInitScript } from './bridge-script';
-import { EventRelay, ManualClock, MemoryClipboard, ScriptedDialogs } from '../support/doubles';
+import { EventRelay, ManualClock, MemoryClipboard, ScriptedDialogs, StandInOsVerifier } from '../support/doubles';
+import type { OsUnlockMethod } from '../../shared/ipc/os-unlock-schemas';
+import { OS_UNLOCK_ACCOUNT } from '../../electron/main/services/os-unlock';
 import { ScriptedQrSources } from './qr-doubles';
 import { SoftKeyBay } from '../support/soft-authenticator/key-bay';
 import { DesktopDoubles } from './desktop-doubles';
@@ -35,6 +37,8 @@ export interface HarnessOptions {
   keychainService?: string;
   /** Built renderer to serve (default out/renderer). */
   rendererDir?: string;
+  /** What the stand-in OS prompt offers (OS unlock, docs/desktop.md); default null = no prompt, as on Linux. */
+  osUnlock?: OsUnlockMethod | null;
   /** Runs against the real api before the page loads (benchmarks seed their data here). */
   beforeLoad?: (api: ChannelHandlers, ports: Ports) => Promise<void>;
 }
@@ -64,6 +68,11 @@ export interface Harness {
    * transport seam node-hid implements — it stands in for physical USB keys. Empty until a test plugs one.
    */
   readonly keys: SoftKeyBay;
+  /**
+   * STAND-IN for the OS's user-verification prompt (Touch ID cannot exist here): script its answers with
+   * `next('pass' | 'refuse' | 'throw')`; `method` is what the platform offers (HarnessOptions.osUnlock).
+   */
+  readonly osVerifier: StandInOsVerifier;
   /** Main's clock: a ManualClock when pinned, else the system clock. */
   readonly clock: Clock;
   readonly events: EventRelay;
@@ -104,12 +113,14 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
   const notifications: Array<{ title: string; body: string; onClick?: () => void }> = [];
   const notify = (n: { title: string; body: string; onClick?: () => void }): void => void notifications.push(n);
   const desktopDoubles = new DesktopDoubles();
+  const osVerifier = new StandInOsVerifier(options.osUnlock ?? null);
   const clock: Clock = pinnedTime === null ? systemClock : new ManualClock(pinnedTime);
   const events = new EventRelay();
   const locale = options.locale ?? 'en-US';
   /** Removes this run's vault key from the (throwaway) keychain, unless it is someone else's (a "restart"). */
   const disposeKey = async () => {
-    if (options.keychainService === undefined) await createOsKeychain(keychainService).delete(KEY_ACCOUNT).catch(() => false);
+    if (options.keychainService !== undefined) return;
+    for (const account of [KEY_ACCOUNT, OS_UNLOCK_ACCOUNT]) await createOsKeychain(keychainService).delete(account).catch(() => false);
   };
 
   let server: StaticServer | null = null;
@@ -122,7 +133,7 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
     const origin = server.origin;
     // The app's own wiring (electron/main/main-process.ts); only the transports below are the harness's.
     const main = createMainProcess({
-      ports: { clipboard, dialogs, clock, locale: () => locale, qrSources, notify, keys },
+      ports: { clipboard, dialogs, clock, locale: () => locale, qrSources, notify, keys, osVerifier },
       eventSink: (name, payload) => events.emit(name, payload),
       appDataDir: dataDir,
       keychainService,
@@ -132,7 +143,7 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
       desktop: desktopDoubles,
     });
     const { dispatch } = main;
-    const ports: Ports = { clipboard, dialogs, clock, locale: () => locale, qrSources, notify, keys, emit: main.emit };
+    const ports: Ports = { clipboard, dialogs, clock, locale: () => locale, qrSources, notify, keys, osVerifier, emit: main.emit };
 
     const debug = process.env.FAKTOR_HARNESS_DEBUG === '1';
     if (debug) {
@@ -170,6 +181,7 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
       dialogs,
       qrSources,
       keys,
+      osVerifier,
       notifications,
       clock,
       events,

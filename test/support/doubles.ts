@@ -1,5 +1,6 @@
 import type { EventName, EventOf } from '../../shared/ipc/contract';
-import type { Clipboard, Clock, FileDialogs, FileFilter, Ports } from '../../electron/main/ports';
+import type { Clipboard, Clock, FileDialogs, FileFilter, OsVerifier, Ports } from '../../electron/main/ports';
+import type { OsUnlockMethod } from '../../shared/ipc/os-unlock-schemas';
 import type { KdfCost } from '../../electron/main/services/crypto';
 import type { DestructiveAction } from '../../electron/main/security/destructive-consent';
 
@@ -156,4 +157,38 @@ export function testPorts(clock = new ManualClock()): Ports & {
     },
     events,
   };
+}
+
+/** One scripted answer of the stand-in OS prompt: passed, refused (cancel / no match), or the prompt itself failing. */
+export type PromptAnswer = 'pass' | 'refuse' | 'throw';
+
+/**
+ * STAND-IN for the OS's user-verification prompt (macOS Touch ID via systemPreferences.promptTouchID).
+ * No such prompt can exist on the build machines (no Electron binary, no sensor, Linux), so the answer
+ * is scripted: `next` queues answers, `standing` answers when the queue is empty. Everything behind
+ * the OsVerifier port — the OS-unlock service, the real keychain, the vault, the throttle — is real.
+ */
+export class StandInOsVerifier implements OsVerifier {
+  /** What `available()` answers; null = this computer offers no prompt. */
+  method: OsUnlockMethod | null;
+  standing: PromptAnswer = 'pass';
+  private readonly queue: PromptAnswer[] = [];
+  /** The reason text of every prompt shown, in order. */
+  readonly prompts: string[] = [];
+  constructor(method: OsUnlockMethod | null = 'touch-id') {
+    this.method = method;
+  }
+  /** The next prompts answer these, in order. */
+  next(...answers: PromptAnswer[]): void {
+    this.queue.push(...answers);
+  }
+  async available(): Promise<OsUnlockMethod | null> {
+    return this.method;
+  }
+  async verify(reason: string): Promise<boolean> {
+    this.prompts.push(reason);
+    const answer = this.queue.shift() ?? this.standing;
+    if (answer === 'throw') throw new Error('prompt failed');
+    return answer === 'pass';
+  }
 }

@@ -7,6 +7,7 @@ import { createApi, type Api, type ApiDeps } from '../../electron/main/api';
 import type { Ports } from '../../electron/main/ports';
 import { createOsKeychain } from '../../electron/main/services/keychain';
 import { KEY_ACCOUNT } from '../../electron/main/services/vault';
+import { OS_UNLOCK_ACCOUNT } from '../../electron/main/services/os-unlock';
 import { TEST_KDF } from './doubles';
 
 /** A temp data dir and a keychain service name no real user has, for one test. */
@@ -15,7 +16,7 @@ export interface Sandbox {
   readonly service: string;
   /** Removes the dir only. */
   cleanup(): void;
-  /** Deletes the vault's keychain item (real gnome-keyring) and removes the dir. */
+  /** Deletes the vault's keychain items (real gnome-keyring) and removes the dir. */
   close(): Promise<void>;
 }
 
@@ -30,6 +31,7 @@ export function sandbox(): Sandbox {
     cleanup,
     async close() {
       await createOsKeychain(service).delete(KEY_ACCOUNT).catch(() => undefined);
+      await createOsKeychain(service).delete(OS_UNLOCK_ACCOUNT).catch(() => undefined);
       cleanup();
     },
   };

@@ -12,6 +12,7 @@ const ACTIVITY: ReadonlySet<Channel> = new Set<Channel>([
   'qr-scan-screen', 'qr-decode-image', 'qr-scan-clipboard', 'qr-add-account', 'qr-import-migration',
   'import-preview', 'import-commit', 'export-as',
   'servicekonto-pair', 'servicekonto-offline-code', 'servicekonto-answer', 'servicekonto-forget',
+  'os-unlock-enable', 'os-unlock-disable', 'os-unlock-vault',
 ]);
 
 /**

@@ -17,6 +17,8 @@ import { createRecoveryHandlers } from './recovery';
 import { createServicekontoHandlers } from './servicekonto';
 import { createLiveSettings, createSettingsHandlers, uiLanguage, type LiveSettings } from './settings';
 import { createVaultHandlers } from './vault';
+import { createOsUnlockHandlers, OS_UNLOCK_REASON } from './os-unlock';
+import { createOsUnlock, type OsUnlock } from '../services/os-unlock';
 import type { DesktopStatus } from '../../../shared/ipc/desktop-schemas';
 import type { Settings } from '../../../shared/ipc/schemas';
 import { createSameDeviceLinks, type SameDeviceLinks } from '../services/servicekonto/same-device';
@@ -87,6 +89,8 @@ export function createApiCore(deps: ApiDeps): ApiCore {
   const onLocked: (() => void)[] = [];
   const onVaultLocked = (listener: () => void) => onLocked.push(listener);
   const keychain = deps.testing?.keychain ?? createOsKeychain(deps.keychainService);
+  // Built after the vault (it needs it); the vault's re-key hook reaches it through this binding.
+  let osUnlock: OsUnlock | null = null;
   const vault = createVault({
     dir: deps.appDataDir,
     keychain,
@@ -102,6 +106,10 @@ export function createApiCore(deps: ApiDeps): ApiCore {
       ports.emit('vault-status', status);
     },
     onChange: () => ports.emit('vault-changed', {}),
+    onRekey: async (next) => {
+      if (osUnlock) await osUnlock.afterRekey(next);
+      else next?.key.fill(0);
+    },
   });
   // Quit: a copied code must not outlive the app on the clipboard (only if it is still ours there).
   ports.onQuit?.(() => clipboard.clearNow().catch(() => undefined));
@@ -114,6 +122,8 @@ export function createApiCore(deps: ApiDeps): ApiCore {
   void settings.ready.then(() => deps.onSettings?.(settings.current()));
   /** The language of main's own native dialogs. */
   const language = (): 'de' | 'en' => uiLanguage(settings.current().language, ports.locale());
+  osUnlock = createOsUnlock({ vault, keychain, verifier: ports.osVerifier, reason: () => OS_UNLOCK_REASON[language()] });
+  const osUnlockService = osUnlock;
   const desktopStatus = deps.desktopStatus ?? ((): DesktopStatus => ({ shortcuts: { scan: 'off', search: 'off' }, loginItem: false }));
   const handlers: Api = {
     ...createVaultHandlers(vault),
@@ -128,6 +138,7 @@ export function createApiCore(deps: ApiDeps): ApiCore {
     ...createImportHandlers({ vault, ports, onVaultLocked }),
     ...createServicekontoHandlers({ vault, scan, ports, kdf, onVaultLocked, language }),
     ...createRecoveryHandlers({ vault, keychain, dir: deps.appDataDir, now: () => clock.now() }),
+    ...createOsUnlockHandlers(osUnlockService),
     ...createKeyHandlers({ ports, language }),
     'desktop-status': async () => desktopStatus(),
   };

@@ -5,6 +5,7 @@ import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import type { VaultStatus } from '../../../shared/ipc/schemas';
 import type { Keychain } from '../services/keychain';
 import { KEY_ACCOUNT, VAULT_FILE } from '../services/vault';
+import { OS_UNLOCK_ACCOUNT } from '../services/os-unlock';
 
 /** The channel of issue 12 item 6: leave a damaged vault for a fresh one (restore and reset both start here). */
 export type RecoveryChannel = 'vault-reset';
@@ -18,18 +19,20 @@ export function damagedSuffix(nowMs: number): string {
 }
 
 /**
- * Moves the damaged vault file and its keychain key aside (never deletes either, so the file can still be
+ * Moves the damaged vault file and its keychain key (and OS-unlock item) aside (never deletes either, so the file can still be
  * examined or recovered later). The key is copied before the file moves and removed only after, so a
  * failure at any step leaves nothing lost. Returns the file name kept aside.
  */
 export async function setVaultAside(dir: string, keychain: Keychain, nowMs: number): Promise<string> {
   const suffix = damagedSuffix(nowMs);
-  const key = await keychain.get(KEY_ACCOUNT); // throws keychain-* before anything changed
-  if (key !== null) await keychain.set(`${KEY_ACCOUNT}${suffix}`, key);
+  // The password item and the OS-unlock item (services/os-unlock.ts) both hold this vault's key.
+  const accounts = [KEY_ACCOUNT, OS_UNLOCK_ACCOUNT];
+  const items = await Promise.all(accounts.map((a) => keychain.get(a))); // throws keychain-* before anything changed
+  for (const [i, item] of items.entries()) if (item !== null) await keychain.set(`${accounts[i]}${suffix}`, item);
   await rename(join(dir, VAULT_FILE), join(dir, `${VAULT_FILE}${suffix}`)).catch((e: unknown) => {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   });
-  if (key !== null) await keychain.delete(KEY_ACCOUNT);
+  for (const [i, item] of items.entries()) if (item !== null) await keychain.delete(accounts[i]!);
   return `${VAULT_FILE}${suffix}`;
 }
 

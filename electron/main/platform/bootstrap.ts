@@ -23,6 +23,7 @@ import type { MainProcess } from '../main-process';
 import { onWindowClose, onWindowMinimize, startsHidden } from '../services/desktop/window-behaviour';
 import { createLinkInbox } from '../services/desktop/link-inbox';
 import { electronDesktopPorts, launchedAtLogin } from './desktop-ports';
+import { electronOsVerifier } from './os-verifier';
 import { createTray } from './tray';
 
 /**
@@ -81,6 +82,7 @@ async function start(): Promise<void> {
       qrSources: { captureScreens: createScreenCapture(() => mainWindow), readClipboardImage },
       notify: electronNotify(focusMainWindow),
       keys: { list: listKeyDevices, open: openNodeHidTransport },
+      osVerifier: electronOsVerifier(),
     },
     desktop: electronDesktopPorts({ showWindow: focusMainWindow, quit: () => app.quit() }),
   });

@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { FaktorError } from '../../../shared/errors';
 import { deriveKey, KEY_BYTES, newKdfParams, seal, unseal, type KdfCost, type KdfParams } from './crypto';
@@ -9,8 +9,17 @@ import { deriveKey, KEY_BYTES, newKdfParams, seal, unseal, type KdfCost, type Kd
  * Parsing is strict; anything unexpected is 'vault-corrupt', never a guess. See docs/vault.md.
  */
 
+/**
+ * A short fingerprint of a keychain item's text (SHA-256, first 16 bytes, base64url). OS unlock
+ * (os-unlock.ts) stores it next to the key it keeps, so the key counts only while this very item is in
+ * force: a re-key, a password change or a reset makes it stale instead of opening an older vault.
+ */
+export function keyItemTag(item: string): string {
+  return createHash('sha256').update(item, 'utf8').digest().subarray(0, 16).toString('base64url');
+}
+
 /** Strict standard Base64 (what Buffer#toString('base64') writes). */
-const B64 = z.string().regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/);
+export const B64 = z.string().regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/);
 
 /** KDF params as stored in the keychain item and in backups. */
 export const KdfParamsSchema = z.discriminatedUnion('name', [

@@ -15,7 +15,7 @@ import type { Keychain } from './keychain';
 import { createSerial } from './serial';
 import { createUnlockThrottle, type UnlockThrottle } from './throttle';
 import { PairedRecordSchema, samePairing, type PairedRecord } from './servicekonto/paired-record';
-import { decodeVaultFile, encodeVaultFile, parseKeyItem, plainKeyItem, unwrapKeyItem, wrappedKeyItem } from './vault-format';
+import { decodeVaultFile, encodeVaultFile, keyItemTag, parseKeyItem, plainKeyItem, unwrapKeyItem, wrappedKeyItem } from './vault-format';
 import { commitRekey, recoverRekey, type RekeyHooks } from './vault-rekey';
 
 /**
@@ -74,6 +74,13 @@ export interface VaultOptions {
   readonly onChange?: () => void;
   /** How long a deleted account can be restored (default 30 s). */
   readonly undoMs?: number;
+  /**
+   * After every committed re-key (password set/changed/removed): the new key (a copy the callee zeroes)
+   * and the tag of its keychain item, or null when no password remains. OS unlock rewrites or drops its
+   * item here (os-unlock.ts). Runs inside the vault's queue: it must not call the vault. Its failure is
+   * ignored — a stale OS-unlock item is refused by its tag anyway.
+   */
+  readonly onRekey?: (next: { key: Buffer; itemTag: string } | null) => Promise<void>;
 }
 
 /** File name of the encrypted vault inside the app-data directory. */
@@ -141,7 +148,8 @@ export class Vault {
   private state: State = { kind: 'closed' };
   private readonly serial = createSerial();
   private readonly file: string;
-  private readonly throttle: UnlockThrottle;
+  /** The brute-force brake of every way to unlock (password here, the OS prompt in os-unlock.ts). */
+  readonly throttle: UnlockThrottle;
   private readonly undo = new Map<string, Undo>();
   /** Last HOTP code per account id, so "copy" works after "next"; dropped on lock. */
   private readonly lastHotp = new Map<string, string>();
@@ -419,18 +427,47 @@ export class Vault {
       if (this.state.kind === 'closed' || this.state.kind === 'error') await this.load();
       const s = this.state;
       if (s.kind !== 'locked') return this.status();
-      const key = await this.verify(s.item, password);
-      try {
-        await recoverRekey(this.file, key); // a re-key a crash interrupted (vault-rekey.ts)
-        const bytes = await readFileIfExists(this.file);
-        const content = bytes ? decodePayload(decodeVaultFile(key, bytes)) : { accounts: [], pairings: [] };
-        this.setState({ kind: 'ready', key, ...content, item: s.item });
-      } catch (e) {
-        key.fill(0);
-        throw e;
-      }
-      return this.status();
+      return this.openWith(await this.verify(s.item, password), s.item);
     });
+  }
+
+  /**
+   * OS unlock (os-unlock.ts): opens with a key kept outside the password item, only while `itemTag` names
+   * the keychain item in force ('os-unlock-stale' otherwise, nothing changes), so a key kept from before
+   * a re-key can never open, promote or drop anything. Not throttled here: the caller counts its prompts.
+   */
+  unlockWithKey(key: Uint8Array, itemTag: string): Promise<VaultStatus> {
+    return this.serial(async () => {
+      if (this.state.kind === 'closed' || this.state.kind === 'error') await this.load();
+      const s = this.state;
+      if (s.kind !== 'locked') return this.status();
+      if (keyItemTag(s.item) !== itemTag) throw new FaktorError('os-unlock-stale', 'keychain item changed');
+      return this.openWith(Buffer.from(key), s.item);
+    });
+  }
+
+  /**
+   * Enabling OS unlock: checks the app password (throttled) while unlocked and hands out the current key
+   * (a copy; the caller zeroes it) with the tag of the keychain item that holds it.
+   */
+  keyForPassword(password: string): Promise<{ key: Buffer; itemTag: string }> {
+    return this.op(async (s) => {
+      if (s.item === null) throw new FaktorError('invalid-request', 'no app password');
+      return { key: await this.verify(s.item, password), itemTag: keyItemTag(s.item) };
+    });
+  }
+
+  private async openWith(key: Buffer, item: string): Promise<VaultStatus> {
+    try {
+      await recoverRekey(this.file, key); // a re-key a crash interrupted (vault-rekey.ts)
+      const bytes = await readFileIfExists(this.file);
+      const content = bytes ? decodePayload(decodeVaultFile(key, bytes)) : { accounts: [], pairings: [] };
+      this.setState({ kind: 'ready', key, ...content, item });
+    } catch (e) {
+      key.fill(0);
+      throw e;
+    }
+    return this.status();
   }
 
   /**
@@ -447,8 +484,9 @@ export class Vault {
       const key = randomKey();
       // Everything the vault holds moves to the new key: accounts AND paired Servicekonten.
       const payload = Buffer.from(encodePayload(s.accounts, s.pairings), 'utf8');
+      let item: string | null;
       try {
-        const item = next === null ? null : await wrappedKeyItem(key, next, this.o.kdf ?? DEFAULT_KDF);
+        item = next === null ? null : await wrappedKeyItem(key, next, this.o.kdf ?? DEFAULT_KDF);
         const fileText = encodeVaultFile(key, payload);
         await commitRekey({ file: this.file, keychain: this.o.keychain, account: KEY_ACCOUNT, item: item ?? plainKeyItem(key), fileText, hooks: this.o.hooks?.rekey });
         s.key.fill(0);
@@ -459,6 +497,8 @@ export class Vault {
       } finally {
         payload.fill(0);
       }
+      const kept = item;
+      await this.o.onRekey?.(kept === null ? null : { key: Buffer.from(key), itemTag: keyItemTag(kept) }).catch(() => undefined);
       return this.status();
     });
   }

@@ -4,6 +4,7 @@ import { unlock } from '../actions/vault';
 import { errorCode } from '../api/bridge';
 import { Field } from './Field';
 import { FormError } from './FormError';
+import { OsUnlockButton } from '../features/os-unlock/OsUnlockButton';
 
 /** Shown while main says the vault is locked; nothing from the vault is in the page meanwhile. */
 export function LockScreen() {
@@ -40,6 +41,7 @@ export function LockScreen() {
         <button type="submit" className="primary" disabled={busy}>
           {t('lock.unlock')}
         </button>
+        <OsUnlockButton onError={setError} busy={busy} />
       </form>
     </main>
   );

@@ -10,6 +10,7 @@ import { Field } from './Field';
 import { FormError } from './FormError';
 import { PasswordSettings } from './PasswordSettings';
 import { DesktopSettings } from '../features/desktop/DesktopSettings';
+import { OsUnlockSettings } from '../features/os-unlock/OsUnlockSettings';
 
 const AUTO_LOCK = [0, 1, 5, 15, 30, 60];
 const CLIPBOARD = [0, 15, 30, 60, 120];
@@ -90,6 +91,7 @@ export function SettingsDialog() {
       <FormError message={error} />
       <DesktopSettings save={save} />
       <PasswordSettings />
+      <OsUnlockSettings />
       <div className="dialog-buttons">
         <button type="button" className="primary" onClick={close}>
           {t('settings.close')}

@@ -510,4 +510,15 @@ export const de: Strings = {
       tooLate: 'Der Schlüssel hat das Zurücksetzen abgelehnt: Seit dem Einstecken sind mehr als 10 Sekunden vergangen. Versuchen Sie es erneut und berühren Sie ihn gleich nach dem Einstecken.',
     },
   },
+  osUnlock: {
+    unlockWith: { 'touch-id': 'Mit Touch ID entsperren', 'windows-hello': 'Mit Windows Hello entsperren' },
+    explain:
+      'Statt das App-Passwort einzutippen, bestätigen Sie mit Ihrem Fingerabdruck. Der Schlüssel dafür liegt im Schlüsselbund des Systems; das App-Passwort funktioniert weiter. Wer Ihren Schlüsselbund lesen kann, kann Faktor dann ohne App-Passwort öffnen.',
+    on: 'Eingeschaltet. Der Sperrbildschirm bietet die Schaltfläche an.',
+    password: 'App-Passwort (einmal, zum Einschalten)',
+    turnOn: 'Einschalten',
+    turnOff: 'Ausschalten',
+    turnedOn: 'Entsperren mit dem System ist eingeschaltet.',
+    turnedOff: 'Entsperren mit dem System ist ausgeschaltet.',
+  },
 };

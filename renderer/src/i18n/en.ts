@@ -509,6 +509,17 @@ export const en = {
       tooLate: 'The key refused the reset: more than 10 seconds passed since it was plugged in. Try again and touch it right after plugging it in.',
     },
   },
+  osUnlock: {
+    unlockWith: { 'touch-id': 'Unlock with Touch ID', 'windows-hello': 'Unlock with Windows Hello' },
+    explain:
+      'Instead of typing the app password, confirm with your fingerprint. The key for this is kept in the system keychain; the app password keeps working. Anyone who can read your keychain can open Faktor without the app password.',
+    on: 'On. The lock screen offers the button.',
+    password: 'App password (once, to turn it on)',
+    turnOn: 'Turn on',
+    turnOff: 'Turn off',
+    turnedOn: 'Unlock with the system is on.',
+    turnedOff: 'Unlock with the system is off.',
+  },
 };
 
 /** The resource shape every language must provide. */

@@ -7,6 +7,7 @@ import { createOsKeychain, type Keychain } from '../../../../electron/main/servi
 import { createVault, KEY_ACCOUNT, VAULT_FILE, type Vault } from '../../../../electron/main/services/vault';
 import { ManualClock, TEST_KDF } from '../../../support/doubles';
 import { sandbox } from '../../../support/sandbox';
+import { OS_UNLOCK_ACCOUNT } from '../../../../electron/main/services/os-unlock';
 
 /** Real gnome-keyring (scripts/with-test-keyring.sh), real files in a temp dir. */
 
@@ -26,6 +27,7 @@ beforeEach(() => {
 });
 afterEach(async () => {
   await keychain.delete(`${KEY_ACCOUNT}${suffix}`).catch(() => undefined);
+  await keychain.delete(`${OS_UNLOCK_ACCOUNT}${suffix}`).catch(() => undefined);
   await box.close();
 });
 
@@ -58,6 +60,17 @@ describe('vault-reset', () => {
     expect((await handlers(broken)['vault-reset']({ confirm: true })).state).toBe('ready');
     expect(readFileSync(join(box.dir, `${VAULT_FILE}${suffix}`), 'utf8')).toBe('{"v":1}');
     expect(await keychain.get(`${KEY_ACCOUNT}${suffix}`)).toBeNull();
+  });
+
+  it('sets the OS-unlock item aside with the key: it held the damaged vault\'s key and must not outlive it', async () => {
+    const item = '{"v":1,"method":"touch-id","itemTag":"AAAAAAAAAAAAAAAAAAAAAA","key":"AAAA"}';
+    await keychain.set(OS_UNLOCK_ACCOUNT, item);
+    writeFileSync(join(box.dir, VAULT_FILE), '{"damaged":');
+    const broken = make();
+    expect((await broken.open()).error).toBe('vault-key-missing'); // the password item is gone, the OS-unlock one is left
+    expect((await handlers(broken)['vault-reset']({ confirm: true })).state).toBe('ready');
+    expect(await keychain.get(OS_UNLOCK_ACCOUNT)).toBeNull();
+    expect(await keychain.get(`${OS_UNLOCK_ACCOUNT}${suffix}`)).toBe(item);
   });
 
   it('refuses on a healthy vault and changes nothing', async () => {
