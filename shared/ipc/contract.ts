@@ -13,7 +13,7 @@ import {
 import { EncodedImageRequest, ScanResult, ScanToken } from '../qr/found-code';
 import { IMPORT_FORMATS } from '../import/types';
 import { DesktopAction, DesktopStatus } from './desktop-schemas';
-import { ApprovalAnswerRequest, ApprovalRequestView, BlockMeansRequest, OfflineCodeRequest, PairedAccountView, PairRequest, ServicekontoAccountView } from './servicekonto-schemas';
+import { ApprovalAnswerRequest, ApprovalRequestView, BlockMeansRequest, OfflineCodeRequest, PairedAccountView, PairRequest, ServicekontoAccountView, ServicekontoSessionsView } from './servicekonto-schemas';
 import { CredentialId, KeyCredentialGroup, KeyList, KeyPath, KeyPin, KeyProgress } from './keys-schemas';
 
 /**
@@ -129,6 +129,8 @@ export const contract = {
   'servicekonto-block': { request: BlockMeansRequest, response: z.strictObject({}) },
   /** Removes this desktop's means at the server, then forgets the pairing here. */
   'servicekonto-remove': { request: z.strictObject({ id: Id }), response: z.strictObject({}) },
+  /** The paired account's web sessions with level and Table 2 time left (device-signed, no PIN; active desktop only). */
+  'servicekonto-sessions': { request: z.strictObject({ id: Id }), response: ServicekontoSessionsView },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /** All channel names. */
