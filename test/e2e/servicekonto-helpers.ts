@@ -29,7 +29,8 @@ export async function pairFromScreen(harness: Harness, page: Page, site: Page, p
   await dialog.getByLabel('New PIN (6 or more digits)').fill(pin);
   await dialog.getByLabel('Repeat the PIN').fill(pin);
   await dialog.getByRole('button', { name: 'Pair', exact: true }).click();
-  await expect(dialog.getByRole('status')).toContainText('Faktor is paired with');
+  // Argon2id (64 MiB) + enrolment: seconds on a loaded 2-core machine.
+  await expect(dialog.getByRole('status')).toContainText('Faktor is paired with', { timeout: 30_000 });
   await dialog.getByRole('button', { name: 'Close' }).click();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();

@@ -34,7 +34,7 @@ test('pair from the server page, confirm and log in offline by the code the app 
   await expect(panel.locator('tr[data-this-device="true"]')).toHaveAttribute('data-kind', 'desktop-app');
   const serverRows = await meansRows(site.locator('tr[data-means-id]'), 'data-means-id');
   expect(serverRows.length).toBeGreaterThanOrEqual(2);
-  expect(await meansRows(panel.locator('tbody tr'), 'data-means')).toEqual(serverRows);
+  expect(await meansRows(panel.getByRole('table', { name: 'Authentication means' }).locator('tbody tr'), 'data-means')).toEqual(serverRows);
   await expect(panel.getByRole('term').filter({ hasText: 'E-mail' })).toBeVisible();
   await page.keyboard.press('Escape');
 
