@@ -2,11 +2,13 @@
  * What a paired desktop app may do with its own device signature (issue #9, §4.4): read its account
  * (maximum level, every means with level/status/dates and which one is this device, attributes with
  * levels), block any means of the account (§4.4 allows blocking from a lower level), and remove
- * itself (uninstall / re-pair: the old means goes, the new pairing is a new means).
+ * itself (uninstall / re-pair: the old means goes, the new pairing is a new means). An active device
+ * also lists the account's web sessions with their Table 2 times (§4.3), so the user sees on the
+ * desktop which browser is signed in at which level and for how long.
  */
 import type { AppContext, RequestMeta } from './context';
-import { domain } from './errors';
-import { accountView, blockMeans, removeOwnDesktopApp, type Account, type MeansLevel } from '../domain';
+import { ServiceError, domain } from './errors';
+import { accountView, blockMeans, removeOwnDesktopApp, sessionStatus, type Account, type MeansLevel } from '../domain';
 import type { DataLevel } from '../../shared/levels';
 import type { AuthenticatedDevice } from './device-auth';
 
@@ -36,6 +38,37 @@ export interface DeviceAccountView {
   attributes: { name: string; value: string; level: DataLevel }[];
 }
 
+/** Most web sessions listed (the most recently active ones). */
+const MAX_LISTED_SESSIONS = 50;
+
+/** One web session of the account as the paired app lists it: its level and Table 2 times now. */
+export interface DeviceSessionView {
+  id: string;
+  level: MeansLevel;
+  /** The level a Table 2 limit lowered the session from, or null. */
+  downgradedFrom: MeansLevel | null;
+  startedAt: number;
+  lastActivityAt: number;
+  /** Seconds until the current level's idle limit lapses without further input. */
+  idleRemainingSeconds: number;
+  /** Seconds until the current level's absolute limit (counted from its authentication) lapses. */
+  absoluteRemainingSeconds: number;
+  /** Seconds until the session has no level left if idle (after any downgrades). */
+  endsInSeconds: number;
+  browser: string;
+  ip: string;
+  /** True for the most recently active session. */
+  latest: boolean;
+}
+
+/** GET /api/device/sessions: the account's web sessions that still have a level, most recent first. */
+export interface DeviceSessionsView {
+  v: 1;
+  origin: string;
+  account: string;
+  sessions: DeviceSessionView[];
+}
+
 /** The device-authenticated operations. */
 export class DeviceService {
   constructor(private readonly ctx: AppContext) {}
@@ -54,6 +87,38 @@ export class DeviceService {
       means: v.means.map((m) => ({ id: m.id, kind: m.kind, label: m.label, level: m.level, status: status(m.status), registeredAt: m.createdAt, lastUsedAt: m.lastUsedAt, thisDevice: m.id === device.means.id })),
       attributes: v.attributes.map((a) => ({ name: a.name, value: a.value, level: a.level })),
     };
+  }
+
+  /**
+   * The account's web sessions with a level, most recently active first (reading them is no user input,
+   * so nothing is touched). Only an active device may list them: a blocked one may be in a thief's hands,
+   * a pending one is not confirmed yet (409 means-blocked / means-pending).
+   */
+  sessions(device: AuthenticatedDevice, origin: string): DeviceSessionsView {
+    if (device.means.status !== 'active') throw new ServiceError(device.means.status === 'pending' ? 'means-pending' : 'means-blocked', 409);
+    const now = this.ctx.now();
+    const secs = (t: number): number => Math.max(0, Math.floor((t - now) / 1000));
+    const rows: DeviceSessionView[] = [];
+    for (const stored of this.ctx.sessions.openForAccount(device.account.id)) {
+      const st = sessionStatus(stored.session, device.account, now, this.ctx.policy);
+      if (st.level === null) continue;
+      rows.push({
+        id: stored.session.id,
+        level: st.level,
+        downgradedFrom: st.downgradedFrom,
+        startedAt: stored.session.createdAt,
+        lastActivityAt: stored.session.lastActivityAt,
+        idleRemainingSeconds: secs(st.idleUntil ?? now),
+        absoluteRemainingSeconds: secs(st.absoluteUntil ?? now),
+        endsInSeconds: secs(st.endsAt ?? now),
+        browser: stored.client?.browser ?? '',
+        ip: stored.client?.ip ?? '',
+        latest: false,
+      });
+    }
+    rows.sort((a, b) => b.lastActivityAt - a.lastActivityAt);
+    const sessions = rows.slice(0, MAX_LISTED_SESSIONS).map((r, i) => ({ ...r, latest: i === 0 }));
+    return { v: 1, origin, account: device.account.id, sessions };
   }
 
   /** §4.4: blocks one means of the account (any level; the device needs no session level to protect the account). */

@@ -106,6 +106,12 @@ export class SessionService {
     return active;
   }
 
+  /** Records the browser (User-Agent, shortened) and address a session cookie was just issued to. */
+  noteClient(token: string, client: { userAgent: string; ip: string }): void {
+    const browser = client.userAgent.replace(/[\p{Cc}\p{Cf}]/gu, '').trim().slice(0, 120);
+    this.ctx.sessions.saveClient(sha256(token), { browser, ip: client.ip.slice(0, 64) });
+  }
+
   /** Constant-time check of the synchronizer token sent as X-CSRF-Token header or `_csrf` form field. */
   checkCsrf(token: string | undefined, csrf: string | undefined): void {
     const found = this.peek(token);

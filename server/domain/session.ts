@@ -136,14 +136,19 @@ export interface SessionStatus {
    * blocked); null when nothing was downgraded or the session has no level.
    */
   readonly downgradedFrom: MeansLevel | null;
+  /** Table 2 idle limit of the current level: when it lapses without further input; null when no level. */
+  readonly idleUntil: number | null;
+  /** Table 2 absolute limit of the current level (since its authentication), whatever the input; null when no level. */
+  readonly absoluteUntil: number | null;
 }
 
 /** §4.3 status at `now`: current level, when it next drops, when everything has ended (assuming no further input). */
 export function sessionStatus(session: Session, account: Account, now: number, policy: Policy): SessionStatus {
   const level = sessionLevel(session, account, now, policy);
-  if (level === null) return { level: null, levelUntil: null, endsAt: null, downgradedFrom: null };
+  if (level === null) return { level: null, levelUntil: null, endsAt: null, downgradedFrom: null, idleUntil: null, absoluteUntil: null };
   let levelUntil = 0;
   let endsAt = 0;
+  let absoluteUntil = 0;
   let downgradedFrom: MeansLevel | null = null;
   for (const a of countingAuthentications(session, account)) {
     let l = authenticationLevelAt(a, session.lastActivityAt, now, policy);
@@ -152,12 +157,16 @@ export function sessionStatus(session: Session, account: Account, now: number, p
     while (l !== null) {
       const lim = policy.sessionLimits[l];
       const until = Math.min(a.at + lim.absoluteMs, session.lastActivityAt + lim.idleMs);
-      if (l === level && l === first) levelUntil = Math.max(levelUntil, until);
+      if (l === level && l === first) {
+        levelUntil = Math.max(levelUntil, until);
+        absoluteUntil = Math.max(absoluteUntil, a.at + lim.absoluteMs);
+      }
       endsAt = Math.max(endsAt, until);
       l = policy.timeoutMode === 'downgrade' ? lowerMeansLevel(l) : null;
     }
   }
-  return { level, levelUntil, endsAt, downgradedFrom };
+  const idleUntil = session.lastActivityAt + policy.sessionLimits[level].idleMs;
+  return { level, levelUntil, endsAt, downgradedFrom, idleUntil, absoluteUntil };
 }
 
 /**

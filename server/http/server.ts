@@ -14,7 +14,7 @@ import { makePolicy, type Policy } from '../domain';
 import { registerSecurityHeaders } from './security-headers';
 import { registerErrorHandler } from './error-handler';
 import { verifyCsrf } from './csrf';
-import { useSecureCookies } from './session-cookie';
+import { noteSessionClients, useSecureCookies } from './session-cookie';
 import { registerHostCheck } from './host-check';
 import { apiPlugin, isSafeMethod } from './api/plugin';
 import { testRoutes } from './test-routes';
@@ -171,6 +171,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<R
   registerSecurityHeaders(app);
   registerErrorHandler(app);
   registerHostCheck(app, config);
+  noteSessionClients(app, (token, client) => services.sessions.noteClient(token, client));
 
   // CSRF for every state-changing route of the app, decided on the matched route (never on the URL
   // text, which the router decodes): only a route that says `config: { csrf: false }` is exempt.

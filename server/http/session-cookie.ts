@@ -14,6 +14,10 @@ declare module 'fastify' {
     /** True when cookies are Secure and carry the __Host- prefix (set once by createServer). */
     faktorSecureCookies?: boolean;
   }
+  interface FastifyReply {
+    /** The session token this reply hands to the browser (the onSend hook of noteSessionClients reads it). */
+    faktorIssuedToken?: string;
+  }
 }
 
 /** `name`, or `__Host-name` when cookies are Secure. */
@@ -40,6 +44,18 @@ export function sessionToken(request: FastifyRequest): string | undefined {
 /** Sets the session cookie (no Max-Age: the server decides expiry by Table 2, the browser forgets at exit). */
 export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
   reply.setCookie(cookieName(SESSION_COOKIE, secure), token, { httpOnly: true, sameSite: 'strict', secure, path: '/' });
+  reply.faktorIssuedToken = token;
+}
+
+/**
+ * Every reply that hands out a session cookie (login, step-up rotation, API or pages) tells `note`
+ * which browser and address it went to, so the paired app can list the web sessions recognisably.
+ */
+export function noteSessionClients(app: FastifyInstance, note: (token: string, client: { userAgent: string; ip: string }) => void): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (reply.faktorIssuedToken !== undefined) note(reply.faktorIssuedToken, { userAgent: String(request.headers['user-agent'] ?? ''), ip: request.ip });
+    return payload;
+  });
 }
 
 /** Clears the session cookie (logout, deletion). */

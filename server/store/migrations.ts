@@ -250,4 +250,12 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    name: 'browser and address hint per session, for the paired app\'s list of web sessions (issue #9)',
+    sql: `
+      -- The last browser (User-Agent, ≤ 120 chars) and IP address a session cookie was issued to.
+      ALTER TABLE sessions ADD COLUMN client_browser TEXT NOT NULL DEFAULT '';
+      ALTER TABLE sessions ADD COLUMN client_ip TEXT NOT NULL DEFAULT '';
+    `,
+  },
 ];

@@ -17,11 +17,20 @@ export interface SessionScratch {
   desktopChallenges?: Record<string, { payload: string; expiresAt: number }>;
 }
 
+/** Which browser a session belongs to, as a hint for the user ('' when unknown, e.g. sessions from before it was kept). */
+export interface SessionClient {
+  /** User-Agent as sent, ≤ 120 characters, control characters removed. */
+  browser: string;
+  ip: string;
+}
+
 /** A stored session with its CSRF token. */
 export interface StoredSession {
   session: Session;
   csrfToken: string;
   scratch: SessionScratch;
+  /** Set on every session read from the store (absent on a not yet stored one). */
+  client?: SessionClient;
 }
 
 interface SessionRow {
@@ -33,6 +42,8 @@ interface SessionRow {
   ended_at: number | null;
   authentications: string;
   scratch: string;
+  client_browser: string;
+  client_ip: string;
 }
 
 /** Session persistence. */
@@ -49,6 +60,7 @@ export class SessionRepo {
       byId: db.prepare('SELECT * FROM sessions WHERE id = ?'),
       update: db.prepare('UPDATE sessions SET last_activity_at = ?, ended_at = ?, authentications = ? WHERE id = ?'),
       scratch: db.prepare('UPDATE sessions SET scratch = ? WHERE id = ?'),
+      client: db.prepare('UPDATE sessions SET client_browser = ?, client_ip = ? WHERE token_hash = ?'),
       forAccount: db.prepare('SELECT * FROM sessions WHERE account_id = ? AND ended_at IS NULL ORDER BY created_at'),
       delete: db.prepare('DELETE FROM sessions WHERE id = ?'),
       deleteEnded: db.prepare('DELETE FROM sessions WHERE ended_at IS NOT NULL AND ended_at < ?'),
@@ -80,6 +92,11 @@ export class SessionRepo {
     this.s.scratch.run(JSON.stringify(scratch), sessionId);
   }
 
+  /** Records the browser/address a session cookie (by its token hash) was just issued to. */
+  saveClient(tokenHash: string, client: SessionClient): void {
+    this.s.client.run(client.browser, client.ip, tokenHash);
+  }
+
   /** Open (not ended) sessions of an account, oldest first. */
   openForAccount(accountId: string): StoredSession[] {
     return (this.s.forAccount.all(accountId) as SessionRow[]).map((r) => toStored(r) as StoredSession);
@@ -109,5 +126,6 @@ function toStored(r: SessionRow | undefined): StoredSession | undefined {
     },
     csrfToken: r.csrf_token,
     scratch: JSON.parse(r.scratch) as SessionScratch,
+    client: { browser: r.client_browser, ip: r.client_ip },
   };
 }

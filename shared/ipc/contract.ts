@@ -13,7 +13,7 @@ import {
 import { EncodedImageRequest, ScanResult, ScanToken } from '../qr/found-code';
 import { IMPORT_FORMATS } from '../import/types';
 import { DesktopAction, DesktopStatus } from './desktop-schemas';
-import { ApprovalAnswerRequest, ApprovalRequestView, BlockMeansRequest, OfflineCodeRequest, PairedAccountView, PairRequest, ServicekontoAccountView } from './servicekonto-schemas';
+import { ApprovalAnswerRequest, ApprovalRequestView, BlockMeansRequest, OfflineCodeRequest, PairedAccountView, PairRequest, ServicekontoAccountView, ServicekontoSessionsView } from './servicekonto-schemas';
 import { CredentialId, KeyCredentialGroup, KeyList, KeyPath, KeyPin, KeyProgress } from './keys-schemas';
 import { OsUnlockStatus } from './os-unlock-schemas';
 
@@ -138,6 +138,8 @@ export const contract = {
   'os-unlock-disable': { request: z.strictObject({}), response: OsUnlockStatus },
   /** Unlocks after the OS prompt passed; a cancel or any failure is a typed error and the password stays the way in. */
   'os-unlock-vault': { request: z.strictObject({}), response: VaultStatus },
+  /** The paired account's web sessions with level and Table 2 time left (device-signed, no PIN; active desktop only). */
+  'servicekonto-sessions': { request: z.strictObject({ id: Id }), response: ServicekontoSessionsView },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 /** All channel names. */

@@ -3,6 +3,7 @@ import { MEANS_LEVELS } from '../levels';
 import { Id } from './schemas';
 import { ScanToken } from '../qr/found-code';
 import { DeviceAccount } from '../servicekonto/device-account';
+import { DeviceSessions } from '../servicekonto/device-sessions';
 
 /**
  * IPC shapes of the Servicekonto device flows (docs/servicekonto-app.md). Strict objects: none has a
@@ -61,3 +62,7 @@ export type ServicekontoAccountView = z.infer<typeof ServicekontoAccountView>;
 
 /** Blocks (sperrt) one means of a paired account, named by the server's means id. */
 export const BlockMeansRequest = z.strictObject({ id: Id, meansId: z.string().min(1).max(128) });
+
+/** The paired account's web sessions as its server lists them (shared/servicekonto/device-sessions.ts), by local pairing id. */
+export const ServicekontoSessionsView = DeviceSessions.extend({ pairingId: Id });
+export type ServicekontoSessionsView = z.infer<typeof ServicekontoSessionsView>;

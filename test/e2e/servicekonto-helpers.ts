@@ -4,6 +4,7 @@
  * app's screens are driven by role and label like a user would.
  */
 import type { Locator, Page } from '@playwright/test';
+import { createAccount, newUser, type TestUser } from './server-pages-helpers';
 import type { Harness } from '../harness/harness';
 import { expect } from './support/fixtures';
 
@@ -28,15 +29,16 @@ export async function pairFromScreen(harness: Harness, page: Page, site: Page, p
   await dialog.getByLabel('New PIN (6 or more digits)').fill(pin);
   await dialog.getByLabel('Repeat the PIN').fill(pin);
   await dialog.getByRole('button', { name: 'Pair', exact: true }).click();
-  await expect(dialog.getByRole('status')).toContainText('Faktor is paired with');
+  // Argon2id (64 MiB) + enrolment: seconds on a loaded 2-core machine.
+  await expect(dialog.getByRole('status')).toContainText('Faktor is paired with', { timeout: 30_000 });
   await dialog.getByRole('button', { name: 'Close' }).click();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 }
 
 /** Scans the site's login QR, enters the PIN and returns the code the app shows (digits only). */
-export async function offlineCodeFromScreen(harness: Harness, page: Page, site: Page, pin: string): Promise<string> {
-  await showOnScreen(harness, site, site.getByTestId('login-qr'));
+export async function offlineCodeFromScreen(harness: Harness, page: Page, site: Page, pin: string, qrTestId = 'login-qr'): Promise<string> {
+  await showOnScreen(harness, site, site.getByTestId(qrTestId));
   const dialog = await scanScreen(page);
   await dialog.getByLabel('PIN', { exact: true }).fill(pin);
   await dialog.getByRole('button', { name: 'Show code' }).click();
@@ -63,4 +65,26 @@ export async function meansRows(rows: Locator, idAttribute: string): Promise<str
     idAttribute,
   );
   return all.sort((a, b) => a[0]!.localeCompare(b[0]!));
+}
+
+/** A new account in a browser tab at `origin`, paired with the app from the server page and confirmed there (§4.2) with the app's offline code. */
+export async function pairedUserAt(harness: Harness, page: Page, origin: string, pin: string): Promise<{ user: TestUser; site: Page }> {
+  const user = newUser();
+  const site = await page.context().newPage();
+  await site.setViewportSize({ width: 1280, height: 800 });
+  await createAccount(site, origin, user);
+
+  // Desktop-App hinzufügen: the browser shows the pairing QR, the app scans it and pairs.
+  await site.goto(`${origin}/means/new`);
+  await site.click('#new-desktop-app button[type=submit]');
+  await pairFromScreen(harness, page, site, pin);
+
+  // §4.2: the pending means is confirmed in the same session with one login QR → the app's code.
+  await site.getByTestId('pairing-continue').click();
+  await site.waitForURL(/\/means\/[^/]+\/confirm/);
+  await site.fill('#desktop-code-form input[name=code]', await offlineCodeFromScreen(harness, page, site, pin));
+  await site.click('#desktop-code-form button[type=submit]');
+  await site.waitForURL(/\/account/);
+  await expect(site.locator('tr[data-kind="desktop-app"]')).toHaveAttribute('data-status', 'active');
+  return { user, site };
 }

@@ -1,5 +1,5 @@
-import { blockWithPassword, createAccount, logout, newUser, startServer, type RunningServer, type TestUser } from './server-pages-helpers';
-import { meansRows, offlineCodeFromScreen, openServicekonto, pairFromScreen } from './servicekonto-helpers';
+import { blockWithPassword, logout, startServer, type RunningServer, type TestUser } from './server-pages-helpers';
+import { meansRows, offlineCodeFromScreen, openServicekonto, pairedUserAt } from './servicekonto-helpers';
 import type { Page } from '@playwright/test';
 import type { Harness } from '../harness/harness';
 import { expect, test } from './support/fixtures';
@@ -22,28 +22,7 @@ test.use({ harnessOptions: { pinnedTime: null } });
 
 const PIN = '480213';
 
-/** A new account in a browser tab, paired with the app from the server page and confirmed (§4.2). */
-async function pairedUser(harness: Harness, page: Page): Promise<{ user: TestUser; site: Page }> {
-  const user = newUser();
-  const site = await page.context().newPage();
-  await site.setViewportSize({ width: 1280, height: 800 });
-  await createAccount(site, server.origin, user);
-
-  // Desktop-App hinzufügen: the browser shows the pairing QR, the app scans it and pairs.
-  await site.goto(`${server.origin}/means/new`);
-  await site.click('#new-desktop-app button[type=submit]');
-  await pairFromScreen(harness, page, site, PIN);
-
-  // §4.2: the pending means is confirmed in the same session with one login QR → the app's code.
-  await site.getByTestId('pairing-continue').click();
-  await site.waitForURL(/\/means\/[^/]+\/confirm/);
-  await site.fill('#desktop-code-form input[name=code]', await offlineCodeFromScreen(harness, page, site, PIN));
-  await site.click('#desktop-code-form button[type=submit]');
-  await site.waitForURL(/\/account/);
-  await expect(site.locator('tr[data-kind="desktop-app"]')).toHaveAttribute('data-status', 'active');
-
-  return { user, site };
-}
+const pairedUser = (harness: Harness, page: Page): Promise<{ user: TestUser; site: Page }> => pairedUserAt(harness, page, server.origin, PIN);
 
 test('pair from the server page, confirm and log in offline by the code the app shows; the app lists the server\'s means; a block-password block shows up in the app', async ({ harness, page }) => {
   test.setTimeout(180_000);
@@ -55,7 +34,7 @@ test('pair from the server page, confirm and log in offline by the code the app 
   await expect(panel.locator('tr[data-this-device="true"]')).toHaveAttribute('data-kind', 'desktop-app');
   const serverRows = await meansRows(site.locator('tr[data-means-id]'), 'data-means-id');
   expect(serverRows.length).toBeGreaterThanOrEqual(2);
-  expect(await meansRows(panel.locator('tbody tr'), 'data-means')).toEqual(serverRows);
+  expect(await meansRows(panel.getByRole('table', { name: 'Authentication means' }).locator('tbody tr'), 'data-means')).toEqual(serverRows);
   await expect(panel.getByRole('term').filter({ hasText: 'E-mail' })).toBeVisible();
   await page.keyboard.press('Escape');
 

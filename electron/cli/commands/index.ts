@@ -9,6 +9,7 @@ import { importCommand } from './import';
 import { listenCommand } from './listen';
 import { meansCommand } from './means';
 import { pairCommand } from './pair';
+import { sessionsCommand } from './sessions';
 
 /** Every CLI command, in the order `faktor --help` lists them. A new command is one file plus one line here. */
-export const COMMANDS: readonly CliCommand[] = [pairCommand, accountsCommand, codeCommand, approveCommand, listenCommand, meansCommand, blockCommand, keysCommand, importCommand, exportCommand];
+export const COMMANDS: readonly CliCommand[] = [pairCommand, accountsCommand, codeCommand, approveCommand, listenCommand, meansCommand, sessionsCommand, blockCommand, keysCommand, importCommand, exportCommand];

@@ -104,6 +104,7 @@ export function createServicekontoHandlers(deps: {
       return {};
     },
     'servicekonto-account': async ({ id }) => ({ ...(await sk.means(id)), pairingId: id }),
+    'servicekonto-sessions': async ({ id }) => ({ ...(await sk.sessions(id)), pairingId: id }),
     // Block and remove cannot be undone from here: main's native question is the consent a compromised renderer cannot give.
     'servicekonto-block': async ({ id, meansId }) => {
       await requireConsent(ports.dialogs, 'block-means', deps.language?.() ?? 'en');

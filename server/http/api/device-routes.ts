@@ -55,6 +55,30 @@ const ACCOUNT_VIEW = {
   },
 } as const;
 
+const SESSION_ROW = {
+  type: 'object',
+  additionalProperties: false,
+  properties: {
+    id: { type: 'string' },
+    level: { type: 'string', enum: ['niedrig', 'substanziell', 'hoch'] },
+    downgradedFrom: { type: ['string', 'null'] },
+    startedAt: { type: 'number' },
+    lastActivityAt: { type: 'number' },
+    idleRemainingSeconds: { type: 'integer', description: 'until the idle limit of Table 2 for the current level lapses without input' },
+    absoluteRemainingSeconds: { type: 'integer', description: 'until the absolute limit of Table 2 for the current level lapses (counted from its authentication)' },
+    endsInSeconds: { type: 'integer', description: 'until the session has no level left if idle (after downgrades)' },
+    browser: { type: 'string', description: 'User-Agent of the browser the session cookie was last issued to (≤ 120 chars; "" if unknown)' },
+    ip: { type: 'string', description: 'its address ("" if unknown)' },
+    latest: { type: 'boolean', description: 'the most recently active session' },
+  },
+} as const;
+
+const SESSIONS_VIEW = {
+  type: 'object',
+  additionalProperties: false,
+  properties: { v: { type: 'integer' }, origin: { type: 'string' }, account: { type: 'string' }, sessions: { type: 'array', items: SESSION_ROW } },
+} as const;
+
 const AUTH_HEADER = {
   type: 'object',
   required: ['authorization'],
@@ -98,6 +122,19 @@ export async function deviceRoutes(app: FastifyInstance, opts: ApiOptions): Prom
   }, async (request, reply) => {
     reply.header('cache-control', 'no-store');
     return services.device.view(device(request), services.desktopApp.origin());
+  });
+
+  app.get('/api/device/sessions', {
+    schema: {
+      tags: [DEVICE_TAG],
+      summary: "The account's web sessions that still have a level, most recent first: level, Table 2 idle and absolute time left, start, browser/IP hint",
+      description: 'Only an active device may ask (409 means-blocked / means-pending otherwise). Reading is no user input: no session is touched.',
+      headers: AUTH_HEADER,
+      response: { 200: SESSIONS_VIEW, ...ERRORS },
+    },
+  }, async (request, reply) => {
+    reply.header('cache-control', 'no-store');
+    return services.device.sessions(device(request), services.desktopApp.origin());
   });
 
   app.post<{ Params: { id: string } }>('/api/device/means/:id/block', {

@@ -91,9 +91,11 @@ export function meansPages(kit: PageKit, desktop: DesktopAppPages): void {
     means.block(kit.token(request), kit.param(request, 'id'), kit.meta(request));
     return kit.redirect(reply, '/account?done=blocked');
   });
-  get('/means/:id/unblock', (request, reply) => {
-    const option = meansOption(request, kit.param(request, 'id'));
+  get('/means/:id/unblock', async (request, reply) => {
     const found = sessions.require(kit.token(request));
+    const asked = meansOption(request, kit.param(request, 'id'));
+    // A blocked desktop app is proven by its own offline code: the page shows its login QR (§4.4).
+    const option = asked.kind === 'desktop-app' ? ((await desktop.withDesktopQr(request, [asked]))[0] ?? asked) : asked;
     const c = kit.pageContext(request, reply, isWebAuthnKind(option.kind) ? WEBAUTHN_SCRIPTS : undefined);
     return sendPage(reply, meansAuthPage(c, { mode: 'unblock', option, requiredLevel: option.level, levelMissing: !atLeast(found.level, option.level) }));
   });

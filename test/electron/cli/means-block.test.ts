@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, newAccount, startTestServer, type TestServer } from '../../server/http/client';
+import { Client, PASSWORD, newAccount, startTestServer, type TestServer } from '../../server/http/client';
 import { cliSandbox, type CliRun } from './run-cli';
 
 /**
  * `faktor means` and `faktor block` against the real server's device API (device-key signatures, no
- * PIN): the account view with this desktop marked, and blocking a means from the desktop (§4.4).
+ * PIN): the account view with this desktop marked, blocking a means from the desktop (§4.4), and
+ * `faktor sessions`: the account's web sessions with level and Table 2 time left, as JSON and text.
  */
 
 type Qr = { payload: string };
@@ -52,5 +53,38 @@ describe('faktor means / block', () => {
     expect(now.thisDevice.status).toBe('blocked');
     expect(now.means.find((m) => m.id === password.id)?.status).toBe('active');
     expect((await new Client(t.url).post('/api/login', { username: 'cli-means', password: 'correct horse battery' })).status).toBe(200);
+  }, 120_000);
+});
+
+describe('faktor sessions', () => {
+  it('lists the web sessions with level and time left, the newest first; refuses while the desktop is pending', async () => {
+    const c = await newAccount(t.url, 'cli-sessions');
+    const paired = await box.run(['pair', (await c.post<Qr>('/api/means/desktop-app')).body.payload, '--pin-file', pin, '--json']);
+    expect(paired.code, paired.stderr).toBe(0);
+    const meansId = String((last(paired).paired as { meansId: string }).meansId);
+    const pending = await box.run(['sessions', 'cli-sessions', '--json']);
+    expect(pending.code).toBe(1);
+    expect(last(pending)).toMatchObject({ error: { code: 'server-refused', serverCode: 'means-pending' } });
+    const confirm = await box.run(['approve', (await c.post<Qr>(`/api/means/${meansId}/challenge`)).body.payload, '--pin-file', pin, '--json']);
+    expect((await c.post(`/api/means/${meansId}/authenticate`, { code: last(confirm).code })).status).toBe(200);
+    const other = new Client(t.url);
+    expect((await other.req('POST', '/api/login', { username: 'cli-sessions', password: PASSWORD }, { 'user-agent': 'Firefox/128.0 (cli test)' })).status).toBe(200);
+
+    const json = await box.run(['sessions', 'cli-sessions', '--json']);
+    expect(json.code, json.stderr).toBe(0);
+    const rows = json.lines.map((l) => l.session as { level: string; latest: boolean; browser: string; idleRemainingSeconds: number; absoluteRemainingSeconds: number });
+    expect(rows.map((r) => [r.level, r.latest, r.browser])).toEqual([
+      ['niedrig', true, 'Firefox/128.0 (cli test)'],
+      ['substanziell', false, expect.any(String)],
+    ]);
+    expect(rows[1]!.idleRemainingSeconds).toBeLessThanOrEqual(30 * 60);
+    expect(rows[1]!.absoluteRemainingSeconds).toBeLessThanOrEqual(2 * 3600);
+
+    const text = await box.run(['sessions', 'cli-sessions']);
+    expect(text.code, text.stderr).toBe(0);
+    const lines = text.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^\* niedrig {2}idle (59|60) min · absolute 1[12] h \d\d min {2}since .*Firefox\/128\.0 \(cli test\), 127\.0\.0\.1$/);
+    expect(lines[1]).toMatch(/^ {2}substanziell {2}idle \d+ min · absolute [12] h \d\d min/);
   }, 120_000);
 });

@@ -112,8 +112,27 @@ describe('§4.3 session level and Table 2', () => {
 
   it('§4.3 status shows the current level, when it drops and when the session ends if idle', () => {
     const { account, session } = login(withToken().account, 's', [ERIKA.meansB.id], T0);
-    expect(sessionStatus(session, account, T0 + MIN, P)).toEqual({ level: 'substanziell', levelUntil: T0 + 30 * MIN, endsAt: T0 + 60 * MIN, downgradedFrom: null });
-    expect(sessionStatus(session, account, T0 + 61 * MIN, P)).toEqual({ level: null, levelUntil: null, endsAt: null, downgradedFrom: null });
+    expect(sessionStatus(session, account, T0 + MIN, P)).toEqual({
+      level: 'substanziell',
+      levelUntil: T0 + 30 * MIN,
+      endsAt: T0 + 60 * MIN,
+      downgradedFrom: null,
+      idleUntil: T0 + 30 * MIN,
+      absoluteUntil: T0 + 2 * HOUR,
+    });
+    expect(sessionStatus(session, account, T0 + 61 * MIN, P)).toEqual({ level: null, levelUntil: null, endsAt: null, downgradedFrom: null, idleUntil: null, absoluteUntil: null });
+  });
+
+  it('§4.3 status keeps Table 2\'s idle and absolute limits of the current level apart (the app shows both)', () => {
+    const { account, session } = login(withToken().account, 's', [ERIKA.meansB.id], T0);
+    // Busy for 100 minutes: the idle limit moves with each input, the absolute one stays at 2 h after the login.
+    const busy = activeUntil(account, session, T0, T0 + 100 * MIN, 20 * MIN);
+    const s = sessionStatus(busy, account, T0 + 100 * MIN, P);
+    expect(s).toMatchObject({ level: 'substanziell', idleUntil: busy.lastActivityAt + 30 * MIN, absoluteUntil: T0 + 2 * HOUR });
+    expect(s.levelUntil).toBe(Math.min(s.idleUntil!, s.absoluteUntil!));
+    // Past 2 h the level is niedrig, whose limits count from the same login: 12 h absolute, 60 min idle.
+    const later = activeUntil(account, busy, T0 + 100 * MIN, T0 + 2 * HOUR + 10 * MIN, 20 * MIN);
+    expect(sessionStatus(later, account, T0 + 2 * HOUR + 10 * MIN, P)).toMatchObject({ level: 'niedrig', idleUntil: later.lastActivityAt + 60 * MIN, absoluteUntil: T0 + 12 * HOUR });
   });
 
   it('§4.3 logout ends every authentication at once and discards means pending from that session', () => {

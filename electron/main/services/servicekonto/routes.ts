@@ -15,6 +15,9 @@ export const POLL_PATH = '/api/device/events/poll';
 /** GET: the account as the paired app shows it (maximum level, means with this device marked, attributes). */
 export const MEANS_PATH = '/api/device/account';
 
+/** GET: the account's web sessions with level and Table 2 time left (active device only). */
+export const SESSIONS_PATH = '/api/device/sessions';
+
 /** POST (no body): blocks (sperrt) one means of the account. */
 export function blockMeansPath(meansId: string): string {
   return `/api/device/means/${encodeURIComponent(meansId)}/block`;

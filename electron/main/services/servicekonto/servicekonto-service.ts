@@ -1,6 +1,7 @@
 import { FaktorError } from '../../../../shared/errors';
 import type { ApprovalDecision, ApprovalRequest } from '../../../../shared/servicekonto/approval';
 import { DeviceAccount } from '../../../../shared/servicekonto/device-account';
+import { DeviceSessions } from '../../../../shared/servicekonto/device-sessions';
 import type { Clock } from '../../ports';
 import type { KdfCost } from '../crypto';
 import type { Vault } from '../vault';
@@ -9,7 +10,7 @@ import { offlineCode, prepareOfflineLogin, type OfflineLogin } from './offline-l
 import { answerApproval, deviceOf, readApprovalRequest } from './online-approval';
 import { toPairedView, type PairedRecord, type PairedView } from './paired-record';
 import { pair } from './pairing';
-import { blockMeansPath, DEVICE_REMOVE_PATH, EVENTS_PATH, MEANS_PATH, POLL_PATH } from './routes';
+import { blockMeansPath, DEVICE_REMOVE_PATH, EVENTS_PATH, MEANS_PATH, POLL_PATH, SESSIONS_PATH } from './routes';
 import { callJson, type Fetch } from './server-http';
 
 /**
@@ -89,6 +90,18 @@ export function createServicekontoService(d: ServicekontoDeps) {
       const v = parsed.data;
       if (v.origin !== r.origin || v.account !== r.account || v.thisDevice.means !== r.meansId) throw new FaktorError('protocol-malformed', 'account view of another pairing');
       return v;
+    },
+
+    /**
+     * The account's web sessions (level, Table 2 time left, browser/IP hint, most recent first) as the
+     * server lists them to this device; an answer about another server or account is 'protocol-malformed'.
+     */
+    sessions: async (id: string): Promise<DeviceSessions> => {
+      const r = await find(id);
+      const parsed = DeviceSessions.safeParse(await deviceCall(id, 'GET', SESSIONS_PATH));
+      if (!parsed.success) throw new FaktorError('protocol-malformed', 'session list');
+      if (parsed.data.origin !== r.origin || parsed.data.account !== r.account) throw new FaktorError('protocol-malformed', 'session list of another pairing');
+      return parsed.data;
     },
 
     /** Blocks (sperrt) one means of the paired account (§4.4: allowed from a lower level). */

@@ -1,19 +1,23 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PairedAccountView, ServicekontoAccountView } from '../../../../shared/ipc/servicekonto-schemas';
+import type { PairedAccountView, ServicekontoAccountView, ServicekontoSessionsView } from '../../../../shared/ipc/servicekonto-schemas';
 import { errorCode } from '../../api/bridge';
 import { LevelName } from './LevelName';
 import { MeansTable } from './MeansTable';
-import { servicekontoAccount, servicekontoBlock, servicekontoForget, servicekontoRemove } from './servicekonto-api';
+import { SessionsTable } from './SessionsTable';
+import { servicekontoAccount, servicekontoBlock, servicekontoForget, servicekontoRemove, servicekontoSessions } from './servicekonto-api';
 
 /**
- * One paired account as its server shows it to this desktop, asked afresh on open and on "Refresh".
+ * One paired account as its server shows it to this desktop, asked afresh on open and on "Refresh";
+ * an active desktop also lists the account's browser sessions (level and Table 2 time left).
  * Blocking goes through MeansTable's confirmation; "Remove this desktop" asks first, and if the server
  * cannot remove it (unreachable, already removed) offers to forget the pairing here only.
  */
 export function AccountPanel({ pairing, onGone }: { pairing: PairedAccountView; onGone: () => void }) {
   const { t } = useTranslation();
   const [view, setView] = useState<ServicekontoAccountView | null>(null);
+  const [sessions, setSessions] = useState<{ list: ServicekontoSessionsView; at: number } | null>(null);
+  const [sessionsError, setSessionsError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [removing, setRemoving] = useState<'ask' | 'failed' | null>(null);
@@ -21,8 +25,19 @@ export function AccountPanel({ pairing, onGone }: { pairing: PairedAccountView; 
   const refresh = useCallback(async (): Promise<void> => {
     setBusy(true);
     setError(null);
+    setSessionsError(null);
     try {
-      setView(await servicekontoAccount(pairing.id));
+      const v = await servicekontoAccount(pairing.id);
+      setView(v);
+      setSessions(null);
+      if (v.thisDevice.status === 'active') {
+        // A failing session list (e.g. an older server) leaves the rest of the panel standing.
+        try {
+          setSessions({ list: await servicekontoSessions(pairing.id), at: Date.now() });
+        } catch (e) {
+          setSessionsError(t(`errors.${errorCode(e)}`));
+        }
+      }
     } catch (e) {
       setError(t(`errors.${errorCode(e)}`));
     } finally {
@@ -82,7 +97,10 @@ export function AccountPanel({ pairing, onGone }: { pairing: PairedAccountView; 
               ))}
             </dl>
           )}
-          <p className="hint">{t('servicekonto.view.noSession')}</p>
+          <h4>{t('servicekonto.view.sessions.title')}</h4>
+          {sessions ? <SessionsTable sessions={sessions.list.sessions} fetchedAt={sessions.at} /> : null}
+          {sessionsError ? <p role="alert">{sessionsError}</p> : null}
+          {view.thisDevice.status !== 'active' ? <p className="hint">{t('servicekonto.view.sessions.onlyActive')}</p> : null}
         </>
       ) : null}
       {error ? <p role="alert">{error}</p> : null}

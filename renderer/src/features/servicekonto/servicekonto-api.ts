@@ -1,4 +1,4 @@
-import type { ApprovalRequestView, PairedAccountView, ServicekontoAccountView } from '../../../../shared/ipc/servicekonto-schemas';
+import type { ApprovalRequestView, PairedAccountView, ServicekontoAccountView, ServicekontoSessionsView } from '../../../../shared/ipc/servicekonto-schemas';
 import { bridge, unwrap } from '../../api/bridge';
 
 /** The paired accounts (main also (re)opens their event streams). */
@@ -20,3 +20,5 @@ export const servicekontoBlock = (id: string, meansId: string): Promise<object> 
 export const servicekontoRemove = (id: string): Promise<object> => unwrap(bridge().servicekontoRemove({ id }));
 /** Forgets the pairing on this desktop only (when the server cannot be asked). */
 export const servicekontoForget = (id: string): Promise<object> => unwrap(bridge().servicekontoForget({ id }));
+/** The paired account's browser sessions with level and Table 2 time left (active desktop only). */
+export const servicekontoSessions = (id: string): Promise<ServicekontoSessionsView> => unwrap(bridge().servicekontoSessions({ id }));

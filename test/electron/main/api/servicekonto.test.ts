@@ -2,7 +2,7 @@ import QRCode from 'qrcode';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isFaktorError } from '../../../../shared/errors';
 import type { Api } from '../../../../electron/main/api';
-import { Client, newAccount, startTestServer, type TestServer } from '../../../server/http/client';
+import { Client, PASSWORD, newAccount, startTestServer, type TestServer } from '../../../server/http/client';
 import { ManualClock, testPorts } from '../../../support/doubles';
 import { sandbox, testApi } from '../../../support/sandbox';
 
@@ -127,4 +127,28 @@ describe('Servicekonto IPC channels', () => {
     const after = (await c.get<{ means: Array<{ id: string; status: string }> }>('/api/account')).body;
     expect(after.means.find((m) => m.id === paired.meansId)?.status ?? 'removed').toBe('removed');
   }, 90_000);
+  it('lists the web sessions of the paired account with level and Table 2 time left, the newest marked; a pending desktop is refused', async () => {
+    await api['vault-status']({});
+    const c = await newAccount(t.url, 'ipc-sessions');
+    const paired = await api['servicekonto-pair']({ token: (await scan((await c.post<Qr>('/api/means/desktop-app')).body.payload)).token, pin: '975310' });
+    const refused = await api['servicekonto-sessions']({ id: paired.id }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'server-refused', params: { serverCode: 'means-pending' } });
+    const confirm = await scan((await c.post<Qr>(`/api/means/${paired.meansId}/challenge`)).body.payload);
+    const { code } = await api['servicekonto-offline-code']({ token: confirm.token, pin: '975310' });
+    expect((await c.post(`/api/means/${paired.meansId}/authenticate`, { code })).status).toBe(200);
+    const other = new Client(t.url);
+    expect((await other.req('POST', '/api/login', { username: 'ipc-sessions', password: PASSWORD }, { 'user-agent': 'Firefox/128.0 (ipc test)' })).status).toBe(200);
+
+    const list = await api['servicekonto-sessions']({ id: paired.id });
+    expect(list).toMatchObject({ pairingId: paired.id, origin: t.server.origin });
+    expect(list.sessions.map((s) => [s.level, s.latest, s.browser])).toEqual([
+      ['niedrig', true, 'Firefox/128.0 (ipc test)'],
+      ['substanziell', false, expect.any(String)],
+    ]);
+    const pairingSession = list.sessions[1]!;
+    expect(pairingSession.idleRemainingSeconds).toBeLessThanOrEqual(30 * 60);
+    expect(pairingSession.absoluteRemainingSeconds).toBeLessThanOrEqual(2 * 3600);
+    expect(pairingSession.absoluteRemainingSeconds).toBeGreaterThan(pairingSession.idleRemainingSeconds);
+    expect(await errorOf(api['servicekonto-sessions']({ id: 'no-such-pairing' }))).toBe('not-found');
+  }, 60_000);
 });

@@ -4,9 +4,9 @@
  * then the offline QR login from the login page, and the step-up page's QR.
  */
 import { describe, expect, it } from 'vitest';
-import { newAccount, serverNow } from '../client';
+import { newAccount, serverNow, totpNow } from '../client';
 import { useTestServer } from '../use-test-server';
-import { DesktopPeer, wrongCode } from '../desktop-app-peer';
+import { DesktopPeer, pairedPeer, wrongCode } from '../desktop-app-peer';
 import { Browser, csrf, payloadOf } from './browser';
 import { enrolThroughPages } from './pairing-steps';
 import { unwrapSameDeviceLink } from '../../../../shared/servicekonto/same-device-link';
@@ -84,4 +84,24 @@ it('says plainly when Faktor has not enrolled yet', async () => {
   const r = await b.get('/means/desktop-app/continue');
   expect(r.status).toBe(409);
   expect(r.text).toContain('Faktor has not been paired with this login yet');
+});
+
+describe('desktop-app unblock page (§4.4)', () => {
+  it('shows the blocked desktop app its own login QR; its offline code unblocks it from a substanziell session', async () => {
+    const api = await newAccount(t.url, `unblockpage${++n}`);
+    const peer = await pairedPeer(t.url, api);
+    const id = peer.enrolled!.means;
+    // A TOTP keeps the session at substanziell without the desktop app (§4.4 needs ≥ its level first).
+    const totp = await api.post<{ meansId: string; totp: { secret: string } }>('/api/means', { kind: 'password+totp' });
+    expect((await api.post(`/api/means/${totp.body.meansId}/authenticate`, { code: await totpNow(t.url, totp.body.totp.secret) })).status).toBe(200);
+    expect((await peer.signed(t.url, 'POST', `/api/device/means/${id}/block`, await serverNow(t.url))).status).toBe(204);
+    const b = new Browser(t.url, 'en');
+    b.seed(api.cookie);
+    const page = await b.get(`/means/${id}/unblock`);
+    expect(page.status).toBe(200);
+    const payload = payloadOf(page.text, `login-qr-${id}`);
+    expect(payload).toMatch(/^faktor-login:/);
+    const done = await b.post(`/means/${id}/unblock`, { _csrf: csrf(page.text), code: peer.code(payload, await serverNow(t.url)) });
+    expect(done.location).toBe('/account?done=unblocked');
+  });
 });
