@@ -31,6 +31,12 @@ export interface PushStarted {
   expiresAt: number;
 }
 
+/** Where a request stands for the browser that asked (login, step-up or §4.2 confirmation alike). */
+export type PushState =
+  | { state: 'pending'; number: number; expiresAt: number }
+  | { state: 'denied' | 'expired' }
+  | { state: 'approved'; issued: IssuedSession };
+
 /** Online approvals. */
 export class ApprovalService {
   readonly hub = new ApprovalHub();
@@ -94,7 +100,7 @@ export class ApprovalService {
   }
 
   /** Where a request stands, without settling it: pending (with its number), approved, denied or expired. */
-  peek(tx: string): { state: 'pending' | 'approved' | 'denied' | 'expired'; approval?: Approval } {
+  private peek(tx: string): { state: 'pending' | 'approved' | 'denied' | 'expired'; approval?: Approval } {
     const a = this.hub.get(tx);
     if (!a || a.consumed || (a.state === 'pending' && this.ctx.now() >= a.expiresAt)) return { state: 'expired' };
     return { state: a.state, approval: a };
@@ -120,25 +126,47 @@ export class ApprovalService {
     });
   }
 
-  /** The browser polls (login without a session): pending / denied / expired, or approved → a session at the desktop-app level, issued once. */
-  status(tx: string, meta: RequestMeta): { state: 'pending' | 'denied' | 'expired' } | { state: 'approved'; issued: IssuedSession } {
+  /**
+   * The browser polls — one implementation for the login (no session: `sessionId` undefined) and for
+   * step-up / §4.2 confirmation (the asking web session's id). A request answers only the session it is
+   * bound to (a login's only the session-less poll); any other reads as expired. Pending → the number
+   * to show. Approved → the authentication is recorded once: a new session for a login, the bound
+   * session (cookie rotated) otherwise. An account, means or session gone since the approval reads as
+   * expired — the plain refusal, never an internal error.
+   */
+  status(tx: string, sessionId: string | undefined, meta: RequestMeta): PushState {
     const seen = this.peek(tx);
     const a = seen.approval;
-    // A step-up or confirmation request completes only inside its own web session (SessionApprovals).
-    if (!a || a.sessionId !== undefined) return { state: 'expired' };
-    if (seen.state !== 'approved' || !a.approvedBy) return { state: seen.state === 'approved' ? 'pending' : seen.state };
-    a.consumed = true;
+    if (!a || a.sessionId !== sessionId || seen.state === 'expired') return { state: 'expired' };
+    if (seen.state === 'denied') return { state: 'denied' };
     const meansId = a.approvedBy;
+    if (seen.state === 'pending' || meansId === undefined) return { state: 'pending', number: a.number, expiresAt: a.expiresAt };
+    a.consumed = true;
+    const issued = this.ctx.tx(() => this.complete(a, meansId, meta));
+    return issued ? { state: 'approved', issued } : { state: 'expired' };
+  }
+
+  /** Records an approved request's authentication (inside the caller's transaction); undefined when nothing is left to record it on. */
+  private complete(a: Approval, meansId: string, meta: RequestMeta): IssuedSession | undefined {
     const now = this.ctx.now();
-    const issued = this.ctx.tx(() => {
-      const acc = this.ctx.accounts.byId(a.accountId) as Account;
+    const acc = this.ctx.accounts.byId(a.accountId);
+    const means = acc?.means.find((m) => m.id === meansId);
+    if (!acc || !means || means.status === 'removed' || means.status === 'blocked') return undefined;
+    if (a.sessionId === undefined) {
       const r = domain(() => recordAuthentication(acc, startSession({ id: this.sessions.newSessionId(), accountId: acc.id }, now), meansId, now, this.ctx.policy));
       this.ctx.accounts.save(r.account);
       this.ctx.recordEvents(r.events, meta.ip);
       this.ctx.record('login.ok', acc.id, meta.ip, { means: 'desktop-app', online: true });
       return this.sessions.issue(r.session, r.account);
-    });
-    return { state: 'approved', issued };
+    }
+    const stored = this.ctx.sessions.byId(a.sessionId);
+    if (!stored || stored.session.endedAt !== null) return undefined;
+    const r = domain(() => recordAuthentication(acc, stored.session, meansId, now, this.ctx.policy));
+    this.ctx.accounts.save(r.account);
+    this.ctx.sessions.save(r.session);
+    this.ctx.recordEvents(r.events, meta.ip);
+    this.ctx.record('stepup.ok', acc.id, meta.ip, { means: 'desktop-app', online: true, purpose: a.purpose });
+    return this.sessions.rotate({ ...stored, session: r.session }, r.account);
   }
 
   /**

@@ -61,18 +61,16 @@ export function approvalPages(kit: PageKit): void {
   });
   get(`${PUSH_PATH}/wait`, (request, reply) => {
     const tx = readCookie(request, PUSH_COOKIE);
-    const { name, secure } = pushCookie(request);
-    const seen = tx && TX.test(tx) ? services.approvals.peek(tx) : { state: 'expired' as const };
+    const r = tx && TX.test(tx) ? services.approvals.status(tx, undefined, kit.meta(request)) : { state: 'expired' as const };
     const next = nextOf((request.query as Record<string, unknown>).next).next;
     const self = `${PUSH_PATH}/wait${next ? `?next=${encodeURIComponent(next)}` : ''}`;
-    if (seen.state === 'pending' && seen.approval) {
+    if (r.state === 'pending') {
       reply.header('refresh', String(PUSH_REFRESH_SECONDS));
-      const c = kit.pageContext(request, reply);
-      return sendPage(reply, pushWaitPage(c, { number: seen.approval.number, expiresAt: seen.approval.expiresAt, checkHref: self, cancelHref: '/login' }));
+      return sendPage(reply, pushWaitPage(kit.pageContext(request, reply), { number: r.number, expiresAt: r.expiresAt, checkHref: self, cancelHref: '/login' }));
     }
+    const { name, secure } = pushCookie(request);
     reply.clearCookie(name, { httpOnly: true, sameSite: 'strict', secure, path: PUSH_PATH });
-    const r = tx && seen.state === 'approved' ? services.approvals.status(tx, kit.meta(request)) : seen;
-    if (r.state !== 'approved' || !('issued' in r)) return failed(request, reply, PUSH_PATH);
+    if (r.state !== 'approved') return failed(request, reply, PUSH_PATH);
     kit.setCookie(reply, r.issued.token);
     return reply.redirect(next ?? '/account', 303);
   });

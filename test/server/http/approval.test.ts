@@ -63,6 +63,17 @@ describe('online approval', () => {
     expect((await new Client(t.url).post('/api/login/desktop-app/push/status', { tx: push.tx })).body).toEqual({ state: 'expired' });
   });
 
+  it('an account deleted between the approval and the status poll reads as expired (not a 500)', async () => {
+    const { username, c, peer } = await paired();
+    const { browser, push, request } = await pushAndReceive(username, peer);
+    expect((await answer(peer, peer.answerBody(request, push.number, 'approve'), await serverNow(t.url))).status).toBe(200);
+    expect((await c.post('/api/account/delete', { mode: 'immediate' })).status).toBe(200);
+    expect(t.server.services.ctx.accounts.byUsername(username)).toBeUndefined();
+    const st = await browser.post('/api/login/desktop-app/push/status', { tx: push.tx });
+    expect(st).toMatchObject({ status: 200, body: { state: 'expired' } });
+    expect(browser.cookie).toBeUndefined();
+  });
+
   it('a wrong number, a wrong key (wrong PIN) and another wrong number block the means', async () => {
     const { username, c, peer } = await paired();
     const wrongPin = p256.utils.randomSecretKey();
