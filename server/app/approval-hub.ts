@@ -30,6 +30,8 @@ export interface Approval {
   /** The means that approved (then the browser's status poll issues the session once). */
   approvedBy?: string;
   consumed?: boolean;
+  /** An answer is being recorded (failure count or self-block): no second answer; the browser still reads pending. */
+  settling?: boolean;
   /** Step-up or §4.2 confirmation: the web session the request belongs to (only it may complete it). */
   sessionId?: string;
   /** Position in the hub's event order: the long-poll's `after` cursor and the SSE `id:`. */

@@ -185,26 +185,27 @@ export class ApprovalService {
     const a = this.hub.get(ans.tx);
     // A pending means answers only the §4.2 confirmation of itself; every other request needs an active one.
     const usable = device.means.status === 'active' || (device.means.status === 'pending' && a?.purpose === 'confirm-pairing');
-    if (!a || a.state !== 'pending' || now >= a.expiresAt || !a.meansIds.includes(device.means.id) || !usable) throw new ServiceError('not-found', 404);
+    if (!a || a.state !== 'pending' || a.settling || now >= a.expiresAt || !a.meansIds.includes(device.means.id) || !usable) throw new ServiceError('not-found', 404);
     const cred = this.ctx.accounts.credential<DesktopAppCredential>(device.means.id);
     const signed = { transaction: a.tx, challenge: a.challenge, number: ans.number, decision: ans.decision };
     const valid = cred !== undefined && verifyApproval(cred.data.approvalKey, signed, ans.signature);
-    if (!valid || (ans.decision === 'approve' && ans.number !== a.number)) {
-      // One answer per request: a failed one ends it (no second guess at the same number).
-      a.state = 'denied';
+    // One answer per request: a failed one ends it too (no second guess at the same number).
+    const failed = !valid || (ans.decision === 'approve' && ans.number !== a.number);
+    const state = !failed && ans.decision === 'approve' ? 'approved' : 'denied';
+    // Record first, then tell anyone: the browser's poll and the apps' `resolved` event learn the outcome
+    // only once the failure count (or the self-block) is written, so no crash in between can lose it.
+    // `settling` keeps a second answer out meanwhile; the browser still reads "pending".
+    a.settling = true;
+    try {
+      if (failed) this.auth.countFailure(a.accountId, device.means.id, meta);
+      else if (ans.decision === 'deny-and-block') this.blockSelf(device, meta);
+    } finally {
+      a.state = state;
+      if (state === 'approved') a.approvedBy = device.means.id;
       this.resolved(a);
-      this.auth.countFailure(a.accountId, device.means.id, meta);
-      throw authFailed();
     }
-    if (ans.decision === 'approve') {
-      a.state = 'approved';
-      a.approvedBy = device.means.id;
-    } else {
-      a.state = 'denied';
-      if (ans.decision === 'deny-and-block') this.blockSelf(device, meta);
-    }
-    this.resolved(a);
-    return { state: a.state };
+    if (failed) throw authFailed();
+    return { state };
   }
 
   /** Tells every addressed device that a request is settled (the app removes it from view). */

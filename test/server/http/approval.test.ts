@@ -90,6 +90,25 @@ describe('online approval', () => {
     expect(o.body.means.find((m) => m.kind === 'desktop-app')?.status).toBe('blocked');
   });
 
+  it('a wrong answer is counted before anyone learns the outcome: the resolved event already sees the failure', async () => {
+    const { username, peer } = await paired();
+    const { browser, push, request } = await pushAndReceive(username, peer);
+    const meansId = peer.enrolled!.means;
+    const { ctx, approvals } = t.server.services;
+    // What the server holds at the moment it tells the app (and so the browser's poll) that the request is settled.
+    const atResolved: { failures: number | undefined; browser: unknown }[] = [];
+    const off = approvals.hub.subscribe(meansId, (event) => {
+      if (event !== 'resolved') return;
+      const failures = ctx.accounts.byUsername(username)?.means.find((m) => m.id === meansId)?.failedAttempts;
+      atResolved.push({ failures, browser: approvals.status(push.tx, undefined, { ip: '127.0.0.1' }).state });
+    });
+    const wrong = parseApprovalRequest(request).numbers.find((x) => x !== push.number)!;
+    expect((await answer(peer, peer.answerBody(request, wrong, 'approve'), await serverNow(t.url))).status).toBe(401);
+    off();
+    expect(atResolved).toEqual([{ failures: 1, browser: 'denied' }]);
+    expect((await browser.post('/api/login/desktop-app/push/status', { tx: push.tx })).body).toEqual({ state: 'denied' });
+  });
+
   it('"deny — this wasn\'t me" denies the browser and blocks the means', async () => {
     const { username, c, peer } = await paired();
     const { browser, push, request } = await pushAndReceive(username, peer);
