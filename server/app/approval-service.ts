@@ -12,7 +12,8 @@ import { ServiceError, authFailed, domain } from './errors';
 import type { IssuedSession, SessionService } from './sessions';
 import type { AuthService } from './auth-service';
 import type { AuthenticatedDevice } from './device-auth';
-import { ApprovalHub, matchNumbers, type Approval } from './approval-hub';
+import { ApprovalHub, DEFAULT_PUSHES_PER_ADDRESS, MAX_HELD_APPROVALS, matchNumbers, type Approval } from './approval-hub';
+import { clientAddressKey } from './address-key';
 import { DESKTOP_LOGIN_TTL_MS, blockMeans, meansLevelFor, recordAuthentication, startSession, usableDesktopApps, type Account } from '../domain';
 import { formatApprovalRequest, parseApprovalAnswer, verifyApproval, type ApprovalPurpose } from '../../shared/servicekonto/approval';
 import type { MeansLevel } from '../../shared/levels';
@@ -39,7 +40,7 @@ export type PushState =
 
 /** Online approvals. */
 export class ApprovalService {
-  readonly hub = new ApprovalHub();
+  readonly hub: ApprovalHub;
   /** "Request sent" rows: written once per event-loop turn, not one fsync per request (deferred-audit.ts). */
   readonly audit: DeferredAudit;
 
@@ -50,6 +51,7 @@ export class ApprovalService {
     private readonly origin: () => string,
   ) {
     this.audit = new DeferredAudit(ctx);
+    this.hub = new ApprovalHub({ held: MAX_HELD_APPROVALS, perAddress: ctx.options.maxPushesPerAddress ?? DEFAULT_PUSHES_PER_ADDRESS });
   }
 
   /**
@@ -73,7 +75,10 @@ export class ApprovalService {
   open(r: { account: { id: string; username: string }; meansIds: string[]; purpose: ApprovalPurpose; service: string; level: MeansLevel; sessionId?: string }, meta: RequestMeta & { browser: string }): PushStarted {
     const now = this.ctx.now();
     this.hub.prune(now, DESKTOP_LOGIN_TTL_MS);
-    if (this.hub.full() || this.hub.unansweredSince(r.account.id, now - DESKTOP_LOGIN_TTL_MS) >= MAX_UNANSWERED_PER_ACCOUNT) throw new ServiceError('too-many-attempts', 429);
+    // Per client address first (one address cannot fill the process's cap and deny everyone online
+    // approval), then per name. Neither depends on whether the name exists: unknown names count alike.
+    const address = clientAddressKey(meta.ip);
+    if (!this.hub.admits(address) || this.hub.unansweredSince(r.account.id, now - DESKTOP_LOGIN_TTL_MS) >= MAX_UNANSWERED_PER_ACCOUNT) throw new ServiceError('too-many-attempts', 429);
     const number = randomInt(10, 100);
     const a: Approval = {
       tx: newTransactionId(),
@@ -88,6 +93,7 @@ export class ApprovalService {
       level: r.level,
       browser: meta.browser.slice(0, 120).trim(),
       ip: meta.ip.slice(0, 120),
+      address,
       createdAt: now,
       expiresAt: now + DESKTOP_LOGIN_TTL_MS,
       state: 'pending',

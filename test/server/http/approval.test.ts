@@ -8,7 +8,7 @@ import { p256 } from '@noble/curves/nist.js';
 import { describe, expect, it } from 'vitest';
 import { Client, PASSWORD, advance, newAccount, serverNow } from './client';
 import { useTestServer } from './use-test-server';
-import { DesktopPeer } from './desktop-app-peer';
+import { pairedAccount, type DesktopPeer } from './desktop-app-peer';
 import { parseApprovalRequest } from '../../../shared/servicekonto/approval';
 
 const t = useTestServer();
@@ -16,14 +16,7 @@ let n = 0;
 
 async function paired(): Promise<{ username: string; c: Client; peer: DesktopPeer }> {
   const username = `push${++n}`;
-  const c = await newAccount(t.url, username);
-  const peer = new DesktopPeer();
-  const qr = await c.post<{ payload: string }>('/api/means/desktop-app');
-  expect((await peer.enroll(t.url, qr.body.payload, await serverNow(t.url))).status).toBe(201);
-  const id = peer.enrolled!.means;
-  const ch = await c.post<{ payload: string }>(`/api/means/${id}/challenge`);
-  expect((await c.post(`/api/means/${id}/authenticate`, { code: peer.code(ch.body.payload, await serverNow(t.url)) })).status).toBe(200);
-  return { username, c, peer };
+  return { username, ...(await pairedAccount(t.url, username)) };
 }
 
 type Push = { tx: string; number: number; expiresAt: number };

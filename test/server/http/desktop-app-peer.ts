@@ -13,6 +13,7 @@ import { publicKeyOf } from '../../../shared/servicekonto/p256';
 import { formatDeviceAuthorization } from '../../../shared/servicekonto/device-auth';
 import { parseApprovalRequest, signApproval, type ApprovalDecision } from '../../../shared/servicekonto/approval';
 import { parsePairingPayload } from '../../../shared/servicekonto/pairing-payload';
+import { newAccount, serverNow, type Client } from './client';
 
 /** One simulated paired app installation. */
 export class DesktopPeer {
@@ -95,4 +96,17 @@ export class DesktopPeer {
 /** A code that is certainly not `code` (for wrong-code tests). */
 export function wrongCode(code: string): string {
   return String((Number(code) + 1) % 100_000_000).padStart(8, '0');
+}
+
+/** A new account with one confirmed (active) desktop app, paired over the JSON API: its logged-in client and the app. */
+export async function pairedAccount(base: string, username: string): Promise<{ c: Client; peer: DesktopPeer }> {
+  const c = await newAccount(base, username);
+  const peer = new DesktopPeer();
+  const qr = await c.post<{ payload: string }>('/api/means/desktop-app');
+  if ((await peer.enroll(base, qr.body.payload, await serverNow(base))).status !== 201) throw new Error('enrollment refused');
+  const id = peer.enrolled!.means;
+  const ch = await c.post<{ payload: string }>(`/api/means/${id}/challenge`);
+  const confirmed = await c.post(`/api/means/${id}/authenticate`, { code: peer.code(ch.body.payload, await serverNow(base)) });
+  if (confirmed.status !== 200) throw new Error(`confirmation ${confirmed.status}`);
+  return { c, peer };
 }
