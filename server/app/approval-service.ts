@@ -15,7 +15,8 @@ import type { AuthenticatedDevice } from './device-auth';
 import { ApprovalHub, DEFAULT_PUSHES_PER_ADDRESS, MAX_HELD_APPROVALS, matchNumbers, type Approval } from './approval-hub';
 import { clientAddressKey } from './address-key';
 import { DESKTOP_LOGIN_TTL_MS, blockMeans, meansLevelFor, recordAuthentication, startSession, usableDesktopApps, type Account } from '../domain';
-import { formatApprovalRequest, parseApprovalAnswer, verifyApproval, type ApprovalPurpose } from '../../shared/servicekonto/approval';
+import { approvalSignedText, formatApprovalRequest, parseApprovalAnswer, type ApprovalPurpose } from '../../shared/servicekonto/approval';
+import { verifyTextNative } from './native-p256';
 import type { MeansLevel } from '../../shared/levels';
 import { isFaktorError } from '../../shared/errors';
 import { newTransactionId, type DesktopAppCredential } from '../means/desktop-app';
@@ -194,7 +195,7 @@ export class ApprovalService {
     if (!a || a.state !== 'pending' || a.settling || now >= a.expiresAt || !a.meansIds.includes(device.means.id) || !usable) throw new ServiceError('not-found', 404);
     const cred = this.ctx.accounts.credential<DesktopAppCredential>(device.means.id);
     const signed = { transaction: a.tx, challenge: a.challenge, number: ans.number, decision: ans.decision };
-    const valid = cred !== undefined && verifyApproval(cred.data.approvalKey, signed, ans.signature);
+    const valid = cred !== undefined && verifyTextNative(cred.data.approvalKey, approvalSignedText(signed), ans.signature);
     // One answer per request: a failed one ends it too (no second guess at the same number).
     const failed = !valid || (ans.decision === 'approve' && ans.number !== a.number);
     const state = !failed && ans.decision === 'approve' ? 'approved' : 'denied';
