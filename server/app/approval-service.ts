@@ -217,7 +217,8 @@ export class ApprovalService {
 
   /** Tells every addressed device that a request is settled (the app removes it from view). */
   private resolved(a: Approval): void {
-    for (const m of a.meansIds) this.hub.publish(m, 'resolved', JSON.stringify({ v: 1, tx: a.tx, state: a.state }));
+    const data = JSON.stringify({ v: 1, tx: a.tx, state: a.state });
+    for (const m of a.meansIds) this.hub.publish(m, 'resolved', data);
   }
 
   private blockSelf(device: AuthenticatedDevice, meta: RequestMeta): void {
