@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { parseDataKeys } from './store/credential-cipher';
+import { DEFAULT_PUSHES_PER_ADDRESS } from './app/approval-hub';
 
 /** Everything the server needs to start; createServer() takes it (every field has a default). */
 export interface ServerConfig {
@@ -34,6 +35,8 @@ export interface ServerConfig {
   deletionDelayDays: number;
   /** Account creations allowed per client address within 15 minutes (issue #7 item 6). */
   maxAccountCreations: number;
+  /** Online-approval requests one client address (an IPv6 /56) may have held at once (4 minutes each). */
+  maxPushesPerAddress: number;
   /**
    * Keys sealing means credentials at rest, `id:base64(32 bytes)[,…]`, first = current (env
    * FAKTOR_DATA_KEYS only, never a flag: argv is visible to every user). Required outside test mode.
@@ -55,6 +58,7 @@ export const DEFAULT_CONFIG: ServerConfig = {
   argon2MemoryKiB: 19456,
   deletionDelayDays: 7,
   maxAccountCreations: 10,
+  maxPushesPerAddress: DEFAULT_PUSHES_PER_ADDRESS,
 };
 
 /** Thrown for a configuration the server must refuse to start with; main.ts prints the message. */
@@ -97,11 +101,14 @@ export function validateConfig(config: ServerConfig): ServerConfig {
   if (!Number.isInteger(config.maxAccountCreations) || config.maxAccountCreations < 1) {
     throw new ConfigError(`invalid account-creation limit: ${config.maxAccountCreations} (a whole number ≥ 1)`);
   }
+  if (!Number.isInteger(config.maxPushesPerAddress) || config.maxPushesPerAddress < 1) {
+    throw new ConfigError(`invalid online-approval limit per address: ${config.maxPushesPerAddress} (a whole number ≥ 1)`);
+  }
   return config;
 }
 
 /** Flags that take a value, and flags that are switches; anything else is refused (a typo must not be ignored). */
-const VALUE_FLAGS = ['host', 'port', 'data-dir', 'origin', 'rp-id', 'log-level', 'allowed-hosts', 'deletion-delay-days', 'max-account-creations', 'oidc-clients'] as const;
+const VALUE_FLAGS = ['host', 'port', 'data-dir', 'origin', 'rp-id', 'log-level', 'allowed-hosts', 'deletion-delay-days', 'max-account-creations', 'max-pushes-per-address', 'oidc-clients'] as const;
 const SWITCH_FLAGS = ['test-mode', 'secure-cookies', 'help'] as const;
 
 /** `npm run server -- --help`. */
@@ -131,6 +138,9 @@ Usage: npm run server -- [flags]
   --max-account-creations <n>
                       account creations per client address within 15 minutes
                       (env FAKTOR_MAX_ACCOUNT_CREATIONS, default 10)
+  --max-pushes-per-address <n>
+                      online-approval requests one client address (IPv6: its /56) may have
+                      open or recently settled at once (env FAKTOR_MAX_PUSHES_PER_ADDRESS, default 300)
   --oidc-clients <f>  JSON file: array of OpenID Connect client metadata (env FAKTOR_OIDC_CLIENTS);
                       issuer <origin>/oidc, see docs/oidc.md
   --help              this text
@@ -211,6 +221,7 @@ export function rawConfigFromArgs(argv: readonly string[], env: NodeJS.ProcessEn
   const origin = pick('origin', 'FAKTOR_ORIGIN');
   const delayDays = pick('deletion-delay-days', 'FAKTOR_DELETION_DELAY_DAYS');
   const maxCreations = pick('max-account-creations', 'FAKTOR_MAX_ACCOUNT_CREATIONS');
+  const maxPushes = pick('max-pushes-per-address', 'FAKTOR_MAX_PUSHES_PER_ADDRESS');
   const oidcClientsFile = pick('oidc-clients', 'FAKTOR_OIDC_CLIENTS');
   const allowedHosts = pick('allowed-hosts', 'FAKTOR_ALLOWED_HOSTS')
     ?.split(',')
@@ -227,6 +238,7 @@ export function rawConfigFromArgs(argv: readonly string[], env: NodeJS.ProcessEn
     logLevel: pick('log-level', 'FAKTOR_LOG_LEVEL') ?? DEFAULT_CONFIG.logLevel,
     deletionDelayDays: delayDays === undefined ? DEFAULT_CONFIG.deletionDelayDays : Number(delayDays),
     maxAccountCreations: maxCreations === undefined ? DEFAULT_CONFIG.maxAccountCreations : Number(maxCreations),
+    maxPushesPerAddress: maxPushes === undefined ? DEFAULT_CONFIG.maxPushesPerAddress : Number(maxPushes),
     ...(env.FAKTOR_DATA_KEYS ? { dataKeys: env.FAKTOR_DATA_KEYS } : {}),
     ...(origin ? { origin } : {}),
     ...(oidcClientsFile ? { oidcClientsFile: path.resolve(oidcClientsFile) } : {}),

@@ -11,7 +11,7 @@
  * Prints a Markdown block for docs/benchmarks.md; nothing is asserted (not part of npm test).
  *
  * Flags: --clients N (1000), --runs R (5), --samples S per loaded run (200), --concurrency C burst size (10),
- * --baseline-samples B per baseline run (50).
+ * --baseline-samples B per baseline run (50), --cpu-prof DIR (the server process writes a V8 CPU profile there).
  */
 import { fork } from 'node:child_process';
 import os from 'node:os';
@@ -51,7 +51,9 @@ async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>
 
 // ---- the server, in its own process ----
 const here = path.dirname(fileURLToPath(import.meta.url));
-const child = fork(path.join(here, 'online-server.ts'), [], { execArgv: ['--import', 'tsx', '--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+const profDir = process.argv.includes('--cpu-prof') ? process.argv[process.argv.indexOf('--cpu-prof') + 1] : undefined;
+const profArgs = profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
+const child = fork(path.join(here, 'online-server.ts'), [], { execArgv: ['--import', 'tsx', '--expose-gc', ...profArgs], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 type Mem = { rss: number; heapUsed: number; external: number; streams: number; gc: boolean };
 const { url: base, origin } = await new Promise<{ url: string; origin: string }>((resolve) => child.once('message', (m) => resolve(m as { url: string; origin: string })));
 const mem = (): Promise<Mem> =>

@@ -23,7 +23,8 @@ export interface SeedRow {
 }
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'faktor-bench-pairing-'));
-const server = await createServer({ host: '127.0.0.1', port: 0, dataDir, testMode: true, logLevel: 'silent', argon2MemoryKiB: 1024 });
+// Every simulated browser comes from 127.0.0.1: lift the per-address share of held requests (one address stands for thousands of browsers here).
+const server = await createServer({ host: '127.0.0.1', port: 0, dataDir, testMode: true, logLevel: 'silent', argon2MemoryKiB: 1024, maxPushesPerAddress: 1_000_000 });
 const gc = (globalThis as { gc?: () => void }).gc;
 
 const { ctx } = server.services;

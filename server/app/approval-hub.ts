@@ -24,12 +24,16 @@ export interface Approval {
   level: MeansLevel;
   browser: string;
   ip: string;
+  /** The asking client's clientAddressKey (the per-address limit). */
+  address: string;
   createdAt: number;
   expiresAt: number;
   state: 'pending' | 'approved' | 'denied';
   /** The means that approved (then the browser's status poll issues the session once). */
   approvedBy?: string;
   consumed?: boolean;
+  /** An answer is being recorded (failure count or self-block): no second answer; the browser still reads pending. */
+  settling?: boolean;
   /** Step-up or §4.2 confirmation: the web session the request belongs to (only it may complete it). */
   sessionId?: string;
   /** Position in the hub's event order: the long-poll's `after` cursor and the SSE `id:`. */
@@ -54,25 +58,57 @@ export function matchNumbers(number: number): [number, number, number] {
 /** Most requests the hub holds at once (pending plus recently settled); beyond it new ones are refused (memory bound). */
 export const MAX_HELD_APPROVALS = 100_000;
 
-/** Pending approvals and open streams. */
+/** Requests one client address may have held at once (pending or settled, ≤ 4 minutes each) unless configured. */
+export const DEFAULT_PUSHES_PER_ADDRESS = 300;
+
+/** How many requests the hub holds: in all, and per client address (clientAddressKey), so one address cannot fill it. */
+export interface HubLimits {
+  held: number;
+  perAddress: number;
+}
+
+const addTo = <K, V>(index: Map<K, Set<V>>, key: K, value: V): void => {
+  let set = index.get(key);
+  if (!set) index.set(key, (set = new Set()));
+  set.add(value);
+};
+const removeFrom = <K, V>(index: Map<K, Set<V>>, key: K, value: V): void => {
+  const set = index.get(key);
+  set?.delete(value);
+  if (set?.size === 0) index.delete(key);
+};
+
+/**
+ * Pending approvals and open streams. Requests are indexed by device and by account, and counted per
+ * client address, so no request or stream costs a scan over everything held (bench:pairing).
+ */
 export class ApprovalHub {
+  /** In creation order, which is also expiry order (one TTL): prune stops at the first live one. */
   private readonly approvals = new Map<string, Approval>();
+  private readonly byMeans = new Map<string, Set<Approval>>();
+  private readonly byAccount = new Map<string, Set<Approval>>();
+  private readonly perAddress = new Map<string, number>();
   private readonly streams = new Map<string, Set<StreamSend>>();
   private lastSeq = 0;
+
+  constructor(private readonly limits: HubLimits = { held: MAX_HELD_APPROVALS, perAddress: MAX_HELD_APPROVALS }) {}
 
   /** The next event sequence number (stored in the Approval before `open`). */
   nextSeq(): number {
     return ++this.lastSeq;
   }
 
-  /** True when no further request fits (see MAX_HELD_APPROVALS). */
-  full(): boolean {
-    return this.approvals.size >= MAX_HELD_APPROVALS;
+  /** True when a request from `address` (a clientAddressKey) fits under both limits. */
+  admits(address: string): boolean {
+    return this.approvals.size < this.limits.held && (this.perAddress.get(address) ?? 0) < this.limits.perAddress;
   }
 
   /** Stores a request and pushes `event`/`data` to every stream of its devices. */
   open(a: Approval, data: (meansId: string) => string): void {
     this.approvals.set(a.tx, a);
+    addTo(this.byAccount, a.accountId, a);
+    for (const m of a.meansIds) addTo(this.byMeans, m, a);
+    this.perAddress.set(a.address, (this.perAddress.get(a.address) ?? 0) + 1);
     for (const m of a.meansIds) this.publish(m, 'approval', data(m), String(a.seq));
   }
 
@@ -81,27 +117,22 @@ export class ApprovalHub {
     return this.approvals.get(tx);
   }
 
-  /** Pending, unexpired requests addressed to a device. */
+  /** Pending, unexpired requests addressed to a device, oldest first. */
   pendingFor(meansId: string, now: number): Approval[] {
-    return [...this.approvals.values()].filter((a) => a.state === 'pending' && now < a.expiresAt && a.meansIds.includes(meansId));
+    return [...(this.byMeans.get(meansId) ?? [])].filter((a) => a.state === 'pending' && now < a.expiresAt);
   }
 
   /** Requests of an account created since `since` that nobody answered (rate limit against push bombing). */
   unansweredSince(accountId: string, since: number): number {
     let n = 0;
-    for (const a of this.approvals.values()) if (a.accountId === accountId && a.createdAt >= since && a.state === 'pending') n++;
+    for (const a of this.byAccount.get(accountId) ?? []) if (a.createdAt >= since && a.state === 'pending') n++;
     return n;
   }
 
   /** Registers a stream of a device; returns its unsubscribe function. */
   subscribe(meansId: string, send: StreamSend): () => void {
-    let set = this.streams.get(meansId);
-    if (!set) this.streams.set(meansId, (set = new Set()));
-    set.add(send);
-    return () => {
-      set.delete(send);
-      if (set.size === 0) this.streams.delete(meansId);
-    };
+    addTo(this.streams, meansId, send);
+    return () => removeFrom(this.streams, meansId, send);
   }
 
   /** Sends one event to every open stream of a device. */
@@ -116,8 +147,16 @@ export class ApprovalHub {
     return n;
   }
 
-  /** Forgets requests that expired more than `graceMs` ago. */
+  /** Forgets requests that expired more than `graceMs` ago (oldest first; stops at the first one still kept). */
   prune(now: number, graceMs: number): void {
-    for (const [tx, a] of this.approvals) if (a.expiresAt + graceMs < now) this.approvals.delete(tx);
+    for (const [tx, a] of this.approvals) {
+      if (a.expiresAt + graceMs >= now) break;
+      this.approvals.delete(tx);
+      removeFrom(this.byAccount, a.accountId, a);
+      for (const m of a.meansIds) removeFrom(this.byMeans, m, a);
+      const left = (this.perAddress.get(a.address) ?? 1) - 1;
+      if (left > 0) this.perAddress.set(a.address, left);
+      else this.perAddress.delete(a.address);
+    }
   }
 }

@@ -12,9 +12,11 @@ import { ServiceError, authFailed, domain } from './errors';
 import type { IssuedSession, SessionService } from './sessions';
 import type { AuthService } from './auth-service';
 import type { AuthenticatedDevice } from './device-auth';
-import { ApprovalHub, matchNumbers, type Approval } from './approval-hub';
+import { ApprovalHub, DEFAULT_PUSHES_PER_ADDRESS, MAX_HELD_APPROVALS, matchNumbers, type Approval } from './approval-hub';
+import { clientAddressKey } from './address-key';
 import { DESKTOP_LOGIN_TTL_MS, blockMeans, meansLevelFor, recordAuthentication, startSession, usableDesktopApps, type Account } from '../domain';
-import { formatApprovalRequest, parseApprovalAnswer, verifyApproval, type ApprovalPurpose } from '../../shared/servicekonto/approval';
+import { approvalSignedText, formatApprovalRequest, parseApprovalAnswer, type ApprovalPurpose } from '../../shared/servicekonto/approval';
+import { verifyTextNative } from './native-p256';
 import type { MeansLevel } from '../../shared/levels';
 import { isFaktorError } from '../../shared/errors';
 import { newTransactionId, type DesktopAppCredential } from '../means/desktop-app';
@@ -31,9 +33,15 @@ export interface PushStarted {
   expiresAt: number;
 }
 
+/** Where a request stands for the browser that asked (login, step-up or §4.2 confirmation alike). */
+export type PushState =
+  | { state: 'pending'; number: number; expiresAt: number }
+  | { state: 'denied' | 'expired' }
+  | { state: 'approved'; issued: IssuedSession };
+
 /** Online approvals. */
 export class ApprovalService {
-  readonly hub = new ApprovalHub();
+  readonly hub: ApprovalHub;
   /** "Request sent" rows: written once per event-loop turn, not one fsync per request (deferred-audit.ts). */
   readonly audit: DeferredAudit;
 
@@ -44,6 +52,7 @@ export class ApprovalService {
     private readonly origin: () => string,
   ) {
     this.audit = new DeferredAudit(ctx);
+    this.hub = new ApprovalHub({ held: MAX_HELD_APPROVALS, perAddress: ctx.options.maxPushesPerAddress ?? DEFAULT_PUSHES_PER_ADDRESS });
   }
 
   /**
@@ -67,7 +76,10 @@ export class ApprovalService {
   open(r: { account: { id: string; username: string }; meansIds: string[]; purpose: ApprovalPurpose; service: string; level: MeansLevel; sessionId?: string }, meta: RequestMeta & { browser: string }): PushStarted {
     const now = this.ctx.now();
     this.hub.prune(now, DESKTOP_LOGIN_TTL_MS);
-    if (this.hub.full() || this.hub.unansweredSince(r.account.id, now - DESKTOP_LOGIN_TTL_MS) >= MAX_UNANSWERED_PER_ACCOUNT) throw new ServiceError('too-many-attempts', 429);
+    // Per client address first (one address cannot fill the process's cap and deny everyone online
+    // approval), then per name. Neither depends on whether the name exists: unknown names count alike.
+    const address = clientAddressKey(meta.ip);
+    if (!this.hub.admits(address) || this.hub.unansweredSince(r.account.id, now - DESKTOP_LOGIN_TTL_MS) >= MAX_UNANSWERED_PER_ACCOUNT) throw new ServiceError('too-many-attempts', 429);
     const number = randomInt(10, 100);
     const a: Approval = {
       tx: newTransactionId(),
@@ -82,6 +94,7 @@ export class ApprovalService {
       level: r.level,
       browser: meta.browser.slice(0, 120).trim(),
       ip: meta.ip.slice(0, 120),
+      address,
       createdAt: now,
       expiresAt: now + DESKTOP_LOGIN_TTL_MS,
       state: 'pending',
@@ -94,7 +107,7 @@ export class ApprovalService {
   }
 
   /** Where a request stands, without settling it: pending (with its number), approved, denied or expired. */
-  peek(tx: string): { state: 'pending' | 'approved' | 'denied' | 'expired'; approval?: Approval } {
+  private peek(tx: string): { state: 'pending' | 'approved' | 'denied' | 'expired'; approval?: Approval } {
     const a = this.hub.get(tx);
     if (!a || a.consumed || (a.state === 'pending' && this.ctx.now() >= a.expiresAt)) return { state: 'expired' };
     return { state: a.state, approval: a };
@@ -120,25 +133,47 @@ export class ApprovalService {
     });
   }
 
-  /** The browser polls (login without a session): pending / denied / expired, or approved → a session at the desktop-app level, issued once. */
-  status(tx: string, meta: RequestMeta): { state: 'pending' | 'denied' | 'expired' } | { state: 'approved'; issued: IssuedSession } {
+  /**
+   * The browser polls — one implementation for the login (no session: `sessionId` undefined) and for
+   * step-up / §4.2 confirmation (the asking web session's id). A request answers only the session it is
+   * bound to (a login's only the session-less poll); any other reads as expired. Pending → the number
+   * to show. Approved → the authentication is recorded once: a new session for a login, the bound
+   * session (cookie rotated) otherwise. An account, means or session gone since the approval reads as
+   * expired — the plain refusal, never an internal error.
+   */
+  status(tx: string, sessionId: string | undefined, meta: RequestMeta): PushState {
     const seen = this.peek(tx);
     const a = seen.approval;
-    // A step-up or confirmation request completes only inside its own web session (SessionApprovals).
-    if (!a || a.sessionId !== undefined) return { state: 'expired' };
-    if (seen.state !== 'approved' || !a.approvedBy) return { state: seen.state === 'approved' ? 'pending' : seen.state };
-    a.consumed = true;
+    if (!a || a.sessionId !== sessionId || seen.state === 'expired') return { state: 'expired' };
+    if (seen.state === 'denied') return { state: 'denied' };
     const meansId = a.approvedBy;
+    if (seen.state === 'pending' || meansId === undefined) return { state: 'pending', number: a.number, expiresAt: a.expiresAt };
+    a.consumed = true;
+    const issued = this.ctx.tx(() => this.complete(a, meansId, meta));
+    return issued ? { state: 'approved', issued } : { state: 'expired' };
+  }
+
+  /** Records an approved request's authentication (inside the caller's transaction); undefined when nothing is left to record it on. */
+  private complete(a: Approval, meansId: string, meta: RequestMeta): IssuedSession | undefined {
     const now = this.ctx.now();
-    const issued = this.ctx.tx(() => {
-      const acc = this.ctx.accounts.byId(a.accountId) as Account;
+    const acc = this.ctx.accounts.byId(a.accountId);
+    const means = acc?.means.find((m) => m.id === meansId);
+    if (!acc || !means || means.status === 'removed' || means.status === 'blocked') return undefined;
+    if (a.sessionId === undefined) {
       const r = domain(() => recordAuthentication(acc, startSession({ id: this.sessions.newSessionId(), accountId: acc.id }, now), meansId, now, this.ctx.policy));
       this.ctx.accounts.save(r.account);
       this.ctx.recordEvents(r.events, meta.ip);
       this.ctx.record('login.ok', acc.id, meta.ip, { means: 'desktop-app', online: true });
       return this.sessions.issue(r.session, r.account);
-    });
-    return { state: 'approved', issued };
+    }
+    const stored = this.ctx.sessions.byId(a.sessionId);
+    if (!stored || stored.session.endedAt !== null) return undefined;
+    const r = domain(() => recordAuthentication(acc, stored.session, meansId, now, this.ctx.policy));
+    this.ctx.accounts.save(r.account);
+    this.ctx.sessions.save(r.session);
+    this.ctx.recordEvents(r.events, meta.ip);
+    this.ctx.record('stepup.ok', acc.id, meta.ip, { means: 'desktop-app', online: true, purpose: a.purpose });
+    return this.sessions.rotate({ ...stored, session: r.session }, r.account);
   }
 
   /**
@@ -157,31 +192,33 @@ export class ApprovalService {
     const a = this.hub.get(ans.tx);
     // A pending means answers only the §4.2 confirmation of itself; every other request needs an active one.
     const usable = device.means.status === 'active' || (device.means.status === 'pending' && a?.purpose === 'confirm-pairing');
-    if (!a || a.state !== 'pending' || now >= a.expiresAt || !a.meansIds.includes(device.means.id) || !usable) throw new ServiceError('not-found', 404);
+    if (!a || a.state !== 'pending' || a.settling || now >= a.expiresAt || !a.meansIds.includes(device.means.id) || !usable) throw new ServiceError('not-found', 404);
     const cred = this.ctx.accounts.credential<DesktopAppCredential>(device.means.id);
     const signed = { transaction: a.tx, challenge: a.challenge, number: ans.number, decision: ans.decision };
-    const valid = cred !== undefined && verifyApproval(cred.data.approvalKey, signed, ans.signature);
-    if (!valid || (ans.decision === 'approve' && ans.number !== a.number)) {
-      // One answer per request: a failed one ends it (no second guess at the same number).
-      a.state = 'denied';
+    const valid = cred !== undefined && verifyTextNative(cred.data.approvalKey, approvalSignedText(signed), ans.signature);
+    // One answer per request: a failed one ends it too (no second guess at the same number).
+    const failed = !valid || (ans.decision === 'approve' && ans.number !== a.number);
+    const state = !failed && ans.decision === 'approve' ? 'approved' : 'denied';
+    // Record first, then tell anyone: the browser's poll and the apps' `resolved` event learn the outcome
+    // only once the failure count (or the self-block) is written, so no crash in between can lose it.
+    // `settling` keeps a second answer out meanwhile; the browser still reads "pending".
+    a.settling = true;
+    try {
+      if (failed) this.auth.countFailure(a.accountId, device.means.id, meta);
+      else if (ans.decision === 'deny-and-block') this.blockSelf(device, meta);
+    } finally {
+      a.state = state;
+      if (state === 'approved') a.approvedBy = device.means.id;
       this.resolved(a);
-      this.auth.countFailure(a.accountId, device.means.id, meta);
-      throw authFailed();
     }
-    if (ans.decision === 'approve') {
-      a.state = 'approved';
-      a.approvedBy = device.means.id;
-    } else {
-      a.state = 'denied';
-      if (ans.decision === 'deny-and-block') this.blockSelf(device, meta);
-    }
-    this.resolved(a);
-    return { state: a.state };
+    if (failed) throw authFailed();
+    return { state };
   }
 
   /** Tells every addressed device that a request is settled (the app removes it from view). */
   private resolved(a: Approval): void {
-    for (const m of a.meansIds) this.hub.publish(m, 'resolved', JSON.stringify({ v: 1, tx: a.tx, state: a.state }));
+    const data = JSON.stringify({ v: 1, tx: a.tx, state: a.state });
+    for (const m of a.meansIds) this.hub.publish(m, 'resolved', data);
   }
 
   private blockSelf(device: AuthenticatedDevice, meta: RequestMeta): void {

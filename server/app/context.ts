@@ -51,7 +51,7 @@ export class AppContext {
     readonly clock: Clock,
     readonly policy: Policy,
     readonly rp: RelyingParty,
-    readonly options: { testMode: boolean; issuer: string; origin: string; argon2: Argon2Params; creationLimit?: CreationLimit; dataKeys?: readonly DataKey[] },
+    readonly options: { testMode: boolean; issuer: string; origin: string; argon2: Argon2Params; creationLimit?: CreationLimit; maxPushesPerAddress?: number; dataKeys?: readonly DataKey[] },
   ) {
     // Credentials at rest: the configured keys; test mode may use a generated per-install one.
     const keys = options.dataKeys ?? (options.testMode ? [{ id: 'test', key: installKey(db, 'test-data-key') }] : undefined);

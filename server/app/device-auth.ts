@@ -7,7 +7,8 @@
 import type { AppContext } from './context';
 import { ServiceError } from './errors';
 import type { Account, Means } from '../domain';
-import { DEVICE_AUTH_SKEW_MS, parseDeviceAuthorization, verifyDeviceRequest } from '../../shared/servicekonto/device-auth';
+import { DEVICE_AUTH_SKEW_MS, deviceRequestText, parseDeviceAuthorization } from '../../shared/servicekonto/device-auth';
+import { verifyTextNative } from './native-p256';
 import type { DesktopAppCredential } from '../means/desktop-app';
 
 /** Most nonces remembered at once; beyond it requests are refused until old ones expire (memory bound). */
@@ -53,7 +54,8 @@ export class DeviceAuthenticator {
     const means = account?.means.find((m) => m.id === auth.means);
     const cred = means && this.ctx.accounts.credential<DesktopAppCredential>(means.id);
     if (!account || !means || means.kind !== 'desktop-app' || means.status === 'removed' || !cred) return refuse();
-    if (!verifyDeviceRequest(cred.data.deviceKey, auth, { method: req.method, origin, path: req.path, body: req.body })) return refuse();
+    const text = deviceRequestText({ method: req.method, origin, path: req.path, body: req.body, means: auth.means, ts: auth.ts, nonce: auth.nonce });
+    if (!verifyTextNative(cred.data.deviceKey, text, auth.sig)) return refuse();
     this.prune(now);
     const key = `${auth.means}:${auth.nonce}`;
     if (this.nonces.has(key) || this.nonces.size >= MAX_NONCES) return refuse();

@@ -5,20 +5,14 @@
  * which records the authentication there (confirming a pending means) and rotates the cookie.
  */
 import type { AppContext, RequestMeta } from './context';
-import { ServiceError, domain } from './errors';
-import type { IssuedSession, SessionService } from './sessions';
-import type { ApprovalService, PushStarted } from './approval-service';
+import { ServiceError } from './errors';
+import type { SessionService } from './sessions';
+import type { ApprovalService, PushStarted, PushState } from './approval-service';
 import { CONFIRM_SERVICE, SERVICEKONTO_SERVICE } from './desktop-app-service';
-import { meansLevelFor, recordAuthentication, usableDesktopApps, type Account } from '../domain';
+import { meansLevelFor, usableDesktopApps } from '../domain';
 
 /** Which desktop app(s) to ask: one means by id, or every active one. */
 export type PushTarget = { meansId: string } | 'all';
-
-/** A session-bound request as the waiting page sees it. */
-export type SessionPushState =
-  | { state: 'pending'; number: number; expiresAt: number }
-  | { state: 'denied' | 'expired' }
-  | { state: 'approved'; issued: IssuedSession };
 
 /** Step-up and §4.2 confirmation by online approval. */
 export class SessionApprovals {
@@ -51,31 +45,11 @@ export class SessionApprovals {
   }
 
   /**
-   * The waiting page polls (not counted as user input). Pending → the number to show; approved → the
-   * authentication is recorded in this session once and a rotated cookie issued; a request of another
-   * session reads as expired.
+   * The waiting page polls (not counted as user input): ApprovalService.status for this session, so a
+   * request of another session reads as expired and an approval is recorded here once.
    */
-  status(token: string | undefined, tx: string, meta: RequestMeta): SessionPushState {
+  status(token: string | undefined, tx: string, meta: RequestMeta): PushState {
     const active = this.sessions.require(token, { touch: false });
-    const seen = this.approvals.peek(tx);
-    const a = seen.approval;
-    if (!a || a.sessionId !== active.stored.session.id || seen.state === 'expired') return { state: 'expired' };
-    if (seen.state === 'denied') return { state: 'denied' };
-    if (seen.state === 'pending' || !a.approvedBy) return { state: 'pending', number: a.number, expiresAt: a.expiresAt };
-    a.consumed = true;
-    const meansId = a.approvedBy;
-    const now = this.ctx.now();
-    const issued = this.ctx.tx(() => {
-      const acc = this.ctx.accounts.byId(a.accountId) as Account;
-      const stored = this.ctx.sessions.byId(a.sessionId as string);
-      if (!stored || stored.session.endedAt !== null) return undefined;
-      const r = domain(() => recordAuthentication(acc, stored.session, meansId, now, this.ctx.policy));
-      this.ctx.accounts.save(r.account);
-      this.ctx.sessions.save(r.session);
-      this.ctx.recordEvents(r.events, meta.ip);
-      this.ctx.record('stepup.ok', acc.id, meta.ip, { means: 'desktop-app', online: true, purpose: a.purpose });
-      return this.sessions.rotate({ ...stored, session: r.session }, r.account);
-    });
-    return issued ? { state: 'approved', issued } : { state: 'expired' };
+    return this.approvals.status(tx, active.stored.session.id, meta);
   }
 }

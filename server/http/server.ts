@@ -137,6 +137,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<R
     },
     argon2: { ...ARGON2_PARAMS, memoryCost: config.argon2MemoryKiB },
     creationLimit: { ...DEFAULT_CREATION_LIMIT, max: config.maxAccountCreations },
+    maxPushesPerAddress: config.maxPushesPerAddress,
     ...(config.dataKeys !== undefined ? { dataKeys: parseDataKeys(config.dataKeys) } : {}),
   });
   const services = createServices(ctx);

@@ -134,7 +134,7 @@ export async function desktopAppRoutes(app: FastifyInstance, opts: ApiOptions): 
       response: { 200: { type: 'object', additionalProperties: true, properties: { state: { type: 'string', enum: ['pending', 'approved', 'denied', 'expired'] }, csrfToken: { type: 'string' }, session: { type: 'object', additionalProperties: true } } }, ...ERRORS },
     },
   }, async (request, reply) => {
-    const r = services.approvals.status(request.body.tx, meta(request));
+    const r = services.approvals.status(request.body.tx, undefined, meta(request));
     if (r.state !== 'approved') return { state: r.state };
     return sendIssued(reply, r.issued, secureCookies, { state: 'approved' });
   });

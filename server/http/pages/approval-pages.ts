@@ -5,10 +5,10 @@
  * itself (HTTP Refresh header, no script) until Faktor's answer arrives, then completes the login, or
  * says plainly that the request was not confirmed — never which factor failed.
  *
- * The login's transaction id travels in an HttpOnly SameSite=Strict cookie, not in the URL: a
- * cross-site link to the waiting page carries no cookie, so nobody can complete their own approved
- * login inside someone else's browser (login CSRF). Session-bound requests are checked against the
- * session itself.
+ * The transaction id travels only in an HttpOnly SameSite=Strict cookie, never in a URL (history,
+ * Referer, logs): a cross-site link to the waiting page carries no cookie, so nobody can complete their
+ * own approved login inside someone else's browser (login CSRF). Session-bound requests are also
+ * checked against the session itself.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ServiceError } from '../../app';
@@ -19,17 +19,36 @@ import { messagePage } from './templates/auth';
 import { pushLoginStartPage, pushWaitPage } from './templates/approval';
 import type { PageKit } from './desktop-app-pages';
 
-/** Cookie holding the transaction id of a login by online approval (only its waiting page reads it). */
+/**
+ * Cookie holding the transaction id of the browser's current online approval (login, step-up or §4.2
+ * confirmation; only the waiting pages read it). Path=/ because the `__Host-` prefix (https) demands it.
+ */
 const PUSH_COOKIE = 'sk_push';
 const PUSH_PATH = '/login/desktop-app/push';
+const PUSH_COOKIE_SECONDS = 180;
 /** Seconds between the waiting page's own re-checks. */
 export const PUSH_REFRESH_SECONDS = 2;
 
 const TX = new RegExp(TX_PATTERN);
 
-function pushCookie(request: FastifyRequest): { name: string; secure: boolean } {
+const pushCookieOptions = (secure: boolean): { httpOnly: true; sameSite: 'strict'; secure: boolean; path: '/' } => ({ httpOnly: true, sameSite: 'strict', secure, path: '/' });
+
+/** Keeps the transaction id in the HttpOnly SameSite=Strict cookie, never in a URL (history, Referer, logs). */
+function setPushCookie(request: FastifyRequest, reply: FastifyReply, tx: string): void {
   const secure = request.server.faktorSecureCookies === true;
-  return { name: cookieName(PUSH_COOKIE, secure), secure };
+  reply.setCookie(cookieName(PUSH_COOKIE, secure), tx, { ...pushCookieOptions(secure), maxAge: PUSH_COOKIE_SECONDS });
+}
+
+/** Forgets the transaction once its waiting page has an outcome. */
+function clearPushCookie(request: FastifyRequest, reply: FastifyReply): void {
+  const secure = request.server.faktorSecureCookies === true;
+  reply.clearCookie(cookieName(PUSH_COOKIE, secure), pushCookieOptions(secure));
+}
+
+/** The transaction id of this browser's waiting page ('' when none or malformed). */
+function pushTx(request: FastifyRequest): string {
+  const tx = readCookie(request, PUSH_COOKIE);
+  return tx && TX.test(tx) ? tx : '';
 }
 
 /** Registers the online-approval page routes on the pages plugin's wrappers. */
@@ -55,24 +74,20 @@ export function approvalPages(kit: PageKit): void {
     const next = nextOf(formField(request, 'next')).next;
     if (!isUsername(username)) return kit.redirect(reply, startAgain(request), { errors: { 'f-username': { key: 'error.invalid' } }, values: { username } });
     const started = services.approvals.startPush(username, browserMeta(request));
-    const { name, secure } = pushCookie(request);
-    reply.setCookie(name, started.tx, { httpOnly: true, sameSite: 'strict', secure, path: PUSH_PATH, maxAge: 180 });
+    setPushCookie(request, reply, started.tx);
     return reply.redirect(`${PUSH_PATH}/wait${next ? `?next=${encodeURIComponent(next)}` : ''}`, 303);
   });
   get(`${PUSH_PATH}/wait`, (request, reply) => {
-    const tx = readCookie(request, PUSH_COOKIE);
-    const { name, secure } = pushCookie(request);
-    const seen = tx && TX.test(tx) ? services.approvals.peek(tx) : { state: 'expired' as const };
+    const tx = pushTx(request);
+    const r = tx ? services.approvals.status(tx, undefined, kit.meta(request)) : { state: 'expired' as const };
     const next = nextOf((request.query as Record<string, unknown>).next).next;
     const self = `${PUSH_PATH}/wait${next ? `?next=${encodeURIComponent(next)}` : ''}`;
-    if (seen.state === 'pending' && seen.approval) {
+    if (r.state === 'pending') {
       reply.header('refresh', String(PUSH_REFRESH_SECONDS));
-      const c = kit.pageContext(request, reply);
-      return sendPage(reply, pushWaitPage(c, { number: seen.approval.number, expiresAt: seen.approval.expiresAt, checkHref: self, cancelHref: '/login' }));
+      return sendPage(reply, pushWaitPage(kit.pageContext(request, reply), { number: r.number, expiresAt: r.expiresAt, checkHref: self, cancelHref: '/login' }));
     }
-    reply.clearCookie(name, { httpOnly: true, sameSite: 'strict', secure, path: PUSH_PATH });
-    const r = tx && seen.state === 'approved' ? services.approvals.status(tx, kit.meta(request)) : seen;
-    if (r.state !== 'approved' || !('issued' in r)) return failed(request, reply, PUSH_PATH);
+    clearPushCookie(request, reply);
+    if (r.state !== 'approved') return failed(request, reply, PUSH_PATH);
     kit.setCookie(reply, r.issued.token);
     return reply.redirect(next ?? '/account', 303);
   });
@@ -82,22 +97,23 @@ export function approvalPages(kit: PageKit): void {
     const meansId = formField(request, 'meansId');
     if (meansId !== 'all' && !/^[A-Za-z0-9-]{1,64}$/.test(meansId)) throw new ServiceError('validation', 400);
     const started = services.sessionApprovals.start(kit.token(request), meansId === 'all' ? 'all' : { meansId }, browserMeta(request));
-    const q = new URLSearchParams({ tx: started.tx, next: safeNext(formField(request, 'next')), back: safeNext(formField(request, 'back')) });
+    setPushCookie(request, reply, started.tx);
+    const q = new URLSearchParams({ next: safeNext(formField(request, 'next')), back: safeNext(formField(request, 'back')) });
     return reply.redirect(`/auth/push/wait?${q.toString()}`, 303);
   });
   get('/auth/push/wait', (request, reply) => {
     const query = request.query as Record<string, unknown>;
-    const tx = typeof query.tx === 'string' && TX.test(query.tx) ? query.tx : '';
     const next = safeNext(query.next);
     const back = safeNext(query.back);
-    const r = services.sessionApprovals.status(kit.token(request), tx, kit.meta(request));
+    const r = services.sessionApprovals.status(kit.token(request), pushTx(request), kit.meta(request));
+    if (r.state !== 'pending') clearPushCookie(request, reply);
     if (r.state === 'approved') {
       kit.setCookie(reply, r.issued.token);
       return reply.redirect(next, 303);
     }
     if (r.state !== 'pending') return failed(request, reply, back);
     reply.header('refresh', String(PUSH_REFRESH_SECONDS));
-    const self = `/auth/push/wait?${new URLSearchParams({ tx, next, back }).toString()}`;
+    const self = `/auth/push/wait?${new URLSearchParams({ next, back }).toString()}`;
     return sendPage(reply, pushWaitPage(kit.pageContext(request, reply), { number: r.number, expiresAt: r.expiresAt, checkHref: self, cancelHref: back }));
   });
 }

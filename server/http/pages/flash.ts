@@ -6,8 +6,13 @@
  * and cleared, and expires after a minute. A cookie rather than a query parameter keeps names and
  * addresses out of the URL, the history and the logs; rather than the session, it also works before
  * login (register, login, block form) and on several stateless nodes.
+ *
+ * It is also bound to the browser and single use (issue #9 review item 6): the sealed payload names a
+ * per-browser random kept in its own HttpOnly cookie (`sk_fb`), so a flash taken from one browser, or
+ * planted by a sibling subdomain on plain http, shows nothing in another; and each flash has an id the
+ * process remembers once taken, so the same cookie value sent again within its minute shows nothing.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/cookie';
 import type { MessageKey } from '../../i18n';
@@ -19,6 +24,10 @@ const MAX_AGE_S = 60;
 /** Browsers keep cookies up to 4096 bytes; values are dropped first when a flash would not fit. */
 const MAX_COOKIE_CHARS = 3500;
 const MAX_VALUE_CHARS = 500;
+/** Cookie with this browser's random the flash is bound to (no Max-Age: gone when the browser closes). */
+const BIND_COOKIE = 'sk_fb';
+/** Most taken flash ids remembered (each for its minute); beyond it a flash is dropped rather than risk a replay. */
+const MAX_TAKEN = 100_000;
 
 /** A message by key, translated when the page renders (so the language switch still applies). */
 export interface FlashText {
@@ -39,7 +48,13 @@ interface Sealed extends Flash {
   /** The path of the page this flash is for. */
   for: string;
   at: number;
+  /** The browser's binding random (`sk_fb`). */
+  b: string;
+  /** Random id: taken once. */
+  id: string;
 }
+
+const sameText = (a: unknown, b: string | undefined): boolean => typeof a === 'string' && b !== undefined && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 function seal(key: Buffer, data: Sealed): string {
   const iv = randomBytes(12);
@@ -63,33 +78,60 @@ function unseal(key: Buffer, value: string): Sealed | undefined {
 
 /** The flash cookie codec of one install (key from the install secrets). */
 export class FlashCookies {
+  /** Ids of flashes already taken, in the order taken, with when they stop mattering (their minute ends). */
+  private readonly taken = new Map<string, number>();
+
   constructor(
     private readonly key: Buffer,
     private readonly secure: boolean,
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** Answers 303 See Other to `url`, carrying `flash` to that page. */
+  /** Answers 303 See Other to `url`, carrying `flash` to that page (in this browser only). */
   redirect(reply: FastifyReply, url: string, flash: Flash = {}): FastifyReply {
     if (flash.notices?.length || flash.errors || flash.values) {
+      const bind = this.binding(reply);
       const target = url.split('?')[0] ?? '/';
       const values = Object.fromEntries(Object.entries(flash.values ?? {}).map(([k, v]) => [k, v.slice(0, MAX_VALUE_CHARS)]));
-      let sealed = seal(this.key, { ...flash, values, for: target, at: this.now() });
-      if (sealed.length > MAX_COOKIE_CHARS) sealed = seal(this.key, { ...flash, values: {}, for: target, at: this.now() });
+      const base = { for: target, at: this.now(), b: bind, id: randomBytes(16).toString('base64url') };
+      let sealed = seal(this.key, { ...flash, values, ...base });
+      if (sealed.length > MAX_COOKIE_CHARS) sealed = seal(this.key, { ...flash, values: {}, ...base });
       reply.setCookie(cookieName(FLASH_COOKIE, this.secure), sealed, { path: '/', httpOnly: true, sameSite: 'strict', secure: this.secure, maxAge: MAX_AGE_S });
     }
     return reply.redirect(url, 303);
   }
 
-  /** The flash for this page, if any: read once (the cookie is cleared), never another page's. */
+  /** The flash for this page, if any: read once (the cookie is cleared, the id remembered), never another page's or another browser's. */
   take(request: FastifyRequest, reply: FastifyReply): Flash | undefined {
     const raw = readCookie(request, FLASH_COOKIE);
     if (!raw) return undefined;
     const data = unseal(this.key, raw);
     const path = request.url.split('?')[0] ?? '/';
-    if (data && data.for !== path && this.now() - data.at < MAX_AGE_S * 1000) return undefined;
+    const now = this.now();
+    if (data && data.for !== path && now - data.at < MAX_AGE_S * 1000) return undefined;
     reply.clearCookie(cookieName(FLASH_COOKIE, this.secure), { path: '/', httpOnly: true, sameSite: 'strict', secure: this.secure });
-    if (!data || this.now() - data.at >= MAX_AGE_S * 1000) return undefined;
+    if (!data || now - data.at >= MAX_AGE_S * 1000 || !sameText(data.b, readCookie(request, BIND_COOKIE)) || !this.takeOnce(data.id, data.at + MAX_AGE_S * 1000, now)) return undefined;
     return { ...(data.notices ? { notices: data.notices } : {}), ...(data.errors ? { errors: data.errors } : {}), ...(data.values ? { values: data.values } : {}) };
+  }
+
+  /** This browser's binding random: the one its request carries, else a new one set on the reply. */
+  private binding(reply: FastifyReply): string {
+    const have = readCookie(reply.request, BIND_COOKIE);
+    if (have && /^[A-Za-z0-9_-]{22}$/.test(have)) return have;
+    const fresh = randomBytes(16).toString('base64url');
+    reply.setCookie(cookieName(BIND_COOKIE, this.secure), fresh, { path: '/', httpOnly: true, sameSite: 'strict', secure: this.secure });
+    return fresh;
+  }
+
+  /** True the first time `id` is taken; remembers it until `until`. */
+  private takeOnce(id: unknown, until: number, now: number): boolean {
+    if (typeof id !== 'string' || this.taken.has(id)) return false;
+    for (const [k, end] of this.taken) {
+      if (end > now) break;
+      this.taken.delete(k);
+    }
+    if (this.taken.size >= MAX_TAKEN) return false;
+    this.taken.set(id, until);
+    return true;
   }
 }

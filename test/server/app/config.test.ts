@@ -32,3 +32,10 @@ it('normal mode needs FAKTOR_DATA_KEYS (credentials at rest); a malformed key is
   expect(() => configFromArgs([], { FAKTOR_DATA_KEYS: 'k1:c2hvcnQ=' })).toThrow(/32 bytes/);
   expect(configFromArgs(['--test-mode'], {}).dataKeys).toBeUndefined();
 });
+
+it('reads --max-pushes-per-address / FAKTOR_MAX_PUSHES_PER_ADDRESS (default 300) and refuses anything but a whole number ≥ 1', () => {
+  expect(configFromArgs([], KEYS).maxPushesPerAddress).toBe(300);
+  expect(configFromArgs(['--max-pushes-per-address', '40'], KEYS).maxPushesPerAddress).toBe(40);
+  expect(configFromArgs([], { ...KEYS, FAKTOR_MAX_PUSHES_PER_ADDRESS: '7' }).maxPushesPerAddress).toBe(7);
+  for (const bad of ['0', '1.5', 'many']) expect(() => configFromArgs(['--max-pushes-per-address', bad], KEYS)).toThrow(/online-approval limit/);
+});

@@ -8,7 +8,7 @@ import { p256 } from '@noble/curves/nist.js';
 import { describe, expect, it } from 'vitest';
 import { Client, PASSWORD, advance, newAccount, serverNow } from './client';
 import { useTestServer } from './use-test-server';
-import { DesktopPeer } from './desktop-app-peer';
+import { pairedAccount, type DesktopPeer } from './desktop-app-peer';
 import { parseApprovalRequest } from '../../../shared/servicekonto/approval';
 
 const t = useTestServer();
@@ -16,14 +16,7 @@ let n = 0;
 
 async function paired(): Promise<{ username: string; c: Client; peer: DesktopPeer }> {
   const username = `push${++n}`;
-  const c = await newAccount(t.url, username);
-  const peer = new DesktopPeer();
-  const qr = await c.post<{ payload: string }>('/api/means/desktop-app');
-  expect((await peer.enroll(t.url, qr.body.payload, await serverNow(t.url))).status).toBe(201);
-  const id = peer.enrolled!.means;
-  const ch = await c.post<{ payload: string }>(`/api/means/${id}/challenge`);
-  expect((await c.post(`/api/means/${id}/authenticate`, { code: peer.code(ch.body.payload, await serverNow(t.url)) })).status).toBe(200);
-  return { username, c, peer };
+  return { username, ...(await pairedAccount(t.url, username)) };
 }
 
 type Push = { tx: string; number: number; expiresAt: number };
@@ -63,6 +56,17 @@ describe('online approval', () => {
     expect((await new Client(t.url).post('/api/login/desktop-app/push/status', { tx: push.tx })).body).toEqual({ state: 'expired' });
   });
 
+  it('an account deleted between the approval and the status poll reads as expired (not a 500)', async () => {
+    const { username, c, peer } = await paired();
+    const { browser, push, request } = await pushAndReceive(username, peer);
+    expect((await answer(peer, peer.answerBody(request, push.number, 'approve'), await serverNow(t.url))).status).toBe(200);
+    expect((await c.post('/api/account/delete', { mode: 'immediate' })).status).toBe(200);
+    expect(t.server.services.ctx.accounts.byUsername(username)).toBeUndefined();
+    const st = await browser.post('/api/login/desktop-app/push/status', { tx: push.tx });
+    expect(st).toMatchObject({ status: 200, body: { state: 'expired' } });
+    expect(browser.cookie).toBeUndefined();
+  });
+
   it('a wrong number, a wrong key (wrong PIN) and another wrong number block the means', async () => {
     const { username, c, peer } = await paired();
     const wrongPin = p256.utils.randomSecretKey();
@@ -77,6 +81,25 @@ describe('online approval', () => {
     }
     const o = await c.get<{ means: { kind: string; status: string }[] }>('/api/account');
     expect(o.body.means.find((m) => m.kind === 'desktop-app')?.status).toBe('blocked');
+  });
+
+  it('a wrong answer is counted before anyone learns the outcome: the resolved event already sees the failure', async () => {
+    const { username, peer } = await paired();
+    const { browser, push, request } = await pushAndReceive(username, peer);
+    const meansId = peer.enrolled!.means;
+    const { ctx, approvals } = t.server.services;
+    // What the server holds at the moment it tells the app (and so the browser's poll) that the request is settled.
+    const atResolved: { failures: number | undefined; browser: unknown }[] = [];
+    const off = approvals.hub.subscribe(meansId, (event) => {
+      if (event !== 'resolved') return;
+      const failures = ctx.accounts.byUsername(username)?.means.find((m) => m.id === meansId)?.failedAttempts;
+      atResolved.push({ failures, browser: approvals.status(push.tx, undefined, { ip: '127.0.0.1' }).state });
+    });
+    const wrong = parseApprovalRequest(request).numbers.find((x) => x !== push.number)!;
+    expect((await answer(peer, peer.answerBody(request, wrong, 'approve'), await serverNow(t.url))).status).toBe(401);
+    off();
+    expect(atResolved).toEqual([{ failures: 1, browser: 'denied' }]);
+    expect((await browser.post('/api/login/desktop-app/push/status', { tx: push.tx })).body).toEqual({ state: 'denied' });
   });
 
   it('"deny — this wasn\'t me" denies the browser and blocks the means', async () => {

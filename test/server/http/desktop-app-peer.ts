@@ -13,7 +13,7 @@ import { publicKeyOf } from '../../../shared/servicekonto/p256';
 import { formatDeviceAuthorization } from '../../../shared/servicekonto/device-auth';
 import { parseApprovalRequest, signApproval, type ApprovalDecision } from '../../../shared/servicekonto/approval';
 import { parsePairingPayload } from '../../../shared/servicekonto/pairing-payload';
-import { serverNow, type Client } from './client';
+import { newAccount, serverNow, type Client } from './client';
 
 /** One simulated paired app installation. */
 export class DesktopPeer {
@@ -109,4 +109,10 @@ export async function pairedPeer(base: string, c: Client, name = 'Laptop'): Prom
   const confirmed = await c.post(`/api/means/${id}/authenticate`, { code: peer.code(ch.body.payload, await serverNow(base)) });
   if (confirmed.status !== 200) throw new Error(`confirm ${confirmed.status}`);
   return peer;
+}
+
+/** A new account with one confirmed (active) desktop app, paired over the JSON API: its logged-in client and the app. */
+export async function pairedAccount(base: string, username: string): Promise<{ c: Client; peer: DesktopPeer }> {
+  const c = await newAccount(base, username);
+  return { c, peer: await pairedPeer(base, c) };
 }

@@ -272,6 +272,33 @@ describe('step-up with several desktop apps', () => {
   });
 });
 
+describe('no transaction id in a URL', () => {
+  it('the step-up waiting page names no transaction: it lives in the HttpOnly SameSite=Strict sk_push cookie only', async () => {
+    const { username, peer } = await accountWithApp('en');
+    const b = new Browser(t.url, 'en');
+    b.seed((await newSession(username)).cookie);
+    const step = await b.get('/auth?next=%2Faccount');
+    let sent: PageAnswer | undefined;
+    const [request] = await requestsDuring([peer], async () => {
+      sent = await b.post('/auth/push', { _csrf: csrf(step.text), meansId: 'all', next: '/account', back: '/auth?next=%2Faccount' });
+    });
+    const { tx } = parseApprovalRequest(request!);
+    expect(sent?.status).toBe(303);
+    expect(sent!.location).toBe('/auth/push/wait?next=%2Faccount&back=%2Fauth%3Fnext%3D%252Faccount');
+    const cookie = sent!.cookies.find((c) => c.startsWith('sk_push='));
+    expect(cookie).toContain(`sk_push=${tx};`);
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    const wait = await b.get(sent!.location!);
+    expect(wait.status).toBe(200);
+    expect(wait.text).not.toContain(tx);
+    expect(await answer(peer, request!, numberOn(wait))).toBe(200);
+    const done = await b.get(sent!.location!);
+    expect(done.location).toBe('/account');
+    expect(b.has('sk_push')).toBe(false);
+  });
+});
+
 describe('the waiting page re-checks without counting as activity', () => {
   it('its Refresh polls do not extend the idle time of the session (§4.3): only the request to send was user input', async () => {
     const { username } = await accountWithApp('en');

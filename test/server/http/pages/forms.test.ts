@@ -76,6 +76,40 @@ describe('the flash cookie', () => {
   });
 });
 
+describe('the flash cookie is bound to the browser and single use', () => {
+  /** A browser that posted the block form with `name`: the sealed flash it got, and its binding cookie. */
+  async function flashFor(name: string): Promise<{ b: Browser; sealed: string; bind: string }> {
+    const b = new Browser(t.url, 'en');
+    const posted = await b.post('/block', { _csrf: csrf((await b.get('/block')).text), username: name, blockPassword: 'whatever it is' });
+    expect(posted.status).toBe(303);
+    const jar = posted.cookies.join('\n');
+    return { b, sealed: /sk_flash=([^;]+)/.exec(jar)?.[1] ?? '', bind: /sk_fb=([^;]+)/.exec(jar)?.[1] ?? '' };
+  }
+
+  it('the same cookie value sent again within its minute shows nothing (replay)', async () => {
+    const { b, sealed } = await flashFor('replayed-name');
+    expect((await b.get('/block')).text).toContain('value="replayed-name"');
+    b.seed(`sk_flash=${sealed}`);
+    expect((await b.get('/block')).text).not.toContain('replayed-name');
+  });
+
+  it('a flash made in one browser shows nothing in another (planted by a sibling subdomain on http, or copied)', async () => {
+    const attacker = await flashFor('planted-name');
+    const victim = (await flashFor('own-name')).b; // with its own binding cookie
+    expect((await victim.get('/block')).text).toContain('value="own-name"');
+    victim.seed(`sk_flash=${attacker.sealed}`);
+    const page = await victim.get('/block');
+    expect(page.status).toBe(200);
+    expect(page.text).not.toContain('planted-name');
+    // With the binding cookie as well it is the attacker's own browser state, which still works once.
+    const copy = new Browser(t.url, 'en');
+    copy.seed(`sk_fb=${attacker.bind}`);
+    copy.seed(`sk_flash=${attacker.sealed}`);
+    expect((await copy.get('/block')).text).toContain('value="planted-name"');
+    expect((await attacker.b.get('/block')).text).not.toContain('planted-name');
+  });
+});
+
 describe('choices start unselected', () => {
   it('the block form preselects no means and asks for one when none is chosen', async () => {
     const b = new Browser(t.url, 'en');
