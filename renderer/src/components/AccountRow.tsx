@@ -6,7 +6,7 @@ import { copyCode, nextHotpCode } from '../actions/codes';
 import { moveAccount } from '../actions/accounts';
 import { useStore, type Store } from '../store';
 import { displayName, selectCanReorder, selectVisibleIds } from '../store/selectors';
-import { AccountAvatar } from '../features/organise/AccountAvatar';
+import { DragHandle, useSortableRow } from '../features/organise/sortable-row';
 import { moveTarget } from '../features/organise/arrange';
 import { PinButton, TagList } from '../features/organise/row-parts';
 import { setText, trackCountdown, untrackCountdown } from '../ticker';
@@ -136,12 +136,13 @@ export const AccountRow = memo(function AccountRow({ id, position, total }: Acco
   // Moves stay inside the pin group (features/organise/arrange.ts): the first unpinned row cannot go up.
   const canUp = useStore((s) => moveTarget(selectVisibleIds(s), s.byId, id, -1) !== null);
   const canDown = useStore((s) => moveTarget(selectVisibleIds(s), s.byId, id, 1) !== null);
+  const { sortable, style, dragging } = useSortableRow(id, canReorder);
   if (!account) return null;
   const name = displayName(account);
 
   return (
-    <li className="account" data-account-id={id} aria-posinset={position} aria-setsize={total}>
-      <AccountAvatar account={account} />
+    <li ref={sortable.setNodeRef} style={style} className={dragging ? 'account dragging' : 'account'} data-account-id={id} aria-posinset={position} aria-setsize={total}>
+      <DragHandle account={account} name={name} sortable={sortable} enabled={canReorder} />
       <span className="names">
         <bdi className="issuer">{account.issuer || account.label}</bdi>
         <span className="sub">
