@@ -69,6 +69,8 @@ export const ERROR_CODES = [
   'key-several-plugged',
   // same-device approval (faktor:// links, issue #11)
   'protocol-replayed',
+  // next-code preview asked for before the end of the current period (shared/otp/next-preview.ts)
+  'code-not-due',
 ] as const;
 
 /** One of the stable error codes. */

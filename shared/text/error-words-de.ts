@@ -58,4 +58,5 @@ export const ERROR_WORDS_DE = {
   'data-dir-busy': 'Die Daten von Faktor werden gerade von einem anderen Faktor (App oder Kommandozeile) benutzt. Schließen Sie es und versuchen Sie es erneut.',
   'key-several-plugged': 'Es sind mehrere Sicherheitsschlüssel eingesteckt. Ziehen Sie alle außer dem zurückzusetzenden ab und versuchen Sie es erneut.',
   'protocol-replayed': 'Dieser Bestätigungslink wurde schon geöffnet. Laden Sie die Anmeldeseite neu, um einen neuen zu erhalten.',
+  'code-not-due': 'Der nächste Code wird erst in den letzten Sekunden des aktuellen gezeigt.',
 } satisfies Record<ErrorCode, string>;

@@ -58,4 +58,5 @@ export const ERROR_WORDS_EN = {
   'data-dir-busy': "Faktor's data is in use by another Faktor (app or command line). Close it and try again.",
   'key-several-plugged': 'More than one security key is plugged in. Unplug every key except the one to reset, then try again.',
   'protocol-replayed': 'This approval link was already opened. Reload the login page to get a new one.',
+  'code-not-due': 'The next code is shown only in the last seconds of the current one.',
 } satisfies Record<ErrorCode, string>;
