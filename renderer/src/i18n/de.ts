@@ -29,6 +29,8 @@ export const de: Strings = {
     delete: '{{name}} löschen',
     hotpHint: 'Zähler {{counter}}',
     reorderHint: 'Leeren Sie die Suche und wählen Sie „Eigene Reihenfolge“, um die Reihenfolge zu ändern.',
+    nextPreview: 'Nächster Code für {{name}}: {{code}}',
+    nextPreviewTitle: 'Nächster Code',
   },
   toolbar: {
     scan: 'QR-Code scannen',

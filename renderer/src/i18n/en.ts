@@ -28,6 +28,8 @@ export const en = {
     delete: 'Delete {{name}}',
     hotpHint: 'Counter {{counter}}',
     reorderHint: 'Clear the search and sort by “My order” to change the order.',
+    nextPreview: 'Next code for {{name}}: {{code}}',
+    nextPreviewTitle: 'Next code',
   },
   toolbar: {
     scan: 'Scan QR code',
