@@ -73,6 +73,8 @@ export const ERROR_CODES = [
   'os-unlock-unavailable',
   'os-unlock-refused',
   'os-unlock-stale',
+  // next-code preview asked for before the end of the current period (shared/otp/next-preview.ts)
+  'code-not-due',
 ] as const;
 
 /** One of the stable error codes. */

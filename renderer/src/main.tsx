@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { loadAccounts } from './actions/accounts';
 import { handleDesktopAction } from './actions/desktop';
 import { startCodeRefresh } from './actions/codes';
+import { startNextCodePreview } from './actions/next-codes';
 import { applyStatus, refreshStatus, startActivityPings } from './actions/vault';
 import { loadSettings } from './actions/settings';
 import { onEvent } from './api/subscribe';
@@ -35,6 +36,7 @@ async function start(): Promise<void> {
     if (useStore.getState().status?.state === 'ready') void loadAccounts();
   });
   startCodeRefresh();
+  startNextCodePreview();
   startActivityPings();
   startPasteToAdd();
   const root = document.getElementById('root');

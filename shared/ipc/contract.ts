@@ -48,6 +48,8 @@ export const contract = {
 
   /** Current TOTP codes (all TOTP accounts when ids is omitted). */
   'codes-current': { request: z.strictObject({ ids: z.array(Id).max(100_000).optional() }), response: z.array(CodeView) },
+  /** TOTP only: the NEXT window's codes, refused ('code-not-due') unless each period is in its last third (shared/otp/next-preview.ts). */
+  'codes-next': { request: z.strictObject({ ids: z.array(Id).min(1).max(100_000) }), response: z.array(CodeView) },
   /** HOTP: advance and persist the counter, then return the new code. */
   'codes-hotp-next': { request: z.strictObject({ id: Id }), response: CodeView },
   /** Copies the account's current code to the clipboard in main; cleared later if unchanged. */

@@ -61,4 +61,5 @@ export const ERROR_WORDS_EN = {
   'os-unlock-unavailable': 'Unlocking with Touch ID is not set up or not offered on this computer. Enter your app password.',
   'os-unlock-refused': 'Touch ID did not confirm you (cancelled or not recognised). Enter your app password instead.',
   'os-unlock-stale': 'Unlocking with Touch ID no longer fits your accounts (the app password or the accounts file changed), so it was turned off. Enter your app password; you can turn it on again in Settings.',
+  'code-not-due': 'The next code is shown only in the last seconds of the current one.',
 } satisfies Record<ErrorCode, string>;

@@ -50,6 +50,9 @@ for (const [locale, colorScheme, width] of AXE_VARIANTS) {
           await expect(page.getByRole('searchbox')).toBeFocused();
           await expect(page.locator('li.account')).toHaveCount(2);
           found.push(...(await violations(page, 'list')));
+          // The next-code preview (last 10 s of each 30 s period, real time here: at most 20 s away).
+          await expect(page.locator('li.account').getByRole('note')).toBeVisible({ timeout: 25_000 });
+          found.push(...(await violations(page, 'next-code preview')));
 
           await page.locator('.list-controls select').nth(1).selectOption('Work');
           await expect(page.locator('li.account')).toHaveCount(1);

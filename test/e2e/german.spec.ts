@@ -17,7 +17,8 @@ test('with a German OS locale the UI is German, errors too; the setting can over
   const code = oathTotp('JBSWY3DPEHPK3PXP', RFC_TIME_MS);
   await expect(page.getByRole('button', { name: `Code ${shown(code)} für Servicekonto (max) kopieren` })).toBeVisible();
   await page.getByRole('button', { name: /^Code .* kopieren$/ }).click();
-  await expect(page.getByRole('status')).toContainText('Code kopiert, wird in 30 s aus der Zwischenablage gelöscht.');
+  // The toasts' live region (dnd-kit adds its own status region for drag announcements).
+  await expect(page.getByRole('status').and(page.locator('.toast-stack'))).toContainText('Code kopiert, wird in 30 s aus der Zwischenablage gelöscht.');
   expect(harness.clipboard.text).toBe(code);
 
   await page.getByRole('button', { name: 'Einstellungen' }).click();

@@ -72,3 +72,47 @@ test('"hide codes until revealed": a click shows the code; copying works either 
   await page.reload();
   await expect(app.row('GitHub').getByRole('button', { name: 'Show code for GitHub (alice)' })).toBeVisible();
 });
+
+test.describe('drag and drop in a long, windowed list', () => {
+  const names = Array.from({ length: 40 }, (_, i) => `Svc${String(i).padStart(2, '0')}`);
+  test.use({
+    harnessOptions: {
+      beforeLoad: async (api) => {
+        for (const name of names) await api['accounts-add-uri']({ uri: `otpauth://totp/${name}:user?secret=${SEED}&issuer=${name}` });
+      },
+    },
+    viewport: { width: 1280, height: 700 },
+  });
+
+  test('a row dragged by the pointer past the window survives in the overlay, auto-scrolls, and lands where dropped', async ({ page, harness }) => {
+    const app = new FaktorApp(page);
+    await expect(app.row('Svc00')).toBeVisible();
+    const handle = page.getByRole('button', { name: 'Reorder Svc00 (user)' });
+    const box = (await handle.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    // Past the 6 px activation distance, then to the bottom edge, where dnd-kit scrolls the page.
+    await page.mouse.move(box.x + box.width / 2, box.y + 40, { steps: 4 });
+    await page.mouse.move(box.x + box.width / 2, 695, { steps: 10 });
+    const preview = page.locator('.drag-preview');
+    await expect(preview).toContainText('Svc00');
+    // Auto-scroll runs on timers; the page clock is pinned, so let it run.
+    for (let i = 0; i < 30 && (await page.evaluate(() => window.scrollY)) < 1500; i++) await harness.advance(100);
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(1500);
+    // The window unmounted the dragged row; the overlay still carries it.
+    await expect(page.locator('li.account[data-account-id]', { hasText: 'Svc00' })).toHaveCount(0);
+    await expect(preview).toBeVisible();
+    await page.mouse.move(box.x + box.width / 2, 400, { steps: 5 });
+    await harness.advance(100);
+    await page.mouse.up();
+    await harness.advance(100);
+    // Where it landed, as announced (the rows under the pointer are shifted by the drag, so ask the app).
+    const region = page.locator('[id^="DndLiveRegion"]');
+    await expect(region).toHaveText(/^Svc00 \(user\) dropped at position \d+ of 40\.$/);
+    const position = Number(/position (\d+)/.exec((await region.textContent()) ?? '')?.[1]);
+    expect(position).toBeGreaterThan(10);
+    const order = (await harness.api['accounts-list']({})).map((a) => a.issuer);
+    expect(order.indexOf('Svc00')).toBe(position - 1);
+    expect(order.filter((n) => n !== 'Svc00')).toEqual(names.filter((n) => n !== 'Svc00'));
+  });
+});

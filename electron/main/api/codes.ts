@@ -2,12 +2,13 @@ import { FaktorError } from '../../../shared/errors';
 import type { Channel } from '../../../shared/ipc/contract';
 import type { CodeView } from '../../../shared/ipc/schemas';
 import { hotpCode, totpCode } from '../../../shared/otp/generate';
+import { nextTotpCode } from '../../../shared/otp/next-preview';
 import type { Clock } from '../ports';
 import type { ClipboardGuard } from '../services/clipboard-guard';
 import type { Vault } from '../services/vault';
 import type { HandlersOf } from './handlers';
 
-/** The codes-* channels: current TOTP codes, the next HOTP code, and copying a code to the clipboard. */
+/** The codes-* channels: current TOTP codes, the next window's near a period's end, the next HOTP code, and copying a code to the clipboard. */
 export function createCodeHandlers(deps: {
   vault: Vault;
   clock: Clock;
@@ -19,6 +20,13 @@ export function createCodeHandlers(deps: {
     'codes-current': async ({ ids }) => {
       const now = clock.now();
       return vault.withTotpParams(ids, (id, params): CodeView => ({ id, ...totpCode(params, now) }));
+    },
+    'codes-next': async ({ ids }) => {
+      // Main reads its own clock; the renderer's idea of the time is never trusted for this.
+      const now = clock.now();
+      const out: CodeView[] = [];
+      for (const id of ids) out.push({ id, ...(await vault.withParams(id, (p) => nextTotpCode(p, now))) });
+      return out;
     },
     'codes-hotp-next': async ({ id }) => {
       const { code } = await vault.nextHotp(id, (params, counter) => hotpCode(params, counter));

@@ -8,6 +8,7 @@ import { checkName } from '../../../shared/text/names';
 import { AccountMeta, ORGANISE_DEFAULTS, PARAM_KEYS, pickFields, VIEW_KEYS } from '../../../shared/account';
 import { checkLooks, checkOrganising, normaliseTags } from './account-checks';
 import { checkOtpParams } from '../../../shared/otp/limits';
+import { reorderWithin } from '../../../shared/reorder';
 import type { Clock } from '../ports';
 import { readFileIfExists, removeStaleTemps, writeFileAtomic, type AtomicWriteHooks } from './atomic-file';
 import { DEFAULT_KDF, randomKey, type KdfCost } from './crypto';
@@ -319,9 +320,7 @@ export class Vault {
     return this.op(async (s) => {
       if (new Set(ids).size !== ids.length) throw new FaktorError('invalid-request', 'duplicate id');
       const moving = ids.map((id) => find(s, id));
-      const named = new Set(ids);
-      let k = 0;
-      await this.commit(s, s.accounts.map((a) => (named.has(a.id) ? moving[k++]! : a)));
+      await this.commit(s, reorderWithin(s.accounts, (a) => a.id, moving));
     });
   }
 

@@ -11,7 +11,8 @@ import {
 } from '../api/accounts';
 import { useStore } from '../store';
 import { displayName, selectVisibleIds } from '../store/selectors';
-import { moveTarget } from '../features/organise/arrange';
+import { dropSlice, moveTarget } from '../features/organise/arrange';
+import { reorderWithin } from '../../../shared/reorder';
 import { refreshCodes } from './codes';
 import { notifyError, notifyNamed } from './notify';
 
@@ -95,10 +96,11 @@ export function undoLast(): void {
   undo.run();
 }
 
-/** Focuses the first control of a row (its copy button), else the search field. */
+/** Focuses a row's copy button (else its first control, e.g. a hidden code's "show"), else the search field. */
 function focusRowOrSearch(id: string | null): void {
-  const row = id === null ? null : document.querySelector<HTMLElement>(`[data-account-id="${CSS.escape(id)}"] button`);
-  (row ?? document.getElementById('search'))?.focus();
+  const row = id === null ? null : document.querySelector<HTMLElement>(`[data-account-id="${CSS.escape(id)}"]`);
+  const target = row?.querySelector<HTMLElement>('button.code') ?? row?.querySelector<HTMLElement>('button');
+  (target ?? document.getElementById('search'))?.focus();
 }
 
 async function restoreAccount(undoToken: string, index: number): Promise<void> {
@@ -121,15 +123,22 @@ async function restoreAccount(undoToken: string, index: number): Promise<void> {
 export async function moveAccount(id: string, delta: -1 | 1): Promise<void> {
   const s = useStore.getState();
   const other = moveTarget(selectVisibleIds(s), s.byId, id, delta);
-  if (other === null) return;
+  if (other !== null) await dropAccount(id, other);
+}
+
+/**
+ * Drag and drop (features/organise/SortableAccounts.tsx): puts the account at the place of `overId`,
+ * within its pin group. Sends only the shown accounts between the two places (arrange.ts `dropSlice`);
+ * main checks them and applies the same rule (shared/reorder.ts). Reverts if main refuses.
+ */
+export async function dropAccount(id: string, overId: string): Promise<void> {
+  const s = useStore.getState();
+  const slice = dropSlice(selectVisibleIds(s), s.byId, id, overId);
+  if (slice === null) return;
   const before = s.order;
-  const order = [...before];
-  const [i, j] = [order.indexOf(id), order.indexOf(other)];
-  [order[i], order[j]] = [other, id];
-  useStore.getState().setOrder(order);
+  useStore.getState().setOrder(reorderWithin(before, (x) => x, slice));
   try {
-    // The two named accounts swap within the two positions they occupy (vault.reorder).
-    await accountsReorder(i < j ? [other, id] : [id, other]);
+    await accountsReorder(slice);
   } catch (e) {
     useStore.getState().setOrder(before);
     notifyError(e);

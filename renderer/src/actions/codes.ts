@@ -14,8 +14,8 @@ function totpIds(ids: readonly string[]): string[] {
   return ids.filter((id) => byId[id]?.type === 'totp');
 }
 
-/** The TOTP rows in view (before the first render: the first 40). */
-function shownIds(): string[] {
+/** The TOTP rows in view (before the first render: the first 40); also what the next-code preview looks at. */
+export function shownIds(): string[] {
   return totpIds(windowIds ?? useStore.getState().order.slice(0, 40));
 }
 

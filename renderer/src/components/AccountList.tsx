@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useStore } from '../store';
 import { selectVisibleIds } from '../store/selectors';
 import { AccountRow } from './AccountRow';
+import { SortableAccounts } from '../features/organise/SortableAccounts';
 import { useRowPitch, useRowWindow } from './use-window';
 
 /** Marks the first paint of a non-empty list, for `npm run bench:ui` (harmless for users). */
@@ -46,11 +47,13 @@ export function AccountList() {
         <p className="list-status">{t('list.noMatches', { query: query.trim() })}</p>
       ) : (
         // Spacer padding stands in for the rows outside the window; aria-setsize/posinset keep the count right.
-        <ul ref={ref} className="accounts" aria-label={t('list.heading')} style={{ paddingTop: start * pitch, height: ids.length * pitch }}>
-          {ids.slice(start, end).map((id, k) => (
-            <AccountRow key={id} id={id} position={start + k + 1} total={ids.length} />
-          ))}
-        </ul>
+        <SortableAccounts ids={ids}>
+          <ul ref={ref} className="accounts" aria-label={t('list.heading')} style={{ paddingTop: start * pitch, height: ids.length * pitch }}>
+            {ids.slice(start, end).map((id, k) => (
+              <AccountRow key={id} id={id} position={start + k + 1} total={ids.length} />
+            ))}
+          </ul>
+        </SortableAccounts>
       )}
     </>
   );

@@ -6,7 +6,7 @@ import { copyCode, nextHotpCode } from '../actions/codes';
 import { moveAccount } from '../actions/accounts';
 import { useStore, type Store } from '../store';
 import { displayName, selectCanReorder, selectVisibleIds } from '../store/selectors';
-import { AccountAvatar } from '../features/organise/AccountAvatar';
+import { DragHandle, useSortableRow } from '../features/organise/sortable-row';
 import { moveTarget } from '../features/organise/arrange';
 import { PinButton, TagList } from '../features/organise/row-parts';
 import { setText, trackCountdown, untrackCountdown } from '../ticker';
@@ -60,8 +60,10 @@ const CodeCell = memo(function CodeCell({ id, type, digits, name }: CodeCellProp
   const digitsRef = useRef<HTMLSpanElement>(null);
   const secondsRef = useRef<HTMLSpanElement>(null);
   const barRef = useRef<HTMLSpanElement>(null);
+  const previewRef = useRef<HTMLSpanElement>(null);
   // Static per language (and name): not looked up again for every new code.
   const timerLabel = useMemo(() => t('list.secondsLeftLabel'), [t]);
+  const previewTitle = useMemo(() => t('list.nextPreviewTitle'), [t]);
   const copyLabel = useMemo(() => copyLabelFor(t, name), [t, name]);
 
   useLayoutEffect(() => {
@@ -84,14 +86,30 @@ const CodeCell = memo(function CodeCell({ id, type, digits, name }: CodeCellProp
       const seconds = secondsRef.current;
       if (type === 'totp' && seconds) trackCountdown(seconds, code.validUntil, barRef.current, Math.max(1000, code.validUntil - code.validFrom));
     };
-    show(select(useStore.getState()));
-    const unsubscribe = useStore.subscribe((s) => show(select(s)));
+    let upcoming: CodeView | undefined;
+    // The next window's code, only while it belongs to the code shown (main gives it near the period's end).
+    const preview = (next: CodeView | undefined): void => {
+      const el = previewRef.current;
+      const due = next !== undefined && next.validFrom === current?.validUntil ? next : undefined;
+      if (!el || due === upcoming) return;
+      upcoming = due;
+      setText(el, due ? `→ ${groupDigits(due.code)}` : '');
+      if (due) el.setAttribute('aria-label', t('list.nextPreview', { name, code: groupDigits(due.code) }));
+      else el.removeAttribute('aria-label');
+      el.classList.toggle('on', due !== undefined);
+    };
+    const update = (s: Store): void => {
+      show(select(s));
+      if (type === 'totp') preview(s.upcoming[id]);
+    };
+    update(useStore.getState());
+    const unsubscribe = useStore.subscribe(update);
     const seconds = secondsRef.current;
     return () => {
       unsubscribe();
       if (seconds) untrackCountdown(seconds);
     };
-  }, [shown, id, type, copyLabel]);
+  }, [shown, id, type, copyLabel, t, name]);
 
   return (
     <>
@@ -112,7 +130,7 @@ const CodeCell = memo(function CodeCell({ id, type, digits, name }: CodeCellProp
       )}
       {type === 'totp' ? (
         shown ? (
-          <Countdown secondsRef={secondsRef} barRef={barRef} label={timerLabel} />
+          <Countdown secondsRef={secondsRef} barRef={barRef} previewRef={previewRef} label={timerLabel} previewTitle={previewTitle} />
         ) : (
           <span className="countdown" />
         )
@@ -136,12 +154,13 @@ export const AccountRow = memo(function AccountRow({ id, position, total }: Acco
   // Moves stay inside the pin group (features/organise/arrange.ts): the first unpinned row cannot go up.
   const canUp = useStore((s) => moveTarget(selectVisibleIds(s), s.byId, id, -1) !== null);
   const canDown = useStore((s) => moveTarget(selectVisibleIds(s), s.byId, id, 1) !== null);
+  const { sortable, style, dragging } = useSortableRow(id, canReorder);
   if (!account) return null;
   const name = displayName(account);
 
   return (
-    <li className="account" data-account-id={id} aria-posinset={position} aria-setsize={total}>
-      <AccountAvatar account={account} />
+    <li ref={sortable.setNodeRef} style={style} className={dragging ? 'account dragging' : 'account'} data-account-id={id} aria-posinset={position} aria-setsize={total}>
+      <DragHandle account={account} name={name} sortable={sortable} enabled={canReorder} />
       <span className="names">
         <bdi className="issuer">{account.issuer || account.label}</bdi>
         <span className="sub">

@@ -8,11 +8,16 @@ import type { RefObject } from 'react';
 export function Countdown({
   secondsRef,
   barRef,
+  previewRef,
   label,
+  previewTitle,
 }: {
   secondsRef: RefObject<HTMLSpanElement | null>;
   barRef: RefObject<HTMLSpanElement | null>;
+  /** The next-code preview line (written by the code cell near the period's end; invisible until then). */
+  previewRef: RefObject<HTMLSpanElement | null>;
   label: string;
+  previewTitle: string;
 }) {
   return (
     <span className="countdown">
@@ -20,6 +25,7 @@ export function Countdown({
       <span className="countdown-bar" aria-hidden="true">
         <span ref={barRef} className="countdown-fill" />
       </span>
+      <span ref={previewRef} className="next-preview" role="note" title={previewTitle} />
     </span>
   );
 }

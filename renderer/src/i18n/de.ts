@@ -29,6 +29,8 @@ export const de: Strings = {
     delete: '{{name}} löschen',
     hotpHint: 'Zähler {{counter}}',
     reorderHint: 'Leeren Sie die Suche und wählen Sie „Eigene Reihenfolge“, um die Reihenfolge zu ändern.',
+    nextPreview: 'Nächster Code für {{name}}: {{code}}',
+    nextPreviewTitle: 'Nächster Code',
   },
   toolbar: {
     scan: 'QR-Code scannen',
@@ -429,6 +431,15 @@ export const de: Strings = {
     tagsHelp: 'Durch Kommas getrennt, z. B. Arbeit, Bank. Die Liste lässt sich nach Gruppe filtern.',
     showCode: 'Code für {{name}} zeigen',
     hideCodes: 'Codes erst nach einem Klick zeigen (gegen Blicke über die Schulter)',
+    dnd: {
+      handle: '{{name}} umsortieren',
+      roleDescription: 'sortierbar',
+      instructions: 'Zum Verschieben drücken Sie die Leertaste oder Eingabe, um das Konto aufzunehmen, bewegen es mit den Pfeiltasten nach oben oder unten und legen es mit Leertaste oder Eingabe ab; Escape bricht ab.',
+      picked: '{{name}} aufgenommen, Position {{position}} von {{total}}.',
+      over: '{{name}} ist über Position {{position}} von {{total}}.',
+      dropped: '{{name}} an Position {{position}} von {{total}} abgelegt.',
+      cancelled: 'Verschieben abgebrochen; {{name}} bleibt an Position {{position}} von {{total}}.',
+    },
   },
   desktop: {
     heading: 'Desktop',

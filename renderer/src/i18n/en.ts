@@ -28,6 +28,8 @@ export const en = {
     delete: 'Delete {{name}}',
     hotpHint: 'Counter {{counter}}',
     reorderHint: 'Clear the search and sort by “My order” to change the order.',
+    nextPreview: 'Next code for {{name}}: {{code}}',
+    nextPreviewTitle: 'Next code',
   },
   toolbar: {
     scan: 'Scan QR code',
@@ -428,6 +430,15 @@ export const en = {
     tagsHelp: 'Comma-separated, e.g. Work, Bank. The list can be filtered by group.',
     showCode: 'Show code for {{name}}',
     hideCodes: 'Hide codes until I click them (against people looking over your shoulder)',
+    dnd: {
+      handle: 'Reorder {{name}}',
+      roleDescription: 'sortable',
+      instructions: 'To reorder, press Space or Enter to pick up the account, move it with the up and down arrow keys, then press Space or Enter to drop it or Escape to cancel.',
+      picked: 'Picked up {{name}}, position {{position}} of {{total}}.',
+      over: '{{name}} is over position {{position}} of {{total}}.',
+      dropped: '{{name}} dropped at position {{position}} of {{total}}.',
+      cancelled: 'Reordering cancelled; {{name}} stays at position {{position}} of {{total}}.',
+    },
   },
   desktop: {
     heading: 'Desktop',

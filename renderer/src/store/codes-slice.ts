@@ -16,6 +16,10 @@ export interface CodesSlice {
    */
   mergeTotpCodes: (codes: CodeView[], now: number, shownIds: readonly string[]) => void;
   setHotpCode: (code: CodeView) => void;
+  /** Next-window TOTP codes (codes-next), asked for only near a period's end; by account id. */
+  upcoming: Record<string, CodeView>;
+  /** Adds next-window codes and drops those whose window has begun (they are current codes now). */
+  mergeUpcoming: (codes: CodeView[], now: number) => void;
   clearCodes: () => void;
 }
 
@@ -51,5 +55,13 @@ export const createCodesSlice: StateCreator<Store, [], [], CodesSlice> = (set) =
       return { totp, nextRefreshAt: nextRefreshAt(totp, shownIds, now) };
     }),
   setHotpCode: (code) => set((s) => ({ hotp: { ...s.hotp, [code.id]: code } })),
-  clearCodes: () => set({ totp: {}, hotp: {}, nextRefreshAt: 0 }),
+  upcoming: {},
+  mergeUpcoming: (codes, now) =>
+    set((s) => {
+      const upcoming: Record<string, CodeView> = {};
+      for (const [id, c] of Object.entries(s.upcoming)) if (c.validFrom > now) upcoming[id] = c;
+      for (const c of codes) upcoming[c.id] = c;
+      return { upcoming };
+    }),
+  clearCodes: () => set({ totp: {}, hotp: {}, upcoming: {}, nextRefreshAt: 0 }),
 });

@@ -23,8 +23,9 @@ export class FaktorApp {
   get list(): Locator {
     return this.page.getByRole('list', { name: 'Accounts' });
   }
+  /** The app's polite live region (toasts); not the drag-and-drop announcer dnd-kit adds next to it. */
   get status(): Locator {
-    return this.page.getByRole('status');
+    return this.page.getByRole('status').and(this.page.locator(':not([id^="DndLiveRegion"])'));
   }
   get alert(): Locator {
     return this.page.getByRole('alert');

@@ -46,3 +46,15 @@ describe('mergeTotpCodes', () => {
     expect(store.getState().nextRefreshAt).toBe(45_000);
   });
 });
+
+describe('mergeUpcoming (next-code preview)', () => {
+  it('adds next-window codes, drops those whose window began, and clearCodes forgets them', () => {
+    const store = codesStore();
+    store.getState().mergeUpcoming([code('a', '111111', 30_000, 60_000), code('b', '222222', 60_000, 120_000)], 25_000);
+    expect(Object.keys(store.getState().upcoming)).toEqual(['a', 'b']);
+    store.getState().mergeUpcoming([code('c', '333333', 60_000, 90_000)], 30_000);
+    expect(store.getState().upcoming).toEqual({ b: code('b', '222222', 60_000, 120_000), c: code('c', '333333', 60_000, 90_000) });
+    store.getState().clearCodes();
+    expect(store.getState().upcoming).toEqual({});
+  });
+});

@@ -69,3 +69,31 @@ export function moveTarget(visible: readonly string[], byId: Readonly<Record<str
   if (other === undefined) return null;
   return byId[other]?.pinned === byId[id]?.pinned ? other : null;
 }
+
+/**
+ * Where a dragged account lands when dropped on `overId`: the drop index clamped to the account's own
+ * pin group (pinned accounts stay above the others), or null when nothing moves.
+ */
+export function dropIndex(visible: readonly string[], byId: Readonly<Record<string, AccountView>>, id: string, overId: string): number | null {
+  const from = visible.indexOf(id);
+  let to = visible.indexOf(overId);
+  if (from < 0 || to < 0) return null;
+  const step = to > from ? -1 : 1;
+  while (to !== from && byId[visible[to]!]?.pinned !== byId[id]?.pinned) to += step;
+  return to === from ? null : to;
+}
+
+/**
+ * What a drop sends to main (accounts-reorder): the shown accounts between the old and the new place,
+ * in their new order. The vault puts exactly these into the slots they occupy, so accounts hidden by a
+ * group filter keep their places, as with the move buttons. Null when nothing moves.
+ */
+export function dropSlice(visible: readonly string[], byId: Readonly<Record<string, AccountView>>, id: string, overId: string): string[] | null {
+  const to = dropIndex(visible, byId, id, overId);
+  if (to === null) return null;
+  const from = visible.indexOf(id);
+  const [lo, hi] = from < to ? [from, to] : [to, from];
+  const slice = visible.slice(lo, hi + 1).filter((x) => x !== id);
+  slice.splice(to - lo, 0, id);
+  return slice;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountView } from '../../../../shared/ipc/schemas';
-import { allTags, arrangeIds, moveTarget } from '../../../../renderer/src/features/organise/arrange';
+import { allTags, arrangeIds, dropIndex, dropSlice, moveTarget } from '../../../../renderer/src/features/organise/arrange';
 import { iconFor, normaliseIssuer } from '../../../../renderer/src/features/organise/service-icons';
 
 /** Issue #12's list arrangement (pure): search, group filter, pinned first, three sort orders; moves stay in the pin group; icon matching. */
@@ -67,5 +67,28 @@ describe('iconFor', () => {
     expect(iconFor('Servicekonto Berlin', null)).toBeNull();
     expect(iconFor('', null)).toBeNull();
     expect(normaliseIssuer('Ünïcode, Inc.')).toBe('unicodeinc');
+  });
+});
+
+describe('drag and drop (dropIndex / dropSlice)', () => {
+  // Shown: mike, Émile (pinned) | zulu, Alpha, bravo.
+  const shown = arrange();
+  it('a drop sends the shown accounts between the two places, in their new order', () => {
+    expect(dropSlice(shown, byId, 'bravo', 'zulu')).toEqual(['bravo', 'zulu', 'Alpha']);
+    expect(dropSlice(shown, byId, 'zulu', 'bravo')).toEqual(['Alpha', 'bravo', 'zulu']);
+    expect(dropSlice(shown, byId, 'Alpha', 'bravo')).toEqual(['bravo', 'Alpha']);
+  });
+  it('a drop across the pin boundary stops at the edge of the own pin group', () => {
+    expect(dropIndex(shown, byId, 'bravo', 'mike')).toBe(2);
+    expect(dropSlice(shown, byId, 'bravo', 'mike')).toEqual(['bravo', 'zulu', 'Alpha']);
+    expect(dropSlice(shown, byId, 'mike', 'bravo')).toEqual(['Émile', 'mike']);
+  });
+  it('nothing moves for a drop on itself, on the own group edge from outside, or on an unknown id', () => {
+    expect(dropSlice(shown, byId, 'zulu', 'zulu')).toBeNull();
+    expect(dropSlice(shown, byId, 'zulu', 'Émile')).toBeNull();
+    expect(dropSlice(shown, byId, 'zulu', 'nobody')).toBeNull();
+  });
+  it('a move button is a drop on the neighbour', () => {
+    expect(dropSlice(shown, byId, 'Alpha', moveTarget(shown, byId, 'Alpha', -1)!)).toEqual(['Alpha', 'zulu']);
   });
 });
