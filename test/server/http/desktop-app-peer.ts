@@ -13,6 +13,7 @@ import { publicKeyOf } from '../../../shared/servicekonto/p256';
 import { formatDeviceAuthorization } from '../../../shared/servicekonto/device-auth';
 import { parseApprovalRequest, signApproval, type ApprovalDecision } from '../../../shared/servicekonto/approval';
 import { parsePairingPayload } from '../../../shared/servicekonto/pairing-payload';
+import { serverNow, type Client } from './client';
 
 /** One simulated paired app installation. */
 export class DesktopPeer {
@@ -90,6 +91,18 @@ export class DesktopPeer {
   code(loginPayload: string, nowMs: number): string {
     return loginResponse(parseLoginPayload(loginPayload, nowMs), this.ocraSecret);
   }
+}
+
+/** Pairs a new peer with the logged-in client's account and confirms it with the offline code (§4.2). */
+export async function pairConfirmedPeer(base: string, c: Client, name = 'Laptop'): Promise<DesktopPeer> {
+  const peer = new DesktopPeer(name);
+  const qr = await c.post<{ payload: string }>('/api/means/desktop-app');
+  if ((await peer.enroll(base, qr.body.payload, await serverNow(base))).status !== 201) throw new Error('enrolment refused');
+  const id = peer.enrolled!.means;
+  const ch = await c.post<{ payload: string }>(`/api/means/${id}/challenge`);
+  const ok = await c.post(`/api/means/${id}/authenticate`, { code: peer.code(ch.body.payload, await serverNow(base)) });
+  if (ok.status !== 200) throw new Error(`confirmation refused: ${ok.status}`);
+  return peer;
 }
 
 /** A code that is certainly not `code` (for wrong-code tests). */

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { Client, advance, newAccount, serverNow } from './client';
 import { useTestServer } from './use-test-server';
-import { DesktopPeer, wrongCode } from './desktop-app-peer';
+import { DesktopPeer, pairConfirmedPeer, wrongCode } from './desktop-app-peer';
 
 const t = useTestServer();
 let n = 0;
@@ -21,15 +21,7 @@ type View = {
   attributes: { name: string; value: string; level: string }[];
 };
 
-async function paired(c: Client, name = 'Laptop'): Promise<DesktopPeer> {
-  const peer = new DesktopPeer(name);
-  const qr = await c.post<{ payload: string }>('/api/means/desktop-app');
-  expect((await peer.enroll(t.url, qr.body.payload, await serverNow(t.url))).status).toBe(201);
-  const id = peer.enrolled!.means;
-  const ch = await c.post<{ payload: string }>(`/api/means/${id}/challenge`);
-  expect((await c.post(`/api/means/${id}/authenticate`, { code: peer.code(ch.body.payload, await serverNow(t.url)) })).status).toBe(200);
-  return peer;
-}
+const paired = (c: Client, name = 'Laptop'): Promise<DesktopPeer> => pairConfirmedPeer(t.url, c, name);
 
 const view = async (peer: DesktopPeer): Promise<{ status: number; body: View }> => {
   const r = await peer.signed(t.url, 'GET', '/api/device/account', await serverNow(t.url));
