@@ -128,7 +128,7 @@ export function createApiCore(deps: ApiDeps): ApiCore {
     ...createImportHandlers({ vault, ports, onVaultLocked }),
     ...createServicekontoHandlers({ vault, scan, ports, kdf, onVaultLocked, language }),
     ...createRecoveryHandlers({ vault, keychain, dir: deps.appDataDir, now: () => clock.now() }),
-    ...createKeyHandlers({ ports, language }),
+    ...createKeyHandlers({ ports, language, servicekonto: linkChecks, vault, now: () => clock.now() }),
     'desktop-status': async () => desktopStatus(),
   };
 
