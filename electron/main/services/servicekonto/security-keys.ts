@@ -34,7 +34,7 @@ export interface RegisterInput {
   readonly password: string;
   readonly keyPin?: string;
   readonly label?: string;
-  /** 'touch': the key waits for the first touch (create); 'confirm': for the second (§4.2 confirmation). */
+  /** Said before each key operation: 'touch' (create the credential), 'confirm' (the second touch, §4.2 confirmation). */
   readonly onStage?: (stage: 'touch' | 'confirm') => void;
   readonly signal?: AbortSignal;
 }
@@ -78,8 +78,10 @@ export function createSecurityKeyService(d: { vault: Vault; keys: KeyManager; se
       const o = parsed.data;
       if (!rpIdFitsOrigin(o.rp.id, record.origin)) throw new FaktorError('protocol-origin', 'the RP id does not belong to the paired origin');
       const { registration, assertion } = await d.keys.use(input.path, async (ctap) => {
-        const reg = await createCredential(ctap, { origin: record.origin, rp: o.rp, user: o.user, challenge: o.createChallenge, algorithms: o.algorithms, exclude: o.exclude, keyPin: input.keyPin, onTouch: () => input.onStage?.('touch'), signal: input.signal });
-        const ass = await assertCredential(ctap, { origin: record.origin, rpId: o.rp.id, challenge: o.getChallenge, credentialId: reg.id, onTouch: () => input.onStage?.('confirm'), signal: input.signal });
+        input.onStage?.('touch');
+        const reg = await createCredential(ctap, { origin: record.origin, rp: o.rp, user: o.user, challenge: o.createChallenge, algorithms: o.algorithms, exclude: o.exclude, keyPin: input.keyPin, signal: input.signal });
+        input.onStage?.('confirm');
+        const ass = await assertCredential(ctap, { origin: record.origin, rpId: o.rp.id, challenge: o.getChallenge, credentialId: reg.id, signal: input.signal });
         return { registration: reg, assertion: ass };
       });
       const secrets = await openWithPin(input.pin, record.sealed);

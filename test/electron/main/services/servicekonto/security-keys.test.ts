@@ -60,6 +60,7 @@ describe('security keys at a paired Servicekonto (main-process service)', () => 
     const base = { path: KEY, pairing, pin: PIN, password: PASSWORD, label: 'Blauer Schlüssel' };
     await expect(api['keys-servicekonto-register'](base)).rejects.toMatchObject({ code: 'key-pin-required' });
     bay.touch = { mode: 'after', ms: 60 }; // the simulated user touches a moment later (KEEPALIVE UPNEEDED meanwhile)
+    ports.events.length = 0;
     const r = contract['keys-servicekonto-register'].response.parse(await api['keys-servicekonto-register']({ ...base, keyPin: '2468' }));
     expect(r).toMatchObject({ label: 'Blauer Schlüssel', level: 'substanziell', status: 'active' });
     const stages = ports.events.filter((e) => e.event === 'keys-progress').map((e) => (e.payload as { stage: string }).stage);
