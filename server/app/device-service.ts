@@ -11,6 +11,8 @@ import { ServiceError, domain } from './errors';
 import { accountView, blockMeans, removeOwnDesktopApp, sessionStatus, type Account, type MeansLevel } from '../domain';
 import type { DataLevel } from '../../shared/levels';
 import type { AuthenticatedDevice } from './device-auth';
+import { webauthnFlavour } from './proofs';
+import type { StoredWebAuthnCredential } from '../means/webauthn';
 
 /** One means as the app shows it. */
 export interface DeviceMeansView {
@@ -23,6 +25,8 @@ export interface DeviceMeansView {
   lastUsedAt: number | null;
   /** True for the means of the device that asked. */
   thisDevice: boolean;
+  /** WebAuthn means only: the credential id (base64url), so the app can tell which plugged-in key it is. */
+  credentialId?: string;
 }
 
 /** GET /api/device/account: the account as the paired app shows it. */
@@ -31,6 +35,8 @@ export interface DeviceAccountView {
   origin: string;
   account: string;
   accountName: string;
+  /** The WebAuthn relying party id the credentials belong to. */
+  rpId: string;
   maxLevel: MeansLevel | null;
   /** This device's means id and status (blocked → the app says so). */
   thisDevice: { means: string; status: 'active' | 'pending' | 'blocked' };
@@ -82,9 +88,14 @@ export class DeviceService {
       origin,
       account: v.id,
       accountName: v.username,
+      rpId: this.ctx.rp.rpId,
       maxLevel: v.maxLevel,
       thisDevice: { means: device.means.id, status: status(device.means.status) },
-      means: v.means.map((m) => ({ id: m.id, kind: m.kind, label: m.label, level: m.level, status: status(m.status), registeredAt: m.createdAt, lastUsedAt: m.lastUsedAt, thisDevice: m.id === device.means.id })),
+      means: v.means.map((m) => {
+        const credentialId = webauthnFlavour(m.kind) ? this.ctx.accounts.credential<StoredWebAuthnCredential>(m.id)?.data.credentialId : undefined;
+        const base = { id: m.id, kind: m.kind, label: m.label, level: m.level, status: status(m.status), registeredAt: m.createdAt, lastUsedAt: m.lastUsedAt, thisDevice: m.id === device.means.id };
+        return credentialId ? { ...base, credentialId } : base;
+      }),
       attributes: v.attributes.map((a) => ({ name: a.name, value: a.value, level: a.level })),
     };
   }

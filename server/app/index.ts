@@ -14,6 +14,7 @@ import { DeviceAuthenticator } from './device-auth';
 import { DeviceService } from './device-service';
 import { ApprovalService } from './approval-service';
 import { SessionApprovals } from './session-approvals';
+import { DeviceKeyService } from './device-key-service';
 
 /** All services of one server. */
 export interface Services {
@@ -30,6 +31,8 @@ export interface Services {
   enrolment: EnrolmentService;
   /** Online approval for step-up and the §4.2 confirmation, bound to a web session. */
   sessionApprovals: SessionApprovals;
+  /** A paired desktop registers a security key (password + security key). */
+  deviceKeys: DeviceKeyService;
 }
 
 /** Wires the services over one AppContext. */
@@ -43,7 +46,7 @@ export function createServices(ctx: AppContext): Services {
   proofs.desktopChallenge = (account, m) => desktopApp.meansChallenge(account, m);
   const approvals = new ApprovalService(ctx, sessions, auth, () => desktopApp.origin());
   const sessionApprovals = new SessionApprovals(ctx, sessions, approvals);
-  return { ctx, sessions, proofs, auth, means, accounts, desktopApp, deviceAuth: new DeviceAuthenticator(ctx), device: new DeviceService(ctx), approvals, enrolment: new EnrolmentService(ctx, sessions), sessionApprovals };
+  return { ctx, sessions, proofs, auth, means, accounts, desktopApp, deviceAuth: new DeviceAuthenticator(ctx), device: new DeviceService(ctx), approvals, enrolment: new EnrolmentService(ctx, sessions), sessionApprovals, deviceKeys: new DeviceKeyService(ctx, auth, () => sessions.newSessionId()) };
 }
 
 export { AppContext } from './context';

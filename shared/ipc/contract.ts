@@ -14,7 +14,7 @@ import { EncodedImageRequest, ScanResult, ScanToken } from '../qr/found-code';
 import { IMPORT_FORMATS } from '../import/types';
 import { DesktopAction, DesktopStatus } from './desktop-schemas';
 import { ApprovalAnswerRequest, ApprovalRequestView, BlockMeansRequest, OfflineCodeRequest, PairedAccountView, PairRequest, ServicekontoAccountView, ServicekontoSessionsView } from './servicekonto-schemas';
-import { CredentialId, KeyCredentialGroup, KeyList, KeyPath, KeyPin, KeyProgress } from './keys-schemas';
+import { CredentialId, KeyCredentialGroup, KeyList, KeyPath, KeyPin, KeyProgress, KeyRegistered, KeyRegisterRequest, KeyServicekontoMeans } from './keys-schemas';
 import { OsUnlockStatus } from './os-unlock-schemas';
 
 /**
@@ -124,6 +124,10 @@ export const contract = {
   'keys-wink': { request: z.strictObject({ path: KeyPath }), response: z.strictObject({}) },
   /** Stops waiting for a replug or a touch (the running key operation ends as 'cancelled'). */
   'keys-cancel': { request: z.strictObject({}), response: z.strictObject({}) },
+  /** Registers the key at a paired Servicekonto as "password + security key" (events: keys-progress touch, confirm). */
+  'keys-servicekonto-register': { request: KeyRegisterRequest, response: KeyRegistered },
+  /** Which Servicekonto means the key is (silent check; the key PIN adds resident credentials). */
+  'keys-servicekonto-means': { request: z.strictObject({ path: KeyPath, keyPin: KeyPin.optional() }), response: KeyServicekontoMeans },
   /** Desktop integration: which global shortcuts are registered (docs/desktop.md). */
   'desktop-status': { request: z.strictObject({}), response: DesktopStatus },
   /** The paired account as its server shows it (maximum level, means with this desktop marked, attributes); device-signed, no PIN. */

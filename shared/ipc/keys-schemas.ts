@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors';
+import { MEANS_LEVELS } from '../levels';
+import { Id } from './schemas';
+import { Pin } from './servicekonto-schemas';
 
 /**
  * IPC shapes of the security-key screen (docs/keys.md). Strict objects: what crosses main → renderer
@@ -65,6 +68,48 @@ export const KeyCredentialGroup = z.strictObject({
 });
 export type KeyCredentialGroup = z.infer<typeof KeyCredentialGroup>;
 
-/** What a long key operation is waiting for: the user to unplug and replug it, or to touch it. */
-export const KeyProgress = z.strictObject({ stage: z.enum(['replug', 'touch']) });
+/** What a long key operation is waiting for: the user to unplug and replug it, to touch it, or to touch it again to confirm. */
+export const KeyProgress = z.strictObject({ stage: z.enum(['replug', 'touch', 'confirm']) });
 export type KeyProgress = z.infer<typeof KeyProgress>;
+
+/**
+ * Register a key at a paired Servicekonto as "password + security key" (docs/keys.md §Servicekonto).
+ * `pin` is this pairing's Faktor PIN (opens the approval key), `password` the account password (sent
+ * to the server only), `keyPin` the key's own PIN when it has one. None is returned or kept.
+ */
+export const KeyRegisterRequest = z.strictObject({
+  path: KeyPath,
+  pairing: Id,
+  pin: Pin,
+  password: z.string().min(1).max(128),
+  keyPin: KeyPin.optional(),
+  label: z.string().max(64).optional(),
+});
+export type KeyRegisterRequest = z.infer<typeof KeyRegisterRequest>;
+
+/** The new means as the server confirmed it. */
+export const KeyRegistered = z.strictObject({
+  meansId: z.string().min(1).max(128),
+  label: z.string().max(64).nullable(),
+  level: z.enum(MEANS_LEVELS),
+  status: z.enum(['active', 'pending']),
+});
+export type KeyRegistered = z.infer<typeof KeyRegistered>;
+
+/** Which Servicekonto means a plugged-in key is, and which paired accounts could not be asked. */
+export const KeyServicekontoMeans = z.strictObject({
+  matches: z
+    .array(
+      z.strictObject({
+        pairing: Id,
+        origin: z.string().max(300),
+        accountName: z.string().max(200),
+        meansId: z.string().min(1).max(128),
+        label: z.string().max(200).nullable(),
+        status: z.enum(['active', 'pending', 'blocked']),
+      }),
+    )
+    .max(200),
+  unreachable: z.array(z.strictObject({ origin: z.string().max(300), accountName: z.string().max(200), error: z.enum(ERROR_CODES) })).max(200),
+});
+export type KeyServicekontoMeans = z.infer<typeof KeyServicekontoMeans>;

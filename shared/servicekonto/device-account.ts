@@ -24,6 +24,8 @@ export const DeviceMeans = z.strictObject({
   lastUsedAt: z.number().int().nonnegative().nullable(),
   /** True for the means of the desktop that asked. */
   thisDevice: z.boolean(),
+  /** WebAuthn means only: the credential id (base64url), to tell which plugged-in key it is. */
+  credentialId: z.string().min(1).max(1364).regex(/^[A-Za-z0-9_-]+$/).optional(),
 });
 /** One registered means. */
 export type DeviceMeans = z.infer<typeof DeviceMeans>;
@@ -34,6 +36,8 @@ export const DeviceAccount = z.strictObject({
   origin: Text(300).min(1),
   account: Text(64).min(1),
   accountName: Text(200).min(1),
+  /** The WebAuthn relying party id of the credentials (absent from servers before security-key registration). */
+  rpId: Text(253).min(1).optional(),
   maxLevel: z.enum(MEANS_LEVELS).nullable(),
   thisDevice: z.strictObject({ means: Text(128).min(1), status: z.enum(DEVICE_MEANS_STATUSES) }),
   means: z.array(DeviceMeans).max(200),

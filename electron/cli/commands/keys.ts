@@ -3,9 +3,10 @@ import { credentialGroups, keyView } from '../../main/services/fido/key-views';
 import { stringOption, UsageError, type CliCommand, type CommandArgs } from '../command';
 import type { CliContext } from '../context';
 import { chooseKey, keyLine, keyManager, KEY_SOURCE_HELP, KEY_SOURCE_OPTIONS } from '../key-source';
+import { keyMeans, KEYS_SERVICEKONTO_HELP, KEYS_SERVICEKONTO_OPTIONS, registerKey } from './keys-servicekonto';
 
 /** Subcommands of `faktor keys`. */
-const SUBCOMMANDS = ['info', 'pin', 'creds', 'reset'] as const;
+const SUBCOMMANDS = ['info', 'pin', 'creds', 'reset', 'register', 'means'] as const;
 type Sub = (typeof SUBCOMMANDS)[number];
 
 const str = (args: CommandArgs, name: string): string | undefined => (typeof args.values[name] === 'string' ? (args.values[name] as string) : undefined);
@@ -71,7 +72,7 @@ async function reset(ctx: CliContext, args: CommandArgs, path: string | undefine
 export const keysCommand: CliCommand = {
   name: 'keys',
   summary: 'list security keys; info, PIN, passkeys and reset of one (USB HID, or a simulator with --udp)',
-  usage: 'keys [info|pin|creds|reset] [PATH] [options]',
+  usage: 'keys [info|pin|creds|reset|register|means] [PATH] [options]',
   help: [
     'Subcommands (PATH may be left out when exactly one key is plugged in):',
     '  keys                              every plugged-in key: path, name, versions, PIN state',
@@ -81,6 +82,7 @@ export const keysCommand: CliCommand = {
     '  keys creds [PATH] --pin-file F --delete ID --yes  delete one passkey',
     '  keys reset [PATH] --yes [--now] [--replug-timeout S]  factory reset: unplug and replug the key when asked, then touch',
     '                                    it (keys accept a reset only ~10 s after plug-in); --now skips the replug',
+    ...KEYS_SERVICEKONTO_HELP,
     'Options:',
     '  --pin-file F        file whose first line is the key\'s current PIN',
     '  --new-pin-file F    file whose first line is the new PIN (the key\'s minimum length applies)',
@@ -95,14 +97,17 @@ export const keysCommand: CliCommand = {
     yes: { type: 'boolean' },
     now: { type: 'boolean' },
     'replug-timeout': { type: 'string' },
+    ...KEYS_SERVICEKONTO_OPTIONS,
   },
-  positionals: { min: 0, max: 2 },
+  positionals: { min: 0, max: 3 },
   usesVault: false,
   async run(ctx, args) {
-    const [first, second] = args.positionals;
+    const [first, second, third] = args.positionals;
     if (first === undefined) return list(ctx, args);
-    if (!(SUBCOMMANDS as readonly string[]).includes(first)) throw new UsageError(`unknown keys subcommand '${first}' (info, pin, creds, reset)`);
-    const run: Record<Sub, (c: CliContext, a: CommandArgs, p: string | undefined) => Promise<void>> = { info, pin, creds, reset };
-    return run[first as Sub](ctx, args, second);
+    if (!(SUBCOMMANDS as readonly string[]).includes(first)) throw new UsageError(`unknown keys subcommand '${first}' (${SUBCOMMANDS.join(', ')})`);
+    if (first === 'register') return registerKey(ctx, args, second, third);
+    if (third !== undefined) throw new UsageError(`keys ${first} takes one PATH`);
+    const run: Record<Exclude<Sub, 'register'>, (c: CliContext, a: CommandArgs, p: string | undefined) => Promise<void>> = { info, pin, creds, reset, means: keyMeans };
+    return run[first as Exclude<Sub, 'register'>](ctx, args, second);
   },
 };

@@ -139,7 +139,7 @@ export function createApiCore(deps: ApiDeps): ApiCore {
     ...createServicekontoHandlers({ vault, scan, ports, kdf, onVaultLocked, language }),
     ...createRecoveryHandlers({ vault, keychain, dir: deps.appDataDir, now: () => clock.now() }),
     ...createOsUnlockHandlers(osUnlockService),
-    ...createKeyHandlers({ ports, language }),
+    ...createKeyHandlers({ ports, language, servicekonto: linkChecks, vault, now: () => clock.now() }),
     'desktop-status': async () => desktopStatus(),
   };
 

@@ -6,6 +6,9 @@ import { credentialGroups, keyView, platformFamily } from '../services/fido/key-
 import { KeyWatcher } from '../services/fido/key-watcher';
 import { requireConsent } from '../security/destructive-consent';
 import type { HandlersOf } from './handlers';
+import { createSecurityKeyService, type SecurityKeyService } from '../services/servicekonto/security-keys';
+import type { ServicekontoService } from '../services/servicekonto/servicekonto-service';
+import type { Vault } from '../services/vault';
 
 /** The security-key channels of the contract (docs/keys.md). */
 export type KeysChannel = Extract<Channel, `keys-${string}`>;
@@ -25,6 +28,11 @@ export function createKeyHandlers(deps: {
   language?: () => 'de' | 'en';
   replugTimeoutMs?: number;
   platform?: string;
+  /** The paired accounts (registration at a Servicekonto, which means a key is); absent: those channels say not-found. */
+  servicekonto?: ServicekontoService;
+  vault?: Vault;
+  /** The app clock (device-signed requests carry its time). */
+  now?: () => number;
 }): HandlersOf<KeysChannel> {
   const { ports } = deps;
   const source = ports.keys;
@@ -36,6 +44,10 @@ export function createKeyHandlers(deps: {
   const keys = (): KeyManager => {
     if (!manager) throw new FaktorError('key-removed', 'no security-key source on this platform');
     return manager;
+  };
+  const atServicekonto = (): SecurityKeyService => {
+    if (!deps.servicekonto || !deps.vault) throw new FaktorError('not-found', 'no paired accounts here');
+    return createSecurityKeyService({ vault: deps.vault, keys: keys(), servicekonto: deps.servicekonto, now: deps.now });
   };
   /** Runs key operations one after another. */
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -77,6 +89,18 @@ export function createKeyHandlers(deps: {
         }
       });
     },
+    'keys-servicekonto-register': ({ path, pairing, pin, password, keyPin, label }) =>
+      serial(async () => {
+        const ctl = new AbortController();
+        current = ctl;
+        try {
+          const r = await atServicekonto().register({ path, pairing, pin, password, keyPin, label, signal: ctl.signal, onStage: (stage) => ports.emit('keys-progress', { stage }) });
+          return { meansId: r.meansId, label: r.label, level: r.level, status: r.status };
+        } finally {
+          current = null;
+        }
+      }),
+    'keys-servicekonto-means': ({ path, keyPin }) => serial(async () => atServicekonto().matches(path, keyPin)),
     'keys-cancel': async () => {
       current?.abort();
       return {};

@@ -5,10 +5,11 @@
  * body text, because the signature covers its hash.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { ID, TX, obj, EMPTY_BODY } from '../schemas';
+import { ID, TX, obj, EMPTY_BODY, WEBAUTHN_CREDENTIAL } from '../schemas';
 import { ERRORS, meta, type ApiOptions } from './common';
 import type { AuthenticatedDevice } from '../../app/device-auth';
 import { ServiceError } from '../../app';
+import type { KeyRegistrationBody } from '../../app/device-key-service';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -37,6 +38,7 @@ const MEANS_VIEW = {
     registeredAt: { type: 'number' },
     lastUsedAt: { type: ['number', 'null'] },
     thisDevice: { type: 'boolean' },
+    credentialId: { type: 'string', description: 'WebAuthn means only: the credential id (base64url), so the app can tell which plugged-in key it is' },
   },
 } as const;
 
@@ -48,6 +50,7 @@ const ACCOUNT_VIEW = {
     origin: { type: 'string' },
     account: { type: 'string' },
     accountName: { type: 'string' },
+    rpId: { type: 'string', description: 'WebAuthn relying party id of the credentials' },
     maxLevel: { type: ['string', 'null'] },
     thisDevice: { type: 'object', additionalProperties: false, properties: { means: { type: 'string' }, status: { type: 'string' } } },
     means: { type: 'array', items: MEANS_VIEW },
@@ -164,6 +167,48 @@ export async function deviceRoutes(app: FastifyInstance, opts: ApiOptions): Prom
   }, async (request, reply) => {
     services.device.removeSelf(device(request), meta(request));
     return reply.code(204).send();
+  });
+
+  app.post('/api/device/security-keys/options', {
+    config: { csrf: false },
+    schema: {
+      tags: [DEVICE_TAG],
+      summary: 'Security key registration, step 1: WebAuthn options (RP, user, create/get challenges, excluded ids) and the PIN-proof challenge',
+      description: 'Only an active desktop app; refused up front (403 insufficient-level) when desktop app + password would not reach the level §4.2 needs. Valid 5 minutes, single use.',
+      headers: AUTH_HEADER,
+      body: EMPTY_BODY,
+      response: { 200: { type: 'object', additionalProperties: true, description: 'KeyRegistrationOptions v1 (docs/protocol.md)' }, ...ERRORS },
+    },
+  }, async (request) => services.deviceKeys.options(device(request)));
+
+  app.post<{ Body: KeyRegistrationBody }>('/api/device/security-keys', {
+    config: { csrf: false },
+    schema: {
+      tags: [DEVICE_TAG],
+      summary: 'Security key registration, step 2: attestation + confirming assertion + password + PIN proof → an active password+security-key means',
+      description:
+        'signature = approval key (PIN-bound) over {"type":"faktor-key-registration","v":1,"transaction","challenge","credential"}. ' +
+        'Any wrong proof is the generic 401; a wrong PIN proof counts toward the desktop app\'s 3-failure block, a wrong password toward the login throttle. ' +
+        'The options are used up by the first attempt (a replay is 404).',
+      headers: AUTH_HEADER,
+      body: obj(
+        {
+          v: { type: 'integer', enum: [1] },
+          tx: TX,
+          label: { type: 'string', maxLength: 64 },
+          password: { type: 'string', minLength: 1, maxLength: 128 },
+          signature: { type: 'string', pattern: '^[A-Za-z0-9_-]{86}$' },
+          registration: WEBAUTHN_CREDENTIAL,
+          assertion: WEBAUTHN_CREDENTIAL,
+        },
+        ['v', 'tx', 'password', 'signature', 'registration', 'assertion'],
+      ),
+      response: { 201: { type: 'object', additionalProperties: true, description: 'KeyRegistrationResult v1 {v, meansId, kind, label, level, status, credentialId}' }, ...ERRORS },
+    },
+  }, async (request, reply) => {
+    const d = device(request);
+    reply.code(201);
+    return services.deviceKeys.finish(d, request.body, meta(request));
   });
 
   // ---- online approval: event stream, long-poll fallback, answer ----

@@ -70,6 +70,11 @@ export class KeyManager {
     return this.with(path, fn);
   }
 
+  /** Runs `fn` on one plugged-in key (listed now), opened for this call only: the Servicekonto registration and matching. */
+  use<T>(path: string, fn: (ctap: Ctap2Client) => Promise<T>): Promise<T> {
+    return this.withListed(path, fn);
+  }
+
   /** Every plugged-in key with its info; a key that cannot be read is listed with its error code. */
   async listKeys(): Promise<KeySummary[]> {
     const out: KeySummary[] = [];

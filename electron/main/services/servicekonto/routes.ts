@@ -30,3 +30,9 @@ export const DEVICE_REMOVE_PATH = '/api/device/remove';
 export function approvalAnswerPath(tx: string): string {
   return `/api/device/approvals/${encodeURIComponent(tx)}`;
 }
+
+/** POST (no body): security key registration, step 1 — WebAuthn options and the PIN-proof challenge. */
+export const KEY_REGISTRATION_OPTIONS_PATH = '/api/device/security-keys/options';
+
+/** POST: security key registration, step 2 — attestation, confirming assertion, password, PIN proof. */
+export const KEY_REGISTRATION_PATH = '/api/device/security-keys';

@@ -4,9 +4,10 @@ import { UDEV_RULE } from '../../../../shared/ctap/udev-rule';
 import type { KeyList, KeyView } from '../../../../shared/ipc/keys-schemas';
 import { keyErrorText, keyName } from './key-messages';
 import { keysWink } from './keys-api';
+import { KeyServicekontoMeans } from './KeyServicekontoMeans';
 
 /** What a key card can open. */
-export type KeyAction = 'pin' | 'creds' | 'reset';
+export type KeyAction = 'pin' | 'creds' | 'reset' | 'register';
 
 /** Formats a 32-hex-digit AAGUID as the usual 8-4-4-4-12 UUID. */
 export function formatAaguid(hex: string): string {
@@ -79,7 +80,7 @@ export function KeyCard({ keyView: k, platform, onOpen }: { keyView: KeyView; pl
             <dt>{t('keys.capabilities')}</dt>
             <dd>{caps.join(', ')}</dd>
           </dl>
-          {!k.ctap2 ? <p className="hint">{t('keys.u2fOnly')}</p> : null}
+          {k.ctap2 ? <KeyServicekontoMeans path={k.path} /> : <p className="hint">{t('keys.u2fOnly')}</p>}
           <div className="key-actions">
             {k.wink ? (
               <button type="button" onClick={() => void wink()}>
@@ -96,6 +97,9 @@ export function KeyCard({ keyView: k, platform, onOpen }: { keyView: KeyView; pl
                     {t('keys.credentials')}
                   </button>
                 ) : null}
+                <button type="button" onClick={() => onOpen('register')}>
+                  {t('keys.register.open')}
+                </button>
                 <button type="button" className="danger" onClick={() => onOpen('reset')}>
                   {t('keys.resetOpen')}
                 </button>

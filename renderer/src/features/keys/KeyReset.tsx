@@ -21,7 +21,7 @@ export function KeyReset({ keyView: k, onDone }: { keyView: KeyView; onDone: () 
   const [step, setStep] = useState<Step>('warn');
   const [understood, setUnderstood] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => onEvent('keys-progress', (p) => setStep((s) => (s === 'replug' || s === 'touch' ? p.stage : s))), []);
+  useEffect(() => onEvent('keys-progress', (p) => setStep((s) => ((s === 'replug' || s === 'touch') && p.stage !== 'confirm' ? p.stage : s))), []);
 
   const start = async (): Promise<void> => {
     setError(null);

@@ -8,13 +8,14 @@ import { useStore } from '../../store';
 import { KeyCard } from './KeyCard';
 import { KeyCredentials } from './KeyCredentials';
 import { KeyPinForm } from './KeyPinForm';
+import { KeyRegister } from './KeyRegister';
 import { KeyReset } from './KeyReset';
 import { keyErrorText, keyName } from './key-messages';
 import { keysList } from './keys-api';
 import './keys.css';
 
 /** Which part of the screen is showing. */
-type View = { kind: 'list' } | { kind: 'pin' | 'creds' | 'reset'; key: KeyView };
+type View = { kind: 'list' } | { kind: 'pin' | 'creds' | 'reset' | 'register'; key: KeyView };
 
 /**
  * The security-keys screen (docs/keys.md): every plugged-in key, live on plug/unplug (main's
@@ -51,6 +52,7 @@ export function KeysDialog() {
       {view.kind === 'pin' ? <KeyPinForm keyView={view.key} onDone={back} /> : null}
       {view.kind === 'creds' ? <KeyCredentials keyView={view.key} onDone={back} /> : null}
       {view.kind === 'reset' ? <KeyReset keyView={view.key} onDone={back} /> : null}
+      {view.kind === 'register' ? <KeyRegister keyView={view.key} onDone={back} /> : null}
       {view.kind === 'list' ? (
         <>
           <FormError message={error} />

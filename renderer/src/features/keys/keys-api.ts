@@ -1,4 +1,4 @@
-import type { KeyCredentialGroup, KeyList } from '../../../../shared/ipc/keys-schemas';
+import type { KeyCredentialGroup, KeyList, KeyRegistered, KeyRegisterRequest, KeyServicekontoMeans } from '../../../../shared/ipc/keys-schemas';
 import { bridge, unwrap } from '../../api/bridge';
 
 /** Every plugged-in key (main starts watching for plugs and unplugs). */
@@ -17,3 +17,7 @@ export const keysReset = (path: string): Promise<{ path: string }> => unwrap(bri
 export const keysWink = (path: string): Promise<object> => unwrap(bridge().keysWink({ path }));
 /** Stops waiting for a replug or touch. */
 export const keysCancel = (): Promise<object> => unwrap(bridge().keysCancel({}));
+/** Registers the key at a paired Servicekonto as "password + security key" (progress: keys-progress touch, confirm). */
+export const keysServicekontoRegister = (request: KeyRegisterRequest): Promise<KeyRegistered> => unwrap(bridge().keysServicekontoRegister(request));
+/** Which Servicekonto means the key is (a silent check; no touch). */
+export const keysServicekontoMeans = (path: string): Promise<KeyServicekontoMeans> => unwrap(bridge().keysServicekontoMeans({ path }));

@@ -1,0 +1,141 @@
+import { FaktorError, isFaktorError, type ErrorCode } from '../../../../shared/errors';
+import { KeyRegistrationOptions, KeyRegistrationResult, rpIdFitsOrigin, signKeyRegistration } from '../../../../shared/servicekonto/key-registration';
+import { credMgmtCommand } from '../../../../shared/ctap/info';
+import { PROTOCOL_VERSION } from '../../../../shared/servicekonto/wire';
+import { CredentialClient } from '../fido/credential-client';
+import type { KeyManager } from '../fido/key-manager';
+import { PinClient } from '../fido/pin-client';
+import { assertCredential, createCredential, heldCredentials } from '../fido/webauthn-ceremony';
+import type { Vault } from '../vault';
+import { deviceOf } from './online-approval';
+import type { PairedRecord } from './paired-record';
+import { openWithPin, toScalar, wipeSecrets } from './pin-secrets';
+import { KEY_REGISTRATION_PATH, KEY_REGISTRATION_OPTIONS_PATH } from './routes';
+import { callJson, type Fetch } from './server-http';
+import type { ServicekontoService } from './servicekonto-service';
+
+/**
+ * Security keys at a paired Servicekonto (issue #10, docs/keys.md §Servicekonto): register a plugged-in
+ * key as "password + security key", and tell which Servicekonto means a plugged-in key is. One service
+ * for the app's IPC and the tester CLI. The app plays the browser's WebAuthn part itself
+ * (webauthn-ceremony.ts) with the paired origin; the PIN opens the approval key for the server's proof,
+ * the key PIN (if the key has one) goes to the key only, the password to the server only. None is kept.
+ */
+
+/** What a registration needs from the user. */
+export interface RegisterInput {
+  /** Local pairing id. */
+  readonly pairing: string;
+  /** The key's HID path. */
+  readonly path: string;
+  /** The Faktor PIN of this pairing (opens the approval key). */
+  readonly pin: string;
+  /** The account password (footnote 5: the means is password + key). */
+  readonly password: string;
+  readonly keyPin?: string;
+  readonly label?: string;
+  /** Said before each key operation: 'touch' (create the credential), 'confirm' (the second touch, §4.2 confirmation). */
+  readonly onStage?: (stage: 'touch' | 'confirm') => void;
+  readonly signal?: AbortSignal;
+}
+
+/** One Servicekonto means a plugged-in key is. */
+export interface KeyMeansMatch {
+  readonly pairing: string;
+  readonly origin: string;
+  readonly accountName: string;
+  readonly meansId: string;
+  readonly label: string | null;
+  readonly status: 'active' | 'pending' | 'blocked';
+}
+
+/** What matching found: the means, and the accounts that could not be asked (their error codes). */
+export interface KeyMatches {
+  readonly matches: KeyMeansMatch[];
+  readonly unreachable: { readonly origin: string; readonly accountName: string; readonly error: ErrorCode }[];
+}
+
+/** Builds the service. */
+export function createSecurityKeyService(d: { vault: Vault; keys: KeyManager; servicekonto: ServicekontoService; now?: () => number; fetch?: Fetch }) {
+  const now = (): number => (d.now ?? Date.now)();
+  const find = async (id: string): Promise<PairedRecord> => {
+    const r = (await d.vault.pairings()).find((p) => p.id === id);
+    if (!r) throw new FaktorError('not-found');
+    return r;
+  };
+
+  return {
+    /**
+     * Registers the key at the pairing's server: options (device-signed), MakeCredential and the
+     * confirming GetAssertion on the key, the PIN proof over the new credential id, then the finishing
+     * call. A wrong Faktor PIN or password is the server's one 'authentication-failed'.
+     */
+    register: async (input: RegisterInput): Promise<KeyRegistrationResult> => {
+      const record = await find(input.pairing);
+      const call = (path: string, body?: unknown): Promise<unknown> => callJson(record.origin, 'POST', path, body, { device: deviceOf(record), fetch: d.fetch, now });
+      const parsed = KeyRegistrationOptions.safeParse(await call(KEY_REGISTRATION_OPTIONS_PATH));
+      if (!parsed.success) throw new FaktorError('protocol-malformed', 'security key options');
+      const o = parsed.data;
+      if (!rpIdFitsOrigin(o.rp.id, record.origin)) throw new FaktorError('protocol-origin', 'the RP id does not belong to the paired origin');
+      const { registration, assertion } = await d.keys.use(input.path, async (ctap) => {
+        input.onStage?.('touch');
+        const reg = await createCredential(ctap, { origin: record.origin, rp: o.rp, user: o.user, challenge: o.createChallenge, algorithms: o.algorithms, exclude: o.exclude, keyPin: input.keyPin, signal: input.signal });
+        input.onStage?.('confirm');
+        const ass = await assertCredential(ctap, { origin: record.origin, rpId: o.rp.id, challenge: o.getChallenge, credentialId: reg.id, signal: input.signal });
+        return { registration: reg, assertion: ass };
+      });
+      const secrets = await openWithPin(input.pin, record.sealed);
+      let signature: string;
+      try {
+        signature = signKeyRegistration(toScalar(secrets.signingKey), { transaction: o.tx, challenge: o.challenge, credentialId: registration.id });
+      } finally {
+        wipeSecrets(secrets);
+      }
+      const body = { v: PROTOCOL_VERSION, tx: o.tx, ...(input.label ? { label: input.label } : {}), password: input.password, signature, registration, assertion };
+      const result = KeyRegistrationResult.safeParse(await call(KEY_REGISTRATION_PATH, body));
+      if (!result.success || result.data.credentialId !== registration.id) throw new FaktorError('protocol-malformed', 'security key registration answer');
+      return result.data;
+    },
+
+    /**
+     * Which means of which paired account the key at `path` is: each account's WebAuthn credential
+     * ids from its device view, matched on the key — resident ones by credential management when the
+     * key PIN is given, every other one by a silent GetAssertion (up=false). A U2F-only key matches nothing.
+     */
+    matches: async (path: string, keyPin?: string): Promise<KeyMatches> => {
+      const unreachable: KeyMatches['unreachable'] = [];
+      const wanted: { p: Awaited<ReturnType<ServicekontoService['list']>>[number]; rpId: string; means: { id: string; label: string | null; status: KeyMeansMatch['status']; credentialId: string }[] }[] = [];
+      for (const p of await d.servicekonto.list()) {
+        try {
+          const v = await d.servicekonto.means(p.id);
+          const means = v.means.flatMap((m) => (m.credentialId ? [{ id: m.id, label: m.label, status: m.status, credentialId: m.credentialId }] : []));
+          if (means.length > 0) wanted.push({ p, rpId: v.rpId ?? new URL(p.origin).hostname, means });
+        } catch (e) {
+          unreachable.push({ origin: p.origin, accountName: p.accountName, error: isFaktorError(e) ? e.code : 'internal' });
+        }
+      }
+      if (wanted.length === 0) return { matches: [], unreachable };
+      const matches = await d.keys.use(path, async (ctap) => {
+        if (!ctap.supportsCtap2) return [];
+        const resident = keyPin ? await residentIds(ctap, keyPin) : new Set<string>();
+        const out: KeyMeansMatch[] = [];
+        for (const w of wanted) {
+          const held = new Set(await heldCredentials(ctap, w.rpId, w.means.map((m) => m.credentialId), resident));
+          for (const m of w.means) if (held.has(m.credentialId)) out.push({ pairing: w.p.id, origin: w.p.origin, accountName: w.p.accountName, meansId: m.id, label: m.label, status: m.status });
+        }
+        return out;
+      });
+      return { matches, unreachable };
+    },
+  };
+}
+
+/** The service's type. */
+export type SecurityKeyService = ReturnType<typeof createSecurityKeyService>;
+
+async function residentIds(ctap: Parameters<Parameters<KeyManager['use']>[1]>[0], keyPin: string): Promise<Set<string>> {
+  const creds = new CredentialClient(ctap);
+  if (credMgmtCommand(await ctap.info()) === undefined) return new Set();
+  const list = await creds.list(await creds.token(new PinClient(ctap), keyPin));
+  return new Set(list.flatMap((rp) => rp.credentials.map((c) => Buffer.from(c.credentialId).toString('base64url'))));
+}

@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newAccount, PASSWORD, startTestServer, type TestServer } from '../../server/http/client';
+import { serveSoftAuthenticatorUdp } from '../../support/soft-authenticator/serve-udp';
+import { cliSandbox, type CliRun } from './run-cli';
+
+/**
+ * `faktor keys register` / `faktor keys means` as testers run them (a child process): a paired,
+ * confirmed account on the real server, the software authenticator on loopback UDP (`--udp PORT`, the
+ * stand-in for a USB key, which cannot exist in CI), @simplewebauthn/server verifying inside the server.
+ */
+
+type Qr = { payload: string };
+let t: TestServer;
+const box = cliSandbox();
+const pin = box.file('pin', '864209\n');
+const wrongPin = box.file('wrong-pin', '864200\n');
+const password = box.file('password', `${PASSWORD}\n`);
+const keyPin = box.file('key-pin', '2468\n');
+const last = (r: CliRun): Record<string, unknown> => r.lines[r.lines.length - 1] ?? {};
+let soft: Awaited<ReturnType<typeof serveSoftAuthenticatorUdp>> | undefined;
+
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(async () => {
+  await soft?.stop();
+  await t.stop();
+  await box.cleanup();
+});
+
+describe('faktor keys register / means', () => {
+  it('registers the key as password + security key at the paired account, then names that means for the key', async () => {
+    const c = await newAccount(t.url, 'cli-key');
+    const paired = await box.run(['pair', (await c.post<Qr>('/api/means/desktop-app')).body.payload, '--pin-file', pin, '--json']);
+    expect(paired.code, paired.stderr).toBe(0);
+    const meansId = String((last(paired).paired as { meansId: string }).meansId);
+    const confirm = await box.run(['approve', (await c.post<Qr>(`/api/means/${meansId}/challenge`)).body.payload, '--pin-file', pin, '--json']);
+    expect((await c.post(`/api/means/${meansId}/authenticate`, { code: last(confirm).code })).status).toBe(200);
+
+    soft = await serveSoftAuthenticatorUdp(0);
+    const port = String(soft.port);
+    expect((await box.run(['keys', 'pin', '--udp', port, '--new-pin-file', keyPin])).code).toBe(0);
+    const none = await box.run(['keys', 'means', '--udp', port, '--json']);
+    expect(none.code, none.stderr).toBe(0);
+    expect(last(none)).toMatchObject({ matches: [], unreachable: [] });
+
+    const usage = await box.run(['keys', 'register', '--udp', port, '--json']);
+    expect([usage.code, (last(usage).error as { code: string }).code]).toEqual([2, 'usage']);
+    const base = ['keys', 'register', 'cli-key', '--udp', port, '--account-password-file', password, '--key-pin-file', keyPin, '--label', 'Schlüsselbund', '--json'];
+    const wrong = await box.run([...base, '--pin-file', wrongPin]);
+    expect(wrong.code).toBe(1);
+    expect(last(wrong)).toMatchObject({ error: { code: 'server-refused' } });
+
+    const ok = await box.run([...base, '--pin-file', pin]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stderr).toContain('Touch your security key again to confirm.');
+    const registered = last(ok).registered as { meansId: string; level: string; status: string; label: string };
+    expect(registered).toMatchObject({ level: 'substanziell', status: 'active', label: 'Schlüsselbund' });
+
+    const found = await box.run(['keys', 'means', '--udp', port]);
+    expect(found.code, found.stderr).toBe(0);
+    expect(found.stdout).toContain(`Servicekonto ${t.server.origin} (cli-key): means Schlüsselbund (active)`);
+    const view = last(await box.run(['means', 'cli-key', '--json'])).means as { means: { id: string; kind: string; credentialId?: string }[] };
+    expect(view.means.find((m) => m.id === registered.meansId)).toMatchObject({ kind: 'password+security-key' });
+  }, 180_000);
+});
