@@ -6,7 +6,7 @@ import { startCodeRefresh } from './actions/codes';
 import { applyStatus, refreshStatus, startActivityPings } from './actions/vault';
 import { loadSettings } from './actions/settings';
 import { onEvent } from './api/subscribe';
-import { App } from './components/App';
+import { App } from './shell/App';
 import { initI18n } from './i18n';
 import { useStore } from './store';
 import './styles/app.css';

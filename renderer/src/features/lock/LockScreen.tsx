@@ -1,9 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { unlock } from '../actions/vault';
-import { errorCode } from '../api/bridge';
-import { Field } from './Field';
-import { FormError } from './FormError';
+import { unlock } from '../../actions/vault';
+import { errorCode } from '../../api/bridge';
+import { Field } from '../../components/Field';
+import { FormError } from '../../components/FormError';
 
 /** Shown while main says the vault is locked; nothing from the vault is in the page meanwhile. */
 export function LockScreen() {

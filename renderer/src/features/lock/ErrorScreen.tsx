@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ERROR_CODES, type ErrorCode } from '../../../shared/errors';
-import { applyStatus, refreshStatus } from '../actions/vault';
-import { vaultReset } from '../api/vault';
-import { errorCode } from '../api/bridge';
-import { useStore } from '../store';
-import { FormError } from './FormError';
-import { WarningTick } from './WarningTick';
+import { ERROR_CODES, type ErrorCode } from '../../../../shared/errors';
+import { applyStatus, refreshStatus } from '../../actions/vault';
+import { vaultReset } from '../../api/vault';
+import { errorCode } from '../../api/bridge';
+import { useStore } from '../../store';
+import { FormError } from '../../components/FormError';
+import { WarningTick } from '../../components/WarningTick';
 
 /** Errors a fresh vault helps with (main's RESETTABLE_ERRORS); keychain trouble only gets a retry. */
 const DAMAGED: readonly ErrorCode[] = ['vault-corrupt', 'vault-key-missing'];

@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { backupExport, backupExportPlain, exportAs } from '../api/backup';
-import { errorCode } from '../api/bridge';
-import { useStore } from '../store';
-import { Dialog } from './Dialog';
-import { Field } from './Field';
-import { FormError, useReveal } from './FormError';
+import { backupExport, backupExportPlain, exportAs } from '../../api/backup';
+import { errorCode } from '../../api/bridge';
+import { useStore } from '../../store';
+import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { FormError, useReveal } from '../../components/FormError';
 import { ImportSection } from './ImportSection';
-import { WarningTick } from './WarningTick';
+import { WarningTick } from '../../components/WarningTick';
 
 type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; text: string } | null;
 
