@@ -6,7 +6,7 @@ import type { AccountView, ImportResult } from '../../../shared/ipc/schemas';
 import type { Ports } from '../ports';
 import { createQrDecoder, type QrDecoder } from '../services/qr-decoder';
 import { createQrScanService, type QrScanService } from '../services/qr-scan';
-import type { NewAccount } from '../services/vault';
+import type { NewAccount } from '../services/vault-account';
 
 /** The QR channels of the contract (docs/qr.md). */
 export type QrChannel = Extract<Channel, `qr-${string}`>;

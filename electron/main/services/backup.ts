@@ -6,7 +6,7 @@ import { parseMigrationUri } from '../../../shared/otp/migration';
 import type { OtpParams } from '../../../shared/otp/types';
 import { formatOtpauthUri, parseOtpauthUri } from '../../../shared/otp/uri';
 import { deriveKey, kdfParamsAcceptable, newKdfParams, seal, unseal, DEFAULT_KDF, NODE_KDF, type KdfCost, type KdfPrimitives } from './crypto';
-import { checkNewAccount, type NewAccount, type VaultAccount } from './vault';
+import { checkNewAccount, type NewAccount, type VaultAccount } from './vault-account';
 import { KdfParamsSchema } from './vault-format';
 
 /**

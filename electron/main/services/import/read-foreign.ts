@@ -13,7 +13,7 @@ import { parseTwoFasServices, readTwoFasEnvelope } from '../../../../shared/impo
 import type { DroppedEntry, ImportFormat, ParsedImport } from '../../../../shared/import/types';
 import { decodeBackup, MAX_BACKUP_BYTES } from '../backup';
 import { NODE_KDF, type KdfPrimitives } from '../crypto';
-import type { NewAccount } from '../vault';
+import type { NewAccount } from '../vault-account';
 import { decryptAegis } from './aegis-decrypt';
 import { decryptAndOtp } from './andotp-decrypt';
 import { decryptAuthenticatorPro } from './authpro-decrypt';

@@ -4,7 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { contract } from '../../../../shared/ipc/contract';
 import { createRecoveryHandlers, damagedSuffix } from '../../../../electron/main/api/recovery';
 import { createOsKeychain, type Keychain } from '../../../../electron/main/services/keychain';
-import { createVault, KEY_ACCOUNT, VAULT_FILE, type Vault } from '../../../../electron/main/services/vault';
+import { createVault, type Vault } from '../../../../electron/main/services/vault';
+import { KEY_ACCOUNT } from '../../../../electron/main/services/vault-lock';
+import { VAULT_FILE } from '../../../../electron/main/services/vault-file';
 import { ManualClock, TEST_KDF } from '../../../support/doubles';
 import { sandbox } from '../../../support/sandbox';
 

@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isFaktorError } from '../../../../../shared/errors';
-import { createOsKeychain, type Keychain } from '../../../../../electron/main/services/keychain';
-import { createVault, newId, VAULT_FILE, type Vault } from '../../../../../electron/main/services/vault';
-import type { PairedRecord } from '../../../../../electron/main/services/servicekonto/paired-record';
-import { newDeviceSecrets, sealWithPin } from '../../../../../electron/main/services/servicekonto/pin-secrets';
-import { ManualClock, TEST_KDF } from '../../../../support/doubles';
-import { sandbox } from '../../../../support/sandbox';
+import { isFaktorError } from '../../../../shared/errors';
+import { createOsKeychain, type Keychain } from '../../../../electron/main/services/keychain';
+import { createVault, type Vault } from '../../../../electron/main/services/vault';
+import { newId } from '../../../../electron/main/services/vault-account';
+import { VAULT_FILE } from '../../../../electron/main/services/vault-file';
+import type { PairedRecord } from '../../../../electron/main/services/servicekonto/paired-record';
+import { newDeviceSecrets, sealWithPin } from '../../../../electron/main/services/servicekonto/pin-secrets';
+import { ManualClock, TEST_KDF } from '../../../support/doubles';
+import { sandbox } from '../../../support/sandbox';
 
 /** Real gnome-keyring (scripts/with-test-keyring.sh), real vault files in a temp dir. */
 
