@@ -3,7 +3,7 @@ import { FaktorError } from '../../../shared/errors';
 import type { AccountPatch, AccountView } from '../../../shared/ipc/schemas';
 import type { OtpAlgorithm, OtpParams, OtpType } from '../../../shared/otp/types';
 import { checkName } from '../../../shared/text/names';
-import { PARAM_KEYS, pickFields, VIEW_KEYS } from '../../../shared/account';
+import { otpParamsOf, pickFields, VIEW_KEYS } from '../../../shared/account';
 import { checkOtpParams } from '../../../shared/otp/limits';
 import { checkLooks, checkOrganising, normaliseTags } from './account-checks';
 
@@ -48,7 +48,7 @@ export function toView(a: VaultAccount): AccountView {
 
 /** The OTP parameters (seed included) code generation needs; main-process internal. */
 export function paramsOf(a: VaultAccount): OtpParams {
-  return pickFields(a, PARAM_KEYS);
+  return otpParamsOf(a);
 }
 
 /** Identity used for duplicate detection: same issuer, label and seed. */
@@ -61,9 +61,14 @@ export function checkNewAccount(a: NewAccount): void {
   // Every way in (scan, link, manual, edit, backup, plain list) ends here: no controls in names.
   if (typeof a.issuer === 'string') checkName(a.issuer, 'issuer');
   if (typeof a.label === 'string') checkName(a.label, 'label');
-  checkOtpParams(pickFields(a, PARAM_KEYS));
+  checkOtpParams(otpParamsOf(a));
   checkLooks(a);
   checkOrganising(a);
+}
+
+/** OTP parameters (from a parser or a typed form) → an account to add: only the stored fields, a TOTP's counter 0. */
+export function newAccountOf(p: OtpParams): NewAccount {
+  return { ...otpParamsOf(p), counter: p.type === 'hotp' ? p.counter : 0 };
 }
 
 /** A stored account built from one to add: a new id, the creation time, defaults, and its own copy of the seed. */
