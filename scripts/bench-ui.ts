@@ -222,7 +222,7 @@ async function main(): Promise<void> {
   } finally {
     await browser.close();
     const { createOsKeychain } = await import('../electron/main/services/keychain');
-    const { KEY_ACCOUNT } = await import('../electron/main/services/vault');
+    const { KEY_ACCOUNT } = await import('../electron/main/services/vault-lock');
     await createOsKeychain(vault.keychainService).delete(KEY_ACCOUNT).catch(() => false);
     await rm(work, { recursive: true, force: true });
   }

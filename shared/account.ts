@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { OtpParams } from './otp/types';
 import { MAX_DIGITS, MAX_NAME_CHARS, MAX_PERIOD, MAX_SECRET_BYTES, MIN_DIGITS, MIN_PERIOD, OTP_ALGORITHMS } from './otp/limits';
 
 /**
@@ -56,6 +57,11 @@ export const VIEW_KEYS = Object.keys(AccountMeta.shape) as ReadonlyArray<keyof z
 export const PARAM_KEYS = ['type', 'secret', 'algorithm', 'digits', 'period', 'counter', 'issuer', 'label'] as const;
 /** Keys shown when confirming a scanned account (no secret, no counter). */
 export const SUMMARY_KEYS = ['type', 'issuer', 'label', 'algorithm', 'digits', 'period'] as const;
+
+/** The OTP fields of any account-like value and nothing else (its seed included): what the vault stores and the generators use. */
+export function otpParamsOf<T extends Pick<OtpParams, (typeof PARAM_KEYS)[number]>>(a: T): Pick<T, (typeof PARAM_KEYS)[number]> {
+  return pickFields(a, PARAM_KEYS);
+}
 
 /** Copies exactly the named fields, so nothing else (a secret, a stray key) can ride along. */
 export function pickFields<T extends object, const K extends keyof T>(source: T, keys: readonly K[]): Pick<T, K> {

@@ -7,7 +7,7 @@ import { startNextCodePreview } from './actions/next-codes';
 import { applyStatus, refreshStatus, startActivityPings } from './actions/vault';
 import { loadSettings } from './actions/settings';
 import { onEvent } from './api/subscribe';
-import { App } from './components/App';
+import { App } from './shell/App';
 import { initI18n } from './i18n';
 import { useStore } from './store';
 import './styles/app.css';

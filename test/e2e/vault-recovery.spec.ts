@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
 import { damagedSuffix } from '../../electron/main/api/recovery';
 import { createOsKeychain } from '../../electron/main/services/keychain';
-import { KEY_ACCOUNT } from '../../electron/main/services/vault';
+import { KEY_ACCOUNT } from '../../electron/main/services/vault-lock';
 import { RFC_TIME_MS, startHarness, type Harness } from '../harness/harness';
 import { FaktorApp } from './support/app';
 import { expect, test } from './support/fixtures';

@@ -12,7 +12,7 @@ import { systemClock, type Clock, type Ports } from '../../electron/main/ports';
 import { acquireDataDirLock, type DataDirLock } from '../../electron/main/services/data-dir-lock';
 import { workerBundlePath } from '../../electron/main/services/qr-decoder';
 import { createOsKeychain } from '../../electron/main/services/keychain';
-import { KEY_ACCOUNT } from '../../electron/main/services/vault';
+import { KEY_ACCOUNT } from '../../electron/main/services/vault-lock';
 import { bridgeInitScript } from './bridge-script';
 import { EventRelay, ManualClock, MemoryClipboard, ScriptedDialogs, StandInOsVerifier } from '../support/doubles';
 import type { OsUnlockMethod } from '../../shared/ipc/os-unlock-schemas';

@@ -4,7 +4,7 @@ import { route } from '../../shared/qr/payload-parsers';
 import { encodeBase32 } from '../../shared/otp/base32';
 import { isFaktorError, type ErrorCode } from '../../shared/errors';
 import { AccountView, ManualAccount } from '../../shared/ipc/schemas';
-import { checkNewAccount } from '../../electron/main/services/vault';
+import { checkNewAccount } from '../../electron/main/services/vault-account';
 import { validateManual } from '../../renderer/src/validate';
 import type { OtpAlgorithm } from '../../shared/otp/types';
 

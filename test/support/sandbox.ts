@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { createApi, type Api, type ApiDeps } from '../../electron/main/api';
 import type { Ports } from '../../electron/main/ports';
 import { createOsKeychain } from '../../electron/main/services/keychain';
-import { KEY_ACCOUNT } from '../../electron/main/services/vault';
+import { KEY_ACCOUNT } from '../../electron/main/services/vault-lock';
 import { OS_UNLOCK_ACCOUNT } from '../../electron/main/services/os-unlock';
 import { TEST_KDF } from './doubles';
 

@@ -6,7 +6,7 @@ import type { Ports } from '../ports';
 import { NODE_KDF, type KdfPrimitives } from '../services/crypto';
 import { commitFile, forgetFile, previewFile, type ImportVault } from '../services/import/import-foreign';
 import { MAX_IMPORT_BYTES, readForeign, type ForeignFile } from '../services/import/read-foreign';
-import { newId } from '../services/vault';
+import { newId } from '../services/vault-account';
 
 /** The channels of issue 11's "no lock-in" part. */
 export type ImportChannel = 'import-preview' | 'import-commit';

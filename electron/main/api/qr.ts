@@ -1,12 +1,11 @@
 import { isFaktorError } from '../../../shared/errors';
-import { PARAM_KEYS, pickFields } from '../../../shared/account';
+import { otpParamsOf } from '../../../shared/account';
 import type { Channel, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
-import type { OtpParams } from '../../../shared/otp/types';
 import type { AccountView, ImportResult } from '../../../shared/ipc/schemas';
 import type { Ports } from '../ports';
 import { createQrDecoder, type QrDecoder } from '../services/qr-decoder';
 import { createQrScanService, type QrScanService } from '../services/qr-scan';
-import type { NewAccount } from '../services/vault';
+import type { NewAccount } from '../services/vault-account';
 
 /** The QR channels of the contract (docs/qr.md). */
 export type QrChannel = Extract<Channel, `qr-${string}`>;
@@ -62,14 +61,10 @@ export function createAppScanService(deps: { vault: QrApiVault; ports: Ports; de
     decoder: deps.decoder ?? createQrDecoder({ workerBundle: deps.workerBundle }),
     ports: deps.ports.qrSources ?? {},
     vault: {
-      add: (p) => deps.vault.add(toNewAccount(p)),
-      importAccounts: (list) => deps.vault.importAccounts(list.map(toNewAccount)),
+      // Only the fields the vault stores are handed over.
+      add: (p) => deps.vault.add(otpParamsOf(p)),
+      importAccounts: (list) => deps.vault.importAccounts(list.map((p) => otpParamsOf(p))),
     },
     now: () => deps.ports.clock.now(),
   });
-}
-
-/** Only the fields the vault stores are handed over. */
-function toNewAccount(p: OtpParams): NewAccount {
-  return pickFields(p, PARAM_KEYS);
 }

@@ -4,7 +4,8 @@ import { FaktorError } from '../../../shared/errors';
 import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import type { VaultStatus } from '../../../shared/ipc/schemas';
 import type { Keychain } from '../services/keychain';
-import { KEY_ACCOUNT, VAULT_FILE } from '../services/vault';
+import { KEY_ACCOUNT } from '../services/vault-lock';
+import { VAULT_FILE } from '../services/vault-file';
 import { OS_UNLOCK_ACCOUNT } from '../services/os-unlock';
 
 /** The channel of issue 12 item 6: leave a damaged vault for a fresh one (restore and reset both start here). */

@@ -5,7 +5,7 @@ import type { FileDialogs } from '../ports';
 import { writeFileAtomic } from './atomic-file';
 import { decodeBackup, looksEncrypted, MAX_BACKUP_BYTES, parsePlainList } from './backup';
 import type { ExportFile } from './import/export-as';
-import type { NewAccount, VaultAccount } from './vault';
+import type { NewAccount, VaultAccount } from './vault-account';
 
 /** What an export reports: how many accounts went into which file (the name only, never the path). */
 export interface SavedExport {

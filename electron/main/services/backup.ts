@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { FaktorError, isFaktorError } from '../../../shared/errors';
-import { PARAM_KEYS, pickFields } from '../../../shared/account';
+import { otpParamsOf } from '../../../shared/account';
 import { decodeBase32, encodeBase32 } from '../../../shared/otp/base32';
 import { parseMigrationUri } from '../../../shared/otp/migration';
-import type { OtpParams } from '../../../shared/otp/types';
 import { formatOtpauthUri, parseOtpauthUri } from '../../../shared/otp/uri';
 import { deriveKey, kdfParamsAcceptable, newKdfParams, seal, unseal, DEFAULT_KDF, NODE_KDF, type KdfCost, type KdfPrimitives } from './crypto';
-import { checkNewAccount, type NewAccount, type VaultAccount } from './vault';
+import { checkNewAccount, newAccountOf, type NewAccount, type VaultAccount } from './vault-account';
 import { KdfParamsSchema } from './vault-format';
 
 /**
@@ -142,7 +141,7 @@ export async function decodeBackup(text: string, password: string, kdf: KdfPrimi
 
 /** One otpauth:// URI per line (the unencrypted export). */
 export function encodePlainList(accounts: readonly VaultAccount[]): string {
-  return accounts.map((a) => `${formatOtpauthUri(toParams(a))}\n`).join('');
+  return accounts.map((a) => `${formatOtpauthUri(otpParamsOf(a))}\n`).join('');
 }
 
 /**
@@ -161,7 +160,7 @@ export function parsePlainList(text: string): NewAccount[] {
     try {
       const params = /^otpauth-migration:/i.test(line) ? parseMigrationUri(line).accounts : [parseOtpauthUri(line).params];
       for (const p of params) {
-        const account = fromParams(p);
+        const account = newAccountOf(p);
         checkNewAccount(account);
         out.push(account);
       }
@@ -171,15 +170,6 @@ export function parsePlainList(text: string): NewAccount[] {
   });
   if (out.length === 0) throw invalid('no accounts');
   return out;
-}
-
-/** OtpParams from the shared parsers → an account to add. */
-export function fromParams(p: OtpParams): NewAccount {
-  return { ...pickFields(p, PARAM_KEYS), counter: p.type === 'hotp' ? p.counter : 0 };
-}
-
-function toParams(a: VaultAccount): OtpParams {
-  return pickFields(a, PARAM_KEYS);
 }
 
 function stripBom(s: string): string {

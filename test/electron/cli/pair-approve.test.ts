@@ -6,7 +6,8 @@ import { totpCode } from '../../../shared/otp/generate';
 import { systemClock } from '../../../electron/main/ports';
 import { acquireDataDirLock } from '../../../electron/main/services/data-dir-lock';
 import { createOsKeychain } from '../../../electron/main/services/keychain';
-import { createVault, type NewAccount } from '../../../electron/main/services/vault';
+import { createVault } from '../../../electron/main/services/vault';
+import type { NewAccount } from '../../../electron/main/services/vault-account';
 import { Client, newAccount, startTestServer, type TestServer } from '../../server/http/client';
 import { cliSandbox, type CliRun } from './run-cli';
 

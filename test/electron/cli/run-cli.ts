@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { runCli } from '../../../electron/cli/run-cli';
 import { createOsKeychain } from '../../../electron/main/services/keychain';
-import { KEY_ACCOUNT } from '../../../electron/main/services/vault';
+import { KEY_ACCOUNT } from '../../../electron/main/services/vault-lock';
 
 /**
  * Runs the real tester CLI as testers do (`node --import tsx electron/cli/faktor.ts …`) against a temp

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { encodeBase32 } from '../../../../shared/otp/base32';
-import type { VaultAccount } from '../vault';
+import type { VaultAccount } from '../vault-account';
 
 /**
  * Aegis-compatible plain vault (beemdevelopment/Aegis docs/vault.md, "plain text vault"): header

@@ -1,7 +1,7 @@
 import { FaktorError } from '../../../../shared/errors';
 import { encodeBackup, encodePlainList } from '../backup';
 import { DEFAULT_KDF, type KdfCost } from '../crypto';
-import type { VaultAccount } from '../vault';
+import type { VaultAccount } from '../vault-account';
 import { encodeAegisPlain } from './aegis-export';
 import { renderQrSheet } from './qr-sheet';
 

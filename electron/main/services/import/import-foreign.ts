@@ -1,7 +1,7 @@
 import { isFaktorError } from '../../../../shared/errors';
 import type { DroppedEntry, ImportFormat } from '../../../../shared/import/types';
 import { NODE_KDF, type KdfPrimitives } from '../crypto';
-import { checkNewAccount, duplicateKey, type NewAccount, type VaultAccount } from '../vault';
+import { checkNewAccount, duplicateKey, type NewAccount, type VaultAccount } from '../vault-account';
 import { damaged } from '../../../../shared/import/entry';
 import { readForeign, type ForeignFile } from './read-foreign';
 

@@ -1,7 +1,7 @@
 import QRCode from 'qrcode';
 import { formatOtpauthUri } from '../../../../shared/otp/uri';
 import { encodeBase32 } from '../../../../shared/otp/base32';
-import type { VaultAccount } from '../vault';
+import type { VaultAccount } from '../vault-account';
 
 /**
  * A printable sheet: one self-contained HTML file (no script, no external resource, CSP forbids

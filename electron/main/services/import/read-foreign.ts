@@ -1,5 +1,5 @@
 import { FaktorError } from '../../../../shared/errors';
-import { PARAM_KEYS, pickFields } from '../../../../shared/account';
+import { otpParamsOf } from '../../../../shared/account';
 import { parseAegisDb, readAegisEnvelope } from '../../../../shared/import/aegis';
 import { parseAndOtp } from '../../../../shared/import/andotp';
 import { AUTHPRO_ENCRYPTED_HEADER, parseAuthenticatorPro } from '../../../../shared/import/authenticator-pro';
@@ -13,7 +13,7 @@ import { parseTwoFasServices, readTwoFasEnvelope } from '../../../../shared/impo
 import type { DroppedEntry, ImportFormat, ParsedImport } from '../../../../shared/import/types';
 import { decodeBackup, MAX_BACKUP_BYTES } from '../backup';
 import { NODE_KDF, type KdfPrimitives } from '../crypto';
-import type { NewAccount } from '../vault';
+import type { NewAccount } from '../vault-account';
 import { decryptAegis } from './aegis-decrypt';
 import { decryptAndOtp } from './andotp-decrypt';
 import { decryptAuthenticatorPro } from './authpro-decrypt';
@@ -99,6 +99,6 @@ function utf8(bytes: Uint8Array): string | null {
 
 /** Copy of only the fields of the vault's new-account shape (our own backup keeps color and icon). */
 function toNewAccount(a: NewAccount): NewAccount {
-  const base: NewAccount = pickFields(a, PARAM_KEYS);
+  const base: NewAccount = otpParamsOf(a);
   return a.color !== undefined || a.icon !== undefined ? { ...base, color: a.color ?? null, icon: a.icon ?? null } : base;
 }

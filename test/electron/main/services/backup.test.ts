@@ -6,7 +6,7 @@ import { FaktorError, isFaktorError } from '../../../../shared/errors';
 import { decodeBackup, encodeBackup, encodePlainList, parsePlainList } from '../../../../electron/main/services/backup';
 import { deriveKey, DEFAULT_KDF, KDF_LIMITS, NODE_KDF, newKdfParams, SCRYPT_MAXMEM_BYTES, type KdfParams, type KdfPrimitives } from '../../../../electron/main/services/crypto';
 import { formatMigrationUri } from '../../../../shared/otp/migration';
-import type { VaultAccount } from '../../../../electron/main/services/vault';
+import type { VaultAccount } from '../../../../electron/main/services/vault-account';
 import { hasUnsafeNameChar } from '../../../../shared/text/names';
 import { TEST_KDF } from '../../../support/doubles';
 

@@ -1,13 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isFaktorError } from '../../../../shared/errors';
-import { createOsKeychain, type Keychain } from '../../../../electron/main/services/keychain';
-import { createVault, KEY_ACCOUNT, VAULT_FILE, type NewAccount, type Vault, type VaultHooks } from '../../../../electron/main/services/vault';
+import { KEY_ACCOUNT, type VaultHooks } from '../../../../electron/main/services/vault-lock';
+import { VAULT_FILE } from '../../../../electron/main/services/vault-file';
 import { decodeVaultFile, parseKeyItem, unwrapKeyItem } from '../../../../electron/main/services/vault-format';
 import { stagedPath } from '../../../../electron/main/services/vault-rekey';
-import { ManualClock, TEST_KDF } from '../../../support/doubles';
-import { sandbox } from '../../../support/sandbox';
+import { totpAccount as totp, useVaultSandbox } from '../../../support/use-sandbox';
 
 /**
  * Issue #7 item 12: setting, changing or removing the app password re-keys the vault. Real
@@ -15,14 +14,9 @@ import { sandbox } from '../../../support/sandbox';
  * keychain item from before and tries to open the current file with it.
  */
 
-const SECRET = Uint8Array.from(Buffer.from('12345678901234567890'));
-const totp = (label: string): NewAccount => ({ type: 'totp', issuer: 'Example', label, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, secret: SECRET });
-
-let box: ReturnType<typeof sandbox>;
-let keychain: Keychain;
-let clock: ManualClock;
-const make = (hooks?: VaultHooks): Vault => createVault({ dir: box.dir, keychain, clock, kdf: TEST_KDF, hooks });
-const vaultBytes = () => readFileSync(join(box.dir, VAULT_FILE));
+const vs = useVaultSandbox();
+const make = (hooks?: VaultHooks) => vs.make({ hooks });
+const vaultBytes = () => readFileSync(join(vs.box.dir, VAULT_FILE));
 
 /** The vault key a stolen keychain item yields (plain, or unwrapped with the password the thief also knows). */
 async function keyFrom(item: string, password?: string): Promise<Buffer> {
@@ -44,31 +38,23 @@ function tryOpen(key: Buffer): string {
   }
 }
 
-beforeEach(() => {
-  box = sandbox();
-  keychain = createOsKeychain(box.service);
-  clock = new ManualClock();
-});
-afterEach(async () => {
-  await box.close();
-});
 
 describe('re-key on password set / change / remove', () => {
   it('the keychain item from before no longer opens the vault; accounts survive each step', async () => {
     const v = make();
     await v.open();
     await v.add(totp('alice'));
-    const beforeSet = (await keychain.get(KEY_ACCOUNT))!;
+    const beforeSet = (await vs.keychain.get(KEY_ACCOUNT))!;
     expect(tryOpen(await keyFrom(beforeSet))).toBe('opens'); // the control: a stolen plain key works today
 
     await v.setPassword(null, 'first password');
     expect(tryOpen(await keyFrom(beforeSet))).toBe('vault-key-missing');
-    const beforeChange = (await keychain.get(KEY_ACCOUNT))!;
+    const beforeChange = (await vs.keychain.get(KEY_ACCOUNT))!;
     expect(tryOpen(await keyFrom(beforeChange, 'first password'))).toBe('opens');
 
     await v.setPassword('first password', 'second password');
     expect(tryOpen(await keyFrom(beforeChange, 'first password'))).toBe('vault-key-missing');
-    const beforeRemove = (await keychain.get(KEY_ACCOUNT))!;
+    const beforeRemove = (await vs.keychain.get(KEY_ACCOUNT))!;
 
     await v.setPassword('second password', null);
     expect(tryOpen(await keyFrom(beforeRemove, 'second password'))).toBe('vault-key-missing');
@@ -78,7 +64,7 @@ describe('re-key on password set / change / remove', () => {
     const restarted = make();
     expect(await restarted.open()).toEqual({ state: 'ready', hasPassword: false, error: null });
     expect((await restarted.list()).map((a) => a.label)).toEqual(['alice']);
-    expect(existsSync(stagedPath(join(box.dir, VAULT_FILE)))).toBe(false);
+    expect(existsSync(stagedPath(join(vs.box.dir, VAULT_FILE)))).toBe(false);
   });
 
   it('a wrong current password changes nothing: same key, same file', async () => {
@@ -86,10 +72,10 @@ describe('re-key on password set / change / remove', () => {
     await v.open();
     await v.add(totp('alice'));
     await v.setPassword(null, 'first password');
-    const item = await keychain.get(KEY_ACCOUNT);
+    const item = await vs.keychain.get(KEY_ACCOUNT);
     const file = vaultBytes();
     await expect(v.setPassword('wrong password', 'other password')).rejects.toSatisfy((e: unknown) => isFaktorError(e, 'wrong-password'));
-    expect(await keychain.get(KEY_ACCOUNT)).toBe(item);
+    expect(await vs.keychain.get(KEY_ACCOUNT)).toBe(item);
     expect(vaultBytes().equals(file)).toBe(true);
   });
 
@@ -97,30 +83,30 @@ describe('re-key on password set / change / remove', () => {
     const v = make({ rekey: { beforeKeychain: () => Promise.reject(new Error('crash')) } });
     await v.open();
     await v.add(totp('alice'));
-    const oldItem = (await keychain.get(KEY_ACCOUNT))!;
+    const oldItem = (await vs.keychain.get(KEY_ACCOUNT))!;
     await expect(v.setPassword(null, 'first password')).rejects.toThrow('crash');
-    expect(existsSync(stagedPath(join(box.dir, VAULT_FILE)))).toBe(true);
-    expect(await keychain.get(KEY_ACCOUNT)).toBe(oldItem);
+    expect(existsSync(stagedPath(join(vs.box.dir, VAULT_FILE)))).toBe(true);
+    expect(await vs.keychain.get(KEY_ACCOUNT)).toBe(oldItem);
 
     const restarted = make();
     expect(await restarted.open()).toEqual({ state: 'ready', hasPassword: false, error: null });
     expect((await restarted.list()).map((a) => a.label)).toEqual(['alice']);
-    expect(existsSync(stagedPath(join(box.dir, VAULT_FILE)))).toBe(false);
+    expect(existsSync(stagedPath(join(vs.box.dir, VAULT_FILE)))).toBe(false);
   });
 
   it('a crash between the keychain write and the rename is finished on the next unlock', async () => {
     const v = make({ rekey: { afterKeychain: () => Promise.reject(new Error('crash')) } });
     await v.open();
     await v.add(totp('alice'));
-    const oldItem = (await keychain.get(KEY_ACCOUNT))!;
+    const oldItem = (await vs.keychain.get(KEY_ACCOUNT))!;
     await expect(v.setPassword(null, 'first password')).rejects.toThrow('crash');
-    expect(existsSync(stagedPath(join(box.dir, VAULT_FILE)))).toBe(true);
+    expect(existsSync(stagedPath(join(vs.box.dir, VAULT_FILE)))).toBe(true);
 
     const restarted = make();
     expect(await restarted.open()).toEqual({ state: 'locked', hasPassword: true, error: null });
     expect(await restarted.unlock('first password')).toEqual({ state: 'ready', hasPassword: true, error: null });
     expect((await restarted.list()).map((a) => a.label)).toEqual(['alice']);
-    expect(existsSync(stagedPath(join(box.dir, VAULT_FILE)))).toBe(false);
+    expect(existsSync(stagedPath(join(vs.box.dir, VAULT_FILE)))).toBe(false);
     expect(tryOpen(await keyFrom(oldItem))).toBe('vault-key-missing');
   });
 });

@@ -5,7 +5,7 @@ import { formatLoginPayload, parseLoginPayload } from '../../../../../shared/ser
 import { formatSameDeviceLink } from '../../../../../shared/servicekonto/same-device-link';
 import { createMainProcess, type MainProcess } from '../../../../../electron/main/main-process';
 import { createOsKeychain } from '../../../../../electron/main/services/keychain';
-import { KEY_ACCOUNT } from '../../../../../electron/main/services/vault';
+import { KEY_ACCOUNT } from '../../../../../electron/main/services/vault-lock';
 import { Client, newAccount, startTestServer, type TestServer } from '../../../../server/http/client';
 import { ManualClock, MemoryClipboard, ScriptedDialogs, TEST_KDF } from '../../../../support/doubles';
 import { sandbox } from '../../../../support/sandbox';

@@ -6,7 +6,7 @@ import { parseOtpauthUri } from '../../../../../shared/otp/uri';
 import { decodeAny } from '../../../../../electron/main/services/qr-decode-core';
 import { exportAs } from '../../../../../electron/main/services/import/export-as';
 import { readForeign } from '../../../../../electron/main/services/import/read-foreign';
-import type { VaultAccount } from '../../../../../electron/main/services/vault';
+import type { VaultAccount } from '../../../../../electron/main/services/vault-account';
 
 /** Aegis plain JSON (re-imported AND checked against docs/vault.md) and the printable QR sheet (decoded by zxing). */
 

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { unlock } from '../actions/vault';
-import { errorCode } from '../api/bridge';
-import { Field } from './Field';
-import { FormError } from './FormError';
-import { OsUnlockButton } from '../features/os-unlock/OsUnlockButton';
+import { unlock } from '../../actions/vault';
+import { errorCode } from '../../api/bridge';
+import { Field } from '../../components/Field';
+import { FormError } from '../../components/FormError';
+import { OsUnlockButton } from '../os-unlock/OsUnlockButton';
 
 /** Shown while main says the vault is locked; nothing from the vault is in the page meanwhile. */
 export function LockScreen() {

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ERROR_CODES, type ErrorCode } from '../../../shared/errors';
-import { applyStatus, refreshStatus } from '../actions/vault';
-import { vaultReset } from '../api/vault';
-import { errorCode } from '../api/bridge';
-import { useStore } from '../store';
-import { FormError } from './FormError';
-import { WarningTick } from './WarningTick';
+import { ERROR_CODES, type ErrorCode } from '../../../../shared/errors';
+import { applyStatus, refreshStatus } from '../../actions/vault';
+import { vaultReset } from '../../api/vault';
+import { useStore } from '../../store';
+import { FormError } from '../../components/FormError';
+import { WarningTick } from '../../components/WarningTick';
+import { useOutcome } from '../../components/use-outcome';
 
 /** Errors a fresh vault helps with (main's RESETTABLE_ERRORS); keychain trouble only gets a retry. */
 const DAMAGED: readonly ErrorCode[] = ['vault-corrupt', 'vault-key-missing'];
@@ -21,20 +21,14 @@ export function ErrorScreen({ code }: { code: string | null }) {
   const known: ErrorCode = (ERROR_CODES as readonly string[]).includes(code ?? '') ? (code as ErrorCode) : 'internal';
   const [confirming, setConfirming] = useState(false);
   const [ticked, setTicked] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { outcome, busy, run } = useOutcome();
 
-  async function startFresh(thenRestore: boolean) {
-    setBusy(true);
-    setFailure(null);
-    try {
+  function startFresh(thenRestore: boolean) {
+    void run(async () => {
       await applyStatus(await vaultReset());
       if (thenRestore) useStore.getState().openDialog({ kind: 'backup', mode: 'import' });
-    } catch (e) {
-      setFailure(t(`errors.${errorCode(e)}`));
-    } finally {
-      setBusy(false);
-    }
+      return null;
+    });
   }
 
   return (
@@ -44,11 +38,11 @@ export function ErrorScreen({ code }: { code: string | null }) {
           <h1>{t('errorScreen.title')}</h1>
           <p>{t(`errors.${known}`)}</p>
         </div>
-        {failure ? <FormError message={failure} /> : null}
+        {outcome?.kind === 'error' ? <FormError message={outcome.text} /> : null}
         {DAMAGED.includes(known) && !confirming ? (
           <>
             <p className="hint">{t('errorScreen.keptAside')}</p>
-            <button type="button" className="primary" disabled={busy} onClick={() => void startFresh(true)}>
+            <button type="button" className="primary" disabled={busy} onClick={() => startFresh(true)}>
               {t('errorScreen.restore')}
             </button>
             <button type="button" className="danger" disabled={busy} onClick={() => setConfirming(true)}>
@@ -64,7 +58,7 @@ export function ErrorScreen({ code }: { code: string | null }) {
               <button type="button" onClick={() => { setConfirming(false); setTicked(false); }}>
                 {t('errorScreen.cancel')}
               </button>
-              <button type="button" className="danger" disabled={!ticked || busy} onClick={() => void startFresh(false)}>
+              <button type="button" className="danger" disabled={!ticked || busy} onClick={() => startFresh(false)}>
                 {t('errorScreen.resetButton')}
               </button>
             </div>

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { updateAccount } from '../actions/accounts';
-import { errorCode } from '../api/bridge';
-import { useStore } from '../store';
-import { Dialog } from './Dialog';
-import { Field } from './Field';
-import { FormError } from './FormError';
+import { updateAccount } from '../../actions/accounts';
+import { errorCode } from '../../api/bridge';
+import { useStore } from '../../store';
+import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { FormError } from '../../components/FormError';
 
 /** Rename an account's service and account name, and set its groups (comma-separated tags). */
 export function EditAccountDialog({ id }: { id: string }) {

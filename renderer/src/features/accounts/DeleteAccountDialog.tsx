@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
-import { deleteAccount } from '../actions/accounts';
-import { useStore } from '../store';
-import { displayName } from '../store/selectors';
-import { Dialog } from './Dialog';
+import { deleteAccount } from '../../actions/accounts';
+import { useStore } from '../../store';
+import { displayName } from '../../store/selectors';
+import { Dialog } from '../../components/Dialog';
 
 /** Asks before deleting: a second, deliberate action (Undo still follows for a few seconds). */
 export function DeleteAccountDialog({ id }: { id: string }) {

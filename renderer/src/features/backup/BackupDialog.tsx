@@ -1,15 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { backupExport, backupExportPlain, exportAs } from '../api/backup';
-import { errorCode } from '../api/bridge';
-import { useStore } from '../store';
-import { Dialog } from './Dialog';
-import { Field } from './Field';
-import { FormError, useReveal } from './FormError';
+import { backupExport, backupExportPlain, exportAs } from '../../api/backup';
+import { useStore } from '../../store';
+import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { FormError, useReveal } from '../../components/FormError';
 import { ImportSection } from './ImportSection';
-import { WarningTick } from './WarningTick';
-
-type Outcome = { kind: 'ok'; text: string } | { kind: 'error'; text: string } | null;
+import { WarningTick } from '../../components/WarningTick';
+import { useOutcome } from '../../components/use-outcome';
 
 /**
  * Two separate flows (issue #12), switched at the top: save (encrypted, or plain behind a warning and an
@@ -23,22 +21,8 @@ export function BackupDialog({ mode: initialMode = 'export' }: { mode?: 'export'
   const [repeat, setRepeat] = useState('');
   const [pwError, setPwError] = useState<{ password?: string; repeat?: string }>({});
   const [plainOk, setPlainOk] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>(null);
-  const [busy, setBusy] = useState(false);
+  const { outcome, busy, run: guarded, setOutcome } = useOutcome();
   const reveal = useReveal();
-
-  async function guarded(work: () => Promise<Outcome>) {
-    setOutcome(null);
-    setBusy(true);
-    try {
-      setOutcome(await work());
-    } catch (e) {
-      const code = errorCode(e);
-      setOutcome(code === 'cancelled' ? null : { kind: 'error', text: t(`errors.${code}`) });
-    } finally {
-      setBusy(false);
-    }
-  }
 
   function exportEncrypted(e: FormEvent) {
     e.preventDefault();

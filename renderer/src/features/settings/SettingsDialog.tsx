@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../shared/ipc/schemas';
-import { saveSettings } from '../actions/settings';
-import { errorCode } from '../api/bridge';
-import { languageForLocale } from '../i18n';
-import { useStore } from '../store';
-import { Dialog } from './Dialog';
-import { Field } from './Field';
-import { FormError } from './FormError';
+import type { Settings } from '../../../../shared/ipc/schemas';
+import { saveSettings } from '../../actions/settings';
+import { errorCode } from '../../api/bridge';
+import { languageForLocale } from '../../i18n';
+import { useStore } from '../../store';
+import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { FormError } from '../../components/FormError';
 import { PasswordSettings } from './PasswordSettings';
-import { DesktopSettings } from '../features/desktop/DesktopSettings';
-import { OsUnlockSettings } from '../features/os-unlock/OsUnlockSettings';
+import { DesktopSettings } from '../desktop/DesktopSettings';
+import { OsUnlockSettings } from '../os-unlock/OsUnlockSettings';
 
 const AUTO_LOCK = [0, 1, 5, 15, 30, 60];
 const CLIPBOARD = [0, 15, 30, 60, 120];

@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { applyStatus } from '../actions/vault';
-import { notify } from '../actions/notify';
-import { vaultSetPassword } from '../api/vault';
-import { errorCode } from '../api/bridge';
-import { useStore } from '../store';
-import { Field } from './Field';
-import { FormError } from './FormError';
+import { applyStatus } from '../../actions/vault';
+import { notify } from '../../actions/notify';
+import { vaultSetPassword } from '../../api/vault';
+import { errorCode } from '../../api/bridge';
+import { useStore } from '../../store';
+import { Field } from '../../components/Field';
+import { FormError } from '../../components/FormError';
 
 /** Set, change or remove the app password (main checks the current one). */
 export function PasswordSettings() {

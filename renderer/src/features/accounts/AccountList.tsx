@@ -1,11 +1,11 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { setCodeWindow } from '../actions/codes';
+import { setCodeWindow } from '../../actions/codes';
 import { useTranslation } from 'react-i18next';
-import { useStore } from '../store';
-import { selectVisibleIds } from '../store/selectors';
+import { useStore } from '../../store';
+import { selectVisibleIds } from '../../store/selectors';
 import { AccountRow } from './AccountRow';
-import { SortableAccounts } from '../features/organise/SortableAccounts';
-import { useRowPitch, useRowWindow } from './use-window';
+import { SortableAccounts } from '../organise/SortableAccounts';
+import { useRowPitch, useRowWindow } from '../../components/use-window';
 
 /** Marks the first paint of a non-empty list, for `npm run bench:ui` (harmless for users). */
 function markFirstPaint(): void {

@@ -1,15 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FaktorError } from '../../../shared/errors';
-import { IMPORT_FORMATS, type ImportFormat } from '../../../shared/import/types';
-import type { ImportPreview } from '../../../shared/ipc/schemas';
-import { loadAccounts } from '../actions/accounts';
-import { importCommit, importPreview } from '../api/backup';
-import { errorCode } from '../api/bridge';
-import { displayName } from '../store/selectors';
-import { Field } from './Field';
-import { FormError, useReveal } from './FormError';
-import { NameList } from './NameList';
+import { FaktorError } from '../../../../shared/errors';
+import { IMPORT_FORMATS, type ImportFormat } from '../../../../shared/import/types';
+import type { ImportPreview } from '../../../../shared/ipc/schemas';
+import { loadAccounts } from '../../actions/accounts';
+import { importCommit, importPreview } from '../../api/backup';
+import { errorCode } from '../../api/bridge';
+import { displayName } from '../../store/selectors';
+import { Field } from '../../components/Field';
+import { FormError, useReveal } from '../../components/FormError';
+import { NameList } from '../../components/NameList';
 
 /** Which import a section offers: a Faktor backup (or otpauth:// list, detected), or another app's file with a format choice. */
 export type ImportVariant = 'backup' | 'foreign';

@@ -1,19 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isFaktorError } from '../../../../../shared/errors';
-import { createOsKeychain, type Keychain } from '../../../../../electron/main/services/keychain';
-import { createVault, newId, VAULT_FILE, type Vault } from '../../../../../electron/main/services/vault';
-import type { PairedRecord } from '../../../../../electron/main/services/servicekonto/paired-record';
-import { newDeviceSecrets, sealWithPin } from '../../../../../electron/main/services/servicekonto/pin-secrets';
-import { ManualClock, TEST_KDF } from '../../../../support/doubles';
-import { sandbox } from '../../../../support/sandbox';
+import { describe, expect, it } from 'vitest';
+import { isFaktorError } from '../../../../shared/errors';
+import { newId } from '../../../../electron/main/services/vault-account';
+import { VAULT_FILE } from '../../../../electron/main/services/vault-file';
+import type { PairedRecord } from '../../../../electron/main/services/servicekonto/paired-record';
+import { newDeviceSecrets, sealWithPin } from '../../../../electron/main/services/servicekonto/pin-secrets';
+import { TEST_KDF } from '../../../support/doubles';
+import { useVaultSandbox } from '../../../support/use-sandbox';
 
 /** Real gnome-keyring (scripts/with-test-keyring.sh), real vault files in a temp dir. */
 
-let box: ReturnType<typeof sandbox>;
-let keychain: Keychain;
-const make = (): Vault => createVault({ dir: box.dir, keychain, clock: new ManualClock(), kdf: TEST_KDF });
+const vs = useVaultSandbox();
+const make = () => vs.make();
 
 async function record(origin: string, account: string, accountName = 'erika.mustermann'): Promise<PairedRecord> {
   return {
@@ -30,13 +29,6 @@ async function record(origin: string, account: string, accountName = 'erika.must
   };
 }
 
-beforeEach(() => {
-  box = sandbox();
-  keychain = createOsKeychain(box.service);
-});
-afterEach(async () => {
-  await box.close();
-});
 
 describe('paired Servicekonten in the vault', () => {
   it('a re-key (setting and changing the app password) keeps every pairing, readable after unlock', async () => {
@@ -57,7 +49,7 @@ describe('paired Servicekonten in the vault', () => {
     const b = await record('https://konto.example', 'acct-max', 'max');
     const c = await record('http://127.0.0.1:8787', 'acct-erika');
     for (const r of [a, b, c]) await v.savePairing(r);
-    const text = readFileSync(join(box.dir, VAULT_FILE), 'utf8');
+    const text = readFileSync(join(vs.box.dir, VAULT_FILE), 'utf8');
     for (const leak of ['erika', 'konto.example', a.deviceKey, a.sealed.ocraSecret, a.sealed.kdf.salt]) expect(text).not.toContain(leak);
     expect((await make().pairings()).map((r) => r.id)).toEqual([a.id, b.id, c.id]);
   });
@@ -77,10 +69,10 @@ describe('paired Servicekonten in the vault', () => {
   it('refuses a malformed record and leaves the file as it was', async () => {
     const v = make();
     await v.savePairing(await record('https://konto.example', 'acct-erika'));
-    const before = readFileSync(join(box.dir, VAULT_FILE), 'utf8');
+    const before = readFileSync(join(vs.box.dir, VAULT_FILE), 'utf8');
     const bad = { ...(await record('https://x.example', 'y')), level: 'hoch-plus' } as unknown as PairedRecord;
     await expect(v.savePairing(bad)).rejects.toThrow();
-    expect(readFileSync(join(box.dir, VAULT_FILE), 'utf8')).toBe(before);
+    expect(readFileSync(join(vs.box.dir, VAULT_FILE), 'utf8')).toBe(before);
   });
 
   it('keeps OTP accounts and pairings independent', async () => {

@@ -1,16 +1,16 @@
 import { memo, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { CodeView } from '../../../shared/ipc/schemas';
-import { copyCode, nextHotpCode } from '../actions/codes';
-import { moveAccount } from '../actions/accounts';
-import { useStore, type Store } from '../store';
-import { displayName, selectCanReorder, selectVisibleIds } from '../store/selectors';
-import { DragHandle, useSortableRow } from '../features/organise/sortable-row';
-import { moveTarget } from '../features/organise/arrange';
-import { PinButton, TagList } from '../features/organise/row-parts';
-import { setText, trackCountdown, untrackCountdown } from '../ticker';
-import { Countdown } from './Countdown';
+import type { CodeView } from '../../../../shared/ipc/schemas';
+import { copyCode, nextHotpCode } from '../../actions/codes';
+import { moveAccount } from '../../actions/accounts';
+import { useStore, type Store } from '../../store';
+import { displayName, selectCanReorder, selectVisibleIds } from '../../store/selectors';
+import { DragHandle, useSortableRow } from '../organise/sortable-row';
+import { moveTarget } from '../organise/arrange';
+import { PinButton, TagList } from '../organise/row-parts';
+import { setText, trackCountdown, untrackCountdown } from '../../ticker';
+import { Countdown } from '../../components/Countdown';
 
 /** Groups digits for reading: 123 456, 1234 5678, 12345 67890. */
 export function groupDigits(code: string): string {

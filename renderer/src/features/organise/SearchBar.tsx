@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { copyCode } from '../actions/codes';
-import { useStore } from '../store';
-import { selectVisibleIds } from '../store/selectors';
+import { copyCode } from '../../actions/codes';
+import { useStore } from '../../store';
+import { selectVisibleIds } from '../../store/selectors';
 
 /** Filters the list by service or account name as the user types; Enter copies the first match. */
 export function SearchBar() {

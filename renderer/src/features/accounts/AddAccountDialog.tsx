@@ -1,12 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { addFromUri, addManual } from '../actions/accounts';
-import { errorCode } from '../api/bridge';
-import { useStore } from '../store';
-import { validateManual, validateUri, type ManualErrors, type ManualForm } from '../validate';
-import { Dialog } from './Dialog';
-import { Field } from './Field';
-import { FormError } from './FormError';
+import { addFromUri, addManual } from '../../actions/accounts';
+import { errorCode } from '../../api/bridge';
+import { useStore } from '../../store';
+import { validateManual, validateUri, type ManualErrors, type ManualForm } from '../../validate';
+import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { FormError } from '../../components/FormError';
 
 const emptyForm: ManualForm = { type: 'totp', issuer: '', label: '', secret: '', algorithm: 'SHA1', digits: '6', period: '30', counter: '0' };
 
