@@ -123,7 +123,9 @@ for (const [locale, colorScheme, width] of AXE_VARIANTS) {
       });
       await page.goto(`${origin}/login/desktop-app/push`);
       await check(page, 'online login');
-      await page.fill('#push-login-form input[name="username"]', 'nobody-here');
+      // A fresh unknown name per variant: the server holds at most 3 unanswered requests per name, so
+      // the fourth variant would (rightly) get "too many attempts" instead of the waiting page.
+      await page.fill('#push-login-form input[name="username"]', `nobody-${Math.random().toString(36).slice(2, 10)}`);
       await page.click('#push-login-form button[type=submit]');
       await page.waitForURL(/\/login\/desktop-app\/push\/wait/);
       await expect(page.getByTestId('push-number')).toBeVisible();
