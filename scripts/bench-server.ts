@@ -15,6 +15,11 @@
  * and is printed as well.
  * The server runs as a child process (as testers run it). Each measurement is repeated RUNS times;
  * the median is reported. Prints a Markdown block for docs/benchmarks.md.
+ *
+ * `-- --database postgres` runs the same on PostgreSQL (a throwaway cluster from
+ * scripts/with-test-postgres.sh unless FAKTOR_TEST_DATABASE_URL names one); `--nodes 2` starts two
+ * server processes on that database and splits the 50 connections between them (rates are summed,
+ * p99 is the worse node's).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
@@ -22,7 +27,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { openDatabase } from '../server/store/db';
+import { spawnSync } from 'node:child_process';
+import pg from 'pg';
+import { openStore } from '../server/store/db';
 import { AccountRepo } from '../server/store/account-repo';
 import { PasswordHasher, ARGON2_PARAMS } from '../server/app/passwords';
 import { createAccount, makePolicy, newMeans } from '../server/domain';
@@ -69,9 +76,24 @@ interface Account {
   secret: string;
 }
 
+const arg = (name: string): string | undefined => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
+const DIALECT = arg('database') ?? 'sqlite';
+const NODES = Number(arg('nodes') ?? 1);
+if (DIALECT !== 'sqlite' && DIALECT !== 'postgres') throw new Error('--database sqlite|postgres');
+if (!Number.isInteger(NODES) || NODES < 1 || (NODES > 1 && DIALECT !== 'postgres')) throw new Error('--nodes N (N > 1 only with --database postgres)');
+
+/** Where the server keeps its data in this run. */
+interface Store {
+  dataDir: string;
+  database?: string;
+}
+
 /** Creates the login accounts directly in the store (one shared Argon2id hash: setup cost, not measured). */
-async function seed(dataDir: string): Promise<Account[]> {
-  const db = openDatabase(dataDir);
+async function seed(store: Store): Promise<Account[]> {
+  const db = openStore(store);
   const repo = new AccountRepo(db);
   const hasher = new PasswordHasher();
   const [pw, block] = await Promise.all([hasher.hash(PASSWORD), hasher.hash('sperr-passwort-2024')]);
@@ -93,10 +115,10 @@ async function seed(dataDir: string): Promise<Account[]> {
   return out;
 }
 
-function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data-dir', dataDir, '--log-level', 'warn'], {
+function startServer(store: Store): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data-dir', store.dataDir, '--log-level', 'warn'], {
     // A throwaway data key (normal mode encrypts credentials at rest; the rows written above are re-sealed at start).
-    env: { ...process.env, FAKTOR_DATA_KEYS: `bench:${Buffer.alloc(32, 1).toString('base64')}` },
+    env: { ...process.env, FAKTOR_DATA_KEYS: `bench:${Buffer.alloc(32, 1).toString('base64')}`, ...(store.database ? { FAKTOR_DATABASE_URL: store.database } : {}) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -117,9 +139,16 @@ interface Sample {
   bad: number;
 }
 
-async function cannon(opts: CannonOptions): Promise<Sample> {
-  const r = await autocannon({ connections: CONNECTIONS, ...opts });
-  return { rps: r.requests.average, p99: r.latency.p99, ok: r['2xx'], bad: r.non2xx + r.errors + r.timeouts };
+/** One autocannon run spread over every node (connections split evenly): rates summed, worst p99. */
+async function cannon(urls: string[], opts: Omit<CannonOptions, 'url'> & { path?: string }): Promise<Sample> {
+  const { path: p = '', ...rest } = opts;
+  const rs = await Promise.all(urls.map((u) => autocannon({ connections: Math.ceil(CONNECTIONS / urls.length), ...rest, url: u + p })));
+  return {
+    rps: rs.reduce((s, r) => s + r.requests.average, 0),
+    p99: Math.max(...rs.map((r) => r.latency.p99)),
+    ok: rs.reduce((s, r) => s + r['2xx'], 0),
+    bad: rs.reduce((s, r) => s + r.non2xx + r.errors + r.timeouts, 0),
+  };
 }
 
 /** Raw Argon2id rate: CONNECTIONS hashes in flight at all times for `seconds`. */
@@ -162,10 +191,32 @@ const median = (xs: number[]): number => {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 };
 
+/** A fresh database on the cluster for this run (dropped at the end). */
+async function freshDatabase(clusterUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `faktor_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: clusterUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(clusterUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'faktor-bench-'));
-  const accounts = await seed(dataDir);
-  const { child, url } = await startServer(dataDir);
+  const cluster = DIALECT === 'postgres' ? await freshDatabase(process.env.FAKTOR_TEST_DATABASE_URL as string) : undefined;
+  const store: Store = { dataDir, ...(cluster ? { database: cluster.url } : {}) };
+  const accounts = await seed(store);
+  const nodes = await Promise.all(Array.from({ length: NODES }, () => startServer(store)));
+  const urls = nodes.map((n) => n.url);
+  const url = urls[0] as string;
+  const serverCpu = (): number => nodes.reduce((s, n) => s + cpuMsOf(n.child.pid as number), 0);
   try {
     // One logged-in session for the read routes.
     const login = await fetch(`${url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench-0', password: PASSWORD }) });
@@ -173,15 +224,14 @@ async function main(): Promise<void> {
     let next = 1;
     const samples: Record<'session' | 'account' | 'login' | 'hash', Sample[]> = { session: [], account: [], login: [], hash: [] };
     for (let run = 0; run < RUNS; run++) {
-      samples.session.push(await cannon({ url: `${url}/api/session`, duration: READ_SECONDS, headers: { cookie } }));
-      samples.account.push(await cannon({ url: `${url}/api/account`, duration: READ_SECONDS, headers: { cookie } }));
+      samples.session.push(await cannon(urls, { path: '/api/session', duration: READ_SECONDS, headers: { cookie } }));
+      samples.account.push(await cannon(urls, { path: '/api/account', duration: READ_SECONDS, headers: { cookie } }));
       // The machine is shared (2 cores): bracket each login run by a hash-rate run right before and
       // right after it and use their mean, so drifting background load hits both sides alike.
       const before = await hashRate(HASH_SECONDS);
-      const serverCpu0 = cpuMsOf(child.pid as number);
+      const serverCpu0 = serverCpu();
       samples.login.push(
-        await cannon({
-          url,
+        await cannon(urls, {
           duration: LOGIN_SECONDS,
           requests: [
             {
@@ -198,7 +248,7 @@ async function main(): Promise<void> {
       );
       await new Promise((r) => setTimeout(r, 1500)); // let the server finish requests autocannon abandoned
       const lastLogin = samples.login[samples.login.length - 1] as Sample;
-      loginCpu.push((cpuMsOf(child.pid as number) - serverCpu0) / lastLogin.ok);
+      loginCpu.push((serverCpu() - serverCpu0) / lastLogin.ok);
       const h = (before + (await hashRate(HASH_SECONDS))) / 2;
       samples.hash.push({ rps: h, p99: 0, ok: 0, bad: 0 });
       console.error(`run ${run + 1}/${RUNS}: session ${samples.session[run]!.rps.toFixed(0)}/s, account ${samples.account[run]!.rps.toFixed(0)}/s, login ${samples.login[run]!.rps.toFixed(1)}/s (bad ${samples.login[run]!.bad}), argon2 ${h.toFixed(1)}/s`);
@@ -218,22 +268,32 @@ async function main(): Promise<void> {
       }
     })();
     const bad = samples.login.reduce((s, x) => s + x.bad, 0) + samples.account.reduce((s, x) => s + x.bad, 0) + samples.session.reduce((s, x) => s + x.bad, 0);
+    const where = DIALECT === 'postgres' ? `PostgreSQL, ${NODES} node${NODES > 1 ? 's' : ''}` : 'SQLite, 1 node';
     console.log(`
-| measurement (${CONNECTIONS} connections, median of ${RUNS}) | requests/s | p99 latency |
+| measurement (${where}, ${CONNECTIONS} connections, median of ${RUNS}) | requests/s | p99 latency |
 |---|---:|---:|
 | GET /api/session (read only) | ${m('session', 'rps').toFixed(0)} | ${m('session', 'p99').toFixed(0)} ms |
-| GET /api/account (overview; one fsynced idle-clock write) | ${m('account', 'rps').toFixed(0)} | ${m('account', 'p99').toFixed(0)} ms |
+| GET /api/account (overview; one durable idle-clock write) | ${m('account', 'rps').toFixed(0)} | ${m('account', 'p99').toFixed(0)} ms |
 | POST /api/login password + TOTP, distinct accounts | ${m('login', 'rps').toFixed(1)} | ${m('login', 'p99').toFixed(0)} ms |
 | raw Argon2id hash (m=${ARGON2_PARAMS.memoryCost}, t=${ARGON2_PARAMS.timeCost}, p=${ARGON2_PARAMS.parallelism}), ${CONNECTIONS} in flight | ${m('hash', 'rps').toFixed(1)} | — |
 | **login rate / hash rate** (median of per-run ratios: ${ratios.map((r) => r.toFixed(2)).join(', ')}) | **${ratio.toFixed(2)}** (target ≥ 0.8) | |
-| CPU per login (server process) vs CPU per hash (baseline) | ${median(loginCpu).toFixed(1)} ms vs ${median(hashCpu).toFixed(1)} ms → **${(median(hashCpu) / median(loginCpu)).toFixed(2)}** | |
+| CPU per login (server process${NODES > 1 ? 'es' : ''}) vs CPU per hash (baseline) | ${median(loginCpu).toFixed(1)} ms vs ${median(hashCpu).toFixed(1)} ms → **${(median(hashCpu) / median(loginCpu)).toFixed(2)}** | |
 
 Non-2xx/errors over all runs: ${bad}. Load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}. Machine: ${os.cpus().length} × ${cpu}, ${mem} GiB RAM, Node ${process.version}, ${os.type()} ${os.release()}, UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}, data dir on ${fsType}; server = child process, load generator and Argon2 baseline in the parent.`);
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('exit', r));
+    for (const { child } of nodes) {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+    }
+    await cluster?.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-void main();
+// `--database postgres` without a cluster: run again inside a throwaway one.
+if (DIALECT === 'postgres' && !process.env.FAKTOR_TEST_DATABASE_URL) {
+  const r = spawnSync('bash', ['scripts/with-test-postgres.sh', process.execPath, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+  process.exit(r.status ?? 1);
+} else {
+  void main();
+}

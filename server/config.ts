@@ -14,6 +14,10 @@ export interface ServerConfig {
   port: number;
   /** Directory holding the SQLite file; created if missing. */
   dataDir: string;
+  /** postgres:// URL: the store is PostgreSQL (several nodes) instead of the SQLite file (docs/deploy.md). */
+  database?: string;
+  /** PostgreSQL schema to use (created if missing); default: the connection's search_path. Tests give each server one. */
+  databaseSchema?: string;
   /** Adds the controllable clock, the test eID provider and the outboxes. Loopback only. */
   testMode: boolean;
   /** Sets the Secure flag on cookies; off by default on plain-http loopback. */
@@ -68,7 +72,10 @@ export class ConfigError extends Error {
 
 /** True for 127.0.0.0/8, ::1 and 'localhost': the only hosts test mode may bind to. */
 export function isLoopbackHost(host: string): boolean {
-  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '');
+  const h = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '');
   return h === 'localhost' || h === '::1' || /^127(?:\.\d{1,3}){3}$/.test(h);
 }
 
@@ -83,8 +90,14 @@ export function validateConfig(config: ServerConfig): ServerConfig {
         'may only bind to a loopback address such as 127.0.0.1 or ::1',
     );
   }
-  if (!Number.isInteger(config.deletionDelayDays) || config.deletionDelayDays < 1 || config.deletionDelayDays > 365) {
-    throw new ConfigError(`invalid deletion delay: ${config.deletionDelayDays} (whole days, 1–365)`);
+  if (
+    !Number.isInteger(config.deletionDelayDays) ||
+    config.deletionDelayDays < 1 ||
+    config.deletionDelayDays > 365
+  ) {
+    throw new ConfigError(
+      `invalid deletion delay: ${config.deletionDelayDays} (whole days, 1–365)`,
+    );
   }
   if (config.dataKeys !== undefined) {
     try {
@@ -98,17 +111,63 @@ export function validateConfig(config: ServerConfig): ServerConfig {
         'e.g. export FAKTOR_DATA_KEYS="k1:$(openssl rand -base64 32)" (docs/servicekonto.md, Keys)',
     );
   }
+  if (config.database !== undefined) checkDatabaseUrl(config.database);
   if (!Number.isInteger(config.maxAccountCreations) || config.maxAccountCreations < 1) {
-    throw new ConfigError(`invalid account-creation limit: ${config.maxAccountCreations} (a whole number ≥ 1)`);
+    throw new ConfigError(
+      `invalid account-creation limit: ${config.maxAccountCreations} (a whole number ≥ 1)`,
+    );
   }
   if (!Number.isInteger(config.maxPushesPerAddress) || config.maxPushesPerAddress < 1) {
-    throw new ConfigError(`invalid online-approval limit per address: ${config.maxPushesPerAddress} (a whole number ≥ 1)`);
+    throw new ConfigError(
+      `invalid online-approval limit per address: ${config.maxPushesPerAddress} (a whole number ≥ 1)`,
+    );
   }
   return config;
 }
 
+/** Refuses anything but a postgres:// URL, naming the problem without echoing a password. */
+function checkDatabaseUrl(value: string): void {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(
+      '--database / FAKTOR_DATABASE_URL: not a URL (postgres://user@host:5432/dbname)',
+    );
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(
+      `--database / FAKTOR_DATABASE_URL: only postgres:// URLs are supported, not ${url.protocol}// (SQLite is the default: --data-dir)`,
+    );
+  }
+}
+
+/** The database URL with any password replaced, for the banner and errors. */
+export function redactedDatabaseUrl(value: string): string {
+  try {
+    const url = new URL(value);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return '[invalid URL]';
+  }
+}
+
 /** Flags that take a value, and flags that are switches; anything else is refused (a typo must not be ignored). */
-const VALUE_FLAGS = ['host', 'port', 'data-dir', 'origin', 'rp-id', 'log-level', 'allowed-hosts', 'deletion-delay-days', 'max-account-creations', 'max-pushes-per-address', 'oidc-clients'] as const;
+const VALUE_FLAGS = [
+  'host',
+  'port',
+  'data-dir',
+  'database',
+  'origin',
+  'rp-id',
+  'log-level',
+  'allowed-hosts',
+  'deletion-delay-days',
+  'max-account-creations',
+  'max-pushes-per-address',
+  'oidc-clients',
+] as const;
 const SWITCH_FLAGS = ['test-mode', 'secure-cookies', 'help'] as const;
 
 /** `npm run server -- --help`. */
@@ -121,6 +180,9 @@ Usage: npm run server -- [flags]
   --port <n>          TCP port (env FAKTOR_PORT, default 8787; 0 = any free port)
   --data-dir <dir>    directory of servicekonto.sqlite (env FAKTOR_DATA_DIR,
                       default ./.faktor-data/servicekonto)
+  --database <url>    PostgreSQL instead of SQLite, postgres://user@host:5432/db (env
+                      FAKTOR_DATABASE_URL); several nodes may share it (docs/deploy.md). Put a
+                      password in the env variable or PGPASSWORD, never in the flag (argv is public)
   --test-mode         test clock, test eID and readable SMS/e-mail outboxes
                       (env FAKTOR_TEST_MODE=1); never with real data
   --secure-cookies    Secure flag on the session cookie, for HTTPS (env FAKTOR_SECURE_COOKIES=1)
@@ -167,7 +229,8 @@ function checkFlags(argv: readonly string[]): void {
     if ((VALUE_FLAGS as readonly string[]).includes(name)) {
       if (m?.[2] === undefined) {
         const next = argv[i + 1];
-        if (next === undefined || next.startsWith('--')) throw new ConfigError(`flag --${name} needs a value (see --help)`);
+        if (next === undefined || next.startsWith('--'))
+          throw new ConfigError(`flag --${name} needs a value (see --help)`);
         i++;
       }
       continue;
@@ -182,9 +245,16 @@ function checkFlags(argv: readonly string[]): void {
  * test mode. `url` is the address it listens on, `origin` the browser origin (localhost for WebAuthn).
  */
 export function startupBanner(config: ServerConfig, url: string, origin: string): string[] {
-  const lines = [`Faktor Servicekonto (BSI TR-03160-1): open ${origin}/ — listening on ${url} — API ${origin}/openapi.json — data ${config.dataDir}`];
+  const data = config.database
+    ? `PostgreSQL ${redactedDatabaseUrl(config.database)}`
+    : config.dataDir;
+  const lines = [
+    `Faktor Servicekonto (BSI TR-03160-1): open ${origin}/ — listening on ${url} — API ${origin}/openapi.json — data ${data}`,
+  ];
   if (config.testMode) {
-    lines.push('WARNING: TEST MODE — settable clock, test eID and SMS/e-mail outboxes readable by anyone on this machine; never use real data or real passwords.');
+    lines.push(
+      'WARNING: TEST MODE — settable clock, test eID and SMS/e-mail outboxes readable by anyone on this machine; never use real data or real passwords.',
+    );
   }
   return lines;
 }
@@ -208,16 +278,28 @@ function truthy(v: string | undefined): boolean {
  * FAKTOR_TEST_MODE, FAKTOR_SECURE_COOKIES, FAKTOR_ORIGIN, FAKTOR_RP_ID, FAKTOR_LOG_LEVEL,
  * FAKTOR_ALLOWED_HOSTS).
  */
-export function configFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ServerConfig {
+export function configFromArgs(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): ServerConfig {
   return validateConfig(rawConfigFromArgs(argv, env));
 }
 
 /** configFromArgs without validation (main.ts fills in the data key file before validating). */
-export function rawConfigFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ServerConfig {
+export function rawConfigFromArgs(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): ServerConfig {
   checkFlags(argv);
-  const pick = (flag: string, envName: string): string | undefined => flagValue(argv, flag) ?? env[envName];
+  const pick = (flag: string, envName: string): string | undefined =>
+    flagValue(argv, flag) ?? env[envName];
   const port = pick('port', 'FAKTOR_PORT');
   const dataDir = pick('data-dir', 'FAKTOR_DATA_DIR');
+  const databaseFlag = flagValue(argv, 'database');
+  if (databaseFlag !== undefined && redactedDatabaseUrl(databaseFlag).includes(':***@')) {
+    throw new ConfigError('--database: the URL holds a password, which every user can read in the process list; use FAKTOR_DATABASE_URL or PGPASSWORD');
+  }
+  const database = databaseFlag ?? env.FAKTOR_DATABASE_URL;
   const origin = pick('origin', 'FAKTOR_ORIGIN');
   const delayDays = pick('deletion-delay-days', 'FAKTOR_DELETION_DELAY_DAYS');
   const maxCreations = pick('max-account-creations', 'FAKTOR_MAX_ACCOUNT_CREATIONS');
@@ -236,11 +318,15 @@ export function rawConfigFromArgs(argv: readonly string[], env: NodeJS.ProcessEn
     secureCookies: argv.includes('--secure-cookies') || truthy(env.FAKTOR_SECURE_COOKIES),
     rpId: pick('rp-id', 'FAKTOR_RP_ID') ?? DEFAULT_CONFIG.rpId,
     logLevel: pick('log-level', 'FAKTOR_LOG_LEVEL') ?? DEFAULT_CONFIG.logLevel,
-    deletionDelayDays: delayDays === undefined ? DEFAULT_CONFIG.deletionDelayDays : Number(delayDays),
-    maxAccountCreations: maxCreations === undefined ? DEFAULT_CONFIG.maxAccountCreations : Number(maxCreations),
-    maxPushesPerAddress: maxPushes === undefined ? DEFAULT_CONFIG.maxPushesPerAddress : Number(maxPushes),
+    deletionDelayDays:
+      delayDays === undefined ? DEFAULT_CONFIG.deletionDelayDays : Number(delayDays),
+    maxAccountCreations:
+      maxCreations === undefined ? DEFAULT_CONFIG.maxAccountCreations : Number(maxCreations),
+    maxPushesPerAddress:
+      maxPushes === undefined ? DEFAULT_CONFIG.maxPushesPerAddress : Number(maxPushes),
     ...(env.FAKTOR_DATA_KEYS ? { dataKeys: env.FAKTOR_DATA_KEYS } : {}),
     ...(origin ? { origin } : {}),
+    ...(database ? { database } : {}),
     ...(oidcClientsFile ? { oidcClientsFile: path.resolve(oidcClientsFile) } : {}),
     ...(allowedHosts && allowedHosts.length > 0 ? { allowedHosts } : {}),
   };

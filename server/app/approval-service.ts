@@ -12,7 +12,9 @@ import { ServiceError, authFailed, domain } from './errors';
 import type { IssuedSession, SessionService } from './sessions';
 import type { AuthService } from './auth-service';
 import type { AuthenticatedDevice } from './device-auth';
-import { ApprovalHub, DEFAULT_PUSHES_PER_ADDRESS, MAX_HELD_APPROVALS, matchNumbers, type Approval } from './approval-hub';
+import { MemoryApprovalHub, DEFAULT_PUSHES_PER_ADDRESS, MAX_HELD_APPROVALS, matchNumbers, type Approval, type ApprovalHub, type HubLimits } from './approval-hub';
+import { PgApprovalHub } from './pg-approval-hub';
+import { PgDb } from '../store/pg-db';
 import { clientAddressKey } from './address-key';
 import { DESKTOP_LOGIN_TTL_MS, blockMeans, meansLevelFor, recordAuthentication, startSession, usableDesktopApps, type Account } from '../domain';
 import { approvalSignedText, formatApprovalRequest, parseApprovalAnswer, type ApprovalPurpose } from '../../shared/servicekonto/approval';
@@ -52,7 +54,10 @@ export class ApprovalService {
     private readonly origin: () => string,
   ) {
     this.audit = new DeferredAudit(ctx);
-    this.hub = new ApprovalHub({ held: MAX_HELD_APPROVALS, perAddress: ctx.options.maxPushesPerAddress ?? DEFAULT_PUSHES_PER_ADDRESS });
+    const limits: HubLimits = { held: MAX_HELD_APPROVALS, perAddress: ctx.options.maxPushesPerAddress ?? DEFAULT_PUSHES_PER_ADDRESS };
+    // One node keeps requests in memory; nodes sharing PostgreSQL keep them there and talk through LISTEN/NOTIFY.
+    this.hub = ctx.db instanceof PgDb ? new PgApprovalHub(ctx.db, limits) : new MemoryApprovalHub(limits);
+    ctx.eraseListeners.push((accountId) => this.hub.forgetAccount(accountId));
   }
 
   /**
@@ -79,7 +84,6 @@ export class ApprovalService {
     // Per client address first (one address cannot fill the process's cap and deny everyone online
     // approval), then per name. Neither depends on whether the name exists: unknown names count alike.
     const address = clientAddressKey(meta.ip);
-    if (!this.hub.admits(address) || this.hub.unansweredSince(r.account.id, now - DESKTOP_LOGIN_TTL_MS) >= MAX_UNANSWERED_PER_ACCOUNT) throw new ServiceError('too-many-attempts', 429);
     const number = randomInt(10, 100);
     const a: Approval = {
       tx: newTransactionId(),
@@ -101,7 +105,8 @@ export class ApprovalService {
       seq: this.hub.nextSeq(),
       ...(r.sessionId ? { sessionId: r.sessionId } : {}),
     };
-    this.hub.open(a, (meansId) => this.requestText(a, meansId));
+    const admitted = this.hub.open(a, (meansId) => this.requestText(a, meansId), { since: now - DESKTOP_LOGIN_TTL_MS, maxUnanswered: MAX_UNANSWERED_PER_ACCOUNT });
+    if (!admitted) throw new ServiceError('too-many-attempts', 429);
     if (a.meansIds.length > 0) this.audit.record('desktop-app.push-sent', a.accountId, meta.ip, { purpose: a.purpose, devices: a.meansIds.length });
     return { tx: a.tx, number, expiresAt: a.expiresAt };
   }
@@ -148,7 +153,7 @@ export class ApprovalService {
     if (seen.state === 'denied') return { state: 'denied' };
     const meansId = a.approvedBy;
     if (seen.state === 'pending' || meansId === undefined) return { state: 'pending', number: a.number, expiresAt: a.expiresAt };
-    a.consumed = true;
+    if (!this.hub.consume(tx)) return { state: 'expired' };
     const issued = this.ctx.tx(() => this.complete(a, meansId, meta));
     return issued ? { state: 'approved', issued } : { state: 'expired' };
   }
@@ -202,22 +207,21 @@ export class ApprovalService {
     // Record first, then tell anyone: the browser's poll and the apps' `resolved` event learn the outcome
     // only once the failure count (or the self-block) is written, so no crash in between can lose it.
     // `settling` keeps a second answer out meanwhile; the browser still reads "pending".
-    a.settling = true;
+    if (!this.hub.claimAnswer(a.tx)) throw new ServiceError('not-found', 404);
     try {
       if (failed) this.auth.countFailure(a.accountId, device.means.id, meta);
       else if (ans.decision === 'deny-and-block') this.blockSelf(device, meta);
     } finally {
-      a.state = state;
-      if (state === 'approved') a.approvedBy = device.means.id;
-      this.resolved(a);
+      this.hub.settle(a.tx, state, state === 'approved' ? device.means.id : undefined);
+      this.resolved(a, state);
     }
     if (failed) throw authFailed();
     return { state };
   }
 
   /** Tells every addressed device that a request is settled (the app removes it from view). */
-  private resolved(a: Approval): void {
-    const data = JSON.stringify({ v: 1, tx: a.tx, state: a.state });
+  private resolved(a: Approval, state: 'approved' | 'denied'): void {
+    const data = JSON.stringify({ v: 1, tx: a.tx, state });
     for (const m of a.meansIds) this.hub.publish(m, 'resolved', data);
   }
 

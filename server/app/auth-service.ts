@@ -3,6 +3,7 @@
  * secret is checked. All failures of a check answer with the one generic 'authentication-failed'
  * (TR-03107-1 MF2, ASVS 6.3.8) after about the same work (one Argon2id verification).
  */
+import { isUniqueViolation } from '../store/sql-db';
 import { randomUUID } from 'node:crypto';
 import type { AppContext, RequestMeta } from './context';
 import { ServiceError, authFailed, domain } from './errors';
@@ -81,7 +82,7 @@ export class AuthService {
         return this.sessions.issue(result.session, result.account);
       });
     } catch (e) {
-      if (e instanceof Error && /UNIQUE constraint failed: accounts.username/.test(e.message)) throw new ServiceError('username-taken', 409);
+      if (isUniqueViolation(e, 'accounts', 'username')) throw new ServiceError('username-taken', 409);
       throw e;
     }
     this.ctx.recordEvents(result.events, meta.ip);

@@ -19,6 +19,8 @@ import { LoginThrottle } from './throttle';
 import { CreationThrottle, type CreationLimit } from './creation-throttle';
 import { usernameTagger } from './username-tag';
 import { installKey } from '../store/secrets-repo';
+import { MemoryEphemeralStore, PgEphemeralStore, type EphemeralStore } from '../store/ephemeral-repo';
+import { PgDb } from '../store/pg-db';
 import type { Policy } from '../domain/policy';
 import type { DomainEvent } from '../domain/model';
 import type { RelyingParty } from '../means/webauthn';
@@ -41,8 +43,12 @@ export class AppContext {
   /** Account creations per client address (issue #7 item 6). */
   readonly creation: CreationThrottle;
   readonly hasher: PasswordHasher;
+  /** Device nonces, taken flash ids, open key registrations: memory with SQLite (one node), a table with PostgreSQL. */
+  readonly ephemeral: EphemeralStore;
   /** Keyed tag of a typed username for the audit log and throttle keys: the name itself is never stored there. */
   readonly usernameTag: (username: string) => string;
+  /** Told when an account is erased (§7), inside the erasing transaction: drop what else holds its data. */
+  readonly eraseListeners: ((accountId: string) => void)[] = [];
   /** Told of every recorded domain event (the OIDC layer sends back-channel logouts on 'logged-out'); must not throw or block. */
   readonly eventListeners: ((events: readonly DomainEvent[]) => void)[] = [];
 
@@ -67,6 +73,7 @@ export class AppContext {
     this.throttle = new LoginThrottle(new ThrottleRepo(db), clock, this.usernameTag);
     this.creation = new CreationThrottle(new ThrottleRepo(db), clock, options.creationLimit);
     this.hasher = new PasswordHasher(options.argon2);
+    this.ephemeral = db instanceof PgDb ? new PgEphemeralStore(db) : new MemoryEphemeralStore();
   }
 
   /** Now, from the injected clock. */
@@ -98,10 +105,11 @@ export class AppContext {
     const account = this.accounts.byId(accountId);
     this.accounts.erase(accountId);
     if (account) this.throttle.forget(account.username);
+    for (const listener of this.eraseListeners) listener(accountId);
   }
 
   /**
-   * Runs `fn` in one SQLite transaction. A save of an account copy read before another write committed
+   * Runs `fn` in one transaction. A save of an account copy read before another write committed
    * (stale version) rolls everything back and answers 409 'conflict' — never a silent lost update.
    */
   tx<T>(fn: () => T): T {

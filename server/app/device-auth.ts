@@ -11,9 +11,6 @@ import { DEVICE_AUTH_SKEW_MS, deviceRequestText, parseDeviceAuthorization } from
 import { verifyTextNative } from './native-p256';
 import type { DesktopAppCredential } from '../means/desktop-app';
 
-/** Most nonces remembered at once; beyond it requests are refused until old ones expire (memory bound). */
-const MAX_NONCES = 200_000;
-
 /** The request as the HTTP layer saw it. */
 export interface DeviceRequestSeen {
   method: string;
@@ -30,10 +27,8 @@ export interface AuthenticatedDevice {
   means: Means;
 }
 
-/** Verifies device signatures and remembers nonces (per process; see docs/known-gaps.md for several nodes). */
+/** Verifies device signatures and remembers nonces (ctx.ephemeral: this process, or the database shared by several nodes). */
 export class DeviceAuthenticator {
-  private readonly nonces = new Map<string, number>();
-
   constructor(private readonly ctx: AppContext) {}
 
   /** The device behind a signed request, or 401 not-authenticated (one answer for every failure). */
@@ -56,15 +51,8 @@ export class DeviceAuthenticator {
     if (!account || !means || means.kind !== 'desktop-app' || means.status === 'removed' || !cred) return refuse();
     const text = deviceRequestText({ method: req.method, origin, path: req.path, body: req.body, means: auth.means, ts: auth.ts, nonce: auth.nonce });
     if (!verifyTextNative(cred.data.deviceKey, text, auth.sig)) return refuse();
-    this.prune(now);
-    const key = `${auth.means}:${auth.nonce}`;
-    if (this.nonces.has(key) || this.nonces.size >= MAX_NONCES) return refuse();
-    this.nonces.set(key, auth.ts + DEVICE_AUTH_SKEW_MS);
+    // Each nonce once while its timestamp is inside the window (a full store refuses: bounded memory).
+    if (!this.ctx.ephemeral.claim('device-nonce', `${auth.means}:${auth.nonce}`, auth.ts + DEVICE_AUTH_SKEW_MS, now)) return refuse();
     return { account, means };
-  }
-
-  private prune(now: number): void {
-    if (this.nonces.size < 1024) return;
-    for (const [k, until] of this.nonces) if (until < now) this.nonces.delete(k);
   }
 }

@@ -54,10 +54,8 @@ export interface KeyRegistrationBody {
   assertion: AuthenticationResponseJSON;
 }
 
-/** Device-authenticated security-key registration. Open registrations live in this process (like device nonces). */
+/** Device-authenticated security-key registration. Open registrations live in ctx.ephemeral (shared by all nodes on PostgreSQL). */
 export class DeviceKeyService {
-  private readonly open = new Map<string, Open>();
-
   constructor(
     private readonly ctx: AppContext,
     private readonly auth: AuthService,
@@ -67,15 +65,15 @@ export class DeviceKeyService {
   /** Step 1: the WebAuthn options and the proof challenge. Refuses early what step 2 would refuse by level. */
   async options(device: AuthenticatedDevice): Promise<KeyRegistrationOptions> {
     const now = this.ctx.now();
-    this.prune(now);
     refuseUnusable(device);
-    if (this.open.size >= MAX_OPEN || [...this.open.values()].filter((o) => o.deviceMeansId === device.means.id).length >= MAX_OPEN_PER_DEVICE) throw new ServiceError('too-many-attempts', 429);
+    const held = this.ctx.ephemeral.count('key-registration', device.means.id, now);
+    if (held.all >= MAX_OPEN || held.owner >= MAX_OPEN_PER_DEVICE) throw new ServiceError('too-many-attempts', 429);
     // Dry run of the §4.2 level rule with what step 2 will prove (desktop app + password).
     this.registerInSession(device.account, device.means.id, randomUUID(), null, now);
     const c = await creationOptionsFor(this.ctx, device.account, KIND);
     const tx = newTransactionId();
     const o: Open = { accountId: device.account.id, deviceMeansId: device.means.id, challenge: randomBytes(32).toString('base64url'), createChallenge: c.challenge, getChallenge: randomBytes(32).toString('base64url'), expiresAt: now + KEY_REGISTRATION_TTL_MS };
-    this.open.set(tx, o);
+    if (!this.ctx.ephemeral.put('key-registration', tx, device.means.id, o, o.expiresAt, now)) throw new ServiceError('too-many-attempts', 429);
     return {
       v: 1,
       tx,
@@ -98,9 +96,8 @@ export class DeviceKeyService {
    * transaction registers the means and confirms it in the same (never stored) session.
    */
   async finish(device: AuthenticatedDevice, body: KeyRegistrationBody, meta: RequestMeta): Promise<KeyRegistrationResult> {
-    const o = this.open.get(body.tx);
-    this.open.delete(body.tx);
     const now = this.ctx.now();
+    const o = this.ctx.ephemeral.take('key-registration', body.tx, now) as Open | undefined;
     if (!o || o.deviceMeansId !== device.means.id || now >= o.expiresAt) throw new ServiceError('not-found', 404);
     refuseUnusable(device);
     const label = body.label === undefined ? null : checkLabel(body.label);
@@ -157,9 +154,5 @@ export class DeviceKeyService {
   private failed(accountId: string, meta: RequestMeta, phase: string): never {
     this.ctx.record('stepup.fail', accountId, meta.ip, { phase: `device-key-registration-${phase}` });
     throw authFailed();
-  }
-
-  private prune(now: number): void {
-    for (const [tx, o] of this.open) if (now >= o.expiresAt) this.open.delete(tx);
   }
 }

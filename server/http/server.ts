@@ -7,7 +7,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
 import fastifySwagger from '@fastify/swagger';
 import { DEFAULT_CONFIG, validateConfig, type ServerConfig } from '../config';
-import { openDatabase, type Db } from '../store/db';
+import { openStore, type Db } from '../store/db';
 import { AppContext, AdjustableClock, createServices, systemClock, type Clock, type Services } from '../app';
 import { ARGON2_PARAMS } from '../app/passwords';
 import { makePolicy, type Policy } from '../domain';
@@ -96,7 +96,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<R
   const deletionDelayMs = delayOverride ?? config.deletionDelayDays * 86_400_000;
   const testClock = config.testMode ? new AdjustableClock() : undefined;
   const clock: Clock = testClock ?? systemClock;
-  const db = openDatabase(config.dataDir);
+  const db = openStore(config);
 
   const app = Fastify({
     logger:
@@ -141,6 +141,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<R
     ...(config.dataKeys !== undefined ? { dataKeys: parseDataKeys(config.dataKeys) } : {}),
   });
   const services = createServices(ctx);
+  await services.approvals.hub.ready();
   // Compute the dummy hash for unknown-user logins now, so even the first such login costs the same.
   await ctx.hasher.burn('warm-up');
 
@@ -223,6 +224,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<R
       closed = true;
       clearInterval(sweeper);
       await app.close();
+      await services.approvals.hub.close();
       db.close();
     },
   };

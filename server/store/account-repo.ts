@@ -80,7 +80,8 @@ export class AccountRepo {
         'UPDATE accounts SET eid_pseudonym = ?, eid_pseudonym_provenance = ?, deletion_requested_at = ?, deletion_erase_at = ?, version = version + 1 WHERE id = ? AND version = ?',
       ),
       byId: db.prepare('SELECT * FROM accounts WHERE id = ?'),
-      byUsername: db.prepare('SELECT * FROM accounts WHERE username = ?'),
+      // SQLite's column is COLLATE NOCASE; PostgreSQL's unique index is on lower(username) (pg-migrations.ts).
+      byUsername: db.prepare(db.dialect === 'postgres' ? 'SELECT * FROM accounts WHERE lower(username) = lower(?)' : 'SELECT * FROM accounts WHERE username = ?'),
       byPseudonym: db.prepare('SELECT * FROM accounts WHERE eid_pseudonym = ?'),
       attrs: db.prepare('SELECT * FROM attributes WHERE account_id = ? ORDER BY position'),
       means: db.prepare('SELECT * FROM means WHERE account_id = ? ORDER BY position'),

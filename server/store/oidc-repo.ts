@@ -67,7 +67,7 @@ export class OidcRepo {
 
   /** Records consent for these attributes (idempotent). */
   grantConsent(accountId: string, clientId: string, attributes: readonly string[], at: number): void {
-    const ins = this.db.prepare('INSERT OR IGNORE INTO oidc_consents (account_id, client_id, attribute, granted_at) VALUES (?, ?, ?, ?)');
+    const ins = this.db.prepare('INSERT INTO oidc_consents (account_id, client_id, attribute, granted_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING');
     this.db.transaction(() => {
       for (const a of attributes) ins.run(accountId, clientId, a, at);
     })();
@@ -82,7 +82,8 @@ export class OidcRepo {
   /** Stores what an authorisation released (read by the token and userinfo endpoints). */
   saveRelease(grantId: string, accountId: string, sessionId: string, payload: unknown, expiresAt: number): void {
     this.db
-      .prepare('INSERT OR REPLACE INTO oidc_releases (grant_id, account_id, session_id, payload, expires_at) VALUES (?, ?, ?, ?, ?)')
+      .prepare(`INSERT INTO oidc_releases (grant_id, account_id, session_id, payload, expires_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (grant_id) DO UPDATE SET account_id = excluded.account_id, session_id = excluded.session_id, payload = excluded.payload, expires_at = excluded.expires_at`)
       .run(grantId, accountId, sessionId, JSON.stringify(payload), expiresAt);
   }
 
@@ -105,8 +106,10 @@ export class OidcRepo {
   linkSession(link: SessionClientLink, at: number): void {
     this.db
       .prepare(
-        `INSERT OR REPLACE INTO oidc_session_clients (session_id, client_id, account_id, grant_id, sid, provider_session_uid, at)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO oidc_session_clients (session_id, client_id, account_id, grant_id, sid, provider_session_uid, at)
+         VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (session_id, client_id) DO UPDATE SET account_id = excluded.account_id, grant_id = excluded.grant_id, sid = excluded.sid,
+           provider_session_uid = excluded.provider_session_uid, at = excluded.at`,
       )
       .run(link.sessionId, link.clientId, link.accountId, link.grantId, link.sid, link.providerSessionUid, at);
   }
@@ -129,7 +132,8 @@ export class OidcRepo {
 
   /** Grant ids of the account's sign-ins to one service (to revoke tokens when consent is withdrawn). */
   grantsFor(accountId: string, clientId: string): string[] {
-    const rows = this.db.prepare("SELECT id FROM oidc_store WHERE model = 'Grant' AND account_id = ? AND json_extract(payload, '$.clientId') = ?").all(accountId, clientId) as {
+    const clientOf = this.db.dialect === 'postgres' ? "payload::jsonb ->> 'clientId'" : "json_extract(payload, '$.clientId')";
+    const rows = this.db.prepare(`SELECT id FROM oidc_store WHERE model = 'Grant' AND account_id = ? AND ${clientOf} = ?`).all(accountId, clientId) as {
       id: string;
     }[];
     return rows.map((r) => r.id);

@@ -78,13 +78,15 @@ function unseal(key: Buffer, value: string): Sealed | undefined {
 
 /** The flash cookie codec of one install (key from the install secrets). */
 export class FlashCookies {
-  /** Ids of flashes already taken, in the order taken, with when they stop mattering (their minute ends). */
-  private readonly taken = new Map<string, number>();
-
+  /**
+   * `claimOnce(id, until, now)` is true the first time an id is taken and remembers it until `until`
+   * (the server passes its ephemeral store, shared by all nodes; the default remembers in this object).
+   */
   constructor(
     private readonly key: Buffer,
     private readonly secure: boolean,
     private readonly now: () => number = Date.now,
+    private readonly claimOnce: (id: string, until: number, now: number) => boolean = memoryClaims(),
   ) {}
 
   /** Answers 303 See Other to `url`, carrying `flash` to that page (in this browser only). */
@@ -123,15 +125,23 @@ export class FlashCookies {
     return fresh;
   }
 
-  /** True the first time `id` is taken; remembers it until `until`. */
+  /** True the first time `id` is taken. */
   private takeOnce(id: unknown, until: number, now: number): boolean {
-    if (typeof id !== 'string' || this.taken.has(id)) return false;
-    for (const [k, end] of this.taken) {
-      if (end > now) break;
-      this.taken.delete(k);
-    }
-    if (this.taken.size >= MAX_TAKEN) return false;
-    this.taken.set(id, until);
-    return true;
+    return typeof id === 'string' && this.claimOnce(id, until, now);
   }
+}
+
+/** Taken ids remembered in memory (MAX_TAKEN at most, each until its minute ends). */
+function memoryClaims(): (id: string, until: number, now: number) => boolean {
+  const taken = new Map<string, number>();
+  return (id, until, now) => {
+    if (taken.has(id)) return false;
+    for (const [k, end] of taken) {
+      if (end > now) break;
+      taken.delete(k);
+    }
+    if (taken.size >= MAX_TAKEN) return false;
+    taken.set(id, until);
+    return true;
+  };
 }

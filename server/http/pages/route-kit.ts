@@ -77,7 +77,7 @@ export function createPageKit(app: FastifyInstance, opts: { services: Services; 
   const minPasswordLength = opts.minPasswordLength ?? 8;
   // HMAC key of the pre-session CSRF tokens and AES key of the flash cookie (per install, never leave the data directory).
   const preCsrfKey = installKey(ctx.db, 'pre-session-csrf');
-  const flash = new FlashCookies(installKey(ctx.db, 'page-flash'), opts.secureCookies);
+  const flash = new FlashCookies(installKey(ctx.db, 'page-flash'), opts.secureCookies, Date.now, (id, until, now) => ctx.ephemeral.claim('flash', id, until, now));
   const token = (request: FastifyRequest): string | undefined => sessionToken(request);
 
   function pageContext(request: FastifyRequest, reply: FastifyReply, scripts?: string[]): PageContext {

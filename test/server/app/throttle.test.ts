@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../../server/store/db';
+import type { Db } from '../../../server/store/db';
+import { openTestStore } from '../store/test-store';
 import { ThrottleRepo } from '../../../server/store/throttle-repo';
 import { AdjustableClock } from '../../../server/app/clock';
 import { LoginThrottle, ThrottledError } from '../../../server/app/throttle';
@@ -17,7 +18,7 @@ let clock: AdjustableClock;
 let th: LoginThrottle;
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'faktor-throttle-'));
-  db = openDatabase(dir);
+  db = openTestStore(dir);
   clock = new AdjustableClock();
   clock.freeze(true);
   th = new LoginThrottle(new ThrottleRepo(db), clock, (u) => u.trim().toLowerCase());

@@ -181,7 +181,8 @@ describe('§7 nothing remains', () => {
     expect((await new Client(t.url).post('/api/login', { username: u, password: PASSWORD })).status).toBe(429);
     expect((await new Client(t.url).post('/api/block', { username: ` ${u.toLowerCase()} `, blockPassword: BLOCK_PASSWORD })).status).toBe(429);
     const db = t.server.db;
-    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name);
+    const listTables = db.dialect === 'postgres' ? 'SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema()' : "SELECT name FROM sqlite_master WHERE type = 'table'";
+    const tables = (db.prepare(listTables).all() as { name: string }[]).map((r) => r.name);
     const holding = (needle: string): string[] =>
       tables.filter((name) => (db.prepare(`SELECT * FROM "${name}"`).all() as unknown[]).some((row) => JSON.stringify(row).toLowerCase().includes(needle.toLowerCase())));
     expect(holding(u)).toContain('accounts'); // the scan does find it while the account exists

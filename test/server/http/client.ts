@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createServer, type CreateServerOptions, type RunningServer } from '../../../server/main';
 import { totpCodeAt } from '../../../server/means/totp';
+import { testStoreOptions } from '../store/test-store';
 
 /** FAKTOR_DATA_KEYS for test servers (never a real key). */
 export const TEST_DATA_KEYS = `t1:${Buffer.alloc(32, 7).toString('base64')}`;
@@ -24,7 +25,7 @@ export async function startTestServer(options: CreateServerOptions = {}): Promis
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'faktor-server-'));
   // Many accounts from one address per server: the creation throttle (10 per 15 min) is tested on its own.
   // A fixed data key so normal-mode servers start too (test mode alone would generate one).
-  const server = await createServer({ host: '127.0.0.1', port: 0, testMode: true, logLevel: 'silent', maxAccountCreations: 1000, dataKeys: TEST_DATA_KEYS, ...options, dataDir });
+  const server = await createServer({ host: '127.0.0.1', port: 0, testMode: true, logLevel: process.env.FAKTOR_TEST_LOG ?? 'silent', maxAccountCreations: 1000, dataKeys: TEST_DATA_KEYS, ...testStoreOptions(dataDir), ...options, dataDir });
   return {
     server,
     url: server.url,

@@ -6,6 +6,7 @@
  * localhost / 127.0.0.1 / [::1] with the listening port; normal mode: the bound names or
  * --allowed-hosts). Raw node:http so the Host header and path go out exactly as written.
  */
+import { testStoreOptions } from '../store/test-store';
 import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,7 +94,7 @@ describe('Host header (DNS rebinding)', () => {
 
   async function normal(options: CreateServerOptions): Promise<{ url: string; stop: () => Promise<void> }> {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'faktor-host-'));
-    const s = await createServer({ host: '127.0.0.1', port: 0, logLevel: 'silent', argon2MemoryKiB: 1024, dataKeys: TEST_DATA_KEYS, ...options, dataDir });
+    const s = await createServer({ host: '127.0.0.1', port: 0, logLevel: 'silent', argon2MemoryKiB: 1024, dataKeys: TEST_DATA_KEYS, ...testStoreOptions(dataDir), ...options, dataDir });
     return { url: s.url, stop: async () => { await s.close(); rmSync(dataDir, { recursive: true, force: true }); } };
   }
 

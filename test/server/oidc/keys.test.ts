@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as oc from 'openid-client';
 import { PASSWORD, newAccount, startTestServer, type TestServer } from '../http/client';
-import { openDatabase } from '../../../server/store/db';
+import { openTestStore } from '../store/test-store';
 import { OidcRepo } from '../../../server/store/oidc-repo';
 import { DEFAULT_KEY_POLICY, currentKeys, rotateSigningKey } from '../../../server/oidc/keys';
 import { MiniBrowser } from './browser';
@@ -68,7 +68,7 @@ describe('keys and restarts', () => {
   it('creates the first key on a fresh install, rotates after the period and drops a replaced key after the grace period', () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'faktor-oidc-keys-'));
     dirs.push(dataDir);
-    const db = openDatabase(dataDir);
+    const db = openTestStore(dataDir);
     try {
       const repo = new OidcRepo(db);
       const t0 = Date.UTC(2026, 0, 1);

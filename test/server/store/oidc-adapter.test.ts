@@ -7,7 +7,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../../server/store/db';
+import type { Db } from '../../../server/store/db';
+import { openTestStore } from './test-store';
 import { sqliteAdapter } from '../../../server/store/oidc-adapter';
 import { OidcRepo } from '../../../server/store/oidc-repo';
 
@@ -15,7 +16,7 @@ let dir: string;
 let db: Db;
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'faktor-oidc-store-'));
-  db = openDatabase(dir);
+  db = openTestStore(dir);
   db.prepare("INSERT INTO accounts (id, username, password_hash, created_at) VALUES ('acc-1', 'anna', 'x', 0)").run();
 });
 afterEach(() => {

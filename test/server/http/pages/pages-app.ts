@@ -11,7 +11,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import { AdjustableClock, AppContext, createServices, type Services } from '../../../../server/app';
 import { DEFAULT_POLICY } from '../../../../server/domain';
-import { openDatabase } from '../../../../server/store/db';
+import { openTestStore } from '../../store/test-store';
 import { pagesPlugin } from '../../../../server/http/pages/plugin';
 
 /** An app with the pages, its services and clock, and a cleanup. */
@@ -25,7 +25,7 @@ export interface PagesApp {
 /** Starts the pages on a throwaway database (cheap Argon2 parameters: this tests pages, not hashing). */
 export async function buildPagesApp(): Promise<PagesApp> {
   const dir = mkdtempSync(path.join(tmpdir(), 'faktor-pages-unit-'));
-  const db = openDatabase(dir);
+  const db = openTestStore(dir);
   const clock = new AdjustableClock();
   const ctx = new AppContext(db, clock, DEFAULT_POLICY, { rpId: 'localhost', rpName: 'Servicekonto', origins: ['http://localhost'] }, {
     testMode: true,
