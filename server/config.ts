@@ -2,6 +2,7 @@
  * Server configuration from command-line flags and environment variables. Kept separate from main.ts
  * so tests and the benchmark build the same options object without spawning a process.
  */
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { parseDataKeys } from './store/credential-cipher';
 import { DEFAULT_PUSHES_PER_ADDRESS } from './app/approval-hub';
@@ -46,6 +47,11 @@ export interface ServerConfig {
    * FAKTOR_DATA_KEYS only, never a flag: argv is visible to every user). Required outside test mode.
    */
   dataKeys?: string;
+  /**
+   * Addresses (IPs or CIDR ranges) of the TLS-terminating proxies in front of the nodes: only requests
+   * from them may name the client in X-Forwarded-For (throttles, audit). Unset = no proxy is trusted.
+   */
+  trustedProxies?: string[];
   /** JSON file with the OpenID Connect clients (relying parties) to register (server/oidc/clients.ts). */
   oidcClientsFile?: string;
 }
@@ -112,6 +118,9 @@ export function validateConfig(config: ServerConfig): ServerConfig {
     );
   }
   if (config.database !== undefined) checkDatabaseUrl(config.database);
+  for (const p of config.trustedProxies ?? []) {
+    if (!isIP(p.split('/')[0] ?? '') || !/^[^/]+(\/\d{1,3})?$/.test(p)) throw new ConfigError(`--trusted-proxies: "${p}" is not an IP address or CIDR range`);
+  }
   if (!Number.isInteger(config.maxAccountCreations) || config.maxAccountCreations < 1) {
     throw new ConfigError(
       `invalid account-creation limit: ${config.maxAccountCreations} (a whole number ≥ 1)`,
@@ -163,6 +172,7 @@ const VALUE_FLAGS = [
   'rp-id',
   'log-level',
   'allowed-hosts',
+  'trusted-proxies',
   'deletion-delay-days',
   'max-account-creations',
   'max-pushes-per-address',
@@ -193,6 +203,10 @@ Usage: npm run server -- [flags]
                       * = any (env FAKTOR_ALLOWED_HOSTS; default: the bound address, the
                       loopback names when bound there, the RP id and the --origin host);
                       ignored in test mode, which answers localhost/127.0.0.1/[::1] only
+  --trusted-proxies <l>
+                      comma-separated IPs/CIDRs of the reverse proxies in front of the server
+                      (env FAKTOR_TRUSTED_PROXIES); only they may set X-Forwarded-For, which
+                      then names the client for throttles and the audit log (docs/deploy.md)
   --log-level <lvl>   fatal|error|warn|info|debug|trace|silent (env FAKTOR_LOG_LEVEL, default info)
   --deletion-delay-days <n>
                       lock period of a delayed account deletion, shown at creation (§7)
@@ -305,6 +319,10 @@ export function rawConfigFromArgs(
   const maxCreations = pick('max-account-creations', 'FAKTOR_MAX_ACCOUNT_CREATIONS');
   const maxPushes = pick('max-pushes-per-address', 'FAKTOR_MAX_PUSHES_PER_ADDRESS');
   const oidcClientsFile = pick('oidc-clients', 'FAKTOR_OIDC_CLIENTS');
+  const trustedProxies = pick('trusted-proxies', 'FAKTOR_TRUSTED_PROXIES')
+    ?.split(',')
+    .map((h) => h.trim())
+    .filter((h) => h !== '');
   const allowedHosts = pick('allowed-hosts', 'FAKTOR_ALLOWED_HOSTS')
     ?.split(',')
     .map((h) => h.trim())
@@ -329,6 +347,7 @@ export function rawConfigFromArgs(
     ...(database ? { database } : {}),
     ...(oidcClientsFile ? { oidcClientsFile: path.resolve(oidcClientsFile) } : {}),
     ...(allowedHosts && allowedHosts.length > 0 ? { allowedHosts } : {}),
+    ...(trustedProxies && trustedProxies.length > 0 ? { trustedProxies } : {}),
   };
   return config;
 }

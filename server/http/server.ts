@@ -112,7 +112,8 @@ export async function createServer(options: CreateServerOptions = {}): Promise<R
           },
     bodyLimit: 64 * 1024,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false, allowUnionTypes: true } },
-    trustProxy: false,
+    // Only the configured proxies may name the client (X-Forwarded-For); everyone else is their socket address.
+    trustProxy: config.trustedProxies && config.trustedProxies.length > 0 ? config.trustedProxies : false,
   });
 
   const hostForUrl = (port: number): string => `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;

@@ -250,20 +250,25 @@ const MIGRATION_LOCK = 0x66616b74; // 'fakt'
 
 /**
  * Brings the schema up to date: each pending step runs in one transaction with its version row, under
- * a transaction-scoped advisory lock, so nodes starting together migrate once. Refuses a schema written
- * by a newer server.
+ * a session advisory lock taken BEFORE the transaction (a SERIALIZABLE snapshot taken while waiting
+ * would not see the other node's migration), so nodes starting together migrate once. Refuses a
+ * schema written by a newer server.
  */
 export function migratePostgres(db: PgDb, migrations: readonly PgMigration[] = PG_MIGRATIONS): number {
-  db.transaction(() => {
-    db.prepare('SELECT pg_advisory_xact_lock(?)').get(MIGRATION_LOCK);
-    db.exec('CREATE TABLE IF NOT EXISTS faktor_schema (version INTEGER NOT NULL)');
-    const row = db.prepare('SELECT max(version) AS v FROM faktor_schema').get() as { v: number | null };
-    const current = row.v ?? 0;
-    if (current > migrations.length) throw new Error(`database schema version ${current} is newer than this server (${migrations.length})`);
-    for (let v = current; v < migrations.length; v++) {
-      db.exec((migrations[v] as PgMigration).sql);
-      db.prepare('INSERT INTO faktor_schema (version) VALUES (?)').run(v + 1);
-    }
-  })();
+  db.prepare('SELECT pg_advisory_lock(?)').get(MIGRATION_LOCK);
+  try {
+    db.transaction(() => {
+      db.exec('CREATE TABLE IF NOT EXISTS faktor_schema (version INTEGER NOT NULL)');
+      const row = db.prepare('SELECT max(version) AS v FROM faktor_schema').get() as { v: number | null };
+      const current = row.v ?? 0;
+      if (current > migrations.length) throw new Error(`database schema version ${current} is newer than this server (${migrations.length})`);
+      for (let v = current; v < migrations.length; v++) {
+        db.exec((migrations[v] as PgMigration).sql);
+        db.prepare('INSERT INTO faktor_schema (version) VALUES (?)').run(v + 1);
+      }
+    })();
+  } finally {
+    db.prepare('SELECT pg_advisory_unlock(?)').get(MIGRATION_LOCK);
+  }
   return migrations.length;
 }

@@ -2,7 +2,7 @@
  * Configuration: flags and environment, and the refusal of test mode on a non-loopback host.
  */
 import { expect, it } from 'vitest';
-import { ConfigError, configFromArgs, isLoopbackHost } from '../../../server/config';
+import { ConfigError, configFromArgs, isLoopbackHost, redactedDatabaseUrl, startupBanner } from '../../../server/config';
 
 /** A data key (normal mode needs one): 32 zero bytes, test only. */
 const KEYS = { FAKTOR_DATA_KEYS: `t1:${Buffer.alloc(32).toString('base64')}` };
@@ -38,4 +38,28 @@ it('reads --max-pushes-per-address / FAKTOR_MAX_PUSHES_PER_ADDRESS (default 300)
   expect(configFromArgs(['--max-pushes-per-address', '40'], KEYS).maxPushesPerAddress).toBe(40);
   expect(configFromArgs([], { ...KEYS, FAKTOR_MAX_PUSHES_PER_ADDRESS: '7' }).maxPushesPerAddress).toBe(7);
   for (const bad of ['0', '1.5', 'many']) expect(() => configFromArgs(['--max-pushes-per-address', bad], KEYS)).toThrow(/online-approval limit/);
+});
+
+it('reads --database / FAKTOR_DATABASE_URL (postgres:// only) and refuses a password in the flag, never echoing it', () => {
+  expect(configFromArgs(['--database', 'postgres://faktor@db.example:5432/sk'], KEYS).database).toBe('postgres://faktor@db.example:5432/sk');
+  expect(configFromArgs([], { ...KEYS, FAKTOR_DATABASE_URL: 'postgresql://u:secret@db/sk' }).database).toBe('postgresql://u:secret@db/sk');
+  expect(configFromArgs([], KEYS).database).toBeUndefined();
+  let message = '';
+  try {
+    configFromArgs(['--database', 'postgres://u:hunter2@db/sk'], KEYS);
+  } catch (e) {
+    message = (e as Error).message;
+  }
+  expect(message).toMatch(/process list/);
+  expect(message).not.toContain('hunter2');
+  expect(() => configFromArgs(['--database', 'mysql://db/sk'], KEYS)).toThrow(/only postgres/);
+  expect(() => configFromArgs(['--database', 'not a url'], KEYS)).toThrow(/not a URL/);
+  expect(redactedDatabaseUrl('postgres://u:hunter2@db:5432/sk')).toBe('postgres://u:***@db:5432/sk');
+  expect(startupBanner(configFromArgs([], { ...KEYS, FAKTOR_DATABASE_URL: 'postgres://u:hunter2@db/sk' }), 'http://127.0.0.1:8787', 'http://localhost:8787')[0]).not.toContain('hunter2');
+});
+
+it('reads --trusted-proxies / FAKTOR_TRUSTED_PROXIES as IPs or CIDR ranges and refuses anything else', () => {
+  expect(configFromArgs(['--trusted-proxies', '10.0.0.2, 10.1.0.0/16,::1'], KEYS).trustedProxies).toEqual(['10.0.0.2', '10.1.0.0/16', '::1']);
+  expect(configFromArgs([], KEYS).trustedProxies).toBeUndefined();
+  for (const bad of ['proxy.example', '10.0.0.0/x', '10.0.0.1/8/1']) expect(() => configFromArgs(['--trusted-proxies', bad], KEYS)).toThrow(/trusted-proxies/);
 });

@@ -119,6 +119,7 @@ describe('kill -9 of one node under load', () => {
     let stop = false;
     let sentToVictim = 0;
     let ackedByVictim = 0;
+    let killed = false;
     const worker = async (w: number): Promise<void> => {
       for (let i = 0; !stop; i++) {
         const node = i % 2 === 0 ? victim : survivor;
@@ -134,13 +135,14 @@ describe('kill -9 of one node under load', () => {
           acknowledged.push(username);
           if (node === victim) ackedByVictim++;
         } catch (e) {
-          if (node === victim && victim.child.signalCode === 'SIGKILL') continue; // in flight when it died: not acknowledged
+          if (node === victim && killed) continue; // in flight when it died, or sent after: not acknowledged
           if (!stop) throw e;
         }
       }
     };
     const workers = Array.from({ length: 8 }, (_, w) => worker(w));
     while (ackedByVictim < 20) await new Promise((r) => setTimeout(r, 20));
+    killed = true;
     victim.child.kill('SIGKILL');
     const atKill = acknowledged.length;
     // The survivor keeps taking writes after the other node died.
