@@ -1,6 +1,6 @@
 import { verifyAuthenticationResponse, verifyRegistrationResponse } from '@simplewebauthn/server';
 import { afterEach, describe, expect, it } from 'vitest';
-import { decodeCbor } from '../../../../../shared/ctap/cbor';
+import { decodeCbor, encodeCbor, type CborValue } from '../../../../../shared/ctap/cbor';
 import { U2fClient } from '../../../../../electron/main/services/fido/u2f-client';
 import { assertCredentialU2f, createCredentialU2f, heldU2fCredentials } from '../../../../../electron/main/services/fido/webauthn-over-u2f';
 import { connectSoftKey } from '../../../../support/soft-authenticator/connect';
@@ -54,6 +54,21 @@ describe('WebAuthn over U2F', () => {
       expect(r.authenticationInfo.newCounter).toBeGreaterThan(counter);
       counter = r.authenticationInfo.newCounter;
     }
+  });
+
+  it('@simplewebauthn/server refuses the same registration when its attestation names another key’s certificate', async () => {
+    const { u2f } = await u2fKey();
+    const other = await connectSoftKey({ ctap2: false });
+    const theirs = await createCredentialU2f(new U2fClient(other.channel), create());
+    await other.stop();
+    const attOf = (r: { response: { attestationObject: string } }) => decodeCbor(new Uint8Array(Buffer.from(r.response.attestationObject, 'base64url'))) as Map<string, CborValue>;
+    const reg = await createCredentialU2f(u2f, create());
+    const att = attOf(reg);
+    (att.get('attStmt') as Map<string, CborValue>).set('x5c', (attOf(theirs).get('attStmt') as Map<string, CborValue>).get('x5c') as CborValue);
+    const spoilt = { ...reg, response: { ...reg.response, attestationObject: b64u(encodeCbor(att)) } };
+    const verify = (response: typeof reg) => verifyRegistrationResponse({ response, expectedChallenge: chal(1), expectedOrigin: RP.origin, expectedRPID: RP.id, requireUserVerification: false });
+    expect((await verify(reg)).verified).toBe(true);
+    expect((await verify(spoilt)).verified).toBe(false);
   });
 
   it('check-only matching: the key names its own handle for that RP only, not another key’s, not an impossible id', async () => {
