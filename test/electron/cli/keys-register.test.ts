@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newAccount, PASSWORD, startTestServer, type TestServer } from '../../server/http/client';
+import { PASSWORD, startTestServer, type TestServer } from '../../server/http/client';
 import { serveSoftAuthenticatorUdp } from '../../support/soft-authenticator/serve-udp';
+import { pairConfirmedCli } from './paired-cli';
 import { cliSandbox, type CliRun } from './run-cli';
 
 /**
@@ -9,7 +10,6 @@ import { cliSandbox, type CliRun } from './run-cli';
  * stand-in for a USB key, which cannot exist in CI), @simplewebauthn/server verifying inside the server.
  */
 
-type Qr = { payload: string };
 let t: TestServer;
 const box = cliSandbox();
 const pin = box.file('pin', '864209\n');
@@ -28,19 +28,9 @@ afterAll(async () => {
   await box.cleanup();
 });
 
-/** A new account, paired with the CLI's vault and confirmed with an approval code (§4.2). */
-async function pairedAccount(username: string): Promise<void> {
-  const c = await newAccount(t.url, username);
-  const paired = await box.run(['pair', (await c.post<Qr>('/api/means/desktop-app')).body.payload, '--pin-file', pin, '--json']);
-  expect(paired.code, paired.stderr).toBe(0);
-  const meansId = String((last(paired).paired as { meansId: string }).meansId);
-  const confirm = await box.run(['approve', (await c.post<Qr>(`/api/means/${meansId}/challenge`)).body.payload, '--pin-file', pin, '--json']);
-  expect((await c.post(`/api/means/${meansId}/authenticate`, { code: last(confirm).code })).status).toBe(200);
-}
-
 describe('faktor keys register / means', () => {
   it('registers the key as password + security key at the paired account, then names that means for the key', async () => {
-    await pairedAccount('cli-key');
+    await pairConfirmedCli(box, t.url, 'cli-key', pin);
 
     soft = await serveSoftAuthenticatorUdp(0);
     const port = String(soft.port);
@@ -70,7 +60,7 @@ describe('faktor keys register / means', () => {
   }, 180_000);
 
   it('a U2F-only key (INIT without the CBOR capability) takes the U2F path by itself: registered, then named by check-only probes', async () => {
-    await pairedAccount('cli-u2f');
+    await pairConfirmedCli(box, t.url, 'cli-u2f', pin);
     await soft?.stop();
     soft = await serveSoftAuthenticatorUdp(0, { ctap2: false });
     const port = String(soft.port);
