@@ -43,3 +43,28 @@ test('Register at Servicekonto…: wrong password refused in plain words, then t
     await server.stop();
   }
 });
+
+test('a U2F-only key (no FIDO2) is registered over U2F from its card and then names its means, no key PIN asked', async ({ page, harness }) => {
+  const server = await startTestServer();
+  try {
+    await pairConfirmed(harness.api, server.url, 'keyreg-u2f-e2e', '975310');
+    harness.keys.plug('/dev/hidraw0', { ctap2: false }, { product: 'OldKey' });
+    await page.getByRole('button', { name: 'Security keys' }).click();
+    const card = page.getByRole('article', { name: 'OldKey' });
+    await expect(card.getByText('This key only speaks U2F: it has no PIN and no passkeys to manage. It can still be registered at a Servicekonto.')).toBeVisible();
+    await expect(card.getByRole('button', { name: 'Set PIN' })).toHaveCount(0);
+    await card.getByRole('button', { name: 'Register at Servicekonto…' }).click();
+    const view = page.getByRole('dialog', { name: 'Register OldKey at a Servicekonto' });
+    await expect(view.getByLabel('Paired account')).toContainText('keyreg-u2f-e2e');
+    await expect(view.getByLabel('PIN of the security key')).toHaveCount(0);
+    await view.getByLabel('Name of the means (optional)').fill('Alter Schlüssel');
+    await view.getByLabel('Faktor PIN of this account').fill('975310');
+    await view.getByLabel('Password of the Servicekonto account').fill(PASSWORD);
+    await view.getByRole('button', { name: 'Register key' }).click();
+    await expect(view.getByText(/Registered at http:\/\/localhost:\d+ \(keyreg-u2f-e2e\) as “password \+ security key” \(substanziell\), active now\./)).toBeVisible({ timeout: 30_000 });
+    await view.getByRole('button', { name: 'Back' }).click();
+    await expect(page.getByRole('article', { name: 'OldKey' }).getByText(`Servicekonto ${server.server.origin}: means Alter Schlüssel`)).toBeVisible({ timeout: 15_000 });
+  } finally {
+    await server.stop();
+  }
+});

@@ -20,11 +20,12 @@ export const KEYS_SERVICEKONTO_OPTIONS = {
 export const KEYS_SERVICEKONTO_HELP = [
   '  keys register ACCOUNT [PATH] --pin-file F --account-password-file P [--key-pin-file K] [--label L]',
   '                                    register the key at the paired account as "password + security key"',
-  '                                    (substanziell): touch the key, then touch it again to confirm',
+  '                                    (substanziell): touch the key, then touch it again to confirm;',
+  '                                    a U2F-only key (no FIDO2) is registered over U2F by itself',
   '  keys means [PATH] [--key-pin-file K]  which Servicekonto means the key is (no touch)',
   '  --pin-file F (register)          the Faktor PIN of that pairing',
   '  --account-password-file P        the account\'s Servicekonto password (sent to the server only)',
-  '  --key-pin-file K                 the key\'s own PIN, when it has one',
+  '  --key-pin-file K                 the key\'s own PIN, when it has one (U2F-only keys have none)',
 ];
 
 const optional = (args: CommandArgs, name: string): string | undefined => (typeof args.values[name] === 'string' ? (args.values[name] as string) : undefined);

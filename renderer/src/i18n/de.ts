@@ -485,7 +485,7 @@ export const de: Strings = {
     pinNotSet: 'Nicht gesetzt',
     capabilities: 'Kann',
     cap: { ctap2: 'FIDO2 (Passkeys)', u2f: 'U2F', credMgmt: 'Passkeys verwalten', wink: 'blinken' },
-    u2fOnly: 'Dieser Schlüssel spricht nur U2F: Er hat keine PIN und keine Passkeys zum Verwalten.',
+    u2fOnly: 'Dieser Schlüssel spricht nur U2F: Er hat keine PIN und keine Passkeys zum Verwalten. Beim Servicekonto lässt er sich trotzdem registrieren.',
     permissionLinux: 'Installieren Sie diese udev-Regel (zum Beispiel als /etc/udev/rules.d/70-faktor-fido.rules), laden Sie die Regeln neu und stecken Sie den Schlüssel dann ab und wieder ein:',
     permissionWindows: 'Unter Windows erreicht Faktor Sicherheitsschlüssel nur, wenn es mit Administratorrechten läuft.',
     wink: 'Blinken',

@@ -484,7 +484,7 @@ export const en = {
     pinNotSet: 'Not set',
     capabilities: 'Can do',
     cap: { ctap2: 'FIDO2 (passkeys)', u2f: 'U2F', credMgmt: 'manage passkeys', wink: 'blink' },
-    u2fOnly: 'This key only speaks U2F: it has no PIN and no passkeys to manage.',
+    u2fOnly: 'This key only speaks U2F: it has no PIN and no passkeys to manage. It can still be registered at a Servicekonto.',
     permissionLinux: 'Install this udev rule (for example as /etc/udev/rules.d/70-faktor-fido.rules), reload the rules, then unplug the key and plug it in again:',
     permissionWindows: 'On Windows, Faktor reaches security keys only when it runs with administrator rights.',
     wink: 'Blink',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newAccount, PASSWORD, startTestServer, type TestServer } from '../../server/http/client';
+import { PASSWORD, startTestServer, type TestServer } from '../../server/http/client';
 import { serveSoftAuthenticatorUdp } from '../../support/soft-authenticator/serve-udp';
+import { pairConfirmedCli } from './paired-cli';
 import { cliSandbox, type CliRun } from './run-cli';
 
 /**
@@ -9,7 +10,6 @@ import { cliSandbox, type CliRun } from './run-cli';
  * stand-in for a USB key, which cannot exist in CI), @simplewebauthn/server verifying inside the server.
  */
 
-type Qr = { payload: string };
 let t: TestServer;
 const box = cliSandbox();
 const pin = box.file('pin', '864209\n');
@@ -30,12 +30,7 @@ afterAll(async () => {
 
 describe('faktor keys register / means', () => {
   it('registers the key as password + security key at the paired account, then names that means for the key', async () => {
-    const c = await newAccount(t.url, 'cli-key');
-    const paired = await box.run(['pair', (await c.post<Qr>('/api/means/desktop-app')).body.payload, '--pin-file', pin, '--json']);
-    expect(paired.code, paired.stderr).toBe(0);
-    const meansId = String((last(paired).paired as { meansId: string }).meansId);
-    const confirm = await box.run(['approve', (await c.post<Qr>(`/api/means/${meansId}/challenge`)).body.payload, '--pin-file', pin, '--json']);
-    expect((await c.post(`/api/means/${meansId}/authenticate`, { code: last(confirm).code })).status).toBe(200);
+    await pairConfirmedCli(box, t.url, 'cli-key', pin);
 
     soft = await serveSoftAuthenticatorUdp(0);
     const port = String(soft.port);
@@ -62,5 +57,27 @@ describe('faktor keys register / means', () => {
     expect(found.stdout).toContain(`Servicekonto ${t.server.origin} (cli-key): means Schlüsselbund (active)`);
     const view = last(await box.run(['means', 'cli-key', '--json'])).means as { means: { id: string; kind: string; credentialId?: string }[] };
     expect(view.means.find((m) => m.id === registered.meansId)).toMatchObject({ kind: 'password+security-key' });
+  }, 180_000);
+
+  it('a U2F-only key (INIT without the CBOR capability) takes the U2F path by itself: registered, then named by check-only probes', async () => {
+    await pairConfirmedCli(box, t.url, 'cli-u2f', pin);
+    await soft?.stop();
+    soft = await serveSoftAuthenticatorUdp(0, { ctap2: false });
+    const port = String(soft.port);
+    const listed = await box.run(['keys', 'info', '--udp', port]);
+    expect(listed.code, listed.stderr).toBe(0);
+    expect(listed.stdout).toContain('U2F');
+    expect(listed.stdout).not.toContain('FIDO2');
+
+    const ok = await box.run(['keys', 'register', 'cli-u2f', '--udp', port, '--pin-file', pin, '--account-password-file', password, '--label', 'U2F-Schlüssel', '--json']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stderr).toContain('Touch your security key now.');
+    expect(ok.stderr).toContain('Touch your security key again to confirm.');
+    const registered = last(ok).registered as { meansId: string };
+    expect(registered).toMatchObject({ level: 'substanziell', status: 'active', label: 'U2F-Schlüssel' });
+
+    const found = await box.run(['keys', 'means', '--udp', port, '--json']);
+    expect(found.code, found.stderr).toBe(0);
+    expect((last(found).matches as { accountName: string; meansId: string }[]).map((m) => [m.accountName, m.meansId])).toEqual([['cli-u2f', registered.meansId]]);
   }, 180_000);
 });

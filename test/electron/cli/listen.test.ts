@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Client, newAccount, startTestServer, type TestServer } from '../../server/http/client';
+import { Client, startTestServer, type TestServer } from '../../server/http/client';
+import { pairConfirmedCli } from './paired-cli';
 import { cliSandbox, type CliRun } from './run-cli';
 
 /**
@@ -9,7 +10,6 @@ import { cliSandbox, type CliRun } from './run-cli';
  * PIN counts as a failure at the server; the third blocks this desktop (§4.4, TR-03107-1 W4).
  */
 
-type Qr = { payload: string };
 type Push = { tx: string; number: number };
 type Req = { request?: { tx: string; numbers: number[]; service: string; level: string; purpose: string } };
 let t: TestServer;
@@ -41,12 +41,7 @@ async function answerPending(line: string, pinFile = pin): Promise<{ run: CliRun
 
 beforeAll(async () => {
   t = await startTestServer();
-  const c = await newAccount(t.url, USER);
-  const paired = await box.run(['pair', (await c.post<Qr>('/api/means/desktop-app')).body.payload, '--pin-file', pin, '--json']);
-  expect(paired.code, paired.stderr).toBe(0);
-  const meansId = String((last(paired).paired as { meansId: string }).meansId);
-  const confirm = await box.run(['approve', (await c.post<Qr>(`/api/means/${meansId}/challenge`)).body.payload, '--pin-file', pin, '--json']);
-  expect((await c.post(`/api/means/${meansId}/authenticate`, { code: last(confirm).code })).status).toBe(200);
+  await pairConfirmedCli(box, t.url, USER, pin);
 }, 120_000);
 afterAll(async () => {
   await t.stop();

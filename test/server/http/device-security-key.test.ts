@@ -12,6 +12,9 @@ import { useTestServer } from './use-test-server';
 import { DesktopPeer, pairedPeer } from './desktop-app-peer';
 import { connectSoftKey } from '../../support/soft-authenticator/connect';
 import { assertCredential, createCredential } from '../../../electron/main/services/fido/webauthn-ceremony';
+import { assertCredentialU2f, createCredentialU2f } from '../../../electron/main/services/fido/webauthn-over-u2f';
+import { U2fClient } from '../../../electron/main/services/fido/u2f-client';
+import { decodeCbor, encodeCbor, type CborValue } from '../../../shared/ctap/cbor';
 import { KeyRegistrationOptions, KeyRegistrationResult, signKeyRegistration } from '../../../shared/servicekonto/key-registration';
 
 const t = useTestServer();
@@ -118,6 +121,37 @@ describe('security key registration by a paired desktop', () => {
     // Nothing was registered by any of it, and the unsigned route is refused.
     expect((await view(peer)).means.some((m) => m.kind === 'password+security-key')).toBe(false);
     expect((await fetch(`${t.url}${OPTIONS}`, { method: 'POST', headers: { authorization: 'FaktorDevice x' } })).status).toBe(401);
+  });
+
+  it('a U2F-only key: its fido-u2f registration is verified by the server; one whose attestation names another key’s certificate is the generic 401', async () => {
+    const c = await newAccount(t.url, `sk${++n}`);
+    const peer = await pairedPeer(t.url, c);
+    const key = await connectSoftKey({ ctap2: false });
+    const other = await connectSoftKey({ ctap2: false });
+    stops.push(key.stop, other.stop);
+    const u2f = new U2fClient(key.channel);
+    const origin = peer.enrolled!.origin;
+    const u2fBody = async (spoil?: (attestation: Map<string, CborValue>) => void) => {
+      const opts = KeyRegistrationOptions.parse((await options(peer)).body);
+      const registration = await createCredentialU2f(u2f, { origin, rp: opts.rp, challenge: opts.createChallenge, algorithms: opts.algorithms, exclude: opts.exclude });
+      if (spoil) {
+        const att = decodeCbor(new Uint8Array(Buffer.from(registration.response.attestationObject, 'base64url'))) as Map<string, CborValue>;
+        spoil(att);
+        registration.response.attestationObject = Buffer.from(encodeCbor(att)).toString('base64url');
+      }
+      const assertion = await assertCredentialU2f(u2f, { origin, rpId: opts.rp.id, challenge: opts.getChallenge, credentialId: registration.id });
+      const signature = signKeyRegistration(peer.approvalSecret, { transaction: opts.tx, challenge: opts.challenge, credentialId: registration.id });
+      return { v: 1, tx: opts.tx, password: PASSWORD, signature, registration, assertion };
+    };
+    const foreign = await createCredentialU2f(new U2fClient(other.channel), { origin, rp: { id: 'localhost', name: 'x' }, challenge: 'AAAA', algorithms: [-7], exclude: [] });
+    const foreignCert = ((decodeCbor(new Uint8Array(Buffer.from(foreign.response.attestationObject, 'base64url'))) as Map<string, CborValue>).get('attStmt') as Map<string, CborValue>).get('x5c') as CborValue;
+    const spoilt = await peer.signedPost(t.url, FINISH, await u2fBody((att) => (att.get('attStmt') as Map<string, CborValue>).set('x5c', foreignCert)), await serverNow(t.url));
+    expect([spoilt.status, (spoilt.body as Err).error.code]).toEqual([401, 'authentication-failed']);
+    expect((await view(peer)).means.some((m) => m.kind === 'password+security-key')).toBe(false);
+
+    const r = await peer.signedPost(t.url, FINISH, await u2fBody(), await serverNow(t.url));
+    expect(r.status).toBe(201);
+    expect(KeyRegistrationResult.parse(r.body)).toMatchObject({ kind: 'password+security-key', level: 'substanziell', status: 'active' });
   });
 
   it('documents both routes in /openapi.json with a closed body', async () => {

@@ -53,6 +53,24 @@ export class U2fClient {
     return parseU2fRegistration(await this.poll(U2fIns.REGISTER, 0, concat(challenge, application), o));
   }
 
+  /**
+   * AUTHENTICATE with control byte 0x07 (check-only): does this key hold `keyHandle` for `application`?
+   * The key answers 0x6985 (it would sign after a touch) or 0x6A80 (not its handle) at once: no touch,
+   * nothing signed. A key that signs anyway breaks the U2F spec and is refused as malformed.
+   */
+  async holds(application: Uint8Array, keyHandle: Uint8Array): Promise<boolean> {
+    if (keyHandle.length === 0 || keyHandle.length > 255) return false;
+    const data = concat(new Uint8Array(32), application, Uint8Array.of(keyHandle.length), keyHandle);
+    try {
+      await this.send(U2fIns.AUTHENTICATE, U2fAuthMode.CHECK_ONLY, data);
+    } catch (e) {
+      if (e instanceof CtapError && e.kind === 'u2f' && e.status === U2fSw.CONDITIONS_NOT_SATISFIED) return true;
+      if (e instanceof CtapError && e.kind === 'u2f' && e.status === U2fSw.WRONG_DATA) return false;
+      throw e;
+    }
+    throw new CtapError('malformed', 'the key signed a check-only request');
+  }
+
   /** AUTHENTICATE with user presence enforced. */
   async authenticate(challenge: Uint8Array, application: Uint8Array, keyHandle: Uint8Array, o: U2fOptions = {}): Promise<U2fAuthentication> {
     if (keyHandle.length > 255) throw new CtapError('invalid-argument', 'key handle longer than 255 bytes');

@@ -95,12 +95,29 @@ export async function createCredential(ctap: Ctap2Client, r: CreateRequest): Pro
   const credentialId = att.authData.credential?.credentialId;
   if (!credentialId) throw new CtapError('malformed', 'no credential in the attestation');
   const attestationObject = encodeCbor(new Map<string, CborValue>([['fmt', 'none'], ['attStmt', new Map<string, CborValue>()], ['authData', att.authData.raw]]));
+  return registrationJson(credentialId, client.json, attestationObject);
+}
+
+/** RegistrationResponseJSON around a credential id, clientDataJSON and attestation object (CTAP2 and U2F paths). */
+export function registrationJson(credentialId: Uint8Array, clientDataJson: Uint8Array, attestationObject: Uint8Array): RegistrationJson {
   const id = b64u(credentialId);
   return {
     id,
     rawId: id,
     type: 'public-key',
-    response: { clientDataJSON: b64u(client.json), attestationObject: b64u(attestationObject), transports: ['usb'] },
+    response: { clientDataJSON: b64u(clientDataJson), attestationObject: b64u(attestationObject), transports: ['usb'] },
+    clientExtensionResults: {},
+    authenticatorAttachment: 'cross-platform',
+  };
+}
+
+/** AuthenticationResponseJSON around a credential id, clientDataJSON, authenticator data and signature (CTAP2 and U2F paths). */
+export function assertionJson(credentialId: string, clientDataJson: Uint8Array, authenticatorData: Uint8Array, signature: Uint8Array): AssertionJson {
+  return {
+    id: credentialId,
+    rawId: credentialId,
+    type: 'public-key',
+    response: { clientDataJSON: b64u(clientDataJson), authenticatorData: b64u(authenticatorData), signature: b64u(signature) },
     clientExtensionResults: {},
     authenticatorAttachment: 'cross-platform',
   };
@@ -117,15 +134,7 @@ export async function assertCredential(
     { onKeepalive: touchOnce(r.onTouch), signal: r.signal },
   );
   if (!a) throw new CtapError('malformed', 'no assertion');
-  const id = a.credentialId ? b64u(a.credentialId) : r.credentialId;
-  return {
-    id,
-    rawId: id,
-    type: 'public-key',
-    response: { clientDataJSON: b64u(client.json), authenticatorData: b64u(a.authData.raw), signature: b64u(a.signature) },
-    clientExtensionResults: {},
-    authenticatorAttachment: 'cross-platform',
-  };
+  return assertionJson(a.credentialId ? b64u(a.credentialId) : r.credentialId, client.json, a.authData.raw, a.signature);
 }
 
 /**

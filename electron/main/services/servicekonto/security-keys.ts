@@ -5,7 +5,10 @@ import { PROTOCOL_VERSION } from '../../../../shared/servicekonto/wire';
 import { CredentialClient } from '../fido/credential-client';
 import type { KeyManager } from '../fido/key-manager';
 import { PinClient } from '../fido/pin-client';
+import type { Ctap2Client } from '../fido/ctap2-client';
+import { U2fClient } from '../fido/u2f-client';
 import { assertCredential, createCredential, heldCredentials } from '../fido/webauthn-ceremony';
+import { assertCredentialU2f, createCredentialU2f, heldU2fCredentials } from '../fido/webauthn-over-u2f';
 import type { Vault } from '../vault';
 import { deviceOf } from './online-approval';
 import type { PairedRecord } from './paired-record';
@@ -67,8 +70,8 @@ export function createSecurityKeyService(d: { vault: Vault; keys: KeyManager; se
   return {
     /**
      * Registers the key at the pairing's server: options (device-signed), MakeCredential and the
-     * confirming GetAssertion on the key, the PIN proof over the new credential id, then the finishing
-     * call. A wrong Faktor PIN or password is the server's one 'authentication-failed'.
+     * confirming GetAssertion on the key (U2F_REGISTER and U2F_AUTHENTICATE on a U2F-only key), the
+     * PIN proof over the new credential id, then the finishing call. A wrong Faktor PIN or password is the server's one 'authentication-failed'.
      */
     register: async (input: RegisterInput): Promise<KeyRegistrationResult> => {
       const record = await find(input.pairing);
@@ -78,10 +81,13 @@ export function createSecurityKeyService(d: { vault: Vault; keys: KeyManager; se
       const o = parsed.data;
       if (!rpIdFitsOrigin(o.rp.id, record.origin)) throw new FaktorError('protocol-origin', 'the RP id does not belong to the paired origin');
       const { registration, assertion } = await d.keys.use(input.path, async (ctap) => {
+        const create = { origin: record.origin, rp: o.rp, user: o.user, challenge: o.createChallenge, algorithms: o.algorithms, exclude: o.exclude, keyPin: input.keyPin, signal: input.signal };
+        const u2f = u2fOnly(ctap);
         input.onStage?.('touch');
-        const reg = await createCredential(ctap, { origin: record.origin, rp: o.rp, user: o.user, challenge: o.createChallenge, algorithms: o.algorithms, exclude: o.exclude, keyPin: input.keyPin, signal: input.signal });
+        const reg = u2f ? await createCredentialU2f(u2f, create) : await createCredential(ctap, create);
         input.onStage?.('confirm');
-        const ass = await assertCredential(ctap, { origin: record.origin, rpId: o.rp.id, challenge: o.getChallenge, credentialId: reg.id, signal: input.signal });
+        const confirm = { origin: record.origin, rpId: o.rp.id, challenge: o.getChallenge, credentialId: reg.id, signal: input.signal };
+        const ass = u2f ? await assertCredentialU2f(u2f, confirm) : await assertCredential(ctap, confirm);
         return { registration: reg, assertion: ass };
       });
       const secrets = await openWithPin(input.pin, record.sealed);
@@ -100,7 +106,8 @@ export function createSecurityKeyService(d: { vault: Vault; keys: KeyManager; se
     /**
      * Which means of which paired account the key at `path` is: each account's WebAuthn credential
      * ids from its device view, matched on the key — resident ones by credential management when the
-     * key PIN is given, every other one by a silent GetAssertion (up=false). A U2F-only key matches nothing.
+     * key PIN is given, every other one by a silent GetAssertion (up=false); on a U2F-only key by
+     * check-only U2F_AUTHENTICATE (0x07).
      */
     matches: async (path: string, keyPin?: string): Promise<KeyMatches> => {
       const unreachable: KeyMatches['unreachable'] = [];
@@ -116,11 +123,13 @@ export function createSecurityKeyService(d: { vault: Vault; keys: KeyManager; se
       }
       if (wanted.length === 0) return { matches: [], unreachable };
       const matches = await d.keys.use(path, async (ctap) => {
-        if (!ctap.supportsCtap2) return [];
-        const resident = keyPin ? await residentIds(ctap, keyPin) : new Set<string>();
+        const u2f = u2fOnly(ctap);
+        if (!u2f && !ctap.supportsCtap2) return [];
+        const resident = keyPin && !u2f ? await residentIds(ctap, keyPin) : new Set<string>();
         const out: KeyMeansMatch[] = [];
         for (const w of wanted) {
-          const held = new Set(await heldCredentials(ctap, w.rpId, w.means.map((m) => m.credentialId), resident));
+          const ids = w.means.map((m) => m.credentialId);
+          const held = new Set(u2f ? await heldU2fCredentials(u2f, w.rpId, ids) : await heldCredentials(ctap, w.rpId, ids, resident));
           for (const m of w.means) if (held.has(m.credentialId)) out.push({ pairing: w.p.id, origin: w.p.origin, accountName: w.p.accountName, meansId: m.id, label: m.label, status: m.status });
         }
         return out;
@@ -133,7 +142,16 @@ export function createSecurityKeyService(d: { vault: Vault; keys: KeyManager; se
 /** The service's type. */
 export type SecurityKeyService = ReturnType<typeof createSecurityKeyService>;
 
-async function residentIds(ctap: Parameters<Parameters<KeyManager['use']>[1]>[0], keyPin: string): Promise<Set<string>> {
+/**
+ * A U2F client when the key speaks only U2F (INIT without the CBOR capability, so GetInfo would be
+ * `key-unsupported`, as browsers decide it), else undefined: such a key is registered with
+ * U2F_REGISTER and matched with check-only U2F_AUTHENTICATE.
+ */
+function u2fOnly(ctap: Ctap2Client): U2fClient | undefined {
+  return !ctap.supportsCtap2 && ctap.supportsU2f ? new U2fClient(ctap.channel) : undefined;
+}
+
+async function residentIds(ctap: Ctap2Client, keyPin: string): Promise<Set<string>> {
   const creds = new CredentialClient(ctap);
   if (credMgmtCommand(await ctap.info()) === undefined) return new Set();
   const list = await creds.list(await creds.token(new PinClient(ctap), keyPin));

@@ -80,7 +80,8 @@ export function KeyCard({ keyView: k, platform, onOpen }: { keyView: KeyView; pl
             <dt>{t('keys.capabilities')}</dt>
             <dd>{caps.join(', ')}</dd>
           </dl>
-          {k.ctap2 ? <KeyServicekontoMeans path={k.path} /> : <p className="hint">{t('keys.u2fOnly')}</p>}
+          {k.ctap2 ? null : <p className="hint">{t('keys.u2fOnly')}</p>}
+          {k.ctap2 || k.u2f ? <KeyServicekontoMeans path={k.path} /> : null}
           <div className="key-actions">
             {k.wink ? (
               <button type="button" onClick={() => void wink()}>
@@ -97,13 +98,17 @@ export function KeyCard({ keyView: k, platform, onOpen }: { keyView: KeyView; pl
                     {t('keys.credentials')}
                   </button>
                 ) : null}
-                <button type="button" onClick={() => onOpen('register')}>
-                  {t('keys.register.open')}
-                </button>
-                <button type="button" className="danger" onClick={() => onOpen('reset')}>
-                  {t('keys.resetOpen')}
-                </button>
               </>
+            ) : null}
+            {k.ctap2 || k.u2f ? (
+              <button type="button" onClick={() => onOpen('register')}>
+                {t('keys.register.open')}
+              </button>
+            ) : null}
+            {k.ctap2 ? (
+              <button type="button" className="danger" onClick={() => onOpen('reset')}>
+                {t('keys.resetOpen')}
+              </button>
             ) : null}
           </div>
           {note ? <p role="status">{note}</p> : null}

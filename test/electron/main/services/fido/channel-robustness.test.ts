@@ -5,6 +5,7 @@ import { CtapError } from '../../../../../shared/ctap/errors';
 import { BROADCAST_CID, CtapHidCmd, KeepaliveStatus, encodeInitReply, framePackets, parsePacket } from '../../../../../shared/ctap/hid-frame';
 import { CtapHidChannel } from '../../../../../electron/main/services/fido/ctaphid-channel';
 import { Ctap2Client } from '../../../../../electron/main/services/fido/ctap2-client';
+import { U2fClient } from '../../../../../electron/main/services/fido/u2f-client';
 import { createMemoryPipe } from '../../../../../electron/main/services/fido/memory-transport';
 import type { Clock, HidTransport } from '../../../../../electron/main/services/fido/transport';
 import { connectSoftKey } from '../../../../support/soft-authenticator/connect';
@@ -135,5 +136,16 @@ describe('CTAPHID channel: touch, cancel, timeouts, busy, removal', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('U2F check-only probe against a key that misbehaves', () => {
+  it('a key that signs a check-only request is key-protocol; any other status word is the key’s refusal, not a match', async () => {
+    let word = [0x90, 0x00];
+    const ctap = await scripted((p) => framePackets(p.cid, CtapHidCmd.MSG, Uint8Array.of(1, 0, 0, 0, 1, ...word)));
+    const u2f = new U2fClient(ctap.channel);
+    await expect(u2f.holds(new Uint8Array(32), new Uint8Array(32))).rejects.toMatchObject({ code: 'key-protocol' });
+    word = [0x67, 0x00];
+    await expect(u2f.holds(new Uint8Array(32), new Uint8Array(32))).rejects.toMatchObject({ code: 'key-refused', params: { status: 0x6700 } });
   });
 });

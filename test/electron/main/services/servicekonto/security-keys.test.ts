@@ -2,8 +2,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { contract } from '../../../../../shared/ipc/contract';
 import type { Api } from '../../../../../electron/main/api';
 import { KeyManager } from '../../../../../electron/main/services/fido/key-manager';
+import { U2fClient } from '../../../../../electron/main/services/fido/u2f-client';
 import { heldCredentials } from '../../../../../electron/main/services/fido/webauthn-ceremony';
-import { PASSWORD, startTestServer, type TestServer } from '../../../../server/http/client';
+import { assertCredentialU2f } from '../../../../../electron/main/services/fido/webauthn-over-u2f';
+import { Client, PASSWORD, startTestServer, type TestServer } from '../../../../server/http/client';
 import { ManualClock, testPorts } from '../../../../support/doubles';
 import { pairConfirmed } from '../../../../support/paired-desktop';
 import { sandbox, testApi } from '../../../../support/sandbox';
@@ -49,6 +51,8 @@ async function pairedAccount(): Promise<{ pairing: string; username: string }> {
   return { pairing: p!.id, username };
 }
 
+type Session = { level: string };
+
 describe('security keys at a paired Servicekonto (main-process service)', () => {
   it('registers a key with a PIN as password + security key (touch, then confirm), and then names the means on that key only', async () => {
     const { pairing, username } = await pairedAccount();
@@ -80,6 +84,43 @@ describe('security keys at a paired Servicekonto (main-process service)', () => 
 
     // Registering the same key again: the options exclude it, the key refuses before anything is sent.
     await expect(api['keys-servicekonto-register']({ ...base, keyPin: '2468' })).rejects.toMatchObject({ code: 'key-credential-excluded' });
+  });
+
+  it('a U2F-only key (no CTAP2): registered with U2F_REGISTER as fido-u2f, matched by check-only probes, and the browser logs in with it', async () => {
+    const { pairing, username } = await pairedAccount();
+    const U2F = '/dev/hidraw3';
+    bay.plug(U2F, { ctap2: false }, { product: 'Soft U2F key' });
+    bay.plug('/dev/hidraw4', { ctap2: false });
+    bay.plug(KEY);
+    ports.events.length = 0;
+    // A key PIN typed anyway is not needed: U2F has none.
+    const r = contract['keys-servicekonto-register'].response.parse(await api['keys-servicekonto-register']({ path: U2F, pairing, pin: PIN, password: PASSWORD, keyPin: '2468', label: 'Alter U2F-Schlüssel' }));
+    expect(r).toMatchObject({ label: 'Alter U2F-Schlüssel', level: 'substanziell', status: 'active' });
+    expect(ports.events.filter((e) => e.event === 'keys-progress').map((e) => (e.payload as { stage: string }).stage)).toEqual(['touch', 'confirm']);
+    // The server stored the key handle (32 bytes on this key) as the credential id.
+    const view = await api['servicekonto-account']({ id: pairing });
+    const credentialId = view.means.find((m) => m.id === r.meansId)?.credentialId ?? '';
+    expect(Buffer.from(credentialId, 'base64url')).toHaveLength(32);
+
+    // Matching: this key, not the other U2F key, not the CTAP2 key; no touch asked (no new progress events).
+    const mine = contract['keys-servicekonto-means'].response.parse(await api['keys-servicekonto-means']({ path: U2F }));
+    expect(mine).toEqual({ matches: [{ pairing, origin: t.server.origin, accountName: username, meansId: r.meansId, label: 'Alter U2F-Schlüssel', status: 'active' }], unreachable: [] });
+    expect((await api['keys-servicekonto-means']({ path: '/dev/hidraw4' })).matches).toEqual([]);
+    expect((await api['keys-servicekonto-means']({ path: KEY })).matches).toEqual([]);
+    expect(ports.events.filter((e) => e.event === 'keys-progress')).toHaveLength(2);
+
+    // The browser logs in: password (niedrig), then the key's U2F assertion as the means (substanziell).
+    const browser = new Client(t.url);
+    expect((await browser.post<{ session: Session }>('/api/login', { username, password: PASSWORD })).body.session.level).toBe('niedrig');
+    const ch = await browser.post<{ kind: string; options: { challenge: string; rpId: string } }>(`/api/means/${r.meansId}/challenge`);
+    expect(ch.body.kind).toBe('webauthn');
+    const keys = new KeyManager({ list: bay.list, open: bay.open });
+    const response = await keys.use(U2F, (ctap) => assertCredentialU2f(new U2fClient(ctap.channel), { origin: t.server.origin, rpId: ch.body.options.rpId, challenge: ch.body.options.challenge, credentialId }));
+    expect((await browser.post(`/api/means/${r.meansId}/authenticate`, { response })).status).toBe(200);
+    expect((await browser.get<Session>('/api/session')).body.level).toBe('substanziell');
+
+    // The same U2F key again: the options exclude its handle, the check-only probe finds it, nothing is sent.
+    await expect(api['keys-servicekonto-register']({ path: U2F, pairing, pin: PIN, password: PASSWORD })).rejects.toMatchObject({ code: 'key-credential-excluded' });
   });
 
   it('a wrong Faktor PIN or password is the server’s one refusal and registers nothing', async () => {
