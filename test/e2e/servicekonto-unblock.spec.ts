@@ -57,16 +57,21 @@ test('the app shows the browser session\'s level and time left; 3 wrong PINs blo
   const panel = await openServicekonto(page, user.username);
   const row = panel.getByRole('table', { name: 'Browser sessions of the account' }).locator('tr[data-latest="true"]');
   await expect(row).toHaveAttribute('data-level', 'substanziell');
-  await expect(row.getByRole('rowheader')).toContainText('Chrome');
+  // The browser named as a person would (this tab is Chromium on Linux), the raw User-Agent in the tooltip.
+  await expect(row.getByRole('rowheader')).toContainText('Chrome on Linux');
   await expect(row.getByRole('rowheader')).toContainText('most recent');
+  await expect(row.locator('.servicekonto-browser')).toHaveAttribute('title', /^Mozilla\/5\.0 .*Chrome\//);
   const idle = row.locator('td').nth(1);
   const absolute = row.locator('td').nth(2);
-  await expect(idle).toHaveText(/^\d+ min$/);
+  await expect(idle).toHaveText(/^\d+ min \d+ s$/);
   await expect(absolute).toHaveText(/^\d h \d+ min$/);
+  // Counted down live, without making a screen reader re-read the numbers every second.
+  await expect(idle).toHaveAttribute('aria-live', 'off');
   const idleSeconds = Number(await idle.getAttribute('data-seconds'));
   expect(idleSeconds).toBeGreaterThan(20 * 60);
   expect(idleSeconds).toBeLessThanOrEqual(30 * 60);
   expect(Number(await absolute.getAttribute('data-seconds'))).toBeGreaterThan(idleSeconds);
+  await expect.poll(async () => Number(await idle.getAttribute('data-seconds')), { timeout: 5000 }).toBeLessThan(idleSeconds);
   await page.keyboard.press('Escape');
 
   // An eID for the account (test provider), so the user can later reach substanziell without the desktop app.

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceSession } from '../../../../shared/servicekonto/device-sessions';
-import { describeUserAgent } from '../../../../shared/servicekonto/user-agent';
 import { LevelName } from './LevelName';
 import { secondsLeft, startCountdown } from './session-countdown';
+import { useBrowserName } from './use-browser-name';
 
 /** What the table is given: the list as fetched, when (wall clock for the "as of" line, monotonic for the countdown), and what to do when a session runs out. */
 export interface SessionsTableProps {
@@ -38,10 +38,7 @@ export function SessionsTable({ sessions, fetchedAt, fetchedAtMono, onExpired }:
     const m = Math.floor(seconds / 60);
     return m < 60 ? t('servicekonto.view.sessions.minutesSeconds', { m, s: seconds % 60 }) : t('servicekonto.view.sessions.hours', { h: Math.floor(m / 60), m: m % 60 });
   };
-  const browserWords = {
-    browserOnOs: (browser: string, os: string) => t('servicekonto.view.sessions.browserOnOs', { browser, os }),
-    unknownBrowser: t('servicekonto.view.sessions.unknownBrowser'),
-  };
+  const browserName = useBrowserName();
   if (sessions.length === 0) return <p className="hint">{t('servicekonto.view.sessions.none')}</p>;
   return (
     <>
@@ -64,7 +61,7 @@ export function SessionsTable({ sessions, fetchedAt, fetchedAtMono, onExpired }:
               <tr key={s.id} data-session={s.id} data-level={s.level} data-latest={s.latest ? 'true' : undefined} data-expired={idle === 0 || absolute === 0 ? 'true' : undefined}>
                 <th scope="row">
                   <span className="servicekonto-browser" title={s.browser || undefined}>
-                    {describeUserAgent(s.browser, browserWords)}
+                    {browserName(s.browser)}
                   </span>
                   {s.ip ? <span className="hint"> · {s.ip}</span> : null}
                   {s.latest ? <strong className="servicekonto-this"> · {t('servicekonto.view.sessions.latest')}</strong> : null}
