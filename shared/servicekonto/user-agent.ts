@@ -50,11 +50,16 @@ const MAX_UA = 1024;
 
 /** Reduces a User-Agent to browser + OS; never throws, whatever the input. */
 export function reduceUserAgent(userAgent: string): UserAgentSummary {
-  if (typeof userAgent !== 'string' || userAgent.trim() === '' || userAgent.length > MAX_UA) return { browser: null, os: null };
+  if (typeof userAgent !== 'string' || userAgent.trim() === '' || userAgent.length > MAX_UA)
+    return { browser: null, os: null };
   try {
     const parsed = Bowser.parse(userAgent);
-    const browser = Object.hasOwn(BROWSERS, parsed.browser.name ?? '') ? BROWSERS[parsed.browser.name ?? ''] : undefined;
-    const os = Object.hasOwn(SYSTEMS, parsed.os.name ?? '') ? SYSTEMS[parsed.os.name ?? ''] : undefined;
+    const browser = Object.hasOwn(BROWSERS, parsed.browser.name ?? '')
+      ? BROWSERS[parsed.browser.name ?? '']
+      : undefined;
+    const os = Object.hasOwn(SYSTEMS, parsed.os.name ?? '')
+      ? SYSTEMS[parsed.os.name ?? '']
+      : undefined;
     return { browser: browser ?? null, os: os ?? null };
   } catch {
     return { browser: null, os: null };
@@ -76,7 +81,10 @@ export const ENGLISH_USER_AGENT_WORDS: UserAgentWords = {
 };
 
 /** "Chrome on Linux", "Firefox", "unknown browser on Android", "unknown browser": the one label for a UA. */
-export function describeUserAgent(userAgent: string, words: UserAgentWords = ENGLISH_USER_AGENT_WORDS): string {
+export function describeUserAgent(
+  userAgent: string,
+  words: UserAgentWords = ENGLISH_USER_AGENT_WORDS,
+): string {
   const { browser, os } = reduceUserAgent(userAgent);
   const name = browser ?? words.unknownBrowser;
   return os ? words.browserOnOs(name, os) : name;

@@ -24,19 +24,32 @@ export interface SessionsTableProps {
  * `aria-live="off"`, so a screen reader does not re-read them every second; the panel announces an
  * expiry once, politely. Nothing animates, so reduced motion needs nothing extra.
  */
-export function SessionsTable({ sessions, fetchedAt, fetchedAtMono, onExpired }: SessionsTableProps) {
+export function SessionsTable({
+  sessions,
+  fetchedAt,
+  fetchedAtMono,
+  onExpired,
+}: SessionsTableProps) {
   const { t, i18n } = useTranslation();
   // The panel keys this table by the fetch, so a new list starts a fresh state and interval.
   const [elapsed, setElapsed] = useState(() => performance.now() - fetchedAtMono);
   useEffect(() => {
-    return startCountdown({ sessions, fetchedAt: fetchedAtMono, now: () => performance.now(), onTick: setElapsed, onExpired });
+    return startCountdown({
+      sessions,
+      fetchedAt: fetchedAtMono,
+      now: () => performance.now(),
+      onTick: setElapsed,
+      onExpired,
+    });
   }, [sessions, fetchedAtMono, onExpired]);
 
   const left = (seconds: number): string => {
     if (seconds === 0) return t('servicekonto.view.sessions.expired');
     if (seconds < 60) return t('servicekonto.view.sessions.seconds', { s: seconds });
     const m = Math.floor(seconds / 60);
-    return m < 60 ? t('servicekonto.view.sessions.minutesSeconds', { m, s: seconds % 60 }) : t('servicekonto.view.sessions.hours', { h: Math.floor(m / 60), m: m % 60 });
+    return m < 60
+      ? t('servicekonto.view.sessions.minutesSeconds', { m, s: seconds % 60 })
+      : t('servicekonto.view.sessions.hours', { h: Math.floor(m / 60), m: m % 60 });
   };
   const browserName = useBrowserName();
   if (sessions.length === 0) return <p className="hint">{t('servicekonto.view.sessions.none')}</p>;
@@ -58,20 +71,32 @@ export function SessionsTable({ sessions, fetchedAt, fetchedAtMono, onExpired }:
             const idle = secondsLeft(s.idleRemainingSeconds, elapsed);
             const absolute = secondsLeft(s.absoluteRemainingSeconds, elapsed);
             return (
-              <tr key={s.id} data-session={s.id} data-level={s.level} data-latest={s.latest ? 'true' : undefined} data-expired={idle === 0 || absolute === 0 ? 'true' : undefined}>
+              <tr
+                key={s.id}
+                data-session={s.id}
+                data-level={s.level}
+                data-latest={s.latest ? 'true' : undefined}
+                data-expired={idle === 0 || absolute === 0 ? 'true' : undefined}
+              >
                 <th scope="row">
                   <span className="servicekonto-browser" title={s.browser || undefined}>
                     {browserName(s.browser)}
                   </span>
                   {s.ip ? <span className="hint"> · {s.ip}</span> : null}
-                  {s.latest ? <strong className="servicekonto-this"> · {t('servicekonto.view.sessions.latest')}</strong> : null}
+                  {s.latest ? (
+                    <strong className="servicekonto-this">
+                      {' '}
+                      · {t('servicekonto.view.sessions.latest')}
+                    </strong>
+                  ) : null}
                 </th>
                 <td>
                   <LevelName level={s.level} />
                   {s.downgradedFrom ? (
                     <span className="hint">
                       {' '}
-                      ({t('servicekonto.view.sessions.downgraded')} <LevelName level={s.downgradedFrom} />)
+                      ({t('servicekonto.view.sessions.downgraded')}{' '}
+                      <LevelName level={s.downgradedFrom} />)
                     </span>
                   ) : null}
                 </td>
@@ -87,7 +112,11 @@ export function SessionsTable({ sessions, fetchedAt, fetchedAtMono, onExpired }:
           })}
         </tbody>
       </table>
-      <p className="hint">{t('servicekonto.view.sessions.asOf', { time: new Date(fetchedAt).toLocaleTimeString(i18n.language) })}</p>
+      <p className="hint">
+        {t('servicekonto.view.sessions.asOf', {
+          time: new Date(fetchedAt).toLocaleTimeString(i18n.language),
+        })}
+      </p>
     </>
   );
 }

@@ -20,7 +20,10 @@ export function secondsLeft(secondsAtFetch: number, elapsedMs: number): number {
 
 /** True once either timer of a session has reached 0 (the session, at its level, is over). */
 export function isExpired(timers: SessionTimers, elapsedMs: number): boolean {
-  return secondsLeft(timers.idleRemainingSeconds, elapsedMs) === 0 || secondsLeft(timers.absoluteRemainingSeconds, elapsedMs) === 0;
+  return (
+    secondsLeft(timers.idleRemainingSeconds, elapsedMs) === 0 ||
+    secondsLeft(timers.absoluteRemainingSeconds, elapsedMs) === 0
+  );
 }
 
 /** What `startCountdown` needs: the fetched list, when it was fetched (monotonic ms), and what to call. */
@@ -41,7 +44,13 @@ export interface CountdownOptions {
 }
 
 /** Starts the one interval for the whole table; returns the function that stops it (on unmount / new list). */
-export function startCountdown({ sessions, fetchedAt, now, onTick, onExpired }: CountdownOptions): () => void {
+export function startCountdown({
+  sessions,
+  fetchedAt,
+  now,
+  onTick,
+  onExpired,
+}: CountdownOptions): () => void {
   const running = sessions.filter((s) => !isExpired(s, 0));
   let expiredCalled = false;
   const id = setInterval(() => {

@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { isExpired, secondsLeft, startCountdown } from '../../../../renderer/src/features/servicekonto/session-countdown';
+import {
+  isExpired,
+  secondsLeft,
+  startCountdown,
+} from '../../../../renderer/src/features/servicekonto/session-countdown';
 
 describe('secondsLeft', () => {
   it('counts whole seconds down from the fetch and stops at 0', () => {
@@ -68,7 +72,13 @@ describe('startCountdown (fake timers)', () => {
     vi.advanceTimersByTime(1500);
     const ticks: number[] = [];
     const onExpired = vi.fn();
-    const stop = startCountdown({ sessions: [{ idleRemainingSeconds: 2, absoluteRemainingSeconds: 60 }], fetchedAt, now, onTick: (ms) => ticks.push(ms), onExpired });
+    const stop = startCountdown({
+      sessions: [{ idleRemainingSeconds: 2, absoluteRemainingSeconds: 60 }],
+      fetchedAt,
+      now,
+      onTick: (ms) => ticks.push(ms),
+      onExpired,
+    });
     vi.advanceTimersByTime(1000);
     expect(ticks).toEqual([2500]);
     expect(onExpired).toHaveBeenCalledTimes(1);
@@ -78,7 +88,13 @@ describe('startCountdown (fake timers)', () => {
   it('does not call onExpired for a session that was already at 0 when fetched (no refetch loop)', () => {
     const now = clock();
     const onExpired = vi.fn();
-    const stop = startCountdown({ sessions: [{ idleRemainingSeconds: 0, absoluteRemainingSeconds: 60 }], fetchedAt: now(), now, onTick: () => undefined, onExpired });
+    const stop = startCountdown({
+      sessions: [{ idleRemainingSeconds: 0, absoluteRemainingSeconds: 60 }],
+      fetchedAt: now(),
+      now,
+      onTick: () => undefined,
+      onExpired,
+    });
     vi.advanceTimersByTime(30_000);
     expect(onExpired).not.toHaveBeenCalled();
     stop();
@@ -87,7 +103,13 @@ describe('startCountdown (fake timers)', () => {
   it('stops ticking once stopped (unmount), leaving no timer behind', () => {
     const now = clock();
     const onTick = vi.fn();
-    const stop = startCountdown({ sessions: [{ idleRemainingSeconds: 10, absoluteRemainingSeconds: 60 }], fetchedAt: now(), now, onTick, onExpired: () => undefined });
+    const stop = startCountdown({
+      sessions: [{ idleRemainingSeconds: 10, absoluteRemainingSeconds: 60 }],
+      fetchedAt: now(),
+      now,
+      onTick,
+      onExpired: () => undefined,
+    });
     vi.advanceTimersByTime(1000);
     stop();
     expect(vi.getTimerCount()).toBe(0);
