@@ -11,7 +11,9 @@ import { expect, test } from './support/fixtures';
  * request card refuses the browser's login with one plain sentence; the third consecutive failure
  * blocks the desktop app, which the app shows at its next refresh; the user unblocks it on the
  * server's page per §4.4 (a session at ≥ substanziell from the eID, plus the blocked means' own
- * offline code), and the next login approved in the app works again.
+ * offline code), and the next login approved in the app works again. A second test runs the session
+ * list's live countdown under Playwright's fake clock past the idle limit: "expired", one refetch, one
+ * polite announcement.
  */
 
 let server: RunningServer;
@@ -57,16 +59,21 @@ test('the app shows the browser session\'s level and time left; 3 wrong PINs blo
   const panel = await openServicekonto(page, user.username);
   const row = panel.getByRole('table', { name: 'Browser sessions of the account' }).locator('tr[data-latest="true"]');
   await expect(row).toHaveAttribute('data-level', 'substanziell');
-  await expect(row.getByRole('rowheader')).toContainText('Chrome');
+  // The browser named as a person would (this tab is Chromium on Linux), the raw User-Agent in the tooltip.
+  await expect(row.getByRole('rowheader')).toContainText('Chrome on Linux');
   await expect(row.getByRole('rowheader')).toContainText('most recent');
+  await expect(row.locator('.servicekonto-browser')).toHaveAttribute('title', /^Mozilla\/5\.0 .*Chrome\//);
   const idle = row.locator('td').nth(1);
   const absolute = row.locator('td').nth(2);
-  await expect(idle).toHaveText(/^\d+ min$/);
+  await expect(idle).toHaveText(/^\d+ min \d+ s$/);
   await expect(absolute).toHaveText(/^\d h \d+ min$/);
+  // Counted down live, without making a screen reader re-read the numbers every second.
+  await expect(idle).toHaveAttribute('aria-live', 'off');
   const idleSeconds = Number(await idle.getAttribute('data-seconds'));
   expect(idleSeconds).toBeGreaterThan(20 * 60);
   expect(idleSeconds).toBeLessThanOrEqual(30 * 60);
   expect(Number(await absolute.getAttribute('data-seconds'))).toBeGreaterThan(idleSeconds);
+  await expect.poll(async () => Number(await idle.getAttribute('data-seconds')), { timeout: 5000 }).toBeLessThan(idleSeconds);
   await page.keyboard.press('Escape');
 
   // An eID for the account (test provider), so the user can later reach substanziell without the desktop app.
@@ -120,4 +127,54 @@ test('the app shows the browser session\'s level and time left; 3 wrong PINs blo
   await expect(card.getByRole('status')).toHaveText('Approved.');
   await site.waitForURL(/\/account$/, { timeout: 20_000 });
   await expect(site.getByTestId('max-level')).toHaveAttribute('data-level', 'hoch');
+});
+
+test('a session whose countdown reaches 0 shows "expired", is fetched again, and the expiry is announced', async ({
+  harness,
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const { user } = await pairedUserAt(harness, page, server.origin, PIN);
+  // The app page's clock becomes Playwright's fake one (timers and performance.now()) only now, after the
+  // real-time pairing; the server's own clock does not move, so a refetch brings the real time left back.
+  await page.clock.install();
+
+  const panel = await openServicekonto(page, user.username);
+  const row = panel
+    .getByRole('table', { name: 'Browser sessions of the account' })
+    .locator('tr[data-latest="true"]');
+  const idle = row.locator('td').nth(1);
+  const announcement = panel.locator('[aria-live="polite"]');
+  await expect(announcement).toHaveText('');
+  const before = Number(await idle.getAttribute('data-seconds'));
+  expect(before).toBeGreaterThan(60);
+
+  // One second: one tick, one second less, nothing announced.
+  await page.clock.runFor(1000);
+  await expect(idle).toHaveAttribute('data-seconds', String(before - 1));
+  await expect(announcement).toHaveText('');
+
+  // Past the idle limit: "expired" (seen by an observer, since the refetch replaces it within milliseconds),
+  // then the refetch brings the server's real time left back.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { seenTimes: string[] }).seenTimes = seen;
+    const table = document.querySelector('table.servicekonto-sessions');
+    new MutationObserver(() =>
+      document
+        .querySelectorAll('table.servicekonto-sessions td[data-seconds]')
+        .forEach((td) => seen.push(td.textContent ?? '')),
+    ).observe(table!.closest('section')!, { subtree: true, childList: true, characterData: true });
+  });
+  await page.clock.fastForward(before * 1000);
+  await expect(announcement).toHaveText(
+    'A browser session of this account has run out; the list is refreshed.',
+  );
+  await expect(row).not.toHaveAttribute('data-expired', 'true');
+  await expect
+    .poll(async () => Number(await idle.getAttribute('data-seconds')))
+    .toBeGreaterThan(60);
+  expect(
+    await page.evaluate(() => (window as unknown as { seenTimes: string[] }).seenTimes),
+  ).toContain('expired');
 });

@@ -55,7 +55,7 @@ export function meansPages(kit: PageKit, desktop: DesktopAppPages): void {
   function meansOption(request: FastifyRequest, id: string): AuthOptionVM {
     const m = accounts.overview(kit.token(request)).means.find((x) => x.id === id);
     if (!m) throw new ServiceError('unknown-means', 404);
-    return { id: m.id, kind: m.kind, label: m.label ?? '', level: m.level, smsSent: kit.query(request, 'sent') === m.id };
+    return { id: m.id, kind: m.kind, label: m.label ?? '', level: m.level, smsSent: kit.query(request, 'sent') === m.id, blocked: m.status === 'blocked' };
   }
 
   get('/means/:id/confirm', async (request, reply) => {

@@ -14,6 +14,8 @@ let t: TestServer;
 const box = cliSandbox();
 const pin = box.file('pin', '864209\n');
 const last = (r: CliRun): Record<string, unknown> => r.lines[r.lines.length - 1] ?? {};
+/** A real Firefox User-Agent, so the CLI's reduced name is checked against what a browser sends. */
+const FIREFOX_LINUX = 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0';
 
 beforeAll(async () => {
   t = await startTestServer();
@@ -68,14 +70,15 @@ describe('faktor sessions', () => {
     const confirm = await box.run(['approve', (await c.post<Qr>(`/api/means/${meansId}/challenge`)).body.payload, '--pin-file', pin, '--json']);
     expect((await c.post(`/api/means/${meansId}/authenticate`, { code: last(confirm).code })).status).toBe(200);
     const other = new Client(t.url);
-    expect((await other.req('POST', '/api/login', { username: 'cli-sessions', password: PASSWORD }, { 'user-agent': 'Firefox/128.0 (cli test)' })).status).toBe(200);
+    expect((await other.req('POST', '/api/login', { username: 'cli-sessions', password: PASSWORD }, { 'user-agent': FIREFOX_LINUX })).status).toBe(200);
 
     const json = await box.run(['sessions', 'cli-sessions', '--json']);
     expect(json.code, json.stderr).toBe(0);
-    const rows = json.lines.map((l) => l.session as { level: string; latest: boolean; browser: string; idleRemainingSeconds: number; absoluteRemainingSeconds: number });
-    expect(rows.map((r) => [r.level, r.latest, r.browser])).toEqual([
-      ['niedrig', true, 'Firefox/128.0 (cli test)'],
-      ['substanziell', false, expect.any(String)],
+    const rows = json.lines.map((l) => l.session as { level: string; latest: boolean; browser: string; browserName: string; idleRemainingSeconds: number; absoluteRemainingSeconds: number });
+    // The raw User-Agent stays in `browser`; `browserName` is what the text line shows.
+    expect(rows.map((r) => [r.level, r.latest, r.browser, r.browserName])).toEqual([
+      ['niedrig', true, FIREFOX_LINUX, 'Firefox on Linux'],
+      ['substanziell', false, expect.any(String), expect.any(String)],
     ]);
     expect(rows[1]!.idleRemainingSeconds).toBeLessThanOrEqual(30 * 60);
     expect(rows[1]!.absoluteRemainingSeconds).toBeLessThanOrEqual(2 * 3600);
@@ -84,7 +87,7 @@ describe('faktor sessions', () => {
     expect(text.code, text.stderr).toBe(0);
     const lines = text.stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^\* niedrig {2}idle (59|60) min · absolute 1[12] h \d\d min {2}since .*Firefox\/128\.0 \(cli test\), 127\.0\.0\.1$/);
+    expect(lines[0]).toMatch(/^\* niedrig {2}idle (59|60) min · absolute 1[12] h \d\d min {2}since \S+ {2}Firefox on Linux, 127\.0\.0\.1$/);
     expect(lines[1]).toMatch(/^ {2}substanziell {2}idle \d+ min · absolute [12] h \d\d min/);
   }, 120_000);
 });

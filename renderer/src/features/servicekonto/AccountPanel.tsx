@@ -16,7 +16,9 @@ import { servicekontoAccount, servicekontoBlock, servicekontoForget, servicekont
 export function AccountPanel({ pairing, onGone }: { pairing: PairedAccountView; onGone: () => void }) {
   const { t } = useTranslation();
   const [view, setView] = useState<ServicekontoAccountView | null>(null);
-  const [sessions, setSessions] = useState<{ list: ServicekontoSessionsView; at: number } | null>(null);
+  const [sessions, setSessions] = useState<{ list: ServicekontoSessionsView; at: number; atMono: number } | null>(null);
+  // Said once, politely, when a session in the list runs out; the ticking times themselves are not announced.
+  const [announcement, setAnnouncement] = useState('');
   const [sessionsError, setSessionsError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -29,14 +31,17 @@ export function AccountPanel({ pairing, onGone }: { pairing: PairedAccountView; 
     try {
       const v = await servicekontoAccount(pairing.id);
       setView(v);
-      setSessions(null);
       if (v.thisDevice.status === 'active') {
+        // The old list stays until the new one is here (no flicker on a refetch after an expiry).
         // A failing session list (e.g. an older server) leaves the rest of the panel standing.
         try {
-          setSessions({ list: await servicekontoSessions(pairing.id), at: Date.now() });
+          setSessions({ list: await servicekontoSessions(pairing.id), at: Date.now(), atMono: performance.now() });
         } catch (e) {
+          setSessions(null);
           setSessionsError(t(`errors.${errorCode(e)}`));
         }
+      } else {
+        setSessions(null);
       }
     } catch (e) {
       setError(t(`errors.${errorCode(e)}`));
@@ -45,6 +50,11 @@ export function AccountPanel({ pairing, onGone }: { pairing: PairedAccountView; 
     }
   }, [pairing.id, t]);
   useEffect(() => void refresh(), [refresh]);
+  const sessionExpired = useCallback((): void => {
+    // Emptied first, so a second expiry later is announced again (a live region speaks on change).
+    setAnnouncement('');
+    void refresh().then(() => setAnnouncement(t('servicekonto.view.sessions.expiredAnnouncement')));
+  }, [refresh, t]);
 
   const block = async (meansId: string): Promise<void> => {
     try {
@@ -98,12 +108,15 @@ export function AccountPanel({ pairing, onGone }: { pairing: PairedAccountView; 
             </dl>
           )}
           <h4>{t('servicekonto.view.sessions.title')}</h4>
-          {sessions ? <SessionsTable sessions={sessions.list.sessions} fetchedAt={sessions.at} /> : null}
+          {sessions ? <SessionsTable key={sessions.atMono} sessions={sessions.list.sessions} fetchedAt={sessions.at} fetchedAtMono={sessions.atMono} onExpired={sessionExpired} /> : null}
           {sessionsError ? <p role="alert">{sessionsError}</p> : null}
           {view.thisDevice.status !== 'active' ? <p className="hint">{t('servicekonto.view.sessions.onlyActive')}</p> : null}
         </>
       ) : null}
       {error ? <p role="alert">{error}</p> : null}
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
       {removing ? (
         <div className="dialog-buttons" role="group" aria-label={t('servicekonto.view.remove')}>
           <p>{t(removing === 'ask' ? 'servicekonto.view.removeAsk' : 'servicekonto.view.removeFailed')}</p>

@@ -6,6 +6,7 @@ import { onEvent } from '../../api/subscribe';
 import { WhoAsks } from './WhoAsks';
 import { PinField } from './PinField';
 import { servicekontoAnswer, servicekontoList, servicekontoRequests } from './servicekonto-api';
+import { useBrowserName } from './use-browser-name';
 
 /**
  * Online approval requests (number matching): each shows who asks (service, server, account), the
@@ -38,6 +39,7 @@ export function ApprovalRequests() {
 }
 
 function RequestCard({ request: r, onDone }: { request: ApprovalRequestView; onDone: () => void }) {
+  const browserName = useBrowserName();
   const { t, i18n } = useTranslation();
   const [number, setNumber] = useState<number | null>(null);
   const [pin, setPin] = useState('');
@@ -65,7 +67,17 @@ function RequestCard({ request: r, onDone }: { request: ApprovalRequestView; onD
       <h2>{t(r.purpose === 'confirm-pairing' ? 'servicekonto.confirmTitle' : 'servicekonto.requestTitle')}</h2>
       <WhoAsks service={r.service} origin={r.origin} accountName={r.accountName} level={r.level}>
         <dt>{t('servicekonto.browser')}</dt>
-        <dd>{[r.browser, r.ip].filter(Boolean).join(' · ') || t('servicekonto.unknown')}</dd>
+        <dd>
+          {r.browser || r.ip ? (
+            <>
+              {r.browser ? <span title={r.browser}>{browserName(r.browser)}</span> : null}
+              {r.browser && r.ip ? ' · ' : null}
+              {r.ip}
+            </>
+          ) : (
+            t('servicekonto.unknown')
+          )}
+        </dd>
         <dt>{t('servicekonto.time')}</dt>
         <dd>{time}</dd>
       </WhoAsks>

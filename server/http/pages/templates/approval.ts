@@ -43,8 +43,12 @@ export function pushForm(ctx: PageContext, vm: { meansId: string | 'all'; next: 
   );
 }
 
-/** One desktop app on the step-up page: an online request to it, or its own offline login QR + code. */
-export function desktopStepUpOption(ctx: PageContext, vm: { meansId: string; qr: QrVM | undefined; action: string; next: string; back: string; submitLabel: string }): SafeHtml {
-  return html`${pushForm(ctx, { meansId: vm.meansId, next: vm.next, back: vm.back, label: ctx.t('desktop.push.stepup') })}
+/**
+ * One desktop app on the step-up page: an online request to it, or its own offline login QR + code.
+ * `online: false` (a blocked desktop app on its unblock page) leaves the request button out: the server
+ * sends a blocked means no online request, so the button could only fail.
+ */
+export function desktopStepUpOption(ctx: PageContext, vm: { meansId: string; qr: QrVM | undefined; online: boolean; action: string; next: string; back: string; submitLabel: string }): SafeHtml {
+  return html`${vm.online ? pushForm(ctx, { meansId: vm.meansId, next: vm.next, back: vm.back, label: ctx.t('desktop.push.stepup') }) : ''}
 ${vm.qr ? html`<p>${ctx.t('desktop.push.offline')}</p>${qrBlock(ctx, vm.qr, `login-qr-${vm.meansId}`)}${codeForm(ctx, vm.action, {}, vm.submitLabel, codeFieldId(vm.meansId))}` : ''}`;
 }

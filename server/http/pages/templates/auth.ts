@@ -92,6 +92,8 @@ export interface AuthOptionVM {
   smsSent?: boolean;
   /** Desktop app: its own login QR to scan with Faktor (each desktop app has its own challenge). */
   desktopQr?: QrVM;
+  /** The means is blocked (its unblock page): a desktop app then gets no online request, only its offline QR works. */
+  blocked?: boolean;
 }
 
 /** The `?next=` part of a step-up form action, so an SMS send returns to the same step-up page. */
@@ -131,7 +133,7 @@ ${postForm(ctx, '/eid/start', html`<input type="hidden" name="purpose" value="au
   }
   if (opt.kind === 'desktop-app') {
     return html`<section class="means-option" data-means-id="${opt.id}">${title}
-${desktopStepUpOption(ctx, { meansId: opt.id, qr: opt.desktopQr, action, next: stepUpNext(action), back: `${ctx.path}${backQuery(action)}`, submitLabel: submitLabel ?? ctx.t('stepup.submit') })}</section>`;
+${desktopStepUpOption(ctx, { meansId: opt.id, qr: opt.desktopQr, online: !opt.blocked, action, next: stepUpNext(action), back: `${ctx.path}${backQuery(action)}`, submitLabel: submitLabel ?? ctx.t('stepup.submit') })}</section>`;
   }
   if (opt.kind === 'password+sms' && !opt.smsSent) {
     return html`<section class="means-option" data-means-id="${opt.id}">${title}

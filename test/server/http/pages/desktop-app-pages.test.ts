@@ -87,18 +87,24 @@ it('says plainly when Faktor has not enrolled yet', async () => {
 });
 
 describe('desktop-app unblock page (§4.4)', () => {
-  it('shows the blocked desktop app its own login QR; its offline code unblocks it from a substanziell session', async () => {
+  it('shows the blocked desktop app its own login QR and no online-request button; its offline code unblocks it from a substanziell session', async () => {
     const api = await newAccount(t.url, `unblockpage${++n}`);
     const peer = await pairedPeer(t.url, api);
     const id = peer.enrolled!.means;
     // A TOTP keeps the session at substanziell without the desktop app (§4.4 needs ≥ its level first).
     const totp = await api.post<{ meansId: string; totp: { secret: string } }>('/api/means', { kind: 'password+totp' });
     expect((await api.post(`/api/means/${totp.body.meansId}/authenticate`, { code: await totpNow(t.url, totp.body.totp.secret) })).status).toBe(200);
-    expect((await peer.signed(t.url, 'POST', `/api/device/means/${id}/block`, await serverNow(t.url))).status).toBe(204);
     const b = new Browser(t.url, 'en');
     b.seed(api.cookie);
+    // While active, the step-up page offers this desktop app an online request (the button the unblock page must not show).
+    const pushButton = new RegExp(`name="meansId" value="${id}">.*?data-testid="push-send">Send a request to this desktop app</button>`, 's');
+    expect((await b.get('/auth?next=%2Faccount')).text).toMatch(pushButton);
+    expect((await peer.signed(t.url, 'POST', `/api/device/means/${id}/block`, await serverNow(t.url))).status).toBe(204);
     const page = await b.get(`/means/${id}/unblock`);
     expect(page.status).toBe(200);
+    // A blocked means gets no online request, so its unblock page offers none; only the offline QR + code.
+    expect(page.text).not.toContain('data-testid="push-send"');
+    expect(page.text).not.toContain('Send a request to this desktop app');
     const payload = payloadOf(page.text, `login-qr-${id}`);
     expect(payload).toMatch(/^faktor-login:/);
     const done = await b.post(`/means/${id}/unblock`, { _csrf: csrf(page.text), code: peer.code(payload, await serverNow(t.url)) });
