@@ -1,4 +1,4 @@
-import { MAX_TAG_CHARS, Tag } from './account';
+import { MAX_TAG_CHARS, MAX_TAGS, Tag } from './account';
 import { FaktorError } from './errors';
 import { hasUnsafeNameChar, stripUnsafeNameChars } from './text/names';
 
@@ -34,4 +34,21 @@ export function importedGroupName(raw: unknown): string | null {
   }
   cut = cut.trim();
   return cut === '' ? null : cut;
+}
+
+/**
+ * One account's groups from another app's file → Faktor tags: each cleaned by importedGroupName, empty
+ * ones dropped, each once (case-insensitive, first spelling), in file order, at most MAX_TAGS.
+ */
+export function importedTags(names: Iterable<unknown>): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of names) {
+    const name = importedGroupName(raw);
+    if (name === null || seen.has(name.toLocaleLowerCase())) continue;
+    seen.add(name.toLocaleLowerCase());
+    out.push(name);
+    if (out.length === MAX_TAGS) break;
+  }
+  return out;
 }
