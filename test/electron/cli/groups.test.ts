@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../electron/main/ports';
 import { createOsKeychain } from '../../../electron/main/services/keychain';
@@ -27,7 +28,11 @@ beforeAll(async () => {
   await v.add({ ...totpAccount('b', Uint8Array.from(TEST_SEED).reverse()), tags: ['work'] });
   await v.add(totpAccount('c', new Uint8Array(20).fill(7)));
 });
-afterAll(() => box.cleanup());
+const imported = cliSandbox();
+afterAll(async () => {
+  await box.cleanup();
+  await imported.cleanup();
+});
 
 describe('faktor groups', () => {
   it('lists the groups with their counts (real binary, text and --json)', async () => {
@@ -67,4 +72,26 @@ describe('faktor groups', () => {
     }
     expect(await otpTags()).toEqual([['Office'], ['Office'], []]);
   });
+});
+
+describe('faktor import keeps other apps\' favourites and groups', () => {
+  it('an Aegis file with favourites and groups lands pinned and grouped, ready for `faktor groups`', async () => {
+    const on = (argv: readonly string[]) => runInProcess([...argv, '--data-dir', imported.dataDir, '--keychain-service', imported.service]);
+    const r = await on(['import', join(__dirname, '../../fixtures/import/aegis-organised.json'), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const v = createVault({ dir: imported.dataDir, keychain: createOsKeychain(imported.service), clock: systemClock });
+    expect((await v.list()).map((a) => [a.label, a.pinned, a.tags])).toEqual([
+      ['alice@example.com', true, ['Work', 'Bank private']],
+      ['bob', false, ['evilpuorg', 'Very long folder name that goes', 'WORK']],
+      ['carol', false, []],
+    ]);
+    expect(last(await on(['groups', '--json']))).toEqual({
+      groups: [
+        { name: 'Work', count: 2 },
+        { name: 'Bank private', count: 1 },
+        { name: 'evilpuorg', count: 1 },
+        { name: 'Very long folder name that goes', count: 1 },
+      ],
+    });
+  }, 60_000);
 });
