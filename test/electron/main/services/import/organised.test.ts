@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readForeign } from '../../../../../electron/main/services/import/read-foreign';
+import { encodeBackup } from '../../../../../electron/main/services/backup';
+import { TEST_KDF } from '../../../../support/doubles';
+import { TEST_SEED } from '../../../../support/use-sandbox';
 import { importedGroupName, importedTags } from '../../../../../shared/groups';
 import type { ImportFormat } from '../../../../../shared/import/types';
 
@@ -45,6 +48,17 @@ describe('importers map favourites → pinned and groups → groups', () => {
       expect(organising(out.accounts).map(({ pinned, tags }) => ({ pinned, tags }))).toEqual(c.expected);
     }, 20_000);
   }
+
+  it("our own backup read as a foreign file keeps its pins and groups (they used to be dropped on this path)", async () => {
+    const stored = { id: 'acc_00000001', type: 'totp', issuer: 'Ex', label: 'a', algorithm: 'SHA1', digits: 6, period: 30, counter: 0, color: null, icon: null, createdAt: 0, lastUsed: null, secret: TEST_SEED } as const;
+    const text = await encodeBackup([{ ...stored, pinned: true, tags: ['Work', 'Bank'] }, { ...stored, label: 'b', pinned: false, tags: [] }], 'backup password', 0, TEST_KDF);
+    const out = await readForeign(new TextEncoder().encode(text), { password: 'backup password' });
+    expect(out.format).toBe('faktor');
+    expect(organising(out.accounts)).toEqual([
+      { label: 'a', pinned: true, tags: ['Work', 'Bank'] },
+      { label: 'b', pinned: false, tags: [] },
+    ]);
+  });
 
   it('formats without favourites or groups import as before (unpinned, no group)', async () => {
     for (const name of ['freeotp-plus.json', 'gnome-authenticator.txt', 'otpauth-list.txt', 'bitwarden.json']) {
