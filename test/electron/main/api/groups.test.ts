@@ -85,4 +85,16 @@ describe('groups-* over the validating dispatcher', () => {
       { name: 'Home', count: 1 },
     ]);
   });
+
+  it('every groups-* call is refused while the vault is locked', async () => {
+    const r = await call('groups-dissolve', { name: 'Home' });
+    const token = r.ok ? (r.value as { undoToken: string }).undoToken : '';
+    await api['vault-set-password']({ current: null, next: 'long enough' });
+    await api['vault-lock']({});
+    for (const [c, p] of [['groups-list', {}], ['groups-rename', { from: 'Work', to: 'Office' }], ['groups-dissolve', { name: 'Work' }], ['groups-restore', { undoToken: token }]] as const) {
+      expect([c, await errorOf(c, p)]).toEqual([c, 'vault-locked']);
+    }
+    await api['vault-unlock']({ password: 'long enough' });
+    expect(await errorOf('groups-restore', { undoToken: token })).toBe('not-found'); // the lock dropped the undo
+  });
 });
