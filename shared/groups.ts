@@ -12,9 +12,11 @@ import { hasUnsafeNameChar, stripUnsafeNameChars } from './text/names';
 
 /** A group name the user typed (rename): trimmed and returned, else 'unsafe-name' / 'invalid-group-name'. */
 export function checkGroupName(raw: string): string {
-  if (hasUnsafeNameChar(raw)) throw new FaktorError('unsafe-name', 'group name holds a control character', { name: 'tags' });
+  if (hasUnsafeNameChar(raw))
+    throw new FaktorError('unsafe-name', 'group name holds a control character', { name: 'tags' });
   const name = raw.trim();
-  if (name.includes(',') || !Tag.safeParse(name).success) throw new FaktorError('invalid-group-name', 'group name');
+  if (name.includes(',') || !Tag.safeParse(name).success)
+    throw new FaktorError('invalid-group-name', 'group name');
   return name;
 }
 

@@ -43,7 +43,11 @@ export function groupsOf(accounts: readonly VaultAccount[]): GroupInfo[] {
 }
 
 /** Applies `edit` to the tags of every account carrying `group` ('group-not-found' when none does). */
-function changeGroup(accounts: readonly VaultAccount[], group: string, edit: (tags: readonly string[]) => string[]): GroupChange {
+function changeGroup(
+  accounts: readonly VaultAccount[],
+  group: string,
+  edit: (tags: readonly string[]) => string[],
+): GroupChange {
   const k = key(group.trim());
   const tagsBefore = new Map<string, readonly string[]>();
   const tagsAfter = new Map<string, readonly string[]>();
@@ -54,7 +58,8 @@ function changeGroup(accounts: readonly VaultAccount[], group: string, edit: (ta
     tagsAfter.set(a.id, tags);
     return { ...a, tags };
   });
-  if (tagsBefore.size === 0) throw new FaktorError('group-not-found', 'no account carries this group');
+  if (tagsBefore.size === 0)
+    throw new FaktorError('group-not-found', 'no account carries this group');
   return { accounts: next, undo: { tagsBefore, tagsAfter } };
 }
 
@@ -62,11 +67,17 @@ function changeGroup(accounts: readonly VaultAccount[], group: string, edit: (ta
  * Renames a group on every account that carries it, in place (an account already in the target group
  * keeps it once, spelled the new way). `to` follows the editor's rule (shared/groups.ts); a change of case only is a rename.
  */
-export function renamedGroup(accounts: readonly VaultAccount[], from: string, to: string): GroupChange {
+export function renamedGroup(
+  accounts: readonly VaultAccount[],
+  from: string,
+  to: string,
+): GroupChange {
   const name = checkGroupName(to);
   const k = key(from.trim());
   // The target's spelling wins where an account already had it; normaliseTags then keeps it once.
-  return changeGroup(accounts, from, (tags) => tags.map((t) => (key(t) === k || key(t) === key(name) ? name : t)));
+  return changeGroup(accounts, from, (tags) =>
+    tags.map((t) => (key(t) === k || key(t) === key(name) ? name : t)),
+  );
 }
 
 /** Removes a group from every account that carries it; the accounts stay. */
@@ -79,7 +90,10 @@ export function dissolvedGroup(accounts: readonly VaultAccount[], group: string)
  * The accounts with the tags an undo kept put back, and how many. Accounts deleted since, or whose
  * groups were edited since, are left as they are now (the later edit wins).
  */
-export function undoneGroupChange(accounts: readonly VaultAccount[], undo: GroupUndo): { accounts: VaultAccount[]; restored: number } {
+export function undoneGroupChange(
+  accounts: readonly VaultAccount[],
+  undo: GroupUndo,
+): { accounts: VaultAccount[]; restored: number } {
   let restored = 0;
   const next = accounts.map((a) => {
     const before = undo.tagsBefore.get(a.id);

@@ -11,7 +11,8 @@ import { offerUndo } from './undo';
  * offers Undo (also Ctrl/Cmd+Z) for as long as main keeps the token.
  */
 
-const same = (a: string | null, b: string): boolean => a !== null && a.toLocaleLowerCase() === b.toLocaleLowerCase();
+const same = (a: string | null, b: string): boolean =>
+  a !== null && a.toLocaleLowerCase() === b.toLocaleLowerCase();
 
 /** Renames a group on every account; throws so the dialog can show the reason next to the field. */
 export async function renameGroup(from: string, to: string): Promise<void> {
@@ -32,7 +33,10 @@ export async function dissolveGroup(name: string): Promise<void> {
     if (same(useStore.getState().tagFilter, name)) useStore.getState().setTagFilter(null);
     await loadAccounts();
     const run = () => void undoGroupChange(undoToken, name);
-    offerUndo(notifyNamed('toast.groupDissolved', name, { label: i18next.t('toast.undo'), run }), run);
+    offerUndo(
+      notifyNamed('toast.groupDissolved', name, { label: i18next.t('toast.undo'), run }),
+      run,
+    );
   } catch (e) {
     notifyError(e);
   }

@@ -14,16 +14,25 @@ import { cliSandbox, runInProcess, type CliRun } from './run-cli';
  */
 
 const box = cliSandbox();
-const run = (argv: readonly string[]): Promise<CliRun> => runInProcess([...argv, '--data-dir', box.dataDir, '--keychain-service', box.service]);
+const run = (argv: readonly string[]): Promise<CliRun> =>
+  runInProcess([...argv, '--data-dir', box.dataDir, '--keychain-service', box.service]);
 const last = (r: CliRun): Record<string, unknown> => r.lines[r.lines.length - 1] ?? {};
 const otpTags = async () => {
-  const v = createVault({ dir: box.dataDir, keychain: createOsKeychain(box.service), clock: systemClock });
+  const v = createVault({
+    dir: box.dataDir,
+    keychain: createOsKeychain(box.service),
+    clock: systemClock,
+  });
   return (await v.list()).map((a) => a.tags);
 };
 
 beforeAll(async () => {
   mkdirSync(box.dataDir, { recursive: true, mode: 0o700 });
-  const v = createVault({ dir: box.dataDir, keychain: createOsKeychain(box.service), clock: systemClock });
+  const v = createVault({
+    dir: box.dataDir,
+    keychain: createOsKeychain(box.service),
+    clock: systemClock,
+  });
   await v.add({ ...totpAccount('a'), tags: ['Work', 'Bank'] });
   await v.add({ ...totpAccount('b', Uint8Array.from(TEST_SEED).reverse()), tags: ['work'] });
   await v.add(totpAccount('c', new Uint8Array(20).fill(7)));
@@ -40,7 +49,12 @@ describe('faktor groups', () => {
     expect(text.code, text.stderr).toBe(0);
     expect(text.stdout).toContain('Work  (2)');
     const json = await run(['groups', 'list', '--json']);
-    expect(last(json)).toEqual({ groups: [{ name: 'Work', count: 2 }, { name: 'Bank', count: 1 }] });
+    expect(last(json)).toEqual({
+      groups: [
+        { name: 'Work', count: 2 },
+        { name: 'Bank', count: 1 },
+      ],
+    });
   }, 60_000);
 
   it('renames on every account at once, then dissolves; the accounts stay', async () => {
@@ -63,23 +77,47 @@ describe('faktor groups', () => {
     ];
     for (const [argv, code] of cases) {
       const r = await run([...argv, '--json']);
-      expect([argv, r.code, (last(r).error as { code?: string } | undefined)?.code]).toEqual([argv, 1, code]);
+      expect([argv, r.code, (last(r).error as { code?: string } | undefined)?.code]).toEqual([
+        argv,
+        1,
+        code,
+      ]);
     }
     const words = await run(['groups', 'dissolve', 'Nobody']);
     expect(words.stderr).toContain('No account is in this group any more.');
-    for (const argv of [['groups', 'rename', 'Office'], ['groups', 'dissolve'], ['groups', 'list', 'x'], ['groups', 'merge', 'a']]) {
+    for (const argv of [
+      ['groups', 'rename', 'Office'],
+      ['groups', 'dissolve'],
+      ['groups', 'list', 'x'],
+      ['groups', 'merge', 'a'],
+    ]) {
       expect([argv, (await run([...argv, '--json'])).code]).toEqual([argv, 2]);
     }
     expect(await otpTags()).toEqual([['Office'], ['Office'], []]);
   });
 });
 
-describe('faktor import keeps other apps\' favourites and groups', () => {
+describe("faktor import keeps other apps' favourites and groups", () => {
   it('an Aegis file with favourites and groups lands pinned and grouped, ready for `faktor groups`', async () => {
-    const on = (argv: readonly string[]) => runInProcess([...argv, '--data-dir', imported.dataDir, '--keychain-service', imported.service]);
-    const r = await on(['import', join(__dirname, '../../fixtures/import/aegis-organised.json'), '--json']);
+    const on = (argv: readonly string[]) =>
+      runInProcess([
+        ...argv,
+        '--data-dir',
+        imported.dataDir,
+        '--keychain-service',
+        imported.service,
+      ]);
+    const r = await on([
+      'import',
+      join(__dirname, '../../fixtures/import/aegis-organised.json'),
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
-    const v = createVault({ dir: imported.dataDir, keychain: createOsKeychain(imported.service), clock: systemClock });
+    const v = createVault({
+      dir: imported.dataDir,
+      keychain: createOsKeychain(imported.service),
+      clock: systemClock,
+    });
     expect((await v.list()).map((a) => [a.label, a.pinned, a.tags])).toEqual([
       ['alice@example.com', true, ['Work', 'Bank private']],
       ['bob', false, ['evilpuorg', 'Very long folder name that goes', 'WORK']],

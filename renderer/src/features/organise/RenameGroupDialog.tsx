@@ -39,7 +39,12 @@ export function RenameGroupDialog({ name }: { name: string }) {
           error={outcome?.kind === 'error' ? outcome.text : null}
           onChange={(e) => setNext(e.target.value)}
         />
-        <DialogButtons cancel={t('edit.cancel')} submit={t('organise.renameGroup.save')} onCancel={closeDialog} busy={busy} />
+        <DialogButtons
+          cancel={t('edit.cancel')}
+          submit={t('organise.renameGroup.save')}
+          onCancel={closeDialog}
+          busy={busy}
+        />
       </form>
     </Dialog>
   );

@@ -24,9 +24,25 @@ beforeEach(async () => {
   box = sandbox();
   ports = testPorts();
   api = testApi(box, ports);
-  dispatch = createDispatcher({ api: api as unknown as ChannelHandlers, isTrustedSender: createSenderPolicy([APP_ORIGIN]), log: () => undefined });
-  for (const [label, tags] of [['a', ['Work']], ['b', ['work', 'Home']]] as const) {
-    const acc = await api['accounts-add-manual']({ type: 'totp', issuer: 'Ex', label, secret: SEED_B32, algorithm: 'SHA1', digits: 6, period: 30, counter: 0 });
+  dispatch = createDispatcher({
+    api: api as unknown as ChannelHandlers,
+    isTrustedSender: createSenderPolicy([APP_ORIGIN]),
+    log: () => undefined,
+  });
+  for (const [label, tags] of [
+    ['a', ['Work']],
+    ['b', ['work', 'Home']],
+  ] as const) {
+    const acc = await api['accounts-add-manual']({
+      type: 'totp',
+      issuer: 'Ex',
+      label,
+      secret: SEED_B32,
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+      counter: 0,
+    });
     await api['accounts-update']({ id: acc.id, patch: { tags: [...tags] } });
   }
 });
@@ -52,7 +68,8 @@ describe('groups-* over the validating dispatcher', () => {
       ['groups-restore', { undoToken: 'short' }],
       ['groups-list', { all: true }],
     ];
-    for (const [c, p] of bad) expect([c, p, await errorOf(c, p)]).toEqual([c, p, 'invalid-request']);
+    for (const [c, p] of bad)
+      expect([c, p, await errorOf(c, p)]).toEqual([c, p, 'invalid-request']);
     expect(await api['groups-list']({})).toEqual([
       { name: 'Work', count: 2 },
       { name: 'Home', count: 1 },
@@ -61,8 +78,12 @@ describe('groups-* over the validating dispatcher', () => {
 
   it('turns semantic mistakes into typed codes', async () => {
     expect(await errorOf('groups-rename', { from: 'Work', to: 'a,b' })).toBe('invalid-group-name');
-    expect(await errorOf('groups-rename', { from: 'Work', to: 'x'.repeat(40) })).toBe('invalid-group-name');
-    expect(await errorOf('groups-rename', { from: 'Work', to: 'Bad\u2066name' })).toBe('unsafe-name');
+    expect(await errorOf('groups-rename', { from: 'Work', to: 'x'.repeat(40) })).toBe(
+      'invalid-group-name',
+    );
+    expect(await errorOf('groups-rename', { from: 'Work', to: 'Bad\u2066name' })).toBe(
+      'unsafe-name',
+    );
     expect(await errorOf('groups-dissolve', { name: 'Nobody' })).toBe('group-not-found');
     expect(await errorOf('groups-restore', { undoToken: 'AAAAAAAAAAAAAAAA' })).toBe('not-found');
   });
@@ -71,7 +92,10 @@ describe('groups-* over the validating dispatcher', () => {
     const before = ports.events.length;
     const renamed = await call('groups-rename', { from: 'work', to: 'Office' });
     expect(renamed).toMatchObject({ ok: true, value: { changed: 2 } });
-    expect((await api['accounts-list']({})).map((a) => a.tags)).toEqual([['Office'], ['Office', 'Home']]);
+    expect((await api['accounts-list']({})).map((a) => a.tags)).toEqual([
+      ['Office'],
+      ['Office', 'Home'],
+    ]);
     expect(ports.events.slice(before).filter((e) => e.event === 'vault-changed')).toHaveLength(1); // ONE write
 
     const dissolved = await call('groups-dissolve', { name: 'home' });
@@ -79,7 +103,10 @@ describe('groups-* over the validating dispatcher', () => {
     expect((await api['accounts-list']({})).map((a) => a.tags)).toEqual([['Office'], ['Office']]);
 
     const token = dissolved.ok ? (dissolved.value as { undoToken: string }).undoToken : '';
-    expect(await call('groups-restore', { undoToken: token })).toEqual({ ok: true, value: { restored: 1 } });
+    expect(await call('groups-restore', { undoToken: token })).toEqual({
+      ok: true,
+      value: { restored: 1 },
+    });
     expect(await api['groups-list']({})).toEqual([
       { name: 'Office', count: 2 },
       { name: 'Home', count: 1 },
@@ -91,7 +118,12 @@ describe('groups-* over the validating dispatcher', () => {
     const token = r.ok ? (r.value as { undoToken: string }).undoToken : '';
     await api['vault-set-password']({ current: null, next: 'long enough' });
     await api['vault-lock']({});
-    for (const [c, p] of [['groups-list', {}], ['groups-rename', { from: 'Work', to: 'Office' }], ['groups-dissolve', { name: 'Work' }], ['groups-restore', { undoToken: token }]] as const) {
+    for (const [c, p] of [
+      ['groups-list', {}],
+      ['groups-rename', { from: 'Work', to: 'Office' }],
+      ['groups-dissolve', { name: 'Work' }],
+      ['groups-restore', { undoToken: token }],
+    ] as const) {
       expect([c, await errorOf(c, p)]).toEqual([c, 'vault-locked']);
     }
     await api['vault-unlock']({ password: 'long enough' });

@@ -17,7 +17,8 @@ async function seeded(extra: Parameters<typeof vs.make>[0] = {}) {
   return { v, ids: [a.id, b.id, c.id] };
 }
 
-const tagsOf = async (v: Awaited<ReturnType<typeof seeded>>['v']) => (await v.list()).map((a) => a.tags);
+const tagsOf = async (v: Awaited<ReturnType<typeof seeded>>['v']) =>
+  (await v.list()).map((a) => a.tags);
 
 describe('vault groups', () => {
   it('lists groups once each (first spelling), with their account counts', async () => {
@@ -84,7 +85,15 @@ describe('vault groups', () => {
 
   it('a failed write leaves the file and the accounts in memory untouched (all or nothing)', async () => {
     let fail = false;
-    const { v } = await seeded({ hooks: { file: { beforeRename: () => { if (fail) throw new Error('disk full'); } } } });
+    const { v } = await seeded({
+      hooks: {
+        file: {
+          beforeRename: () => {
+            if (fail) throw new Error('disk full');
+          },
+        },
+      },
+    });
     const before = readFileSync(join(vs.box.dir, VAULT_FILE));
     fail = true;
     await expect(v.renameGroup('Work', 'Office')).rejects.toThrow('disk full');
