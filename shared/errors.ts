@@ -75,6 +75,9 @@ export const ERROR_CODES = [
   'os-unlock-stale',
   // next-code preview asked for before the end of the current period (shared/otp/next-preview.ts)
   'code-not-due',
+  // groups renamed or dissolved in one place (shared/groups.ts, issue #12)
+  'group-not-found',
+  'invalid-group-name',
 ] as const;
 
 /** One of the stable error codes. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { account, collect, damaged, int, isRecord, list, text, unsupported } from './entry';
+import { account, collect, damaged, int, isRecord, list, looseList, nameTable, organised, text, unsupported } from './entry';
 import type { ParsedImport } from './types';
 
 /*
@@ -55,11 +55,17 @@ export function readAegisEnvelope(json: unknown): AegisFile {
 
 const TYPES = new Set(['totp', 'hotp']);
 
-/** Parses the (decrypted or plain) `db` object: `{version, entries: [...], groups?}`. */
+/**
+ * Parses the (decrypted or plain) `db` object: `{version, entries: [...], groups?}`. An entry's
+ * `favorite` → pinned; its groups → Faktor groups: v3 `groups` (uuids, named in `db.groups`; an
+ * unknown uuid is skipped), v2 `group` (the name itself).
+ */
 export function parseAegisDb(db: unknown): ParsedImport {
   if (!isRecord(db)) throw damaged('db is not an object');
   const version = int(db, 'version');
   if (version < 1 || version > 3) throw damaged('unsupported Aegis content version', { version });
+  const groupNames = nameTable(db.groups, 'uuid', 'name');
+  const groupsOf = (e: Record<string, unknown>): unknown[] => [...looseList(e.groups).map((uuid) => groupNames.get(uuid)), e.group];
   return collect(list(db, 'entries'), (e) => {
     const type = text(e, 'type').toLowerCase();
     const issuer = text(e, 'issuer');
@@ -68,7 +74,7 @@ export function parseAegisDb(db: unknown): ParsedImport {
     const info = e.info;
     if (!isRecord(info)) throw damaged('info missing');
     return {
-      account: account({
+      account: organised(account({
         type: type as 'totp' | 'hotp',
         secret: text(info, 'secret'),
         algorithm: text(info, 'algo', 'SHA1'),
@@ -77,7 +83,7 @@ export function parseAegisDb(db: unknown): ParsedImport {
         counter: type === 'hotp' ? int(info, 'counter', 0) : 0,
         issuer,
         label,
-      }),
+      }), e.favorite, groupsOf(e)),
     };
   });
 }

@@ -1,4 +1,4 @@
-import { account, collect, damaged, int, text, unsupported } from './entry';
+import { account, collect, damaged, int, looseList, organised, text, unsupported } from './entry';
 import type { ParsedImport } from './types';
 
 /*
@@ -15,7 +15,7 @@ export function looksLikeAndOtp(json: unknown): boolean {
 
 const TYPES = new Set(['TOTP', 'HOTP']);
 
-/** Parses the (decrypted or plain) entry array. */
+/** Parses the (decrypted or plain) entry array; an entry's `tags` become its Faktor groups (andOTP has no favourites). */
 export function parseAndOtp(json: unknown): ParsedImport {
   if (!Array.isArray(json)) throw damaged('not an andOTP entry list');
   return collect(json, (e) => {
@@ -29,7 +29,7 @@ export function parseAndOtp(json: unknown): ParsedImport {
     }
     if (!TYPES.has(type)) return unsupported(type.toLowerCase(), issuer, label);
     return {
-      account: account({
+      account: organised(account({
         type: type === 'HOTP' ? 'hotp' : 'totp',
         secret: text(e, 'secret'),
         algorithm: text(e, 'algorithm', 'SHA1'),
@@ -38,7 +38,7 @@ export function parseAndOtp(json: unknown): ParsedImport {
         counter: type === 'HOTP' ? int(e, 'counter') : 0,
         issuer,
         label,
-      }),
+      }), false, looseList(e.tags)),
     };
   });
 }

@@ -1,4 +1,4 @@
-import { account, collect, damaged, int, isRecord, list, text, unsupported } from './entry';
+import { account, collect, damaged, int, isRecord, list, looseList, nameTable, organised, text, unsupported } from './entry';
 import type { ParsedImport } from './types';
 
 /*
@@ -19,9 +19,19 @@ export function looksLikeAuthenticatorPro(json: unknown): boolean {
 const TYPE_NAMES: Readonly<Record<number, string>> = { 1: 'hotp', 2: 'totp', 3: 'motp', 4: 'steam', 5: 'yandex' };
 const ALGORITHMS = ['SHA1', 'SHA256', 'SHA512'];
 
-/** Parses an unencrypted Authenticator Pro backup. */
+/**
+ * Parses an unencrypted Authenticator Pro backup. Categories → Faktor groups: `AuthenticatorCategories`
+ * links a `CategoryId` (named in `Categories`) to an authenticator by its `AuthenticatorSecret`, in
+ * file order. It has no favourites (`Pin` is mOTP's PIN).
+ */
 export function parseAuthenticatorPro(json: unknown): ParsedImport {
   if (!isRecord(json)) throw damaged('not an Authenticator Pro backup');
+  const categoryNames = nameTable(json.Categories, 'Id', 'Name');
+  const bySecret = new Map<unknown, unknown[]>();
+  for (const link of looseList(json.AuthenticatorCategories)) {
+    if (!isRecord(link)) continue;
+    bySecret.set(link.AuthenticatorSecret, [...(bySecret.get(link.AuthenticatorSecret) ?? []), categoryNames.get(link.CategoryId)]);
+  }
   return collect(list(json, 'Authenticators'), (e) => {
     const typeName = TYPE_NAMES[int(e, 'Type')] ?? `type ${int(e, 'Type')}`;
     const issuer = text(e, 'Issuer');
@@ -30,7 +40,7 @@ export function parseAuthenticatorPro(json: unknown): ParsedImport {
     const algorithm = ALGORITHMS[int(e, 'Algorithm', 0)];
     if (algorithm === undefined) throw damaged('Algorithm out of range');
     return {
-      account: account({
+      account: organised(account({
         type: typeName,
         secret: text(e, 'Secret'),
         algorithm,
@@ -39,7 +49,7 @@ export function parseAuthenticatorPro(json: unknown): ParsedImport {
         counter: int(e, 'Counter', 0),
         issuer,
         label,
-      }),
+      }), false, bySecret.get(e.Secret) ?? []),
     };
   });
 }

@@ -1,6 +1,6 @@
 import { FaktorError } from '../errors';
 import { parseOtpauthUri } from '../otp/uri';
-import { account, collect, damaged, isRecord, list, text, unsupported, type Converted } from './entry';
+import { account, collect, damaged, isRecord, list, nameTable, organised, text, unsupported, type Converted } from './entry';
 import type { ParsedImport } from './types';
 
 /*
@@ -23,7 +23,12 @@ export function parseBitwarden(json: unknown): ParsedImport {
   if (json.encrypted === true) throw new FaktorError('import-unsupported', 'password-protected Bitwarden export');
   const withTotp = list(json, 'items').filter((i) => isRecord(i) && isRecord(i.login) && typeof i.login.totp === 'string' && i.login.totp.trim() !== '');
   if (withTotp.length === 0) throw damaged('no accounts');
-  return collect(withTotp, (item) => convert(item, item.login as Record<string, unknown>));
+  const folders = nameTable(json.folders, 'id', 'name');
+  return collect(withTotp, (item) => {
+    const c = convert(item, item.login as Record<string, unknown>);
+    // An item's `favorite` → pinned, its folder (`folderId`, named in `folders`) → its Faktor group.
+    return 'account' in c ? { account: organised(c.account, item.favorite, [folders.get(item.folderId)]) } : c;
+  });
 }
 
 function convert(item: Record<string, unknown>, login: Record<string, unknown>): Converted {

@@ -3,7 +3,8 @@ import { decodeBase32 } from '../otp/base32';
 import { checkOtpParams, OTP_ALGORITHMS } from '../otp/limits';
 import type { OtpAlgorithm, OtpParams } from '../otp/types';
 import { stripUnsafeNameChars } from '../text/names';
-import type { DroppedEntry, ParsedImport } from './types';
+import { importedTags } from '../groups';
+import type { DroppedEntry, ImportedAccount, ParsedImport } from './types';
 
 /*
  * Small helpers every format parser shares: reading loosely typed JSON fields with a typed error on
@@ -96,14 +97,36 @@ export function account(f: EntryFields): OtpParams {
 }
 
 /** What converting one foreign entry gives: an account, or a reason to leave it out. */
-export type Converted = { readonly account: OtpParams } | { readonly drop: Omit<DroppedEntry, 'entry'> };
+export type Converted = { readonly account: ImportedAccount } | { readonly drop: Omit<DroppedEntry, 'entry'> };
+
+/**
+ * An account with another app's organising data: `favourite` exactly true → pinned; `groups` → tags
+ * (importedTags). Both are optional extras, so a wrong shape (not a boolean, not text) is ignored
+ * rather than failing the file; absent values leave the fields out (the vault's defaults apply).
+ */
+export function organised(params: OtpParams, favourite: unknown, groups: Iterable<unknown> = []): ImportedAccount {
+  const tags = importedTags(groups);
+  return { ...params, ...(favourite === true ? { pinned: true } : {}), ...(tags.length > 0 ? { tags } : {}) };
+}
+
+/** A field that should be a list, as one (anything else: empty), for the optional organising data. */
+export function looseList(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+/** `id → name` from a list of `{[idKey], [nameKey]}` objects (other apps' group tables); malformed rows are skipped. */
+export function nameTable(rows: unknown, idKey: string, nameKey: string): Map<unknown, unknown> {
+  const table = new Map<unknown, unknown>();
+  for (const row of looseList(rows)) if (isRecord(row) && (typeof row[idKey] === 'string' || typeof row[idKey] === 'number')) table.set(row[idKey], row[nameKey]);
+  return table;
+}
 
 /**
  * Converts every entry; an entry that throws fails the file with 'import-damaged', `params.entry`
  * (1-based) and `params.reason` (the entry's own error code). An empty result is damage too.
  */
 export function collect(entries: readonly unknown[], convert: (e: Record<string, unknown>) => Converted): ParsedImport {
-  const accounts: OtpParams[] = [];
+  const accounts: ImportedAccount[] = [];
   const dropped: DroppedEntry[] = [];
   entries.forEach((e, i) => {
     let c: Converted;

@@ -3,8 +3,8 @@ import { splitLabel } from '../otp/label';
 import { parseMigrationUri } from '../otp/migration';
 import { parseOtpauthUri } from '../otp/uri';
 import type { OtpParams } from '../otp/types';
-import { damaged, unsupportedEntry } from './entry';
-import type { DroppedEntry, ParsedImport } from './types';
+import { damaged, isRecord, looseList, organised, unsupportedEntry } from './entry';
+import type { DroppedEntry, ImportedAccount, ParsedImport } from './types';
 
 /*
  * Plain otpauth:// lists: our own plain export, Ente Auth's plain export, GNOME Authenticator's
@@ -23,7 +23,7 @@ export function looksLikeOtpauthList(text: string): boolean {
 
 /** Parses the list into accounts and dropped lines. */
 export function parseOtpauthList(text: string): ParsedImport {
-  const accounts: OtpParams[] = [];
+  const accounts: ImportedAccount[] = [];
   const dropped: DroppedEntry[] = [];
   const lines = (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text).split(/\r?\n/);
   lines.forEach((raw, i) => {
@@ -37,13 +37,29 @@ export function parseOtpauthList(text: string): ParsedImport {
     }
     try {
       if (/^otpauth-migration:/i.test(line)) accounts.push(...parseMigrationUri(line).accounts);
-      else accounts.push(parseOtpauthUri(line).params);
+      else accounts.push(withEnteDisplay(parseOtpauthUri(line).params, line));
     } catch (e) {
       throw damaged(`line ${i + 1}`, { line: i + 1, reason: isFaktorError(e) ? e.code : 'invalid-uri' });
     }
   });
   if (accounts.length === 0 && dropped.length === 0) throw damaged('no accounts');
   return { accounts, dropped };
+}
+
+/**
+ * Ente Auth's own `codeDisplay` parameter (percent-encoded JSON of its CodeDisplay: `pinned`, `tags`,
+ * `trashed`, `note`, …): `pinned` → pinned, `tags` → groups. It is optional display data, so an
+ * unreadable one adds nothing instead of failing the line.
+ */
+function withEnteDisplay(params: OtpParams, line: string): ImportedAccount {
+  const raw = /[?&]codeDisplay=([^&#]*)/.exec(line)?.[1];
+  if (raw === undefined) return params;
+  try {
+    const display: unknown = JSON.parse(decodeURIComponent(raw.replace(/\+/g, ' ')));
+    return isRecord(display) ? organised(params, display.pinned, looseList(display.tags)) : params;
+  } catch {
+    return params;
+  }
 }
 
 /** Percent-decoding for a dropped line's display name only; undecodable stays raw. */

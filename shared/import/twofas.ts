@@ -1,4 +1,4 @@
-import { account, collect, damaged, int, isRecord, text, unsupported } from './entry';
+import { account, collect, damaged, int, isRecord, nameTable, organised, text, unsupported } from './entry';
 import type { ParsedImport } from './types';
 
 /*
@@ -8,10 +8,10 @@ import type { ParsedImport } from './types';
  * iterations); `reference` is a known text encrypted the same way (checks the password).
  */
 
-/** What the envelope says: plain services, or the encrypted parts. */
+/** What the envelope says: plain services, or the encrypted parts; `groups` (never encrypted) is the group table. */
 export type TwoFasFile =
-  | { readonly kind: 'plain'; readonly services: unknown }
-  | { readonly kind: 'encrypted'; readonly services: B64Parts; readonly reference: B64Parts | null };
+  | { readonly kind: 'plain'; readonly services: unknown; readonly groups: unknown }
+  | { readonly kind: 'encrypted'; readonly services: B64Parts; readonly reference: B64Parts | null; readonly groups: unknown };
 
 /** The three Base64 parts of an encrypted 2FAS field. */
 export interface B64Parts {
@@ -41,16 +41,17 @@ export function readTwoFasEnvelope(json: unknown): TwoFasFile {
   const enc = json.servicesEncrypted;
   if (typeof enc === 'string' && enc !== '') {
     const ref = json.reference;
-    return { kind: 'encrypted', services: parts(enc), reference: typeof ref === 'string' && ref !== '' ? parts(ref) : null };
+    return { kind: 'encrypted', services: parts(enc), reference: typeof ref === 'string' && ref !== '' ? parts(ref) : null, groups: json.groups };
   }
-  return { kind: 'plain', services: json.services };
+  return { kind: 'plain', services: json.services, groups: json.groups };
 }
 
 const TOKEN_TYPES = new Set(['TOTP', 'HOTP']);
 
-/** Parses the (decrypted or plain) services array. */
-export function parseTwoFasServices(services: unknown): ParsedImport {
+/** Parses the (decrypted or plain) services array; a service's `groupId` names its group in `groups` (`[{id, name}]`). 2FAS has no favourites. */
+export function parseTwoFasServices(services: unknown, groups: unknown = []): ParsedImport {
   if (!Array.isArray(services)) throw damaged('services is not a list');
+  const groupNames = nameTable(groups, 'id', 'name');
   return collect(services, (s) => {
     const otp = isRecord(s.otp) ? s.otp : {};
     const tokenType = text(otp, 'tokenType', 'TOTP').toUpperCase();
@@ -61,7 +62,7 @@ export function parseTwoFasServices(services: unknown): ParsedImport {
     if (!TOKEN_TYPES.has(tokenType)) return unsupported(tokenType.toLowerCase(), issuer, label);
     const type = tokenType === 'HOTP' ? 'hotp' : 'totp';
     return {
-      account: account({
+      account: organised(account({
         type,
         secret: text(s, 'secret'),
         algorithm: text(otp, 'algorithm', 'SHA1'),
@@ -70,7 +71,7 @@ export function parseTwoFasServices(services: unknown): ParsedImport {
         counter: int(otp, 'counter', 0),
         issuer,
         label,
-      }),
+      }), false, [groupNames.get(s.groupId)]),
     };
   });
 }

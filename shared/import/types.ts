@@ -30,8 +30,15 @@ export interface DroppedEntry {
   readonly detail: string;
 }
 
+/**
+ * One account a parser found: its OTP fields, and where the other app had them, its favourite mark
+ * (→ pinned) and its groups, tags, folders or categories (→ Faktor's groups, cleaned by
+ * shared/groups.ts importedTags). Mapping per format: docs/import-formats.md.
+ */
+export type ImportedAccount = OtpParams & { readonly pinned?: boolean; readonly tags?: readonly string[] };
+
 /** What a parser hands back: accounts in the vault's new-account shape, plus what it left out. */
 export interface ParsedImport {
-  readonly accounts: OtpParams[];
+  readonly accounts: ImportedAccount[];
   readonly dropped: DroppedEntry[];
 }

@@ -4,6 +4,9 @@ import {
   AccountView,
   CodeView,
   Id,
+  GroupChangeResult,
+  GroupName,
+  GroupView,
   ImportPreview,
   ImportResult,
   ManualAccount,
@@ -45,6 +48,15 @@ export const contract = {
   'accounts-delete': { request: z.strictObject({ id: Id }), response: z.strictObject({ undoToken: Id }) },
   'accounts-restore': { request: z.strictObject({ undoToken: Id }), response: AccountView },
   'accounts-reorder': { request: z.strictObject({ ids: z.array(Id).max(100_000) }), response: z.strictObject({}) },
+
+  /** Groups (account tags, issue #12): every group in use with its account count. */
+  'groups-list': { request: z.strictObject({}), response: z.array(GroupView) },
+  /** Renames a group on every account in one atomic write; `to` follows the editor's rule (shared/groups.ts; checked in main for typed errors). */
+  'groups-rename': { request: z.strictObject({ from: GroupName, to: z.string().max(256) }), response: GroupChangeResult },
+  /** Takes every account out of a group (the accounts stay), in one atomic write. */
+  'groups-dissolve': { request: z.strictObject({ name: GroupName }), response: GroupChangeResult },
+  /** Undoes a rename/dissolve while its token is valid (accounts edited since keep their groups). */
+  'groups-restore': { request: z.strictObject({ undoToken: Id }), response: z.strictObject({ restored: z.number().int().min(0) }) },
 
   /** Current TOTP codes (all TOTP accounts when ids is omitted). */
   'codes-current': { request: z.strictObject({ ids: z.array(Id).max(100_000).optional() }), response: z.array(CodeView) },

@@ -77,6 +77,16 @@ export const VaultStatus = z.strictObject({
 });
 export type VaultStatus = z.infer<typeof VaultStatus>;
 
+/** One group in use (an account tag, issue #12) and how many accounts carry it. */
+export const GroupView = z.strictObject({ name: z.string().min(1).max(MAX_TAG_CHARS), count: z.number().int().min(1) });
+export type GroupView = z.infer<typeof GroupView>;
+
+/** A group name as it crosses IPC: the existing one to change. Bounded here; the editor's rule is applied by the vault. */
+export const GroupName = z.string().min(1).max(MAX_TAG_CHARS);
+
+/** A bulk group change (rename/dissolve): how many accounts changed and the token that undoes it (groups-restore). */
+export const GroupChangeResult = z.strictObject({ changed: z.number().int().min(1), undoToken: Id });
+
 /** Result of an import: counts, and the accounts skipped because they already exist. */
 export const ImportResult = z.strictObject({
   imported: z.number().int().min(0),

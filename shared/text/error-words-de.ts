@@ -62,4 +62,6 @@ export const ERROR_WORDS_DE = {
   'os-unlock-refused': 'Touch ID hat Sie nicht bestätigt (abgebrochen oder nicht erkannt). Geben Sie stattdessen Ihr App-Passwort ein.',
   'os-unlock-stale': 'Entsperren mit Touch ID passt nicht mehr zu Ihren Konten (App-Passwort oder Kontodatei wurden geändert) und wurde deshalb ausgeschaltet. Geben Sie Ihr App-Passwort ein; in den Einstellungen können Sie es wieder einschalten.',
   'code-not-due': 'Der nächste Code wird erst in den letzten Sekunden des aktuellen gezeigt.',
+  'group-not-found': 'In dieser Gruppe ist kein Konto mehr.',
+  'invalid-group-name': 'Ein Gruppenname braucht 1 bis 32 Zeichen und kein Komma.',
 } satisfies Record<ErrorCode, string>;

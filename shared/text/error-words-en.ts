@@ -62,4 +62,6 @@ export const ERROR_WORDS_EN = {
   'os-unlock-refused': 'Touch ID did not confirm you (cancelled or not recognised). Enter your app password instead.',
   'os-unlock-stale': 'Unlocking with Touch ID no longer fits your accounts (the app password or the accounts file changed), so it was turned off. Enter your app password; you can turn it on again in Settings.',
   'code-not-due': 'The next code is shown only in the last seconds of the current one.',
+  'group-not-found': 'No account is in this group any more.',
+  'invalid-group-name': 'A group name needs 1 to 32 characters and no comma.',
 } satisfies Record<ErrorCode, string>;

@@ -116,3 +116,50 @@ test.describe('drag and drop in a long, windowed list', () => {
     expect(order.filter((n) => n !== 'Svc00')).toEqual(names.filter((n) => n !== 'Svc00'));
   });
 });
+
+test('a group is renamed and dissolved in one place from the group filter, by keyboard, with Undo', async ({ page }) => {
+  const app = new FaktorApp(page);
+  for (const name of ['Alpha', 'Bravo', 'Charlie']) await app.addUri(`otpauth://totp/${name}:user?secret=${SEED}&issuer=${name}`);
+  await app.setTags('Alpha', 'Work, Bank');
+  await app.setTags('Bravo', 'work');
+  const group = page.getByLabel('Group', { exact: true });
+  const rename = page.getByRole('button', { name: 'Rename group…' });
+  await expect(rename).toHaveCount(0); // only while one group is shown
+  await group.selectOption('Work');
+
+  // Keyboard only: Tab from the filter reaches the action, Enter opens the dialog, typing + Enter renames.
+  await group.focus();
+  await page.keyboard.press('Tab');
+  await expect(rename).toBeFocused();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Rename group' });
+  const field = dialog.getByLabel('New name');
+  await expect(field).toBeFocused();
+  await field.fill('Bad, name');
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByText('A group name needs 1 to 32 characters and no comma.')).toBeVisible();
+  await field.fill('Office');
+  await page.keyboard.press('Enter');
+  await expect(dialog).toHaveCount(0);
+  await expect(app.status.locator('bdi', { hasText: 'Office' })).toHaveCount(1);
+  await expect(group).toHaveValue('Office'); // the filter follows the group
+  await expect.poll(() => app.rowNames()).toEqual(['Alpha', 'Bravo']);
+  await expect(app.row('Alpha').locator('.tag')).toHaveText(['Office', 'Bank']);
+  await expect(app.row('Bravo').locator('.tag')).toHaveText(['Office']);
+
+  // Ctrl+Z undoes the rename while its toast is up.
+  await page.keyboard.press('Control+z');
+  await expect(app.status.getByText('Groups restored.')).toBeVisible();
+  await expect(app.row('Alpha').locator('.tag')).toHaveText(['Work', 'Bank']);
+  await expect(group).toHaveValue('Work');
+
+  // Dissolve: the accounts stay, without the group; the toast's Undo puts it back.
+  await page.getByRole('button', { name: 'Dissolve group' }).click();
+  await expect(group).toHaveValue('');
+  await expect.poll(() => app.rowNames()).toEqual(['Alpha', 'Bravo', 'Charlie']);
+  await expect(app.row('Bravo').locator('.tag')).toHaveCount(0);
+  await expect(app.row('Alpha').locator('.tag')).toHaveText(['Bank']);
+  await app.status.getByRole('button', { name: 'Undo' }).click();
+  await expect(app.row('Bravo').locator('.tag')).toHaveText(['work']);
+  await expect(group).toHaveValue('Work');
+});

@@ -8,6 +8,7 @@ import type { Channel, RequestOf } from '../../../shared/ipc/contract';
 const ACTIVITY: ReadonlySet<Channel> = new Set<Channel>([
   'vault-activity', 'vault-unlock', 'vault-set-password',
   'accounts-add-uri', 'accounts-add-manual', 'accounts-update', 'accounts-delete', 'accounts-restore', 'accounts-reorder',
+  'groups-rename', 'groups-dissolve', 'groups-restore',
   'codes-hotp-next', 'codes-copy', 'settings-set', 'backup-export', 'backup-export-plain', 'backup-import',
   'qr-scan-screen', 'qr-decode-image', 'qr-scan-clipboard', 'qr-add-account', 'qr-import-migration',
   'import-preview', 'import-commit', 'export-as',

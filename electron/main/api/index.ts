@@ -11,6 +11,7 @@ import { createAccountHandlers } from './accounts';
 import { isUserActivity } from './activity';
 import { createBackupHandlers } from './backup';
 import { createCodeHandlers } from './codes';
+import { createGroupHandlers } from './groups';
 import { createImportHandlers } from './import';
 import { createKeyHandlers } from './keys';
 import { createAppScanService, createQrHandlers } from './qr';
@@ -129,6 +130,7 @@ export function createApiCore(deps: ApiDeps): ApiCore {
   const handlers: Api = {
     ...createVaultHandlers(vault),
     ...createAccountHandlers(vault),
+    ...createGroupHandlers(vault),
     ...createCodeHandlers({ vault, clock, clipboard, clearSeconds: () => settings.current().clipboardClearSeconds }),
     ...createSettingsHandlers({ settings, vault, ports, onChanged: () => {
         autoLock.reschedule();

@@ -2,8 +2,9 @@ import type { Clock } from '../ports';
 import { newId, type VaultAccount } from './vault-account';
 
 /*
- * Deleted accounts that can still be restored (same id, same position) for a short while. Each
- * entry's seed is zeroed when it expires or is dropped, unless the account is live in the vault again.
+ * Changes that can still be undone for a short while: deleted accounts (restored with the same id at
+ * the same position; each entry's seed is zeroed when it expires or is dropped, unless the account is
+ * live in the vault again) and bulk group changes (the affected accounts' previous groups).
  */
 
 /** One restorable deletion. */
@@ -12,24 +13,24 @@ export interface UndoEntry {
   readonly index: number;
 }
 
-interface Held extends UndoEntry {
+type Held<T> = T & {
   readonly expiresAt: number;
   readonly cancel: () => void;
-}
+};
 
-/** The restorable deletions of one vault, keyed by undo token. */
-export class UndoShelf {
-  private readonly held = new Map<string, Held>();
+/** The undoable changes of one kind, keyed by undo token. */
+export class UndoShelf<T extends object = UndoEntry> {
+  private readonly held = new Map<string, Held<T>>();
 
-  /** `isLive` tells whether an account is in the vault's list (then its seed must not be zeroed). */
+  /** `onDrop` runs when an entry expires or is dropped without being restored (e.g. zeroes a seed no live account holds). */
   constructor(
     private readonly clock: Clock,
     private readonly ms: number,
-    private readonly isLive: (a: VaultAccount) => boolean,
+    private readonly onDrop: (entry: T) => void,
   ) {}
 
-  /** Keeps a deleted account for `ms`; returns its token. */
-  put(entry: UndoEntry): string {
+  /** Keeps an entry for `ms`; returns its token. */
+  put(entry: T): string {
     const token = newId();
     const cancel = this.clock.setTimer(this.ms, () => this.drop(token));
     this.held.set(token, { ...entry, expiresAt: this.clock.now() + this.ms, cancel });
@@ -37,7 +38,7 @@ export class UndoShelf {
   }
 
   /** The entry while its token is valid, else null (an expired one is dropped). It stays held until `forget`/`drop`. */
-  peek(token: string): UndoEntry | null {
+  peek(token: string): T | null {
     const u = this.held.get(token);
     if (u && this.clock.now() <= u.expiresAt) return u;
     this.drop(token);
@@ -50,13 +51,13 @@ export class UndoShelf {
     this.held.delete(token);
   }
 
-  /** Drops an entry and zeroes its seed unless the account is live. */
+  /** Drops an entry and runs `onDrop` on it. */
   drop(token: string): void {
     const u = this.held.get(token);
     if (!u) return;
     u.cancel();
     this.held.delete(token);
-    if (!this.isLive(u.account)) u.account.secret.fill(0);
+    this.onDrop(u);
   }
 
   /** Drops every entry (lock, error). */

@@ -3,8 +3,9 @@ import type { AccountPatch, AccountView } from '../../../shared/ipc/schemas';
 import type { OtpParams } from '../../../shared/otp/types';
 import type { PairedRecord } from './servicekonto/paired-record';
 import { checkNewAccount, duplicateKey, findAccount, freshAccount, paramsOf, patchedAccount, reordered, replaced, toView, type NewAccount, type VaultAccount } from './vault-account';
-import { VaultLock, type VaultOptions } from './vault-lock';
+import { VaultLock, type ReadyState, type VaultOptions } from './vault-lock';
 import { withoutPairing, withPairing } from './vault-pairings';
+import { dissolvedGroup, groupsOf, renamedGroup, undoneGroupChange, type GroupChange, type GroupInfo, type GroupUndo } from './vault-groups';
 import { UndoShelf } from './vault-undo';
 
 /**
@@ -24,16 +25,24 @@ export function createVault(options: VaultOptions): Vault {
 /** The vault service. All public methods are serialized; see createVault. */
 export class Vault extends VaultLock {
   private readonly undo: UndoShelf;
+  /** Bulk group changes (rename, dissolve) that can still be undone. */
+  private readonly groupUndo: UndoShelf<GroupUndo>;
   /** Last HOTP code per account id, so "copy" works after "next"; dropped on lock. */
   private readonly lastHotp = new Map<string, string>();
 
   constructor(o: VaultOptions) {
     super(o);
-    this.undo = new UndoShelf(o.clock, o.undoMs ?? 30_000, (a) => this.isLive(a));
+    const ms = o.undoMs ?? 30_000;
+    // A dropped deletion's seed is zeroed unless the account is live again.
+    this.undo = new UndoShelf(o.clock, ms, (u) => {
+      if (!this.isLive(u.account)) u.account.secret.fill(0);
+    });
+    this.groupUndo = new UndoShelf<GroupUndo>(o.clock, ms, () => undefined);
   }
 
   protected wipeExtras(): void {
     this.undo.dropAll();
+    this.groupUndo.dropAll();
     this.lastHotp.clear();
   }
 
@@ -170,6 +179,38 @@ export class Vault extends VaultLock {
       if (added.length > 0) await this.commit(s, { accounts: [...s.accounts, ...added] });
       return { imported: added.length, duplicates };
     });
+  }
+
+  /** Every group in use with its number of accounts (first spelling wins, display order). */
+  groups(): Promise<GroupInfo[]> {
+    return this.op(async (s) => groupsOf(s.accounts));
+  }
+
+  /** Renames a group on every account in ONE atomic write (vault-groups.ts); the token undoes it via restoreGroups. */
+  renameGroup(from: string, to: string): Promise<{ changed: number; undoToken: string }> {
+    return this.op(async (s) => this.commitGroupChange(s, renamedGroup(s.accounts, from, to)));
+  }
+
+  /** Takes every account out of a group in ONE atomic write (the accounts stay); the token undoes it. */
+  dissolveGroup(name: string): Promise<{ changed: number; undoToken: string }> {
+    return this.op(async (s) => this.commitGroupChange(s, dissolvedGroup(s.accounts, name)));
+  }
+
+  /** Undoes a rename/dissolve while its token is valid ('not-found' afterwards); returns how many accounts got their groups back. */
+  restoreGroups(undoToken: string): Promise<{ restored: number }> {
+    return this.op(async (s) => {
+      const u = this.groupUndo.peek(undoToken);
+      if (!u) throw new FaktorError('not-found', 'undo expired');
+      const { accounts, restored } = undoneGroupChange(s.accounts, u);
+      if (restored > 0) await this.commit(s, { accounts });
+      this.groupUndo.drop(undoToken);
+      return { restored };
+    });
+  }
+
+  private async commitGroupChange(s: ReadyState, change: GroupChange): Promise<{ changed: number; undoToken: string }> {
+    await this.commit(s, { accounts: change.accounts });
+    return { changed: change.undo.tagsBefore.size, undoToken: this.groupUndo.put(change.undo) };
   }
 
   /** Copies of every account with seed, for backup export; main-process internal. */

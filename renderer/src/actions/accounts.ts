@@ -15,6 +15,7 @@ import { dropSlice, moveTarget } from '../features/organise/arrange';
 import { reorderWithin } from '../../../shared/reorder';
 import { refreshCodes } from './codes';
 import { notifyError, notifyNamed } from './notify';
+import { offerUndo } from './undo';
 
 /** Marks the instant list data arrived, for the bench (a no-op for users). */
 function markDataAvailable(): void {
@@ -59,9 +60,6 @@ export async function updateAccount(id: string, patch: AccountPatch): Promise<vo
   useStore.getState().upsertAccount(account);
 }
 
-/** The Undo of the latest deletion while its toast is up (Ctrl/Cmd+Z runs it). */
-let pendingUndo: { toastId: number; run: () => void } | null = null;
-
 /**
  * Deletes (after the confirm dialog) and offers Undo (accounts-restore) in the live region. Focus
  * moves to the row that took the deleted one's place (or the search field when the list is empty).
@@ -81,19 +79,10 @@ export async function deleteAccount(id: string): Promise<void> {
     const name = displayName(account);
     const run = () => void restoreAccount(undoToken, index);
     const toastId = notifyNamed('toast.deleted', name, { label: i18next.t('toast.undo'), run });
-    pendingUndo = { toastId, run };
+    offerUndo(toastId, run);
   } catch (e) {
     notifyError(e);
   }
-}
-
-/** Runs the Undo of the latest deletion if its toast is still shown. */
-export function undoLast(): void {
-  const undo = pendingUndo;
-  pendingUndo = null;
-  if (undo === null || !useStore.getState().toasts.some((t) => t.id === undo.toastId)) return;
-  useStore.getState().dismissToast(undo.toastId);
-  undo.run();
 }
 
 /** Focuses a row's copy button (else its first control, e.g. a hidden code's "show"), else the search field. */

@@ -17,10 +17,10 @@ export function notify(text: string, action?: { label: string; run: () => void }
 }
 
 /**
- * Shows an info message that names an account (`{{name}}` in the translation): the name is rendered
+ * Shows an info message that names an account or a group (`{{name}}` in the translation): the name is rendered
  * isolated in <bdi>, so a right-to-left or mixed name cannot reorder the words around it.
  */
-export function notifyNamed(key: 'toast.added' | 'toast.deleted' | 'toast.restored', name: string, action?: { label: string; run: () => void }): number {
+export function notifyNamed(key: 'toast.added' | 'toast.deleted' | 'toast.restored' | 'toast.groupRenamed' | 'toast.groupDissolved', name: string, action?: { label: string; run: () => void }): number {
   const marker = '\u0000';
   const [before = '', after = ''] = i18next.t(key, { name: marker }).split(marker);
   return notify(before + name + after, action, undefined, { before, name, after });

@@ -18,6 +18,7 @@ import { useShortcuts } from '../features/shortcuts/use-shortcuts';
 import { DeleteAccountDialog } from '../features/accounts/DeleteAccountDialog';
 import { KeysDialog } from '../features/keys/KeysDialog';
 import { ListControls } from '../features/organise/ListControls';
+import { RenameGroupDialog } from '../features/organise/RenameGroupDialog';
 
 function OpenDialog() {
   const dialog = useStore((s) => s.dialog);
@@ -41,6 +42,8 @@ function OpenDialog() {
       return <KeysDialog />;
     case 'servicekonto':
       return <ServicekontoDialog />;
+    case 'rename-group':
+      return <RenameGroupDialog name={dialog.name} />;
   }
 }
 

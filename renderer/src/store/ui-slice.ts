@@ -11,6 +11,8 @@ export type DialogState =
   /** `initial`: a scan made outside the window (tray, shortcut, faktor:// link) to show at once. */
   | { kind: 'scan'; initial?: ScanResult }
   | { kind: 'delete'; id: string }
+  /** Rename the group `name` on every account (features/organise/RenameGroupDialog.tsx). */
+  | { kind: 'rename-group'; name: string }
   | { kind: 'shortcuts' }
   | { kind: 'keys' }
   | { kind: 'servicekonto' }

@@ -14,7 +14,7 @@ describe('faktor CLI usage', () => {
   it('lists every command and gives each its own --help (exit 0)', async () => {
     const overview = await run(['--help']);
     expect(overview.code).toBe(EXIT.ok);
-    expect(COMMANDS.map((c) => c.name)).toEqual(['pair', 'accounts', 'code', 'approve', 'listen', 'means', 'sessions', 'block', 'keys', 'import', 'export']);
+    expect(COMMANDS.map((c) => c.name)).toEqual(['pair', 'accounts', 'code', 'approve', 'listen', 'means', 'sessions', 'block', 'keys', 'groups', 'import', 'export']);
     for (const c of COMMANDS) {
       expect(overview.out).toContain(`  ${c.name}`);
       const h = await run([c.name, '--help']);

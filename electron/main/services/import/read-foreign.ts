@@ -10,7 +10,7 @@ import { damaged, parseJson } from '../../../../shared/import/entry';
 import { parseFreeOtpPlus } from '../../../../shared/import/freeotp-plus';
 import { parseOtpauthList } from '../../../../shared/import/otpauth-list';
 import { parseTwoFasServices, readTwoFasEnvelope } from '../../../../shared/import/twofas';
-import type { DroppedEntry, ImportFormat, ParsedImport } from '../../../../shared/import/types';
+import type { DroppedEntry, ImportedAccount, ImportFormat, ParsedImport } from '../../../../shared/import/types';
 import { decodeBackup, MAX_BACKUP_BYTES } from '../backup';
 import { NODE_KDF, type KdfPrimitives } from '../crypto';
 import type { NewAccount } from '../vault-account';
@@ -64,7 +64,7 @@ export async function readForeign(bytes: Uint8Array, opts: { format?: ImportForm
       }
       case '2fas': {
         const env = readTwoFasEnvelope(parseJson(needText()));
-        return parseTwoFasServices(env.kind === 'plain' ? env.services : await decryptTwoFas(env, password()));
+        return parseTwoFasServices(env.kind === 'plain' ? env.services : await decryptTwoFas(env, password()), env.groups);
       }
       case 'ente': {
         const t = needText();
@@ -97,8 +97,13 @@ function utf8(bytes: Uint8Array): string | null {
   }
 }
 
-/** Copy of only the fields of the vault's new-account shape (our own backup keeps color and icon). */
-function toNewAccount(a: NewAccount): NewAccount {
+/**
+ * Copy of only the fields of the vault's new-account shape: our own backup keeps color and icon; every
+ * format keeps a favourite (pinned) and groups (tags) where the parser found them.
+ */
+function toNewAccount(a: NewAccount | ImportedAccount): NewAccount {
   const base: NewAccount = otpParamsOf(a);
-  return a.color !== undefined || a.icon !== undefined ? { ...base, color: a.color ?? null, icon: a.icon ?? null } : base;
+  const looks = 'color' in a || 'icon' in a ? { color: a.color ?? null, icon: a.icon ?? null } : {};
+  const organising = { ...(a.pinned !== undefined ? { pinned: a.pinned } : {}), ...(a.tags !== undefined ? { tags: [...a.tags] } : {}) };
+  return { ...base, ...looks, ...organising };
 }

@@ -7,6 +7,7 @@ import { validateManual, validateUri, type ManualErrors, type ManualForm } from 
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
+import { DialogButtons } from '../../components/DialogButtons';
 
 const emptyForm: ManualForm = { type: 'totp', issuer: '', label: '', secret: '', algorithm: 'SHA1', digits: '6', period: '30', counter: '0' };
 
@@ -139,14 +140,7 @@ export function AddAccountDialog({ initialUri }: { initialUri?: string }) {
           </>
         )}
         <FormError message={formError} />
-        <div className="dialog-buttons">
-          <button type="button" onClick={close}>
-            {t('add.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {t('add.submit')}
-          </button>
-        </div>
+        <DialogButtons cancel={t('add.cancel')} submit={t('add.submit')} onCancel={close} busy={busy} />
       </form>
     </Dialog>
   );

@@ -6,6 +6,7 @@ import { useStore } from '../../store';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
+import { DialogButtons } from '../../components/DialogButtons';
 
 /** Rename an account's service and account name, and set its groups (comma-separated tags). */
 export function EditAccountDialog({ id }: { id: string }) {
@@ -45,14 +46,7 @@ export function EditAccountDialog({ id }: { id: string }) {
         <Field label={t('add.label')} value={label} required error={labelError} onChange={(e) => setLabel(e.target.value)} />
         <Field label={t('organise.tags')} help={t('organise.tagsHelp')} value={tags} autoComplete="off" onChange={(e) => setTags(e.target.value)} />
         <FormError message={formError} />
-        <div className="dialog-buttons">
-          <button type="button" onClick={close}>
-            {t('edit.cancel')}
-          </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {t('edit.save')}
-          </button>
-        </div>
+        <DialogButtons cancel={t('edit.cancel')} submit={t('edit.save')} onCancel={close} busy={busy} />
       </form>
     </Dialog>
   );

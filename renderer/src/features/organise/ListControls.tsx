@@ -1,6 +1,8 @@
 import { useEffect, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../shared/ipc/schemas';
+import { openDialog } from '../../actions/dialogs';
+import { dissolveGroup } from '../../actions/groups';
 import { saveSettings } from '../../actions/settings';
 import { notifyError } from '../../actions/notify';
 import { Field } from '../../components/Field';
@@ -10,7 +12,10 @@ import { allTags } from './arrange';
 
 const SORTS: ReadonlyArray<Settings['sortOrder']> = ['manual', 'name', 'recent'];
 
-/** Above the list: the sort order (saved in settings) and, once any account has a group, the group filter. */
+/**
+ * Above the list: the sort order (saved in settings) and, once any account has a group, the group
+ * filter; while it shows one group, "Rename group…" and "Dissolve group" act on every account in it.
+ */
 export function ListControls() {
   const { t } = useTranslation();
   const sort = useStore(selectSort);
@@ -51,6 +56,16 @@ export function ListControls() {
             </select>
           )}
         />
+      ) : null}
+      {active !== null ? (
+        <div className="group-actions" role="group" aria-label={t('organise.groupActions', { name: active })}>
+          <button type="button" onClick={() => openDialog({ kind: 'rename-group', name: active })}>
+            {t('organise.renameGroup.open')}
+          </button>
+          <button type="button" onClick={() => void dissolveGroup(active)}>
+            {t('organise.dissolveGroup')}
+          </button>
+        </div>
       ) : null}
     </div>
   );

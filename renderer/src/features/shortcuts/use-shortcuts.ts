@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { lock } from '../../actions/vault';
-import { undoLast } from '../../actions/accounts';
+import { undoLast } from '../../actions/undo';
 import { useStore } from '../../store';
 import { shortcutFor, type ShortcutAction } from './shortcut-map';
 
