@@ -1,8 +1,9 @@
 /**
- * The service layer's error: a stable code (what the API and the pages show), the HTTP status it
- * maps to, and optional non-secret parameters. Domain errors are translated in one place (`fromDomain`).
+ * The service layer's error: a stable code (what the API and the pages show) and optional non-secret
+ * parameters. A domain rule's `DomainError` passes through the services unchanged; both are "coded
+ * errors" (`isCodedError`), and the HTTP layer alone decides their status (server/http/error-status.ts).
  */
-import { isDomainError, type DomainErrorCode } from '../domain/errors';
+import { isDomainError, type DomainError, type DomainErrorCode } from '../domain/errors';
 
 /** Codes the service adds to the domain's. */
 export type ServiceErrorCode =
@@ -55,6 +56,18 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   'deletion-not-due': 409,
   'not-applicable': 409,
 };
+
+/** A refusal with a stable code: a service's own or a domain rule's (never a bug). */
+export type CodedError = ServiceError | DomainError;
+
+/** True when `e` is a refusal with a stable code, not a bug. */
+export function isCodedError(e: unknown): e is CodedError;
+/** True when `e` is a refusal with one of `codes` (no type narrowing: `false` may still be another coded error). */
+export function isCodedError(e: unknown, ...codes: [ServiceErrorCode, ...ServiceErrorCode[]]): boolean;
+export function isCodedError(e: unknown, ...codes: ServiceErrorCode[]): boolean {
+  if (!(e instanceof ServiceError) && !isDomainError(e)) return false;
+  return codes.length === 0 || codes.includes(e.code);
+}
 
 /** Maps a thrown DomainError to a ServiceError; anything else passes through unchanged. */
 export function fromDomain(e: unknown): unknown {

@@ -10,7 +10,7 @@ import type Provider from 'oidc-provider';
 import type { InteractionResults } from 'oidc-provider';
 import type { Services } from '../app';
 import type { ActiveSession } from '../app/sessions';
-import { ServiceError } from '../app';
+import { isCodedError, ServiceError } from '../app';
 import { accountMaxLevel, identify, type IdentificationResult } from '../domain';
 import { atLeast } from '../../shared/levels';
 import { translator } from '../i18n';
@@ -135,7 +135,7 @@ class InteractionFlow {
     try {
       active = this.deps.services.sessions.require(token);
     } catch (e) {
-      if (e instanceof ServiceError) return reply.redirect(`/login?next=${encodeURIComponent(here)}`, 303);
+      if (isCodedError(e)) return reply.redirect(`/login?next=${encodeURIComponent(here)}`, 303);
       throw e;
     }
     if (!atLeast(active.level, s.acr.authLevel)) {

@@ -2,7 +2,7 @@
  * Pages of the account itself: the overview, the §5.1 re-confirmation after an eID takeover, e-mail
  * verification, and deletion (§7). Every form POST ends in 303.
  */
-import { ServiceError } from '../../app';
+import { isCodedError, ServiceError } from '../../app';
 import type { SessionView } from '../../app/sessions';
 import { atLeast } from '../../domain';
 import type { MessageKey } from '../../i18n';
@@ -102,7 +102,7 @@ export function accountPages(kit: PageKit, accountSections?: (accountId: string,
       // No session needed: the code is the proof (asynchronous confirmation, §5.1); 5 wrong codes void it.
       accounts.confirmVerification({ verificationId, code: formField(request, 'code').replace(/\s+/g, '') }, kit.meta(request));
     } catch (e) {
-      if (!(e instanceof ServiceError) || !['invalid-code', 'verification-expired'].includes(e.code)) throw e;
+      if (!isCodedError(e, 'invalid-code', 'verification-expired')) throw e;
       return kit.redirect(reply, verifyBack(verificationId), { errors: { 'f-code': { key: 'error.codeWrong' } } });
     }
     if (sessions.peek(kit.token(request))) return kit.redirect(reply, '/account?done=email');

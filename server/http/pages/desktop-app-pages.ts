@@ -6,7 +6,7 @@
  * it; the online-approval routes live in approval-pages.ts.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ServiceError } from '../../app';
+import { isCodedError, ServiceError } from '../../app';
 import { trustedHtml } from './html';
 import { formField, sendPage } from './request';
 import { TX_PATTERN, isUsername } from '../schemas';
@@ -73,7 +73,7 @@ export function desktopAppPages(kit: PageKit): DesktopAppPages {
       if (!TX.test(tx)) throw new ServiceError('verification-expired', 410);
       shown = await services.desktopApp.shownLogin(tx);
     } catch (e) {
-      if (!(e instanceof ServiceError) || e.code !== 'verification-expired') throw e;
+      if (!isCodedError(e, 'verification-expired')) throw e;
       return kit.redirect(reply, '/login/desktop-app', { notices: [{ kind: 'error', key: 'desktop.login.expired' }] });
     }
     const c = kit.pageContext(request, reply);
@@ -91,7 +91,7 @@ export function desktopAppPages(kit: PageKit): DesktopAppPages {
       kit.setCookie(reply, issued.token);
       return kit.redirect(reply, '/account');
     } catch (e) {
-      if (!(e instanceof ServiceError) || e.code !== 'authentication-failed') throw e;
+      if (!isCodedError(e, 'authentication-failed')) throw e;
       if (!TX.test(tx)) return kit.redirect(reply, '/login/desktop-app', { notices: [{ kind: 'error', key: 'error.generic' }] });
       // Back to the same QR (still valid until it expires) with the field marked.
       return kit.redirect(reply, `/login/desktop-app/qr?tx=${encodeURIComponent(tx)}`, { errors: { 'f-code': { key: 'error.codeWrong' } } });

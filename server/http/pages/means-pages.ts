@@ -5,7 +5,7 @@
  * loses it; every form POST ends in 303.
  */
 import type { FastifyRequest } from 'fastify';
-import { ServiceError } from '../../app';
+import { isCodedError, ServiceError } from '../../app';
 import { atLeast, levelNeededFor, meansLevelFor } from '../../domain';
 import { proofFailure, proofFrom, WEBAUTHN_SCRIPTS } from './auth-pages';
 import type { DesktopAppPages } from './desktop-app-pages';
@@ -117,7 +117,7 @@ export function meansPages(kit: PageKit, desktop: DesktopAppPages): void {
       // One service call: the block password is checked once, whatever the kind (§4.4).
       await auth.blockWithPassword({ username, blockPassword: formField(request, 'blockPassword'), kind: kind as (typeof BLOCKABLE_KINDS)[number] | 'all' }, kit.meta(request));
     } catch (e) {
-      if (!(e instanceof ServiceError) || e.code !== 'authentication-failed') throw e;
+      if (!isCodedError(e, 'authentication-failed')) throw e;
       return kit.redirect(reply, '/block', { notices: [{ kind: 'error', key: 'error.generic' }], values: { username } });
     }
     return kit.redirect(reply, '/block', { notices: [{ kind: 'ok', key: 'block.done' }] });
