@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AppContext, RequestMeta } from './context';
-import { ServiceError, authFailed, domain } from './errors';
+import { ServiceError, authFailed } from './errors';
 import type { IssuedSession, SessionService, ActiveSession } from './sessions';
 import type { MeansProof, ProofService } from './proofs';
 import { ThrottledError, type Attempt } from './throttle';
@@ -67,12 +67,10 @@ export class AuthService {
     const [passwordHash, blockHash] = await Promise.all([this.ctx.hasher.hash(req.password), this.ctx.hasher.hash(req.blockPassword)]);
     if (this.ctx.accounts.byUsername(username)) throw new ServiceError('username-taken', 409);
     const now = this.ctx.now();
-    const result = domain(() =>
-      createAccount(
-        { accountId: randomUUID(), username, passwordMeansId: randomUUID(), sessionId: this.sessions.newSessionId(), attributes: req.attributes, blockPasswordSet: true },
-        now,
-        this.ctx.policy,
-      ),
+    const result = createAccount(
+      { accountId: randomUUID(), username, passwordMeansId: randomUUID(), sessionId: this.sessions.newSessionId(), attributes: req.attributes, blockPasswordSet: true },
+      now,
+      this.ctx.policy,
     );
     let issued: IssuedSession;
     try {
@@ -122,13 +120,13 @@ export class AuthService {
     }
     const issued = this.ctx.tx(() => {
       let acc = this.ctx.accounts.byId(account.id) as Account;
-      const first = domain(() => recordAuthentication(acc, session, passwordMeans.id, now, this.ctx.policy));
+      const first = recordAuthentication(acc, session, passwordMeans.id, now, this.ctx.policy);
       acc = first.account;
       session = first.session;
       const events = [...first.events];
       if (second) {
         if (!second.commit()) return undefined;
-        const r = domain(() => recordAuthentication(acc, session, (second as { means: Means }).means.id, now, this.ctx.policy));
+        const r = recordAuthentication(acc, session, (second as { means: Means }).means.id, now, this.ctx.policy);
         acc = r.account;
         session = r.session;
         events.push(...r.events);
@@ -156,7 +154,7 @@ export class AuthService {
       const acc = this.ctx.accounts.byId(accountId);
       const means = acc?.means.find((m) => m.id === meansId);
       if (!acc || !means || !countsFailedAttempts(means.kind) || means.status === 'removed') return;
-      const r = domain(() => recordFailedAttempt(acc, meansId, this.ctx.now(), this.ctx.policy));
+      const r = recordFailedAttempt(acc, meansId, this.ctx.now(), this.ctx.policy);
       this.ctx.accounts.save(r.account);
       this.ctx.recordEvents(r.events, meta.ip);
     });
@@ -185,7 +183,7 @@ export class AuthService {
       const acc = this.ctx.accounts.byId(active.account.id) as Account;
       const stored = this.ctx.sessions.byId(active.stored.session.id);
       if (!stored || !commit()) return undefined;
-      const r = domain(() => recordAuthentication(acc, stored.session, meansId, now, this.ctx.policy));
+      const r = recordAuthentication(acc, stored.session, meansId, now, this.ctx.policy);
       this.ctx.accounts.save(r.account);
       this.ctx.sessions.save(r.session);
       this.ctx.recordEvents(r.events, meta.ip);

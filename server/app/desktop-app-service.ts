@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AppContext, RequestMeta } from './context';
-import { ServiceError, authFailed, domain } from './errors';
+import { ServiceError, authFailed } from './errors';
 import type { IssuedSession, SessionService } from './sessions';
 import type { AuthService } from './auth-service';
 import {
@@ -74,7 +74,7 @@ export class DesktopAppService {
   async startPairing(token: string | undefined, meta: RequestMeta): Promise<PairingQr> {
     const active = this.sessions.require(token);
     const now = this.ctx.now();
-    const level = domain(() => mayPairDesktopApp(active.account, active.stored.session, now, this.ctx.policy));
+    const level = mayPairDesktopApp(active.account, active.stored.session, now, this.ctx.policy);
     const origin = this.origin();
     const enrollmentToken = newEnrollmentToken();
     const expiresAt = now + DESKTOP_ENROLLMENT_TTL_MS;
@@ -118,7 +118,7 @@ export class DesktopAppService {
       const stored = row && this.ctx.sessions.byId(row.sessionId);
       const account = row && this.ctx.accounts.byId(row.accountId);
       if (!row || !stored || !account || !enrollmentUsable(row, stored.session, now) || !this.ctx.desktopApps.useEnrollment(req.token, now)) return refused();
-      const out = domain(() => registerMeans(account, stored.session, { meansId, kind: 'desktop-app', label: req.deviceName }, now, this.ctx.policy));
+      const out = registerMeans(account, stored.session, { meansId, kind: 'desktop-app', label: req.deviceName }, now, this.ctx.policy);
       const credential: DesktopAppCredential = { approvalKey: req.approvalKey, deviceKey: req.deviceKey, ocraSecret: req.ocraSecret, deviceName: req.deviceName };
       this.ctx.accounts.save(out.account);
       this.ctx.sessions.save(out.session);
@@ -199,7 +199,7 @@ export class DesktopAppService {
       if (!this.ctx.desktopApps.useLogin(tx, now)) return undefined;
       const acc = this.ctx.accounts.byId(account.id) as Account;
       const session = startSession({ id: this.sessions.newSessionId(), accountId: acc.id }, now);
-      const r = domain(() => recordAuthentication(acc, session, hit.id, now, this.ctx.policy));
+      const r = recordAuthentication(acc, session, hit.id, now, this.ctx.policy);
       this.ctx.accounts.save(r.account);
       this.ctx.recordEvents(r.events, meta.ip);
       this.ctx.record('login.ok', acc.id, meta.ip, { means: 'desktop-app' });

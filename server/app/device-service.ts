@@ -7,7 +7,7 @@
  * desktop which browser is signed in at which level and for how long.
  */
 import type { AppContext, RequestMeta } from './context';
-import { ServiceError, domain } from './errors';
+import { ServiceError } from './errors';
 import { accountView, blockMeans, removeOwnDesktopApp, sessionStatus, type Account, type MeansLevel } from '../domain';
 import type { DataLevel } from '../../shared/levels';
 import type { AuthenticatedDevice } from './device-auth';
@@ -136,7 +136,7 @@ export class DeviceService {
   block(device: AuthenticatedDevice, meansId: string, meta: RequestMeta): void {
     this.ctx.tx(() => {
       const acc = this.ctx.accounts.byId(device.account.id) as Account;
-      const out = domain(() => blockMeans(acc, meansId, { via: 'device', meansId: device.means.id }, this.ctx.now(), this.ctx.policy));
+      const out = blockMeans(acc, meansId, { via: 'device', meansId: device.means.id }, this.ctx.now(), this.ctx.policy);
       this.ctx.accounts.save(out.account);
       this.ctx.recordEvents(out.events, meta.ip);
     });
@@ -146,7 +146,7 @@ export class DeviceService {
   removeSelf(device: AuthenticatedDevice, meta: RequestMeta): void {
     this.ctx.tx(() => {
       const acc = this.ctx.accounts.byId(device.account.id) as Account;
-      const out = domain(() => removeOwnDesktopApp(acc, device.means.id, this.ctx.now()));
+      const out = removeOwnDesktopApp(acc, device.means.id, this.ctx.now());
       this.ctx.accounts.save(out.account);
       this.ctx.recordEvents(out.events, meta.ip);
     });

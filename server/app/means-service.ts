@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RegistrationResponseJSON, PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server';
 import type { AppContext, RequestMeta } from './context';
-import { ServiceError, authFailed, domain } from './errors';
+import { ServiceError, authFailed } from './errors';
 import type { IssuedSession, SessionService } from './sessions';
 import { webauthnFlavour, type MeansChallenge, type MeansProof, type ProofService, type SmsCredential, type TotpCredential } from './proofs';
 import { checkLabel, checkPhoneNumber } from './input-rules';
@@ -80,7 +80,7 @@ export class MeansService {
     // Refuse before storing anything, so a rate-limited SMS registration leaves no pending means behind.
     if (phone !== undefined) checkSmsRate(this.ctx.outbox, owner, this.ctx.now());
     // A dry run refuses a session below the level before the slow work; the real run is below.
-    domain(() => registerMeans(active.account, active.stored.session, { meansId, kind: req.kind, label }, this.ctx.now(), this.ctx.policy));
+    registerMeans(active.account, active.stored.session, { meansId, kind: req.kind, label }, this.ctx.now(), this.ctx.policy);
     let totp: RegisteredMeans['totp'];
     let creationOptions: PublicKeyCredentialCreationOptionsJSON | undefined;
     let credential: unknown;
@@ -98,7 +98,7 @@ export class MeansService {
       const acc = this.ctx.accounts.byId(active.account.id);
       const stored = this.ctx.sessions.byId(active.stored.session.id);
       if (!acc || !stored) throw new ServiceError('not-authenticated', 401);
-      const out = domain(() => registerMeans(acc, stored.session, { meansId, kind: req.kind, label }, now, this.ctx.policy));
+      const out = registerMeans(acc, stored.session, { meansId, kind: req.kind, label }, now, this.ctx.policy);
       const account = this.ctx.accounts.save(out.account);
       this.ctx.sessions.save(out.session);
       if (credential !== undefined) this.ctx.accounts.putCredential(meansId, { data: credential, lastStep: null });
@@ -153,7 +153,7 @@ export class MeansService {
   block(token: string | undefined, meansId: string, meta: RequestMeta): void {
     const active = this.sessions.require(token);
     this.ctx.tx(() => {
-      const out = domain(() => blockMeans(active.account, meansId, { via: 'session', session: active.stored.session }, this.ctx.now(), this.ctx.policy));
+      const out = blockMeans(active.account, meansId, { via: 'session', session: active.stored.session }, this.ctx.now(), this.ctx.policy);
       this.ctx.accounts.save(out.account);
       this.ctx.recordEvents(out.events, meta.ip);
     });
@@ -179,7 +179,7 @@ export class MeansService {
           const acc = this.ctx.accounts.byId(active.account.id) as Account;
           const stored = this.ctx.sessions.byId(active.stored.session.id);
           if (!stored || !commit()) return undefined;
-          const r = domain(() => unblockMeans(acc, stored.session, meansId, now, this.ctx.policy));
+          const r = unblockMeans(acc, stored.session, meansId, now, this.ctx.policy);
           this.ctx.accounts.save(r.account);
           this.ctx.sessions.save(r.session);
           this.ctx.recordEvents(r.events, meta.ip);
@@ -193,7 +193,7 @@ export class MeansService {
       attempt?.fail();
       if (countsFailedAttempts(means.kind)) this.ctx.tx(() => {
         const acc = this.ctx.accounts.byId(active.account.id) as Account;
-        const r = domain(() => recordFailedAttempt(acc, meansId, now, this.ctx.policy));
+        const r = recordFailedAttempt(acc, meansId, now, this.ctx.policy);
         this.ctx.accounts.save(r.account);
         this.ctx.recordEvents(r.events, meta.ip);
       });
@@ -206,7 +206,7 @@ export class MeansService {
   remove(token: string | undefined, meansId: string, meta: RequestMeta): void {
     const active = this.sessions.require(token);
     this.ctx.tx(() => {
-      const out = domain(() => deregisterMeans(active.account, active.stored.session, meansId, this.ctx.now(), this.ctx.policy));
+      const out = deregisterMeans(active.account, active.stored.session, meansId, this.ctx.now(), this.ctx.policy);
       this.ctx.accounts.save(out.account);
       this.ctx.sessions.save(out.session);
       this.ctx.recordEvents(out.events, meta.ip);
@@ -235,20 +235,20 @@ export class MeansService {
       const needed = levelNeededFor(acc, meansLevelFor(this.ctx.policy, 'eid'));
       let replaced = false;
       if (!atLeast(sessionLevel(session, acc, now, this.ctx.policy), needed)) {
-        const r = domain(() => replaceAuthenticationByVerification(acc, session, eid, now, this.ctx.policy));
+        const r = replaceAuthenticationByVerification(acc, session, eid, now, this.ctx.policy);
         session = r.session;
         events.push(...r.events);
         replaced = true;
       }
-      const reg = domain(() => registerMeans(acc, session, { meansId, kind: 'eid' }, now, this.ctx.policy));
+      const reg = registerMeans(acc, session, { meansId, kind: 'eid' }, now, this.ctx.policy);
       acc = reg.account;
       session = reg.session;
       events.push(...reg.events);
-      const conf = domain(() => recordAuthentication(acc, session, meansId, now, this.ctx.policy));
+      const conf = recordAuthentication(acc, session, meansId, now, this.ctx.policy);
       events.push(...conf.events);
       // The means and the stored pseudonym are the same card from here on (what §4.4 blocking relies on).
       const bound = bindEidCard(conf.account, eid.pseudonym, sessionLevel(conf.session, conf.account, now, this.ctx.policy) ?? 'niedrig');
-      const ver = domain(() => verifyWithEid(bound, conf.session, eid, now, this.ctx.policy));
+      const ver = verifyWithEid(bound, conf.session, eid, now, this.ctx.policy);
       events.push(...ver.events);
       this.ctx.accounts.save(ver.account);
       this.ctx.accounts.putCredential(meansId, { data: { pseudonym: eid.pseudonym }, lastStep: null });

@@ -5,7 +5,7 @@
  */
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { AppContext } from './context';
-import { ServiceError, domain } from './errors';
+import { ServiceError } from './errors';
 import { randomToken, sha256 } from '../means/codes';
 import { sessionStatus, touchSession, type Account, type MeansLevel, type Session, type SessionStatus } from '../domain';
 import type { StoredSession } from '../store/session-repo';
@@ -96,7 +96,7 @@ export class SessionService {
       if (status.level === null) throw new ServiceError(account.deletion ? 'account-locked' : 'not-authenticated', account.deletion ? 423 : 401);
       return { account, stored, level: status.level };
     }
-    const t = domain(() => touchSession(stored.session, account, now, this.ctx.policy));
+    const t = touchSession(stored.session, account, now, this.ctx.policy);
     this.ctx.tx(() => {
       this.ctx.sessions.save(t.session);
       this.ctx.recordEvents(t.events, null);
