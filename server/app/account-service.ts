@@ -74,7 +74,7 @@ export class AccountService {
   endSession(token: string | undefined, sessionId: string, meta: RequestMeta): void {
     const active = this.sessions.require(token);
     const target = this.ctx.sessions.byId(sessionId);
-    if (!target || target.session.accountId !== active.account.id || target.session.endedAt !== null) throw new ServiceError('not-found', 404);
+    if (!target || target.session.accountId !== active.account.id || target.session.endedAt !== null) throw new ServiceError('not-found');
     this.ctx.tx(() => {
       const acc = this.ctx.accounts.byId(active.account.id) as Account;
       const r = logout(acc, target.session, this.ctx.now());
@@ -139,17 +139,17 @@ export class AccountService {
   confirmVerification(req: { verificationId: string; code: string }, meta: RequestMeta): { attribute: string; level: DataLevel } {
     const v = this.ctx.verifications.byId(req.verificationId);
     const now = this.ctx.now();
-    if (!v || v.usedAt !== null || v.attempts >= MAX_VERIFICATION_ATTEMPTS) throw new ServiceError('invalid-code', 400);
-    if (now >= v.pending.expiresAt) throw new ServiceError('verification-expired', 410);
+    if (!v || v.usedAt !== null || v.attempts >= MAX_VERIFICATION_ATTEMPTS) throw new ServiceError('invalid-code');
+    if (now >= v.pending.expiresAt) throw new ServiceError('verification-expired');
     if (!codeMatches(`verify:${v.id}`, req.code, v.codeHash)) {
       this.ctx.verifications.countAttempt(v.id);
       this.ctx.record('verification.fail', v.pending.accountId, meta.ip, { attribute: v.pending.attribute });
-      throw new ServiceError('invalid-code', 400);
+      throw new ServiceError('invalid-code');
     }
     return this.ctx.tx(() => {
-      if (!this.ctx.verifications.consume(v.id, now)) throw new ServiceError('invalid-code', 400);
+      if (!this.ctx.verifications.consume(v.id, now)) throw new ServiceError('invalid-code');
       const acc = this.ctx.accounts.byId(v.pending.accountId);
-      if (!acc) throw new ServiceError('invalid-code', 400);
+      if (!acc) throw new ServiceError('invalid-code');
       const r = completeVerification(acc, v.pending, now);
       this.ctx.accounts.save(r.account);
       this.ctx.recordEvents(r.events, meta.ip);

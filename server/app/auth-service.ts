@@ -62,10 +62,10 @@ export class AuthService {
     const username = checkUsername(req.username);
     checkPassword(req.password, 'password');
     checkPassword(req.blockPassword, 'blockPassword');
-    if (req.blockPassword === req.password) throw new ServiceError('validation', 400, { field: 'blockPassword', reason: 'same-as-password' });
+    if (req.blockPassword === req.password) throw new ServiceError('validation', { field: 'blockPassword', reason: 'same-as-password' });
     this.ctx.creation.take(meta.ip);
     const [passwordHash, blockHash] = await Promise.all([this.ctx.hasher.hash(req.password), this.ctx.hasher.hash(req.blockPassword)]);
-    if (this.ctx.accounts.byUsername(username)) throw new ServiceError('username-taken', 409);
+    if (this.ctx.accounts.byUsername(username)) throw new ServiceError('username-taken');
     const now = this.ctx.now();
     const result = createAccount(
       { accountId: randomUUID(), username, passwordMeansId: randomUUID(), sessionId: this.sessions.newSessionId(), attributes: req.attributes, blockPasswordSet: true },
@@ -79,7 +79,7 @@ export class AuthService {
         return this.sessions.issue(result.session, result.account);
       });
     } catch (e) {
-      if (e instanceof Error && /UNIQUE constraint failed: accounts.username/.test(e.message)) throw new ServiceError('username-taken', 409);
+      if (e instanceof Error && /UNIQUE constraint failed: accounts.username/.test(e.message)) throw new ServiceError('username-taken');
       throw e;
     }
     this.ctx.recordEvents(result.events, meta.ip);
@@ -168,14 +168,14 @@ export class AuthService {
   async authenticate(token: string | undefined, meansId: string, proof: MeansProof, meta: RequestMeta): Promise<IssuedSession> {
     const active = this.sessions.require(token);
     const means = active.account.means.find((m) => m.id === meansId);
-    if (!means) throw new ServiceError('unknown-means', 404);
+    if (!means) throw new ServiceError('unknown-means');
     const failed = (): never => {
       if (means.status !== 'removed' && countsFailedAttempts(means.kind)) this.countFailure(active.account.id, means.id, meta);
       this.ctx.record('stepup.fail', active.account.id, meta.ip, { meansId });
       throw authFailed();
     };
     if (means.status === 'blocked' || means.status === 'removed' || means.kind === 'password') return failed();
-    if (dependsOnPassword(means.kind) && !this.hasValidPassword(active)) throw new ServiceError('insufficient-level', 403, { needed: 'password-first' });
+    if (dependsOnPassword(means.kind) && !this.hasValidPassword(active)) throw new ServiceError('insufficient-level', { needed: 'password-first' });
     const commit = await this.proofs.check(active.stored, means, proof);
     if (!commit) return failed();
     const now = this.ctx.now();
@@ -222,7 +222,7 @@ export class AuthService {
    * throttled with the login counters (per typed username and per IP, 429 + Retry-After).
    */
   async blockWithPassword(req: { username: string; blockPassword: string; kind?: MeansKind | 'all'; meansId?: string }, meta: RequestMeta): Promise<{ blocked: string[] }> {
-    if (req.kind !== undefined && req.meansId !== undefined) throw new ServiceError('validation', 400, { field: 'kind', reason: 'kind-or-meansId' });
+    if (req.kind !== undefined && req.meansId !== undefined) throw new ServiceError('validation', { field: 'kind', reason: 'kind-or-meansId' });
     let attempt: Attempt;
     try {
       attempt = this.ctx.throttle.reserve(req.username, meta.ip);

@@ -108,7 +108,7 @@ export class AppContext {
     try {
       return this.db.transaction(fn)();
     } catch (e) {
-      if (e instanceof ConcurrentUpdateError) throw new ServiceError('conflict', 409);
+      if (e instanceof ConcurrentUpdateError) throw new ServiceError('conflict');
       throw e;
     }
   }

@@ -66,7 +66,7 @@ export class DesktopAppService {
     try {
       return parseServerOrigin(this.ctx.options.origin);
     } catch {
-      throw new ServiceError('not-applicable', 409, { reason: 'origin-not-https' });
+      throw new ServiceError('not-applicable', { reason: 'origin-not-https' });
     }
   }
 
@@ -104,14 +104,14 @@ export class DesktopAppService {
     try {
       req = parseEnrollmentRequest(body);
     } catch (e) {
-      throw new ServiceError('validation', 400, { field: 'body', reason: isFaktorError(e) ? e.code : 'protocol-malformed' });
+      throw new ServiceError('validation', { field: 'body', reason: isFaktorError(e) ? e.code : 'protocol-malformed' });
     }
     const origin = this.origin();
     const now = this.ctx.now();
     const meansId = randomUUID();
     const refused = (): never => {
       this.ctx.record('desktop-app.enroll-refused', null, meta.ip, {});
-      throw new ServiceError('enrollment-invalid', 410);
+      throw new ServiceError('enrollment-invalid');
     };
     return this.ctx.tx(() => {
       const row = this.ctx.desktopApps.enrollment(req.token);
@@ -175,7 +175,7 @@ export class DesktopAppService {
    */
   async shownLogin(tx: string): Promise<OfflineLoginQr> {
     const row = this.ctx.desktopApps.login(tx);
-    if (!row || row.usedAt !== null || this.ctx.now() >= row.expiresAt) throw new ServiceError('verification-expired', 410);
+    if (!row || row.usedAt !== null || this.ctx.now() >= row.expiresAt) throw new ServiceError('verification-expired');
     return { tx, payload: row.payload, qrSvg: await payloadQrSvg(row.payload), expiresAt: row.expiresAt };
   }
 

@@ -106,7 +106,7 @@ export class DeviceService {
    * a pending one is not confirmed yet (409 means-blocked / means-pending).
    */
   sessions(device: AuthenticatedDevice, origin: string): DeviceSessionsView {
-    if (device.means.status !== 'active') throw new ServiceError(device.means.status === 'pending' ? 'means-pending' : 'means-blocked', 409);
+    if (device.means.status !== 'active') throw new ServiceError(device.means.status === 'pending' ? 'means-pending' : 'means-blocked');
     const now = this.ctx.now();
     const secs = (t: number): number => Math.max(0, Math.floor((t - now) / 1000));
     const rows: DeviceSessionView[] = [];

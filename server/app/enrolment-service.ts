@@ -24,7 +24,7 @@ export type PendingEnrolment =
 /** WebAuthn creation options for `account`, excluding the keys it already has (no double registration). */
 export async function creationOptionsFor(ctx: AppContext, account: Account, kind: Account['means'][number]['kind']): Promise<PublicKeyCredentialCreationOptionsJSON> {
   const flavour = webauthnFlavour(kind);
-  if (!flavour) throw new ServiceError('not-applicable', 409);
+  if (!flavour) throw new ServiceError('not-applicable');
   const existing = account.means
     .filter((m) => webauthnFlavour(m.kind) && m.status !== 'removed')
     .map((m) => ctx.accounts.credential<StoredWebAuthnCredential>(m.id)?.data)
@@ -43,7 +43,7 @@ export class EnrolmentService {
   async pending(token: string | undefined, meansId: string): Promise<PendingEnrolment | undefined> {
     const active = this.sessions.require(token);
     const means = active.account.means.find((m) => m.id === meansId);
-    if (!means) throw new ServiceError('unknown-means', 404);
+    if (!means) throw new ServiceError('unknown-means');
     if (means.status !== 'pending' || means.pendingSessionId !== active.stored.session.id) return undefined;
     if (means.kind === 'password+totp') {
       const cred = this.ctx.accounts.credential<TotpCredential>(means.id);

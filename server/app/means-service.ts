@@ -97,7 +97,7 @@ export class MeansService {
     const saved = this.ctx.tx(() => {
       const acc = this.ctx.accounts.byId(active.account.id);
       const stored = this.ctx.sessions.byId(active.stored.session.id);
-      if (!acc || !stored) throw new ServiceError('not-authenticated', 401);
+      if (!acc || !stored) throw new ServiceError('not-authenticated');
       const out = registerMeans(acc, stored.session, { meansId, kind: req.kind, label }, now, this.ctx.policy);
       const account = this.ctx.accounts.save(out.account);
       this.ctx.sessions.save(out.session);
@@ -123,9 +123,9 @@ export class MeansService {
     const means = active.account.means.find((m) => m.id === meansId);
     const flavour = means && webauthnFlavour(means.kind);
     const pending = active.stored.scratch.webauthnRegistration;
-    if (!means || !flavour) throw new ServiceError('unknown-means', 404);
-    if (means.status !== 'pending' || means.pendingSessionId !== active.stored.session.id) throw new ServiceError('not-pending', 409);
-    if (!pending || pending.meansId !== meansId || this.ctx.now() >= pending.expiresAt) throw new ServiceError('verification-expired', 410);
+    if (!means || !flavour) throw new ServiceError('unknown-means');
+    if (means.status !== 'pending' || means.pendingSessionId !== active.stored.session.id) throw new ServiceError('not-pending');
+    if (!pending || pending.meansId !== meansId || this.ctx.now() >= pending.expiresAt) throw new ServiceError('verification-expired');
     const cred = await verifyRegistration(this.ctx.rp, flavour, response, pending.challenge);
     if (!cred) {
       this.ctx.record('stepup.fail', active.account.id, meta.ip, { meansId, phase: 'webauthn-registration' });
@@ -144,8 +144,8 @@ export class MeansService {
   async challenge(token: string | undefined, meansId: string): Promise<MeansChallenge> {
     const active = this.sessions.require(token);
     const means = active.account.means.find((m) => m.id === meansId);
-    if (!means || means.status === 'removed') throw new ServiceError('unknown-means', 404);
-    if (webauthnFlavour(means.kind) && !this.ctx.accounts.credential(means.id)) throw new ServiceError('means-pending', 409, { reason: 'webauthn-registration-missing' });
+    if (!means || means.status === 'removed') throw new ServiceError('unknown-means');
+    if (webauthnFlavour(means.kind) && !this.ctx.accounts.credential(means.id)) throw new ServiceError('means-pending', { reason: 'webauthn-registration-missing' });
     return this.proofs.challenge(active.stored, active.account, means);
   }
 
@@ -166,10 +166,10 @@ export class MeansService {
   async unblock(token: string | undefined, meansId: string, proof: MeansProof, meta: RequestMeta): Promise<IssuedSession> {
     const active = this.sessions.require(token);
     const means = active.account.means.find((m) => m.id === meansId);
-    if (!means) throw new ServiceError('unknown-means', 404);
-    if (means.status !== 'blocked') throw new ServiceError('not-blocked', 409);
+    if (!means) throw new ServiceError('unknown-means');
+    if (means.status !== 'blocked') throw new ServiceError('not-blocked');
     const level = sessionLevel(active.stored.session, active.account, this.ctx.now(), this.ctx.policy);
-    if (!atLeast(level, means.level)) throw new ServiceError('insufficient-level', 403, { needed: means.level, have: level ?? 'none' });
+    if (!atLeast(level, means.level)) throw new ServiceError('insufficient-level', { needed: means.level, have: level ?? 'none' });
     // The password is throttled like at login (it has no 3-strikes counter): counted before the await.
     const attempt = means.kind === 'password' ? this.ctx.throttle.reserve(active.account.username, meta.ip) : undefined;
     const commit = await this.proofs.check(active.stored, means, proof);
@@ -227,10 +227,10 @@ export class MeansService {
     const result = this.ctx.tx(() => {
       let acc = this.ctx.accounts.byId(active.account.id) as Account;
       const stored = this.ctx.sessions.byId(active.stored.session.id);
-      if (!stored) throw new ServiceError('not-authenticated', 401);
+      if (!stored) throw new ServiceError('not-authenticated');
       let session: Session = stored.session;
       const events: DomainEvent[] = [];
-      if (acc.means.some((m) => m.kind === 'eid' && m.status !== 'removed')) throw new ServiceError('not-applicable', 409, { reason: 'eid-already-registered' });
+      if (acc.means.some((m) => m.kind === 'eid' && m.status !== 'removed')) throw new ServiceError('not-applicable', { reason: 'eid-already-registered' });
       this.refuseForeignPseudonym(acc.id, eid.pseudonym);
       const needed = levelNeededFor(acc, meansLevelFor(this.ctx.policy, 'eid'));
       let replaced = false;
@@ -266,14 +266,14 @@ export class MeansService {
    */
   refuseForeignPseudonym(accountId: string, pseudonym: string): void {
     const owner = this.ctx.accounts.byPseudonym(pseudonym);
-    if (owner && owner.id !== accountId) throw new ServiceError('not-applicable', 409, { reason: 'eid-bound-to-other-account' });
+    if (owner && owner.id !== accountId) throw new ServiceError('not-applicable', { reason: 'eid-bound-to-other-account' });
   }
 
   /** Reads the test eID (test mode only; a real deployment plugs an eID-Server in here). */
   readEid(testIdentity: string): EidResult {
-    if (!this.ctx.options.testMode) throw new ServiceError('test-mode-only', 404);
+    if (!this.ctx.options.testMode) throw new ServiceError('test-mode-only');
     const r = readTestEid(testIdentity);
-    if (!r) throw new ServiceError('validation', 400, { field: 'testIdentity', reason: 'unknown' });
+    if (!r) throw new ServiceError('validation', { field: 'testIdentity', reason: 'unknown' });
     return { pseudonym: r.pseudonym, level: 'hoch', attributes: r.attributes as Partial<Record<MdsAttribute, string>> };
   }
 }

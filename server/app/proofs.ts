@@ -74,7 +74,7 @@ export class ProofService {
   /** Sends an SMS code to the means' phone (test outbox) and remembers its hash in the session; rate-limited (sms-rate.ts). */
   sendSmsCode(stored: StoredSession, account: Account, means: Means): MeansChallenge {
     const cred = this.ctx.accounts.credential<SmsCredential>(means.id);
-    if (!cred) throw new ServiceError('not-applicable', 409);
+    if (!cred) throw new ServiceError('not-applicable');
     const code = newOobCode();
     const now = this.ctx.now();
     const expiresAt = now + OOB_CODE_TTL_MS;
@@ -91,7 +91,7 @@ export class ProofService {
   async webauthnChallenge(stored: StoredSession, means: Means): Promise<MeansChallenge> {
     const flavour = webauthnFlavour(means.kind);
     const cred = this.ctx.accounts.credential<StoredWebAuthnCredential>(means.id);
-    if (!flavour || !cred) throw new ServiceError('not-applicable', 409);
+    if (!flavour || !cred) throw new ServiceError('not-applicable');
     const options = await authenticationOptions(this.ctx.rp, flavour, [cred.data]);
     const fresh = this.ctx.sessions.byId(stored.session.id) ?? stored;
     this.saveScratch(fresh, { ...fresh.scratch, webauthnAssertion: { challenge: options.challenge, meansId: means.id, expiresAt: this.ctx.now() + 5 * 60_000 } });

@@ -88,12 +88,12 @@ export class SessionService {
    */
   require(token: string | undefined, opts: { touch?: boolean } = {}): ActiveSession {
     const found = this.peek(token);
-    if (!found) throw new ServiceError('not-authenticated', 401);
+    if (!found) throw new ServiceError('not-authenticated');
     const { stored, account } = found;
     const now = this.ctx.now();
     if (opts.touch === false) {
       const status = sessionStatus(stored.session, account, now, this.ctx.policy);
-      if (status.level === null) throw new ServiceError(account.deletion ? 'account-locked' : 'not-authenticated', account.deletion ? 423 : 401);
+      if (status.level === null) throw new ServiceError(account.deletion ? 'account-locked' : 'not-authenticated');
       return { account, stored, level: status.level };
     }
     const t = touchSession(stored.session, account, now, this.ctx.policy);
@@ -102,7 +102,7 @@ export class SessionService {
       this.ctx.recordEvents(t.events, null);
     });
     const active = { account, stored: { ...stored, session: t.session }, level: t.level };
-    if (t.level === null) throw new ServiceError(account.deletion ? 'account-locked' : 'not-authenticated', account.deletion ? 423 : 401);
+    if (t.level === null) throw new ServiceError(account.deletion ? 'account-locked' : 'not-authenticated');
     return active;
   }
 
@@ -118,7 +118,7 @@ export class SessionService {
     if (!found) return; // no session: nothing to ride on (the route itself decides whether it needs one)
     const a = Buffer.from(found.stored.csrfToken);
     const b = Buffer.from(csrf ?? '');
-    if (a.length !== b.length || !timingSafeEqual(a, b)) throw new ServiceError('csrf', 403);
+    if (a.length !== b.length || !timingSafeEqual(a, b)) throw new ServiceError('csrf');
   }
 
   /** The overview row of one session. */

@@ -183,7 +183,7 @@ export function registerInteractions(app: FastifyInstance, deps: InteractionDeps
   app.post(INTERACTION_PATH + '/:uid/consent', async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     if (body.decision === 'deny') return flow.fail(request, reply, 'access_denied', 'the user did not agree');
-    if (body.decision !== 'allow') throw new ServiceError('validation', 400);
+    if (body.decision !== 'allow') throw new ServiceError('validation');
     const ticked = Array.isArray(body.attr) ? body.attr : body.attr === undefined ? [] : [body.attr];
     return flow.step(request, reply, new Set(ticked.filter((a): a is string => typeof a === 'string'))).catch((e: unknown) => expired(request, reply, e));
   });

@@ -162,7 +162,7 @@ export function authPages(kit: PageKit, desktop: DesktopAppPages): void {
   // WebAuthn assertion options, fetched by webauthn.js per click (CSRF-checked like any form).
   post('/means/:id/webauthn-options', () => '/account', async (request, reply) => {
     const ch = await services.means.challenge(kit.token(request), kit.param(request, 'id'));
-    if (ch.kind !== 'webauthn') throw new ServiceError('not-applicable', 409);
+    if (ch.kind !== 'webauthn') throw new ServiceError('not-applicable');
     return reply.header('cache-control', 'no-store').send(ch.options);
   });
 }

@@ -36,7 +36,7 @@ export function desktopAppPages(kit: PageKit): DesktopAppPages {
 
   async function loginQr(request: FastifyRequest, meansId: string): Promise<QrVM> {
     const ch = await services.means.challenge(kit.token(request), meansId);
-    if (ch.kind !== 'desktop-app') throw new ServiceError('not-applicable', 409);
+    if (ch.kind !== 'desktop-app') throw new ServiceError('not-applicable');
     return qrOf(ch);
   }
 
@@ -70,7 +70,7 @@ export function desktopAppPages(kit: PageKit): DesktopAppPages {
     const tx = kit.query(request, 'tx') ?? '';
     let shown;
     try {
-      if (!TX.test(tx)) throw new ServiceError('verification-expired', 410);
+      if (!TX.test(tx)) throw new ServiceError('verification-expired');
       shown = await services.desktopApp.shownLogin(tx);
     } catch (e) {
       if (!isCodedError(e, 'verification-expired')) throw e;
@@ -86,7 +86,7 @@ export function desktopAppPages(kit: PageKit): DesktopAppPages {
     const tx = formField(request, 'tx');
     const code = formField(request, 'code').replace(/\s+/g, '');
     try {
-      if (!TX.test(tx) || !/^\d{8}$/.test(code)) throw new ServiceError('authentication-failed', 401);
+      if (!TX.test(tx) || !/^\d{8}$/.test(code)) throw new ServiceError('authentication-failed');
       const issued = services.desktopApp.finishLogin(tx, code, kit.meta(request));
       kit.setCookie(reply, issued.token);
       return kit.redirect(reply, '/account');

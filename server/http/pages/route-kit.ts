@@ -112,7 +112,7 @@ export function createPageKit(app: FastifyInstance, opts: { services: Services; 
       sessions.checkCsrf(token(request), formToken);
       return;
     }
-    if (!preSessionTokenValid(request, formToken, preCsrfKey, Date.now())) throw new ServiceError('csrf', 403);
+    if (!preSessionTokenValid(request, formToken, preCsrfKey, Date.now())) throw new ServiceError('csrf');
   }
 
   /** Renders the generic error page (GETs, a refused CSRF token, an internal error). */
