@@ -5,26 +5,20 @@
  * (a service's ServiceError, a domain rule's DomainError) get their status from the one table
  * (error-status.ts), whoever threw them.
  */
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ServiceError } from '../../../server/app';
 import { DomainError } from '../../../server/domain';
 import { ERROR_STATUS } from '../../../server/http/error-status';
 import { BLOCK_PASSWORD, Client, PASSWORD, startTestServer, type TestServer } from './client';
+import { logCapture } from './log-capture';
 
 /** What the failing route throws: a developer's message that must stay in the log, out of the answer. */
 const BUG = 'cannot read the frobnicator of undefined (bug-7f3a)';
 
 let t: TestServer;
-const lines: string[] = [];
+const { stream: logStream, lines } = logCapture();
 
 beforeAll(async () => {
-  const logStream = new Writable({
-    write(chunk: Buffer, _enc, cb) {
-      lines.push(chunk.toString());
-      cb();
-    },
-  });
   t = await startTestServer({
     logLevel: 'info',
     logStream,
