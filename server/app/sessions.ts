@@ -45,9 +45,12 @@ export interface SessionView {
   current?: boolean;
 }
 
+/** What SessionService uses of the AppContext: sessions and the accounts they belong to, the database for the token rotation, the audit log. */
+export type SessionDeps = Pick<AppContext, 'accounts' | 'sessions' | 'db' | 'now' | 'policy' | 'recordEvents' | 'tx'>;
+
 /** Creates, resolves and rotates sessions. */
 export class SessionService {
-  constructor(private readonly ctx: AppContext) {}
+  constructor(private readonly ctx: SessionDeps) {}
 
   /** A fresh internal session id (the domain's Session.id). */
   newSessionId(): string {
