@@ -64,12 +64,15 @@ export function maskPhone(phone: string): string {
   return phone.length <= 4 ? '…' : `${phone.slice(0, 3)} … ${phone.slice(-2)}`;
 }
 
+/** What ProofService uses of the AppContext: means credentials, the SMS/e-mail outbox, the password hasher, the WebAuthn relying party. */
+export type ProofDeps = Pick<AppContext, 'accounts' | 'sessions' | 'outbox' | 'hasher' | 'rp' | 'now' | 'tx'> & { readonly options: Pick<AppContext['options'], 'testMode'> };
+
 /** Issues proofs' challenges and checks proofs. */
 export class ProofService {
   /** Set by createServices: builds the login QR for a desktop-app means (DesktopAppService). */
   desktopChallenge: DesktopChallengeFactory | undefined;
 
-  constructor(private readonly ctx: AppContext) {}
+  constructor(private readonly ctx: ProofDeps) {}
 
   /** Sends an SMS code to the means' phone (test outbox) and remembers its hash in the session; rate-limited (sms-rate.ts). */
   sendSmsCode(stored: StoredSession, account: Account, means: Means): MeansChallenge {
