@@ -44,10 +44,13 @@ export interface CreateAccountResponse extends IssuedSession {
 }
 
 
+/** What AuthService uses of the AppContext: accounts and sessions, the hasher, the login and creation throttles, the audit log. */
+export type AuthDeps = Pick<AppContext, 'accounts' | 'sessions' | 'hasher' | 'throttle' | 'creation' | 'usernameTag' | 'now' | 'policy' | 'tx' | 'erase' | 'record' | 'recordEvents'>;
+
 /** Login, step-up, logout, creation and block-password. */
 export class AuthService {
   constructor(
-    private readonly ctx: AppContext,
+    private readonly ctx: AuthDeps,
     private readonly sessions: SessionService,
     private readonly proofs: ProofService,
   ) {}
