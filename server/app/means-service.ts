@@ -57,10 +57,13 @@ export interface RegisteredMeans {
   creationOptions?: PublicKeyCredentialCreationOptionsJSON;
 }
 
+/** What MeansService uses of the AppContext: accounts and sessions, the outbox (SMS), the throttle, the WebAuthn relying party, the audit log. */
+export type MeansDeps = Pick<AppContext, 'accounts' | 'sessions' | 'outbox' | 'throttle' | 'rp' | 'now' | 'policy' | 'tx' | 'record' | 'recordEvents'> & { readonly options: Pick<AppContext['options'], 'issuer' | 'testMode'> };
+
 /** Means lifecycle operations. */
 export class MeansService {
   constructor(
-    private readonly ctx: AppContext,
+    private readonly ctx: MeansDeps,
     private readonly sessions: SessionService,
     private readonly proofs: ProofService,
   ) {}
