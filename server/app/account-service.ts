@@ -43,10 +43,13 @@ export interface Overview extends AccountView {
 /** Wrong codes allowed per pending verification before it is void. */
 const MAX_VERIFICATION_ATTEMPTS = 5;
 
+/** What AccountService uses of the AppContext: accounts, sessions and verifications, the outbox, the throttle, the audit log. */
+export type AccountDeps = Pick<AppContext, 'accounts' | 'sessions' | 'verifications' | 'outbox' | 'throttle' | 'now' | 'policy' | 'tx' | 'erase' | 'record' | 'recordEvents'> & { readonly options: Pick<AppContext['options'], 'origin'> };
+
 /** Account-level operations. */
 export class AccountService {
   constructor(
-    private readonly ctx: AppContext,
+    private readonly ctx: AccountDeps,
     private readonly sessions: SessionService,
     private readonly means: MeansService,
   ) {}
