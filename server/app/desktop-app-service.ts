@@ -53,10 +53,13 @@ export const SERVICEKONTO_SERVICE = 'Servicekonto';
 /** The service name the app shows when the login QR confirms a just-paired desktop app (§4.2). */
 export const CONFIRM_SERVICE = 'Servicekonto: Desktop-App bestätigen';
 
+/** What DesktopAppService uses of the AppContext: accounts and sessions, enrollment tokens and login transactions, the audit log. */
+export type DesktopAppDeps = Pick<AppContext, 'accounts' | 'sessions' | 'desktopApps' | 'now' | 'policy' | 'tx' | 'record' | 'recordEvents'> & { readonly options: Pick<AppContext['options'], 'origin'> };
+
 /** Pairing, enrollment and offline login of the desktop app. */
 export class DesktopAppService {
   constructor(
-    private readonly ctx: AppContext,
+    private readonly ctx: DesktopAppDeps,
     private readonly sessions: SessionService,
     private readonly auth: AuthService,
   ) {}
