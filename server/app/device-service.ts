@@ -75,9 +75,12 @@ export interface DeviceSessionsView {
   sessions: DeviceSessionView[];
 }
 
+/** What DeviceService uses of the AppContext: accounts and sessions, the WebAuthn relying party, the audit log. */
+export type DeviceDeps = Pick<AppContext, 'accounts' | 'sessions' | 'rp' | 'now' | 'policy' | 'tx' | 'recordEvents'>;
+
 /** The device-authenticated operations. */
 export class DeviceService {
-  constructor(private readonly ctx: AppContext) {}
+  constructor(private readonly ctx: DeviceDeps) {}
 
   /** The account view for the device (removed means are left out). */
   view(device: AuthenticatedDevice, origin: string): DeviceAccountView {
