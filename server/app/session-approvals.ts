@@ -14,10 +14,13 @@ import { meansLevelFor, usableDesktopApps } from '../domain';
 /** Which desktop app(s) to ask: one means by id, or every active one. */
 export type PushTarget = { meansId: string } | 'all';
 
+/** What SessionApprovals uses of the AppContext: the policy (levels). */
+export type SessionApprovalDeps = Pick<AppContext, 'policy'>;
+
 /** Step-up and §4.2 confirmation by online approval. */
 export class SessionApprovals {
   constructor(
-    private readonly ctx: AppContext,
+    private readonly ctx: SessionApprovalDeps,
     private readonly sessions: SessionService,
     private readonly approvals: ApprovalService,
   ) {}
