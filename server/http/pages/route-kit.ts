@@ -61,6 +61,7 @@ export function errorText(e: CodedError | ThrottledError, minPasswordLength: num
     'test-mode-only': 'error.notFound',
     // Online approval: 3 unanswered requests for the name already (approval-service.ts).
     'too-many-attempts': 'error.throttled',
+    csrf: 'error.csrf',
   };
   return { key: table[e.code] ?? 'error.invalid' };
 }
@@ -125,7 +126,7 @@ export function createPageKit(app: FastifyInstance, opts: { services: Services; 
     }
     const code = e instanceof ThrottledError ? 'too-many-attempts' : e.code;
     if (code === 'not-authenticated' || code === 'account-locked') return reply.redirect('/login', 303);
-    const text = code === 'csrf' ? c.t('error.csrf') : translate(c.t, errorText(e, minPasswordLength));
+    const text = translate(c.t, errorText(e, minPasswordLength));
     return sendPage(reply, messagePage(c, { title: c.t('error.title'), text, kind: 'error', link }), statusOf(code));
   }
 
