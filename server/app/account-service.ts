@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AppContext, RequestMeta } from './context';
-import { ServiceError, domain } from './errors';
+import { ServiceError } from './errors';
 import type { SessionService, SessionView, IssuedSession } from './sessions';
 import type { MeansService } from './means-service';
 import {
@@ -43,10 +43,13 @@ export interface Overview extends AccountView {
 /** Wrong codes allowed per pending verification before it is void. */
 const MAX_VERIFICATION_ATTEMPTS = 5;
 
+/** What AccountService uses of the AppContext: accounts, sessions and verifications, the outbox, the throttle, the audit log. */
+export type AccountDeps = Pick<AppContext, 'accounts' | 'sessions' | 'verifications' | 'outbox' | 'throttle' | 'now' | 'policy' | 'tx' | 'erase' | 'record' | 'recordEvents'> & { readonly options: Pick<AppContext['options'], 'origin'> };
+
 /** Account-level operations. */
 export class AccountService {
   constructor(
-    private readonly ctx: AppContext,
+    private readonly ctx: AccountDeps,
     private readonly sessions: SessionService,
     private readonly means: MeansService,
   ) {}
@@ -74,7 +77,7 @@ export class AccountService {
   endSession(token: string | undefined, sessionId: string, meta: RequestMeta): void {
     const active = this.sessions.require(token);
     const target = this.ctx.sessions.byId(sessionId);
-    if (!target || target.session.accountId !== active.account.id || target.session.endedAt !== null) throw new ServiceError('not-found', 404);
+    if (!target || target.session.accountId !== active.account.id || target.session.endedAt !== null) throw new ServiceError('not-found');
     this.ctx.tx(() => {
       const acc = this.ctx.accounts.byId(active.account.id) as Account;
       const r = logout(acc, target.session, this.ctx.now());
@@ -88,7 +91,7 @@ export class AccountService {
   setAttribute(token: string | undefined, name: string, value: string, meta: RequestMeta): void {
     const active = this.sessions.require(token);
     this.ctx.tx(() => {
-      const r = domain(() => setSelfEnteredAttribute(active.account, active.stored.session, name, value, this.ctx.now(), this.ctx.policy));
+      const r = setSelfEnteredAttribute(active.account, active.stored.session, name, value, this.ctx.now(), this.ctx.policy);
       this.ctx.accounts.save(r.account);
       this.ctx.sessions.save(r.session);
       this.ctx.recordEvents(r.events, meta.ip);
@@ -107,7 +110,7 @@ export class AccountService {
   ): { verificationId: string; level: MeansLevel; expiresAt: number } {
     const active = this.sessions.require(token);
     const now = this.ctx.now();
-    const pending = domain(() => startVerification(active.account, active.stored.session, req, now, this.ctx.policy));
+    const pending = startVerification(active.account, active.stored.session, req, now, this.ctx.policy);
     const expiresAt = Math.min(pending.expiresAt, now + OOB_CODE_TTL_MS);
     const bounded = { ...pending, expiresAt };
     const id = randomUUID();
@@ -139,18 +142,18 @@ export class AccountService {
   confirmVerification(req: { verificationId: string; code: string }, meta: RequestMeta): { attribute: string; level: DataLevel } {
     const v = this.ctx.verifications.byId(req.verificationId);
     const now = this.ctx.now();
-    if (!v || v.usedAt !== null || v.attempts >= MAX_VERIFICATION_ATTEMPTS) throw new ServiceError('invalid-code', 400);
-    if (now >= v.pending.expiresAt) throw new ServiceError('verification-expired', 410);
+    if (!v || v.usedAt !== null || v.attempts >= MAX_VERIFICATION_ATTEMPTS) throw new ServiceError('invalid-code');
+    if (now >= v.pending.expiresAt) throw new ServiceError('verification-expired');
     if (!codeMatches(`verify:${v.id}`, req.code, v.codeHash)) {
       this.ctx.verifications.countAttempt(v.id);
       this.ctx.record('verification.fail', v.pending.accountId, meta.ip, { attribute: v.pending.attribute });
-      throw new ServiceError('invalid-code', 400);
+      throw new ServiceError('invalid-code');
     }
     return this.ctx.tx(() => {
-      if (!this.ctx.verifications.consume(v.id, now)) throw new ServiceError('invalid-code', 400);
+      if (!this.ctx.verifications.consume(v.id, now)) throw new ServiceError('invalid-code');
       const acc = this.ctx.accounts.byId(v.pending.accountId);
-      if (!acc) throw new ServiceError('invalid-code', 400);
-      const r = domain(() => completeVerification(acc, v.pending, now));
+      if (!acc) throw new ServiceError('invalid-code');
+      const r = completeVerification(acc, v.pending, now);
       this.ctx.accounts.save(r.account);
       this.ctx.recordEvents(r.events, meta.ip);
       const level = r.account.attributes.find((a) => a.name === v.pending.attribute)?.level ?? 'basisregistrierung';
@@ -164,7 +167,7 @@ export class AccountService {
     const active = this.sessions.require(token);
     this.means.refuseForeignPseudonym(active.account.id, eid.pseudonym);
     this.ctx.tx(() => {
-      const r = domain(() => verifyWithEid(active.account, active.stored.session, eid, this.ctx.now(), this.ctx.policy));
+      const r = verifyWithEid(active.account, active.stored.session, eid, this.ctx.now(), this.ctx.policy);
       this.ctx.accounts.save(r.account);
       this.ctx.sessions.save(r.session);
       this.ctx.recordEvents(r.events, meta.ip);
@@ -179,12 +182,12 @@ export class AccountService {
       let session = active.stored.session;
       const now = this.ctx.now();
       if (req.confirm?.length) {
-        const r = domain(() => confirmAttributes(acc, session, req.confirm as string[], now, this.ctx.policy));
+        const r = confirmAttributes(acc, session, req.confirm as string[], now, this.ctx.policy);
         ({ account: acc, session } = r);
         this.ctx.recordEvents(r.events, meta.ip);
       }
       if (req.reject?.length) {
-        const r = domain(() => rejectAttributes(acc, session, req.reject as string[], now, this.ctx.policy));
+        const r = rejectAttributes(acc, session, req.reject as string[], now, this.ctx.policy);
         ({ account: acc, session } = r);
         this.ctx.recordEvents(r.events, meta.ip);
       }
@@ -196,7 +199,7 @@ export class AccountService {
   /** §6: identification for an online service; each attribute with its own level. */
   identify(token: string | undefined, req: { service: string; targetLevel: DataLevel; attributes: string[] }, meta: RequestMeta): IdentificationResult & { service: string } {
     const active = this.sessions.require(token);
-    const r = domain(() => identify(active.account, active.stored.session, { targetLevel: req.targetLevel, attributes: req.attributes }, this.ctx.now(), this.ctx.policy));
+    const r = identify(active.account, active.stored.session, { targetLevel: req.targetLevel, attributes: req.attributes }, this.ctx.now(), this.ctx.policy);
     this.ctx.record('identify', active.account.id, meta.ip, { service: req.service, targetLevel: req.targetLevel, released: r.attributes.map((a) => a.name) });
     return { ...r, service: req.service };
   }
@@ -210,7 +213,7 @@ export class AccountService {
     // 'delayed' uses the one configured lock period (policy.deletionDelayMs, also in the §7 notice).
     const policy = { ...this.ctx.policy, deletionDelayMs: mode === 'immediate' ? 0 : this.ctx.policy.deletionDelayMs };
     return this.ctx.tx(() => {
-      const r = domain(() => requestDeletion(active.account, active.stored.session, this.ctx.now(), policy));
+      const r = requestDeletion(active.account, active.stored.session, this.ctx.now(), policy);
       this.ctx.recordEvents(r.events, meta.ip);
       if (r.erase) {
         this.ctx.erase(r.erase.accountId);
@@ -269,7 +272,7 @@ export class AccountService {
     const now = this.ctx.now();
     return this.ctx.tx(() => {
       const session = startSession({ id: this.sessions.newSessionId(), accountId: account.id }, now);
-      const r = domain(() => recordAuthentication(account, session, means.id, now, this.ctx.policy));
+      const r = recordAuthentication(account, session, means.id, now, this.ctx.policy);
       this.ctx.accounts.save(r.account);
       this.ctx.recordEvents(r.events, meta.ip);
       this.ctx.record('login.ok', account.id, meta.ip, { via: 'eid' });

@@ -6,7 +6,7 @@
 import { isUniqueViolation } from '../store/sql-db';
 import { randomUUID } from 'node:crypto';
 import type { AppContext, RequestMeta } from './context';
-import { ServiceError, authFailed, domain } from './errors';
+import { ServiceError, authFailed } from './errors';
 import type { IssuedSession, SessionService, ActiveSession } from './sessions';
 import type { MeansProof, ProofService } from './proofs';
 import { ThrottledError, type Attempt } from './throttle';
@@ -45,10 +45,13 @@ export interface CreateAccountResponse extends IssuedSession {
 }
 
 
+/** What AuthService uses of the AppContext: accounts and sessions, the hasher, the login and creation throttles, the audit log. */
+export type AuthDeps = Pick<AppContext, 'accounts' | 'sessions' | 'hasher' | 'throttle' | 'creation' | 'usernameTag' | 'now' | 'policy' | 'tx' | 'erase' | 'record' | 'recordEvents'>;
+
 /** Login, step-up, logout, creation and block-password. */
 export class AuthService {
   constructor(
-    private readonly ctx: AppContext,
+    private readonly ctx: AuthDeps,
     private readonly sessions: SessionService,
     private readonly proofs: ProofService,
   ) {}
@@ -63,17 +66,15 @@ export class AuthService {
     const username = checkUsername(req.username);
     checkPassword(req.password, 'password');
     checkPassword(req.blockPassword, 'blockPassword');
-    if (req.blockPassword === req.password) throw new ServiceError('validation', 400, { field: 'blockPassword', reason: 'same-as-password' });
+    if (req.blockPassword === req.password) throw new ServiceError('validation', { field: 'blockPassword', reason: 'same-as-password' });
     this.ctx.creation.take(meta.ip);
     const [passwordHash, blockHash] = await Promise.all([this.ctx.hasher.hash(req.password), this.ctx.hasher.hash(req.blockPassword)]);
-    if (this.ctx.accounts.byUsername(username)) throw new ServiceError('username-taken', 409);
+    if (this.ctx.accounts.byUsername(username)) throw new ServiceError('username-taken');
     const now = this.ctx.now();
-    const result = domain(() =>
-      createAccount(
-        { accountId: randomUUID(), username, passwordMeansId: randomUUID(), sessionId: this.sessions.newSessionId(), attributes: req.attributes, blockPasswordSet: true },
-        now,
-        this.ctx.policy,
-      ),
+    const result = createAccount(
+      { accountId: randomUUID(), username, passwordMeansId: randomUUID(), sessionId: this.sessions.newSessionId(), attributes: req.attributes, blockPasswordSet: true },
+      now,
+      this.ctx.policy,
     );
     let issued: IssuedSession;
     try {
@@ -82,7 +83,7 @@ export class AuthService {
         return this.sessions.issue(result.session, result.account);
       });
     } catch (e) {
-      if (isUniqueViolation(e, 'accounts', 'username')) throw new ServiceError('username-taken', 409);
+      if (isUniqueViolation(e, 'accounts', 'username')) throw new ServiceError('username-taken');
       throw e;
     }
     this.ctx.recordEvents(result.events, meta.ip);
@@ -123,13 +124,13 @@ export class AuthService {
     }
     const issued = this.ctx.tx(() => {
       let acc = this.ctx.accounts.byId(account.id) as Account;
-      const first = domain(() => recordAuthentication(acc, session, passwordMeans.id, now, this.ctx.policy));
+      const first = recordAuthentication(acc, session, passwordMeans.id, now, this.ctx.policy);
       acc = first.account;
       session = first.session;
       const events = [...first.events];
       if (second) {
         if (!second.commit()) return undefined;
-        const r = domain(() => recordAuthentication(acc, session, (second as { means: Means }).means.id, now, this.ctx.policy));
+        const r = recordAuthentication(acc, session, (second as { means: Means }).means.id, now, this.ctx.policy);
         acc = r.account;
         session = r.session;
         events.push(...r.events);
@@ -157,7 +158,7 @@ export class AuthService {
       const acc = this.ctx.accounts.byId(accountId);
       const means = acc?.means.find((m) => m.id === meansId);
       if (!acc || !means || !countsFailedAttempts(means.kind) || means.status === 'removed') return;
-      const r = domain(() => recordFailedAttempt(acc, meansId, this.ctx.now(), this.ctx.policy));
+      const r = recordFailedAttempt(acc, meansId, this.ctx.now(), this.ctx.policy);
       this.ctx.accounts.save(r.account);
       this.ctx.recordEvents(r.events, meta.ip);
     });
@@ -171,14 +172,14 @@ export class AuthService {
   async authenticate(token: string | undefined, meansId: string, proof: MeansProof, meta: RequestMeta): Promise<IssuedSession> {
     const active = this.sessions.require(token);
     const means = active.account.means.find((m) => m.id === meansId);
-    if (!means) throw new ServiceError('unknown-means', 404);
+    if (!means) throw new ServiceError('unknown-means');
     const failed = (): never => {
       if (means.status !== 'removed' && countsFailedAttempts(means.kind)) this.countFailure(active.account.id, means.id, meta);
       this.ctx.record('stepup.fail', active.account.id, meta.ip, { meansId });
       throw authFailed();
     };
     if (means.status === 'blocked' || means.status === 'removed' || means.kind === 'password') return failed();
-    if (dependsOnPassword(means.kind) && !this.hasValidPassword(active)) throw new ServiceError('insufficient-level', 403, { needed: 'password-first' });
+    if (dependsOnPassword(means.kind) && !this.hasValidPassword(active)) throw new ServiceError('insufficient-level', { needed: 'password-first' });
     const commit = await this.proofs.check(active.stored, means, proof);
     if (!commit) return failed();
     const now = this.ctx.now();
@@ -186,7 +187,7 @@ export class AuthService {
       const acc = this.ctx.accounts.byId(active.account.id) as Account;
       const stored = this.ctx.sessions.byId(active.stored.session.id);
       if (!stored || !commit()) return undefined;
-      const r = domain(() => recordAuthentication(acc, stored.session, meansId, now, this.ctx.policy));
+      const r = recordAuthentication(acc, stored.session, meansId, now, this.ctx.policy);
       this.ctx.accounts.save(r.account);
       this.ctx.sessions.save(r.session);
       this.ctx.recordEvents(r.events, meta.ip);
@@ -225,7 +226,7 @@ export class AuthService {
    * throttled with the login counters (per typed username and per IP, 429 + Retry-After).
    */
   async blockWithPassword(req: { username: string; blockPassword: string; kind?: MeansKind | 'all'; meansId?: string }, meta: RequestMeta): Promise<{ blocked: string[] }> {
-    if (req.kind !== undefined && req.meansId !== undefined) throw new ServiceError('validation', 400, { field: 'kind', reason: 'kind-or-meansId' });
+    if (req.kind !== undefined && req.meansId !== undefined) throw new ServiceError('validation', { field: 'kind', reason: 'kind-or-meansId' });
     let attempt: Attempt;
     try {
       attempt = this.ctx.throttle.reserve(req.username, meta.ip);

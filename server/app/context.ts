@@ -1,7 +1,8 @@
 /**
- * Everything a service needs, built once per server: repositories, clock, policy, hasher, relying
- * party. Services take this object instead of importing singletons, so tests and the benchmark can
- * build as many independent servers as they like.
+ * Everything the services need, built once per server: repositories, clock, policy, hasher, relying
+ * party. Services are handed this object instead of importing singletons, so tests and the benchmark
+ * can build as many independent servers as they like; each service's constructor names the part it
+ * uses (`Pick<AppContext, …>`, e.g. `SessionDeps`), so its signature says what it depends on.
  */
 import type { Db } from '../store/db';
 import { AccountRepo, ConcurrentUpdateError } from '../store/account-repo';
@@ -116,7 +117,7 @@ export class AppContext {
     try {
       return this.db.transaction(fn)();
     } catch (e) {
-      if (e instanceof ConcurrentUpdateError) throw new ServiceError('conflict', 409);
+      if (e instanceof ConcurrentUpdateError) throw new ServiceError('conflict');
       throw e;
     }
   }

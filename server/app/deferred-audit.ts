@@ -18,7 +18,7 @@ export class DeferredAudit {
   private rows: { at: number; event: AuditEvent; accountId: string | null; ip: string | null; detail: Record<string, unknown> }[] = [];
   private timer: NodeJS.Timeout | undefined;
 
-  constructor(private readonly ctx: AppContext) {}
+  constructor(private readonly ctx: Pick<AppContext, 'now' | 'tx' | 'audit'>) {}
 
   /** Queues one row (stamped now); the first queued row of a window schedules the write. */
   record(event: AuditEvent, accountId: string | null, ip: string | null, detail: Record<string, unknown> = {}): void {

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { AppContext, RequestMeta } from './context';
-import { ServiceError, authFailed, domain } from './errors';
+import { ServiceError, authFailed } from './errors';
 import type { IssuedSession, SessionService } from './sessions';
 import type { AuthService } from './auth-service';
 import {
@@ -53,10 +53,13 @@ export const SERVICEKONTO_SERVICE = 'Servicekonto';
 /** The service name the app shows when the login QR confirms a just-paired desktop app (§4.2). */
 export const CONFIRM_SERVICE = 'Servicekonto: Desktop-App bestätigen';
 
+/** What DesktopAppService uses of the AppContext: accounts and sessions, enrollment tokens and login transactions, the audit log. */
+export type DesktopAppDeps = Pick<AppContext, 'accounts' | 'sessions' | 'desktopApps' | 'now' | 'policy' | 'tx' | 'record' | 'recordEvents'> & { readonly options: Pick<AppContext['options'], 'origin'> };
+
 /** Pairing, enrollment and offline login of the desktop app. */
 export class DesktopAppService {
   constructor(
-    private readonly ctx: AppContext,
+    private readonly ctx: DesktopAppDeps,
     private readonly sessions: SessionService,
     private readonly auth: AuthService,
   ) {}
@@ -66,7 +69,7 @@ export class DesktopAppService {
     try {
       return parseServerOrigin(this.ctx.options.origin);
     } catch {
-      throw new ServiceError('not-applicable', 409, { reason: 'origin-not-https' });
+      throw new ServiceError('not-applicable', { reason: 'origin-not-https' });
     }
   }
 
@@ -74,7 +77,7 @@ export class DesktopAppService {
   async startPairing(token: string | undefined, meta: RequestMeta): Promise<PairingQr> {
     const active = this.sessions.require(token);
     const now = this.ctx.now();
-    const level = domain(() => mayPairDesktopApp(active.account, active.stored.session, now, this.ctx.policy));
+    const level = mayPairDesktopApp(active.account, active.stored.session, now, this.ctx.policy);
     const origin = this.origin();
     const enrollmentToken = newEnrollmentToken();
     const expiresAt = now + DESKTOP_ENROLLMENT_TTL_MS;
@@ -104,21 +107,21 @@ export class DesktopAppService {
     try {
       req = parseEnrollmentRequest(body);
     } catch (e) {
-      throw new ServiceError('validation', 400, { field: 'body', reason: isFaktorError(e) ? e.code : 'protocol-malformed' });
+      throw new ServiceError('validation', { field: 'body', reason: isFaktorError(e) ? e.code : 'protocol-malformed' });
     }
     const origin = this.origin();
     const now = this.ctx.now();
     const meansId = randomUUID();
     const refused = (): never => {
       this.ctx.record('desktop-app.enroll-refused', null, meta.ip, {});
-      throw new ServiceError('enrollment-invalid', 410);
+      throw new ServiceError('enrollment-invalid');
     };
     return this.ctx.tx(() => {
       const row = this.ctx.desktopApps.enrollment(req.token);
       const stored = row && this.ctx.sessions.byId(row.sessionId);
       const account = row && this.ctx.accounts.byId(row.accountId);
       if (!row || !stored || !account || !enrollmentUsable(row, stored.session, now) || !this.ctx.desktopApps.useEnrollment(req.token, now)) return refused();
-      const out = domain(() => registerMeans(account, stored.session, { meansId, kind: 'desktop-app', label: req.deviceName }, now, this.ctx.policy));
+      const out = registerMeans(account, stored.session, { meansId, kind: 'desktop-app', label: req.deviceName }, now, this.ctx.policy);
       const credential: DesktopAppCredential = { approvalKey: req.approvalKey, deviceKey: req.deviceKey, ocraSecret: req.ocraSecret, deviceName: req.deviceName };
       this.ctx.accounts.save(out.account);
       this.ctx.sessions.save(out.session);
@@ -175,7 +178,7 @@ export class DesktopAppService {
    */
   async shownLogin(tx: string): Promise<OfflineLoginQr> {
     const row = this.ctx.desktopApps.login(tx);
-    if (!row || row.usedAt !== null || this.ctx.now() >= row.expiresAt) throw new ServiceError('verification-expired', 410);
+    if (!row || row.usedAt !== null || this.ctx.now() >= row.expiresAt) throw new ServiceError('verification-expired');
     return { tx, payload: row.payload, qrSvg: await payloadQrSvg(row.payload), expiresAt: row.expiresAt };
   }
 
@@ -199,7 +202,7 @@ export class DesktopAppService {
       if (!this.ctx.desktopApps.useLogin(tx, now)) return undefined;
       const acc = this.ctx.accounts.byId(account.id) as Account;
       const session = startSession({ id: this.sessions.newSessionId(), accountId: acc.id }, now);
-      const r = domain(() => recordAuthentication(acc, session, hit.id, now, this.ctx.policy));
+      const r = recordAuthentication(acc, session, hit.id, now, this.ctx.policy);
       this.ctx.accounts.save(r.account);
       this.ctx.recordEvents(r.events, meta.ip);
       this.ctx.record('login.ok', acc.id, meta.ip, { means: 'desktop-app' });

@@ -11,7 +11,7 @@ import { offlineCodeMatches, type DesktopAppCredential } from '../means/desktop-
 export type DesktopChallengeFactory = (account: Account, means: Means) => Promise<{ kind: 'desktop-app'; payload: string; qrSvg: string; expiresAt: number }>;
 
 /** True when `code` is the means' OCRA response to the stored payload and the payload has not expired. */
-export function offlineCheck(ctx: AppContext, meansId: string, payload: string, code: string, now: number): boolean {
+export function offlineCheck(ctx: Pick<AppContext, 'accounts'>, meansId: string, payload: string, code: string, now: number): boolean {
   const cred = ctx.accounts.credential<DesktopAppCredential>(meansId);
   if (!cred) return false;
   try {

@@ -7,7 +7,7 @@
  * desktop which browser is signed in at which level and for how long.
  */
 import type { AppContext, RequestMeta } from './context';
-import { ServiceError, domain } from './errors';
+import { ServiceError } from './errors';
 import { accountView, blockMeans, removeOwnDesktopApp, sessionStatus, type Account, type MeansLevel } from '../domain';
 import type { DataLevel } from '../../shared/levels';
 import type { AuthenticatedDevice } from './device-auth';
@@ -75,9 +75,12 @@ export interface DeviceSessionsView {
   sessions: DeviceSessionView[];
 }
 
+/** What DeviceService uses of the AppContext: accounts and sessions, the WebAuthn relying party, the audit log. */
+export type DeviceDeps = Pick<AppContext, 'accounts' | 'sessions' | 'rp' | 'now' | 'policy' | 'tx' | 'recordEvents'>;
+
 /** The device-authenticated operations. */
 export class DeviceService {
-  constructor(private readonly ctx: AppContext) {}
+  constructor(private readonly ctx: DeviceDeps) {}
 
   /** The account view for the device (removed means are left out). */
   view(device: AuthenticatedDevice, origin: string): DeviceAccountView {
@@ -106,7 +109,7 @@ export class DeviceService {
    * a pending one is not confirmed yet (409 means-blocked / means-pending).
    */
   sessions(device: AuthenticatedDevice, origin: string): DeviceSessionsView {
-    if (device.means.status !== 'active') throw new ServiceError(device.means.status === 'pending' ? 'means-pending' : 'means-blocked', 409);
+    if (device.means.status !== 'active') throw new ServiceError(device.means.status === 'pending' ? 'means-pending' : 'means-blocked');
     const now = this.ctx.now();
     const secs = (t: number): number => Math.max(0, Math.floor((t - now) / 1000));
     const rows: DeviceSessionView[] = [];
@@ -136,7 +139,7 @@ export class DeviceService {
   block(device: AuthenticatedDevice, meansId: string, meta: RequestMeta): void {
     this.ctx.tx(() => {
       const acc = this.ctx.accounts.byId(device.account.id) as Account;
-      const out = domain(() => blockMeans(acc, meansId, { via: 'device', meansId: device.means.id }, this.ctx.now(), this.ctx.policy));
+      const out = blockMeans(acc, meansId, { via: 'device', meansId: device.means.id }, this.ctx.now(), this.ctx.policy);
       this.ctx.accounts.save(out.account);
       this.ctx.recordEvents(out.events, meta.ip);
     });
@@ -146,7 +149,7 @@ export class DeviceService {
   removeSelf(device: AuthenticatedDevice, meta: RequestMeta): void {
     this.ctx.tx(() => {
       const acc = this.ctx.accounts.byId(device.account.id) as Account;
-      const out = domain(() => removeOwnDesktopApp(acc, device.means.id, this.ctx.now()));
+      const out = removeOwnDesktopApp(acc, device.means.id, this.ctx.now());
       this.ctx.accounts.save(out.account);
       this.ctx.recordEvents(out.events, meta.ip);
     });

@@ -22,9 +22,9 @@ export type PendingEnrolment =
   | { kind: 'webauthn'; creationOptions: PublicKeyCredentialCreationOptionsJSON };
 
 /** WebAuthn creation options for `account`, excluding the keys it already has (no double registration). */
-export async function creationOptionsFor(ctx: AppContext, account: Account, kind: Account['means'][number]['kind']): Promise<PublicKeyCredentialCreationOptionsJSON> {
+export async function creationOptionsFor(ctx: Pick<AppContext, 'accounts' | 'rp'>, account: Account, kind: Account['means'][number]['kind']): Promise<PublicKeyCredentialCreationOptionsJSON> {
   const flavour = webauthnFlavour(kind);
-  if (!flavour) throw new ServiceError('not-applicable', 409);
+  if (!flavour) throw new ServiceError('not-applicable');
   const existing = account.means
     .filter((m) => webauthnFlavour(m.kind) && m.status !== 'removed')
     .map((m) => ctx.accounts.credential<StoredWebAuthnCredential>(m.id)?.data)
@@ -32,10 +32,13 @@ export async function creationOptionsFor(ctx: AppContext, account: Account, kind
   return registrationOptions(ctx.rp, flavour, { id: account.id, username: account.username }, existing);
 }
 
+/** What EnrolmentService uses of the AppContext: accounts and sessions, the WebAuthn relying party. */
+export type EnrolmentDeps = Pick<AppContext, 'accounts' | 'sessions' | 'rp' | 'now' | 'tx'> & { readonly options: Pick<AppContext['options'], 'issuer'> };
+
 /** Re-shows the enrolment of pending means. */
 export class EnrolmentService {
   constructor(
-    private readonly ctx: AppContext,
+    private readonly ctx: EnrolmentDeps,
     private readonly sessions: SessionService,
   ) {}
 
@@ -43,7 +46,7 @@ export class EnrolmentService {
   async pending(token: string | undefined, meansId: string): Promise<PendingEnrolment | undefined> {
     const active = this.sessions.require(token);
     const means = active.account.means.find((m) => m.id === meansId);
-    if (!means) throw new ServiceError('unknown-means', 404);
+    if (!means) throw new ServiceError('unknown-means');
     if (means.status !== 'pending' || means.pendingSessionId !== active.stored.session.id) return undefined;
     if (means.kind === 'password+totp') {
       const cred = this.ctx.accounts.credential<TotpCredential>(means.id);

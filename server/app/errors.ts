@@ -1,8 +1,9 @@
 /**
- * The service layer's error: a stable code (what the API and the pages show), the HTTP status it
- * maps to, and optional non-secret parameters. Domain errors are translated in one place (`fromDomain`).
+ * The service layer's error: a stable code (what the API and the pages show) and optional non-secret
+ * parameters. A domain rule's `DomainError` passes through the services unchanged; both are "coded
+ * errors" (`isCodedError`), and the HTTP layer alone decides their status (server/http/error-status.ts).
  */
-import { isDomainError, type DomainErrorCode } from '../domain/errors';
+import { isDomainError, type DomainError, type DomainErrorCode } from '../domain/errors';
 
 /** Codes the service adds to the domain's. */
 export type ServiceErrorCode =
@@ -15,63 +16,57 @@ export type ServiceErrorCode =
   | 'validation'
   | 'unsupported-media-type'
   | 'test-mode-only'
-  | 'unknown-host' // Host header not on the allowlist (DNS rebinding), 421
+  | 'unknown-host' // Host header not on the allowlist (DNS rebinding)
   | 'invalid-code'
-  | 'conflict' // the account changed between read and save (optimistic concurrency), 409
+  | 'conflict' // the account changed between read and save (optimistic concurrency)
   | 'enrollment-invalid'; // desktop-app enrollment token unknown, used, expired or its web session ended (one answer for all)
 
-/** Thrown by services; the HTTP layer turns it into `{ error: { code, message, params } }`. */
+/** Non-secret parameters of an error (a field name, a reason, the level needed). */
+export type ErrorParams = Readonly<Record<string, string | number>>;
+
+/** Thrown by services; the HTTP layer turns it into `{ error: { code, message, params } }` with the status of its code. */
 export class ServiceError extends Error {
   override readonly name = 'ServiceError';
+  readonly params?: ErrorParams;
+  constructor(code: ServiceErrorCode, params?: ErrorParams);
+  /**
+   * @deprecated The status is ignored: it lives once in server/http/error-status.ts. This form stays
+   * only until approval-service.ts, device-key-service.ts and device-auth.ts (being rewritten) drop it.
+   */
+  constructor(code: ServiceErrorCode, status: number, params?: ErrorParams);
   constructor(
     readonly code: ServiceErrorCode,
-    readonly status: number,
-    readonly params?: Readonly<Record<string, string | number>>,
+    paramsOrStatus?: ErrorParams | number,
+    params?: ErrorParams,
   ) {
     super(code);
+    const given = typeof paramsOrStatus === 'number' ? params : paramsOrStatus;
+    if (given) this.params = given;
   }
 }
 
-const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
-  'invalid-input': 400,
-  'invalid-policy': 500,
-  'not-authenticated': 401,
-  'insufficient-level': 403,
-  'unknown-means': 404,
-  'unknown-attribute': 404,
-  'means-blocked': 409,
-  'means-removed': 409,
-  'means-pending': 409,
-  'not-pending': 409,
-  'not-blocked': 409,
-  'wrong-session': 409,
-  'last-means': 409,
-  'means-dependent': 409,
-  'block-password-required': 400,
-  'account-locked': 423,
-  'verification-expired': 410,
-  'mds-incomplete': 409,
-  'mds-mismatch': 409,
-  'deletion-not-due': 409,
-  'not-applicable': 409,
-};
+/** A refusal with a stable code: a service's own or a domain rule's (never a bug). */
+export type CodedError = ServiceError | DomainError;
 
-/** Maps a thrown DomainError to a ServiceError; anything else passes through unchanged. */
-export function fromDomain(e: unknown): unknown {
-  if (isDomainError(e)) return new ServiceError(e.code, DOMAIN_STATUS[e.code] ?? 400, e.params);
-  return e;
+/** True when `e` is a refusal with a stable code, not a bug. */
+export function isCodedError(e: unknown): e is CodedError;
+/** True when `e` is a refusal with one of `codes` (no type narrowing: `false` may still be another coded error). */
+export function isCodedError(e: unknown, ...codes: [ServiceErrorCode, ...ServiceErrorCode[]]): boolean;
+export function isCodedError(e: unknown, ...codes: ServiceErrorCode[]): boolean {
+  if (!(e instanceof ServiceError) && !isDomainError(e)) return false;
+  return codes.length === 0 || codes.includes(e.code);
 }
 
-/** Runs `fn`, translating domain errors. */
+/**
+ * Runs `fn`. It used to translate domain errors; the HTTP layer now answers a DomainError itself, so
+ * this is a no-op kept only for approval-service.ts and device-key-service.ts (being rewritten) —
+ * remove it with their last call.
+ */
 export function domain<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    throw fromDomain(e);
-  }
+  return fn();
 }
 
 /** The generic failure of every authentication attempt (TR-03107-1 MF2, ASVS 6.3.8). */
 export function authFailed(): ServiceError {
-  return new ServiceError('authentication-failed', 401);
+  return new ServiceError('authentication-failed');
 }

@@ -51,8 +51,8 @@ export function createServices(ctx: AppContext): Services {
 
 export { AppContext } from './context';
 export type { RequestMeta } from './context';
-export { ServiceError } from './errors';
-export type { ServiceErrorCode } from './errors';
+export { ServiceError, isCodedError } from './errors';
+export type { ServiceErrorCode, CodedError } from './errors';
 export { ThrottledError } from './throttle';
 export { AdjustableClock, systemClock, type Clock } from './clock';
 export type { SessionView, IssuedSession } from './sessions';

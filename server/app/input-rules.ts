@@ -28,7 +28,7 @@ export function commonPasswords(): ReadonlySet<string> {
 const CONTROL_OR_BIDI = /[\p{Cc}\p{Cf}\u2028\u2029]/u;
 
 function invalid(field: string, reason: string): ServiceError {
-  return new ServiceError('validation', 400, { field, reason });
+  return new ServiceError('validation', { field, reason });
 }
 
 /** A password or block password: 8–128 characters and not on the common list; `field` names it in the error. */

@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { RegistrationResponseJSON, PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server';
 import type { AppContext, RequestMeta } from './context';
-import { ServiceError, authFailed, domain } from './errors';
+import { ServiceError, authFailed } from './errors';
 import type { IssuedSession, SessionService } from './sessions';
 import { webauthnFlavour, type MeansChallenge, type MeansProof, type ProofService, type SmsCredential, type TotpCredential } from './proofs';
 import { checkLabel, checkPhoneNumber } from './input-rules';
@@ -57,10 +57,13 @@ export interface RegisteredMeans {
   creationOptions?: PublicKeyCredentialCreationOptionsJSON;
 }
 
+/** What MeansService uses of the AppContext: accounts and sessions, the outbox (SMS), the throttle, the WebAuthn relying party, the audit log. */
+export type MeansDeps = Pick<AppContext, 'accounts' | 'sessions' | 'outbox' | 'throttle' | 'rp' | 'now' | 'policy' | 'tx' | 'record' | 'recordEvents'> & { readonly options: Pick<AppContext['options'], 'issuer' | 'testMode'> };
+
 /** Means lifecycle operations. */
 export class MeansService {
   constructor(
-    private readonly ctx: AppContext,
+    private readonly ctx: MeansDeps,
     private readonly sessions: SessionService,
     private readonly proofs: ProofService,
   ) {}
@@ -80,7 +83,7 @@ export class MeansService {
     // Refuse before storing anything, so a rate-limited SMS registration leaves no pending means behind.
     if (phone !== undefined) checkSmsRate(this.ctx.outbox, owner, this.ctx.now());
     // A dry run refuses a session below the level before the slow work; the real run is below.
-    domain(() => registerMeans(active.account, active.stored.session, { meansId, kind: req.kind, label }, this.ctx.now(), this.ctx.policy));
+    registerMeans(active.account, active.stored.session, { meansId, kind: req.kind, label }, this.ctx.now(), this.ctx.policy);
     let totp: RegisteredMeans['totp'];
     let creationOptions: PublicKeyCredentialCreationOptionsJSON | undefined;
     let credential: unknown;
@@ -97,8 +100,8 @@ export class MeansService {
     const saved = this.ctx.tx(() => {
       const acc = this.ctx.accounts.byId(active.account.id);
       const stored = this.ctx.sessions.byId(active.stored.session.id);
-      if (!acc || !stored) throw new ServiceError('not-authenticated', 401);
-      const out = domain(() => registerMeans(acc, stored.session, { meansId, kind: req.kind, label }, now, this.ctx.policy));
+      if (!acc || !stored) throw new ServiceError('not-authenticated');
+      const out = registerMeans(acc, stored.session, { meansId, kind: req.kind, label }, now, this.ctx.policy);
       const account = this.ctx.accounts.save(out.account);
       this.ctx.sessions.save(out.session);
       if (credential !== undefined) this.ctx.accounts.putCredential(meansId, { data: credential, lastStep: null });
@@ -123,9 +126,9 @@ export class MeansService {
     const means = active.account.means.find((m) => m.id === meansId);
     const flavour = means && webauthnFlavour(means.kind);
     const pending = active.stored.scratch.webauthnRegistration;
-    if (!means || !flavour) throw new ServiceError('unknown-means', 404);
-    if (means.status !== 'pending' || means.pendingSessionId !== active.stored.session.id) throw new ServiceError('not-pending', 409);
-    if (!pending || pending.meansId !== meansId || this.ctx.now() >= pending.expiresAt) throw new ServiceError('verification-expired', 410);
+    if (!means || !flavour) throw new ServiceError('unknown-means');
+    if (means.status !== 'pending' || means.pendingSessionId !== active.stored.session.id) throw new ServiceError('not-pending');
+    if (!pending || pending.meansId !== meansId || this.ctx.now() >= pending.expiresAt) throw new ServiceError('verification-expired');
     const cred = await verifyRegistration(this.ctx.rp, flavour, response, pending.challenge);
     if (!cred) {
       this.ctx.record('stepup.fail', active.account.id, meta.ip, { meansId, phase: 'webauthn-registration' });
@@ -144,8 +147,8 @@ export class MeansService {
   async challenge(token: string | undefined, meansId: string): Promise<MeansChallenge> {
     const active = this.sessions.require(token);
     const means = active.account.means.find((m) => m.id === meansId);
-    if (!means || means.status === 'removed') throw new ServiceError('unknown-means', 404);
-    if (webauthnFlavour(means.kind) && !this.ctx.accounts.credential(means.id)) throw new ServiceError('means-pending', 409, { reason: 'webauthn-registration-missing' });
+    if (!means || means.status === 'removed') throw new ServiceError('unknown-means');
+    if (webauthnFlavour(means.kind) && !this.ctx.accounts.credential(means.id)) throw new ServiceError('means-pending', { reason: 'webauthn-registration-missing' });
     return this.proofs.challenge(active.stored, active.account, means);
   }
 
@@ -153,7 +156,7 @@ export class MeansService {
   block(token: string | undefined, meansId: string, meta: RequestMeta): void {
     const active = this.sessions.require(token);
     this.ctx.tx(() => {
-      const out = domain(() => blockMeans(active.account, meansId, { via: 'session', session: active.stored.session }, this.ctx.now(), this.ctx.policy));
+      const out = blockMeans(active.account, meansId, { via: 'session', session: active.stored.session }, this.ctx.now(), this.ctx.policy);
       this.ctx.accounts.save(out.account);
       this.ctx.recordEvents(out.events, meta.ip);
     });
@@ -166,10 +169,10 @@ export class MeansService {
   async unblock(token: string | undefined, meansId: string, proof: MeansProof, meta: RequestMeta): Promise<IssuedSession> {
     const active = this.sessions.require(token);
     const means = active.account.means.find((m) => m.id === meansId);
-    if (!means) throw new ServiceError('unknown-means', 404);
-    if (means.status !== 'blocked') throw new ServiceError('not-blocked', 409);
+    if (!means) throw new ServiceError('unknown-means');
+    if (means.status !== 'blocked') throw new ServiceError('not-blocked');
     const level = sessionLevel(active.stored.session, active.account, this.ctx.now(), this.ctx.policy);
-    if (!atLeast(level, means.level)) throw new ServiceError('insufficient-level', 403, { needed: means.level, have: level ?? 'none' });
+    if (!atLeast(level, means.level)) throw new ServiceError('insufficient-level', { needed: means.level, have: level ?? 'none' });
     // The password is throttled like at login (it has no 3-strikes counter): counted before the await.
     const attempt = means.kind === 'password' ? this.ctx.throttle.reserve(active.account.username, meta.ip) : undefined;
     const commit = await this.proofs.check(active.stored, means, proof);
@@ -179,7 +182,7 @@ export class MeansService {
           const acc = this.ctx.accounts.byId(active.account.id) as Account;
           const stored = this.ctx.sessions.byId(active.stored.session.id);
           if (!stored || !commit()) return undefined;
-          const r = domain(() => unblockMeans(acc, stored.session, meansId, now, this.ctx.policy));
+          const r = unblockMeans(acc, stored.session, meansId, now, this.ctx.policy);
           this.ctx.accounts.save(r.account);
           this.ctx.sessions.save(r.session);
           this.ctx.recordEvents(r.events, meta.ip);
@@ -193,7 +196,7 @@ export class MeansService {
       attempt?.fail();
       if (countsFailedAttempts(means.kind)) this.ctx.tx(() => {
         const acc = this.ctx.accounts.byId(active.account.id) as Account;
-        const r = domain(() => recordFailedAttempt(acc, meansId, now, this.ctx.policy));
+        const r = recordFailedAttempt(acc, meansId, now, this.ctx.policy);
         this.ctx.accounts.save(r.account);
         this.ctx.recordEvents(r.events, meta.ip);
       });
@@ -206,7 +209,7 @@ export class MeansService {
   remove(token: string | undefined, meansId: string, meta: RequestMeta): void {
     const active = this.sessions.require(token);
     this.ctx.tx(() => {
-      const out = domain(() => deregisterMeans(active.account, active.stored.session, meansId, this.ctx.now(), this.ctx.policy));
+      const out = deregisterMeans(active.account, active.stored.session, meansId, this.ctx.now(), this.ctx.policy);
       this.ctx.accounts.save(out.account);
       this.ctx.sessions.save(out.session);
       this.ctx.recordEvents(out.events, meta.ip);
@@ -227,28 +230,28 @@ export class MeansService {
     const result = this.ctx.tx(() => {
       let acc = this.ctx.accounts.byId(active.account.id) as Account;
       const stored = this.ctx.sessions.byId(active.stored.session.id);
-      if (!stored) throw new ServiceError('not-authenticated', 401);
+      if (!stored) throw new ServiceError('not-authenticated');
       let session: Session = stored.session;
       const events: DomainEvent[] = [];
-      if (acc.means.some((m) => m.kind === 'eid' && m.status !== 'removed')) throw new ServiceError('not-applicable', 409, { reason: 'eid-already-registered' });
+      if (acc.means.some((m) => m.kind === 'eid' && m.status !== 'removed')) throw new ServiceError('not-applicable', { reason: 'eid-already-registered' });
       this.refuseForeignPseudonym(acc.id, eid.pseudonym);
       const needed = levelNeededFor(acc, meansLevelFor(this.ctx.policy, 'eid'));
       let replaced = false;
       if (!atLeast(sessionLevel(session, acc, now, this.ctx.policy), needed)) {
-        const r = domain(() => replaceAuthenticationByVerification(acc, session, eid, now, this.ctx.policy));
+        const r = replaceAuthenticationByVerification(acc, session, eid, now, this.ctx.policy);
         session = r.session;
         events.push(...r.events);
         replaced = true;
       }
-      const reg = domain(() => registerMeans(acc, session, { meansId, kind: 'eid' }, now, this.ctx.policy));
+      const reg = registerMeans(acc, session, { meansId, kind: 'eid' }, now, this.ctx.policy);
       acc = reg.account;
       session = reg.session;
       events.push(...reg.events);
-      const conf = domain(() => recordAuthentication(acc, session, meansId, now, this.ctx.policy));
+      const conf = recordAuthentication(acc, session, meansId, now, this.ctx.policy);
       events.push(...conf.events);
       // The means and the stored pseudonym are the same card from here on (what §4.4 blocking relies on).
       const bound = bindEidCard(conf.account, eid.pseudonym, sessionLevel(conf.session, conf.account, now, this.ctx.policy) ?? 'niedrig');
-      const ver = domain(() => verifyWithEid(bound, conf.session, eid, now, this.ctx.policy));
+      const ver = verifyWithEid(bound, conf.session, eid, now, this.ctx.policy);
       events.push(...ver.events);
       this.ctx.accounts.save(ver.account);
       this.ctx.accounts.putCredential(meansId, { data: { pseudonym: eid.pseudonym }, lastStep: null });
@@ -266,14 +269,14 @@ export class MeansService {
    */
   refuseForeignPseudonym(accountId: string, pseudonym: string): void {
     const owner = this.ctx.accounts.byPseudonym(pseudonym);
-    if (owner && owner.id !== accountId) throw new ServiceError('not-applicable', 409, { reason: 'eid-bound-to-other-account' });
+    if (owner && owner.id !== accountId) throw new ServiceError('not-applicable', { reason: 'eid-bound-to-other-account' });
   }
 
   /** Reads the test eID (test mode only; a real deployment plugs an eID-Server in here). */
   readEid(testIdentity: string): EidResult {
-    if (!this.ctx.options.testMode) throw new ServiceError('test-mode-only', 404);
+    if (!this.ctx.options.testMode) throw new ServiceError('test-mode-only');
     const r = readTestEid(testIdentity);
-    if (!r) throw new ServiceError('validation', 400, { field: 'testIdentity', reason: 'unknown' });
+    if (!r) throw new ServiceError('validation', { field: 'testIdentity', reason: 'unknown' });
     return { pseudonym: r.pseudonym, level: 'hoch', attributes: r.attributes as Partial<Record<MdsAttribute, string>> };
   }
 }

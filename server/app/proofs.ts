@@ -64,17 +64,20 @@ export function maskPhone(phone: string): string {
   return phone.length <= 4 ? '…' : `${phone.slice(0, 3)} … ${phone.slice(-2)}`;
 }
 
+/** What ProofService uses of the AppContext: means credentials, the SMS/e-mail outbox, the password hasher, the WebAuthn relying party. */
+export type ProofDeps = Pick<AppContext, 'accounts' | 'sessions' | 'outbox' | 'hasher' | 'rp' | 'now' | 'tx'> & { readonly options: Pick<AppContext['options'], 'testMode'> };
+
 /** Issues proofs' challenges and checks proofs. */
 export class ProofService {
   /** Set by createServices: builds the login QR for a desktop-app means (DesktopAppService). */
   desktopChallenge: DesktopChallengeFactory | undefined;
 
-  constructor(private readonly ctx: AppContext) {}
+  constructor(private readonly ctx: ProofDeps) {}
 
   /** Sends an SMS code to the means' phone (test outbox) and remembers its hash in the session; rate-limited (sms-rate.ts). */
   sendSmsCode(stored: StoredSession, account: Account, means: Means): MeansChallenge {
     const cred = this.ctx.accounts.credential<SmsCredential>(means.id);
-    if (!cred) throw new ServiceError('not-applicable', 409);
+    if (!cred) throw new ServiceError('not-applicable');
     const code = newOobCode();
     const now = this.ctx.now();
     const expiresAt = now + OOB_CODE_TTL_MS;
@@ -91,7 +94,7 @@ export class ProofService {
   async webauthnChallenge(stored: StoredSession, means: Means): Promise<MeansChallenge> {
     const flavour = webauthnFlavour(means.kind);
     const cred = this.ctx.accounts.credential<StoredWebAuthnCredential>(means.id);
-    if (!flavour || !cred) throw new ServiceError('not-applicable', 409);
+    if (!flavour || !cred) throw new ServiceError('not-applicable');
     const options = await authenticationOptions(this.ctx.rp, flavour, [cred.data]);
     const fresh = this.ctx.sessions.byId(stored.session.id) ?? stored;
     this.saveScratch(fresh, { ...fresh.scratch, webauthnAssertion: { challenge: options.challenge, meansId: means.id, expiresAt: this.ctx.now() + 5 * 60_000 } });

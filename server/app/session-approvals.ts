@@ -14,10 +14,13 @@ import { meansLevelFor, usableDesktopApps } from '../domain';
 /** Which desktop app(s) to ask: one means by id, or every active one. */
 export type PushTarget = { meansId: string } | 'all';
 
+/** What SessionApprovals uses of the AppContext: the policy (levels). */
+export type SessionApprovalDeps = Pick<AppContext, 'policy'>;
+
 /** Step-up and §4.2 confirmation by online approval. */
 export class SessionApprovals {
   constructor(
-    private readonly ctx: AppContext,
+    private readonly ctx: SessionApprovalDeps,
     private readonly sessions: SessionService,
     private readonly approvals: ApprovalService,
   ) {}
@@ -33,13 +36,13 @@ export class SessionApprovals {
     const sessionId = active.stored.session.id;
     if (target === 'all') {
       const devices = usableDesktopApps(account);
-      if (devices.length === 0) throw new ServiceError('not-applicable', 409);
+      if (devices.length === 0) throw new ServiceError('not-applicable');
       return this.approvals.open({ account, meansIds: devices.map((m) => m.id), purpose: 'login', service: SERVICEKONTO_SERVICE, level: meansLevelFor(this.ctx.policy, 'desktop-app'), sessionId }, meta);
     }
     const means = account.means.find((m) => m.id === target.meansId);
-    if (!means || means.status === 'removed') throw new ServiceError('unknown-means', 404);
+    if (!means || means.status === 'removed') throw new ServiceError('unknown-means');
     const confirm = means.status === 'pending' && means.pendingSessionId === sessionId;
-    if (means.kind !== 'desktop-app' || !(confirm || usableDesktopApps(account).includes(means))) throw new ServiceError('not-applicable', 409);
+    if (means.kind !== 'desktop-app' || !(confirm || usableDesktopApps(account).includes(means))) throw new ServiceError('not-applicable');
     const purpose = confirm ? 'confirm-pairing' : 'login';
     return this.approvals.open({ account, meansIds: [means.id], purpose, service: confirm ? CONFIRM_SERVICE : SERVICEKONTO_SERVICE, level: means.level, sessionId }, meta);
   }

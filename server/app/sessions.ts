@@ -5,7 +5,7 @@
  */
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { AppContext } from './context';
-import { ServiceError, domain } from './errors';
+import { ServiceError } from './errors';
 import { randomToken, sha256 } from '../means/codes';
 import { sessionStatus, touchSession, type Account, type MeansLevel, type Session, type SessionStatus } from '../domain';
 import type { StoredSession } from '../store/session-repo';
@@ -45,9 +45,12 @@ export interface SessionView {
   current?: boolean;
 }
 
+/** What SessionService uses of the AppContext: sessions and the accounts they belong to, the database for the token rotation, the audit log. */
+export type SessionDeps = Pick<AppContext, 'accounts' | 'sessions' | 'db' | 'now' | 'policy' | 'recordEvents' | 'tx'>;
+
 /** Creates, resolves and rotates sessions. */
 export class SessionService {
-  constructor(private readonly ctx: AppContext) {}
+  constructor(private readonly ctx: SessionDeps) {}
 
   /** A fresh internal session id (the domain's Session.id). */
   newSessionId(): string {
@@ -88,21 +91,21 @@ export class SessionService {
    */
   require(token: string | undefined, opts: { touch?: boolean } = {}): ActiveSession {
     const found = this.peek(token);
-    if (!found) throw new ServiceError('not-authenticated', 401);
+    if (!found) throw new ServiceError('not-authenticated');
     const { stored, account } = found;
     const now = this.ctx.now();
     if (opts.touch === false) {
       const status = sessionStatus(stored.session, account, now, this.ctx.policy);
-      if (status.level === null) throw new ServiceError(account.deletion ? 'account-locked' : 'not-authenticated', account.deletion ? 423 : 401);
+      if (status.level === null) throw new ServiceError(account.deletion ? 'account-locked' : 'not-authenticated');
       return { account, stored, level: status.level };
     }
-    const t = domain(() => touchSession(stored.session, account, now, this.ctx.policy));
+    const t = touchSession(stored.session, account, now, this.ctx.policy);
     this.ctx.tx(() => {
       this.ctx.sessions.save(t.session);
       this.ctx.recordEvents(t.events, null);
     });
     const active = { account, stored: { ...stored, session: t.session }, level: t.level };
-    if (t.level === null) throw new ServiceError(account.deletion ? 'account-locked' : 'not-authenticated', account.deletion ? 423 : 401);
+    if (t.level === null) throw new ServiceError(account.deletion ? 'account-locked' : 'not-authenticated');
     return active;
   }
 
@@ -118,7 +121,7 @@ export class SessionService {
     if (!found) return; // no session: nothing to ride on (the route itself decides whether it needs one)
     const a = Buffer.from(found.stored.csrfToken);
     const b = Buffer.from(csrf ?? '');
-    if (a.length !== b.length || !timingSafeEqual(a, b)) throw new ServiceError('csrf', 403);
+    if (a.length !== b.length || !timingSafeEqual(a, b)) throw new ServiceError('csrf');
   }
 
   /** The overview row of one session. */

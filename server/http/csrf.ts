@@ -11,7 +11,7 @@ import { sessionToken } from './session-cookie';
 /** Header name curl and scripts send the token in. */
 export const CSRF_HEADER = 'x-csrf-token';
 
-/** Throws ServiceError('csrf', 403) when the request carries a live session cookie but not its token. */
+/** Throws ServiceError('csrf') (403) when the request carries a live session cookie but not its token. */
 export function verifyCsrf(request: FastifyRequest, services: Services): void {
   const header = request.headers[CSRF_HEADER];
   const fromHeader = Array.isArray(header) ? header[0] : header;

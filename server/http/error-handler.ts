@@ -1,11 +1,14 @@
 /**
  * One error shape for the whole API: `{ "error": { "code", "message", "params"?, "details"? } }`.
- * Validation failures are 400 'validation' with the failing paths; service errors keep their code and
- * status; throttling is 429 with Retry-After; anything unexpected is a 500 'internal' that leaks nothing.
+ * Validation failures are 400 'validation' with the failing paths; a service's or domain rule's error
+ * keeps its code and gets its status from the one table (error-status.ts); throttling is 429 with
+ * Retry-After; anything unexpected is a 500 'internal' that leaks nothing (logged for the operator).
+ * No route catches to translate: routes and services throw, this handler answers.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { ServiceError, ThrottledError } from '../app';
+import { isCodedError, ThrottledError } from '../app';
 import { drainThenClose } from './drain';
+import { statusOf } from './error-status';
 
 /** English one-liners per code (the pages translate codes themselves). */
 const MESSAGES: Record<string, string> = {
@@ -32,15 +35,15 @@ const BODY_ERRORS: Readonly<Record<string, string>> = {
 
 /** Installs the error and not-found handlers. */
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError | ServiceError | ThrottledError, request, reply) => {
+  app.setErrorHandler((err: unknown, request, reply) => {
     if (err instanceof ThrottledError) {
       reply.header('Retry-After', String(err.retryAfterSeconds));
       return reply.code(429).send({ error: { code: 'too-many-attempts', message: MESSAGES['too-many-attempts'], params: { retryAfterSeconds: err.retryAfterSeconds } } });
     }
-    if (err instanceof ServiceError) {
-      return reply.code(err.status).send({ error: { code: err.code, message: MESSAGES[err.code] ?? err.code, ...(err.params ? { params: err.params } : {}) } });
+    if (isCodedError(err)) {
+      return reply.code(statusOf(err.code)).send({ error: { code: err.code, message: MESSAGES[err.code] ?? err.code, ...(err.params ? { params: err.params } : {}) } });
     }
-    const fe = err as FastifyError;
+    const fe = (typeof err === 'object' && err !== null ? err : {}) as Partial<FastifyError>;
     if (fe.validation) {
       return reply.code(400).send({
         error: {

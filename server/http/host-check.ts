@@ -85,6 +85,6 @@ export function registerHostCheck(app: FastifyInstance, config: ServerConfig): v
   app.addHook('onRequest', async (request) => {
     const port = (app.server.address() as { port?: number } | null)?.port ?? config.port;
     if (cached?.port !== port) cached = { port, entries: allowedHostEntries(config, port) };
-    if (!hostAllowed(cached.entries, request.headers.host)) throw new ServiceError('unknown-host', 421);
+    if (!hostAllowed(cached.entries, request.headers.host)) throw new ServiceError('unknown-host');
   });
 }

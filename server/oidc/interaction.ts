@@ -10,7 +10,7 @@ import type Provider from 'oidc-provider';
 import type { InteractionResults } from 'oidc-provider';
 import type { Services } from '../app';
 import type { ActiveSession } from '../app/sessions';
-import { ServiceError } from '../app';
+import { isCodedError, ServiceError } from '../app';
 import { accountMaxLevel, identify, type IdentificationResult } from '../domain';
 import { atLeast } from '../../shared/levels';
 import { translator } from '../i18n';
@@ -135,7 +135,7 @@ class InteractionFlow {
     try {
       active = this.deps.services.sessions.require(token);
     } catch (e) {
-      if (e instanceof ServiceError) return reply.redirect(`/login?next=${encodeURIComponent(here)}`, 303);
+      if (isCodedError(e)) return reply.redirect(`/login?next=${encodeURIComponent(here)}`, 303);
       throw e;
     }
     if (!atLeast(active.level, s.acr.authLevel)) {
@@ -183,7 +183,7 @@ export function registerInteractions(app: FastifyInstance, deps: InteractionDeps
   app.post(INTERACTION_PATH + '/:uid/consent', async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     if (body.decision === 'deny') return flow.fail(request, reply, 'access_denied', 'the user did not agree');
-    if (body.decision !== 'allow') throw new ServiceError('validation', 400);
+    if (body.decision !== 'allow') throw new ServiceError('validation');
     const ticked = Array.isArray(body.attr) ? body.attr : body.attr === undefined ? [] : [body.attr];
     return flow.step(request, reply, new Set(ticked.filter((a): a is string => typeof a === 'string'))).catch((e: unknown) => expired(request, reply, e));
   });

@@ -134,7 +134,7 @@ async function registerTestRoutes(app: FastifyInstance, deps: { db: Db; repo: Oi
         client = checkClient(request.body);
         await provider().Client.validate(client);
       } catch (e) {
-        throw new ServiceError('validation', 400, { reason: e instanceof ClientConfigError ? e.message : String((e as Error).message) });
+        throw new ServiceError('validation', { reason: e instanceof ClientConfigError ? e.message : String((e as Error).message) });
       }
       await new Adapter('Client').upsert(client.client_id, client as never, 0);
       return reply.status(201).send({ client_id: client.client_id, issuer: issuer() });

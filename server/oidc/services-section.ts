@@ -39,7 +39,7 @@ export function registerServicesSection(app: FastifyInstance, deps: { services: 
     const active = deps.services.sessions.require(sessionToken(request));
     const clientId = formField(request, 'clientId');
     const attribute = formField(request, 'attribute');
-    if (!clientId) throw new ServiceError('validation', 400);
+    if (!clientId) throw new ServiceError('validation');
     deps.repo.revokeConsent(active.account.id, clientId, attribute || undefined);
     // Tokens already issued to the service stop working; the next login asks again.
     const grants = deps.repo.grantsFor(active.account.id, clientId);

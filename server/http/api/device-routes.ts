@@ -322,7 +322,7 @@ export async function deviceRoutes(app: FastifyInstance, opts: ApiOptions): Prom
     },
   }, async (request) => {
     const d = device(request);
-    if (request.body.tx !== request.params.tx) throw new ServiceError('validation', 400, { field: 'tx', reason: 'path-and-body-differ' });
+    if (request.body.tx !== request.params.tx) throw new ServiceError('validation', { field: 'tx', reason: 'path-and-body-differ' });
     return services.approvals.answer(d, request.body, meta(request));
   });
 }

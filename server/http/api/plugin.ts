@@ -24,7 +24,7 @@ export function requireJsonBody(request: FastifyRequest): void {
   if (isSafeMethod(request.method)) return;
   const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
   const type = String(request.headers['content-type'] ?? '').toLowerCase();
-  if (hasBody && !type.startsWith('application/json')) throw new ServiceError('unsupported-media-type', 415);
+  if (hasBody && !type.startsWith('application/json')) throw new ServiceError('unsupported-media-type');
 }
 
 /** Registers the API routes with their hooks (JSON only, empty body = {}, never cached). */

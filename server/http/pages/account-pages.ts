@@ -2,7 +2,7 @@
  * Pages of the account itself: the overview, the §5.1 re-confirmation after an eID takeover, e-mail
  * verification, and deletion (§7). Every form POST ends in 303.
  */
-import { ServiceError } from '../../app';
+import { isCodedError, ServiceError } from '../../app';
 import type { SessionView } from '../../app/sessions';
 import { atLeast } from '../../domain';
 import type { MessageKey } from '../../i18n';
@@ -68,7 +68,7 @@ export function accountPages(kit: PageKit, accountSections?: (accountId: string,
   post('/attributes/:name/reconfirm', () => '/account', (request, reply) => {
     const name = kit.param(request, 'name');
     const answer = formField(request, 'answer');
-    if (answer !== 'confirm' && answer !== 'reject') throw new ServiceError('validation', 400);
+    if (answer !== 'confirm' && answer !== 'reject') throw new ServiceError('validation');
     accounts.settleAttributes(kit.token(request), answer === 'confirm' ? { confirm: [name] } : { reject: [name] }, kit.meta(request));
     return kit.redirect(reply, '/account?done=reconfirmed');
   });
@@ -91,7 +91,7 @@ export function accountPages(kit: PageKit, accountSections?: (accountId: string,
   post('/verify-email/send', () => '/verify-email', (request, reply) => {
     const token = kit.token(request);
     const email = accounts.overview(token).attributes.find((a) => a.name === 'email')?.value;
-    if (!email) throw new ServiceError('validation', 400);
+    if (!email) throw new ServiceError('validation');
     const v = accounts.startVerification(token, { attribute: 'email', value: email, method: 'email-code' }, kit.meta(request));
     return kit.redirect(reply, `/verify-email?v=${encodeURIComponent(v.verificationId)}`);
   });
@@ -102,7 +102,7 @@ export function accountPages(kit: PageKit, accountSections?: (accountId: string,
       // No session needed: the code is the proof (asynchronous confirmation, §5.1); 5 wrong codes void it.
       accounts.confirmVerification({ verificationId, code: formField(request, 'code').replace(/\s+/g, '') }, kit.meta(request));
     } catch (e) {
-      if (!(e instanceof ServiceError) || !['invalid-code', 'verification-expired'].includes(e.code)) throw e;
+      if (!isCodedError(e, 'invalid-code', 'verification-expired')) throw e;
       return kit.redirect(reply, verifyBack(verificationId), { errors: { 'f-code': { key: 'error.codeWrong' } } });
     }
     if (sessions.peek(kit.token(request))) return kit.redirect(reply, '/account?done=email');
@@ -118,7 +118,7 @@ export function accountPages(kit: PageKit, accountSections?: (accountId: string,
   post('/delete', () => '/delete', (request, reply) => {
     const when = formField(request, 'when');
     if (when !== 'now' && when !== 'delayed') return kit.redirect(reply, '/delete', { errors: { 'delete-when': { key: 'delete.choose' } } });
-    if (formField(request, 'confirm') !== 'yes') throw new ServiceError('validation', 400);
+    if (formField(request, 'confirm') !== 'yes') throw new ServiceError('validation');
     const r = accounts.delete(kit.token(request), when === 'delayed' ? 'delayed' : 'immediate', kit.meta(request));
     kit.clearCookie(reply);
     const notice = r.erased ? { key: 'delete.done' as const } : { key: 'delete.scheduled' as const, params: { date: new Date(r.eraseAt ?? 0).toISOString().slice(0, 10) } };

@@ -95,7 +95,7 @@ export function approvalPages(kit: PageKit): void {
   // ---- inside a session: step-up with one or all desktop apps, §4.2 confirmation of a pending one ----
   post('/auth/push', (request) => safeNext(formField(request, 'back')), (request, reply) => {
     const meansId = formField(request, 'meansId');
-    if (meansId !== 'all' && !/^[A-Za-z0-9-]{1,64}$/.test(meansId)) throw new ServiceError('validation', 400);
+    if (meansId !== 'all' && !/^[A-Za-z0-9-]{1,64}$/.test(meansId)) throw new ServiceError('validation');
     const started = services.sessionApprovals.start(kit.token(request), meansId === 'all' ? 'all' : { meansId }, browserMeta(request));
     setPushCookie(request, reply, started.tx);
     const q = new URLSearchParams({ next: safeNext(formField(request, 'next')), back: safeNext(formField(request, 'back')) });

@@ -3,7 +3,7 @@
  * SMS codes and WebAuthn assertion options for the means forms. Every form POST ends in 303.
  */
 import type { FastifyRequest } from 'fastify';
-import { ServiceError } from '../../app';
+import { isCodedError, ServiceError } from '../../app';
 import { checkPassword, checkUsername } from '../../app/input-rules';
 import type { Flash, FlashText } from './flash';
 import { isWebAuthnKind } from './kinds';
@@ -36,7 +36,7 @@ export function proofFrom(request: FastifyRequest): { code?: string; response?: 
  * failed WebAuthn ceremony is a notice. Other errors go to the kit's generic handling.
  */
 export function proofFailure(request: FastifyRequest, meansId: string, e: unknown): Flash {
-  if (!(e instanceof ServiceError) || !['authentication-failed', 'invalid-code', 'verification-expired'].includes(e.code)) throw e;
+  if (!isCodedError(e, 'authentication-failed', 'invalid-code', 'verification-expired')) throw e;
   if (formField(request, 'response')) return { notices: [{ kind: 'error', key: 'webauthn.failed' }] };
   return { errors: { [codeFieldId(meansId)]: { key: 'error.codeWrong' } } };
 }
@@ -50,7 +50,7 @@ function registerErrors(request: FastifyRequest, minPasswordLength: number): Rec
     try {
       run();
     } catch (e) {
-      if (e instanceof ServiceError) errors[id] = errorText(e, minPasswordLength);
+      if (isCodedError(e)) errors[id] = errorText(e, minPasswordLength);
     }
   };
   check('f-username', () => checkUsername(formField(request, 'username')));
@@ -82,7 +82,7 @@ export function authPages(kit: PageKit, desktop: DesktopAppPages): void {
       kit.setCookie(reply, created.token);
       return kit.redirect(reply, '/register/done');
     } catch (e) {
-      if (!(e instanceof ServiceError) || e.code === 'csrf') throw e;
+      if (!isCodedError(e) || e.code === 'csrf') throw e;
       const field = e.code === 'username-taken' ? 'username' : String(e.params?.field ?? '').replace(/^attributes\./, 'attr.');
       const id = `f-${field}`;
       const known = ['username', 'password', 'blockPassword', ...REGISTER_ATTRIBUTES.map((a) => `attr.${a}`)].includes(field);
@@ -113,7 +113,7 @@ export function authPages(kit: PageKit, desktop: DesktopAppPages): void {
       const others = found?.account.means.some((m) => m.kind !== 'password' && m.status === 'active');
       return kit.redirect(reply, others ? '/auth?next=%2Faccount' : '/account');
     } catch (e) {
-      if (!(e instanceof ServiceError) || e.code !== 'authentication-failed') throw e;
+      if (!isCodedError(e, 'authentication-failed')) throw e;
       const back = next ? `/login?next=${encodeURIComponent(safeNext(next))}` : '/login';
       return kit.redirect(reply, back, { notices: [{ kind: 'error', key: 'error.generic' }], values: { username } });
     }
@@ -162,7 +162,7 @@ export function authPages(kit: PageKit, desktop: DesktopAppPages): void {
   // WebAuthn assertion options, fetched by webauthn.js per click (CSRF-checked like any form).
   post('/means/:id/webauthn-options', () => '/account', async (request, reply) => {
     const ch = await services.means.challenge(kit.token(request), kit.param(request, 'id'));
-    if (ch.kind !== 'webauthn') throw new ServiceError('not-applicable', 409);
+    if (ch.kind !== 'webauthn') throw new ServiceError('not-applicable');
     return reply.header('cache-control', 'no-store').send(ch.options);
   });
 }

@@ -6,7 +6,7 @@
  * it; the online-approval routes live in approval-pages.ts.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ServiceError } from '../../app';
+import { isCodedError, ServiceError } from '../../app';
 import { trustedHtml } from './html';
 import { formField, sendPage } from './request';
 import { TX_PATTERN, isUsername } from '../schemas';
@@ -36,7 +36,7 @@ export function desktopAppPages(kit: PageKit): DesktopAppPages {
 
   async function loginQr(request: FastifyRequest, meansId: string): Promise<QrVM> {
     const ch = await services.means.challenge(kit.token(request), meansId);
-    if (ch.kind !== 'desktop-app') throw new ServiceError('not-applicable', 409);
+    if (ch.kind !== 'desktop-app') throw new ServiceError('not-applicable');
     return qrOf(ch);
   }
 
@@ -70,10 +70,10 @@ export function desktopAppPages(kit: PageKit): DesktopAppPages {
     const tx = kit.query(request, 'tx') ?? '';
     let shown;
     try {
-      if (!TX.test(tx)) throw new ServiceError('verification-expired', 410);
+      if (!TX.test(tx)) throw new ServiceError('verification-expired');
       shown = await services.desktopApp.shownLogin(tx);
     } catch (e) {
-      if (!(e instanceof ServiceError) || e.code !== 'verification-expired') throw e;
+      if (!isCodedError(e, 'verification-expired')) throw e;
       return kit.redirect(reply, '/login/desktop-app', { notices: [{ kind: 'error', key: 'desktop.login.expired' }] });
     }
     const c = kit.pageContext(request, reply);
@@ -86,12 +86,12 @@ export function desktopAppPages(kit: PageKit): DesktopAppPages {
     const tx = formField(request, 'tx');
     const code = formField(request, 'code').replace(/\s+/g, '');
     try {
-      if (!TX.test(tx) || !/^\d{8}$/.test(code)) throw new ServiceError('authentication-failed', 401);
+      if (!TX.test(tx) || !/^\d{8}$/.test(code)) throw new ServiceError('authentication-failed');
       const issued = services.desktopApp.finishLogin(tx, code, kit.meta(request));
       kit.setCookie(reply, issued.token);
       return kit.redirect(reply, '/account');
     } catch (e) {
-      if (!(e instanceof ServiceError) || e.code !== 'authentication-failed') throw e;
+      if (!isCodedError(e, 'authentication-failed')) throw e;
       if (!TX.test(tx)) return kit.redirect(reply, '/login/desktop-app', { notices: [{ kind: 'error', key: 'error.generic' }] });
       // Back to the same QR (still valid until it expires) with the field marked.
       return kit.redirect(reply, `/login/desktop-app/qr?tx=${encodeURIComponent(tx)}`, { errors: { 'f-code': { key: 'error.codeWrong' } } });

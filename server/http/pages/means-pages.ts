@@ -5,7 +5,7 @@
  * loses it; every form POST ends in 303.
  */
 import type { FastifyRequest } from 'fastify';
-import { ServiceError } from '../../app';
+import { isCodedError, ServiceError } from '../../app';
 import { atLeast, levelNeededFor, meansLevelFor } from '../../domain';
 import { proofFailure, proofFrom, WEBAUTHN_SCRIPTS } from './auth-pages';
 import type { DesktopAppPages } from './desktop-app-pages';
@@ -33,7 +33,7 @@ export function meansPages(kit: PageKit, desktop: DesktopAppPages): void {
   });
   post('/means/new/:slug', () => '/means/new', async (request, reply) => {
     const kind = kindOfSlug(kit.param(request, 'slug'));
-    if (!kind) throw new ServiceError('not-found', 404);
+    if (!kind) throw new ServiceError('not-found');
     const label = formField(request, 'label').trim().slice(0, 64);
     const phone = formField(request, 'phone').trim();
     const reg = await means.register(kit.token(request), { kind, ...(label ? { label } : {}), ...(phone ? { phone } : {}) }, kit.meta(request));
@@ -43,7 +43,7 @@ export function meansPages(kit: PageKit, desktop: DesktopAppPages): void {
   post('/means/new/:slug/finish', () => '/means/new', async (request, reply) => {
     const meansId = formField(request, 'meansId');
     const proof = proofFrom(request);
-    if (!proof.response) throw new ServiceError('validation', 400);
+    if (!proof.response) throw new ServiceError('validation');
     try {
       await means.webauthnRegistration(kit.token(request), meansId, proof.response, kit.meta(request));
     } catch (e) {
@@ -54,7 +54,7 @@ export function meansPages(kit: PageKit, desktop: DesktopAppPages): void {
 
   function meansOption(request: FastifyRequest, id: string): AuthOptionVM {
     const m = accounts.overview(kit.token(request)).means.find((x) => x.id === id);
-    if (!m) throw new ServiceError('unknown-means', 404);
+    if (!m) throw new ServiceError('unknown-means');
     return { id: m.id, kind: m.kind, label: m.label ?? '', level: m.level, smsSent: kit.query(request, 'sent') === m.id, blocked: m.status === 'blocked' };
   }
 
@@ -117,7 +117,7 @@ export function meansPages(kit: PageKit, desktop: DesktopAppPages): void {
       // One service call: the block password is checked once, whatever the kind (§4.4).
       await auth.blockWithPassword({ username, blockPassword: formField(request, 'blockPassword'), kind: kind as (typeof BLOCKABLE_KINDS)[number] | 'all' }, kit.meta(request));
     } catch (e) {
-      if (!(e instanceof ServiceError) || e.code !== 'authentication-failed') throw e;
+      if (!isCodedError(e, 'authentication-failed')) throw e;
       return kit.redirect(reply, '/block', { notices: [{ kind: 'error', key: 'error.generic' }], values: { username } });
     }
     return kit.redirect(reply, '/block', { notices: [{ kind: 'ok', key: 'block.done' }] });

@@ -6,10 +6,11 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Services } from '../../app';
-import { ServiceError, ThrottledError } from '../../app';
+import { isCodedError, ServiceError, ThrottledError, type CodedError } from '../../app';
 import { sessionLevel } from '../../domain';
 import { translator, type MessageKey, type Translate } from '../../i18n';
 import { installKey } from '../../store/secrets-repo';
+import { statusOf } from '../error-status';
 import { clearSessionCookie, sessionToken, setSessionCookie } from '../session-cookie';
 import { preSessionToken, preSessionTokenValid } from './csrf';
 import { FlashCookies, type Flash, type FlashText } from './flash';
@@ -42,7 +43,7 @@ export interface PageKit {
 }
 
 /** The words for a service error on a page (never which factor failed). */
-export function errorText(e: ServiceError | ThrottledError, minPasswordLength: number): FlashText {
+export function errorText(e: CodedError | ThrottledError, minPasswordLength: number): FlashText {
   if (e instanceof ThrottledError) return { key: 'error.throttled' };
   const needed = String(e.params?.needed ?? '');
   if (e.code === 'insufficient-level') return { key: 'error.level', params: { level: needed === 'password-first' ? 'kind.password' : `level.${needed}` } };
@@ -60,6 +61,7 @@ export function errorText(e: ServiceError | ThrottledError, minPasswordLength: n
     'test-mode-only': 'error.notFound',
     // Online approval: 3 unanswered requests for the name already (approval-service.ts).
     'too-many-attempts': 'error.throttled',
+    csrf: 'error.csrf',
   };
   return { key: table[e.code] ?? 'error.invalid' };
 }
@@ -111,20 +113,21 @@ export function createPageKit(app: FastifyInstance, opts: { services: Services; 
       sessions.checkCsrf(token(request), formToken);
       return;
     }
-    if (!preSessionTokenValid(request, formToken, preCsrfKey, Date.now())) throw new ServiceError('csrf', 403);
+    if (!preSessionTokenValid(request, formToken, preCsrfKey, Date.now())) throw new ServiceError('csrf');
   }
 
   /** Renders the generic error page (GETs, a refused CSRF token, an internal error). */
   function errorPage(request: FastifyRequest, reply: FastifyReply, e: unknown, back: string): FastifyReply {
     const c = pageContext(request, reply);
     const link = { href: back, label: c.t('error.back') };
-    if (!(e instanceof ServiceError) && !(e instanceof ThrottledError)) {
+    if (!isCodedError(e) && !(e instanceof ThrottledError)) {
       request.log.error({ err: e }, 'page failed');
       return sendPage(reply, messagePage(c, { title: c.t('error.title'), text: c.t('error.internal'), kind: 'error' }), 500);
     }
-    if (e instanceof ServiceError && (e.code === 'not-authenticated' || e.code === 'account-locked')) return reply.redirect('/login', 303);
-    const text = e instanceof ServiceError && e.code === 'csrf' ? c.t('error.csrf') : translate(c.t, errorText(e, minPasswordLength));
-    return sendPage(reply, messagePage(c, { title: c.t('error.title'), text, kind: 'error', link }), e instanceof ThrottledError ? 429 : e.status);
+    const code = e instanceof ThrottledError ? 'too-many-attempts' : e.code;
+    if (code === 'not-authenticated' || code === 'account-locked') return reply.redirect('/login', 303);
+    const text = translate(c.t, errorText(e, minPasswordLength));
+    return sendPage(reply, messagePage(c, { title: c.t('error.title'), text, kind: 'error', link }), statusOf(code));
   }
 
   return {
@@ -148,7 +151,7 @@ export function createPageKit(app: FastifyInstance, opts: { services: Services; 
           checkCsrf(request);
           return await handler(request, reply);
         } catch (e) {
-          const expected = (e instanceof ServiceError && e.code !== 'csrf' && e.code !== 'not-authenticated' && e.code !== 'account-locked') || e instanceof ThrottledError;
+          const expected = (isCodedError(e) && !isCodedError(e, 'csrf', 'not-authenticated', 'account-locked')) || e instanceof ThrottledError;
           if (!expected) return errorPage(request, reply, e, back(request));
           return flash.redirect(reply, back(request), { notices: [{ kind: 'error', ...errorText(e, minPasswordLength) }] });
         }

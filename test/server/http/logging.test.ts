@@ -2,20 +2,14 @@
  * No secret in the logs: with info-level request logging on, passwords, codes, cookies, CSRF tokens
  * and verification codes in e-mail links never appear in a log line.
  */
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { BLOCK_PASSWORD, Client, PASSWORD, startTestServer, type TestServer } from './client';
+import { logCapture } from './log-capture';
 
 let t: TestServer;
-const lines: string[] = [];
+const { stream: logStream, lines } = logCapture();
 
 beforeAll(async () => {
-  const logStream = new Writable({
-    write(chunk: Buffer, _enc, cb) {
-      lines.push(chunk.toString());
-      cb();
-    },
-  });
   t = await startTestServer({ logLevel: 'info', logStream });
 });
 afterAll(async () => t.stop());

@@ -27,6 +27,7 @@ describe('pre-session CSRF token bound to the server (issue #7 item 13)', () => 
     const madeUp = 'A'.repeat(40);
     const forged = await loginForm(t.url, `sk_pre_csrf=${madeUp}`, madeUp, attacker);
     expect(forged.status).toBe(403);
+    expect(await forged.text()).toContain('Das Formular ist abgelaufen oder ungültig.'); // the refusal in words, not a bare status
     expect(forged.headers.getSetCookie().some((c) => c.startsWith('sk_session='))).toBe(false);
     // A structurally valid token with a wrong MAC is refused too.
     const page = await fetch(`${t.url}/login`);
