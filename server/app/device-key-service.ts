@@ -10,7 +10,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { AppContext, RequestMeta } from './context';
-import { ServiceError, authFailed, domain } from './errors';
+import { ServiceError, authFailed } from './errors';
 import type { AuthService } from './auth-service';
 import type { AuthenticatedDevice } from './device-auth';
 import { checkLabel } from './input-rules';
@@ -39,8 +39,8 @@ interface Open {
 
 /** Only an active desktop app registers keys: a pending one is not confirmed yet, a blocked one is blocked (§4.4). */
 function refuseUnusable(device: AuthenticatedDevice): void {
-  if (device.means.status === 'blocked') throw new ServiceError('means-blocked', 409);
-  if (device.means.status !== 'active') throw new ServiceError('means-pending', 409);
+  if (device.means.status === 'blocked') throw new ServiceError('means-blocked');
+  if (device.means.status !== 'active') throw new ServiceError('means-pending');
 }
 
 /** The finishing request body (JSON schema in device-routes.ts). */
@@ -69,7 +69,7 @@ export class DeviceKeyService {
     const now = this.ctx.now();
     this.prune(now);
     refuseUnusable(device);
-    if (this.open.size >= MAX_OPEN || [...this.open.values()].filter((o) => o.deviceMeansId === device.means.id).length >= MAX_OPEN_PER_DEVICE) throw new ServiceError('too-many-attempts', 429);
+    if (this.open.size >= MAX_OPEN || [...this.open.values()].filter((o) => o.deviceMeansId === device.means.id).length >= MAX_OPEN_PER_DEVICE) throw new ServiceError('too-many-attempts');
     // Dry run of the §4.2 level rule with what step 2 will prove (desktop app + password).
     this.registerInSession(device.account, device.means.id, randomUUID(), null, now);
     const c = await creationOptionsFor(this.ctx, device.account, KIND);
@@ -101,7 +101,7 @@ export class DeviceKeyService {
     const o = this.open.get(body.tx);
     this.open.delete(body.tx);
     const now = this.ctx.now();
-    if (!o || o.deviceMeansId !== device.means.id || now >= o.expiresAt) throw new ServiceError('not-found', 404);
+    if (!o || o.deviceMeansId !== device.means.id || now >= o.expiresAt) throw new ServiceError('not-found');
     refuseUnusable(device);
     const label = body.label === undefined ? null : checkLabel(body.label);
     const account = device.account;
@@ -136,7 +136,7 @@ export class DeviceKeyService {
    */
   private registerInSession(account: Account, deviceMeansId: string, meansId: string, label: string | null, now: number) {
     const password = account.means.find((m) => m.kind === 'password' && m.status === 'active');
-    if (!password) throw new ServiceError('not-applicable', 409, { reason: 'password-not-usable' });
+    if (!password) throw new ServiceError('not-applicable', { reason: 'password-not-usable' });
     let session: Session = startSession({ id: this.newSessionId(), accountId: account.id }, now);
     const events = [];
     let acc = account;
@@ -146,7 +146,7 @@ export class DeviceKeyService {
       (a: Account, s: Session) => registerMeans(a, s, { meansId, kind: KIND, label }, now, this.ctx.policy),
       (a: Account, s: Session) => recordAuthentication(a, s, meansId, now, this.ctx.policy),
     ]) {
-      const r = domain(() => step(acc, session));
+      const r = step(acc, session);
       acc = r.account;
       session = r.session;
       events.push(...r.events);
