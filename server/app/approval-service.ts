@@ -8,7 +8,7 @@
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import type { AppContext, RequestMeta } from './context';
-import { ServiceError, authFailed, domain } from './errors';
+import { ServiceError, authFailed } from './errors';
 import type { IssuedSession, SessionService } from './sessions';
 import type { AuthService } from './auth-service';
 import type { AuthenticatedDevice } from './device-auth';
@@ -106,7 +106,7 @@ export class ApprovalService {
       ...(r.sessionId ? { sessionId: r.sessionId } : {}),
     };
     const admitted = this.hub.open(a, (meansId) => this.requestText(a, meansId), { since: now - DESKTOP_LOGIN_TTL_MS, maxUnanswered: MAX_UNANSWERED_PER_ACCOUNT });
-    if (!admitted) throw new ServiceError('too-many-attempts', 429);
+    if (!admitted) throw new ServiceError('too-many-attempts');
     if (a.meansIds.length > 0) this.audit.record('desktop-app.push-sent', a.accountId, meta.ip, { purpose: a.purpose, devices: a.meansIds.length });
     return { tx: a.tx, number, expiresAt: a.expiresAt };
   }
@@ -165,7 +165,7 @@ export class ApprovalService {
     const means = acc?.means.find((m) => m.id === meansId);
     if (!acc || !means || means.status === 'removed' || means.status === 'blocked') return undefined;
     if (a.sessionId === undefined) {
-      const r = domain(() => recordAuthentication(acc, startSession({ id: this.sessions.newSessionId(), accountId: acc.id }, now), meansId, now, this.ctx.policy));
+      const r = recordAuthentication(acc, startSession({ id: this.sessions.newSessionId(), accountId: acc.id }, now), meansId, now, this.ctx.policy);
       this.ctx.accounts.save(r.account);
       this.ctx.recordEvents(r.events, meta.ip);
       this.ctx.record('login.ok', acc.id, meta.ip, { means: 'desktop-app', online: true });
@@ -173,7 +173,7 @@ export class ApprovalService {
     }
     const stored = this.ctx.sessions.byId(a.sessionId);
     if (!stored || stored.session.endedAt !== null) return undefined;
-    const r = domain(() => recordAuthentication(acc, stored.session, meansId, now, this.ctx.policy));
+    const r = recordAuthentication(acc, stored.session, meansId, now, this.ctx.policy);
     this.ctx.accounts.save(r.account);
     this.ctx.sessions.save(r.session);
     this.ctx.recordEvents(r.events, meta.ip);
@@ -191,13 +191,13 @@ export class ApprovalService {
     try {
       ans = parseApprovalAnswer(body);
     } catch (e) {
-      throw new ServiceError('validation', 400, { field: 'body', reason: isFaktorError(e) ? e.code : 'protocol-malformed' });
+      throw new ServiceError('validation', { field: 'body', reason: isFaktorError(e) ? e.code : 'protocol-malformed' });
     }
     const now = this.ctx.now();
     const a = this.hub.get(ans.tx);
     // A pending means answers only the §4.2 confirmation of itself; every other request needs an active one.
     const usable = device.means.status === 'active' || (device.means.status === 'pending' && a?.purpose === 'confirm-pairing');
-    if (!a || a.state !== 'pending' || a.settling || now >= a.expiresAt || !a.meansIds.includes(device.means.id) || !usable) throw new ServiceError('not-found', 404);
+    if (!a || a.state !== 'pending' || a.settling || now >= a.expiresAt || !a.meansIds.includes(device.means.id) || !usable) throw new ServiceError('not-found');
     const cred = this.ctx.accounts.credential<DesktopAppCredential>(device.means.id);
     const signed = { transaction: a.tx, challenge: a.challenge, number: ans.number, decision: ans.decision };
     const valid = cred !== undefined && verifyTextNative(cred.data.approvalKey, approvalSignedText(signed), ans.signature);
@@ -207,7 +207,7 @@ export class ApprovalService {
     // Record first, then tell anyone: the browser's poll and the apps' `resolved` event learn the outcome
     // only once the failure count (or the self-block) is written, so no crash in between can lose it.
     // `settling` keeps a second answer out meanwhile; the browser still reads "pending".
-    if (!this.hub.claimAnswer(a.tx)) throw new ServiceError('not-found', 404);
+    if (!this.hub.claimAnswer(a.tx)) throw new ServiceError('not-found');
     try {
       if (failed) this.auth.countFailure(a.accountId, device.means.id, meta);
       else if (ans.decision === 'deny-and-block') this.blockSelf(device, meta);
@@ -228,7 +228,7 @@ export class ApprovalService {
   private blockSelf(device: AuthenticatedDevice, meta: RequestMeta): void {
     this.ctx.tx(() => {
       const acc = this.ctx.accounts.byId(device.account.id) as Account;
-      const out = domain(() => blockMeans(acc, device.means.id, { via: 'device', meansId: device.means.id }, this.ctx.now(), this.ctx.policy));
+      const out = blockMeans(acc, device.means.id, { via: 'device', meansId: device.means.id }, this.ctx.now(), this.ctx.policy);
       this.ctx.accounts.save(out.account);
       this.ctx.recordEvents(out.events, meta.ip);
     });

@@ -34,7 +34,7 @@ export class DeviceAuthenticator {
   /** The device behind a signed request, or 401 not-authenticated (one answer for every failure). */
   authenticate(req: DeviceRequestSeen, origin: string): AuthenticatedDevice {
     const refuse = (): never => {
-      throw new ServiceError('not-authenticated', 401);
+      throw new ServiceError('not-authenticated');
     };
     let auth;
     try {

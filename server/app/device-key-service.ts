@@ -10,7 +10,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { AppContext, RequestMeta } from './context';
-import { ServiceError, authFailed, domain } from './errors';
+import { ServiceError, authFailed } from './errors';
 import type { AuthService } from './auth-service';
 import type { AuthenticatedDevice } from './device-auth';
 import { checkLabel } from './input-rules';
@@ -39,8 +39,8 @@ interface Open {
 
 /** Only an active desktop app registers keys: a pending one is not confirmed yet, a blocked one is blocked (§4.4). */
 function refuseUnusable(device: AuthenticatedDevice): void {
-  if (device.means.status === 'blocked') throw new ServiceError('means-blocked', 409);
-  if (device.means.status !== 'active') throw new ServiceError('means-pending', 409);
+  if (device.means.status === 'blocked') throw new ServiceError('means-blocked');
+  if (device.means.status !== 'active') throw new ServiceError('means-pending');
 }
 
 /** The finishing request body (JSON schema in device-routes.ts). */
@@ -67,13 +67,13 @@ export class DeviceKeyService {
     const now = this.ctx.now();
     refuseUnusable(device);
     const held = this.ctx.ephemeral.count('key-registration', device.means.id, now);
-    if (held.all >= MAX_OPEN || held.owner >= MAX_OPEN_PER_DEVICE) throw new ServiceError('too-many-attempts', 429);
+    if (held.all >= MAX_OPEN || held.owner >= MAX_OPEN_PER_DEVICE) throw new ServiceError('too-many-attempts');
     // Dry run of the §4.2 level rule with what step 2 will prove (desktop app + password).
     this.registerInSession(device.account, device.means.id, randomUUID(), null, now);
     const c = await creationOptionsFor(this.ctx, device.account, KIND);
     const tx = newTransactionId();
     const o: Open = { accountId: device.account.id, deviceMeansId: device.means.id, challenge: randomBytes(32).toString('base64url'), createChallenge: c.challenge, getChallenge: randomBytes(32).toString('base64url'), expiresAt: now + KEY_REGISTRATION_TTL_MS };
-    if (!this.ctx.ephemeral.put('key-registration', tx, device.means.id, o, o.expiresAt, now)) throw new ServiceError('too-many-attempts', 429);
+    if (!this.ctx.ephemeral.put('key-registration', tx, device.means.id, o, o.expiresAt, now)) throw new ServiceError('too-many-attempts');
     return {
       v: 1,
       tx,
@@ -98,7 +98,7 @@ export class DeviceKeyService {
   async finish(device: AuthenticatedDevice, body: KeyRegistrationBody, meta: RequestMeta): Promise<KeyRegistrationResult> {
     const now = this.ctx.now();
     const o = this.ctx.ephemeral.take('key-registration', body.tx, now) as Open | undefined;
-    if (!o || o.deviceMeansId !== device.means.id || now >= o.expiresAt) throw new ServiceError('not-found', 404);
+    if (!o || o.deviceMeansId !== device.means.id || now >= o.expiresAt) throw new ServiceError('not-found');
     refuseUnusable(device);
     const label = body.label === undefined ? null : checkLabel(body.label);
     const account = device.account;
@@ -133,7 +133,7 @@ export class DeviceKeyService {
    */
   private registerInSession(account: Account, deviceMeansId: string, meansId: string, label: string | null, now: number) {
     const password = account.means.find((m) => m.kind === 'password' && m.status === 'active');
-    if (!password) throw new ServiceError('not-applicable', 409, { reason: 'password-not-usable' });
+    if (!password) throw new ServiceError('not-applicable', { reason: 'password-not-usable' });
     let session: Session = startSession({ id: this.newSessionId(), accountId: account.id }, now);
     const events = [];
     let acc = account;
@@ -143,7 +143,7 @@ export class DeviceKeyService {
       (a: Account, s: Session) => registerMeans(a, s, { meansId, kind: KIND, label }, now, this.ctx.policy),
       (a: Account, s: Session) => recordAuthentication(a, s, meansId, now, this.ctx.policy),
     ]) {
-      const r = domain(() => step(acc, session));
+      const r = step(acc, session);
       acc = r.account;
       session = r.session;
       events.push(...r.events);

@@ -27,21 +27,11 @@ export type ErrorParams = Readonly<Record<string, string | number>>;
 /** Thrown by services; the HTTP layer turns it into `{ error: { code, message, params } }` with the status of its code. */
 export class ServiceError extends Error {
   override readonly name = 'ServiceError';
-  readonly params?: ErrorParams;
-  constructor(code: ServiceErrorCode, params?: ErrorParams);
-  /**
-   * @deprecated The status is ignored: it lives once in server/http/error-status.ts. This form stays
-   * only until approval-service.ts, device-key-service.ts and device-auth.ts (being rewritten) drop it.
-   */
-  constructor(code: ServiceErrorCode, status: number, params?: ErrorParams);
   constructor(
     readonly code: ServiceErrorCode,
-    paramsOrStatus?: ErrorParams | number,
-    params?: ErrorParams,
+    readonly params?: ErrorParams,
   ) {
     super(code);
-    const given = typeof paramsOrStatus === 'number' ? params : paramsOrStatus;
-    if (given) this.params = given;
   }
 }
 
@@ -55,15 +45,6 @@ export function isCodedError(e: unknown, ...codes: [ServiceErrorCode, ...Service
 export function isCodedError(e: unknown, ...codes: ServiceErrorCode[]): boolean {
   if (!(e instanceof ServiceError) && !isDomainError(e)) return false;
   return codes.length === 0 || codes.includes(e.code);
-}
-
-/**
- * Runs `fn`. It used to translate domain errors; the HTTP layer now answers a DomainError itself, so
- * this is a no-op kept only for approval-service.ts and device-key-service.ts (being rewritten) —
- * remove it with their last call.
- */
-export function domain<T>(fn: () => T): T {
-  return fn();
 }
 
 /** The generic failure of every authentication attempt (TR-03107-1 MF2, ASVS 6.3.8). */
