@@ -36,7 +36,8 @@ export const PROVIDER_CLAIMS: Record<string, string[] | null> = {
   acr: null,
   auth_time: null,
   sid: null,
-  openid: ['sub', 'verified_claims', 'unverified_claims', 'withheld_claims'],
+  // amr under openid: every ID token says which kinds of means the session used (RFC 8176, amr.ts).
+  openid: ['sub', 'amr', 'verified_claims', 'unverified_claims', 'withheld_claims'],
   ...Object.fromEntries(Object.entries(SCOPE_ATTRIBUTES).map(([scope, attrs]) => [scope, attrs.map((a) => ATTRIBUTE_CLAIMS[a] as string)])),
 };
 

@@ -19,6 +19,7 @@ import type { PageContext } from '../http/pages/view';
 import { sessionToken } from '../http/session-cookie';
 import type { OidcRepo } from '../store/oidc-repo';
 import { answerAcr, readAcrRequest, type AcrRequest, type EssentialAcr } from './acr';
+import { amrFor } from './amr';
 import { buildRelease, requestedAttributes, type Release } from './claims';
 import { consentPage, movingOnPage, noticePage } from './interaction-pages';
 import { INTERACTION_PATH, OIDC_TTL } from './provider';
@@ -112,8 +113,9 @@ class InteractionFlow {
     this.deps.repo.saveRelease(grantId, accountId, active.stored.session.id, release, Date.now() + OIDC_TTL.Grant * 1000);
     this.deps.services.ctx.record('identify', accountId, request.ip, { service: s.clientId, targetLevel: s.acr.target, acr, released: release.released.map((r) => r.attribute) });
     const lastAuth = Math.max(...active.stored.session.authentications.map((a) => a.at), active.stored.session.createdAt);
+    const kinds = active.stored.session.authentications.flatMap((a) => active.account.means.find((m) => m.id === a.meansId)?.kind ?? []);
     const result: InteractionResults = {
-      login: { accountId, acr, ts: Math.floor(lastAuth / 1000), remember: false },
+      login: { accountId, acr, amr: amrFor(kinds), ts: Math.floor(lastAuth / 1000), remember: false },
       consent: { grantId },
       servicekonto: { sessionId: active.stored.session.id },
     };

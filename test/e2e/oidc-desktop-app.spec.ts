@@ -65,7 +65,8 @@ test('a service asks for substanziell: password, step-up with the desktop app (o
 
   // The waiting page notices by itself (HTTP Refresh) and goes on with the OIDC interaction: consent, then the service.
   await allowConsent(site);
-  await expectSubstantialLogin(site, oidc.demoUrl);
+  // RFC 8176 amr: the password, then the desktop app's PIN-unlocked software key.
+  expect((await expectSubstantialLogin(site, oidc.demoUrl)).amr).toEqual(['pin', 'pwd', 'swk', 'mfa']);
   await site.goto(`${origin}/account`);
   await expect(site.getByTestId('session-level')).toHaveAttribute('data-level', 'substanziell');
   await expect(site.locator('[data-client-id="demo-online-leistung"] [data-consent="familyName"]')).toBeVisible();
@@ -78,6 +79,6 @@ test('a service asks for substanziell: password, step-up with the desktop app (o
   await site.fill(`#code-${meansId}`, code);
   await site.click(`section[data-means-id="${meansId}"] #desktop-code-form button[type=submit]`);
   // The consent given in (a) is remembered: straight back to the service.
-  await expectSubstantialLogin(site, oidc.demoUrl);
+  expect((await expectSubstantialLogin(site, oidc.demoUrl)).amr).toEqual(['pin', 'pwd', 'swk', 'mfa']);
   await logoutFromDemo(site, oidc.demoUrl, origin);
 });

@@ -26,6 +26,7 @@ describe('login with step-up through the pages', () => {
     const tokens = await redeem(config, req, page.url);
     const claims = tokens.claims();
     expect(claims?.acr).toBe('http://eidas.europa.eu/LoA/substantial');
+    expect(claims?.amr).toEqual(['otp', 'pwd', 'mfa']); // RFC 8176: password, then TOTP
     // Self-entered values are Basisregistrierung: below the target, withheld and listed.
     expect(claims?.verified_claims).toBeUndefined();
     expect(claims?.withheld_claims).toEqual(expect.arrayContaining([{ claim: 'family_name', reason: 'below-target', level: 'basisregistrierung' }]));
@@ -48,6 +49,8 @@ describe('any means that reaches the level', () => {
     expect(new URL(page.url).pathname).toBe('/eid');
     page = await browser.submit(page, '/eid', { identity: 'max' });
     expect(page.url.startsWith(REDIRECT_URI)).toBe(true);
-    expect((await redeem(config, req, page.url)).claims()?.acr).toBe('urn:faktor:tr-03160:hoch');
+    const claims = (await redeem(config, req, page.url)).claims();
+    expect(claims?.acr).toBe('urn:faktor:tr-03160:hoch');
+    expect(claims?.amr).toEqual(['pin', 'pwd', 'sc', 'mfa']); // password, then the eID card with its PIN
   });
 });
