@@ -5,7 +5,9 @@
  * non-loopback host and unknown flags (exit code 2). Stops cleanly on SIGINT/SIGTERM.
  */
 import { pathToFileURL } from 'node:url';
-import { ConfigError, HELP_TEXT, rawConfigFromArgs, startupBanner, validateConfig, wantsHelp } from './config';
+import { ConfigError, startupBanner, validateConfig } from './config';
+import { rawConfigFromArgs } from './config-flags';
+import { HELP_TEXT, wantsHelp } from './config-help';
 import { loadOrCreateDataKeyFile } from './data-key-file';
 import { createServer } from './http/server';
 

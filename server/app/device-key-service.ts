@@ -43,7 +43,7 @@ function refuseUnusable(device: AuthenticatedDevice): void {
   if (device.means.status !== 'active') throw new ServiceError('means-pending');
 }
 
-/** The finishing request body (JSON schema in device-routes.ts). */
+/** The finishing request body (JSON schema in server/http/api/device-schemas.ts). */
 export interface KeyRegistrationBody {
   v: 1;
   tx: string;

@@ -87,18 +87,9 @@ export function loggedPath(url: string): string {
   return (url.split('?')[0] ?? '').replace(/^(\/api\/device\/approvals\/)[^/]+/, '$1[tx]');
 }
 
-/** Builds (and by default starts) the server. */
-export async function createServer(options: CreateServerOptions = {}): Promise<RunningServer> {
-  const { listen = true, policy: policyOverrides, plugins = [], deletionDelayMs: delayOverride, originFromPort = 'localhost', logStream, oidcClients = [], ...rest } = options;
-  const given = validateConfig({ ...DEFAULT_CONFIG, ...rest });
-  // An https origin always gets Secure, __Host- prefixed cookies (issue #7 item 13).
-  const config = { ...given, secureCookies: given.secureCookies || (given.origin?.startsWith('https://') ?? false) };
-  const deletionDelayMs = delayOverride ?? config.deletionDelayDays * 86_400_000;
-  const testClock = config.testMode ? new AdjustableClock() : undefined;
-  const clock: Clock = testClock ?? systemClock;
-  const db = openStore(config);
-
-  const app = Fastify({
+/** The fastify instance: logging (redacted, `loggedPath`), body limit, schema validator options, trusted proxies. */
+function createFastify(config: ServerConfig, logStream: NodeJS.WritableStream | undefined): FastifyInstance {
+  return Fastify({
     logger:
       config.logLevel === 'silent'
         ? false
@@ -115,10 +106,14 @@ export async function createServer(options: CreateServerOptions = {}): Promise<R
     // Only the configured proxies may name the client (X-Forwarded-For); everyone else is their socket address.
     trustProxy: config.trustedProxies && config.trustedProxies.length > 0 ? config.trustedProxies : false,
   });
+}
 
-  const hostForUrl = (port: number): string => `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  let url = '';
-  // Origins for WebAuthn: the configured one, else http://localhost:<port> (an IP is never an RP id).
+/**
+ * The application context: store, clock, policy, the WebAuthn relying party and the options of the
+ * services. Origins for WebAuthn: the configured one, else http://<originFromPort>:<port> and
+ * http://<rpId>:<port> (an IP is never an RP id), read when asked, since port 0 is known only once listening.
+ */
+function createAppContext(app: FastifyInstance, config: ServerConfig, db: Db, clock: Clock, policy: Policy, originFromPort: string): AppContext {
   const origins = (): string[] => {
     const port = (app.server.address() as { port?: number } | null)?.port ?? config.port;
     return config.origin ? [config.origin] : [`http://${originFromPort}:${port}`, `http://${config.rpId}:${port}`];
@@ -130,7 +125,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<R
       return [...new Set(origins())];
     },
   };
-  const ctx = new AppContext(db, clock, makePolicy({ deletionDelayMs, ...policyOverrides }), rp, {
+  return new AppContext(db, clock, policy, rp, {
     testMode: config.testMode,
     issuer: 'Faktor Servicekonto',
     get origin(): string {
@@ -141,14 +136,10 @@ export async function createServer(options: CreateServerOptions = {}): Promise<R
     maxPushesPerAddress: config.maxPushesPerAddress,
     ...(config.dataKeys !== undefined ? { dataKeys: parseDataKeys(config.dataKeys) } : {}),
   });
-  const services = createServices(ctx);
-  await services.approvals.hub.ready();
-  // Compute the dummy hash for unknown-user logins now, so even the first such login costs the same.
-  await ctx.hasher.burn('warm-up');
+}
 
-  await app.register(fastifyCookie);
-  useSecureCookies(app, config.secureCookies);
-  await app.register(fastifyFormbody);
+/** The OpenAPI document (served at GET /openapi.json); registered before any route, so it sees them all. */
+async function registerOpenApi(app: FastifyInstance): Promise<void> {
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -171,6 +162,44 @@ export async function createServer(options: CreateServerOptions = {}): Promise<R
       security: [{ session: [], csrf: [] }],
     },
   });
+}
+
+/** The close path, run once: stops the deletion sweeper, closes the app (its preClose hooks end the event streams), then the approval hub and the store. */
+function closeOnce(app: FastifyInstance, services: Services, db: Db, sweeper: NodeJS.Timeout): () => Promise<void> {
+  let closed = false;
+  return async () => {
+    if (closed) return;
+    closed = true;
+    clearInterval(sweeper);
+    await app.close();
+    await services.approvals.hub.close();
+    db.close();
+  };
+}
+
+/** Builds (and by default starts) the server. */
+export async function createServer(options: CreateServerOptions = {}): Promise<RunningServer> {
+  const { listen = true, policy: policyOverrides, plugins = [], deletionDelayMs: delayOverride, originFromPort = 'localhost', logStream, oidcClients = [], ...rest } = options;
+  const given = validateConfig({ ...DEFAULT_CONFIG, ...rest });
+  // An https origin always gets Secure, __Host- prefixed cookies (issue #7 item 13).
+  const config = { ...given, secureCookies: given.secureCookies || (given.origin?.startsWith('https://') ?? false) };
+  const deletionDelayMs = delayOverride ?? config.deletionDelayDays * 86_400_000;
+  const testClock = config.testMode ? new AdjustableClock() : undefined;
+  const clock: Clock = testClock ?? systemClock;
+  const db = openStore(config);
+
+  const app = createFastify(config, logStream);
+
+  const ctx = createAppContext(app, config, db, clock, makePolicy({ deletionDelayMs, ...policyOverrides }), originFromPort);
+  const services = createServices(ctx);
+  await services.approvals.hub.ready();
+  // Compute the dummy hash for unknown-user logins now, so even the first such login costs the same.
+  await ctx.hasher.burn('warm-up');
+
+  await app.register(fastifyCookie);
+  useSecureCookies(app, config.secureCookies);
+  await app.register(fastifyFormbody);
+  await registerOpenApi(app);
   registerSecurityHeaders(app);
   registerErrorHandler(app);
   registerHostCheck(app, config);
@@ -202,11 +231,12 @@ export async function createServer(options: CreateServerOptions = {}): Promise<R
   sweeper.unref();
 
   await app.ready();
+  let url = '';
   if (listen) {
     await app.listen({ host: config.host, port: config.port });
-    url = hostForUrl((app.server.address() as { port: number }).port);
+    const port = (app.server.address() as { port: number }).port;
+    url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   }
-  let closed = false;
   return {
     app,
     services,
@@ -220,13 +250,6 @@ export async function createServer(options: CreateServerOptions = {}): Promise<R
     get origin() {
       return ctx.options.origin;
     },
-    close: async () => {
-      if (closed) return;
-      closed = true;
-      clearInterval(sweeper);
-      await app.close();
-      await services.approvals.hub.close();
-      db.close();
-    },
+    close: closeOnce(app, services, db, sweeper),
   };
 }

@@ -2,168 +2,55 @@
  * The desktop-app means over JSON (issue #9, docs/protocol.md): show a pairing QR (§4.2), the app's
  * enrollment, and the offline QR login. Confirmation and step-up with a paired app use the generic
  * POST /api/means/{id}/challenge (→ a login QR) and POST /api/means/{id}/authenticate {code}.
+ * The schemas are in desktop-app-schemas.ts.
  */
 import type { FastifyInstance } from 'fastify';
-import { EMPTY_BODY, ERROR_BODY, ID, ISSUED, MEANS_LEVEL, TX, USERNAME, obj } from '../schemas';
-import { ERRORS, TAGS, meta, sendIssued, type ApiOptions } from './common';
+import { meta, sendIssued, type ApiOptions } from './common';
+import { desktopAppSchemas } from './desktop-app-schemas';
 import { sessionToken } from '../session-cookie';
-
-const B64URL_KEY = { type: 'string', pattern: '^[A-Za-z0-9_-]{87}$', description: 'P-256 public key: base64url of the 65-byte uncompressed SEC1 point' } as const;
-const SHOWN_QR = {
-  payload: { type: 'string', description: 'the QR payload text (faktor-pair:… / faktor-login:…)' },
-  qrSvg: { type: 'string', description: 'the same payload as an SVG QR code' },
-  expiresAt: { type: 'number', description: 'ms since the epoch' },
-} as const;
-
-const ENROLL_BODY = {
-  ...obj(
-    {
-      v: { type: 'integer', enum: [1] },
-      token: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$', description: 'from the pairing QR' },
-      approvalKey: { ...B64URL_KEY, description: 'verifies approval signatures; its secret key is PIN-encrypted in the app' },
-      deviceKey: { ...B64URL_KEY, description: "verifies the app's own requests (Authorization: FaktorDevice …)" },
-      ocraSecret: { type: 'string', pattern: '^[A-Za-z0-9_-]{43}$', description: '32-byte OCRA secret, base64url' },
-      deviceName: { type: 'string', minLength: 1, maxLength: 64 },
-    },
-    ['v', 'token', 'approvalKey', 'deviceKey', 'ocraSecret', 'deviceName'],
-  ),
-  description: 'EnrollmentRequest v1 (docs/protocol.md §Enrollment); checked again by shared/servicekonto/enrollment.ts (point on P-256, canonical base64url).',
-} as const;
-
-const ENROLL_ANSWER = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['v', 'origin', 'account', 'accountName', 'means', 'level', 'status', 'ocraSuite'],
-  properties: {
-    v: { type: 'integer' },
-    origin: { type: 'string' },
-    account: { type: 'string' },
-    accountName: { type: 'string' },
-    means: { type: 'string', description: 'id of the new desktop-app means (this device)' },
-    level: MEANS_LEVEL,
-    status: { type: 'string', enum: ['pending'] },
-    ocraSuite: { type: 'string' },
-  },
-} as const;
 
 /** Registers the routes. */
 export async function desktopAppRoutes(app: FastifyInstance, opts: ApiOptions): Promise<void> {
   const { services, secureCookies } = opts;
 
-  app.post('/api/means/desktop-app', {
-    schema: {
-      tags: [TAGS.means],
-      summary: 'Desktop-App hinzufügen: a pairing QR with a one-time enrollment token (5 min, single use, bound to this session)',
-      description:
-        'Needs a session at ≥ the desktop-app level (substanziell by default), or at the account maximum when that is lower (§4.2). ' +
-        'The app enrols with POST /api/pairing/enroll; the new means is pending until confirmed in THIS session: ' +
-        'POST /api/means/{id}/challenge (→ a login QR) and POST /api/means/{id}/authenticate {code} with the code the app shows.',
-      body: EMPTY_BODY,
-      response: { 201: { type: 'object', additionalProperties: false, properties: { ...SHOWN_QR, level: MEANS_LEVEL } }, ...ERRORS },
-    },
-  }, async (request, reply) => {
+  app.post('/api/means/desktop-app', { schema: desktopAppSchemas.startPairing }, async (request, reply) => {
     const r = await services.desktopApp.startPairing(sessionToken(request), meta(request));
     reply.code(201);
     return r;
   });
 
-  app.post('/api/pairing/enroll', {
-    config: { csrf: false },
-    schema: {
-      tags: [TAGS.means],
-      summary: 'The desktop app enrols (called by Faktor, not by the browser): stores its public keys and OCRA secret as a pending means',
-      description: 'An unknown, used or expired token, or one whose web session has ended, is 410 enrollment-invalid (one answer for all).',
-      body: ENROLL_BODY,
-      response: { 201: ENROLL_ANSWER, 410: { ...ERROR_BODY, description: 'enrollment-invalid' }, ...ERRORS },
-    },
-  }, async (request, reply) => {
+  app.post('/api/pairing/enroll', { config: { csrf: false }, schema: desktopAppSchemas.enroll }, async (request, reply) => {
     const r = services.desktopApp.enroll(request.body, meta(request));
     reply.code(201);
     return r;
   });
 
-  app.post<{ Body: { username: string } }>('/api/login/desktop-app', {
-    config: { csrf: false },
-    schema: {
-      tags: [TAGS.session],
-      summary: 'Offline QR login, step 1: a login QR (faktor-login:…) for the username, valid 2 minutes',
-      description: 'An unknown username gets a QR of the same shape; the login then fails like any wrong code.',
-      body: { ...obj({ username: USERNAME }, ['username']), examples: [{ username: 'erika' }] },
-      response: { 201: { type: 'object', additionalProperties: false, properties: { tx: { type: 'string' }, ...SHOWN_QR } }, ...ERRORS },
-    },
-  }, async (request, reply) => {
+  app.post<{ Body: { username: string } }>('/api/login/desktop-app', { config: { csrf: false }, schema: desktopAppSchemas.startLogin }, async (request, reply) => {
     const r = await services.desktopApp.startLogin(request.body.username, meta(request));
     reply.code(201);
     return r;
   });
 
-  app.post<{ Body: { tx: string; code: string } }>('/api/login/desktop-app/code', {
-    config: { csrf: false },
-    schema: {
-      tags: [TAGS.session],
-      summary: 'Offline QR login, step 2: the 8-digit code the app shows (→ the desktop-app level, substanziell by default)',
-      description: 'Accepted once, before the QR expires. Any failure is the generic 401; 3 consecutive wrong codes block the desktop-app means (TR-03107-1 W4).',
-      body: {
-        ...obj({ tx: TX, code: { type: 'string', pattern: '^[0-9]{8}$' } }, ['tx', 'code']),
-        examples: [{ tx: 'p0Vt7cW1m2Qx9KzL4sYb8A', code: '24215000' }],
-      },
-      response: { 200: ISSUED, ...ERRORS },
-    },
-  }, async (request, reply) => sendIssued(reply, services.desktopApp.finishLogin(request.body.tx, request.body.code, meta(request)), secureCookies));
+  app.post<{ Body: { tx: string; code: string } }>('/api/login/desktop-app/code', { config: { csrf: false }, schema: desktopAppSchemas.finishLogin }, async (request, reply) => sendIssued(reply, services.desktopApp.finishLogin(request.body.tx, request.body.code, meta(request)), secureCookies));
 
-  app.post<{ Body: { username: string } }>('/api/login/desktop-app/push', {
-    config: { csrf: false },
-    schema: {
-      tags: [TAGS.session],
-      summary: 'Online approval, step 1: sends a request to every paired app of the account; show `number` in the browser (number matching)',
-      description: 'Expires after 2 minutes. At most 3 unanswered requests per account at a time (429). An unknown username gets the same shape.',
-      body: { ...obj({ username: USERNAME }, ['username']), examples: [{ username: 'erika' }] },
-      response: { 201: { type: 'object', additionalProperties: false, properties: { tx: { type: 'string' }, number: { type: 'integer' }, expiresAt: { type: 'number' } } }, ...ERRORS },
-    },
-  }, async (request, reply) => {
+  app.post<{ Body: { username: string } }>('/api/login/desktop-app/push', { config: { csrf: false }, schema: desktopAppSchemas.startPush }, async (request, reply) => {
     reply.code(201);
     return services.approvals.startPush(request.body.username, { ...meta(request), browser: String(request.headers['user-agent'] ?? '') });
   });
 
-  app.post<{ Body: { tx: string } }>('/api/login/desktop-app/push/status', {
-    config: { csrf: false },
-    schema: {
-      tags: [TAGS.session],
-      summary: 'Online approval, step 2 (poll): pending | denied | expired, or approved → the session cookie (issued once)',
-      body: obj({ tx: TX }, ['tx']),
-      response: { 200: { type: 'object', additionalProperties: true, properties: { state: { type: 'string', enum: ['pending', 'approved', 'denied', 'expired'] }, csrfToken: { type: 'string' }, session: { type: 'object', additionalProperties: true } } }, ...ERRORS },
-    },
-  }, async (request, reply) => {
+  app.post<{ Body: { tx: string } }>('/api/login/desktop-app/push/status', { config: { csrf: false }, schema: desktopAppSchemas.pushStatus }, async (request, reply) => {
     const r = services.approvals.status(request.body.tx, undefined, meta(request));
     if (r.state !== 'approved') return { state: r.state };
     return sendIssued(reply, r.issued, secureCookies, { state: 'approved' });
   });
 
-  const PUSHED = { 201: { type: 'object', additionalProperties: false, properties: { tx: { type: 'string' }, number: { type: 'integer' }, expiresAt: { type: 'number' } } }, ...ERRORS } as const;
-
-  app.post<{ Body: { meansId?: string } }>('/api/session/desktop-app/push', {
-    schema: {
-      tags: [TAGS.session],
-      summary: 'Online approval in this session: step-up with one desktop app (meansId) or every active one (no meansId), or the §4.2 confirmation of a pending one this session enrolled',
-      description: 'Show `number` in the browser; the app(s) get the request on their event stream. Complete it with POST /api/session/desktop-app/push/status in this session.',
-      body: obj({ meansId: ID }, []),
-      response: PUSHED,
-    },
-  }, async (request, reply) => {
+  app.post<{ Body: { meansId?: string } }>('/api/session/desktop-app/push', { schema: desktopAppSchemas.startSessionPush }, async (request, reply) => {
     const target = request.body.meansId === undefined ? 'all' : { meansId: request.body.meansId };
     reply.code(201);
     return services.sessionApprovals.start(sessionToken(request), target, { ...meta(request), browser: String(request.headers['user-agent'] ?? '') });
   });
 
-  app.post<{ Body: { tx: string } }>('/api/session/desktop-app/push/status', {
-    schema: {
-      tags: [TAGS.session],
-      summary: 'Online approval in this session (poll): pending | denied | expired, or approved → the authentication is recorded in this session and the cookie rotated (once)',
-      description: 'Not counted as user input (§4.3). A request of another session reads as expired.',
-      body: obj({ tx: TX }, ['tx']),
-      response: { 200: { type: 'object', additionalProperties: true, properties: { state: { type: 'string', enum: ['pending', 'approved', 'denied', 'expired'] }, number: { type: 'integer' }, expiresAt: { type: 'number' }, csrfToken: { type: 'string' }, session: { type: 'object', additionalProperties: true } } }, ...ERRORS },
-    },
-  }, async (request, reply) => {
+  app.post<{ Body: { tx: string } }>('/api/session/desktop-app/push/status', { schema: desktopAppSchemas.sessionPushStatus }, async (request, reply) => {
     const r = services.sessionApprovals.status(sessionToken(request), request.body.tx, meta(request));
     if (r.state !== 'approved') return r;
     return sendIssued(reply, r.issued, secureCookies, { state: 'approved' });

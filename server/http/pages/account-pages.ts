@@ -2,7 +2,7 @@
  * Pages of the account itself: the overview, the §5.1 re-confirmation after an eID takeover, e-mail
  * verification, and deletion (§7). Every form POST ends in 303.
  */
-import { isCodedError, ServiceError } from '../../app';
+import { isCodedError, ServiceError, type Overview } from '../../app';
 import type { SessionView } from '../../app/sessions';
 import { atLeast } from '../../domain';
 import type { MessageKey } from '../../i18n';
@@ -25,10 +25,39 @@ const DONE: Readonly<Record<string, MessageKey>> = {
   services: 'account.consentRevoked',
 };
 
+/** The overview page's view model from the service's account overview. */
+function overviewViewModel(ov: Overview, notices: Notice[], extra: SafeHtml | undefined): AccountVM {
+  return {
+    username: ov.username,
+    maxLevel: ov.maxLevel ?? 'niedrig',
+    session: {
+      level: ov.session.level ?? undefined,
+      ...(ov.session.downgradedFrom ? { downgradedFrom: ov.session.downgradedFrom } : {}),
+      idleRemainingMs: (ov.session.levelRemainingSeconds ?? 0) * 1000,
+      absoluteRemainingMs: (ov.session.remainingSeconds ?? 0) * 1000,
+    },
+    attributes: ov.attributes.map((a) => ({ name: a.name, value: a.value, level: a.level, needsConfirmation: a.needsReconfirmation })),
+    means: ov.means.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      label: m.label ?? '',
+      level: m.level,
+      status: m.status === 'removed' ? 'blocked' : m.status,
+      ...(m.lastUsedAt !== null ? { lastUsedAt: m.lastUsedAt } : {}),
+      removable: m.kind !== 'password',
+    })),
+    sessions: ov.sessions.map((s: SessionView) => ({ current: !!s.current, level: s.level ?? undefined, startedAt: s.createdAt, remainingMs: (s.levelRemainingSeconds ?? 0) * 1000 })),
+    ...(ov.deletionPending ? { deletionDueAt: ov.deletionPending.eraseAt } : {}),
+    hasUnverifiedEmail: ov.attributes.some((a) => a.name === 'email' && a.level === 'basisregistrierung'),
+    notices,
+    ...(extra ? { extra } : {}),
+  };
+}
+
 /** Registers the account routes; `accountSections` adds the online services with their consents. */
 export function accountPages(kit: PageKit, accountSections?: (accountId: string, page: PageContext) => Promise<SafeHtml>): void {
   const { services, get, post } = kit;
-  const { sessions, accounts, ctx } = services;
+  const { accounts, ctx } = services;
 
   get('/account', async (request, reply) => {
     const ov = accounts.overview(kit.token(request));
@@ -36,32 +65,7 @@ export function accountPages(kit: PageKit, accountSections?: (accountId: string,
     const done = kit.query(request, 'done');
     const notices: Notice[] = done && Object.hasOwn(DONE, done) ? [{ kind: 'ok', text: c.t(DONE[done] as MessageKey) }] : [];
     const extra = accountSections ? await accountSections(ov.id, c) : undefined;
-    const vm: AccountVM = {
-      username: ov.username,
-      maxLevel: ov.maxLevel ?? 'niedrig',
-      session: {
-        level: ov.session.level ?? undefined,
-        ...(ov.session.downgradedFrom ? { downgradedFrom: ov.session.downgradedFrom } : {}),
-        idleRemainingMs: (ov.session.levelRemainingSeconds ?? 0) * 1000,
-        absoluteRemainingMs: (ov.session.remainingSeconds ?? 0) * 1000,
-      },
-      attributes: ov.attributes.map((a) => ({ name: a.name, value: a.value, level: a.level, needsConfirmation: a.needsReconfirmation })),
-      means: ov.means.map((m) => ({
-        id: m.id,
-        kind: m.kind,
-        label: m.label ?? '',
-        level: m.level,
-        status: m.status === 'removed' ? 'blocked' : m.status,
-        ...(m.lastUsedAt !== null ? { lastUsedAt: m.lastUsedAt } : {}),
-        removable: m.kind !== 'password',
-      })),
-      sessions: ov.sessions.map((s: SessionView) => ({ current: !!s.current, level: s.level ?? undefined, startedAt: s.createdAt, remainingMs: (s.levelRemainingSeconds ?? 0) * 1000 })),
-      ...(ov.deletionPending ? { deletionDueAt: ov.deletionPending.eraseAt } : {}),
-      hasUnverifiedEmail: ov.attributes.some((a) => a.name === 'email' && a.level === 'basisregistrierung'),
-      notices,
-      ...(extra ? { extra } : {}),
-    };
-    return sendPage(reply, accountPage(c, vm));
+    return sendPage(reply, accountPage(c, overviewViewModel(ov, notices, extra)));
   });
 
   // §5.1: settle one attribute flagged after an eID takeover (keep it, or delete it as "not mine").
@@ -73,7 +77,30 @@ export function accountPages(kit: PageKit, accountSections?: (accountId: string,
     return kit.redirect(reply, '/account?done=reconfirmed');
   });
 
-  // ---- verify e-mail (§5.1: code from the outbox, or the link from the e-mail) ----
+  emailVerificationPages(kit);
+
+  // ---- delete account (§7) ----
+  get('/delete', (request, reply) => {
+    const ov = accounts.overview(kit.token(request));
+    const required = ov.deletion.levelNow;
+    return sendPage(reply, deletePage(kit.pageContext(request, reply), { requiredLevel: required, allowed: atLeast(ov.session.level, required), delayDays: ctx.policy.deletionDelayMs / 86_400_000 }));
+  });
+  post('/delete', () => '/delete', (request, reply) => {
+    const when = formField(request, 'when');
+    if (when !== 'now' && when !== 'delayed') return kit.redirect(reply, '/delete', { errors: { 'delete-when': { key: 'delete.choose' } } });
+    if (formField(request, 'confirm') !== 'yes') throw new ServiceError('validation');
+    const r = accounts.delete(kit.token(request), when === 'delayed' ? 'delayed' : 'immediate', kit.meta(request));
+    kit.clearCookie(reply);
+    const notice = r.erased ? { key: 'delete.done' as const } : { key: 'delete.scheduled' as const, params: { date: new Date(r.eraseAt ?? 0).toISOString().slice(0, 10) } };
+    return kit.redirect(reply, '/login', { notices: [{ kind: 'ok', ...notice }] });
+  });
+}
+
+/** E-mail verification (§5.1): the code from the outbox, or the link from the e-mail. */
+function emailVerificationPages(kit: PageKit): void {
+  const { get, post } = kit;
+  const { sessions, accounts } = kit.services;
+
   get('/verify-email', (request, reply) => {
     const token = kit.token(request);
     const v = kit.query(request, 'v');
@@ -107,21 +134,5 @@ export function accountPages(kit: PageKit, accountSections?: (accountId: string,
     }
     if (sessions.peek(kit.token(request))) return kit.redirect(reply, '/account?done=email');
     return kit.redirect(reply, '/login', { notices: [{ kind: 'ok', key: 'email.done' }] });
-  });
-
-  // ---- delete account (§7) ----
-  get('/delete', (request, reply) => {
-    const ov = accounts.overview(kit.token(request));
-    const required = ov.deletion.levelNow;
-    return sendPage(reply, deletePage(kit.pageContext(request, reply), { requiredLevel: required, allowed: atLeast(ov.session.level, required), delayDays: ctx.policy.deletionDelayMs / 86_400_000 }));
-  });
-  post('/delete', () => '/delete', (request, reply) => {
-    const when = formField(request, 'when');
-    if (when !== 'now' && when !== 'delayed') return kit.redirect(reply, '/delete', { errors: { 'delete-when': { key: 'delete.choose' } } });
-    if (formField(request, 'confirm') !== 'yes') throw new ServiceError('validation');
-    const r = accounts.delete(kit.token(request), when === 'delayed' ? 'delayed' : 'immediate', kit.meta(request));
-    kit.clearCookie(reply);
-    const notice = r.erased ? { key: 'delete.done' as const } : { key: 'delete.scheduled' as const, params: { date: new Date(r.eraseAt ?? 0).toISOString().slice(0, 10) } };
-    return kit.redirect(reply, '/login', { notices: [{ kind: 'ok', ...notice }] });
   });
 }

@@ -60,10 +60,18 @@ function registerErrors(request: FastifyRequest, minPasswordLength: number): Rec
   return errors;
 }
 
-/** Registers the routes of getting in. */
+/** Registers the routes of getting in, in this order: account creation, login and logout, step-up, proof challenges. */
 export function authPages(kit: PageKit, desktop: DesktopAppPages): void {
-  const { services, get, post } = kit;
-  const { auth, accounts, sessions } = services;
+  registrationPages(kit);
+  loginPages(kit);
+  stepUpPages(kit, desktop);
+  challengePages(kit);
+}
+
+/** Create account (§3), then the page saying which level deleting it needs (§7). */
+function registrationPages(kit: PageKit): void {
+  const { get, post } = kit;
+  const { auth, accounts } = kit.services;
 
   get('/register', (request, reply) => sendPage(reply, registerPage(kit.pageContext(request, reply), { minPasswordLength: kit.minPasswordLength })));
   post('/register', () => '/register', async (request, reply) => {
@@ -96,6 +104,12 @@ export function authPages(kit: PageKit, desktop: DesktopAppPages): void {
     const c = kit.pageContext(request, reply);
     return sendPage(reply, registeredPage(c, { username: ov.username, deleteLevel: ov.deletion.levelNow, delayDays: ov.deletion.delayMs / 86_400_000 }));
   });
+}
+
+/** Password login (back to an online service's `next` when it asked) and logout. */
+function loginPages(kit: PageKit): void {
+  const { get, post } = kit;
+  const { auth, sessions } = kit.services;
 
   get('/login', (request, reply) => {
     const next = kit.query(request, 'next');
@@ -123,6 +137,12 @@ export function authPages(kit: PageKit, desktop: DesktopAppPages): void {
     kit.clearCookie(reply);
     return kit.redirect(reply, '/login', { notices: [{ kind: 'ok', key: 'logout.done' }] });
   });
+}
+
+/** Step-up with any active means other than the password. */
+function stepUpPages(kit: PageKit, desktop: DesktopAppPages): void {
+  const { get, post } = kit;
+  const { auth, accounts } = kit.services;
 
   /** Options to authenticate with now: active means other than the password. */
   function authOptions(request: FastifyRequest, sentFor?: string): AuthOptionVM[] {
@@ -150,6 +170,11 @@ export function authPages(kit: PageKit, desktop: DesktopAppPages): void {
       return kit.redirect(reply, stepUpBack(request), proofFailure(request, meansId, e));
     }
   });
+}
+
+/** What the means forms fetch before a proof: an SMS code, WebAuthn assertion options. */
+function challengePages(kit: PageKit): void {
+  const { services, post } = kit;
 
   // SMS code for step-up/confirmation/unblocking, then back to the page that asked.
   post('/sms/send', (request) => safeNext(formField(request, 'back')), async (request, reply) => {

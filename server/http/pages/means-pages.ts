@@ -16,10 +16,17 @@ import type { PageKit } from './route-kit';
 import type { AuthOptionVM } from './templates/auth';
 import { blockPage, BLOCKABLE_KINDS, meansAuthPage, newMeansPage, totpSetupPage, webauthnSetupPage, type NewMeansOptionVM } from './templates/means';
 
-/** Registers the means routes. */
+/** Registers the means routes, in this order: registration, the lifecycle of one means, the public block form. */
 export function meansPages(kit: PageKit, desktop: DesktopAppPages): void {
-  const { services, get, post } = kit;
-  const { sessions, means, accounts, auth, ctx } = services;
+  registrationPages(kit);
+  lifecyclePages(kit, desktop);
+  blockFormPages(kit);
+}
+
+/** Register a means (§4.2): the choice of kinds with the level each needs, the start, the WebAuthn attestation. */
+function registrationPages(kit: PageKit): void {
+  const { get, post } = kit;
+  const { sessions, means, ctx } = kit.services;
 
   get('/means/new', (request, reply) => {
     const found = sessions.require(kit.token(request));
@@ -51,6 +58,12 @@ export function meansPages(kit: PageKit, desktop: DesktopAppPages): void {
     }
     return kit.redirect(reply, `/means/${encodeURIComponent(meansId)}/confirm`);
   });
+}
+
+/** One means: its §4.2 confirmation, block, unblock and remove (§4.4). */
+function lifecyclePages(kit: PageKit, desktop: DesktopAppPages): void {
+  const { services, get, post } = kit;
+  const { sessions, means, accounts, auth } = services;
 
   function meansOption(request: FastifyRequest, id: string): AuthOptionVM {
     const m = accounts.overview(kit.token(request)).means.find((x) => x.id === id);
@@ -104,8 +117,13 @@ export function meansPages(kit: PageKit, desktop: DesktopAppPages): void {
     means.remove(kit.token(request), kit.param(request, 'id'), kit.meta(request));
     return kit.redirect(reply, '/account?done=removed');
   });
+}
 
-  // ---- public block-password form (§4.4: block without using the means, no login) ----
+/** The public block-password form (§4.4: block without using the means, no login). */
+function blockFormPages(kit: PageKit): void {
+  const { get, post } = kit;
+  const { auth } = kit.services;
+
   get('/block', (request, reply) => sendPage(reply, blockPage(kit.pageContext(request, reply), {})));
   post('/block', () => '/block', async (request, reply) => {
     const username = formField(request, 'username');

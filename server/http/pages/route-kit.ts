@@ -72,6 +72,57 @@ function translate(t: Translate, text: FlashText): string {
   return t(text.key, params);
 }
 
+/** What building a page context needs. */
+interface PageContextDeps {
+  services: Services;
+  testMode: boolean;
+  secureCookies: boolean;
+  /** HMAC key of the pre-session CSRF tokens. */
+  preCsrfKey: Buffer;
+  flash: FlashCookies;
+}
+
+/**
+ * The page context of a request: its language (remembered when chosen), the CSRF token (the session's,
+ * else a pre-session one), who is logged in, and what the last redirect carried (flash).
+ */
+function buildPageContext(deps: PageContextDeps, request: FastifyRequest, reply: FastifyReply, scripts?: string[]): PageContext {
+  const { lang, chosen } = requestLang(request);
+  if (chosen) rememberLang(reply, chosen, deps.secureCookies);
+  const found = deps.services.sessions.peek(sessionToken(request));
+  const csrfToken = found ? found.stored.csrfToken : preSessionToken(request, reply, deps.secureCookies, deps.preCsrfKey, Date.now());
+  const level = found ? sessionLevel(found.stored.session, found.account, deps.services.ctx.now(), deps.services.ctx.policy) : null;
+  const t = translator(lang);
+  const carried = deps.flash.take(request, reply);
+  const errors: FieldErrors = Object.fromEntries(Object.entries(carried?.errors ?? {}).map(([id, text]) => [id, translate(t, text)]));
+  const notices: Notice[] = (carried?.notices ?? []).map((n) => ({ kind: n.kind, text: translate(t, n) }));
+  return {
+    lang,
+    t,
+    testMode: deps.testMode,
+    csrfToken,
+    ...(found && level !== null ? { username: found.account.username } : {}),
+    path: request.url.split('?')[0] ?? '/',
+    ...(scripts ? { scripts } : {}),
+    errors,
+    values: carried?.values ?? {},
+    flashNotices: notices,
+  };
+}
+
+/** Renders the generic error page in the page context `c` (GETs, a refused CSRF token, an internal error). */
+function renderErrorPage(c: PageContext, request: FastifyRequest, reply: FastifyReply, e: unknown, back: string, minPasswordLength: number): FastifyReply {
+  const link = { href: back, label: c.t('error.back') };
+  if (!isCodedError(e) && !(e instanceof ThrottledError)) {
+    request.log.error({ err: e }, 'page failed');
+    return sendPage(reply, messagePage(c, { title: c.t('error.title'), text: c.t('error.internal'), kind: 'error' }), 500);
+  }
+  const code = e instanceof ThrottledError ? 'too-many-attempts' : e.code;
+  if (code === 'not-authenticated' || code === 'account-locked') return reply.redirect('/login', 303);
+  const text = translate(c.t, errorText(e, minPasswordLength));
+  return sendPage(reply, messagePage(c, { title: c.t('error.title'), text, kind: 'error', link }), statusOf(code));
+}
+
 /** Builds the kit on `app` (the pages plugin's encapsulated instance). */
 export function createPageKit(app: FastifyInstance, opts: { services: Services; testMode: boolean; secureCookies: boolean; minPasswordLength?: number }): PageKit {
   const { services } = opts;
@@ -82,29 +133,8 @@ export function createPageKit(app: FastifyInstance, opts: { services: Services; 
   const flash = new FlashCookies(installKey(ctx.db, 'page-flash'), opts.secureCookies, Date.now, (id, until, now) => ctx.ephemeral.claim('flash', id, until, now));
   const token = (request: FastifyRequest): string | undefined => sessionToken(request);
 
-  function pageContext(request: FastifyRequest, reply: FastifyReply, scripts?: string[]): PageContext {
-    const { lang, chosen } = requestLang(request);
-    if (chosen) rememberLang(reply, chosen, opts.secureCookies);
-    const found = sessions.peek(token(request));
-    const csrfToken = found ? found.stored.csrfToken : preSessionToken(request, reply, opts.secureCookies, preCsrfKey, Date.now());
-    const level = found ? sessionLevel(found.stored.session, found.account, ctx.now(), ctx.policy) : null;
-    const t = translator(lang);
-    const carried = flash.take(request, reply);
-    const errors: FieldErrors = Object.fromEntries(Object.entries(carried?.errors ?? {}).map(([id, text]) => [id, translate(t, text)]));
-    const notices: Notice[] = (carried?.notices ?? []).map((n) => ({ kind: n.kind, text: translate(t, n) }));
-    return {
-      lang,
-      t,
-      testMode: opts.testMode,
-      csrfToken,
-      ...(found && level !== null ? { username: found.account.username } : {}),
-      path: request.url.split('?')[0] ?? '/',
-      ...(scripts ? { scripts } : {}),
-      errors,
-      values: carried?.values ?? {},
-      flashNotices: notices,
-    };
-  }
+  const contextDeps: PageContextDeps = { services, testMode: opts.testMode, secureCookies: opts.secureCookies, preCsrfKey, flash };
+  const pageContext = (request: FastifyRequest, reply: FastifyReply, scripts?: string[]): PageContext => buildPageContext(contextDeps, request, reply, scripts);
 
   /** CSRF for every page POST: the session's token when there is a session, else the pre-session cookie. */
   function checkCsrf(request: FastifyRequest): void {
@@ -116,19 +146,8 @@ export function createPageKit(app: FastifyInstance, opts: { services: Services; 
     if (!preSessionTokenValid(request, formToken, preCsrfKey, Date.now())) throw new ServiceError('csrf');
   }
 
-  /** Renders the generic error page (GETs, a refused CSRF token, an internal error). */
-  function errorPage(request: FastifyRequest, reply: FastifyReply, e: unknown, back: string): FastifyReply {
-    const c = pageContext(request, reply);
-    const link = { href: back, label: c.t('error.back') };
-    if (!isCodedError(e) && !(e instanceof ThrottledError)) {
-      request.log.error({ err: e }, 'page failed');
-      return sendPage(reply, messagePage(c, { title: c.t('error.title'), text: c.t('error.internal'), kind: 'error' }), 500);
-    }
-    const code = e instanceof ThrottledError ? 'too-many-attempts' : e.code;
-    if (code === 'not-authenticated' || code === 'account-locked') return reply.redirect('/login', 303);
-    const text = translate(c.t, errorText(e, minPasswordLength));
-    return sendPage(reply, messagePage(c, { title: c.t('error.title'), text, kind: 'error', link }), statusOf(code));
-  }
+  const errorPage = (request: FastifyRequest, reply: FastifyReply, e: unknown, back: string): FastifyReply =>
+    renderErrorPage(pageContext(request, reply), request, reply, e, back, minPasswordLength);
 
   return {
     services,

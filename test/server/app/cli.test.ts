@@ -7,7 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { configFromArgs, HELP_TEXT, startupBanner } from '../../../server/config';
+import { startupBanner } from '../../../server/config';
+import { configFromArgs } from '../../../server/config-flags';
+import { HELP_TEXT } from '../../../server/config-help';
 
 const root = path.resolve(__dirname, '../../..');
 const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });

@@ -2,7 +2,8 @@
  * Configuration: flags and environment, and the refusal of test mode on a non-loopback host.
  */
 import { expect, it } from 'vitest';
-import { ConfigError, configFromArgs, isLoopbackHost, redactedDatabaseUrl, startupBanner } from '../../../server/config';
+import { ConfigError, isLoopbackHost, redactedDatabaseUrl, startupBanner } from '../../../server/config';
+import { configFromArgs } from '../../../server/config-flags';
 
 /** A data key (normal mode needs one): 32 zero bytes, test only. */
 const KEYS = { FAKTOR_DATA_KEYS: `t1:${Buffer.alloc(32).toString('base64')}` };
