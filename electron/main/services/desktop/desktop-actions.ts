@@ -51,7 +51,7 @@ export function createDesktopActions(deps: {
     show();
     emit('desktop-action', { kind: 'error', code: isFaktorError(e) ? e.code : 'internal' });
   };
-  const links = createLockedLinkOpener({ links: deps.links, show: (action) => emit('desktop-action', action), fail });
+  const links = createLockedLinkOpener({ links: deps.links, showWindow: show, emit: (action) => emit('desktop-action', action), fail });
 
   const actions = {
     /** Tray: copies an account's current code (clipboard guard clears it as for an in-app copy). */
@@ -84,11 +84,7 @@ export function createDesktopActions(deps: {
       emit('desktop-action', { kind: 'open-request', tx: tx.slice(0, 64) });
     },
     /** A `faktor://` link from the OS: checked like a scanned login QR, then its confirm step. */
-    async openLink(link: string): Promise<void> {
-      show();
-      // Locked: the unlock screen is showing; the link is opened right after the unlock.
-      await links.open(link);
-    },
+    openLink: links.open,
     async lock(): Promise<void> {
       try {
         await api['vault-lock']({});
