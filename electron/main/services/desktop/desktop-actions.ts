@@ -103,7 +103,7 @@ export function createDesktopActions(deps: {
     /** Every event main publishes passes here: the tray follows the vault, a waiting link follows the unlock. */
     onEvent(name: EventName, payload: unknown): void {
       if (name === 'vault-status' || name === 'vault-changed') tray.changed();
-      if (name === 'vault-status' && (payload as { state?: string }).state === 'ready') links.unlocked();
+      if (name === 'vault-status' && (payload as { state?: string }).state === 'ready') void links.unlocked();
     },
     /** Subscribes to "the tray menu may have changed"; returns the unsubscribe function. */
     onChange: tray.onChange,

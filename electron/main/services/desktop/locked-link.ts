@@ -8,7 +8,7 @@ import type { SameDeviceLinks } from '../servicekonto/same-device';
  * latest) until the vault is unlocked, since the unlock screen is what the window shows meanwhile.
  */
 export function createLockedLinkOpener(deps: {
-  links: SameDeviceLinks;
+  links: Pick<SameDeviceLinks, 'open'>;
   /** Shows, restores and focuses the main window. */
   showWindow(): void;
   /** Tells the window what to show (the checked link's confirm step). */
@@ -33,12 +33,12 @@ export function createLockedLinkOpener(deps: {
   return {
     /** A link from the OS: the window, then its confirm step (or it waits for the unlock). */
     open,
-    /** The vault is unlocked: the waiting link, if any, is opened now (once). */
-    unlocked(): void {
+    /** The vault is unlocked: the waiting link, if any, is opened now (once); settles when it is shown. */
+    async unlocked(): Promise<void> {
       if (pendingLink === null) return;
       const link = pendingLink;
       pendingLink = null;
-      void open(link);
+      await open(link);
     },
   };
 }
