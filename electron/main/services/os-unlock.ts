@@ -1,12 +1,11 @@
-import { z } from 'zod';
 import { FaktorError, isFaktorError } from '../../../shared/errors';
-import { OsUnlockMethod, type OsUnlockStatus } from '../../../shared/ipc/os-unlock-schemas';
+import type { OsUnlockStatus } from '../../../shared/ipc/os-unlock-schemas';
 import type { VaultStatus } from '../../../shared/ipc/schemas';
 import type { OsVerifier } from '../ports';
 import type { Keychain } from './keychain';
+import { createOsUnlockItemStore } from './os-unlock-item';
 import { createSerial } from './serial';
 import type { Vault } from './vault';
-import { B64 } from './vault-format';
 
 /*
  * Unlocking with the OS's user-verification prompt (issue #11; docs/desktop.md "OS unlock", the threat
@@ -24,20 +23,7 @@ import { B64 } from './vault-format';
  */
 
 /** Keychain account (under the vault's service) of the OS-unlock item. */
-export const OS_UNLOCK_ACCOUNT = 'vault-key-os-unlock';
-
-const Item = z.strictObject({ v: z.literal(1), method: OsUnlockMethod, itemTag: z.string().regex(/^[A-Za-z0-9_-]{22}$/), key: B64 });
-type Item = z.infer<typeof Item>;
-
-/** The item's JSON, or null when it is not exactly our layout. */
-function parseItem(text: string): Item | null {
-  try {
-    const parsed = Item.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
-}
+export { OS_UNLOCK_ACCOUNT } from './os-unlock-item';
 
 /** What the service is built from. */
 export interface OsUnlockDeps {
@@ -68,25 +54,12 @@ export function createOsUnlock(d: OsUnlockDeps): OsUnlock {
   const serial = createSerial();
   const method = async () => (d.verifier ? await d.verifier.available().catch(() => null) : null);
   const verify = async () => (d.verifier ? await d.verifier.verify(d.reason()).then((ok) => ok === true, () => false) : false);
-  const forget = async (): Promise<void> => void (await d.keychain.delete(OS_UNLOCK_ACCOUNT));
-  const write = async (m: OsUnlockMethod, key: Uint8Array, itemTag: string): Promise<void> => {
-    const text = JSON.stringify({ v: 1, method: m, itemTag, key: Buffer.from(key).toString('base64') });
-    await d.keychain.set(OS_UNLOCK_ACCOUNT, text);
-  };
-  /** The stored item, or null when there is none; a damaged one is deleted and reads as stale. */
-  const read = async (): Promise<Item | null> => {
-    const text = await d.keychain.get(OS_UNLOCK_ACCOUNT);
-    if (text === null) return null;
-    const item = parseItem(text);
-    if (item) return item;
-    await forget();
-    throw new FaktorError('os-unlock-stale', 'item damaged');
-  };
+  const item = createOsUnlockItemStore(d.keychain);
   const status = async (): Promise<OsUnlockStatus> => {
     const m = await method();
     const vault = await d.vault.open();
     if (!vault.hasPassword) return { method: m, enabled: false };
-    const enabled = await d.keychain.get(OS_UNLOCK_ACCOUNT).then((t) => t !== null, () => false);
+    const enabled = await item.exists();
     return { method: m, enabled };
   };
   const needUnlocked = (): void => {
@@ -104,7 +77,7 @@ export function createOsUnlock(d: OsUnlockDeps): OsUnlock {
         try {
           // One passed prompt before relying on it, so the user knows the sensor works for them.
           if (!(await verify())) throw new FaktorError('os-unlock-refused');
-          await write(m, key, itemTag);
+          await item.write(m, key, itemTag);
         } finally {
           key.fill(0);
         }
@@ -113,7 +86,7 @@ export function createOsUnlock(d: OsUnlockDeps): OsUnlock {
     disable: () =>
       serial(async () => {
         needUnlocked();
-        await forget();
+        await item.forget();
         return status();
       }),
     unlock: () =>
@@ -121,24 +94,24 @@ export function createOsUnlock(d: OsUnlockDeps): OsUnlock {
         const before = await d.vault.open();
         if (before.state !== 'locked' || !before.hasPassword) return before;
         if ((await method()) === null) throw new FaktorError('os-unlock-unavailable', 'no prompt on this computer');
-        if ((await read()) === null) throw new FaktorError('os-unlock-unavailable', 'not enabled');
+        if ((await item.read()) === null) throw new FaktorError('os-unlock-unavailable', 'not enabled');
         await d.vault.throttle.check();
         if (!(await verify())) {
           await d.vault.throttle.recordFailure();
           throw new FaktorError('os-unlock-refused');
         }
         // Read again after the prompt: the item is what the keychain holds now, not before it.
-        const item = await read();
-        if (item === null) throw new FaktorError('os-unlock-unavailable', 'not enabled');
-        const key = Buffer.from(item.key, 'base64');
+        const stored = await item.read();
+        if (stored === null) throw new FaktorError('os-unlock-unavailable', 'not enabled');
+        const key = Buffer.from(stored.key, 'base64');
         try {
-          const after = await d.vault.unlockWithKey(key, item.itemTag);
+          const after = await d.vault.unlockWithKey(key, stored.itemTag);
           await d.vault.throttle.recordSuccess();
           return after;
         } catch (e) {
           // A key that no longer fits (re-keyed, reset, or not this vault's): drop the item, fall back.
           if (isFaktorError(e, 'os-unlock-stale') || isFaktorError(e, 'vault-key-missing')) {
-            await forget().catch(() => undefined);
+            await item.forget().catch(() => undefined);
             throw new FaktorError('os-unlock-stale', e.code);
           }
           throw e;
@@ -146,17 +119,7 @@ export function createOsUnlock(d: OsUnlockDeps): OsUnlock {
           key.fill(0);
         }
       }),
-    async afterRekey(next) {
-      // Not in `serial`: this runs inside the vault's queue, and enable() waits on the vault in ours.
-      try {
-        const text = await d.keychain.get(OS_UNLOCK_ACCOUNT).catch(() => null);
-        if (text === null) return;
-        const item = parseItem(text);
-        if (next === null || item === null) await forget();
-        else await write(item.method, next.key, next.itemTag);
-      } finally {
-        next?.key.fill(0);
-      }
-    },
+    // Not in `serial`: this runs inside the vault's queue, and enable() waits on the vault in ours.
+    afterRekey: (next) => item.rekey(next),
   };
 }

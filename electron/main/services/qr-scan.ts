@@ -46,26 +46,9 @@ export { TOKEN_TTL_MS } from './scan-tokens';
 export function createQrScanService(deps: { decoder: QrDecoder; ports: QrScanPorts; vault: QrVault; now: () => number }) {
   const tokens = createScanTokens(deps.now);
 
-  const take = (token: string, kind: Route['kind']): HeldPayload => {
-    const e = tokens.take(token);
-    if (e.route.kind !== kind) throw new FaktorError('unsupported-payload', `token is ${e.route.kind}`);
-    return e.held;
-  };
+  const take = (token: string, kind: Route['kind']): HeldPayload => takeHeld(tokens, token, kind);
 
-  const toFound = (hits: Awaited<ReturnType<QrDecoder['decodeImage']>>, source: ScanSource): FoundCode[] =>
-    hits.map((h) => {
-      const { route: r, held } = routeAndHold(h.text, deps.now());
-      const view = safeView(r);
-      if (view.kind !== r.kind) wipeHeld(held); // shown as invalid: nothing to act on
-      return {
-        token: tokens.hold(digest(h.text), { route: view, held: view.kind === r.kind ? held : { kind: 'none' } }),
-        route: view,
-        source,
-        position: h.position,
-        // Where, never what it looks like: no pixels of the code leave main (a crop decodes to the secret).
-        imageSize: { width: h.imageSize.width, height: h.imageSize.height },
-      };
-    });
+  const toFound = (hits: DecodedHits, source: ScanSource): FoundCode[] => holdFound(tokens, hits, source, deps.now());
 
   return {
     /** Every display, each decoded in the worker; codes from all displays in one list. */
@@ -126,22 +109,9 @@ export function createQrScanService(deps: { decoder: QrDecoder; ports: QrScanPor
      * again here with the same collector the UI uses); all-or-nothing through the vault.
      */
     async importMigration(req: { tokens: readonly string[] }): Promise<ImportResult> {
-      let c = emptyCollection;
-      let batchId: number | null = null;
       const accounts: OtpParams[] = [];
       try {
-        for (const token of req.tokens) {
-          const r = tokens.take(token).route;
-          if (r.kind !== 'migration-part') throw new FaktorError('unsupported-payload', `token is ${r.kind}`);
-          if (batchId !== null && r.batchId !== batchId) throw new FaktorError('invalid-migration', 'mixed batches');
-          batchId = r.batchId;
-          const added = addPart(c, { token, batchId: r.batchId, batchIndex: r.batchIndex, batchSize: r.batchSize, accountCount: r.accounts.length });
-          if (added.outcome === 'conflict') throw new FaktorError('invalid-migration', 'conflicting parts');
-          c = added.collection;
-          const held = take(token, 'migration-part');
-          if (added.outcome === 'added' && held.kind === 'migration-part') accounts.push(...held.accounts.map(withOwnSecret));
-        }
-        if (batchId === null || !completeTokens(c, batchId)) throw new FaktorError('invalid-migration', 'batch incomplete');
+        takeMigrationBatch(tokens, req.tokens, accounts);
         const result = await deps.vault.importAccounts(accounts);
         for (const token of req.tokens) tokens.forget(token);
         return result;
@@ -170,6 +140,58 @@ export function createQrScanService(deps: { decoder: QrDecoder; ports: QrScanPor
       tokens.forgetAll();
     },
   };
+}
+
+type ScanTokens = ReturnType<typeof createScanTokens>;
+type DecodedHits = Awaited<ReturnType<QrDecoder['decodeImage']>>;
+
+/**
+ * Routes each decoded hit and keeps its payload behind a token; the renderer gets the safe view. A hit
+ * the IPC schema refuses is shown as invalid and its secret bytes are zeroed at once.
+ */
+function holdFound(tokens: ScanTokens, hits: DecodedHits, source: ScanSource, nowMs: number): FoundCode[] {
+  return hits.map((h) => {
+    const { route: r, held } = routeAndHold(h.text, nowMs);
+    const view = safeView(r);
+    if (view.kind !== r.kind) wipeHeld(held); // shown as invalid: nothing to act on
+    return {
+      token: tokens.hold(digest(h.text), { route: view, held: view.kind === r.kind ? held : { kind: 'none' } }),
+      route: view,
+      source,
+      position: h.position,
+      // Where, never what it looks like: no pixels of the code leave main (a crop decodes to the secret).
+      imageSize: { width: h.imageSize.width, height: h.imageSize.height },
+    };
+  });
+}
+
+/**
+ * Takes the tokens of one Google export: exactly one batch with every part (checked again here with the
+ * same collector the UI uses). The accounts are pushed into `into`, each with a secret of its own, as
+ * they are taken, so the caller can zero them whatever happens.
+ */
+function takeMigrationBatch(tokens: ScanTokens, list: readonly string[], into: OtpParams[]): void {
+  let c = emptyCollection;
+  let batchId: number | null = null;
+  for (const token of list) {
+    const r = tokens.take(token).route;
+    if (r.kind !== 'migration-part') throw new FaktorError('unsupported-payload', `token is ${r.kind}`);
+    if (batchId !== null && r.batchId !== batchId) throw new FaktorError('invalid-migration', 'mixed batches');
+    batchId = r.batchId;
+    const added = addPart(c, { token, batchId: r.batchId, batchIndex: r.batchIndex, batchSize: r.batchSize, accountCount: r.accounts.length });
+    if (added.outcome === 'conflict') throw new FaktorError('invalid-migration', 'conflicting parts');
+    c = added.collection;
+    const held = takeHeld(tokens, token, 'migration-part');
+    if (added.outcome === 'added' && held.kind === 'migration-part') into.push(...held.accounts.map(withOwnSecret));
+  }
+  if (batchId === null || !completeTokens(c, batchId)) throw new FaktorError('invalid-migration', 'batch incomplete');
+}
+
+/** The payload behind a token whose route is `kind`; 'unsupported-payload' for another kind. */
+function takeHeld(tokens: ScanTokens, token: string, kind: Route['kind']): HeldPayload {
+  const e = tokens.take(token);
+  if (e.route.kind !== kind) throw new FaktorError('unsupported-payload', `token is ${e.route.kind}`);
+  return e.held;
 }
 
 /**

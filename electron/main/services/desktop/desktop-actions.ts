@@ -6,7 +6,9 @@ import type { ScanResult } from '../../../../shared/qr/found-code';
 import type { Api } from '../../api';
 import type { SameDeviceLinks } from '../servicekonto/same-device';
 import { createShortcutManager, type GlobalShortcutPort } from './shortcuts';
-import { buildTrayMenu, MAX_TRAY_ACCOUNTS, quickAccounts, type TrayCommand, type TrayItem } from './tray-menu';
+import type { TrayCommand } from './tray-menu';
+import { createLockedLinkOpener } from './locked-link';
+import { createTrayState } from './tray-state';
 
 /** What the desktop integration needs from Electron (platform/desktop-ports.ts; doubles in the harness). */
 export interface DesktopPorts {
@@ -43,26 +45,20 @@ export function createDesktopActions(deps: {
   language(): 'de' | 'en';
 }) {
   const { api, emit } = deps;
-  let recent: string[] = [];
-  /** A link that arrived while the vault was locked; opened once it is unlocked. */
-  let pendingLink: string | null = null;
-  const listeners = new Set<() => void>();
-  const changed = (): void => {
-    for (const l of listeners) l();
-  };
+  const tray = createTrayState(api, deps.language);
   const show = (): void => deps.ports?.showWindow();
   const fail = (e: unknown): void => {
     show();
     emit('desktop-action', { kind: 'error', code: isFaktorError(e) ? e.code : 'internal' });
   };
+  const links = createLockedLinkOpener({ links: deps.links, showWindow: show, emit: (action) => emit('desktop-action', action), fail });
 
   const actions = {
     /** Tray: copies an account's current code (clipboard guard clears it as for an in-app copy). */
     async copyCode(accountId: string): Promise<void> {
       try {
         await api['codes-copy']({ id: accountId });
-        recent = [accountId, ...recent.filter((id) => id !== accountId)].slice(0, MAX_TRAY_ACCOUNTS);
-        changed();
+        tray.copied(accountId);
       } catch (e) {
         fail(e);
       }
@@ -88,18 +84,7 @@ export function createDesktopActions(deps: {
       emit('desktop-action', { kind: 'open-request', tx: tx.slice(0, 64) });
     },
     /** A `faktor://` link from the OS: checked like a scanned login QR, then its confirm step. */
-    async openLink(link: string): Promise<void> {
-      show();
-      try {
-        const code = await deps.links.open(link);
-        pendingLink = null;
-        emit('desktop-action', { kind: 'show-scan', result: { codes: [code], imagesScanned: 0 } });
-      } catch (e) {
-        // Locked: the unlock screen is showing; the link is opened right after the unlock.
-        if (isFaktorError(e, 'vault-locked')) pendingLink = link;
-        else fail(e);
-      }
-    },
+    openLink: links.open,
     async lock(): Promise<void> {
       try {
         await api['vault-lock']({});
@@ -112,45 +97,21 @@ export function createDesktopActions(deps: {
       deps.ports?.quit();
     },
     /** The tray menu for the current state (built by tray-menu.ts). */
-    async trayMenu(): Promise<TrayItem[]> {
-      const status = await api['vault-status']({});
-      const list = status.state === 'ready' ? await api['accounts-list']({}).catch(() => []) : [];
-      return buildTrayMenu({ vault: status.state, hasPassword: status.hasPassword, quick: quickAccounts(list, recent), language: deps.language() });
-    },
+    trayMenu: tray.menu,
     /** Runs what a tray entry says (the tray's click handler). */
-    async run(command: TrayCommand): Promise<void> {
-      switch (command.kind) {
-        case 'copy':
-          return actions.copyCode(command.accountId);
-        case 'scan-screen':
-          return actions.scanScreen();
-        case 'show':
-          return show();
-        case 'lock':
-          return actions.lock();
-        case 'quit':
-          return actions.quit();
-      }
-    },
+    run: (command: TrayCommand): Promise<void> => runTrayCommand(actions, command),
     /** Every event main publishes passes here: the tray follows the vault, a waiting link follows the unlock. */
     onEvent(name: EventName, payload: unknown): void {
-      if (name === 'vault-status' || name === 'vault-changed') changed();
-      if (name === 'vault-status' && (payload as { state?: string }).state === 'ready' && pendingLink !== null) {
-        const link = pendingLink;
-        pendingLink = null;
-        void actions.openLink(link);
-      }
+      if (name === 'vault-status' || name === 'vault-changed') tray.changed();
+      if (name === 'vault-status' && (payload as { state?: string }).state === 'ready') void links.unlocked();
     },
     /** Subscribes to "the tray menu may have changed"; returns the unsubscribe function. */
-    onChange(listener: () => void): () => void {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
+    onChange: tray.onChange,
     /** Applies the desktop settings (shortcuts, login item); run at start and after every settings change. */
     applySettings(s: Settings): void {
       shortcuts.apply({ scan: s.shortcutScan, search: s.shortcutSearch });
       deps.ports?.loginItem?.set(s.startAtLogin);
-      changed();
+      tray.changed();
     },
     /** For the settings screen (desktop-status). */
     status(): DesktopStatus {
@@ -159,11 +120,30 @@ export function createDesktopActions(deps: {
     /** Quit: lets go of the global shortcuts. */
     dispose(): void {
       shortcuts.clear();
-      listeners.clear();
+      tray.clear();
     },
   };
   const shortcuts = createShortcutManager(deps.ports?.globalShortcuts, { scan: () => void actions.scanScreen(), search: () => actions.showSearch() });
   return actions;
+}
+
+/** Runs what a tray entry says with the matching desktop action. */
+async function runTrayCommand(
+  actions: Pick<DesktopActions, 'copyCode' | 'scanScreen' | 'showWindow' | 'lock' | 'quit'>,
+  command: TrayCommand,
+): Promise<void> {
+  switch (command.kind) {
+    case 'copy':
+      return actions.copyCode(command.accountId);
+    case 'scan-screen':
+      return actions.scanScreen();
+    case 'show':
+      return actions.showWindow();
+    case 'lock':
+      return actions.lock();
+    case 'quit':
+      return actions.quit();
+  }
 }
 
 /** The desktop actions' shape (MainProcess.desktop). */

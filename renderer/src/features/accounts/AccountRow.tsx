@@ -1,22 +1,18 @@
-import { memo, useLayoutEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
-import type { TFunction } from 'i18next';
+import { memo, useMemo, useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CodeView } from '../../../../shared/ipc/schemas';
 import { copyCode, nextHotpCode } from '../../actions/codes';
 import { moveAccount } from '../../actions/accounts';
-import { useStore, type Store } from '../../store';
+import { useStore } from '../../store';
 import { displayName, selectCanReorder, selectVisibleIds } from '../../store/selectors';
 import { DragHandle, useSortableRow } from '../organise/sortable-row';
 import { moveTarget } from '../organise/arrange';
 import { PinButton, TagList } from '../organise/row-parts';
-import { setText, trackCountdown, untrackCountdown } from '../../ticker';
 import { Countdown } from '../../components/Countdown';
+import { groupDigits } from './group-digits';
+import { useLiveCode } from './use-live-code';
 
 /** Groups digits for reading: 123 456, 1234 5678, 12345 67890. */
-export function groupDigits(code: string): string {
-  const half = Math.ceil(code.length / 2);
-  return code.length >= 6 ? `${code.slice(0, half)} ${code.slice(half)}` : code;
-}
+export { groupDigits } from './group-digits';
 
 /** Props of AccountRow: the position comes from the list so a row never scans the order itself. */
 export interface AccountRowProps {
@@ -34,13 +30,6 @@ interface CodeCellProps {
   name: string;
 }
 
-/** The copy button's label for any code, from one translation lookup per name and language. */
-function copyLabelFor(t: TFunction, name: string): (code: string) => string {
-  const marker = '\u0000';
-  const [before = '', after = ''] = t('list.copyLabel', { code: marker, name }).split(marker);
-  return (code) => before + code + after;
-}
-
 /**
  * The code (click/Enter/Space copies) and its countdown (TOTP) or "next code" button (HOTP).
  * React renders the cell's shape — code hidden or shown — and re-renders only when that changes. A new
@@ -56,65 +45,15 @@ const CodeCell = memo(function CodeCell({ id, type, digits, name }: CodeCellProp
   const hide = useStore((s) => s.settings?.hideCodes ?? false) && type === 'totp';
   const [revealed, setRevealed] = useState(false);
   const shown = available && (!hide || revealed);
-  const codeRef = useRef<HTMLButtonElement>(null);
-  const digitsRef = useRef<HTMLSpanElement>(null);
-  const secondsRef = useRef<HTMLSpanElement>(null);
-  const barRef = useRef<HTMLSpanElement>(null);
-  const previewRef = useRef<HTMLSpanElement>(null);
-  // Static per language (and name): not looked up again for every new code.
+  const { codeRef, digitsRef, secondsRef, barRef, previewRef } = useLiveCode({ shown, id, type, name });
+  // Static per language: not looked up again for every new code.
   const timerLabel = useMemo(() => t('list.secondsLeftLabel'), [t]);
   const previewTitle = useMemo(() => t('list.nextPreviewTitle'), [t]);
-  const copyLabel = useMemo(() => copyLabelFor(t, name), [t, name]);
-
-  useLayoutEffect(() => {
-    if (!shown) return;
-    const select = (s: Store): CodeView | undefined => (type === 'hotp' ? s.hotp[id] : s.totp[id]);
-    let current: CodeView | undefined;
-    const show = (code: CodeView | undefined): void => {
-      const button = codeRef.current;
-      const text = digitsRef.current;
-      // Unchanged codes keep their identity in the store (codes-slice), so this is one comparison.
-      if (!code || code === current || !button || !text) return;
-      if (current?.code !== code.code) {
-        button.dataset.code = code.code;
-        // The name contains the digits exactly as shown (grouped), so speech input and axe's
-        // label-content-name-mismatch agree with what is on screen.
-        button.setAttribute('aria-label', copyLabel(groupDigits(code.code)));
-        setText(text, groupDigits(code.code));
-      }
-      current = code;
-      const seconds = secondsRef.current;
-      if (type === 'totp' && seconds) trackCountdown(seconds, code.validUntil, barRef.current, Math.max(1000, code.validUntil - code.validFrom));
-    };
-    let upcoming: CodeView | undefined;
-    // The next window's code, only while it belongs to the code shown (main gives it near the period's end).
-    const preview = (next: CodeView | undefined): void => {
-      const el = previewRef.current;
-      const due = next !== undefined && next.validFrom === current?.validUntil ? next : undefined;
-      if (!el || due === upcoming) return;
-      upcoming = due;
-      setText(el, due ? `→ ${groupDigits(due.code)}` : '');
-      if (due) el.setAttribute('aria-label', t('list.nextPreview', { name, code: groupDigits(due.code) }));
-      else el.removeAttribute('aria-label');
-      el.classList.toggle('on', due !== undefined);
-    };
-    const update = (s: Store): void => {
-      show(select(s));
-      if (type === 'totp') preview(s.upcoming[id]);
-    };
-    update(useStore.getState());
-    const unsubscribe = useStore.subscribe(update);
-    const seconds = secondsRef.current;
-    return () => {
-      unsubscribe();
-      if (seconds) untrackCountdown(seconds);
-    };
-  }, [shown, id, type, copyLabel, t, name]);
 
   return (
     <>
       {shown ? (
-        // Text, aria-label and data-code are written by the effect above (React renders no text here). The
+        // Text, aria-label and data-code are written by useLiveCode (React renders no text here). The
         // digits sit in a fixed-size contained box (app.css), so a new code re-lays-out only that box.
         <button ref={codeRef} type="button" className="code" onClick={() => void copyCode(id)}>
           <span ref={digitsRef} className="code-digits" style={{ '--chars': groupDigits('0'.repeat(digits)).length } as CSSProperties} />

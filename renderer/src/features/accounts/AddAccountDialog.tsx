@@ -5,9 +5,10 @@ import { errorCode } from '../../api/bridge';
 import { useStore } from '../../store';
 import { validateManual, validateUri, type ManualErrors, type ManualForm } from '../../validate';
 import { Dialog } from '../../components/Dialog';
-import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { DialogButtons } from '../../components/DialogButtons';
+import { ManualAccountFields } from './ManualAccountFields';
+import { UriField } from './UriField';
 
 const emptyForm: ManualForm = { type: 'totp', issuer: '', label: '', secret: '', algorithm: 'SHA1', digits: '6', period: '30', counter: '0' };
 
@@ -71,73 +72,9 @@ export function AddAccountDialog({ initialUri }: { initialUri?: string }) {
         </fieldset>
 
         {mode === 'uri' ? (
-          <Field
-            label={t('add.uriLabel')}
-            help={t('add.uriHelp')}
-            error={uriError}
-            control={({ id, describedBy, invalid }) => (
-              <textarea
-                id={id}
-                aria-describedby={describedBy}
-                aria-invalid={invalid || undefined}
-                rows={3}
-                value={uri}
-                spellCheck={false}
-                data-autofocus
-                onChange={(e) => setUri(e.target.value)}
-                // A link is one line: Enter adds (Shift+Enter still breaks the line).
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
-                    e.preventDefault();
-                    e.currentTarget.form?.requestSubmit();
-                  }
-                }}
-              />
-            )}
-          />
+          <UriField uri={uri} error={uriError} onChange={setUri} />
         ) : (
-          <>
-            <Field label={t('add.issuer')} help={t('add.issuerHelp')} error={errors.issuer ? t(errors.issuer) : null} value={form.issuer} autoFocus onChange={(e) => set('issuer', e.target.value)} />
-            <Field label={t('add.label')} help={t('add.labelHelp')} error={errors.label ? t(errors.label) : null} value={form.label} required onChange={(e) => set('label', e.target.value)} />
-            <Field
-              label={t('add.secret')}
-              help={t('add.secretHelp')}
-              error={errors.secret ? t(errors.secret) : null}
-              value={form.secret}
-              required
-              autoComplete="off"
-              spellCheck={false}
-              onChange={(e) => set('secret', e.target.value)}
-            />
-            <details className="advanced">
-              <summary>{t('add.advanced')}</summary>
-              <Field
-                label={t('add.type')}
-                control={({ id }) => (
-                  <select id={id} value={form.type} onChange={(e) => set('type', e.target.value as ManualForm['type'])}>
-                    <option value="totp">{t('add.totp')}</option>
-                    <option value="hotp">{t('add.hotp')}</option>
-                  </select>
-                )}
-              />
-              <Field
-                label={t('add.algorithm')}
-                control={({ id }) => (
-                  <select id={id} value={form.algorithm} onChange={(e) => set('algorithm', e.target.value as ManualForm['algorithm'])}>
-                    <option value="SHA1">SHA-1</option>
-                    <option value="SHA256">SHA-256</option>
-                    <option value="SHA512">SHA-512</option>
-                  </select>
-                )}
-              />
-              <Field label={t('add.digits')} inputMode="numeric" error={errors.digits ? t(errors.digits) : null} value={form.digits} onChange={(e) => set('digits', e.target.value)} />
-              {form.type === 'totp' ? (
-                <Field label={t('add.period')} inputMode="numeric" error={errors.period ? t(errors.period) : null} value={form.period} onChange={(e) => set('period', e.target.value)} />
-              ) : (
-                <Field label={t('add.counter')} inputMode="numeric" error={errors.counter ? t(errors.counter) : null} value={form.counter} onChange={(e) => set('counter', e.target.value)} />
-              )}
-            </details>
-          </>
+          <ManualAccountFields form={form} errors={errors} set={set} />
         )}
         <FormError message={formError} />
         <DialogButtons cancel={t('add.cancel')} submit={t('add.submit')} onCancel={close} busy={busy} />

@@ -1,10 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { backupExport, backupExportPlain, exportAs } from '../../api/backup';
+import { backupExportPlain, exportAs } from '../../api/backup';
 import { useStore } from '../../store';
 import { Dialog } from '../../components/Dialog';
-import { Field } from '../../components/Field';
 import { FormError, useReveal } from '../../components/FormError';
+import { EncryptedExport } from './EncryptedExport';
 import { ImportSection } from './ImportSection';
 import { WarningTick } from '../../components/WarningTick';
 import { useOutcome } from '../../components/use-outcome';
@@ -17,27 +17,9 @@ export function BackupDialog({ mode: initialMode = 'export' }: { mode?: 'export'
   const { t } = useTranslation();
   const [mode, setMode] = useState(initialMode);
   const close = () => useStore.getState().openDialog(null);
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [pwError, setPwError] = useState<{ password?: string; repeat?: string }>({});
   const [plainOk, setPlainOk] = useState(false);
   const { outcome, busy, run: guarded, setOutcome } = useOutcome();
   const reveal = useReveal();
-
-  function exportEncrypted(e: FormEvent) {
-    e.preventDefault();
-    const problems: typeof pwError = {};
-    if (password.length < 8) problems.password = t('validation.passwordShort');
-    else if (password !== repeat) problems.repeat = t('validation.passwordMismatch');
-    setPwError(problems);
-    if (Object.keys(problems).length > 0) return;
-    void guarded(async () => {
-      const r = await backupExport(password);
-      setPassword('');
-      setRepeat('');
-      return { kind: 'ok', text: t('backup.exported', { count: r.count, fileName: r.fileName }) };
-    });
-  }
 
   function exportPlain(format: 'otpauth' | 'aegis-plain' | 'qr-sheet' = 'otpauth') {
     void guarded(async () => {
@@ -58,19 +40,7 @@ export function BackupDialog({ mode: initialMode = 'export' }: { mode?: 'export'
       </div>
       {mode === 'export' ? (
         <>
-          <section className="settings-section" aria-labelledby="export-heading">
-            <h3 id="export-heading">{t('backup.exportHeading')}</h3>
-            <p className="hint">{t('backup.exportHint')}</p>
-            <form onSubmit={exportEncrypted} noValidate>
-              <Field label={t('backup.exportPassword')} type="password" autoComplete="new-password" value={password} error={pwError.password} onChange={(e) => setPassword(e.target.value)} />
-              <Field label={t('backup.exportRepeat')} type="password" autoComplete="new-password" value={repeat} error={pwError.repeat} onChange={(e) => setRepeat(e.target.value)} />
-              <div className="dialog-buttons">
-                <button type="submit" disabled={busy}>
-                  {t('backup.exportButton')}
-                </button>
-              </div>
-            </form>
-          </section>
+          <EncryptedExport busy={busy} run={guarded} />
 
           <section className="settings-section" aria-labelledby="plain-heading">
             <h3 id="plain-heading">{t('backup.plainHeading')}</h3>

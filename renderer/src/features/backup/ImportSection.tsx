@@ -1,15 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FaktorError } from '../../../../shared/errors';
-import { IMPORT_FORMATS, type ImportFormat } from '../../../../shared/import/types';
+import type { ImportFormat } from '../../../../shared/import/types';
 import type { ImportPreview } from '../../../../shared/ipc/schemas';
 import { loadAccounts } from '../../actions/accounts';
 import { importCommit, importPreview } from '../../api/backup';
 import { errorCode } from '../../api/bridge';
-import { displayName } from '../../store/selectors';
 import { Field } from '../../components/Field';
 import { FormError, useReveal } from '../../components/FormError';
-import { NameList } from '../../components/NameList';
+import { ImportFormatField } from './ImportFormatField';
+import { ImportPreviewResult } from './ImportPreviewResult';
 
 /** Which import a section offers: a Faktor backup (or otpauth:// list, detected), or another app's file with a format choice. */
 export type ImportVariant = 'backup' | 'foreign';
@@ -78,21 +78,7 @@ export function ImportSection({ variant }: { variant: ImportVariant }) {
       <h3 id={ids.heading}>{ids.title}</h3>
       <p className="hint">{ids.hint}</p>
       <form onSubmit={(e) => open(e)} noValidate>
-        {variant === 'foreign' ? (
-          <Field
-            label={t('importer.format')}
-            control={({ id, describedBy }) => (
-              <select id={id} aria-describedby={describedBy} value={format} onChange={(e) => setFormat(e.target.value as ImportFormat | '')}>
-                <option value="">{t('importer.detect')}</option>
-                {IMPORT_FORMATS.map((f) => (
-                  <option key={f} value={f}>
-                    {t(`importer.formats.${f}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          />
-        ) : null}
+        {variant === 'foreign' ? <ImportFormatField format={format} onChange={setFormat} /> : null}
         <div className="dialog-buttons">
           <button type="submit" disabled={busy}>
             {ids.choose}
@@ -110,33 +96,7 @@ export function ImportSection({ variant }: { variant: ImportVariant }) {
           </div>
         </form>
       ) : null}
-      {preview ? (
-        <div className="result" role="status" ref={reveal}>
-          <p>{t('importer.found', { count: preview.accounts.length, format: t(`importer.formats.${preview.format}`) })}</p>
-          <NameList className="duplicates" accounts={preview.accounts} />
-          {preview.dropped.length > 0 ? (
-            <>
-              <p>{t('importer.dropped')}</p>
-              <ul className="duplicates">
-                {preview.dropped.map((d) => (
-                  <li key={d.entry}>{t('importer.droppedEntry', { name: displayName(d), type: d.detail })}</li>
-                ))}
-              </ul>
-            </>
-          ) : null}
-          {preview.duplicates.length > 0 ? (
-            <>
-              <p>{t('backup.duplicates')}</p>
-              <NameList className="duplicates" accounts={preview.duplicates} />
-            </>
-          ) : null}
-          <div className="dialog-buttons">
-            <button type="button" className="primary" disabled={busy || preview.accounts.length === 0} onClick={commit}>
-              {t('importer.commit', { count: preview.accounts.length })}
-            </button>
-          </div>
-        </div>
-      ) : null}
+      {preview ? <ImportPreviewResult preview={preview} busy={busy} onCommit={commit} /> : null}
       {result ? <p role="status" ref={reveal}>{result}</p> : null}
       {error ? <FormError message={error} /> : null}
     </section>

@@ -4,15 +4,14 @@ import { UDEV_RULE } from '../../../../shared/ctap/udev-rule';
 import type { KeyList, KeyView } from '../../../../shared/ipc/keys-schemas';
 import { keyErrorText, keyName } from './key-messages';
 import { keysWink } from './keys-api';
+import { KeyFacts } from './KeyFacts';
 import { KeyServicekontoMeans } from './KeyServicekontoMeans';
 
 /** What a key card can open. */
 export type KeyAction = 'pin' | 'creds' | 'reset' | 'register';
 
-/** Formats a 32-hex-digit AAGUID as the usual 8-4-4-4-12 UUID. */
-export function formatAaguid(hex: string): string {
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+/** Formats a 32-hex-digit AAGUID as the usual 8-4-4-4-12 UUID (lives with the facts list). */
+export { formatAaguid } from './KeyFacts';
 
 /** Why a key cannot be read, with the fix the user can apply (udev rule on Linux, elevation on Windows). */
 function KeyProblem({ code, platform }: { code: NonNullable<KeyView['error']>; platform: KeyList['platform'] }) {
@@ -47,8 +46,6 @@ export function KeyCard({ keyView: k, platform, onOpen }: { keyView: KeyView; pl
       setNote(keyErrorText(t, e));
     }
   };
-  const caps = [k.ctap2 ? t('keys.cap.ctap2') : null, k.u2f ? t('keys.cap.u2f') : null, k.credMgmt ? t('keys.cap.credMgmt') : null, k.wink ? t('keys.cap.wink') : null].filter(Boolean);
-  const pin = k.pinSet === true ? (k.pinRetries !== undefined ? t('keys.pinSetRetries', { retries: k.pinRetries }) : t('keys.pinSet')) : t('keys.pinNotSet');
   return (
     <article className="key-card" aria-label={name}>
       <h3>{name}</h3>
@@ -56,30 +53,7 @@ export function KeyCard({ keyView: k, platform, onOpen }: { keyView: KeyView; pl
         <KeyProblem code={k.error} platform={platform} />
       ) : (
         <>
-          <dl className="key-facts">
-            {k.manufacturer ? (
-              <>
-                <dt>{t('keys.manufacturer')}</dt>
-                <dd>{k.manufacturer}</dd>
-              </>
-            ) : null}
-            {k.aaguid ? (
-              <>
-                <dt>{t('keys.aaguid')}</dt>
-                <dd className="key-mono">{formatAaguid(k.aaguid)}</dd>
-              </>
-            ) : null}
-            <dt>{t('keys.versions')}</dt>
-            <dd>{k.versions.join(', ')}</dd>
-            {k.ctap2 ? (
-              <>
-                <dt>{t('keys.pinLabel')}</dt>
-                <dd>{pin}</dd>
-              </>
-            ) : null}
-            <dt>{t('keys.capabilities')}</dt>
-            <dd>{caps.join(', ')}</dd>
-          </dl>
+          <KeyFacts keyView={k} />
           {k.ctap2 ? null : <p className="hint">{t('keys.u2fOnly')}</p>}
           {k.ctap2 || k.u2f ? <KeyServicekontoMeans path={k.path} /> : null}
           <div className="key-actions">

@@ -5,13 +5,8 @@ import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 import { keyErrorText } from './key-messages';
 import { keysCredentials, keysDeleteCredential } from './keys-api';
-
-/** The passkey the user asked to delete, waiting for the confirmation. */
-interface Pending {
-  readonly credentialId: string;
-  readonly site: string;
-  readonly user: string;
-}
+import { KeyCredentialDelete } from './KeyCredentialDelete';
+import { KeyCredentialList, type PendingCredential } from './KeyCredentialList';
 
 /**
  * The key's resident credentials (passkeys) by site, after the key's PIN; each can be deleted behind a
@@ -22,7 +17,7 @@ export function KeyCredentials({ keyView: k, onDone }: { keyView: KeyView; onDon
   const { t } = useTranslation();
   const [pin, setPin] = useState('');
   const [groups, setGroups] = useState<KeyCredentialGroup[] | null>(null);
-  const [pending, setPending] = useState<Pending | null>(null);
+  const [pending, setPending] = useState<PendingCredential | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -45,7 +40,7 @@ export function KeyCredentials({ keyView: k, onDone }: { keyView: KeyView; onDon
     e.preventDefault();
     void run(async (typed) => setGroups(await keysCredentials(k.path, typed)));
   };
-  const remove = (e: FormEvent, p: Pending): void => {
+  const remove = (e: FormEvent, p: PendingCredential): void => {
     e.preventDefault();
     void run(async (typed) => {
       await keysDeleteCredential(k.path, typed, p.credentialId);
@@ -54,7 +49,7 @@ export function KeyCredentials({ keyView: k, onDone }: { keyView: KeyView; onDon
       setGroups(await keysCredentials(k.path, typed));
     });
   };
-  const ask = (p: Pending | null): void => {
+  const ask = (p: PendingCredential | null): void => {
     setPending(p);
     setPin('');
     setError(null);
@@ -75,41 +70,12 @@ export function KeyCredentials({ keyView: k, onDone }: { keyView: KeyView; onDon
         </div>
       </form>
     );
-  const all = groups.flatMap((g) => g.credentials.map((c) => ({ ...c, site: g.rpName ? `${g.rpName} (${g.rpId})` : g.rpId })));
   return (
     <>
       {note ? <p role="status">{note}</p> : null}
-      {all.length === 0 ? (
-        <p role="status">{t('keys.creds.empty')}</p>
-      ) : (
-        <ul className="key-creds" aria-label={t('keys.creds.listLabel')}>
-          {all.map((c) => {
-            const user = c.userDisplayName || c.userName || t('keys.creds.noUser');
-            return (
-              <li key={c.credentialId}>
-                <span className="key-cred-site">{c.site}</span>
-                <span>{user}</span>
-                <button type="button" className="danger" aria-label={t('keys.creds.deleteOne', { user, site: c.site })} onClick={() => ask({ credentialId: c.credentialId, site: c.site, user })}>
-                  {t('keys.creds.delete')}
-                </button>
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <KeyCredentialList groups={groups} onDelete={ask} />
       {pending ? (
-        <form className="key-confirm" role="group" aria-label={t('keys.creds.confirmTitle')} onSubmit={(e) => remove(e, pending)} noValidate>
-          <p>{t('keys.creds.confirm', { user: pending.user, site: pending.site })}</p>
-          <Field label={t('keys.creds.pin')} help={t('keys.creds.pinAgain')} type="password" autoComplete="off" value={pin} autoFocus onChange={(e) => setPin(e.target.value)} />
-          <div className="dialog-buttons">
-            <button type="button" onClick={() => ask(null)}>
-              {t('keys.cancel')}
-            </button>
-            <button type="submit" className="primary danger-fill" disabled={busy || pin === ''}>
-              {t('keys.creds.confirmDelete')}
-            </button>
-          </div>
-        </form>
+        <KeyCredentialDelete pending={pending} pin={pin} onPin={setPin} busy={busy} onSubmit={(e) => remove(e, pending)} onCancel={() => ask(null)} />
       ) : null}
       <FormError message={error} />
       <div className="dialog-buttons">

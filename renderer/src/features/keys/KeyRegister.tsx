@@ -11,7 +11,8 @@ import { PinField } from '../servicekonto/PinField';
 import { servicekontoList } from '../servicekonto/servicekonto-api';
 import { KeyDone } from './KeyDone';
 import { keyErrorText } from './key-messages';
-import { keysCancel, keysServicekontoRegister } from './keys-api';
+import { keysServicekontoRegister } from './keys-api';
+import { KeyTouchPrompt } from './KeyTouchPrompt';
 
 /** The server's refusals this form words itself (the rest: the app's error text). */
 const SERVER_WORDS = ['authentication-failed', 'insufficient-level', 'means-blocked', 'means-pending', 'too-many-attempts'] as const;
@@ -71,30 +72,9 @@ export function KeyRegister({ keyView: k, onDone }: { keyView: KeyView; onDone: 
   };
 
   if (done) return <KeyDone message={done} onDone={onDone} />;
-  if (stage !== 'form')
-    return (
-      <>
-        <p className="key-prompt" role="status">
-          {t(stage === 'touch' ? 'keys.touch' : 'keys.register.touchAgain')}
-        </p>
-        <div className="dialog-buttons">
-          <button type="button" onClick={() => void keysCancel()}>
-            {t('keys.cancel')}
-          </button>
-        </div>
-      </>
-    );
-  if (pairings !== null && pairings.length === 0)
-    return (
-      <>
-        <p role="status">{t('keys.register.noPairing')}</p>
-        <div className="dialog-buttons">
-          <button type="button" className="primary" autoFocus onClick={onDone}>
-            {t('keys.back')}
-          </button>
-        </div>
-      </>
-    );
+  if (stage !== 'form') return <KeyTouchPrompt message={t(stage === 'touch' ? 'keys.touch' : 'keys.register.touchAgain')} />;
+  // Nothing to register at: said like the end of an action, with the way back.
+  if (pairings !== null && pairings.length === 0) return <KeyDone message={t('keys.register.noPairing')} onDone={onDone} />;
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <p className="hint">{t('keys.register.explain')}</p>

@@ -1,11 +1,14 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PairedAccountView, ServicekontoAccountView, ServicekontoSessionsView } from '../../../../shared/ipc/servicekonto-schemas';
+import type { PairedAccountView } from '../../../../shared/ipc/servicekonto-schemas';
 import { errorCode } from '../../api/bridge';
+import { AccountActions, type RemoveStep } from './AccountActions';
+import { AccountAttributes } from './AccountAttributes';
 import { LevelName } from './LevelName';
 import { MeansTable } from './MeansTable';
 import { SessionsTable } from './SessionsTable';
-import { servicekontoAccount, servicekontoBlock, servicekontoForget, servicekontoRemove, servicekontoSessions } from './servicekonto-api';
+import { servicekontoBlock, servicekontoForget, servicekontoRemove } from './servicekonto-api';
+import { usePairedAccount } from './use-paired-account';
 
 /**
  * One paired account as its server shows it to this desktop, asked afresh on open and on "Refresh";
@@ -15,41 +18,11 @@ import { servicekontoAccount, servicekontoBlock, servicekontoForget, servicekont
  */
 export function AccountPanel({ pairing, onGone }: { pairing: PairedAccountView; onGone: () => void }) {
   const { t } = useTranslation();
-  const [view, setView] = useState<ServicekontoAccountView | null>(null);
-  const [sessions, setSessions] = useState<{ list: ServicekontoSessionsView; at: number; atMono: number } | null>(null);
+  const { view, sessions, sessionsError, error, setError, busy, setBusy, refresh } = usePairedAccount(pairing.id);
   // Said once, politely, when a session in the list runs out; the ticking times themselves are not announced.
   const [announcement, setAnnouncement] = useState('');
-  const [sessionsError, setSessionsError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [removing, setRemoving] = useState<'ask' | 'failed' | null>(null);
+  const [removing, setRemoving] = useState<RemoveStep>(null);
   const fail = (e: unknown): void => setError(t(`errors.${errorCode(e)}`));
-  const refresh = useCallback(async (): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    setSessionsError(null);
-    try {
-      const v = await servicekontoAccount(pairing.id);
-      setView(v);
-      if (v.thisDevice.status === 'active') {
-        // The old list stays until the new one is here (no flicker on a refetch after an expiry).
-        // A failing session list (e.g. an older server) leaves the rest of the panel standing.
-        try {
-          setSessions({ list: await servicekontoSessions(pairing.id), at: Date.now(), atMono: performance.now() });
-        } catch (e) {
-          setSessions(null);
-          setSessionsError(t(`errors.${errorCode(e)}`));
-        }
-      } else {
-        setSessions(null);
-      }
-    } catch (e) {
-      setError(t(`errors.${errorCode(e)}`));
-    } finally {
-      setBusy(false);
-    }
-  }, [pairing.id, t]);
-  useEffect(() => void refresh(), [refresh]);
   const sessionExpired = useCallback((): void => {
     // Emptied first, so a second expiry later is announced again (a live region speaks on change).
     setAnnouncement('');
@@ -92,21 +65,7 @@ export function AccountPanel({ pairing, onGone }: { pairing: PairedAccountView; 
           {blocked ? <p role="alert">{t('servicekonto.view.thisBlocked')}</p> : null}
           {view.thisDevice.status === 'pending' ? <p className="hint">{t('servicekonto.pendingHint')}</p> : null}
           <MeansTable means={view.means} canBlock={view.thisDevice.status === 'active'} onBlock={block} />
-          <h4>{t('servicekonto.view.attributes')}</h4>
-          {view.attributes.length === 0 ? (
-            <p className="hint">{t('servicekonto.view.noAttributes')}</p>
-          ) : (
-            <dl className="scan-summary servicekonto-attributes">
-              {view.attributes.map((a) => (
-                <div key={a.name} data-attribute={a.name}>
-                  <dt>{t(`servicekonto.attr.${a.name}`, { defaultValue: a.name })}</dt>
-                  <dd>
-                    {a.value} · <LevelName level={a.level} />
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          )}
+          <AccountAttributes attributes={view.attributes} />
           <h4>{t('servicekonto.view.sessions.title')}</h4>
           {sessions ? <SessionsTable key={sessions.atMono} sessions={sessions.list.sessions} fetchedAt={sessions.at} fetchedAtMono={sessions.atMono} onExpired={sessionExpired} /> : null}
           {sessionsError ? <p role="alert">{sessionsError}</p> : null}
@@ -117,32 +76,7 @@ export function AccountPanel({ pairing, onGone }: { pairing: PairedAccountView; 
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      {removing ? (
-        <div className="dialog-buttons" role="group" aria-label={t('servicekonto.view.remove')}>
-          <p>{t(removing === 'ask' ? 'servicekonto.view.removeAsk' : 'servicekonto.view.removeFailed')}</p>
-          <button type="button" onClick={() => setRemoving(null)}>
-            {t('servicekonto.view.cancel')}
-          </button>
-          {removing === 'ask' ? (
-            <button type="button" className="danger" disabled={busy} onClick={() => void remove(false)}>
-              {t('servicekonto.view.removeConfirm')}
-            </button>
-          ) : (
-            <button type="button" className="danger" disabled={busy} onClick={() => void remove(true)}>
-              {t('servicekonto.view.forgetHere')}
-            </button>
-          )}
-        </div>
-      ) : (
-        <div className="dialog-buttons">
-          <button type="button" disabled={busy} onClick={() => void refresh()}>
-            {t('servicekonto.view.refresh')}
-          </button>
-          <button type="button" className="danger" disabled={busy} onClick={() => setRemoving('ask')}>
-            {t('servicekonto.view.remove')}
-          </button>
-        </div>
-      )}
+      <AccountActions removing={removing} onRemoving={setRemoving} busy={busy} onRemove={(localOnly) => void remove(localOnly)} onRefresh={() => void refresh()} />
     </section>
   );
 }

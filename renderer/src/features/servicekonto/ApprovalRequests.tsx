@@ -4,6 +4,7 @@ import type { ApprovalRequestView } from '../../../../shared/ipc/servicekonto-sc
 import { errorCode } from '../../api/bridge';
 import { onEvent } from '../../api/subscribe';
 import { WhoAsks } from './WhoAsks';
+import { NumberPicker } from './NumberPicker';
 import { PinField } from './PinField';
 import { servicekontoAnswer, servicekontoList, servicekontoRequests } from './servicekonto-api';
 import { useBrowserName } from './use-browser-name';
@@ -38,6 +39,7 @@ export function ApprovalRequests() {
   );
 }
 
+/** One waiting request: who asks and from where, then the number, the PIN and approve or deny. */
 function RequestCard({ request: r, onDone }: { request: ApprovalRequestView; onDone: () => void }) {
   const browserName = useBrowserName();
   const { t, i18n } = useTranslation();
@@ -85,14 +87,7 @@ function RequestCard({ request: r, onDone }: { request: ApprovalRequestView; onD
         <p role="status">{sent}</p>
       ) : (
         <>
-          <fieldset className="servicekonto-numbers">
-            <legend>{t('servicekonto.pickNumber')}</legend>
-            {r.numbers.map((n) => (
-              <button key={n} type="button" aria-pressed={number === n} className={number === n ? 'primary' : ''} onClick={() => setNumber(n)}>
-                {n}
-              </button>
-            ))}
-          </fieldset>
+          <NumberPicker numbers={r.numbers} value={number} onPick={setNumber} />
           <PinField label={t('servicekonto.pin')} value={pin} onChange={setPin} />
           {error ? <p role="alert">{error}</p> : null}
           {denying ? (

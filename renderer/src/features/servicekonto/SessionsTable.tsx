@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceSession } from '../../../../shared/servicekonto/device-sessions';
-import { LevelName } from './LevelName';
-import { secondsLeft, startCountdown } from './session-countdown';
+import { startCountdown } from './session-countdown';
+import { SessionRow } from './SessionRow';
 import { useBrowserName } from './use-browser-name';
 
 /** What the table is given: the list as fetched, when (wall clock for the "as of" line, monotonic for the countdown), and what to do when a session runs out. */
@@ -43,14 +43,6 @@ export function SessionsTable({
     });
   }, [sessions, fetchedAtMono, onExpired]);
 
-  const left = (seconds: number): string => {
-    if (seconds === 0) return t('servicekonto.view.sessions.expired');
-    if (seconds < 60) return t('servicekonto.view.sessions.seconds', { s: seconds });
-    const m = Math.floor(seconds / 60);
-    return m < 60
-      ? t('servicekonto.view.sessions.minutesSeconds', { m, s: seconds % 60 })
-      : t('servicekonto.view.sessions.hours', { h: Math.floor(m / 60), m: m % 60 });
-  };
   const browserName = useBrowserName();
   if (sessions.length === 0) return <p className="hint">{t('servicekonto.view.sessions.none')}</p>;
   return (
@@ -67,49 +59,9 @@ export function SessionsTable({
           </tr>
         </thead>
         <tbody>
-          {sessions.map((s) => {
-            const idle = secondsLeft(s.idleRemainingSeconds, elapsed);
-            const absolute = secondsLeft(s.absoluteRemainingSeconds, elapsed);
-            return (
-              <tr
-                key={s.id}
-                data-session={s.id}
-                data-level={s.level}
-                data-latest={s.latest ? 'true' : undefined}
-                data-expired={idle === 0 || absolute === 0 ? 'true' : undefined}
-              >
-                <th scope="row">
-                  <span className="servicekonto-browser" title={s.browser || undefined}>
-                    {browserName(s.browser)}
-                  </span>
-                  {s.ip ? <span className="hint"> · {s.ip}</span> : null}
-                  {s.latest ? (
-                    <strong className="servicekonto-this">
-                      {' '}
-                      · {t('servicekonto.view.sessions.latest')}
-                    </strong>
-                  ) : null}
-                </th>
-                <td>
-                  <LevelName level={s.level} />
-                  {s.downgradedFrom ? (
-                    <span className="hint">
-                      {' '}
-                      ({t('servicekonto.view.sessions.downgraded')}{' '}
-                      <LevelName level={s.downgradedFrom} />)
-                    </span>
-                  ) : null}
-                </td>
-                <td data-seconds={idle} aria-live="off">
-                  {left(idle)}
-                </td>
-                <td data-seconds={absolute} aria-live="off">
-                  {left(absolute)}
-                </td>
-                <td>{new Date(s.startedAt).toLocaleString(i18n.language)}</td>
-              </tr>
-            );
-          })}
+          {sessions.map((s) => (
+            <SessionRow key={s.id} session={s} elapsed={elapsed} browserName={browserName} />
+          ))}
         </tbody>
       </table>
       <p className="hint">

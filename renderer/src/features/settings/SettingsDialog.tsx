@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../shared/ipc/schemas';
 import { saveSettings } from '../../actions/settings';
 import { errorCode } from '../../api/bridge';
-import { languageForLocale } from '../../i18n';
 import { useStore } from '../../store';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
+import { LanguageThemeFields } from './LanguageThemeFields';
 import { PasswordSettings } from './PasswordSettings';
 import { DesktopSettings } from '../desktop/DesktopSettings';
 import { OsUnlockSettings } from '../os-unlock/OsUnlockSettings';
@@ -37,28 +37,7 @@ export function SettingsDialog() {
 
   return (
     <Dialog title={t('settings.title')} onClose={close} className="dialog-wide">
-      <Field
-        label={t('settings.language')}
-        control={({ id }) => (
-          <select id={id} value={settings?.language ?? 'system'} onChange={(e) => void save({ language: e.target.value as Settings['language'] })}>
-            <option value="system">
-              {t('settings.languageSystem', { language: languageForLocale(osLocale) === 'de' ? t('settings.languageDe') : t('settings.languageEn') })}
-            </option>
-            <option value="de">{t('settings.languageDe')}</option>
-            <option value="en">{t('settings.languageEn')}</option>
-          </select>
-        )}
-      />
-      <Field
-        label={t('settings.theme')}
-        control={({ id }) => (
-          <select id={id} value={settings?.theme ?? 'system'} onChange={(e) => void save({ theme: e.target.value as Settings['theme'] })}>
-            <option value="system">{t('settings.themeSystem')}</option>
-            <option value="light">{t('settings.themeLight')}</option>
-            <option value="dark">{t('settings.themeDark')}</option>
-          </select>
-        )}
-      />
+      <LanguageThemeFields settings={settings} osLocale={osLocale} save={save} />
       <Field
         label={t('settings.autoLock')}
         help={hasPassword ? undefined : t('settings.autoLockNeedsPassword')}
