@@ -141,10 +141,10 @@ export default tseslint.config(
     },
   },
   {
-    // Size rule of the desktop app (issue #8): no function over 80 lines, no file over 300. The
-    // translation tables are data, not code, and are exempt; tests are not covered by this block.
-    files: ['electron/**/*.ts', 'renderer/src/**/*.{ts,tsx}'],
-    ignores: ['renderer/src/i18n/**'],
+    // Size rule of the desktop app and the shared code (issue #8): no function over 80 lines, no file
+    // over 300. The translation tables are data, not code, and are exempt; tests are not covered.
+    files: ['electron/**/*.ts', 'renderer/src/**/*.{ts,tsx}', 'shared/**/*.ts'],
+    ignores: ['renderer/src/i18n/**', 'shared/text/**'],
     rules: {
       'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }],
       'max-lines': ['error', { max: 300 }],
