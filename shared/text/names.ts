@@ -12,6 +12,7 @@ import { FaktorError } from '../errors';
  * U+202A–202E, the isolates U+2066–2069, the marks U+200E/200F and U+061C, and the line/paragraph
  * separators U+2028/2029 (invisible line breaks).
  */
+// prettier-ignore
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const UNSAFE_NAME_CHAR = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 
