@@ -5,7 +5,7 @@
  * non-loopback host and unknown flags (exit code 2). Stops cleanly on SIGINT/SIGTERM.
  */
 import { pathToFileURL } from 'node:url';
-import { ConfigError, startupBanner, validateConfig } from './config';
+import { ConfigError, redactedDatabaseUrl, startupBanner, validateConfig } from './config';
 import { rawConfigFromArgs } from './config-flags';
 import { HELP_TEXT, wantsHelp } from './config-help';
 import { loadOrCreateDataKeyFile } from './data-key-file';
@@ -23,6 +23,10 @@ async function main(): Promise<void> {
   let keyFileNote: string | null = null;
   try {
     config = rawConfigFromArgs(process.argv.slice(2));
+    if (config.dataKeys === undefined && !config.testMode && config.database !== undefined) {
+      // A key file is per machine: nodes sharing a database would each seal credentials under their own key.
+      throw new ConfigError('with --database / FAKTOR_DATABASE_URL every node needs the same data key: set FAKTOR_DATA_KEYS (docs/deploy.md)');
+    }
     if (config.dataKeys === undefined && !config.testMode) {
       const file = loadOrCreateDataKeyFile(config.dataDir);
       config = { ...config, dataKeys: file.keys };
@@ -38,7 +42,15 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const server = await createServer(config);
+  let server;
+  try {
+    server = await createServer(config);
+  } catch (e) {
+    // The store is the one thing a correct configuration can still fail on at start: say which and why.
+    const where = config.database ? `the database ${redactedDatabaseUrl(config.database)}` : `the data directory ${config.dataDir}`;
+    console.error(`faktor server: cannot open ${where}: ${(e as Error).message}`);
+    process.exit(1);
+  }
   const [banner, ...warnings] = startupBanner(config, server.url, server.origin);
   console.log(banner);
   for (const w of warnings) console.warn(w);

@@ -12,7 +12,7 @@ import { configFromArgs } from '../../../server/config-flags';
 import { HELP_TEXT } from '../../../server/config-help';
 
 const root = path.resolve(__dirname, '../../..');
-const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+const run = (args: string[], env: NodeJS.ProcessEnv = process.env) => spawnSync(process.execPath, ['--import', 'tsx', 'server/main.ts', ...args], { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
 
 // Starting tsx + the server takes seconds on a quiet machine but over 30 s on a loaded 2-core CI box;
 // these limits only stop a hung child, they measure nothing.
@@ -30,6 +30,17 @@ it('refuses an unknown flag or a flag without its value (exit 2, pointing to --h
   expect(r.stderr).toMatch(/unknown argument "--tset-mode" \(see --help\)/);
   expect(() => configFromArgs(['--port'], {})).toThrow(/needs a value/);
   expect(() => configFromArgs(['--data-dir', '--test-mode'], {})).toThrow(/needs a value/);
+});
+
+it('on PostgreSQL: refuses to start without a shared data key, and names an unreachable database without its password', { timeout: 300_000 }, () => {
+  const { FAKTOR_DATA_KEYS: _keys, FAKTOR_DATABASE_URL: _url, ...env } = process.env;
+  const noKey = run(['--database', 'postgres://faktor@127.0.0.1:1/sk'], env);
+  expect(noKey.status).toBe(2);
+  expect(noKey.stderr).toMatch(/every node needs the same data key: set FAKTOR_DATA_KEYS/);
+  const down = run([], { ...env, FAKTOR_DATA_KEYS: `t1:${Buffer.alloc(32, 3).toString('base64')}`, FAKTOR_DATABASE_URL: 'postgres://faktor:hunter2@127.0.0.1:1/sk' });
+  expect(down.status).toBe(1);
+  expect(down.stderr).toMatch(/faktor server: cannot open the database postgres:\/\/faktor:\*\*\*@127\.0\.0\.1:1\/sk: .*ECONNREFUSED/);
+  expect(down.stderr + down.stdout).not.toContain('hunter2');
 });
 
 it('banner: one line with the URL to open; test mode adds a warning line', () => {
