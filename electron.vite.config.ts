@@ -12,7 +12,8 @@ import { bundleQrWorker, QR_WORKER_FILE } from './scripts/qr-worker-bundle';
 const dropCspMetaInDev: Plugin = {
   name: 'faktor-drop-csp-meta-in-dev',
   apply: 'serve',
-  transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/i, ''),
+  transformIndexHtml: (html) =>
+    html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/i, ''),
 };
 
 /**
@@ -42,7 +43,10 @@ export default defineConfig({
       outDir: 'out/preload',
       // sandbox: true allows the preload to require only 'electron' — zod and shared/ must be bundled in.
       externalizeDeps: false,
-      rollupOptions: { input: { index: resolve('electron/preload/index.ts') }, output: { format: 'cjs' } },
+      rollupOptions: {
+        input: { index: resolve('electron/preload/index.ts') },
+        output: { format: 'cjs' },
+      },
     },
   },
   renderer: {

@@ -7,7 +7,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    exclude: ['**/node_modules/**', ...(process.env.FAKTOR_TEST_DATABASE_URL ? [] : ['test/**/*.pg.test.ts'])],
+    exclude: [
+      '**/node_modules/**',
+      ...(process.env.FAKTOR_TEST_DATABASE_URL ? [] : ['test/**/*.pg.test.ts']),
+    ],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,

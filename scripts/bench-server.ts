@@ -61,7 +61,9 @@ interface CannonResult {
   errors: number;
   timeouts: number;
 }
-const autocannon = createRequire(import.meta.url)('autocannon') as (o: CannonOptions) => Promise<CannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as (
+  o: CannonOptions,
+) => Promise<CannonResult>;
 
 const CONNECTIONS = 50;
 /** CPU ms per hash (this process) and per login (server process), one entry per measurement. */
@@ -86,7 +88,8 @@ const arg = (name: string): string | undefined => {
 const DIALECT = arg('database') ?? 'sqlite';
 const NODES = Number(arg('nodes') ?? 1);
 if (DIALECT !== 'sqlite' && DIALECT !== 'postgres') throw new Error('--database sqlite|postgres');
-if (!Number.isInteger(NODES) || NODES < 1 || (NODES > 1 && DIALECT !== 'postgres')) throw new Error('--nodes N (N > 1 only with --database postgres)');
+if (!Number.isInteger(NODES) || NODES < 1 || (NODES > 1 && DIALECT !== 'postgres'))
+  throw new Error('--nodes N (N > 1 only with --database postgres)');
 
 /** Where the server keeps its data in this run. */
 interface Store {
@@ -99,14 +102,28 @@ async function seed(store: Store): Promise<Account[]> {
   const db = openStore(store);
   const repo = new AccountRepo(db);
   const hasher = new PasswordHasher();
-  const [pw, block] = await Promise.all([hasher.hash(PASSWORD), hasher.hash('sperr-passwort-2024')]);
+  const [pw, block] = await Promise.all([
+    hasher.hash(PASSWORD),
+    hasher.hash('sperr-passwort-2024'),
+  ]);
   const policy = makePolicy();
   const now = Date.now();
   const out: Account[] = [];
   db.transaction(() => {
     for (let i = 0; i < ACCOUNTS; i++) {
       const username = `bench-${i}`;
-      const r = createAccount({ accountId: randomUUID(), username, passwordMeansId: randomUUID(), sessionId: randomUUID(), attributes: { familyName: 'Bench' }, blockPasswordSet: true }, now, policy);
+      const r = createAccount(
+        {
+          accountId: randomUUID(),
+          username,
+          passwordMeansId: randomUUID(),
+          sessionId: randomUUID(),
+          attributes: { familyName: 'Bench' },
+          blockPasswordSet: true,
+        },
+        now,
+        policy,
+      );
       const totp = newMeans(randomUUID(), 'password+totp', 'substanziell', now, null, 'bench');
       repo.insert({ ...r.account, means: [...r.account.means, totp] }, pw, block);
       const secret = newTotpSecret();
@@ -119,11 +136,31 @@ async function seed(store: Store): Promise<Account[]> {
 }
 
 function startServer(store: Store): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data-dir', store.dataDir, '--log-level', 'warn', '--trusted-proxies', '127.0.0.1'], {
-    // A throwaway data key (normal mode encrypts credentials at rest; the rows written above are re-sealed at start).
-    env: { ...process.env, FAKTOR_DATA_KEYS: `bench:${Buffer.alloc(32, 1).toString('base64')}`, ...(store.database ? { FAKTOR_DATABASE_URL: store.database } : {}) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'server/main.ts',
+      '--port',
+      '0',
+      '--data-dir',
+      store.dataDir,
+      '--log-level',
+      'warn',
+      '--trusted-proxies',
+      '127.0.0.1',
+    ],
+    {
+      // A throwaway data key (normal mode encrypts credentials at rest; the rows written above are re-sealed at start).
+      env: {
+        ...process.env,
+        FAKTOR_DATA_KEYS: `bench:${Buffer.alloc(32, 1).toString('base64')}`,
+        ...(store.database ? { FAKTOR_DATABASE_URL: store.database } : {}),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout?.on('data', (d: Buffer) => {
@@ -145,16 +182,24 @@ interface Sample {
 }
 
 /** One autocannon run spread over every node (connections split evenly): rates summed, worst p99. */
-async function cannon(urls: string[], opts: Omit<CannonOptions, 'url'> & { path?: string }): Promise<Sample> {
+async function cannon(
+  urls: string[],
+  opts: Omit<CannonOptions, 'url'> & { path?: string },
+): Promise<Sample> {
   const { path: p = '', ...rest } = opts;
-  const rs = await Promise.all(urls.map((u) => autocannon({ connections: Math.ceil(CONNECTIONS / urls.length), ...rest, url: u + p })));
+  const rs = await Promise.all(
+    urls.map((u) =>
+      autocannon({ connections: Math.ceil(CONNECTIONS / urls.length), ...rest, url: u + p }),
+    ),
+  );
   return {
     rps: rs.reduce((s, r) => s + r.requests.average, 0),
     p99: Math.max(...rs.map((r) => r.latency.p99)),
     ok: rs.reduce((s, r) => s + r['2xx'], 0),
     bad: rs.reduce((s, r) => s + r.non2xx + r.errors + r.timeouts, 0),
     statuses: rs.reduce<Record<string, number>>((acc, r) => {
-      for (const [code, { count }] of Object.entries(r.statusCodeStats ?? {})) acc[code] = (acc[code] ?? 0) + count;
+      for (const [code, { count }] of Object.entries(r.statusCodeStats ?? {}))
+        acc[code] = (acc[code] ?? 0) + count;
       return acc;
     }, {}),
   };
@@ -201,7 +246,9 @@ const median = (xs: number[]): number => {
 };
 
 /** A fresh database on the cluster for this run (dropped at the end). */
-async function freshDatabase(clusterUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+async function freshDatabase(
+  clusterUrl: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `faktor_bench_${process.pid}`;
   const admin = new pg.Client({ connectionString: clusterUrl });
   await admin.connect();
@@ -219,7 +266,10 @@ async function freshDatabase(clusterUrl: string): Promise<{ url: string; drop: (
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'faktor-bench-'));
-  const cluster = DIALECT === 'postgres' ? await freshDatabase(process.env.FAKTOR_TEST_DATABASE_URL as string) : undefined;
+  const cluster =
+    DIALECT === 'postgres'
+      ? await freshDatabase(process.env.FAKTOR_TEST_DATABASE_URL as string)
+      : undefined;
   const store: Store = { dataDir, ...(cluster ? { database: cluster.url } : {}) };
   const accounts = await seed(store);
   const nodes = await Promise.all(Array.from({ length: NODES }, () => startServer(store)));
@@ -228,13 +278,26 @@ async function main(): Promise<void> {
   const serverCpu = (): number => nodes.reduce((s, n) => s + cpuMsOf(n.child.pid as number), 0);
   try {
     // One logged-in session for the read routes.
-    const login = await fetch(`${url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'bench-0', password: PASSWORD }) });
+    const login = await fetch(`${url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'bench-0', password: PASSWORD }),
+    });
     const cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] as string;
     let next = 1;
-    const samples: Record<'session' | 'account' | 'login' | 'hash', Sample[]> = { session: [], account: [], login: [], hash: [] };
+    const samples: Record<'session' | 'account' | 'login' | 'hash', Sample[]> = {
+      session: [],
+      account: [],
+      login: [],
+      hash: [],
+    };
     for (let run = 0; run < RUNS; run++) {
-      samples.session.push(await cannon(urls, { path: '/api/session', duration: READ_SECONDS, headers: { cookie } }));
-      samples.account.push(await cannon(urls, { path: '/api/account', duration: READ_SECONDS, headers: { cookie } }));
+      samples.session.push(
+        await cannon(urls, { path: '/api/session', duration: READ_SECONDS, headers: { cookie } }),
+      );
+      samples.account.push(
+        await cannon(urls, { path: '/api/account', duration: READ_SECONDS, headers: { cookie } }),
+      );
       // The machine is shared (2 cores): bracket each login run by a hash-rate run right before and
       // right after it and use their mean, so drifting background load hits both sides alike.
       const before = await hashRate(HASH_SECONDS);
@@ -251,7 +314,15 @@ async function main(): Promise<void> {
                 const i = next++;
                 const a = accounts[i % accounts.length] as Account;
                 const client = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
-                return { ...req, headers: { ...req.headers, 'x-forwarded-for': client }, body: JSON.stringify({ username: a.username, password: PASSWORD, totp: totpCodeAt(a.secret, Date.now()) }) };
+                return {
+                  ...req,
+                  headers: { ...req.headers, 'x-forwarded-for': client },
+                  body: JSON.stringify({
+                    username: a.username,
+                    password: PASSWORD,
+                    totp: totpCodeAt(a.secret, Date.now()),
+                  }),
+                };
               },
             },
           ],
@@ -262,10 +333,14 @@ async function main(): Promise<void> {
       loginCpu.push((serverCpu() - serverCpu0) / lastLogin.ok);
       const h = (before + (await hashRate(HASH_SECONDS))) / 2;
       samples.hash.push({ rps: h, p99: 0, ok: 0, bad: 0 });
-      console.error(`run ${run + 1}/${RUNS}: session ${samples.session[run]!.rps.toFixed(0)}/s, account ${samples.account[run]!.rps.toFixed(0)}/s, login ${samples.login[run]!.rps.toFixed(1)}/s (bad ${samples.login[run]!.bad}: ${JSON.stringify(samples.login[run]!.statuses)}), argon2 ${h.toFixed(1)}/s`);
+      console.error(
+        `run ${run + 1}/${RUNS}: session ${samples.session[run]!.rps.toFixed(0)}/s, account ${samples.account[run]!.rps.toFixed(0)}/s, login ${samples.login[run]!.rps.toFixed(1)}/s (bad ${samples.login[run]!.bad}: ${JSON.stringify(samples.login[run]!.statuses)}), argon2 ${h.toFixed(1)}/s`,
+      );
     }
-    if (next > accounts.length) console.error(`warning: ${next} logins > ${accounts.length} accounts; raise BENCH_ACCOUNTS`);
-    const m = (k: keyof typeof samples, f: 'rps' | 'p99'): number => median(samples[k].map((s) => s[f]));
+    if (next > accounts.length)
+      console.error(`warning: ${next} logins > ${accounts.length} accounts; raise BENCH_ACCOUNTS`);
+    const m = (k: keyof typeof samples, f: 'rps' | 'p99'): number =>
+      median(samples[k].map((s) => s[f]));
     // Median of the per-run ratios: each login run is compared with the hash rate measured around it.
     const ratios = samples.login.map((l, i) => l.rps / (samples.hash[i] as Sample).rps);
     const ratio = median(ratios);
@@ -273,13 +348,24 @@ async function main(): Promise<void> {
     const mem = (os.totalmem() / 2 ** 30).toFixed(1);
     const fsType = (() => {
       try {
-        return readFileSync('/proc/mounts', 'utf8').split('\n').find((l) => l.split(' ')[1] === '/tmp')?.split(' ')[2] ?? 'same as /';
+        return (
+          readFileSync('/proc/mounts', 'utf8')
+            .split('\n')
+            .find((l) => l.split(' ')[1] === '/tmp')
+            ?.split(' ')[2] ?? 'same as /'
+        );
       } catch {
         return 'unknown';
       }
     })();
-    const bad = samples.login.reduce((s, x) => s + x.bad, 0) + samples.account.reduce((s, x) => s + x.bad, 0) + samples.session.reduce((s, x) => s + x.bad, 0);
-    const where = DIALECT === 'postgres' ? `PostgreSQL, ${NODES} node${NODES > 1 ? 's' : ''}` : 'SQLite, 1 node';
+    const bad =
+      samples.login.reduce((s, x) => s + x.bad, 0) +
+      samples.account.reduce((s, x) => s + x.bad, 0) +
+      samples.session.reduce((s, x) => s + x.bad, 0);
+    const where =
+      DIALECT === 'postgres'
+        ? `PostgreSQL, ${NODES} node${NODES > 1 ? 's' : ''}`
+        : 'SQLite, 1 node';
     console.log(`
 | measurement (${where}, ${CONNECTIONS} connections, median of ${RUNS}) | requests/s | p99 latency |
 |---|---:|---:|
@@ -290,7 +376,12 @@ async function main(): Promise<void> {
 | **login rate / hash rate** (median of per-run ratios: ${ratios.map((r) => r.toFixed(2)).join(', ')}) | **${ratio.toFixed(2)}** (target ≥ 0.8) | |
 | CPU per login (server process${NODES > 1 ? 'es' : ''}) vs CPU per hash (baseline) | ${median(loginCpu).toFixed(1)} ms vs ${median(hashCpu).toFixed(1)} ms → **${(median(hashCpu) / median(loginCpu)).toFixed(2)}** | |
 
-Non-2xx/errors over all runs: ${bad}. Load average at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')}. Machine: ${os.cpus().length} × ${cpu}, ${mem} GiB RAM, Node ${process.version}, ${os.type()} ${os.release()}, UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}, data dir on ${fsType}; server = child process, load generator and Argon2 baseline in the parent.`);
+Non-2xx/errors over all runs: ${bad}. Load average at the end: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(
+        ' / ',
+      )}. Machine: ${os.cpus().length} × ${cpu}, ${mem} GiB RAM, Node ${process.version}, ${os.type()} ${os.release()}, UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}, data dir on ${fsType}; server = child process, load generator and Argon2 baseline in the parent.`);
   } finally {
     for (const { child } of nodes) {
       child.kill('SIGTERM');
@@ -303,7 +394,16 @@ Non-2xx/errors over all runs: ${bad}. Load average at the end: ${os.loadavg().ma
 
 // `--database postgres` without a cluster: run again inside a throwaway one.
 if (DIALECT === 'postgres' && !process.env.FAKTOR_TEST_DATABASE_URL) {
-  const r = spawnSync('bash', ['scripts/with-test-postgres.sh', process.execPath, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+  const r = spawnSync(
+    'bash',
+    [
+      'scripts/with-test-postgres.sh',
+      process.execPath,
+      ...process.execArgv,
+      ...process.argv.slice(1),
+    ],
+    { stdio: 'inherit' },
+  );
   process.exit(r.status ?? 1);
 } else {
   void main();

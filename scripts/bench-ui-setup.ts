@@ -8,11 +8,28 @@ import { encodeBase32 } from '../shared/otp/base32';
 export const PERIOD_S = 15;
 
 /** Headless Debian Chromium, no network chatter (the hermetic e2e flags). */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** Writes `count` random TOTP otpauth:// lines (period PERIOD_S) to `<dir>/seed.txt` for a plain-text import. */
 export async function seedFile(dir: string, count: number): Promise<string> {
-  const issuers = ['Servicekonto', 'ELSTER', 'GitHub', 'Nextcloud', 'Mailbox', 'Bank', 'Cloud', 'VPN'];
+  const issuers = [
+    'Servicekonto',
+    'ELSTER',
+    'GitHub',
+    'Nextcloud',
+    'Mailbox',
+    'Bank',
+    'Cloud',
+    'VPN',
+  ];
   const lines = Array.from({ length: count }, (_, i) => {
     const issuer = `${issuers[i % issuers.length]} ${Math.floor(i / issuers.length) + 1}`;
     return `otpauth://totp/${encodeURIComponent(issuer)}:user${i}%40example.org?secret=${encodeBase32(randomBytes(20))}&issuer=${encodeURIComponent(issuer)}&period=${PERIOD_S}`;

@@ -47,13 +47,16 @@ async function transportCost(page: Page, cdp: CDPSession): Promise<number> {
     const t0 = Date.now();
     const before = await taskSeconds(page, cdp);
     const ids = await page.evaluate(async (n) => {
-      const ids = [...document.querySelectorAll<HTMLElement>('li[data-account-id]')].map((li) => li.dataset.accountId!);
+      const ids = [...document.querySelectorAll<HTMLElement>('li[data-account-id]')].map(
+        (li) => li.dataset.accountId!,
+      );
       for (let i = 0; i < n; i++) await window.faktor.codesCurrent({ ids });
       return ids.length;
     }, CALLS);
     const after = await taskSeconds(page, cdp);
     // Only a measurement that stayed between two ticks counts (a tick would add its own work).
-    if (Math.floor(t0 / 1000) === Math.floor(Date.now() / 1000) && ids > 0) return ((after - before) * 1000) / CALLS;
+    if (Math.floor(t0 / 1000) === Math.floor(Date.now() / 1000) && ids > 0)
+      return ((after - before) * 1000) / CALLS;
   }
   return NaN;
 }
@@ -66,11 +69,17 @@ const median = (xs: number[]): number => {
 
 async function taskSeconds(page: Page, cdp: CDPSession): Promise<number> {
   void page;
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+    metrics: { name: string; value: number }[];
+  };
   return metrics.find((m) => m.name === 'TaskDuration')!.value;
 }
 
-async function oneRun(browser: Browser, variant: Variant, vault: { dataDir: string; keychainService: string } | null): Promise<RunResult> {
+async function oneRun(
+  browser: Browser,
+  variant: Variant,
+  vault: { dataDir: string; keychainService: string } | null,
+): Promise<RunResult> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const harness = await startHarness(page, {
@@ -80,12 +89,20 @@ async function oneRun(browser: Browser, variant: Variant, vault: { dataDir: stri
   try {
     let firstRenderMs: number | null = null;
     if (variant !== 'baseline-empty') {
-      await page.waitForFunction(() => performance.getEntriesByName('faktor:list-painted').length > 0, null, { timeout: 60_000 });
+      await page.waitForFunction(
+        () => performance.getEntriesByName('faktor:list-painted').length > 0,
+        null,
+        { timeout: 60_000 },
+      );
       firstRenderMs = await page.evaluate(
-        () => performance.getEntriesByName('faktor:list-painted')[0]!.startTime - performance.getEntriesByName('faktor:list-data')[0]!.startTime,
+        () =>
+          performance.getEntriesByName('faktor:list-painted')[0]!.startTime -
+          performance.getEntriesByName('faktor:list-data')[0]!.startTime,
       );
       await page.waitForFunction(
-        (n) => document.querySelector(`li[aria-setsize="${n}"]`) !== null && document.querySelector('[role="timer"]')?.textContent !== '',
+        (n) =>
+          document.querySelector(`li[aria-setsize="${n}"]`) !== null &&
+          document.querySelector('[role="timer"]')?.textContent !== '',
         ACCOUNTS,
       );
     } else {
@@ -104,12 +121,19 @@ async function oneRun(browser: Browser, variant: Variant, vault: { dataDir: stri
       last = now;
     }
     // The second whose window contains a multiple of the period is the refresh boundary.
-    const isBoundary = (d: { endMs: number }) => Math.floor((d.endMs - 300) / (PERIOD_S * 1000)) !== Math.floor((d.endMs - 1300) / (PERIOD_S * 1000));
+    const isBoundary = (d: { endMs: number }) =>
+      Math.floor((d.endMs - 300) / (PERIOD_S * 1000)) !==
+      Math.floor((d.endMs - 1300) / (PERIOD_S * 1000));
     const boundary = deltas.filter(isBoundary).map((d) => d.ms);
     const ticks = deltas.filter((d) => !isBoundary(d)).map((d) => d.ms);
     const transportMs = variant === 'baseline-empty' ? NaN : await transportCost(page, cdp);
     await cdp.detach();
-    return { firstRenderMs, tickMs: median(ticks), boundaryMs: boundary.length ? Math.max(...boundary) : NaN, transportMs };
+    return {
+      firstRenderMs,
+      tickMs: median(ticks),
+      boundaryMs: boundary.length ? Math.max(...boundary) : NaN,
+      transportMs,
+    };
   } finally {
     await harness.close();
     await context.close();
@@ -118,7 +142,10 @@ async function oneRun(browser: Browser, variant: Variant, vault: { dataDir: stri
 
 async function bundleGzip(): Promise<{ files: number; rawKiB: number; gzipKiB: number }> {
   const dir = DEFAULT_RENDERER_DIR;
-  const files = ['index.html', ...(await readdir(join(dir, 'assets'))).map((f) => join('assets', f))].filter((f) => /\.(html|js|css)$/.test(f));
+  const files = [
+    'index.html',
+    ...(await readdir(join(dir, 'assets'))).map((f) => join('assets', f)),
+  ].filter((f) => /\.(html|js|css)$/.test(f));
   let raw = 0;
   let gz = 0;
   for (const f of files) {
@@ -136,7 +163,10 @@ async function main(): Promise<void> {
     headless: true,
   });
   const work = await mkdtemp(join(tmpdir(), 'faktor-bench-'));
-  const vault = { dataDir: join(work, 'app-data'), keychainService: `faktor-bench-${randomBytes(6).toString('hex')}` };
+  const vault = {
+    dataDir: join(work, 'app-data'),
+    keychainService: `faktor-bench-${randomBytes(6).toString('hex')}`,
+  };
   try {
     // Seed once through the real api (one all-or-nothing import), then every run is an app "restart".
     const seed = await seedFile(work, ACCOUNTS);
@@ -172,7 +202,9 @@ async function main(): Promise<void> {
     const bundle = await bundleGzip();
     const chromiumVersion = browser.version();
     const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
-    const load = loadavg().map((x) => x.toFixed(1)).join(' / ');
+    const load = loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' / ');
     const facts = `nproc ${availableParallelism()}, ${cpu}, Chromium ${chromiumVersion}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; shared machine, load average at the end ${load} (1/5/15 min)`;
     const f = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
     const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(1)}×` : 'n/a');
@@ -223,7 +255,9 @@ async function main(): Promise<void> {
     await browser.close();
     const { createOsKeychain } = await import('../electron/main/services/keychain');
     const { KEY_ACCOUNT } = await import('../electron/main/services/vault-lock');
-    await createOsKeychain(vault.keychainService).delete(KEY_ACCOUNT).catch(() => false);
+    await createOsKeychain(vault.keychainService)
+      .delete(KEY_ACCOUNT)
+      .catch(() => false);
     await rm(work, { recursive: true, force: true });
   }
 }
@@ -231,7 +265,10 @@ async function main(): Promise<void> {
 /** Replaces this benchmark's section in docs/benchmarks.md (other benchmarks own the other sections). */
 async function writeSection(section: string): Promise<void> {
   const path = 'docs/benchmarks.md';
-  let doc = await readFile(path, 'utf8').catch(() => '# Benchmarks\n\nEach `npm run bench:*` script rewrites its own section. Numbers are medians; baselines are measured in the same run.\n\n');
+  let doc = await readFile(path, 'utf8').catch(
+    () =>
+      '# Benchmarks\n\nEach `npm run bench:*` script rewrites its own section. Numbers are medians; baselines are measured in the same run.\n\n',
+  );
   const start = doc.indexOf('## bench:ui');
   if (start >= 0) {
     const next = doc.indexOf('\n## ', start + 1);

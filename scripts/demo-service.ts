@@ -21,9 +21,17 @@ const arg = (name: string, env: string, fallback: string): string => {
 const ISSUER = arg('issuer', 'DEMO_ISSUER', 'http://localhost:8787/oidc');
 const PORT = Number(arg('port', 'DEMO_PORT', '8788'));
 const CLIENT_ID = arg('client-id', 'DEMO_CLIENT_ID', 'demo-online-leistung');
-const CLIENT_SECRET = arg('client-secret', 'DEMO_CLIENT_SECRET', 'demo-secret-change-me-0123456789abcdef');
+const CLIENT_SECRET = arg(
+  'client-secret',
+  'DEMO_CLIENT_SECRET',
+  'demo-secret-change-me-0123456789abcdef',
+);
 const BASE = `http://localhost:${PORT}`;
-const LEVELS: Record<string, string> = { niedrig: 'http://eidas.europa.eu/LoA/low', substanziell: 'http://eidas.europa.eu/LoA/substantial', hoch: 'http://eidas.europa.eu/LoA/high' };
+const LEVELS: Record<string, string> = {
+  niedrig: 'http://eidas.europa.eu/LoA/low',
+  substanziell: 'http://eidas.europa.eu/LoA/substantial',
+  hoch: 'http://eidas.europa.eu/LoA/high',
+};
 
 /** What a started login remembers until the callback (keyed by a cookie; one process, in memory). */
 interface Pending {
@@ -33,34 +41,75 @@ interface Pending {
 }
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const page = (body: string): string => `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Demo-Online-Leistung</title></head><body><h1>Demo-Online-Leistung</h1>${body}</body></html>`;
+const page = (body: string): string =>
+  `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Demo-Online-Leistung</title></head><body><h1>Demo-Online-Leistung</h1>${body}</body></html>`;
 
 /** Checks a back-channel logout token (RS256 signature from the issuer's JWKS, iss, aud, event) and returns its sid. */
-async function verifiedLogoutSid(config: oc.Configuration, token: string): Promise<string | undefined> {
+async function verifiedLogoutSid(
+  config: oc.Configuration,
+  token: string,
+): Promise<string | undefined> {
   const [h = '', p = '', sig = ''] = token.split('.');
-  const header = JSON.parse(Buffer.from(h, 'base64url').toString()) as { alg?: string; kid?: string };
+  const header = JSON.parse(Buffer.from(h, 'base64url').toString()) as {
+    alg?: string;
+    kid?: string;
+  };
   const meta = config.serverMetadata();
   if (header.alg !== 'RS256' || !meta.jwks_uri) return undefined;
-  const { keys } = (await (await fetch(meta.jwks_uri)).json()) as { keys: (JsonWebKey & { kid?: string })[] };
+  const { keys } = (await (await fetch(meta.jwks_uri)).json()) as {
+    keys: (JsonWebKey & { kid?: string })[];
+  };
   const jwk = keys.find((k) => k.kid === header.kid);
-  if (!jwk || !verify('sha256', Buffer.from(`${h}.${p}`), createPublicKey({ key: jwk, format: 'jwk' }), Buffer.from(sig, 'base64url'))) return undefined;
-  const claims = JSON.parse(Buffer.from(p, 'base64url').toString()) as { iss?: string; aud?: string; sid?: string; events?: Record<string, unknown> };
-  const ok = claims.iss === meta.issuer && claims.aud === CLIENT_ID && claims.events?.['http://schemas.openid.net/event/backchannel-logout'] !== undefined;
+  if (
+    !jwk ||
+    !verify(
+      'sha256',
+      Buffer.from(`${h}.${p}`),
+      createPublicKey({ key: jwk, format: 'jwk' }),
+      Buffer.from(sig, 'base64url'),
+    )
+  )
+    return undefined;
+  const claims = JSON.parse(Buffer.from(p, 'base64url').toString()) as {
+    iss?: string;
+    aud?: string;
+    sid?: string;
+    events?: Record<string, unknown>;
+  };
+  const ok =
+    claims.iss === meta.issuer &&
+    claims.aud === CLIENT_ID &&
+    claims.events?.['http://schemas.openid.net/event/backchannel-logout'] !== undefined;
   return ok ? claims.sid : undefined;
 }
 
 async function main(): Promise<void> {
   // http:// is fine on loopback for a demo; a real service talks to an https issuer.
-  const config = await oc.discovery(new URL(ISSUER), CLIENT_ID, CLIENT_SECRET, undefined, { execute: [oc.allowInsecureRequests] });
+  const config = await oc.discovery(new URL(ISSUER), CLIENT_ID, CLIENT_SECRET, undefined, {
+    execute: [oc.allowInsecureRequests],
+  });
   const pending = new Map<string, Pending>();
-  const sessions = new Map<string, { idToken: string; claims: Record<string, unknown>; sid?: string }>();
+  const sessions = new Map<
+    string,
+    { idToken: string; claims: Record<string, unknown>; sid?: string }
+  >();
   const app = Fastify({ logger: { level: 'info' } });
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))));
-  const cookie = (header: string | undefined, name: string): string | undefined => header?.split(';').map((c) => c.trim().split('=')).find(([k]) => k === name)?.[1];
+  app.addContentTypeParser(
+    'application/x-www-form-urlencoded',
+    { parseAs: 'string' },
+    (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+  );
+  const cookie = (header: string | undefined, name: string): string | undefined =>
+    header
+      ?.split(';')
+      .map((c) => c.trim().split('='))
+      .find(([k]) => k === name)?.[1];
 
   app.get('/', async (request, reply) => {
     const s = sessions.get(cookie(request.headers.cookie, 'demo') ?? '');
-    const links = Object.keys(LEVELS).map((l) => `<a href="/login?level=${l}">Anmelden (${l})</a>`).join(' · ');
+    const links = Object.keys(LEVELS)
+      .map((l) => `<a href="/login?level=${l}">Anmelden (${l})</a>`)
+      .join(' · ');
     const body = s
       ? `<p>Angemeldet. Vertrauensniveau (acr): <code id="acr">${esc(String(s.claims.acr))}</code></p><pre id="claims">${esc(JSON.stringify(s.claims, null, 2))}</pre><p><a href="/logout">Abmelden</a></p>`
       : `<p>${links}</p>`;
@@ -69,7 +118,11 @@ async function main(): Promise<void> {
 
   app.get('/login', async (request, reply) => {
     const level = String((request.query as Record<string, unknown>).level ?? 'substanziell');
-    const p: Pending = { verifier: oc.randomPKCECodeVerifier(), state: oc.randomState(), nonce: oc.randomNonce() };
+    const p: Pending = {
+      verifier: oc.randomPKCECodeVerifier(),
+      state: oc.randomState(),
+      nonce: oc.randomNonce(),
+    };
     const key = randomBytes(16).toString('hex');
     pending.set(key, p);
     const url = oc.buildAuthorizationUrl(config, {
@@ -81,7 +134,9 @@ async function main(): Promise<void> {
       nonce: p.nonce,
       acr_values: LEVELS[level] ?? LEVELS.substanziell ?? '',
     });
-    return reply.header('set-cookie', `demo_login=${key}; HttpOnly; SameSite=Lax; Path=/`).redirect(url.href, 303);
+    return reply
+      .header('set-cookie', `demo_login=${key}; HttpOnly; SameSite=Lax; Path=/`)
+      .redirect(url.href, 303);
   });
 
   app.get('/callback', async (request, reply) => {
@@ -89,13 +144,31 @@ async function main(): Promise<void> {
     if (!p) return reply.status(400).type('text/html').send(page('<p>Unbekannte Anmeldung.</p>'));
     pending.delete(cookie(request.headers.cookie, 'demo_login') ?? '');
     try {
-      const tokens = await oc.authorizationCodeGrant(config, new URL(request.url, BASE), { pkceCodeVerifier: p.verifier, expectedState: p.state, expectedNonce: p.nonce, idTokenExpected: true });
+      const tokens = await oc.authorizationCodeGrant(config, new URL(request.url, BASE), {
+        pkceCodeVerifier: p.verifier,
+        expectedState: p.state,
+        expectedNonce: p.nonce,
+        idTokenExpected: true,
+      });
       const claims = (tokens.claims() ?? {}) as Record<string, unknown>;
       const key = randomBytes(16).toString('hex');
-      sessions.set(key, { idToken: tokens.id_token ?? '', claims, ...(typeof claims.sid === 'string' ? { sid: claims.sid } : {}) });
-      return reply.header('set-cookie', `demo=${key}; HttpOnly; SameSite=Lax; Path=/`).redirect('/', 303);
+      sessions.set(key, {
+        idToken: tokens.id_token ?? '',
+        claims,
+        ...(typeof claims.sid === 'string' ? { sid: claims.sid } : {}),
+      });
+      return reply
+        .header('set-cookie', `demo=${key}; HttpOnly; SameSite=Lax; Path=/`)
+        .redirect('/', 303);
     } catch (e) {
-      return reply.status(400).type('text/html').send(page(`<p>Anmeldung fehlgeschlagen: <code id="error">${esc((e as { error?: string }).error ?? (e as Error).message)}</code></p>`));
+      return reply
+        .status(400)
+        .type('text/html')
+        .send(
+          page(
+            `<p>Anmeldung fehlgeschlagen: <code id="error">${esc((e as { error?: string }).error ?? (e as Error).message)}</code></p>`,
+          ),
+        );
     }
   });
 
@@ -104,7 +177,13 @@ async function main(): Promise<void> {
     const s = sessions.get(key);
     sessions.delete(key);
     if (!s) return reply.redirect('/', 303);
-    return reply.redirect(oc.buildEndSessionUrl(config, { id_token_hint: s.idToken, post_logout_redirect_uri: `${BASE}/` }).href, 303);
+    return reply.redirect(
+      oc.buildEndSessionUrl(config, {
+        id_token_hint: s.idToken,
+        post_logout_redirect_uri: `${BASE}/`,
+      }).href,
+      303,
+    );
   });
 
   // Back-channel logout: the Servicekonto says a session ended; after checking the token, drop ours with the same sid.

@@ -31,7 +31,10 @@ export type ElectronStep =
 
 /** Ready when electron-vite will find an executable; otherwise Electron's installer has to run. */
 export function nextStep(i: ElectronInstall): ElectronStep {
-  if (i.execPathOverride) return i.overrideExists ? { kind: 'ready', executable: i.execPathOverride } : { kind: 'bad-override', path: i.execPathOverride };
+  if (i.execPathOverride)
+    return i.overrideExists
+      ? { kind: 'ready', executable: i.execPathOverride }
+      : { kind: 'bad-override', path: i.execPathOverride };
   const rel = i.pathTxt?.trim();
   if (rel && i.binaryExists) return { kind: 'ready', executable: join(i.packageDir, 'dist', rel) };
   return { kind: 'download' };
@@ -55,16 +58,30 @@ export function electronZipName(version: string, platform: string, arch: string)
  * The one line worth showing from the installer's stderr (it prints a stack trace): the first
  * `SomeError: message` line, else the last non-empty line; `timedOut` wins.
  */
-export function downloadFailureReason(stderr: string, timedOut: boolean, timeoutMs: number): string {
+export function downloadFailureReason(
+  stderr: string,
+  timedOut: boolean,
+  timeoutMs: number,
+): string {
   if (timedOut) return `no answer within ${Math.round(timeoutMs / 1000)} s`;
-  const lines = stderr.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('at '));
-  const error = lines.map((l) => /^(?:\w*Error|Error)(?: \[[\w-]+\])?: (.+)$/.exec(l)).find((m) => m !== null);
+  const lines = stderr
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('at '));
+  const error = lines
+    .map((l) => /^(?:\w*Error|Error)(?: \[[\w-]+\])?: (.+)$/.exec(l))
+    .find((m) => m !== null);
   const reason = error ? error[1]! : (lines.at(-1) ?? 'no reason given');
   return reason.length > 160 ? `${reason.slice(0, 157)}...` : reason;
 }
 
 /** The one plain sentence `npm start` prints when the binary is missing and the download failed. */
-export function missingElectronMessage(o: { version: string; platform: string; arch: string; reason: string }): string {
+export function missingElectronMessage(o: {
+  version: string;
+  platform: string;
+  arch: string;
+  reason: string;
+}): string {
   const zip = electronZipName(o.version, o.platform, o.arch);
   return (
     `Faktor cannot start: the Electron ${o.version} binary is not installed and its download failed (${o.reason}) — ` +

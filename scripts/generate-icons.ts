@@ -15,7 +15,9 @@ export const LINUX_ICON_SIZES = [16, 24, 32, 48, 64, 128, 256, 512, 1024] as con
 
 /** Renders the SVG at `size` × `size` pixels as PNG. */
 export function renderPng(svg: string, size: number): Buffer {
-  return new Resvg(svg, { fitTo: { mode: 'width', value: size }, font: { loadSystemFonts: false } }).render().asPng();
+  return new Resvg(svg, { fitTo: { mode: 'width', value: size }, font: { loadSystemFonts: false } })
+    .render()
+    .asPng();
 }
 
 /** Writes build/icon.png, build/icons/*.png, build/icon.icns and build/icon.ico under `outDir`. */
@@ -40,5 +42,6 @@ export function generateIcons(svg: string, outDir: string): string[] {
 const root = resolve(import.meta.dirname, '..');
 if (process.argv[1] && resolve(process.argv[1]) === resolve(root, 'scripts/generate-icons.ts')) {
   const out = resolve(process.argv[2] ?? join(root, 'build'));
-  for (const f of generateIcons(readFileSync(join(root, 'build/icon.svg'), 'utf8'), out)) console.log(join(out, f));
+  for (const f of generateIcons(readFileSync(join(root, 'build/icon.svg'), 'utf8'), out))
+    console.log(join(out, f));
 }

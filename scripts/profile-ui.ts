@@ -78,7 +78,13 @@ function bucketOf(e: TraceEvent): string | null {
 function scriptOf(e: TraceEvent): string | null {
   const data = e.args?.data ?? e.args?.beginData;
   if (!data) return null;
-  if (e.name === 'FunctionCall' || e.name === 'EvaluateScript' || e.name === 'v8.callFunction' || e.name === 'TimerFire' || e.name === 'FireAnimationFrame') {
+  if (
+    e.name === 'FunctionCall' ||
+    e.name === 'EvaluateScript' ||
+    e.name === 'v8.callFunction' ||
+    e.name === 'TimerFire' ||
+    e.name === 'FireAnimationFrame'
+  ) {
     const url = typeof data.url === 'string' ? data.url : '';
     const fn = typeof data.functionName === 'string' ? data.functionName : '';
     if (url.includes('/assets/index-')) return 'js: app bundle';
@@ -90,9 +96,16 @@ function scriptOf(e: TraceEvent): string | null {
 
 async function main(): Promise<void> {
   const outFile = process.argv[2];
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
   const work = await mkdtemp(join(tmpdir(), 'faktor-profile-'));
-  const vault = { dataDir: join(work, 'app-data'), keychainService: `faktor-profile-${randomBytes(6).toString('hex')}` };
+  const vault = {
+    dataDir: join(work, 'app-data'),
+    keychainService: `faktor-profile-${randomBytes(6).toString('hex')}`,
+  };
   try {
     const seed = await seedFile(work, ACCOUNTS);
     await mkdir(vault.dataDir);
@@ -106,7 +119,13 @@ async function main(): Promise<void> {
         await api['backup-import']({ password: null });
       },
     });
-    await page.waitForFunction(() => document.querySelector('[role="timer"]')?.textContent !== '' && document.querySelector('[role="timer"]') !== null, null, { timeout: 60_000 });
+    await page.waitForFunction(
+      () =>
+        document.querySelector('[role="timer"]')?.textContent !== '' &&
+        document.querySelector('[role="timer"]') !== null,
+      null,
+      { timeout: 60_000 },
+    );
     await page.waitForTimeout(3000);
     const cdp: CDPSession = await context.newCDPSession(page);
     const events: TraceEvent[] = [];
@@ -115,7 +134,17 @@ async function main(): Promise<void> {
     await cdp.send('Tracing.start', {
       transferMode: 'ReportEvents',
       traceConfig: {
-        includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'v8', 'blink.user_timing', 'toplevel', 'blink', 'cc', 'gpu'],
+        includedCategories: [
+          'devtools.timeline',
+          'disabled-by-default-devtools.timeline',
+          'v8.execute',
+          'v8',
+          'blink.user_timing',
+          'toplevel',
+          'blink',
+          'cc',
+          'gpu',
+        ],
         excludedCategories: ['*'],
       },
     });
@@ -135,8 +164,21 @@ async function main(): Promise<void> {
     await cdp.send('Tracing.end');
     await done;
     if (cpuProfile) {
-      const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[]; samples: number[]; timeDeltas: number[] } };
-      await writeFile(outFile ? outFile.replace(/\.json$/, '') + '.cpuprofile' : 'profile.cpuprofile', JSON.stringify(profile));
+      const { profile } = (await cdp.send('Profiler.stop')) as {
+        profile: {
+          nodes: {
+            id: number;
+            callFrame: { functionName: string; url: string; lineNumber: number };
+            children?: number[];
+          }[];
+          samples: number[];
+          timeDeltas: number[];
+        };
+      };
+      await writeFile(
+        outFile ? outFile.replace(/\.json$/, '') + '.cpuprofile' : 'profile.cpuprofile',
+        JSON.stringify(profile),
+      );
     }
     await harness.close();
     await context.close();
@@ -144,9 +186,14 @@ async function main(): Promise<void> {
 
     const sync = events.find((e) => e.name === 'faktor:profile-sync');
     if (!sync) throw new Error('no sync mark in trace');
-    const mainTid = events.find((e) => e.name === 'thread_name' && e.pid === sync.pid && e.args?.name === 'CrRendererMain')?.tid ?? sync.tid;
+    const mainTid =
+      events.find(
+        (e) => e.name === 'thread_name' && e.pid === sync.pid && e.args?.name === 'CrRendererMain',
+      )?.tid ?? sync.tid;
     const wallOf = (ts: number) => syncWall + (ts - sync.ts) / 1000;
-    const mine = events.filter((e) => e.pid === sync.pid && e.tid === mainTid && e.ph === 'X' && typeof e.dur === 'number');
+    const mine = events.filter(
+      (e) => e.pid === sync.pid && e.tid === mainTid && e.ph === 'X' && typeof e.dur === 'number',
+    );
     mine.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
 
     // Self time per event (duration minus nested children), attributed to the nearest categorised ancestor.
@@ -175,17 +222,28 @@ async function main(): Promise<void> {
     }
     while (stack.length) close(stack.pop()!);
 
-    const isBoundary = (sec: number) => Math.floor((sec * 1000 + 300) / (PERIOD_S * 1000)) !== Math.floor((sec * 1000 + 1300) / (PERIOD_S * 1000));
-    const sumOf = (sec: number) => [...(perSecond.get(sec)?.values() ?? [])].reduce((a, b) => a + b, 0) / 1000;
+    const isBoundary = (sec: number) =>
+      Math.floor((sec * 1000 + 300) / (PERIOD_S * 1000)) !==
+      Math.floor((sec * 1000 + 1300) / (PERIOD_S * 1000));
+    const sumOf = (sec: number) =>
+      [...(perSecond.get(sec)?.values() ?? [])].reduce((a, b) => a + b, 0) / 1000;
     const med = (xs: number[]) => {
       const v = [...xs].sort((a, b) => a - b);
-      return v.length ? (v.length % 2 ? v[v.length >> 1]! : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2) : NaN;
+      return v.length
+        ? v.length % 2
+          ? v[v.length >> 1]!
+          : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2
+        : NaN;
     };
     const allSecs = [...perSecond.keys()].sort((a, b) => a - b).slice(1, -1);
     const tickSecs = allSecs.filter((sec) => !isBoundary(sec));
     const buckets = [...new Set([...perSecond.values()].flatMap((m) => [...m.keys()]))];
-    const medianOf = (secs: number[], b: string) => med(secs.map((sec) => (perSecond.get(sec)?.get(b) ?? 0) / 1000));
-    console.log(`ordinary tick (median of ${tickSecs.length}): ${med(tickSecs.map(sumOf)).toFixed(1)} ms; per bucket medians: ` + buckets.map((b) => `${b} ${medianOf(tickSecs, b).toFixed(2)}`).join(', '));
+    const medianOf = (secs: number[], b: string) =>
+      med(secs.map((sec) => (perSecond.get(sec)?.get(b) ?? 0) / 1000));
+    console.log(
+      `ordinary tick (median of ${tickSecs.length}): ${med(tickSecs.map(sumOf)).toFixed(1)} ms; per bucket medians: ` +
+        buckets.map((b) => `${b} ${medianOf(tickSecs, b).toFixed(2)}`).join(', '),
+    );
     const secs = [...perSecond.keys()].sort((a, b) => a - b).slice(1, -1);
     for (const sec of secs) {
       const m = perSecond.get(sec)!;
@@ -200,7 +258,9 @@ async function main(): Promise<void> {
     await browser.close();
     const { createOsKeychain } = await import('../electron/main/services/keychain');
     const { KEY_ACCOUNT } = await import('../electron/main/services/vault-lock');
-    await createOsKeychain(vault.keychainService).delete(KEY_ACCOUNT).catch(() => false);
+    await createOsKeychain(vault.keychainService)
+      .delete(KEY_ACCOUNT)
+      .catch(() => false);
     await rm(work, { recursive: true, force: true });
   }
 }

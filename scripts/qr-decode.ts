@@ -19,10 +19,16 @@ for (const file of files) {
   try {
     const bytes = new Uint8Array(await readFile(file));
     const hits = await decoder.decodeImage(bytes);
-    console.log(JSON.stringify({ file, results: hits.map(({ text, position }) => ({ text, position })) }));
+    console.log(
+      JSON.stringify({ file, results: hits.map(({ text, position }) => ({ text, position })) }),
+    );
   } catch (e) {
     failed = true;
-    const error = isFaktorError(e) ? e.code : (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'not-found' : 'image-unreadable';
+    const error = isFaktorError(e)
+      ? e.code
+      : (e as NodeJS.ErrnoException).code === 'ENOENT'
+        ? 'not-found'
+        : 'image-unreadable';
     console.log(JSON.stringify({ file, error }));
   }
 }

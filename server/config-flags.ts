@@ -3,7 +3,13 @@
  * refused, a typo must not be ignored), their values with environment fallbacks, and the defaults.
  */
 import path from 'node:path';
-import { ConfigError, DEFAULT_CONFIG, redactedDatabaseUrl, validateConfig, type ServerConfig } from './config';
+import {
+  ConfigError,
+  DEFAULT_CONFIG,
+  redactedDatabaseUrl,
+  validateConfig,
+  type ServerConfig,
+} from './config';
 
 /** Flags that take a value, and flags that are switches; anything else is refused (a typo must not be ignored). */
 const VALUE_FLAGS = [
@@ -82,7 +88,9 @@ export function rawConfigFromArgs(
   const dataDir = pick('data-dir', 'FAKTOR_DATA_DIR');
   const databaseFlag = flagValue(argv, 'database');
   if (databaseFlag !== undefined && redactedDatabaseUrl(databaseFlag).includes(':***@')) {
-    throw new ConfigError('--database: the URL holds a password, which every user can read in the process list; use FAKTOR_DATABASE_URL or PGPASSWORD');
+    throw new ConfigError(
+      '--database: the URL holds a password, which every user can read in the process list; use FAKTOR_DATABASE_URL or PGPASSWORD',
+    );
   }
   const database = databaseFlag ?? env.FAKTOR_DATABASE_URL;
   const origin = pick('origin', 'FAKTOR_ORIGIN');

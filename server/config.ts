@@ -121,7 +121,8 @@ export function validateConfig(config: ServerConfig): ServerConfig {
   }
   if (config.database !== undefined) checkDatabaseUrl(config.database);
   for (const p of config.trustedProxies ?? []) {
-    if (!isIP(p.split('/')[0] ?? '') || !/^[^/]+(\/\d{1,3})?$/.test(p)) throw new ConfigError(`--trusted-proxies: "${p}" is not an IP address or CIDR range`);
+    if (!isIP(p.split('/')[0] ?? '') || !/^[^/]+(\/\d{1,3})?$/.test(p))
+      throw new ConfigError(`--trusted-proxies: "${p}" is not an IP address or CIDR range`);
   }
   if (!Number.isInteger(config.maxAccountCreations) || config.maxAccountCreations < 1) {
     throw new ConfigError(

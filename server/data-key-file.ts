@@ -32,13 +32,19 @@ export function loadOrCreateDataKeyFile(dataDir: string): DataKeyFile {
   if (!exists) {
     mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     // 'wx': never replace a key another process wrote meanwhile.
-    writeFileSync(file, `local:${randomBytes(32).toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+    writeFileSync(file, `local:${randomBytes(32).toString('base64')}\n`, {
+      mode: 0o600,
+      flag: 'wx',
+    });
   }
   const keys = readFileSync(file, 'utf8').trim();
   try {
     parseDataKeys(keys);
   } catch (e) {
-    throw new Error(`${file} is not a valid data key file (${(e as Error).message}); restore it from a backup or set FAKTOR_DATA_KEYS`, { cause: e });
+    throw new Error(
+      `${file} is not a valid data key file (${(e as Error).message}); restore it from a backup or set FAKTOR_DATA_KEYS`,
+      { cause: e },
+    );
   }
   return { keys, path: file, created: !exists };
 }

@@ -25,7 +25,9 @@ async function main(): Promise<void> {
     config = rawConfigFromArgs(process.argv.slice(2));
     if (config.dataKeys === undefined && !config.testMode && config.database !== undefined) {
       // A key file is per machine: nodes sharing a database would each seal credentials under their own key.
-      throw new ConfigError('with --database / FAKTOR_DATABASE_URL every node needs the same data key: set FAKTOR_DATA_KEYS (docs/deploy.md)');
+      throw new ConfigError(
+        'with --database / FAKTOR_DATABASE_URL every node needs the same data key: set FAKTOR_DATA_KEYS (docs/deploy.md)',
+      );
     }
     if (config.dataKeys === undefined && !config.testMode) {
       const file = loadOrCreateDataKeyFile(config.dataDir);
@@ -47,7 +49,9 @@ async function main(): Promise<void> {
     server = await createServer(config);
   } catch (e) {
     // The store is the one thing a correct configuration can still fail on at start: say which and why.
-    const where = config.database ? `the database ${redactedDatabaseUrl(config.database)}` : `the data directory ${config.dataDir}`;
+    const where = config.database
+      ? `the database ${redactedDatabaseUrl(config.database)}`
+      : `the data directory ${config.dataDir}`;
     console.error(`faktor server: cannot open ${where}: ${(e as Error).message}`);
     process.exit(1);
   }

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import type { OtpParams } from './otp/types';
-import { MAX_DIGITS, MAX_NAME_CHARS, MAX_PERIOD, MAX_SECRET_BYTES, MIN_DIGITS, MIN_PERIOD, OTP_ALGORITHMS } from './otp/limits';
+import {
+  MAX_DIGITS,
+  MAX_NAME_CHARS,
+  MAX_PERIOD,
+  MAX_SECRET_BYTES,
+  MIN_DIGITS,
+  MIN_PERIOD,
+  OTP_ALGORITHMS,
+} from './otp/limits';
 
 /**
  * The one definition of an account's fields and limits (issue #8), built from shared/otp/limits.ts.
@@ -13,7 +21,11 @@ export const MAX_TAGS = 16;
 /** Longest tag in characters. */
 export const MAX_TAG_CHARS = 32;
 /** One tag (a group name): trimmed, non-empty, short; control characters are refused by checkName like names. */
-export const Tag = z.string().min(1).max(MAX_TAG_CHARS).refine((t) => t === t.trim(), 'untrimmed tag');
+export const Tag = z
+  .string()
+  .min(1)
+  .max(MAX_TAG_CHARS)
+  .refine((t) => t === t.trim(), 'untrimmed tag');
 
 /** Longest icon name in characters. */
 export const MAX_ICON_CHARS = 64;
@@ -52,19 +64,35 @@ export const ORGANISE_DEFAULTS = { pinned: false, tags: [] as string[], lastUsed
 export const AccountMeta = z.strictObject({ id: AccountId, ...accountFields });
 
 /** Keys of the renderer's view of an account, read off AccountMeta so the two cannot drift apart. */
-export const VIEW_KEYS = Object.keys(AccountMeta.shape) as ReadonlyArray<keyof z.infer<typeof AccountMeta>>;
+export const VIEW_KEYS = Object.keys(AccountMeta.shape) as ReadonlyArray<
+  keyof z.infer<typeof AccountMeta>
+>;
 /** Keys the OTP parsers and generators work on (OtpParams). */
-export const PARAM_KEYS = ['type', 'secret', 'algorithm', 'digits', 'period', 'counter', 'issuer', 'label'] as const;
+export const PARAM_KEYS = [
+  'type',
+  'secret',
+  'algorithm',
+  'digits',
+  'period',
+  'counter',
+  'issuer',
+  'label',
+] as const;
 /** Keys shown when confirming a scanned account (no secret, no counter). */
 export const SUMMARY_KEYS = ['type', 'issuer', 'label', 'algorithm', 'digits', 'period'] as const;
 
 /** The OTP fields of any account-like value and nothing else (its seed included): what the vault stores and the generators use. */
-export function otpParamsOf<T extends Pick<OtpParams, (typeof PARAM_KEYS)[number]>>(a: T): Pick<T, (typeof PARAM_KEYS)[number]> {
+export function otpParamsOf<T extends Pick<OtpParams, (typeof PARAM_KEYS)[number]>>(
+  a: T,
+): Pick<T, (typeof PARAM_KEYS)[number]> {
   return pickFields(a, PARAM_KEYS);
 }
 
 /** Copies exactly the named fields, so nothing else (a secret, a stray key) can ride along. */
-export function pickFields<T extends object, const K extends keyof T>(source: T, keys: readonly K[]): Pick<T, K> {
+export function pickFields<T extends object, const K extends keyof T>(
+  source: T,
+  keys: readonly K[],
+): Pick<T, K> {
   const out = {} as Pick<T, K>;
   for (const k of keys) out[k] = source[k];
   return out;

@@ -5,7 +5,11 @@
  */
 
 /** Puts `named` (the new order of some items of `list`) into the slots those items occupy in `list`. */
-export function reorderWithin<T>(list: readonly T[], keyOf: (item: T) => string, named: readonly T[]): T[] {
+export function reorderWithin<T>(
+  list: readonly T[],
+  keyOf: (item: T) => string,
+  named: readonly T[],
+): T[] {
   const keys = new Set(named.map(keyOf));
   let k = 0;
   return list.map((item) => (keys.has(keyOf(item)) ? named[k++]! : item));

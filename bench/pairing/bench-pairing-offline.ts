@@ -12,9 +12,16 @@ import { randomBytes } from 'node:crypto';
 import { totpCode } from '../../shared/otp/generate';
 import { formatLoginPayload } from '../../shared/servicekonto/login-payload';
 import { DEFAULT_KDF } from '../../electron/main/services/crypto';
-import { offlineCodeWithKey, prepareOfflineLogin } from '../../electron/main/services/servicekonto/offline-login';
+import {
+  offlineCodeWithKey,
+  prepareOfflineLogin,
+} from '../../electron/main/services/servicekonto/offline-login';
 import type { PairedRecord } from '../../electron/main/services/servicekonto/paired-record';
-import { newDeviceSecrets, pinKey, sealWithPin } from '../../electron/main/services/servicekonto/pin-secrets';
+import {
+  newDeviceSecrets,
+  pinKey,
+  sealWithPin,
+} from '../../electron/main/services/servicekonto/pin-secrets';
 
 function flag(name: string, dflt: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -70,7 +77,16 @@ for (let i = 0; i < KDF_RUNS; i++) {
 const texts = Array.from({ length: RUNS }, payload);
 const path: number[] = [];
 const base: number[] = [];
-const totp = { type: 'totp' as const, secret: new Uint8Array(20).fill(7), algorithm: 'SHA1' as const, digits: 6, period: 30, counter: 0, issuer: 'X', label: 'y' };
+const totp = {
+  type: 'totp' as const,
+  secret: new Uint8Array(20).fill(7),
+  algorithm: 'SHA1' as const,
+  digits: 6,
+  period: 30,
+  counter: 0,
+  issuer: 'X',
+  label: 'y',
+};
 for (let i = 0; i < RUNS; i++) {
   let t0 = performance.now();
   offlineCodeWithKey(prepareOfflineLogin(texts[i]!, pairings, nowMs), key);

@@ -39,23 +39,33 @@ const median = (xs: number[]): number => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 };
-const pct = (xs: number[], p: number): number => sorted(xs)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
+const pct = (xs: number[], p: number): number =>
+  sorted(xs)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 
 /** Runs `fn` over `items` with at most `limit` at a time. */
 async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await fn(items[next++]!);
+    }),
+  );
 }
 
 // ---- the server, in its own process ----
 const here = path.dirname(fileURLToPath(import.meta.url));
-const profDir = process.argv.includes('--cpu-prof') ? process.argv[process.argv.indexOf('--cpu-prof') + 1] : undefined;
+const profDir = process.argv.includes('--cpu-prof')
+  ? process.argv[process.argv.indexOf('--cpu-prof') + 1]
+  : undefined;
 const profArgs = profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [];
-const child = fork(path.join(here, 'online-server.ts'), [], { execArgv: ['--import', 'tsx', '--expose-gc', ...profArgs], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+const child = fork(path.join(here, 'online-server.ts'), [], {
+  execArgv: ['--import', 'tsx', '--expose-gc', ...profArgs],
+  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+});
 type Mem = { rss: number; heapUsed: number; external: number; streams: number; gc: boolean };
-const { url: base, origin } = await new Promise<{ url: string; origin: string }>((resolve) => child.once('message', (m) => resolve(m as { url: string; origin: string })));
+const { url: base, origin } = await new Promise<{ url: string; origin: string }>((resolve) =>
+  child.once('message', (m) => resolve(m as { url: string; origin: string })),
+);
 const mem = (): Promise<Mem> =>
   new Promise((resolve) => {
     child.once('message', (m) => resolve((m as { mem: Mem }).mem));
@@ -70,9 +80,30 @@ for (let i = 0; i < CLIENTS; i++) {
   const peer = new DesktopPeer(`Bench-${i}`);
   const means = randomUUID();
   const username = `bench-${i}`;
-  const body = peer.enrollBody(`faktor-pair:${JSON.stringify({ v: 1, origin, account: 'a', accountName: username, token: 'A'.repeat(43), exp: Math.floor(Date.now() / 1000) + 300, level: 'substanziell' })}`, Date.now());
-  rows.push({ username, means, credential: { approvalKey: String(body.approvalKey), deviceKey: String(body.deviceKey), ocraSecret: String(body.ocraSecret), deviceName: peer.name } });
-  peer.enrolled = { v: 1, origin, account: 'a', accountName: username, means, level: 'substanziell', status: 'pending', ocraSuite: 'OCRA-1:HOTP-SHA256-8:QH40-S064' };
+  const body = peer.enrollBody(
+    `faktor-pair:${JSON.stringify({ v: 1, origin, account: 'a', accountName: username, token: 'A'.repeat(43), exp: Math.floor(Date.now() / 1000) + 300, level: 'substanziell' })}`,
+    Date.now(),
+  );
+  rows.push({
+    username,
+    means,
+    credential: {
+      approvalKey: String(body.approvalKey),
+      deviceKey: String(body.deviceKey),
+      ocraSecret: String(body.ocraSecret),
+      deviceName: peer.name,
+    },
+  });
+  peer.enrolled = {
+    v: 1,
+    origin,
+    account: 'a',
+    accountName: username,
+    means,
+    level: 'substanziell',
+    status: 'pending',
+    ocraSuite: 'OCRA-1:HOTP-SHA256-8:QH40-S064',
+  };
   clients.push(new SseClient(peer, username));
 }
 await new Promise<void>((resolve) => {
@@ -86,7 +117,11 @@ let errors = 0;
 async function sample(client: SseClient): Promise<{ ms: number; data: string } | undefined> {
   const event = client.next(10_000);
   const t0 = performance.now();
-  const res = await fetch(`${base}/api/login/desktop-app/push`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: client.username }) });
+  const res = await fetch(`${base}/api/login/desktop-app/push`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: client.username }),
+  });
   await res.arrayBuffer();
   try {
     if (res.status !== 201) throw new Error(`push ${res.status}`);
@@ -113,7 +148,12 @@ async function runSamples(list: SseClient[], concurrency: number): Promise<numbe
         if (!g) return;
         out.push(g.ms);
         const c = wave[k]!;
-        const deny = await c.peer.signedPost(base, `/api/device/approvals/${parseApprovalRequest(g.data).tx}`, c.peer.answerBody(g.data, 0, 'deny'), Date.now());
+        const deny = await c.peer.signedPost(
+          base,
+          `/api/device/approvals/${parseApprovalRequest(g.data).tx}`,
+          c.peer.answerBody(g.data, 0, 'deny'),
+          Date.now(),
+        );
         if (deny.status !== 200) errors++;
       }),
     );
@@ -127,7 +167,10 @@ const single = clients[0]!;
 await single.open(base, Date.now());
 const baseline: { p50: number; p99: number }[] = [];
 for (let r = 0; r < RUNS; r++) {
-  const xs = await runSamples(Array.from({ length: BASELINE_SAMPLES }, () => single), 1);
+  const xs = await runSamples(
+    Array.from({ length: BASELINE_SAMPLES }, () => single),
+    1,
+  );
   baseline.push({ p50: median(xs), p99: pct(xs, 0.99) });
 }
 single.close();
@@ -140,7 +183,10 @@ const memLoaded = await mem();
 const loaded: { p50: number; p99: number; max: number }[] = [];
 const burst: { p50: number; p99: number; max: number }[] = [];
 for (let r = 0; r < RUNS; r++) {
-  for (const [list, concurrency] of [[loaded, 1], [burst, CONCURRENCY]] as const) {
+  for (const [list, concurrency] of [
+    [loaded, 1],
+    [burst, CONCURRENCY],
+  ] as const) {
     const pick = [...clients].sort(() => Math.random() - 0.5).slice(0, SAMPLES);
     const xs = await runSamples(pick, concurrency);
     list.push({ p50: median(xs), p99: pct(xs, 0.99), max: Math.max(...xs) });
@@ -149,14 +195,18 @@ for (let r = 0; r < RUNS; r++) {
 for (const c of clients) c.close();
 child.send('stop');
 
-const perConn = (k: 'rss' | 'heapUsed'): string => ((memLoaded[k] - memZero[k]) / Math.max(1, memLoaded.streams) / 1024).toFixed(1);
+const perConn = (k: 'rss' | 'heapUsed'): string =>
+  ((memLoaded[k] - memZero[k]) / Math.max(1, memLoaded.streams) / 1024).toFixed(1);
 const f = (x: number): string => x.toFixed(2);
 const bp99 = median(baseline.map((b) => b.p99));
 const lp99 = median(loaded.map((l) => l.p99));
 const cpu = os.cpus();
 console.log(`
 Run of ${new Date().toISOString().slice(0, 10)}: ${CLIENTS} paired apps (stored in ${setupSeconds.toFixed(1)} s), ${RUNS} runs, median over runs.
-Machine: ${cpu[0]?.model ?? '?'} × ${cpu.length}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}; load average at the end ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')}.
+Machine: ${cpu[0]?.model ?? '?'} × ${cpu.length}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}; load average at the end ${os
+  .loadavg()
+  .map((x) => x.toFixed(1))
+  .join(' / ')}.
 
 | requested → event received | open streams | samples per run | median ms | p99 ms |
 |---|---|---|---|---|

@@ -24,7 +24,15 @@ export interface SeedRow {
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'faktor-bench-pairing-'));
 // Every simulated browser comes from 127.0.0.1: lift the per-address share of held requests (one address stands for thousands of browsers here).
-const server = await createServer({ host: '127.0.0.1', port: 0, dataDir, testMode: true, logLevel: 'silent', argon2MemoryKiB: 1024, maxPushesPerAddress: 1_000_000 });
+const server = await createServer({
+  host: '127.0.0.1',
+  port: 0,
+  dataDir,
+  testMode: true,
+  logLevel: 'silent',
+  argon2MemoryKiB: 1024,
+  maxPushesPerAddress: 1_000_000,
+});
 const gc = (globalThis as { gc?: () => void }).gc;
 
 const { ctx } = server.services;
@@ -34,20 +42,51 @@ async function seed(rows: SeedRow[]): Promise<void> {
   const now = ctx.now();
   ctx.tx(() => {
     for (const r of rows) {
-      const created = createAccount({ accountId: randomUUID(), username: r.username, passwordMeansId: randomUUID(), sessionId: randomUUID(), attributes: { familyName: 'Bench' }, blockPasswordSet: true }, now, ctx.policy);
-      const app = newMeans(r.means, 'desktop-app', 'substanziell', now, null, r.credential.deviceName);
-      ctx.accounts.insert({ ...created.account, means: [...created.account.means, app] }, hash, hash);
+      const created = createAccount(
+        {
+          accountId: randomUUID(),
+          username: r.username,
+          passwordMeansId: randomUUID(),
+          sessionId: randomUUID(),
+          attributes: { familyName: 'Bench' },
+          blockPasswordSet: true,
+        },
+        now,
+        ctx.policy,
+      );
+      const app = newMeans(
+        r.means,
+        'desktop-app',
+        'substanziell',
+        now,
+        null,
+        r.credential.deviceName,
+      );
+      ctx.accounts.insert(
+        { ...created.account, means: [...created.account.means, app] },
+        hash,
+        hash,
+      );
       ctx.accounts.putCredential(r.means, { data: r.credential, lastStep: null });
     }
   });
 }
 
 process.on('message', (m) => {
-  if (typeof m === 'object' && m !== null && 'seed' in m) void seed((m as { seed: SeedRow[] }).seed).then(() => process.send?.({ seeded: true }));
+  if (typeof m === 'object' && m !== null && 'seed' in m)
+    void seed((m as { seed: SeedRow[] }).seed).then(() => process.send?.({ seeded: true }));
   if (m === 'mem') {
     for (let i = 0; i < 3; i++) gc?.();
     const u = process.memoryUsage();
-    process.send?.({ mem: { rss: u.rss, heapUsed: u.heapUsed, external: u.external, streams: server.services.approvals.hub.streamCount(), gc: gc !== undefined } });
+    process.send?.({
+      mem: {
+        rss: u.rss,
+        heapUsed: u.heapUsed,
+        external: u.external,
+        streams: server.services.approvals.hub.streamCount(),
+        gc: gc !== undefined,
+      },
+    });
   }
   if (m === 'stop') {
     void server.close().then(() => {

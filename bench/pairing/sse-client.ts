@@ -20,28 +20,43 @@ export class SseClient {
   /** Opens the stream; resolves when the server's `: open` comment arrived. */
   open(base: string, nowMs: number): Promise<void> {
     const url = new URL('/api/device/events', base);
-    const authorization = this.peer.authorization(this.peer.enrolled?.origin ?? '', 'GET', '/api/device/events', '', nowMs);
+    const authorization = this.peer.authorization(
+      this.peer.enrolled?.origin ?? '',
+      'GET',
+      '/api/device/events',
+      '',
+      nowMs,
+    );
     return new Promise((resolve, reject) => {
-      this.req = http.get({ host: url.hostname, port: url.port, path: url.pathname, headers: { authorization, host: `localhost:${url.port}` }, agent: false }, (res) => {
-        if (res.statusCode !== 200) return reject(new Error(`stream ${res.statusCode}`));
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          const at = performance.now();
-          this.buf += chunk;
-          let end: number;
-          while ((end = this.buf.indexOf('\n\n')) >= 0) {
-            const block = this.buf.slice(0, end);
-            this.buf = this.buf.slice(end + 2);
-            if (block.startsWith(': open')) resolve();
-            const m = /^event: approval\ndata: (.*)$/m.exec(block);
-            if (m?.[1] && this.waiter) {
-              const w = this.waiter;
-              this.waiter = undefined;
-              w(at, m[1]);
+      this.req = http.get(
+        {
+          host: url.hostname,
+          port: url.port,
+          path: url.pathname,
+          headers: { authorization, host: `localhost:${url.port}` },
+          agent: false,
+        },
+        (res) => {
+          if (res.statusCode !== 200) return reject(new Error(`stream ${res.statusCode}`));
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            const at = performance.now();
+            this.buf += chunk;
+            let end: number;
+            while ((end = this.buf.indexOf('\n\n')) >= 0) {
+              const block = this.buf.slice(0, end);
+              this.buf = this.buf.slice(end + 2);
+              if (block.startsWith(': open')) resolve();
+              const m = /^event: approval\ndata: (.*)$/m.exec(block);
+              if (m?.[1] && this.waiter) {
+                const w = this.waiter;
+                this.waiter = undefined;
+                w(at, m[1]);
+              }
             }
-          }
-        });
-      });
+          });
+        },
+      );
       this.req.on('error', reject);
     });
   }

@@ -20,7 +20,12 @@ function flag(name: string, dflt: number): number {
 const RUNS = flag('runs', 7);
 const CORPUS = flag('corpus', 220);
 const JSQR_RUNS = flag('jsqr-runs', 3);
-const RESOLUTIONS: [number, number][] = [[1280, 720], [1920, 1080], [2560, 1440], [3840, 2160]];
+const RESOLUTIONS: [number, number][] = [
+  [1280, 720],
+  [1920, 1080],
+  [2560, 1440],
+  [3840, 2160],
+];
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -44,7 +49,9 @@ const loadStart = os.loadavg();
 await initReader();
 const worker = createQrDecoder();
 
-console.error(`bench:qr — ${RUNS} screens per resolution, corpus ${CORPUS}, jsQR ${JSQR_RUNS} screens per resolution`);
+console.error(
+  `bench:qr — ${RUNS} screens per resolution, corpus ${CORPUS}, jsQR ${JSQR_RUNS} screens per resolution`,
+);
 const screenRows: string[] = [];
 let screenMisses = 0;
 for (const [w, h] of RESOLUTIONS) {
@@ -74,7 +81,9 @@ for (const [w, h] of RESOLUTIONS) {
   }
   const zm = median(zx);
   const jm = median(js);
-  screenRows.push(`| ${w}×${h} | ${ms(zm)} | ${ms(median(viaWorker))} | ${ms(jm)} (${jsFound}/${js.length} found) | ${(jm / zm).toFixed(1)}× |`);
+  screenRows.push(
+    `| ${w}×${h} | ${ms(zm)} | ${ms(median(viaWorker))} | ${ms(jm)} (${jsFound}/${js.length} found) | ${(jm / zm).toFixed(1)}× |`,
+  );
   console.error(screenRows.at(-1));
 }
 
@@ -89,10 +98,23 @@ for (const v of variants) {
   const jsOk = jsqrDecode(img) === v.payload;
   zxHits += zxOk ? 1 : 0;
   jsHits += jsOk ? 1 : 0;
-  const kind = v.rotation ? 'rotated' : v.blur ? 'blurred' : v.jpegQuality ? 'jpeg' : v.lowContrast ? 'low contrast' : v.inverted ? 'inverted' : 'plain';
+  const kind = v.rotation
+    ? 'rotated'
+    : v.blur
+      ? 'blurred'
+      : v.jpegQuality
+        ? 'jpeg'
+        : v.lowContrast
+          ? 'low contrast'
+          : v.inverted
+            ? 'inverted'
+            : 'plain';
   const k = byKind.get(kind) ?? { n: 0, zx: 0, js: 0 };
   byKind.set(kind, { n: k.n + 1, zx: k.zx + (zxOk ? 1 : 0), js: k.js + (jsOk ? 1 : 0) });
-  if (!zxOk) misses.push(`#${v.id} ${kind} module=${v.module}${v.rotation ? ` rot=${v.rotation}` : ''}${v.jpegQuality ? ` q=${v.jpegQuality}` : ''}`);
+  if (!zxOk)
+    misses.push(
+      `#${v.id} ${kind} module=${v.module}${v.rotation ? ` rot=${v.rotation}` : ''}${v.jpegQuality ? ` q=${v.jpegQuality}` : ''}`,
+    );
 }
 await worker.close();
 const loadEnd = os.loadavg();

@@ -33,7 +33,14 @@ export function blank(width: number, height: number, v = 255): Rgba {
 }
 
 /** Fills a clipped rectangle with a colour. */
-export function fillRect(img: Rgba, x: number, y: number, w: number, h: number, rgb: readonly [number, number, number]): void {
+export function fillRect(
+  img: Rgba,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  rgb: readonly [number, number, number],
+): void {
   const x0 = Math.max(0, Math.floor(x));
   const y0 = Math.max(0, Math.floor(y));
   const x1 = Math.min(img.width, Math.floor(x + w));
@@ -79,12 +86,25 @@ export function drawDesktop(img: Rgba, rand: () => number): void {
     drawText(img, rand, x + 12 * scale, y + 40 * scale, w - 24 * scale, h - 50 * scale, fg, scale);
   }
   for (let i = 0; i < 12; i++) {
-    fillRect(img, 20 * scale, (20 + i * 80) * scale, 48 * scale, 48 * scale, [rand() * 255, rand() * 255, rand() * 255]);
+    fillRect(img, 20 * scale, (20 + i * 80) * scale, 48 * scale, 48 * scale, [
+      rand() * 255,
+      rand() * 255,
+      rand() * 255,
+    ]);
   }
 }
 
 /** Rows of word-like dark blocks with letter gaps, which look like text to a binariser. */
-function drawText(img: Rgba, rand: () => number, x: number, y: number, w: number, h: number, fg: [number, number, number], scale: number): void {
+function drawText(
+  img: Rgba,
+  rand: () => number,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  fg: [number, number, number],
+  scale: number,
+): void {
   const line = Math.max(6, 18 * scale);
   const glyph = Math.max(2, 7 * scale);
   for (let ly = y; ly + line < y + h; ly += line) {
@@ -102,10 +122,16 @@ function drawText(img: Rgba, rand: () => number, x: number, y: number, w: number
 }
 
 /** The QR module matrix for a payload (qrcode's encoder; ECC level M like most sites use). */
-export function qrMatrix(text: string, ecc: 'L' | 'M' | 'Q' | 'H' = 'M'): { size: number; dark(x: number, y: number): boolean } {
+export function qrMatrix(
+  text: string,
+  ecc: 'L' | 'M' | 'Q' | 'H' = 'M',
+): { size: number; dark(x: number, y: number): boolean } {
   const qr = QRCode.create(text, { errorCorrectionLevel: ecc });
   const size = qr.modules.size;
-  return { size, dark: (x, y) => x >= 0 && y >= 0 && x < size && y < size && qr.modules.get(y, x) === 1 };
+  return {
+    size,
+    dark: (x, y) => x >= 0 && y >= 0 && x < size && y < size && qr.modules.get(y, x) === 1,
+  };
 }
 
 /** How to draw one code. */
@@ -161,13 +187,18 @@ export function drawQr(img: Rgba, m: ReturnType<typeof qrMatrix>, s: QrStyle): v
       const p = (y * img.width + x) * 4;
       const cover = inside / (ss * ss);
       const val = (darkSum * dark + (inside - darkSum) * light) / inside;
-      for (let c = 0; c < 3; c++) img.data[p + c] = Math.round(img.data[p + c]! * (1 - cover) + val * cover);
+      for (let c = 0; c < 3; c++)
+        img.data[p + c] = Math.round(img.data[p + c]! * (1 - cover) + val * cover);
     }
   }
 }
 
 /** Box blur of the given radius over a region (separable, two passes). */
-export function boxBlur(img: Rgba, radius: number, region = { x: 0, y: 0, w: img.width, h: img.height }): void {
+export function boxBlur(
+  img: Rgba,
+  radius: number,
+  region = { x: 0, y: 0, w: img.width, h: img.height },
+): void {
   if (radius <= 0) return;
   const { width } = img;
   const x0 = Math.max(0, region.x);
@@ -216,7 +247,14 @@ export function addNoise(img: Rgba, amplitude: number, rand: () => number): void
 
 /** Encodes as JPEG at `quality` and decodes again: real compression artefacts. */
 export function jpegRoundTrip(img: Rgba, quality: number): Rgba {
-  const enc = jpeg.encode({ width: img.width, height: img.height, data: Buffer.from(img.data.buffer, img.data.byteOffset, img.data.length) }, quality);
+  const enc = jpeg.encode(
+    {
+      width: img.width,
+      height: img.height,
+      data: Buffer.from(img.data.buffer, img.data.byteOffset, img.data.length),
+    },
+    quality,
+  );
   const dec = jpeg.decode(enc.data, { useTArray: true, formatAsRGBA: true });
   return { width: dec.width, height: dec.height, data: dec.data };
 }
@@ -230,7 +268,14 @@ export function toPng(img: Rgba): Buffer {
 
 /** JPEG bytes of an image. */
 export function toJpeg(img: Rgba, quality = 85): Buffer {
-  return jpeg.encode({ width: img.width, height: img.height, data: Buffer.from(img.data.buffer, img.data.byteOffset, img.data.length) }, quality).data;
+  return jpeg.encode(
+    {
+      width: img.width,
+      height: img.height,
+      data: Buffer.from(img.data.buffer, img.data.byteOffset, img.data.length),
+    },
+    quality,
+  ).data;
 }
 
 /** A plausible otpauth URI for sample `i` (varying length → varying QR version). */
@@ -270,7 +315,16 @@ export function corpus(count: number, seed = 0xfac7): Variant[] {
     const rotation = kind === 1 && module >= 4 ? Math.round((rand() * 2 - 1) * 20 * 10) / 10 : 0;
     const blur = kind === 2 && module >= 4 ? 1 : 0;
     const jpegQuality = kind === 3 && module >= 3 ? 35 + Math.floor(rand() * 50) : null;
-    out.push({ id: i, payload: samplePayload(rand, i), module, rotation, blur, jpegQuality, lowContrast: kind === 4, inverted: kind === 5 });
+    out.push({
+      id: i,
+      payload: samplePayload(rand, i),
+      module,
+      rotation,
+      blur,
+      jpegQuality,
+      lowContrast: kind === 4,
+      inverted: kind === 5,
+    });
   }
   return out;
 }
@@ -288,8 +342,21 @@ export function renderVariant(v: Variant, minWidth = 960, minHeight = 540): Rgba
   const cx = side / 2 + rand() * Math.max(1, width - side);
   const cy = side / 2 + rand() * Math.max(1, height - side);
   const [dark, light] = v.lowContrast ? [100, 165] : [0, 255];
-  drawQr(img, m, { cx, cy, module: v.module, rotation: v.rotation, dark: v.inverted ? 235 : dark, light: v.inverted ? 30 : light });
-  if (v.blur) boxBlur(img, v.blur, { x: Math.floor(cx - side), y: Math.floor(cy - side), w: Math.ceil(2 * side), h: Math.ceil(2 * side) });
+  drawQr(img, m, {
+    cx,
+    cy,
+    module: v.module,
+    rotation: v.rotation,
+    dark: v.inverted ? 235 : dark,
+    light: v.inverted ? 30 : light,
+  });
+  if (v.blur)
+    boxBlur(img, v.blur, {
+      x: Math.floor(cx - side),
+      y: Math.floor(cy - side),
+      w: Math.ceil(2 * side),
+      h: Math.ceil(2 * side),
+    });
   return v.jpegQuality ? jpegRoundTrip(img, v.jpegQuality) : img;
 }
 
@@ -302,6 +369,10 @@ export function renderScreen(width: number, height: number, seed: number, payloa
   const module = Math.max(3, Math.round(4 * (width / 1920))); // HiDPI screens draw bigger modules
   const m = qrMatrix(payload);
   const side = (m.size + 8) * module;
-  drawQr(img, m, { cx: side / 2 + rand() * (width - side), cy: side / 2 + rand() * (height - side), module });
+  drawQr(img, m, {
+    cx: side / 2 + rand() * (width - side),
+    cy: side / 2 + rand() * (height - side),
+    module,
+  });
   return img;
 }

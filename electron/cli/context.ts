@@ -7,7 +7,10 @@ import { DEFAULT_KDF, type KdfCost } from '../main/services/crypto';
 import { acquireDataDirLock, type DataDirLock } from '../main/services/data-dir-lock';
 import { createOsKeychain } from '../main/services/keychain';
 import { createQrDecoder } from '../main/services/qr-decoder';
-import { createServicekontoService, type ServicekontoService } from '../main/services/servicekonto/servicekonto-service';
+import {
+  createServicekontoService,
+  type ServicekontoService,
+} from '../main/services/servicekonto/servicekonto-service';
 import { createVault, type Vault } from '../main/services/vault';
 import { UsageError } from './command';
 
@@ -58,7 +61,10 @@ export interface CliContext {
 const PAYLOAD_TEXT = /^\s*(faktor-(pair|login)|otpauth(-migration)?):/i;
 
 /** Builds the context; `close()` releases everything it opened. */
-export function createCliContext(settings: CliSettings, io: CliIo): CliContext & { close(): Promise<void> } {
+export function createCliContext(
+  settings: CliSettings,
+  io: CliIo,
+): CliContext & { close(): Promise<void> } {
   let lock: DataDirLock | null = null;
   let vault: Vault | null = null;
   const closers: Array<() => void | Promise<void>> = [];
@@ -67,9 +73,15 @@ export function createCliContext(settings: CliSettings, io: CliIo): CliContext &
   const openVault = async (): Promise<Vault> => {
     if (vault) return vault;
     lock = await acquireDataDirLock(settings.dataDir);
-    const v = createVault({ dir: settings.dataDir, keychain: createOsKeychain(settings.keychainService), clock, kdf: DEFAULT_KDF });
+    const v = createVault({
+      dir: settings.dataDir,
+      keychain: createOsKeychain(settings.keychainService),
+      clock,
+      kdf: DEFAULT_KDF,
+    });
     const status = await v.open();
-    if (status.state === 'error') throw new FaktorError((status.error as ErrorCode | null) ?? 'vault-corrupt'); // the vault sets only ErrorCodes
+    if (status.state === 'error')
+      throw new FaktorError((status.error as ErrorCode | null) ?? 'vault-corrupt'); // the vault sets only ErrorCodes
     if (status.state === 'locked' && status.hasPassword) {
       if (!settings.passwordFile) throw new FaktorError('vault-locked', 'pass --password-file');
       await v.unlock(await firstLine(settings.passwordFile));
@@ -89,7 +101,8 @@ export function createCliContext(settings: CliSettings, io: CliIo): CliContext &
       io.stderr.write(`${text}\n`);
     },
     vault: openVault,
-    servicekonto: async () => createServicekontoService({ vault: await openVault(), kdf: DEFAULT_KDF, clock }),
+    servicekonto: async () =>
+      createServicekontoService({ vault: await openVault(), kdf: DEFAULT_KDF, clock }),
     readPin: firstLine,
     async readPayloads(arg) {
       if (PAYLOAD_TEXT.test(arg) || !existsSync(arg)) return [arg];

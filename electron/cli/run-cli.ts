@@ -25,27 +25,46 @@ const GLOBAL_OPTIONS: OptionSpec = {
 
 const GLOBAL_HELP = [
   'Global options:',
-  '  --data-dir DIR          the app data directory (default: the Faktor app\'s own, locked while in use)',
+  "  --data-dir DIR          the app data directory (default: the Faktor app's own, locked while in use)",
   '  --keychain-service NAME the OS keychain service holding the vault key (default: Faktor)',
   '  --password-file F       the app password, when the vault has one',
   '  --json                  one JSON object per line; errors as {"error":{"code":…}}',
-  '  --help                  this text, or a command\'s own help',
+  "  --help                  this text, or a command's own help",
   'Exit codes: 0 ok, 1 refused, 2 usage.',
 ];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  return ['Usage: faktor <command> [options]', '', 'Commands:', ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`), '', ...GLOBAL_HELP].join('\n');
+  return [
+    'Usage: faktor <command> [options]',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    ...GLOBAL_HELP,
+  ].join('\n');
 }
 
 function commandHelp(c: CliCommand): string {
-  return [`Usage: faktor ${c.usage}`, '', c.summary, ...(c.help.length ? ['', ...c.help] : []), '', ...GLOBAL_HELP].join('\n');
+  return [
+    `Usage: faktor ${c.usage}`,
+    '',
+    c.summary,
+    ...(c.help.length ? ['', ...c.help] : []),
+    '',
+    ...GLOBAL_HELP,
+  ].join('\n');
 }
 
 function parse(c: CliCommand, argv: readonly string[]): CommandArgs {
   let parsed;
   try {
-    parsed = parseArgs({ args: [...argv], options: { ...GLOBAL_OPTIONS, ...c.options }, allowPositionals: true, strict: true });
+    parsed = parseArgs({
+      args: [...argv],
+      options: { ...GLOBAL_OPTIONS, ...c.options },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (e) {
     throw new UsageError(e instanceof Error ? e.message : 'bad arguments');
   }
@@ -53,7 +72,8 @@ function parse(c: CliCommand, argv: readonly string[]): CommandArgs {
 }
 
 function settingsOf(command: CliCommand, args: CommandArgs): CliSettings {
-  const str = (k: string): string | undefined => (typeof args.values[k] === 'string' ? (args.values[k] as string) : undefined);
+  const str = (k: string): string | undefined =>
+    typeof args.values[k] === 'string' ? (args.values[k] as string) : undefined;
   return {
     dataDir: str('data-dir') ?? defaultAppDataDir(),
     json: args.values.json === true,
@@ -88,7 +108,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return EXIT.ok;
     }
     const n = args.positionals.length;
-    if (n < command.positionals.min || n > command.positionals.max) throw new UsageError(`usage: faktor ${command.usage}`);
+    if (n < command.positionals.min || n > command.positionals.max)
+      throw new UsageError(`usage: faktor ${command.usage}`);
     ctx = createCliContext(settingsOf(command, args), io);
     const opened = ctx;
     stop = (): void => void opened.close().finally(() => process.exit(EXIT.ok));
@@ -111,4 +132,3 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     await ctx?.close().catch(() => undefined);
   }
 }
-

@@ -1,5 +1,12 @@
 import type { z } from 'zod';
-import { contract, events, type Channel, type Envelope, type EventName, type EventOf } from '../../shared/ipc/contract';
+import {
+  contract,
+  events,
+  type Channel,
+  type Envelope,
+  type EventName,
+  type EventOf,
+} from '../../shared/ipc/contract';
 import { isFaktorError, type ErrorCode } from '../../shared/errors';
 import type { IpcSender } from './security/sender-policy';
 
@@ -13,7 +20,9 @@ export type { IpcSender } from './security/sender-policy';
 
 /** What api/index.ts provides: one async function per channel, taking the validated request. */
 export type ChannelHandlers = {
-  readonly [C in Channel]: (request: z.output<(typeof contract)[C]['request']>) => Promise<z.input<(typeof contract)[C]['response']>>;
+  readonly [C in Channel]: (
+    request: z.output<(typeof contract)[C]['request']>,
+  ) => Promise<z.input<(typeof contract)[C]['response']>>;
 };
 
 /** Receives log lines; never given payloads, messages or stacks (they may hold secrets). */
@@ -28,10 +37,19 @@ export type DispatcherOptions = Readonly<{
 }>;
 
 /** Validates and routes one call; always resolves, never rejects. */
-export type Dispatch = (sender: IpcSender, channel: string, payload: unknown) => Promise<Envelope<unknown>>;
+export type Dispatch = (
+  sender: IpcSender,
+  channel: string,
+  payload: unknown,
+) => Promise<Envelope<unknown>>;
 
-function fail(code: ErrorCode, params?: Readonly<Record<string, string | number>>): Envelope<never> {
-  return params && Object.keys(params).length > 0 ? { ok: false, error: { code, params: { ...params } } } : { ok: false, error: { code } };
+function fail(
+  code: ErrorCode,
+  params?: Readonly<Record<string, string | number>>,
+): Envelope<never> {
+  return params && Object.keys(params).length > 0
+    ? { ok: false, error: { code, params: { ...params } } }
+    : { ok: false, error: { code } };
 }
 
 /** Zod issue locations without the offending values, safe for a log line. */
@@ -53,7 +71,11 @@ export function isChannel(channel: unknown): channel is Channel {
  * that fails its schema, i.e. a field that must not cross IPC) becomes `internal` with nothing about
  * it sent to the renderer and only the channel and error class logged.
  */
-export function createDispatcher({ api, isTrustedSender, log = (l) => console.error(l) }: DispatcherOptions): Dispatch {
+export function createDispatcher({
+  api,
+  isTrustedSender,
+  log = (l) => console.error(l),
+}: DispatcherOptions): Dispatch {
   return async (sender, channel, payload) => {
     let trusted: boolean;
     try {
@@ -62,7 +84,9 @@ export function createDispatcher({ api, isTrustedSender, log = (l) => console.er
       trusted = false;
     }
     if (!trusted) {
-      log(`ipc: refused call from untrusted sender (channel ${isChannel(channel) ? channel : '?'})`);
+      log(
+        `ipc: refused call from untrusted sender (channel ${isChannel(channel) ? channel : '?'})`,
+      );
       return fail('forbidden-sender');
     }
     if (!isChannel(channel)) {
@@ -76,7 +100,9 @@ export function createDispatcher({ api, isTrustedSender, log = (l) => console.er
       return fail('invalid-request');
     }
 
-    const handler = Object.hasOwn(api, channel) ? (api[channel] as (r: unknown) => Promise<unknown>) : undefined;
+    const handler = Object.hasOwn(api, channel)
+      ? (api[channel] as (r: unknown) => Promise<unknown>)
+      : undefined;
     if (typeof handler !== 'function') {
       log(`ipc: no handler for ${channel}`);
       return fail('internal');

@@ -1,6 +1,17 @@
 import { createApiCore, uiLanguage, type ApiDeps } from './api';
-import { createDesktopActions, type DesktopActions, type DesktopPorts } from './services/desktop/desktop-actions';
-import { createDispatcher, createEventPublisher, type ChannelHandlers, type Dispatch, type EventSink, type IpcLog } from './ipc';
+import {
+  createDesktopActions,
+  type DesktopActions,
+  type DesktopPorts,
+} from './services/desktop/desktop-actions';
+import {
+  createDispatcher,
+  createEventPublisher,
+  type ChannelHandlers,
+  type Dispatch,
+  type EventSink,
+  type IpcLog,
+} from './ipc';
 import type { Ports } from './ports';
 import type { Settings } from '../../shared/ipc/schemas';
 import { createSenderPolicy } from './security/sender-policy';
@@ -63,7 +74,8 @@ export function createMainProcess(o: MainProcessOptions): MainProcess {
     appDataDir: o.appDataDir,
     keychainService: o.keychainService,
     ports: { ...o.ports, emit },
-    desktopStatus: () => desktop?.status() ?? { shortcuts: { scan: 'off', search: 'off' }, loginItem: false },
+    desktopStatus: () =>
+      desktop?.status() ?? { shortcuts: { scan: 'off', search: 'off' }, loginItem: false },
     onSettings: (s) => desktop?.applySettings(s),
     testing: o.testing,
     qrWorkerBundle: o.qrWorkerBundle,
@@ -76,6 +88,10 @@ export function createMainProcess(o: MainProcessOptions): MainProcess {
     ports: o.desktop,
     language: () => uiLanguage(settings.current().language, o.ports.locale()),
   });
-  const dispatch = createDispatcher({ api, isTrustedSender: createSenderPolicy(o.trustedOrigins), log: o.log });
+  const dispatch = createDispatcher({
+    api,
+    isTrustedSender: createSenderPolicy(o.trustedOrigins),
+    log: o.log,
+  });
   return { api, dispatch, emit, desktop, settings: () => settings.current() };
 }

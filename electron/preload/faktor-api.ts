@@ -1,4 +1,11 @@
-import { contract, events, methodName, type Channel, type EventName, type FaktorApi } from '../../shared/ipc/contract';
+import {
+  contract,
+  events,
+  methodName,
+  type Channel,
+  type EventName,
+  type FaktorApi,
+} from '../../shared/ipc/contract';
 
 /**
  * The pure half of the preload: builds `window.faktor` from the contract, given a transport. No
@@ -37,8 +44,10 @@ export function buildFaktorApi(invoke: Invoke, subscribe: Subscribe): FaktorApi 
     api[methodName(channel)] = (request: unknown) => invoke(channel, request);
   }
   api.on = (event: unknown, listener: unknown): (() => void) => {
-    if (typeof event !== 'string' || !Object.hasOwn(events, event)) throw new TypeError('faktor.on: unknown event');
-    if (typeof listener !== 'function') throw new TypeError('faktor.on: listener must be a function');
+    if (typeof event !== 'string' || !Object.hasOwn(events, event))
+      throw new TypeError('faktor.on: unknown event');
+    if (typeof listener !== 'function')
+      throw new TypeError('faktor.on: listener must be a function');
     const name = event as EventName;
     let set = listeners.get(name);
     if (!set) listeners.set(name, (set = new Set()));

@@ -11,7 +11,8 @@ import { buildFaktorApi } from './faktor-api';
 const faktor = buildFaktorApi(
   (channel, request) => ipcRenderer.invoke(channel, request),
   (handler) => {
-    const onEvent = (_event: Electron.IpcRendererEvent, name: unknown, payload: unknown) => handler(name, payload);
+    const onEvent = (_event: Electron.IpcRendererEvent, name: unknown, payload: unknown) =>
+      handler(name, payload);
     ipcRenderer.on(EVENT_CHANNEL, onEvent);
     return () => {
       ipcRenderer.removeListener(EVENT_CHANNEL, onEvent);

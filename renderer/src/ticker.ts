@@ -46,7 +46,8 @@ function paint(el: HTMLElement, entry: Entry, now: number): void {
 /** Replaces an element's text in place (no node removal/insertion, so no style invalidation beyond the text). */
 export function setText(el: HTMLElement, text: string): void {
   const node = el.firstChild;
-  if (node !== null && node === el.lastChild && node.nodeType === Node.TEXT_NODE) (node as Text).data = text;
+  if (node !== null && node === el.lastChild && node.nodeType === Node.TEXT_NODE)
+    (node as Text).data = text;
   else el.textContent = text;
 }
 
@@ -61,7 +62,8 @@ function tick(): void {
     }
     paint(el, entry, now);
   }
-  if (waiting.size > 0 && graceTimer === null) graceTimer = setTimeout(flushExpired, EXPIRED_GRACE_MS);
+  if (waiting.size > 0 && graceTimer === null)
+    graceTimer = setTimeout(flushExpired, EXPIRED_GRACE_MS);
   schedule();
 }
 
@@ -109,7 +111,12 @@ function paintBar(entry: Entry, now: number): void {
  * Keeps `el` showing the seconds until `until` (and `bar` scaled to the fraction of `periodMs` left);
  * call again with a new `until` after a refresh.
  */
-export function trackCountdown(el: HTMLElement, until: number, bar: HTMLElement | null = null, periodMs = 30_000): void {
+export function trackCountdown(
+  el: HTMLElement,
+  until: number,
+  bar: HTMLElement | null = null,
+  periodMs = 30_000,
+): void {
   const now = Date.now();
   const shown = secondsLeft(until, now);
   const entry: Entry = countdowns.get(el) ?? { until, shown: -1, bar, barShown: '', periodMs };

@@ -44,7 +44,20 @@ export interface Overview extends AccountView {
 const MAX_VERIFICATION_ATTEMPTS = 5;
 
 /** What AccountService uses of the AppContext: accounts, sessions and verifications, the outbox, the throttle, the audit log. */
-export type AccountDeps = Pick<AppContext, 'accounts' | 'sessions' | 'verifications' | 'outbox' | 'throttle' | 'now' | 'policy' | 'tx' | 'erase' | 'record' | 'recordEvents'> & { readonly options: Pick<AppContext['options'], 'origin'> };
+export type AccountDeps = Pick<
+  AppContext,
+  | 'accounts'
+  | 'sessions'
+  | 'verifications'
+  | 'outbox'
+  | 'throttle'
+  | 'now'
+  | 'policy'
+  | 'tx'
+  | 'erase'
+  | 'record'
+  | 'recordEvents'
+> & { readonly options: Pick<AppContext['options'], 'origin'> };
 
 /** Account-level operations. */
 export class AccountService {
@@ -65,9 +78,16 @@ export class AccountService {
   }
 
   /** GET /api/session: the current session's level and remaining time; does NOT count as user input. */
-  session(token: string | undefined): SessionView & { csrfToken: string; accountId: string; username: string } {
+  session(
+    token: string | undefined,
+  ): SessionView & { csrfToken: string; accountId: string; username: string } {
     const active = this.sessions.require(token, { touch: false });
-    return { ...this.sessions.view(active.stored.session, active.account), csrfToken: active.stored.csrfToken, accountId: active.account.id, username: active.account.username };
+    return {
+      ...this.sessions.view(active.stored.session, active.account),
+      csrfToken: active.stored.csrfToken,
+      accountId: active.account.id,
+      username: active.account.username,
+    };
   }
 
   /**
@@ -77,7 +97,12 @@ export class AccountService {
   endSession(token: string | undefined, sessionId: string, meta: RequestMeta): void {
     const active = this.sessions.require(token);
     const target = this.ctx.sessions.byId(sessionId);
-    if (!target || target.session.accountId !== active.account.id || target.session.endedAt !== null) throw new ServiceError('not-found');
+    if (
+      !target ||
+      target.session.accountId !== active.account.id ||
+      target.session.endedAt !== null
+    )
+      throw new ServiceError('not-found');
     this.ctx.tx(() => {
       const acc = this.ctx.accounts.byId(active.account.id) as Account;
       const r = logout(acc, target.session, this.ctx.now());
@@ -91,7 +116,14 @@ export class AccountService {
   setAttribute(token: string | undefined, name: string, value: string, meta: RequestMeta): void {
     const active = this.sessions.require(token);
     this.ctx.tx(() => {
-      const r = setSelfEnteredAttribute(active.account, active.stored.session, name, value, this.ctx.now(), this.ctx.policy);
+      const r = setSelfEnteredAttribute(
+        active.account,
+        active.stored.session,
+        name,
+        value,
+        this.ctx.now(),
+        this.ctx.policy,
+      );
       this.ctx.accounts.save(r.account);
       this.ctx.sessions.save(r.session);
       this.ctx.recordEvents(r.events, meta.ip);
@@ -110,7 +142,13 @@ export class AccountService {
   ): { verificationId: string; level: MeansLevel; expiresAt: number } {
     const active = this.sessions.require(token);
     const now = this.ctx.now();
-    const pending = startVerification(active.account, active.stored.session, req, now, this.ctx.policy);
+    const pending = startVerification(
+      active.account,
+      active.stored.session,
+      req,
+      now,
+      this.ctx.policy,
+    );
     const expiresAt = Math.min(pending.expiresAt, now + OOB_CODE_TTL_MS);
     const bounded = { ...pending, expiresAt };
     const id = randomUUID();
@@ -131,7 +169,11 @@ export class AccountService {
         [link, code],
       );
     });
-    this.ctx.record('verification.sent', active.account.id, meta.ip, { attribute: req.attribute, method: req.method, level: pending.level });
+    this.ctx.record('verification.sent', active.account.id, meta.ip, {
+      attribute: req.attribute,
+      method: req.method,
+      level: pending.level,
+    });
     return { verificationId: id, level: pending.level, expiresAt };
   }
 
@@ -139,14 +181,20 @@ export class AccountService {
    * §5.1 step 2 (asynchronous, e.g. a link opened elsewhere): a correct, unexpired, unused code stores
    * the attribute at the fixed level capped by the account max. Five wrong codes void it.
    */
-  confirmVerification(req: { verificationId: string; code: string }, meta: RequestMeta): { attribute: string; level: DataLevel } {
+  confirmVerification(
+    req: { verificationId: string; code: string },
+    meta: RequestMeta,
+  ): { attribute: string; level: DataLevel } {
     const v = this.ctx.verifications.byId(req.verificationId);
     const now = this.ctx.now();
-    if (!v || v.usedAt !== null || v.attempts >= MAX_VERIFICATION_ATTEMPTS) throw new ServiceError('invalid-code');
+    if (!v || v.usedAt !== null || v.attempts >= MAX_VERIFICATION_ATTEMPTS)
+      throw new ServiceError('invalid-code');
     if (now >= v.pending.expiresAt) throw new ServiceError('verification-expired');
     if (!codeMatches(`verify:${v.id}`, req.code, v.codeHash)) {
       this.ctx.verifications.countAttempt(v.id);
-      this.ctx.record('verification.fail', v.pending.accountId, meta.ip, { attribute: v.pending.attribute });
+      this.ctx.record('verification.fail', v.pending.accountId, meta.ip, {
+        attribute: v.pending.attribute,
+      });
       throw new ServiceError('invalid-code');
     }
     return this.ctx.tx(() => {
@@ -156,7 +204,9 @@ export class AccountService {
       const r = completeVerification(acc, v.pending, now);
       this.ctx.accounts.save(r.account);
       this.ctx.recordEvents(r.events, meta.ip);
-      const level = r.account.attributes.find((a) => a.name === v.pending.attribute)?.level ?? 'basisregistrierung';
+      const level =
+        r.account.attributes.find((a) => a.name === v.pending.attribute)?.level ??
+        'basisregistrierung';
       return { attribute: v.pending.attribute, level };
     });
   }
@@ -167,7 +217,13 @@ export class AccountService {
     const active = this.sessions.require(token);
     this.means.refuseForeignPseudonym(active.account.id, eid.pseudonym);
     this.ctx.tx(() => {
-      const r = verifyWithEid(active.account, active.stored.session, eid, this.ctx.now(), this.ctx.policy);
+      const r = verifyWithEid(
+        active.account,
+        active.stored.session,
+        eid,
+        this.ctx.now(),
+        this.ctx.policy,
+      );
       this.ctx.accounts.save(r.account);
       this.ctx.sessions.save(r.session);
       this.ctx.recordEvents(r.events, meta.ip);
@@ -175,7 +231,11 @@ export class AccountService {
   }
 
   /** §5.1: confirm (keep) or reject (delete) attributes flagged after an eID takeover. */
-  settleAttributes(token: string | undefined, req: { confirm?: string[]; reject?: string[] }, meta: RequestMeta): void {
+  settleAttributes(
+    token: string | undefined,
+    req: { confirm?: string[]; reject?: string[] },
+    meta: RequestMeta,
+  ): void {
     const active = this.sessions.require(token);
     this.ctx.tx(() => {
       let acc = active.account;
@@ -197,10 +257,24 @@ export class AccountService {
   }
 
   /** §6: identification for an online service; each attribute with its own level. */
-  identify(token: string | undefined, req: { service: string; targetLevel: DataLevel; attributes: string[] }, meta: RequestMeta): IdentificationResult & { service: string } {
+  identify(
+    token: string | undefined,
+    req: { service: string; targetLevel: DataLevel; attributes: string[] },
+    meta: RequestMeta,
+  ): IdentificationResult & { service: string } {
     const active = this.sessions.require(token);
-    const r = identify(active.account, active.stored.session, { targetLevel: req.targetLevel, attributes: req.attributes }, this.ctx.now(), this.ctx.policy);
-    this.ctx.record('identify', active.account.id, meta.ip, { service: req.service, targetLevel: req.targetLevel, released: r.attributes.map((a) => a.name) });
+    const r = identify(
+      active.account,
+      active.stored.session,
+      { targetLevel: req.targetLevel, attributes: req.attributes },
+      this.ctx.now(),
+      this.ctx.policy,
+    );
+    this.ctx.record('identify', active.account.id, meta.ip, {
+      service: req.service,
+      targetLevel: req.targetLevel,
+      released: r.attributes.map((a) => a.name),
+    });
     return { ...r, service: req.service };
   }
 
@@ -208,10 +282,17 @@ export class AccountService {
    * §7: deletes the account after authentication at the announced level. 'immediate' erases now;
    * 'delayed' locks the account completely for the configured period, then the sweeper erases it.
    */
-  delete(token: string | undefined, mode: 'immediate' | 'delayed', meta: RequestMeta): { erased: boolean; eraseAt: number | null } {
+  delete(
+    token: string | undefined,
+    mode: 'immediate' | 'delayed',
+    meta: RequestMeta,
+  ): { erased: boolean; eraseAt: number | null } {
     const active = this.sessions.require(token);
     // 'delayed' uses the one configured lock period (policy.deletionDelayMs, also in the §7 notice).
-    const policy = { ...this.ctx.policy, deletionDelayMs: mode === 'immediate' ? 0 : this.ctx.policy.deletionDelayMs };
+    const policy = {
+      ...this.ctx.policy,
+      deletionDelayMs: mode === 'immediate' ? 0 : this.ctx.policy.deletionDelayMs,
+    };
     return this.ctx.tx(() => {
       const r = requestDeletion(active.account, active.stored.session, this.ctx.now(), policy);
       this.ctx.recordEvents(r.events, meta.ip);
@@ -221,7 +302,8 @@ export class AccountService {
       }
       this.ctx.accounts.save(r.account as Account);
       this.ctx.sessions.save(r.session);
-      for (const s of this.ctx.sessions.openForAccount(active.account.id)) this.ctx.sessions.save({ ...s.session, authentications: [], endedAt: this.ctx.now() });
+      for (const s of this.ctx.sessions.openForAccount(active.account.id))
+        this.ctx.sessions.save({ ...s.session, authentications: [], endedAt: this.ctx.now() });
       return { erased: false, eraseAt: r.account?.deletion?.eraseAt ?? null };
     });
   }
@@ -232,15 +314,23 @@ export class AccountService {
    * session gets an authentication at min(eID level, highest registered means) — enough to unblock a
    * means with its own proof. Any mismatch is the generic 401 (throttled like login).
    */
-  async mdsLogin(username: string, testIdentity: string, meta: RequestMeta): Promise<IssuedSession> {
+  async mdsLogin(
+    username: string,
+    testIdentity: string,
+    meta: RequestMeta,
+  ): Promise<IssuedSession> {
     const eid = this.means.readEid(testIdentity);
     this.ctx.throttle.check(username, meta.ip);
     const account = this.ctx.accounts.byUsername(username.trim());
     const now = this.ctx.now();
-    const session = account && startSession({ id: this.sessions.newSessionId(), accountId: account.id }, now);
+    const session =
+      account && startSession({ id: this.sessions.newSessionId(), accountId: account.id }, now);
     let out;
     try {
-      out = account && session ? replaceAuthenticationByVerification(account, session, eid, now, this.ctx.policy) : undefined;
+      out =
+        account && session
+          ? replaceAuthenticationByVerification(account, session, eid, now, this.ctx.policy)
+          : undefined;
     } catch {
       out = undefined;
     }
@@ -264,14 +354,22 @@ export class AccountService {
   eidLogin(testIdentity: string, meta: RequestMeta): IssuedSession {
     const eid = this.means.readEid(testIdentity);
     const account = this.ctx.accounts.byPseudonym(eid.pseudonym);
-    const means = account?.means.find((m) => m.kind === 'eid' && m.status === 'active' && this.ctx.accounts.credential<EidCredential>(m.id)?.data.pseudonym === eid.pseudonym);
+    const means = account?.means.find(
+      (m) =>
+        m.kind === 'eid' &&
+        m.status === 'active' &&
+        this.ctx.accounts.credential<EidCredential>(m.id)?.data.pseudonym === eid.pseudonym,
+    );
     if (!account || !means || account.deletion) {
       this.ctx.record('login.fail', account?.id ?? null, meta.ip, { via: 'eid' });
       throw authFailed();
     }
     const now = this.ctx.now();
     return this.ctx.tx(() => {
-      const session = startSession({ id: this.sessions.newSessionId(), accountId: account.id }, now);
+      const session = startSession(
+        { id: this.sessions.newSessionId(), accountId: account.id },
+        now,
+      );
       const r = recordAuthentication(account, session, means.id, now, this.ctx.policy);
       this.ctx.accounts.save(r.account);
       this.ctx.recordEvents(r.events, meta.ip);

@@ -8,9 +8,12 @@ import { isIPv6 } from 'node:net';
 /** Eight 16-bit groups of an IPv6 address (an embedded dotted IPv4 tail counts as two). */
 function ipv6Groups(ip: string): number[] {
   const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(ip);
-  const text = dotted ? `${ip.slice(0, dotted.index)}${((Number(dotted[1]) << 8) | Number(dotted[2])).toString(16)}:${((Number(dotted[3]) << 8) | Number(dotted[4])).toString(16)}` : ip;
+  const text = dotted
+    ? `${ip.slice(0, dotted.index)}${((Number(dotted[1]) << 8) | Number(dotted[2])).toString(16)}:${((Number(dotted[3]) << 8) | Number(dotted[4])).toString(16)}`
+    : ip;
   const [head = '', tail] = text.split('::');
-  const parse = (part: string): number[] => (part === '' ? [] : part.split(':').map((g) => parseInt(g, 16)));
+  const parse = (part: string): number[] =>
+    part === '' ? [] : part.split(':').map((g) => parseInt(g, 16));
   const h = parse(head);
   const t = tail === undefined ? [] : parse(tail);
   return [...h, ...Array<number>(Math.max(0, 8 - h.length - t.length)).fill(0), ...t];

@@ -154,14 +154,23 @@ export class MemoryApprovalHub implements ApprovalHub {
   private readonly streams = new LocalStreams();
   private lastSeq = 0;
 
-  constructor(private readonly limits: HubLimits = { held: MAX_HELD_APPROVALS, perAddress: MAX_HELD_APPROVALS }) {}
+  constructor(
+    private readonly limits: HubLimits = {
+      held: MAX_HELD_APPROVALS,
+      perAddress: MAX_HELD_APPROVALS,
+    },
+  ) {}
 
   nextSeq(): number {
     return ++this.lastSeq;
   }
 
   open(a: Approval, data: (meansId: string) => string, limits: OpenLimits): boolean {
-    if (this.approvals.size >= this.limits.held || (this.perAddress.get(a.address) ?? 0) >= this.limits.perAddress) return false;
+    if (
+      this.approvals.size >= this.limits.held ||
+      (this.perAddress.get(a.address) ?? 0) >= this.limits.perAddress
+    )
+      return false;
     if (this.unansweredSince(a.accountId, limits.since) >= limits.maxUnanswered) return false;
     this.approvals.set(a.tx, a);
     addTo(this.byAccount, a.accountId, a);
@@ -177,7 +186,9 @@ export class MemoryApprovalHub implements ApprovalHub {
   }
 
   pendingFor(meansId: string, now: number): Approval[] {
-    return [...(this.byMeans.get(meansId) ?? [])].filter((a) => a.state === 'pending' && now < a.expiresAt);
+    return [...(this.byMeans.get(meansId) ?? [])].filter(
+      (a) => a.state === 'pending' && now < a.expiresAt,
+    );
   }
 
   claimAnswer(tx: string): boolean {
@@ -240,7 +251,8 @@ export class MemoryApprovalHub implements ApprovalHub {
   /** Requests of an account created since `since` that nobody answered (rate limit against push bombing). */
   private unansweredSince(accountId: string, since: number): number {
     let n = 0;
-    for (const a of this.byAccount.get(accountId) ?? []) if (a.createdAt >= since && a.state === 'pending') n++;
+    for (const a of this.byAccount.get(accountId) ?? [])
+      if (a.createdAt >= since && a.state === 'pending') n++;
     return n;
   }
 }

@@ -12,12 +12,33 @@ import { ServiceError, authFailed } from './errors';
 import type { IssuedSession, SessionService } from './sessions';
 import type { AuthService } from './auth-service';
 import type { AuthenticatedDevice } from './device-auth';
-import { MemoryApprovalHub, DEFAULT_PUSHES_PER_ADDRESS, MAX_HELD_APPROVALS, matchNumbers, type Approval, type ApprovalHub, type HubLimits } from './approval-hub';
+import {
+  MemoryApprovalHub,
+  DEFAULT_PUSHES_PER_ADDRESS,
+  MAX_HELD_APPROVALS,
+  matchNumbers,
+  type Approval,
+  type ApprovalHub,
+  type HubLimits,
+} from './approval-hub';
 import { PgApprovalHub } from './pg-approval-hub';
 import { PgDb } from '../store/pg-db';
 import { clientAddressKey } from './address-key';
-import { DESKTOP_LOGIN_TTL_MS, blockMeans, meansLevelFor, recordAuthentication, startSession, usableDesktopApps, type Account } from '../domain';
-import { approvalSignedText, formatApprovalRequest, parseApprovalAnswer, type ApprovalPurpose } from '../../shared/servicekonto/approval';
+import {
+  DESKTOP_LOGIN_TTL_MS,
+  blockMeans,
+  meansLevelFor,
+  recordAuthentication,
+  startSession,
+  usableDesktopApps,
+  type Account,
+} from '../domain';
+import {
+  approvalSignedText,
+  formatApprovalRequest,
+  parseApprovalAnswer,
+  type ApprovalPurpose,
+} from '../../shared/servicekonto/approval';
 import { verifyTextNative } from './native-p256';
 import type { MeansLevel } from '../../shared/levels';
 import { isFaktorError } from '../../shared/errors';
@@ -54,9 +75,13 @@ export class ApprovalService {
     private readonly origin: () => string,
   ) {
     this.audit = new DeferredAudit(ctx);
-    const limits: HubLimits = { held: MAX_HELD_APPROVALS, perAddress: ctx.options.maxPushesPerAddress ?? DEFAULT_PUSHES_PER_ADDRESS };
+    const limits: HubLimits = {
+      held: MAX_HELD_APPROVALS,
+      perAddress: ctx.options.maxPushesPerAddress ?? DEFAULT_PUSHES_PER_ADDRESS,
+    };
     // One node keeps requests in memory; nodes sharing PostgreSQL keep them there and talk through LISTEN/NOTIFY.
-    this.hub = ctx.db instanceof PgDb ? new PgApprovalHub(ctx.db, limits) : new MemoryApprovalHub(limits);
+    this.hub =
+      ctx.db instanceof PgDb ? new PgApprovalHub(ctx.db, limits) : new MemoryApprovalHub(limits);
     ctx.eraseListeners.push((accountId) => this.hub.forgetAccount(accountId));
   }
 
@@ -70,15 +95,37 @@ export class ApprovalService {
   startPush(username: string, meta: RequestMeta & { browser: string }): PushStarted {
     const account = this.ctx.accounts.byUsername(username.trim());
     const devices = account ? usableDesktopApps(account) : [];
-    const target = account && devices.length > 0 ? account : { id: `no-app:${this.ctx.usernameTag(username)}`, username: username.trim() };
-    return this.open({ account: target, meansIds: devices.map((m) => m.id), purpose: 'login', service: SERVICEKONTO_SERVICE, level: meansLevelFor(this.ctx.policy, 'desktop-app') }, meta);
+    const target =
+      account && devices.length > 0
+        ? account
+        : { id: `no-app:${this.ctx.usernameTag(username)}`, username: username.trim() };
+    return this.open(
+      {
+        account: target,
+        meansIds: devices.map((m) => m.id),
+        purpose: 'login',
+        service: SERVICEKONTO_SERVICE,
+        level: meansLevelFor(this.ctx.policy, 'desktop-app'),
+      },
+      meta,
+    );
   }
 
   /**
    * Opens one request (login, step-up or §4.2 confirmation; `sessionId` binds it to a web session).
    * At most MAX_UNANSWERED_PER_ACCOUNT unanswered ones per account (no push bombing).
    */
-  open(r: { account: { id: string; username: string }; meansIds: string[]; purpose: ApprovalPurpose; service: string; level: MeansLevel; sessionId?: string }, meta: RequestMeta & { browser: string }): PushStarted {
+  open(
+    r: {
+      account: { id: string; username: string };
+      meansIds: string[];
+      purpose: ApprovalPurpose;
+      service: string;
+      level: MeansLevel;
+      sessionId?: string;
+    },
+    meta: RequestMeta & { browser: string },
+  ): PushStarted {
     const now = this.ctx.now();
     this.hub.prune(now, DESKTOP_LOGIN_TTL_MS);
     // Per client address first (one address cannot fill the process's cap and deny everyone online
@@ -105,16 +152,27 @@ export class ApprovalService {
       seq: this.hub.nextSeq(),
       ...(r.sessionId ? { sessionId: r.sessionId } : {}),
     };
-    const admitted = this.hub.open(a, (meansId) => this.requestText(a, meansId), { since: now - DESKTOP_LOGIN_TTL_MS, maxUnanswered: MAX_UNANSWERED_PER_ACCOUNT });
+    const admitted = this.hub.open(a, (meansId) => this.requestText(a, meansId), {
+      since: now - DESKTOP_LOGIN_TTL_MS,
+      maxUnanswered: MAX_UNANSWERED_PER_ACCOUNT,
+    });
     if (!admitted) throw new ServiceError('too-many-attempts');
-    if (a.meansIds.length > 0) this.audit.record('desktop-app.push-sent', a.accountId, meta.ip, { purpose: a.purpose, devices: a.meansIds.length });
+    if (a.meansIds.length > 0)
+      this.audit.record('desktop-app.push-sent', a.accountId, meta.ip, {
+        purpose: a.purpose,
+        devices: a.meansIds.length,
+      });
     return { tx: a.tx, number, expiresAt: a.expiresAt };
   }
 
   /** Where a request stands, without settling it: pending (with its number), approved, denied or expired. */
-  private peek(tx: string): { state: 'pending' | 'approved' | 'denied' | 'expired'; approval?: Approval } {
+  private peek(tx: string): {
+    state: 'pending' | 'approved' | 'denied' | 'expired';
+    approval?: Approval;
+  } {
     const a = this.hub.get(tx);
-    if (!a || a.consumed || (a.state === 'pending' && this.ctx.now() >= a.expiresAt)) return { state: 'expired' };
+    if (!a || a.consumed || (a.state === 'pending' && this.ctx.now() >= a.expiresAt))
+      return { state: 'expired' };
     return { state: a.state, approval: a };
   }
 
@@ -152,7 +210,8 @@ export class ApprovalService {
     if (!a || a.sessionId !== sessionId || seen.state === 'expired') return { state: 'expired' };
     if (seen.state === 'denied') return { state: 'denied' };
     const meansId = a.approvedBy;
-    if (seen.state === 'pending' || meansId === undefined) return { state: 'pending', number: a.number, expiresAt: a.expiresAt };
+    if (seen.state === 'pending' || meansId === undefined)
+      return { state: 'pending', number: a.number, expiresAt: a.expiresAt };
     if (!this.hub.consume(tx)) return { state: 'expired' };
     const issued = this.ctx.tx(() => this.complete(a, meansId, meta));
     return issued ? { state: 'approved', issued } : { state: 'expired' };
@@ -163,9 +222,16 @@ export class ApprovalService {
     const now = this.ctx.now();
     const acc = this.ctx.accounts.byId(a.accountId);
     const means = acc?.means.find((m) => m.id === meansId);
-    if (!acc || !means || means.status === 'removed' || means.status === 'blocked') return undefined;
+    if (!acc || !means || means.status === 'removed' || means.status === 'blocked')
+      return undefined;
     if (a.sessionId === undefined) {
-      const r = recordAuthentication(acc, startSession({ id: this.sessions.newSessionId(), accountId: acc.id }, now), meansId, now, this.ctx.policy);
+      const r = recordAuthentication(
+        acc,
+        startSession({ id: this.sessions.newSessionId(), accountId: acc.id }, now),
+        meansId,
+        now,
+        this.ctx.policy,
+      );
       this.ctx.accounts.save(r.account);
       this.ctx.recordEvents(r.events, meta.ip);
       this.ctx.record('login.ok', acc.id, meta.ip, { means: 'desktop-app', online: true });
@@ -177,7 +243,11 @@ export class ApprovalService {
     this.ctx.accounts.save(r.account);
     this.ctx.sessions.save(r.session);
     this.ctx.recordEvents(r.events, meta.ip);
-    this.ctx.record('stepup.ok', acc.id, meta.ip, { means: 'desktop-app', online: true, purpose: a.purpose });
+    this.ctx.record('stepup.ok', acc.id, meta.ip, {
+      means: 'desktop-app',
+      online: true,
+      purpose: a.purpose,
+    });
     return this.sessions.rotate({ ...stored, session: r.session }, r.account);
   }
 
@@ -186,21 +256,45 @@ export class ApprovalService {
    * signature must verify under the enrolled approval key (a wrong PIN decrypts a wrong key); an
    * approval must name the browser's number. Failures count toward the block and answer 401.
    */
-  answer(device: AuthenticatedDevice, body: unknown, meta: RequestMeta): { state: 'approved' | 'denied' } {
+  answer(
+    device: AuthenticatedDevice,
+    body: unknown,
+    meta: RequestMeta,
+  ): { state: 'approved' | 'denied' } {
     let ans;
     try {
       ans = parseApprovalAnswer(body);
     } catch (e) {
-      throw new ServiceError('validation', { field: 'body', reason: isFaktorError(e) ? e.code : 'protocol-malformed' });
+      throw new ServiceError('validation', {
+        field: 'body',
+        reason: isFaktorError(e) ? e.code : 'protocol-malformed',
+      });
     }
     const now = this.ctx.now();
     const a = this.hub.get(ans.tx);
     // A pending means answers only the §4.2 confirmation of itself; every other request needs an active one.
-    const usable = device.means.status === 'active' || (device.means.status === 'pending' && a?.purpose === 'confirm-pairing');
-    if (!a || a.state !== 'pending' || a.settling || now >= a.expiresAt || !a.meansIds.includes(device.means.id) || !usable) throw new ServiceError('not-found');
+    const usable =
+      device.means.status === 'active' ||
+      (device.means.status === 'pending' && a?.purpose === 'confirm-pairing');
+    if (
+      !a ||
+      a.state !== 'pending' ||
+      a.settling ||
+      now >= a.expiresAt ||
+      !a.meansIds.includes(device.means.id) ||
+      !usable
+    )
+      throw new ServiceError('not-found');
     const cred = this.ctx.accounts.credential<DesktopAppCredential>(device.means.id);
-    const signed = { transaction: a.tx, challenge: a.challenge, number: ans.number, decision: ans.decision };
-    const valid = cred !== undefined && verifyTextNative(cred.data.approvalKey, approvalSignedText(signed), ans.signature);
+    const signed = {
+      transaction: a.tx,
+      challenge: a.challenge,
+      number: ans.number,
+      decision: ans.decision,
+    };
+    const valid =
+      cred !== undefined &&
+      verifyTextNative(cred.data.approvalKey, approvalSignedText(signed), ans.signature);
     // One answer per request: a failed one ends it too (no second guess at the same number).
     const failed = !valid || (ans.decision === 'approve' && ans.number !== a.number);
     const state = !failed && ans.decision === 'approve' ? 'approved' : 'denied';
@@ -228,7 +322,13 @@ export class ApprovalService {
   private blockSelf(device: AuthenticatedDevice, meta: RequestMeta): void {
     this.ctx.tx(() => {
       const acc = this.ctx.accounts.byId(device.account.id) as Account;
-      const out = blockMeans(acc, device.means.id, { via: 'device', meansId: device.means.id }, this.ctx.now(), this.ctx.policy);
+      const out = blockMeans(
+        acc,
+        device.means.id,
+        { via: 'device', meansId: device.means.id },
+        this.ctx.now(),
+        this.ctx.policy,
+      );
       this.ctx.accounts.save(out.account);
       this.ctx.recordEvents(out.events, meta.ip);
     });

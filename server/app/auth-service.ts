@@ -44,9 +44,22 @@ export interface CreateAccountResponse extends IssuedSession {
   deletionNotice: DeletionNotice;
 }
 
-
 /** What AuthService uses of the AppContext: accounts and sessions, the hasher, the login and creation throttles, the audit log. */
-export type AuthDeps = Pick<AppContext, 'accounts' | 'sessions' | 'hasher' | 'throttle' | 'creation' | 'usernameTag' | 'now' | 'policy' | 'tx' | 'erase' | 'record' | 'recordEvents'>;
+export type AuthDeps = Pick<
+  AppContext,
+  | 'accounts'
+  | 'sessions'
+  | 'hasher'
+  | 'throttle'
+  | 'creation'
+  | 'usernameTag'
+  | 'now'
+  | 'policy'
+  | 'tx'
+  | 'erase'
+  | 'record'
+  | 'recordEvents'
+>;
 
 /** Login, step-up, logout, creation and block-password. */
 export class AuthService {
@@ -62,17 +75,31 @@ export class AuthService {
    * client address (CreationThrottle) and both Argon2id hashes are computed BEFORE looking the name up,
    * so a taken name is answered after the same work as a free one (issue #7 item 6).
    */
-  async createAccount(req: CreateAccountRequest, meta: RequestMeta): Promise<CreateAccountResponse> {
+  async createAccount(
+    req: CreateAccountRequest,
+    meta: RequestMeta,
+  ): Promise<CreateAccountResponse> {
     const username = checkUsername(req.username);
     checkPassword(req.password, 'password');
     checkPassword(req.blockPassword, 'blockPassword');
-    if (req.blockPassword === req.password) throw new ServiceError('validation', { field: 'blockPassword', reason: 'same-as-password' });
+    if (req.blockPassword === req.password)
+      throw new ServiceError('validation', { field: 'blockPassword', reason: 'same-as-password' });
     this.ctx.creation.take(meta.ip);
-    const [passwordHash, blockHash] = await Promise.all([this.ctx.hasher.hash(req.password), this.ctx.hasher.hash(req.blockPassword)]);
+    const [passwordHash, blockHash] = await Promise.all([
+      this.ctx.hasher.hash(req.password),
+      this.ctx.hasher.hash(req.blockPassword),
+    ]);
     if (this.ctx.accounts.byUsername(username)) throw new ServiceError('username-taken');
     const now = this.ctx.now();
     const result = createAccount(
-      { accountId: randomUUID(), username, passwordMeansId: randomUUID(), sessionId: this.sessions.newSessionId(), attributes: req.attributes, blockPasswordSet: true },
+      {
+        accountId: randomUUID(),
+        username,
+        passwordMeansId: randomUUID(),
+        sessionId: this.sessions.newSessionId(),
+        attributes: req.attributes,
+        blockPasswordSet: true,
+      },
       now,
       this.ctx.policy,
     );
@@ -94,28 +121,51 @@ export class AuthService {
    * Password login (→ niedrig), optionally with a TOTP code in the same request (→ substanziell
    * without revealing which factor failed). Throttled per username and per IP (429 + Retry-After).
    */
-  async login(req: { username: string; password: string; totp?: string; meansId?: string }, meta: RequestMeta): Promise<IssuedSession> {
+  async login(
+    req: { username: string; password: string; totp?: string; meansId?: string },
+    meta: RequestMeta,
+  ): Promise<IssuedSession> {
     this.sweepDeletions();
     let attempt: Attempt;
     try {
       // Counted as a failure now, before the await below; refunded only by a success.
       attempt = this.ctx.throttle.reserve(req.username, meta.ip);
     } catch (e) {
-      if (e instanceof ThrottledError) this.ctx.record('login.throttled', null, meta.ip, { usernameTag: this.ctx.usernameTag(req.username) });
+      if (e instanceof ThrottledError)
+        this.ctx.record('login.throttled', null, meta.ip, {
+          usernameTag: this.ctx.usernameTag(req.username),
+        });
       throw e;
     }
     const account = this.ctx.accounts.byUsername(req.username.trim());
     const hashes = account && this.ctx.accounts.hashes(account.id);
-    const passwordOk = hashes ? await this.ctx.hasher.verify(hashes.passwordHash, req.password) : await this.ctx.hasher.burn(req.password);
-    const passwordMeans = account?.means.find((m) => m.kind === 'password' && m.status === 'active');
-    if (!account || !passwordOk || !passwordMeans || isLocked(account)) return this.loginFailed(account, meta);
+    const passwordOk = hashes
+      ? await this.ctx.hasher.verify(hashes.passwordHash, req.password)
+      : await this.ctx.hasher.burn(req.password);
+    const passwordMeans = account?.means.find(
+      (m) => m.kind === 'password' && m.status === 'active',
+    );
+    if (!account || !passwordOk || !passwordMeans || isLocked(account))
+      return this.loginFailed(account, meta);
 
     const now = this.ctx.now();
-    let session: Session = startSession({ id: this.sessions.newSessionId(), accountId: account.id }, now);
+    let session: Session = startSession(
+      { id: this.sessions.newSessionId(), accountId: account.id },
+      now,
+    );
     let second: { means: Means; commit: () => boolean } | undefined;
     if (req.totp !== undefined) {
-      const means = account.means.find((m) => m.kind === 'password+totp' && m.status === 'active' && (req.meansId === undefined || m.id === req.meansId));
-      const commit = means && (await this.proofs.check({ session, csrfToken: '', scratch: {} }, means, { code: req.totp }));
+      const means = account.means.find(
+        (m) =>
+          m.kind === 'password+totp' &&
+          m.status === 'active' &&
+          (req.meansId === undefined || m.id === req.meansId),
+      );
+      const commit =
+        means &&
+        (await this.proofs.check({ session, csrfToken: '', scratch: {} }, means, {
+          code: req.totp,
+        }));
       if (!means || !commit) {
         if (means) this.countFailure(account.id, means.id, meta);
         return this.loginFailed(account, meta);
@@ -130,7 +180,13 @@ export class AuthService {
       const events = [...first.events];
       if (second) {
         if (!second.commit()) return undefined;
-        const r = recordAuthentication(acc, session, (second as { means: Means }).means.id, now, this.ctx.policy);
+        const r = recordAuthentication(
+          acc,
+          session,
+          (second as { means: Means }).means.id,
+          now,
+          this.ctx.policy,
+        );
         acc = r.account;
         session = r.session;
         events.push(...r.events);
@@ -139,7 +195,9 @@ export class AuthService {
       this.ctx.recordEvents(events, meta.ip);
       // One transaction (= one fsync under synchronous=FULL) for everything a login writes.
       attempt.succeed();
-      this.ctx.record('login.ok', account.id, meta.ip, { secondFactor: second ? second.means.kind : null });
+      this.ctx.record('login.ok', account.id, meta.ip, {
+        secondFactor: second ? second.means.kind : null,
+      });
       return this.sessions.issue(session, acc);
     });
     if (!issued) return this.loginFailed(account, meta);
@@ -169,17 +227,25 @@ export class AuthService {
    * factors count only after a still-valid password authentication in this session (footnote 5).
    * Wrong proofs count toward the 3-strikes block; every failure is the same generic 401.
    */
-  async authenticate(token: string | undefined, meansId: string, proof: MeansProof, meta: RequestMeta): Promise<IssuedSession> {
+  async authenticate(
+    token: string | undefined,
+    meansId: string,
+    proof: MeansProof,
+    meta: RequestMeta,
+  ): Promise<IssuedSession> {
     const active = this.sessions.require(token);
     const means = active.account.means.find((m) => m.id === meansId);
     if (!means) throw new ServiceError('unknown-means');
     const failed = (): never => {
-      if (means.status !== 'removed' && countsFailedAttempts(means.kind)) this.countFailure(active.account.id, means.id, meta);
+      if (means.status !== 'removed' && countsFailedAttempts(means.kind))
+        this.countFailure(active.account.id, means.id, meta);
       this.ctx.record('stepup.fail', active.account.id, meta.ip, { meansId });
       throw authFailed();
     };
-    if (means.status === 'blocked' || means.status === 'removed' || means.kind === 'password') return failed();
-    if (dependsOnPassword(means.kind) && !this.hasValidPassword(active)) throw new ServiceError('insufficient-level', { needed: 'password-first' });
+    if (means.status === 'blocked' || means.status === 'removed' || means.kind === 'password')
+      return failed();
+    if (dependsOnPassword(means.kind) && !this.hasValidPassword(active))
+      throw new ServiceError('insufficient-level', { needed: 'password-first' });
     const commit = await this.proofs.check(active.stored, means, proof);
     if (!commit) return failed();
     const now = this.ctx.now();
@@ -202,7 +268,12 @@ export class AuthService {
     const now = this.ctx.now();
     return active.stored.session.authentications.some((a) => {
       const m = active.account.means.find((x) => x.id === a.meansId);
-      return m?.kind === 'password' && m.status === 'active' && authenticationLevelAt(a, active.stored.session.lastActivityAt, now, this.ctx.policy) !== null;
+      return (
+        m?.kind === 'password' &&
+        m.status === 'active' &&
+        authenticationLevelAt(a, active.stored.session.lastActivityAt, now, this.ctx.policy) !==
+          null
+      );
     });
   }
 
@@ -225,19 +296,29 @@ export class AuthService {
    * wrong block password, nothing to block) is the same generic 401 after that same work. Guesses are
    * throttled with the login counters (per typed username and per IP, 429 + Retry-After).
    */
-  async blockWithPassword(req: { username: string; blockPassword: string; kind?: MeansKind | 'all'; meansId?: string }, meta: RequestMeta): Promise<{ blocked: string[] }> {
-    if (req.kind !== undefined && req.meansId !== undefined) throw new ServiceError('validation', { field: 'kind', reason: 'kind-or-meansId' });
+  async blockWithPassword(
+    req: { username: string; blockPassword: string; kind?: MeansKind | 'all'; meansId?: string },
+    meta: RequestMeta,
+  ): Promise<{ blocked: string[] }> {
+    if (req.kind !== undefined && req.meansId !== undefined)
+      throw new ServiceError('validation', { field: 'kind', reason: 'kind-or-meansId' });
     let attempt: Attempt;
     try {
       attempt = this.ctx.throttle.reserve(req.username, meta.ip);
     } catch (e) {
-      if (e instanceof ThrottledError) this.ctx.record('block-password.throttled', null, meta.ip, { usernameTag: this.ctx.usernameTag(req.username) });
+      if (e instanceof ThrottledError)
+        this.ctx.record('block-password.throttled', null, meta.ip, {
+          usernameTag: this.ctx.usernameTag(req.username),
+        });
       throw e;
     }
-    const target: BlockTarget = req.meansId !== undefined ? { meansId: req.meansId } : { kind: req.kind ?? 'all' };
+    const target: BlockTarget =
+      req.meansId !== undefined ? { meansId: req.meansId } : { kind: req.kind ?? 'all' };
     const account = this.ctx.accounts.byUsername(req.username.trim());
     const blockHash = account && this.ctx.accounts.hashes(account.id)?.blockPasswordHash;
-    const ok = blockHash ? await this.ctx.hasher.verify(blockHash, req.blockPassword) : await this.ctx.hasher.burn(req.blockPassword);
+    const ok = blockHash
+      ? await this.ctx.hasher.verify(blockHash, req.blockPassword)
+      : await this.ctx.hasher.burn(req.blockPassword);
     const now = this.ctx.now();
     const result =
       account && ok

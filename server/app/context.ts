@@ -20,7 +20,11 @@ import { LoginThrottle } from './throttle';
 import { CreationThrottle, type CreationLimit } from './creation-throttle';
 import { usernameTagger } from './username-tag';
 import { installKey } from '../store/secrets-repo';
-import { MemoryEphemeralStore, PgEphemeralStore, type EphemeralStore } from '../store/ephemeral-repo';
+import {
+  MemoryEphemeralStore,
+  PgEphemeralStore,
+  type EphemeralStore,
+} from '../store/ephemeral-repo';
 import { PgDb } from '../store/pg-db';
 import type { Policy } from '../domain/policy';
 import type { DomainEvent } from '../domain/model';
@@ -58,11 +62,22 @@ export class AppContext {
     readonly clock: Clock,
     readonly policy: Policy,
     readonly rp: RelyingParty,
-    readonly options: { testMode: boolean; issuer: string; origin: string; argon2: Argon2Params; creationLimit?: CreationLimit; maxPushesPerAddress?: number; dataKeys?: readonly DataKey[] },
+    readonly options: {
+      testMode: boolean;
+      issuer: string;
+      origin: string;
+      argon2: Argon2Params;
+      creationLimit?: CreationLimit;
+      maxPushesPerAddress?: number;
+      dataKeys?: readonly DataKey[];
+    },
   ) {
     // Credentials at rest: the configured keys; test mode may use a generated per-install one.
-    const keys = options.dataKeys ?? (options.testMode ? [{ id: 'test', key: installKey(db, 'test-data-key') }] : undefined);
-    if (!keys || keys.length === 0) throw new Error('a data key (FAKTOR_DATA_KEYS) is required outside test mode');
+    const keys =
+      options.dataKeys ??
+      (options.testMode ? [{ id: 'test', key: installKey(db, 'test-data-key') }] : undefined);
+    if (!keys || keys.length === 0)
+      throw new Error('a data key (FAKTOR_DATA_KEYS) is required outside test mode');
     this.accounts = new AccountRepo(db, new CredentialCipher(keys));
     this.accounts.resealCredentials();
     this.sessions = new SessionRepo(db);
@@ -92,7 +107,12 @@ export class AppContext {
   }
 
   /** Appends one service-level audit event. */
-  record(event: AuditEvent, accountId: string | null, ip: string | null, detail: Record<string, unknown> = {}): void {
+  record(
+    event: AuditEvent,
+    accountId: string | null,
+    ip: string | null,
+    detail: Record<string, unknown> = {},
+  ): void {
     this.audit.record(this.now(), event, accountId, ip, detail);
   }
 

@@ -31,8 +31,12 @@ export class CreationThrottle {
     this.repo.atomically(() => {
       const now = this.clock.now();
       let s = this.repo.get(key) ?? { failures: 0, windowStart: now, lockedUntil: 0 };
-      if (now - s.windowStart >= this.limit.windowMs) s = { failures: 0, windowStart: now, lockedUntil: 0 };
-      if (s.failures >= this.limit.max) throw new ThrottledError(Math.max(1, Math.ceil((s.windowStart + this.limit.windowMs - now) / 1000)));
+      if (now - s.windowStart >= this.limit.windowMs)
+        s = { failures: 0, windowStart: now, lockedUntil: 0 };
+      if (s.failures >= this.limit.max)
+        throw new ThrottledError(
+          Math.max(1, Math.ceil((s.windowStart + this.limit.windowMs - now) / 1000)),
+        );
       this.repo.put(key, { ...s, failures: s.failures + 1 });
     });
   }

@@ -15,13 +15,24 @@ const FLUSH_MS = 100;
 
 /** Queues audit rows and writes them in one transaction per FLUSH_MS window. */
 export class DeferredAudit {
-  private rows: { at: number; event: AuditEvent; accountId: string | null; ip: string | null; detail: Record<string, unknown> }[] = [];
+  private rows: {
+    at: number;
+    event: AuditEvent;
+    accountId: string | null;
+    ip: string | null;
+    detail: Record<string, unknown>;
+  }[] = [];
   private timer: NodeJS.Timeout | undefined;
 
   constructor(private readonly ctx: Pick<AppContext, 'now' | 'tx' | 'audit'>) {}
 
   /** Queues one row (stamped now); the first queued row of a window schedules the write. */
-  record(event: AuditEvent, accountId: string | null, ip: string | null, detail: Record<string, unknown> = {}): void {
+  record(
+    event: AuditEvent,
+    accountId: string | null,
+    ip: string | null,
+    detail: Record<string, unknown> = {},
+  ): void {
     this.rows.push({ at: this.ctx.now(), event, accountId, ip, detail });
     this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
   }

@@ -23,13 +23,25 @@ import {
   type MeansLevel,
 } from '../domain';
 import { isFaktorError } from '../../shared/errors';
-import { parseEnrollmentRequest, type EnrollmentResponse } from '../../shared/servicekonto/enrollment';
+import {
+  parseEnrollmentRequest,
+  type EnrollmentResponse,
+} from '../../shared/servicekonto/enrollment';
 import { DESKTOP_OCRA_SUITE } from '../../shared/servicekonto/login-ocra';
 import { formatLoginPayload, type LoginPayload } from '../../shared/servicekonto/login-payload';
 import { offlineCheck } from './desktop-proof';
 import { parseServerOrigin } from '../../shared/servicekonto/origin';
-import { formatPairingPayload, type DesktopAppLevel } from '../../shared/servicekonto/pairing-payload';
-import { newEnrollmentToken, newOcraChallenge, newTransactionId, payloadQrSvg, type DesktopAppCredential } from '../means/desktop-app';
+import {
+  formatPairingPayload,
+  type DesktopAppLevel,
+} from '../../shared/servicekonto/pairing-payload';
+import {
+  newEnrollmentToken,
+  newOcraChallenge,
+  newTransactionId,
+  payloadQrSvg,
+  type DesktopAppCredential,
+} from '../means/desktop-app';
 
 /** A QR the pages and the API show: the payload text, its SVG and when it expires. */
 export interface ShownQr {
@@ -54,7 +66,10 @@ export const SERVICEKONTO_SERVICE = 'Servicekonto';
 export const CONFIRM_SERVICE = 'Servicekonto: Desktop-App bestätigen';
 
 /** What DesktopAppService uses of the AppContext: accounts and sessions, enrollment tokens and login transactions, the audit log. */
-export type DesktopAppDeps = Pick<AppContext, 'accounts' | 'sessions' | 'desktopApps' | 'now' | 'policy' | 'tx' | 'record' | 'recordEvents'> & { readonly options: Pick<AppContext['options'], 'origin'> };
+export type DesktopAppDeps = Pick<
+  AppContext,
+  'accounts' | 'sessions' | 'desktopApps' | 'now' | 'policy' | 'tx' | 'record' | 'recordEvents'
+> & { readonly options: Pick<AppContext['options'], 'origin'> };
 
 /** Pairing, enrollment and offline login of the desktop app. */
 export class DesktopAppService {
@@ -83,7 +98,11 @@ export class DesktopAppService {
     const expiresAt = now + DESKTOP_ENROLLMENT_TTL_MS;
     this.ctx.tx(() => {
       this.ctx.desktopApps.prune(now, DESKTOP_ENROLLMENT_TTL_MS);
-      this.ctx.desktopApps.addEnrollment(enrollmentToken, { accountId: active.account.id, sessionId: active.stored.session.id, expiresAt });
+      this.ctx.desktopApps.addEnrollment(enrollmentToken, {
+        accountId: active.account.id,
+        sessionId: active.stored.session.id,
+        expiresAt,
+      });
     });
     this.ctx.record('desktop-app.pairing-shown', active.account.id, meta.ip, {});
     const payload = formatPairingPayload({
@@ -107,7 +126,10 @@ export class DesktopAppService {
     try {
       req = parseEnrollmentRequest(body);
     } catch (e) {
-      throw new ServiceError('validation', { field: 'body', reason: isFaktorError(e) ? e.code : 'protocol-malformed' });
+      throw new ServiceError('validation', {
+        field: 'body',
+        reason: isFaktorError(e) ? e.code : 'protocol-malformed',
+      });
     }
     const origin = this.origin();
     const now = this.ctx.now();
@@ -120,20 +142,52 @@ export class DesktopAppService {
       const row = this.ctx.desktopApps.enrollment(req.token);
       const stored = row && this.ctx.sessions.byId(row.sessionId);
       const account = row && this.ctx.accounts.byId(row.accountId);
-      if (!row || !stored || !account || !enrollmentUsable(row, stored.session, now) || !this.ctx.desktopApps.useEnrollment(req.token, now)) return refused();
-      const out = registerMeans(account, stored.session, { meansId, kind: 'desktop-app', label: req.deviceName }, now, this.ctx.policy);
-      const credential: DesktopAppCredential = { approvalKey: req.approvalKey, deviceKey: req.deviceKey, ocraSecret: req.ocraSecret, deviceName: req.deviceName };
+      if (
+        !row ||
+        !stored ||
+        !account ||
+        !enrollmentUsable(row, stored.session, now) ||
+        !this.ctx.desktopApps.useEnrollment(req.token, now)
+      )
+        return refused();
+      const out = registerMeans(
+        account,
+        stored.session,
+        { meansId, kind: 'desktop-app', label: req.deviceName },
+        now,
+        this.ctx.policy,
+      );
+      const credential: DesktopAppCredential = {
+        approvalKey: req.approvalKey,
+        deviceKey: req.deviceKey,
+        ocraSecret: req.ocraSecret,
+        deviceName: req.deviceName,
+      };
       this.ctx.accounts.save(out.account);
       this.ctx.sessions.save(out.session);
       this.ctx.accounts.putCredential(meansId, { data: credential, lastStep: null });
       this.ctx.recordEvents(out.events, meta.ip);
       const level = out.account.means.find((m) => m.id === meansId)?.level as DesktopAppLevel;
-      return { v: 1, origin, account: account.id, accountName: account.username, means: meansId, level, status: 'pending', ocraSuite: DESKTOP_OCRA_SUITE } satisfies EnrollmentResponse;
+      return {
+        v: 1,
+        origin,
+        account: account.id,
+        accountName: account.username,
+        means: meansId,
+        level,
+        status: 'pending',
+        ocraSuite: DESKTOP_OCRA_SUITE,
+      } satisfies EnrollmentResponse;
     });
   }
 
   /** A login payload for `account` (or an unknown name), valid for DESKTOP_LOGIN_TTL_MS. */
-  newLoginPayload(account: { id: string; username: string }, service: string, level: MeansLevel, now: number): Omit<LoginPayload, 'v'> {
+  newLoginPayload(
+    account: { id: string; username: string },
+    service: string,
+    level: MeansLevel,
+    now: number,
+  ): Omit<LoginPayload, 'v'> {
     return {
       origin: this.origin(),
       account: account.id,
@@ -147,11 +201,19 @@ export class DesktopAppService {
   }
 
   /** The login QR for a step-up or the §4.2 confirmation of one desktop-app means (ProofService). */
-  async meansChallenge(account: Account, means: { id: string; level: MeansLevel; status: string }): Promise<{ kind: 'desktop-app'; payload: string; qrSvg: string; expiresAt: number }> {
+  async meansChallenge(
+    account: Account,
+    means: { id: string; level: MeansLevel; status: string },
+  ): Promise<{ kind: 'desktop-app'; payload: string; qrSvg: string; expiresAt: number }> {
     const service = means.status === 'pending' ? CONFIRM_SERVICE : SERVICEKONTO_SERVICE;
     const p = this.newLoginPayload(account, service, means.level, this.ctx.now());
     const payload = formatLoginPayload(p);
-    return { kind: 'desktop-app', payload, qrSvg: await payloadQrSvg(payload), expiresAt: p.exp * 1000 };
+    return {
+      kind: 'desktop-app',
+      payload,
+      qrSvg: await payloadQrSvg(payload),
+      expiresAt: p.exp * 1000,
+    };
   }
 
   /**
@@ -162,11 +224,21 @@ export class DesktopAppService {
     const name = username.trim();
     const account = this.ctx.accounts.byUsername(name);
     const now = this.ctx.now();
-    const p = this.newLoginPayload(account ?? { id: randomUUID(), username: name }, SERVICEKONTO_SERVICE, meansLevelFor(this.ctx.policy, 'desktop-app'), now);
+    const p = this.newLoginPayload(
+      account ?? { id: randomUUID(), username: name },
+      SERVICEKONTO_SERVICE,
+      meansLevelFor(this.ctx.policy, 'desktop-app'),
+      now,
+    );
     const payload = formatLoginPayload(p);
     this.ctx.tx(() => {
       this.ctx.desktopApps.prune(now, DESKTOP_LOGIN_TTL_MS);
-      this.ctx.desktopApps.addLogin({ tx: p.tx, accountId: account?.id ?? null, payload, expiresAt: p.exp * 1000 });
+      this.ctx.desktopApps.addLogin({
+        tx: p.tx,
+        accountId: account?.id ?? null,
+        payload,
+        expiresAt: p.exp * 1000,
+      });
     });
     this.ctx.record('desktop-app.login-shown', account?.id ?? null, meta.ip, {});
     return { tx: p.tx, payload, qrSvg: await payloadQrSvg(payload), expiresAt: p.exp * 1000 };
@@ -178,8 +250,14 @@ export class DesktopAppService {
    */
   async shownLogin(tx: string): Promise<OfflineLoginQr> {
     const row = this.ctx.desktopApps.login(tx);
-    if (!row || row.usedAt !== null || this.ctx.now() >= row.expiresAt) throw new ServiceError('verification-expired');
-    return { tx, payload: row.payload, qrSvg: await payloadQrSvg(row.payload), expiresAt: row.expiresAt };
+    if (!row || row.usedAt !== null || this.ctx.now() >= row.expiresAt)
+      throw new ServiceError('verification-expired');
+    return {
+      tx,
+      payload: row.payload,
+      qrSvg: await payloadQrSvg(row.payload),
+      expiresAt: row.expiresAt,
+    };
   }
 
   /**
@@ -191,7 +269,8 @@ export class DesktopAppService {
     const now = this.ctx.now();
     const row = this.ctx.desktopApps.login(tx);
     const account = row?.accountId ? this.ctx.accounts.byId(row.accountId) : undefined;
-    if (!row || !account || row.usedAt !== null || now >= row.expiresAt) return this.loginFailed(account, meta);
+    if (!row || !account || row.usedAt !== null || now >= row.expiresAt)
+      return this.loginFailed(account, meta);
     const candidates = usableDesktopApps(account);
     const hit = candidates.find((m) => offlineCheck(this.ctx, m.id, row.payload, code, now));
     if (!hit) {

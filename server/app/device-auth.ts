@@ -7,7 +7,11 @@
 import type { AppContext } from './context';
 import { ServiceError } from './errors';
 import type { Account, Means } from '../domain';
-import { DEVICE_AUTH_SKEW_MS, deviceRequestText, parseDeviceAuthorization } from '../../shared/servicekonto/device-auth';
+import {
+  DEVICE_AUTH_SKEW_MS,
+  deviceRequestText,
+  parseDeviceAuthorization,
+} from '../../shared/servicekonto/device-auth';
 import { verifyTextNative } from './native-p256';
 import type { DesktopAppCredential } from '../means/desktop-app';
 
@@ -48,11 +52,28 @@ export class DeviceAuthenticator {
     const account = accountId ? this.ctx.accounts.byId(accountId) : undefined;
     const means = account?.means.find((m) => m.id === auth.means);
     const cred = means && this.ctx.accounts.credential<DesktopAppCredential>(means.id);
-    if (!account || !means || means.kind !== 'desktop-app' || means.status === 'removed' || !cred) return refuse();
-    const text = deviceRequestText({ method: req.method, origin, path: req.path, body: req.body, means: auth.means, ts: auth.ts, nonce: auth.nonce });
+    if (!account || !means || means.kind !== 'desktop-app' || means.status === 'removed' || !cred)
+      return refuse();
+    const text = deviceRequestText({
+      method: req.method,
+      origin,
+      path: req.path,
+      body: req.body,
+      means: auth.means,
+      ts: auth.ts,
+      nonce: auth.nonce,
+    });
     if (!verifyTextNative(cred.data.deviceKey, text, auth.sig)) return refuse();
     // Each nonce once while its timestamp is inside the window (a full store refuses: bounded memory).
-    if (!this.ctx.ephemeral.claim('device-nonce', `${auth.means}:${auth.nonce}`, auth.ts + DEVICE_AUTH_SKEW_MS, now)) return refuse();
+    if (
+      !this.ctx.ephemeral.claim(
+        'device-nonce',
+        `${auth.means}:${auth.nonce}`,
+        auth.ts + DEVICE_AUTH_SKEW_MS,
+        now,
+      )
+    )
+      return refuse();
     return { account, means };
   }
 }

@@ -15,10 +15,25 @@ import type { AuthService } from './auth-service';
 import type { AuthenticatedDevice } from './device-auth';
 import { checkLabel } from './input-rules';
 import { creationOptionsFor } from './enrolment-service';
-import { meansLevelFor, recordAuthentication, registerMeans, startSession, type Account, type Session } from '../domain';
-import { verifyAssertion, verifyRegistration, type StoredWebAuthnCredential } from '../means/webauthn';
+import {
+  meansLevelFor,
+  recordAuthentication,
+  registerMeans,
+  startSession,
+  type Account,
+  type Session,
+} from '../domain';
+import {
+  verifyAssertion,
+  verifyRegistration,
+  type StoredWebAuthnCredential,
+} from '../means/webauthn';
 import { newTransactionId, type DesktopAppCredential } from '../means/desktop-app';
-import { verifyKeyRegistration, type KeyRegistrationOptions, type KeyRegistrationResult } from '../../shared/servicekonto/key-registration';
+import {
+  verifyKeyRegistration,
+  type KeyRegistrationOptions,
+  type KeyRegistrationResult,
+} from '../../shared/servicekonto/key-registration';
 
 /** How long the options stay valid (two touches and typing the password). */
 export const KEY_REGISTRATION_TTL_MS = 5 * 60_000;
@@ -67,13 +82,22 @@ export class DeviceKeyService {
     const now = this.ctx.now();
     refuseUnusable(device);
     const held = this.ctx.ephemeral.count('key-registration', device.means.id, now);
-    if (held.all >= MAX_OPEN || held.owner >= MAX_OPEN_PER_DEVICE) throw new ServiceError('too-many-attempts');
+    if (held.all >= MAX_OPEN || held.owner >= MAX_OPEN_PER_DEVICE)
+      throw new ServiceError('too-many-attempts');
     // Dry run of the §4.2 level rule with what step 2 will prove (desktop app + password).
     this.registerInSession(device.account, device.means.id, randomUUID(), null, now);
     const c = await creationOptionsFor(this.ctx, device.account, KIND);
     const tx = newTransactionId();
-    const o: Open = { accountId: device.account.id, deviceMeansId: device.means.id, challenge: randomBytes(32).toString('base64url'), createChallenge: c.challenge, getChallenge: randomBytes(32).toString('base64url'), expiresAt: now + KEY_REGISTRATION_TTL_MS };
-    if (!this.ctx.ephemeral.put('key-registration', tx, device.means.id, o, o.expiresAt, now)) throw new ServiceError('too-many-attempts');
+    const o: Open = {
+      accountId: device.account.id,
+      deviceMeansId: device.means.id,
+      challenge: randomBytes(32).toString('base64url'),
+      createChallenge: c.challenge,
+      getChallenge: randomBytes(32).toString('base64url'),
+      expiresAt: now + KEY_REGISTRATION_TTL_MS,
+    };
+    if (!this.ctx.ephemeral.put('key-registration', tx, device.means.id, o, o.expiresAt, now))
+      throw new ServiceError('too-many-attempts');
     return {
       v: 1,
       tx,
@@ -95,43 +119,88 @@ export class DeviceKeyService {
    * Then @simplewebauthn/server checks the attestation and the confirming assertion, and one
    * transaction registers the means and confirms it in the same (never stored) session.
    */
-  async finish(device: AuthenticatedDevice, body: KeyRegistrationBody, meta: RequestMeta): Promise<KeyRegistrationResult> {
+  async finish(
+    device: AuthenticatedDevice,
+    body: KeyRegistrationBody,
+    meta: RequestMeta,
+  ): Promise<KeyRegistrationResult> {
     const now = this.ctx.now();
     const o = this.ctx.ephemeral.take('key-registration', body.tx, now) as Open | undefined;
-    if (!o || o.deviceMeansId !== device.means.id || now >= o.expiresAt) throw new ServiceError('not-found');
+    if (!o || o.deviceMeansId !== device.means.id || now >= o.expiresAt)
+      throw new ServiceError('not-found');
     refuseUnusable(device);
     const label = body.label === undefined ? null : checkLabel(body.label);
     const account = device.account;
     const attempt = this.ctx.throttle.reserve(account.username, meta.ip);
     const cred = this.ctx.accounts.credential<DesktopAppCredential>(device.means.id);
-    const pinOk = cred !== undefined && verifyKeyRegistration(cred.data.approvalKey, { transaction: body.tx, challenge: o.challenge, credentialId: body.registration.id }, body.signature);
+    const pinOk =
+      cred !== undefined &&
+      verifyKeyRegistration(
+        cred.data.approvalKey,
+        { transaction: body.tx, challenge: o.challenge, credentialId: body.registration.id },
+        body.signature,
+      );
     const hashes = this.ctx.accounts.hashes(account.id);
-    const passwordOk = hashes ? await this.ctx.hasher.verify(hashes.passwordHash, body.password) : await this.ctx.hasher.burn(body.password);
+    const passwordOk = hashes
+      ? await this.ctx.hasher.verify(hashes.passwordHash, body.password)
+      : await this.ctx.hasher.burn(body.password);
     if (passwordOk) attempt.succeed();
     else attempt.fail();
     if (!pinOk) this.auth.countFailure(account.id, device.means.id, meta);
     if (!pinOk || !passwordOk) return this.failed(account.id, meta, 'proof');
-    const stored = await verifyRegistration(this.ctx.rp, 'security-key', body.registration, o.createChallenge);
+    const stored = await verifyRegistration(
+      this.ctx.rp,
+      'security-key',
+      body.registration,
+      o.createChallenge,
+    );
     if (!stored) return this.failed(account.id, meta, 'attestation');
-    const counter = await verifyAssertion(this.ctx.rp, 'security-key', body.assertion, o.getChallenge, stored);
+    const counter = await verifyAssertion(
+      this.ctx.rp,
+      'security-key',
+      body.assertion,
+      o.getChallenge,
+      stored,
+    );
     if (counter === undefined) return this.failed(account.id, meta, 'assertion');
     const meansId = randomUUID();
     const level = this.ctx.tx(() => {
       const acc = this.ctx.accounts.byId(account.id) as Account;
       const out = this.registerInSession(acc, device.means.id, meansId, label, this.ctx.now());
       this.ctx.accounts.save(out.account);
-      this.ctx.accounts.putCredential(meansId, { data: { ...stored, counter } satisfies StoredWebAuthnCredential, lastStep: null });
+      this.ctx.accounts.putCredential(meansId, {
+        data: { ...stored, counter } satisfies StoredWebAuthnCredential,
+        lastStep: null,
+      });
       this.ctx.recordEvents(out.events, meta.ip);
-      return out.account.means.find((m) => m.id === meansId)?.level ?? meansLevelFor(this.ctx.policy, KIND) ?? 'substanziell';
+      return (
+        out.account.means.find((m) => m.id === meansId)?.level ??
+        meansLevelFor(this.ctx.policy, KIND) ??
+        'substanziell'
+      );
     });
-    return { v: 1, meansId, kind: KIND, label, level, status: 'active', credentialId: stored.credentialId };
+    return {
+      v: 1,
+      meansId,
+      kind: KIND,
+      label,
+      level,
+      status: 'active',
+      credentialId: stored.credentialId,
+    };
   }
 
   /**
    * The §4.2 steps in one fresh session: authenticated with the desktop app (PIN proof) and the
    * password, register the means (the domain checks the session's level), authenticate with it.
    */
-  private registerInSession(account: Account, deviceMeansId: string, meansId: string, label: string | null, now: number) {
+  private registerInSession(
+    account: Account,
+    deviceMeansId: string,
+    meansId: string,
+    label: string | null,
+    now: number,
+  ) {
     const password = account.means.find((m) => m.kind === 'password' && m.status === 'active');
     if (!password) throw new ServiceError('not-applicable', { reason: 'password-not-usable' });
     let session: Session = startSession({ id: this.newSessionId(), accountId: account.id }, now);
@@ -140,7 +209,8 @@ export class DeviceKeyService {
     for (const step of [
       (a: Account, s: Session) => recordAuthentication(a, s, deviceMeansId, now, this.ctx.policy),
       (a: Account, s: Session) => recordAuthentication(a, s, password.id, now, this.ctx.policy),
-      (a: Account, s: Session) => registerMeans(a, s, { meansId, kind: KIND, label }, now, this.ctx.policy),
+      (a: Account, s: Session) =>
+        registerMeans(a, s, { meansId, kind: KIND, label }, now, this.ctx.policy),
       (a: Account, s: Session) => recordAuthentication(a, s, meansId, now, this.ctx.policy),
     ]) {
       const r = step(acc, session);
@@ -152,7 +222,9 @@ export class DeviceKeyService {
   }
 
   private failed(accountId: string, meta: RequestMeta, phase: string): never {
-    this.ctx.record('stepup.fail', accountId, meta.ip, { phase: `device-key-registration-${phase}` });
+    this.ctx.record('stepup.fail', accountId, meta.ip, {
+      phase: `device-key-registration-${phase}`,
+    });
     throw authFailed();
   }
 }

@@ -8,7 +8,14 @@
  */
 import type { AppContext, RequestMeta } from './context';
 import { ServiceError } from './errors';
-import { accountView, blockMeans, removeOwnDesktopApp, sessionStatus, type Account, type MeansLevel } from '../domain';
+import {
+  accountView,
+  blockMeans,
+  removeOwnDesktopApp,
+  sessionStatus,
+  type Account,
+  type MeansLevel,
+} from '../domain';
 import type { DataLevel } from '../../shared/levels';
 import type { AuthenticatedDevice } from './device-auth';
 import { webauthnFlavour } from './proofs';
@@ -76,7 +83,10 @@ export interface DeviceSessionsView {
 }
 
 /** What DeviceService uses of the AppContext: accounts and sessions, the WebAuthn relying party, the audit log. */
-export type DeviceDeps = Pick<AppContext, 'accounts' | 'sessions' | 'rp' | 'now' | 'policy' | 'tx' | 'recordEvents'>;
+export type DeviceDeps = Pick<
+  AppContext,
+  'accounts' | 'sessions' | 'rp' | 'now' | 'policy' | 'tx' | 'recordEvents'
+>;
 
 /** The device-authenticated operations. */
 export class DeviceService {
@@ -85,7 +95,8 @@ export class DeviceService {
   /** The account view for the device (removed means are left out). */
   view(device: AuthenticatedDevice, origin: string): DeviceAccountView {
     const v = accountView(device.account, this.ctx.policy);
-    const status = (s: string): 'active' | 'pending' | 'blocked' => (s === 'active' || s === 'pending' ? s : 'blocked');
+    const status = (s: string): 'active' | 'pending' | 'blocked' =>
+      s === 'active' || s === 'pending' ? s : 'blocked';
     return {
       v: 1,
       origin,
@@ -95,8 +106,19 @@ export class DeviceService {
       maxLevel: v.maxLevel,
       thisDevice: { means: device.means.id, status: status(device.means.status) },
       means: v.means.map((m) => {
-        const credentialId = webauthnFlavour(m.kind) ? this.ctx.accounts.credential<StoredWebAuthnCredential>(m.id)?.data.credentialId : undefined;
-        const base = { id: m.id, kind: m.kind, label: m.label, level: m.level, status: status(m.status), registeredAt: m.createdAt, lastUsedAt: m.lastUsedAt, thisDevice: m.id === device.means.id };
+        const credentialId = webauthnFlavour(m.kind)
+          ? this.ctx.accounts.credential<StoredWebAuthnCredential>(m.id)?.data.credentialId
+          : undefined;
+        const base = {
+          id: m.id,
+          kind: m.kind,
+          label: m.label,
+          level: m.level,
+          status: status(m.status),
+          registeredAt: m.createdAt,
+          lastUsedAt: m.lastUsedAt,
+          thisDevice: m.id === device.means.id,
+        };
         return credentialId ? { ...base, credentialId } : base;
       }),
       attributes: v.attributes.map((a) => ({ name: a.name, value: a.value, level: a.level })),
@@ -109,7 +131,8 @@ export class DeviceService {
    * a pending one is not confirmed yet (409 means-blocked / means-pending).
    */
   sessions(device: AuthenticatedDevice, origin: string): DeviceSessionsView {
-    if (device.means.status !== 'active') throw new ServiceError(device.means.status === 'pending' ? 'means-pending' : 'means-blocked');
+    if (device.means.status !== 'active')
+      throw new ServiceError(device.means.status === 'pending' ? 'means-pending' : 'means-blocked');
     const now = this.ctx.now();
     const secs = (t: number): number => Math.max(0, Math.floor((t - now) / 1000));
     const rows: DeviceSessionView[] = [];
@@ -139,7 +162,13 @@ export class DeviceService {
   block(device: AuthenticatedDevice, meansId: string, meta: RequestMeta): void {
     this.ctx.tx(() => {
       const acc = this.ctx.accounts.byId(device.account.id) as Account;
-      const out = blockMeans(acc, meansId, { via: 'device', meansId: device.means.id }, this.ctx.now(), this.ctx.policy);
+      const out = blockMeans(
+        acc,
+        meansId,
+        { via: 'device', meansId: device.means.id },
+        this.ctx.now(),
+        this.ctx.policy,
+      );
       this.ctx.accounts.save(out.account);
       this.ctx.recordEvents(out.events, meta.ip);
     });

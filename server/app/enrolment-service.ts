@@ -22,18 +22,29 @@ export type PendingEnrolment =
   | { kind: 'webauthn'; creationOptions: PublicKeyCredentialCreationOptionsJSON };
 
 /** WebAuthn creation options for `account`, excluding the keys it already has (no double registration). */
-export async function creationOptionsFor(ctx: Pick<AppContext, 'accounts' | 'rp'>, account: Account, kind: Account['means'][number]['kind']): Promise<PublicKeyCredentialCreationOptionsJSON> {
+export async function creationOptionsFor(
+  ctx: Pick<AppContext, 'accounts' | 'rp'>,
+  account: Account,
+  kind: Account['means'][number]['kind'],
+): Promise<PublicKeyCredentialCreationOptionsJSON> {
   const flavour = webauthnFlavour(kind);
   if (!flavour) throw new ServiceError('not-applicable');
   const existing = account.means
     .filter((m) => webauthnFlavour(m.kind) && m.status !== 'removed')
     .map((m) => ctx.accounts.credential<StoredWebAuthnCredential>(m.id)?.data)
     .filter((c): c is StoredWebAuthnCredential => !!c);
-  return registrationOptions(ctx.rp, flavour, { id: account.id, username: account.username }, existing);
+  return registrationOptions(
+    ctx.rp,
+    flavour,
+    { id: account.id, username: account.username },
+    existing,
+  );
 }
 
 /** What EnrolmentService uses of the AppContext: accounts and sessions, the WebAuthn relying party. */
-export type EnrolmentDeps = Pick<AppContext, 'accounts' | 'sessions' | 'rp' | 'now' | 'tx'> & { readonly options: Pick<AppContext['options'], 'issuer'> };
+export type EnrolmentDeps = Pick<AppContext, 'accounts' | 'sessions' | 'rp' | 'now' | 'tx'> & {
+  readonly options: Pick<AppContext['options'], 'issuer'>;
+};
 
 /** Re-shows the enrolment of pending means. */
 export class EnrolmentService {
@@ -47,11 +58,16 @@ export class EnrolmentService {
     const active = this.sessions.require(token);
     const means = active.account.means.find((m) => m.id === meansId);
     if (!means) throw new ServiceError('unknown-means');
-    if (means.status !== 'pending' || means.pendingSessionId !== active.stored.session.id) return undefined;
+    if (means.status !== 'pending' || means.pendingSessionId !== active.stored.session.id)
+      return undefined;
     if (means.kind === 'password+totp') {
       const cred = this.ctx.accounts.credential<TotpCredential>(means.id);
       if (!cred) return undefined;
-      const enrol = await totpEnrolment(this.ctx.options.issuer, active.account.username, cred.data.secret);
+      const enrol = await totpEnrolment(
+        this.ctx.options.issuer,
+        active.account.username,
+        cred.data.secret,
+      );
       return { kind: 'totp', otpauthUri: enrol.uri, qrSvg: enrol.qrSvg };
     }
     if (!webauthnFlavour(means.kind) || this.ctx.accounts.credential(means.id)) return undefined;
@@ -59,7 +75,15 @@ export class EnrolmentService {
     const now = this.ctx.now();
     this.ctx.tx(() => {
       const fresh = this.ctx.sessions.byId(active.stored.session.id);
-      if (fresh) this.ctx.sessions.saveScratch(fresh.session.id, { ...fresh.scratch, webauthnRegistration: { challenge: creationOptions.challenge, meansId, expiresAt: now + WEBAUTHN_REGISTRATION_TTL_MS } });
+      if (fresh)
+        this.ctx.sessions.saveScratch(fresh.session.id, {
+          ...fresh.scratch,
+          webauthnRegistration: {
+            challenge: creationOptions.challenge,
+            meansId,
+            expiresAt: now + WEBAUTHN_REGISTRATION_TTL_MS,
+          },
+        });
     });
     return { kind: 'webauthn', creationOptions };
   }

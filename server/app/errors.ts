@@ -41,7 +41,10 @@ export type CodedError = ServiceError | DomainError;
 /** True when `e` is a refusal with a stable code, not a bug. */
 export function isCodedError(e: unknown): e is CodedError;
 /** True when `e` is a refusal with one of `codes` (no type narrowing: `false` may still be another coded error). */
-export function isCodedError(e: unknown, ...codes: [ServiceErrorCode, ...ServiceErrorCode[]]): boolean;
+export function isCodedError(
+  e: unknown,
+  ...codes: [ServiceErrorCode, ...ServiceErrorCode[]]
+): boolean;
 export function isCodedError(e: unknown, ...codes: ServiceErrorCode[]): boolean {
   if (!(e instanceof ServiceError) && !isDomainError(e)) return false;
   return codes.length === 0 || codes.includes(e.code);

@@ -46,7 +46,21 @@ export function createServices(ctx: AppContext): Services {
   proofs.desktopChallenge = (account, m) => desktopApp.meansChallenge(account, m);
   const approvals = new ApprovalService(ctx, sessions, auth, () => desktopApp.origin());
   const sessionApprovals = new SessionApprovals(ctx, sessions, approvals);
-  return { ctx, sessions, proofs, auth, means, accounts, desktopApp, deviceAuth: new DeviceAuthenticator(ctx), device: new DeviceService(ctx), approvals, enrolment: new EnrolmentService(ctx, sessions), sessionApprovals, deviceKeys: new DeviceKeyService(ctx, auth, () => sessions.newSessionId()) };
+  return {
+    ctx,
+    sessions,
+    proofs,
+    auth,
+    means,
+    accounts,
+    desktopApp,
+    deviceAuth: new DeviceAuthenticator(ctx),
+    device: new DeviceService(ctx),
+    approvals,
+    enrolment: new EnrolmentService(ctx, sessions),
+    sessionApprovals,
+    deviceKeys: new DeviceKeyService(ctx, auth, () => sessions.newSessionId()),
+  };
 }
 
 export { AppContext } from './context';

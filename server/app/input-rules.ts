@@ -15,12 +15,22 @@ export const MIN_PASSWORD_LENGTH = 8;
 /** Longest accepted password (ASVS 6.2.9 accepts ≥ 64). */
 export const MAX_PASSWORD_LENGTH = 128;
 
-const LIST_FILE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'data', 'common-passwords.txt');
+const LIST_FILE = path.join(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '..',
+  'data',
+  'common-passwords.txt',
+);
 let common: ReadonlySet<string> | undefined;
 
 /** The shipped list of common passwords, lower-cased (read once; no network at run time). */
 export function commonPasswords(): ReadonlySet<string> {
-  common ??= new Set(readFileSync(LIST_FILE, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean));
+  common ??= new Set(
+    readFileSync(LIST_FILE, 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean),
+  );
   return common;
 }
 
@@ -54,7 +64,10 @@ export function checkUsername(username: string): string {
  */
 export function checkPhoneNumber(phone: string | undefined): string {
   if (phone === undefined || phone.trim() === '') throw invalid('phone', 'required');
-  const compact = phone.trim().replace(/(?<=\d)[ .\-/](?=\d)/g, '').replace(/^\+ /, '+');
+  const compact = phone
+    .trim()
+    .replace(/(?<=\d)[ .\-/](?=\d)/g, '')
+    .replace(/^\+ /, '+');
   if (!/^\+[1-9]\d{6,14}$/.test(compact)) throw invalid('phone', 'format');
   return compact;
 }

@@ -4,11 +4,21 @@
  * and attestation check, eID registration with the §4.5 upgrade path of Table 5.
  */
 import { randomUUID } from 'node:crypto';
-import type { RegistrationResponseJSON, PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/server';
+import type {
+  RegistrationResponseJSON,
+  PublicKeyCredentialCreationOptionsJSON,
+} from '@simplewebauthn/server';
 import type { AppContext, RequestMeta } from './context';
 import { ServiceError, authFailed } from './errors';
 import type { IssuedSession, SessionService } from './sessions';
-import { webauthnFlavour, type MeansChallenge, type MeansProof, type ProofService, type SmsCredential, type TotpCredential } from './proofs';
+import {
+  webauthnFlavour,
+  type MeansChallenge,
+  type MeansProof,
+  type ProofService,
+  type SmsCredential,
+  type TotpCredential,
+} from './proofs';
 import { checkLabel, checkPhoneNumber } from './input-rules';
 import {
   bindEidCard,
@@ -41,7 +51,12 @@ import { readTestEid } from '../means/eid-test-provider';
 import { checkSmsRate } from './sms-rate';
 
 /** Kinds registrable through POST /api/means. */
-export const API_REGISTRABLE_KINDS = ['password+totp', 'password+sms', 'password+security-key', 'platform-authenticator'] as const;
+export const API_REGISTRABLE_KINDS = [
+  'password+totp',
+  'password+sms',
+  'password+security-key',
+  'platform-authenticator',
+] as const;
 
 /** Result of registering a means: it is pending until confirmed in this session (§4.2). */
 export interface RegisteredMeans {
@@ -58,7 +73,19 @@ export interface RegisteredMeans {
 }
 
 /** What MeansService uses of the AppContext: accounts and sessions, the outbox (SMS), the throttle, the WebAuthn relying party, the audit log. */
-export type MeansDeps = Pick<AppContext, 'accounts' | 'sessions' | 'outbox' | 'throttle' | 'rp' | 'now' | 'policy' | 'tx' | 'record' | 'recordEvents'> & { readonly options: Pick<AppContext['options'], 'issuer' | 'testMode'> };
+export type MeansDeps = Pick<
+  AppContext,
+  | 'accounts'
+  | 'sessions'
+  | 'outbox'
+  | 'throttle'
+  | 'rp'
+  | 'now'
+  | 'policy'
+  | 'tx'
+  | 'record'
+  | 'recordEvents'
+> & { readonly options: Pick<AppContext['options'], 'issuer' | 'testMode'> };
 
 /** Means lifecycle operations. */
 export class MeansService {
@@ -74,7 +101,11 @@ export class MeansService {
    * saved afterwards in one transaction with no await in between, so a write that committed meanwhile
    * (a §4.4 block, an attribute, another registration) is never undone (issue #7 item 3).
    */
-  async register(token: string | undefined, req: { kind: (typeof API_REGISTRABLE_KINDS)[number]; label?: string; phone?: string }, meta: RequestMeta): Promise<RegisteredMeans> {
+  async register(
+    token: string | undefined,
+    req: { kind: (typeof API_REGISTRABLE_KINDS)[number]; label?: string; phone?: string },
+    meta: RequestMeta,
+  ): Promise<RegisteredMeans> {
     const active = this.sessions.require(token);
     const phone = req.kind === 'password+sms' ? checkPhoneNumber(req.phone) : undefined;
     const label = req.label === undefined ? null : checkLabel(req.label);
@@ -83,7 +114,13 @@ export class MeansService {
     // Refuse before storing anything, so a rate-limited SMS registration leaves no pending means behind.
     if (phone !== undefined) checkSmsRate(this.ctx.outbox, owner, this.ctx.now());
     // A dry run refuses a session below the level before the slow work; the real run is below.
-    registerMeans(active.account, active.stored.session, { meansId, kind: req.kind, label }, this.ctx.now(), this.ctx.policy);
+    registerMeans(
+      active.account,
+      active.stored.session,
+      { meansId, kind: req.kind, label },
+      this.ctx.now(),
+      this.ctx.policy,
+    );
     let totp: RegisteredMeans['totp'];
     let creationOptions: PublicKeyCredentialCreationOptionsJSON | undefined;
     let credential: unknown;
@@ -101,16 +138,36 @@ export class MeansService {
       const acc = this.ctx.accounts.byId(active.account.id);
       const stored = this.ctx.sessions.byId(active.stored.session.id);
       if (!acc || !stored) throw new ServiceError('not-authenticated');
-      const out = registerMeans(acc, stored.session, { meansId, kind: req.kind, label }, now, this.ctx.policy);
+      const out = registerMeans(
+        acc,
+        stored.session,
+        { meansId, kind: req.kind, label },
+        now,
+        this.ctx.policy,
+      );
       const account = this.ctx.accounts.save(out.account);
       this.ctx.sessions.save(out.session);
-      if (credential !== undefined) this.ctx.accounts.putCredential(meansId, { data: credential, lastStep: null });
-      if (creationOptions) this.ctx.sessions.saveScratch(stored.session.id, { ...stored.scratch, webauthnRegistration: { challenge: creationOptions.challenge, meansId, expiresAt: now + 5 * 60_000 } });
+      if (credential !== undefined)
+        this.ctx.accounts.putCredential(meansId, { data: credential, lastStep: null });
+      if (creationOptions)
+        this.ctx.sessions.saveScratch(stored.session.id, {
+          ...stored.scratch,
+          webauthnRegistration: {
+            challenge: creationOptions.challenge,
+            meansId,
+            expiresAt: now + 5 * 60_000,
+          },
+        });
       this.ctx.recordEvents(out.events, meta.ip);
       return { account, stored: { ...stored, session: out.session } };
     });
     const means = saved.account.means.find((m) => m.id === meansId) as Means;
-    const base: RegisteredMeans = { meansId, kind: req.kind, level: means.level, status: 'pending' };
+    const base: RegisteredMeans = {
+      meansId,
+      kind: req.kind,
+      level: means.level,
+      status: 'pending',
+    };
     if (totp) return { ...base, totp };
     if (creationOptions) return { ...base, creationOptions };
     return { ...base, sms: this.proofs.sendSmsCode(saved.stored, saved.account, means) };
@@ -121,23 +178,37 @@ export class MeansService {
    * means stays pending; the answer carries the assertion options for the confirming authentication
    * (§4.2: confirmed only by authenticating with it in this session → POST /api/means/{id}/authenticate).
    */
-  async webauthnRegistration(token: string | undefined, meansId: string, response: RegistrationResponseJSON, meta: RequestMeta): Promise<MeansChallenge> {
+  async webauthnRegistration(
+    token: string | undefined,
+    meansId: string,
+    response: RegistrationResponseJSON,
+    meta: RequestMeta,
+  ): Promise<MeansChallenge> {
     const active = this.sessions.require(token);
     const means = active.account.means.find((m) => m.id === meansId);
     const flavour = means && webauthnFlavour(means.kind);
     const pending = active.stored.scratch.webauthnRegistration;
     if (!means || !flavour) throw new ServiceError('unknown-means');
-    if (means.status !== 'pending' || means.pendingSessionId !== active.stored.session.id) throw new ServiceError('not-pending');
-    if (!pending || pending.meansId !== meansId || this.ctx.now() >= pending.expiresAt) throw new ServiceError('verification-expired');
+    if (means.status !== 'pending' || means.pendingSessionId !== active.stored.session.id)
+      throw new ServiceError('not-pending');
+    if (!pending || pending.meansId !== meansId || this.ctx.now() >= pending.expiresAt)
+      throw new ServiceError('verification-expired');
     const cred = await verifyRegistration(this.ctx.rp, flavour, response, pending.challenge);
     if (!cred) {
-      this.ctx.record('stepup.fail', active.account.id, meta.ip, { meansId, phase: 'webauthn-registration' });
+      this.ctx.record('stepup.fail', active.account.id, meta.ip, {
+        meansId,
+        phase: 'webauthn-registration',
+      });
       throw authFailed();
     }
     this.ctx.tx(() => {
       this.ctx.accounts.putCredential(meansId, { data: cred, lastStep: null });
       const fresh = this.ctx.sessions.byId(active.stored.session.id);
-      if (fresh) this.ctx.sessions.saveScratch(fresh.session.id, { ...fresh.scratch, webauthnRegistration: undefined });
+      if (fresh)
+        this.ctx.sessions.saveScratch(fresh.session.id, {
+          ...fresh.scratch,
+          webauthnRegistration: undefined,
+        });
     });
     const stored = this.ctx.sessions.byId(active.stored.session.id) ?? active.stored;
     return this.proofs.webauthnChallenge(stored, means);
@@ -148,7 +219,8 @@ export class MeansService {
     const active = this.sessions.require(token);
     const means = active.account.means.find((m) => m.id === meansId);
     if (!means || means.status === 'removed') throw new ServiceError('unknown-means');
-    if (webauthnFlavour(means.kind) && !this.ctx.accounts.credential(means.id)) throw new ServiceError('means-pending', { reason: 'webauthn-registration-missing' });
+    if (webauthnFlavour(means.kind) && !this.ctx.accounts.credential(means.id))
+      throw new ServiceError('means-pending', { reason: 'webauthn-registration-missing' });
     return this.proofs.challenge(active.stored, active.account, means);
   }
 
@@ -156,7 +228,13 @@ export class MeansService {
   block(token: string | undefined, meansId: string, meta: RequestMeta): void {
     const active = this.sessions.require(token);
     this.ctx.tx(() => {
-      const out = blockMeans(active.account, meansId, { via: 'session', session: active.stored.session }, this.ctx.now(), this.ctx.policy);
+      const out = blockMeans(
+        active.account,
+        meansId,
+        { via: 'session', session: active.stored.session },
+        this.ctx.now(),
+        this.ctx.policy,
+      );
       this.ctx.accounts.save(out.account);
       this.ctx.recordEvents(out.events, meta.ip);
     });
@@ -166,15 +244,29 @@ export class MeansService {
    * §4.4 unblock: the session must already be at ≥ the means' level without it, and the blocked means
    * itself is proven in this request (SMS code / WebAuthn assertion via POST …/challenge first).
    */
-  async unblock(token: string | undefined, meansId: string, proof: MeansProof, meta: RequestMeta): Promise<IssuedSession> {
+  async unblock(
+    token: string | undefined,
+    meansId: string,
+    proof: MeansProof,
+    meta: RequestMeta,
+  ): Promise<IssuedSession> {
     const active = this.sessions.require(token);
     const means = active.account.means.find((m) => m.id === meansId);
     if (!means) throw new ServiceError('unknown-means');
     if (means.status !== 'blocked') throw new ServiceError('not-blocked');
-    const level = sessionLevel(active.stored.session, active.account, this.ctx.now(), this.ctx.policy);
-    if (!atLeast(level, means.level)) throw new ServiceError('insufficient-level', { needed: means.level, have: level ?? 'none' });
+    const level = sessionLevel(
+      active.stored.session,
+      active.account,
+      this.ctx.now(),
+      this.ctx.policy,
+    );
+    if (!atLeast(level, means.level))
+      throw new ServiceError('insufficient-level', { needed: means.level, have: level ?? 'none' });
     // The password is throttled like at login (it has no 3-strikes counter): counted before the await.
-    const attempt = means.kind === 'password' ? this.ctx.throttle.reserve(active.account.username, meta.ip) : undefined;
+    const attempt =
+      means.kind === 'password'
+        ? this.ctx.throttle.reserve(active.account.username, meta.ip)
+        : undefined;
     const commit = await this.proofs.check(active.stored, means, proof);
     const now = this.ctx.now();
     const result = commit
@@ -194,12 +286,13 @@ export class MeansService {
       // A wrong password here is not a second-factor failure (the domain refuses to count it); the
       // throttle counted it in reserve() already.
       attempt?.fail();
-      if (countsFailedAttempts(means.kind)) this.ctx.tx(() => {
-        const acc = this.ctx.accounts.byId(active.account.id) as Account;
-        const r = recordFailedAttempt(acc, meansId, now, this.ctx.policy);
-        this.ctx.accounts.save(r.account);
-        this.ctx.recordEvents(r.events, meta.ip);
-      });
+      if (countsFailedAttempts(means.kind))
+        this.ctx.tx(() => {
+          const acc = this.ctx.accounts.byId(active.account.id) as Account;
+          const r = recordFailedAttempt(acc, meansId, now, this.ctx.policy);
+          this.ctx.accounts.save(r.account);
+          this.ctx.recordEvents(r.events, meta.ip);
+        });
       throw authFailed();
     }
     return result;
@@ -209,7 +302,13 @@ export class MeansService {
   remove(token: string | undefined, meansId: string, meta: RequestMeta): void {
     const active = this.sessions.require(token);
     this.ctx.tx(() => {
-      const out = deregisterMeans(active.account, active.stored.session, meansId, this.ctx.now(), this.ctx.policy);
+      const out = deregisterMeans(
+        active.account,
+        active.stored.session,
+        meansId,
+        this.ctx.now(),
+        this.ctx.policy,
+      );
       this.ctx.accounts.save(out.account);
       this.ctx.sessions.save(out.session);
       this.ctx.recordEvents(out.events, meta.ip);
@@ -222,7 +321,11 @@ export class MeansService {
    * then the eID means is registered, confirmed by this same read-out (it is the authentication with
    * it, bound to this session), and the minimum data set is taken over at the new level (§5.1).
    */
-  async registerEid(token: string | undefined, testIdentity: string, meta: RequestMeta): Promise<IssuedSession & { meansId: string; replacedAuthentication: boolean }> {
+  async registerEid(
+    token: string | undefined,
+    testIdentity: string,
+    meta: RequestMeta,
+  ): Promise<IssuedSession & { meansId: string; replacedAuthentication: boolean }> {
     const eid = this.readEid(testIdentity);
     const active = this.sessions.require(token);
     const now = this.ctx.now();
@@ -233,7 +336,8 @@ export class MeansService {
       if (!stored) throw new ServiceError('not-authenticated');
       let session: Session = stored.session;
       const events: DomainEvent[] = [];
-      if (acc.means.some((m) => m.kind === 'eid' && m.status !== 'removed')) throw new ServiceError('not-applicable', { reason: 'eid-already-registered' });
+      if (acc.means.some((m) => m.kind === 'eid' && m.status !== 'removed'))
+        throw new ServiceError('not-applicable', { reason: 'eid-already-registered' });
       this.refuseForeignPseudonym(acc.id, eid.pseudonym);
       const needed = levelNeededFor(acc, meansLevelFor(this.ctx.policy, 'eid'));
       let replaced = false;
@@ -250,14 +354,25 @@ export class MeansService {
       const conf = recordAuthentication(acc, session, meansId, now, this.ctx.policy);
       events.push(...conf.events);
       // The means and the stored pseudonym are the same card from here on (what §4.4 blocking relies on).
-      const bound = bindEidCard(conf.account, eid.pseudonym, sessionLevel(conf.session, conf.account, now, this.ctx.policy) ?? 'niedrig');
+      const bound = bindEidCard(
+        conf.account,
+        eid.pseudonym,
+        sessionLevel(conf.session, conf.account, now, this.ctx.policy) ?? 'niedrig',
+      );
       const ver = verifyWithEid(bound, conf.session, eid, now, this.ctx.policy);
       events.push(...ver.events);
       this.ctx.accounts.save(ver.account);
-      this.ctx.accounts.putCredential(meansId, { data: { pseudonym: eid.pseudonym }, lastStep: null });
+      this.ctx.accounts.putCredential(meansId, {
+        data: { pseudonym: eid.pseudonym },
+        lastStep: null,
+      });
       this.ctx.sessions.save(ver.session);
       this.ctx.recordEvents(events, meta.ip);
-      return { ...this.sessions.rotate({ ...stored, session: ver.session }, ver.account), meansId, replacedAuthentication: replaced };
+      return {
+        ...this.sessions.rotate({ ...stored, session: ver.session }, ver.account),
+        meansId,
+        replacedAuthentication: replaced,
+      };
     });
     return result;
   }
@@ -269,7 +384,8 @@ export class MeansService {
    */
   refuseForeignPseudonym(accountId: string, pseudonym: string): void {
     const owner = this.ctx.accounts.byPseudonym(pseudonym);
-    if (owner && owner.id !== accountId) throw new ServiceError('not-applicable', { reason: 'eid-bound-to-other-account' });
+    if (owner && owner.id !== accountId)
+      throw new ServiceError('not-applicable', { reason: 'eid-bound-to-other-account' });
   }
 
   /** Reads the test eID (test mode only; a real deployment plugs an eID-Server in here). */
@@ -277,6 +393,10 @@ export class MeansService {
     if (!this.ctx.options.testMode) throw new ServiceError('test-mode-only');
     const r = readTestEid(testIdentity);
     if (!r) throw new ServiceError('validation', { field: 'testIdentity', reason: 'unknown' });
-    return { pseudonym: r.pseudonym, level: 'hoch', attributes: r.attributes as Partial<Record<MdsAttribute, string>> };
+    return {
+      pseudonym: r.pseudonym,
+      level: 'hoch',
+      attributes: r.attributes as Partial<Record<MdsAttribute, string>>,
+    };
   }
 }

@@ -6,7 +6,14 @@
  * reaches an app).
  */
 import type { PgDb } from '../store/pg-db';
-import { LocalStreams, type Approval, type ApprovalHub, type HubLimits, type OpenLimits, type StreamSend } from './approval-hub';
+import {
+  LocalStreams,
+  type Approval,
+  type ApprovalHub,
+  type HubLimits,
+  type OpenLimits,
+  type StreamSend,
+} from './approval-hub';
 
 interface ApprovalRow {
   state: 'pending' | 'approved' | 'denied';
@@ -44,18 +51,31 @@ export class PgApprovalHub implements ApprovalHub {
     this.s = {
       seq: db.prepare<[], { n: number }>("SELECT nextval('approval_seq') AS n"),
       held: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM approvals'),
-      fromAddress: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM approvals WHERE address = ?'),
-      unanswered: db.prepare<[string, number], { n: number }>("SELECT count(*) AS n FROM approvals WHERE account_id = ? AND created_at >= ? AND state = 'pending'"),
-      insert: db.prepare('INSERT INTO approvals (tx, seq, account_id, address, created_at, expires_at, state, request) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      fromAddress: db.prepare<[string], { n: number }>(
+        'SELECT count(*) AS n FROM approvals WHERE address = ?',
+      ),
+      unanswered: db.prepare<[string, number], { n: number }>(
+        "SELECT count(*) AS n FROM approvals WHERE account_id = ? AND created_at >= ? AND state = 'pending'",
+      ),
+      insert: db.prepare(
+        'INSERT INTO approvals (tx, seq, account_id, address, created_at, expires_at, state, request) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
       target: db.prepare('INSERT INTO approval_targets (means_id, tx) VALUES (?, ?)'),
       get: db.prepare<[string], ApprovalRow>(`SELECT ${columns} FROM approvals WHERE tx = ?`),
       pendingFor: db.prepare<[string, number], ApprovalRow>(
-        `SELECT ${columns.split(', ').map((c) => `a.${c}`).join(', ')} FROM approval_targets t JOIN approvals a ON a.tx = t.tx
+        `SELECT ${columns
+          .split(', ')
+          .map((c) => `a.${c}`)
+          .join(', ')} FROM approval_targets t JOIN approvals a ON a.tx = t.tx
          WHERE t.means_id = ? AND a.state = 'pending' AND a.expires_at > ? ORDER BY a.seq`,
       ),
-      claim: db.prepare("UPDATE approvals SET settling = 1 WHERE tx = ? AND state = 'pending' AND settling = 0"),
+      claim: db.prepare(
+        "UPDATE approvals SET settling = 1 WHERE tx = ? AND state = 'pending' AND settling = 0",
+      ),
       settle: db.prepare('UPDATE approvals SET state = ?, approved_by = ? WHERE tx = ?'),
-      consume: db.prepare("UPDATE approvals SET consumed = 1 WHERE tx = ? AND state = 'approved' AND consumed = 0"),
+      consume: db.prepare(
+        "UPDATE approvals SET consumed = 1 WHERE tx = ? AND state = 'approved' AND consumed = 0",
+      ),
       prune: db.prepare('DELETE FROM approvals WHERE expires_at < ?'),
       forget: db.prepare('DELETE FROM approvals WHERE account_id = ?'),
     };
@@ -80,9 +100,23 @@ export class PgApprovalHub implements ApprovalHub {
     delete fixed.consumed;
     delete fixed.approvedBy;
     return this.db.transaction(() => {
-      if ((this.s.fromAddress.get(a.address) as { n: number }).n >= this.limits.perAddress) return false;
-      if ((this.s.unanswered.get(a.accountId, limits.since) as { n: number }).n >= limits.maxUnanswered) return false;
-      this.s.insert.run(a.tx, a.seq, a.accountId, a.address, a.createdAt, a.expiresAt, a.state, JSON.stringify(fixed));
+      if ((this.s.fromAddress.get(a.address) as { n: number }).n >= this.limits.perAddress)
+        return false;
+      if (
+        (this.s.unanswered.get(a.accountId, limits.since) as { n: number }).n >=
+        limits.maxUnanswered
+      )
+        return false;
+      this.s.insert.run(
+        a.tx,
+        a.seq,
+        a.accountId,
+        a.address,
+        a.createdAt,
+        a.expiresAt,
+        a.state,
+        JSON.stringify(fixed),
+      );
       for (const m of a.meansIds) this.s.target.run(m, a.tx);
       for (const m of a.meansIds) this.publish(m, 'approval', data(m), String(a.seq));
       return true;
@@ -115,7 +149,12 @@ export class PgApprovalHub implements ApprovalHub {
   }
 
   publish(meansId: string, event: string, data: string, id?: string): void {
-    const wire: WireEvent = { m: meansId, e: event, d: data, ...(id !== undefined ? { i: id } : {}) };
+    const wire: WireEvent = {
+      m: meansId,
+      e: event,
+      d: data,
+      ...(id !== undefined ? { i: id } : {}),
+    };
     this.db.notify('events', JSON.stringify(wire));
   }
 

@@ -14,7 +14,12 @@ import type { Account, Means } from '../domain';
 import type { StoredSession, SessionScratch } from '../store/session-repo';
 import { verifyTotp } from '../means/totp';
 import { codeMatches, hashCode, newOobCode, OOB_CODE_TTL_MS } from '../means/codes';
-import { authenticationOptions, verifyAssertion, type StoredWebAuthnCredential, type WebAuthnFlavour } from '../means/webauthn';
+import {
+  authenticationOptions,
+  verifyAssertion,
+  type StoredWebAuthnCredential,
+  type WebAuthnFlavour,
+} from '../means/webauthn';
 import { readTestEid } from '../means/eid-test-provider';
 import { checkSmsRate } from './sms-rate';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
@@ -65,7 +70,10 @@ export function maskPhone(phone: string): string {
 }
 
 /** What ProofService uses of the AppContext: means credentials, the SMS/e-mail outbox, the password hasher, the WebAuthn relying party. */
-export type ProofDeps = Pick<AppContext, 'accounts' | 'sessions' | 'outbox' | 'hasher' | 'rp' | 'now' | 'tx'> & { readonly options: Pick<AppContext['options'], 'testMode'> };
+export type ProofDeps = Pick<
+  AppContext,
+  'accounts' | 'sessions' | 'outbox' | 'hasher' | 'rp' | 'now' | 'tx'
+> & { readonly options: Pick<AppContext['options'], 'testMode'> };
 
 /** Issues proofs' challenges and checks proofs. */
 export class ProofService {
@@ -84,8 +92,19 @@ export class ProofService {
     const owner = { accountId: account.id, sessionId: stored.session.id };
     this.ctx.tx(() => {
       checkSmsRate(this.ctx.outbox, owner, now);
-      this.saveScratch(stored, { ...stored.scratch, smsChallenge: { meansId: means.id, codeHash: hashCode(`sms:${means.id}`, code), expiresAt } });
-      this.ctx.outbox.send('sms', cred.data.phone, 'Servicekonto', `Ihr Servicekonto-Code für ${account.username}: ${code} (gültig 10 Minuten)`, now, owner, [code]);
+      this.saveScratch(stored, {
+        ...stored.scratch,
+        smsChallenge: { meansId: means.id, codeHash: hashCode(`sms:${means.id}`, code), expiresAt },
+      });
+      this.ctx.outbox.send(
+        'sms',
+        cred.data.phone,
+        'Servicekonto',
+        `Ihr Servicekonto-Code für ${account.username}: ${code} (gültig 10 Minuten)`,
+        now,
+        owner,
+        [code],
+      );
     });
     return { kind: 'sms', sentTo: maskPhone(cred.data.phone), expiresAt };
   }
@@ -97,7 +116,14 @@ export class ProofService {
     if (!flavour || !cred) throw new ServiceError('not-applicable');
     const options = await authenticationOptions(this.ctx.rp, flavour, [cred.data]);
     const fresh = this.ctx.sessions.byId(stored.session.id) ?? stored;
-    this.saveScratch(fresh, { ...fresh.scratch, webauthnAssertion: { challenge: options.challenge, meansId: means.id, expiresAt: this.ctx.now() + 5 * 60_000 } });
+    this.saveScratch(fresh, {
+      ...fresh.scratch,
+      webauthnAssertion: {
+        challenge: options.challenge,
+        meansId: means.id,
+        expiresAt: this.ctx.now() + 5 * 60_000,
+      },
+    });
     return { kind: 'webauthn', options };
   }
 
@@ -110,8 +136,16 @@ export class ProofService {
       const fresh = this.ctx.sessions.byId(stored.session.id) ?? stored;
       // One challenge per desktop app (the step-up page shows each its own QR); expired ones are dropped.
       const now = this.ctx.now();
-      const kept = Object.entries(fresh.scratch.desktopChallenges ?? {}).filter(([id, x]) => id !== means.id && x.expiresAt > now);
-      this.saveScratch(fresh, { ...fresh.scratch, desktopChallenges: Object.fromEntries([...kept, [means.id, { payload: c.payload, expiresAt: c.expiresAt }]]) });
+      const kept = Object.entries(fresh.scratch.desktopChallenges ?? {}).filter(
+        ([id, x]) => id !== means.id && x.expiresAt > now,
+      );
+      this.saveScratch(fresh, {
+        ...fresh.scratch,
+        desktopChallenges: Object.fromEntries([
+          ...kept,
+          [means.id, { payload: c.payload, expiresAt: c.expiresAt }],
+        ]),
+      });
       return c;
     }
     return { kind: 'none' };
@@ -122,7 +156,11 @@ export class ProofService {
    * the authentication; it returns false if a concurrent request used the same code first), or
    * undefined when the proof is wrong.
    */
-  async check(stored: StoredSession, means: Means, proof: MeansProof): Promise<(() => boolean) | undefined> {
+  async check(
+    stored: StoredSession,
+    means: Means,
+    proof: MeansProof,
+  ): Promise<(() => boolean) | undefined> {
     const now = this.ctx.now();
     switch (means.kind) {
       case 'password+totp': {
@@ -139,21 +177,41 @@ export class ProofService {
       }
       case 'password+sms': {
         const c = stored.scratch.smsChallenge;
-        if (!c || c.meansId !== means.id || now >= c.expiresAt || proof.code === undefined) return undefined;
-        if (!/^\d{8}$/.test(proof.code) || !codeMatches(`sms:${means.id}`, proof.code, c.codeHash)) return undefined;
-        return () => this.consumeScratch(stored.session.id, (s) => (s.smsChallenge?.codeHash === c.codeHash ? { ...s, smsChallenge: undefined } : undefined));
+        if (!c || c.meansId !== means.id || now >= c.expiresAt || proof.code === undefined)
+          return undefined;
+        if (!/^\d{8}$/.test(proof.code) || !codeMatches(`sms:${means.id}`, proof.code, c.codeHash))
+          return undefined;
+        return () =>
+          this.consumeScratch(stored.session.id, (s) =>
+            s.smsChallenge?.codeHash === c.codeHash ? { ...s, smsChallenge: undefined } : undefined,
+          );
       }
       case 'password+security-key':
       case 'platform-authenticator': {
         const flavour = webauthnFlavour(means.kind) as WebAuthnFlavour;
         const c = stored.scratch.webauthnAssertion;
         const cred = this.ctx.accounts.credential<StoredWebAuthnCredential>(means.id);
-        if (!cred || !c || c.meansId !== means.id || now >= c.expiresAt || !proof.response) return undefined;
-        const counter = await verifyAssertion(this.ctx.rp, flavour, proof.response, c.challenge, cred.data);
+        if (!cred || !c || c.meansId !== means.id || now >= c.expiresAt || !proof.response)
+          return undefined;
+        const counter = await verifyAssertion(
+          this.ctx.rp,
+          flavour,
+          proof.response,
+          c.challenge,
+          cred.data,
+        );
         if (counter === undefined) return undefined;
         return () => {
-          const ok = this.consumeScratch(stored.session.id, (s) => (s.webauthnAssertion?.challenge === c.challenge ? { ...s, webauthnAssertion: undefined } : undefined));
-          if (ok) this.ctx.accounts.putCredential(means.id, { data: { ...cred.data, counter }, lastStep: null });
+          const ok = this.consumeScratch(stored.session.id, (s) =>
+            s.webauthnAssertion?.challenge === c.challenge
+              ? { ...s, webauthnAssertion: undefined }
+              : undefined,
+          );
+          if (ok)
+            this.ctx.accounts.putCredential(means.id, {
+              data: { ...cred.data, counter },
+              lastStep: null,
+            });
           return ok;
         };
       }
@@ -165,20 +223,29 @@ export class ProofService {
         return () => true;
       }
       case 'desktop-app': {
-        const c = Object.hasOwn(stored.scratch.desktopChallenges ?? {}, means.id) ? stored.scratch.desktopChallenges?.[means.id] : undefined;
+        const c = Object.hasOwn(stored.scratch.desktopChallenges ?? {}, means.id)
+          ? stored.scratch.desktopChallenges?.[means.id]
+          : undefined;
         if (!c || now >= c.expiresAt || proof.code === undefined) return undefined;
         if (!offlineCheck(this.ctx, means.id, c.payload, proof.code, now)) return undefined;
         return () =>
           this.consumeScratch(stored.session.id, (s) => {
             const all = s.desktopChallenges ?? {};
             if (all[means.id]?.payload !== c.payload) return undefined;
-            return { ...s, desktopChallenges: Object.fromEntries(Object.entries(all).filter(([id]) => id !== means.id)) };
+            return {
+              ...s,
+              desktopChallenges: Object.fromEntries(
+                Object.entries(all).filter(([id]) => id !== means.id),
+              ),
+            };
           });
       }
       case 'password': {
         const hashes = this.ctx.accounts.hashes(stored.session.accountId);
         if (!hashes || proof.password === undefined) return undefined;
-        return (await this.ctx.hasher.verify(hashes.passwordHash, proof.password)) ? () => true : undefined;
+        return (await this.ctx.hasher.verify(hashes.passwordHash, proof.password))
+          ? () => true
+          : undefined;
       }
       default:
         return undefined;
@@ -190,7 +257,10 @@ export class ProofService {
   }
 
   /** Re-reads the scratch and applies `update` if it still holds the challenge; false otherwise (used twice). */
-  private consumeScratch(sessionId: string, update: (s: SessionScratch) => SessionScratch | undefined): boolean {
+  private consumeScratch(
+    sessionId: string,
+    update: (s: SessionScratch) => SessionScratch | undefined,
+  ): boolean {
     const fresh = this.ctx.sessions.byId(sessionId);
     if (!fresh) return false;
     const next = update(fresh.scratch);

@@ -30,21 +30,46 @@ export class SessionApprovals {
    * asked only by the session that enrolled it (purpose confirm-pairing); an active one (or 'all')
    * steps the session up. Anything else is 409 not-applicable; an unknown id 404.
    */
-  start(token: string | undefined, target: PushTarget, meta: RequestMeta & { browser: string }): PushStarted {
+  start(
+    token: string | undefined,
+    target: PushTarget,
+    meta: RequestMeta & { browser: string },
+  ): PushStarted {
     const active = this.sessions.require(token);
     const { account } = active;
     const sessionId = active.stored.session.id;
     if (target === 'all') {
       const devices = usableDesktopApps(account);
       if (devices.length === 0) throw new ServiceError('not-applicable');
-      return this.approvals.open({ account, meansIds: devices.map((m) => m.id), purpose: 'login', service: SERVICEKONTO_SERVICE, level: meansLevelFor(this.ctx.policy, 'desktop-app'), sessionId }, meta);
+      return this.approvals.open(
+        {
+          account,
+          meansIds: devices.map((m) => m.id),
+          purpose: 'login',
+          service: SERVICEKONTO_SERVICE,
+          level: meansLevelFor(this.ctx.policy, 'desktop-app'),
+          sessionId,
+        },
+        meta,
+      );
     }
     const means = account.means.find((m) => m.id === target.meansId);
     if (!means || means.status === 'removed') throw new ServiceError('unknown-means');
     const confirm = means.status === 'pending' && means.pendingSessionId === sessionId;
-    if (means.kind !== 'desktop-app' || !(confirm || usableDesktopApps(account).includes(means))) throw new ServiceError('not-applicable');
+    if (means.kind !== 'desktop-app' || !(confirm || usableDesktopApps(account).includes(means)))
+      throw new ServiceError('not-applicable');
     const purpose = confirm ? 'confirm-pairing' : 'login';
-    return this.approvals.open({ account, meansIds: [means.id], purpose, service: confirm ? CONFIRM_SERVICE : SERVICEKONTO_SERVICE, level: means.level, sessionId }, meta);
+    return this.approvals.open(
+      {
+        account,
+        meansIds: [means.id],
+        purpose,
+        service: confirm ? CONFIRM_SERVICE : SERVICEKONTO_SERVICE,
+        level: means.level,
+        sessionId,
+      },
+      meta,
+    );
   }
 
   /**

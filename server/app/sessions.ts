@@ -7,7 +7,14 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { AppContext } from './context';
 import { ServiceError } from './errors';
 import { randomToken, sha256 } from '../means/codes';
-import { sessionStatus, touchSession, type Account, type MeansLevel, type Session, type SessionStatus } from '../domain';
+import {
+  sessionStatus,
+  touchSession,
+  type Account,
+  type MeansLevel,
+  type Session,
+  type SessionStatus,
+} from '../domain';
 import type { StoredSession } from '../store/session-repo';
 
 /** A resolved, touched session with its account. */
@@ -41,12 +48,21 @@ export interface SessionView {
   downgradedFrom: MeansLevel | null;
   createdAt: number;
   lastActivityAt: number;
-  authentications: { meansId: string | null; kind: string | null; via: string; level: MeansLevel; at: number }[];
+  authentications: {
+    meansId: string | null;
+    kind: string | null;
+    via: string;
+    level: MeansLevel;
+    at: number;
+  }[];
   current?: boolean;
 }
 
 /** What SessionService uses of the AppContext: sessions and the accounts they belong to, the database for the token rotation, the audit log. */
-export type SessionDeps = Pick<AppContext, 'accounts' | 'sessions' | 'db' | 'now' | 'policy' | 'recordEvents' | 'tx'>;
+export type SessionDeps = Pick<
+  AppContext,
+  'accounts' | 'sessions' | 'db' | 'now' | 'policy' | 'recordEvents' | 'tx'
+>;
 
 /** Creates, resolves and rotates sessions. */
 export class SessionService {
@@ -71,7 +87,9 @@ export class SessionService {
    */
   rotate(stored: StoredSession, account: Account): IssuedSession {
     const token = randomToken(32);
-    this.ctx.db.prepare('UPDATE sessions SET token_hash = ? WHERE id = ?').run(sha256(token), stored.session.id);
+    this.ctx.db
+      .prepare('UPDATE sessions SET token_hash = ? WHERE id = ?')
+      .run(sha256(token), stored.session.id);
     return { token, csrfToken: stored.csrfToken, status: this.view(stored.session, account) };
   }
 
@@ -96,7 +114,8 @@ export class SessionService {
     const now = this.ctx.now();
     if (opts.touch === false) {
       const status = sessionStatus(stored.session, account, now, this.ctx.policy);
-      if (status.level === null) throw new ServiceError(account.deletion ? 'account-locked' : 'not-authenticated');
+      if (status.level === null)
+        throw new ServiceError(account.deletion ? 'account-locked' : 'not-authenticated');
       return { account, stored, level: status.level };
     }
     const t = touchSession(stored.session, account, now, this.ctx.policy);
@@ -105,13 +124,17 @@ export class SessionService {
       this.ctx.recordEvents(t.events, null);
     });
     const active = { account, stored: { ...stored, session: t.session }, level: t.level };
-    if (t.level === null) throw new ServiceError(account.deletion ? 'account-locked' : 'not-authenticated');
+    if (t.level === null)
+      throw new ServiceError(account.deletion ? 'account-locked' : 'not-authenticated');
     return active;
   }
 
   /** Records the browser (User-Agent, shortened) and address a session cookie was just issued to. */
   noteClient(token: string, client: { userAgent: string; ip: string }): void {
-    const browser = client.userAgent.replace(/[\p{Cc}\p{Cf}]/gu, '').trim().slice(0, 120);
+    const browser = client.userAgent
+      .replace(/[\p{Cc}\p{Cf}]/gu, '')
+      .trim()
+      .slice(0, 120);
     this.ctx.sessions.saveClient(sha256(token), { browser, ip: client.ip.slice(0, 64) });
   }
 
@@ -128,7 +151,8 @@ export class SessionService {
   view(session: Session, account: Account): SessionView {
     const now = this.ctx.now();
     const s: SessionStatus = sessionStatus(session, account, now, this.ctx.policy);
-    const secs = (t: number | null): number | null => (t === null ? null : Math.max(0, Math.floor((t - now) / 1000)));
+    const secs = (t: number | null): number | null =>
+      t === null ? null : Math.max(0, Math.floor((t - now) / 1000));
     return {
       id: session.id,
       level: s.level,

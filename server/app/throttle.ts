@@ -64,7 +64,10 @@ export class LoginThrottle {
   /** Throws ThrottledError if either the username or the IP is currently locked. */
   check(username: string, ip: string): void {
     const now = this.clock.now();
-    const wait = Math.max(this.lockedFor(this.accountKey(username), now), this.lockedFor(ipKey(ip), now));
+    const wait = Math.max(
+      this.lockedFor(this.accountKey(username), now),
+      this.lockedFor(ipKey(ip), now),
+    );
     if (wait > 0) throw new ThrottledError(Math.ceil(wait / 1000));
   }
 
@@ -99,16 +102,29 @@ export class LoginThrottle {
   /** Counts one failed password attempt against both keys. */
   fail(username: string, ip: string): void {
     const now = this.clock.now();
-    const a = this.repo.get(this.accountKey(username)) ?? { failures: 0, windowStart: now, lockedUntil: 0 };
+    const a = this.repo.get(this.accountKey(username)) ?? {
+      failures: 0,
+      windowStart: now,
+      lockedUntil: 0,
+    };
     a.failures += 1;
     const over = a.failures - this.policy.freeAccountFailures;
-    if (over > 0) a.lockedUntil = now + Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** Math.min(over - 1, 30));
+    if (over > 0)
+      a.lockedUntil =
+        now +
+        Math.min(this.policy.maxDelayMs, this.policy.baseDelayMs * 2 ** Math.min(over - 1, 30));
     this.repo.put(this.accountKey(username), a);
 
-    let i: ThrottleState = this.repo.get(ipKey(ip)) ?? { failures: 0, windowStart: now, lockedUntil: 0 };
-    if (now - i.windowStart >= this.policy.ipWindowMs) i = { failures: 0, windowStart: now, lockedUntil: 0 };
+    let i: ThrottleState = this.repo.get(ipKey(ip)) ?? {
+      failures: 0,
+      windowStart: now,
+      lockedUntil: 0,
+    };
+    if (now - i.windowStart >= this.policy.ipWindowMs)
+      i = { failures: 0, windowStart: now, lockedUntil: 0 };
     i.failures += 1;
-    if (i.failures >= this.policy.ipMaxFailures) i.lockedUntil = i.windowStart + this.policy.ipWindowMs;
+    if (i.failures >= this.policy.ipMaxFailures)
+      i.lockedUntil = i.windowStart + this.policy.ipWindowMs;
     this.repo.put(ipKey(ip), i);
   }
 

@@ -13,5 +13,9 @@ export function normaliseUsername(username: string): string {
 
 /** A tagger bound to one install key: 128 bits of HMAC-SHA256, hex. */
 export function usernameTagger(key: Buffer): (username: string) => string {
-  return (username) => createHmac('sha256', key).update(normaliseUsername(username), 'utf8').digest('hex').slice(0, 32);
+  return (username) =>
+    createHmac('sha256', key)
+      .update(normaliseUsername(username), 'utf8')
+      .digest('hex')
+      .slice(0, 32);
 }

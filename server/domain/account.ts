@@ -4,7 +4,15 @@
  */
 import { DomainError } from './errors';
 import { highestLevel, minLevel, type DataLevel, type MeansLevel } from '../../shared/levels';
-import type { Account, AccountOutcome, Attribute, DomainEvent, Means, Session, SessionOutcome } from './model';
+import type {
+  Account,
+  AccountOutcome,
+  Attribute,
+  DomainEvent,
+  Means,
+  Session,
+  SessionOutcome,
+} from './model';
 import { meansLevelFor, type DeletionRequirement, type MeansKind, type Policy } from './policy';
 
 /** Input of account creation; the password hash and block-password hash stay in the store. */
@@ -43,11 +51,19 @@ export function assertAttributeName(name: string): void {
 }
 
 function assertId(id: string, what: string): void {
-  if (typeof id !== 'string' || id.length === 0 || id.length > 200) throw new DomainError('invalid-input', what);
+  if (typeof id !== 'string' || id.length === 0 || id.length > 200)
+    throw new DomainError('invalid-input', what);
 }
 
 /** A fresh means record in the given status (internal constructor shared by §3 and §4.2). */
-export function newMeans(id: string, kind: MeansKind, level: MeansLevel, now: number, pendingSessionId: string | null, label: string | null = null): Means {
+export function newMeans(
+  id: string,
+  kind: MeansKind,
+  level: MeansLevel,
+  now: number,
+  pendingSessionId: string | null,
+  label: string | null = null,
+): Means {
   return {
     id,
     kind,
@@ -69,7 +85,11 @@ export function newMeans(id: string, kind: MeansKind, level: MeansLevel, now: nu
  * at the policy's password level (niedrig), a required block password, and the creation session already
  * authenticated with the password. Returns the §7 deletion notice the page must show.
  */
-export function createAccount(input: CreateAccountInput, now: number, policy: Policy): CreateAccountResult {
+export function createAccount(
+  input: CreateAccountInput,
+  now: number,
+  policy: Policy,
+): CreateAccountResult {
   assertId(input.accountId, 'accountId');
   assertId(input.username, 'username');
   assertId(input.passwordMeansId, 'passwordMeansId');
@@ -79,9 +99,23 @@ export function createAccount(input: CreateAccountInput, now: number, policy: Po
   for (const [name, value] of Object.entries(input.attributes)) {
     assertAttributeName(name);
     if (typeof value !== 'string') throw new DomainError('invalid-input', 'attribute value');
-    attributes.push({ name, value, level: 'basisregistrierung', source: 'self-entered', verifiedAt: null, needsReconfirmation: false, provenance: 'account-creation' });
+    attributes.push({
+      name,
+      value,
+      level: 'basisregistrierung',
+      source: 'self-entered',
+      verifiedAt: null,
+      needsReconfirmation: false,
+      provenance: 'account-creation',
+    });
   }
-  const password = newMeans(input.passwordMeansId, 'password', meansLevelFor(policy, 'password'), now, null);
+  const password = newMeans(
+    input.passwordMeansId,
+    'password',
+    meansLevelFor(policy, 'password'),
+    now,
+    null,
+  );
   const account: Account = {
     id: input.accountId,
     username: input.username,
@@ -98,12 +132,27 @@ export function createAccount(input: CreateAccountInput, now: number, policy: Po
     accountId: account.id,
     createdAt: now,
     lastActivityAt: now,
-    authentications: [{ meansId: password.id, via: 'means', grantedLevel: password.level, level: password.level, at: now }],
+    authentications: [
+      {
+        meansId: password.id,
+        via: 'means',
+        grantedLevel: password.level,
+        level: password.level,
+        at: now,
+      },
+    ],
     endedAt: null,
   };
   const events: DomainEvent[] = [
     { type: 'account-created', at: now, accountId: account.id, level: password.level },
-    { type: 'authenticated', at: now, accountId: account.id, sessionId: session.id, meansId: password.id, level: password.level },
+    {
+      type: 'authenticated',
+      at: now,
+      accountId: account.id,
+      sessionId: session.id,
+      meansId: password.id,
+      level: password.level,
+    },
   ];
   return { account, session, events, deletionNotice: deletionNotice(account, policy) };
 }
@@ -145,7 +194,14 @@ export function capAttributesToMax(account: Account, now: number): AccountOutcom
   const attributes = account.attributes.map((a) => {
     const capped = minLevel(a.level, max);
     if (capped === a.level) return a;
-    events.push({ type: 'attribute-capped', at: now, accountId: account.id, attribute: a.name, from: a.level, level: capped });
+    events.push({
+      type: 'attribute-capped',
+      at: now,
+      accountId: account.id,
+      attribute: a.name,
+      from: a.level,
+      level: capped,
+    });
     return { ...a, level: capped };
   });
   return { account: { ...account, attributes }, events };
@@ -155,7 +211,9 @@ export function capAttributesToMax(account: Account, now: number): AccountOutcom
 export function maxLevelEvent(before: Account, after: Account, now: number): DomainEvent[] {
   const a = accountMaxLevel(before);
   const b = accountMaxLevel(after);
-  return a === b ? [] : [{ type: 'account-max-level-changed', at: now, accountId: after.id, from: a, level: b }];
+  return a === b
+    ? []
+    : [{ type: 'account-max-level-changed', at: now, accountId: after.id, from: a, level: b }];
 }
 
 /** Replaces one means by id (internal helper for immutable updates). */
@@ -171,7 +229,11 @@ export function deletionRequiredLevel(account: Account, policy: Policy): MeansLe
 
 /** The §7 notice: which level deleting needs (rule and current value) and the lock period. */
 export function deletionNotice(account: Account, policy: Policy): DeletionNotice {
-  return { requirement: policy.deletionRequirement, levelNow: deletionRequiredLevel(account, policy), delayMs: policy.deletionDelayMs };
+  return {
+    requirement: policy.deletionRequirement,
+    levelNow: deletionRequiredLevel(account, policy),
+    delayMs: policy.deletionDelayMs,
+  };
 }
 
 /** §4.2: drops pending means older than the policy's TTL (they can no longer be confirmed anyway). */
@@ -179,7 +241,14 @@ export function pruneAccount(account: Account, now: number, policy: Policy): Acc
   const events: DomainEvent[] = [];
   const means = account.means.filter((m) => {
     const stale = m.status === 'pending' && now - m.createdAt >= policy.pendingMeansTtlMs;
-    if (stale) events.push({ type: 'means-pending-discarded', at: now, accountId: account.id, meansId: m.id, reason: 'expired' });
+    if (stale)
+      events.push({
+        type: 'means-pending-discarded',
+        at: now,
+        accountId: account.id,
+        meansId: m.id,
+        reason: 'expired',
+      });
     return !stale;
   });
   return { account: { ...account, means }, events };
@@ -236,7 +305,15 @@ export function accountView(account: Account, policy: Policy): AccountView {
     })),
     means: account.means
       .filter((m) => m.status !== 'removed')
-      .map((m) => ({ id: m.id, kind: m.kind, level: m.level, status: m.status, lastUsedAt: m.lastUsedAt, createdAt: m.createdAt, label: m.label })),
+      .map((m) => ({
+        id: m.id,
+        kind: m.kind,
+        level: m.level,
+        status: m.status,
+        lastUsedAt: m.lastUsedAt,
+        createdAt: m.createdAt,
+        label: m.label,
+      })),
     deletion: deletionNotice(account, policy),
     deletionPending: account.deletion,
   };

@@ -50,17 +50,47 @@ function plan(account: Account): ErasurePlan {
  * (deletionRequiredLevel). With policy.deletionDelayMs = 0 it returns the erasure plan at once;
  * otherwise the account is locked until eraseAt (no login, every session ends). This session ends too.
  */
-export function requestDeletion(account: Account, session: Session, now: number, policy: Policy): DeletionOutcome {
+export function requestDeletion(
+  account: Account,
+  session: Session,
+  now: number,
+  policy: Policy,
+): DeletionOutcome {
   if (isLocked(account)) throw new DomainError('account-locked');
   const touched = touchSession(session, account, now, policy);
-  requireSessionLevel(touched.session, account, deletionRequiredLevel(account, policy), now, policy);
+  requireSessionLevel(
+    touched.session,
+    account,
+    deletionRequiredLevel(account, policy),
+    now,
+    policy,
+  );
   const ended: Session = { ...touched.session, authentications: [], endedAt: now };
   const eraseAt = now + policy.deletionDelayMs;
-  const events: DomainEvent[] = [...touched.events, { type: 'deletion-requested', at: now, accountId: account.id, sessionId: session.id, reason: String(eraseAt) }];
+  const events: DomainEvent[] = [
+    ...touched.events,
+    {
+      type: 'deletion-requested',
+      at: now,
+      accountId: account.id,
+      sessionId: session.id,
+      reason: String(eraseAt),
+    },
+  ];
   if (policy.deletionDelayMs === 0) {
-    return { account: null, session: ended, erase: plan(account), events: [...events, { type: 'account-erased', at: now, accountId: account.id }] };
+    return {
+      account: null,
+      session: ended,
+      erase: plan(account),
+      events: [...events, { type: 'account-erased', at: now, accountId: account.id }],
+    };
   }
-  return { account: { ...account, deletion: { requestedAt: now, eraseAt } }, session: ended, erase: null, events };
+  return {
+    account: { ...account, deletion: { requestedAt: now, eraseAt } },
+    session: ended,
+    erase: null,
+    events,
+  };
 }
 
 /** True when a locked account's period is over and eraseAccount should run (for the store's sweeper). */
@@ -69,7 +99,13 @@ export function dueForErasure(account: Account, now: number): boolean {
 }
 
 /** §7: the erasure plan of an account whose lock period is over ('deletion-not-due' before). */
-export function eraseAccount(account: Account, now: number): { readonly erase: ErasurePlan; readonly events: readonly DomainEvent[] } {
+export function eraseAccount(
+  account: Account,
+  now: number,
+): { readonly erase: ErasurePlan; readonly events: readonly DomainEvent[] } {
   if (!dueForErasure(account, now)) throw new DomainError('deletion-not-due');
-  return { erase: plan(account), events: [{ type: 'account-erased', at: now, accountId: account.id }] };
+  return {
+    erase: plan(account),
+    events: [{ type: 'account-erased', at: now, accountId: account.id }],
+  };
 }

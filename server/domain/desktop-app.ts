@@ -21,7 +21,12 @@ export const DESKTOP_LOGIN_TTL_MS = 2 * 60_000;
  * §4.2 check before showing a pairing QR: the session (touched at `now`) must reach the desktop-app
  * level, or the account maximum when that is lower. Returns the level the new means will get.
  */
-export function mayPairDesktopApp(account: Account, session: Session, now: number, policy: Policy): MeansLevel {
+export function mayPairDesktopApp(
+  account: Account,
+  session: Session,
+  now: number,
+  policy: Policy,
+): MeansLevel {
   if (isLocked(account)) throw new DomainError('account-locked');
   const level = meansLevelFor(policy, 'desktop-app');
   if (level === 'hoch') throw new DomainError('invalid-policy', 'desktop app above substanziell');
@@ -31,8 +36,18 @@ export function mayPairDesktopApp(account: Account, session: Session, now: numbe
 }
 
 /** True when an enrollment token may still enrol at `now`: unused, unexpired, its web session alive (§4.2 binding). */
-export function enrollmentUsable(token: { readonly expiresAt: number; readonly usedAt: number | null; readonly sessionId: string }, session: Session | undefined, now: number): boolean {
-  return token.usedAt === null && now < token.expiresAt && session !== undefined && session.endedAt === null && session.id === token.sessionId;
+export function enrollmentUsable(
+  token: { readonly expiresAt: number; readonly usedAt: number | null; readonly sessionId: string },
+  session: Session | undefined,
+  now: number,
+): boolean {
+  return (
+    token.usedAt === null &&
+    now < token.expiresAt &&
+    session !== undefined &&
+    session.endedAt === null &&
+    session.id === token.sessionId
+  );
 }
 
 /** Desktop-app means that may answer an offline login or an approval for this account (active only). */
@@ -41,24 +56,45 @@ export function usableDesktopApps(account: Account): readonly Means[] {
   return account.means.filter((m) => m.kind === 'desktop-app' && m.status === 'active');
 }
 
-
 /**
  * A paired desktop app removes itself (the user uninstalls or re-pairs it): proven by its device key,
  * so no session level is needed — it only gives up its own means. §2.5 still holds: the last usable
  * means of an account cannot go. Attribute levels are capped at the new maximum (§5), as in
  * deregisterMeans.
  */
-export function removeOwnDesktopApp(account: Account, meansId: string, now: number): AccountOutcome {
+export function removeOwnDesktopApp(
+  account: Account,
+  meansId: string,
+  now: number,
+): AccountOutcome {
   if (isLocked(account)) throw new DomainError('account-locked');
   const means = findMeans(account, meansId);
   if (means.kind !== 'desktop-app') throw new DomainError('not-applicable');
   if (means.status === 'removed') throw new DomainError('means-removed');
-  const others = account.means.filter((m) => m.id !== meansId && (m.status === 'active' || m.status === 'blocked'));
+  const others = account.means.filter(
+    (m) => m.id !== meansId && (m.status === 'active' || m.status === 'blocked'),
+  );
   if (means.status !== 'pending' && others.length === 0) throw new DomainError('last-means');
-  const removed = withMeans(account, { ...means, status: 'removed', removedAt: now, pendingSessionId: null });
+  const removed = withMeans(account, {
+    ...means,
+    status: 'removed',
+    removedAt: now,
+    pendingSessionId: null,
+  });
   const capped = capAttributesToMax(removed, now);
   return {
     account: capped.account,
-    events: [{ type: 'means-removed', at: now, accountId: account.id, meansId, level: means.level, reason: 'device' }, ...maxLevelEvent(account, removed, now), ...capped.events],
+    events: [
+      {
+        type: 'means-removed',
+        at: now,
+        accountId: account.id,
+        meansId,
+        level: means.level,
+        reason: 'device',
+      },
+      ...maxLevelEvent(account, removed, now),
+      ...capped.events,
+    ],
   };
 }

@@ -48,11 +48,21 @@ export interface IdentificationResult {
  * the target; attributes waiting for re-confirmation after an eID takeover (§5.1) are withheld.
  * Read-only: call touchSession first.
  */
-export function identify(account: Account, session: Session, request: IdentifyRequest, now: number, policy: Policy): IdentificationResult {
+export function identify(
+  account: Account,
+  session: Session,
+  request: IdentifyRequest,
+  now: number,
+  policy: Policy,
+): IdentificationResult {
   if (isLocked(account)) throw new DomainError('account-locked');
   const sLevel = sessionLevel(session, account, now, policy);
   if (sLevel === null) throw new DomainError('not-authenticated');
-  if (!atLeast(sLevel, request.targetLevel)) throw new DomainError('insufficient-level', undefined, { needed: request.targetLevel, have: sLevel });
+  if (!atLeast(sLevel, request.targetLevel))
+    throw new DomainError('insufficient-level', undefined, {
+      needed: request.targetLevel,
+      have: sLevel,
+    });
   const attributes: IdentifiedAttribute[] = [];
   const withheld: WithheldAttribute[] = [];
   for (const name of new Set(request.attributes)) {
@@ -63,8 +73,21 @@ export function identify(account: Account, session: Session, request: IdentifyRe
     }
     const level = minLevel(effectiveAttributeLevel(account, attr), sLevel);
     if (attr.needsReconfirmation) withheld.push({ name, reason: 'needs-reconfirmation', level });
-    else if (!atLeast(level, request.targetLevel)) withheld.push({ name, reason: 'below-target', level });
-    else attributes.push({ name, value: attr.value, level, basisregistrierung: level === 'basisregistrierung' });
+    else if (!atLeast(level, request.targetLevel))
+      withheld.push({ name, reason: 'below-target', level });
+    else
+      attributes.push({
+        name,
+        value: attr.value,
+        level,
+        basisregistrierung: level === 'basisregistrierung',
+      });
   }
-  return { accountId: account.id, targetLevel: request.targetLevel, sessionLevel: sLevel, attributes, withheld };
+  return {
+    accountId: account.id,
+    targetLevel: request.targetLevel,
+    sessionLevel: sLevel,
+    attributes,
+    withheld,
+  };
 }

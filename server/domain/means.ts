@@ -2,10 +2,25 @@
  * Authentication means (§4.2 registration, §4.4 blocking / unblocking / de-registration) and the
  * failure counter that blocks a means after 3 consecutive wrong second-factor or PIN responses.
  */
-import { accountMaxLevel, capAttributesToMax, findMeans, maxLevelEvent, newMeans, withMeans } from './account';
+import {
+  accountMaxLevel,
+  capAttributesToMax,
+  findMeans,
+  maxLevelEvent,
+  newMeans,
+  withMeans,
+} from './account';
 import { DomainError } from './errors';
 import { atLeast, minLevel, type MeansLevel } from '../../shared/levels';
-import type { Account, AccountOutcome, BlockReason, DomainEvent, Session, SessionAuthentication, SessionOutcome } from './model';
+import type {
+  Account,
+  AccountOutcome,
+  BlockReason,
+  DomainEvent,
+  Session,
+  SessionAuthentication,
+  SessionOutcome,
+} from './model';
 import { countsFailedAttempts, meansLevelFor, type MeansKind, type Policy } from './policy';
 import { isLocked, requireSessionLevel, sessionLevel, touchSession } from './session';
 
@@ -34,15 +49,26 @@ export interface RegisterMeansInput {
  * means (active or blocked) to exist ('not-applicable' once it was de-registered). It becomes active (and raises the maximum)
  * only when recordAuthentication confirms it in the same session.
  */
-export function registerMeans(account: Account, session: Session, input: RegisterMeansInput, now: number, policy: Policy): SessionOutcome {
+export function registerMeans(
+  account: Account,
+  session: Session,
+  input: RegisterMeansInput,
+  now: number,
+  policy: Policy,
+): SessionOutcome {
   if (isLocked(account)) throw new DomainError('account-locked');
-  if (!input.meansId || account.means.some((m) => m.id === input.meansId)) throw new DomainError('invalid-input', 'means id');
+  if (!input.meansId || account.means.some((m) => m.id === input.meansId))
+    throw new DomainError('invalid-input', 'means id');
   const policyLevel = meansLevelFor(policy, input.kind);
   if (policyLevel === undefined) throw new DomainError('invalid-input', 'kind');
-  if (input.level !== undefined && !atLeast(policyLevel, input.level)) throw new DomainError('invalid-input', 'level above policy');
+  if (input.level !== undefined && !atLeast(policyLevel, input.level))
+    throw new DomainError('invalid-input', 'level above policy');
   const level = input.level ?? policyLevel;
   // Footnote 5: a password+… means counts only after the password; without one it could never be used.
-  if (dependsOnPassword(input.kind) && !account.means.some((m) => m.kind === 'password' && m.status !== 'removed')) {
+  if (
+    dependsOnPassword(input.kind) &&
+    !account.means.some((m) => m.kind === 'password' && m.status !== 'removed')
+  ) {
     throw new DomainError('not-applicable', 'password+… needs the password means');
   }
   const touched = touchSession(session, account, now, policy);
@@ -51,7 +77,17 @@ export function registerMeans(account: Account, session: Session, input: Registe
   return {
     account: { ...account, means: [...account.means, means] },
     session: touched.session,
-    events: [...touched.events, { type: 'means-registered', at: now, accountId: account.id, sessionId: session.id, meansId: means.id, level }],
+    events: [
+      ...touched.events,
+      {
+        type: 'means-registered',
+        at: now,
+        accountId: account.id,
+        sessionId: session.id,
+        meansId: means.id,
+        level,
+      },
+    ],
   };
 }
 
@@ -70,13 +106,20 @@ export type BlockActor =
  * means can be blocked; blocking twice is a no-op. The maximum drops at once (§2.5), and attribute
  * levels read capped (§5) until unblocking.
  */
-export function blockMeans(account: Account, meansId: string, actor: BlockActor, now: number, policy: Policy): AccountOutcome {
+export function blockMeans(
+  account: Account,
+  meansId: string,
+  actor: BlockActor,
+  now: number,
+  policy: Policy,
+): AccountOutcome {
   if (actor.via === 'session' && sessionLevel(actor.session, account, now, policy) === null) {
     throw new DomainError(isLocked(account) ? 'account-locked' : 'not-authenticated');
   }
   if (actor.via === 'device') {
     const device = findMeans(account, actor.meansId);
-    if (device.kind !== 'desktop-app' || device.status === 'removed' || device.status === 'pending') throw new DomainError('not-authenticated');
+    if (device.kind !== 'desktop-app' || device.status === 'removed' || device.status === 'pending')
+      throw new DomainError('not-authenticated');
   }
   const means = findMeans(account, meansId);
   if (means.status === 'removed') throw new DomainError('means-removed');
@@ -106,9 +149,17 @@ export type BlockTarget = { readonly meansId: string } | { readonly kind: MeansK
  * account does not have, or only blocked/removed ones — and the caller answers that like a wrong
  * block password, so the form reveals nothing about the account's means.
  */
-export function blockWithBlockPassword(account: Account, target: BlockTarget, now: number): AccountOutcome & { readonly blocked: readonly string[] } {
+export function blockWithBlockPassword(
+  account: Account,
+  target: BlockTarget,
+  now: number,
+): AccountOutcome & { readonly blocked: readonly string[] } {
   const hits = account.means.filter(
-    (m) => (m.status === 'active' || m.status === 'pending') && ('meansId' in target ? m.id === target.meansId : target.kind === 'all' || m.kind === target.kind),
+    (m) =>
+      (m.status === 'active' || m.status === 'pending') &&
+      ('meansId' in target
+        ? m.id === target.meansId
+        : target.kind === 'all' || m.kind === target.kind),
   );
   let acc = account;
   const events: DomainEvent[] = [];
@@ -120,12 +171,33 @@ export function blockWithBlockPassword(account: Account, target: BlockTarget, no
   return { account: acc, events, blocked: hits.map((m) => m.id) };
 }
 
-function block(account: Account, meansId: string, reason: BlockReason, now: number): AccountOutcome {
+function block(
+  account: Account,
+  meansId: string,
+  reason: BlockReason,
+  now: number,
+): AccountOutcome {
   const means = findMeans(account, meansId);
-  const after = withMeans(account, { ...means, status: 'blocked', blockedAt: now, blockedReason: reason, pendingSessionId: null });
+  const after = withMeans(account, {
+    ...means,
+    status: 'blocked',
+    blockedAt: now,
+    blockedReason: reason,
+    pendingSessionId: null,
+  });
   return {
     account: after,
-    events: [{ type: 'means-blocked', at: now, accountId: account.id, meansId, reason, level: means.level }, ...maxLevelEvent(account, after, now)],
+    events: [
+      {
+        type: 'means-blocked',
+        at: now,
+        accountId: account.id,
+        meansId,
+        reason,
+        level: means.level,
+      },
+      ...maxLevelEvent(account, after, now),
+    ],
   };
 }
 
@@ -134,22 +206,61 @@ function block(account: Account, meansId: string, reason: BlockReason, now: numb
  * verified the blocked means itself in this request. The means becomes active, its counter resets and
  * the authentication with it is added to the session.
  */
-export function unblockMeans(account: Account, session: Session, meansId: string, now: number, policy: Policy): SessionOutcome {
+export function unblockMeans(
+  account: Account,
+  session: Session,
+  meansId: string,
+  now: number,
+  policy: Policy,
+): SessionOutcome {
   if (isLocked(account)) throw new DomainError('account-locked');
   const means = findMeans(account, meansId);
   if (means.status !== 'blocked') throw new DomainError('not-blocked');
   const touched = touchSession(session, account, now, policy);
   requireSessionLevel(touched.session, account, means.level, now, policy);
-  const after = withMeans(account, { ...means, status: 'active', blockedAt: null, blockedReason: null, failedAttempts: 0, lastUsedAt: now });
-  const auth: SessionAuthentication = { meansId, via: 'means', grantedLevel: means.level, level: means.level, at: now };
+  const after = withMeans(account, {
+    ...means,
+    status: 'active',
+    blockedAt: null,
+    blockedReason: null,
+    failedAttempts: 0,
+    lastUsedAt: now,
+  });
+  const auth: SessionAuthentication = {
+    meansId,
+    via: 'means',
+    grantedLevel: means.level,
+    level: means.level,
+    at: now,
+  };
   return {
     account: after,
-    session: { ...touched.session, authentications: [...touched.session.authentications.filter((a) => a.meansId !== meansId), auth] },
+    session: {
+      ...touched.session,
+      authentications: [
+        ...touched.session.authentications.filter((a) => a.meansId !== meansId),
+        auth,
+      ],
+    },
     events: [
       ...touched.events,
-      { type: 'means-unblocked', at: now, accountId: account.id, sessionId: session.id, meansId, level: means.level },
+      {
+        type: 'means-unblocked',
+        at: now,
+        accountId: account.id,
+        sessionId: session.id,
+        meansId,
+        level: means.level,
+      },
       ...maxLevelEvent(account, after, now),
-      { type: 'authenticated', at: now, accountId: account.id, sessionId: session.id, meansId, level: means.level },
+      {
+        type: 'authenticated',
+        at: now,
+        accountId: account.id,
+        sessionId: session.id,
+        meansId,
+        level: means.level,
+      },
     ],
   };
 }
@@ -167,26 +278,49 @@ export function dependsOnPassword(kind: MeansKind): boolean {
  * Attribute levels are stored capped at the new maximum (§5 "Downgrade"), so re-registering needs
  * re-verification.
  */
-export function deregisterMeans(account: Account, session: Session, meansId: string, now: number, policy: Policy): SessionOutcome {
+export function deregisterMeans(
+  account: Account,
+  session: Session,
+  meansId: string,
+  now: number,
+  policy: Policy,
+): SessionOutcome {
   if (isLocked(account)) throw new DomainError('account-locked');
   const means = findMeans(account, meansId);
   if (means.status === 'removed') throw new DomainError('means-removed');
   const touched = touchSession(session, account, now, policy);
   requireSessionLevel(touched.session, account, levelNeededFor(account, means.level), now, policy);
-  const others = account.means.filter((m) => m.id !== meansId && (m.status === 'active' || m.status === 'blocked'));
+  const others = account.means.filter(
+    (m) => m.id !== meansId && (m.status === 'active' || m.status === 'blocked'),
+  );
   if (means.status !== 'pending' && others.length === 0) throw new DomainError('last-means');
   if (means.kind === 'password') {
-    const dependents = account.means.filter((m) => m.id !== meansId && m.status !== 'removed' && dependsOnPassword(m.kind)).length;
-    if (dependents > 0) throw new DomainError('means-dependent', 'remove the password+… means first', { dependents });
+    const dependents = account.means.filter(
+      (m) => m.id !== meansId && m.status !== 'removed' && dependsOnPassword(m.kind),
+    ).length;
+    if (dependents > 0)
+      throw new DomainError('means-dependent', 'remove the password+… means first', { dependents });
   }
-  const removed = withMeans(account, { ...means, status: 'removed', removedAt: now, pendingSessionId: null });
+  const removed = withMeans(account, {
+    ...means,
+    status: 'removed',
+    removedAt: now,
+    pendingSessionId: null,
+  });
   const capped = capAttributesToMax(removed, now);
   return {
     account: capped.account,
     session: touched.session,
     events: [
       ...touched.events,
-      { type: 'means-removed', at: now, accountId: account.id, sessionId: session.id, meansId, level: means.level },
+      {
+        type: 'means-removed',
+        at: now,
+        accountId: account.id,
+        sessionId: session.id,
+        meansId,
+        level: means.level,
+      },
       ...maxLevelEvent(account, removed, now),
       ...capped.events,
     ],
@@ -199,14 +333,28 @@ export function deregisterMeans(account: Account, session: Session, meansId: str
  * are throttled by the http layer instead ('not-applicable' here), so nobody can lock out a user by
  * guessing a username.
  */
-export function recordFailedAttempt(account: Account, meansId: string, now: number, policy: Policy): AccountOutcome {
+export function recordFailedAttempt(
+  account: Account,
+  meansId: string,
+  now: number,
+  policy: Policy,
+): AccountOutcome {
   const means = findMeans(account, meansId);
   if (!countsFailedAttempts(means.kind)) throw new DomainError('not-applicable');
   if (means.status === 'removed') throw new DomainError('means-removed');
   const failedAttempts = means.failedAttempts + 1;
-  const events: DomainEvent[] = [{ type: 'means-failed-attempt', at: now, accountId: account.id, meansId, reason: String(failedAttempts) }];
+  const events: DomainEvent[] = [
+    {
+      type: 'means-failed-attempt',
+      at: now,
+      accountId: account.id,
+      meansId,
+      reason: String(failedAttempts),
+    },
+  ];
   const counted = withMeans(account, { ...means, failedAttempts });
-  if (means.status === 'blocked' || failedAttempts < policy.maxFailedAttempts) return { account: counted, events };
+  if (means.status === 'blocked' || failedAttempts < policy.maxFailedAttempts)
+    return { account: counted, events };
   const b = block(counted, meansId, 'failed-attempts', now);
   return { account: b.account, events: [...events, ...b.events] };
 }

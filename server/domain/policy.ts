@@ -42,7 +42,13 @@ export const MEANS_LEVEL_CAPS: Readonly<Record<MeansKind, MeansLevel>> = {
 };
 
 /** Ways an attribute can be verified outside an eID (§5.1, second case). */
-export const VERIFICATION_METHODS = ['email-link', 'email-code', 'sms-code', 'de-mail', 'trusted-party'] as const;
+export const VERIFICATION_METHODS = [
+  'email-link',
+  'email-code',
+  'sms-code',
+  'de-mail',
+  'trusted-party',
+] as const;
 
 /** One asynchronous verification route (§5.1). */
 export type VerificationMethod = (typeof VERIFICATION_METHODS)[number];
@@ -134,19 +140,30 @@ const VERIFICATION_CAPS: Readonly<Record<VerificationMethod, MeansLevel>> = {
 export function validatePolicy(p: Policy): Policy {
   for (const kind of MEANS_KINDS) {
     const l = p.meansLevels[kind];
-    if (!atLeast(MEANS_LEVEL_CAPS[kind], l)) throw new DomainError('invalid-policy', `${kind} above ${MEANS_LEVEL_CAPS[kind]}`);
+    if (!atLeast(MEANS_LEVEL_CAPS[kind], l))
+      throw new DomainError('invalid-policy', `${kind} above ${MEANS_LEVEL_CAPS[kind]}`);
   }
   for (const level of ['niedrig', 'substanziell', 'hoch'] as const) {
     const mine = p.sessionLimits[level];
     const tr = TABLE_2_LIMITS[level];
-    if (!(mine.absoluteMs > 0 && mine.idleMs > 0 && mine.absoluteMs <= tr.absoluteMs && mine.idleMs <= tr.idleMs)) {
+    if (!(
+      mine.absoluteMs > 0 &&
+      mine.idleMs > 0 &&
+      mine.absoluteMs <= tr.absoluteMs &&
+      mine.idleMs <= tr.idleMs
+    )) {
       throw new DomainError('invalid-policy', `session limits for ${level} exceed Table 2`);
     }
   }
   for (const m of VERIFICATION_METHODS) {
-    if (!atLeast(VERIFICATION_CAPS[m], p.verificationCaps[m])) throw new DomainError('invalid-policy', `${m} above ${VERIFICATION_CAPS[m]}`);
+    if (!atLeast(VERIFICATION_CAPS[m], p.verificationCaps[m]))
+      throw new DomainError('invalid-policy', `${m} above ${VERIFICATION_CAPS[m]}`);
   }
-  if (!Number.isInteger(p.maxFailedAttempts) || p.maxFailedAttempts < 1 || p.maxFailedAttempts > 3) {
+  if (
+    !Number.isInteger(p.maxFailedAttempts) ||
+    p.maxFailedAttempts < 1 ||
+    p.maxFailedAttempts > 3
+  ) {
     throw new DomainError('invalid-policy', 'maxFailedAttempts must be 1..3');
   }
   if (!(p.verificationTtlMs > 0 && p.pendingMeansTtlMs > 0 && p.deletionDelayMs >= 0)) {

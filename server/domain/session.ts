@@ -19,7 +19,14 @@ export interface StartSessionInput {
 /** A new, not yet authenticated session for an account (the login flow records authentications into it). */
 export function startSession(input: StartSessionInput, now: number): Session {
   if (!input.id || !input.accountId) throw new DomainError('invalid-input', 'session id');
-  return { id: input.id, accountId: input.accountId, createdAt: now, lastActivityAt: now, authentications: [], endedAt: null };
+  return {
+    id: input.id,
+    accountId: input.accountId,
+    createdAt: now,
+    lastActivityAt: now,
+    authentications: [],
+    endedAt: null,
+  };
 }
 
 /** True while the account is in delayed deletion (§7: no login during the lock). */
@@ -32,7 +39,12 @@ export function isLocked(account: Account): boolean {
  * (since `at`) and idle limit (since the last input) both still hold at `now`; null when none does.
  * Limits are exclusive: at exactly 12 h a niedrig authentication has ended.
  */
-export function authenticationLevelAt(auth: SessionAuthentication, lastActivityAt: number, now: number, policy: Policy): MeansLevel | null {
+export function authenticationLevelAt(
+  auth: SessionAuthentication,
+  lastActivityAt: number,
+  now: number,
+  policy: Policy,
+): MeansLevel | null {
   let level: MeansLevel | null = auth.level;
   while (level !== null) {
     const limit = policy.sessionLimits[level];
@@ -43,7 +55,8 @@ export function authenticationLevelAt(auth: SessionAuthentication, lastActivityA
 }
 
 function assertSameAccount(session: Session, account: Account): void {
-  if (session.accountId !== account.id) throw new DomainError('invalid-input', 'session belongs to another account');
+  if (session.accountId !== account.id)
+    throw new DomainError('invalid-input', 'session belongs to another account');
 }
 
 /**
@@ -52,7 +65,9 @@ function assertSameAccount(session: Session, account: Account): void {
  * eID means exists, so the stored pseudonym is that means' card.
  */
 export function blockedEidPseudonym(account: Account): string | null {
-  return account.means.some((m) => m.kind === 'eid' && m.status === 'blocked') ? account.eidPseudonym : null;
+  return account.means.some((m) => m.kind === 'eid' && m.status === 'blocked')
+    ? account.eidPseudonym
+    : null;
 }
 
 /**
@@ -72,19 +87,33 @@ function countingAuthentications(session: Session, account: Account): SessionAut
  * §4.3 session level at `now`: the highest level any counting authentication still has under Table 2;
  * null when the session is ended, the account is locked (§7) or nothing counts any more.
  */
-export function sessionLevel(session: Session, account: Account, now: number, policy: Policy): MeansLevel | null {
+export function sessionLevel(
+  session: Session,
+  account: Account,
+  now: number,
+  policy: Policy,
+): MeansLevel | null {
   assertSameAccount(session, account);
   if (session.endedAt !== null || isLocked(account)) return null;
   let best: MeansLevel | null = null;
-  for (const a of countingAuthentications(session, account)) best = maxLevel(best, authenticationLevelAt(a, session.lastActivityAt, now, policy));
+  for (const a of countingAuthentications(session, account))
+    best = maxLevel(best, authenticationLevelAt(a, session.lastActivityAt, now, policy));
   return best;
 }
 
 /** Throws 'not-authenticated' / 'insufficient-level' unless the session reaches `needed` at `now`; returns the level. */
-export function requireSessionLevel(session: Session, account: Account, needed: MeansLevel, now: number, policy: Policy): MeansLevel {
+export function requireSessionLevel(
+  session: Session,
+  account: Account,
+  needed: MeansLevel,
+  now: number,
+  policy: Policy,
+): MeansLevel {
   const level = sessionLevel(session, account, now, policy);
-  if (level === null) throw new DomainError(isLocked(account) ? 'account-locked' : 'not-authenticated');
-  if (lowerThan(level, needed)) throw new DomainError('insufficient-level', undefined, { needed, have: level });
+  if (level === null)
+    throw new DomainError(isLocked(account) ? 'account-locked' : 'not-authenticated');
+  if (lowerThan(level, needed))
+    throw new DomainError('insufficient-level', undefined, { needed, have: level });
   return level;
 }
 
@@ -104,19 +133,30 @@ export interface TouchResult {
  * Table 2 to the time since the previous input — persisting downgrades and dropping expired
  * authentications, so a lapsed level never comes back — then resets the idle clock.
  */
-export function touchSession(session: Session, account: Account, now: number, policy: Policy): TouchResult {
+export function touchSession(
+  session: Session,
+  account: Account,
+  now: number,
+  policy: Policy,
+): TouchResult {
   assertSameAccount(session, account);
   if (session.endedAt !== null) return { session, level: null, events: [] };
   const events: DomainEvent[] = [];
   const authentications: SessionAuthentication[] = [];
   for (const a of session.authentications) {
     const level = authenticationLevelAt(a, session.lastActivityAt, now, policy);
-    const base = { at: now, accountId: account.id, sessionId: session.id, ...(a.meansId ? { meansId: a.meansId } : {}) };
+    const base = {
+      at: now,
+      accountId: account.id,
+      sessionId: session.id,
+      ...(a.meansId ? { meansId: a.meansId } : {}),
+    };
     if (level === null) {
       events.push({ ...base, type: 'authentication-expired', from: a.level, level: null });
       continue;
     }
-    if (level !== a.level) events.push({ ...base, type: 'authentication-downgraded', from: a.level, level });
+    if (level !== a.level)
+      events.push({ ...base, type: 'authentication-downgraded', from: a.level, level });
     authentications.push(level === a.level ? a : { ...a, level });
   }
   const touched: Session = { ...session, authentications, lastActivityAt: now };
@@ -143,9 +183,22 @@ export interface SessionStatus {
 }
 
 /** §4.3 status at `now`: current level, when it next drops, when everything has ended (assuming no further input). */
-export function sessionStatus(session: Session, account: Account, now: number, policy: Policy): SessionStatus {
+export function sessionStatus(
+  session: Session,
+  account: Account,
+  now: number,
+  policy: Policy,
+): SessionStatus {
   const level = sessionLevel(session, account, now, policy);
-  if (level === null) return { level: null, levelUntil: null, endsAt: null, downgradedFrom: null, idleUntil: null, absoluteUntil: null };
+  if (level === null)
+    return {
+      level: null,
+      levelUntil: null,
+      endsAt: null,
+      downgradedFrom: null,
+      idleUntil: null,
+      absoluteUntil: null,
+    };
   let levelUntil = 0;
   let endsAt = 0;
   let absoluteUntil = 0;
@@ -153,7 +206,8 @@ export function sessionStatus(session: Session, account: Account, now: number, p
   for (const a of countingAuthentications(session, account)) {
     let l = authenticationLevelAt(a, session.lastActivityAt, now, policy);
     const first = l;
-    if (first !== a.grantedLevel && maxLevel(a.grantedLevel, level) !== level) downgradedFrom = maxLevel(downgradedFrom, a.grantedLevel);
+    if (first !== a.grantedLevel && maxLevel(a.grantedLevel, level) !== level)
+      downgradedFrom = maxLevel(downgradedFrom, a.grantedLevel);
     while (l !== null) {
       const lim = policy.sessionLimits[l];
       const until = Math.min(a.at + lim.absoluteMs, session.lastActivityAt + lim.idleMs);
@@ -174,7 +228,13 @@ export function sessionStatus(session: Session, account: Account, now: number, p
  * pending means registered in this same session (§4.2), resets its failure counter, sets last use and
  * adds (or refreshes) the authentication in the session (§4.3).
  */
-export function recordAuthentication(account: Account, session: Session, meansId: string, now: number, policy: Policy): SessionOutcome {
+export function recordAuthentication(
+  account: Account,
+  session: Session,
+  meansId: string,
+  now: number,
+  policy: Policy,
+): SessionOutcome {
   assertSameAccount(session, account);
   if (isLocked(account)) throw new DomainError('account-locked');
   if (session.endedAt !== null) throw new DomainError('not-authenticated', 'session ended');
@@ -184,20 +244,50 @@ export function recordAuthentication(account: Account, session: Session, meansId
   const events: DomainEvent[] = [];
   if (means.status === 'pending') {
     if (means.pendingSessionId !== session.id) throw new DomainError('wrong-session');
-    if (now - means.createdAt >= policy.pendingMeansTtlMs) throw new DomainError('means-pending', 'confirmation expired');
+    if (now - means.createdAt >= policy.pendingMeansTtlMs)
+      throw new DomainError('means-pending', 'confirmation expired');
   }
   // Apply Table 2 to the time before this input first, so an authentication never revives a lapsed one.
   const touched = touchSession(session, account, now, policy);
   events.push(...touched.events);
-  const updated = { ...means, status: 'active' as const, pendingSessionId: null, failedAttempts: 0, lastUsedAt: now };
+  const updated = {
+    ...means,
+    status: 'active' as const,
+    pendingSessionId: null,
+    failedAttempts: 0,
+    lastUsedAt: now,
+  };
   const after = withMeans(account, updated);
   if (means.status === 'pending') {
-    events.push({ type: 'means-confirmed', at: now, accountId: account.id, sessionId: session.id, meansId, level: means.level });
+    events.push({
+      type: 'means-confirmed',
+      at: now,
+      accountId: account.id,
+      sessionId: session.id,
+      meansId,
+      level: means.level,
+    });
     events.push(...maxLevelEvent(account, after, now));
   }
-  const auth: SessionAuthentication = { meansId, via: 'means', grantedLevel: means.level, level: means.level, at: now };
-  const authentications = [...touched.session.authentications.filter((a) => a.meansId !== meansId), auth];
-  events.push({ type: 'authenticated', at: now, accountId: account.id, sessionId: session.id, meansId, level: means.level });
+  const auth: SessionAuthentication = {
+    meansId,
+    via: 'means',
+    grantedLevel: means.level,
+    level: means.level,
+    at: now,
+  };
+  const authentications = [
+    ...touched.session.authentications.filter((a) => a.meansId !== meansId),
+    auth,
+  ];
+  events.push({
+    type: 'authenticated',
+    at: now,
+    accountId: account.id,
+    sessionId: session.id,
+    meansId,
+    level: means.level,
+  });
   return { account: after, session: { ...touched.session, authentications }, events };
 }
 
@@ -208,11 +298,25 @@ export function recordAuthentication(account: Account, session: Session, meansId
  */
 export function logout(account: Account, session: Session, now: number): SessionOutcome {
   assertSameAccount(session, account);
-  const events: DomainEvent[] = [{ type: 'logged-out', at: now, accountId: account.id, sessionId: session.id }];
+  const events: DomainEvent[] = [
+    { type: 'logged-out', at: now, accountId: account.id, sessionId: session.id },
+  ];
   const means = account.means.filter((m) => {
     const drop = m.status === 'pending' && m.pendingSessionId === session.id;
-    if (drop) events.push({ type: 'means-pending-discarded', at: now, accountId: account.id, sessionId: session.id, meansId: m.id, reason: 'logout' });
+    if (drop)
+      events.push({
+        type: 'means-pending-discarded',
+        at: now,
+        accountId: account.id,
+        sessionId: session.id,
+        meansId: m.id,
+        reason: 'logout',
+      });
     return !drop;
   });
-  return { account: { ...account, means }, session: { ...session, authentications: [], endedAt: now }, events };
+  return {
+    account: { ...account, means },
+    session: { ...session, authentications: [], endedAt: now },
+    events,
+  };
 }

@@ -16,6 +16,7 @@ export function verifyCsrf(request: FastifyRequest, services: Services): void {
   const header = request.headers[CSRF_HEADER];
   const fromHeader = Array.isArray(header) ? header[0] : header;
   const body = request.body as Record<string, unknown> | undefined;
-  const fromForm = body && typeof body === 'object' && typeof body._csrf === 'string' ? body._csrf : undefined;
+  const fromForm =
+    body && typeof body === 'object' && typeof body._csrf === 'string' ? body._csrf : undefined;
   services.sessions.checkCsrf(sessionToken(request), fromHeader ?? fromForm);
 }

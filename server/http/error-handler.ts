@@ -38,10 +38,26 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: unknown, request, reply) => {
     if (err instanceof ThrottledError) {
       reply.header('Retry-After', String(err.retryAfterSeconds));
-      return reply.code(429).send({ error: { code: 'too-many-attempts', message: MESSAGES['too-many-attempts'], params: { retryAfterSeconds: err.retryAfterSeconds } } });
+      return reply
+        .code(429)
+        .send({
+          error: {
+            code: 'too-many-attempts',
+            message: MESSAGES['too-many-attempts'],
+            params: { retryAfterSeconds: err.retryAfterSeconds },
+          },
+        });
     }
     if (isCodedError(err)) {
-      return reply.code(statusOf(err.code)).send({ error: { code: err.code, message: MESSAGES[err.code] ?? err.code, ...(err.params ? { params: err.params } : {}) } });
+      return reply
+        .code(statusOf(err.code))
+        .send({
+          error: {
+            code: err.code,
+            message: MESSAGES[err.code] ?? err.code,
+            ...(err.params ? { params: err.params } : {}),
+          },
+        });
     }
     const fe = (typeof err === 'object' && err !== null ? err : {}) as Partial<FastifyError>;
     if (fe.validation) {
@@ -49,22 +65,42 @@ export function registerErrorHandler(app: FastifyInstance): void {
         error: {
           code: 'validation',
           message: MESSAGES.validation,
-          details: fe.validation.map((v) => ({ in: fe.validationContext ?? 'body', path: v.instancePath || '/', keyword: v.keyword, message: v.message ?? '', params: v.params })),
+          details: fe.validation.map((v) => ({
+            in: fe.validationContext ?? 'body',
+            path: v.instancePath || '/',
+            keyword: v.keyword,
+            message: v.message ?? '',
+            params: v.params,
+          })),
         },
       });
     }
     if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return reply.code(415).send({ error: { code: 'unsupported-media-type', message: MESSAGES['unsupported-media-type'] } });
+      return reply
+        .code(415)
+        .send({
+          error: { code: 'unsupported-media-type', message: MESSAGES['unsupported-media-type'] },
+        });
     }
     if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
       if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') drainThenClose(request, reply);
       const message = (fe.code && BODY_ERRORS[fe.code]) ?? 'The request could not be read.';
       return reply.code(fe.statusCode).send({ error: { code: 'invalid-request', message } });
     }
-    request.log.error({ err: { message: fe.message, code: fe.code, stack: fe.stack } }, 'unhandled error');
+    request.log.error(
+      { err: { message: fe.message, code: fe.code, stack: fe.stack } },
+      'unhandled error',
+    );
     return reply.code(500).send({ error: { code: 'internal', message: MESSAGES.internal } });
   });
   app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send({ error: { code: 'not-found', message: `No route ${request.method} ${request.url.split('?')[0]}` } });
+    reply
+      .code(404)
+      .send({
+        error: {
+          code: 'not-found',
+          message: `No route ${request.method} ${request.url.split('?')[0]}`,
+        },
+      });
   });
 }

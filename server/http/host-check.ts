@@ -56,7 +56,8 @@ export function allowedHostEntries(config: ServerConfig, port: number): Set<stri
   }
   if (isWildcard(config.host)) {
     for (const n of LOOPBACK_NAMES) add(n, port);
-    for (const list of Object.values(networkInterfaces())) for (const i of list ?? []) add(i.address.split('%')[0] as string, port);
+    for (const list of Object.values(networkInterfaces()))
+      for (const i of list ?? []) add(i.address.split('%')[0] as string, port);
   } else {
     add(config.host, port);
     if (isLoopbackHost(config.host)) for (const n of LOOPBACK_NAMES) add(n, port);
@@ -76,7 +77,9 @@ export function hostAllowed(entries: Set<string> | null, hostHeader: string | un
   const h = splitHost(hostHeader);
   if (!h) return false;
   if (entries.has(`${h.name}:*`)) return true;
-  return h.port === undefined ? entries.has(`${h.name}:80`) || entries.has(`${h.name}:443`) : entries.has(`${h.name}:${h.port}`);
+  return h.port === undefined
+    ? entries.has(`${h.name}:80`) || entries.has(`${h.name}:443`)
+    : entries.has(`${h.name}:${h.port}`);
 }
 
 /** Adds the onRequest hook (first thing every request meets); 421 Misdirected Request otherwise. */

@@ -4,22 +4,42 @@
  */
 
 /** The four data levels as the API spells them. */
-export const LEVEL = { type: 'string', enum: ['basisregistrierung', 'niedrig', 'substanziell', 'hoch'], description: 'Vertrauensniveau' } as const;
+export const LEVEL = {
+  type: 'string',
+  enum: ['basisregistrierung', 'niedrig', 'substanziell', 'hoch'],
+  description: 'Vertrauensniveau',
+} as const;
 /** The three means levels. */
 export const MEANS_LEVEL = { type: 'string', enum: ['niedrig', 'substanziell', 'hoch'] } as const;
 /** Nullable means level (a session without any valid authentication). */
-export const MEANS_LEVEL_OR_NULL = { type: ['string', 'null'], enum: ['niedrig', 'substanziell', 'hoch', null] } as const;
+export const MEANS_LEVEL_OR_NULL = {
+  type: ['string', 'null'],
+  enum: ['niedrig', 'substanziell', 'hoch', null],
+} as const;
 
 /** Closed object helper. */
-export function obj(properties: Record<string, unknown>, required: string[] = [], extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function obj(
+  properties: Record<string, unknown>,
+  required: string[] = [],
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   return { type: 'object', additionalProperties: false, properties, required, ...extra };
 }
 
 /** Username: 3–64 characters, letters/digits and . _ - @ (unique, case-insensitive). */
-export const USERNAME = { type: 'string', minLength: 3, maxLength: 64, pattern: '^[A-Za-z0-9._@-]+$' } as const;
+export const USERNAME = {
+  type: 'string',
+  minLength: 3,
+  maxLength: 64,
+  pattern: '^[A-Za-z0-9._@-]+$',
+} as const;
 /** The USERNAME rule for page forms, which no JSON schema checks (one rule for both). */
 export function isUsername(v: string): boolean {
-  return v.length >= USERNAME.minLength && v.length <= USERNAME.maxLength && new RegExp(USERNAME.pattern).test(v);
+  return (
+    v.length >= USERNAME.minLength &&
+    v.length <= USERNAME.maxLength &&
+    new RegExp(USERNAME.pattern).test(v)
+  );
 }
 /** A transaction id as the server makes them (16 random bytes, base64url): the shape every tx input must have. */
 export const TX_PATTERN = '^[A-Za-z0-9_-]{22}$';
@@ -28,7 +48,12 @@ export const TX = { type: 'string', pattern: TX_PATTERN } as const;
 /** Password: 8–128 characters (ASVS 6.2.1/6.2.9), no composition rules. */
 export const PASSWORD = { type: 'string', minLength: 8, maxLength: 128 } as const;
 /** A uuid path parameter. */
-export const ID = { type: 'string', minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9-]+$' } as const;
+export const ID = {
+  type: 'string',
+  minLength: 1,
+  maxLength: 64,
+  pattern: '^[A-Za-z0-9-]+$',
+} as const;
 /** Attribute name as the domain allows it. */
 export const ATTRIBUTE_NAME = { type: 'string', pattern: '^[a-zA-Z][a-zA-Z0-9_-]{0,63}$' } as const;
 /** Attribute map for account creation. */
@@ -37,7 +62,8 @@ export const ATTRIBUTES = {
   maxProperties: 40,
   propertyNames: ATTRIBUTE_NAME,
   additionalProperties: { type: 'string', maxLength: 500 },
-  description: 'Self-entered attributes (stored at Basisregistrierung). Minimum-data-set keys: familyName, givenNames, birthName, dateOfBirth, placeOfBirth, address; others e.g. phone, email.',
+  description:
+    'Self-entered attributes (stored at Basisregistrierung). Minimum-data-set keys: familyName, givenNames, birthName, dateOfBirth, placeOfBirth, address; others e.g. phone, email.',
 } as const;
 
 /** The body-less POST: send `{}`. */
@@ -52,7 +78,12 @@ export const WEBAUTHN_CREDENTIAL = {
     id: { type: 'string', maxLength: 1400 },
     rawId: { type: 'string', maxLength: 1400 },
     type: { type: 'string', const: 'public-key' },
-    response: { type: 'object', additionalProperties: true, description: 'clientDataJSON, attestationObject / authenticatorData + signature (+ userHandle), base64url' },
+    response: {
+      type: 'object',
+      additionalProperties: true,
+      description:
+        'clientDataJSON, attestationObject / authenticatorData + signature (+ userHandle), base64url',
+    },
     clientExtensionResults: { type: 'object', additionalProperties: true },
     authenticatorAttachment: { type: 'string', enum: ['platform', 'cross-platform'] },
   },
@@ -69,7 +100,11 @@ export const SESSION_VIEW = {
     endsAt: { type: ['number', 'null'] },
     levelRemainingSeconds: { type: ['number', 'null'] },
     remainingSeconds: { type: ['number', 'null'] },
-    downgradedFrom: { ...MEANS_LEVEL_OR_NULL, description: 'level a Table 2 limit lowered the session from (§4.3); null when not downgraded' },
+    downgradedFrom: {
+      ...MEANS_LEVEL_OR_NULL,
+      description:
+        'level a Table 2 limit lowered the session from (§4.3); null when not downgraded',
+    },
     createdAt: { type: 'number' },
     lastActivityAt: { type: 'number' },
     authentications: { type: 'array', items: { type: 'object', additionalProperties: true } },
@@ -86,7 +121,12 @@ export const ERROR_BODY = {
     error: {
       type: 'object',
       additionalProperties: true,
-      properties: { code: { type: 'string' }, message: { type: 'string' }, params: { type: 'object', additionalProperties: true }, details: { type: 'array', items: { type: 'object', additionalProperties: true } } },
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        params: { type: 'object', additionalProperties: true },
+        details: { type: 'array', items: { type: 'object', additionalProperties: true } },
+      },
     },
   },
 } as const;
@@ -95,5 +135,11 @@ export const ERROR_BODY = {
 export const ISSUED = {
   type: 'object',
   additionalProperties: true,
-  properties: { csrfToken: { type: 'string', description: 'Send as X-CSRF-Token on every later POST/PUT/DELETE.' }, session: SESSION_VIEW },
+  properties: {
+    csrfToken: {
+      type: 'string',
+      description: 'Send as X-CSRF-Token on every later POST/PUT/DELETE.',
+    },
+    session: SESSION_VIEW,
+  },
 } as const;

@@ -20,12 +20,16 @@ export function registerSecurityHeaders(app: FastifyInstance): void {
     reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=()');
     const type = String(reply.getHeader('content-type') ?? '');
     if (!reply.hasHeader('Content-Security-Policy')) {
-      reply.header('Content-Security-Policy', type.startsWith('text/html') ? PAGE_CSP : "default-src 'none'; frame-ancestors 'none'");
+      reply.header(
+        'Content-Security-Policy',
+        type.startsWith('text/html') ? PAGE_CSP : "default-src 'none'; frame-ancestors 'none'",
+      );
     }
     // Decided on the matched route, not the URL text (the router decodes `/%61pi/…` to `/api/…`);
     // unmatched requests (404) are not cached either. The API plugin sets no-store on its own too.
     const route = request.routeOptions.url;
-    if (route === undefined || route.startsWith('/api/') || route.startsWith('/test/')) reply.header('Cache-Control', 'no-store');
+    if (route === undefined || route.startsWith('/api/') || route.startsWith('/test/'))
+      reply.header('Cache-Control', 'no-store');
     return payload;
   });
 }

@@ -8,7 +8,14 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifySwagger from '@fastify/swagger';
 import { DEFAULT_CONFIG, validateConfig, type ServerConfig } from '../config';
 import { openStore, type Db } from '../store/db';
-import { AppContext, AdjustableClock, createServices, systemClock, type Clock, type Services } from '../app';
+import {
+  AppContext,
+  AdjustableClock,
+  createServices,
+  systemClock,
+  type Clock,
+  type Services,
+} from '../app';
 import { ARGON2_PARAMS } from '../app/passwords';
 import { makePolicy, type Policy } from '../domain';
 import { registerSecurityHeaders } from './security-headers';
@@ -88,7 +95,10 @@ export function loggedPath(url: string): string {
 }
 
 /** The fastify instance: logging (redacted, `loggedPath`), body limit, schema validator options, trusted proxies. */
-function createFastify(config: ServerConfig, logStream: NodeJS.WritableStream | undefined): FastifyInstance {
+function createFastify(
+  config: ServerConfig,
+  logStream: NodeJS.WritableStream | undefined,
+): FastifyInstance {
   return Fastify({
     logger:
       config.logLevel === 'silent'
@@ -98,13 +108,25 @@ function createFastify(config: ServerConfig, logStream: NodeJS.WritableStream | 
             ...(logStream ? { stream: logStream } : {}),
             redact: { paths: LOG_REDACT, censor: '[redacted]' },
             serializers: {
-              req: (req) => ({ method: req.method, url: loggedPath(String(req.url)), remoteAddress: req.ip }),
+              req: (req) => ({
+                method: req.method,
+                url: loggedPath(String(req.url)),
+                remoteAddress: req.ip,
+              }),
             },
           },
     bodyLimit: 64 * 1024,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false, allowUnionTypes: true } },
+    ajv: {
+      customOptions: {
+        removeAdditional: false,
+        coerceTypes: false,
+        allErrors: false,
+        allowUnionTypes: true,
+      },
+    },
     // Only the configured proxies may name the client (X-Forwarded-For); everyone else is their socket address.
-    trustProxy: config.trustedProxies && config.trustedProxies.length > 0 ? config.trustedProxies : false,
+    trustProxy:
+      config.trustedProxies && config.trustedProxies.length > 0 ? config.trustedProxies : false,
   });
 }
 
@@ -113,10 +135,19 @@ function createFastify(config: ServerConfig, logStream: NodeJS.WritableStream | 
  * services. Origins for WebAuthn: the configured one, else http://<originFromPort>:<port> and
  * http://<rpId>:<port> (an IP is never an RP id), read when asked, since port 0 is known only once listening.
  */
-function createAppContext(app: FastifyInstance, config: ServerConfig, db: Db, clock: Clock, policy: Policy, originFromPort: string): AppContext {
+function createAppContext(
+  app: FastifyInstance,
+  config: ServerConfig,
+  db: Db,
+  clock: Clock,
+  policy: Policy,
+  originFromPort: string,
+): AppContext {
   const origins = (): string[] => {
     const port = (app.server.address() as { port?: number } | null)?.port ?? config.port;
-    return config.origin ? [config.origin] : [`http://${originFromPort}:${port}`, `http://${config.rpId}:${port}`];
+    return config.origin
+      ? [config.origin]
+      : [`http://${originFromPort}:${port}`, `http://${config.rpId}:${port}`];
   };
   const rp = {
     rpId: config.rpId,
@@ -165,7 +196,12 @@ async function registerOpenApi(app: FastifyInstance): Promise<void> {
 }
 
 /** The close path, run once: stops the deletion sweeper, closes the app (its preClose hooks end the event streams), then the approval hub and the store. */
-function closeOnce(app: FastifyInstance, services: Services, db: Db, sweeper: NodeJS.Timeout): () => Promise<void> {
+function closeOnce(
+  app: FastifyInstance,
+  services: Services,
+  db: Db,
+  sweeper: NodeJS.Timeout,
+): () => Promise<void> {
   let closed = false;
   return async () => {
     if (closed) return;
@@ -179,10 +215,22 @@ function closeOnce(app: FastifyInstance, services: Services, db: Db, sweeper: No
 
 /** Builds (and by default starts) the server. */
 export async function createServer(options: CreateServerOptions = {}): Promise<RunningServer> {
-  const { listen = true, policy: policyOverrides, plugins = [], deletionDelayMs: delayOverride, originFromPort = 'localhost', logStream, oidcClients = [], ...rest } = options;
+  const {
+    listen = true,
+    policy: policyOverrides,
+    plugins = [],
+    deletionDelayMs: delayOverride,
+    originFromPort = 'localhost',
+    logStream,
+    oidcClients = [],
+    ...rest
+  } = options;
   const given = validateConfig({ ...DEFAULT_CONFIG, ...rest });
   // An https origin always gets Secure, __Host- prefixed cookies (issue #7 item 13).
-  const config = { ...given, secureCookies: given.secureCookies || (given.origin?.startsWith('https://') ?? false) };
+  const config = {
+    ...given,
+    secureCookies: given.secureCookies || (given.origin?.startsWith('https://') ?? false),
+  };
   const deletionDelayMs = delayOverride ?? config.deletionDelayDays * 86_400_000;
   const testClock = config.testMode ? new AdjustableClock() : undefined;
   const clock: Clock = testClock ?? systemClock;
@@ -190,7 +238,14 @@ export async function createServer(options: CreateServerOptions = {}): Promise<R
 
   const app = createFastify(config, logStream);
 
-  const ctx = createAppContext(app, config, db, clock, makePolicy({ deletionDelayMs, ...policyOverrides }), originFromPort);
+  const ctx = createAppContext(
+    app,
+    config,
+    db,
+    clock,
+    makePolicy({ deletionDelayMs, ...policyOverrides }),
+    originFromPort,
+  );
   const services = createServices(ctx);
   await services.approvals.hub.ready();
   // Compute the dummy hash for unknown-user logins now, so even the first such login costs the same.
@@ -208,20 +263,36 @@ export async function createServer(options: CreateServerOptions = {}): Promise<R
   // CSRF for every state-changing route of the app, decided on the matched route (never on the URL
   // text, which the router decodes): only a route that says `config: { csrf: false }` is exempt.
   app.addHook('preValidation', async (request) => {
-    if (isSafeMethod(request.method) || request.is404 || request.routeOptions.config.csrf === false) return;
+    if (isSafeMethod(request.method) || request.is404 || request.routeOptions.config.csrf === false)
+      return;
     verifyCsrf(request, services);
   });
 
   const apiOptions = { services, secureCookies: config.secureCookies, testMode: config.testMode };
   await app.register(apiPlugin, apiOptions);
-  if (testClock) await app.register(testRoutes, { services, clock: testClock, afterClockChange: () => services.auth.sweepDeletions() });
-  const clients = [...(config.oidcClientsFile ? loadClientsFile(config.oidcClientsFile) : []), ...oidcClients.map(checkClient)];
-  const oidc = await registerOidc(app, { services, origin: () => ctx.options.origin, clients, testMode: config.testMode, secureCookies: config.secureCookies });
+  if (testClock)
+    await app.register(testRoutes, {
+      services,
+      clock: testClock,
+      afterClockChange: () => services.auth.sweepDeletions(),
+    });
+  const clients = [
+    ...(config.oidcClientsFile ? loadClientsFile(config.oidcClientsFile) : []),
+    ...oidcClients.map(checkClient),
+  ];
+  const oidc = await registerOidc(app, {
+    services,
+    origin: () => ctx.options.origin,
+    clients,
+    testMode: config.testMode,
+    secureCookies: config.secureCookies,
+  });
   await app.register(pagesPlugin, {
     services,
     testMode: config.testMode,
     secureCookies: config.secureCookies,
-    accountSections: (accountId, page) => servicesSectionFor(oidc.provider(), oidc.repo, accountId, page),
+    accountSections: (accountId, page) =>
+      servicesSectionFor(oidc.provider(), oidc.repo, accountId, page),
   });
   for (const p of plugins) await p(app, services);
 

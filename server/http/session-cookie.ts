@@ -43,7 +43,12 @@ export function sessionToken(request: FastifyRequest): string | undefined {
 
 /** Sets the session cookie (no Max-Age: the server decides expiry by Table 2, the browser forgets at exit). */
 export function setSessionCookie(reply: FastifyReply, token: string, secure: boolean): void {
-  reply.setCookie(cookieName(SESSION_COOKIE, secure), token, { httpOnly: true, sameSite: 'strict', secure, path: '/' });
+  reply.setCookie(cookieName(SESSION_COOKIE, secure), token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure,
+    path: '/',
+  });
   reply.faktorIssuedToken = token;
 }
 
@@ -51,14 +56,26 @@ export function setSessionCookie(reply: FastifyReply, token: string, secure: boo
  * Every reply that hands out a session cookie (login, step-up rotation, API or pages) tells `note`
  * which browser and address it went to, so the paired app can list the web sessions recognisably.
  */
-export function noteSessionClients(app: FastifyInstance, note: (token: string, client: { userAgent: string; ip: string }) => void): void {
+export function noteSessionClients(
+  app: FastifyInstance,
+  note: (token: string, client: { userAgent: string; ip: string }) => void,
+): void {
   app.addHook('onSend', async (request, reply, payload) => {
-    if (reply.faktorIssuedToken !== undefined) note(reply.faktorIssuedToken, { userAgent: String(request.headers['user-agent'] ?? ''), ip: request.ip });
+    if (reply.faktorIssuedToken !== undefined)
+      note(reply.faktorIssuedToken, {
+        userAgent: String(request.headers['user-agent'] ?? ''),
+        ip: request.ip,
+      });
     return payload;
   });
 }
 
 /** Clears the session cookie (logout, deletion). */
 export function clearSessionCookie(reply: FastifyReply, secure: boolean): void {
-  reply.clearCookie(cookieName(SESSION_COOKIE, secure), { httpOnly: true, sameSite: 'strict', secure, path: '/' });
+  reply.clearCookie(cookieName(SESSION_COOKIE, secure), {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure,
+    path: '/',
+  });
 }

@@ -14,7 +14,10 @@ import { requireJsonBody } from './api/plugin';
 import { TEST_IDENTITIES } from '../means/eid-test-provider';
 
 /** Registers the routes. */
-export async function testRoutes(app: FastifyInstance, opts: { services: Services; clock: AdjustableClock; afterClockChange: () => void }): Promise<void> {
+export async function testRoutes(
+  app: FastifyInstance,
+  opts: { services: Services; clock: AdjustableClock; afterClockChange: () => void },
+): Promise<void> {
   const { services, clock } = opts;
   // Hooks of this encapsulated plugin: they hold for its routes whatever spelling of the path matched.
   app.addHook('preParsing', async (request, _reply, payload) => {
@@ -25,52 +28,107 @@ export async function testRoutes(app: FastifyInstance, opts: { services: Service
     reply.header('Cache-Control', 'no-store');
     return payload;
   });
-  const clockView = (): Record<string, unknown> => ({ now: clock.now(), iso: new Date(clock.now()).toISOString(), frozen: clock.frozen });
-  const CLOCK = obj({ now: { type: 'number' }, iso: { type: 'string' }, frozen: { type: 'boolean' } });
-
-  app.get('/test/clock', { schema: { tags: [TAGS.test], summary: 'Server time (epoch ms) every rule reads', response: { 200: CLOCK } } }, async () => clockView());
-
-  app.post<{ Body: { set?: string | number; advanceSeconds?: number; freeze?: boolean } }>('/test/clock', {
-    config: { csrf: false },
-    schema: {
-      tags: [TAGS.test],
-      summary: 'Set or advance the server clock (Table 2 timeouts, TOTP steps, code expiry, deletion delay)',
-      body: {
-        ...obj({ set: { type: ['string', 'number'], description: 'ISO-8601 instant or epoch ms' }, advanceSeconds: { type: 'number', minimum: -31536000, maximum: 31536000 }, freeze: { type: 'boolean' } }, [], { minProperties: 1 }),
-        examples: [{ advanceSeconds: 3601 }, { set: '2030-01-01T12:00:00Z', freeze: true }],
-      },
-      response: { 200: CLOCK },
-    },
-  }, async (request) => {
-    const b = request.body;
-    if (b.freeze !== undefined) clock.freeze(b.freeze);
-    if (b.set !== undefined) {
-      const ms = typeof b.set === 'number' ? b.set : Date.parse(b.set);
-      if (!Number.isFinite(ms)) throw Object.assign(new Error('set'), { statusCode: 400 });
-      clock.set(ms);
-    }
-    if (b.advanceSeconds !== undefined) clock.advance(b.advanceSeconds * 1000);
-    opts.afterClockChange();
-    return clockView();
+  const clockView = (): Record<string, unknown> => ({
+    now: clock.now(),
+    iso: new Date(clock.now()).toISOString(),
+    frozen: clock.frozen,
+  });
+  const CLOCK = obj({
+    now: { type: 'number' },
+    iso: { type: 'string' },
+    frozen: { type: 'boolean' },
   });
 
-  for (const channel of ['sms', 'email'] as const) {
-    app.get(`/test/outbox/${channel}`, {
+  app.get(
+    '/test/clock',
+    {
       schema: {
         tags: [TAGS.test],
-        summary: `${channel === 'sms' ? 'SMS' : 'E-mail / De-Mail'} outbox, newest first`,
-        response: {
-          200: obj({ messages: { type: 'array', items: obj({ id: { type: 'number' }, channel: { type: 'string' }, recipient: { type: 'string' }, subject: { type: 'string' }, body: { type: 'string' }, at: { type: 'number' } }) } }),
+        summary: 'Server time (epoch ms) every rule reads',
+        response: { 200: CLOCK },
+      },
+    },
+    async () => clockView(),
+  );
+
+  app.post<{ Body: { set?: string | number; advanceSeconds?: number; freeze?: boolean } }>(
+    '/test/clock',
+    {
+      config: { csrf: false },
+      schema: {
+        tags: [TAGS.test],
+        summary:
+          'Set or advance the server clock (Table 2 timeouts, TOTP steps, code expiry, deletion delay)',
+        body: {
+          ...obj(
+            {
+              set: { type: ['string', 'number'], description: 'ISO-8601 instant or epoch ms' },
+              advanceSeconds: { type: 'number', minimum: -31536000, maximum: 31536000 },
+              freeze: { type: 'boolean' },
+            },
+            [],
+            { minProperties: 1 },
+          ),
+          examples: [{ advanceSeconds: 3601 }, { set: '2030-01-01T12:00:00Z', freeze: true }],
+        },
+        response: { 200: CLOCK },
+      },
+    },
+    async (request) => {
+      const b = request.body;
+      if (b.freeze !== undefined) clock.freeze(b.freeze);
+      if (b.set !== undefined) {
+        const ms = typeof b.set === 'number' ? b.set : Date.parse(b.set);
+        if (!Number.isFinite(ms)) throw Object.assign(new Error('set'), { statusCode: 400 });
+        clock.set(ms);
+      }
+      if (b.advanceSeconds !== undefined) clock.advance(b.advanceSeconds * 1000);
+      opts.afterClockChange();
+      return clockView();
+    },
+  );
+
+  for (const channel of ['sms', 'email'] as const) {
+    app.get(
+      `/test/outbox/${channel}`,
+      {
+        schema: {
+          tags: [TAGS.test],
+          summary: `${channel === 'sms' ? 'SMS' : 'E-mail / De-Mail'} outbox, newest first`,
+          response: {
+            200: obj({
+              messages: {
+                type: 'array',
+                items: obj({
+                  id: { type: 'number' },
+                  channel: { type: 'string' },
+                  recipient: { type: 'string' },
+                  subject: { type: 'string' },
+                  body: { type: 'string' },
+                  at: { type: 'number' },
+                }),
+              },
+            }),
+          },
         },
       },
-    }, async () => ({ messages: services.ctx.outbox.messages(channel) }));
+      async () => ({ messages: services.ctx.outbox.messages(channel) }),
+    );
   }
 
-  app.get('/test/eid/identities', {
-    schema: {
-      tags: [TAGS.test],
-      summary: 'Test eID identities (Mustermann, level hoch, German minimum data set)',
-      response: { 200: obj({ identities: { type: 'array', items: { type: 'object', additionalProperties: true } } }) },
+  app.get(
+    '/test/eid/identities',
+    {
+      schema: {
+        tags: [TAGS.test],
+        summary: 'Test eID identities (Mustermann, level hoch, German minimum data set)',
+        response: {
+          200: obj({
+            identities: { type: 'array', items: { type: 'object', additionalProperties: true } },
+          }),
+        },
+      },
     },
-  }, async () => ({ identities: TEST_IDENTITIES }));
+    async () => ({ identities: TEST_IDENTITIES }),
+  );
 }

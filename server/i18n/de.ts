@@ -52,37 +52,47 @@ export const de = {
   'attr.deMail': 'De-Mail-Adresse',
 
   'error.title': 'Das hat nicht geklappt',
-  'error.generic': 'Die Anmeldung ist fehlgeschlagen. Bitte prüfen Sie Ihre Angaben und versuchen Sie es erneut.',
-  'error.csrf': 'Das Formular ist abgelaufen oder ungültig. Bitte laden Sie die Seite neu und versuchen Sie es erneut.',
+  'error.generic':
+    'Die Anmeldung ist fehlgeschlagen. Bitte prüfen Sie Ihre Angaben und versuchen Sie es erneut.',
+  'error.csrf':
+    'Das Formular ist abgelaufen oder ungültig. Bitte laden Sie die Seite neu und versuchen Sie es erneut.',
   'error.invalid': 'Bitte prüfen Sie Ihre Eingaben.',
-  'error.level': 'Dafür ist eine Anmeldung auf Vertrauensniveau {level} nötig. Bitte melden Sie sich zusätzlich mit einem passenden Mittel an.',
+  'error.level':
+    'Dafür ist eine Anmeldung auf Vertrauensniveau {level} nötig. Bitte melden Sie sich zusätzlich mit einem passenden Mittel an.',
   'error.notFound': 'Diese Seite gibt es nicht.',
   'error.loginRequired': 'Bitte melden Sie sich an.',
   'error.throttled': 'Zu viele Versuche. Bitte warten Sie kurz und versuchen Sie es erneut.',
   'error.usernameTaken': 'Dieser Benutzername ist nicht verfügbar. Bitte wählen Sie einen anderen.',
-  'error.weakPassword': 'Das Passwort ist zu kurz oder zu verbreitet. Bitte mindestens {min} Zeichen und kein häufiges Passwort.',
+  'error.weakPassword':
+    'Das Passwort ist zu kurz oder zu verbreitet. Bitte mindestens {min} Zeichen und kein häufiges Passwort.',
   'error.codeWrong': 'Der Code passt nicht oder ist abgelaufen.',
-  'error.meansDependent': 'Entfernen Sie zuerst die Anmeldemittel, die auf dem Passwort aufbauen (Passwort + Code, SMS oder Sicherheitsschlüssel).',
+  'error.meansDependent':
+    'Entfernen Sie zuerst die Anmeldemittel, die auf dem Passwort aufbauen (Passwort + Code, SMS oder Sicherheitsschlüssel).',
   'error.internal': 'Ein interner Fehler ist aufgetreten.',
   'error.back': 'Zurück',
 
   'register.title': 'Servicekonto erstellen',
-  'register.intro': 'Ihre Angaben werden als Basisregistrierung gespeichert (selbst eingegeben, nicht verifiziert). Benutzername und Passwort sind ein Authentisierungsmittel auf Vertrauensniveau niedrig.',
+  'register.intro':
+    'Ihre Angaben werden als Basisregistrierung gespeichert (selbst eingegeben, nicht verifiziert). Benutzername und Passwort sind ein Authentisierungsmittel auf Vertrauensniveau niedrig.',
   'register.attributes': 'Angaben zur Person',
   'register.credentials': 'Zugangsdaten',
   'register.username': 'Benutzername',
   'register.password': 'Passwort',
   'register.passwordHint': 'Mindestens {min} Zeichen. Gerne ein langer Satz.',
   'register.blockPassword': 'Sperrpasswort',
-  'register.blockPasswordHint': 'Damit können Sie Ihre Anmeldemittel jederzeit ohne Anmeldung sperren (z. B. bei Verlust). Bitte ein anderes als das Passwort.',
+  'register.blockPasswordHint':
+    'Damit können Sie Ihre Anmeldemittel jederzeit ohne Anmeldung sperren (z. B. bei Verlust). Bitte ein anderes als das Passwort.',
   'register.submit': 'Konto erstellen',
   'register.optional': 'optional',
   'register.done.title': 'Konto erstellt',
-  'register.done.body': 'Ihr Servicekonto {username} ist angelegt. Sie sind auf Vertrauensniveau niedrig angemeldet.',
-  'register.done.deleteLevel': 'Zum Löschen des Kontos ist eine Anmeldung auf Vertrauensniveau {level} nötig.',
+  'register.done.body':
+    'Ihr Servicekonto {username} ist angelegt. Sie sind auf Vertrauensniveau niedrig angemeldet.',
+  'register.done.deleteLevel':
+    'Zum Löschen des Kontos ist eine Anmeldung auf Vertrauensniveau {level} nötig.',
   'register.done.deleteLevelRule': 'Regel: {rule}',
   'register.done.next': 'Weiter zu Ihrem Konto',
-  'register.done.deleteDelay': 'Wählen Sie beim Löschen „verzögert“, wird das Konto {days} Tage lang vollständig gesperrt und dann gelöscht.',
+  'register.done.deleteDelay':
+    'Wählen Sie beim Löschen „verzögert“, wird das Konto {days} Tage lang vollständig gesperrt und dann gelöscht.',
 
   'login.title': 'Anmelden',
   'login.username': 'Benutzername',
@@ -92,7 +102,8 @@ export const de = {
   'login.lost': 'Anmeldemittel verloren? Hier sperren',
 
   'stepup.title': 'Mit weiterem Mittel anmelden',
-  'stepup.intro': 'Sie sind auf Vertrauensniveau {level} angemeldet. Mit einem weiteren Anmeldemittel erreichen Sie ein höheres Vertrauensniveau.',
+  'stepup.intro':
+    'Sie sind auf Vertrauensniveau {level} angemeldet. Mit einem weiteren Anmeldemittel erreichen Sie ein höheres Vertrauensniveau.',
   'stepup.none': 'Sie haben kein weiteres aktives Anmeldemittel.',
   'stepup.reaches': 'erreicht {level}',
   'stepup.skip': 'Ohne weiteres Mittel fortfahren',
@@ -103,9 +114,11 @@ export const de = {
   'stepup.webauthn': 'Mit Sicherheitsschlüssel anmelden',
   'stepup.eid': 'Mit Test-eID anmelden',
 
-  'webauthn.needsJs': 'Für Sicherheitsschlüssel und Plattform-Authentifikatoren wird JavaScript benötigt (WebAuthn).',
+  'webauthn.needsJs':
+    'Für Sicherheitsschlüssel und Plattform-Authentifikatoren wird JavaScript benötigt (WebAuthn).',
   'webauthn.unsupported': 'Dieser Browser unterstützt WebAuthn nicht.',
-  'webauthn.failed': 'Der Vorgang mit dem Sicherheitsschlüssel ist fehlgeschlagen oder wurde abgebrochen.',
+  'webauthn.failed':
+    'Der Vorgang mit dem Sicherheitsschlüssel ist fehlgeschlagen oder wurde abgebrochen.',
 
   'account.title': 'Mein Servicekonto',
   'account.username': 'Benutzername',
@@ -113,7 +126,8 @@ export const de = {
   'account.maxLevelHint': 'Das höchste Vertrauensniveau Ihrer aktiven Anmeldemittel.',
   'account.sessionLevel': 'Aktuelle Anmeldung',
   'account.sessionRemaining': 'noch {minutes} min (Inaktivität), höchstens {total} min',
-  'account.sessionDowngraded': 'Ihre Anmeldung wurde wegen Zeitablauf auf {level} herabgestuft. Melden Sie sich erneut mit einem weiteren Mittel an, um wieder {previous} zu erreichen.',
+  'account.sessionDowngraded':
+    'Ihre Anmeldung wurde wegen Zeitablauf auf {level} herabgestuft. Melden Sie sich erneut mit einem weiteren Mittel an, um wieder {previous} zu erreichen.',
   'account.attributes': 'Angaben (Attribute)',
   'account.attribute': 'Attribut',
   'account.value': 'Wert',
@@ -135,8 +149,10 @@ export const de = {
   'account.eid': 'Mit Online-Ausweis (Test-eID) verifizieren',
   'account.delete': 'Konto löschen',
   'account.stepup': 'Vertrauensniveau erhöhen',
-  'account.deletionPending': 'Ihr Konto ist zur Löschung vorgemerkt am {date}. Es ist bis dahin vollständig gesperrt.',
-  'account.reconfirm': 'Bitte prüfen Sie Ihre übrigen Angaben – einige wurden durch die eID überschrieben.',
+  'account.deletionPending':
+    'Ihr Konto ist zur Löschung vorgemerkt am {date}. Es ist bis dahin vollständig gesperrt.',
+  'account.reconfirm':
+    'Bitte prüfen Sie Ihre übrigen Angaben – einige wurden durch die eID überschrieben.',
   'account.reconfirmAsk': 'Noch richtig?',
   'account.reconfirmYes': 'Ja, behalten',
   'account.reconfirmNo': 'Nein, löschen',
@@ -147,24 +163,28 @@ export const de = {
   'means.remove': 'Entfernen',
   'means.confirm': 'Bestätigen',
   'means.new.title': 'Anmeldemittel hinzufügen',
-  'means.new.intro': 'Neue Mittel bleiben „noch nicht bestätigt“, bis Sie sich in dieser Sitzung einmal damit angemeldet haben. Sie brauchen eine Anmeldung mindestens auf dem Niveau des neuen Mittels – oder auf Ihrem bisherigen Höchstniveau, wenn dieses niedriger ist.',
+  'means.new.intro':
+    'Neue Mittel bleiben „noch nicht bestätigt“, bis Sie sich in dieser Sitzung einmal damit angemeldet haben. Sie brauchen eine Anmeldung mindestens auf dem Niveau des neuen Mittels – oder auf Ihrem bisherigen Höchstniveau, wenn dieses niedriger ist.',
   'means.new.label': 'Bezeichnung (optional)',
   'means.new.phone': 'Mobilnummer',
   'means.new.reaches': 'Dieses Mittel erreicht Vertrauensniveau {level}.',
   'means.new.start': 'Einrichten',
   'means.totp.title': 'Authenticator-App einrichten',
-  'means.totp.scan': 'Scannen Sie den QR-Code mit Ihrer Authenticator-App (z. B. Faktor) oder geben Sie den Link ein. Geben Sie dann den angezeigten Code ein.',
+  'means.totp.scan':
+    'Scannen Sie den QR-Code mit Ihrer Authenticator-App (z. B. Faktor) oder geben Sie den Link ein. Geben Sie dann den angezeigten Code ein.',
   'means.totp.uri': 'otpauth-Link',
   'means.sms.title': 'SMS-Code einrichten',
   'means.sms.sent': 'Wir haben einen Code an {phone} gesendet.',
   'means.webauthn.title': 'Sicherheitsschlüssel oder Plattform-Authentifikator einrichten',
   'means.webauthn.register': 'Schlüssel registrieren',
   'means.webauthn.confirm': 'Mit dem Schlüssel bestätigen',
-  'means.webauthn.platform': 'Plattform-Authentifikator (z. B. Windows Hello, Touch ID) statt Sicherheitsschlüssel',
+  'means.webauthn.platform':
+    'Plattform-Authentifikator (z. B. Windows Hello, Touch ID) statt Sicherheitsschlüssel',
   'means.confirm.title': 'Anmeldemittel bestätigen',
   'means.confirm.intro': 'Bestätigen Sie das neue Mittel, indem Sie sich damit anmelden.',
   'means.unblock.title': 'Anmeldemittel entsperren',
-  'means.unblock.intro': 'Zum Entsperren brauchen Sie eine Anmeldung auf Vertrauensniveau {level} und müssen sich zusätzlich mit dem gesperrten Mittel anmelden.',
+  'means.unblock.intro':
+    'Zum Entsperren brauchen Sie eine Anmeldung auf Vertrauensniveau {level} und müssen sich zusätzlich mit dem gesperrten Mittel anmelden.',
   'means.remove.confirm': 'Mittel wirklich entfernen?',
   'means.done.blocked': 'Das Mittel ist gesperrt.',
   'means.done.unblocked': 'Das Mittel ist entsperrt.',
@@ -172,7 +192,8 @@ export const de = {
   'means.done.confirmed': 'Das Mittel ist bestätigt und aktiv.',
 
   'block.title': 'Anmeldemittel sperren (Sperrung)',
-  'block.intro': 'Hier sperren Sie ein Anmeldemittel ohne Anmeldung, mit Ihrem Sperrpasswort – z. B. wenn Ihr Sicherheitsschlüssel oder Telefon verloren ist.',
+  'block.intro':
+    'Hier sperren Sie ein Anmeldemittel ohne Anmeldung, mit Ihrem Sperrpasswort – z. B. wenn Ihr Sicherheitsschlüssel oder Telefon verloren ist.',
   'block.username': 'Benutzername',
   'block.blockPassword': 'Sperrpasswort',
   'block.which': 'Welches Mittel?',
@@ -183,17 +204,20 @@ export const de = {
   'block.continue': 'Weiter',
 
   'email.title': 'E-Mail-Adresse bestätigen',
-  'email.intro': 'Wir senden einen Bestätigungscode an {email}. Die Adresse gilt danach als auf Vertrauensniveau niedrig verifiziert.',
+  'email.intro':
+    'Wir senden einen Bestätigungscode an {email}. Die Adresse gilt danach als auf Vertrauensniveau niedrig verifiziert.',
   'email.send': 'Code senden',
   'email.sent': 'Code gesendet. Bitte geben Sie ihn ein.',
-  'email.linkIntro': 'Der Code aus Ihrer E-Mail ist eingetragen. Bestätigen Sie, um die Adresse zu verifizieren.',
+  'email.linkIntro':
+    'Der Code aus Ihrer E-Mail ist eingetragen. Bestätigen Sie, um die Adresse zu verifizieren.',
   'email.code': 'Bestätigungscode',
   'email.submit': 'Bestätigen',
   'email.done': 'Die Adresse ist verifiziert.',
   'email.none': 'Sie haben keine E-Mail-Adresse hinterlegt.',
 
   'eid.title': 'Test-eID (Online-Ausweisfunktion, Testmodus)',
-  'eid.intro': 'Wählen Sie eine Testidentität. Der Anbieter liefert den Mindestdatensatz auf Vertrauensniveau hoch und ein Pseudonym.',
+  'eid.intro':
+    'Wählen Sie eine Testidentität. Der Anbieter liefert den Mindestdatensatz auf Vertrauensniveau hoch und ein Pseudonym.',
   'eid.pick': 'Mit dieser Identität fortfahren',
   'eid.purpose.login': 'Zweck: Anmeldung',
   'eid.purpose.verify': 'Zweck: Daten verifizieren',
@@ -201,7 +225,8 @@ export const de = {
   'eid.done': 'Die eID-Daten wurden übernommen.',
 
   'delete.title': 'Konto löschen',
-  'delete.intro': 'Alle Daten (Angaben, Passwort-Hashes, Pseudonyme, Anmeldemittel) werden gelöscht. Dafür ist eine Anmeldung auf Vertrauensniveau {level} nötig.',
+  'delete.intro':
+    'Alle Daten (Angaben, Passwort-Hashes, Pseudonyme, Anmeldemittel) werden gelöscht. Dafür ist eine Anmeldung auf Vertrauensniveau {level} nötig.',
   'delete.immediate': 'Sofort löschen',
   'delete.delayed': 'In {days} Tagen löschen (Konto bis dahin vollständig gesperrt)',
   'delete.confirm': 'Ich möchte mein Konto endgültig löschen.',
@@ -223,28 +248,36 @@ export const de = {
 
   'desktop.add': 'Desktop-App (Faktor) hinzufügen',
   'desktop.pair.title': 'Desktop-App hinzufügen',
-  'desktop.pair.intro': 'Scannen Sie diesen Code mit Faktor auf Ihrem Computer („Scannen“ → Bildschirm). Faktor zeigt diesen Server und Ihr Konto; dort wählen Sie eine PIN. Der Code gilt einmal, 5 Minuten lang und nur zusammen mit dieser Anmeldung.',
-  'desktop.pair.level': 'Die Desktop-App erreicht nach der Bestätigung das Vertrauensniveau {level}.',
+  'desktop.pair.intro':
+    'Scannen Sie diesen Code mit Faktor auf Ihrem Computer („Scannen“ → Bildschirm). Faktor zeigt diesen Server und Ihr Konto; dort wählen Sie eine PIN. Der Code gilt einmal, 5 Minuten lang und nur zusammen mit dieser Anmeldung.',
+  'desktop.pair.level':
+    'Die Desktop-App erreicht nach der Bestätigung das Vertrauensniveau {level}.',
   'desktop.pair.continue': 'Faktor ist gekoppelt – weiter',
-  'desktop.pair.notYet': 'Faktor wurde mit dieser Anmeldung noch nicht gekoppelt. Scannen Sie zuerst den Code mit Faktor, oder lassen Sie einen neuen Code anzeigen.',
+  'desktop.pair.notYet':
+    'Faktor wurde mit dieser Anmeldung noch nicht gekoppelt. Scannen Sie zuerst den Code mit Faktor, oder lassen Sie einen neuen Code anzeigen.',
   'desktop.pair.again': 'Neuen Code anzeigen',
-  'desktop.confirm.intro': 'Bestätigen Sie die neue Desktop-App: Scannen Sie diesen Code mit Faktor, geben Sie dort Ihre PIN ein und tippen Sie den Code ein, den Faktor zeigt.',
+  'desktop.confirm.intro':
+    'Bestätigen Sie die neue Desktop-App: Scannen Sie diesen Code mit Faktor, geben Sie dort Ihre PIN ein und tippen Sie den Code ein, den Faktor zeigt.',
   'desktop.qr.payload': 'Der Code als Text (für den Import aus der Zwischenablage in Faktor)',
   'desktop.qr.expires': 'Gültig bis {time}.',
   'desktop.qr.codeLabel': 'Code aus Faktor (8 Ziffern)',
   'desktop.login.link': 'Mit der Desktop-App anmelden (QR-Code)',
   'desktop.login.title': 'Anmelden mit der Desktop-App (QR-Code)',
-  'desktop.login.intro': 'Geben Sie Ihren Benutzernamen ein. Danach folgt ein QR-Code; scannen Sie ihn mit Faktor, geben Sie dort Ihre PIN ein und tippen Sie den Code ein, den Faktor zeigt.',
+  'desktop.login.intro':
+    'Geben Sie Ihren Benutzernamen ein. Danach folgt ein QR-Code; scannen Sie ihn mit Faktor, geben Sie dort Ihre PIN ein und tippen Sie den Code ein, den Faktor zeigt.',
   'desktop.login.show': 'QR-Code anzeigen',
-  'desktop.login.scan': 'Scannen Sie diesen Code mit Faktor auf Ihrem Computer. Faktor prüft, dass er von diesem Server stammt, fragt Ihre PIN ab und zeigt einen Code.',
+  'desktop.login.scan':
+    'Scannen Sie diesen Code mit Faktor auf Ihrem Computer. Faktor prüft, dass er von diesem Server stammt, fragt Ihre PIN ab und zeigt einen Code.',
   'desktop.login.submit': 'Anmelden',
   'desktop.push.link': 'Anfrage an Desktop-App senden',
   'desktop.push.title': 'Anmelden mit Anfrage an die Desktop-App',
-  'desktop.push.intro': 'Geben Sie Ihren Benutzernamen ein. Faktor auf Ihrem Computer zeigt dann eine Anfrage mit drei Zahlen; wählen Sie dort die Zahl, die diese Seite zeigt, und bestätigen Sie mit Ihrer PIN.',
+  'desktop.push.intro':
+    'Geben Sie Ihren Benutzernamen ein. Faktor auf Ihrem Computer zeigt dann eine Anfrage mit drei Zahlen; wählen Sie dort die Zahl, die diese Seite zeigt, und bestätigen Sie mit Ihrer PIN.',
   'desktop.push.send': 'Anfrage senden',
   'desktop.push.waitTitle': 'In der Desktop-App bestätigen',
   'desktop.push.number': 'Wählen Sie in Faktor diese Zahl:',
-  'desktop.push.waitHint': 'Faktor zeigt drei Zahlen. Wählen Sie die Zahl von dieser Seite und geben Sie Ihre PIN ein. Steht die Zahl nicht dabei oder haben Sie nichts angefordert, lehnen Sie die Anfrage ab. Diese Seite prüft alle paar Sekunden von selbst.',
+  'desktop.push.waitHint':
+    'Faktor zeigt drei Zahlen. Wählen Sie die Zahl von dieser Seite und geben Sie Ihre PIN ein. Steht die Zahl nicht dabei oder haben Sie nichts angefordert, lehnen Sie die Anfrage ab. Diese Seite prüft alle paar Sekunden von selbst.',
   'desktop.push.check': 'Jetzt prüfen',
   'desktop.push.failed': 'Die Anfrage wurde nicht bestätigt (abgelehnt oder abgelaufen).',
   'desktop.push.again': 'Neue Anfrage senden',
@@ -257,9 +290,11 @@ export const de = {
   'app.footer': 'Referenz-Servicekonto nach BSI TR-03160-1 – für Tests, nicht für echte Daten.',
   'error.blockSame': 'Das Sperrpasswort muss sich vom Passwort unterscheiden.',
   'delete.choose': 'Wählen Sie, wann das Konto gelöscht werden soll.',
-  'desktop.login.expired': 'Dieser QR-Code ist abgelaufen oder wurde schon verwendet. Bitte fordern Sie einen neuen an.',
+  'desktop.login.expired':
+    'Dieser QR-Code ist abgelaufen oder wurde schon verwendet. Bitte fordern Sie einen neuen an.',
   'desktop.sameDevice': 'In Faktor auf diesem Computer bestätigen',
-  'desktop.sameDevice.hint': 'Öffnet Faktor auf diesem Computer mit genau diesem Code. Faktor prüft ihn wie einen gescannten und zeigt danach den Code zum Eintippen.',
+  'desktop.sameDevice.hint':
+    'Öffnet Faktor auf diesem Computer mit genau diesem Code. Faktor prüft ihn wie einen gescannten und zeigt danach den Code zum Eintippen.',
 } as const;
 
 /** The key set every language must provide. */

@@ -58,34 +58,41 @@ export const en: Messages = {
   'error.generic': 'Login failed. Please check your details and try again.',
   'error.csrf': 'The form has expired or is invalid. Please reload the page and try again.',
   'error.invalid': 'Please check your input.',
-  'error.level': 'This needs a login at Vertrauensniveau {level}. Please also log in with a suitable means.',
+  'error.level':
+    'This needs a login at Vertrauensniveau {level}. Please also log in with a suitable means.',
   'error.notFound': 'This page does not exist.',
   'error.loginRequired': 'Please log in.',
   'error.throttled': 'Too many attempts. Please wait a moment and try again.',
   'error.usernameTaken': 'This username is not available. Please choose another one.',
-  'error.weakPassword': 'The password is too short or too common. Use at least {min} characters and no common password.',
+  'error.weakPassword':
+    'The password is too short or too common. Use at least {min} characters and no common password.',
   'error.codeWrong': 'The code does not match or has expired.',
-  'error.meansDependent': 'Remove the login means that build on the password (password + code, SMS or security key) first.',
+  'error.meansDependent':
+    'Remove the login means that build on the password (password + code, SMS or security key) first.',
   'error.internal': 'An internal error occurred.',
   'error.back': 'Back',
 
   'register.title': 'Create a Servicekonto',
-  'register.intro': 'Your details are stored as Basisregistrierung. Username and password are an authentication means at Vertrauensniveau niedrig.',
+  'register.intro':
+    'Your details are stored as Basisregistrierung. Username and password are an authentication means at Vertrauensniveau niedrig.',
   'register.attributes': 'Personal details',
   'register.credentials': 'Login details',
   'register.username': 'Username',
   'register.password': 'Password',
   'register.passwordHint': 'At least {min} characters. A long sentence is fine.',
   'register.blockPassword': 'Sperrpasswort',
-  'register.blockPasswordHint': 'Lets you block your login means at any time without logging in (e.g. when lost). Use a different one than your password.',
+  'register.blockPasswordHint':
+    'Lets you block your login means at any time without logging in (e.g. when lost). Use a different one than your password.',
   'register.submit': 'Create account',
   'register.optional': 'optional',
   'register.done.title': 'Account created',
-  'register.done.body': 'Your Servicekonto {username} has been created. You are logged in at Vertrauensniveau niedrig.',
+  'register.done.body':
+    'Your Servicekonto {username} has been created. You are logged in at Vertrauensniveau niedrig.',
   'register.done.deleteLevel': 'Deleting the account needs a login at Vertrauensniveau {level}.',
   'register.done.deleteLevelRule': 'Rule: {rule}',
   'register.done.next': 'Go to your account',
-  'register.done.deleteDelay': 'If you choose delayed deletion, the account is fully locked for {days} days and then erased.',
+  'register.done.deleteDelay':
+    'If you choose delayed deletion, the account is fully locked for {days} days and then erased.',
 
   'login.title': 'Log in',
   'login.username': 'Username',
@@ -116,7 +123,8 @@ export const en: Messages = {
   'account.maxLevelHint': 'The highest level among your active login means.',
   'account.sessionLevel': 'Current login',
   'account.sessionRemaining': '{minutes} min left (inactivity), {total} min at most',
-  'account.sessionDowngraded': 'Your login was downgraded to {level} because a time limit passed. Log in with another means to reach {previous} again.',
+  'account.sessionDowngraded':
+    'Your login was downgraded to {level} because a time limit passed. Log in with another means to reach {previous} again.',
   'account.attributes': 'Details (attributes)',
   'account.attribute': 'Attribute',
   'account.value': 'Value',
@@ -138,7 +146,8 @@ export const en: Messages = {
   'account.eid': 'Verify with eID (test eID)',
   'account.delete': 'Delete account',
   'account.stepup': 'Raise Vertrauensniveau',
-  'account.deletionPending': 'Your account will be deleted on {date}. Until then it is fully locked.',
+  'account.deletionPending':
+    'Your account will be deleted on {date}. Until then it is fully locked.',
   'account.reconfirm': 'Please check your other details – some were overwritten by the eID.',
   'account.reconfirmAsk': 'Still correct?',
   'account.reconfirmYes': 'Yes, keep',
@@ -150,24 +159,28 @@ export const en: Messages = {
   'means.remove': 'Remove',
   'means.confirm': 'Confirm',
   'means.new.title': 'Add a login means',
-  'means.new.intro': 'New means stay "not yet confirmed" until you have logged in with them once in this session. You need a login at least at the new means\u2019 level – or at your current maximum if that is lower.',
+  'means.new.intro':
+    'New means stay "not yet confirmed" until you have logged in with them once in this session. You need a login at least at the new means\u2019 level – or at your current maximum if that is lower.',
   'means.new.label': 'Label (optional)',
   'means.new.phone': 'Mobile number',
   'means.new.reaches': 'This means reaches Vertrauensniveau {level}.',
   'means.new.start': 'Set up',
   'means.totp.title': 'Set up an authenticator app',
-  'means.totp.scan': 'Scan the QR code with your authenticator app (e.g. Faktor) or enter the link. Then type the code it shows.',
+  'means.totp.scan':
+    'Scan the QR code with your authenticator app (e.g. Faktor) or enter the link. Then type the code it shows.',
   'means.totp.uri': 'otpauth link',
   'means.sms.title': 'Set up SMS codes',
   'means.sms.sent': 'We sent a code to {phone}.',
   'means.webauthn.title': 'Set up a security key or platform authenticator',
   'means.webauthn.register': 'Register key',
   'means.webauthn.confirm': 'Confirm with the key',
-  'means.webauthn.platform': 'Platform authenticator (e.g. Windows Hello, Touch ID) instead of a security key',
+  'means.webauthn.platform':
+    'Platform authenticator (e.g. Windows Hello, Touch ID) instead of a security key',
   'means.confirm.title': 'Confirm login means',
   'means.confirm.intro': 'Confirm the new means by logging in with it.',
   'means.unblock.title': 'Unblock login means',
-  'means.unblock.intro': 'Unblocking needs a login at Vertrauensniveau {level} plus a login with the blocked means itself.',
+  'means.unblock.intro':
+    'Unblocking needs a login at Vertrauensniveau {level} plus a login with the blocked means itself.',
   'means.remove.confirm': 'Really remove this means?',
   'means.done.blocked': 'The means is blocked.',
   'means.done.unblocked': 'The means is unblocked.',
@@ -175,7 +188,8 @@ export const en: Messages = {
   'means.done.confirmed': 'The means is confirmed and active.',
 
   'block.title': 'Sperrung: block a login means',
-  'block.intro': 'Block a login means without logging in, using your Sperrpasswort – e.g. when your security key or phone is lost.',
+  'block.intro':
+    'Block a login means without logging in, using your Sperrpasswort – e.g. when your security key or phone is lost.',
   'block.username': 'Username',
   'block.blockPassword': 'Sperrpasswort',
   'block.which': 'Which means?',
@@ -186,7 +200,8 @@ export const en: Messages = {
   'block.continue': 'Continue',
 
   'email.title': 'Verify e-mail address',
-  'email.intro': 'We send a confirmation code to {email}. The address then counts as verified at Vertrauensniveau niedrig.',
+  'email.intro':
+    'We send a confirmation code to {email}. The address then counts as verified at Vertrauensniveau niedrig.',
   'email.send': 'Send code',
   'email.sent': 'Code sent. Please enter it.',
   'email.linkIntro': 'The code from your e-mail is filled in. Press confirm to verify the address.',
@@ -196,7 +211,8 @@ export const en: Messages = {
   'email.none': 'You have not entered an e-mail address.',
 
   'eid.title': 'Test Online-Ausweisfunktion (test mode)',
-  'eid.intro': 'Pick a test identity. The provider delivers the minimum data set at Vertrauensniveau hoch and a pseudonym.',
+  'eid.intro':
+    'Pick a test identity. The provider delivers the minimum data set at Vertrauensniveau hoch and a pseudonym.',
   'eid.pick': 'Continue with this identity',
   'eid.purpose.login': 'Purpose: log in',
   'eid.purpose.verify': 'Purpose: verify details',
@@ -204,7 +220,8 @@ export const en: Messages = {
   'eid.done': 'The eID data were taken over.',
 
   'delete.title': 'Delete account',
-  'delete.intro': 'All data (details, password hashes, pseudonyms, login means) will be deleted. This needs a login at Vertrauensniveau {level}.',
+  'delete.intro':
+    'All data (details, password hashes, pseudonyms, login means) will be deleted. This needs a login at Vertrauensniveau {level}.',
   'delete.immediate': 'Delete now',
   'delete.delayed': 'Delete in {days} days (account fully locked until then)',
   'delete.confirm': 'I want to delete my account for good.',
@@ -226,28 +243,35 @@ export const en: Messages = {
 
   'desktop.add': 'Add desktop app (Faktor)',
   'desktop.pair.title': 'Add desktop app',
-  'desktop.pair.intro': 'Scan this code with Faktor on your computer ("Scan" → screen). Faktor shows this server and your account; choose a PIN there. The code works once and for 5 minutes, and only together with this login.',
+  'desktop.pair.intro':
+    'Scan this code with Faktor on your computer ("Scan" → screen). Faktor shows this server and your account; choose a PIN there. The code works once and for 5 minutes, and only together with this login.',
   'desktop.pair.level': 'The desktop app reaches Vertrauensniveau {level} once confirmed.',
   'desktop.pair.continue': 'Faktor is paired – continue',
-  'desktop.pair.notYet': 'Faktor has not been paired with this login yet. Scan the code with Faktor first, or show a new code.',
+  'desktop.pair.notYet':
+    'Faktor has not been paired with this login yet. Scan the code with Faktor first, or show a new code.',
   'desktop.pair.again': 'Show a new code',
-  'desktop.confirm.intro': 'Confirm the new desktop app: scan this code with Faktor, enter your PIN there and type the code Faktor shows.',
-  'desktop.qr.payload': 'The code as text (for Faktor\'s clipboard import)',
+  'desktop.confirm.intro':
+    'Confirm the new desktop app: scan this code with Faktor, enter your PIN there and type the code Faktor shows.',
+  'desktop.qr.payload': "The code as text (for Faktor's clipboard import)",
   'desktop.qr.expires': 'Valid until {time}.',
   'desktop.qr.codeLabel': 'Code shown by Faktor (8 digits)',
   'desktop.login.link': 'Log in with the desktop app (QR code)',
   'desktop.login.title': 'Log in with the desktop app (QR code)',
-  'desktop.login.intro': 'Enter your username. A QR code follows; scan it with Faktor, enter your PIN there and type the code Faktor shows.',
+  'desktop.login.intro':
+    'Enter your username. A QR code follows; scan it with Faktor, enter your PIN there and type the code Faktor shows.',
   'desktop.login.show': 'Show QR code',
-  'desktop.login.scan': 'Scan this code with Faktor on your computer. Faktor checks that it comes from this server, asks for your PIN and shows a code.',
+  'desktop.login.scan':
+    'Scan this code with Faktor on your computer. Faktor checks that it comes from this server, asks for your PIN and shows a code.',
   'desktop.login.submit': 'Log in',
   'desktop.push.link': 'Send a request to the desktop app',
   'desktop.push.title': 'Log in with a request to the desktop app',
-  'desktop.push.intro': 'Enter your username. Faktor on your computer then shows a request with three numbers; choose the number this page shows and confirm with your PIN.',
+  'desktop.push.intro':
+    'Enter your username. Faktor on your computer then shows a request with three numbers; choose the number this page shows and confirm with your PIN.',
   'desktop.push.send': 'Send request',
   'desktop.push.waitTitle': 'Confirm in the desktop app',
   'desktop.push.number': 'Choose this number in Faktor:',
-  'desktop.push.waitHint': 'Faktor shows three numbers. Choose the number from this page and enter your PIN. If the number is not among them, or you did not ask for this, decline the request. This page checks again by itself every few seconds.',
+  'desktop.push.waitHint':
+    'Faktor shows three numbers. Choose the number from this page and enter your PIN. If the number is not among them, or you did not ask for this, decline the request. This page checks again by itself every few seconds.',
   'desktop.push.check': 'Check now',
   'desktop.push.failed': 'The request was not confirmed (declined or expired).',
   'desktop.push.again': 'Send a new request',
@@ -260,7 +284,9 @@ export const en: Messages = {
   'app.footer': 'Reference Servicekonto after BSI TR-03160-1 – for tests, not for real data.',
   'error.blockSame': 'The Sperrpasswort must differ from the password.',
   'delete.choose': 'Choose when the account is to be deleted.',
-  'desktop.login.expired': 'This QR code has expired or was already used. Please ask for a new one.',
+  'desktop.login.expired':
+    'This QR code has expired or was already used. Please ask for a new one.',
   'desktop.sameDevice': 'Confirm in Faktor on this computer',
-  'desktop.sameDevice.hint': 'Opens Faktor on this computer with exactly this code. Faktor checks it like a scanned one and then shows the code to type in.',
+  'desktop.sameDevice.hint':
+    'Opens Faktor on this computer with exactly this code. Faktor checks it like a scanned one and then shows the code to type in.',
 };

@@ -8,7 +8,10 @@ export type { MessageKey, Messages } from './de';
 const DICTS: Readonly<Record<Lang, Messages>> = { de, en };
 
 /** A translate function bound to one language, handed to every page template. */
-export type Translate = (key: MessageKey, params?: Readonly<Record<string, string | number>>) => string;
+export type Translate = (
+  key: MessageKey,
+  params?: Readonly<Record<string, string | number>>,
+) => string;
 
 /**
  * Returns `t(key, params)` for a language. Placeholders `{name}` are replaced by plain text; the

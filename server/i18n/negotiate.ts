@@ -6,7 +6,9 @@ export type Lang = (typeof LANGS)[number];
 
 /** Narrows any string (query, cookie) to a supported language or undefined. */
 export function asLang(value: unknown): Lang | undefined {
-  return typeof value === 'string' && (LANGS as readonly string[]).includes(value) ? (value as Lang) : undefined;
+  return typeof value === 'string' && (LANGS as readonly string[]).includes(value)
+    ? (value as Lang)
+    : undefined;
 }
 
 /**

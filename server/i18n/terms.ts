@@ -17,7 +17,10 @@ export const GERMAN_TERMS_EN: readonly (readonly [term: string, gloss: string])[
   ] as [string, string][]
 ).sort((a, b) => b[0].length - a[0].length);
 
-const TERM = new RegExp(`(?<![\\p{L}\\-])(${GERMAN_TERMS_EN.map(([t]) => t).join('|')})(?![\\p{L}\\-])`, 'gu');
+const TERM = new RegExp(
+  `(?<![\\p{L}\\-])(${GERMAN_TERMS_EN.map(([t]) => t).join('|')})(?![\\p{L}\\-])`,
+  'gu',
+);
 const GLOSS: ReadonlyMap<string, string> = new Map(GERMAN_TERMS_EN);
 /** Elements whose text is not page content (no gloss there). */
 const SKIPPED = new Set(['title', 'script', 'style', 'textarea']);

@@ -41,7 +41,11 @@ export function payloadQrSvg(payload: string): Promise<string> {
 }
 
 /** True when `code` is the OCRA response of this credential for `payload`; constant time in the code. */
-export function offlineCodeMatches(cred: DesktopAppCredential, payload: Omit<LoginPayload, 'v'>, code: string): boolean {
+export function offlineCodeMatches(
+  cred: DesktopAppCredential,
+  payload: Omit<LoginPayload, 'v'>,
+  code: string,
+): boolean {
   const secret = fromBase64url(cred.ocraSecret);
   if (!secret || !/^\d{8}$/.test(code)) return false;
   const expected = Buffer.from(loginResponse(payload, secret), 'utf8');

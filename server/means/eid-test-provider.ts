@@ -54,7 +54,10 @@ export const TEST_IDENTITIES: readonly TestIdentity[] = [
  * Reads the "card" of a test identity. Returns undefined for an unknown id. `rename` maps the
  * provider's names to the domain's attribute names when they differ.
  */
-export function readTestEid(identityId: string, rename: (name: string) => string = (n) => n): EidResult | undefined {
+export function readTestEid(
+  identityId: string,
+  rename: (name: string) => string = (n) => n,
+): EidResult | undefined {
   const id = TEST_IDENTITIES.find((t) => t.id === identityId);
   if (!id) return undefined;
   return {

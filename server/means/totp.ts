@@ -18,8 +18,19 @@ export function newTotpSecret(): string {
 }
 
 /** The otpauth:// URI and a QR code (SVG markup and PNG data URL) for enrolment. */
-export async function totpEnrolment(issuer: string, username: string, secret: string): Promise<{ uri: string; qrSvg: string; qrDataUrl: string }> {
-  const uri = generateURI({ issuer, label: username, secret, period: TOTP_PERIOD_S, digits: 6, algorithm: 'sha1' });
+export async function totpEnrolment(
+  issuer: string,
+  username: string,
+  secret: string,
+): Promise<{ uri: string; qrSvg: string; qrDataUrl: string }> {
+  const uri = generateURI({
+    issuer,
+    label: username,
+    secret,
+    period: TOTP_PERIOD_S,
+    digits: 6,
+    algorithm: 'sha1',
+  });
   const [qrSvg, qrDataUrl] = await Promise.all([
     QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 }),
     QRCode.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 2 }),
@@ -31,7 +42,12 @@ export async function totpEnrolment(issuer: string, username: string, secret: st
  * Checks `code` at time `nowMs` within ±1 step, rejecting any step ≤ `lastStep`. Returns the
  * accepted step (to be stored) or undefined.
  */
-export async function verifyTotp(secret: string, code: string, nowMs: number, lastStep: number | null): Promise<number | undefined> {
+export async function verifyTotp(
+  secret: string,
+  code: string,
+  nowMs: number,
+  lastStep: number | null,
+): Promise<number | undefined> {
   if (!/^\d{6}$/.test(code)) return undefined;
   const result = await verify({
     secret,

@@ -46,10 +46,17 @@ export function registrationOptions(
     userName: user.username,
     userID: new TextEncoder().encode(user.id),
     attestationType: 'none',
-    excludeCredentials: exclude.map((c) => ({ id: c.credentialId, ...(c.transports ? { transports: c.transports } : {}) })),
+    excludeCredentials: exclude.map((c) => ({
+      id: c.credentialId,
+      ...(c.transports ? { transports: c.transports } : {}),
+    })),
     authenticatorSelection:
       flavour === 'platform'
-        ? { authenticatorAttachment: 'platform', residentKey: 'preferred', userVerification: 'required' }
+        ? {
+            authenticatorAttachment: 'platform',
+            residentKey: 'preferred',
+            userVerification: 'required',
+          }
         : { residentKey: 'discouraged', userVerification: 'discouraged' },
     supportedAlgorithmIDs: [-7, -8, -257],
     timeout: 120_000,
@@ -86,10 +93,17 @@ export async function verifyRegistration(
 }
 
 /** Options for navigator.credentials.get() over the means' credentials. */
-export function authenticationOptions(rp: RelyingParty, flavour: WebAuthnFlavour, creds: StoredWebAuthnCredential[]): Promise<PublicKeyCredentialRequestOptionsJSON> {
+export function authenticationOptions(
+  rp: RelyingParty,
+  flavour: WebAuthnFlavour,
+  creds: StoredWebAuthnCredential[],
+): Promise<PublicKeyCredentialRequestOptionsJSON> {
   return generateAuthenticationOptions({
     rpID: rp.rpId,
-    allowCredentials: creds.map((c) => ({ id: c.credentialId, ...(c.transports ? { transports: c.transports } : {}) })),
+    allowCredentials: creds.map((c) => ({
+      id: c.credentialId,
+      ...(c.transports ? { transports: c.transports } : {}),
+    })),
     userVerification: flavour === 'platform' ? 'required' : 'discouraged',
     timeout: 120_000,
   });

@@ -5,7 +5,13 @@
  * fine"), the eIDAS LoA URIs (`http://eidas.europa.eu/LoA/low|substantial|high`) or the bare German
  * words. The answer uses the spelling the service asked in and is the level the session reached.
  */
-import { atLeast, levelRank, MEANS_LEVELS, type DataLevel, type MeansLevel } from '../../shared/levels';
+import {
+  atLeast,
+  levelRank,
+  MEANS_LEVELS,
+  type DataLevel,
+  type MeansLevel,
+} from '../../shared/levels';
 
 /** Prefix of the Servicekonto's own acr URNs. */
 export const FAKTOR_ACR_PREFIX = 'urn:faktor:tr-03160:';
@@ -32,10 +38,13 @@ export const ACR_VALUES_SUPPORTED: readonly string[] = [
 export function parseAcr(value: string): { level: DataLevel; family: AcrFamily } | undefined {
   if (value.startsWith(FAKTOR_ACR_PREFIX)) {
     const l = value.slice(FAKTOR_ACR_PREFIX.length);
-    return l === 'basisregistrierung' || (MEANS_LEVELS as readonly string[]).includes(l) ? { level: l as DataLevel, family: 'faktor' } : undefined;
+    return l === 'basisregistrierung' || (MEANS_LEVELS as readonly string[]).includes(l)
+      ? { level: l as DataLevel, family: 'faktor' }
+      : undefined;
   }
   for (const l of MEANS_LEVELS) if (EIDAS_ACR[l] === value) return { level: l, family: 'eidas' };
-  if ((MEANS_LEVELS as readonly string[]).includes(value)) return { level: value as MeansLevel, family: 'plain' };
+  if ((MEANS_LEVELS as readonly string[]).includes(value))
+    return { level: value as MeansLevel, family: 'plain' };
   return undefined;
 }
 
@@ -71,12 +80,26 @@ export interface EssentialAcr {
  * client's `default_acr_values`, in that order of precedence for the family; the target is the lowest
  * level any named value accepts (each is acceptable to the service). Nothing named → niedrig.
  */
-export function readAcrRequest(acrValues: string | undefined, claim: EssentialAcr | undefined, clientDefaults: readonly string[] | undefined): AcrRequest {
-  const essentialValues = claim?.essential ? (claim.values ?? (claim.value !== undefined ? [claim.value] : [])) : [];
-  const named = essentialValues.length > 0 ? essentialValues : acrValues ? acrValues.split(' ').filter((v) => v !== '') : [...(clientDefaults ?? [])];
+export function readAcrRequest(
+  acrValues: string | undefined,
+  claim: EssentialAcr | undefined,
+  clientDefaults: readonly string[] | undefined,
+): AcrRequest {
+  const essentialValues = claim?.essential
+    ? (claim.values ?? (claim.value !== undefined ? [claim.value] : []))
+    : [];
+  const named =
+    essentialValues.length > 0
+      ? essentialValues
+      : acrValues
+        ? acrValues.split(' ').filter((v) => v !== '')
+        : [...(clientDefaults ?? [])];
   const parsed = named.map(parseAcr).filter((p): p is NonNullable<typeof p> => p !== undefined);
   const first = parsed[0];
-  const target = parsed.reduce<DataLevel>((lo, p) => (levelRank(p.level) < levelRank(lo) ? p.level : lo), first?.level ?? 'niedrig');
+  const target = parsed.reduce<DataLevel>(
+    (lo, p) => (levelRank(p.level) < levelRank(lo) ? p.level : lo),
+    first?.level ?? 'niedrig',
+  );
   return {
     target,
     authLevel: atLeast(target, 'niedrig') ? (target as MeansLevel) : 'niedrig',

@@ -21,7 +21,16 @@ const AMR_OF: Readonly<Record<MeansKind, readonly string[]>> = {
 };
 
 /** Knowledge, possession and inherence, for `mfa`. */
-const FACTOR: Readonly<Record<string, 'know' | 'have' | 'are'>> = { pwd: 'know', pin: 'know', otp: 'have', sms: 'have', hwk: 'have', swk: 'have', sc: 'have', user: 'are' };
+const FACTOR: Readonly<Record<string, 'know' | 'have' | 'are'>> = {
+  pwd: 'know',
+  pin: 'know',
+  otp: 'have',
+  sms: 'have',
+  hwk: 'have',
+  swk: 'have',
+  sc: 'have',
+  user: 'are',
+};
 
 /** The session's `amr`: the distinct values of the kinds used, in a stable order, plus `mfa` for two or more factors. */
 export function amrFor(kinds: readonly MeansKind[]): string[] {

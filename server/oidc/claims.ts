@@ -38,13 +38,23 @@ export const PROVIDER_CLAIMS: Record<string, string[] | null> = {
   sid: null,
   // amr under openid: every ID token says which kinds of means the session used (RFC 8176, amr.ts).
   openid: ['sub', 'amr', 'verified_claims', 'unverified_claims', 'withheld_claims'],
-  ...Object.fromEntries(Object.entries(SCOPE_ATTRIBUTES).map(([scope, attrs]) => [scope, attrs.map((a) => ATTRIBUTE_CLAIMS[a] as string)])),
+  ...Object.fromEntries(
+    Object.entries(SCOPE_ATTRIBUTES).map(([scope, attrs]) => [
+      scope,
+      attrs.map((a) => ATTRIBUTE_CLAIMS[a] as string),
+    ]),
+  ),
 };
 
-const CLAIM_ATTRIBUTES: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(ATTRIBUTE_CLAIMS).map(([a, c]) => [c, a]));
+const CLAIM_ATTRIBUTES: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.entries(ATTRIBUTE_CLAIMS).map(([a, c]) => [c, a]),
+);
 
 /** The attributes a request asks for: from its scopes and from claim names in the `claims` parameter. */
-export function requestedAttributes(scope: string, claimsParam: { id_token?: object; userinfo?: object } | undefined): string[] {
+export function requestedAttributes(
+  scope: string,
+  claimsParam: { id_token?: object; userinfo?: object } | undefined,
+): string[] {
   const wanted = new Set<string>();
   for (const s of scope.split(' ')) for (const a of SCOPE_ATTRIBUTES[s] ?? []) wanted.add(a);
   for (const part of [claimsParam?.id_token, claimsParam?.userinfo]) {
@@ -57,7 +67,8 @@ export function requestedAttributes(scope: string, claimsParam: { id_token?: obj
 }
 
 /** Why a claim was not released (the domain's reasons plus the user's choice). */
-export type WithheldReason = 'missing' | 'below-target' | 'needs-reconfirmation' | 'no-consent' | 'session-below-target';
+export type WithheldReason =
+  'missing' | 'below-target' | 'needs-reconfirmation' | 'no-consent' | 'session-below-target';
 
 /** What one authorisation releases, fixed when the user finished the login (stored by grant id). */
 export interface Release {
@@ -70,10 +81,28 @@ export interface Release {
  * Builds the release from the domain's identification, minus the attributes the user did not
  * consent to. `identification` is undefined when the session is below the target (nothing released).
  */
-export function buildRelease(target: DataLevel, wanted: readonly string[], identification: IdentificationResult | undefined, consented: ReadonlySet<string>): Release {
-  if (!identification) return { target, released: [], withheld: wanted.map((attribute) => ({ attribute, reason: 'session-below-target', level: null })) };
+export function buildRelease(
+  target: DataLevel,
+  wanted: readonly string[],
+  identification: IdentificationResult | undefined,
+  consented: ReadonlySet<string>,
+): Release {
+  if (!identification)
+    return {
+      target,
+      released: [],
+      withheld: wanted.map((attribute) => ({
+        attribute,
+        reason: 'session-below-target',
+        level: null,
+      })),
+    };
   const released: Release['released'] = [];
-  const withheld: Release['withheld'] = identification.withheld.map((w) => ({ attribute: w.name, reason: w.reason, level: w.level }));
+  const withheld: Release['withheld'] = identification.withheld.map((w) => ({
+    attribute: w.name,
+    reason: w.reason,
+    level: w.level,
+  }));
   for (const a of identification.attributes) {
     if (consented.has(a.name)) released.push({ attribute: a.name, value: a.value, level: a.level });
     else withheld.push({ attribute: a.name, reason: 'no-consent', level: a.level });
@@ -89,7 +118,10 @@ function claimValue(attribute: string, value: string): unknown {
 }
 
 /** The claims object for the ID token and userinfo (the provider then filters by granted scope). */
-export function releaseClaims(sub: string, release: Release): { sub: string } & Record<string, unknown> {
+export function releaseClaims(
+  sub: string,
+  release: Release,
+): { sub: string } & Record<string, unknown> {
   const byLevel = new Map<DataLevel, Record<string, unknown>>();
   const unverified: Record<string, unknown> = {};
   for (const r of release.released) {
@@ -102,14 +134,23 @@ export function releaseClaims(sub: string, release: Release): { sub: string } & 
     group[claim] = claimValue(r.attribute, r.value);
     byLevel.set(r.level, group);
   }
-  const verified = [...byLevel.entries()].map(([level, claims]) => ({ verification: { trust_framework: TRUST_FRAMEWORK, assurance_level: level }, claims }));
+  const verified = [...byLevel.entries()].map(([level, claims]) => ({
+    verification: { trust_framework: TRUST_FRAMEWORK, assurance_level: level },
+    claims,
+  }));
   return {
     sub,
     ...unverified,
     ...(Object.keys(unverified).length > 0 ? { unverified_claims: Object.keys(unverified) } : {}),
     ...(verified.length > 0 ? { verified_claims: verified } : {}),
     ...(release.withheld.length > 0
-      ? { withheld_claims: release.withheld.map((w) => ({ claim: ATTRIBUTE_CLAIMS[w.attribute] ?? w.attribute, reason: w.reason, level: w.level })) }
+      ? {
+          withheld_claims: release.withheld.map((w) => ({
+            claim: ATTRIBUTE_CLAIMS[w.attribute] ?? w.attribute,
+            reason: w.reason,
+            level: w.level,
+          })),
+        }
       : {}),
   };
 }

@@ -28,10 +28,12 @@ export interface ConsentVM {
 /** Consent per attribute: each releasable attribute is a pre-ticked checkbox; withheld ones are listed with the reason. */
 export function consentPage(ctx: PageContext, t: OidcTranslate, vm: ConsentVM): SafeHtml {
   const released = vm.release.released.map(
-    (r) => html`<li><label><input type="checkbox" name="attr" value="${r.attribute}" checked data-testid="consent-${r.attribute}"> ${attributeLabel(ctx, r.attribute)}: <strong>${r.value}</strong> ${levelBadge(ctx, r.level)}${r.level === 'basisregistrierung' ? html` <span class="hint">${t('consent.unverified')}</span>` : ''}</label></li>`,
+    (r) =>
+      html`<li><label><input type="checkbox" name="attr" value="${r.attribute}" checked data-testid="consent-${r.attribute}"> ${attributeLabel(ctx, r.attribute)}: <strong>${r.value}</strong> ${levelBadge(ctx, r.level)}${r.level === 'basisregistrierung' ? html` <span class="hint">${t('consent.unverified')}</span>` : ''}</label></li>`,
   );
   const withheld = vm.release.withheld.map(
-    (w) => html`<li data-withheld="${w.attribute}">${attributeLabel(ctx, w.attribute)} – ${t(`reason.${w.reason}`)}${w.level ? html` ${levelBadge(ctx, w.level)}` : ''}</li>`,
+    (w) =>
+      html`<li data-withheld="${w.attribute}">${attributeLabel(ctx, w.attribute)} – ${t(`reason.${w.reason}`)}${w.level ? html` ${levelBadge(ctx, w.level)}` : ''}</li>`,
   );
   const body = html`<p>${t('consent.intro', { client: vm.client, level: vm.target })}</p>
 <h2>${t('consent.released')}</h2>
@@ -49,7 +51,13 @@ ${withheld.length > 0 ? html`<h2>${t('consent.withheld')}</h2><ul data-testid="c
  * `form-action 'self'` would block the redirect to the service) and to turn a cross-site arrival into
  * a same-site navigation, so the SameSite=Strict session cookie is sent.
  */
-export function movingOnPage(lang: string, title: string, text: string, link: string, href: string): SafeHtml {
+export function movingOnPage(
+  lang: string,
+  title: string,
+  text: string,
+  link: string,
+  href: string,
+): SafeHtml {
   return html`<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta http-equiv="refresh" content="0;url=${href}"><meta name="referrer" content="no-referrer">
 <title>${title}</title><link rel="stylesheet" href="/assets/pages.css"></head>
@@ -71,16 +79,24 @@ export interface ServiceConsentVM {
 }
 
 /** The "online services" section of the account overview: consent per service and attribute, each revocable. */
-export function servicesSection(ctx: PageContext, t: OidcTranslate, services: ServiceConsentVM[]): SafeHtml {
-  if (services.length === 0) return html`<h2>${t('services.title')}</h2><p data-testid="services-none">${t('services.none')}</p>`;
+export function servicesSection(
+  ctx: PageContext,
+  t: OidcTranslate,
+  services: ServiceConsentVM[],
+): SafeHtml {
+  if (services.length === 0)
+    return html`<h2>${t('services.title')}</h2><p data-testid="services-none">${t('services.none')}</p>`;
   const rows = services.map(
-    (s) => html`<section class="service" data-client-id="${s.clientId}"><h3>${s.name}</h3><ul>${s.attributes.map(
-      (a) => html`<li data-consent="${a}">${attributeLabel(ctx, a)} ${postForm(
-        ctx,
-        '/account/services/revoke',
-        html`<input type="hidden" name="clientId" value="${s.clientId}"><input type="hidden" name="attribute" value="${a}"><button type="submit" class="link" data-testid="revoke-${s.clientId}-${a}">${t('services.revoke')}</button>`,
-        { class: 'inline' },
-      )}</li>`,
+    (
+      s,
+    ) => html`<section class="service" data-client-id="${s.clientId}"><h3>${s.name}</h3><ul>${s.attributes.map(
+      (a) =>
+        html`<li data-consent="${a}">${attributeLabel(ctx, a)} ${postForm(
+          ctx,
+          '/account/services/revoke',
+          html`<input type="hidden" name="clientId" value="${s.clientId}"><input type="hidden" name="attribute" value="${a}"><button type="submit" class="link" data-testid="revoke-${s.clientId}-${a}">${t('services.revoke')}</button>`,
+          { class: 'inline' },
+        )}</li>`,
     )}</ul>
 ${postForm(ctx, '/account/services/revoke', html`<input type="hidden" name="clientId" value="${s.clientId}"><button type="submit" class="link danger">${t('services.revokeAll')}</button>`, { class: 'inline' })}</section>`,
   );

@@ -47,7 +47,8 @@ interface RequestState {
 }
 
 function parseClaims(raw: unknown): ClaimsParam | undefined {
-  if (typeof raw !== 'string') return raw && typeof raw === 'object' ? (raw as ClaimsParam) : undefined;
+  if (typeof raw !== 'string')
+    return raw && typeof raw === 'object' ? (raw as ClaimsParam) : undefined;
   try {
     const v = JSON.parse(raw) as unknown;
     return v && typeof v === 'object' ? (v as ClaimsParam) : undefined;
@@ -73,53 +74,130 @@ class InteractionFlow {
       clientName: client?.clientName ?? clientId,
       scope,
       claims,
-      acr: readAcrRequest(typeof params.acr_values === 'string' ? params.acr_values : undefined, claims?.id_token?.acr as EssentialAcr | undefined, client?.defaultAcrValues),
+      acr: readAcrRequest(
+        typeof params.acr_values === 'string' ? params.acr_values : undefined,
+        claims?.id_token?.acr as EssentialAcr | undefined,
+        client?.defaultAcrValues,
+      ),
       wanted: requestedAttributes(scope, claims),
     };
   }
 
   pageContext(request: FastifyRequest, active: ActiveSession): PageContext {
     const { lang } = requestLang(request);
-    return { lang, t: translator(lang), testMode: this.deps.testMode, csrfToken: active.stored.csrfToken, username: active.account.username, path: request.url.split('?')[0] ?? '/' };
+    return {
+      lang,
+      t: translator(lang),
+      testMode: this.deps.testMode,
+      csrfToken: active.stored.csrfToken,
+      username: active.account.username,
+      path: request.url.split('?')[0] ?? '/',
+    };
   }
 
   /** Ends the interaction with an OAuth error for the service (e.g. the level cannot be reached). */
-  async fail(request: FastifyRequest, reply: FastifyReply, error: string, description: string): Promise<FastifyReply> {
-    const returnTo = await this.deps.provider().interactionResult(request.raw, reply.raw, { error, error_description: description }, { mergeWithLastSubmission: false });
+  async fail(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    error: string,
+    description: string,
+  ): Promise<FastifyReply> {
+    const returnTo = await this.deps
+      .provider()
+      .interactionResult(
+        request.raw,
+        reply.raw,
+        { error, error_description: description },
+        { mergeWithLastSubmission: false },
+      );
     return this.moveOn(request, reply, returnTo, '');
   }
 
   /** Sends the browser on to the provider's resume URL through a moving-on page (see movingOnPage). */
-  moveOn(request: FastifyRequest, reply: FastifyReply, returnTo: string, client: string): FastifyReply {
+  moveOn(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    returnTo: string,
+    client: string,
+  ): FastifyReply {
     const { lang } = requestLang(request);
     const t = oidcTexts(lang);
-    return sendPage(reply, movingOnPage(lang, t('continue.title'), client ? t('continue.text', { client }) : '', t('continue.link'), returnTo));
+    return sendPage(
+      reply,
+      movingOnPage(
+        lang,
+        t('continue.title'),
+        client ? t('continue.text', { client }) : '',
+        t('continue.link'),
+        returnTo,
+      ),
+    );
   }
 
   /** §6 for this request: refused (undefined) while the session is below the target. */
   identification(active: ActiveSession, s: RequestState): IdentificationResult | undefined {
     if (!atLeast(active.level, s.acr.target)) return undefined;
-    return identify(active.account, active.stored.session, { targetLevel: s.acr.target, attributes: s.wanted }, this.deps.services.ctx.now(), this.deps.services.ctx.policy);
+    return identify(
+      active.account,
+      active.stored.session,
+      { targetLevel: s.acr.target, attributes: s.wanted },
+      this.deps.services.ctx.now(),
+      this.deps.services.ctx.policy,
+    );
   }
 
   /** Fixes the release, hands the provider the login (acr reached) and a fresh grant, and moves on. */
-  async finish(request: FastifyRequest, reply: FastifyReply, s: RequestState, active: ActiveSession, acr: string, release: Release): Promise<FastifyReply> {
+  async finish(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    s: RequestState,
+    active: ActiveSession,
+    acr: string,
+    release: Release,
+  ): Promise<FastifyReply> {
     const accountId = active.account.id;
     const grant = new (this.deps.provider().Grant)({ accountId, clientId: s.clientId });
     grant.addOIDCScope(s.scope);
-    const claimNames = [...Object.keys(s.claims?.id_token ?? {}), ...Object.keys(s.claims?.userinfo ?? {})];
+    const claimNames = [
+      ...Object.keys(s.claims?.id_token ?? {}),
+      ...Object.keys(s.claims?.userinfo ?? {}),
+    ];
     if (claimNames.length > 0) grant.addOIDCClaims(claimNames);
     const grantId = await grant.save();
-    this.deps.repo.saveRelease(grantId, accountId, active.stored.session.id, release, Date.now() + OIDC_TTL.Grant * 1000);
-    this.deps.services.ctx.record('identify', accountId, request.ip, { service: s.clientId, targetLevel: s.acr.target, acr, released: release.released.map((r) => r.attribute) });
-    const lastAuth = Math.max(...active.stored.session.authentications.map((a) => a.at), active.stored.session.createdAt);
-    const kinds = active.stored.session.authentications.flatMap((a) => active.account.means.find((m) => m.id === a.meansId)?.kind ?? []);
+    this.deps.repo.saveRelease(
+      grantId,
+      accountId,
+      active.stored.session.id,
+      release,
+      Date.now() + OIDC_TTL.Grant * 1000,
+    );
+    this.deps.services.ctx.record('identify', accountId, request.ip, {
+      service: s.clientId,
+      targetLevel: s.acr.target,
+      acr,
+      released: release.released.map((r) => r.attribute),
+    });
+    const lastAuth = Math.max(
+      ...active.stored.session.authentications.map((a) => a.at),
+      active.stored.session.createdAt,
+    );
+    const kinds = active.stored.session.authentications.flatMap(
+      (a) => active.account.means.find((m) => m.id === a.meansId)?.kind ?? [],
+    );
     const result: InteractionResults = {
-      login: { accountId, acr, amr: amrFor(kinds), ts: Math.floor(lastAuth / 1000), remember: false },
+      login: {
+        accountId,
+        acr,
+        amr: amrFor(kinds),
+        ts: Math.floor(lastAuth / 1000),
+        remember: false,
+      },
       consent: { grantId },
       servicekonto: { sessionId: active.stored.session.id },
     };
-    const returnTo = await this.deps.provider().interactionResult(request.raw, reply.raw, result, { mergeWithLastSubmission: false });
+    const returnTo = await this.deps
+      .provider()
+      .interactionResult(request.raw, reply.raw, result, { mergeWithLastSubmission: false });
     return this.moveOn(request, reply, returnTo, s.clientName);
   }
 
@@ -127,12 +205,23 @@ class InteractionFlow {
    * One step of the flow. `decided` carries the attributes ticked on the consent form (the rest are
    * withheld as 'no-consent' for this request); without it, unconsented attributes show the form.
    */
-  async step(request: FastifyRequest, reply: FastifyReply, decided?: ReadonlySet<string>): Promise<FastifyReply> {
+  async step(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    decided?: ReadonlySet<string>,
+  ): Promise<FastifyReply> {
     const s = await this.readState(request, reply);
     const here = `${INTERACTION_PATH}/${s.uid}`;
-    if (s.acr.essential && s.acr.unknownOnly) return this.fail(request, reply, 'unmet_authentication_requirements', 'no requested acr value is supported');
+    if (s.acr.essential && s.acr.unknownOnly)
+      return this.fail(
+        request,
+        reply,
+        'unmet_authentication_requirements',
+        'no requested acr value is supported',
+      );
     const token = sessionToken(request);
-    if (!this.deps.services.sessions.peek(token)) return reply.redirect(`/login?next=${encodeURIComponent(here)}`, 303);
+    if (!this.deps.services.sessions.peek(token))
+      return reply.redirect(`/login?next=${encodeURIComponent(here)}`, 303);
     let active: ActiveSession;
     try {
       active = this.deps.services.sessions.require(token);
@@ -142,20 +231,62 @@ class InteractionFlow {
     }
     if (!atLeast(active.level, s.acr.authLevel)) {
       // Step-up through the existing pages with any means that reaches the level; back here after.
-      if (atLeast(accountMaxLevel(active.account), s.acr.authLevel)) return reply.redirect(`/auth?next=${encodeURIComponent(here)}`, 303);
-      if (s.acr.essential) return this.fail(request, reply, 'unmet_authentication_requirements', 'the account has no means that reaches the requested level');
+      if (atLeast(accountMaxLevel(active.account), s.acr.authLevel))
+        return reply.redirect(`/auth?next=${encodeURIComponent(here)}`, 303);
+      if (s.acr.essential)
+        return this.fail(
+          request,
+          reply,
+          'unmet_authentication_requirements',
+          'the account has no means that reaches the requested level',
+        );
     }
     const acr = active.level ? answerAcr(active.level, s.acr) : undefined;
-    if (!acr) return this.fail(request, reply, 'unmet_authentication_requirements', 'the requested level was not reached');
+    if (!acr)
+      return this.fail(
+        request,
+        reply,
+        'unmet_authentication_requirements',
+        'the requested level was not reached',
+      );
     const ident = this.identification(active, s);
-    const consented = new Set([...this.deps.repo.consents(active.account.id, s.clientId), ...(decided ?? [])]);
+    const consented = new Set([
+      ...this.deps.repo.consents(active.account.id, s.clientId),
+      ...(decided ?? []),
+    ]);
     if (!decided && ident && ident.attributes.some((a) => !consented.has(a.name))) {
-      const release = buildRelease(s.acr.target, s.wanted, ident, new Set(ident.attributes.map((a) => a.name)));
+      const release = buildRelease(
+        s.acr.target,
+        s.wanted,
+        ident,
+        new Set(ident.attributes.map((a) => a.name)),
+      );
       const { lang } = requestLang(request);
-      return sendPage(reply, consentPage(this.pageContext(request, active), oidcTexts(lang), { action: `${here}/consent`, client: s.clientName, target: s.acr.target, release }));
+      return sendPage(
+        reply,
+        consentPage(this.pageContext(request, active), oidcTexts(lang), {
+          action: `${here}/consent`,
+          client: s.clientName,
+          target: s.acr.target,
+          release,
+        }),
+      );
     }
-    if (decided) this.deps.repo.grantConsent(active.account.id, s.clientId, [...decided].filter((a) => ident?.attributes.some((x) => x.name === a)), this.deps.services.ctx.now());
-    return this.finish(request, reply, s, active, acr, buildRelease(s.acr.target, s.wanted, ident, consented));
+    if (decided)
+      this.deps.repo.grantConsent(
+        active.account.id,
+        s.clientId,
+        [...decided].filter((a) => ident?.attributes.some((x) => x.name === a)),
+        this.deps.services.ctx.now(),
+      );
+    return this.finish(
+      request,
+      reply,
+      s,
+      active,
+      acr,
+      buildRelease(s.acr.target, s.wanted, ident, consented),
+    );
   }
 }
 
@@ -177,16 +308,32 @@ export function registerInteractions(app: FastifyInstance, deps: InteractionDeps
       const { lang } = requestLang(request);
       const t = oidcTexts(lang);
       const uid = String((request.params as Record<string, unknown>).uid ?? '');
-      return sendPage(reply, movingOnPage(lang, t('hop.title'), '', t('hop.link'), `${INTERACTION_PATH}/${encodeURIComponent(uid)}?hop=1`));
+      return sendPage(
+        reply,
+        movingOnPage(
+          lang,
+          t('hop.title'),
+          '',
+          t('hop.link'),
+          `${INTERACTION_PATH}/${encodeURIComponent(uid)}?hop=1`,
+        ),
+      );
     }
     return flow.step(request, reply).catch((e: unknown) => expired(request, reply, e));
   });
 
   app.post(INTERACTION_PATH + '/:uid/consent', async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
-    if (body.decision === 'deny') return flow.fail(request, reply, 'access_denied', 'the user did not agree');
+    if (body.decision === 'deny')
+      return flow.fail(request, reply, 'access_denied', 'the user did not agree');
     if (body.decision !== 'allow') throw new ServiceError('validation');
-    const ticked = Array.isArray(body.attr) ? body.attr : body.attr === undefined ? [] : [body.attr];
-    return flow.step(request, reply, new Set(ticked.filter((a): a is string => typeof a === 'string'))).catch((e: unknown) => expired(request, reply, e));
+    const ticked = Array.isArray(body.attr)
+      ? body.attr
+      : body.attr === undefined
+        ? []
+        : [body.attr];
+    return flow
+      .step(request, reply, new Set(ticked.filter((a): a is string => typeof a === 'string')))
+      .catch((e: unknown) => expired(request, reply, e));
   });
 }

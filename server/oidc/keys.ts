@@ -14,13 +14,21 @@ export interface KeyPolicy {
 }
 
 /** 90 days per signing key; a replaced key is published for 1 day more (longer than any token or session lives). */
-export const DEFAULT_KEY_POLICY: KeyPolicy = { rotateAfterMs: 90 * 86_400_000, graceMs: 86_400_000 };
+export const DEFAULT_KEY_POLICY: KeyPolicy = {
+  rotateAfterMs: 90 * 86_400_000,
+  graceMs: 86_400_000,
+};
 
 /** A fresh RSA-2048 private JWK (RS256 — the algorithm every OpenID Connect client supports). */
 function newKey(): { kid: string; jwk: Record<string, unknown> } {
   const kid = randomUUID();
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const jwk = { ...(privateKey.export({ format: 'jwk' }) as Record<string, unknown>), kid, alg: 'RS256', use: 'sig' };
+  const jwk = {
+    ...(privateKey.export({ format: 'jwk' }) as Record<string, unknown>),
+    kid,
+    alg: 'RS256',
+    use: 'sig',
+  };
   return { kid, jwk };
 }
 
@@ -35,7 +43,11 @@ export function rotateSigningKey(repo: OidcRepo, now: number): string {
  * The keys the provider gets, signing key first: creates the first key on a fresh install, rotates
  * an expired one, forgets keys past their grace period.
  */
-export function currentKeys(repo: OidcRepo, now: number, policy: KeyPolicy = DEFAULT_KEY_POLICY): StoredKey[] {
+export function currentKeys(
+  repo: OidcRepo,
+  now: number,
+  policy: KeyPolicy = DEFAULT_KEY_POLICY,
+): StoredKey[] {
   repo.dropRetiredKeys(now - policy.graceMs);
   const active = repo.keys().find((k) => k.retiredAt === null);
   if (!active || now - active.createdAt >= policy.rotateAfterMs) rotateSigningKey(repo, now);

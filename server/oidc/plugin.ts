@@ -70,7 +70,9 @@ export async function registerOidc(app: FastifyInstance, opts: OidcOptions): Pro
     async (scope) => {
       // The provider parses its own bodies (form and JSON); fastify must leave the stream alone.
       scope.removeAllContentTypeParsers();
-      scope.addContentTypeParser('*', (_request: FastifyRequest, _payload, done) => done(null, undefined));
+      scope.addContentTypeParser('*', (_request: FastifyRequest, _payload, done) =>
+        done(null, undefined),
+      );
       const handler = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
         reply.hijack();
         const raw = request.raw as typeof request.raw & { originalUrl?: string };
@@ -84,7 +86,13 @@ export async function registerOidc(app: FastifyInstance, opts: OidcOptions): Pro
         });
       };
       // The provider checks its own requests (PKCE, client auth, xsrf on logout); the app's CSRF hook does not apply.
-      scope.route({ method: [...METHODS], url: '/*', handler, config: { csrf: false }, schema: { hide: true } });
+      scope.route({
+        method: [...METHODS],
+        url: '/*',
+        handler,
+        config: { csrf: false },
+        schema: { hide: true },
+      });
     },
     { prefix: OIDC_PREFIX },
   );
@@ -106,13 +114,23 @@ export async function registerOidc(app: FastifyInstance, opts: OidcOptions): Pro
 }
 
 /** Sends the logout tokens and ends the provider sessions and tokens of the links. */
-async function notifyLogout(provider: Provider, repo: OidcRepo, links: ReturnType<OidcRepo['takeSessionLinks']>, app: FastifyInstance): Promise<void> {
+async function notifyLogout(
+  provider: Provider,
+  repo: OidcRepo,
+  links: ReturnType<OidcRepo['takeSessionLinks']>,
+  app: FastifyInstance,
+): Promise<void> {
   for (const link of links) {
     repo.endProviderSession(link.providerSessionUid, link.grantId);
     try {
       // backchannelLogout(sub, sid) is the provider's own sender (it is what end_session uses); the types omit it.
-      const client = (await provider.Client.find(link.clientId)) as (Awaited<ReturnType<Provider['Client']['find']>> & { backchannelLogout?: (sub: string, sid: string) => Promise<void> }) | undefined;
-      if (client?.backchannelLogoutUri && client.backchannelLogout) await client.backchannelLogout(link.accountId, link.sid);
+      const client = (await provider.Client.find(link.clientId)) as
+        | (Awaited<ReturnType<Provider['Client']['find']>> & {
+            backchannelLogout?: (sub: string, sid: string) => Promise<void>;
+          })
+        | undefined;
+      if (client?.backchannelLogoutUri && client.backchannelLogout)
+        await client.backchannelLogout(link.accountId, link.sid);
     } catch (err) {
       app.log.warn({ err, client: link.clientId }, 'back-channel logout failed');
     }
@@ -120,7 +138,10 @@ async function notifyLogout(provider: Provider, repo: OidcRepo, links: ReturnTyp
 }
 
 /** Test mode only: register a client (`POST /test/oidc/clients`) and rotate the signing key; JSON bodies only, like every /test route. */
-async function registerTestRoutes(app: FastifyInstance, deps: { db: Db; repo: OidcRepo; provider: () => Provider; issuer: () => string }): Promise<void> {
+async function registerTestRoutes(
+  app: FastifyInstance,
+  deps: { db: Db; repo: OidcRepo; provider: () => Provider; issuer: () => string },
+): Promise<void> {
   const { db, repo, provider, issuer } = deps;
   const Adapter = sqliteAdapter(db);
   await app.register(async (scope) => {
@@ -128,17 +149,30 @@ async function registerTestRoutes(app: FastifyInstance, deps: { db: Db; repo: Oi
       requireJsonBody(request);
       return payload;
     });
-    scope.post('/test/oidc/clients', { config: { csrf: false }, schema: { hide: true, body: { type: 'object' } } }, async (request, reply) => {
-      let client: ClientMetadata;
-      try {
-        client = checkClient(request.body);
-        await provider().Client.validate(client);
-      } catch (e) {
-        throw new ServiceError('validation', { reason: e instanceof ClientConfigError ? e.message : String((e as Error).message) });
-      }
-      await new Adapter('Client').upsert(client.client_id, client as never, 0);
-      return reply.status(201).send({ client_id: client.client_id, issuer: issuer() });
-    });
-    scope.post('/test/oidc/rotate-keys', { config: { csrf: false }, schema: { hide: true } }, async () => ({ kid: rotateSigningKey(repo, Date.now()), note: 'takes effect at the next start' }));
+    scope.post(
+      '/test/oidc/clients',
+      { config: { csrf: false }, schema: { hide: true, body: { type: 'object' } } },
+      async (request, reply) => {
+        let client: ClientMetadata;
+        try {
+          client = checkClient(request.body);
+          await provider().Client.validate(client);
+        } catch (e) {
+          throw new ServiceError('validation', {
+            reason: e instanceof ClientConfigError ? e.message : String((e as Error).message),
+          });
+        }
+        await new Adapter('Client').upsert(client.client_id, client as never, 0);
+        return reply.status(201).send({ client_id: client.client_id, issuer: issuer() });
+      },
+    );
+    scope.post(
+      '/test/oidc/rotate-keys',
+      { config: { csrf: false }, schema: { hide: true } },
+      async () => ({
+        kid: rotateSigningKey(repo, Date.now()),
+        note: 'takes effect at the next start',
+      }),
+    );
   });
 }

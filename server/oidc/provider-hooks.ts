@@ -10,7 +10,12 @@ import { cookieName, SESSION_COOKIE } from '../http/session-cookie';
 import type { OidcRepo } from '../store/oidc-repo';
 
 /** Adds the two hooks to the provider. */
-export function registerProviderHooks(provider: Provider, services: Services, repo: OidcRepo, secureCookies: boolean): void {
+export function registerProviderHooks(
+  provider: Provider,
+  services: Services,
+  repo: OidcRepo,
+  secureCookies: boolean,
+): void {
   const sessionCookie = cookieName(SESSION_COOKIE, secureCookies);
   provider.use(async (ctx: KoaContextWithOIDC, next: () => Promise<void>) => {
     // Read before the provider runs: the confirm form is a same-site POST, so the Strict cookie is here.
@@ -25,7 +30,10 @@ export function registerProviderHooks(provider: Provider, services: Services, re
       repo.takeSessionLinks(found.stored.session.id);
       services.auth.logout(token, { ip: ctx.ip });
       // Raw header: koa refuses a Secure cookie on a plain-http hop behind a TLS proxy; the session is already over anyway.
-      ctx.append('Set-Cookie', `${sessionCookie}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict${secureCookies ? '; Secure' : ''}`);
+      ctx.append(
+        'Set-Cookie',
+        `${sessionCookie}=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict${secureCookies ? '; Secure' : ''}`,
+      );
     }
   });
 }
@@ -40,5 +48,15 @@ function linkSession(ctx: KoaContextWithOIDC, repo: OidcRepo, now: number): void
   const sid = session.sidFor(clientId);
   const grantId = session.grantIdFor(clientId);
   if (!sid || !grantId) return;
-  repo.linkSession({ sessionId, clientId, accountId: session.accountId, grantId, sid, providerSessionUid: session.uid }, now);
+  repo.linkSession(
+    {
+      sessionId,
+      clientId,
+      accountId: session.accountId,
+      grantId,
+      sid,
+      providerSessionUid: session.uid,
+    },
+    now,
+  );
 }

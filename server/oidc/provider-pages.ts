@@ -7,7 +7,11 @@ import { negotiateLang } from '../i18n';
 import { html, trustedHtml, type SafeHtml } from '../http/pages/html';
 import { oidcTexts, type OidcTranslate } from './texts';
 
-function frame(ctx: KoaContextWithOIDC, title: (t: OidcTranslate) => string, body: (t: OidcTranslate) => SafeHtml): string {
+function frame(
+  ctx: KoaContextWithOIDC,
+  title: (t: OidcTranslate) => string,
+  body: (t: OidcTranslate) => SafeHtml,
+): string {
   const lang = negotiateLang(ctx.get('accept-language'));
   const t = oidcTexts(lang);
   return html`<!doctype html>
@@ -31,15 +35,23 @@ export async function logoutPage(ctx: KoaContextWithOIDC, form: string): Promise
 /** Shown after a logout that named no post_logout_redirect_uri. */
 export async function loggedOutPage(ctx: KoaContextWithOIDC): Promise<void> {
   ctx.type = 'html';
-  ctx.body = frame(ctx, (t) => t('logout.title'), (t) => html`<p class="notice notice-ok" role="status">${t('logout.done')}</p>`);
+  ctx.body = frame(
+    ctx,
+    (t) => t('logout.title'),
+    (t) => html`<p class="notice notice-ok" role="status">${t('logout.done')}</p>`,
+  );
 }
 
 /** Errors the provider cannot send back to the service (bad client, redirect URI mismatch): code only, no internals. */
-export async function errorPage(ctx: KoaContextWithOIDC, out: { error: string; error_description?: string }): Promise<void> {
+export async function errorPage(
+  ctx: KoaContextWithOIDC,
+  out: { error: string; error_description?: string },
+): Promise<void> {
   ctx.type = 'html';
   ctx.body = frame(
     ctx,
     (t) => t('error.title'),
-    (t) => html`<p class="notice notice-error" role="alert">${t('error.text')}</p><p><code data-testid="oidc-error">${out.error}</code>${out.error_description ? html` – ${out.error_description}` : ''}</p>`,
+    (t) =>
+      html`<p class="notice notice-error" role="alert">${t('error.text')}</p><p><code data-testid="oidc-error">${out.error}</code>${out.error_description ? html` – ${out.error_description}` : ''}</p>`,
   );
 }

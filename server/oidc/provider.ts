@@ -4,7 +4,12 @@
  * Vertrauensniveaus, every model in SQLite. The provider never authenticates anyone itself: each
  * authorisation request goes through the server's own login and step-up pages (interaction.ts).
  */
-import Provider, { interactionPolicy, type ClientMetadata, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, {
+  interactionPolicy,
+  type ClientMetadata,
+  type Configuration,
+  type KoaContextWithOIDC,
+} from 'oidc-provider';
 import type { Db } from '../store/db';
 import type { OidcRepo } from '../store/oidc-repo';
 import { sqliteAdapter } from '../store/oidc-adapter';
@@ -38,13 +43,23 @@ export interface ProviderDeps {
  * private addresses; in test mode, which binds to loopback only, a tester's service on 127.0.0.1 must
  * be reachable, so the guard's dispatcher is dropped there. Normal mode keeps it.
  */
-function loopbackFetch(url: URL | string, options: RequestInit & { dispatcher?: unknown }): Promise<Response> {
+function loopbackFetch(
+  url: URL | string,
+  options: RequestInit & { dispatcher?: unknown },
+): Promise<Response> {
   const { dispatcher: _guard, ...rest } = options;
   return globalThis.fetch(url, rest);
 }
 
 /** Token and session lifetimes (seconds). Sessions never outlive Table 2's 12 h; codes are short. */
-export const OIDC_TTL = { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Interaction: 3600, Session: 12 * 3600, Grant: 12 * 3600 };
+export const OIDC_TTL = {
+  AccessToken: 600,
+  AuthorizationCode: 60,
+  IdToken: 600,
+  Interaction: 3600,
+  Session: 12 * 3600,
+  Grant: 12 * 3600,
+};
 
 /**
  * The login prompt always asks for an interaction unless one was just resolved: the Servicekonto
@@ -57,8 +72,13 @@ function interactions(): NonNullable<Configuration['interactions']> {
   const login = policy.get('login');
   if (!login) throw new Error('oidc-provider lost its login prompt');
   login.checks.add(
-    new interactionPolicy.Check('servicekonto_session', 'the Servicekonto session is checked on every request', (ctx) =>
-      ctx.oidc.result?.login ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT,
+    new interactionPolicy.Check(
+      'servicekonto_session',
+      'the Servicekonto session is checked on every request',
+      (ctx) =>
+        ctx.oidc.result?.login
+          ? interactionPolicy.Check.NO_NEED_TO_PROMPT
+          : interactionPolicy.Check.REQUEST_PROMPT,
     ),
   );
   return { policy, url: (_ctx, interaction) => `${INTERACTION_PATH}/${interaction.uid}` };
@@ -77,7 +97,9 @@ export function createProvider(deps: ProviderDeps): Provider {
         accountId: sub,
         claims: async () => {
           const grantId = token?.grantId ?? ctx.oidc.entities.Grant?.jti;
-          const release = grantId ? (deps.repo.release(grantId, Date.now()) as Release | undefined) : undefined;
+          const release = grantId
+            ? (deps.repo.release(grantId, Date.now()) as Release | undefined)
+            : undefined;
           return release ? releaseClaims(sub, release) : { sub };
         },
       };
@@ -92,14 +114,27 @@ export function createProvider(deps: ProviderDeps): Provider {
       devInteractions: { enabled: false },
       claimsParameter: { enabled: true },
       backchannelLogout: { enabled: true },
-      rpInitiatedLogout: { enabled: true, logoutSource: logoutPage, postLogoutSuccessSource: loggedOutPage },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: logoutPage,
+        postLogoutSuccessSource: loggedOutPage,
+      },
       userinfo: { enabled: true },
       revocation: { enabled: true },
     },
     pkce: { required: () => true },
     responseTypes: ['code'],
-    enabledJWA: { idTokenSigningAlgValues: ['RS256'], userinfoSigningAlgValues: ['RS256'], requestObjectSigningAlgValues: ['RS256', 'PS256', 'ES256'] },
-    clientDefaults: { grant_types: ['authorization_code'], response_types: ['code'], id_token_signed_response_alg: 'RS256', token_endpoint_auth_method: 'client_secret_basic' },
+    enabledJWA: {
+      idTokenSigningAlgValues: ['RS256'],
+      userinfoSigningAlgValues: ['RS256'],
+      requestObjectSigningAlgValues: ['RS256', 'PS256', 'ES256'],
+    },
+    clientDefaults: {
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+      id_token_signed_response_alg: 'RS256',
+      token_endpoint_auth_method: 'client_secret_basic',
+    },
     jwks: { keys: keys.map((k) => k.jwk) as never },
     cookies: { keys: [deps.cookieKey], long: cookie, short: cookie },
     interactions: interactions(),
@@ -120,6 +155,9 @@ async function providerHeaders(ctx: KoaContextWithOIDC, next: () => Promise<void
   ctx.set('X-Frame-Options', 'DENY');
   ctx.set('Referrer-Policy', 'no-referrer');
   // script-src lets oidc-provider add the hash of its one inline form_post script; nothing else runs.
-  ctx.set('Content-Security-Policy', "default-src 'none'; script-src 'self'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'");
+  ctx.set(
+    'Content-Security-Policy',
+    "default-src 'none'; script-src 'self'; style-src 'self'; frame-ancestors 'none'; base-uri 'none'",
+  );
   await next();
 }

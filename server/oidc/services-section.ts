@@ -15,7 +15,10 @@ import { servicesSection, type ServiceConsentVM } from './interaction-pages';
 import { oidcTexts } from './texts';
 
 /** Client display names, cached per process (client metadata does not change while running). */
-async function clientNames(provider: Provider, ids: readonly string[]): Promise<Map<string, string>> {
+async function clientNames(
+  provider: Provider,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   for (const id of ids) {
     const client = await provider.Client.find(id).catch(() => undefined);
@@ -25,16 +28,28 @@ async function clientNames(provider: Provider, ids: readonly string[]): Promise<
 }
 
 /** The markup of the section for one account (used by the overview page through its `accountSections` hook). */
-export async function servicesSectionFor(provider: Provider, repo: OidcRepo, accountId: string, ctx: PageContext): Promise<SafeHtml> {
+export async function servicesSectionFor(
+  provider: Provider,
+  repo: OidcRepo,
+  accountId: string,
+  ctx: PageContext,
+): Promise<SafeHtml> {
   const rows = repo.allConsents(accountId);
   const ids = [...new Set(rows.map((r) => r.clientId))];
   const names = await clientNames(provider, ids);
-  const services: ServiceConsentVM[] = ids.map((id) => ({ clientId: id, name: names.get(id) ?? id, attributes: rows.filter((r) => r.clientId === id).map((r) => r.attribute) }));
+  const services: ServiceConsentVM[] = ids.map((id) => ({
+    clientId: id,
+    name: names.get(id) ?? id,
+    attributes: rows.filter((r) => r.clientId === id).map((r) => r.attribute),
+  }));
   return servicesSection(ctx, oidcTexts(ctx.lang), services);
 }
 
 /** Registers POST /account/services/revoke (the app's CSRF hook checks `_csrf`). */
-export function registerServicesSection(app: FastifyInstance, deps: { services: Services; repo: OidcRepo }): void {
+export function registerServicesSection(
+  app: FastifyInstance,
+  deps: { services: Services; repo: OidcRepo },
+): void {
   app.post('/account/services/revoke', (request: FastifyRequest, reply) => {
     const active = deps.services.sessions.require(sessionToken(request));
     const clientId = formField(request, 'clientId');
@@ -45,7 +60,10 @@ export function registerServicesSection(app: FastifyInstance, deps: { services: 
     const grants = deps.repo.grantsFor(active.account.id, clientId);
     deps.repo.revokeGrants(grants);
     deps.repo.dropReleases(active.account.id, grants);
-    deps.services.ctx.record('identify', active.account.id, request.ip, { service: clientId, revoked: attribute || 'all' });
+    deps.services.ctx.record('identify', active.account.id, request.ip, {
+      service: clientId,
+      revoked: attribute || 'all',
+    });
     return reply.redirect('/account?done=services', 303);
   });
 }

@@ -7,14 +7,16 @@ import type { Lang } from '../i18n';
 
 const de = {
   'consent.title': 'Daten an einen Online-Dienst übermitteln',
-  'consent.intro': '„{client}“ möchte folgende Angaben aus Ihrem Servicekonto erhalten. Gefordertes Vertrauensniveau: {level}.',
+  'consent.intro':
+    '„{client}“ möchte folgende Angaben aus Ihrem Servicekonto erhalten. Gefordertes Vertrauensniveau: {level}.',
   'consent.released': 'Wird übermittelt (wenn Sie zustimmen)',
   'consent.withheld': 'Wird nicht übermittelt',
   'consent.unverified': 'nicht überprüft (Basisregistrierung)',
   'consent.allow': 'Zustimmen und weiter',
   'consent.deny': 'Abbrechen',
   'consent.none': 'Keine Angaben außer Ihrer Anmeldung.',
-  'consent.remember': 'Ihre Zustimmung gilt für diesen Dienst, bis Sie sie in Ihrem Konto widerrufen.',
+  'consent.remember':
+    'Ihre Zustimmung gilt für diesen Dienst, bis Sie sie in Ihrem Konto widerrufen.',
   'continue.title': 'Weiter zum Online-Dienst',
   'continue.text': 'Sie werden zu „{client}“ weitergeleitet.',
   'continue.link': 'Weiter',
@@ -26,7 +28,8 @@ const de = {
   'reason.no-consent': 'keine Zustimmung',
   'reason.session-below-target': 'Anmeldung unter dem geforderten Vertrauensniveau',
   'logout.title': 'Abmelden',
-  'logout.question': 'Möchten Sie sich beim Servicekonto und bei allen Online-Diensten dieser Sitzung abmelden?',
+  'logout.question':
+    'Möchten Sie sich beim Servicekonto und bei allen Online-Diensten dieser Sitzung abmelden?',
   'logout.yes': 'Ja, abmelden',
   'logout.no': 'Nein, angemeldet bleiben',
   'logout.done': 'Sie sind abgemeldet.',
@@ -44,7 +47,8 @@ export type OidcTextKey = keyof typeof de;
 
 const en: Readonly<Record<OidcTextKey, string>> = {
   'consent.title': 'Share data with an online service',
-  'consent.intro': '“{client}” asks for the following data from your Servicekonto. Required Vertrauensniveau: {level}.',
+  'consent.intro':
+    '“{client}” asks for the following data from your Servicekonto. Required Vertrauensniveau: {level}.',
   'consent.released': 'Shared (if you agree)',
   'consent.withheld': 'Not shared',
   'consent.unverified': 'Basisregistrierung',
@@ -82,5 +86,8 @@ export type OidcTranslate = (key: OidcTextKey, params?: Readonly<Record<string, 
 /** The OIDC texts in one language. */
 export function oidcTexts(lang: Lang): OidcTranslate {
   const dict: Readonly<Record<OidcTextKey, string>> = lang === 'en' ? en : de;
-  return (key, params) => (dict[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) => (params && Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole));
+  return (key, params) =>
+    (dict[key] ?? key).replace(/\{(\w+)\}/g, (whole, name: string) =>
+      params && Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+    );
 }

@@ -81,7 +81,11 @@ export class AccountRepo {
       ),
       byId: db.prepare('SELECT * FROM accounts WHERE id = ?'),
       // SQLite's column is COLLATE NOCASE; PostgreSQL's unique index is on lower(username) (pg-migrations.ts).
-      byUsername: db.prepare(db.dialect === 'postgres' ? 'SELECT * FROM accounts WHERE lower(username) = lower(?)' : 'SELECT * FROM accounts WHERE username = ?'),
+      byUsername: db.prepare(
+        db.dialect === 'postgres'
+          ? 'SELECT * FROM accounts WHERE lower(username) = lower(?)'
+          : 'SELECT * FROM accounts WHERE username = ?',
+      ),
       byPseudonym: db.prepare('SELECT * FROM accounts WHERE eid_pseudonym = ?'),
       attrs: db.prepare('SELECT * FROM attributes WHERE account_id = ? ORDER BY position'),
       means: db.prepare('SELECT * FROM means WHERE account_id = ? ORDER BY position'),
@@ -109,7 +113,9 @@ export class AccountRepo {
       hashes: db.prepare('SELECT password_hash, block_password_hash FROM accounts WHERE id = ?'),
       setPassword: db.prepare('UPDATE accounts SET password_hash = ? WHERE id = ?'),
       count: db.prepare('SELECT count(*) AS n FROM accounts'),
-      dueDeletions: db.prepare('SELECT id FROM accounts WHERE deletion_erase_at IS NOT NULL AND deletion_erase_at <= ?'),
+      dueDeletions: db.prepare(
+        'SELECT id FROM accounts WHERE deletion_erase_at IS NOT NULL AND deletion_erase_at <= ?',
+      ),
     };
   }
 
@@ -141,7 +147,14 @@ export class AccountRepo {
     if (account.version === undefined) throw new Error('save needs an account read from the store');
     const version = account.version;
     this.db.transaction(() => {
-      const r = this.s.updateAccount.run(account.eidPseudonym, account.eidPseudonymProvenance, account.deletion?.requestedAt ?? null, account.deletion?.eraseAt ?? null, account.id, version);
+      const r = this.s.updateAccount.run(
+        account.eidPseudonym,
+        account.eidPseudonymProvenance,
+        account.deletion?.requestedAt ?? null,
+        account.deletion?.eraseAt ?? null,
+        account.id,
+        version,
+      );
       if (r.changes !== 1) throw new ConcurrentUpdateError(account.id);
       this.writeChildren(account);
     })();
@@ -151,7 +164,17 @@ export class AccountRepo {
   private writeChildren(account: Account): void {
     this.s.delAttrs.run(account.id);
     account.attributes.forEach((a, i) => {
-      this.s.insAttr.run(account.id, a.name, a.value, a.level, a.source, a.verifiedAt, a.needsReconfirmation ? 1 : 0, i, a.provenance);
+      this.s.insAttr.run(
+        account.id,
+        a.name,
+        a.value,
+        a.level,
+        a.source,
+        a.verifiedAt,
+        a.needsReconfirmation ? 1 : 0,
+        i,
+        a.provenance,
+      );
     });
     const keep = new Set(account.means.map((m) => m.id));
     for (const { id } of this.s.meansIds.all(account.id) as { id: string }[]) {
@@ -193,21 +216,33 @@ export class AccountRepo {
   }
 
   /** The stored Argon2id PHC strings. */
-  hashes(accountId: string): { passwordHash: string; blockPasswordHash: string | null } | undefined {
-    const r = this.s.hashes.get(accountId) as { password_hash: string; block_password_hash: string | null } | undefined;
+  hashes(
+    accountId: string,
+  ): { passwordHash: string; blockPasswordHash: string | null } | undefined {
+    const r = this.s.hashes.get(accountId) as
+      { password_hash: string; block_password_hash: string | null } | undefined;
     return r && { passwordHash: r.password_hash, blockPasswordHash: r.block_password_hash };
   }
 
   /** Credential of a means (TOTP seed, WebAuthn public key, phone number). */
   credential<T>(meansId: string): MeansCredential<T> | undefined {
     const r = this.s.getCred.get(meansId) as { data: string; last_step: number | null } | undefined;
-    return r && { data: JSON.parse(this.cipher ? this.cipher.open(r.data, meansId) : r.data) as T, lastStep: r.last_step };
+    return (
+      r && {
+        data: JSON.parse(this.cipher ? this.cipher.open(r.data, meansId) : r.data) as T,
+        lastStep: r.last_step,
+      }
+    );
   }
 
   /** Stores (or replaces) the credential of a means. The means row must exist. */
   putCredential(meansId: string, cred: MeansCredential): void {
     const json = JSON.stringify(cred.data);
-    this.s.putCred.run(meansId, this.cipher ? this.cipher.seal(json, meansId) : json, cred.lastStep);
+    this.s.putCred.run(
+      meansId,
+      this.cipher ? this.cipher.seal(json, meansId) : json,
+      cred.lastStep,
+    );
   }
 
   /** Start-up: re-seals every credential that is plain or sealed with an older key (key rotation); returns how many. */
@@ -215,7 +250,10 @@ export class AccountRepo {
     const cipher = this.cipher;
     if (!cipher) return 0;
     return this.db.transaction(() => {
-      const rows = this.db.prepare('SELECT means_id, data FROM means_credentials').all() as { means_id: string; data: string }[];
+      const rows = this.db.prepare('SELECT means_id, data FROM means_credentials').all() as {
+        means_id: string;
+        data: string;
+      }[];
       const update = this.db.prepare('UPDATE means_credentials SET data = ? WHERE means_id = ?');
       let n = 0;
       for (const r of rows) {

@@ -60,7 +60,13 @@ export class AuditRepo {
   }
 
   /** Appends one event; detail keys that smell like secrets are dropped. */
-  record(at: number, event: AuditEvent, accountId: string | null, ip: string | null, detail: Record<string, unknown> = {}): void {
+  record(
+    at: number,
+    event: AuditEvent,
+    accountId: string | null,
+    ip: string | null,
+    detail: Record<string, unknown> = {},
+  ): void {
     const clean = Object.fromEntries(Object.entries(detail).filter(([k]) => !SECRETISH.test(k)));
     this.insert.run(at, event, accountId, ip, JSON.stringify(clean));
   }
@@ -86,5 +92,12 @@ interface RawAudit {
 }
 
 function toRow(r: RawAudit): AuditRow {
-  return { id: r.id, at: r.at, event: r.event, accountId: r.account_id, ip: r.ip, detail: JSON.parse(r.detail) as Record<string, unknown> };
+  return {
+    id: r.id,
+    at: r.at,
+    event: r.event,
+    accountId: r.account_id,
+    ip: r.ip,
+    detail: JSON.parse(r.detail) as Record<string, unknown>,
+  };
 }

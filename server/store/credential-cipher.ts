@@ -25,11 +25,15 @@ export function parseDataKeys(text: string): DataKey[] {
     .map((entry) => {
       const m = /^([a-z0-9-]{1,16}):([A-Za-z0-9+/=_-]+)$/.exec(entry);
       const key = m ? Buffer.from(m[2] as string, 'base64') : Buffer.alloc(0);
-      if (!m || key.length !== 32) throw new Error('each data key is id:base64 of 32 bytes, e.g. k1:$(openssl rand -base64 32)');
+      if (!m || key.length !== 32)
+        throw new Error(
+          'each data key is id:base64 of 32 bytes, e.g. k1:$(openssl rand -base64 32)',
+        );
       return { id: m[1] as string, key };
     });
   if (keys.length === 0) throw new Error('no data key given');
-  if (new Set(keys.map((k) => k.id)).size !== keys.length) throw new Error('data key ids must be unique');
+  if (new Set(keys.map((k) => k.id)).size !== keys.length)
+    throw new Error('data key ids must be unique');
   return keys;
 }
 
@@ -57,12 +61,17 @@ export class CredentialCipher {
     if (!stored.startsWith(PREFIX)) return stored;
     const [id, ivB64, bodyB64] = stored.slice(PREFIX.length).split(':');
     const key = id === undefined ? undefined : this.byId.get(id);
-    if (!key || !ivB64 || !bodyB64) throw new Error(`credential sealed with unknown data key "${id ?? ''}" (add it to FAKTOR_DATA_KEYS)`);
+    if (!key || !ivB64 || !bodyB64)
+      throw new Error(
+        `credential sealed with unknown data key "${id ?? ''}" (add it to FAKTOR_DATA_KEYS)`,
+      );
     const body = Buffer.from(bodyB64, 'base64');
     const d = createDecipheriv('aes-256-gcm', key, Buffer.from(ivB64, 'base64'));
     d.setAAD(Buffer.from(meansId));
     d.setAuthTag(body.subarray(body.length - 16));
-    return Buffer.concat([d.update(body.subarray(0, body.length - 16)), d.final()]).toString('utf8');
+    return Buffer.concat([d.update(body.subarray(0, body.length - 16)), d.final()]).toString(
+      'utf8',
+    );
   }
 
   /** True when `stored` is sealed with the current key (else re-seal it on start-up). */

@@ -44,7 +44,10 @@ export class SqliteDb implements SqlDb {
  * every committed transaction — i.e. every acknowledged HTTP write — is fsynced before the commit
  * returns and survives kill -9 or power loss; foreign keys on; busy timeout for the crash test's restart.
  */
-export function openDatabase(dataDir: string, migrations: readonly Migration[] = MIGRATIONS): SqliteDb {
+export function openDatabase(
+  dataDir: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+): SqliteDb {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const db = new SqliteDb(new Database(path.join(dataDir, DB_FILE)));
   db.pragma('journal_mode = WAL');
@@ -64,7 +67,11 @@ export interface StoreLocation {
 
 /** Opens the configured store. */
 export function openStore(where: StoreLocation): SqlDb {
-  if (where.database) return openPostgres({ url: where.database, ...(where.databaseSchema ? { schema: where.databaseSchema } : {}) });
+  if (where.database)
+    return openPostgres({
+      url: where.database,
+      ...(where.databaseSchema ? { schema: where.databaseSchema } : {}),
+    });
   return openDatabase(where.dataDir);
 }
 
@@ -75,7 +82,9 @@ export function openStore(where: StoreLocation): SqlDb {
 export function migrate(db: SqliteDb, migrations: readonly Migration[] = MIGRATIONS): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > migrations.length) {
-    throw new Error(`database schema version ${current} is newer than this server (${migrations.length})`);
+    throw new Error(
+      `database schema version ${current} is newer than this server (${migrations.length})`,
+    );
   }
   for (let v = current; v < migrations.length; v++) {
     const m = migrations[v] as Migration;

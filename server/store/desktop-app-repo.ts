@@ -34,17 +34,37 @@ export class DesktopAppRepo {
 
   constructor(db: Db) {
     this.s = {
-      putEnrollment: db.prepare('INSERT INTO desktop_enrollments (token_hash, account_id, session_id, expires_at, used_at) VALUES (?, ?, ?, ?, NULL)'),
-      getEnrollment: db.prepare<[string], { account_id: string; session_id: string; expires_at: number; used_at: number | null }>(
+      putEnrollment: db.prepare(
+        'INSERT INTO desktop_enrollments (token_hash, account_id, session_id, expires_at, used_at) VALUES (?, ?, ?, ?, NULL)',
+      ),
+      getEnrollment: db.prepare<
+        [string],
+        { account_id: string; session_id: string; expires_at: number; used_at: number | null }
+      >(
         'SELECT account_id, session_id, expires_at, used_at FROM desktop_enrollments WHERE token_hash = ?',
       ),
-      useEnrollment: db.prepare('UPDATE desktop_enrollments SET used_at = ? WHERE token_hash = ? AND used_at IS NULL'),
-      putLogin: db.prepare('INSERT INTO desktop_logins (tx, account_id, payload, expires_at, used_at) VALUES (?, ?, ?, ?, NULL)'),
-      getLogin: db.prepare<[string], { tx: string; account_id: string | null; payload: string; expires_at: number; used_at: number | null }>(
-        'SELECT tx, account_id, payload, expires_at, used_at FROM desktop_logins WHERE tx = ?',
+      useEnrollment: db.prepare(
+        'UPDATE desktop_enrollments SET used_at = ? WHERE token_hash = ? AND used_at IS NULL',
       ),
-      useLogin: db.prepare('UPDATE desktop_logins SET used_at = ? WHERE tx = ? AND used_at IS NULL'),
-      accountOfMeans: db.prepare<[string], { account_id: string }>('SELECT account_id FROM means WHERE id = ?'),
+      putLogin: db.prepare(
+        'INSERT INTO desktop_logins (tx, account_id, payload, expires_at, used_at) VALUES (?, ?, ?, ?, NULL)',
+      ),
+      getLogin: db.prepare<
+        [string],
+        {
+          tx: string;
+          account_id: string | null;
+          payload: string;
+          expires_at: number;
+          used_at: number | null;
+        }
+      >('SELECT tx, account_id, payload, expires_at, used_at FROM desktop_logins WHERE tx = ?'),
+      useLogin: db.prepare(
+        'UPDATE desktop_logins SET used_at = ? WHERE tx = ? AND used_at IS NULL',
+      ),
+      accountOfMeans: db.prepare<[string], { account_id: string }>(
+        'SELECT account_id FROM means WHERE id = ?',
+      ),
       pruneEnrollments: db.prepare('DELETE FROM desktop_enrollments WHERE expires_at < ?'),
       pruneLogins: db.prepare('DELETE FROM desktop_logins WHERE expires_at < ?'),
     };
@@ -58,7 +78,14 @@ export class DesktopAppRepo {
   /** The enrollment row for a token, if any. */
   enrollment(token: string): EnrollmentRow | undefined {
     const r = this.s.getEnrollment.get(tokenHash(token));
-    return r && { accountId: r.account_id, sessionId: r.session_id, expiresAt: r.expires_at, usedAt: r.used_at };
+    return (
+      r && {
+        accountId: r.account_id,
+        sessionId: r.session_id,
+        expiresAt: r.expires_at,
+        usedAt: r.used_at,
+      }
+    );
   }
 
   /** Marks a token used; false when it was used already (a concurrent enrollment won). */
@@ -74,7 +101,15 @@ export class DesktopAppRepo {
   /** One login transaction, if any. */
   login(tx: string): DesktopLoginRow | undefined {
     const r = this.s.getLogin.get(tx);
-    return r && { tx: r.tx, accountId: r.account_id, payload: r.payload, expiresAt: r.expires_at, usedAt: r.used_at };
+    return (
+      r && {
+        tx: r.tx,
+        accountId: r.account_id,
+        payload: r.payload,
+        expiresAt: r.expires_at,
+        usedAt: r.used_at,
+      }
+    );
   }
 
   /** Marks a transaction used; false when it was used already (single use). */

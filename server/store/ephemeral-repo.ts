@@ -14,7 +14,14 @@ export interface EphemeralStore {
   /** Records `key` until `until`; false when it is already recorded (a replay) or the store is full. */
   claim(kind: EphemeralKind, key: string, until: number, now: number): boolean;
   /** Stores `value` under `key` for `owner` until `until`; false when the store is full. */
-  put(kind: EphemeralKind, key: string, owner: string, value: unknown, until: number, now: number): boolean;
+  put(
+    kind: EphemeralKind,
+    key: string,
+    owner: string,
+    value: unknown,
+    until: number,
+    now: number,
+  ): boolean;
   /** Reads and deletes `key` (single use); undefined when absent or expired. */
   take(kind: EphemeralKind, key: string, now: number): unknown;
   /** Live entries of a kind, and of those, how many belong to `owner`. */
@@ -41,7 +48,14 @@ export class MemoryEphemeralStore implements EphemeralStore {
     return this.put(kind, key, '', null, until, now);
   }
 
-  put(kind: EphemeralKind, key: string, owner: string, value: unknown, until: number, now: number): boolean {
+  put(
+    kind: EphemeralKind,
+    key: string,
+    owner: string,
+    value: unknown,
+    until: number,
+    now: number,
+  ): boolean {
     const map = this.live(kind, now);
     const old = map.get(key);
     if ((old && old.until >= now) || map.size >= this.max) return false;
@@ -90,7 +104,9 @@ export class PgEphemeralStore implements EphemeralStore {
          SELECT ?, ?, ?, ?, ? WHERE (SELECT count(*) FROM ephemeral WHERE kind = ?) < ?
          ON CONFLICT (kind, key) DO NOTHING`,
       ),
-      take: db.prepare<[string, string], { value: string; expires_at: number }>('DELETE FROM ephemeral WHERE kind = ? AND key = ? RETURNING value, expires_at'),
+      take: db.prepare<[string, string], { value: string; expires_at: number }>(
+        'DELETE FROM ephemeral WHERE kind = ? AND key = ? RETURNING value, expires_at',
+      ),
       count: db.prepare<[string, string, number], { all: number; mine: number }>(
         'SELECT count(*) AS "all", count(*) FILTER (WHERE owner = ?) AS mine FROM ephemeral WHERE kind = ? AND expires_at >= ?',
       ),
@@ -102,12 +118,24 @@ export class PgEphemeralStore implements EphemeralStore {
     return this.put(kind, key, '', null, until, now);
   }
 
-  put(kind: EphemeralKind, key: string, owner: string, value: unknown, until: number, now: number): boolean {
+  put(
+    kind: EphemeralKind,
+    key: string,
+    owner: string,
+    value: unknown,
+    until: number,
+    now: number,
+  ): boolean {
     this.prune(now);
     // An expired row with the same key may still be there: replace it only if expired.
     return this.db.transaction(() => {
-      this.db.prepare('DELETE FROM ephemeral WHERE kind = ? AND key = ? AND expires_at < ?').run(kind, key, now);
-      return this.s.insert.run(kind, key, owner, JSON.stringify(value), until, kind, this.max).changes === 1;
+      this.db
+        .prepare('DELETE FROM ephemeral WHERE kind = ? AND key = ? AND expires_at < ?')
+        .run(kind, key, now);
+      return (
+        this.s.insert.run(kind, key, owner, JSON.stringify(value), until, kind, this.max)
+          .changes === 1
+      );
     })();
   }
 

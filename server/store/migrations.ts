@@ -251,7 +251,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    name: 'browser and address hint per session, for the paired app\'s list of web sessions (issue #9)',
+    name: "browser and address hint per session, for the paired app's list of web sessions (issue #9)",
     sql: `
       -- The last browser (User-Agent, ≤ 120 chars) and IP address a session cookie was issued to.
       ALTER TABLE sessions ADD COLUMN client_browser TEXT NOT NULL DEFAULT '';

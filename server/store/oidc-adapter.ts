@@ -14,7 +14,10 @@ interface StoreRow {
 }
 
 /** Builds the adapter class oidc-provider instantiates once per model name. */
-export function sqliteAdapter(db: Db, now: () => number = Date.now): new (model: string) => Adapter {
+export function sqliteAdapter(
+  db: Db,
+  now: () => number = Date.now,
+): new (model: string) => Adapter {
   const s = {
     upsert: db.prepare(
       `INSERT INTO oidc_store (model, id, payload, grant_id, uid, user_code, account_id, consumed_at, expires_at)
@@ -22,9 +25,15 @@ export function sqliteAdapter(db: Db, now: () => number = Date.now): new (model:
        ON CONFLICT (model, id) DO UPDATE SET payload = excluded.payload, grant_id = excluded.grant_id, uid = excluded.uid,
          user_code = excluded.user_code, account_id = excluded.account_id, expires_at = excluded.expires_at`,
     ),
-    find: db.prepare('SELECT payload, consumed_at, expires_at FROM oidc_store WHERE model = ? AND id = ?'),
-    byUid: db.prepare('SELECT payload, consumed_at, expires_at FROM oidc_store WHERE model = ? AND uid = ?'),
-    byUserCode: db.prepare('SELECT payload, consumed_at, expires_at FROM oidc_store WHERE model = ? AND user_code = ?'),
+    find: db.prepare(
+      'SELECT payload, consumed_at, expires_at FROM oidc_store WHERE model = ? AND id = ?',
+    ),
+    byUid: db.prepare(
+      'SELECT payload, consumed_at, expires_at FROM oidc_store WHERE model = ? AND uid = ?',
+    ),
+    byUserCode: db.prepare(
+      'SELECT payload, consumed_at, expires_at FROM oidc_store WHERE model = ? AND user_code = ?',
+    ),
     consume: db.prepare('UPDATE oidc_store SET consumed_at = ? WHERE model = ? AND id = ?'),
     destroy: db.prepare('DELETE FROM oidc_store WHERE model = ? AND id = ?'),
     revokeByGrant: db.prepare('DELETE FROM oidc_store WHERE grant_id = ?'),
@@ -43,7 +52,10 @@ export function sqliteAdapter(db: Db, now: () => number = Date.now): new (model:
     constructor(private readonly model: string) {}
 
     async upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
-      const accountId = typeof payload.accountId === 'string' && accountExists.get(payload.accountId) ? payload.accountId : null;
+      const accountId =
+        typeof payload.accountId === 'string' && accountExists.get(payload.accountId)
+          ? payload.accountId
+          : null;
       s.upsert.run({
         model: this.model,
         id,

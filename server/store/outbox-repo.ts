@@ -40,18 +40,37 @@ export class OutboxRepo {
     db: Db,
     private readonly keepPlain = false,
   ) {
-    this.insert = db.prepare('INSERT INTO outbox (channel, recipient, subject, body, at, account_id, session_id) VALUES (?, ?, ?, ?, ?, ?, ?)');
-    this.list = db.prepare('SELECT id, channel, recipient, subject, body, at FROM outbox WHERE channel = ? ORDER BY id DESC LIMIT ?');
-    this.byAccount = db.prepare('SELECT at FROM outbox WHERE account_id = ? AND channel = ? AND at > ? ORDER BY at');
-    this.bySession = db.prepare('SELECT at FROM outbox WHERE session_id = ? AND channel = ? AND at > ? ORDER BY at');
+    this.insert = db.prepare(
+      'INSERT INTO outbox (channel, recipient, subject, body, at, account_id, session_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.list = db.prepare(
+      'SELECT id, channel, recipient, subject, body, at FROM outbox WHERE channel = ? ORDER BY id DESC LIMIT ?',
+    );
+    this.byAccount = db.prepare(
+      'SELECT at FROM outbox WHERE account_id = ? AND channel = ? AND at > ? ORDER BY at',
+    );
+    this.bySession = db.prepare(
+      'SELECT at FROM outbox WHERE session_id = ? AND channel = ? AND at > ? ORDER BY at',
+    );
   }
 
   /** Queues a message for an account (the row goes when the account is erased); `secrets` (codes, links) are hashed unless keepPlain. */
-  send(channel: OutboxChannel, recipient: string, subject: string, body: string, at: number, owner: OutboxOwner, secrets: readonly string[] = []): void {
+  send(
+    channel: OutboxChannel,
+    recipient: string,
+    subject: string,
+    body: string,
+    at: number,
+    owner: OutboxOwner,
+    secrets: readonly string[] = [],
+  ): void {
     let stored = body;
     if (!this.keepPlain) {
       // Longest first, so a link is replaced as a whole before the code inside it.
-      for (const s of [...secrets].sort((a, b) => b.length - a.length)) stored = stored.split(s).join(`[sha256:${createHash('sha256').update(s).digest('hex').slice(0, 16)}]`);
+      for (const s of [...secrets].sort((a, b) => b.length - a.length))
+        stored = stored
+          .split(s)
+          .join(`[sha256:${createHash('sha256').update(s).digest('hex').slice(0, 16)}]`);
     }
     this.insert.run(channel, recipient, subject, stored, at, owner.accountId, owner.sessionId);
   }
@@ -62,8 +81,15 @@ export class OutboxRepo {
   }
 
   /** Send times (oldest first) after `since` for an account or a session, for rate limits. */
-  sentAfter(channel: OutboxChannel, by: { accountId: string } | { sessionId: string }, since: number): number[] {
-    const rows = 'accountId' in by ? this.byAccount.all(by.accountId, channel, since) : this.bySession.all(by.sessionId, channel, since);
+  sentAfter(
+    channel: OutboxChannel,
+    by: { accountId: string } | { sessionId: string },
+    since: number,
+  ): number[] {
+    const rows =
+      'accountId' in by
+        ? this.byAccount.all(by.accountId, channel, since)
+        : this.bySession.all(by.sessionId, channel, since);
     return (rows as { at: number }[]).map((r) => r.at);
   }
 }

@@ -27,9 +27,16 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 /** Opens the store at `options.url`, creating the schema if asked, and migrates it. */
 export function openPostgres(options: PgStoreOptions): PgDb {
   const { schema } = options;
-  if (schema !== undefined && !SCHEMA_NAME.test(schema)) throw new Error('schema names are lower-case letters, digits and _');
-  const setup = schema ? [`CREATE SCHEMA IF NOT EXISTS ${schema}`, `SET search_path TO ${schema}`] : [];
-  const db = new PgDb(new PgSyncConnection(options.url, { setup }), options.url, schema ?? 'public');
+  if (schema !== undefined && !SCHEMA_NAME.test(schema))
+    throw new Error('schema names are lower-case letters, digits and _');
+  const setup = schema
+    ? [`CREATE SCHEMA IF NOT EXISTS ${schema}`, `SET search_path TO ${schema}`]
+    : [];
+  const db = new PgDb(
+    new PgSyncConnection(options.url, { setup }),
+    options.url,
+    schema ?? 'public',
+  );
   try {
     migratePostgres(db);
   } catch (e) {
@@ -57,7 +64,10 @@ export class PgDb implements SqlDb {
    * on the event loop, which the synchronous one blocks). Reconnects a second after a lost connection.
    * Resolves when LISTEN is active.
    */
-  async listen(topic: string, onMessage: (payload: string) => void): Promise<{ close: () => Promise<void> }> {
+  async listen(
+    topic: string,
+    onMessage: (payload: string) => void,
+  ): Promise<{ close: () => Promise<void> }> {
     const channel = `faktor_${this.schema}_${topic}`;
     let client: pg.Client | undefined;
     let closed = false;
@@ -67,7 +77,10 @@ export class PgDb implements SqlDb {
       retry.unref();
     };
     const connect = async (): Promise<void> => {
-      const c = new pg.Client({ connectionString: this.url, application_name: 'faktor-servicekonto-listen' });
+      const c = new pg.Client({
+        connectionString: this.url,
+        application_name: 'faktor-servicekonto-listen',
+      });
       c.on('notification', (n) => {
         if (n.channel === channel && n.payload !== undefined) onMessage(n.payload);
       });
@@ -105,7 +118,8 @@ export class PgDb implements SqlDb {
     let statement = this.texts.get(sql);
     if (!statement) this.texts.set(sql, (statement = toPgPlaceholders(sql)));
     const text = statement;
-    const run = (params: unknown[]): PgResult => this.conn.query(text.text, pgArguments(text, params));
+    const run = (params: unknown[]): PgResult =>
+      this.conn.query(text.text, pgArguments(text, params));
     return {
       get: (...params: P) => run(params).rows.map(fromPgRow)[0] as R | undefined,
       all: (...params: P) => run(params).rows.map(fromPgRow) as R[],
@@ -131,7 +145,11 @@ export class PgDb implements SqlDb {
         return result;
       } catch (e) {
         this.rollbackQuietly();
-        if (!(e instanceof PgError && e.code !== undefined && RETRYABLE.has(e.code)) || attempt >= MAX_ATTEMPTS) throw e;
+        if (
+          !(e instanceof PgError && e.code !== undefined && RETRYABLE.has(e.code)) ||
+          attempt >= MAX_ATTEMPTS
+        )
+          throw e;
         sleepSync(Math.random() * 2 ** Math.min(attempt, 6));
       } finally {
         this.depth = 0;
@@ -167,7 +185,8 @@ export class PgDb implements SqlDb {
 /** bytea crosses the worker boundary as Uint8Array; repositories expect Buffer (as from SQLite). */
 function fromPgRow(row: Record<string, unknown>): Record<string, unknown> {
   for (const [k, v] of Object.entries(row)) {
-    if (v instanceof Uint8Array && !Buffer.isBuffer(v)) row[k] = Buffer.from(v.buffer, v.byteOffset, v.byteLength);
+    if (v instanceof Uint8Array && !Buffer.isBuffer(v))
+      row[k] = Buffer.from(v.buffer, v.byteOffset, v.byteLength);
   }
   return row;
 }

@@ -254,14 +254,22 @@ const MIGRATION_LOCK = 0x66616b74; // 'fakt'
  * would not see the other node's migration), so nodes starting together migrate once. Refuses a
  * schema written by a newer server.
  */
-export function migratePostgres(db: PgDb, migrations: readonly PgMigration[] = PG_MIGRATIONS): number {
+export function migratePostgres(
+  db: PgDb,
+  migrations: readonly PgMigration[] = PG_MIGRATIONS,
+): number {
   db.prepare('SELECT pg_advisory_lock(?)').get(MIGRATION_LOCK);
   try {
     db.transaction(() => {
       db.exec('CREATE TABLE IF NOT EXISTS faktor_schema (version INTEGER NOT NULL)');
-      const row = db.prepare('SELECT max(version) AS v FROM faktor_schema').get() as { v: number | null };
+      const row = db.prepare('SELECT max(version) AS v FROM faktor_schema').get() as {
+        v: number | null;
+      };
       const current = row.v ?? 0;
-      if (current > migrations.length) throw new Error(`database schema version ${current} is newer than this server (${migrations.length})`);
+      if (current > migrations.length)
+        throw new Error(
+          `database schema version ${current} is newer than this server (${migrations.length})`,
+        );
       for (let v = current; v < migrations.length; v++) {
         db.exec((migrations[v] as PgMigration).sql);
         db.prepare('INSERT INTO faktor_schema (version) VALUES (?)').run(v + 1);

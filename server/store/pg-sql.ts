@@ -40,7 +40,8 @@ export function toPgPlaceholders(sql: string): PgStatementText {
       out += c;
     }
   }
-  if (positional > 0 && names.length > 0) throw new Error('a statement mixes ? and @name parameters');
+  if (positional > 0 && names.length > 0)
+    throw new Error('a statement mixes ? and @name parameters');
   return { text: out, names: names.length > 0 ? names : null };
 }
 
@@ -59,7 +60,8 @@ function closing(sql: string, start: number, quote: string): number {
 export function pgArguments(statement: PgStatementText, params: readonly unknown[]): unknown[] {
   if (statement.names === null) return [...params];
   const bag = params[0];
-  if (params.length !== 1 || typeof bag !== 'object' || bag === null) throw new Error('named parameters need one object argument');
+  if (params.length !== 1 || typeof bag !== 'object' || bag === null)
+    throw new Error('named parameters need one object argument');
   return statement.names.map((n) => {
     if (!(n in bag)) throw new Error(`missing named parameter @${n}`);
     return (bag as Record<string, unknown>)[n];

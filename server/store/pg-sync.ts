@@ -8,7 +8,12 @@
  * vitest and a bundle, where a separate worker file would need each one's TypeScript loader.
  */
 import { createRequire } from 'node:module';
-import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
+import {
+  MessageChannel,
+  Worker,
+  receiveMessageOnPort,
+  type MessagePort,
+} from 'node:worker_threads';
 
 /** What one statement returned. */
 export interface PgResult {
@@ -91,7 +96,14 @@ export class PgSyncConnection {
     const pgPath = createRequire(import.meta.url).resolve('pg');
     this.worker = new Worker(WORKER_SOURCE, {
       eval: true,
-      workerData: { pgPath, port: port2, flag: this.flag, url, statementTimeoutMs, setup: options.setup ?? [] },
+      workerData: {
+        pgPath,
+        port: port2,
+        flag: this.flag,
+        url,
+        statementTimeoutMs,
+        setup: options.setup ?? [],
+      },
       transferList: [port2],
     });
     this.worker.unref();
@@ -100,8 +112,14 @@ export class PgSyncConnection {
   /** Runs one statement (or, without params, a script of several) and returns the last result. */
   query(text: string, params?: readonly unknown[]): PgResult {
     if (this.closed) throw new PgError('the database connection is closed', undefined, undefined);
-    const reply = this.call({ op: 'query', text, params: params ? [...params] : undefined }) as PgResult | { error: { message: string; code?: string; constraint?: string } };
-    if ('error' in reply) throw new PgError(reply.error.message, reply.error.code ?? undefined, reply.error.constraint ?? undefined);
+    const reply = this.call({ op: 'query', text, params: params ? [...params] : undefined }) as
+      PgResult | { error: { message: string; code?: string; constraint?: string } };
+    if ('error' in reply)
+      throw new PgError(
+        reply.error.message,
+        reply.error.code ?? undefined,
+        reply.error.constraint ?? undefined,
+      );
     return reply;
   }
 

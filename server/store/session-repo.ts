@@ -58,10 +58,16 @@ export class SessionRepo {
       ),
       byToken: db.prepare('SELECT * FROM sessions WHERE token_hash = ?'),
       byId: db.prepare('SELECT * FROM sessions WHERE id = ?'),
-      update: db.prepare('UPDATE sessions SET last_activity_at = ?, ended_at = ?, authentications = ? WHERE id = ?'),
+      update: db.prepare(
+        'UPDATE sessions SET last_activity_at = ?, ended_at = ?, authentications = ? WHERE id = ?',
+      ),
       scratch: db.prepare('UPDATE sessions SET scratch = ? WHERE id = ?'),
-      client: db.prepare('UPDATE sessions SET client_browser = ?, client_ip = ? WHERE token_hash = ?'),
-      forAccount: db.prepare('SELECT * FROM sessions WHERE account_id = ? AND ended_at IS NULL ORDER BY created_at'),
+      client: db.prepare(
+        'UPDATE sessions SET client_browser = ?, client_ip = ? WHERE token_hash = ?',
+      ),
+      forAccount: db.prepare(
+        'SELECT * FROM sessions WHERE account_id = ? AND ended_at IS NULL ORDER BY created_at',
+      ),
       delete: db.prepare('DELETE FROM sessions WHERE id = ?'),
       deleteEnded: db.prepare('DELETE FROM sessions WHERE ended_at IS NOT NULL AND ended_at < ?'),
     };
@@ -69,7 +75,16 @@ export class SessionRepo {
 
   /** Stores a new session under the hash of its cookie token. */
   insert(session: Session, tokenHash: string, csrfToken: string): void {
-    this.s.insert.run(session.id, tokenHash, session.accountId, csrfToken, session.createdAt, session.lastActivityAt, session.endedAt, JSON.stringify(session.authentications));
+    this.s.insert.run(
+      session.id,
+      tokenHash,
+      session.accountId,
+      csrfToken,
+      session.createdAt,
+      session.lastActivityAt,
+      session.endedAt,
+      JSON.stringify(session.authentications),
+    );
   }
 
   /** The session whose cookie token hashes to `tokenHash`. */
@@ -84,7 +99,12 @@ export class SessionRepo {
 
   /** Writes activity, end and authentications of a changed session. */
   save(session: Session): void {
-    this.s.update.run(session.lastActivityAt, session.endedAt, JSON.stringify(session.authentications), session.id);
+    this.s.update.run(
+      session.lastActivityAt,
+      session.endedAt,
+      JSON.stringify(session.authentications),
+      session.id,
+    );
   }
 
   /** Replaces the scratch data of a session. */
@@ -99,7 +119,9 @@ export class SessionRepo {
 
   /** Open (not ended) sessions of an account, oldest first. */
   openForAccount(accountId: string): StoredSession[] {
-    return (this.s.forAccount.all(accountId) as SessionRow[]).map((r) => toStored(r) as StoredSession);
+    return (this.s.forAccount.all(accountId) as SessionRow[]).map(
+      (r) => toStored(r) as StoredSession,
+    );
   }
 
   /** Removes a session row entirely. */

@@ -49,5 +49,8 @@ export interface SqlDb {
 export function isUniqueViolation(e: unknown, table: string, column: string): boolean {
   const err = e as { code?: unknown; message?: unknown; constraint?: unknown } | null;
   if (err?.code === '23505') return err.constraint === `${table}_${column}_key`;
-  return typeof err?.message === 'string' && err.message.includes(`UNIQUE constraint failed: ${table}.${column}`);
+  return (
+    typeof err?.message === 'string' &&
+    err.message.includes(`UNIQUE constraint failed: ${table}.${column}`)
+  );
 }

@@ -18,7 +18,9 @@ export class ThrottleRepo {
   private readonly delStmt;
 
   constructor(private readonly db: Db) {
-    this.getStmt = db.prepare('SELECT failures, window_start AS "windowStart", locked_until AS "lockedUntil" FROM throttles WHERE key = ?');
+    this.getStmt = db.prepare(
+      'SELECT failures, window_start AS "windowStart", locked_until AS "lockedUntil" FROM throttles WHERE key = ?',
+    );
     this.putStmt = db.prepare(
       `INSERT INTO throttles (key, failures, window_start, locked_until) VALUES (?, ?, ?, ?)
        ON CONFLICT(key) DO UPDATE SET failures = excluded.failures, window_start = excluded.window_start, locked_until = excluded.locked_until`,

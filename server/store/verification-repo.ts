@@ -47,7 +47,18 @@ export class VerificationRepo {
 
   /** Stores a new pending verification. */
   insert(id: string, p: PendingVerification, codeHash: string): void {
-    this.s.insert.run(id, p.accountId, p.sessionId, p.attribute, p.value, p.method, p.level, p.createdAt, codeHash, p.expiresAt);
+    this.s.insert.run(
+      id,
+      p.accountId,
+      p.sessionId,
+      p.attribute,
+      p.value,
+      p.method,
+      p.level,
+      p.createdAt,
+      codeHash,
+      p.expiresAt,
+    );
   }
 
   /** The verification with that id. */

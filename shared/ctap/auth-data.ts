@@ -51,5 +51,12 @@ export function parseAuthenticatorData(raw: Uint8Array): AuthenticatorData {
     rest = rest.subarray(rest.length);
   }
   if (rest.length > 0) throw malformed('trailing bytes in authenticatorData');
-  return { raw, rpIdHash: raw.slice(0, 32), flags, signCount: view.getUint32(33), credential, extensions };
+  return {
+    raw,
+    rpIdHash: raw.slice(0, 32),
+    flags,
+    signCount: view.getUint32(33),
+    credential,
+    extensions,
+  };
 }

@@ -44,7 +44,9 @@ class DepthLimitedTokenizer extends Tokenizer {
       this.open[top] = (this.open[top] ?? 1) - 1;
     }
     const isContainer = Type.equals(token.type, Type.array) || Type.equals(token.type, Type.map);
-    const children = isContainer ? Number(token.value) * (Type.equals(token.type, Type.map) ? 2 : 1) : 0;
+    const children = isContainer
+      ? Number(token.value) * (Type.equals(token.type, Type.map) ? 2 : 1)
+      : 0;
     if (children > 0) {
       this.open.push(children);
       if (this.open.length > MAX_CBOR_DEPTH) throw malformed('CBOR nests too deeply');
@@ -75,12 +77,17 @@ const DECODE_OPTIONS = {
  * bytes after it (authenticator data embeds a COSE key followed by extensions). Throws only CtapError.
  */
 export function decodeCborPrefix(bytes: Uint8Array): [CborValue, Uint8Array] {
-  if (bytes.length > MAX_CBOR_BYTES) throw malformed(`CBOR input of ${bytes.length} bytes is too large`);
+  if (bytes.length > MAX_CBOR_BYTES)
+    throw malformed(`CBOR input of ${bytes.length} bytes is too large`);
   if (bytes.length === 0) throw malformed('CBOR input is empty');
   try {
     const tokenizer = new DepthLimitedTokenizer(bytes, DECODE_OPTIONS);
-    const [value, rest] = decodeFirst(bytes, { ...DECODE_OPTIONS, tokenizer }) as [CborValue, Uint8Array];
-    if (typeof value === 'number' && !Number.isInteger(value)) throw malformed('floats are not used by CTAP');
+    const [value, rest] = decodeFirst(bytes, { ...DECODE_OPTIONS, tokenizer }) as [
+      CborValue,
+      Uint8Array,
+    ];
+    if (typeof value === 'number' && !Number.isInteger(value))
+      throw malformed('floats are not used by CTAP');
     return [value, rest];
   } catch (e) {
     if (e instanceof CtapError) throw e;

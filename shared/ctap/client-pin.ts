@@ -18,10 +18,24 @@ export const PinSub = {
 } as const;
 
 /** pinUvAuthToken permissions (CTAP 2.1 §6.5.5.7). */
-export const Permission = { MC: 0x01, GA: 0x02, CM: 0x04, BE: 0x08, LBW: 0x10, ACFG: 0x20 } as const;
+export const Permission = {
+  MC: 0x01,
+  GA: 0x02,
+  CM: 0x04,
+  BE: 0x08,
+  LBW: 0x10,
+  ACFG: 0x20,
+} as const;
 
-function clientPin(protocol: number, sub: number, rest: [number, CborValue | undefined][] = []): Uint8Array {
-  return encodeRequest(Ctap2Cmd.CLIENT_PIN, new Map<number, CborValue | undefined>([[1, protocol], [2, sub], ...rest]));
+function clientPin(
+  protocol: number,
+  sub: number,
+  rest: [number, CborValue | undefined][] = [],
+): Uint8Array {
+  return encodeRequest(
+    Ctap2Cmd.CLIENT_PIN,
+    new Map<number, CborValue | undefined>([[1, protocol], [2, sub], ...rest]),
+  );
 }
 
 /** getPINRetries request. */
@@ -35,7 +49,13 @@ export function encodeGetKeyAgreement(protocol: number): Uint8Array {
 }
 
 /** setPIN request: newPinEnc and its pinUvAuthParam under the shared secret. */
-export function encodeSetPin(p: PinProtocol, shared: Uint8Array, keyAgreement: CborValue, pin: string, minLength?: number): Uint8Array {
+export function encodeSetPin(
+  p: PinProtocol,
+  shared: Uint8Array,
+  keyAgreement: CborValue,
+  pin: string,
+  minLength?: number,
+): Uint8Array {
   const newPinEnc = p.encrypt(shared, paddedPin(pin, minLength));
   return clientPin(p.version, PinSub.SET_PIN, [
     [3, keyAgreement],
@@ -45,7 +65,14 @@ export function encodeSetPin(p: PinProtocol, shared: Uint8Array, keyAgreement: C
 }
 
 /** changePIN request: pinUvAuthParam covers newPinEnc ‖ pinHashEnc. */
-export function encodeChangePin(p: PinProtocol, shared: Uint8Array, keyAgreement: CborValue, oldPin: string, newPin: string, minLength?: number): Uint8Array {
+export function encodeChangePin(
+  p: PinProtocol,
+  shared: Uint8Array,
+  keyAgreement: CborValue,
+  oldPin: string,
+  newPin: string,
+  minLength?: number,
+): Uint8Array {
   const pinHashEnc = p.encrypt(shared, pinHash(oldPin));
   const newPinEnc = p.encrypt(shared, paddedPin(newPin, minLength));
   return clientPin(p.version, PinSub.CHANGE_PIN, [
@@ -60,9 +87,20 @@ export function encodeChangePin(p: PinProtocol, shared: Uint8Array, keyAgreement
  * Token request: with permissions (0x09, CTAP 2.1) when `permissions` is given, else the legacy
  * getPinToken (0x05) for 2.0 keys.
  */
-export function encodeGetPinToken(p: PinProtocol, shared: Uint8Array, keyAgreement: CborValue, pin: string, permissions?: number, rpId?: string): Uint8Array {
+export function encodeGetPinToken(
+  p: PinProtocol,
+  shared: Uint8Array,
+  keyAgreement: CborValue,
+  pin: string,
+  permissions?: number,
+  rpId?: string,
+): Uint8Array {
   const pinHashEnc = p.encrypt(shared, pinHash(pin));
-  if (permissions === undefined) return clientPin(p.version, PinSub.GET_PIN_TOKEN, [[3, keyAgreement], [6, pinHashEnc]]);
+  if (permissions === undefined)
+    return clientPin(p.version, PinSub.GET_PIN_TOKEN, [
+      [3, keyAgreement],
+      [6, pinHashEnc],
+    ]);
   return clientPin(p.version, PinSub.GET_PIN_TOKEN_WITH_PERMISSIONS, [
     [3, keyAgreement],
     [6, pinHashEnc],

@@ -16,7 +16,10 @@ export const Ctap2Cmd = {
 } as const;
 
 /** Builds a request payload: command byte followed by the canonical CBOR parameter map, if any. */
-export function encodeRequest(cmd: number, params?: ReadonlyMap<number, CborValue | undefined>): Uint8Array {
+export function encodeRequest(
+  cmd: number,
+  params?: ReadonlyMap<number, CborValue | undefined>,
+): Uint8Array {
   if (!params) return Uint8Array.of(cmd);
   const present = new Map<number, CborValue>();
   for (const [k, v] of params) if (v !== undefined) present.set(k, v);
@@ -43,6 +46,7 @@ export function decodeResponse(reply: Uint8Array): CborMap {
 export function decodeRequest(payload: Uint8Array): { cmd: number; params: CborMap } {
   if (payload.length === 0) throw malformed('empty CTAP2 request');
   const cmd = payload[0] ?? 0;
-  const params = payload.length > 1 ? asMap(decodeCbor(payload.subarray(1)), 'CTAP2 request') : new Map();
+  const params =
+    payload.length > 1 ? asMap(decodeCbor(payload.subarray(1)), 'CTAP2 request') : new Map();
   return { cmd, params };
 }

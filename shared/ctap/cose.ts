@@ -7,7 +7,8 @@ export const CoseAlg = { ES256: -7, ECDH_ES_HKDF_256: -25, EdDSA: -8, RS256: -25
 
 /** An uncompressed P-256 point (0x04 ‖ x ‖ y) as a COSE_Key map with the given alg. */
 export function p256ToCose(uncompressed: Uint8Array, alg: number): Map<number, CborValue> {
-  if (uncompressed.length !== 65 || uncompressed[0] !== 4) throw malformed('not an uncompressed P-256 point');
+  if (uncompressed.length !== 65 || uncompressed[0] !== 4)
+    throw malformed('not an uncompressed P-256 point');
   return new Map<number, CborValue>([
     [1, 2],
     [3, alg],

@@ -23,7 +23,12 @@ const AUTHENTICATED = new Set<number>([0x01, 0x02, 0x04, 0x06, 0x07]);
  * Builds a CredentialManagement request for `cmd` (0x0A, or 0x41 on preview keys). pinUvAuthParam =
  * authenticate(token, subCommand ‖ CBOR(subCommandParams)).
  */
-export function encodeCredMgmt(cmd: number, sub: number, auth?: { protocol: PinProtocol; token: Uint8Array }, params?: ReadonlyMap<number, CborValue>): Uint8Array {
+export function encodeCredMgmt(
+  cmd: number,
+  sub: number,
+  auth?: { protocol: PinProtocol; token: Uint8Array },
+  params?: ReadonlyMap<number, CborValue>,
+): Uint8Array {
   const needsAuth = AUTHENTICATED.has(sub) && auth;
   const message = params ? concatBytes(Uint8Array.of(sub), encodeCbor(params)) : Uint8Array.of(sub);
   return encodeRequest(
@@ -55,7 +60,10 @@ export interface CredsMetadata {
 
 /** Parses getCredsMetadata. */
 export function parseCredsMetadata(map: CborMap): CredsMetadata {
-  return { existing: required(map, 1, asInt, 'existingResidentCredentialsCount'), remaining: required(map, 2, asInt, 'maxPossibleRemainingResidentCredentialsCount') };
+  return {
+    existing: required(map, 1, asInt, 'existingResidentCredentialsCount'),
+    remaining: required(map, 2, asInt, 'maxPossibleRemainingResidentCredentialsCount'),
+  };
 }
 
 /** One RP with resident credentials; `total` only on the first reply of an enumeration. */

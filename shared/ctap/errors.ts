@@ -106,7 +106,9 @@ export const Status = {
 
 /** The spec name of a CTAP2 status byte, or `0xNN` for codes the spec does not name. */
 export function statusName(status: number): string {
-  return (CTAP2_STATUS as Record<number, string>)[status] ?? `0x${status.toString(16).padStart(2, '0')}`;
+  return (
+    (CTAP2_STATUS as Record<number, string>)[status] ?? `0x${status.toString(16).padStart(2, '0')}`
+  );
 }
 
 const STATUS_CODES: Readonly<Record<number, ErrorCode>> = {
@@ -155,7 +157,9 @@ export class CtapError extends FaktorError {
     super(
       kind === 'status' ? (STATUS_CODES[status ?? -1] ?? 'key-refused') : KIND_CODES[kind],
       detail,
-      status === undefined ? undefined : { status: kind === 'status' ? statusName(status) : status },
+      status === undefined
+        ? undefined
+        : { status: kind === 'status' ? statusName(status) : status },
     );
   }
 
@@ -167,7 +171,9 @@ export class CtapError extends FaktorError {
 
 /** True when `e` is a CtapError, optionally one for the given CTAP2 status byte. */
 export function isCtapError(e: unknown, status?: number): e is CtapError {
-  return e instanceof CtapError && (status === undefined || (e.kind === 'status' && e.status === status));
+  return (
+    e instanceof CtapError && (status === undefined || (e.kind === 'status' && e.status === status))
+  );
 }
 
 /** Shorthand for device bytes that do not parse: every decoder throws only this. */

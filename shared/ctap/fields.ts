@@ -30,7 +30,8 @@ export function asText(value: CborValue | undefined, what: string): string {
 
 /** The value as a safe integer, or a malformed error. */
 export function asInt(value: CborValue | undefined, what: string): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value)) throw malformed(`${what} is not an integer`);
+  if (typeof value !== 'number' || !Number.isSafeInteger(value))
+    throw malformed(`${what} is not an integer`);
   return value;
 }
 
@@ -41,13 +42,23 @@ export function asBool(value: CborValue | undefined, what: string): boolean {
 }
 
 /** Reads an optional field through `read`; absent means undefined. */
-export function optional<T>(map: CborMap, key: CborValue, read: (v: CborValue, what: string) => T, what: string): T | undefined {
+export function optional<T>(
+  map: CborMap,
+  key: CborValue,
+  read: (v: CborValue, what: string) => T,
+  what: string,
+): T | undefined {
   const value = map.get(key);
   return value === undefined ? undefined : read(value, what);
 }
 
 /** Reads a required field through `read`; absent is a malformed error. */
-export function required<T>(map: CborMap, key: CborValue, read: (v: CborValue, what: string) => T, what: string): T {
+export function required<T>(
+  map: CborMap,
+  key: CborValue,
+  read: (v: CborValue, what: string) => T,
+  what: string,
+): T {
   const value = map.get(key);
   if (value === undefined) throw malformed(`${what} is missing`);
   return read(value, what);
@@ -56,6 +67,7 @@ export function required<T>(map: CborMap, key: CborValue, read: (v: CborValue, w
 /** A text-keyed map of booleans (GetInfo options) as a plain record. */
 export function asBoolRecord(value: CborValue, what: string): Record<string, boolean> {
   const out: Record<string, boolean> = {};
-  for (const [k, v] of asMap(value, what)) out[asText(k, `${what} key`)] = asBool(v, `${what}.${String(k)}`);
+  for (const [k, v] of asMap(value, what))
+    out[asText(k, `${what} key`)] = asBool(v, `${what}.${String(k)}`);
   return out;
 }

@@ -38,7 +38,11 @@ export interface Assertion {
   readonly credentialId?: Uint8Array;
   readonly authData: AuthenticatorData;
   readonly signature: Uint8Array;
-  readonly user?: { readonly id: Uint8Array; readonly name?: string; readonly displayName?: string };
+  readonly user?: {
+    readonly id: Uint8Array;
+    readonly name?: string;
+    readonly displayName?: string;
+  };
   readonly numberOfCredentials?: number;
 }
 
@@ -49,7 +53,11 @@ export function parseUser(value: CborValue, what: string): NonNullable<Assertion
     const v = m.get(k);
     return typeof v === 'string' ? v : undefined;
   };
-  return { id: required(m, 'id', asBytes, `${what}.id`), name: text('name'), displayName: text('displayName') };
+  return {
+    id: required(m, 'id', asBytes, `${what}.id`),
+    name: text('name'),
+    displayName: text('displayName'),
+  };
 }
 
 /** Parses a GetAssertion or GetNextAssertion reply. Throws only CtapError. */

@@ -45,8 +45,19 @@ export const MAX_MESSAGE = INIT_DATA + MAX_SEQ * CONT_DATA;
 
 /** One parsed 64-byte report: the first of a message, or a continuation. */
 export type HidPacket =
-  | { readonly kind: 'init'; readonly cid: number; readonly cmd: number; readonly length: number; readonly data: Uint8Array }
-  | { readonly kind: 'cont'; readonly cid: number; readonly seq: number; readonly data: Uint8Array };
+  | {
+      readonly kind: 'init';
+      readonly cid: number;
+      readonly cmd: number;
+      readonly length: number;
+      readonly data: Uint8Array;
+    }
+  | {
+      readonly kind: 'cont';
+      readonly cid: number;
+      readonly seq: number;
+      readonly data: Uint8Array;
+    };
 
 /** A whole CTAPHID message after reassembly. */
 export interface HidMessage {
@@ -57,7 +68,11 @@ export interface HidMessage {
 
 /** Splits a message into zero-padded 64-byte reports (init packet, then continuations 0…127). */
 export function framePackets(cid: number, cmd: number, payload: Uint8Array): Uint8Array[] {
-  if (payload.length > MAX_MESSAGE) throw new CtapError('invalid-argument', `message of ${payload.length} bytes exceeds ${MAX_MESSAGE}`);
+  if (payload.length > MAX_MESSAGE)
+    throw new CtapError(
+      'invalid-argument',
+      `message of ${payload.length} bytes exceeds ${MAX_MESSAGE}`,
+    );
   const first = new Uint8Array(REPORT_SIZE);
   const view = new DataView(first.buffer);
   view.setUint32(0, cid >>> 0);
@@ -77,11 +92,19 @@ export function framePackets(cid: number, cmd: number, payload: Uint8Array): Uin
 
 /** Parses one 64-byte report from a device or a client. Throws only CtapError. */
 export function parsePacket(report: Uint8Array): HidPacket {
-  if (report.length !== REPORT_SIZE) throw malformed(`HID report of ${report.length} bytes, expected ${REPORT_SIZE}`);
+  if (report.length !== REPORT_SIZE)
+    throw malformed(`HID report of ${report.length} bytes, expected ${REPORT_SIZE}`);
   const view = new DataView(report.buffer, report.byteOffset, report.byteLength);
   const cid = view.getUint32(0);
   const b4 = report[4] ?? 0;
-  if (b4 & 0x80) return { kind: 'init', cid, cmd: b4 & 0x7f, length: view.getUint16(5), data: report.subarray(7) };
+  if (b4 & 0x80)
+    return {
+      kind: 'init',
+      cid,
+      cmd: b4 & 0x7f,
+      length: view.getUint16(5),
+      data: report.subarray(7),
+    };
   return { kind: 'cont', cid, seq: b4, data: report.subarray(5) };
 }
 
@@ -108,18 +131,30 @@ export class Reassembler {
   push(packet: HidPacket): HidMessage | undefined {
     if (packet.cid !== this.cid) return undefined;
     if (packet.kind === 'init') {
-      if (this.pending) throw framing('new message before the previous one was complete', CtapHidError.INVALID_SEQ);
-      if (packet.length > MAX_MESSAGE) throw framing(`declared length ${packet.length} exceeds ${MAX_MESSAGE}`, CtapHidError.INVALID_LEN);
+      if (this.pending)
+        throw framing('new message before the previous one was complete', CtapHidError.INVALID_SEQ);
+      if (packet.length > MAX_MESSAGE)
+        throw framing(
+          `declared length ${packet.length} exceeds ${MAX_MESSAGE}`,
+          CtapHidError.INVALID_LEN,
+        );
       const buffer = new Uint8Array(packet.length);
       const take = Math.min(packet.length, INIT_DATA);
       buffer.set(packet.data.subarray(0, take));
       this.pending = { cmd: packet.cmd, buffer, filled: take, nextSeq: 0 };
     } else {
       const p = this.pending;
-      if (!p) throw framing(`continuation ${packet.seq} without an init packet`, CtapHidError.INVALID_SEQ);
+      if (!p)
+        throw framing(
+          `continuation ${packet.seq} without an init packet`,
+          CtapHidError.INVALID_SEQ,
+        );
       if (packet.seq !== p.nextSeq) {
         this.pending = undefined;
-        throw framing(`continuation ${packet.seq}, expected ${p.nextSeq}`, CtapHidError.INVALID_SEQ);
+        throw framing(
+          `continuation ${packet.seq}, expected ${p.nextSeq}`,
+          CtapHidError.INVALID_SEQ,
+        );
       }
       const take = Math.min(p.buffer.length - p.filled, CONT_DATA);
       p.buffer.set(packet.data.subarray(0, take), p.filled);
@@ -163,7 +198,8 @@ export function parseInitReply(payload: Uint8Array, nonce: Uint8Array): InitRepl
   if (payload.length < 17) throw malformed(`INIT reply of ${payload.length} bytes, expected 17`);
   if (!equalBytes(payload.subarray(0, 8), nonce)) return undefined;
   const cid = new DataView(payload.buffer, payload.byteOffset + 8, 4).getUint32(0);
-  if (cid === 0 || cid === BROADCAST_CID) throw malformed(`INIT reply assigned reserved channel ${cid}`);
+  if (cid === 0 || cid === BROADCAST_CID)
+    throw malformed(`INIT reply assigned reserved channel ${cid}`);
   const b = (i: number): number => payload[i] ?? 0;
   return { cid, protocolVersion: b(12), deviceVersion: [b(13), b(14), b(15)], capabilities: b(16) };
 }

@@ -19,8 +19,10 @@ export interface AuthenticatorInfo {
   readonly remainingDiscoverableCredentials?: number;
 }
 
-const textList = (v: CborValue, what: string): string[] => asArray(v, what).map((x) => asText(x, what));
-const intList = (v: CborValue, what: string): number[] => asArray(v, what).map((x) => asInt(x, what));
+const textList = (v: CborValue, what: string): string[] =>
+  asArray(v, what).map((x) => asText(x, what));
+const intList = (v: CborValue, what: string): number[] =>
+  asArray(v, what).map((x) => asInt(x, what));
 
 /** Parses a GetInfo reply map. Throws only CtapError. */
 export function parseInfo(map: CborMap): AuthenticatorInfo {
@@ -38,7 +40,12 @@ export function parseInfo(map: CborMap): AuthenticatorInfo {
     transports: optional(map, 9, textList, 'transports') ?? [],
     minPinLength: optional(map, 0x0d, asInt, 'minPINLength'),
     firmwareVersion: optional(map, 0x0e, asInt, 'firmwareVersion'),
-    remainingDiscoverableCredentials: optional(map, 0x14, asInt, 'remainingDiscoverableCredentials'),
+    remainingDiscoverableCredentials: optional(
+      map,
+      0x14,
+      asInt,
+      'remainingDiscoverableCredentials',
+    ),
   };
 }
 

@@ -60,5 +60,9 @@ export interface Attestation {
 export function parseMakeCredential(map: CborMap): Attestation {
   const authData = parseAuthenticatorData(required(map, 2, asBytes, 'authData'));
   if (!authData.credential) throw malformed('MakeCredential authData has no attested credential');
-  return { fmt: required(map, 1, asText, 'fmt'), authData, attStmt: required(map, 3, asMap, 'attStmt') };
+  return {
+    fmt: required(map, 1, asText, 'fmt'),
+    authData,
+    attStmt: required(map, 3, asMap, 'attStmt'),
+  };
 }

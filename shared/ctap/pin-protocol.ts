@@ -28,7 +28,8 @@ export interface PinProtocol {
 const zeroIv = new Uint8Array(16);
 
 function checkBlocks(data: Uint8Array): void {
-  if (data.length === 0 || data.length % 16 !== 0) throw malformed(`ciphertext of ${data.length} bytes is not whole AES blocks`);
+  if (data.length === 0 || data.length % 16 !== 0)
+    throw malformed(`ciphertext of ${data.length} bytes is not whole AES blocks`);
 }
 
 /** Protocol 1: SHA-256(Z), AES-256-CBC with a zero IV, HMAC truncated to 16 bytes. */
@@ -49,15 +50,22 @@ export function makePinProtocolV2(random: RandomSource = randomBytes): PinProtoc
   const aesKey = (shared: Uint8Array): Uint8Array => shared.subarray(32, 64);
   return {
     version: 2,
-    kdf: (z) => concatBytes(hkdf(sha256, z, salt, utf8ToBytes('CTAP2 HMAC key'), 32), hkdf(sha256, z, salt, utf8ToBytes('CTAP2 AES key'), 32)),
+    kdf: (z) =>
+      concatBytes(
+        hkdf(sha256, z, salt, utf8ToBytes('CTAP2 HMAC key'), 32),
+        hkdf(sha256, z, salt, utf8ToBytes('CTAP2 AES key'), 32),
+      ),
     encrypt: (shared, plaintext) => {
       const iv = random(16);
       return concatBytes(iv, cbc(aesKey(shared), iv, { disablePadding: true }).encrypt(plaintext));
     },
     decrypt: (shared, data) => {
-      if (data.length < 32) throw malformed('protocol 2 ciphertext is shorter than IV plus one block');
+      if (data.length < 32)
+        throw malformed('protocol 2 ciphertext is shorter than IV plus one block');
       checkBlocks(data.subarray(16));
-      return cbc(aesKey(shared), data.subarray(0, 16), { disablePadding: true }).decrypt(data.subarray(16));
+      return cbc(aesKey(shared), data.subarray(0, 16), { disablePadding: true }).decrypt(
+        data.subarray(16),
+      );
     },
     authenticate: (key, message) => hmac(sha256, key.subarray(0, 32), message),
   };
@@ -87,7 +95,11 @@ export function ecdhZ(secretKey: Uint8Array, peerPoint: Uint8Array): Uint8Array 
  * Returns the COSE key to send (alg −25, as the spec demands although it is not the algorithm used)
  * and the shared secret.
  */
-export function encapsulate(protocol: PinProtocol, peerCose: CborValue | undefined, random: RandomSource = randomBytes): { keyAgreement: Map<number, CborValue>; shared: Uint8Array } {
+export function encapsulate(
+  protocol: PinProtocol,
+  peerCose: CborValue | undefined,
+  random: RandomSource = randomBytes,
+): { keyAgreement: Map<number, CborValue>; shared: Uint8Array } {
   const peer = coseToP256(peerCose, 'keyAgreement');
   const secretKey = p256.utils.randomSecretKey(random(48));
   const keyAgreement = p256ToCose(p256.getPublicKey(secretKey, false), CoseAlg.ECDH_ES_HKDF_256);
@@ -103,7 +115,8 @@ export function pinHash(pin: string): Uint8Array {
 export function paddedPin(pin: string, minLength = 4): Uint8Array {
   const bytes = utf8ToBytes(pin);
   // Checked before sending, with the key's own status, so the UI names the policy rather than "invalid input".
-  if ([...pin].length < minLength || bytes.length > 63) throw new CtapError('status', 'PIN length outside the key policy', Status.PIN_POLICY_VIOLATION);
+  if ([...pin].length < minLength || bytes.length > 63)
+    throw new CtapError('status', 'PIN length outside the key policy', Status.PIN_POLICY_VIOLATION);
   const out = new Uint8Array(64);
   out.set(bytes);
   return out;

@@ -79,15 +79,22 @@ function derLength(bytes: Uint8Array, at: number): number {
 
 /** Parses a REGISTER response body: 05 ‖ pub(65) ‖ L ‖ kh ‖ cert(DER) ‖ sig. */
 export function parseU2fRegistration(body: Uint8Array): U2fRegistration {
-  if (body.length < 67 || body[0] !== 0x05) throw malformed('U2F registration does not start with 0x05');
+  if (body.length < 67 || body[0] !== 0x05)
+    throw malformed('U2F registration does not start with 0x05');
   const publicKey = body.slice(1, 66);
   if (publicKey[0] !== 0x04) throw malformed('U2F public key is not an uncompressed point');
   const khLength = body[66] ?? 0;
   const certAt = 67 + khLength;
-  if (body.length < certAt + 2 || body[certAt] !== 0x30) throw malformed('U2F attestation certificate missing');
+  if (body.length < certAt + 2 || body[certAt] !== 0x30)
+    throw malformed('U2F attestation certificate missing');
   const certEnd = certAt + derLength(body, certAt);
   if (certEnd >= body.length) throw malformed('U2F registration has no signature');
-  return { publicKey, keyHandle: body.slice(67, certAt), certificate: body.slice(certAt, certEnd), signature: body.slice(certEnd) };
+  return {
+    publicKey,
+    keyHandle: body.slice(67, certAt),
+    certificate: body.slice(certAt, certEnd),
+    signature: body.slice(certEnd),
+  };
 }
 
 /** What a U2F AUTHENTICATE returned. */

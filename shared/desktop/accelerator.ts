@@ -6,10 +6,12 @@
  */
 
 /** Why an accelerator is refused (the settings screen words each one). */
-export type AcceleratorProblem = 'too-long' | 'no-key' | 'unknown-part' | 'two-keys' | 'duplicate-modifier' | 'needs-modifier';
+export type AcceleratorProblem =
+  'too-long' | 'no-key' | 'unknown-part' | 'two-keys' | 'duplicate-modifier' | 'needs-modifier';
 
 /** The verdict: the accelerator in canonical spelling, or the problem. */
-export type AcceleratorCheck = { ok: true; accelerator: string } | { ok: false; problem: AcceleratorProblem };
+export type AcceleratorCheck =
+  { ok: true; accelerator: string } | { ok: false; problem: AcceleratorProblem };
 
 /** Longest accelerator text accepted (the longest valid one is about 40 characters). */
 export const MAX_ACCELERATOR_CHARS = 64;
@@ -31,10 +33,40 @@ const MODIFIERS: Readonly<Record<string, string>> = {
 };
 
 const NAMED_KEYS = [
-  'Plus', 'Space', 'Tab', 'Capslock', 'Numlock', 'Scrolllock', 'Backspace', 'Delete', 'Insert', 'Return', 'Enter',
-  'Up', 'Down', 'Left', 'Right', 'Home', 'End', 'PageUp', 'PageDown', 'Escape', 'Esc', 'PrintScreen',
-  'VolumeUp', 'VolumeDown', 'VolumeMute', 'MediaNextTrack', 'MediaPreviousTrack', 'MediaStop', 'MediaPlayPause',
-  'numdec', 'numadd', 'numsub', 'nummult', 'numdiv',
+  'Plus',
+  'Space',
+  'Tab',
+  'Capslock',
+  'Numlock',
+  'Scrolllock',
+  'Backspace',
+  'Delete',
+  'Insert',
+  'Return',
+  'Enter',
+  'Up',
+  'Down',
+  'Left',
+  'Right',
+  'Home',
+  'End',
+  'PageUp',
+  'PageDown',
+  'Escape',
+  'Esc',
+  'PrintScreen',
+  'VolumeUp',
+  'VolumeDown',
+  'VolumeMute',
+  'MediaNextTrack',
+  'MediaPreviousTrack',
+  'MediaStop',
+  'MediaPlayPause',
+  'numdec',
+  'numadd',
+  'numsub',
+  'nummult',
+  'numdiv',
 ];
 const NAMED = new Map(NAMED_KEYS.map((k) => [k.toLowerCase(), k]));
 const PUNCTUATION = new Set([...')!@#$%^&*(:;=<,_->.?/~`{][|\\}"\'']);

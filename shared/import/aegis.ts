@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { account, collect, damaged, int, isRecord, list, looseList, nameTable, organised, text, unsupported } from './entry';
+import {
+  account,
+  collect,
+  damaged,
+  int,
+  isRecord,
+  list,
+  looseList,
+  nameTable,
+  organised,
+  text,
+  unsupported,
+} from './entry';
 import type { ParsedImport } from './types';
 
 /*
@@ -28,7 +40,13 @@ export type AegisPasswordSlot = z.infer<typeof PasswordSlot>;
 /** What the envelope says: plain content, or what decryption needs. */
 export type AegisFile =
   | { readonly kind: 'plain'; readonly db: unknown }
-  | { readonly kind: 'encrypted'; readonly slots: AegisPasswordSlot[]; readonly nonce: string; readonly tag: string; readonly db: string };
+  | {
+      readonly kind: 'encrypted';
+      readonly slots: AegisPasswordSlot[];
+      readonly nonce: string;
+      readonly tag: string;
+      readonly db: string;
+    };
 
 /** True when the JSON looks like an Aegis vault (used by format detection). */
 export function looksLikeAegis(json: unknown): boolean {
@@ -41,7 +59,8 @@ export function readAegisEnvelope(json: unknown): AegisFile {
   if (json.version !== 1) throw damaged('unsupported Aegis vault version');
   const header = json.header as Record<string, unknown>;
   if (isRecord(json.db)) return { kind: 'plain', db: json.db };
-  if (typeof json.db !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(json.db)) throw damaged('db is neither an object nor Base64');
+  if (typeof json.db !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(json.db))
+    throw damaged('db is neither an object nor Base64');
   const params = GcmParams.safeParse(header.params);
   if (!params.success || !Array.isArray(header.slots)) throw damaged('encrypted header malformed');
   const slots = header.slots.flatMap((s) => {
@@ -65,7 +84,10 @@ export function parseAegisDb(db: unknown): ParsedImport {
   const version = int(db, 'version');
   if (version < 1 || version > 3) throw damaged('unsupported Aegis content version', { version });
   const groupNames = nameTable(db.groups, 'uuid', 'name');
-  const groupsOf = (e: Record<string, unknown>): unknown[] => [...looseList(e.groups).map((uuid) => groupNames.get(uuid)), e.group];
+  const groupsOf = (e: Record<string, unknown>): unknown[] => [
+    ...looseList(e.groups).map((uuid) => groupNames.get(uuid)),
+    e.group,
+  ];
   return collect(list(db, 'entries'), (e) => {
     const type = text(e, 'type').toLowerCase();
     const issuer = text(e, 'issuer');
@@ -74,16 +96,20 @@ export function parseAegisDb(db: unknown): ParsedImport {
     const info = e.info;
     if (!isRecord(info)) throw damaged('info missing');
     return {
-      account: organised(account({
-        type: type as 'totp' | 'hotp',
-        secret: text(info, 'secret'),
-        algorithm: text(info, 'algo', 'SHA1'),
-        digits: int(info, 'digits', 6),
-        period: type === 'totp' ? int(info, 'period', 30) : 30,
-        counter: type === 'hotp' ? int(info, 'counter', 0) : 0,
-        issuer,
-        label,
-      }), e.favorite, groupsOf(e)),
+      account: organised(
+        account({
+          type: type as 'totp' | 'hotp',
+          secret: text(info, 'secret'),
+          algorithm: text(info, 'algo', 'SHA1'),
+          digits: int(info, 'digits', 6),
+          period: type === 'totp' ? int(info, 'period', 30) : 30,
+          counter: type === 'hotp' ? int(info, 'counter', 0) : 0,
+          issuer,
+          label,
+        }),
+        e.favorite,
+        groupsOf(e),
+      ),
     };
   });
 }

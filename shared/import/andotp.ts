@@ -10,7 +10,11 @@ import type { ParsedImport } from './types';
 
 /** True when the JSON looks like an andOTP array (used by format detection). */
 export function looksLikeAndOtp(json: unknown): boolean {
-  return Array.isArray(json) && json.length > 0 && json.every((e) => typeof e === 'object' && e !== null && 'secret' in e && 'type' in e);
+  return (
+    Array.isArray(json) &&
+    json.length > 0 &&
+    json.every((e) => typeof e === 'object' && e !== null && 'secret' in e && 'type' in e)
+  );
 }
 
 const TYPES = new Set(['TOTP', 'HOTP']);
@@ -29,16 +33,20 @@ export function parseAndOtp(json: unknown): ParsedImport {
     }
     if (!TYPES.has(type)) return unsupported(type.toLowerCase(), issuer, label);
     return {
-      account: organised(account({
-        type: type === 'HOTP' ? 'hotp' : 'totp',
-        secret: text(e, 'secret'),
-        algorithm: text(e, 'algorithm', 'SHA1'),
-        digits: int(e, 'digits', 6),
-        period: int(e, 'period', 30),
-        counter: type === 'HOTP' ? int(e, 'counter') : 0,
-        issuer,
-        label,
-      }), false, looseList(e.tags)),
+      account: organised(
+        account({
+          type: type === 'HOTP' ? 'hotp' : 'totp',
+          secret: text(e, 'secret'),
+          algorithm: text(e, 'algorithm', 'SHA1'),
+          digits: int(e, 'digits', 6),
+          period: int(e, 'period', 30),
+          counter: type === 'HOTP' ? int(e, 'counter') : 0,
+          issuer,
+          label,
+        }),
+        false,
+        looseList(e.tags),
+      ),
     };
   });
 }

@@ -1,4 +1,16 @@
-import { account, collect, damaged, int, isRecord, list, looseList, nameTable, organised, text, unsupported } from './entry';
+import {
+  account,
+  collect,
+  damaged,
+  int,
+  isRecord,
+  list,
+  looseList,
+  nameTable,
+  organised,
+  text,
+  unsupported,
+} from './entry';
 import type { ParsedImport } from './types';
 
 /*
@@ -16,7 +28,13 @@ export function looksLikeAuthenticatorPro(json: unknown): boolean {
   return isRecord(json) && Array.isArray(json.Authenticators);
 }
 
-const TYPE_NAMES: Readonly<Record<number, string>> = { 1: 'hotp', 2: 'totp', 3: 'motp', 4: 'steam', 5: 'yandex' };
+const TYPE_NAMES: Readonly<Record<number, string>> = {
+  1: 'hotp',
+  2: 'totp',
+  3: 'motp',
+  4: 'steam',
+  5: 'yandex',
+};
 const ALGORITHMS = ['SHA1', 'SHA256', 'SHA512'];
 
 /**
@@ -30,7 +48,10 @@ export function parseAuthenticatorPro(json: unknown): ParsedImport {
   const bySecret = new Map<unknown, unknown[]>();
   for (const link of looseList(json.AuthenticatorCategories)) {
     if (!isRecord(link)) continue;
-    bySecret.set(link.AuthenticatorSecret, [...(bySecret.get(link.AuthenticatorSecret) ?? []), categoryNames.get(link.CategoryId)]);
+    bySecret.set(link.AuthenticatorSecret, [
+      ...(bySecret.get(link.AuthenticatorSecret) ?? []),
+      categoryNames.get(link.CategoryId),
+    ]);
   }
   return collect(list(json, 'Authenticators'), (e) => {
     const typeName = TYPE_NAMES[int(e, 'Type')] ?? `type ${int(e, 'Type')}`;
@@ -40,16 +61,20 @@ export function parseAuthenticatorPro(json: unknown): ParsedImport {
     const algorithm = ALGORITHMS[int(e, 'Algorithm', 0)];
     if (algorithm === undefined) throw damaged('Algorithm out of range');
     return {
-      account: organised(account({
-        type: typeName,
-        secret: text(e, 'Secret'),
-        algorithm,
-        digits: int(e, 'Digits', 6),
-        period: int(e, 'Period', 30),
-        counter: int(e, 'Counter', 0),
-        issuer,
-        label,
-      }), false, bySecret.get(e.Secret) ?? []),
+      account: organised(
+        account({
+          type: typeName,
+          secret: text(e, 'Secret'),
+          algorithm,
+          digits: int(e, 'Digits', 6),
+          period: int(e, 'Period', 30),
+          counter: int(e, 'Counter', 0),
+          issuer,
+          label,
+        }),
+        false,
+        bySecret.get(e.Secret) ?? [],
+      ),
     };
   });
 }

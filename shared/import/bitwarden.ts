@@ -1,6 +1,17 @@
 import { FaktorError } from '../errors';
 import { parseOtpauthUri } from '../otp/uri';
-import { account, collect, damaged, isRecord, list, nameTable, organised, text, unsupported, type Converted } from './entry';
+import {
+  account,
+  collect,
+  damaged,
+  isRecord,
+  list,
+  nameTable,
+  organised,
+  text,
+  unsupported,
+  type Converted,
+} from './entry';
 import type { ParsedImport } from './types';
 
 /*
@@ -14,20 +25,31 @@ import type { ParsedImport } from './types';
 export function looksLikeBitwarden(json: unknown): boolean {
   if (!isRecord(json)) return false;
   if (json.encrypted === true && typeof json.encKeyValidation_DO_NOT_EDIT === 'string') return true; // password-protected export
-  return Array.isArray(json.items) && ('encrypted' in json || 'folders' in json || 'collections' in json);
+  return (
+    Array.isArray(json.items) && ('encrypted' in json || 'folders' in json || 'collections' in json)
+  );
 }
 
 /** Parses an unencrypted Bitwarden JSON export; a password-protected one is 'import-unsupported'. */
 export function parseBitwarden(json: unknown): ParsedImport {
   if (!isRecord(json)) throw damaged('not a Bitwarden export');
-  if (json.encrypted === true) throw new FaktorError('import-unsupported', 'password-protected Bitwarden export');
-  const withTotp = list(json, 'items').filter((i) => isRecord(i) && isRecord(i.login) && typeof i.login.totp === 'string' && i.login.totp.trim() !== '');
+  if (json.encrypted === true)
+    throw new FaktorError('import-unsupported', 'password-protected Bitwarden export');
+  const withTotp = list(json, 'items').filter(
+    (i) =>
+      isRecord(i) &&
+      isRecord(i.login) &&
+      typeof i.login.totp === 'string' &&
+      i.login.totp.trim() !== '',
+  );
   if (withTotp.length === 0) throw damaged('no accounts');
   const folders = nameTable(json.folders, 'id', 'name');
   return collect(withTotp, (item) => {
     const c = convert(item, item.login as Record<string, unknown>);
     // An item's `favorite` → pinned, its folder (`folderId`, named in `folders`) → its Faktor group.
-    return 'account' in c ? { account: organised(c.account, item.favorite, [folders.get(item.folderId)]) } : c;
+    return 'account' in c
+      ? { account: organised(c.account, item.favorite, [folders.get(item.folderId)]) }
+      : c;
   });
 }
 
@@ -39,7 +61,24 @@ function convert(item: Record<string, unknown>, login: Record<string, unknown>):
   if (/^otpauth:\/\//i.test(totp)) {
     const params = parseOtpauthUri(totp).params;
     // A URI without a label: fall back to the Bitwarden item's own names.
-    return { account: { ...params, issuer: params.issuer || issuer.trim(), label: params.label || label.trim() } };
+    return {
+      account: {
+        ...params,
+        issuer: params.issuer || issuer.trim(),
+        label: params.label || label.trim(),
+      },
+    };
   }
-  return { account: account({ type: 'totp', secret: totp, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, issuer, label }) };
+  return {
+    account: account({
+      type: 'totp',
+      secret: totp,
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+      counter: 0,
+      issuer,
+      label,
+    }),
+  };
 }

@@ -24,7 +24,8 @@ const ANDOTP_MIN_BYTES = 4 + 12 + 12 + 16;
  * raw content. Throws 'import-unknown-format' when nothing matches.
  */
 export function detectFormat(text: string | null, bytes: Uint8Array): ImportFormat {
-  if (AUTHPRO_ENCRYPTED_HEADER.test(String.fromCharCode(...bytes.subarray(0, 16)))) return 'authenticator-pro';
+  if (AUTHPRO_ENCRYPTED_HEADER.test(String.fromCharCode(...bytes.subarray(0, 16))))
+    return 'authenticator-pro';
   if (text !== null) {
     const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
     if (looksLikeOtpauthList(body)) return 'otpauth';
@@ -34,7 +35,8 @@ export function detectFormat(text: string | null, bytes: Uint8Array): ImportForm
       if (found !== null) return found;
     }
   }
-  if (text === null && bytes.length >= ANDOTP_MIN_BYTES && andOtpIterations(bytes) !== null) return 'andotp';
+  if (text === null && bytes.length >= ANDOTP_MIN_BYTES && andOtpIterations(bytes) !== null)
+    return 'andotp';
   throw new FaktorError('import-unknown-format');
 }
 

@@ -62,7 +62,8 @@ export function parseJson(text: string): unknown {
 export function algorithmOf(name: string): OtpAlgorithm {
   const n = name.toUpperCase().replace(/^HMAC/, '').replace('-', '');
   const found = OTP_ALGORITHMS.find((a) => a === n);
-  if (found === undefined) throw new FaktorError('invalid-parameter', 'algorithm', { name: 'algorithm' });
+  if (found === undefined)
+    throw new FaktorError('invalid-parameter', 'algorithm', { name: 'algorithm' });
   return found;
 }
 
@@ -81,7 +82,8 @@ export interface EntryFields {
 
 /** Builds checked OtpParams (the vault's new-account shape) from one entry's fields. */
 export function account(f: EntryFields): OtpParams {
-  const secret = typeof f.secret === 'string' ? decodeBase32(f.secret.replace(/[\s-]/g, '')) : f.secret;
+  const secret =
+    typeof f.secret === 'string' ? decodeBase32(f.secret.replace(/[\s-]/g, '')) : f.secret;
   const params: OtpParams = {
     type: f.type,
     secret,
@@ -97,16 +99,25 @@ export function account(f: EntryFields): OtpParams {
 }
 
 /** What converting one foreign entry gives: an account, or a reason to leave it out. */
-export type Converted = { readonly account: ImportedAccount } | { readonly drop: Omit<DroppedEntry, 'entry'> };
+export type Converted =
+  { readonly account: ImportedAccount } | { readonly drop: Omit<DroppedEntry, 'entry'> };
 
 /**
  * An account with another app's organising data: `favourite` exactly true → pinned; `groups` → tags
  * (importedTags). Both are optional extras, so a wrong shape (not a boolean, not text) is ignored
  * rather than failing the file; absent values leave the fields out (the vault's defaults apply).
  */
-export function organised(params: OtpParams, favourite: unknown, groups: Iterable<unknown> = []): ImportedAccount {
+export function organised(
+  params: OtpParams,
+  favourite: unknown,
+  groups: Iterable<unknown> = [],
+): ImportedAccount {
   const tags = importedTags(groups);
-  return { ...params, ...(favourite === true ? { pinned: true } : {}), ...(tags.length > 0 ? { tags } : {}) };
+  return {
+    ...params,
+    ...(favourite === true ? { pinned: true } : {}),
+    ...(tags.length > 0 ? { tags } : {}),
+  };
 }
 
 /** A field that should be a list, as one (anything else: empty), for the optional organising data. */
@@ -117,7 +128,9 @@ export function looseList(v: unknown): unknown[] {
 /** `id → name` from a list of `{[idKey], [nameKey]}` objects (other apps' group tables); malformed rows are skipped. */
 export function nameTable(rows: unknown, idKey: string, nameKey: string): Map<unknown, unknown> {
   const table = new Map<unknown, unknown>();
-  for (const row of looseList(rows)) if (isRecord(row) && (typeof row[idKey] === 'string' || typeof row[idKey] === 'number')) table.set(row[idKey], row[nameKey]);
+  for (const row of looseList(rows))
+    if (isRecord(row) && (typeof row[idKey] === 'string' || typeof row[idKey] === 'number'))
+      table.set(row[idKey], row[nameKey]);
   return table;
 }
 
@@ -125,7 +138,10 @@ export function nameTable(rows: unknown, idKey: string, nameKey: string): Map<un
  * Converts every entry; an entry that throws fails the file with 'import-damaged', `params.entry`
  * (1-based) and `params.reason` (the entry's own error code). An empty result is damage too.
  */
-export function collect(entries: readonly unknown[], convert: (e: Record<string, unknown>) => Converted): ParsedImport {
+export function collect(
+  entries: readonly unknown[],
+  convert: (e: Record<string, unknown>) => Converted,
+): ParsedImport {
   const accounts: ImportedAccount[] = [];
   const dropped: DroppedEntry[] = [];
   entries.forEach((e, i) => {
@@ -134,7 +150,10 @@ export function collect(entries: readonly unknown[], convert: (e: Record<string,
       if (!isRecord(e)) throw damaged('entry is not an object');
       c = convert(e);
     } catch (err) {
-      throw damaged(`entry ${i + 1}`, { entry: i + 1, reason: isFaktorError(err) ? err.code : 'invalid' });
+      throw damaged(`entry ${i + 1}`, {
+        entry: i + 1,
+        reason: isFaktorError(err) ? err.code : 'invalid',
+      });
     }
     if ('account' in c) accounts.push(c.account);
     else dropped.push({ entry: i + 1, ...c.drop });
@@ -147,8 +166,17 @@ export function collect(entries: readonly unknown[], convert: (e: Record<string,
  * A drop for a type Faktor cannot compute (Steam, Yandex, mOTP, …). Its names are shown (import preview,
  * `faktor import` on a terminal) but never stored, so control and bidi characters are removed, not refused.
  */
-export function unsupportedEntry(type: string, issuer: string, label: string): Omit<DroppedEntry, 'entry'> {
-  return { issuer: stripUnsafeNameChars(issuer), label: stripUnsafeNameChars(label), reason: 'unsupported-type', detail: stripUnsafeNameChars(type).slice(0, 32) };
+export function unsupportedEntry(
+  type: string,
+  issuer: string,
+  label: string,
+): Omit<DroppedEntry, 'entry'> {
+  return {
+    issuer: stripUnsafeNameChars(issuer),
+    label: stripUnsafeNameChars(label),
+    reason: 'unsupported-type',
+    detail: stripUnsafeNameChars(type).slice(0, 32),
+  };
 }
 
 /** unsupportedEntry as a format parser's Converted. */

@@ -15,7 +15,11 @@ export function looksLikeFreeOtpPlus(json: unknown): boolean {
 
 /** Signed or unsigned byte array → bytes; anything else is damage. */
 function bytesOf(v: unknown): Uint8Array {
-  if (!Array.isArray(v) || !v.every((b) => Number.isInteger(b) && (b as number) >= -128 && (b as number) <= 255)) throw damaged('secret is not a byte array');
+  if (
+    !Array.isArray(v) ||
+    !v.every((b) => Number.isInteger(b) && (b as number) >= -128 && (b as number) <= 255)
+  )
+    throw damaged('secret is not a byte array');
   return Uint8Array.from(v as number[], (b) => b & 0xff);
 }
 

@@ -17,7 +17,10 @@ const FOREIGN_TYPE = /^otpauth:\/\/(steam|yandex|motp|yaotp)\/([^?#]*)/i;
 
 /** True when the text's first meaningful line is an otpauth link (used by format detection). */
 export function looksLikeOtpauthList(text: string): boolean {
-  const first = text.split(/\r?\n/).map((l) => l.trim()).find((l) => l !== '' && !l.startsWith('#'));
+  const first = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .find((l) => l !== '' && !l.startsWith('#'));
   return first !== undefined && /^otpauth(-migration)?:\/\//i.test(first);
 }
 
@@ -32,14 +35,20 @@ export function parseOtpauthList(text: string): ParsedImport {
     const foreign = FOREIGN_TYPE.exec(line);
     if (foreign) {
       const name = splitLabel(safeDecode(foreign[2]!));
-      dropped.push({ entry: i + 1, ...unsupportedEntry(foreign[1]!.toLowerCase(), name.issuer ?? '', name.account) });
+      dropped.push({
+        entry: i + 1,
+        ...unsupportedEntry(foreign[1]!.toLowerCase(), name.issuer ?? '', name.account),
+      });
       return;
     }
     try {
       if (/^otpauth-migration:/i.test(line)) accounts.push(...parseMigrationUri(line).accounts);
       else accounts.push(withEnteDisplay(parseOtpauthUri(line).params, line));
     } catch (e) {
-      throw damaged(`line ${i + 1}`, { line: i + 1, reason: isFaktorError(e) ? e.code : 'invalid-uri' });
+      throw damaged(`line ${i + 1}`, {
+        line: i + 1,
+        reason: isFaktorError(e) ? e.code : 'invalid-uri',
+      });
     }
   });
   if (accounts.length === 0 && dropped.length === 0) throw damaged('no accounts');

@@ -1,4 +1,14 @@
-import { account, collect, damaged, int, isRecord, nameTable, organised, text, unsupported } from './entry';
+import {
+  account,
+  collect,
+  damaged,
+  int,
+  isRecord,
+  nameTable,
+  organised,
+  text,
+  unsupported,
+} from './entry';
 import type { ParsedImport } from './types';
 
 /*
@@ -11,7 +21,12 @@ import type { ParsedImport } from './types';
 /** What the envelope says: plain services, or the encrypted parts; `groups` (never encrypted) is the group table. */
 export type TwoFasFile =
   | { readonly kind: 'plain'; readonly services: unknown; readonly groups: unknown }
-  | { readonly kind: 'encrypted'; readonly services: B64Parts; readonly reference: B64Parts | null; readonly groups: unknown };
+  | {
+      readonly kind: 'encrypted';
+      readonly services: B64Parts;
+      readonly reference: B64Parts | null;
+      readonly groups: unknown;
+    };
 
 /** The three Base64 parts of an encrypted 2FAS field. */
 export interface B64Parts {
@@ -22,7 +37,11 @@ export interface B64Parts {
 
 /** True when the JSON looks like a 2FAS backup (used by format detection). */
 export function looksLikeTwoFas(json: unknown): boolean {
-  return isRecord(json) && typeof json.schemaVersion === 'number' && ('services' in json || 'servicesEncrypted' in json);
+  return (
+    isRecord(json) &&
+    typeof json.schemaVersion === 'number' &&
+    ('services' in json || 'servicesEncrypted' in json)
+  );
 }
 
 const B64 = /^[A-Za-z0-9+/]+={0,2}$/;
@@ -41,7 +60,12 @@ export function readTwoFasEnvelope(json: unknown): TwoFasFile {
   const enc = json.servicesEncrypted;
   if (typeof enc === 'string' && enc !== '') {
     const ref = json.reference;
-    return { kind: 'encrypted', services: parts(enc), reference: typeof ref === 'string' && ref !== '' ? parts(ref) : null, groups: json.groups };
+    return {
+      kind: 'encrypted',
+      services: parts(enc),
+      reference: typeof ref === 'string' && ref !== '' ? parts(ref) : null,
+      groups: json.groups,
+    };
   }
   return { kind: 'plain', services: json.services, groups: json.groups };
 }
@@ -62,16 +86,20 @@ export function parseTwoFasServices(services: unknown, groups: unknown = []): Pa
     if (!TOKEN_TYPES.has(tokenType)) return unsupported(tokenType.toLowerCase(), issuer, label);
     const type = tokenType === 'HOTP' ? 'hotp' : 'totp';
     return {
-      account: organised(account({
-        type,
-        secret: text(s, 'secret'),
-        algorithm: text(otp, 'algorithm', 'SHA1'),
-        digits: int(otp, 'digits', 6),
-        period: int(otp, 'period', 30),
-        counter: int(otp, 'counter', 0),
-        issuer,
-        label,
-      }), false, [groupNames.get(s.groupId)]),
+      account: organised(
+        account({
+          type,
+          secret: text(s, 'secret'),
+          algorithm: text(otp, 'algorithm', 'SHA1'),
+          digits: int(otp, 'digits', 6),
+          period: int(otp, 'period', 30),
+          counter: int(otp, 'counter', 0),
+          issuer,
+          label,
+        }),
+        false,
+        [groupNames.get(s.groupId)],
+      ),
     };
   });
 }

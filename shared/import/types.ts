@@ -7,7 +7,18 @@ import type { OtpParams } from '../otp/types';
  */
 
 /** Every file format the importer reads; `faktor` is our own encrypted backup. */
-export const IMPORT_FORMATS = ['faktor', 'otpauth', 'aegis', '2fas', 'ente', 'andotp', 'bitwarden', 'authenticator-pro', 'freeotp-plus', 'gnome'] as const;
+export const IMPORT_FORMATS = [
+  'faktor',
+  'otpauth',
+  'aegis',
+  '2fas',
+  'ente',
+  'andotp',
+  'bitwarden',
+  'authenticator-pro',
+  'freeotp-plus',
+  'gnome',
+] as const;
 
 /** One of IMPORT_FORMATS. */
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -35,7 +46,10 @@ export interface DroppedEntry {
  * (→ pinned) and its groups, tags, folders or categories (→ Faktor's groups, cleaned by
  * shared/groups.ts importedTags). Mapping per format: docs/import-formats.md.
  */
-export type ImportedAccount = OtpParams & { readonly pinned?: boolean; readonly tags?: readonly string[] };
+export type ImportedAccount = OtpParams & {
+  readonly pinned?: boolean;
+  readonly tags?: readonly string[];
+};
 
 /** What a parser hands back: accounts in the vault's new-account shape, plus what it left out. */
 export interface ParsedImport {

@@ -31,7 +31,10 @@ export const KeyView = z.strictObject({
   ctap2: z.boolean(),
   u2f: z.boolean(),
   wink: z.boolean(),
-  aaguid: z.string().regex(/^[0-9a-f]{32}$/).optional(),
+  aaguid: z
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .optional(),
   versions: z.array(z.string().max(32)).max(16),
   pinSet: z.boolean().optional(),
   pinRetries: z.number().int().min(0).max(255).optional(),
@@ -110,6 +113,14 @@ export const KeyServicekontoMeans = z.strictObject({
       }),
     )
     .max(200),
-  unreachable: z.array(z.strictObject({ origin: z.string().max(300), accountName: z.string().max(200), error: z.enum(ERROR_CODES) })).max(200),
+  unreachable: z
+    .array(
+      z.strictObject({
+        origin: z.string().max(300),
+        accountName: z.string().max(200),
+        error: z.enum(ERROR_CODES),
+      }),
+    )
+    .max(200),
 });
 export type KeyServicekontoMeans = z.infer<typeof KeyServicekontoMeans>;

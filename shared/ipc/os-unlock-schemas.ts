@@ -12,6 +12,9 @@ export const OsUnlockMethod = z.enum(['touch-id', 'windows-hello']);
 export type OsUnlockMethod = z.infer<typeof OsUnlockMethod>;
 
 /** What Settings and the lock screen need: the prompt offered here (null: none) and whether OS unlock is on. */
-export const OsUnlockStatus = z.strictObject({ method: OsUnlockMethod.nullable(), enabled: z.boolean() });
+export const OsUnlockStatus = z.strictObject({
+  method: OsUnlockMethod.nullable(),
+  enabled: z.boolean(),
+});
 /** See OsUnlockStatus. */
 export type OsUnlockStatus = z.infer<typeof OsUnlockStatus>;

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { isShortcutSetting, MAX_ACCELERATOR_CHARS } from '../desktop/accelerator';
 import { IMPORT_FORMATS } from '../import/types';
-import { AccountId, AccountMeta, accountFields, MAX_SECRET_BASE32_CHARS, MAX_TAG_CHARS, MAX_TAGS, pickFields } from '../account';
+import {
+  AccountId,
+  AccountMeta,
+  accountFields,
+  MAX_SECRET_BASE32_CHARS,
+  MAX_TAG_CHARS,
+  MAX_TAGS,
+  pickFields,
+} from '../account';
 
 /**
  * Data shapes that cross IPC. Every object is strict (unknown keys are an error) so a field holding a
@@ -38,7 +46,10 @@ export const AccountPatch = z.strictObject({
   icon: accountFields.icon.optional(),
   pinned: accountFields.pinned.optional(),
   /** Blank tags are dropped and duplicates merged by the vault; each one is trimmed there. */
-  tags: z.array(z.string().max(MAX_TAG_CHARS * 2)).max(MAX_TAGS).optional(),
+  tags: z
+    .array(z.string().max(MAX_TAG_CHARS * 2))
+    .max(MAX_TAGS)
+    .optional(),
 });
 export type AccountPatch = z.infer<typeof AccountPatch>;
 
@@ -46,7 +57,11 @@ export type AccountPatch = z.infer<typeof AccountPatch>;
 export const Settings = z.strictObject({
   language: z.enum(['system', 'de', 'en']),
   /** Minutes of inactivity before the app locks; 0 = never. Only effective with an app password. */
-  autoLockMinutes: z.number().int().min(0).max(24 * 60),
+  autoLockMinutes: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 60),
   /** Seconds after which a copied code is removed from the clipboard if still there; 0 = never. */
   clipboardClearSeconds: z.number().int().min(0).max(600),
   /** Colour scheme: follow the OS, or always light / dark. */
@@ -78,14 +93,20 @@ export const VaultStatus = z.strictObject({
 export type VaultStatus = z.infer<typeof VaultStatus>;
 
 /** One group in use (an account tag, issue #12) and how many accounts carry it. */
-export const GroupView = z.strictObject({ name: z.string().min(1).max(MAX_TAG_CHARS), count: z.number().int().min(1) });
+export const GroupView = z.strictObject({
+  name: z.string().min(1).max(MAX_TAG_CHARS),
+  count: z.number().int().min(1),
+});
 export type GroupView = z.infer<typeof GroupView>;
 
 /** A group name as it crosses IPC: the existing one to change. Bounded here; the editor's rule is applied by the vault. */
 export const GroupName = z.string().min(1).max(MAX_TAG_CHARS);
 
 /** A bulk group change (rename/dissolve): how many accounts changed and the token that undoes it (groups-restore). */
-export const GroupChangeResult = z.strictObject({ changed: z.number().int().min(1), undoToken: Id });
+export const GroupChangeResult = z.strictObject({
+  changed: z.number().int().min(1),
+  undoToken: Id,
+});
 
 /** Result of an import: counts, and the accounts skipped because they already exist. */
 export const ImportResult = z.strictObject({
@@ -107,6 +128,13 @@ export const ImportPreview = z.strictObject({
   format: z.enum(IMPORT_FORMATS),
   accounts: z.array(z.strictObject(pickFields(accountFields, ['issuer', 'label', 'type']))),
   duplicates: z.array(z.strictObject({ issuer: z.string(), label: z.string() })),
-  dropped: z.array(z.strictObject({ entry: z.number().int().min(1), ...pickFields(accountFields, ['issuer', 'label']), reason: z.literal('unsupported-type'), detail: z.string().max(32) })),
+  dropped: z.array(
+    z.strictObject({
+      entry: z.number().int().min(1),
+      ...pickFields(accountFields, ['issuer', 'label']),
+      reason: z.literal('unsupported-type'),
+      detail: z.string().max(32),
+    }),
+  ),
 });
 export type ImportPreview = z.infer<typeof ImportPreview>;

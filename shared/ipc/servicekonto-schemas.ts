@@ -26,7 +26,11 @@ export const PairedAccountView = z.strictObject({
 export type PairedAccountView = z.infer<typeof PairedAccountView>;
 
 /** Pair with the account of a scanned pairing QR (by scan token) under a new PIN. */
-export const PairRequest = z.strictObject({ token: ScanToken, pin: Pin, deviceName: z.string().min(1).max(64).optional() });
+export const PairRequest = z.strictObject({
+  token: ScanToken,
+  pin: Pin,
+  deviceName: z.string().min(1).max(64).optional(),
+});
 
 /** The offline login code for a scanned login QR (by scan token). */
 export const OfflineCodeRequest = z.strictObject({ token: ScanToken, pin: Pin });

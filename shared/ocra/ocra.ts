@@ -33,14 +33,21 @@ export function ocraPinHash(pin: string, hash: OcraHash): string {
 }
 
 /** Computes the OCRA response for `suite` (text or parsed) with `key` and `inputs`. */
-export function ocraResponse(suite: string | OcraSuite, key: Uint8Array, inputs: OcraInputs): string {
+export function ocraResponse(
+  suite: string | OcraSuite,
+  key: Uint8Array,
+  inputs: OcraInputs,
+): string {
   const s = typeof suite === 'string' ? parseOcraSuite(suite) : suite;
   if (!(key instanceof Uint8Array) || key.length < 1 || key.length > 128) throw invalid('key');
   const mac = hmac(HASH[s.hash], key, dataInput(s, inputs));
   if (s.digits === 0) return bytesToHex(mac);
   const offset = (mac[mac.length - 1] ?? 0) & 0x0f;
   const binary =
-    (((mac[offset] ?? 0) & 0x7f) << 24) | ((mac[offset + 1] ?? 0) << 16) | ((mac[offset + 2] ?? 0) << 8) | (mac[offset + 3] ?? 0);
+    (((mac[offset] ?? 0) & 0x7f) << 24) |
+    ((mac[offset + 1] ?? 0) << 16) |
+    ((mac[offset + 2] ?? 0) << 8) |
+    (mac[offset + 3] ?? 0);
   return String(binary % 10 ** s.digits).padStart(s.digits, '0');
 }
 
@@ -93,7 +100,11 @@ function uint64(value: bigint | number | undefined, name: string): Uint8Array {
 }
 
 function hex(text: string | undefined, name: string): Uint8Array {
-  if (typeof text !== 'string' || !/^(?:[0-9a-fA-F]{2})*$/.test(text.length % 2 ? `0${text}` : text)) throw invalid(name);
+  if (
+    typeof text !== 'string' ||
+    !/^(?:[0-9a-fA-F]{2})*$/.test(text.length % 2 ? `0${text}` : text)
+  )
+    throw invalid(name);
   return hexToBytes(text.length % 2 ? `0${text}` : text);
 }
 

@@ -32,7 +32,8 @@ const TIME_UNITS: Readonly<Record<string, { seconds: number; max: number }>> = {
 
 /** Parses a suite string; throws FaktorError('invalid-parameter') on anything the RFC does not define. */
 export function parseOcraSuite(text: string): OcraSuite {
-  const bad = (why: string): FaktorError => new FaktorError('invalid-parameter', `ocra suite: ${why}`, { name: 'ocraSuite' });
+  const bad = (why: string): FaktorError =>
+    new FaktorError('invalid-parameter', `ocra suite: ${why}`, { name: 'ocraSuite' });
   if (typeof text !== 'string' || text.length > 64) throw bad('length');
   const parts = text.split(':');
   if (parts.length !== 3 || parts[0] !== 'OCRA-1') throw bad('shape');
@@ -82,4 +83,3 @@ export function parseOcraSuite(text: string): OcraSuite {
     ...(timeStepSeconds !== undefined ? { timeStepSeconds } : {}),
   };
 }
-

@@ -1,6 +1,12 @@
 import { NobleCryptoPlugin, createGuardrails, generateSync } from 'otplib';
 import { FaktorError } from '../errors';
-import { MAX_PERIOD, MAX_SECRET_BYTES, MIN_PERIOD, MIN_SECRET_BYTES, checkOtpParams } from './limits';
+import {
+  MAX_PERIOD,
+  MAX_SECRET_BYTES,
+  MIN_PERIOD,
+  MIN_SECRET_BYTES,
+  checkOtpParams,
+} from './limits';
 import type { OtpParams } from './types';
 
 /*
@@ -19,23 +25,50 @@ const guardrails = createGuardrails({ MIN_SECRET_BYTES, MAX_SECRET_BYTES, MIN_PE
 const ALGORITHM = { SHA1: 'sha1', SHA256: 'sha256', SHA512: 'sha512' } as const;
 
 /** The current TOTP code and the window [validFrom, validUntil) in ms in which it is shown. Synchronous. */
-export function totpCode(params: OtpParams, nowMs: number): { code: string; validFrom: number; validUntil: number } {
+export function totpCode(
+  params: OtpParams,
+  nowMs: number,
+): { code: string; validFrom: number; validUntil: number } {
   checkOtpParams(params);
-  if (!Number.isFinite(nowMs) || nowMs < 0) throw new FaktorError('invalid-parameter', 'time', { name: 'nowMs' });
+  if (!Number.isFinite(nowMs) || nowMs < 0)
+    throw new FaktorError('invalid-parameter', 'time', { name: 'nowMs' });
   const epoch = Math.floor(nowMs / 1000);
   const step = Math.floor(epoch / params.period);
   const code = run(() =>
-    generateSync({ strategy: 'totp', secret: params.secret, algorithm: ALGORITHM[params.algorithm], digits: params.digits, period: params.period, epoch, t0: 0, crypto, guardrails }),
+    generateSync({
+      strategy: 'totp',
+      secret: params.secret,
+      algorithm: ALGORITHM[params.algorithm],
+      digits: params.digits,
+      period: params.period,
+      epoch,
+      t0: 0,
+      crypto,
+      guardrails,
+    }),
   );
-  return { code, validFrom: step * params.period * 1000, validUntil: (step + 1) * params.period * 1000 };
+  return {
+    code,
+    validFrom: step * params.period * 1000,
+    validUntil: (step + 1) * params.period * 1000,
+  };
 }
 
 /** The HOTP code for `counter` (RFC 4226); the caller decides when the counter moves. Synchronous. */
 export function hotpCode(params: OtpParams, counter: number): string {
   checkOtpParams(params);
-  if (!Number.isSafeInteger(counter) || counter < 0) throw new FaktorError('invalid-parameter', 'counter', { name: 'counter' });
+  if (!Number.isSafeInteger(counter) || counter < 0)
+    throw new FaktorError('invalid-parameter', 'counter', { name: 'counter' });
   return run(() =>
-    generateSync({ strategy: 'hotp', secret: params.secret, algorithm: ALGORITHM[params.algorithm], digits: params.digits, counter, crypto, guardrails }),
+    generateSync({
+      strategy: 'hotp',
+      secret: params.secret,
+      algorithm: ALGORITHM[params.algorithm],
+      digits: params.digits,
+      counter,
+      crypto,
+      guardrails,
+    }),
   );
 }
 

@@ -23,20 +23,36 @@ export const MAX_PERIOD = 86_400;
 /** Longest issuer or account name in characters; a name is shown in one row, real ones are < 100. */
 export const MAX_NAME_CHARS = 200;
 /** The hash algorithms we compute, in the spelling of OtpParams. */
-export const OTP_ALGORITHMS = ['SHA1', 'SHA256', 'SHA512'] as const satisfies readonly OtpAlgorithm[];
+export const OTP_ALGORITHMS = [
+  'SHA1',
+  'SHA256',
+  'SHA512',
+] as const satisfies readonly OtpAlgorithm[];
 
 /** Checks an OtpParams object against the limits above, so generation never runs on nonsense. */
 export function checkOtpParams(p: OtpParams): void {
-  if (p.type !== 'totp' && p.type !== 'hotp') throw new FaktorError('invalid-parameter', 'type', { name: 'type' });
-  if (!OTP_ALGORITHMS.includes(p.algorithm)) throw new FaktorError('invalid-parameter', 'algorithm', { name: 'algorithm' });
-  if (!isIntIn(p.digits, MIN_DIGITS, MAX_DIGITS)) throw new FaktorError('invalid-parameter', 'digits', { name: 'digits' });
-  if (!isIntIn(p.period, MIN_PERIOD, MAX_PERIOD)) throw new FaktorError('invalid-parameter', 'period', { name: 'period' });
-  if (!isIntIn(p.counter, 0, Number.MAX_SAFE_INTEGER)) throw new FaktorError('invalid-parameter', 'counter', { name: 'counter' });
-  if (typeof p.issuer !== 'string' || typeof p.label !== 'string') throw new FaktorError('invalid-parameter', 'names', { name: 'label' });
-  if (p.issuer.length > MAX_NAME_CHARS) throw new FaktorError('invalid-parameter', 'issuer', { name: 'issuer' });
-  if (p.label.length > MAX_NAME_CHARS) throw new FaktorError('invalid-parameter', 'label', { name: 'label' });
+  if (p.type !== 'totp' && p.type !== 'hotp')
+    throw new FaktorError('invalid-parameter', 'type', { name: 'type' });
+  if (!OTP_ALGORITHMS.includes(p.algorithm))
+    throw new FaktorError('invalid-parameter', 'algorithm', { name: 'algorithm' });
+  if (!isIntIn(p.digits, MIN_DIGITS, MAX_DIGITS))
+    throw new FaktorError('invalid-parameter', 'digits', { name: 'digits' });
+  if (!isIntIn(p.period, MIN_PERIOD, MAX_PERIOD))
+    throw new FaktorError('invalid-parameter', 'period', { name: 'period' });
+  if (!isIntIn(p.counter, 0, Number.MAX_SAFE_INTEGER))
+    throw new FaktorError('invalid-parameter', 'counter', { name: 'counter' });
+  if (typeof p.issuer !== 'string' || typeof p.label !== 'string')
+    throw new FaktorError('invalid-parameter', 'names', { name: 'label' });
+  if (p.issuer.length > MAX_NAME_CHARS)
+    throw new FaktorError('invalid-parameter', 'issuer', { name: 'issuer' });
+  if (p.label.length > MAX_NAME_CHARS)
+    throw new FaktorError('invalid-parameter', 'label', { name: 'label' });
   // Last, as in the URI parser: the scanner and the vault report the same first problem (issue #8).
-  if (!(p.secret instanceof Uint8Array) || p.secret.length < MIN_SECRET_BYTES || p.secret.length > MAX_SECRET_BYTES) {
+  if (
+    !(p.secret instanceof Uint8Array) ||
+    p.secret.length < MIN_SECRET_BYTES ||
+    p.secret.length > MAX_SECRET_BYTES
+  ) {
     throw new FaktorError('invalid-secret', 'secret length');
   }
 }

@@ -55,10 +55,23 @@ const Payload = root.lookupType('MigrationPayload');
 
 /** Wire type of every field we know (0 varint, 2 length-delimited); anything else means a corrupt layout. */
 const PAYLOAD_WIRE: Readonly<Record<number, number>> = { 1: 2, 2: 0, 3: 0, 4: 0, 5: 0 };
-const PARAMETERS_WIRE: Readonly<Record<number, number>> = { 1: 2, 2: 2, 3: 2, 4: 0, 5: 0, 6: 0, 7: 0 };
+const PARAMETERS_WIRE: Readonly<Record<number, number>> = {
+  1: 2,
+  2: 2,
+  3: 2,
+  4: 0,
+  5: 0,
+  6: 0,
+  7: 0,
+};
 
 /** Enum values of the export (Algorithm, DigitCount, OtpType); UNSPECIFIED (0) means the default. */
-const ALGORITHMS: Readonly<Record<number, OtpAlgorithm>> = { 0: 'SHA1', 1: 'SHA1', 2: 'SHA256', 3: 'SHA512' };
+const ALGORITHMS: Readonly<Record<number, OtpAlgorithm>> = {
+  0: 'SHA1',
+  1: 'SHA1',
+  2: 'SHA256',
+  3: 'SHA512',
+};
 const ALGORITHM_MD5 = 4;
 const DIGITS: Readonly<Record<number, number>> = { 0: 6, 1: 6, 2: 8 };
 const TYPES: Readonly<Record<number, 'totp' | 'hotp'>> = { 0: 'totp', 1: 'hotp', 2: 'totp' };
@@ -103,7 +116,11 @@ export function parseMigrationUri(uri: string): MigrationBatch {
   let raw: RawPayload;
   try {
     checkLayout(bytes, PAYLOAD_WIRE, PARAMETERS_WIRE);
-    raw = Payload.toObject(Payload.decode(bytes), { longs: String, defaults: true, arrays: true }) as RawPayload;
+    raw = Payload.toObject(Payload.decode(bytes), {
+      longs: String,
+      defaults: true,
+      arrays: true,
+    }) as RawPayload;
   } catch (e) {
     if (e instanceof FaktorError) throw e;
     throw invalid('not a MigrationPayload');
@@ -111,7 +128,8 @@ export function parseMigrationUri(uri: string): MigrationBatch {
 
   if (raw.otpParameters.length === 0) throw invalid('no accounts');
   const batchSize = raw.batchSize === 0 ? 1 : raw.batchSize;
-  if (batchSize < 0 || raw.batchIndex < 0 || raw.batchIndex >= batchSize) throw invalid('batch fields out of range');
+  if (batchSize < 0 || raw.batchIndex < 0 || raw.batchIndex >= batchSize)
+    throw invalid('batch fields out of range');
   return {
     accounts: raw.otpParameters.map(toOtpParams),
     version: raw.version,
@@ -124,13 +142,19 @@ export function parseMigrationUri(uri: string): MigrationBatch {
 /** Builds an export URI the way Google Authenticator does; tests and e2e use it to make real-shaped exports. */
 export function formatMigrationUri(
   accounts: readonly OtpParams[],
-  batch: { batchSize: number; batchIndex: number; batchId: number } = { batchSize: 1, batchIndex: 0, batchId: 0 },
+  batch: { batchSize: number; batchIndex: number; batchId: number } = {
+    batchSize: 1,
+    batchIndex: 0,
+    batchId: 0,
+  },
 ): string {
   const otpParameters = accounts.map((a) => {
     checkOtpParams(a);
     // The format has no period and only 6 or 8 digits: refuse rather than export something else.
-    if (a.type === 'totp' && a.period !== 30) throw new FaktorError('invalid-parameter', 'period', { name: 'period' });
-    if (a.digits !== 6 && a.digits !== 8) throw new FaktorError('invalid-parameter', 'digits', { name: 'digits' });
+    if (a.type === 'totp' && a.period !== 30)
+      throw new FaktorError('invalid-parameter', 'period', { name: 'period' });
+    if (a.digits !== 6 && a.digits !== 8)
+      throw new FaktorError('invalid-parameter', 'digits', { name: 'digits' });
     return {
       secret: a.secret,
       name: joinLabel(a.issuer, a.label),
@@ -151,7 +175,11 @@ export function formatMigrationUri(
  * corrupt: the sample in protocols.md §1.5 whose submessage length was not updated decodes to
  * `batch_id: 1` plus an unknown field 6, and must be refused rather than half-imported.
  */
-function checkLayout(bytes: Uint8Array, layout: Readonly<Record<number, number>>, nested?: Readonly<Record<number, number>>): void {
+function checkLayout(
+  bytes: Uint8Array,
+  layout: Readonly<Record<number, number>>,
+  nested?: Readonly<Record<number, number>>,
+): void {
   const reader = protobuf.Reader.create(bytes);
   while (reader.pos < reader.len) {
     const tag = reader.uint32();
@@ -164,14 +192,18 @@ function checkLayout(bytes: Uint8Array, layout: Readonly<Record<number, number>>
 }
 
 function toOtpParams(p: RawParameters, index: number): OtpParams {
-  if (p.algorithm === ALGORITHM_MD5) throw invalid('MD5 is not supported', { account: index, reason: 'md5' });
+  if (p.algorithm === ALGORITHM_MD5)
+    throw invalid('MD5 is not supported', { account: index, reason: 'md5' });
   const algorithm = ALGORITHMS[p.algorithm];
   const digits = DIGITS[p.digits];
   const type = TYPES[p.type];
-  if (algorithm === undefined || digits === undefined || type === undefined) throw invalid('unknown enum value', { account: index });
-  if (p.secret.length === 0 || p.secret.length > MAX_SECRET_BYTES) throw invalid('secret length', { account: index });
+  if (algorithm === undefined || digits === undefined || type === undefined)
+    throw invalid('unknown enum value', { account: index });
+  if (p.secret.length === 0 || p.secret.length > MAX_SECRET_BYTES)
+    throw invalid('secret length', { account: index });
   const counter = Number(p.counter);
-  if (!Number.isSafeInteger(counter) || counter < 0) throw invalid('counter out of range', { account: index });
+  if (!Number.isSafeInteger(counter) || counter < 0)
+    throw invalid('counter out of range', { account: index });
   const label = splitLabel(p.name);
   const params: OtpParams = {
     type,
@@ -190,7 +222,8 @@ function toOtpParams(p: RawParameters, index: number): OtpParams {
 
 /** A decoded name, or 'invalid-migration' (reason 'unsafe-name') when it holds a control or bidi control (shared/text/names.ts). */
 function safeName(text: string, index: number): string {
-  if (hasUnsafeNameChar(text)) throw invalid('control character in a name', { account: index, reason: 'unsafe-name' });
+  if (hasUnsafeNameChar(text))
+    throw invalid('control character in a name', { account: index, reason: 'unsafe-name' });
   return text;
 }
 

@@ -25,8 +25,13 @@ export function previewOpensAt(periodSeconds: number, nowMs: number): number {
  * The next window's code at `nowMs`, or a typed refusal: `invalid-request` for HOTP, `code-not-due`
  * while more than the lead time of the current period is left.
  */
-export function nextTotpCode(params: OtpParams, nowMs: number): { code: string; validFrom: number; validUntil: number } {
-  if (params.type !== 'totp') throw new FaktorError('invalid-request', 'HOTP codes have no next window');
-  if (nowMs < previewOpensAt(params.period, nowMs)) throw new FaktorError('code-not-due', 'the next code shows only near the period end');
+export function nextTotpCode(
+  params: OtpParams,
+  nowMs: number,
+): { code: string; validFrom: number; validUntil: number } {
+  if (params.type !== 'totp')
+    throw new FaktorError('invalid-request', 'HOTP codes have no next window');
+  if (nowMs < previewOpensAt(params.period, nowMs))
+    throw new FaktorError('code-not-due', 'the next code shows only near the period end');
   return totpCode(params, totpCode(params, nowMs).validUntil);
 }

@@ -2,7 +2,15 @@ import { FaktorError } from '../errors';
 import { decodeBase32, encodeBase32 } from './base32';
 import { checkName } from '../text/names';
 import { joinLabel, splitLabel } from './label';
-import { MAX_DIGITS, MAX_OTPAUTH_URI_LENGTH, MAX_PERIOD, MIN_DIGITS, MIN_PERIOD, OTP_ALGORITHMS, checkOtpParams } from './limits';
+import {
+  MAX_DIGITS,
+  MAX_OTPAUTH_URI_LENGTH,
+  MAX_PERIOD,
+  MIN_DIGITS,
+  MIN_PERIOD,
+  OTP_ALGORITHMS,
+  checkOtpParams,
+} from './limits';
 import type { OtpAlgorithm, OtpParams, OtpType } from './types';
 
 /*
@@ -45,7 +53,8 @@ export function parseOtpauthUri(uri: string): ParsedOtpauth {
 
   const label = splitLabel(percentDecode(m[2] ?? ''));
   const issuerParam = query.get('issuer');
-  if (issuerParam !== undefined && label.issuer !== null && issuerParam !== label.issuer) warnings.push('issuer-mismatch');
+  if (issuerParam !== undefined && label.issuer !== null && issuerParam !== label.issuer)
+    warnings.push('issuer-mismatch');
   // After decoding: an escape like %E2%80%AE or %0A must not smuggle a control into a name.
   const issuer = checkName(issuerParam ?? label.issuer ?? '', 'issuer');
   checkName(label.account, 'label');
@@ -57,7 +66,13 @@ export function parseOtpauthUri(uri: string): ParsedOtpauth {
   const algorithmText = (query.get('algorithm') ?? 'SHA1').toUpperCase();
   const algorithm = OTP_ALGORITHMS.find((a) => a === algorithmText);
   if (algorithm === undefined) throw badParameter('algorithm');
-  const digits = parseInteger(query.get('digits'), DEFAULT_DIGITS, MIN_DIGITS, MAX_DIGITS, 'digits');
+  const digits = parseInteger(
+    query.get('digits'),
+    DEFAULT_DIGITS,
+    MIN_DIGITS,
+    MAX_DIGITS,
+    'digits',
+  );
 
   let period = DEFAULT_PERIOD;
   let counter = 0;
@@ -69,7 +84,16 @@ export function parseOtpauthUri(uri: string): ParsedOtpauth {
     warnings.push('hotp-counter-missing');
   }
 
-  const params: OtpParams = { type: type as OtpType, secret, algorithm: algorithm as OtpAlgorithm, digits, period, counter, issuer, label: label.account };
+  const params: OtpParams = {
+    type: type as OtpType,
+    secret,
+    algorithm: algorithm as OtpAlgorithm,
+    digits,
+    period,
+    counter,
+    issuer,
+    label: label.account,
+  };
   checkOtpParams(params);
   return { params, warnings };
 }
@@ -107,7 +131,13 @@ function parseQuery(query: string): Map<string, string> {
 }
 
 /** Parses a decimal parameter within bounds, or returns the default when it is absent. */
-function parseInteger(text: string | undefined, fallback: number, min: number, max: number, name: string): number {
+function parseInteger(
+  text: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+  name: string,
+): number {
   if (text === undefined) return fallback;
   if (!/^[0-9]{1,16}$/.test(text)) throw badParameter(name);
   const n = Number(text);

@@ -10,7 +10,12 @@ import { base64Length, QR_IMAGE_LIMITS } from './image-limits';
 
 const Point = z.strictObject({ x: z.number(), y: z.number() });
 /** Corners of a found code in source-image pixels. */
-export const QrPosition = z.strictObject({ topLeft: Point, topRight: Point, bottomRight: Point, bottomLeft: Point });
+export const QrPosition = z.strictObject({
+  topLeft: Point,
+  topRight: Point,
+  bottomRight: Point,
+  bottomLeft: Point,
+});
 export type QrPosition = z.infer<typeof QrPosition>;
 
 /** Opaque handle main hands out for a scanned payload (short-lived, in-memory only). */
@@ -20,7 +25,11 @@ const Summary = z.strictObject(pickFields(accountFields, SUMMARY_KEYS));
 
 /** Renderer-safe router verdict (mirrors RouteView in router.ts). */
 export const RouteViewSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('add-account'), summary: Summary, warnings: z.array(z.string().max(200)).max(20) }),
+  z.strictObject({
+    kind: z.literal('add-account'),
+    summary: Summary,
+    warnings: z.array(z.string().max(200)).max(20),
+  }),
   z.strictObject({
     kind: z.literal('migration-part'),
     batchId: z.number().int(),
@@ -31,7 +40,13 @@ export const RouteViewSchema = z.discriminatedUnion('kind', [
   }),
   z.strictObject({
     kind: z.literal('servicekonto-pairing'),
-    pairing: z.strictObject({ origin: z.string().max(300), account: z.string().max(64), accountName: z.string().max(200), exp: z.number().int(), level: z.enum(['niedrig', 'substanziell']) }),
+    pairing: z.strictObject({
+      origin: z.string().max(300),
+      account: z.string().max(64),
+      accountName: z.string().max(200),
+      exp: z.number().int(),
+      level: z.enum(['niedrig', 'substanziell']),
+    }),
   }),
   z.strictObject({
     kind: z.literal('servicekonto-login'),
@@ -46,13 +61,21 @@ export const RouteViewSchema = z.discriminatedUnion('kind', [
       exp: z.number().int(),
     }),
   }),
-  z.strictObject({ kind: z.literal('invalid'), target: z.enum(['otpauth', 'otpauth-migration', 'faktor-pair', 'faktor-login']), error: z.string().max(64) }),
+  z.strictObject({
+    kind: z.literal('invalid'),
+    target: z.enum(['otpauth', 'otpauth-migration', 'faktor-pair', 'faktor-login']),
+    error: z.string().max(64),
+  }),
   z.strictObject({ kind: z.literal('text'), text: z.string().max(8000) }),
 ]);
 
 /** Where a code was found. */
 export const ScanSource = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('screen'), displayId: z.string().max(64), displayLabel: z.string().max(200) }),
+  z.strictObject({
+    kind: z.literal('screen'),
+    displayId: z.string().max(64),
+    displayLabel: z.string().max(200),
+  }),
   z.strictObject({ kind: z.literal('image') }),
   z.strictObject({ kind: z.literal('clipboard') }),
   z.strictObject({ kind: z.literal('camera') }),
@@ -73,7 +96,10 @@ export const FoundCode = z.strictObject({
    * the payload, i.e. the secret (docs/qr.md, "Secrets and confirmation"). The object is strict, so no
    * image can ride along.
    */
-  imageSize: z.strictObject({ width: z.number().int().positive(), height: z.number().int().positive() }),
+  imageSize: z.strictObject({
+    width: z.number().int().positive(),
+    height: z.number().int().positive(),
+  }),
 });
 export type FoundCode = z.infer<typeof FoundCode>;
 
@@ -87,7 +113,11 @@ export type ScanResult = z.infer<typeof ScanResult>;
 
 /** Image handed from the renderer (file, drop, camera frame): base64 PNG/JPEG, capped. */
 export const EncodedImageRequest = z.strictObject({
-  base64: z.string().min(4).max(base64Length(QR_IMAGE_LIMITS.maxEncodedBytes)).regex(/^[A-Za-z0-9+/]+={0,2}$/),
+  base64: z
+    .string()
+    .min(4)
+    .max(base64Length(QR_IMAGE_LIMITS.maxEncodedBytes))
+    .regex(/^[A-Za-z0-9+/]+={0,2}$/),
   /** Where the picture came from (shown with the result; decoding is the same). */
   source: z.enum(['image', 'camera']),
 });

@@ -44,21 +44,36 @@ export interface BatchProgress {
 }
 
 /** Adds one part; never throws. Invalid index/size counts as a conflict. */
-export function addPart(c: MigrationCollection, part: MigrationPartRef): { collection: MigrationCollection; outcome: AddOutcome } {
+export function addPart(
+  c: MigrationCollection,
+  part: MigrationPartRef,
+): { collection: MigrationCollection; outcome: AddOutcome } {
   const valid =
-    Number.isInteger(part.batchSize) && part.batchSize >= 1 && Number.isInteger(part.batchIndex) && part.batchIndex >= 0 && part.batchIndex < part.batchSize;
+    Number.isInteger(part.batchSize) &&
+    part.batchSize >= 1 &&
+    Number.isInteger(part.batchIndex) &&
+    part.batchIndex >= 0 &&
+    part.batchIndex < part.batchSize;
   if (!valid) return { collection: c, outcome: 'conflict' };
   const key = String(part.batchId);
   const batch = c[key];
   if (!batch) {
     return {
-      collection: { ...c, [key]: { batchId: part.batchId, batchSize: part.batchSize, parts: { [part.batchIndex]: part } } },
+      collection: {
+        ...c,
+        [key]: {
+          batchId: part.batchId,
+          batchSize: part.batchSize,
+          parts: { [part.batchIndex]: part },
+        },
+      },
       outcome: 'added',
     };
   }
   if (batch.batchSize !== part.batchSize) return { collection: c, outcome: 'conflict' };
   const existing = batch.parts[part.batchIndex];
-  if (existing) return { collection: c, outcome: existing.token === part.token ? 'duplicate' : 'conflict' };
+  if (existing)
+    return { collection: c, outcome: existing.token === part.token ? 'duplicate' : 'conflict' };
   return {
     collection: { ...c, [key]: { ...batch, parts: { ...batch.parts, [part.batchIndex]: part } } },
     outcome: 'added',
@@ -77,7 +92,14 @@ export function progress(c: MigrationCollection, batchId: number): BatchProgress
     else missing.push(i);
   }
   const have = batch.batchSize - missing.length;
-  return { batchId, have, total: batch.batchSize, missing, complete: missing.length === 0, accountCount };
+  return {
+    batchId,
+    have,
+    total: batch.batchSize,
+    missing,
+    complete: missing.length === 0,
+    accountCount,
+  };
 }
 
 /** Tokens of a complete batch in index order, or null while parts are missing. */

@@ -2,7 +2,11 @@ import { pickFields, SUMMARY_KEYS } from '../account';
 import { isFaktorError, type ErrorCode } from '../errors';
 import type { OtpAlgorithm, OtpType } from '../otp/types';
 import type { LoginPayload } from '../servicekonto/login-payload';
-import { pairingView, type PairingPayload, type PairingView } from '../servicekonto/pairing-payload';
+import {
+  pairingView,
+  type PairingPayload,
+  type PairingView,
+} from '../servicekonto/pairing-payload';
 
 /**
  * The one dispatcher from a scanned payload to the flow that handles it. It only classifies — it never
@@ -75,7 +79,10 @@ export type Route =
 /** Route kinds, in the order the UI documents them. */
 export type RouteKind = Route['kind'];
 
-const SCHEMES: readonly { prefix: string; kind: 'otpauth' | 'otpauth-migration' | ServicekontoFlow }[] = [
+const SCHEMES: readonly {
+  prefix: string;
+  kind: 'otpauth' | 'otpauth-migration' | ServicekontoFlow;
+}[] = [
   // Longest prefix first: "otpauth-migration://" must not be taken for "otpauth…".
   { prefix: 'otpauth-migration://', kind: 'otpauth-migration' },
   { prefix: 'otpauth://', kind: 'otpauth' },
@@ -90,16 +97,23 @@ export function routePayload(text: string, parsers: PayloadParsers): Route {
   const lower = trimmed.slice(0, 32).toLowerCase();
   const scheme = SCHEMES.find((s) => lower.startsWith(s.prefix));
   if (!scheme) return { kind: 'text', text: text.slice(0, MAX_PAYLOAD_CHARS) };
-  if (scheme.kind === 'servicekonto-pairing' || scheme.kind === 'servicekonto-login') return routeServicekonto(trimmed, scheme.kind, parsers);
+  if (scheme.kind === 'servicekonto-pairing' || scheme.kind === 'servicekonto-login')
+    return routeServicekonto(trimmed, scheme.kind, parsers);
   const target = scheme.kind;
   if (trimmed.length > MAX_PAYLOAD_CHARS) return { kind: 'invalid', target, error: 'invalid-uri' };
   try {
     if (target === 'otpauth') {
       const { params, warnings } = parsers.otpauth(trimmed);
-      return { kind: 'add-account', payload: trimmed, summary: summarize(params), warnings: [...warnings] };
+      return {
+        kind: 'add-account',
+        payload: trimmed,
+        summary: summarize(params),
+        warnings: [...warnings],
+      };
     }
     const m = parsers.migration(trimmed);
-    if (!validBatch(m.batchIndex, m.batchSize)) return { kind: 'invalid', target, error: 'invalid-migration' };
+    if (!validBatch(m.batchIndex, m.batchSize))
+      return { kind: 'invalid', target, error: 'invalid-migration' };
     return {
       kind: 'migration-part',
       payload: trimmed,
@@ -110,15 +124,25 @@ export function routePayload(text: string, parsers: PayloadParsers): Route {
       accounts: m.accounts.map(summarize),
     };
   } catch (e) {
-    return { kind: 'invalid', target, error: isFaktorError(e) ? e.code : target === 'otpauth' ? 'invalid-uri' : 'invalid-migration' };
+    return {
+      kind: 'invalid',
+      target,
+      error: isFaktorError(e) ? e.code : target === 'otpauth' ? 'invalid-uri' : 'invalid-migration',
+    };
   }
 }
 
-function routeServicekonto(trimmed: string, flow: ServicekontoFlow, parsers: PayloadParsers): Route {
+function routeServicekonto(
+  trimmed: string,
+  flow: ServicekontoFlow,
+  parsers: PayloadParsers,
+): Route {
   const target = flow === 'servicekonto-pairing' ? 'faktor-pair' : 'faktor-login';
-  if (trimmed.length > MAX_PAYLOAD_CHARS) return { kind: 'invalid', target, error: 'protocol-oversize' };
+  if (trimmed.length > MAX_PAYLOAD_CHARS)
+    return { kind: 'invalid', target, error: 'protocol-oversize' };
   try {
-    if (flow === 'servicekonto-pairing') return { kind: flow, payload: trimmed, pairing: pairingView(parsers.pairing(trimmed)) };
+    if (flow === 'servicekonto-pairing')
+      return { kind: flow, payload: trimmed, pairing: pairingView(parsers.pairing(trimmed)) };
     const { v: _v, ...login } = parsers.login(trimmed);
     return { kind: flow, payload: trimmed, login };
   } catch (e) {
@@ -132,7 +156,14 @@ export function summarize(p: AccountSummary): AccountSummary {
 }
 
 function validBatch(index: number, size: number): boolean {
-  return Number.isInteger(index) && Number.isInteger(size) && size >= 1 && size <= 1000 && index >= 0 && index < size;
+  return (
+    Number.isInteger(index) &&
+    Number.isInteger(size) &&
+    size >= 1 &&
+    size <= 1000 &&
+    index >= 0 &&
+    index < size
+  );
 }
 
 /** The renderer-safe view of a route: everything except the raw payload. */
@@ -145,7 +176,12 @@ export type RouteView =
 
 /** Strips the payload (it may hold a secret) before a route crosses IPC. */
 export function toRouteView(route: Route): RouteView {
-  if (route.kind === 'add-account' || route.kind === 'migration-part' || route.kind === 'servicekonto-pairing' || route.kind === 'servicekonto-login') {
+  if (
+    route.kind === 'add-account' ||
+    route.kind === 'migration-part' ||
+    route.kind === 'servicekonto-pairing' ||
+    route.kind === 'servicekonto-login'
+  ) {
     const { payload: _payload, ...view } = route;
     return view;
   }

@@ -16,5 +16,9 @@ export interface AccountRef {
 
 /** Reads origin, account and accountName from a wire object. */
 export function readAccountRef(o: WireObject): AccountRef {
-  return { origin: parseServerOrigin(o.origin), account: str(o, 'account', IDENTIFIER, 64), accountName: text(o, 'accountName', MAX_ACCOUNT_NAME_CHARS) };
+  return {
+    origin: parseServerOrigin(o.origin),
+    account: str(o, 'account', IDENTIFIER, 64),
+    accountName: text(o, 'accountName', MAX_ACCOUNT_NAME_CHARS),
+  };
 }

@@ -2,7 +2,19 @@ import { MEANS_LEVELS, type MeansLevel } from '../levels';
 import { MAX_SERVICE_CHARS, TRANSACTION_PATTERN } from './login-payload';
 import { readAccountRef, type AccountRef } from './account-ref';
 import { readSignature, signText, verifyText } from './p256';
-import { IDENTIFIER, MAX_UNIX_SECONDS, PROTOCOL_VERSION, int, oneOf, protocolError, readMessage, readObject, str, text, type WireObject } from './wire';
+import {
+  IDENTIFIER,
+  MAX_UNIX_SECONDS,
+  PROTOCOL_VERSION,
+  int,
+  oneOf,
+  protocolError,
+  readMessage,
+  readObject,
+  str,
+  text,
+  type WireObject,
+} from './wire';
 
 /**
  * Online approval with number matching (docs/protocol.md §Online approval). The server pushes an
@@ -66,13 +78,35 @@ export interface ApprovalSigned {
   readonly decision: ApprovalDecision;
 }
 
-const REQUEST_KEYS = ['origin', 'account', 'accountName', 'means', 'tx', 'challenge', 'numbers', 'purpose', 'service', 'level', 'browser', 'ip', 'created', 'exp'] as const;
+const REQUEST_KEYS = [
+  'origin',
+  'account',
+  'accountName',
+  'means',
+  'tx',
+  'challenge',
+  'numbers',
+  'purpose',
+  'service',
+  'level',
+  'browser',
+  'ip',
+  'created',
+  'exp',
+] as const;
 const ANSWER_KEYS = ['tx', 'number', 'decision', 'signature'] as const;
 const HINT = /^(?:(?=\S)[^\p{Cc}\p{Cf}\p{Cs}\p{Zl}\p{Zp}]*(?<=\S))?$/u;
 
 /** The exact text the approval key signs (UTF-8; ECDSA P-256 with SHA-256). */
 export function approvalSignedText(s: ApprovalSigned): string {
-  return JSON.stringify({ type: 'faktor-approval', v: PROTOCOL_VERSION, transaction: s.transaction, challenge: s.challenge, number: s.number, decision: s.decision });
+  return JSON.stringify({
+    type: 'faktor-approval',
+    v: PROTOCOL_VERSION,
+    transaction: s.transaction,
+    challenge: s.challenge,
+    number: s.number,
+    decision: s.decision,
+  });
 }
 
 /** Signs an answer's values with the approval secret key; returns the wire signature. */
@@ -87,8 +121,39 @@ export function verifyApproval(approvalKey: string, s: ApprovalSigned, signature
 
 /** Serialises a request for the event stream. */
 export function formatApprovalRequest(r: Omit<ApprovalRequest, 'v'>): string {
-  const { origin, account, accountName, means, tx, challenge, numbers, purpose, service, level, browser, ip, created, exp } = r;
-  return JSON.stringify({ v: PROTOCOL_VERSION, origin, account, accountName, means, tx, challenge, numbers, purpose, service, level, browser, ip, created, exp });
+  const {
+    origin,
+    account,
+    accountName,
+    means,
+    tx,
+    challenge,
+    numbers,
+    purpose,
+    service,
+    level,
+    browser,
+    ip,
+    created,
+    exp,
+  } = r;
+  return JSON.stringify({
+    v: PROTOCOL_VERSION,
+    origin,
+    account,
+    accountName,
+    means,
+    tx,
+    challenge,
+    numbers,
+    purpose,
+    service,
+    level,
+    browser,
+    ip,
+    created,
+    exp,
+  });
 }
 
 /** Parses one `approval` event's data (the app checks it before showing anything). */
@@ -116,14 +181,23 @@ export function parseApprovalAnswer(body: unknown): ApprovalAnswer {
   const o = readObject(body, ANSWER_KEYS, 'approval-answer');
   const decision = oneOf(o, 'decision', APPROVAL_DECISIONS);
   const number = int(o, 'number', 0, MAX_MATCH_NUMBER);
-  if (decision === 'approve' ? number < MIN_MATCH_NUMBER : number !== 0) throw protocolError('protocol-malformed', 'number');
-  return { v: PROTOCOL_VERSION, tx: str(o, 'tx', TRANSACTION_PATTERN, 22), number, decision, signature: readSignature(o, 'signature') };
+  if (decision === 'approve' ? number < MIN_MATCH_NUMBER : number !== 0)
+    throw protocolError('protocol-malformed', 'number');
+  return {
+    v: PROTOCOL_VERSION,
+    tx: str(o, 'tx', TRANSACTION_PATTERN, 22),
+    number,
+    decision,
+    signature: readSignature(o, 'signature'),
+  };
 }
 
 function readNumbers(o: WireObject): readonly [number, number, number] {
   const v = o.numbers;
   if (!Array.isArray(v) || v.length !== 3) throw protocolError('protocol-malformed', 'numbers');
-  const nums = v.map((_, i) => int(v as unknown as WireObject, String(i), MIN_MATCH_NUMBER, MAX_MATCH_NUMBER));
+  const nums = v.map((_, i) =>
+    int(v as unknown as WireObject, String(i), MIN_MATCH_NUMBER, MAX_MATCH_NUMBER),
+  );
   if (new Set(nums).size !== 3) throw protocolError('protocol-malformed', 'numbers');
   return [nums[0] ?? 0, nums[1] ?? 0, nums[2] ?? 0];
 }

@@ -25,7 +25,12 @@ export const DeviceMeans = z.strictObject({
   /** True for the means of the desktop that asked. */
   thisDevice: z.boolean(),
   /** WebAuthn means only: the credential id (base64url), to tell which plugged-in key it is. */
-  credentialId: z.string().min(1).max(1364).regex(/^[A-Za-z0-9_-]+$/).optional(),
+  credentialId: z
+    .string()
+    .min(1)
+    .max(1364)
+    .regex(/^[A-Za-z0-9_-]+$/)
+    .optional(),
 });
 /** One registered means. */
 export type DeviceMeans = z.infer<typeof DeviceMeans>;
@@ -41,7 +46,9 @@ export const DeviceAccount = z.strictObject({
   maxLevel: z.enum(MEANS_LEVELS).nullable(),
   thisDevice: z.strictObject({ means: Text(128).min(1), status: z.enum(DEVICE_MEANS_STATUSES) }),
   means: z.array(DeviceMeans).max(200),
-  attributes: z.array(z.strictObject({ name: Text(64).min(1), value: Text(2000), level: z.enum(DATA_LEVELS) })).max(200),
+  attributes: z
+    .array(z.strictObject({ name: Text(64).min(1), value: Text(2000), level: z.enum(DATA_LEVELS) }))
+    .max(200),
 });
 /** The whole view, version 1. */
 export type DeviceAccount = z.infer<typeof DeviceAccount>;

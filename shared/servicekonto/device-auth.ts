@@ -40,12 +40,23 @@ export interface DeviceAuthorization {
   readonly sig: string;
 }
 
-const HEADER = /^FaktorDevice means="([A-Za-z0-9_-]{1,64})", ts="([0-9]{1,15})", nonce="([A-Za-z0-9_-]{22})", sig="([A-Za-z0-9_-]{86})"$/;
+const HEADER =
+  /^FaktorDevice means="([A-Za-z0-9_-]{1,64})", ts="([0-9]{1,15})", nonce="([A-Za-z0-9_-]{22})", sig="([A-Za-z0-9_-]{86})"$/;
 
 /** The exact text the device key signs for one request. */
 export function deviceRequestText(r: DeviceRequest): string {
   const bodyHash = bytesToHex(sha256(utf8ToBytes(r.body)));
-  return ['faktor-device', String(PROTOCOL_VERSION), r.method, r.origin, r.path, r.means, String(r.ts), r.nonce, bodyHash].join('\n');
+  return [
+    'faktor-device',
+    String(PROTOCOL_VERSION),
+    r.method,
+    r.origin,
+    r.path,
+    r.means,
+    String(r.ts),
+    r.nonce,
+    bodyHash,
+  ].join('\n');
 }
 
 /** Builds the Authorization header value for a request, signed with the device secret key. */
@@ -57,13 +68,22 @@ export function formatDeviceAuthorization(deviceSecretKey: Uint8Array, r: Device
 
 /** Parses an Authorization header value; anything else → `protocol-malformed`. */
 export function parseDeviceAuthorization(header: unknown): DeviceAuthorization {
-  if (typeof header !== 'string' || header.length > 400) throw protocolError('protocol-malformed', 'authorization');
+  if (typeof header !== 'string' || header.length > 400)
+    throw protocolError('protocol-malformed', 'authorization');
   const m = HEADER.exec(header);
   if (!m) throw protocolError('protocol-malformed', 'authorization');
   return { means: m[1] ?? '', ts: Number(m[2]), nonce: m[3] ?? '', sig: m[4] ?? '' };
 }
 
 /** True when `auth.sig` is the device key's signature over the request. Never throws. */
-export function verifyDeviceRequest(deviceKey: string, auth: DeviceAuthorization, r: Omit<DeviceRequest, 'means' | 'ts' | 'nonce'>): boolean {
-  return verifyText(deviceKey, deviceRequestText({ ...r, means: auth.means, ts: auth.ts, nonce: auth.nonce }), auth.sig);
+export function verifyDeviceRequest(
+  deviceKey: string,
+  auth: DeviceAuthorization,
+  r: Omit<DeviceRequest, 'means' | 'ts' | 'nonce'>,
+): boolean {
+  return verifyText(
+    deviceKey,
+    deviceRequestText({ ...r, means: auth.means, ts: auth.ts, nonce: auth.nonce }),
+    auth.sig,
+  );
 }

@@ -8,7 +8,11 @@ import { MEANS_LEVELS } from '../levels';
  * answer is input too) and shown as is by the app and the CLI; it carries no secret, so it crosses IPC.
  */
 
-const Seconds = z.number().int().nonnegative().max(366 * 86_400);
+const Seconds = z
+  .number()
+  .int()
+  .nonnegative()
+  .max(366 * 86_400);
 const Ms = z.number().int().nonnegative();
 
 /** One web session that still has a level. */

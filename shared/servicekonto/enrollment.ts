@@ -41,13 +41,22 @@ export interface EnrollmentResponse extends AccountRef {
 }
 
 const REQUEST_KEYS = ['token', 'approvalKey', 'deviceKey', 'ocraSecret', 'deviceName'] as const;
-const RESPONSE_KEYS = ['origin', 'account', 'accountName', 'means', 'level', 'status', 'ocraSuite'] as const;
+const RESPONSE_KEYS = [
+  'origin',
+  'account',
+  'accountName',
+  'means',
+  'level',
+  'status',
+  'ocraSuite',
+] as const;
 
 /** Checks an enrollment request body (already JSON-parsed by the HTTP layer). */
 export function parseEnrollmentRequest(body: unknown): EnrollmentRequest {
   const o = readObject(body, REQUEST_KEYS, 'enrollment');
   const ocraSecret = str(o, 'ocraSecret', /^[A-Za-z0-9_-]{43}$/, 43);
-  if (fromBase64url(ocraSecret)?.length !== OCRA_SECRET_BYTES) throw protocolError('protocol-malformed', 'ocraSecret');
+  if (fromBase64url(ocraSecret)?.length !== OCRA_SECRET_BYTES)
+    throw protocolError('protocol-malformed', 'ocraSecret');
   const approvalKey = readPublicKey(o, 'approvalKey');
   const deviceKey = readPublicKey(o, 'deviceKey');
   if (approvalKey === deviceKey) throw protocolError('protocol-malformed', 'deviceKey');

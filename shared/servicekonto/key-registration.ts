@@ -24,7 +24,11 @@ export const KeyRegistrationOptions = z.strictObject({
   /** Signed by the approval key (PIN-bound) together with tx and the new credential id. */
   challenge: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
   rp: z.strictObject({ id: z.string().min(1).max(253), name: z.string().min(1).max(200) }),
-  user: z.strictObject({ id: b64u(86), name: z.string().min(1).max(200), displayName: z.string().max(200) }),
+  user: z.strictObject({
+    id: b64u(86),
+    name: z.string().min(1).max(200),
+    displayName: z.string().max(200),
+  }),
   /** Challenge of clientDataJSON `webauthn.create`. */
   createChallenge: b64u(128),
   /** Challenge of the confirming `webauthn.get` (§4.2: confirmed by authenticating with the new means). */
@@ -62,16 +66,29 @@ export interface KeyRegistrationSigned {
 
 /** The exact text the approval key signs for a key registration (UTF-8; ECDSA P-256/SHA-256). */
 export function keyRegistrationSignedText(s: KeyRegistrationSigned): string {
-  return JSON.stringify({ type: 'faktor-key-registration', v: PROTOCOL_VERSION, transaction: s.transaction, challenge: s.challenge, credential: s.credentialId });
+  return JSON.stringify({
+    type: 'faktor-key-registration',
+    v: PROTOCOL_VERSION,
+    transaction: s.transaction,
+    challenge: s.challenge,
+    credential: s.credentialId,
+  });
 }
 
 /** Signs the proof with the PIN-decrypted approval secret key. */
-export function signKeyRegistration(approvalSecretKey: Uint8Array, s: KeyRegistrationSigned): string {
+export function signKeyRegistration(
+  approvalSecretKey: Uint8Array,
+  s: KeyRegistrationSigned,
+): string {
   return signText(approvalSecretKey, keyRegistrationSignedText(s));
 }
 
 /** True when `signature` covers `s` under the enrolled approval key. Never throws. */
-export function verifyKeyRegistration(approvalKey: string, s: KeyRegistrationSigned, signature: string): boolean {
+export function verifyKeyRegistration(
+  approvalKey: string,
+  s: KeyRegistrationSigned,
+  signature: string,
+): boolean {
   return verifyText(approvalKey, keyRegistrationSignedText(s), signature);
 }
 

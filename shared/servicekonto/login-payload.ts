@@ -1,6 +1,16 @@
 import { MEANS_LEVELS, type MeansLevel } from '../levels';
 import { readAccountRef, type AccountRef } from './account-ref';
-import { MAX_UNIX_SECONDS, PROTOCOL_VERSION, checkNotExpired, int, oneOf, readMessage, str, stripScheme, text } from './wire';
+import {
+  MAX_UNIX_SECONDS,
+  PROTOCOL_VERSION,
+  checkNotExpired,
+  int,
+  oneOf,
+  readMessage,
+  str,
+  stripScheme,
+  text,
+} from './wire';
 
 /**
  * The offline login QR (docs/protocol.md §Login QR): `faktor-login:` + one JSON object naming who
@@ -31,7 +41,16 @@ export interface LoginPayload extends AccountRef {
   readonly exp: number;
 }
 
-const KEYS = ['origin', 'account', 'accountName', 'tx', 'challenge', 'service', 'level', 'exp'] as const;
+const KEYS = [
+  'origin',
+  'account',
+  'accountName',
+  'tx',
+  'challenge',
+  'service',
+  'level',
+  'exp',
+] as const;
 
 /** Serialises a login payload (canonical key order); also the bytes login-ocra.ts hashes into S. */
 export function formatLoginPayload(p: Omit<LoginPayload, 'v'>): string {

@@ -27,13 +27,20 @@ export function parseServerOrigin(value: unknown): string {
   const m = ORIGIN.exec(value);
   if (!m) throw protocolError('protocol-origin', 'origin');
   const [, scheme, host = '', port] = m;
-  if (host.includes('..') || host.split('.').some((label) => label.length > 63 || label.startsWith('-') || label.endsWith('-'))) {
+  if (
+    host.includes('..') ||
+    host
+      .split('.')
+      .some((label) => label.length > 63 || label.startsWith('-') || label.endsWith('-'))
+  ) {
     throw protocolError('protocol-origin', 'origin host');
   }
   if (port !== undefined) {
     const n = Number(port);
-    if (n > 65535 || (scheme === 'https' && n === 443) || (scheme === 'http' && n === 80)) throw protocolError('protocol-origin', 'origin port');
+    if (n > 65535 || (scheme === 'https' && n === 443) || (scheme === 'http' && n === 80))
+      throw protocolError('protocol-origin', 'origin port');
   }
-  if (scheme === 'http' && !LOOPBACK.has(host)) throw protocolError('protocol-origin', 'origin scheme');
+  if (scheme === 'http' && !LOOPBACK.has(host))
+    throw protocolError('protocol-origin', 'origin scheme');
   return value;
 }

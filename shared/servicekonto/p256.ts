@@ -18,7 +18,8 @@ const SIGNATURE_CHARS = 86;
 export function readPublicKey(obj: WireObject, key: string): string {
   const text = str(obj, key, /^[A-Za-z0-9_-]+$/, PUBLIC_KEY_CHARS);
   const bytes = fromBase64url(text);
-  if (!bytes || bytes.length !== 65 || bytes[0] !== 0x04) throw protocolError('protocol-malformed', key);
+  if (!bytes || bytes.length !== 65 || bytes[0] !== 0x04)
+    throw protocolError('protocol-malformed', key);
   try {
     p256.Point.fromBytes(bytes).assertValidity();
   } catch {

@@ -1,6 +1,15 @@
 import type { MeansLevel } from '../levels';
 import { readAccountRef, type AccountRef } from './account-ref';
-import { MAX_UNIX_SECONDS, PROTOCOL_VERSION, checkNotExpired, int, oneOf, readMessage, str, stripScheme } from './wire';
+import {
+  MAX_UNIX_SECONDS,
+  PROTOCOL_VERSION,
+  checkNotExpired,
+  int,
+  oneOf,
+  readMessage,
+  str,
+  stripScheme,
+} from './wire';
 
 /**
  * The pairing QR the server's "Desktop-App hinzufügen" page shows (docs/protocol.md §Pairing QR):
@@ -36,7 +45,15 @@ export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 /** Serialises a pairing payload (canonical key order) for the QR code. */
 export function formatPairingPayload(p: Omit<PairingPayload, 'v'>): string {
-  const body = { v: PROTOCOL_VERSION, origin: p.origin, account: p.account, accountName: p.accountName, token: p.token, exp: p.exp, level: p.level };
+  const body = {
+    v: PROTOCOL_VERSION,
+    origin: p.origin,
+    account: p.account,
+    accountName: p.accountName,
+    token: p.token,
+    exp: p.exp,
+    level: p.level,
+  };
   return PAIRING_SCHEME + JSON.stringify(body);
 }
 
@@ -56,6 +73,11 @@ export function parsePairingPayload(payload: string, nowMs: number): PairingPayl
 
 /** The renderer-safe part of a pairing payload (drops the token). */
 export function pairingView(p: PairingPayload): PairingView {
-  return { origin: p.origin, account: p.account, accountName: p.accountName, exp: p.exp, level: p.level };
+  return {
+    origin: p.origin,
+    account: p.account,
+    accountName: p.accountName,
+    exp: p.exp,
+    level: p.level,
+  };
 }
-

@@ -41,10 +41,15 @@ export function unwrapSameDeviceLink(link: unknown): string {
   for (const pair of link.slice(m[0].length).split('&')) {
     const eq = pair.indexOf('=');
     const key = eq < 0 ? pair : pair.slice(0, eq);
-    if ((key !== 'v' && key !== 'p') || eq < 0 || fields.has(key)) throw new FaktorError('protocol-malformed', 'link: fields');
+    if ((key !== 'v' && key !== 'p') || eq < 0 || fields.has(key))
+      throw new FaktorError('protocol-malformed', 'link: fields');
     fields.set(key, pair.slice(eq + 1));
   }
-  if (fields.get('v') !== LINK_VERSION) throw new FaktorError(fields.has('v') ? 'protocol-version' : 'protocol-malformed', 'link: version');
+  if (fields.get('v') !== LINK_VERSION)
+    throw new FaktorError(
+      fields.has('v') ? 'protocol-version' : 'protocol-malformed',
+      'link: version',
+    );
   const encoded = fields.get('p');
   if (encoded === undefined) throw new FaktorError('protocol-malformed', 'link: no payload');
   let payload: string;
@@ -53,8 +58,10 @@ export function unwrapSameDeviceLink(link: unknown): string {
   } catch {
     throw new FaktorError('protocol-malformed', 'link: bad percent-encoding');
   }
-  if (payload.length > MAX_PAYLOAD_CHARS) throw new FaktorError('protocol-oversize', 'link: payload too long');
-  if (!payload.trim().toLowerCase().startsWith(LOGIN_SCHEME)) throw new FaktorError('unsupported-payload', 'link: only login payloads');
+  if (payload.length > MAX_PAYLOAD_CHARS)
+    throw new FaktorError('protocol-oversize', 'link: payload too long');
+  if (!payload.trim().toLowerCase().startsWith(LOGIN_SCHEME))
+    throw new FaktorError('unsupported-payload', 'link: only login payloads');
   return payload;
 }
 

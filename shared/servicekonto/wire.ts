@@ -35,12 +35,18 @@ export function readMessage(text: unknown, keys: readonly string[], what: string
 
 /** Checks an already-parsed value (an HTTP body) the same way as readMessage. */
 export function readObject(value: unknown, keys: readonly string[], what: string): WireObject {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw protocolError('protocol-malformed', `${what}: not an object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw protocolError('protocol-malformed', `${what}: not an object`);
   const obj = value as WireObject;
-  if (!Object.prototype.hasOwnProperty.call(obj, 'v')) throw protocolError('protocol-malformed', `${what}: v`);
+  if (!Object.prototype.hasOwnProperty.call(obj, 'v'))
+    throw protocolError('protocol-malformed', `${what}: v`);
   if (obj.v !== PROTOCOL_VERSION) throw protocolError('protocol-version', `${what}: v`);
-  for (const k of Object.keys(obj)) if (k !== 'v' && !keys.includes(k)) throw protocolError('protocol-malformed', `${what}: unknown field ${k.slice(0, 32)}`);
-  for (const k of keys) if (!Object.prototype.hasOwnProperty.call(obj, k)) throw protocolError('protocol-malformed', `${what}: missing ${k}`);
+  for (const k of Object.keys(obj))
+    if (k !== 'v' && !keys.includes(k))
+      throw protocolError('protocol-malformed', `${what}: unknown field ${k.slice(0, 32)}`);
+  for (const k of keys)
+    if (!Object.prototype.hasOwnProperty.call(obj, k))
+      throw protocolError('protocol-malformed', `${what}: missing ${k}`);
   return obj;
 }
 
@@ -61,14 +67,16 @@ export function text(obj: WireObject, key: string, max: number): string {
 /** An integer field in [min, max]. */
 export function int(obj: WireObject, key: string, min: number, max: number): number {
   const v = obj[key];
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min || v > max) throw protocolError('protocol-malformed', key);
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min || v > max)
+    throw protocolError('protocol-malformed', key);
   return v;
 }
 
 /** A field that must be one of `values`. */
 export function oneOf<T extends string>(obj: WireObject, key: string, values: readonly T[]): T {
   const v = obj[key];
-  if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) throw protocolError('protocol-malformed', key);
+  if (typeof v !== 'string' || !(values as readonly string[]).includes(v))
+    throw protocolError('protocol-malformed', key);
   return v as T;
 }
 
@@ -91,7 +99,9 @@ export const MAX_UNIX_SECONDS = 9_999_999_999;
 export function stripScheme(payload: unknown, scheme: string): string {
   if (typeof payload !== 'string') throw protocolError('protocol-malformed', scheme);
   const t = payload.trim();
-  if (t.length > MAX_MESSAGE_CHARS + scheme.length) throw protocolError('protocol-oversize', scheme);
-  if (t.slice(0, scheme.length).toLowerCase() !== scheme) throw protocolError('protocol-malformed', scheme);
+  if (t.length > MAX_MESSAGE_CHARS + scheme.length)
+    throw protocolError('protocol-oversize', scheme);
+  if (t.slice(0, scheme.length).toLowerCase() !== scheme)
+    throw protocolError('protocol-malformed', scheme);
   return t.slice(scheme.length);
 }

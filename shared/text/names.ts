@@ -35,7 +35,8 @@ export type NameField = 'issuer' | 'label';
 
 /** Throws 'unsafe-name' (params.name = field) when a decoded name holds a control or bidi control; returns it otherwise. */
 export function checkName(text: string, field: NameField): string {
-  if (hasUnsafeNameChar(text)) throw new FaktorError('unsafe-name', `${field} holds a control character`, { name: field });
+  if (hasUnsafeNameChar(text))
+    throw new FaktorError('unsafe-name', `${field} holds a control character`, { name: field });
   return text;
 }
 

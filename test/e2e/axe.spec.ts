@@ -18,7 +18,6 @@ async function violations(page: Page, state: string): Promise<string[]> {
     .flatMap((v) => v.nodes.map((n) => `${state}: ${v.id} (${v.impact}) at ${n.target.join(' ')}`));
 }
 
-
 for (const [locale, colorScheme, width] of AXE_VARIANTS) {
   {
     {
@@ -29,10 +28,17 @@ for (const [locale, colorScheme, width] of AXE_VARIANTS) {
             // Real time: axe schedules its work with timers, which a paused page clock would never fire.
             pinnedTime: null,
             beforeLoad: async (api) => {
-              const github = await api['accounts-add-uri']({ uri: `otpauth://totp/GitHub:alice?secret=${GITHUB}&issuer=GitHub` });
+              const github = await api['accounts-add-uri']({
+                uri: `otpauth://totp/GitHub:alice?secret=${GITHUB}&issuer=GitHub`,
+              });
               // Issue #12: a pinned, tagged row with a service icon, so the group filter shows too.
-              await api['accounts-update']({ id: github.id, patch: { pinned: true, tags: ['Work'] } });
-              await api['accounts-add-uri']({ uri: `otpauth://hotp/Bank:bob?secret=${GITHUB}&issuer=Bank&counter=3` });
+              await api['accounts-update']({
+                id: github.id,
+                patch: { pinned: true, tags: ['Work'] },
+              });
+              await api['accounts-add-uri']({
+                uri: `otpauth://hotp/Bank:bob?secret=${GITHUB}&issuer=Bank&counter=3`,
+              });
               // Auto-lock off: the walk through every state can take longer than the 5-minute default on a
               // loaded machine, and an auto-lock halfway would leave the test waiting on the lock screen.
               await api['settings-set']({ autoLockMinutes: 0 });
@@ -51,7 +57,9 @@ for (const [locale, colorScheme, width] of AXE_VARIANTS) {
           await expect(page.locator('li.account')).toHaveCount(2);
           found.push(...(await violations(page, 'list')));
           // The next-code preview (last 10 s of each 30 s period, real time here: at most 20 s away).
-          await expect(page.locator('li.account').getByRole('note')).toBeVisible({ timeout: 25_000 });
+          await expect(page.locator('li.account').getByRole('note')).toBeVisible({
+            timeout: 25_000,
+          });
           found.push(...(await violations(page, 'next-code preview')));
 
           await page.locator('.list-controls select').nth(1).selectOption('Work');
@@ -119,7 +127,9 @@ for (const [locale, colorScheme, width] of AXE_VARIANTS) {
           found.push(...(await violations(page, 'locked')));
           await page.locator('.lock-card input').fill('wrong horse');
           await page.keyboard.press('Enter');
-          await expect(page.locator('.lock-card [role="alert"], .lock-card .form-error')).toBeVisible();
+          await expect(
+            page.locator('.lock-card [role="alert"], .lock-card .form-error'),
+          ).toBeVisible();
           found.push(...(await violations(page, 'locked, wrong password')));
 
           expect(found).toEqual([]);

@@ -28,10 +28,16 @@ async function openImport(page: Page) {
   return dialog.getByRole('region', { name: 'Restore a Faktor backup' });
 }
 
-test('export encrypted → wipe (fresh vault) → import restores the same codes; a second import lists duplicates', async ({ harness, page, browser }) => {
+test('export encrypted → wipe (fresh vault) → import restores the same codes; a second import lists duplicates', async ({
+  harness,
+  page,
+  browser,
+}) => {
   const app = new FaktorApp(page);
   await app.addUri(`otpauth://totp/GitHub:alice?secret=${GITHUB}&issuer=GitHub`);
-  await app.addUri(`otpauth://totp/Servicekonto%20Berlin:max?secret=${RFC_SEEDS.SHA256}&issuer=Servicekonto%20Berlin&algorithm=SHA256&digits=8`);
+  await app.addUri(
+    `otpauth://totp/Servicekonto%20Berlin:max?secret=${RFC_SEEDS.SHA256}&issuer=Servicekonto%20Berlin&algorithm=SHA256&digits=8`,
+  );
   await expect(app.list.getByRole('listitem')).toHaveCount(2);
 
   const backupFile = join(files, 'backup.faktor');
@@ -62,17 +68,26 @@ test('export encrypted → wipe (fresh vault) → import restores the same codes
     await expect(d2.getByRole('alert')).toHaveCount(0);
     await d2.getByLabel('Backup password').fill('wrong password');
     await d2.getByRole('button', { name: 'Open the file' }).click();
-    await expect(d2.getByRole('alert')).toHaveText('The backup password is wrong. Nothing was imported.');
+    await expect(d2.getByRole('alert')).toHaveText(
+      'The backup password is wrong. Nothing was imported.',
+    );
     await expect(d2.getByRole('alert')).toBeInViewport();
     await d2.getByLabel('Backup password').fill('backup secret 1');
     await d2.getByRole('button', { name: 'Open the file' }).click();
-    await expect(d2.getByRole('status')).toContainText('2 accounts found in the Faktor backup file:');
+    await expect(d2.getByRole('status')).toContainText(
+      '2 accounts found in the Faktor backup file:',
+    );
     await expect(d2.getByRole('status')).toBeInViewport({ ratio: 0.3 });
     await d2.getByRole('button', { name: 'Import 2 accounts' }).click();
     await expect(d2.getByRole('status')).toHaveText('2 accounts imported.');
-    await fresh.getByRole('dialog', { name: 'Backup' }).getByRole('button', { name: 'Close' }).click();
+    await fresh
+      .getByRole('dialog', { name: 'Backup' })
+      .getByRole('button', { name: 'Close' })
+      .click();
     await expect.poll(() => app2.codeOf('GitHub')).toBe(oathTotp(GITHUB, RFC_TIME_MS));
-    await expect.poll(() => app2.codeOf('Servicekonto Berlin')).toBe(oathTotp(RFC_SEEDS.SHA256, RFC_TIME_MS, { algorithm: 'SHA256', digits: 8 }));
+    await expect
+      .poll(() => app2.codeOf('Servicekonto Berlin'))
+      .toBe(oathTotp(RFC_SEEDS.SHA256, RFC_TIME_MS, { algorithm: 'SHA256', digits: 8 }));
 
     // Importing the same file again doubles nothing: the preview names what is already there.
     second.dialogs.nextOpen(backupFile);
@@ -81,9 +96,15 @@ test('export encrypted → wipe (fresh vault) → import restores the same codes
     await d3.getByLabel('Backup password').fill('backup secret 1');
     await d3.getByRole('button', { name: 'Open the file' }).click();
     await expect(d3.getByRole('status')).toContainText('Already present, skipped:');
-    await expect(d3.getByRole('status').getByRole('listitem')).toHaveText(['GitHub (alice)', 'Servicekonto Berlin (max)']);
+    await expect(d3.getByRole('status').getByRole('listitem')).toHaveText([
+      'GitHub (alice)',
+      'Servicekonto Berlin (max)',
+    ]);
     await expect(d3.getByRole('button', { name: 'Import 0 accounts' })).toBeDisabled();
-    await fresh.getByRole('dialog', { name: 'Backup' }).getByRole('button', { name: 'Close' }).click();
+    await fresh
+      .getByRole('dialog', { name: 'Backup' })
+      .getByRole('button', { name: 'Close' })
+      .click();
     await expect(app2.list.getByRole('listitem')).toHaveCount(2);
   } finally {
     await second.close();
@@ -91,11 +112,16 @@ test('export encrypted → wipe (fresh vault) → import restores the same codes
   }
 });
 
-test('plain export needs the explicit confirmation and writes otpauth links', async ({ harness, page }) => {
+test('plain export needs the explicit confirmation and writes otpauth links', async ({
+  harness,
+  page,
+}) => {
   const app = new FaktorApp(page);
   await app.addUri(`otpauth://totp/GitHub:alice?secret=${GITHUB}&issuer=GitHub`);
   const dialog = await openBackup(page);
-  await expect(dialog.getByText(/^Warning: this file holds every secret key in plain text/)).toBeVisible();
+  await expect(
+    dialog.getByText(/^Warning: this file holds every secret key in plain text/),
+  ).toBeVisible();
   const save = dialog.getByRole('button', { name: 'Save unencrypted list…' });
   await expect(save).toBeDisabled();
   await dialog.getByLabel('I understand that the file is not protected.').check();
@@ -111,11 +137,16 @@ test('plain export needs the explicit confirmation and writes otpauth links', as
   harness.dialogs.nextPlainConsent(true);
   await save.click();
   await expect(dialog.getByRole('status')).toContainText('1 account saved to plain.txt.');
-  expect(await readFile(plainFile, 'utf8')).toMatch(/^otpauth:\/\/totp\/.*secret=JBSWY3DPEHPK3PXP/m);
+  expect(await readFile(plainFile, 'utf8')).toMatch(
+    /^otpauth:\/\/totp\/.*secret=JBSWY3DPEHPK3PXP/m,
+  );
   await expect(save).toBeDisabled();
 });
 
-test('a garbage backup file shows a clear message and changes nothing', async ({ harness, page }) => {
+test('a garbage backup file shows a clear message and changes nothing', async ({
+  harness,
+  page,
+}) => {
   const app = new FaktorApp(page);
   await app.addUri(`otpauth://totp/GitHub:alice?secret=${GITHUB}&issuer=GitHub`);
   const garbage = join(files, 'garbage.faktor');
@@ -123,7 +154,9 @@ test('a garbage backup file shows a clear message and changes nothing', async ({
   harness.dialogs.nextOpen(garbage);
   const section = await openImport(page);
   await section.getByRole('button', { name: 'Choose backup file…' }).click();
-  await expect(section.getByRole('alert')).toHaveText('Faktor does not know this file format. Nothing was imported.');
+  await expect(section.getByRole('alert')).toHaveText(
+    'Faktor does not know this file format. Nothing was imported.',
+  );
   await page.getByRole('dialog', { name: 'Backup' }).getByRole('button', { name: 'Close' }).click();
   await expect(app.list.getByRole('listitem')).toHaveCount(1);
   // Cancelling the file dialog is silent.

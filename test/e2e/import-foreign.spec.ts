@@ -15,7 +15,10 @@ async function openBackup(page: Page) {
   return dialog;
 }
 
-test('encrypted Aegis vault: file first, then the password; wrong password → asked again without re-picking; right password → preview lists accounts and the Steam entry left out → import', async ({ harness, page }) => {
+test('encrypted Aegis vault: file first, then the password; wrong password → asked again without re-picking; right password → preview lists accounts and the Steam entry left out → import', async ({
+  harness,
+  page,
+}) => {
   const app = new FaktorApp(page);
   const dialog = await openBackup(page);
   const section = dialog.getByRole('region', { name: 'Import from another app' });
@@ -29,7 +32,9 @@ test('encrypted Aegis vault: file first, then the password; wrong password → a
   await section.getByLabel('Password of the export').fill('wrong password');
   await page.setViewportSize({ width: 400, height: 560 }); // the narrowest width: the message must not need scrolling
   await section.getByRole('button', { name: 'Open the file' }).click();
-  await expect(section.getByRole('alert')).toHaveText('The backup password is wrong. Nothing was imported.');
+  await expect(section.getByRole('alert')).toHaveText(
+    'The backup password is wrong. Nothing was imported.',
+  );
   await expect(section.getByRole('alert')).toBeInViewport();
 
   await section.getByLabel('Password of the export').fill('correct horse');
@@ -50,7 +55,9 @@ test('detected 2FAS file imports; a file of no known format says so', async ({ h
   const section = dialog.getByRole('region', { name: 'Import from another app' });
   harness.dialogs.nextOpen(join(FIX, 'make-fixtures.py'));
   await section.getByRole('button', { name: 'Choose file…' }).click();
-  await expect(section.getByRole('alert')).toHaveText('Faktor does not know this file format. Nothing was imported.');
+  await expect(section.getByRole('alert')).toHaveText(
+    'Faktor does not know this file format. Nothing was imported.',
+  );
   harness.dialogs.nextOpen(join(FIX, 'twofas-plain.2fas'));
   await section.getByRole('button', { name: 'Choose file…' }).click();
   await expect(section.getByRole('status')).toContainText('3 accounts found in the 2FAS file:');

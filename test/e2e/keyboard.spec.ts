@@ -32,13 +32,19 @@ async function tabTo(page: Page, name: string, max = 30): Promise<void> {
   throw new Error(`Tab never reached "${name}" (now on "${await focusedName(page)}")`);
 }
 
-test('keyboard only: add → search → copy → reorder → delete → undo → lock → unlock', async ({ page, harness }) => {
+test('keyboard only: add → search → copy → reorder → delete → undo → lock → unlock', async ({
+  page,
+  harness,
+}) => {
   const app = new FaktorApp(page);
   // The list opens with the search focused.
   await expect(page.getByRole('searchbox')).toBeFocused();
 
   // Ctrl+N opens "Add account" with the link field focused; Enter adds.
-  for (const [issuer, seed] of [['GitHub', GITHUB], ['Mail', RFC_SEEDS.SHA1]] as const) {
+  for (const [issuer, seed] of [
+    ['GitHub', GITHUB],
+    ['Mail', RFC_SEEDS.SHA1],
+  ] as const) {
     await page.keyboard.press('Control+n');
     const dialog = page.getByRole('dialog', { name: 'Add account' });
     await expect(dialog.getByLabel('otpauth:// link')).toBeFocused();
@@ -81,12 +87,18 @@ test('keyboard only: add → search → copy → reorder → delete → undo →
   await expect(announced).toHaveText('GitHub (alice) dropped at position 1 of 2.');
   await expect.poll(() => app.rowNames()).toEqual(['GitHub', 'Mail']);
   await expect(page.getByRole('button', { name: 'Reorder GitHub (alice)' })).toBeFocused();
-  await expect.poll(async () => (await harness.api['accounts-list']({})).map((a) => a.issuer)).toEqual(['GitHub', 'Mail']);
+  await expect
+    .poll(async () => (await harness.api['accounts-list']({})).map((a) => a.issuer))
+    .toEqual(['GitHub', 'Mail']);
 
   // Delete asks first (focus on the safe choice); confirming moves focus to the row that takes its place.
   await tabTo(page, 'Delete Mail (alice)');
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('dialog', { name: 'Delete Mail (alice)?' }).getByRole('button', { name: 'Keep it' })).toBeFocused();
+  await expect(
+    page
+      .getByRole('dialog', { name: 'Delete Mail (alice)?' })
+      .getByRole('button', { name: 'Keep it' }),
+  ).toBeFocused();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect.poll(() => app.rowNames()).toEqual(['GitHub']);
@@ -106,7 +118,9 @@ test('keyboard only: add → search → copy → reorder → delete → undo →
   await expect(page.getByRole('searchbox')).toBeFocused();
 });
 
-test('F1 shows the shortcuts; Tab inside a dialog cycles and never reaches the page behind', async ({ page }) => {
+test('F1 shows the shortcuts; Tab inside a dialog cycles and never reaches the page behind', async ({
+  page,
+}) => {
   await expect(page.getByRole('searchbox')).toBeFocused();
   await page.keyboard.press('F1');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
@@ -118,11 +132,17 @@ test('F1 shows the shortcuts; Tab inside a dialog cycles and never reaches the p
   await expect(settings).toBeVisible();
   for (let i = 0; i < 25; i++) {
     await page.keyboard.press('Tab');
-    const inside = await page.evaluate(() => document.activeElement?.closest('dialog') !== null && document.activeElement !== document.body);
+    const inside = await page.evaluate(
+      () =>
+        document.activeElement?.closest('dialog') !== null &&
+        document.activeElement !== document.body,
+    );
     expect(inside).toBe(true);
   }
   for (let i = 0; i < 5; i++) {
     await page.keyboard.press('Shift+Tab');
-    expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.closest('dialog') !== null)).toBe(
+      true,
+    );
   }
 });

@@ -39,10 +39,15 @@ async function savePin(pinView: Locator, next: string, repeat = next, current?: 
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const r = await new AxeBuilder({ page }).analyze();
-  return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`));
+  return r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} at ${n.target.join(' ')}`));
 }
 
-test('keys list live on plug and unplug with name, AAGUID, versions, PIN state; wink; PIN set and change under the key policy', async ({ page, harness }) => {
+test('keys list live on plug and unplug with name, AAGUID, versions, PIN state; wink; PIN set and change under the key policy', async ({
+  page,
+  harness,
+}) => {
   const a = harness.keys.plug('/dev/hidraw0', {}, { product: 'SoftKey Zwei' });
   const dialog = await openKeys(page);
   const card = dialog.getByRole('article', { name: 'SoftKey Zwei' });
@@ -69,7 +74,9 @@ test('keys list live on plug and unplug with name, AAGUID, versions, PIN state; 
   await card.getByRole('button', { name: 'Set PIN' }).click();
   const pinView = page.getByRole('dialog', { name: 'PIN of SoftKey Zwei' });
   await savePin(pinView, '123');
-  await expect(pinView.getByRole('alert')).toHaveText('This key needs at least 4 characters (at most 63 bytes).');
+  await expect(pinView.getByRole('alert')).toHaveText(
+    'This key needs at least 4 characters (at most 63 bytes).',
+  );
   await savePin(pinView, '24680', '24681');
   await expect(pinView.getByRole('alert')).toHaveText('The two new PINs differ.');
   await savePin(pinView, '24680');
@@ -90,13 +97,19 @@ test('keys list live on plug and unplug with name, AAGUID, versions, PIN state; 
   expect(a.pin.isSet).toBe(true);
 });
 
-test('passkeys: list by site after the PIN, delete one only after the confirmation', async ({ page, harness }) => {
+test('passkeys: list by site after the PIN, delete one only after the confirmation', async ({
+  page,
+  harness,
+}) => {
   const a = harness.keys.plug('/dev/hidraw0', {}, { product: 'SoftKey' });
   await harness.api['keys-set-pin']({ path: '/dev/hidraw0', pin: '2468' });
   await enrolResident(a, '2468', 'konto.example', 'erika');
   await enrolResident(a, '2468', 'konto.example', 'max');
   const dialog = await openKeys(page);
-  await dialog.getByRole('article', { name: 'SoftKey' }).getByRole('button', { name: 'Passkeys' }).click();
+  await dialog
+    .getByRole('article', { name: 'SoftKey' })
+    .getByRole('button', { name: 'Passkeys' })
+    .click();
   const view = page.getByRole('dialog', { name: 'Passkeys on SoftKey' });
   await view.getByLabel('PIN of the security key').fill('2468');
   await page.keyboard.press('Enter');
@@ -125,23 +138,33 @@ test('passkeys: list by site after the PIN, delete one only after the confirmati
   expect(a.store.resident()).toHaveLength(2);
   await pin.fill('2468');
   await page.keyboard.press('Enter');
-  await expect(view.getByRole('status')).toHaveText('The passkey of erika at konto.example was deleted.');
+  await expect(view.getByRole('status')).toHaveText(
+    'The passkey of erika at konto.example was deleted.',
+  );
   await expect(confirm).toHaveCount(0);
   await expect(list.getByRole('listitem')).toHaveCount(1);
   await expect(list).toContainText('max');
   expect(a.store.resident()).toHaveLength(1);
 });
 
-test('reset in two steps: warning with a tick, then replug and touch; a key without access shows the udev rule', async ({ page, harness }) => {
+test('reset in two steps: warning with a tick, then replug and touch; a key without access shows the udev rule', async ({
+  page,
+  harness,
+}) => {
   const a = harness.keys.plug('/dev/hidraw0', {}, { product: 'SoftKey' });
   await harness.api['keys-set-pin']({ path: '/dev/hidraw0', pin: '2468' });
   await enrolResident(a, '2468', 'konto.example', 'erika');
   const dialog = await openKeys(page);
-  await dialog.getByRole('article', { name: 'SoftKey' }).getByRole('button', { name: 'Reset…' }).click();
+  await dialog
+    .getByRole('article', { name: 'SoftKey' })
+    .getByRole('button', { name: 'Reset…' })
+    .click();
   const view = page.getByRole('dialog', { name: 'Reset SoftKey' });
   await expect(view).toContainText('This cannot be undone.');
   // The tick is described by the warning, so a screen reader reads what it agrees to.
-  await expect(view.getByLabel('I understand that everything on this key will be erased')).toHaveAccessibleDescription(/This cannot be undone\.$/);
+  await expect(
+    view.getByLabel('I understand that everything on this key will be erased'),
+  ).toHaveAccessibleDescription(/This cannot be undone\.$/);
   const next = view.getByRole('button', { name: 'Continue' });
   await expect(next).toBeDisabled();
   await view.getByLabel('I understand that everything on this key will be erased').check();
@@ -155,7 +178,9 @@ test('reset in two steps: warning with a tick, then replug and touch; a key with
   await expect(view.getByRole('status')).toHaveText('Unplug the key now and plug it back in.');
   await harness.keys.replug('/dev/hidraw0');
   await expect(view.getByRole('status')).toHaveText('Touch your security key now.');
-  await expect(view.getByRole('status')).toHaveText('The key was reset. It has no PIN and no passkeys now.');
+  await expect(view.getByRole('status')).toHaveText(
+    'The key was reset. It has no PIN and no passkeys now.',
+  );
   expect(a.store.resident()).toHaveLength(0);
   expect(a.pin.isSet).toBe(false);
   await view.getByRole('button', { name: 'Back' }).click();
@@ -168,7 +193,10 @@ test('reset in two steps: warning with a tick, then replug and touch; a key with
   if (process.platform === 'linux') await expect(locked.locator('code')).toHaveText(UDEV_RULE);
 });
 
-test('reset refused when the key was not replugged in time says so; a key pulled out mid-touch says it was removed', async ({ page, harness }) => {
+test('reset refused when the key was not replugged in time says so; a key pulled out mid-touch says it was removed', async ({
+  page,
+  harness,
+}) => {
   harness.keys.plug('/dev/hidraw0', { resetWindowMs: 0 }, { product: 'SoftKey' });
   await openKeys(page);
   const view = await passResetWarning(page, 'SoftKey');
@@ -192,9 +220,16 @@ test('reset refused when the key was not replugged in time says so; a key pulled
 });
 
 test.describe('German, dark, 480 px', () => {
-  test.use({ harnessOptions: { pinnedTime: null, locale: 'de-DE' }, colorScheme: 'dark', viewport: { width: 480, height: 800 } });
+  test.use({
+    harnessOptions: { pinnedTime: null, locale: 'de-DE' },
+    colorScheme: 'dark',
+    viewport: { width: 480, height: 800 },
+  });
 
-  test('the keys screen speaks German, is keyboard-reachable and axe-clean', async ({ page, harness }) => {
+  test('the keys screen speaks German, is keyboard-reachable and axe-clean', async ({
+    page,
+    harness,
+  }) => {
     harness.keys.plug('/dev/hidraw0', {}, { product: 'SoftKey' });
     const open = page.getByRole('button', { name: 'Sicherheitsschlüssel' });
     await open.focus();
@@ -206,7 +241,9 @@ test.describe('German, dark, 480 px', () => {
     await card.getByRole('button', { name: 'Zurücksetzen …' }).focus();
     await page.keyboard.press('Enter');
     const reset = page.getByRole('dialog', { name: 'SoftKey zurücksetzen' });
-    await expect(reset.getByLabel('Ich habe verstanden, dass alles auf diesem Schlüssel gelöscht wird')).toBeFocused();
+    await expect(
+      reset.getByLabel('Ich habe verstanden, dass alles auf diesem Schlüssel gelöscht wird'),
+    ).toBeFocused();
     await page.keyboard.press('Space');
     await expect(reset.getByRole('button', { name: 'Weiter' })).toBeEnabled();
     expect(await seriousViolations(page)).toEqual([]);

@@ -3,7 +3,9 @@ import { expect, test } from './support/fixtures';
 
 const GITHUB = 'JBSWY3DPEHPK3PXP';
 
-test('app password: lock, wrong password, main refuses calls while locked, unlock', async ({ page }) => {
+test('app password: lock, wrong password, main refuses calls while locked, unlock', async ({
+  page,
+}) => {
   const app = new FaktorApp(page);
   await app.addUri(`otpauth://totp/GitHub:alice?secret=${GITHUB}&issuer=GitHub`);
   await expect(app.row('GitHub')).toBeVisible();
@@ -43,7 +45,9 @@ test('app password: lock, wrong password, main refuses calls while locked, unloc
 test('repeated wrong passwords end in "too many attempts"', async ({ page }) => {
   const app = new FaktorApp(page);
   await app.addUri(`otpauth://totp/GitHub:alice?secret=${GITHUB}&issuer=GitHub`);
-  await page.evaluate(() => window.faktor.vaultSetPassword({ current: null, next: 'correct horse' }));
+  await page.evaluate(() =>
+    window.faktor.vaultSetPassword({ current: null, next: 'correct horse' }),
+  );
   await page.evaluate(() => window.faktor.vaultLock({}));
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Faktor is locked' })).toBeVisible();
@@ -62,10 +66,14 @@ test('repeated wrong passwords end in "too many attempts"', async ({ page }) => 
 test('auto-lock after the configured inactivity', async ({ harness, page }) => {
   const app = new FaktorApp(page);
   await app.addUri(`otpauth://totp/GitHub:alice?secret=${GITHUB}&issuer=GitHub`);
-  await page.evaluate(() => window.faktor.vaultSetPassword({ current: null, next: 'correct horse' }));
+  await page.evaluate(() =>
+    window.faktor.vaultSetPassword({ current: null, next: 'correct horse' }),
+  );
   await page.getByRole('button', { name: 'Settings' }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });
-  await settings.getByLabel('Lock automatically after').selectOption({ label: '1 minute of inactivity' });
+  await settings
+    .getByLabel('Lock automatically after')
+    .selectOption({ label: '1 minute of inactivity' });
   // The select shows what main saved, so this waits for settings-set to have landed.
   await expect(settings.getByLabel('Lock automatically after')).toHaveValue('1');
   await page.keyboard.press('Escape');

@@ -20,19 +20,29 @@ for (const [locale, width, name] of [
       harnessOptions: {
         locale,
         beforeLoad: async (api) => {
-          await api['accounts-add-uri']({ uri: `otpauth://totp/GitHub:alice?secret=${SEED}&issuer=GitHub` });
-          await api['accounts-add-uri']({ uri: `otpauth://hotp/Bank:bob?secret=${SEED}&issuer=Bank&counter=0` });
+          await api['accounts-add-uri']({
+            uri: `otpauth://totp/GitHub:alice?secret=${SEED}&issuer=GitHub`,
+          });
+          await api['accounts-add-uri']({
+            uri: `otpauth://hotp/Bank:bob?secret=${SEED}&issuer=Bank&counter=0`,
+          });
         },
       },
       viewport: { width, height: 700 },
     });
 
-    test('the next code shows in the last 10 s of the period and becomes the code at the boundary', async ({ page, harness }) => {
+    test('the next code shows in the last 10 s of the period and becomes the code at the boundary', async ({
+      page,
+      harness,
+    }) => {
       // Rows by their markup: the list's own name is translated.
       const row = page.locator('li.account', { hasText: 'GitHub' });
       const note = row.getByRole('note');
       const next = shown(oathTotp(SEED, RFC_TIME_MS + 30_000));
-      await expect(row.locator('button.code')).toHaveAttribute('data-code', oathTotp(SEED, RFC_TIME_MS));
+      await expect(row.locator('button.code')).toHaveAttribute(
+        'data-code',
+        oathTotp(SEED, RFC_TIME_MS),
+      );
 
       await harness.advance(19_000); // 11 s left: too early, main would refuse
       await expect(note).toBeHidden();
@@ -44,7 +54,11 @@ for (const [locale, width, name] of [
       await expect(page.locator('li.account', { hasText: 'Bank' }).getByRole('note')).toBeHidden();
 
       // The preview stays inside its column and its row (measured from the DOM).
-      const [box, column, rowBox] = await Promise.all([note.boundingBox(), row.locator('.countdown').boundingBox(), row.boundingBox()]);
+      const [box, column, rowBox] = await Promise.all([
+        note.boundingBox(),
+        row.locator('.countdown').boundingBox(),
+        row.boundingBox(),
+      ]);
       const scroll = await note.evaluate((el) => ({ sw: el.scrollWidth, cw: el.clientWidth }));
       expect(scroll.sw).toBeLessThanOrEqual(scroll.cw);
       expect(box!.x).toBeGreaterThanOrEqual(column!.x - 0.5);

@@ -13,7 +13,15 @@
 import type { Page } from '@playwright/test';
 import { logout } from './server-pages-helpers';
 import { offlineCodeFromScreen, pairedUserAt } from './servicekonto-helpers';
-import { allowConsent, expectSubstantialLogin, logoutFromDemo, passwordLoginFromDemo, startOidcDemo, verifyWithTestEid, type OidcDemo } from './oidc-helpers';
+import {
+  allowConsent,
+  expectSubstantialLogin,
+  logoutFromDemo,
+  passwordLoginFromDemo,
+  startOidcDemo,
+  verifyWithTestEid,
+  type OidcDemo,
+} from './oidc-helpers';
 import { expect, test } from './support/fixtures';
 
 let oidc: OidcDemo;
@@ -39,12 +47,21 @@ async function onlyDesktopAppOffered(site: Page): Promise<string> {
   return meansId;
 }
 
-test('a service asks for substanziell: password, step-up with the desktop app (online approval, then offline QR), consent; the ID token carries acr and verified claims', async ({ harness, page }) => {
+test('a service asks for substanziell: password, step-up with the desktop app (online approval, then offline QR), consent; the ID token carries acr and verified claims', async ({
+  harness,
+  page,
+}) => {
   test.setTimeout(240_000);
   const { origin } = oidc.server;
   // A new account, paired with the app and confirmed (§4.2) in the browser: password + desktop app only.
   const { user, site } = await pairedUserAt(harness, page, origin, PIN);
-  expect((await site.locator('tr[data-means-id]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')))).sort()).toEqual(['desktop-app', 'password']);
+  expect(
+    (
+      await site
+        .locator('tr[data-means-id]')
+        .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-kind')))
+    ).sort(),
+  ).toEqual(['desktop-app', 'password']);
   await verifyWithTestEid(site, origin);
   await logout(site);
 
@@ -66,10 +83,17 @@ test('a service asks for substanziell: password, step-up with the desktop app (o
   // The waiting page notices by itself (HTTP Refresh) and goes on with the OIDC interaction: consent, then the service.
   await allowConsent(site);
   // RFC 8176 amr: the password, then the desktop app's PIN-unlocked software key.
-  expect((await expectSubstantialLogin(site, oidc.demoUrl)).amr).toEqual(['pin', 'pwd', 'swk', 'mfa']);
+  expect((await expectSubstantialLogin(site, oidc.demoUrl)).amr).toEqual([
+    'pin',
+    'pwd',
+    'swk',
+    'mfa',
+  ]);
   await site.goto(`${origin}/account`);
   await expect(site.getByTestId('session-level')).toHaveAttribute('data-level', 'substanziell');
-  await expect(site.locator('[data-client-id="demo-online-leistung"] [data-consent="familyName"]')).toBeVisible();
+  await expect(
+    site.locator('[data-client-id="demo-online-leistung"] [data-consent="familyName"]'),
+  ).toBeVisible();
   await logoutFromDemo(site, oidc.demoUrl, origin);
 
   // (b) Offline: the app scans the step-up page's QR of this desktop app and shows a code; the browser types it.
@@ -79,6 +103,11 @@ test('a service asks for substanziell: password, step-up with the desktop app (o
   await site.fill(`#code-${meansId}`, code);
   await site.click(`section[data-means-id="${meansId}"] #desktop-code-form button[type=submit]`);
   // The consent given in (a) is remembered: straight back to the service.
-  expect((await expectSubstantialLogin(site, oidc.demoUrl)).amr).toEqual(['pin', 'pwd', 'swk', 'mfa']);
+  expect((await expectSubstantialLogin(site, oidc.demoUrl)).amr).toEqual([
+    'pin',
+    'pwd',
+    'swk',
+    'mfa',
+  ]);
   await logoutFromDemo(site, oidc.demoUrl, origin);
 });

@@ -34,9 +34,25 @@ export async function startOidcDemo(): Promise<OidcDemo> {
     redirect_uris: [`${demoUrl}/callback`],
     post_logout_redirect_uris: [`${demoUrl}/`],
   };
-  const reg = await fetch(`${server.origin}/test/oidc/clients`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(client) });
+  const reg = await fetch(`${server.origin}/test/oidc/clients`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(client),
+  });
   expect(reg.status).toBe(201);
-  const demo: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/demo-service.ts', '--issuer', `${server.origin}/oidc`, '--port', String(demoPort)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const demo: ChildProcess = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'scripts/demo-service.ts',
+      '--issuer',
+      `${server.origin}/oidc`,
+      '--port',
+      String(demoPort),
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const close = async (): Promise<void> => {
     demo.kill();
     await server.close();
@@ -67,7 +83,11 @@ export async function verifyWithTestEid(page: Page, origin: string): Promise<voi
 }
 
 /** At the demo service: "Anmelden (substanziell)", then the password on the Servicekonto's login page; ends on the step-up page. */
-export async function passwordLoginFromDemo(page: Page, demoUrl: string, user: TestUser): Promise<void> {
+export async function passwordLoginFromDemo(
+  page: Page,
+  demoUrl: string,
+  user: TestUser,
+): Promise<void> {
   await page.goto(`${demoUrl}/`);
   await page.click('a[href="/login?level=substanziell"]');
   await page.waitForURL(/\/login\?next=/);
@@ -91,7 +111,10 @@ export async function allowConsent(page: Page): Promise<void> {
  * `verified_claims` at substanziell, and the self-entered e-mail (waiting for re-confirmation after the
  * eID) is withheld and listed.
  */
-export async function expectSubstantialLogin(page: Page, demoUrl: string): Promise<Record<string, unknown>> {
+export async function expectSubstantialLogin(
+  page: Page,
+  demoUrl: string,
+): Promise<Record<string, unknown>> {
   await page.waitForURL(`${demoUrl}/`);
   await expect(page.locator('#acr')).toHaveText(SUBSTANTIAL_ACR);
   const claims = JSON.parse(await page.locator('#claims').innerText()) as Record<string, unknown>;
@@ -99,10 +122,18 @@ export async function expectSubstantialLogin(page: Page, demoUrl: string): Promi
   expect(claims.verified_claims).toEqual([
     {
       verification: { trust_framework: 'de_bsi_tr_03160_1', assurance_level: 'substanziell' },
-      claims: { family_name: 'MUSTERMANN', given_name: 'ERIKA MARIA', birth_family_name: 'GABLER', birthdate: '1964-08-12', place_of_birth: { locality: 'BERLIN' } },
+      claims: {
+        family_name: 'MUSTERMANN',
+        given_name: 'ERIKA MARIA',
+        birth_family_name: 'GABLER',
+        birthdate: '1964-08-12',
+        place_of_birth: { locality: 'BERLIN' },
+      },
     },
   ]);
-  expect(claims.withheld_claims).toEqual(expect.arrayContaining([expect.objectContaining({ claim: 'email' })]));
+  expect(claims.withheld_claims).toEqual(
+    expect.arrayContaining([expect.objectContaining({ claim: 'email' })]),
+  );
   return claims;
 }
 

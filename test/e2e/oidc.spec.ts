@@ -8,7 +8,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import { totpCodeAt } from '../../server/means/totp';
 import { createAccount, logout, newUser } from './server-pages-helpers';
-import { allowConsent, expectSubstantialLogin, logoutFromDemo, passwordLoginFromDemo, startOidcDemo, verifyWithTestEid, type OidcDemo } from './oidc-helpers';
+import {
+  allowConsent,
+  expectSubstantialLogin,
+  logoutFromDemo,
+  passwordLoginFromDemo,
+  startOidcDemo,
+  verifyWithTestEid,
+  type OidcDemo,
+} from './oidc-helpers';
 
 let oidc: OidcDemo;
 let origin: string;
@@ -31,14 +39,18 @@ async function totpAtServer(secret: string): Promise<string> {
 async function registerTotp(page: Page): Promise<string> {
   await page.goto(`${origin}/means/new`);
   await page.click('#new-totp button[type=submit]');
-  const secret = new URL(await page.getByTestId('otpauth-uri').inputValue()).searchParams.get('secret') as string;
+  const secret = new URL(await page.getByTestId('otpauth-uri').inputValue()).searchParams.get(
+    'secret',
+  ) as string;
   await page.fill('input[name="code"]', await totpAtServer(secret));
   await page.click('#confirm-form button[type=submit]');
   await page.waitForURL(/\/account\?done=confirmed/);
   return secret;
 }
 
-test('a service asks for substanziell: password, TOTP step-up, consent; the ID token carries acr and verified claims', async ({ page }) => {
+test('a service asks for substanziell: password, TOTP step-up, consent; the ID token carries acr and verified claims', async ({
+  page,
+}) => {
   const user = newUser();
   await createAccount(page, origin, user);
   const secret = await registerTotp(page);
@@ -55,7 +67,9 @@ test('a service asks for substanziell: password, TOTP step-up, consent; the ID t
 
   // The overview lists the service with the attributes the user agreed to give it.
   await page.goto(`${origin}/account`);
-  await expect(page.locator('[data-client-id="demo-online-leistung"] [data-consent="familyName"]')).toBeVisible();
+  await expect(
+    page.locator('[data-client-id="demo-online-leistung"] [data-consent="familyName"]'),
+  ).toBeVisible();
 
   // RP-initiated logout from the service ends the Servicekonto session.
   await logoutFromDemo(page, oidc.demoUrl, origin);

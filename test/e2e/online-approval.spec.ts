@@ -10,7 +10,13 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { cliSandbox } from '../electron/cli/run-cli';
-import { createAccount, logout, newUser, startServer, type RunningServer } from './server-pages-helpers';
+import {
+  createAccount,
+  logout,
+  newUser,
+  startServer,
+  type RunningServer,
+} from './server-pages-helpers';
 
 const REFUSED = 'The request was not confirmed (declined or expired).';
 
@@ -29,10 +35,28 @@ test.afterAll(async () => {
 type Request = { tx: string; purpose: string; numbers: number[] };
 
 /** `faktor listen` with stdin kept open: the requests it prints, and a way to type an answer line. */
-function listen(): { next(): Promise<Request>; type(line: string): void; answered(): Promise<Record<string, unknown>>; stop(): void } {
+function listen(): {
+  next(): Promise<Request>;
+  type(line: string): void;
+  answered(): Promise<Record<string, unknown>>;
+  stop(): void;
+} {
   const child: ChildProcessWithoutNullStreams = spawn(
     process.execPath,
-    ['--import', 'tsx', 'electron/cli/faktor.ts', 'listen', '--pin-file', pin, '--approve-number-from-stdin', '--json', '--data-dir', box.dataDir, '--keychain-service', box.service],
+    [
+      '--import',
+      'tsx',
+      'electron/cli/faktor.ts',
+      'listen',
+      '--pin-file',
+      pin,
+      '--approve-number-from-stdin',
+      '--json',
+      '--data-dir',
+      box.dataDir,
+      '--keychain-service',
+      box.service,
+    ],
     { stdio: ['pipe', 'pipe', 'pipe'] },
   );
   const lines: Record<string, unknown>[] = [];
@@ -55,7 +79,8 @@ function listen(): { next(): Promise<Request>; type(line: string): void; answere
     for (;;) {
       const at = lines.findIndex((l) => key in l);
       if (at >= 0) return lines.splice(at, 1)[0]![key] as Record<string, unknown>;
-      if (Date.now() > deadline || child.exitCode !== null) throw new Error(`no "${key}" from faktor listen: ${stderr}`);
+      if (Date.now() > deadline || child.exitCode !== null)
+        throw new Error(`no "${key}" from faktor listen: ${stderr}`);
       await new Promise<void>((r) => {
         waiters.push(r);
         setTimeout(r, 500);
@@ -80,7 +105,9 @@ async function requestLogin(page: Page, username: string): Promise<number> {
   return Number(await page.getByTestId('push-number').innerText());
 }
 
-test('log in through the browser page with an online approval answered by the app services (CLI): confirm, wrong number, approve, expiry', async ({ page }) => {
+test('log in through the browser page with an online approval answered by the app services (CLI): confirm, wrong number, approve, expiry', async ({
+  page,
+}) => {
   test.setTimeout(180_000);
   const user = newUser();
   await createAccount(page, server.origin, user);
@@ -89,7 +116,15 @@ test('log in through the browser page with an online approval answered by the ap
   await page.goto(`${server.origin}/means/new`);
   await page.click('#new-desktop-app button[type=submit]');
   const pairing = await page.getByTestId('pairing-qr-payload').inputValue();
-  const paired = await box.run(['pair', pairing, '--pin-file', pin, '--json', '--device-name', 'E2E-Laptop']);
+  const paired = await box.run([
+    'pair',
+    pairing,
+    '--pin-file',
+    pin,
+    '--json',
+    '--device-name',
+    'E2E-Laptop',
+  ]);
   expect(paired.code, paired.stderr).toBe(0);
   const app = listen();
   try {
@@ -102,9 +137,15 @@ test('log in through the browser page with an online approval answered by the ap
     expect(confirm.purpose).toBe('confirm-pairing');
     expect(confirm.numbers).toContain(confirmNumber);
     app.type(String(confirmNumber));
-    expect(await app.answered()).toMatchObject({ decision: 'approve', result: { state: 'approved' } });
+    expect(await app.answered()).toMatchObject({
+      decision: 'approve',
+      result: { state: 'approved' },
+    });
     await page.waitForURL(/\/account\?done=confirmed$/, { timeout: 20_000 });
-    await expect(page.locator('tr[data-kind="desktop-app"]')).toHaveAttribute('data-status', 'active');
+    await expect(page.locator('tr[data-kind="desktop-app"]')).toHaveAttribute(
+      'data-status',
+      'active',
+    );
     await logout(page);
 
     // A wrong number: the app sends it, the server refuses, the page says plainly that it was not confirmed.

@@ -5,9 +5,12 @@ import { expect, test } from './support/fixtures';
 
 const SEED = 'JBSWY3DPEHPK3PXP';
 
-test('pin keeps an account on top; groups filter the list; the sort order is saved and survives a reload', async ({ page }) => {
+test('pin keeps an account on top; groups filter the list; the sort order is saved and survives a reload', async ({
+  page,
+}) => {
   const app = new FaktorApp(page);
-  for (const name of ['Charlie', 'GitHub', 'Alpha']) await app.addUri(`otpauth://totp/${name}:user?secret=${SEED}&issuer=${name}`);
+  for (const name of ['Charlie', 'GitHub', 'Alpha'])
+    await app.addUri(`otpauth://totp/${name}:user?secret=${SEED}&issuer=${name}`);
   await expect.poll(() => app.rowNames()).toEqual(['Charlie', 'GitHub', 'Alpha']);
   // The toast names the account isolated in <bdi>.
   await expect(app.status.locator('bdi', { hasText: 'Alpha (user)' })).toHaveCount(1);
@@ -16,10 +19,14 @@ test('pin keeps an account on top; groups filter the list; the sort order is sav
   await expect(app.row('Alpha').locator('.avatar')).toHaveText('A');
 
   await app.togglePin('Alpha');
-  await expect(app.row('Alpha').getByRole('button', { name: 'Pin Alpha (user) on top' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(
+    app.row('Alpha').getByRole('button', { name: 'Pin Alpha (user) on top' }),
+  ).toHaveAttribute('aria-pressed', 'true');
   await expect.poll(() => app.rowNames()).toEqual(['Alpha', 'Charlie', 'GitHub']);
   // Moves stay within the pin group: the first unpinned row cannot pass the pinned one.
-  await expect(app.row('Charlie').getByRole('button', { name: 'Move Charlie (user) up' })).toBeDisabled();
+  await expect(
+    app.row('Charlie').getByRole('button', { name: 'Move Charlie (user) up' }),
+  ).toBeDisabled();
 
   await app.setTags('GitHub', 'Work, Code');
   await app.setTags('Charlie', 'Work');
@@ -33,26 +40,43 @@ test('pin keeps an account on top; groups filter the list; the sort order is sav
   const sort = page.getByLabel('Sort', { exact: true });
   await sort.selectOption('name');
   await expect.poll(() => app.rowNames()).toEqual(['Alpha', 'Charlie', 'GitHub']);
-  await expect(app.row('GitHub').getByRole('button', { name: 'Move GitHub (user) up' })).toBeDisabled();
+  await expect(
+    app.row('GitHub').getByRole('button', { name: 'Move GitHub (user) up' }),
+  ).toBeDisabled();
   await page.reload();
   await expect(page.getByLabel('Sort', { exact: true })).toHaveValue('name');
   await expect.poll(() => app.rowNames()).toEqual(['Alpha', 'Charlie', 'GitHub']);
-  await expect(app.row('Alpha').getByRole('button', { name: 'Pin Alpha (user) on top' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(
+    app.row('Alpha').getByRole('button', { name: 'Pin Alpha (user) on top' }),
+  ).toHaveAttribute('aria-pressed', 'true');
 });
 
-test('"recently used" puts the last copied account first (after the pinned ones)', async ({ page, harness }) => {
+test('"recently used" puts the last copied account first (after the pinned ones)', async ({
+  page,
+  harness,
+}) => {
   const app = new FaktorApp(page);
-  for (const name of ['Alpha', 'Bravo', 'Charlie']) await app.addUri(`otpauth://totp/${name}:user?secret=${SEED}&issuer=${name}`);
+  for (const name of ['Alpha', 'Bravo', 'Charlie'])
+    await app.addUri(`otpauth://totp/${name}:user?secret=${SEED}&issuer=${name}`);
   await page.getByLabel('Sort', { exact: true }).selectOption('recent');
   await expect.poll(() => app.rowNames()).toEqual(['Alpha', 'Bravo', 'Charlie']);
-  await app.row('Charlie').getByRole('button', { name: /^Copy code/ }).click();
+  await app
+    .row('Charlie')
+    .getByRole('button', { name: /^Copy code/ })
+    .click();
   await expect.poll(() => app.rowNames()).toEqual(['Charlie', 'Alpha', 'Bravo']);
   await harness.advance(1000);
-  await app.row('Bravo').getByRole('button', { name: /^Copy code/ }).click();
+  await app
+    .row('Bravo')
+    .getByRole('button', { name: /^Copy code/ })
+    .click();
   await expect.poll(() => app.rowNames()).toEqual(['Bravo', 'Charlie', 'Alpha']);
 });
 
-test('"hide codes until revealed": a click shows the code; copying works either way', async ({ page, harness }) => {
+test('"hide codes until revealed": a click shows the code; copying works either way', async ({
+  page,
+  harness,
+}) => {
   const app = new FaktorApp(page);
   await app.addUri(`otpauth://totp/GitHub:alice?secret=${SEED}&issuer=GitHub`);
   const code = await app.codeOf('GitHub');
@@ -70,7 +94,9 @@ test('"hide codes until revealed": a click shows the code; copying works either 
   await app.row('GitHub').getByRole('button', { name: 'Show code for GitHub (alice)' }).click();
   await expect.poll(() => app.codeOf('GitHub')).toBe(code);
   await page.reload();
-  await expect(app.row('GitHub').getByRole('button', { name: 'Show code for GitHub (alice)' })).toBeVisible();
+  await expect(
+    app.row('GitHub').getByRole('button', { name: 'Show code for GitHub (alice)' }),
+  ).toBeVisible();
 });
 
 test.describe('drag and drop in a long, windowed list', () => {
@@ -78,13 +104,19 @@ test.describe('drag and drop in a long, windowed list', () => {
   test.use({
     harnessOptions: {
       beforeLoad: async (api) => {
-        for (const name of names) await api['accounts-add-uri']({ uri: `otpauth://totp/${name}:user?secret=${SEED}&issuer=${name}` });
+        for (const name of names)
+          await api['accounts-add-uri']({
+            uri: `otpauth://totp/${name}:user?secret=${SEED}&issuer=${name}`,
+          });
       },
     },
     viewport: { width: 1280, height: 700 },
   });
 
-  test('a row dragged by the pointer past the window survives in the overlay, auto-scrolls, and lands where dropped', async ({ page, harness }) => {
+  test('a row dragged by the pointer past the window survives in the overlay, auto-scrolls, and lands where dropped', async ({
+    page,
+    harness,
+  }) => {
     const app = new FaktorApp(page);
     await expect(app.row('Svc00')).toBeVisible();
     const handle = page.getByRole('button', { name: 'Reorder Svc00 (user)' });
@@ -97,7 +129,8 @@ test.describe('drag and drop in a long, windowed list', () => {
     const preview = page.locator('.drag-preview');
     await expect(preview).toContainText('Svc00');
     // Auto-scroll runs on timers; the page clock is pinned, so let it run.
-    for (let i = 0; i < 30 && (await page.evaluate(() => window.scrollY)) < 1500; i++) await harness.advance(100);
+    for (let i = 0; i < 30 && (await page.evaluate(() => window.scrollY)) < 1500; i++)
+      await harness.advance(100);
     expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(1500);
     // The window unmounted the dragged row; the overlay still carries it.
     await expect(page.locator('li.account[data-account-id]', { hasText: 'Svc00' })).toHaveCount(0);
@@ -117,9 +150,12 @@ test.describe('drag and drop in a long, windowed list', () => {
   });
 });
 
-test('a group is renamed and dissolved in one place from the group filter, by keyboard, with Undo', async ({ page }) => {
+test('a group is renamed and dissolved in one place from the group filter, by keyboard, with Undo', async ({
+  page,
+}) => {
   const app = new FaktorApp(page);
-  for (const name of ['Alpha', 'Bravo', 'Charlie']) await app.addUri(`otpauth://totp/${name}:user?secret=${SEED}&issuer=${name}`);
+  for (const name of ['Alpha', 'Bravo', 'Charlie'])
+    await app.addUri(`otpauth://totp/${name}:user?secret=${SEED}&issuer=${name}`);
   await app.setTags('Alpha', 'Work, Bank');
   await app.setTags('Bravo', 'work');
   const group = page.getByLabel('Group', { exact: true });
@@ -137,7 +173,9 @@ test('a group is renamed and dissolved in one place from the group filter, by ke
   await expect(field).toBeFocused();
   await field.fill('Bad, name');
   await page.keyboard.press('Enter');
-  await expect(dialog.getByText('A group name needs 1 to 32 characters and no comma.')).toBeVisible();
+  await expect(
+    dialog.getByText('A group name needs 1 to 32 characters and no comma.'),
+  ).toBeVisible();
   await field.fill('Office');
   await page.keyboard.press('Enter');
   await expect(dialog).toHaveCount(0);

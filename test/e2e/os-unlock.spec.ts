@@ -13,7 +13,10 @@ const GITHUB = 'JBSWY3DPEHPK3PXP';
 test.describe('where the OS offers Touch ID', () => {
   test.use({ harnessOptions: { osUnlock: 'touch-id' } });
 
-  test('enable with the password, lock, unlock with Touch ID, a cancel falls back to the password, disable', async ({ page, harness }) => {
+  test('enable with the password, lock, unlock with Touch ID, a cancel falls back to the password, disable', async ({
+    page,
+    harness,
+  }) => {
     const app = new FaktorApp(page);
     await app.addUri(`otpauth://totp/GitHub:alice?secret=${GITHUB}&issuer=GitHub`);
     await page.getByRole('button', { name: 'Settings' }).click();
@@ -37,7 +40,9 @@ test.describe('where the OS offers Touch ID', () => {
     await expect(page.getByRole('heading', { name: 'Faktor is locked' })).toBeVisible();
     harness.osVerifier.next('refuse');
     await page.getByRole('button', { name: 'Unlock with Touch ID' }).click();
-    await expect(page.getByRole('main').getByRole('alert')).toHaveText('Touch ID did not confirm you (cancelled or not recognised). Enter your app password instead.');
+    await expect(page.getByRole('main').getByRole('alert')).toHaveText(
+      'Touch ID did not confirm you (cancelled or not recognised). Enter your app password instead.',
+    );
     await expect(page.getByRole('heading', { name: 'Faktor is locked' })).toBeVisible();
     await expect(page.getByText('GitHub')).toHaveCount(0);
     await page.getByRole('button', { name: 'Unlock with Touch ID' }).click();
@@ -58,7 +63,10 @@ test.describe('where the OS offers Touch ID', () => {
     await expect(page.getByRole('button', { name: 'Unlock with Touch ID' })).toHaveCount(0);
     // A direct call from the page is refused by main too, without a prompt.
     const shown = harness.osVerifier.prompts.length;
-    expect(await page.evaluate(() => window.faktor.osUnlockVault({}))).toMatchObject({ ok: false, error: { code: 'os-unlock-unavailable' } });
+    expect(await page.evaluate(() => window.faktor.osUnlockVault({}))).toMatchObject({
+      ok: false,
+      error: { code: 'os-unlock-unavailable' },
+    });
     expect(harness.osVerifier.prompts.length).toBe(shown);
   });
 });
@@ -66,7 +74,9 @@ test.describe('where the OS offers Touch ID', () => {
 /** Serious or critical axe violations on the page as it is now. */
 async function axeProblems(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => v.id);
 }
 
 test.describe('accessibility of the new parts', () => {
@@ -84,7 +94,11 @@ test.describe('accessibility of the new parts', () => {
 
   test('the Settings section and the lock-screen button pass axe', async ({ page }) => {
     await page.getByRole('button', { name: 'Settings' }).click();
-    await expect(page.getByRole('region', { name: 'Unlock with Touch ID' }).getByRole('button', { name: 'Turn off' })).toBeVisible();
+    await expect(
+      page
+        .getByRole('region', { name: 'Unlock with Touch ID' })
+        .getByRole('button', { name: 'Turn off' }),
+    ).toBeVisible();
     expect(await axeProblems(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Lock' }).click();
@@ -96,23 +110,41 @@ test.describe('accessibility of the new parts', () => {
 test.describe('in German', () => {
   test.use({ harnessOptions: { osUnlock: 'touch-id', locale: 'de-DE' } });
 
-  test('the lock screen offers "Mit Touch ID entsperren" and the prompt asks in German', async ({ page, harness }) => {
-    await page.evaluate(() => window.faktor.vaultSetPassword({ current: null, next: 'correct horse' }));
-    expect(await page.evaluate(() => window.faktor.osUnlockEnable({ password: 'correct horse' }))).toEqual({ ok: true, value: { method: 'touch-id', enabled: true } });
+  test('the lock screen offers "Mit Touch ID entsperren" and the prompt asks in German', async ({
+    page,
+    harness,
+  }) => {
+    await page.evaluate(() =>
+      window.faktor.vaultSetPassword({ current: null, next: 'correct horse' }),
+    );
+    expect(
+      await page.evaluate(() => window.faktor.osUnlockEnable({ password: 'correct horse' })),
+    ).toEqual({ ok: true, value: { method: 'touch-id', enabled: true } });
     await page.evaluate(() => window.faktor.vaultLock({}));
     await page.reload();
     await expect(page.getByRole('heading', { name: 'Faktor ist gesperrt' })).toBeVisible();
     await page.getByRole('button', { name: 'Mit Touch ID entsperren' }).click();
     await expect(page.getByRole('heading', { name: 'Faktor ist gesperrt' })).toHaveCount(0);
-    expect(harness.osVerifier.prompts).toEqual(['Ihre Konten zu entsperren', 'Ihre Konten zu entsperren']);
+    expect(harness.osVerifier.prompts).toEqual([
+      'Ihre Konten zu entsperren',
+      'Ihre Konten zu entsperren',
+    ]);
   });
 });
 
-test('where the OS offers no prompt (Linux, Windows), neither Settings nor the lock screen show it', async ({ page }) => {
-  await page.evaluate(() => window.faktor.vaultSetPassword({ current: null, next: 'correct horse' }));
-  expect(await page.evaluate(() => window.faktor.osUnlockEnable({ password: 'correct horse' }))).toMatchObject({ ok: false, error: { code: 'os-unlock-unavailable' } });
+test('where the OS offers no prompt (Linux, Windows), neither Settings nor the lock screen show it', async ({
+  page,
+}) => {
+  await page.evaluate(() =>
+    window.faktor.vaultSetPassword({ current: null, next: 'correct horse' }),
+  );
+  expect(
+    await page.evaluate(() => window.faktor.osUnlockEnable({ password: 'correct horse' })),
+  ).toMatchObject({ ok: false, error: { code: 'os-unlock-unavailable' } });
   await page.getByRole('button', { name: 'Settings' }).click();
-  await expect(page.getByRole('dialog', { name: 'Settings' }).getByRole('heading', { name: 'App password' })).toBeVisible();
+  await expect(
+    page.getByRole('dialog', { name: 'Settings' }).getByRole('heading', { name: 'App password' }),
+  ).toBeVisible();
   await expect(page.getByRole('region', { name: 'Unlock with Touch ID' })).toHaveCount(0);
   await page.keyboard.press('Escape');
   await page.getByRole('button', { name: 'Lock' }).click();

@@ -10,12 +10,17 @@ function y4m(img: Rgba, frames = 5): Buffer {
   const { width: w, height: h, data } = img;
   const y = Buffer.alloc(w * h);
   const chroma = Buffer.alloc((w / 2) * (h / 2), 128);
-  for (let i = 0; i < w * h; i++) y[i] = Math.round(0.299 * data[i * 4]! + 0.587 * data[i * 4 + 1]! + 0.114 * data[i * 4 + 2]!);
+  for (let i = 0; i < w * h; i++)
+    y[i] = Math.round(0.299 * data[i * 4]! + 0.587 * data[i * 4 + 1]! + 0.114 * data[i * 4 + 2]!);
   const frame = Buffer.concat([Buffer.from('FRAME\n'), y, chroma, chroma]);
-  return Buffer.concat([Buffer.from(`YUV4MPEG2 W${w} H${h} F5:1 Ip A1:1 C420jpeg\n`), ...Array.from({ length: frames }, () => frame)]);
+  return Buffer.concat([
+    Buffer.from(`YUV4MPEG2 W${w} H${h} F5:1 Ip A1:1 C420jpeg\n`),
+    ...Array.from({ length: frames }, () => frame),
+  ]);
 }
 
-const CAMERA_URI = 'otpauth://totp/Camera%20Co:bob@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Camera%20Co';
+const CAMERA_URI =
+  'otpauth://totp/Camera%20Co:bob@example.com?secret=JBSWY3DPEHPK3PXP&issuer=Camera%20Co';
 const cameraFile = join(tmpdir(), `faktor-fake-camera-${process.pid}.y4m`);
 const picture = blank(640, 480, 200);
 drawQr(picture, qrMatrix(CAMERA_URI), { cx: 320, cy: 240, module: 5, rotation: 8 });
@@ -35,7 +40,10 @@ test.use({
   },
 });
 
-test('decodes a camera picture, releases the camera at once, and adds after confirmation', async ({ harness, page }) => {
+test('decodes a camera picture, releases the camera at once, and adds after confirmation', async ({
+  harness,
+  page,
+}) => {
   // Record the streams the app opens, to check they are stopped.
   await page.evaluate(() => {
     const w = window as unknown as { __streams: MediaStream[] };
@@ -53,11 +61,18 @@ test('decodes a camera picture, releases the camera at once, and adds after conf
   await expect(dialog.getByText('Add this account?')).toBeVisible({ timeout: 20_000 });
   await expect(dialog.locator('dl')).toContainText('Camera Co');
   const tracks = await page.evaluate(() =>
-    (window as unknown as { __streams: MediaStream[] }).__streams.flatMap((s) => s.getTracks().map((t) => `${t.kind}:${t.readyState}`)),
+    (window as unknown as { __streams: MediaStream[] }).__streams.flatMap((s) =>
+      s.getTracks().map((t) => `${t.kind}:${t.readyState}`),
+    ),
   );
   expect(tracks).toEqual(['video:ended']);
   expect(harness.qrSources.captures).toBe(0);
   expect(await harness.api['accounts-list']({})).toEqual([]);
   await dialog.getByRole('button', { name: 'Add account' }).click();
-  await expect(page.getByRole('list', { name: 'Accounts' }).getByRole('listitem').filter({ hasText: 'Camera Co' })).toBeVisible();
+  await expect(
+    page
+      .getByRole('list', { name: 'Accounts' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Camera Co' }),
+  ).toBeVisible();
 });

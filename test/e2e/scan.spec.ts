@@ -13,11 +13,18 @@ import { oathTotp } from './support/oath';
 const SECRET = 'JBSWY3DPEHPK3PXP';
 
 /** A "website" on 127.0.0.1 whose pages each show one QR code, like an account's 2FA setup page. */
-async function qrSite(pages: Record<string, string | string[]>): Promise<{ url: (path: string) => string; close: () => Promise<void> }> {
+async function qrSite(
+  pages: Record<string, string | string[]>,
+): Promise<{ url: (path: string) => string; close: () => Promise<void> }> {
   const html: Record<string, string> = {};
   for (const [path, payloads] of Object.entries(pages)) {
-    const imgs = await Promise.all([payloads].flat().map((p) => QRCode.toDataURL(p, { errorCorrectionLevel: 'M', scale: 4, margin: 4 })));
-    html[path] = `<!doctype html><meta charset="utf-8"><title>Set up two-factor authentication</title>
+    const imgs = await Promise.all(
+      [payloads]
+        .flat()
+        .map((p) => QRCode.toDataURL(p, { errorCorrectionLevel: 'M', scale: 4, margin: 4 })),
+    );
+    html[path] =
+      `<!doctype html><meta charset="utf-8"><title>Set up two-factor authentication</title>
       <body style="font-family:sans-serif;margin:40px;background:#f4f4f8">
       <h1>Set up your authenticator</h1><p>Scan this code with your authenticator app, then enter the code it shows.</p>
       ${imgs.map((src) => `<img alt="QR code" src="${src}" style="margin-right:40px">`).join('')}
@@ -25,11 +32,16 @@ async function qrSite(pages: Record<string, string | string[]>): Promise<{ url: 
   }
   const server: Server = createServer((req, res) => {
     const body = html[req.url ?? ''];
-    res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' }).end(body ?? 'not found');
+    res
+      .writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' })
+      .end(body ?? 'not found');
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
-  return { url: (p) => `http://127.0.0.1:${port}${p}`, close: () => new Promise((r) => server.close(() => r())) };
+  return {
+    url: (p) => `http://127.0.0.1:${port}${p}`,
+    close: () => new Promise((r) => server.close(() => r())),
+  };
 }
 
 /** Opens the site page in its own tab and returns Chromium's screenshot of it: the user's "screen". */
@@ -49,8 +61,13 @@ async function openScan(page: Page) {
   return dialog;
 }
 
-test('scans an otpauth QR from the screen and adds the account only after confirmation', async ({ harness, page }) => {
-  const site = await qrSite({ '/setup': `otpauth://totp/Example:alice@example.com?secret=${SECRET}&issuer=Example&algorithm=SHA1&digits=6` });
+test('scans an otpauth QR from the screen and adds the account only after confirmation', async ({
+  harness,
+  page,
+}) => {
+  const site = await qrSite({
+    '/setup': `otpauth://totp/Example:alice@example.com?secret=${SECRET}&issuer=Example&algorithm=SHA1&digits=6`,
+  });
   try {
     harness.qrSources.showOnScreens(await screenshotOf(page, site.url('/setup')));
     const dialog = await openScan(page);
@@ -68,28 +85,56 @@ test('scans an otpauth QR from the screen and adds the account only after confir
 
     await dialog.getByRole('button', { name: 'Add account' }).click();
     await expect(dialog).toBeHidden();
-    const row = page.getByRole('list', { name: 'Accounts' }).getByRole('listitem').filter({ hasText: 'Example' });
+    const row = page
+      .getByRole('list', { name: 'Accounts' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Example' });
     await expect(row).toContainText('alice@example.com');
-    await expect.poll(async () => row.getByRole('button', { name: /^Copy code/ }).getAttribute('data-code')).toBe(oathTotp(SECRET, RFC_TIME_MS));
+    await expect
+      .poll(async () => row.getByRole('button', { name: /^Copy code/ }).getAttribute('data-code'))
+      .toBe(oathTotp(SECRET, RFC_TIME_MS));
   } finally {
     await site.close();
   }
 });
 
-test('imports a Google Authenticator export split over 3 QR codes, showing "n of 3"', async ({ harness, page }) => {
+test('imports a Google Authenticator export split over 3 QR codes, showing "n of 3"', async ({
+  harness,
+  page,
+}) => {
   const acc = (i: number): OtpParams => ({
-    type: 'totp', secret: decodeBase32(SECRET), algorithm: 'SHA1', digits: 6, period: 30, counter: 0, issuer: `Service ${i}`, label: `user${i}@example.com`,
+    type: 'totp',
+    secret: decodeBase32(SECRET),
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+    issuer: `Service ${i}`,
+    label: `user${i}@example.com`,
   });
   const groups = [[acc(1), acc(2)], [acc(3), acc(4)], [acc(5)]];
-  const parts = groups.map((g, i) => formatMigrationUri(g, { batchSize: 3, batchIndex: i, batchId: 424242 }));
-  const site = await qrSite({ '/export/1': parts[0]!, '/export/2': parts[1]!, '/export/3': parts[2]! });
+  const parts = groups.map((g, i) =>
+    formatMigrationUri(g, { batchSize: 3, batchIndex: i, batchId: 424242 }),
+  );
+  const site = await qrSite({
+    '/export/1': parts[0]!,
+    '/export/2': parts[1]!,
+    '/export/3': parts[2]!,
+  });
   try {
     const dialog = await openScan(page);
     // Scanned out of order, with one code scanned twice: order does not matter, repeats are ignored.
-    for (const [path, have] of [['/export/2', 1], ['/export/1', 2], ['/export/1', 2], ['/export/3', 3]] as const) {
+    for (const [path, have] of [
+      ['/export/2', 1],
+      ['/export/1', 2],
+      ['/export/1', 2],
+      ['/export/3', 3],
+    ] as const) {
       harness.qrSources.showOnScreens(await screenshotOf(page, site.url(path)));
       await dialog.getByRole('button', { name: 'Scan screen' }).click();
-      await expect(dialog.getByRole('status')).toHaveText(`${have} of 3 codes of the export scanned`);
+      await expect(dialog.getByRole('status')).toHaveText(
+        `${have} of 3 codes of the export scanned`,
+      );
     }
     await expect(dialog.getByText('These 5 accounts will be imported')).toBeVisible();
     expect(await harness.api['accounts-list']({})).toEqual([]);
@@ -97,18 +142,30 @@ test('imports a Google Authenticator export split over 3 QR codes, showing "n of
     await expect(dialog).toBeHidden();
     await expect(page.getByText('5 accounts imported.')).toBeVisible();
     const list = page.getByRole('list', { name: 'Accounts' });
-    for (let i = 1; i <= 5; i++) await expect(list.getByRole('listitem').filter({ hasText: `Service ${i}` })).toBeVisible();
-    expect((await harness.api['accounts-list']({})).map((a) => a.issuer).sort()).toEqual(['Service 1', 'Service 2', 'Service 3', 'Service 4', 'Service 5']);
+    for (let i = 1; i <= 5; i++)
+      await expect(list.getByRole('listitem').filter({ hasText: `Service ${i}` })).toBeVisible();
+    expect((await harness.api['accounts-list']({})).map((a) => a.issuer).sort()).toEqual([
+      'Service 1',
+      'Service 2',
+      'Service 3',
+      'Service 4',
+      'Service 5',
+    ]);
   } finally {
     await site.close();
   }
 });
 
-test('an image without a QR code gives a clear message and offers the other sources', async ({ harness, page }) => {
+test('an image without a QR code gives a clear message and offers the other sources', async ({
+  harness,
+  page,
+}) => {
   const img = blank(800, 500);
   drawDesktop(img, rng(3));
   const dialog = await openScan(page);
-  await dialog.getByLabel('Image file with a QR code').setInputFiles({ name: 'desktop.png', mimeType: 'image/png', buffer: toPng(img) });
+  await dialog
+    .getByLabel('Image file with a QR code')
+    .setInputFiles({ name: 'desktop.png', mimeType: 'image/png', buffer: toPng(img) });
   await expect(dialog.getByRole('alert')).toContainText('No QR code was found in this image.');
   await expect(dialog.getByRole('alert')).toContainText('Try another way');
   for (const name of ['Scan screen', 'Use camera', 'Open image…', 'Image from clipboard']) {
@@ -117,13 +174,18 @@ test('an image without a QR code gives a clear message and offers the other sour
   expect(harness.qrSources.captures).toBe(0);
 });
 
-test('a QR code that is not an authenticator code shows its text and adds nothing', async ({ harness, page }) => {
+test('a QR code that is not an authenticator code shows its text and adds nothing', async ({
+  harness,
+  page,
+}) => {
   const site = await qrSite({ '/text': 'https://example.com/just-a-link' });
   try {
     harness.qrSources.showOnScreens(await screenshotOf(page, site.url('/text')));
     const dialog = await openScan(page);
     await dialog.getByRole('button', { name: 'Scan screen' }).click();
-    await expect(dialog.getByRole('alert')).toHaveText('This QR code is not an authenticator code. It contains:');
+    await expect(dialog.getByRole('alert')).toHaveText(
+      'This QR code is not an authenticator code. It contains:',
+    );
     await expect(dialog.locator('pre')).toHaveText('https://example.com/just-a-link');
     expect(await harness.api['accounts-list']({})).toEqual([]);
   } finally {
@@ -131,9 +193,16 @@ test('a QR code that is not an authenticator code shows its text and adds nothin
   }
 });
 
-
-test('several codes on the screen: the user picks one by what it is and where it is (no picture of a code)', async ({ harness, page }) => {
-  const site = await qrSite({ '/two': ['https://example.com/app-download', `otpauth://totp/Picked:carol?secret=${SECRET}&issuer=Picked`] });
+test('several codes on the screen: the user picks one by what it is and where it is (no picture of a code)', async ({
+  harness,
+  page,
+}) => {
+  const site = await qrSite({
+    '/two': [
+      'https://example.com/app-download',
+      `otpauth://totp/Picked:carol?secret=${SECRET}&issuer=Picked`,
+    ],
+  });
   try {
     harness.qrSources.showOnScreens(await screenshotOf(page, site.url('/two')));
     const dialog = await openScan(page);
@@ -153,7 +222,12 @@ test('several codes on the screen: the user picks one by what it is and where it
     await dialog.getByRole('button', { name: 'Picked (carol)' }).click();
     await expect(dialog.locator('dl')).toContainText('Picked');
     await dialog.getByRole('button', { name: 'Add account' }).click();
-    await expect(page.getByRole('list', { name: 'Accounts' }).getByRole('listitem').filter({ hasText: 'Picked' })).toBeVisible();
+    await expect(
+      page
+        .getByRole('list', { name: 'Accounts' })
+        .getByRole('listitem')
+        .filter({ hasText: 'Picked' }),
+    ).toBeVisible();
   } finally {
     await site.close();
   }

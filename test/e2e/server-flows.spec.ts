@@ -6,7 +6,14 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { totpCodeAt } from '../../server/means/totp';
-import { createAccount, loginWithPassword, logout, newUser, startServer, type RunningServer } from './server-pages-helpers';
+import {
+  createAccount,
+  loginWithPassword,
+  logout,
+  newUser,
+  startServer,
+  type RunningServer,
+} from './server-pages-helpers';
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -21,7 +28,11 @@ async function smsCodeFromOutbox(page: Page, phone: string): Promise<string> {
   const outbox = await page.context().newPage();
   await outbox.goto(`${server.origin}/outbox/sms`);
   // The server stores the number in its compact E.164 form (+49151…), whatever spacing was typed.
-  const text = await outbox.locator('[data-testid="outbox"] tbody tr', { hasText: phone.replace(/ /g, '') }).first().locator('.message-body').innerText();
+  const text = await outbox
+    .locator('[data-testid="outbox"] tbody tr', { hasText: phone.replace(/ /g, '') })
+    .first()
+    .locator('.message-body')
+    .innerText();
   await outbox.close();
   const code = /: (\d{8})/.exec(text)?.[1];
   if (!code) throw new Error(`no code in ${text}`);
@@ -43,7 +54,9 @@ async function registerEid(page: Page, identity: 'erika' | 'max'): Promise<void>
   await page.waitForURL(/\/account\?done=confirmed/);
 }
 
-test('SMS: register with the code from the outbox, then step up after login with a new SMS code → substanziell', async ({ page }) => {
+test('SMS: register with the code from the outbox, then step up after login with a new SMS code → substanziell', async ({
+  page,
+}) => {
   const user = newUser();
   const phone = `+49 151 ${Math.floor(1_000_000 + Math.random() * 8_000_000)}`;
   await createAccount(page, server.origin, user);
@@ -54,7 +67,10 @@ test('SMS: register with the code from the outbox, then step up after login with
   await page.fill('input[name="code"]', await smsCodeFromOutbox(page, phone));
   await page.click('section[data-means-id] form button[type=submit]');
   await page.waitForURL(/\/account\?done=confirmed/);
-  await expect(page.locator('tr[data-kind="password+sms"]')).toHaveAttribute('data-status', 'active');
+  await expect(page.locator('tr[data-kind="password+sms"]')).toHaveAttribute(
+    'data-status',
+    'active',
+  );
   await expect(page.getByTestId('max-level')).toHaveAttribute('data-level', 'substanziell');
   await logout(page);
 
@@ -69,13 +85,18 @@ test('SMS: register with the code from the outbox, then step up after login with
   await expect(page.getByTestId('session-level')).toHaveAttribute('data-level', 'substanziell');
 });
 
-test('test eID: the minimum data set is shown at hoch; the other attributes ask for re-confirmation', async ({ page }) => {
+test('test eID: the minimum data set is shown at hoch; the other attributes ask for re-confirmation', async ({
+  page,
+}) => {
   const user = newUser();
   await createAccount(page, server.origin, user);
   await registerEid(page, 'erika');
   await expect(page.getByTestId('max-level')).toHaveAttribute('data-level', 'hoch');
   await expect(page.getByTestId('session-level')).toHaveAttribute('data-level', 'hoch');
-  for (const [name, value] of [['familyName', 'MUSTERMANN'], ['givenNames', 'ERIKA']] as const) {
+  for (const [name, value] of [
+    ['familyName', 'MUSTERMANN'],
+    ['givenNames', 'ERIKA'],
+  ] as const) {
     const row = page.locator(`tr[data-attribute="${name}"]`);
     await expect(row.locator('[data-level]')).toHaveAttribute('data-level', 'hoch');
     await expect(row).toContainText(value);
@@ -84,14 +105,25 @@ test('test eID: the minimum data set is shown at hoch; the other attributes ask 
   const email = page.locator('tr[data-attribute="email"]');
   await expect(email).toHaveAttribute('data-needs-confirmation', 'true');
   await expect(page.locator('p.notice-info', { hasText: /eID/ })).toBeVisible();
-  await expect(page.locator('tr[data-attribute="familyName"]')).not.toHaveAttribute('data-needs-confirmation', 'true');
+  await expect(page.locator('tr[data-attribute="familyName"]')).not.toHaveAttribute(
+    'data-needs-confirmation',
+    'true',
+  );
   await email.locator('input[value="confirm"] + button').click();
   await page.waitForURL(/\/account\?done=reconfirmed/);
-  await expect(page.locator('tr[data-attribute="email"]')).not.toHaveAttribute('data-needs-confirmation', 'true');
-  await expect(page.locator('tr[data-attribute="email"] [data-level]')).toHaveAttribute('data-level', 'basisregistrierung');
+  await expect(page.locator('tr[data-attribute="email"]')).not.toHaveAttribute(
+    'data-needs-confirmation',
+    'true',
+  );
+  await expect(page.locator('tr[data-attribute="email"] [data-level]')).toHaveAttribute(
+    'data-level',
+    'basisregistrierung',
+  );
 });
 
-test('unblock: a blocked TOTP means is unblocked with its own code from a session at ≥ its level', async ({ page }) => {
+test('unblock: a blocked TOTP means is unblocked with its own code from a session at ≥ its level', async ({
+  page,
+}) => {
   const user = newUser();
   await createAccount(page, server.origin, user);
   await registerEid(page, 'max'); // session hoch, so it stays above the TOTP's level once the TOTP is blocked
@@ -123,7 +155,9 @@ test('unblock: a blocked TOTP means is unblocked with its own code from a sessio
   await expect(row).toHaveAttribute('data-status', 'active');
 });
 
-test('delete now: the account is gone and the same login fails with the generic message', async ({ page }) => {
+test('delete now: the account is gone and the same login fails with the generic message', async ({
+  page,
+}) => {
   const user = newUser();
   await createAccount(page, server.origin, user);
   await page.goto(`${server.origin}/delete`);

@@ -17,7 +17,16 @@ import { AXE_VARIANTS } from './support/axe-variants';
 import { fillRegisterForm, newUser } from './server-pages-helpers';
 
 /** GET routes that are not pages (JSON, test controls, the provider's protocol endpoints, files, redirects). */
-const NOT_PAGES = [/^\/api\//, /^\/test\//, /^\/oidc(\/|$)/, /^\/assets\//, /^\/openapi\.json$/, /^\/\*$/, /^\/$/, /^\/\.well-known\//];
+const NOT_PAGES = [
+  /^\/api\//,
+  /^\/test\//,
+  /^\/oidc(\/|$)/,
+  /^\/assets\//,
+  /^\/openapi\.json$/,
+  /^\/\*$/,
+  /^\/$/,
+  /^\/\.well-known\//,
+];
 
 /** Full paths of the GET routes in fastify's printed route tree (`printRoutes({ commonPrefix: false })`). */
 function getRoutes(tree: string): string[] {
@@ -36,8 +45,8 @@ function getRoutes(tree: string): string[] {
 }
 
 /** A route pattern as a regex over a pathname (`:id` is one segment). */
-const routeRegex = (route: string): RegExp => new RegExp(`^${route.replace(/:[A-Za-z]+/g, '[^/]+')}$`);
-
+const routeRegex = (route: string): RegExp =>
+  new RegExp(`^${route.replace(/:[A-Za-z]+/g, '[^/]+')}$`);
 
 let server: RunningServer;
 let origin: string;
@@ -55,18 +64,38 @@ async function check(page: Page, state: string): Promise<void> {
   await expect(page.locator('h1')).toHaveCount(1);
   const result = await new AxeBuilder({ page }).analyze();
   const size = page.viewportSize()?.width ?? 0;
-  for (const v of result.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical')) {
-    found.push(...v.nodes.map((n) => `${state} at ${size} px (${pathname}): ${v.id} (${v.impact}) at ${n.target.join(' ')}`));
+  for (const v of result.violations.filter(
+    (x) => x.impact === 'serious' || x.impact === 'critical',
+  )) {
+    found.push(
+      ...v.nodes.map(
+        (n) =>
+          `${state} at ${size} px (${pathname}): ${v.id} (${v.impact}) at ${n.target.join(' ')}`,
+      ),
+    );
   }
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  if (overflow > 0) found.push(`${state} at ${size} px (${pathname}): scrolls ${overflow} px sideways`);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  if (overflow > 0)
+    found.push(`${state} at ${size} px (${pathname}): scrolls ${overflow} px sideways`);
 }
 
 test.beforeAll(async () => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'faktor-pages-axe-'));
-  server = await createServer({ host: '127.0.0.1', port: 0, dataDir, testMode: true, logLevel: 'silent', rpId: 'localhost', maxAccountCreations: 1000 });
+  server = await createServer({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir,
+    testMode: true,
+    logLevel: 'silent',
+    rpId: 'localhost',
+    maxAccountCreations: 1000,
+  });
   origin = server.url.replace('127.0.0.1', 'localhost');
-  pages = getRoutes(server.app.printRoutes({ commonPrefix: false })).filter((r) => !NOT_PAGES.some((re) => re.test(r)));
+  pages = getRoutes(server.app.printRoutes({ commonPrefix: false })).filter(
+    (r) => !NOT_PAGES.some((re) => re.test(r)),
+  );
 });
 test.afterAll(async () => {
   await server?.close();
@@ -80,7 +109,12 @@ async function totpAtServer(secret: string): Promise<string> {
 
 for (const [locale, colorScheme, width] of AXE_VARIANTS) {
   test.describe(`${locale}, ${colorScheme}, ${width} px`, () => {
-    test.use({ locale, colorScheme, viewport: { width, height: 800 }, timezoneId: 'Europe/Berlin' });
+    test.use({
+      locale,
+      colorScheme,
+      viewport: { width, height: 800 },
+      timezoneId: 'Europe/Berlin',
+    });
 
     test('pages without a session and their error states', async ({ page }) => {
       test.setTimeout(600_000);
@@ -90,7 +124,16 @@ for (const [locale, colorScheme, width] of AXE_VARIANTS) {
         await check(page, url);
       };
       // ---- without a session ----
-      for (const url of ['/login', '/register', '/block', '/login/desktop-app', '/outbox/sms', '/outbox/email', '/eid?purpose=authenticate']) await open(url);
+      for (const url of [
+        '/login',
+        '/register',
+        '/block',
+        '/login/desktop-app',
+        '/outbox/sms',
+        '/outbox/email',
+        '/eid?purpose=authenticate',
+      ])
+        await open(url);
       await page.goto(`${origin}/login`);
       await page.fill('#f-username', 'nobody-here');
       await page.fill('#f-password', 'not the password at all');
@@ -109,7 +152,7 @@ for (const [locale, colorScheme, width] of AXE_VARIANTS) {
       await page.goto(`${origin}/block`);
       await page.fill('#f-username', 'nobody-here');
       await page.fill('#f-blockPassword', 'not the block password');
-      await page.locator('#block-form').evaluate((f: HTMLFormElement) => f.noValidate = true);
+      await page.locator('#block-form').evaluate((f: HTMLFormElement) => (f.noValidate = true));
       await page.click('#block-form button[type=submit]');
       await expect(page.locator('#block-kind-error')).toBeVisible();
       await check(page, 'block without a choice');
@@ -125,7 +168,10 @@ for (const [locale, colorScheme, width] of AXE_VARIANTS) {
       await check(page, 'online login');
       // A fresh unknown name per variant: the server holds at most 3 unanswered requests per name, so
       // the fourth variant would (rightly) get "too many attempts" instead of the waiting page.
-      await page.fill('#push-login-form input[name="username"]', `nobody-${Math.random().toString(36).slice(2, 10)}`);
+      await page.fill(
+        '#push-login-form input[name="username"]',
+        `nobody-${Math.random().toString(36).slice(2, 10)}`,
+      );
       await page.click('#push-login-form button[type=submit]');
       await page.waitForURL(/\/login\/desktop-app\/push\/wait/);
       await expect(page.getByTestId('push-number')).toBeVisible();
@@ -136,7 +182,9 @@ for (const [locale, colorScheme, width] of AXE_VARIANTS) {
       expect(found).toEqual([]);
     });
 
-    test('pages of an account, its means and an online service, and their error states', async ({ page }) => {
+    test('pages of an account, its means and an online service, and their error states', async ({
+      page,
+    }) => {
       test.setTimeout(600_000);
       found.length = 0;
       const open = async (url: string, state = url): Promise<void> => {
@@ -153,7 +201,9 @@ for (const [locale, colorScheme, width] of AXE_VARIANTS) {
       await page.click('#new-totp button[type=submit]');
       await page.waitForURL(/\/means\/[^/]+\/confirm$/);
       await check(page, 'TOTP set-up');
-      const secret = new URL(await page.getByTestId('otpauth-uri').inputValue()).searchParams.get('secret') as string;
+      const secret = new URL(await page.getByTestId('otpauth-uri').inputValue()).searchParams.get(
+        'secret',
+      ) as string;
       await page.fill('input[name="code"]', '000000');
       await page.click('#confirm-form button[type=submit]');
       await expect(page.locator('.field-error')).toBeVisible();
@@ -169,7 +219,11 @@ for (const [locale, colorScheme, width] of AXE_VARIANTS) {
       expect(await lastUsed.innerText()).not.toContain('UTC');
       expect(await lastUsed.innerText()).toMatch(/MEZ|CET|GMT\+1/);
 
-      await fetch(`${origin}/test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceSeconds: 30 }) });
+      await fetch(`${origin}/test/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ advanceSeconds: 30 }),
+      });
       await open('/auth?next=%2Faccount', 'step-up');
       await page.fill('section[data-means-id] input[name="code"]', '000000');
       await page.click('section[data-means-id] form button[type=submit]');
@@ -197,12 +251,26 @@ for (const [locale, colorScheme, width] of AXE_VARIANTS) {
       const reg = await fetch(`${origin}/test/oidc/clients`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ client_id: clientId, client_secret: randomBytes(24).toString('hex'), client_name: 'Demo', redirect_uris: ['http://localhost:9/callback'] }),
+        body: JSON.stringify({
+          client_id: clientId,
+          client_secret: randomBytes(24).toString('hex'),
+          client_name: 'Demo',
+          redirect_uris: ['http://localhost:9/callback'],
+        }),
       });
       expect(reg.status).toBe(201);
       const verifier = randomBytes(32).toString('base64url');
       const auth = new URL(`${origin}/oidc/auth`);
-      for (const [k, val] of Object.entries({ client_id: clientId, response_type: 'code', scope: 'openid profile email', redirect_uri: 'http://localhost:9/callback', code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256', state: 's', nonce: 'n' })) {
+      for (const [k, val] of Object.entries({
+        client_id: clientId,
+        response_type: 'code',
+        scope: 'openid profile email',
+        redirect_uri: 'http://localhost:9/callback',
+        code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+        code_challenge_method: 'S256',
+        state: 's',
+        nonce: 'n',
+      })) {
         auth.searchParams.set(k, val);
       }
       await page.goto(auth.href);
@@ -218,7 +286,7 @@ for (const [locale, colorScheme, width] of AXE_VARIANTS) {
       await check(page, 'unblock');
       await open('/delete');
       await page.check('#del-confirm');
-      await page.locator('#delete-form').evaluate((f: HTMLFormElement) => f.noValidate = true);
+      await page.locator('#delete-form').evaluate((f: HTMLFormElement) => (f.noValidate = true));
       await page.click('#delete-form button[type=submit]');
       await expect(page.locator('#delete-when-error')).toBeVisible();
       await check(page, 'delete without a choice');

@@ -19,13 +19,25 @@ export interface RunningServer {
 /** Starts the server the way testers do (`--test-mode`), on a free port, with a throwaway database. */
 export async function startServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'faktor-pages-'));
-  const server = await createServer({ host: '127.0.0.1', port: 0, dataDir, testMode: true, logLevel: 'silent', rpId: 'localhost', maxAccountCreations: 1000 });
+  const server = await createServer({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir,
+    testMode: true,
+    logLevel: 'silent',
+    rpId: 'localhost',
+    maxAccountCreations: 1000,
+  });
   // WebAuthn needs a domain as RP id: the browser visits localhost (Chromium maps it to loopback).
   const origin = server.url.replace('127.0.0.1', 'localhost');
   return {
     origin,
     async clock(body) {
-      const res = await fetch(`${origin}/test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      const res = await fetch(`${origin}/test/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       if (!res.ok) throw new Error(`POST /test/clock → ${res.status} ${await res.text()}`);
     },
     async close() {
@@ -36,7 +48,9 @@ export async function startServer(): Promise<RunningServer> {
 }
 
 /** Adds a CTAP2 USB security key to the page's browser through the DevTools WebAuthn domain. */
-export async function addVirtualSecurityKey(page: Page): Promise<{ cdp: CDPSession; authenticatorId: string }> {
+export async function addVirtualSecurityKey(
+  page: Page,
+): Promise<{ cdp: CDPSession; authenticatorId: string }> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('WebAuthn.enable', { enableUI: false });
   const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
@@ -62,7 +76,11 @@ export interface TestUser {
 /** A fresh user with distinct password and block password. */
 export function newUser(): TestUser {
   const n = Math.random().toString(36).slice(2, 10);
-  return { username: `erika-${n}`, password: `correct horse battery ${n}`, blockPassword: `sperr staple ${n} lost key` };
+  return {
+    username: `erika-${n}`,
+    password: `correct horse battery ${n}`,
+    blockPassword: `sperr staple ${n} lost key`,
+  };
 }
 
 /** Opens the create-account form and fills it for `user` (not submitted). */
@@ -113,7 +131,12 @@ export async function loginWithPassword(page: Page, origin: string, user: TestUs
 }
 
 /** The public block-password form (§4.4, no login): blocks every means of `kind` of the user's account. */
-export async function blockWithPassword(page: Page, origin: string, user: TestUser, kind: string): Promise<void> {
+export async function blockWithPassword(
+  page: Page,
+  origin: string,
+  user: TestUser,
+  kind: string,
+): Promise<void> {
   await page.goto(`${origin}/block`);
   await page.fill('#f-username', user.username);
   await page.fill('#f-blockPassword', user.blockPassword);

@@ -4,7 +4,17 @@
  * languages. The server runs in test mode on 127.0.0.1 port 0.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { addVirtualSecurityKey, blockWithPassword, createAccount, loginWithPassword, logout, newUser, registerSecurityKey, startServer, type RunningServer } from './server-pages-helpers';
+import {
+  addVirtualSecurityKey,
+  blockWithPassword,
+  createAccount,
+  loginWithPassword,
+  logout,
+  newUser,
+  registerSecurityKey,
+  startServer,
+  type RunningServer,
+} from './server-pages-helpers';
 
 let server: RunningServer;
 test.beforeAll(async () => {
@@ -32,19 +42,29 @@ async function loginWithKey(page: Page, user: ReturnType<typeof newUser>): Promi
   await page.waitForURL(/\/account$/);
 }
 
-test('security key: create account, register + confirm key, log out, log in with password + key → substanziell', async ({ page }) => {
+test('security key: create account, register + confirm key, log out, log in with password + key → substanziell', async ({
+  page,
+}) => {
   const user = await userWithSecurityKey(page);
   await expect(page.getByTestId('max-level')).toHaveAttribute('data-level', 'substanziell');
   await logout(page);
   await loginWithKey(page, user);
   await expect(page.getByTestId('session-level')).toHaveAttribute('data-level', 'substanziell');
   await expect(page.getByTestId('max-level')).toHaveAttribute('data-level', 'substanziell');
-  await expect(page.locator('tr[data-kind="password+security-key"]')).toHaveAttribute('data-status', 'active');
+  await expect(page.locator('tr[data-kind="password+security-key"]')).toHaveAttribute(
+    'data-status',
+    'active',
+  );
   // The attributes stay at Basisregistrierung: a new means does not verify data (§4.2).
-  await expect(page.locator('tr[data-attribute="familyName"] [data-level]')).toHaveAttribute('data-level', 'basisregistrierung');
+  await expect(page.locator('tr[data-attribute="familyName"] [data-level]')).toHaveAttribute(
+    'data-level',
+    'basisregistrierung',
+  );
 });
 
-test('Table 2: idle limit downgrades substanziell to niedrig, then the session ends', async ({ page }) => {
+test('Table 2: idle limit downgrades substanziell to niedrig, then the session ends', async ({
+  page,
+}) => {
   const user = await userWithSecurityKey(page);
   await logout(page);
   await loginWithKey(page, user);
@@ -62,7 +82,9 @@ test('Table 2: idle limit downgrades substanziell to niedrig, then the session e
   await page.waitForURL(/\/login/);
 });
 
-test('Table 2: absolute limit downgrades substanziell after 2 h of activity, niedrig ends after 12 h', async ({ page }) => {
+test('Table 2: absolute limit downgrades substanziell after 2 h of activity, niedrig ends after 12 h', async ({
+  page,
+}) => {
   const user = await userWithSecurityKey(page);
   await logout(page);
   await loginWithKey(page, user);
@@ -83,7 +105,9 @@ test('Table 2: absolute limit downgrades substanziell after 2 h of activity, nie
   await page.waitForURL(/\/login/);
 });
 
-test('block-password form blocks the key without login; overview shows it blocked and the max level dropped', async ({ page }) => {
+test('block-password form blocks the key without login; overview shows it blocked and the max level dropped', async ({
+  page,
+}) => {
   const user = await userWithSecurityKey(page);
   await expect(page.getByTestId('max-level')).toHaveAttribute('data-level', 'substanziell');
   await logout(page);
@@ -94,12 +118,20 @@ test('block-password form blocks the key without login; overview shows it blocke
   await loginWithPassword(page, server.origin, user);
   // No other active means → straight to the overview.
   await page.waitForURL(/\/account$/);
-  await expect(page.locator('tr[data-kind="password+security-key"]')).toHaveAttribute('data-status', 'blocked');
+  await expect(page.locator('tr[data-kind="password+security-key"]')).toHaveAttribute(
+    'data-status',
+    'blocked',
+  );
   await expect(page.getByTestId('max-level')).toHaveAttribute('data-level', 'niedrig');
 });
 
-test('German and English pages follow Accept-Language, with a switch link and the test-mode banner', async ({ browser }) => {
-  const en = await browser.newContext({ locale: 'en-GB', extraHTTPHeaders: { 'accept-language': 'en-GB,en;q=0.9' } });
+test('German and English pages follow Accept-Language, with a switch link and the test-mode banner', async ({
+  browser,
+}) => {
+  const en = await browser.newContext({
+    locale: 'en-GB',
+    extraHTTPHeaders: { 'accept-language': 'en-GB,en;q=0.9' },
+  });
   const pe = await en.newPage();
   await pe.goto(`${server.origin}/login`);
   await expect(pe.locator('html')).toHaveAttribute('lang', 'en');
@@ -112,7 +144,10 @@ test('German and English pages follow Accept-Language, with a switch link and th
   await expect(pe.locator('h1')).toContainText('Anmeldemittel sperren');
   await en.close();
 
-  const de = await browser.newContext({ locale: 'de-DE', extraHTTPHeaders: { 'accept-language': 'de-DE,de;q=0.9' } });
+  const de = await browser.newContext({
+    locale: 'de-DE',
+    extraHTTPHeaders: { 'accept-language': 'de-DE,de;q=0.9' },
+  });
   const pd = await de.newPage();
   await pd.goto(`${server.origin}/register`);
   await expect(pd.locator('html')).toHaveAttribute('lang', 'de');

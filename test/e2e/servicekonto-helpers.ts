@@ -23,21 +23,34 @@ export async function scanScreen(page: Page): Promise<Locator> {
 }
 
 /** Scans the site's pairing QR and pairs under `pin`. */
-export async function pairFromScreen(harness: Harness, page: Page, site: Page, pin: string): Promise<void> {
+export async function pairFromScreen(
+  harness: Harness,
+  page: Page,
+  site: Page,
+  pin: string,
+): Promise<void> {
   await showOnScreen(harness, site, site.getByTestId('pairing-qr'));
   const dialog = await scanScreen(page);
   await dialog.getByLabel('New PIN (6 or more digits)').fill(pin);
   await dialog.getByLabel('Repeat the PIN').fill(pin);
   await dialog.getByRole('button', { name: 'Pair', exact: true }).click();
   // Argon2id (64 MiB) + enrolment: seconds on a loaded 2-core machine.
-  await expect(dialog.getByRole('status')).toContainText('Faktor is paired with', { timeout: 30_000 });
+  await expect(dialog.getByRole('status')).toContainText('Faktor is paired with', {
+    timeout: 30_000,
+  });
   await dialog.getByRole('button', { name: 'Close' }).click();
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
 }
 
 /** Scans the site's login QR, enters the PIN and returns the code the app shows (digits only). */
-export async function offlineCodeFromScreen(harness: Harness, page: Page, site: Page, pin: string, qrTestId = 'login-qr'): Promise<string> {
+export async function offlineCodeFromScreen(
+  harness: Harness,
+  page: Page,
+  site: Page,
+  pin: string,
+  qrTestId = 'login-qr',
+): Promise<string> {
   await showOnScreen(harness, site, site.getByTestId(qrTestId));
   const dialog = await scanScreen(page);
   await dialog.getByLabel('PIN', { exact: true }).fill(pin);
@@ -53,7 +66,9 @@ export async function offlineCodeFromScreen(harness: Harness, page: Page, site: 
 /** Opens the app's Servicekonto dialog and returns the panel of `accountName`. */
 export async function openServicekonto(page: Page, accountName: string): Promise<Locator> {
   await page.getByRole('button', { name: 'Servicekonto' }).click();
-  const panel = page.getByRole('dialog', { name: 'Servicekonto' }).getByRole('region', { name: accountName });
+  const panel = page
+    .getByRole('dialog', { name: 'Servicekonto' })
+    .getByRole('region', { name: accountName });
   await expect(panel.getByRole('table', { name: 'Authentication means' })).toBeVisible();
   return panel;
 }
@@ -61,14 +76,24 @@ export async function openServicekonto(page: Page, accountName: string): Promise
 /** [means id, kind, status] of every row of a means table (the app's and the server's carry the same data attributes). */
 export async function meansRows(rows: Locator, idAttribute: string): Promise<string[][]> {
   const all = await rows.evaluateAll(
-    (els, attr) => els.map((e) => [e.getAttribute(attr) ?? '', e.getAttribute('data-kind') ?? '', e.getAttribute('data-status') ?? '']),
+    (els, attr) =>
+      els.map((e) => [
+        e.getAttribute(attr) ?? '',
+        e.getAttribute('data-kind') ?? '',
+        e.getAttribute('data-status') ?? '',
+      ]),
     idAttribute,
   );
   return all.sort((a, b) => a[0]!.localeCompare(b[0]!));
 }
 
 /** A new account in a browser tab at `origin`, paired with the app from the server page and confirmed there (§4.2) with the app's offline code. */
-export async function pairedUserAt(harness: Harness, page: Page, origin: string, pin: string): Promise<{ user: TestUser; site: Page }> {
+export async function pairedUserAt(
+  harness: Harness,
+  page: Page,
+  origin: string,
+  pin: string,
+): Promise<{ user: TestUser; site: Page }> {
   const user = newUser();
   const site = await page.context().newPage();
   await site.setViewportSize({ width: 1280, height: 800 });
@@ -82,9 +107,15 @@ export async function pairedUserAt(harness: Harness, page: Page, origin: string,
   // §4.2: the pending means is confirmed in the same session with one login QR → the app's code.
   await site.getByTestId('pairing-continue').click();
   await site.waitForURL(/\/means\/[^/]+\/confirm/);
-  await site.fill('#desktop-code-form input[name=code]', await offlineCodeFromScreen(harness, page, site, pin));
+  await site.fill(
+    '#desktop-code-form input[name=code]',
+    await offlineCodeFromScreen(harness, page, site, pin),
+  );
   await site.click('#desktop-code-form button[type=submit]');
   await site.waitForURL(/\/account/);
-  await expect(site.locator('tr[data-kind="desktop-app"]')).toHaveAttribute('data-status', 'active');
+  await expect(site.locator('tr[data-kind="desktop-app"]')).toHaveAttribute(
+    'data-status',
+    'active',
+  );
   return { user, site };
 }

@@ -41,7 +41,12 @@ async function requestLogin(site: Page, username: string): Promise<number> {
 }
 
 /** Answers the newest request card in the app with the browser's number and `pin`. */
-async function answerNewest(page: Page, before: number, number: number, pin: string): Promise<ReturnType<Page['locator']>> {
+async function answerNewest(
+  page: Page,
+  before: number,
+  number: number,
+  pin: string,
+): Promise<ReturnType<Page['locator']>> {
   const cards = page.getByRole('article', { name: 'Login request' });
   await expect(cards).toHaveCount(before + 1, { timeout: 20_000 });
   const card = cards.nth(before);
@@ -51,18 +56,26 @@ async function answerNewest(page: Page, before: number, number: number, pin: str
   return card;
 }
 
-test('the app shows the browser session\'s level and time left; 3 wrong PINs block the desktop app; unblocked per §4.4 it works again', async ({ harness, page }) => {
+test("the app shows the browser session's level and time left; 3 wrong PINs block the desktop app; unblocked per §4.4 it works again", async ({
+  harness,
+  page,
+}) => {
   test.setTimeout(300_000);
   const { user, site } = await pairedUserAt(harness, page, server.origin, PIN);
 
   // The browser session that confirmed the pairing: substanziell, with Table 2's 30 min idle / 2 h absolute.
   const panel = await openServicekonto(page, user.username);
-  const row = panel.getByRole('table', { name: 'Browser sessions of the account' }).locator('tr[data-latest="true"]');
+  const row = panel
+    .getByRole('table', { name: 'Browser sessions of the account' })
+    .locator('tr[data-latest="true"]');
   await expect(row).toHaveAttribute('data-level', 'substanziell');
   // The browser named as a person would (this tab is Chromium on Linux), the raw User-Agent in the tooltip.
   await expect(row.getByRole('rowheader')).toContainText('Chrome on Linux');
   await expect(row.getByRole('rowheader')).toContainText('most recent');
-  await expect(row.locator('.servicekonto-browser')).toHaveAttribute('title', /^Mozilla\/5\.0 .*Chrome\//);
+  await expect(row.locator('.servicekonto-browser')).toHaveAttribute(
+    'title',
+    /^Mozilla\/5\.0 .*Chrome\//,
+  );
   const idle = row.locator('td').nth(1);
   const absolute = row.locator('td').nth(2);
   await expect(idle).toHaveText(/^\d+ min \d+ s$/);
@@ -73,7 +86,9 @@ test('the app shows the browser session\'s level and time left; 3 wrong PINs blo
   expect(idleSeconds).toBeGreaterThan(20 * 60);
   expect(idleSeconds).toBeLessThanOrEqual(30 * 60);
   expect(Number(await absolute.getAttribute('data-seconds'))).toBeGreaterThan(idleSeconds);
-  await expect.poll(async () => Number(await idle.getAttribute('data-seconds')), { timeout: 5000 }).toBeLessThan(idleSeconds);
+  await expect
+    .poll(async () => Number(await idle.getAttribute('data-seconds')), { timeout: 5000 })
+    .toBeLessThan(idleSeconds);
   await page.keyboard.press('Escape');
 
   // An eID for the account (test provider), so the user can later reach substanziell without the desktop app.
@@ -98,26 +113,50 @@ test('the app shows the browser session\'s level and time left; 3 wrong PINs blo
   // The app shows this desktop blocked at its next refresh, and lists no sessions while blocked.
   const blocked = await openServicekonto(page, user.username);
   await expect(blocked.getByRole('alert')).toContainText('This desktop is blocked');
-  await expect(blocked.locator('tr[data-this-device="true"]')).toHaveAttribute('data-status', 'blocked');
-  await expect(blocked.getByText('Browser sessions are shown once this desktop is confirmed and not blocked.')).toBeVisible();
+  await expect(blocked.locator('tr[data-this-device="true"]')).toHaveAttribute(
+    'data-status',
+    'blocked',
+  );
+  await expect(
+    blocked.getByText('Browser sessions are shown once this desktop is confirmed and not blocked.'),
+  ).toBeVisible();
   await page.keyboard.press('Escape');
 
   // §4.4 unblock: a session at ≥ the means' level without it (eID → hoch), then the blocked means' own code.
-  const eid = await site.evaluate(async () => (await fetch('/api/login/eid', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ testIdentity: 'erika' }) })).status);
+  const eid = await site.evaluate(
+    async () =>
+      (
+        await fetch('/api/login/eid', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ testIdentity: 'erika' }),
+        })
+      ).status,
+  );
   expect(eid).toBe(200);
   await site.goto(`${server.origin}/account`);
   await expect(desktopRow).toHaveAttribute('data-status', 'blocked');
   await desktopRow.locator('a[href$="/unblock"]').click();
   await site.waitForURL(/\/means\/[^/]+\/unblock$/);
-  await site.fill('#desktop-code-form input[name=code]', await offlineCodeFromScreen(harness, page, site, PIN, `login-qr-${meansId}`));
+  await site.fill(
+    '#desktop-code-form input[name=code]',
+    await offlineCodeFromScreen(harness, page, site, PIN, `login-qr-${meansId}`),
+  );
   await site.click('#desktop-code-form button[type=submit]');
   await site.waitForURL(/\/account\?done=unblocked/);
   await expect(desktopRow).toHaveAttribute('data-status', 'active');
 
   // The app sees it active again (and the eID session at hoch as the newest), and the next login approved in it works.
   const again = await openServicekonto(page, user.username);
-  await expect(again.locator('tr[data-this-device="true"]')).toHaveAttribute('data-status', 'active');
-  await expect(again.getByRole('table', { name: 'Browser sessions of the account' }).locator('tr[data-latest="true"]')).toHaveAttribute('data-level', 'hoch');
+  await expect(again.locator('tr[data-this-device="true"]')).toHaveAttribute(
+    'data-status',
+    'active',
+  );
+  await expect(
+    again
+      .getByRole('table', { name: 'Browser sessions of the account' })
+      .locator('tr[data-latest="true"]'),
+  ).toHaveAttribute('data-level', 'hoch');
   await page.keyboard.press('Escape');
   await logout(site);
   // The refused requests' cards stay with their error; count them before the new request can arrive.

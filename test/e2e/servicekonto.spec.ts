@@ -1,5 +1,16 @@
-import { blockWithPassword, logout, startServer, type RunningServer, type TestUser } from './server-pages-helpers';
-import { meansRows, offlineCodeFromScreen, openServicekonto, pairedUserAt } from './servicekonto-helpers';
+import {
+  blockWithPassword,
+  logout,
+  startServer,
+  type RunningServer,
+  type TestUser,
+} from './server-pages-helpers';
+import {
+  meansRows,
+  offlineCodeFromScreen,
+  openServicekonto,
+  pairedUserAt,
+} from './servicekonto-helpers';
 import type { Page } from '@playwright/test';
 import type { Harness } from '../harness/harness';
 import { expect, test } from './support/fixtures';
@@ -22,19 +33,31 @@ test.use({ harnessOptions: { pinnedTime: null } });
 
 const PIN = '480213';
 
-const pairedUser = (harness: Harness, page: Page): Promise<{ user: TestUser; site: Page }> => pairedUserAt(harness, page, server.origin, PIN);
+const pairedUser = (harness: Harness, page: Page): Promise<{ user: TestUser; site: Page }> =>
+  pairedUserAt(harness, page, server.origin, PIN);
 
-test('pair from the server page, confirm and log in offline by the code the app shows; the app lists the server\'s means; a block-password block shows up in the app', async ({ harness, page }) => {
+test("pair from the server page, confirm and log in offline by the code the app shows; the app lists the server's means; a block-password block shows up in the app", async ({
+  harness,
+  page,
+}) => {
   test.setTimeout(180_000);
   const { user, site } = await pairedUser(harness, page);
 
   // The app's view of the account equals the server's account page.
   const panel = await openServicekonto(page, user.username);
   await expect(panel.getByText('Highest trust level of the account: substanziell')).toBeVisible();
-  await expect(panel.locator('tr[data-this-device="true"]')).toHaveAttribute('data-kind', 'desktop-app');
+  await expect(panel.locator('tr[data-this-device="true"]')).toHaveAttribute(
+    'data-kind',
+    'desktop-app',
+  );
   const serverRows = await meansRows(site.locator('tr[data-means-id]'), 'data-means-id');
   expect(serverRows.length).toBeGreaterThanOrEqual(2);
-  expect(await meansRows(panel.getByRole('table', { name: 'Authentication means' }).locator('tbody tr'), 'data-means')).toEqual(serverRows);
+  expect(
+    await meansRows(
+      panel.getByRole('table', { name: 'Authentication means' }).locator('tbody tr'),
+      'data-means',
+    ),
+  ).toEqual(serverRows);
   await expect(panel.getByRole('term').filter({ hasText: 'E-mail' })).toBeVisible();
   await page.keyboard.press('Escape');
 
@@ -43,7 +66,10 @@ test('pair from the server page, confirm and log in offline by the code the app 
   await site.goto(`${server.origin}/login/desktop-app`);
   await site.fill('#f-username', user.username);
   await site.click('#desktop-login-form button[type=submit]');
-  await site.fill('#desktop-code-form input[name=code]', await offlineCodeFromScreen(harness, page, site, PIN));
+  await site.fill(
+    '#desktop-code-form input[name=code]',
+    await offlineCodeFromScreen(harness, page, site, PIN),
+  );
   await site.click('#desktop-code-form button[type=submit]');
   await site.waitForURL(/\/account/);
   await expect(site.getByTestId('max-level')).toHaveAttribute('data-level', 'substanziell');
@@ -54,17 +80,45 @@ test('pair from the server page, confirm and log in offline by the code the app 
   await expect(site.locator('.notice-ok')).toBeVisible();
   const again = await openServicekonto(page, user.username);
   await expect(again.getByRole('alert')).toContainText('This desktop is blocked');
-  await expect(again.locator('tr[data-this-device="true"]')).toHaveAttribute('data-status', 'blocked');
+  await expect(again.locator('tr[data-this-device="true"]')).toHaveAttribute(
+    'data-status',
+    'blocked',
+  );
 });
 
-test('online approval: the request reaches the app, the right number + PIN logs the browser in, a wrong number does not', async ({ harness, page }) => {
+test('online approval: the request reaches the app, the right number + PIN logs the browser in, a wrong number does not', async ({
+  harness,
+  page,
+}) => {
   test.setTimeout(180_000);
   const { user, site } = await pairedUser(harness, page);
   await logout(site);
   const push = async (): Promise<{ tx: string; number: number }> =>
-    site.evaluate(async (username) => (await (await fetch('/api/login/desktop-app/push', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username }) })).json()) as { tx: string; number: number }, user.username);
+    site.evaluate(
+      async (username) =>
+        (await (
+          await fetch('/api/login/desktop-app/push', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ username }),
+          })
+        ).json()) as { tx: string; number: number },
+      user.username,
+    );
   const status = async (tx: string): Promise<string> =>
-    site.evaluate(async (t) => ((await (await fetch('/api/login/desktop-app/push/status', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tx: t }) })).json()) as { state: string }).state, tx);
+    site.evaluate(
+      async (t) =>
+        (
+          (await (
+            await fetch('/api/login/desktop-app/push/status', {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ tx: t }),
+            })
+          ).json()) as { state: string }
+        ).state,
+      tx,
+    );
 
   const first = await push();
   const card = page.getByRole('article', { name: 'Login request' });
@@ -79,7 +133,12 @@ test('online approval: the request reaches the app, the right number + PIN logs 
 
   const second = await push();
   await expect(card).toBeVisible();
-  const wrong = (await card.getByRole('group', { name: 'Which number does the browser show?' }).getByRole('button').allTextContents()).find((n) => n !== String(second.number))!;
+  const wrong = (
+    await card
+      .getByRole('group', { name: 'Which number does the browser show?' })
+      .getByRole('button')
+      .allTextContents()
+  ).find((n) => n !== String(second.number))!;
   await card.getByRole('button', { name: wrong, exact: true }).click();
   await card.getByLabel('PIN', { exact: true }).fill(PIN);
   await card.getByRole('button', { name: 'Approve' }).click();

@@ -4,15 +4,19 @@ import { expect, test } from './support/fixtures';
 /** Relative luminance of the page background and text (enough to tell light from dark). */
 function colours(page: Page) {
   return page.evaluate(() => {
-      const bg = getComputedStyle(document.documentElement).backgroundColor;
-      const text = getComputedStyle(document.documentElement).color;
-      // Relative luminance is enough to tell light from dark; the exact palette may change.
-      const lum = (c: string) => {
-        const [r, g, b] = (c.match(/\d+/g) ?? ['0', '0', '0']).slice(0, 3).map(Number) as [number, number, number];
-        return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
-      };
-      return { bg: lum(bg), text: lum(text) };
-    });
+    const bg = getComputedStyle(document.documentElement).backgroundColor;
+    const text = getComputedStyle(document.documentElement).color;
+    // Relative luminance is enough to tell light from dark; the exact palette may change.
+    const lum = (c: string) => {
+      const [r, g, b] = (c.match(/\d+/g) ?? ['0', '0', '0']).slice(0, 3).map(Number) as [
+        number,
+        number,
+        number,
+      ];
+      return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+    };
+    return { bg: lum(bg), text: lum(text) };
+  });
 }
 
 /** Light and dark follow the OS setting (prefers-color-scheme), and switch live when the OS does. */
@@ -29,7 +33,9 @@ test('the app follows the OS colour scheme, also when it changes while open', as
   expect(dark.text).toBeGreaterThan(0.8);
 });
 
-test('the theme setting overrides the OS (light on a dark OS, dark on a light one) and survives a reload', async ({ page }) => {
+test('the theme setting overrides the OS (light on a dark OS, dark on a light one) and survives a reload', async ({
+  page,
+}) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.getByRole('button', { name: 'Settings' }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });
@@ -42,8 +48,16 @@ test('the theme setting overrides the OS (light on a dark OS, dark on a light on
 
   await page.emulateMedia({ colorScheme: 'light' });
   await page.getByRole('button', { name: 'Settings' }).click();
-  await page.getByRole('dialog', { name: 'Settings' }).getByLabel('Appearance').selectOption('dark');
+  await page
+    .getByRole('dialog', { name: 'Settings' })
+    .getByLabel('Appearance')
+    .selectOption('dark');
   await expect.poll(async () => (await colours(page)).bg).toBeLessThan(0.2);
   // The language option names the language, not a raw locale.
-  await expect(page.getByRole('dialog', { name: 'Settings' }).getByLabel('Language').locator('option[value="system"]')).toHaveText('As the system (English)');
+  await expect(
+    page
+      .getByRole('dialog', { name: 'Settings' })
+      .getByLabel('Language')
+      .locator('option[value="system"]'),
+  ).toHaveText('As the system (English)');
 });

@@ -21,15 +21,22 @@ async function restartDamaged(harness: Harness, browser: Browser) {
   await harness.releaseDataDir();
   const context = await browser.newContext();
   const page = await context.newPage();
-  const second = await startHarness(page, { dataDir: harness.dataDir, keychainService: harness.keychainService });
-  await expect(page.getByRole('alert').filter({ hasText: 'Faktor cannot open your accounts' })).toContainText('The account file is damaged.');
+  const second = await startHarness(page, {
+    dataDir: harness.dataDir,
+    keychainService: harness.keychainService,
+  });
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Faktor cannot open your accounts' }),
+  ).toContainText('The account file is damaged.');
   return {
     page,
     second,
     close: async () => {
       await second.close();
       await context.close();
-      await createOsKeychain(harness.keychainService).delete(`${KEY_ACCOUNT}${damagedSuffix(RFC_TIME_MS)}`);
+      await createOsKeychain(harness.keychainService).delete(
+        `${KEY_ACCOUNT}${damagedSuffix(RFC_TIME_MS)}`,
+      );
     },
   };
 }
@@ -41,7 +48,11 @@ async function expectKeptAside(dir: string) {
   expect(await readFile(join(dir, aside[0]!), 'utf8')).toBe(DAMAGE);
 }
 
-test('damaged vault → error screen → restore from a backup file brings the account back', async ({ harness, page, browser }) => {
+test('damaged vault → error screen → restore from a backup file brings the account back', async ({
+  harness,
+  page,
+  browser,
+}) => {
   await new FaktorApp(page).addUri(`otpauth://totp/GitHub:alice?secret=${GITHUB}&issuer=GitHub`);
   const backupFile = join(harness.dataDir, 'backup.faktor');
   harness.dialogs.nextSave(backupFile);
@@ -67,24 +78,34 @@ test('damaged vault → error screen → restore from a backup file brings the a
     await section.getByRole('button', { name: 'Import 1 account' }).click();
     await expect(section.getByRole('status')).toContainText('1 account imported.');
     await restore.getByRole('button', { name: 'Close' }).click();
-    await expect.poll(() => new FaktorApp(run.page).codeOf('GitHub')).toBe(oathTotp(GITHUB, RFC_TIME_MS));
+    await expect
+      .poll(() => new FaktorApp(run.page).codeOf('GitHub'))
+      .toBe(oathTotp(GITHUB, RFC_TIME_MS));
   } finally {
     await run.close();
   }
 });
 
-test('damaged vault → reset needs a warning and a tick, then starts empty and keeps the damaged file', async ({ harness, page, browser }) => {
+test('damaged vault → reset needs a warning and a tick, then starts empty and keeps the damaged file', async ({
+  harness,
+  page,
+  browser,
+}) => {
   await new FaktorApp(page).addUri(`otpauth://totp/GitHub:alice?secret=${GITHUB}&issuer=GitHub`);
   const run = await restartDamaged(harness, browser);
   try {
     await run.page.getByRole('button', { name: 'Start over without accounts…' }).click();
-    await expect(run.page.getByText(/^Faktor will then show none of your previous accounts/)).toBeVisible();
+    await expect(
+      run.page.getByText(/^Faktor will then show none of your previous accounts/),
+    ).toBeVisible();
     const go = run.page.getByRole('button', { name: 'Start with an empty account file' });
     await expect(go).toBeDisabled();
     await run.page.getByRole('button', { name: 'Cancel' }).click();
     await expect(go).toHaveCount(0);
     await run.page.getByRole('button', { name: 'Start over without accounts…' }).click();
-    await run.page.getByLabel('I understand that my previous accounts will no longer be shown.').check();
+    await run.page
+      .getByLabel('I understand that my previous accounts will no longer be shown.')
+      .check();
     await go.click();
     await expect(run.page.getByText('No accounts yet')).toBeVisible();
     await expectKeptAside(harness.dataDir);

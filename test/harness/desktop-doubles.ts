@@ -34,7 +34,9 @@ export class DesktopDoubles implements DesktopPorts {
   quits = 0;
   readonly globalShortcuts = new OsShortcuts();
   readonly loginItemCalls: boolean[] = [];
-  readonly loginItem = { set: (openAtLogin: boolean): void => void this.loginItemCalls.push(openAtLogin) };
+  readonly loginItem = {
+    set: (openAtLogin: boolean): void => void this.loginItemCalls.push(openAtLogin),
+  };
   showWindow(): void {
     this.shown++;
   }

@@ -14,7 +14,13 @@ import { workerBundlePath } from '../../electron/main/services/qr-decoder';
 import { createOsKeychain } from '../../electron/main/services/keychain';
 import { KEY_ACCOUNT } from '../../electron/main/services/vault-lock';
 import { bridgeInitScript } from './bridge-script';
-import { EventRelay, ManualClock, MemoryClipboard, ScriptedDialogs, StandInOsVerifier } from '../support/doubles';
+import {
+  EventRelay,
+  ManualClock,
+  MemoryClipboard,
+  ScriptedDialogs,
+  StandInOsVerifier,
+} from '../support/doubles';
 import type { OsUnlockMethod } from '../../shared/ipc/os-unlock-schemas';
 import { OS_UNLOCK_ACCOUNT } from '../../electron/main/services/os-unlock';
 import { ScriptedQrSources } from './qr-doubles';
@@ -47,9 +53,12 @@ export interface HarnessOptions {
  * The QR worker `npm run build` emitted next to out/main/index.js: the harness runs the same built file
  * the app runs (the sources would go through tsx), so a bundling mistake fails e2e.
  */
-export function builtQrWorker(mainDir = resolve(process.env.FAKTOR_MAIN_DIR ?? 'out/main')): string {
+export function builtQrWorker(
+  mainDir = resolve(process.env.FAKTOR_MAIN_DIR ?? 'out/main'),
+): string {
   const file = workerBundlePath(pathToFileURL(join(mainDir, 'index.js')).href);
-  if (!existsSync(file)) throw new Error(`no built QR worker at ${file}: run \`npm run build\` first`);
+  if (!existsSync(file))
+    throw new Error(`no built QR worker at ${file}: run \`npm run build\` first`);
   return file;
 }
 
@@ -111,7 +120,8 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
   const qrSources = new ScriptedQrSources();
   const keys = new SoftKeyBay({ keepaliveMs: 50 });
   const notifications: Array<{ title: string; body: string; onClick?: () => void }> = [];
-  const notify = (n: { title: string; body: string; onClick?: () => void }): void => void notifications.push(n);
+  const notify = (n: { title: string; body: string; onClick?: () => void }): void =>
+    void notifications.push(n);
   const desktopDoubles = new DesktopDoubles();
   const osVerifier = new StandInOsVerifier(options.osUnlock ?? null);
   const clock: Clock = pinnedTime === null ? systemClock : new ManualClock(pinnedTime);
@@ -120,7 +130,10 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
   /** Removes this run's vault key from the (throwaway) keychain, unless it is someone else's (a "restart"). */
   const disposeKey = async () => {
     if (options.keychainService !== undefined) return;
-    for (const account of [KEY_ACCOUNT, OS_UNLOCK_ACCOUNT]) await createOsKeychain(keychainService).delete(account).catch(() => false);
+    for (const account of [KEY_ACCOUNT, OS_UNLOCK_ACCOUNT])
+      await createOsKeychain(keychainService)
+        .delete(account)
+        .catch(() => false);
   };
 
   let server: StaticServer | null = null;
@@ -133,7 +146,16 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
     const origin = server.origin;
     // The app's own wiring (electron/main/main-process.ts); only the transports below are the harness's.
     const main = createMainProcess({
-      ports: { clipboard, dialogs, clock, locale: () => locale, qrSources, notify, keys, osVerifier },
+      ports: {
+        clipboard,
+        dialogs,
+        clock,
+        locale: () => locale,
+        qrSources,
+        notify,
+        keys,
+        osVerifier,
+      },
       eventSink: (name, payload) => events.emit(name, payload),
       appDataDir: dataDir,
       keychainService,
@@ -143,24 +165,50 @@ export async function startHarness(page: Page, options: HarnessOptions = {}): Pr
       desktop: desktopDoubles,
     });
     const { dispatch } = main;
-    const ports: Ports = { clipboard, dialogs, clock, locale: () => locale, qrSources, notify, keys, osVerifier, emit: main.emit };
+    const ports: Ports = {
+      clipboard,
+      dialogs,
+      clock,
+      locale: () => locale,
+      qrSources,
+      notify,
+      keys,
+      osVerifier,
+      emit: main.emit,
+    };
 
     const debug = process.env.FAKTOR_HARNESS_DEBUG === '1';
     if (debug) {
       page.on('console', (m) => console.log(`[page] ${m.type()}: ${m.text()}`));
       page.on('pageerror', (e) => console.log(`[page] error: ${e.message}`));
-      page.on('requestfailed', (r) => console.log(`[page] request failed: ${r.url()} ${r.failure()?.errorText}`));
+      page.on('requestfailed', (r) =>
+        console.log(`[page] request failed: ${r.url()} ${r.failure()?.errorText}`),
+      );
       page.on('response', (r) => console.log(`[page] ${r.status()} ${r.url()}`));
     }
-    await page.exposeBinding('__faktorInvoke', async (source, channel: unknown, payload: unknown) => {
-      if (debug) console.log(`[harness] → ${String(channel)}`);
-      const result = await dispatch({ url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }, String(channel), payload);
-      if (debug) console.log(`[harness] ← ${String(channel)} ${result.ok ? 'ok' : result.error.code}`);
-      return result;
-    });
+    await page.exposeBinding(
+      '__faktorInvoke',
+      async (source, channel: unknown, payload: unknown) => {
+        if (debug) console.log(`[harness] → ${String(channel)}`);
+        const result = await dispatch(
+          { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() },
+          String(channel),
+          payload,
+        );
+        if (debug)
+          console.log(`[harness] ← ${String(channel)} ${result.ok ? 'ok' : result.error.code}`);
+        return result;
+      },
+    );
     await page.addInitScript({ content: await bridgeInitScript() });
     events.attach(async (name: EventName, payload: unknown) => {
-      await page.evaluate(([n, p]) => (window as unknown as { __faktorDeliver: (n: unknown, p: unknown) => void }).__faktorDeliver(n, p), [name, payload] as const);
+      await page.evaluate(
+        ([n, p]) =>
+          (
+            window as unknown as { __faktorDeliver: (n: unknown, p: unknown) => void }
+          ).__faktorDeliver(n, p),
+        [name, payload] as const,
+      );
     });
     if (pinnedTime !== null) {
       // Install a minute early, then jump forward and pause: pauseAt may only move forward.

@@ -17,7 +17,11 @@ export class ScriptedQrSources implements QrScanPorts {
   showOnScreens(...pngs: Uint8Array[]): void {
     this.screens = pngs.map((png, i) => {
       const p = PNG.sync.read(Buffer.from(png));
-      return { id: String(i + 1), label: `Test screen ${i + 1}`, image: { width: p.width, height: p.height, data: new Uint8Array(p.data) } };
+      return {
+        id: String(i + 1),
+        label: `Test screen ${i + 1}`,
+        image: { width: p.width, height: p.height, data: new Uint8Array(p.data) },
+      };
     });
   }
 

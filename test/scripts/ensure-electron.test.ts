@@ -1,6 +1,16 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createServer as createTcpServer, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,7 +29,9 @@ const root = resolve(import.meta.dirname, '../..');
 const realElectron = join(root, 'node_modules/electron');
 const script = join(root, 'scripts/ensure-electron.ts');
 const tsx = join(root, 'node_modules/.bin/tsx');
-const version = (JSON.parse(readFileSync(join(realElectron, 'package.json'), 'utf8')) as { version: string }).version;
+const version = (
+  JSON.parse(readFileSync(join(realElectron, 'package.json'), 'utf8')) as { version: string }
+).version;
 const zip = `electron-v${version}-${process.platform}-${process.arch}.zip`;
 const realPathTxtBefore = existsSync(join(realElectron, 'path.txt'));
 
@@ -35,8 +47,12 @@ function project(): { dir: string; electron: string; cache: string } {
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(join(dir, 'package.json'), '{"name":"start-test","private":true}');
   const electron = join(dir, 'node_modules/electron');
-  cpSync(realElectron, electron, { recursive: true, filter: (src) => !/[\\/](dist|node_modules)$|path\.txt$/.test(src) });
-  for (const scope of ['@electron', '@electron-internal']) symlinkSync(join(root, 'node_modules', scope), join(dir, 'node_modules', scope), 'dir');
+  cpSync(realElectron, electron, {
+    recursive: true,
+    filter: (src) => !/[\\/](dist|node_modules)$|path\.txt$/.test(src),
+  });
+  for (const scope of ['@electron', '@electron-internal'])
+    symlinkSync(join(root, 'node_modules', scope), join(dir, 'node_modules', scope), 'dir');
   return { dir, electron, cache: join(dir, 'cache') };
 }
 
@@ -44,8 +60,15 @@ function project(): { dir: string; electron: string; cache: string } {
  * Runs the script the way `npm start` does; the environment never points at the real Electron cache.
  * Asynchronous, so the mirrors served from this process can answer meanwhile.
  */
-function start(dir: string, env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(ELECTRON_|electron_|npm_config_electron|FAKTOR_ELECTRON)/i.test(k)));
+function start(
+  dir: string,
+  env: Record<string, string>,
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([k]) => !/^(ELECTRON_|electron_|npm_config_electron|FAKTOR_ELECTRON)/i.test(k),
+    ),
+  );
   const child = spawn(tsx, [script], { cwd: dir, env: { ...clean, ...env } });
   let stdout = '';
   let stderr = '';
@@ -56,13 +79,17 @@ function start(dir: string, env: Record<string, string>): Promise<{ status: numb
 
 function listen<T extends Server | ReturnType<typeof createTcpServer>>(server: T): Promise<number> {
   cleanups.push(() => new Promise((r) => server.close(r)));
-  return new Promise((r) => server.listen(0, '127.0.0.1', () => r((server.address() as AddressInfo).port)));
+  return new Promise((r) =>
+    server.listen(0, '127.0.0.1', () => r((server.address() as AddressInfo).port)),
+  );
 }
 
 /** A loopback port nothing listens on: bound once, then closed. */
 async function closedPort(): Promise<number> {
   const s = createTcpServer();
-  const port = await new Promise<number>((r) => s.listen(0, '127.0.0.1', () => r((s.address() as AddressInfo).port)));
+  const port = await new Promise<number>((r) =>
+    s.listen(0, '127.0.0.1', () => r((s.address() as AddressInfo).port)),
+  );
   await new Promise((r) => s.close(r));
   return port;
 }
@@ -79,17 +106,26 @@ describe('npm start: making sure the Electron binary is there', { timeout: 120_0
     const r = await start(dir, { ELECTRON_MIRROR: 'http://127.0.0.1:1/' });
     expect(r).toEqual({ status: 0, stdout: '', stderr: '' });
     // Electron's own entry point agrees: it returns that path without trying to download.
-    const fromElectron = execFileSync(process.execPath, ['-p', 'require("electron")'], { cwd: dir, encoding: 'utf8' }).trim();
+    const fromElectron = execFileSync(process.execPath, ['-p', 'require("electron")'], {
+      cwd: dir,
+      encoding: 'utf8',
+    }).trim();
     expect(fromElectron).toBe(join(electron, 'dist/electron'));
   });
 
   it('offline: exits 1 with one plain sentence and no stack trace', async () => {
     const { dir, electron, cache } = project();
-    const r = await start(dir, { ELECTRON_MIRROR: `http://127.0.0.1:${await closedPort()}/`, electron_config_cache: cache, FAKTOR_ELECTRON_DOWNLOAD_TIMEOUT_S: '30' });
+    const r = await start(dir, {
+      ELECTRON_MIRROR: `http://127.0.0.1:${await closedPort()}/`,
+      electron_config_cache: cache,
+      FAKTOR_ELECTRON_DOWNLOAD_TIMEOUT_S: '30',
+    });
     expect(r.status).toBe(1);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^Faktor cannot start: the Electron [\d.]+ binary is not installed and its download failed \(fetch failed\)/);
+    expect(lines[0]).toMatch(
+      /^Faktor cannot start: the Electron [\d.]+ binary is not installed and its download failed \(fetch failed\)/,
+    );
     expect(lines[0]).toContain('ELECTRON_MIRROR');
     expect(lines[0]).toContain(zip);
     expect(r.stderr).not.toMatch(/^\s+at /m);
@@ -102,7 +138,11 @@ describe('npm start: making sure the Electron binary is there', { timeout: 120_0
     const silent = createTcpServer((s) => held.push(s));
     cleanups.push(() => held.forEach((s) => s.destroy()));
     const port = await listen(silent);
-    const r = await start(dir, { ELECTRON_MIRROR: `http://127.0.0.1:${port}/`, electron_config_cache: cache, FAKTOR_ELECTRON_DOWNLOAD_TIMEOUT_S: '2' });
+    const r = await start(dir, {
+      ELECTRON_MIRROR: `http://127.0.0.1:${port}/`,
+      electron_config_cache: cache,
+      FAKTOR_ELECTRON_DOWNLOAD_TIMEOUT_S: '2',
+    });
     expect(r.status).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('(no answer within 2 s)');
@@ -128,7 +168,11 @@ describe('npm start: making sure the Electron binary is there', { timeout: 120_0
       else res.writeHead(404).end();
     });
     const port = await listen(mirror);
-    const r = await start(dir, { ELECTRON_MIRROR: `http://127.0.0.1:${port}/`, electron_config_cache: cache, electron_use_remote_checksums: '1' });
+    const r = await start(dir, {
+      ELECTRON_MIRROR: `http://127.0.0.1:${port}/`,
+      electron_config_cache: cache,
+      electron_use_remote_checksums: '1',
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`Downloading Electron ${version}`);
@@ -141,6 +185,8 @@ describe('npm start: making sure the Electron binary is there', { timeout: 120_0
     const { dir } = project();
     const r = await start(dir, { ELECTRON_EXEC_PATH: join(dir, 'missing/electron') });
     expect(r.status).toBe(1);
-    expect(r.stderr.trim()).toBe(`Faktor cannot start: ELECTRON_EXEC_PATH is set to ${join(dir, 'missing/electron')}, which does not exist — point it at an Electron executable or unset it.`);
+    expect(r.stderr.trim()).toBe(
+      `Faktor cannot start: ELECTRON_EXEC_PATH is set to ${join(dir, 'missing/electron')}, which does not exist — point it at an Electron executable or unset it.`,
+    );
   });
 });

@@ -23,14 +23,16 @@ function icnsTypes(icns: Buffer): string[] {
   expect(icns.toString('latin1', 0, 4)).toBe('icns');
   expect(icns.readUInt32BE(4)).toBe(icns.length);
   const types: string[] = [];
-  for (let at = 8; at < icns.length; at += icns.readUInt32BE(at + 4)) types.push(icns.toString('latin1', at, at + 4));
+  for (let at = 8; at < icns.length; at += icns.readUInt32BE(at + 4))
+    types.push(icns.toString('latin1', at, at + 4));
   return types;
 }
 
 describe('npm run icons (build/icon.svg → every installer icon)', () => {
   it('the committed files are exactly what the script produces from the SVG', () => {
     expect(written.length).toBe(LINUX_ICON_SIZES.length + 3);
-    for (const f of written) expect(readFileSync(join(root, 'build', f)).equals(readFileSync(join(out, f))), f).toBe(true);
+    for (const f of written)
+      expect(readFileSync(join(root, 'build', f)).equals(readFileSync(join(out, f))), f).toBe(true);
   });
 
   it('renders each Linux size at its size', () => {
@@ -42,7 +44,11 @@ describe('npm run icons (build/icon.svg → every installer icon)', () => {
   });
 
   it('packs the Windows .ico with 16 … 256 px and the macOS .icns with retina sizes', () => {
-    expect(icoSizes(readFileSync(join(root, 'build/icon.ico')))).toEqual(expect.arrayContaining([16, 24, 32, 48, 64, 256]));
-    expect(icnsTypes(readFileSync(join(root, 'build/icon.icns')))).toEqual(expect.arrayContaining(['ic07', 'ic08', 'ic09', 'ic10']));
+    expect(icoSizes(readFileSync(join(root, 'build/icon.ico')))).toEqual(
+      expect.arrayContaining([16, 24, 32, 48, 64, 256]),
+    );
+    expect(icnsTypes(readFileSync(join(root, 'build/icon.icns')))).toEqual(
+      expect.arrayContaining(['ic07', 'ic08', 'ic09', 'ic10']),
+    );
   });
 });

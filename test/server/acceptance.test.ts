@@ -35,14 +35,22 @@ interface Overview {
 
 const t = useTestServer();
 
-async function expectTable(c: Client, table: ExampleTable, extra: readonly TableRow[]): Promise<Overview> {
+async function expectTable(
+  c: Client,
+  table: ExampleTable,
+  extra: readonly TableRow[],
+): Promise<Overview> {
   const r = await c.get<Overview>('/api/account');
   expect(r.status).toBe(200);
   expect(r.body.maxLevel, `${table.name}: Max. Vertrauensniveau`).toBe(table.maxLevel);
   for (const row of [...table.rows, ...extra]) {
     const a = r.body.attributes.find((x) => x.name === row.attribute);
     expect(a, `${table.name}: ${row.label}`).toBeDefined();
-    expect({ label: row.label, value: a?.value, level: a?.level }).toEqual({ label: row.label, value: row.value, level: row.level });
+    expect({ label: row.label, value: a?.value, level: a?.level }).toEqual({
+      label: row.label,
+      value: row.value,
+      level: row.level,
+    });
   }
   return r.body;
 }
@@ -55,8 +63,18 @@ async function login(): Promise<Client> {
   return c;
 }
 
-async function verifyAddress(c: Client, attribute: string, value: string, method: string, expected: string): Promise<void> {
-  const start = await c.post<{ verificationId: string; level: string }>('/api/verifications', { attribute, value, method });
+async function verifyAddress(
+  c: Client,
+  attribute: string,
+  value: string,
+  method: string,
+  expected: string,
+): Promise<void> {
+  const start = await c.post<{ verificationId: string; level: string }>('/api/verifications', {
+    attribute,
+    value,
+    method,
+  });
   expect(start.status).toBe(201);
   expect(start.body.level).toBe(expected);
   const mail = await lastMessage(t.url, 'email', value);
@@ -75,7 +93,10 @@ describe('TR-03160-1 §5.1 example through the HTTP API', () => {
 
   it('step 1 → Tabelle 3: self entry at Basisregistrierung, password niedrig, e-mail verified by link at niedrig', async () => {
     const c = new Client(t.url);
-    const created = await c.post<{ deletionNotice: { levelNow: string }; session: { level: string } }>('/api/accounts', {
+    const created = await c.post<{
+      deletionNotice: { levelNow: string };
+      session: { level: string };
+    }>('/api/accounts', {
       username: ERIKA.username,
       password: PASSWORD,
       blockPassword: 'sperr-passwort-2024',
@@ -86,23 +107,35 @@ describe('TR-03160-1 §5.1 example through the HTTP API', () => {
     expect(created.body.deletionNotice.levelNow).toBe('niedrig'); // §7: told at creation
     await verifyAddress(c, 'email', ERIKA_EMAIL, 'email-link', 'niedrig');
     const o = await expectTable(c, TABLE_3, EXTRA_ROWS_BEFORE_EID);
-    expect(o.means.map((m) => [m.kind, m.level, m.status])).toEqual([['password', 'niedrig', 'active']]);
+    expect(o.means.map((m) => [m.kind, m.level, m.status])).toEqual([
+      ['password', 'niedrig', 'active'],
+    ]);
     expect((await c.post('/api/logout')).status).toBe(204);
   });
 
   it('step 2: log in with A, register FIDO token B (substanziell), confirm it in the same session; attribute levels unchanged', async () => {
     const c = await login();
     fido = token();
-    const reg = await c.post<{ meansId: string; level: string; creationOptions: { challenge: string; rp: { id: string } } }>('/api/means', { kind: 'password+security-key', label: 'FIDO token' });
+    const reg = await c.post<{
+      meansId: string;
+      level: string;
+      creationOptions: { challenge: string; rp: { id: string } };
+    }>('/api/means', { kind: 'password+security-key', label: 'FIDO token' });
     expect(reg.status).toBe(201);
     expect(reg.body.level).toBe('substanziell');
     fidoMeansId = reg.body.meansId;
-    const att = await c.post<{ kind: string; options: { challenge: string; rpId: string } }>(`/api/means/${fidoMeansId}/webauthn-registration`, { response: fido.create(reg.body.creationOptions) });
+    const att = await c.post<{ kind: string; options: { challenge: string; rpId: string } }>(
+      `/api/means/${fidoMeansId}/webauthn-registration`,
+      { response: fido.create(reg.body.creationOptions) },
+    );
     expect(att.status).toBe(200);
     expect(att.body.kind).toBe('webauthn');
     // Still pending (§4.2) until the confirming authentication:
     expect((await c.get<Overview>('/api/account')).body.maxLevel).toBe('niedrig');
-    const conf = await c.post<{ session: { level: string } }>(`/api/means/${fidoMeansId}/authenticate`, { response: fido.get(att.body.options) });
+    const conf = await c.post<{ session: { level: string } }>(
+      `/api/means/${fidoMeansId}/authenticate`,
+      { response: fido.get(att.body.options) },
+    );
     expect(conf.status).toBe(200);
     expect(conf.body.session.level).toBe('substanziell');
     await expectTable(c, AFTER_STEP_2, EXTRA_ROWS_BEFORE_EID);
@@ -111,9 +144,14 @@ describe('TR-03160-1 §5.1 example through the HTTP API', () => {
 
   it('step 3 → Tabelle 4: log in with A then B (substanziell), verify the De-Mail address at substanziell', async () => {
     const c = await login();
-    const ch = await c.post<{ options: { challenge: string; rpId: string } }>(`/api/means/${fidoMeansId}/challenge`);
+    const ch = await c.post<{ options: { challenge: string; rpId: string } }>(
+      `/api/means/${fidoMeansId}/challenge`,
+    );
     expect(ch.status).toBe(200);
-    const up = await c.post<{ session: { level: string } }>(`/api/means/${fidoMeansId}/authenticate`, { response: fido.get(ch.body.options) });
+    const up = await c.post<{ session: { level: string } }>(
+      `/api/means/${fidoMeansId}/authenticate`,
+      { response: fido.get(ch.body.options) },
+    );
     expect(up.body.session.level).toBe('substanziell');
     await verifyAddress(c, 'deMail', ERIKA_DE_MAIL, 'de-mail', 'substanziell');
     await expectTable(c, TABLE_4, EXTRA_ROWS_BEFORE_EID);
@@ -122,7 +160,10 @@ describe('TR-03160-1 §5.1 example through the HTTP API', () => {
 
   it('step 4 → Tabelle 5: log in with A (niedrig); §4.5 MDS verification replaces the substanziell authentication; eID C registered; MDS at hoch', async () => {
     const c = await login();
-    const r = await c.post<{ replacedAuthentication: boolean; session: { level: string } }>('/api/means/eid', { testIdentity: 'erika' });
+    const r = await c.post<{ replacedAuthentication: boolean; session: { level: string } }>(
+      '/api/means/eid',
+      { testIdentity: 'erika' },
+    );
     expect(r.status).toBe(201);
     expect(r.body.replacedAuthentication).toBe(true);
     expect(r.body.session.level).toBe('hoch');
@@ -132,25 +173,35 @@ describe('TR-03160-1 §5.1 example through the HTTP API', () => {
       ['password+security-key', 'substanziell', 'active'],
       ['eid', 'hoch', 'active'],
     ]);
-    const flagged = o.attributes.filter((a) => a.needsReconfirmation).map((a) => a.name).sort();
+    const flagged = o.attributes
+      .filter((a) => a.needsReconfirmation)
+      .map((a) => a.name)
+      .sort();
     expect(flagged).toEqual([...REQUIRES_RECONFIRMATION_AFTER_EID].sort());
     await c.post('/api/logout');
   });
 
   it('afterwards (Table 5 text): name attributes are usable verified after a later password login — capped at the session level niedrig', async () => {
     const c = await login();
-    const id = await c.post<{ attributes: { name: string; level: string }[]; withheld: unknown[] }>('/api/identify', {
-      service: 'Online-Leistung (niedrig)',
-      targetLevel: 'niedrig',
-      attributes: ['familyName', 'givenNames', 'address'],
-    });
+    const id = await c.post<{ attributes: { name: string; level: string }[]; withheld: unknown[] }>(
+      '/api/identify',
+      {
+        service: 'Online-Leistung (niedrig)',
+        targetLevel: 'niedrig',
+        attributes: ['familyName', 'givenNames', 'address'],
+      },
+    );
     expect(id.status).toBe(200);
     expect(id.body.attributes.map((a) => [a.name, a.level])).toEqual([
       ['familyName', 'niedrig'],
       ['givenNames', 'niedrig'],
       ['address', 'niedrig'],
     ]);
-    const hoch = await c.post('/api/identify', { service: 'X', targetLevel: 'hoch', attributes: ['familyName'] });
+    const hoch = await c.post('/api/identify', {
+      service: 'X',
+      targetLevel: 'hoch',
+      attributes: ['familyName'],
+    });
     expect(hoch.status).toBe(403);
     expect((hoch.body.error as { code: string }).code).toBe('insufficient-level');
   });

@@ -22,11 +22,27 @@ afterAll(() => {
 
 /** Starts `server/main.ts` under tsx on a free port and resolves with its URL. */
 function startChild(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data-dir', dataDir, '--log-level', 'warn', '--max-account-creations', '100000'], {
-    cwd: path.resolve(__dirname, '../..'),
-    env: { ...process.env, FAKTOR_DATA_KEYS: `t1:${Buffer.alloc(32, 7).toString('base64')}` },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'server/main.ts',
+      '--port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--log-level',
+      'warn',
+      '--max-account-creations',
+      '100000',
+    ],
+    {
+      cwd: path.resolve(__dirname, '../..'),
+      env: { ...process.env, FAKTOR_DATA_KEYS: `t1:${Buffer.alloc(32, 7).toString('base64')}` },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   children.push(child);
   return new Promise((resolve, reject) => {
     let out = '';
@@ -57,7 +73,12 @@ it('keeps every acknowledged write across kill -9', async () => {
         const r = await fetch(`${first.url}/api/accounts`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ username, password: 'correct horse battery', blockPassword: 'sperr-passwort-2024', attributes: { note: `w${w} i${i}` } }),
+          body: JSON.stringify({
+            username,
+            password: 'correct horse battery',
+            blockPassword: 'sperr-passwort-2024',
+            attributes: { note: `w${w} i${i}` },
+          }),
         });
         if (r.status === 201) acknowledged.push(username);
         else if (!stop) throw new Error(`unexpected ${r.status}`);
@@ -74,7 +95,9 @@ it('keeps every acknowledged write across kill -9', async () => {
   first.child.kill('SIGKILL');
   await Promise.allSettled(workers);
   expect(sent).toBeGreaterThan(acknowledged.length); // some were in flight when the process died
-  console.info(`crash test: ${sent} creations sent, ${acknowledged.length} acknowledged before SIGKILL`);
+  console.info(
+    `crash test: ${sent} creations sent, ${acknowledged.length} acknowledged before SIGKILL`,
+  );
 
   // Restart on the same data directory.
   const second = await startChild();
@@ -82,18 +105,30 @@ it('keeps every acknowledged write across kill -9', async () => {
   try {
     const rows = db.pragma('integrity_check') as { integrity_check: string }[];
     expect(rows.map((r) => r.integrity_check)).toEqual(['ok']);
-    const stored = new Set((db.prepare('SELECT username FROM accounts').all() as { username: string }[]).map((r) => r.username));
+    const stored = new Set(
+      (db.prepare('SELECT username FROM accounts').all() as { username: string }[]).map(
+        (r) => r.username,
+      ),
+    );
     const missing = acknowledged.filter((u) => !stored.has(u));
     expect(missing).toEqual([]);
     // Each stored account is whole: password means and attribute written in the same transaction.
-    const partial = db.prepare("SELECT count(*) AS n FROM accounts a WHERE NOT EXISTS (SELECT 1 FROM means m WHERE m.account_id = a.id AND m.kind = 'password') OR NOT EXISTS (SELECT 1 FROM attributes t WHERE t.account_id = a.id)").get() as { n: number };
+    const partial = db
+      .prepare(
+        "SELECT count(*) AS n FROM accounts a WHERE NOT EXISTS (SELECT 1 FROM means m WHERE m.account_id = a.id AND m.kind = 'password') OR NOT EXISTS (SELECT 1 FROM attributes t WHERE t.account_id = a.id)",
+      )
+      .get() as { n: number };
     expect(partial.n).toBe(0);
   } finally {
     db.close();
   }
   // And the restarted server serves them.
   for (const username of acknowledged.slice(-3)) {
-    const r = await fetch(`${second.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'correct horse battery' }) });
+    const r = await fetch(`${second.url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: 'correct horse battery' }),
+    });
     expect(r.status).toBe(200);
   }
   second.child.kill('SIGTERM');

@@ -38,7 +38,11 @@ describe('data key file (npm run server without FAKTOR_DATA_KEYS)', () => {
     const dir = temp();
     const env = { ...process.env };
     delete env.FAKTOR_DATA_KEYS;
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data-dir', dir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'server/main.ts', '--port', '0', '--data-dir', dir],
+      { env, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr.on('data', (c: Buffer) => (out += c.toString()));

@@ -32,7 +32,16 @@ const uriOf = (f: Fields): string => {
 /** The error code the vault gives (null = accepted): the one verdict every other check must match. */
 function vaultVerdict(f: Fields): ErrorCode | null {
   try {
-    checkNewAccount({ type: 'totp', issuer: f.issuer, label: f.label, secret: f.secret, algorithm: f.algorithm, digits: f.digits, period: f.period, counter: 0 });
+    checkNewAccount({
+      type: 'totp',
+      issuer: f.issuer,
+      label: f.label,
+      secret: f.secret,
+      algorithm: f.algorithm,
+      digits: f.digits,
+      period: f.period,
+      counter: 0,
+    });
     return null;
   } catch (e) {
     if (!isFaktorError(e)) throw e;
@@ -48,18 +57,59 @@ function scanVerdict(f: Fields): ErrorCode | null {
 }
 
 const ipcAccepts = (f: Fields): boolean =>
-  ManualAccount.safeParse({ type: 'totp', issuer: f.issuer, label: f.label, secret: encodeBase32(f.secret), algorithm: f.algorithm, digits: f.digits, period: f.period, counter: 0 }).success &&
-  AccountView.safeParse({ id: 'abcdefgh12', type: 'totp', issuer: f.issuer, label: f.label, algorithm: f.algorithm, digits: f.digits, period: f.period, counter: 0, color: null, icon: null, createdAt: 0, pinned: false, tags: [], lastUsed: null }).success;
+  ManualAccount.safeParse({
+    type: 'totp',
+    issuer: f.issuer,
+    label: f.label,
+    secret: encodeBase32(f.secret),
+    algorithm: f.algorithm,
+    digits: f.digits,
+    period: f.period,
+    counter: 0,
+  }).success &&
+  AccountView.safeParse({
+    id: 'abcdefgh12',
+    type: 'totp',
+    issuer: f.issuer,
+    label: f.label,
+    algorithm: f.algorithm,
+    digits: f.digits,
+    period: f.period,
+    counter: 0,
+    color: null,
+    icon: null,
+    createdAt: 0,
+    pinned: false,
+    tags: [],
+    lastUsed: null,
+  }).success;
 
 const formAccepts = (f: Fields): boolean =>
-  validateManual({ type: 'totp', issuer: f.issuer, label: f.label, secret: encodeBase32(f.secret), algorithm: f.algorithm, digits: String(f.digits), period: String(f.period), counter: '0' }).value !== null;
+  validateManual({
+    type: 'totp',
+    issuer: f.issuer,
+    label: f.label,
+    secret: encodeBase32(f.secret),
+    algorithm: f.algorithm,
+    digits: String(f.digits),
+    period: String(f.period),
+    counter: '0',
+  }).value !== null;
 
-const word = (max: number): fc.Arbitrary<string> => fc.stringMatching(/^[A-Za-z0-9]*$/, { maxLength: max });
-const near = (edges: number[]): fc.Arbitrary<number> => fc.oneof(...edges.map((e) => fc.integer({ min: Math.max(0, e - 3), max: e + 3 })), fc.integer({ min: 0, max: 2 ** 31 }));
+const word = (max: number): fc.Arbitrary<string> =>
+  fc.stringMatching(/^[A-Za-z0-9]*$/, { maxLength: max });
+const near = (edges: number[]): fc.Arbitrary<number> =>
+  fc.oneof(
+    ...edges.map((e) => fc.integer({ min: Math.max(0, e - 3), max: e + 3 })),
+    fc.integer({ min: 0, max: 2 ** 31 }),
+  );
 const fields: fc.Arbitrary<Fields> = fc.record({
   issuer: fc.oneof(word(10), word(260)),
   label: fc.oneof(word(10), word(260)).map((s) => `u${s}`),
-  secret: fc.oneof(fc.uint8Array({ minLength: 1, maxLength: 40 }), fc.uint8Array({ minLength: 1000, maxLength: 1100 })),
+  secret: fc.oneof(
+    fc.uint8Array({ minLength: 1, maxLength: 40 }),
+    fc.uint8Array({ minLength: 1000, maxLength: 1100 }),
+  ),
   algorithm: fc.constantFrom<OtpAlgorithm>('SHA1', 'SHA256', 'SHA512'),
   digits: fc.integer({ min: 4, max: 12 }),
   period: near([1, 30, 86_400, 2 ** 31 - 1]),
@@ -67,9 +117,20 @@ const fields: fc.Arbitrary<Fields> = fc.record({
 
 describe('one account schema (issue #8)', () => {
   it('refuses a scanned period of 100000 at scan time with the vault’s error code', () => {
-    const f: Fields = { issuer: 'A', label: 'b', secret: Uint8Array.of(0x48, 0x65, 0x6c, 0x6c, 0x6f, 0x21, 0xde, 0xad, 0xbe, 0xef), algorithm: 'SHA1', digits: 6, period: 100_000 };
+    const f: Fields = {
+      issuer: 'A',
+      label: 'b',
+      secret: Uint8Array.of(0x48, 0x65, 0x6c, 0x6c, 0x6f, 0x21, 0xde, 0xad, 0xbe, 0xef),
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 100_000,
+    };
     expect(vaultVerdict(f)).toBe('invalid-parameter');
-    expect(route('otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP&period=100000')).toEqual({ kind: 'invalid', target: 'otpauth', error: 'invalid-parameter' });
+    expect(route('otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP&period=100000')).toEqual({
+      kind: 'invalid',
+      target: 'otpauth',
+      error: 'invalid-parameter',
+    });
   });
 
   it('scanner, IPC schema, vault and manual form accept exactly the same accounts', () => {

@@ -10,5 +10,8 @@ export default async function writeDesktopEntry(context) {
   const out = process.env.FAKTOR_DESKTOP_ENTRY_OUT;
   if (!out || context.electronPlatformName !== 'linux') return;
   const helper = new LinuxTargetHelper(context.packager);
-  writeFileSync(out, await helper.computeDesktopEntry(context.packager.platformSpecificBuildOptions));
+  writeFileSync(
+    out,
+    await helper.computeDesktopEntry(context.packager.platformSpecificBuildOptions),
+  );
 }

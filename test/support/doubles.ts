@@ -1,5 +1,12 @@
 import type { EventName, EventOf } from '../../shared/ipc/contract';
-import type { Clipboard, Clock, FileDialogs, FileFilter, OsVerifier, Ports } from '../../electron/main/ports';
+import type {
+  Clipboard,
+  Clock,
+  FileDialogs,
+  FileFilter,
+  OsVerifier,
+  Ports,
+} from '../../electron/main/ports';
 import type { OsUnlockMethod } from '../../shared/ipc/os-unlock-schemas';
 import type { KdfCost } from '../../electron/main/services/crypto';
 import type { DestructiveAction } from '../../electron/main/security/destructive-consent';
@@ -37,7 +44,9 @@ export class ManualClock implements Clock {
   advance(ms: number): void {
     const end = this.t + ms;
     for (;;) {
-      const due = this.timers.filter((x) => x.at <= end).sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
+      const due = this.timers
+        .filter((x) => x.at <= end)
+        .sort((a, b) => a.at - b.at || a.seq - b.seq)[0];
       if (!due) break;
       this.timers = this.timers.filter((x) => x !== due);
       this.t = Math.max(this.t, due.at);

@@ -17,10 +17,21 @@ export async function scanToken(api: ChannelHandlers, payload: string): Promise<
  * Creates an account on the test server, pairs the app's api with it and confirms the pairing with the
  * offline code (§4.2) — the state a user is in before the same-device link or online approvals.
  */
-export async function pairConfirmed(api: ChannelHandlers, serverUrl: string, username: string, pin: string): Promise<void> {
+export async function pairConfirmed(
+  api: ChannelHandlers,
+  serverUrl: string,
+  username: string,
+  pin: string,
+): Promise<void> {
   const c = await newAccount(serverUrl, username);
-  const paired = await api['servicekonto-pair']({ token: await scanToken(api, (await c.post<Qr>('/api/means/desktop-app')).body.payload), pin });
-  const confirm = await scanToken(api, (await c.post<Qr>(`/api/means/${paired.meansId}/challenge`)).body.payload);
+  const paired = await api['servicekonto-pair']({
+    token: await scanToken(api, (await c.post<Qr>('/api/means/desktop-app')).body.payload),
+    pin,
+  });
+  const confirm = await scanToken(
+    api,
+    (await c.post<Qr>(`/api/means/${paired.meansId}/challenge`)).body.payload,
+  );
   const { code } = await api['servicekonto-offline-code']({ token: confirm, pin });
   const ok = await c.post(`/api/means/${paired.meansId}/authenticate`, { code });
   if (ok.status !== 200) throw new Error(`pairing not confirmed: ${ok.status}`);

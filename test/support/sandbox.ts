@@ -30,8 +30,12 @@ export function sandbox(): Sandbox {
     service,
     cleanup,
     async close() {
-      await createOsKeychain(service).delete(KEY_ACCOUNT).catch(() => undefined);
-      await createOsKeychain(service).delete(OS_UNLOCK_ACCOUNT).catch(() => undefined);
+      await createOsKeychain(service)
+        .delete(KEY_ACCOUNT)
+        .catch(() => undefined);
+      await createOsKeychain(service)
+        .delete(OS_UNLOCK_ACCOUNT)
+        .catch(() => undefined);
       cleanup();
     },
   };
@@ -39,7 +43,13 @@ export function sandbox(): Sandbox {
 
 /** The real api on a sandbox with the given port doubles and the cheap test KDF. */
 export function testApi(box: Sandbox, ports: Ports, extra: Partial<ApiDeps> = {}): Api {
-  return createApi({ appDataDir: box.dir, keychainService: box.service, ports, testing: { kdf: TEST_KDF }, ...extra });
+  return createApi({
+    appDataDir: box.dir,
+    keychainService: box.service,
+    ports,
+    testing: { kdf: TEST_KDF },
+    ...extra,
+  });
 }
 
 /** 'ok' when `run` resolves, else the FaktorError code it threw (anything else is rethrown). */

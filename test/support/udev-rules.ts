@@ -30,7 +30,10 @@ const TOKEN = /([A-Z]+)(?:\{([^}]+)\})?\s*(==|!=|\+=|:=|=)\s*"([^"]*)"/g;
 /** udev's pattern match: shell glob (* ? [..]) with `|` alternatives. */
 function globMatch(pattern: string, value: string): boolean {
   return pattern.split('|').some((alt) => {
-    const re = alt.replace(/[.+^${}()\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    const re = alt
+      .replace(/[.+^${}()\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.');
     return new RegExp(`^${re}$`).test(value);
   });
 }
@@ -54,13 +57,17 @@ function lookup(dev: UdevDevice, key: string, attr: string | undefined): string 
 
 /** Runs `rules` (file text) against `dev`. */
 export function runUdevRules(rules: string, dev: UdevDevice): UdevResult {
-  const lines = rules.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  const lines = rules
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
   const tags: string[] = [];
   const assignments: string[] = [];
   let goto: string | null = null;
   for (const line of lines) {
     const parts = [...line.matchAll(TOKEN)];
-    if (line.replace(TOKEN, '').replace(/[,\s]/g, '') !== '') throw new Error(`udev-rules: cannot parse ${line}`);
+    if (line.replace(TOKEN, '').replace(/[,\s]/g, '') !== '')
+      throw new Error(`udev-rules: cannot parse ${line}`);
     if (goto !== null) {
       if (parts.length === 1 && parts[0]![1] === 'LABEL' && parts[0]![4] === goto) goto = null;
       continue;
@@ -68,15 +75,24 @@ export function runUdevRules(rules: string, dev: UdevDevice): UdevResult {
     let matches = true;
     const actions: RegExpExecArray[] = [];
     for (const p of parts) {
-      const [, key, attr, op, value] = p as unknown as [string, string, string | undefined, string, string];
+      const [, key, attr, op, value] = p as unknown as [
+        string,
+        string,
+        string | undefined,
+        string,
+        string,
+      ];
       if (op === '==' || op === '!=') {
-        const actual = key === 'TEST' ? (dev.files.includes(value) ? value : undefined) : lookup(dev, key, attr);
+        const actual =
+          key === 'TEST' ? (dev.files.includes(value) ? value : undefined) : lookup(dev, key, attr);
         const hit = actual !== undefined && (key === 'TEST' || globMatch(value, actual));
         if (hit !== (op === '==')) matches = false;
       } else actions.push(p);
     }
     if (!matches) continue;
-    for (const [, key, attr, op, value] of actions as unknown as Array<[string, string, string | undefined, string, string]>) {
+    for (const [, key, attr, op, value] of actions as unknown as Array<
+      [string, string, string | undefined, string, string]
+    >) {
       if (key === 'TAG' && op === '+=') tags.push(value);
       else if (key === 'GOTO') goto = value;
       else if (key !== 'LABEL') assignments.push(`${key}${attr ? `{${attr}}` : ''}${op}${value}`);

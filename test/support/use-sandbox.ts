@@ -17,7 +17,16 @@ export const TEST_SEED = Uint8Array.from(Buffer.from('12345678901234567890'));
 
 /** A TOTP account to add (issuer "Example", SHA1, 6 digits, 30 s). */
 export function totpAccount(label: string, secret: Uint8Array = TEST_SEED): NewAccount {
-  return { type: 'totp', issuer: 'Example', label, algorithm: 'SHA1', digits: 6, period: 30, counter: 0, secret };
+  return {
+    type: 'totp',
+    issuer: 'Example',
+    label,
+    algorithm: 'SHA1',
+    digits: 6,
+    period: 30,
+    counter: 0,
+    secret,
+  };
 }
 
 /** What a vault test works on; the fields are replaced before every test (a test may swap `box` itself). */
@@ -32,7 +41,14 @@ export interface VaultSandbox {
 /** Registers the set-up: every test gets a fresh sandbox, its keychain and a manual clock. */
 export function useVaultSandbox(): VaultSandbox {
   const s = {
-    make: (extra: Partial<VaultOptions> = {}) => createVault({ dir: s.box.dir, keychain: s.keychain, clock: s.clock, kdf: TEST_KDF, ...extra }),
+    make: (extra: Partial<VaultOptions> = {}) =>
+      createVault({
+        dir: s.box.dir,
+        keychain: s.keychain,
+        clock: s.clock,
+        kdf: TEST_KDF,
+        ...extra,
+      }),
   } as VaultSandbox;
   beforeEach(() => {
     s.box = sandbox();

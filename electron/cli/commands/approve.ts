@@ -22,7 +22,15 @@ export const approveCommand: CliCommand = {
     const code = await sk.offlineCode(prepared, pin);
     const { login } = prepared;
     ctx.print(
-      { code, origin: login.origin, account: login.account, accountName: login.accountName, service: login.service, level: login.level, tx: login.tx },
+      {
+        code,
+        origin: login.origin,
+        account: login.account,
+        accountName: login.accountName,
+        service: login.service,
+        level: login.level,
+        tx: login.tx,
+      },
       `${login.service} at ${login.origin} asks for ${login.accountName} at level ${login.level}\n${code}`,
     );
   },

@@ -20,6 +20,9 @@ export const blockCommand: CliCommand = {
     const paired = ref !== null ? await sk.resolve(ref, origin) : await sk.only(origin);
     const meansId = args.positionals[0]!;
     await sk.block(paired.id, meansId);
-    ctx.print({ blocked: meansId, account: paired.id }, `blocked ${meansId} of ${paired.accountName}`);
+    ctx.print(
+      { blocked: meansId, account: paired.id },
+      `blocked ${meansId} of ${paired.accountName}`,
+    );
   },
 };

@@ -11,8 +11,10 @@ import { stringOption, UsageError, type CliCommand } from '../command';
  */
 export const exportCommand: CliCommand = {
   name: 'export',
-  summary: 'export every account: Faktor backup (encrypted), otpauth list, Aegis plain JSON or QR sheet',
-  usage: 'export --format faktor|otpauth|aegis-plain|qr-sheet --out FILE [--password-file P] [--yes-unencrypted] [--app-password-file A]',
+  summary:
+    'export every account: Faktor backup (encrypted), otpauth list, Aegis plain JSON or QR sheet',
+  usage:
+    'export --format faktor|otpauth|aegis-plain|qr-sheet --out FILE [--password-file P] [--yes-unencrypted] [--app-password-file A]',
   help: [
     'Options:',
     '  --format F             faktor (encrypted backup), otpauth, aegis-plain, qr-sheet (HTML to print)',
@@ -34,18 +36,34 @@ export const exportCommand: CliCommand = {
   appPasswordOption: 'app-password-file',
   async run(ctx, args) {
     const format = stringOption(args, 'format');
-    if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
+    if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+      throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(', ')}`);
     const out = stringOption(args, 'out');
     const path = isAbsolute(out) ? out : resolve(out);
     const acknowledged = args.values['yes-unencrypted'] === true;
-    if (format !== 'faktor' && !acknowledged) throw new UsageError(`--format ${format} writes every seed unencrypted: add --yes-unencrypted`);
-    if (format === 'faktor' && typeof args.values['password-file'] !== 'string') throw new UsageError('--format faktor needs --password-file');
-    const password = typeof args.values['password-file'] === 'string' ? await ctx.readPin(args.values['password-file']) : undefined;
+    if (format !== 'faktor' && !acknowledged)
+      throw new UsageError(
+        `--format ${format} writes every seed unencrypted: add --yes-unencrypted`,
+      );
+    if (format === 'faktor' && typeof args.values['password-file'] !== 'string')
+      throw new UsageError('--format faktor needs --password-file');
+    const password =
+      typeof args.values['password-file'] === 'string'
+        ? await ctx.readPin(args.values['password-file'])
+        : undefined;
     const vault = await ctx.vault();
     const dialogs = { chooseSaveFile: async () => path, chooseOpenFile: async () => null };
     const saved = await saveExport(dialogs, await vault.exportAccounts(), (accounts) =>
-      exportAs(format as ExportFormat, accounts, { nowMs: ctx.clock.now(), password, acknowledgedUnencrypted: format !== 'faktor' && acknowledged, kdf: ctx.kdf }),
+      exportAs(format as ExportFormat, accounts, {
+        nowMs: ctx.clock.now(),
+        password,
+        acknowledgedUnencrypted: format !== 'faktor' && acknowledged,
+        kdf: ctx.kdf,
+      }),
     );
-    ctx.print({ export: { format, count: saved.count, file: path } }, `wrote ${saved.count} account(s) as ${format} to ${path}`);
+    ctx.print(
+      { export: { format, count: saved.count, file: path } },
+      `wrote ${saved.count} account(s) as ${format} to ${path}`,
+    );
   },
 };

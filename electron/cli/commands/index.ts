@@ -13,4 +13,17 @@ import { pairCommand } from './pair';
 import { sessionsCommand } from './sessions';
 
 /** Every CLI command, in the order `faktor --help` lists them. A new command is one file plus one line here. */
-export const COMMANDS: readonly CliCommand[] = [pairCommand, accountsCommand, codeCommand, approveCommand, listenCommand, meansCommand, sessionsCommand, blockCommand, keysCommand, groupsCommand, importCommand, exportCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  pairCommand,
+  accountsCommand,
+  codeCommand,
+  approveCommand,
+  listenCommand,
+  meansCommand,
+  sessionsCommand,
+  blockCommand,
+  keysCommand,
+  groupsCommand,
+  importCommand,
+  exportCommand,
+];

@@ -29,12 +29,19 @@ export const listenCommand: CliCommand = {
   positionals: { min: 0, max: 0 },
   usesVault: true,
   async run(ctx, args) {
-    if (args.values['approve-number-from-stdin'] !== true) throw new UsageError('--approve-number-from-stdin is required (the only answering mode so far)');
+    if (args.values['approve-number-from-stdin'] !== true)
+      throw new UsageError(
+        '--approve-number-from-stdin is required (the only answering mode so far)',
+      );
     const pin = await ctx.readPin(stringOption(args, 'pin-file'));
     const count = args.values.count === undefined ? Infinity : Number(args.values.count);
-    if (!(count >= 1) || (count !== Infinity && !Number.isSafeInteger(count))) throw new UsageError('--count must be a positive integer');
+    if (!(count >= 1) || (count !== Infinity && !Number.isSafeInteger(count)))
+      throw new UsageError('--count must be a positive integer');
     const sk = await ctx.servicekonto();
-    const targets = typeof args.values.account === 'string' ? [await sk.resolve(args.values.account)] : await sk.list();
+    const targets =
+      typeof args.values.account === 'string'
+        ? [await sk.resolve(args.values.account)]
+        : await sk.list();
     if (targets.length === 0) throw new UsageError('no paired account: run `faktor pair` first');
     const queue: Array<{ id: string; request: ApprovalRequest }> = [];
     let wake: (() => void) | null = null;
@@ -44,8 +51,13 @@ export const listenCommand: CliCommand = {
           queue.push({ id: t.id, request });
           wake?.();
         },
-        onRejected: (code) => ctx.print({ rejected: { account: t.id, code } }, `ignored a request for ${t.accountName}: ${code}`),
-        onState: (state) => ctx.print({ stream: { account: t.id, ...state } }, `${t.accountName}: ${state.kind}`),
+        onRejected: (code) =>
+          ctx.print(
+            { rejected: { account: t.id, code } },
+            `ignored a request for ${t.accountName}: ${code}`,
+          ),
+        onState: (state) =>
+          ctx.print({ stream: { account: t.id, ...state } }, `${t.accountName}: ${state.kind}`),
       });
       ctx.onClose(() => stream.close());
     }
@@ -58,22 +70,57 @@ export const listenCommand: CliCommand = {
   },
 };
 
-async function answerOne(ctx: CliContext, id: string, r: ApprovalRequest, pin: string, lines: AsyncIterator<string>): Promise<void> {
+async function answerOne(
+  ctx: CliContext,
+  id: string,
+  r: ApprovalRequest,
+  pin: string,
+  lines: AsyncIterator<string>,
+): Promise<void> {
   ctx.print(
-    { request: { account: id, tx: r.tx, purpose: r.purpose, service: r.service, level: r.level, numbers: r.numbers, browser: r.browser, ip: r.ip, created: r.created, exp: r.exp } },
+    {
+      request: {
+        account: id,
+        tx: r.tx,
+        purpose: r.purpose,
+        service: r.service,
+        level: r.level,
+        numbers: r.numbers,
+        browser: r.browser,
+        ip: r.ip,
+        created: r.created,
+        exp: r.exp,
+      },
+    },
     `${r.service} asks to log in ${r.accountName} at level ${r.level} (${r.browser || 'unknown browser'}, ${r.ip || 'unknown IP'}). Numbers: ${r.numbers.join(' ')}. Type the number shown in the browser, "deny" or "block":`,
   );
   const next = await lines.next();
   if (next.done) throw new UsageError('stdin ended before an answer');
   const line = next.value.trim().toLowerCase();
-  const decision: ApprovalDecision = line === 'deny' ? 'deny' : line === 'block' ? 'deny-and-block' : 'approve';
+  const decision: ApprovalDecision =
+    line === 'deny' ? 'deny' : line === 'block' ? 'deny-and-block' : 'approve';
   const number = decision === 'approve' ? Number(line) : 0;
-  if (decision === 'approve' && !/^[0-9]{1,3}$/.test(line)) throw new UsageError(`expected a number, "deny" or "block", got "${line.slice(0, 20)}"`);
+  if (decision === 'approve' && !/^[0-9]{1,3}$/.test(line))
+    throw new UsageError(`expected a number, "deny" or "block", got "${line.slice(0, 20)}"`);
   try {
     const result = await (await ctx.servicekonto()).answer(id, r, decision, number, pin);
-    ctx.print({ answered: { account: id, tx: r.tx, decision, number, result } }, `${decision} sent`);
+    ctx.print(
+      { answered: { account: id, tx: r.tx, decision, number, result } },
+      `${decision} sent`,
+    );
   } catch (e) {
     if (!isFaktorError(e)) throw e;
-    ctx.print({ answered: { account: id, tx: r.tx, decision, number, error: { code: e.code, ...(e.params ?? {}) } } }, `${decision} refused: ${e.code}`);
+    ctx.print(
+      {
+        answered: {
+          account: id,
+          tx: r.tx,
+          decision,
+          number,
+          error: { code: e.code, ...(e.params ?? {}) },
+        },
+      },
+      `${decision} refused: ${e.code}`,
+    );
   }
 }

@@ -7,7 +7,9 @@ import { PAIRED_ACCOUNT_ARG, resolvePairedAccount } from './paired-account-arg';
 function left(seconds: number): string {
   if (seconds < 60) return `${seconds} s`;
   const min = Math.floor(seconds / 60);
-  return min < 60 ? `${min} min` : `${Math.floor(min / 60)} h ${String(min % 60).padStart(2, '0')} min`;
+  return min < 60
+    ? `${min} min`
+    : `${Math.floor(min / 60)} h ${String(min % 60).padStart(2, '0')} min`;
 }
 
 /** One text line per session: most recent marked with `*`, level, idle/absolute time left, start, browser ("Chrome on Linux") and IP. */
@@ -19,14 +21,23 @@ function line(s: DeviceSession): string {
 /** `faktor sessions <paired account>`: the account's web sessions with level and Table 2 time left (device-authenticated). */
 export const sessionsCommand: CliCommand = {
   name: 'sessions',
-  summary: "show a paired account's web sessions: level, Table 2 idle/absolute time left, browser (device-authenticated, no PIN)",
+  summary:
+    "show a paired account's web sessions: level, Table 2 idle/absolute time left, browser (device-authenticated, no PIN)",
   usage: 'sessions <paired account> [--origin ORIGIN]',
   ...PAIRED_ACCOUNT_ARG,
-  help: [...PAIRED_ACCOUNT_ARG.help, 'Most recent first (marked *). With --json: one {"session":…} object per session, its `browser` the raw User-Agent and `browserName` the reduced one ("Chrome on Linux"). Only an active (confirmed, not blocked) desktop may ask.'],
+  help: [
+    ...PAIRED_ACCOUNT_ARG.help,
+    'Most recent first (marked *). With --json: one {"session":…} object per session, its `browser` the raw User-Agent and `browserName` the reduced one ("Chrome on Linux"). Only an active (confirmed, not blocked) desktop may ask.',
+  ],
   async run(ctx, args) {
     const { sk, paired } = await resolvePairedAccount(ctx, args);
     const list = await sk.sessions(paired.id);
-    if (list.sessions.length === 0) ctx.note('No web session of this account has a trust level right now.');
-    for (const s of list.sessions) ctx.print({ account: paired.id, session: { ...s, browserName: describeUserAgent(s.browser) } }, line(s));
+    if (list.sessions.length === 0)
+      ctx.note('No web session of this account has a trust level right now.');
+    for (const s of list.sessions)
+      ctx.print(
+        { account: paired.id, session: { ...s, browserName: describeUserAgent(s.browser) } },
+        line(s),
+      );
   },
 };

@@ -6,14 +6,39 @@ import type { Channel, RequestOf } from '../../../shared/ipc/contract';
  * codes every second, which must not keep an unattended app unlocked forever.
  */
 const ACTIVITY: ReadonlySet<Channel> = new Set<Channel>([
-  'vault-activity', 'vault-unlock', 'vault-set-password',
-  'accounts-add-uri', 'accounts-add-manual', 'accounts-update', 'accounts-delete', 'accounts-restore', 'accounts-reorder',
-  'groups-rename', 'groups-dissolve', 'groups-restore',
-  'codes-hotp-next', 'codes-copy', 'settings-set', 'backup-export', 'backup-export-plain', 'backup-import',
-  'qr-scan-screen', 'qr-decode-image', 'qr-scan-clipboard', 'qr-add-account', 'qr-import-migration',
-  'import-preview', 'import-commit', 'export-as',
-  'servicekonto-pair', 'servicekonto-offline-code', 'servicekonto-answer', 'servicekonto-forget',
-  'os-unlock-enable', 'os-unlock-disable', 'os-unlock-vault',
+  'vault-activity',
+  'vault-unlock',
+  'vault-set-password',
+  'accounts-add-uri',
+  'accounts-add-manual',
+  'accounts-update',
+  'accounts-delete',
+  'accounts-restore',
+  'accounts-reorder',
+  'groups-rename',
+  'groups-dissolve',
+  'groups-restore',
+  'codes-hotp-next',
+  'codes-copy',
+  'settings-set',
+  'backup-export',
+  'backup-export-plain',
+  'backup-import',
+  'qr-scan-screen',
+  'qr-decode-image',
+  'qr-scan-clipboard',
+  'qr-add-account',
+  'qr-import-migration',
+  'import-preview',
+  'import-commit',
+  'export-as',
+  'servicekonto-pair',
+  'servicekonto-offline-code',
+  'servicekonto-answer',
+  'servicekonto-forget',
+  'os-unlock-enable',
+  'os-unlock-disable',
+  'os-unlock-vault',
 ]);
 
 /**
@@ -22,6 +47,7 @@ const ACTIVITY: ReadonlySet<Channel> = new Set<Channel>([
  */
 export function isUserActivity(channel: Channel, request: unknown): boolean {
   if (!ACTIVITY.has(channel)) return false;
-  if (channel === 'qr-decode-image') return (request as RequestOf<'qr-decode-image'>).source !== 'camera';
+  if (channel === 'qr-decode-image')
+    return (request as RequestOf<'qr-decode-image'>).source !== 'camera';
   return true;
 }

@@ -20,23 +20,33 @@ export function createBackupHandlers(deps: {
 }): HandlersOf<Extract<Channel, `backup-${string}`> | 'export-as'> {
   const { vault, ports } = deps;
   const exportPlain = async (format: Exclude<ExportFormat, 'faktor'>, acknowledged: boolean) => {
-    if (acknowledged !== true) throw new FaktorError('invalid-request', 'unencrypted export not acknowledged');
+    if (acknowledged !== true)
+      throw new FaktorError('invalid-request', 'unencrypted export not acknowledged');
     await vault.list(); // refuse early while locked, before asking anything
     const language = deps.language();
-    if (!ports.dialogs.confirmPlainExport || !(await ports.dialogs.confirmPlainExport(language))) throw new FaktorError('cancelled', 'plain export not confirmed');
+    if (!ports.dialogs.confirmPlainExport || !(await ports.dialogs.confirmPlainExport(language)))
+      throw new FaktorError('cancelled', 'plain export not confirmed');
     const nowMs = ports.clock.now();
-    return saveExport(ports.dialogs, await vault.exportAccounts(), (accounts) => exportAs(format, accounts, { nowMs, acknowledgedUnencrypted: true, lang: language }));
+    return saveExport(ports.dialogs, await vault.exportAccounts(), (accounts) =>
+      exportAs(format, accounts, { nowMs, acknowledgedUnencrypted: true, lang: language }),
+    );
   };
   return {
     'backup-export': async ({ password }) => {
       const nowMs = ports.clock.now();
-      return saveExport(ports.dialogs, await vault.exportAccounts(), (accounts) => exportAs('faktor', accounts, { nowMs, password, kdf: deps.kdf }));
+      return saveExport(ports.dialogs, await vault.exportAccounts(), (accounts) =>
+        exportAs('faktor', accounts, { nowMs, password, kdf: deps.kdf }),
+      );
     },
-    'backup-export-plain': async ({ acknowledgedUnencrypted }) => exportPlain('otpauth', acknowledgedUnencrypted),
-    'export-as': async ({ format, acknowledgedUnencrypted }) => exportPlain(format, acknowledgedUnencrypted),
+    'backup-export-plain': async ({ acknowledgedUnencrypted }) =>
+      exportPlain('otpauth', acknowledgedUnencrypted),
+    'export-as': async ({ format, acknowledgedUnencrypted }) =>
+      exportPlain(format, acknowledgedUnencrypted),
     'backup-import': async ({ password }) => {
       await vault.list(); // refuse early while locked, before asking for a file
-      return vault.importAccounts(await decodeBackupText(await readChosenBackup(ports.dialogs), password));
+      return vault.importAccounts(
+        await decodeBackupText(await readChosenBackup(ports.dialogs), password),
+      );
     },
   };
 }

@@ -19,13 +19,17 @@ export function createCodeHandlers(deps: {
   return {
     'codes-current': async ({ ids }) => {
       const now = clock.now();
-      return vault.withTotpParams(ids, (id, params): CodeView => ({ id, ...totpCode(params, now) }));
+      return vault.withTotpParams(ids, (id, params): CodeView => ({
+        id,
+        ...totpCode(params, now),
+      }));
     },
     'codes-next': async ({ ids }) => {
       // Main reads its own clock; the renderer's idea of the time is never trusted for this.
       const now = clock.now();
       const out: CodeView[] = [];
-      for (const id of ids) out.push({ id, ...(await vault.withParams(id, (p) => nextTotpCode(p, now))) });
+      for (const id of ids)
+        out.push({ id, ...(await vault.withParams(id, (p) => nextTotpCode(p, now))) });
       return out;
     },
     'codes-hotp-next': async ({ id }) => {
@@ -35,7 +39,9 @@ export function createCodeHandlers(deps: {
     },
     'codes-copy': async ({ id }) => {
       const now = clock.now();
-      const code = await vault.withParams(id, (p) => (p.type === 'totp' ? totpCode(p, now).code : null));
+      const code = await vault.withParams(id, (p) =>
+        p.type === 'totp' ? totpCode(p, now).code : null,
+      );
       const text = code ?? (await vault.lastHotpCode(id));
       if (text === null) throw new FaktorError('invalid-request', 'no HOTP code generated yet');
       const clearsAt = await deps.clipboard.copy(text, deps.clearSeconds());

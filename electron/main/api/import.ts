@@ -4,7 +4,12 @@ import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import type { AccountView } from '../../../shared/ipc/schemas';
 import type { Ports } from '../ports';
 import { NODE_KDF, type KdfPrimitives } from '../services/crypto';
-import { commitFile, forgetFile, previewFile, type ImportVault } from '../services/import/import-foreign';
+import {
+  commitFile,
+  forgetFile,
+  previewFile,
+  type ImportVault,
+} from '../services/import/import-foreign';
 import { MAX_IMPORT_BYTES, readForeign, type ForeignFile } from '../services/import/read-foreign';
 import { newId } from '../services/vault-account';
 
@@ -21,7 +26,10 @@ export const IMPORT_PASSWORD_TRIES = 5;
 
 /** File dialog filter: every format the importer reads (docs/import-formats.md). */
 export const IMPORT_FILTERS = [
-  { name: 'Authenticator export', extensions: ['json', '2fas', 'txt', 'aes', 'faktor', 'authpro', 'bak'] },
+  {
+    name: 'Authenticator export',
+    extensions: ['json', '2fas', 'txt', 'aes', 'faktor', 'authpro', 'bak'],
+  },
   { name: 'All files', extensions: ['*'] },
 ] as const;
 
@@ -47,18 +55,22 @@ export function createImportHandlers(deps: {
   };
   deps.onVaultLocked?.(forget);
   /** The file's bytes and how many wrong passwords it already took. */
-  const pick = async (retryToken: string | undefined): Promise<{ bytes: Uint8Array; tries: number }> => {
+  const pick = async (
+    retryToken: string | undefined,
+  ): Promise<{ bytes: Uint8Array; tries: number }> => {
     if (retryToken !== undefined) {
       const r = retry;
       retry = null; // single use: a wrong password again hands out a new token
-      if (!r || r.token !== retryToken || deps.ports.clock.now() > r.expiresAt) throw new FaktorError('not-found', 'no such import retry');
+      if (!r || r.token !== retryToken || deps.ports.clock.now() > r.expiresAt)
+        throw new FaktorError('not-found', 'no such import retry');
       forget();
       return { bytes: r.bytes, tries: r.tries };
     }
     forget();
     const path = await deps.ports.dialogs.chooseOpenFile(IMPORT_FILTERS);
     if (path === null) throw new FaktorError('cancelled');
-    if ((await stat(path)).size > MAX_IMPORT_BYTES) throw new FaktorError('import-damaged', 'too large');
+    if ((await stat(path)).size > MAX_IMPORT_BYTES)
+      throw new FaktorError('import-damaged', 'too large');
     return { bytes: new Uint8Array(await readFile(path)), tries: 0 };
   };
 
@@ -68,21 +80,36 @@ export function createImportHandlers(deps: {
       const { bytes, tries } = await pick(retryToken);
       let file: ForeignFile;
       try {
-        file = await readForeign(bytes, { format: format ?? undefined, password }, deps.kdf ?? NODE_KDF);
+        file = await readForeign(
+          bytes,
+          { format: format ?? undefined, password },
+          deps.kdf ?? NODE_KDF,
+        );
       } catch (e) {
         if (!isFaktorError(e) || e.code !== 'backup-wrong-password') throw e;
         if (tries + 1 >= IMPORT_PASSWORD_TRIES) {
           bytes.fill(0);
           throw new FaktorError('backup-wrong-password', e.detail); // no retry token: the next try picks the file again
         }
-        retry = { token: newId(), bytes, expiresAt: deps.ports.clock.now() + IMPORT_PREVIEW_MS, tries: tries + 1 };
+        retry = {
+          token: newId(),
+          bytes,
+          expiresAt: deps.ports.clock.now() + IMPORT_PREVIEW_MS,
+          tries: tries + 1,
+        };
         throw new FaktorError('backup-wrong-password', e.detail, { retryToken: retry.token });
       }
       try {
         const outcome = await previewFile(file, deps.vault);
         const token = newId();
         pending = { token, file, expiresAt: deps.ports.clock.now() + IMPORT_PREVIEW_MS };
-        return { token, format: outcome.format, accounts: outcome.accounts, duplicates: outcome.duplicates, dropped: outcome.dropped.map(clip) };
+        return {
+          token,
+          format: outcome.format,
+          accounts: outcome.accounts,
+          duplicates: outcome.duplicates,
+          dropped: outcome.dropped.map(clip),
+        };
       } catch (e) {
         forgetFile(file);
         throw e;
@@ -108,5 +135,10 @@ export function createImportHandlers(deps: {
 
 /** Names of dropped entries come straight from the file: bounded for display. */
 function clip<T extends { issuer: string; label: string; detail: string }>(d: T): T {
-  return { ...d, issuer: d.issuer.slice(0, 200), label: d.label.slice(0, 200), detail: d.detail.slice(0, 32) };
+  return {
+    ...d,
+    issuer: d.issuer.slice(0, 200),
+    label: d.label.slice(0, 200),
+    detail: d.detail.slice(0, 32),
+  };
 }

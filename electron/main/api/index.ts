@@ -17,7 +17,12 @@ import { createKeyHandlers } from './keys';
 import { createAppScanService, createQrHandlers } from './qr';
 import { createRecoveryHandlers } from './recovery';
 import { createServicekontoHandlers } from './servicekonto';
-import { createLiveSettings, createSettingsHandlers, uiLanguage, type LiveSettings } from './settings';
+import {
+  createLiveSettings,
+  createSettingsHandlers,
+  uiLanguage,
+  type LiveSettings,
+} from './settings';
 import { createVaultHandlers } from './vault';
 import { createOsUnlockHandlers, OS_UNLOCK_REASON } from './os-unlock';
 import { createOsUnlock, type OsUnlock } from '../services/os-unlock';
@@ -115,34 +120,66 @@ export function createApiCore(deps: ApiDeps): ApiCore {
   });
   // Quit: a copied code must not outlive the app on the clipboard (only if it is still ours there).
   ports.onQuit?.(() => clipboard.clearNow().catch(() => undefined));
-  const autoLock = createAutoLock({ clock, minutes: () => settings.current().autoLockMinutes, canLock: () => vault.canLock(), lock: () => vault.lock() });
+  const autoLock = createAutoLock({
+    clock,
+    minutes: () => settings.current().autoLockMinutes,
+    canLock: () => vault.canLock(),
+    lock: () => vault.lock(),
+  });
 
   const scan = createAppScanService({ vault, ports, workerBundle: deps.qrWorkerBundle });
   // Same-device links (docs/desktop.md): the Servicekonto service's own checks, the scan service's tokens.
   const linkChecks = createServicekontoService({ vault, kdf, clock });
-  const links = createSameDeviceLinks({ prepare: (p) => linkChecks.prepareOffline(p), admit: (p, source) => scan.admitText(p, source), now: () => clock.now() });
+  const links = createSameDeviceLinks({
+    prepare: (p) => linkChecks.prepareOffline(p),
+    admit: (p, source) => scan.admitText(p, source),
+    now: () => clock.now(),
+  });
   void settings.ready.then(() => deps.onSettings?.(settings.current()));
   /** The language of main's own native dialogs. */
   const language = (): 'de' | 'en' => uiLanguage(settings.current().language, ports.locale());
-  osUnlock = createOsUnlock({ vault, keychain, verifier: ports.osVerifier, reason: () => OS_UNLOCK_REASON[language()] });
+  osUnlock = createOsUnlock({
+    vault,
+    keychain,
+    verifier: ports.osVerifier,
+    reason: () => OS_UNLOCK_REASON[language()],
+  });
   const osUnlockService = osUnlock;
-  const desktopStatus = deps.desktopStatus ?? ((): DesktopStatus => ({ shortcuts: { scan: 'off', search: 'off' }, loginItem: false }));
+  const desktopStatus =
+    deps.desktopStatus ??
+    ((): DesktopStatus => ({ shortcuts: { scan: 'off', search: 'off' }, loginItem: false }));
   const handlers: Api = {
     ...createVaultHandlers(vault),
     ...createAccountHandlers(vault),
     ...createGroupHandlers(vault),
-    ...createCodeHandlers({ vault, clock, clipboard, clearSeconds: () => settings.current().clipboardClearSeconds }),
-    ...createSettingsHandlers({ settings, vault, ports, onChanged: () => {
+    ...createCodeHandlers({
+      vault,
+      clock,
+      clipboard,
+      clearSeconds: () => settings.current().clipboardClearSeconds,
+    }),
+    ...createSettingsHandlers({
+      settings,
+      vault,
+      ports,
+      onChanged: () => {
         autoLock.reschedule();
         deps.onSettings?.(settings.current());
-      } }),
+      },
+    }),
     ...createBackupHandlers({ vault, ports, kdf, language }),
     ...createQrHandlers({ vault, ports, scan, onVaultLocked }),
     ...createImportHandlers({ vault, ports, onVaultLocked }),
     ...createServicekontoHandlers({ vault, scan, ports, kdf, onVaultLocked, language }),
     ...createRecoveryHandlers({ vault, keychain, dir: deps.appDataDir, now: () => clock.now() }),
     ...createOsUnlockHandlers(osUnlockService),
-    ...createKeyHandlers({ ports, language, servicekonto: linkChecks, vault, now: () => clock.now() }),
+    ...createKeyHandlers({
+      ports,
+      language,
+      servicekonto: linkChecks,
+      vault,
+      now: () => clock.now(),
+    }),
     'desktop-status': async () => desktopStatus(),
   };
 

@@ -6,7 +6,10 @@ import { credentialGroups, keyView, platformFamily } from '../services/fido/key-
 import { KeyWatcher } from '../services/fido/key-watcher';
 import { requireConsent } from '../security/destructive-consent';
 import type { HandlersOf } from './handlers';
-import { createSecurityKeyService, type SecurityKeyService } from '../services/servicekonto/security-keys';
+import {
+  createSecurityKeyService,
+  type SecurityKeyService,
+} from '../services/servicekonto/security-keys';
 import type { ServicekontoService } from '../services/servicekonto/servicekonto-service';
 import type { Vault } from '../services/vault';
 
@@ -46,8 +49,14 @@ export function createKeyHandlers(deps: {
     return manager;
   };
   const atServicekonto = (): SecurityKeyService => {
-    if (!deps.servicekonto || !deps.vault) throw new FaktorError('not-found', 'no paired accounts here');
-    return createSecurityKeyService({ vault: deps.vault, keys: keys(), servicekonto: deps.servicekonto, now: deps.now });
+    if (!deps.servicekonto || !deps.vault)
+      throw new FaktorError('not-found', 'no paired accounts here');
+    return createSecurityKeyService({
+      vault: deps.vault,
+      keys: keys(),
+      servicekonto: deps.servicekonto,
+      now: deps.now,
+    });
   };
   /** Runs key operations one after another. */
   const serial = <T>(fn: () => Promise<T>): Promise<T> => {
@@ -70,10 +79,21 @@ export function createKeyHandlers(deps: {
         return { keys: list.slice(0, 64).map(keyView), platform: platformFamily(deps.platform) };
       }),
     'keys-set-pin': ({ path, pin }) => serial(async () => (await keys().setPin(path, pin), {})),
-    'keys-change-pin': ({ path, current: old, next }) => serial(async () => (await keys().changePin(path, old, next), {})),
-    'keys-credentials': ({ path, pin }) => serial(async () => credentialGroups(await keys().listCredentials(path, pin))),
+    'keys-change-pin': ({ path, current: old, next }) =>
+      serial(async () => (await keys().changePin(path, old, next), {})),
+    'keys-credentials': ({ path, pin }) =>
+      serial(async () => credentialGroups(await keys().listCredentials(path, pin))),
     'keys-delete-credential': ({ path, pin, credentialId }) =>
-      serial(async () => (await keys().deleteCredential(path, pin, new Uint8Array(Buffer.from(credentialId, 'base64url'))), {})),
+      serial(
+        async () => (
+          await keys().deleteCredential(
+            path,
+            pin,
+            new Uint8Array(Buffer.from(credentialId, 'base64url')),
+          ),
+          {}
+        ),
+      ),
     'keys-wink': ({ path }) => serial(async () => (await keys().wink(path), {})),
     'keys-reset': async ({ path }) => {
       // Erasing every passkey needs main's own native yes: the renderer's two steps can be skipped by a compromised renderer.
@@ -82,7 +102,11 @@ export function createKeyHandlers(deps: {
         const ctl = new AbortController();
         current = ctl;
         try {
-          const after = await keys().resetAfterReplug(path, { replugTimeoutMs: deps.replugTimeoutMs ?? REPLUG_TIMEOUT_MS, signal: ctl.signal, onStage: (stage) => ports.emit('keys-progress', { stage }) });
+          const after = await keys().resetAfterReplug(path, {
+            replugTimeoutMs: deps.replugTimeoutMs ?? REPLUG_TIMEOUT_MS,
+            signal: ctl.signal,
+            onStage: (stage) => ports.emit('keys-progress', { stage }),
+          });
           return { path: after };
         } finally {
           current = null;
@@ -94,13 +118,23 @@ export function createKeyHandlers(deps: {
         const ctl = new AbortController();
         current = ctl;
         try {
-          const r = await atServicekonto().register({ path, pairing, pin, password, keyPin, label, signal: ctl.signal, onStage: (stage) => ports.emit('keys-progress', { stage }) });
+          const r = await atServicekonto().register({
+            path,
+            pairing,
+            pin,
+            password,
+            keyPin,
+            label,
+            signal: ctl.signal,
+            onStage: (stage) => ports.emit('keys-progress', { stage }),
+          });
           return { meansId: r.meansId, label: r.label, level: r.level, status: r.status };
         } finally {
           current = null;
         }
       }),
-    'keys-servicekonto-means': ({ path, keyPin }) => serial(async () => atServicekonto().matches(path, keyPin)),
+    'keys-servicekonto-means': ({ path, keyPin }) =>
+      serial(async () => atServicekonto().matches(path, keyPin)),
     'keys-cancel': async () => {
       current?.abort();
       return {};

@@ -12,7 +12,9 @@ export const OS_UNLOCK_REASON: Readonly<Record<'de' | 'en', string>> = {
 };
 
 /** os-unlock-status, -enable, -disable and -vault (docs/desktop.md, "OS unlock"). */
-export function createOsUnlockHandlers(osUnlock: OsUnlock): HandlersOf<Extract<Channel, `os-unlock-${string}`>> {
+export function createOsUnlockHandlers(
+  osUnlock: OsUnlock,
+): HandlersOf<Extract<Channel, `os-unlock-${string}`>> {
   return {
     'os-unlock-status': async () => osUnlock.status(),
     'os-unlock-enable': async ({ password }) => osUnlock.enable(password),

@@ -56,7 +56,12 @@ export function createQrHandlers(deps: {
 }
 
 /** The app's scan service on the vault (one per app, shared by the QR and Servicekonto channels). */
-export function createAppScanService(deps: { vault: QrApiVault; ports: Ports; decoder?: QrDecoder; workerBundle?: string }): QrScanService {
+export function createAppScanService(deps: {
+  vault: QrApiVault;
+  ports: Ports;
+  decoder?: QrDecoder;
+  workerBundle?: string;
+}): QrScanService {
   return createQrScanService({
     decoder: deps.decoder ?? createQrDecoder({ workerBundle: deps.workerBundle }),
     ports: deps.ports.qrSources ?? {},

@@ -12,7 +12,10 @@ import { OS_UNLOCK_ACCOUNT } from '../services/os-unlock';
 export type RecoveryChannel = 'vault-reset';
 
 /** Vault errors a fresh vault can help with; keychain errors are not among them (retry is the answer there). */
-export const RESETTABLE_ERRORS: ReadonlySet<string> = new Set(['vault-corrupt', 'vault-key-missing']);
+export const RESETTABLE_ERRORS: ReadonlySet<string> = new Set([
+  'vault-corrupt',
+  'vault-key-missing',
+]);
 
 /** Suffix of what a reset keeps aside: `vault.json.damaged-<time>` and keychain `vault-key.damaged-<time>`. */
 export function damagedSuffix(nowMs: number): string {
@@ -24,12 +27,17 @@ export function damagedSuffix(nowMs: number): string {
  * examined or recovered later). The key is copied before the file moves and removed only after, so a
  * failure at any step leaves nothing lost. Returns the file name kept aside.
  */
-export async function setVaultAside(dir: string, keychain: Keychain, nowMs: number): Promise<string> {
+export async function setVaultAside(
+  dir: string,
+  keychain: Keychain,
+  nowMs: number,
+): Promise<string> {
   const suffix = damagedSuffix(nowMs);
   // The password item and the OS-unlock item (services/os-unlock.ts) both hold this vault's key.
   const accounts = [KEY_ACCOUNT, OS_UNLOCK_ACCOUNT];
   const items = await Promise.all(accounts.map((a) => keychain.get(a))); // throws keychain-* before anything changed
-  for (const [i, item] of items.entries()) if (item !== null) await keychain.set(`${accounts[i]}${suffix}`, item);
+  for (const [i, item] of items.entries())
+    if (item !== null) await keychain.set(`${accounts[i]}${suffix}`, item);
   await rename(join(dir, VAULT_FILE), join(dir, `${VAULT_FILE}${suffix}`)).catch((e: unknown) => {
     if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
   });

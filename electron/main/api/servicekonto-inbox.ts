@@ -13,8 +13,18 @@ export interface PendingRequest {
 /** What the renderer sees of a request: everything but the challenge, which stays in main. */
 export function requestView(pairingId: string, r: ApprovalRequest): ApprovalRequestView {
   return {
-    pairingId, origin: r.origin, accountName: r.accountName, tx: r.tx, purpose: r.purpose, service: r.service, level: r.level,
-    browser: r.browser, ip: r.ip, created: r.created, exp: r.exp, numbers: [...r.numbers],
+    pairingId,
+    origin: r.origin,
+    accountName: r.accountName,
+    tx: r.tx,
+    purpose: r.purpose,
+    service: r.service,
+    level: r.level,
+    browser: r.browser,
+    ip: r.ip,
+    created: r.created,
+    exp: r.exp,
+    numbers: [...r.numbers],
   };
 }
 
@@ -23,7 +33,10 @@ export function requestView(pairingId: string, r: ApprovalRequest): ApprovalRequ
  * `sync`) and the requests they delivered, each shown once as an event and a desktop notification.
  * `closeAll` drops the streams and every waiting request (on vault lock).
  */
-export function createRequestInbox(sk: Pick<ServicekontoService, 'list' | 'listen'>, ports: Pick<Ports, 'clock' | 'emit' | 'notify'>) {
+export function createRequestInbox(
+  sk: Pick<ServicekontoService, 'list' | 'listen'>,
+  ports: Pick<Ports, 'clock' | 'emit' | 'notify'>,
+) {
   const streams = new Map<string, EventStream>();
   const pending = new Map<string, PendingRequest>();
 
@@ -33,11 +46,17 @@ export function createRequestInbox(sk: Pick<ServicekontoService, 'list' | 'liste
     pending.set(request.tx, { pairingId, request });
     ports.emit('servicekonto-request', requestView(pairingId, request));
     // A click opens this request in the window (docs/desktop.md); the adapter brings the window up.
-    const onClick = (): void => ports.emit('desktop-action', { kind: 'open-request', tx: request.tx });
-    ports.notify?.({ title: request.service, body: `${request.accountName} · ${request.level}`, onClick });
+    const onClick = (): void =>
+      ports.emit('desktop-action', { kind: 'open-request', tx: request.tx });
+    ports.notify?.({
+      title: request.service,
+      body: `${request.accountName} · ${request.level}`,
+      onClick,
+    });
   };
   const sweep = (): void => {
-    for (const [tx, p] of pending) if (p.request.exp * 1000 <= ports.clock.now()) pending.delete(tx);
+    for (const [tx, p] of pending)
+      if (p.request.exp * 1000 <= ports.clock.now()) pending.delete(tx);
   };
 
   return {

@@ -22,7 +22,10 @@ export function createLiveSettings(appDataDir: string): LiveSettings {
   const store = createSettingsStore(appDataDir);
   let current = { ...DEFAULT_SETTINGS };
   // A settings file that cannot be read leaves the defaults in force (it is nothing secret).
-  const ready = store.get().then((s) => (current = s), () => current);
+  const ready = store.get().then(
+    (s) => (current = s),
+    () => current,
+  );
   return {
     ready,
     current: () => current,

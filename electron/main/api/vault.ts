@@ -3,7 +3,9 @@ import type { Vault } from '../services/vault';
 import type { HandlersOf } from './handlers';
 
 /** vault-status, -unlock, -lock, -set-password and -activity (docs/vault.md). */
-export function createVaultHandlers(vault: Vault): HandlersOf<Exclude<Extract<Channel, `vault-${string}`>, 'vault-reset'>> {
+export function createVaultHandlers(
+  vault: Vault,
+): HandlersOf<Exclude<Extract<Channel, `vault-${string}`>, 'vault-reset'>> {
   return {
     'vault-status': async () => vault.open(),
     'vault-unlock': async ({ password }) => vault.unlock(password),

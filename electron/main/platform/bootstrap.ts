@@ -20,7 +20,11 @@ import { installSessionGuards } from './session-guards';
 import { installWebContentsGuards } from './web-contents-guards';
 import { createMainWindow } from './window';
 import type { MainProcess } from '../main-process';
-import { onWindowClose, onWindowMinimize, startsHidden } from '../services/desktop/window-behaviour';
+import {
+  onWindowClose,
+  onWindowMinimize,
+  startsHidden,
+} from '../services/desktop/window-behaviour';
 import { createLinkInbox } from '../services/desktop/link-inbox';
 import { electronDesktopPorts, launchedAtLogin } from './desktop-ports';
 import { electronOsVerifier } from './os-verifier';
@@ -33,7 +37,8 @@ import { createTray } from './tray';
  * app is not packaged. Lives in platform/ because it is Electron glue through and through.
  */
 
-const devServerUrl = !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;
+const devServerUrl =
+  !app.isPackaged && process.env.ELECTRON_RENDERER_URL ? process.env.ELECTRON_RENDERER_URL : null;
 const trustedOrigins = devServerUrl ? [APP_ORIGIN, devServerUrl] : [APP_ORIGIN];
 /** out/ (this file is bundled into out/main/index.js). */
 const outDir = join(import.meta.dirname, '..');
@@ -65,14 +70,18 @@ async function start(): Promise<void> {
   installSessionGuards(session.defaultSession, trustedOrigins, devServerUrl);
   serveAppProtocol(join(outDir, 'renderer'), productionCsp());
 
-  const isOurs = (wc: WebContents) => mainWindow !== null && !mainWindow.isDestroyed() && wc === mainWindow.webContents;
+  const isOurs = (wc: WebContents) =>
+    mainWindow !== null && !mainWindow.isDestroyed() && wc === mainWindow.webContents;
   // One writer per data dir: the tester CLI (electron/cli) takes the same lock; a busy dir fails startup.
   dataDirLock = await acquireDataDirLock(app.getPath('userData'));
   main = createMainProcess({
     appDataDir: app.getPath('userData'),
     keychainService: DEFAULT_KEYCHAIN_SERVICE,
     trustedOrigins,
-    eventSink: createRendererEventSink(() => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : []), createOriginSet(trustedOrigins)),
+    eventSink: createRendererEventSink(
+      () => (mainWindow && !mainWindow.isDestroyed() ? [mainWindow.webContents] : []),
+      createOriginSet(trustedOrigins),
+    ),
     ports: {
       clipboard: electronClipboard,
       dialogs: electronFileDialogs(() => mainWindow),
@@ -90,7 +99,11 @@ async function start(): Promise<void> {
   unbindIpc = bindIpc(wired.dispatch, isOurs);
   tray = createTray(wired.desktop);
 
-  const win = createMainWindow({ preloadPath: join(outDir, 'preload', 'index.cjs'), devTools: !app.isPackaged, startHidden: startsHidden(process.argv, launchedAtLogin(), true) });
+  const win = createMainWindow({
+    preloadPath: join(outDir, 'preload', 'index.cjs'),
+    devTools: !app.isPackaged,
+    startHidden: startsHidden(process.argv, launchedAtLogin(), true),
+  });
   mainWindow = win;
   // Close / minimise to the tray when the user chose so (services/desktop/window-behaviour.ts).
   win.on('close', (event) => {

@@ -13,9 +13,15 @@ import { START_HIDDEN_ARG } from '../services/desktop/window-behaviour';
 export function electronDesktopPorts(window: { showWindow(): void; quit(): void }): DesktopPorts {
   const loginItem =
     process.platform === 'darwin' || process.platform === 'win32'
-      ? { set: (openAtLogin: boolean) => app.setLoginItemSettings({ openAtLogin, args: [START_HIDDEN_ARG] }) }
+      ? {
+          set: (openAtLogin: boolean) =>
+            app.setLoginItemSettings({ openAtLogin, args: [START_HIDDEN_ARG] }),
+        }
       : process.platform === 'linux'
-        ? xdgAutostart(autostartDir(process.env, os.homedir()), process.env.APPIMAGE ?? process.execPath)
+        ? xdgAutostart(
+            autostartDir(process.env, os.homedir()),
+            process.env.APPIMAGE ?? process.execPath,
+          )
         : undefined;
   return {
     ...window,
@@ -29,5 +35,7 @@ export function electronDesktopPorts(window: { showWindow(): void; quit(): void 
 
 /** Whether this start came from the login item (our argument on Windows; macOS says so itself). */
 export function launchedAtLogin(): boolean {
-  return process.platform === 'darwin' ? app.getLoginItemSettings().wasOpenedAtLogin : process.argv.includes(START_HIDDEN_ARG);
+  return process.platform === 'darwin'
+    ? app.getLoginItemSettings().wasOpenedAtLogin
+    : process.argv.includes(START_HIDDEN_ARG);
 }

@@ -7,7 +7,10 @@ import type { Dispatch, EventSink, IpcSender } from '../ipc';
 const NO_SENDER: IpcSender = { url: '', isMainFrame: false };
 
 /** The frame facts the dispatcher checks, from Electron's event (the frame may already be gone). */
-function senderOf(event: IpcMainInvokeEvent, isOurWebContents: (wc: WebContents) => boolean): IpcSender {
+function senderOf(
+  event: IpcMainInvokeEvent,
+  isOurWebContents: (wc: WebContents) => boolean,
+): IpcSender {
   const frame = event.senderFrame;
   if (frame === null || !isOurWebContents(event.sender)) return NO_SENDER;
   return { url: frame.url, isMainFrame: frame.parent === null };
@@ -17,10 +20,15 @@ function senderOf(event: IpcMainInvokeEvent, isOurWebContents: (wc: WebContents)
  * Registers `ipcMain.handle` for every contract channel — and nothing else — through the validating
  * dispatcher. `isOurWebContents` narrows callers to the windows we created. Returns the unbinding.
  */
-export function bindIpc(dispatch: Dispatch, isOurWebContents: (wc: WebContents) => boolean): () => void {
+export function bindIpc(
+  dispatch: Dispatch,
+  isOurWebContents: (wc: WebContents) => boolean,
+): () => void {
   const channels = Object.keys(contract) as Channel[];
   for (const channel of channels) {
-    ipcMain.handle(channel, (event, payload: unknown) => dispatch(senderOf(event, isOurWebContents), channel, payload));
+    ipcMain.handle(channel, (event, payload: unknown) =>
+      dispatch(senderOf(event, isOurWebContents), channel, payload),
+    );
   }
   return () => {
     for (const channel of channels) ipcMain.removeHandler(channel);
@@ -31,7 +39,10 @@ export function bindIpc(dispatch: Dispatch, isOurWebContents: (wc: WebContents) 
  * Event transport for ipc.ts's createEventPublisher: `webContents.send(EVENT_CHANNEL, name, payload)`
  * to each target still alive and still showing one of our pages.
  */
-export function createRendererEventSink(targets: () => readonly WebContents[], isOurUrl: (url: string) => boolean): EventSink {
+export function createRendererEventSink(
+  targets: () => readonly WebContents[],
+  isOurUrl: (url: string) => boolean,
+): EventSink {
   return (name, payload) => {
     for (const wc of targets()) {
       if (!wc.isDestroyed() && isOurUrl(wc.getURL())) wc.send(EVENT_CHANNEL, name, payload);

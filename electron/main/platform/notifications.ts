@@ -5,7 +5,9 @@ import { Notification } from 'electron';
  * OS does not support them. Clicking one brings the window forward and runs the notification's
  * onClick (an approval request opens itself: api/servicekonto.ts).
  */
-export function electronNotify(focus: () => void): (n: { title: string; body: string; onClick?: () => void }) => void {
+export function electronNotify(
+  focus: () => void,
+): (n: { title: string; body: string; onClick?: () => void }) => void {
   return ({ title, body, onClick }) => {
     if (!Notification.isSupported()) return;
     const note = new Notification({ title, body, silent: false });

@@ -23,6 +23,10 @@ export function electronOsVerifier(platform: NodeJS.Platform = process.platform)
   if (platform !== 'darwin') return { available: async () => null, verify: async () => false };
   return {
     available: async () => (systemPreferences.canPromptTouchID() ? 'touch-id' : null),
-    verify: (reason) => systemPreferences.promptTouchID(reason).then(() => true, () => false),
+    verify: (reason) =>
+      systemPreferences.promptTouchID(reason).then(
+        () => true,
+        () => false,
+      ),
   };
 }

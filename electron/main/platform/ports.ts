@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import type { FileDialogs, FileFilter } from '../ports';
 import { concealedClipboardEntries } from '../security/clipboard-hints';
 import { DESTRUCTIVE_CONSENT } from '../security/destructive-consent';
-import { consentGiven, PLAIN_EXPORT_CONSENT, type PlainExportConsentText } from '../security/plain-export-consent';
+import {
+  consentGiven,
+  PLAIN_EXPORT_CONSENT,
+  type PlainExportConsentText,
+} from '../security/plain-export-consent';
 
 /**
  * Electron adapters for electron/main/ports.ts (clipboard, file dialogs, locale). Thin on purpose:
@@ -28,7 +32,12 @@ export const electronClipboard: AsyncClipboard = {
   writeConcealed: (text) =>
     clipboard.write([
       new ClipboardItem(
-        Object.fromEntries(concealedClipboardEntries(process.platform, text).map((e) => [e.format, typeof e.data === 'string' ? e.data : new Blob([Uint8Array.from(e.data)])])),
+        Object.fromEntries(
+          concealedClipboardEntries(process.platform, text).map((e) => [
+            e.format,
+            typeof e.data === 'string' ? e.data : new Blob([Uint8Array.from(e.data)]),
+          ]),
+        ),
       ),
     ]),
 };
@@ -37,23 +46,47 @@ export const electronClipboard: AsyncClipboard = {
 export function electronFileDialogs(parent: () => BrowserWindow | null): FileDialogs {
   /** A native warning with "Cancel" as default and escape button: only a click on button 0 agrees. */
   const ask = async (text: PlainExportConsentText): Promise<boolean> => {
-    const options = { type: 'warning' as const, title: text.title, message: text.message, detail: text.detail, buttons: [...text.buttons], defaultId: 1, cancelId: 1, noLink: true };
+    const options = {
+      type: 'warning' as const,
+      title: text.title,
+      message: text.message,
+      detail: text.detail,
+      buttons: [...text.buttons],
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+    };
     const win = parent();
-    const result = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+    const result = win
+      ? await dialog.showMessageBox(win, options)
+      : await dialog.showMessageBox(options);
     return consentGiven(result.response);
   };
-  const toFilters = (filters: readonly FileFilter[]) => filters.map((f) => ({ name: f.name, extensions: [...f.extensions] }));
+  const toFilters = (filters: readonly FileFilter[]) =>
+    filters.map((f) => ({ name: f.name, extensions: [...f.extensions] }));
   return {
     async chooseSaveFile(defaultName) {
-      const options = { defaultPath: join(app.getPath('documents'), defaultName), properties: ['createDirectory', 'showOverwriteConfirmation'] as Array<'createDirectory' | 'showOverwriteConfirmation'> };
+      const options = {
+        defaultPath: join(app.getPath('documents'), defaultName),
+        properties: ['createDirectory', 'showOverwriteConfirmation'] as Array<
+          'createDirectory' | 'showOverwriteConfirmation'
+        >,
+      };
       const win = parent();
-      const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
+      const result = win
+        ? await dialog.showSaveDialog(win, options)
+        : await dialog.showSaveDialog(options);
       return result.canceled || !result.filePath ? null : result.filePath;
     },
     async chooseOpenFile(filters) {
-      const options = { properties: ['openFile'] as Array<'openFile'>, filters: toFilters(filters) };
+      const options = {
+        properties: ['openFile'] as Array<'openFile'>,
+        filters: toFilters(filters),
+      };
       const win = parent();
-      const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
+      const result = win
+        ? await dialog.showOpenDialog(win, options)
+        : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     confirmPlainExport: (language) => ask(PLAIN_EXPORT_CONSENT[language]),

@@ -10,7 +10,10 @@ import { rendererResponse } from '../services/renderer-response';
  */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    {
+      scheme: APP_SCHEME,
+      privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+    },
   ]);
 }
 
@@ -21,7 +24,11 @@ export function registerAppScheme(): void {
 export function serveAppProtocol(rendererDir: string, csp: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const rawPath = appRequestPathname(request.url);
-    if (rawPath === null) return new Response('Not found', { status: 404, headers: { ...appResponseHeaders(csp), 'Content-Type': 'text/plain; charset=utf-8' } });
+    if (rawPath === null)
+      return new Response('Not found', {
+        status: 404,
+        headers: { ...appResponseHeaders(csp), 'Content-Type': 'text/plain; charset=utf-8' },
+      });
     return rendererResponse(rendererDir, rawPath, request.method, csp);
   });
 }

@@ -7,7 +7,11 @@ import { devCsp } from '../security/csp';
  * for our own UI excepted), no device access (WebHID/WebUSB/serial/Bluetooth choosers are cancelled),
  * and in development only, the relaxed CSP header on the Vite dev server's responses.
  */
-export function installSessionGuards(session: Session, trustedOrigins: readonly string[], devServerUrl: string | null): void {
+export function installSessionGuards(
+  session: Session,
+  trustedOrigins: readonly string[],
+  devServerUrl: string | null,
+): void {
   const policy = createPermissionPolicy(trustedOrigins);
 
   session.setPermissionRequestHandler((_webContents, permission, callback, details) => {
@@ -46,7 +50,9 @@ export function installSessionGuards(session: Session, trustedOrigins: readonly 
     const csp = devCsp(devServerUrl);
     const origin = new URL(devServerUrl).origin;
     session.webRequest.onHeadersReceived({ urls: [`${origin}/*`] }, (details, callback) => {
-      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] } });
+      callback({
+        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [csp] },
+      });
     });
   }
 }

@@ -14,14 +14,19 @@ export function createTray(desktop: DesktopActions): { destroy(): void } {
   const toOptions = (item: TrayItem): MenuItemConstructorOptions => {
     if (item.type === 'separator') return { type: 'separator' };
     if (item.type === 'heading') return { label: item.label, enabled: false };
-    return { label: item.label, enabled: item.enabled, click: () => void desktop.run(item.command) };
+    return {
+      label: item.label,
+      enabled: item.enabled,
+      click: () => void desktop.run(item.command),
+    };
   };
   let generation = 0;
   const refresh = (): void => {
     const mine = ++generation;
     void desktop.trayMenu().then(
       (items) => {
-        if (mine === generation && !tray.isDestroyed()) tray.setContextMenu(Menu.buildFromTemplate(items.map(toOptions)));
+        if (mine === generation && !tray.isDestroyed())
+          tray.setContextMenu(Menu.buildFromTemplate(items.map(toOptions)));
       },
       (e: unknown) => console.error('faktor: tray menu', e instanceof Error ? e.name : 'error'),
     );

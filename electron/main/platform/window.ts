@@ -2,7 +2,12 @@ import { BrowserWindow, nativeTheme } from 'electron';
 import { findInsecurePreferences, secureWebPreferences } from '../security/window-options';
 
 /** What the main window needs to know from the bootstrap. */
-export type MainWindowOptions = Readonly<{ preloadPath: string; devTools: boolean; icon?: string; startHidden?: boolean }>;
+export type MainWindowOptions = Readonly<{
+  preloadPath: string;
+  devTools: boolean;
+  icon?: string;
+  startHidden?: boolean;
+}>;
 
 /**
  * The one secure window factory (checklist items 2–4, 6, 8–11): webPreferences come from

@@ -13,18 +13,22 @@ import type { PlainExportConsentText } from './plain-export-consent';
 export type DestructiveAction = 'block-means' | 'remove-device' | 'reset-key';
 
 /** Both languages of each question; button 0 consents, "Cancel" is default and escape. */
-export const DESTRUCTIVE_CONSENT: Readonly<Record<DestructiveAction, Readonly<Record<'de' | 'en', PlainExportConsentText>>>> = {
+export const DESTRUCTIVE_CONSENT: Readonly<
+  Record<DestructiveAction, Readonly<Record<'de' | 'en', PlainExportConsentText>>>
+> = {
   'block-means': {
     de: {
       title: 'Anmeldemittel sperren?',
       message: 'Das Anmeldemittel wird beim Servicekonto gesperrt.',
-      detail: 'Mit einem gesperrten Mittel kann sich niemand mehr anmelden. Entsperren geht nur über den Weg, den Ihr Servicekonto dafür vorsieht.',
+      detail:
+        'Mit einem gesperrten Mittel kann sich niemand mehr anmelden. Entsperren geht nur über den Weg, den Ihr Servicekonto dafür vorsieht.',
       buttons: ['Sperren', 'Abbrechen'],
     },
     en: {
       title: 'Block this means?',
       message: 'The means will be blocked at the Servicekonto.',
-      detail: 'Nobody can log in with a blocked means. Unblocking is only possible the way your Servicekonto provides for it.',
+      detail:
+        'Nobody can log in with a blocked means. Unblocking is only possible the way your Servicekonto provides for it.',
       buttons: ['Block', 'Cancel'],
     },
   },
@@ -32,7 +36,8 @@ export const DESTRUCTIVE_CONSENT: Readonly<Record<DestructiveAction, Readonly<Re
     de: {
       title: 'Diesen Computer entfernen?',
       message: 'Dieser Computer wird als Anmeldemittel beim Servicekonto entfernt.',
-      detail: 'Danach können Sie sich nicht mehr mit diesem Computer anmelden, bis Sie ihn neu koppeln.',
+      detail:
+        'Danach können Sie sich nicht mehr mit diesem Computer anmelden, bis Sie ihn neu koppeln.',
       buttons: ['Entfernen', 'Abbrechen'],
     },
     en: {
@@ -46,7 +51,8 @@ export const DESTRUCTIVE_CONSENT: Readonly<Record<DestructiveAction, Readonly<Re
     de: {
       title: 'Sicherheitsschlüssel zurücksetzen?',
       message: 'Alle Passkeys und die PIN des Schlüssels werden gelöscht.',
-      detail: 'Das lässt sich nicht rückgängig machen. Anmeldungen, die diese Passkeys brauchen, gehen danach nicht mehr.',
+      detail:
+        'Das lässt sich nicht rückgängig machen. Anmeldungen, die diese Passkeys brauchen, gehen danach nicht mehr.',
       buttons: ['Zurücksetzen', 'Abbrechen'],
     },
     en: {
@@ -59,6 +65,11 @@ export const DESTRUCTIVE_CONSENT: Readonly<Record<DestructiveAction, Readonly<Re
 };
 
 /** Asks main's native question for `action`; throws 'cancelled' unless the user clicked yes (no dialog port → refused). */
-export async function requireConsent(dialogs: Pick<FileDialogs, 'confirmDestructive'> | undefined, action: DestructiveAction, language: 'de' | 'en'): Promise<void> {
-  if (!dialogs?.confirmDestructive || !(await dialogs.confirmDestructive(action, language))) throw new FaktorError('cancelled', `${action} not confirmed`);
+export async function requireConsent(
+  dialogs: Pick<FileDialogs, 'confirmDestructive'> | undefined,
+  action: DestructiveAction,
+  language: 'de' | 'en',
+): Promise<void> {
+  if (!dialogs?.confirmDestructive || !(await dialogs.confirmDestructive(action, language)))
+    throw new FaktorError('cancelled', `${action} not confirmed`);
 }

@@ -16,7 +16,9 @@ export const ALLOWED_EXTERNAL_URLS: readonly string[] = [
  * normalised, is exactly one of `allowedUrls` (same host, path, no query, no fragment, no credentials,
  * no port). Returns the normalised URL to open, or null.
  */
-export function createExternalUrlPolicy(allowedUrls: readonly string[]): (url: string) => string | null {
+export function createExternalUrlPolicy(
+  allowedUrls: readonly string[],
+): (url: string) => string | null {
   const allowed = new Set(allowedUrls.map((u) => new URL(u).href));
   return (url) => {
     if (typeof url !== 'string' || url.length > 2048) return null;

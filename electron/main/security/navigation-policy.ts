@@ -5,7 +5,9 @@ import { createOriginSet } from './app-origin';
  * will-redirect, will-frame-navigate) is allowed only to a URL whose parsed origin is trusted;
  * everything else — http(s) pages, file:, data:, javascript:, look-alike hosts — is refused.
  */
-export function createNavigationPolicy(trustedOrigins: readonly string[]): (url: string) => boolean {
+export function createNavigationPolicy(
+  trustedOrigins: readonly string[],
+): (url: string) => boolean {
   return createOriginSet(trustedOrigins);
 }
 
@@ -16,6 +18,9 @@ export type WindowOpenDecision = Readonly<{ action: 'deny'; openExternally: bool
  * Checklist item 14: no new Electron windows, ever. A link the user clicked (target=_blank) that
  * passes the external-URL allowlist is handed to the OS browser instead; anything else is dropped.
  */
-export function decideWindowOpen(url: string, isAllowedExternal: (url: string) => boolean): WindowOpenDecision {
+export function decideWindowOpen(
+  url: string,
+  isAllowedExternal: (url: string) => boolean,
+): WindowOpenDecision {
   return { action: 'deny', openExternally: isAllowedExternal(url) };
 }

@@ -16,13 +16,15 @@ export const PLAIN_EXPORT_CONSENT: Readonly<Record<'de' | 'en', PlainExportConse
   de: {
     title: 'Unverschlüsselt exportieren?',
     message: 'Alle geheimen Schlüssel werden unverschlüsselt in eine Datei geschrieben.',
-    detail: 'Wer diese Datei liest, kann alle Ihre Codes erzeugen. Speichern Sie sie nur auf einem Datenträger, den nur Sie erreichen, und löschen Sie sie nach dem Import.',
+    detail:
+      'Wer diese Datei liest, kann alle Ihre Codes erzeugen. Speichern Sie sie nur auf einem Datenträger, den nur Sie erreichen, und löschen Sie sie nach dem Import.',
     buttons: ['Unverschlüsselt exportieren', 'Abbrechen'],
   },
   en: {
     title: 'Export unencrypted?',
     message: 'Every secret key will be written to a file in plain text.',
-    detail: 'Anyone who reads this file can generate all your codes. Keep it only on storage that only you can reach, and delete it after importing.',
+    detail:
+      'Anyone who reads this file can generate all your codes. Keep it only on storage that only you can reach, and delete it after importing.',
     buttons: ['Export unencrypted', 'Cancel'],
   },
 };

@@ -54,7 +54,10 @@ export async function resolveAppFile(rootDir: string, rawPath: string): Promise<
   const candidate = resolveAppPath(rootDir, rawPath);
   if (candidate === null) return null;
   try {
-    const [realRoot, realFile] = await Promise.all([realpath(resolve(rootDir)), realpath(candidate)]);
+    const [realRoot, realFile] = await Promise.all([
+      realpath(resolve(rootDir)),
+      realpath(candidate),
+    ]);
     if (!isInside(realRoot, realFile) || realFile === realRoot) return null;
     return (await stat(realFile)).isFile() ? realFile : null;
   } catch {

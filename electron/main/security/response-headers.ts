@@ -39,7 +39,8 @@ export function appResponseHeaders(csp: string): Record<string, string> {
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',
     'Cross-Origin-Resource-Policy': 'same-origin',
-    'Permissions-Policy': 'camera=(self), microphone=(), geolocation=(), hid=(), usb=(), serial=(), bluetooth=(), display-capture=(), payment=()',
+    'Permissions-Policy':
+      'camera=(self), microphone=(), geolocation=(), hid=(), usb=(), serial=(), bluetooth=(), display-capture=(), payment=()',
     'Cache-Control': 'no-store',
   };
 }

@@ -23,19 +23,26 @@ interface Organising {
 
 /** Colour #rrggbb and a bounded icon name, else 'invalid-parameter'. */
 export function checkLooks(a: Looks): void {
-  if (a.color != null && !COLOR_PATTERN.test(a.color)) throw new FaktorError('invalid-parameter', 'color');
-  if (a.icon != null && a.icon.length > MAX_ICON_CHARS) throw new FaktorError('invalid-parameter', 'icon');
+  if (a.color != null && !COLOR_PATTERN.test(a.color))
+    throw new FaktorError('invalid-parameter', 'color');
+  if (a.icon != null && a.icon.length > MAX_ICON_CHARS)
+    throw new FaktorError('invalid-parameter', 'icon');
 }
 
 /** Tags within the shared limits and without control characters (blank ones are dropped later); a boolean pin; an integer time. */
 export function checkOrganising(a: Organising): void {
-  if (a.pinned !== undefined && typeof a.pinned !== 'boolean') throw new FaktorError('invalid-parameter', 'pinned');
-  if (a.lastUsed != null && !Number.isSafeInteger(a.lastUsed)) throw new FaktorError('invalid-parameter', 'lastUsed');
+  if (a.pinned !== undefined && typeof a.pinned !== 'boolean')
+    throw new FaktorError('invalid-parameter', 'pinned');
+  if (a.lastUsed != null && !Number.isSafeInteger(a.lastUsed))
+    throw new FaktorError('invalid-parameter', 'lastUsed');
   if (a.tags === undefined) return;
-  if (a.tags.length > MAX_TAGS) throw new FaktorError('invalid-parameter', 'tags', { name: 'tags' });
+  if (a.tags.length > MAX_TAGS)
+    throw new FaktorError('invalid-parameter', 'tags', { name: 'tags' });
   for (const tag of a.tags) {
-    if (hasUnsafeNameChar(tag)) throw new FaktorError('unsafe-name', 'tag holds a control character', { name: 'tags' });
-    if (tag.trim() !== '' && !Tag.safeParse(tag.trim()).success) throw new FaktorError('invalid-parameter', 'tag', { name: 'tags' });
+    if (hasUnsafeNameChar(tag))
+      throw new FaktorError('unsafe-name', 'tag holds a control character', { name: 'tags' });
+    if (tag.trim() !== '' && !Tag.safeParse(tag.trim()).success)
+      throw new FaktorError('invalid-parameter', 'tag', { name: 'tags' });
   }
 }
 

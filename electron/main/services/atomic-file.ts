@@ -23,7 +23,10 @@ export async function writeFileAtomic(
   data: string | Uint8Array,
   options: { mode?: number; hooks?: AtomicWriteHooks } = {},
 ): Promise<void> {
-  const temp = join(dirname(path), `${basename(path)}${TEMP_MARK}${randomBytes(6).toString('hex')}`);
+  const temp = join(
+    dirname(path),
+    `${basename(path)}${TEMP_MARK}${randomBytes(6).toString('hex')}`,
+  );
   const handle = await open(temp, 'wx', options.mode ?? 0o600);
   try {
     await handle.writeFile(data);
@@ -74,5 +77,9 @@ export async function removeStaleTemps(path: string): Promise<void> {
   } catch {
     return;
   }
-  await Promise.all(names.filter((n) => n.startsWith(prefix)).map((n) => unlink(join(dirname(path), n)).catch(() => undefined)));
+  await Promise.all(
+    names
+      .filter((n) => n.startsWith(prefix))
+      .map((n) => unlink(join(dirname(path), n)).catch(() => undefined)),
+  );
 }

@@ -40,13 +40,18 @@ export async function readChosenBackup(dialogs: FileDialogs): Promise<string> {
     { name: 'otpauth:// list', extensions: ['txt'] },
   ]);
   if (path === null) throw new FaktorError('cancelled');
-  if ((await stat(path)).size > MAX_BACKUP_BYTES) throw new FaktorError('invalid-backup', 'too large');
+  if ((await stat(path)).size > MAX_BACKUP_BYTES)
+    throw new FaktorError('invalid-backup', 'too large');
   return readFile(path, 'utf8');
 }
 
 /** Decodes what readChosenBackup read: an encrypted backup needs its password, a plain list none. */
-export async function decodeBackupText(text: string, password: string | null): Promise<NewAccount[]> {
+export async function decodeBackupText(
+  text: string,
+  password: string | null,
+): Promise<NewAccount[]> {
   if (!looksEncrypted(text)) return parsePlainList(text);
-  if (password === null || password === '') throw new FaktorError('backup-wrong-password', 'password required');
+  if (password === null || password === '')
+    throw new FaktorError('backup-wrong-password', 'password required');
   return decodeBackup(text, password);
 }

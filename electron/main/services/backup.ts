@@ -4,7 +4,17 @@ import { otpParamsOf } from '../../../shared/account';
 import { decodeBase32, encodeBase32 } from '../../../shared/otp/base32';
 import { parseMigrationUri } from '../../../shared/otp/migration';
 import { formatOtpauthUri, parseOtpauthUri } from '../../../shared/otp/uri';
-import { deriveKey, kdfParamsAcceptable, newKdfParams, seal, unseal, DEFAULT_KDF, NODE_KDF, type KdfCost, type KdfPrimitives } from './crypto';
+import {
+  deriveKey,
+  kdfParamsAcceptable,
+  newKdfParams,
+  seal,
+  unseal,
+  DEFAULT_KDF,
+  NODE_KDF,
+  type KdfCost,
+  type KdfPrimitives,
+} from './crypto';
 import { checkNewAccount, newAccountOf, type NewAccount, type VaultAccount } from './vault-account';
 import { KdfParamsSchema } from './vault-format';
 
@@ -45,10 +55,16 @@ const BackupAccount = z.strictObject({
 });
 const Payload = z.strictObject({ exportedAt: z.number().int(), accounts: z.array(BackupAccount) });
 
-const invalid = (detail: string, params?: Record<string, string | number>): FaktorError => new FaktorError('invalid-backup', detail, params);
+const invalid = (detail: string, params?: Record<string, string | number>): FaktorError =>
+  new FaktorError('invalid-backup', detail, params);
 
 /** Encrypts the accounts into a `faktor-backup` v1 file text. */
-export async function encodeBackup(accounts: readonly VaultAccount[], password: string, nowMs: number, cost: KdfCost = DEFAULT_KDF): Promise<string> {
+export async function encodeBackup(
+  accounts: readonly VaultAccount[],
+  password: string,
+  nowMs: number,
+  cost: KdfCost = DEFAULT_KDF,
+): Promise<string> {
   const payload = Buffer.from(
     JSON.stringify({
       exportedAt: nowMs,
@@ -74,7 +90,13 @@ export async function encodeBackup(accounts: readonly VaultAccount[], password: 
   const key = await deriveKey(password, kdf);
   try {
     const { nonce, ciphertext } = seal(key, payload, AAD);
-    const envelope = { format: 'faktor-backup', version: 1, kdf, cipher: { name: 'aes-256-gcm', nonce: nonce.toString('base64') }, ciphertext: ciphertext.toString('base64') };
+    const envelope = {
+      format: 'faktor-backup',
+      version: 1,
+      kdf,
+      cipher: { name: 'aes-256-gcm', nonce: nonce.toString('base64') },
+      ciphertext: ciphertext.toString('base64'),
+    };
     return `${JSON.stringify(envelope, null, 2)}\n`;
   } finally {
     key.fill(0);
@@ -93,7 +115,11 @@ export function looksEncrypted(text: string): boolean {
  * 'backup-wrong-password' (wrong password OR modified bytes: GCM cannot tell these apart, and we do
  * not pretend to). `kdf` is injectable only so tests can see that a refused file never derives.
  */
-export async function decodeBackup(text: string, password: string, kdf: KdfPrimitives = NODE_KDF): Promise<NewAccount[]> {
+export async function decodeBackup(
+  text: string,
+  password: string,
+  kdf: KdfPrimitives = NODE_KDF,
+): Promise<NewAccount[]> {
   if (text.length > MAX_BACKUP_BYTES) throw invalid('too large');
   let json: unknown;
   try {
@@ -103,7 +129,8 @@ export async function decodeBackup(text: string, password: string, kdf: KdfPrimi
   }
   const head = Head.safeParse(json);
   if (!head.success) throw invalid('not a Faktor backup');
-  if (head.data.version !== 1) throw invalid('unsupported version', { version: String(head.data.version).slice(0, 16) });
+  if (head.data.version !== 1)
+    throw invalid('unsupported version', { version: String(head.data.version).slice(0, 16) });
   const env = Envelope.safeParse(json);
   if (!env.success) throw invalid('malformed envelope');
   const { kdf: params, cipher, ciphertext } = env.data;
@@ -113,7 +140,12 @@ export async function decodeBackup(text: string, password: string, kdf: KdfPrimi
   const key = await deriveKey(password, params, kdf);
   let plain: Buffer | null;
   try {
-    plain = unseal(key, Buffer.from(cipher.nonce, 'base64'), Buffer.from(ciphertext, 'base64'), AAD);
+    plain = unseal(
+      key,
+      Buffer.from(cipher.nonce, 'base64'),
+      Buffer.from(ciphertext, 'base64'),
+      AAD,
+    );
   } finally {
     key.fill(0);
   }
@@ -131,7 +163,9 @@ export async function decodeBackup(text: string, password: string, kdf: KdfPrimi
         checkNewAccount(account);
         return account;
       } catch (e) {
-        throw invalid(`account ${i + 1}: ${isFaktorError(e) ? e.code : 'invalid'}`, { entry: i + 1 });
+        throw invalid(`account ${i + 1}: ${isFaktorError(e) ? e.code : 'invalid'}`, {
+          entry: i + 1,
+        });
       }
     });
   } finally {
@@ -158,14 +192,19 @@ export function parsePlainList(text: string): NewAccount[] {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) return;
     try {
-      const params = /^otpauth-migration:/i.test(line) ? parseMigrationUri(line).accounts : [parseOtpauthUri(line).params];
+      const params = /^otpauth-migration:/i.test(line)
+        ? parseMigrationUri(line).accounts
+        : [parseOtpauthUri(line).params];
       for (const p of params) {
         const account = newAccountOf(p);
         checkNewAccount(account);
         out.push(account);
       }
     } catch (e) {
-      throw invalid(`line ${i + 1}`, { line: i + 1, reason: isFaktorError(e) ? e.code : 'invalid-uri' });
+      throw invalid(`line ${i + 1}`, {
+        line: i + 1,
+        reason: isFaktorError(e) ? e.code : 'invalid-uri',
+      });
     }
   });
   if (out.length === 0) throw invalid('no accounts');

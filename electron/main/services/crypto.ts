@@ -20,7 +20,11 @@ export function randomKey(): Buffer {
 }
 
 /** AES-256-GCM encryption with a fresh random nonce; ciphertext is `ct || tag`. */
-export function seal(key: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): { nonce: Buffer; ciphertext: Buffer } {
+export function seal(
+  key: Uint8Array,
+  plaintext: Uint8Array,
+  aad: Uint8Array,
+): { nonce: Buffer; ciphertext: Buffer } {
   const nonce = randomBytes(NONCE_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG_BYTES });
   cipher.setAAD(aad);
@@ -29,13 +33,22 @@ export function seal(key: Uint8Array, plaintext: Uint8Array, aad: Uint8Array): {
 }
 
 /** AES-256-GCM decryption; null when the tag does not verify (wrong key or modified bytes). */
-export function unseal(key: Uint8Array, nonce: Uint8Array, ciphertext: Uint8Array, aad: Uint8Array): Buffer | null {
-  if (key.length !== KEY_BYTES || nonce.length !== NONCE_BYTES || ciphertext.length < TAG_BYTES) return null;
+export function unseal(
+  key: Uint8Array,
+  nonce: Uint8Array,
+  ciphertext: Uint8Array,
+  aad: Uint8Array,
+): Buffer | null {
+  if (key.length !== KEY_BYTES || nonce.length !== NONCE_BYTES || ciphertext.length < TAG_BYTES)
+    return null;
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, nonce, { authTagLength: TAG_BYTES });
     decipher.setAAD(aad);
     decipher.setAuthTag(ciphertext.subarray(ciphertext.length - TAG_BYTES));
-    return Buffer.concat([decipher.update(ciphertext.subarray(0, ciphertext.length - TAG_BYTES)), decipher.final()]);
+    return Buffer.concat([
+      decipher.update(ciphertext.subarray(0, ciphertext.length - TAG_BYTES)),
+      decipher.final(),
+    ]);
   } catch {
     return null;
   }
@@ -56,7 +69,12 @@ export type KdfCost =
  * lane because Electron's main process should not hog every core). About 0.1–0.3 s on a laptop.
  * Tests pass a cheaper cost explicitly (never by changing this).
  */
-export const DEFAULT_KDF: KdfCost = { name: 'argon2id', memoryKiB: 64 * 1024, iterations: 3, parallelism: 1 };
+export const DEFAULT_KDF: KdfCost = {
+  name: 'argon2id',
+  memoryKiB: 64 * 1024,
+  iterations: 3,
+  parallelism: 1,
+};
 
 /**
  * Upper bounds accepted when READING params from a file (backup, keychain item), so a crafted file
@@ -89,7 +107,8 @@ export const SCRYPT_MAXMEM_BYTES = KDF_LIMITS.scryptBytes + 1024 * 1024;
 export function kdfParamsAcceptable(p: KdfParams): boolean {
   const salt = Buffer.from(p.salt, 'base64');
   if (salt.length < 16 || salt.length > 64) return false;
-  const int = (n: number, min: number, max: number): boolean => Number.isSafeInteger(n) && n >= min && n <= max;
+  const int = (n: number, min: number, max: number): boolean =>
+    Number.isSafeInteger(n) && n >= min && n <= max;
   if (p.name === 'argon2id') {
     return (
       int(p.parallelism, 1, KDF_LIMITS.argon2Parallelism) &&
@@ -118,16 +137,30 @@ const ARGON2ID = 2 as Algorithm;
 /** The raw KDF primitives deriveKey calls; injectable so tests can prove a refusal never reaches them. */
 export interface KdfPrimitives {
   argon2id(pw: Buffer, salt: Buffer, p: Extract<KdfParams, { name: 'argon2id' }>): Promise<Buffer>;
-  scrypt(pw: Buffer, salt: Buffer, p: Extract<KdfParams, { name: 'scrypt' }>, maxmem: number): Promise<Buffer>;
+  scrypt(
+    pw: Buffer,
+    salt: Buffer,
+    p: Extract<KdfParams, { name: 'scrypt' }>,
+    maxmem: number,
+  ): Promise<Buffer>;
 }
 
 /** Production primitives: @node-rs/argon2 and Node's scrypt. */
 export const NODE_KDF: KdfPrimitives = {
   argon2id: (pw, salt, p) =>
-    hashRaw(pw, { algorithm: ARGON2ID, memoryCost: p.memoryKiB, timeCost: p.iterations, parallelism: p.parallelism, outputLen: KEY_BYTES, salt }),
+    hashRaw(pw, {
+      algorithm: ARGON2ID,
+      memoryCost: p.memoryKiB,
+      timeCost: p.iterations,
+      parallelism: p.parallelism,
+      outputLen: KEY_BYTES,
+      salt,
+    }),
   scrypt: (pw, salt, p, maxmem) =>
     new Promise<Buffer>((resolve, reject) =>
-      scryptCb(pw, salt, KEY_BYTES, { N: p.N, r: p.r, p: p.p, maxmem }, (err, key) => (err ? reject(err) : resolve(key))),
+      scryptCb(pw, salt, KEY_BYTES, { N: p.N, r: p.r, p: p.p, maxmem }, (err, key) =>
+        err ? reject(err) : resolve(key),
+      ),
     ),
 };
 
@@ -135,8 +168,13 @@ export const NODE_KDF: KdfPrimitives = {
  * Derives a 32-byte key from a password. Params outside KDF_LIMITS throw 'invalid-parameter' before
  * any memory is allocated (callers reading files check kdfParamsAcceptable first for their own code).
  */
-export async function deriveKey(password: string, params: KdfParams, kdf: KdfPrimitives = NODE_KDF): Promise<Buffer> {
-  if (!kdfParamsAcceptable(params)) throw new FaktorError('invalid-parameter', 'kdf parameters out of range');
+export async function deriveKey(
+  password: string,
+  params: KdfParams,
+  kdf: KdfPrimitives = NODE_KDF,
+): Promise<Buffer> {
+  if (!kdfParamsAcceptable(params))
+    throw new FaktorError('invalid-parameter', 'kdf parameters out of range');
   const salt = Buffer.from(params.salt, 'base64');
   const pw = Buffer.from(password.normalize('NFC'), 'utf8');
   try {

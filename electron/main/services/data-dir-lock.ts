@@ -42,7 +42,10 @@ async function tryCreate(path: string, mine: string): Promise<boolean> {
 }
 
 /** Takes the lock of `dir` (creating the directory owner-only if needed) or throws 'data-dir-busy'. */
-export async function acquireDataDirLock(dir: string, pid: number = process.pid): Promise<DataDirLock> {
+export async function acquireDataDirLock(
+  dir: string,
+  pid: number = process.pid,
+): Promise<DataDirLock> {
   await mkdir(dir, { recursive: true, mode: 0o700 });
   const path = join(dir, LOCK_FILE);
   const mine = `${JSON.stringify({ pid })}\n`;

@@ -7,7 +7,12 @@ import { B64 } from './vault-format';
 /** Keychain account (under the vault's service) of the OS-unlock item. */
 export const OS_UNLOCK_ACCOUNT = 'vault-key-os-unlock';
 
-const Item = z.strictObject({ v: z.literal(1), method: OsUnlockMethod, itemTag: z.string().regex(/^[A-Za-z0-9_-]{22}$/), key: B64 });
+const Item = z.strictObject({
+  v: z.literal(1),
+  method: OsUnlockMethod,
+  itemTag: z.string().regex(/^[A-Za-z0-9_-]{22}$/),
+  key: B64,
+});
 
 /** The OS-unlock keychain item: the prompt it was enabled with, the password item's tag, the vault key. */
 export type OsUnlockItem = z.infer<typeof Item>;
@@ -29,7 +34,12 @@ function parseItem(text: string): OsUnlockItem | null {
 export function createOsUnlockItemStore(keychain: Keychain) {
   const forget = async (): Promise<void> => void (await keychain.delete(OS_UNLOCK_ACCOUNT));
   const write = async (m: OsUnlockMethod, key: Uint8Array, itemTag: string): Promise<void> => {
-    const text = JSON.stringify({ v: 1, method: m, itemTag, key: Buffer.from(key).toString('base64') });
+    const text = JSON.stringify({
+      v: 1,
+      method: m,
+      itemTag,
+      key: Buffer.from(key).toString('base64'),
+    });
     await keychain.set(OS_UNLOCK_ACCOUNT, text);
   };
   return {
@@ -47,7 +57,11 @@ export function createOsUnlockItemStore(keychain: Keychain) {
       throw new FaktorError('os-unlock-stale', 'item damaged');
     },
     /** Whether an item is stored (a keychain error reads as no). */
-    exists: (): Promise<boolean> => keychain.get(OS_UNLOCK_ACCOUNT).then((t) => t !== null, () => false),
+    exists: (): Promise<boolean> =>
+      keychain.get(OS_UNLOCK_ACCOUNT).then(
+        (t) => t !== null,
+        () => false,
+      ),
     /** After a re-key: rewrites an existing item for the new key, or deletes it when no password remains. Zeroes `next.key`. */
     async rekey(next: { key: Buffer; itemTag: string } | null): Promise<void> {
       try {

@@ -53,7 +53,13 @@ export interface OsUnlock {
 export function createOsUnlock(d: OsUnlockDeps): OsUnlock {
   const serial = createSerial();
   const method = async () => (d.verifier ? await d.verifier.available().catch(() => null) : null);
-  const verify = async () => (d.verifier ? await d.verifier.verify(d.reason()).then((ok) => ok === true, () => false) : false);
+  const verify = async () =>
+    d.verifier
+      ? await d.verifier.verify(d.reason()).then(
+          (ok) => ok === true,
+          () => false,
+        )
+      : false;
   const item = createOsUnlockItemStore(d.keychain);
   const status = async (): Promise<OsUnlockStatus> => {
     const m = await method();
@@ -72,7 +78,8 @@ export function createOsUnlock(d: OsUnlockDeps): OsUnlock {
       serial(async () => {
         needUnlocked();
         const m = await method();
-        if (m === null) throw new FaktorError('os-unlock-unavailable', 'no prompt on this computer');
+        if (m === null)
+          throw new FaktorError('os-unlock-unavailable', 'no prompt on this computer');
         const { key, itemTag } = await d.vault.keyForPassword(password);
         try {
           // One passed prompt before relying on it, so the user knows the sensor works for them.
@@ -93,8 +100,10 @@ export function createOsUnlock(d: OsUnlockDeps): OsUnlock {
       serial(async () => {
         const before = await d.vault.open();
         if (before.state !== 'locked' || !before.hasPassword) return before;
-        if ((await method()) === null) throw new FaktorError('os-unlock-unavailable', 'no prompt on this computer');
-        if ((await item.read()) === null) throw new FaktorError('os-unlock-unavailable', 'not enabled');
+        if ((await method()) === null)
+          throw new FaktorError('os-unlock-unavailable', 'no prompt on this computer');
+        if ((await item.read()) === null)
+          throw new FaktorError('os-unlock-unavailable', 'not enabled');
         await d.vault.throttle.check();
         if (!(await verify())) {
           await d.vault.throttle.recordFailure();

@@ -58,10 +58,16 @@ export async function decodePixels(img: PixelImage): Promise<QrHit[]> {
   await initReader();
   // zxing-wasm reads any {data, width, height} as RGBA. For BGRA input only the luminance weights of
   // R and B swap (0.30 vs 0.11), which does not change dark/light modules, so no copy is made.
-  const data = img.data instanceof Uint8ClampedArray ? img.data : new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.length);
+  const data =
+    img.data instanceof Uint8ClampedArray
+      ? img.data
+      : new Uint8ClampedArray(img.data.buffer, img.data.byteOffset, img.data.length);
   let results;
   try {
-    results = await readBarcodes({ data, width: img.width, height: img.height, colorSpace: 'srgb' } as ImageData, READER_OPTIONS);
+    results = await readBarcodes(
+      { data, width: img.width, height: img.height, colorSpace: 'srgb' } as ImageData,
+      READER_OPTIONS,
+    );
   } catch {
     throw new FaktorError('image-unreadable', 'decoder failed');
   }
@@ -76,7 +82,10 @@ export async function decodePixels(img: PixelImage): Promise<QrHit[]> {
       bottomLeft: { x: bottomLeft.x, y: bottomLeft.y },
     };
     const c = center(position);
-    const dup = hits.some((h) => h.text === r.text && Math.hypot(center(h.position).x - c.x, center(h.position).y - c.y) < 8);
+    const dup = hits.some(
+      (h) =>
+        h.text === r.text && Math.hypot(center(h.position).x - c.x, center(h.position).y - c.y) < 8,
+    );
     if (!dup) hits.push({ text: r.text, position });
   }
   return hits;

@@ -16,7 +16,10 @@ export interface QrDecoder {
    * screen); the caller's buffer is unusable afterwards. Only applies to a buffer the view owns whole.
    * `timeoutMs` overrides the decoder's job time limit for this call.
    */
-  decodeImage(input: Uint8Array | PixelImage, opts?: { transfer?: boolean; timeoutMs?: number }): Promise<QrHitInImage[]>;
+  decodeImage(
+    input: Uint8Array | PixelImage,
+    opts?: { transfer?: boolean; timeoutMs?: number },
+  ): Promise<QrHitInImage[]>;
   /** Stops the worker (tests, CLI, app quit). */
   close(): Promise<void>;
 }
@@ -40,7 +43,8 @@ export function workerBundlePath(mainModuleUrl: string): string {
 function spawnWorker(bundle: string | undefined): Worker {
   const here = import.meta.url;
   const workerData: WorkerStartData = { wasm: readReaderWasm() };
-  if (bundle !== undefined) return new Worker(readFileSync(bundle, 'utf8'), { eval: true, workerData });
+  if (bundle !== undefined)
+    return new Worker(readFileSync(bundle, 'utf8'), { eval: true, workerData });
   if (/\.ts($|\?)/.test(here)) {
     const entry = JSON.stringify(new URL('./qr-decoder-worker.ts', here).href);
     // A tiny bootstrap registers tsx's ESM hooks inside the worker, then loads the TypeScript entry.
@@ -56,11 +60,21 @@ function spawnWorker(bundle: string | undefined): Worker {
  * terminated — its memory goes with it — so a hostile image cannot keep a thread busy; the next job
  * starts a fresh worker. Jobs queued behind it in the same worker fail with it (the user retries).
  */
-export function createQrDecoder(options: { timeoutMs?: number; workerBundle?: string } = {}): QrDecoder {
+export function createQrDecoder(
+  options: { timeoutMs?: number; workerBundle?: string } = {},
+): QrDecoder {
   const timeoutMs = options.timeoutMs ?? QR_IMAGE_LIMITS.decodeTimeoutMs;
   let worker: Worker | null = null;
   let nextId = 1;
-  const pending = new Map<number, { resolve: (h: QrHitInImage[]) => void; reject: (e: unknown) => void; timer: ReturnType<typeof setTimeout>; w: Worker }>();
+  const pending = new Map<
+    number,
+    {
+      resolve: (h: QrHitInImage[]) => void;
+      reject: (e: unknown) => void;
+      timer: ReturnType<typeof setTimeout>;
+      w: Worker;
+    }
+  >();
 
   /** Fails the jobs of worker `w` only: an old worker's late exit must not fail a new worker's jobs. */
   const failAll = (e: unknown, w: Worker) => {
@@ -112,7 +126,10 @@ export function createQrDecoder(options: { timeoutMs?: number; workerBundle?: st
         pending.set(id, { resolve, reject, timer, w });
         w.ref();
         const view = input instanceof Uint8Array ? input : input.data;
-        const whole = view.byteOffset === 0 && view.byteLength === view.buffer.byteLength && view.buffer instanceof ArrayBuffer;
+        const whole =
+          view.byteOffset === 0 &&
+          view.byteLength === view.buffer.byteLength &&
+          view.buffer instanceof ArrayBuffer;
         // Without transfer, structured clone copies the pixels once and the caller keeps its buffer.
         w.postMessage(req, opts?.transfer && whole ? [view.buffer as ArrayBuffer] : []);
       });

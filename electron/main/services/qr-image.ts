@@ -17,16 +17,26 @@ export type ImageFormat = 'png' | 'jpeg';
 
 /** Recognises PNG/JPEG by their magic bytes; null for anything else. */
 export function sniffImageFormat(bytes: Uint8Array): ImageFormat | null {
-  if (bytes.length >= 8 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'png';
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
+  if (
+    bytes.length >= 8 &&
+    bytes[0] === 0x89 &&
+    bytes[1] === 0x50 &&
+    bytes[2] === 0x4e &&
+    bytes[3] === 0x47
+  )
+    return 'png';
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff)
+    return 'jpeg';
   return null;
 }
 
 /** Throws image-unreadable unless width × height is inside QR_IMAGE_LIMITS. */
 export function assertDimensions(width: number, height: number): void {
   const { maxSide, maxPixels, minSide } = QR_IMAGE_LIMITS;
-  if (!Number.isInteger(width) || !Number.isInteger(height)) throw new FaktorError('image-unreadable', 'non-integer size');
-  if (width < minSide || height < minSide) throw new FaktorError('image-unreadable', `too small ${width}x${height}`);
+  if (!Number.isInteger(width) || !Number.isInteger(height))
+    throw new FaktorError('image-unreadable', 'non-integer size');
+  if (width < minSide || height < minSide)
+    throw new FaktorError('image-unreadable', `too small ${width}x${height}`);
   if (width > maxSide || height > maxSide || width * height > maxPixels) {
     throw new FaktorError('image-unreadable', `too large ${width}x${height}`);
   }
@@ -44,14 +54,18 @@ export function assertEncodedDimensions(width: number, height: number): void {
 /** Validates a raw pixel buffer's shape (length must match width × height × 4). */
 export function assertPixelImage(img: PixelImage): void {
   assertDimensions(img.width, img.height);
-  if (img.data.length !== img.width * img.height * 4) throw new FaktorError('image-unreadable', 'pixel buffer size mismatch');
+  if (img.data.length !== img.width * img.height * 4)
+    throw new FaktorError('image-unreadable', 'pixel buffer size mismatch');
 }
 
 /**
  * Reads width/height from the PNG IHDR or the first JPEG SOFn marker without inflating anything, so a
  * decompression bomb is refused before it costs memory.
  */
-export function readImageSize(bytes: Uint8Array, format: ImageFormat): { width: number; height: number } {
+export function readImageSize(
+  bytes: Uint8Array,
+  format: ImageFormat,
+): { width: number; height: number } {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (format === 'png') {
     // 8-byte signature, then the IHDR chunk: length(4) 'IHDR'(4) width(4) height(4).
@@ -64,7 +78,10 @@ export function readImageSize(bytes: Uint8Array, format: ImageFormat): { width: 
   while (i + 9 < bytes.length) {
     if (bytes[i] !== 0xff) throw new FaktorError('image-unreadable', 'jpeg marker expected');
     const marker = bytes[i + 1]!;
-    if (marker === 0xff) { i += 1; continue; }
+    if (marker === 0xff) {
+      i += 1;
+      continue;
+    }
     const len = view.getUint16(i + 2);
     // SOF0..SOF15 except DHT (C4), JPG (C8), DAC (CC).
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {

@@ -4,10 +4,20 @@ import type { AccountView, ImportResult } from '../../../shared/ipc/schemas';
 import { parseMigrationUri } from '../../../shared/otp/migration';
 import type { OtpParams } from '../../../shared/otp/types';
 import { parseOtpauthUri } from '../../../shared/otp/uri';
-import { RouteViewSchema, type FoundCode, type ScanResult, type ScanSource } from '../../../shared/qr/found-code';
+import {
+  RouteViewSchema,
+  type FoundCode,
+  type ScanResult,
+  type ScanSource,
+} from '../../../shared/qr/found-code';
 import { addPart, completeTokens, emptyCollection } from '../../../shared/qr/migration-collector';
 import { payloadParsers } from '../../../shared/qr/payload-parsers';
-import { routePayload, toRouteView, type Route, type ServicekontoFlow } from '../../../shared/qr/router';
+import {
+  routePayload,
+  toRouteView,
+  type Route,
+  type ServicekontoFlow,
+} from '../../../shared/qr/router';
 import type { QrDecoder } from './qr-decoder';
 import type { PixelImage } from './qr-image';
 import { createScanTokens, wipeHeld, type HeldPayload } from './scan-tokens';
@@ -43,22 +53,35 @@ export { TOKEN_TTL_MS } from './scan-tokens';
  * that token back — i.e. the user's confirmation in the UI. Behind the token main keeps the parsed
  * result with its secret bytes (scan-tokens.ts), so a confirmed add does not parse again.
  */
-export function createQrScanService(deps: { decoder: QrDecoder; ports: QrScanPorts; vault: QrVault; now: () => number }) {
+export function createQrScanService(deps: {
+  decoder: QrDecoder;
+  ports: QrScanPorts;
+  vault: QrVault;
+  now: () => number;
+}) {
   const tokens = createScanTokens(deps.now);
 
   const take = (token: string, kind: Route['kind']): HeldPayload => takeHeld(tokens, token, kind);
 
-  const toFound = (hits: DecodedHits, source: ScanSource): FoundCode[] => holdFound(tokens, hits, source, deps.now());
+  const toFound = (hits: DecodedHits, source: ScanSource): FoundCode[] =>
+    holdFound(tokens, hits, source, deps.now());
 
   return {
     /** Every display, each decoded in the worker; codes from all displays in one list. */
     async scanScreen(): Promise<ScanResult> {
-      if (!deps.ports.captureScreens) throw new FaktorError('screen-capture-denied', 'no screen capture on this platform');
+      if (!deps.ports.captureScreens)
+        throw new FaktorError('screen-capture-denied', 'no screen capture on this platform');
       const displays = await deps.ports.captureScreens();
       const codes: FoundCode[] = [];
       for (const d of displays) {
         const hits = await deps.decoder.decodeImage(d.image, { transfer: true });
-        codes.push(...toFound(hits, { kind: 'screen', displayId: d.id.slice(0, 64), displayLabel: d.label.slice(0, 200) }));
+        codes.push(
+          ...toFound(hits, {
+            kind: 'screen',
+            displayId: d.id.slice(0, 64),
+            displayLabel: d.label.slice(0, 200),
+          }),
+        );
       }
       return { codes: codes.slice(0, 64), imagesScanned: displays.length };
     },
@@ -84,14 +107,19 @@ export function createQrScanService(deps: { decoder: QrDecoder; ports: QrScanPor
      */
     admitText(text: string, source: ScanSource): FoundCode {
       const corner = { x: 0, y: 0 };
-      const hit = { text, position: { topLeft: corner, topRight: corner, bottomRight: corner, bottomLeft: corner }, imageSize: { width: 1, height: 1 } };
+      const hit = {
+        text,
+        position: { topLeft: corner, topRight: corner, bottomRight: corner, bottomLeft: corner },
+        imageSize: { width: 1, height: 1 },
+      };
       return toFound([hit], source)[0]!;
     },
 
     /** Adds the account of a scanned otpauth:// code (the user confirmed its summary). */
     async addAccount(req: { token: string }): Promise<AccountView> {
       const held = take(req.token, 'add-account');
-      if (held.kind !== 'add-account') throw new FaktorError('unsupported-payload', 'token is add-account');
+      if (held.kind !== 'add-account')
+        throw new FaktorError('unsupported-payload', 'token is add-account');
       // The vault copies the secret; the copy handed over is zeroed once it is done with it, so a lock
       // or expiry that zeroes the held bytes meanwhile cannot reach the vault half-wiped.
       const params = withOwnSecret(held.params);
@@ -126,7 +154,8 @@ export function createQrScanService(deps: { decoder: QrDecoder; ports: QrScanPor
      */
     payloadOf(token: string, kind: ServicekontoFlow): string {
       const held = take(token, kind);
-      if (held.kind !== 'servicekonto') throw new FaktorError('unsupported-payload', `token is ${kind}`);
+      if (held.kind !== 'servicekonto')
+        throw new FaktorError('unsupported-payload', `token is ${kind}`);
       return new TextDecoder().decode(held.payload);
     },
 
@@ -149,13 +178,21 @@ type DecodedHits = Awaited<ReturnType<QrDecoder['decodeImage']>>;
  * Routes each decoded hit and keeps its payload behind a token; the renderer gets the safe view. A hit
  * the IPC schema refuses is shown as invalid and its secret bytes are zeroed at once.
  */
-function holdFound(tokens: ScanTokens, hits: DecodedHits, source: ScanSource, nowMs: number): FoundCode[] {
+function holdFound(
+  tokens: ScanTokens,
+  hits: DecodedHits,
+  source: ScanSource,
+  nowMs: number,
+): FoundCode[] {
   return hits.map((h) => {
     const { route: r, held } = routeAndHold(h.text, nowMs);
     const view = safeView(r);
     if (view.kind !== r.kind) wipeHeld(held); // shown as invalid: nothing to act on
     return {
-      token: tokens.hold(digest(h.text), { route: view, held: view.kind === r.kind ? held : { kind: 'none' } }),
+      token: tokens.hold(digest(h.text), {
+        route: view,
+        held: view.kind === r.kind ? held : { kind: 'none' },
+      }),
       route: view,
       source,
       position: h.position,
@@ -175,22 +212,34 @@ function takeMigrationBatch(tokens: ScanTokens, list: readonly string[], into: O
   let batchId: number | null = null;
   for (const token of list) {
     const r = tokens.take(token).route;
-    if (r.kind !== 'migration-part') throw new FaktorError('unsupported-payload', `token is ${r.kind}`);
-    if (batchId !== null && r.batchId !== batchId) throw new FaktorError('invalid-migration', 'mixed batches');
+    if (r.kind !== 'migration-part')
+      throw new FaktorError('unsupported-payload', `token is ${r.kind}`);
+    if (batchId !== null && r.batchId !== batchId)
+      throw new FaktorError('invalid-migration', 'mixed batches');
     batchId = r.batchId;
-    const added = addPart(c, { token, batchId: r.batchId, batchIndex: r.batchIndex, batchSize: r.batchSize, accountCount: r.accounts.length });
-    if (added.outcome === 'conflict') throw new FaktorError('invalid-migration', 'conflicting parts');
+    const added = addPart(c, {
+      token,
+      batchId: r.batchId,
+      batchIndex: r.batchIndex,
+      batchSize: r.batchSize,
+      accountCount: r.accounts.length,
+    });
+    if (added.outcome === 'conflict')
+      throw new FaktorError('invalid-migration', 'conflicting parts');
     c = added.collection;
     const held = takeHeld(tokens, token, 'migration-part');
-    if (added.outcome === 'added' && held.kind === 'migration-part') into.push(...held.accounts.map(withOwnSecret));
+    if (added.outcome === 'added' && held.kind === 'migration-part')
+      into.push(...held.accounts.map(withOwnSecret));
   }
-  if (batchId === null || !completeTokens(c, batchId)) throw new FaktorError('invalid-migration', 'batch incomplete');
+  if (batchId === null || !completeTokens(c, batchId))
+    throw new FaktorError('invalid-migration', 'batch incomplete');
 }
 
 /** The payload behind a token whose route is `kind`; 'unsupported-payload' for another kind. */
 function takeHeld(tokens: ScanTokens, token: string, kind: Route['kind']): HeldPayload {
   const e = tokens.take(token);
-  if (e.route.kind !== kind) throw new FaktorError('unsupported-payload', `token is ${e.route.kind}`);
+  if (e.route.kind !== kind)
+    throw new FaktorError('unsupported-payload', `token is ${e.route.kind}`);
   return e.held;
 }
 
@@ -199,7 +248,10 @@ function takeHeld(tokens: ScanTokens, token: string, kind: Route['kind']): HeldP
  * summary, so the parsers are wrapped to catch the full result. A result the router then refuses
  * (e.g. a bad batch index) is zeroed at once.
  */
-export function routeAndHold(text: string, nowMs: number = Date.now()): { route: Route; held: HeldPayload } {
+export function routeAndHold(
+  text: string,
+  nowMs: number = Date.now(),
+): { route: Route; held: HeldPayload } {
   let parsed = { kind: 'none' } as HeldPayload;
   const r = routePayload(text, {
     ...payloadParsers(nowMs),
@@ -214,7 +266,11 @@ export function routeAndHold(text: string, nowMs: number = Date.now()): { route:
       return res;
     },
   });
-  if (r.kind === 'servicekonto-pairing' || r.kind === 'servicekonto-login') return { route: r, held: { kind: 'servicekonto', payload: new TextEncoder().encode(r.payload) } };
+  if (r.kind === 'servicekonto-pairing' || r.kind === 'servicekonto-login')
+    return {
+      route: r,
+      held: { kind: 'servicekonto', payload: new TextEncoder().encode(r.payload) },
+    };
   if (r.kind === parsed.kind) return { route: r, held: parsed };
   wipeHeld(parsed);
   return { route: r, held: { kind: 'none' } };
@@ -237,8 +293,10 @@ function withOwnSecret(p: OtpParams): OtpParams {
 function safeView(r: Route): FoundCode['route'] {
   const parsed = RouteViewSchema.safeParse(toRouteView(r));
   if (parsed.success) return parsed.data;
-  if (r.kind === 'add-account') return { kind: 'invalid', target: 'otpauth', error: 'invalid-parameter' };
-  if (r.kind === 'migration-part') return { kind: 'invalid', target: 'otpauth-migration', error: 'invalid-parameter' };
+  if (r.kind === 'add-account')
+    return { kind: 'invalid', target: 'otpauth', error: 'invalid-parameter' };
+  if (r.kind === 'migration-part')
+    return { kind: 'invalid', target: 'otpauth-migration', error: 'invalid-parameter' };
   return { kind: 'text', text: '' };
 }
 

@@ -24,7 +24,10 @@ export interface SourceInfo {
 
 /** A display's size in physical pixels (DIP size × scale factor), which is what a QR scan needs. */
 export function nativeSize(d: DisplayInfo): { width: number; height: number } {
-  return { width: Math.round(d.size.width * d.scaleFactor), height: Math.round(d.size.height * d.scaleFactor) };
+  return {
+    width: Math.round(d.size.width * d.scaleFactor),
+    height: Math.round(d.size.height * d.scaleFactor),
+  };
 }
 
 /**
@@ -56,7 +59,9 @@ export function matchSources<S extends SourceInfo>(
   displays: readonly DisplayInfo[],
 ): { source: S; display: DisplayInfo | null; label: string }[] {
   const used = new Set<number>();
-  const byId = sources.map((s) => displays.find((d) => s.displayId !== '' && String(d.id) === s.displayId) ?? null);
+  const byId = sources.map(
+    (s) => displays.find((d) => s.displayId !== '' && String(d.id) === s.displayId) ?? null,
+  );
   byId.forEach((d) => d && used.add(d.id));
   const free = displays.filter((d) => !used.has(d.id));
   return sources.map((source, i) => {
@@ -85,7 +90,11 @@ export const HIDE_SETTLE_MS = 250;
  * Hides the window, waits for the compositor, runs the capture, and restores the window exactly as it
  * was (visible/focused) even when the capture throws. A minimised or hidden window is left alone.
  */
-export async function withWindowHidden<T>(win: HideableWindow | null, sleep: (ms: number) => Promise<void>, capture: () => Promise<T>): Promise<T> {
+export async function withWindowHidden<T>(
+  win: HideableWindow | null,
+  sleep: (ms: number) => Promise<void>,
+  capture: () => Promise<T>,
+): Promise<T> {
   const hide = win !== null && win.isVisible() && !win.isMinimized();
   const focused = hide && win.isFocused();
   if (hide) {

@@ -8,13 +8,21 @@ import { appResponseHeaders, contentTypeFor } from '../security/response-headers
  * (platform/protocol.ts) and the test harness's loopback server both return exactly this, so the
  * headers and path checks the e2e suite runs under are the app's own.
  */
-export async function rendererResponse(rootDir: string, rawPath: string, method: string, csp: string): Promise<Response> {
+export async function rendererResponse(
+  rootDir: string,
+  rawPath: string,
+  method: string,
+  csp: string,
+): Promise<Response> {
   const headers = appResponseHeaders(csp);
   if (method !== 'GET' && method !== 'HEAD') return new Response(null, { status: 405, headers });
   const file = await resolveAppFile(rootDir, rawPath);
   const body = file === null ? null : await readFile(file).catch(() => null);
   if (file === null || body === null) {
-    return new Response('Not found', { status: 404, headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' } });
+    return new Response('Not found', {
+      status: 404,
+      headers: { ...headers, 'Content-Type': 'text/plain; charset=utf-8' },
+    });
   }
   return new Response(method === 'HEAD' ? null : new Uint8Array(body), {
     status: 200,

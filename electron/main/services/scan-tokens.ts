@@ -67,7 +67,12 @@ export function createScanTokens(now: () => number) {
         const keep = old.held.kind === entry.held.kind;
         if (keep) wipeHeld(entry.held);
         else wipeHeld(old.held);
-        byToken.set(known, { key, route: entry.route, held: keep ? old.held : entry.held, expires });
+        byToken.set(known, {
+          key,
+          route: entry.route,
+          held: keep ? old.held : entry.held,
+          expires,
+        });
         return known;
       }
       const token = randomBytes(18).toString('base64url');

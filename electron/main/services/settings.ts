@@ -44,7 +44,8 @@ export function createSettingsStore(dir: string): SettingsStore {
     let stored: Record<string, unknown> = {};
     try {
       const parsed: unknown = raw ? JSON.parse(raw.toString('utf8')) : {};
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) stored = parsed as Record<string, unknown>;
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+        stored = parsed as Record<string, unknown>;
     } catch {
       stored = {};
     }

@@ -53,7 +53,10 @@ export function createUnlockThrottle(path: string, clock: Clock): UnlockThrottle
     async check() {
       const s = await load();
       const wait = s.notBefore - clock.now();
-      if (wait > 0) throw new FaktorError('too-many-attempts', undefined, { retryAfterSeconds: Math.ceil(wait / 1000) });
+      if (wait > 0)
+        throw new FaktorError('too-many-attempts', undefined, {
+          retryAfterSeconds: Math.ceil(wait / 1000),
+        });
     },
     async recordFailure() {
       const s = await load();

@@ -33,7 +33,10 @@ export interface VaultAccount {
 }
 
 /** An account to add (id and creation time are assigned by the vault). */
-export type NewAccount = Omit<VaultAccount, 'id' | 'createdAt' | 'color' | 'icon' | 'pinned' | 'tags' | 'lastUsed'> &
+export type NewAccount = Omit<
+  VaultAccount,
+  'id' | 'createdAt' | 'color' | 'icon' | 'pinned' | 'tags' | 'lastUsed'
+> &
   Partial<Pick<VaultAccount, 'color' | 'icon' | 'pinned' | 'tags' | 'lastUsed'>>;
 
 /** Random URL-safe id (16 chars, 96 bits), matching the contract's Id. */
@@ -73,9 +76,29 @@ export function newAccountOf(p: OtpParams): NewAccount {
 
 /** A stored account built from one to add: a new id, the creation time, defaults, and its own copy of the seed. */
 export function freshAccount(input: NewAccount, createdAt: number): VaultAccount {
-  const fields = pickFields(input, ['type', 'issuer', 'label', 'algorithm', 'digits', 'period', 'counter']);
-  const organising = { pinned: input.pinned ?? false, tags: normaliseTags(input.tags ?? []), lastUsed: input.lastUsed ?? null };
-  return { ...fields, ...organising, id: newId(), color: input.color ?? null, icon: input.icon ?? null, createdAt, secret: Uint8Array.from(input.secret) };
+  const fields = pickFields(input, [
+    'type',
+    'issuer',
+    'label',
+    'algorithm',
+    'digits',
+    'period',
+    'counter',
+  ]);
+  const organising = {
+    pinned: input.pinned ?? false,
+    tags: normaliseTags(input.tags ?? []),
+    lastUsed: input.lastUsed ?? null,
+  };
+  return {
+    ...fields,
+    ...organising,
+    id: newId(),
+    color: input.color ?? null,
+    icon: input.icon ?? null,
+    createdAt,
+    secret: Uint8Array.from(input.secret),
+  };
 }
 
 /** The account with an edit applied (metadata only, never the seed), checked like a new one; an empty label is refused. */
@@ -110,7 +133,10 @@ export function replaced(accounts: readonly VaultAccount[], next: VaultAccount):
  * Reorders: the named accounts take the named order within the positions they occupy, the rest
  * stay where they are (so a filtered view can be reordered without moving hidden accounts).
  */
-export function reordered(accounts: readonly VaultAccount[], ids: readonly string[]): VaultAccount[] {
+export function reordered(
+  accounts: readonly VaultAccount[],
+  ids: readonly string[],
+): VaultAccount[] {
   if (new Set(ids).size !== ids.length) throw new FaktorError('invalid-request', 'duplicate id');
   const moving = ids.map((id) => findAccount(accounts, id));
   const named = new Set(ids);

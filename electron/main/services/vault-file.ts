@@ -33,19 +33,32 @@ const StoredAccount = AccountMeta.extend({
   lastUsed: AccountMeta.shape.lastUsed.default(ORGANISE_DEFAULTS.lastUsed),
 });
 // `pairings` (paired Servicekonten, docs/servicekonto-app.md) is optional so vaults written before it read unchanged.
-const Payload = z.strictObject({ accounts: z.array(StoredAccount), pairings: z.array(PairedRecordSchema).optional() });
+const Payload = z.strictObject({
+  accounts: z.array(StoredAccount),
+  pairings: z.array(PairedRecordSchema).optional(),
+});
 
 /** The payload's JSON text (the caller zeroes the buffer it makes of it). */
 function encodePayload(content: VaultContent): string {
-  const stored = content.accounts.map((a) => ({ ...toView(a), secret: Buffer.from(a.secret).toString('base64') }));
-  return JSON.stringify(content.pairings.length > 0 ? { accounts: stored, pairings: content.pairings } : { accounts: stored });
+  const stored = content.accounts.map((a) => ({
+    ...toView(a),
+    secret: Buffer.from(a.secret).toString('base64'),
+  }));
+  return JSON.stringify(
+    content.pairings.length > 0
+      ? { accounts: stored, pairings: content.pairings }
+      : { accounts: stored },
+  );
 }
 
 /** Parses a decrypted payload strictly ('vault-corrupt' otherwise) and zeroes it. */
 function decodePayload(plain: Buffer): VaultContent {
   try {
     const parsed = Payload.parse(JSON.parse(plain.toString('utf8')));
-    const accounts = parsed.accounts.map((a) => ({ ...a, secret: new Uint8Array(Buffer.from(a.secret, 'base64')) }));
+    const accounts = parsed.accounts.map((a) => ({
+      ...a,
+      secret: new Uint8Array(Buffer.from(a.secret, 'base64')),
+    }));
     return { accounts, pairings: (parsed.pairings ?? []) as PairedRecord[] };
   } catch {
     throw new FaktorError('vault-corrupt', 'vault payload malformed');
@@ -75,6 +88,11 @@ export async function readContent(file: string, key: Uint8Array): Promise<VaultC
 }
 
 /** Writes the content under `key` atomically (temp file + fsync + rename). */
-export async function writeContent(file: string, key: Uint8Array, content: VaultContent, hooks?: AtomicWriteHooks): Promise<void> {
+export async function writeContent(
+  file: string,
+  key: Uint8Array,
+  content: VaultContent,
+  hooks?: AtomicWriteHooks,
+): Promise<void> {
   await writeFileAtomic(file, encryptContent(key, content), { hooks });
 }

@@ -1,7 +1,15 @@
 import { createHash, createHmac } from 'node:crypto';
 import { z } from 'zod';
 import { FaktorError } from '../../../shared/errors';
-import { deriveKey, KEY_BYTES, newKdfParams, seal, unseal, type KdfCost, type KdfParams } from './crypto';
+import {
+  deriveKey,
+  KEY_BYTES,
+  newKdfParams,
+  seal,
+  unseal,
+  type KdfCost,
+  type KdfParams,
+} from './crypto';
 
 /**
  * Byte layouts of the two things the vault persists: the keychain item (the vault key, plain or
@@ -19,7 +27,9 @@ export function keyItemTag(item: string): string {
 }
 
 /** Strict standard Base64 (what Buffer#toString('base64') writes). */
-export const B64 = z.string().regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/);
+export const B64 = z
+  .string()
+  .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/);
 
 /** KDF params as stored in the keychain item and in backups. */
 export const KdfParamsSchema = z.discriminatedUnion('name', [
@@ -30,7 +40,13 @@ export const KdfParamsSchema = z.discriminatedUnion('name', [
     parallelism: z.number().int(),
     salt: B64,
   }),
-  z.strictObject({ name: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int(), salt: B64 }),
+  z.strictObject({
+    name: z.literal('scrypt'),
+    N: z.number().int(),
+    r: z.number().int(),
+    p: z.number().int(),
+    salt: B64,
+  }),
 ]);
 
 const KeyItem = z.union([
@@ -64,7 +80,8 @@ export function parseKeyItem(text: string): KeySlot {
   const item = readKeyItem(text);
   if ('key' in item) {
     const key = Buffer.from(item.key, 'base64');
-    if (key.length !== KEY_BYTES) throw new FaktorError('vault-corrupt', 'vault key has the wrong length');
+    if (key.length !== KEY_BYTES)
+      throw new FaktorError('vault-corrupt', 'vault key has the wrong length');
     return { kind: 'plain', key };
   }
   return { kind: 'wrapped', item: text };
@@ -76,12 +93,19 @@ export function plainKeyItem(key: Uint8Array): string {
 }
 
 /** The keychain item holding the key encrypted with a key derived from the app password. */
-export async function wrappedKeyItem(key: Uint8Array, password: string, cost: KdfCost): Promise<string> {
+export async function wrappedKeyItem(
+  key: Uint8Array,
+  password: string,
+  cost: KdfCost,
+): Promise<string> {
   const kdf = newKdfParams(cost);
   const kek = await deriveKey(password, kdf);
   try {
     const { nonce, ciphertext } = seal(kek, key, WRAP_AAD);
-    return JSON.stringify({ v: 1, wrapped: { kdf, nonce: nonce.toString('base64'), ciphertext: ciphertext.toString('base64') } });
+    return JSON.stringify({
+      v: 1,
+      wrapped: { kdf, nonce: nonce.toString('base64'), ciphertext: ciphertext.toString('base64') },
+    });
   } finally {
     kek.fill(0);
   }
@@ -94,8 +118,14 @@ export async function unwrapKeyItem(text: string, password: string): Promise<Buf
   const kdf: KdfParams = item.wrapped.kdf;
   const kek = await deriveKey(password, kdf);
   try {
-    const key = unseal(kek, Buffer.from(item.wrapped.nonce, 'base64'), Buffer.from(item.wrapped.ciphertext, 'base64'), WRAP_AAD);
-    if (key && key.length !== KEY_BYTES) throw new FaktorError('vault-corrupt', 'vault key has the wrong length');
+    const key = unseal(
+      kek,
+      Buffer.from(item.wrapped.nonce, 'base64'),
+      Buffer.from(item.wrapped.ciphertext, 'base64'),
+      WRAP_AAD,
+    );
+    if (key && key.length !== KEY_BYTES)
+      throw new FaktorError('vault-corrupt', 'vault key has the wrong length');
     return key;
   } finally {
     kek.fill(0);
@@ -115,7 +145,11 @@ const VaultFile = z.strictObject({
  * the file header, so "this file belongs to another key" is told apart from "this file is damaged".
  */
 export function keyId(key: Uint8Array): string {
-  return createHmac('sha256', key).update('faktor-vault-key-id').digest().subarray(0, 8).toString('base64');
+  return createHmac('sha256', key)
+    .update('faktor-vault-key-id')
+    .digest()
+    .subarray(0, 8)
+    .toString('base64');
 }
 
 const FILE_AAD = Buffer.from('faktor-vault/1');
@@ -140,8 +174,14 @@ export function decodeVaultFile(key: Uint8Array, bytes: Uint8Array): Buffer {
   } catch {
     throw new FaktorError('vault-corrupt', 'vault file is not a Faktor vault');
   }
-  if (file.keyId !== keyId(key)) throw new FaktorError('vault-key-missing', 'the keychain holds a different vault key');
-  const plain = unseal(key, Buffer.from(file.nonce, 'base64'), Buffer.from(file.ciphertext, 'base64'), FILE_AAD);
+  if (file.keyId !== keyId(key))
+    throw new FaktorError('vault-key-missing', 'the keychain holds a different vault key');
+  const plain = unseal(
+    key,
+    Buffer.from(file.nonce, 'base64'),
+    Buffer.from(file.ciphertext, 'base64'),
+    FILE_AAD,
+  );
   if (!plain) throw new FaktorError('vault-corrupt', 'vault file failed authentication');
   return plain;
 }

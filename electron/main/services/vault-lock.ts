@@ -7,8 +7,20 @@ import { DEFAULT_KDF, randomKey, type KdfCost } from './crypto';
 import type { Keychain } from './keychain';
 import { createSerial } from './serial';
 import { createUnlockThrottle, type UnlockThrottle } from './throttle';
-import { encryptContent, readContent, VAULT_FILE, writeContent, type VaultContent } from './vault-file';
-import { keyItemTag, parseKeyItem, plainKeyItem, unwrapKeyItem, wrappedKeyItem } from './vault-format';
+import {
+  encryptContent,
+  readContent,
+  VAULT_FILE,
+  writeContent,
+  type VaultContent,
+} from './vault-file';
+import {
+  keyItemTag,
+  parseKeyItem,
+  plainKeyItem,
+  unwrapKeyItem,
+  wrappedKeyItem,
+} from './vault-format';
 import { commitRekey, type RekeyHooks } from './vault-rekey';
 
 /*
@@ -58,7 +70,11 @@ export interface VaultOptions {
 /** The unlocked state: the key and everything decrypted, plus the wrapped keychain item (null: no app password). */
 export type ReadyState = VaultContent & { kind: 'ready'; key: Buffer; item: string | null };
 
-type State = { kind: 'closed' } | { kind: 'error'; code: ErrorCode } | { kind: 'locked'; item: string } | ReadyState;
+type State =
+  | { kind: 'closed' }
+  | { kind: 'error'; code: ErrorCode }
+  | { kind: 'locked'; item: string }
+  | ReadyState;
 
 /** Key and lock state of the vault; `Vault` (vault.ts) adds the accounts and pairings. All public methods are serialized. */
 export abstract class VaultLock {
@@ -102,7 +118,8 @@ export abstract class VaultLock {
    */
   open(): Promise<VaultStatus> {
     return this.serial(async () => {
-      if (this.state.kind === 'closed' || this.state.kind === 'error') await this.load().catch(() => undefined);
+      if (this.state.kind === 'closed' || this.state.kind === 'error')
+        await this.load().catch(() => undefined);
       return this.status();
     });
   }
@@ -114,7 +131,11 @@ export abstract class VaultLock {
       const item = await this.o.keychain.get(KEY_ACCOUNT);
       if (item === null) {
         // A file without a key is unreadable forever; keep it untouched for the user to recover.
-        if (bytes) throw new FaktorError('vault-key-missing', 'vault file exists but the keychain has no key');
+        if (bytes)
+          throw new FaktorError(
+            'vault-key-missing',
+            'vault file exists but the keychain has no key',
+          );
         const key = randomKey();
         await this.o.keychain.set(KEY_ACCOUNT, plainKeyItem(key)); // key strictly before the first file
         await this.o.hooks?.afterKeyWrite?.();
@@ -132,7 +153,9 @@ export abstract class VaultLock {
     } catch (e) {
       const code: ErrorCode = isFaktorError(e) ? e.code : 'vault-corrupt';
       this.setState({ kind: 'error', code });
-      throw isFaktorError(e) ? e : new FaktorError('vault-corrupt', e instanceof Error ? e.name : 'read failed');
+      throw isFaktorError(e)
+        ? e
+        : new FaktorError('vault-corrupt', e instanceof Error ? e.name : 'read failed');
     }
   }
 
@@ -165,7 +188,8 @@ export abstract class VaultLock {
       if (this.state.kind === 'closed' || this.state.kind === 'error') await this.load();
       const s = this.state;
       if (s.kind !== 'locked') return this.status();
-      if (keyItemTag(s.item) !== itemTag) throw new FaktorError('os-unlock-stale', 'keychain item changed');
+      if (keyItemTag(s.item) !== itemTag)
+        throw new FaktorError('os-unlock-stale', 'keychain item changed');
       return this.openWith(Buffer.from(key), s.item);
     });
   }
@@ -209,7 +233,14 @@ export abstract class VaultLock {
         item = next === null ? null : await wrappedKeyItem(key, next, this.o.kdf ?? DEFAULT_KDF);
         // Everything the vault holds moves to the new key: accounts AND paired Servicekonten.
         const fileText = encryptContent(key, s);
-        await commitRekey({ file: this.file, keychain: this.o.keychain, account: KEY_ACCOUNT, item: item ?? plainKeyItem(key), fileText, hooks: this.o.hooks?.rekey });
+        await commitRekey({
+          file: this.file,
+          keychain: this.o.keychain,
+          account: KEY_ACCOUNT,
+          item: item ?? plainKeyItem(key),
+          fileText,
+          hooks: this.o.hooks?.rekey,
+        });
         s.key.fill(0);
         this.setState({ ...s, key, item });
       } catch (e) {
@@ -217,7 +248,9 @@ export abstract class VaultLock {
         throw e;
       }
       const kept = item;
-      await this.o.onRekey?.(kept === null ? null : { key: Buffer.from(key), itemTag: keyItemTag(kept) }).catch(() => undefined);
+      await this.o
+        .onRekey?.(kept === null ? null : { key: Buffer.from(key), itemTag: keyItemTag(kept) })
+        .catch(() => undefined);
       return this.status();
     });
   }
@@ -247,7 +280,10 @@ export abstract class VaultLock {
 
   /** Writes the new content; memory changes only after the file is safely on disk. */
   protected async commit(s: ReadyState, content: Partial<VaultContent>): Promise<void> {
-    const next = { accounts: content.accounts ?? s.accounts, pairings: content.pairings ?? s.pairings };
+    const next = {
+      accounts: content.accounts ?? s.accounts,
+      pairings: content.pairings ?? s.pairings,
+    };
     await writeContent(this.file, s.key, next, this.o.hooks?.file);
     this.state = { ...s, ...next };
     this.o.onChange?.();

@@ -11,7 +11,10 @@ import { PairedRecordSchema, samePairing, type PairedRecord } from './servicekon
  * account replaces the old one (a re-pairing after reinstall: the old means stays on the server
  * until the user removes it there).
  */
-export function withPairing(pairings: readonly PairedRecord[], record: PairedRecord): PairedRecord[] {
+export function withPairing(
+  pairings: readonly PairedRecord[],
+  record: PairedRecord,
+): PairedRecord[] {
   const checked = PairedRecordSchema.parse(record) as PairedRecord;
   return [...pairings.filter((p) => p.id !== checked.id && !samePairing(p, checked)), checked];
 }

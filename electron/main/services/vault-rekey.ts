@@ -36,14 +36,24 @@ export interface RekeyHooks {
  * holding it. On a failed keychain write the staged file is removed, unless the keychain reads back
  * the new item (the write landed after all), in which case the re-key completes.
  */
-export async function commitRekey(o: { file: string; keychain: Keychain; account: string; item: string; fileText: string; hooks?: RekeyHooks }): Promise<void> {
+export async function commitRekey(o: {
+  file: string;
+  keychain: Keychain;
+  account: string;
+  item: string;
+  fileText: string;
+  hooks?: RekeyHooks;
+}): Promise<void> {
   const staged = stagedPath(o.file);
   await writeFileAtomic(staged, o.fileText);
   await o.hooks?.beforeKeychain?.();
   try {
     await o.keychain.set(o.account, o.item);
   } catch (e) {
-    const landed = await o.keychain.get(o.account).then((v) => v === o.item, () => false);
+    const landed = await o.keychain.get(o.account).then(
+      (v) => v === o.item,
+      () => false,
+    );
     if (!landed) {
       await unlink(staged).catch(() => undefined);
       throw e;

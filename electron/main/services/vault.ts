@@ -2,10 +2,30 @@ import { FaktorError } from '../../../shared/errors';
 import type { AccountPatch, AccountView } from '../../../shared/ipc/schemas';
 import type { OtpParams } from '../../../shared/otp/types';
 import type { PairedRecord } from './servicekonto/paired-record';
-import { checkNewAccount, duplicateKey, findAccount, freshAccount, paramsOf, patchedAccount, reordered, replaced, toView, type NewAccount, type VaultAccount } from './vault-account';
+import {
+  checkNewAccount,
+  duplicateKey,
+  findAccount,
+  freshAccount,
+  paramsOf,
+  patchedAccount,
+  reordered,
+  replaced,
+  toView,
+  type NewAccount,
+  type VaultAccount,
+} from './vault-account';
 import { VaultLock, type ReadyState, type VaultOptions } from './vault-lock';
 import { withoutPairing, withPairing } from './vault-pairings';
-import { dissolvedGroup, groupsOf, renamedGroup, undoneGroupChange, type GroupChange, type GroupInfo, type GroupUndo } from './vault-groups';
+import {
+  dissolvedGroup,
+  groupsOf,
+  renamedGroup,
+  undoneGroupChange,
+  type GroupChange,
+  type GroupInfo,
+  type GroupUndo,
+} from './vault-groups';
 import { UndoShelf } from './vault-undo';
 
 /**
@@ -60,7 +80,10 @@ export class Vault extends VaultLock {
   }
 
   /** Like withParams, for every TOTP account (or the given ids; HOTP ones are skipped), in display order. */
-  withTotpParams<T>(ids: readonly string[] | undefined, fn: (id: string, params: OtpParams) => T): Promise<T[]> {
+  withTotpParams<T>(
+    ids: readonly string[] | undefined,
+    fn: (id: string, params: OtpParams) => T,
+  ): Promise<T[]> {
     return this.op(async (s) => {
       const chosen = ids ? ids.map((id) => findAccount(s.accounts, id)) : s.accounts;
       return chosen.filter((a) => a.type === 'totp').map((a) => fn(a.id, paramsOf(a)));
@@ -105,7 +128,9 @@ export class Vault extends VaultLock {
     return this.op(async (s) => {
       const u = this.undo.peek(undoToken);
       if (!u) throw new FaktorError('not-found', 'undo expired');
-      if (s.accounts.some((a) => a.id === u.account.id || duplicateKey(a) === duplicateKey(u.account))) {
+      if (
+        s.accounts.some((a) => a.id === u.account.id || duplicateKey(a) === duplicateKey(u.account))
+      ) {
         this.undo.drop(undoToken);
         throw new FaktorError('duplicate');
       }
@@ -137,11 +162,15 @@ export class Vault extends VaultLock {
    * HOTP: computes the code for the stored counter, persists counter + 1, and only then hands the
    * code out. If the write fails no code is returned, so a shown code is never reused.
    */
-  nextHotp(id: string, generate: (params: OtpParams, counter: number) => string): Promise<{ code: string; counter: number }> {
+  nextHotp(
+    id: string,
+    generate: (params: OtpParams, counter: number) => string,
+  ): Promise<{ code: string; counter: number }> {
     return this.op(async (s) => {
       const a = findAccount(s.accounts, id);
       if (a.type !== 'hotp') throw new FaktorError('invalid-request', 'not an HOTP account');
-      if (a.counter >= Number.MAX_SAFE_INTEGER) throw new FaktorError('invalid-parameter', 'counter');
+      if (a.counter >= Number.MAX_SAFE_INTEGER)
+        throw new FaktorError('invalid-parameter', 'counter');
       const code = generate(paramsOf(a), a.counter);
       await this.commit(s, { accounts: replaced(s.accounts, { ...a, counter: a.counter + 1 }) });
       this.lastHotp.set(id, code);
@@ -161,7 +190,9 @@ export class Vault extends VaultLock {
    * Adds many accounts in ONE atomic write (all or nothing). Exact duplicates of existing accounts or
    * of earlier entries in the same import are skipped and reported. Validates all before writing.
    */
-  importAccounts(list: readonly NewAccount[]): Promise<{ imported: number; duplicates: Array<{ issuer: string; label: string }> }> {
+  importAccounts(
+    list: readonly NewAccount[],
+  ): Promise<{ imported: number; duplicates: Array<{ issuer: string; label: string }> }> {
     return this.op(async (s) => {
       list.forEach(checkNewAccount);
       const seen = new Set(s.accounts.map(duplicateKey));
@@ -208,14 +239,19 @@ export class Vault extends VaultLock {
     });
   }
 
-  private async commitGroupChange(s: ReadyState, change: GroupChange): Promise<{ changed: number; undoToken: string }> {
+  private async commitGroupChange(
+    s: ReadyState,
+    change: GroupChange,
+  ): Promise<{ changed: number; undoToken: string }> {
     await this.commit(s, { accounts: change.accounts });
     return { changed: change.undo.tagsBefore.size, undoToken: this.groupUndo.put(change.undo) };
   }
 
   /** Copies of every account with seed, for backup export; main-process internal. */
   exportAccounts(): Promise<VaultAccount[]> {
-    return this.op(async (s) => s.accounts.map((a) => ({ ...a, secret: Uint8Array.from(a.secret) })));
+    return this.op(async (s) =>
+      s.accounts.map((a) => ({ ...a, secret: Uint8Array.from(a.secret) })),
+    );
   }
 
   /** Every paired Servicekonto record (sealed secrets included); main-process internal. */

@@ -87,8 +87,12 @@ export async function deleteAccount(id: string): Promise<void> {
 
 /** Focuses a row's copy button (else its first control, e.g. a hidden code's "show"), else the search field. */
 function focusRowOrSearch(id: string | null): void {
-  const row = id === null ? null : document.querySelector<HTMLElement>(`[data-account-id="${CSS.escape(id)}"]`);
-  const target = row?.querySelector<HTMLElement>('button.code') ?? row?.querySelector<HTMLElement>('button');
+  const row =
+    id === null
+      ? null
+      : document.querySelector<HTMLElement>(`[data-account-id="${CSS.escape(id)}"]`);
+  const target =
+    row?.querySelector<HTMLElement>('button.code') ?? row?.querySelector<HTMLElement>('button');
   (target ?? document.getElementById('search'))?.focus();
 }
 

@@ -79,7 +79,8 @@ export async function refreshCodes(): Promise<void> {
 export function startCodeRefresh(): () => void {
   return onTick((now) => {
     const s = useStore.getState();
-    if (s.status?.state === 'ready' && s.order.length > 0 && now >= s.nextRefreshAt) void refreshCodes();
+    if (s.status?.state === 'ready' && s.order.length > 0 && now >= s.nextRefreshAt)
+      void refreshCodes();
   });
 }
 
@@ -100,7 +101,12 @@ export async function copyCode(id: string): Promise<void> {
   try {
     const { clearsAt } = await codesCopy(id);
     if (clearsAt === null) notify(i18next.t('toast.copied'));
-    else notify(i18next.t('toast.copiedClears', { seconds: Math.max(1, Math.round((clearsAt - Date.now()) / 1000)) }));
+    else
+      notify(
+        i18next.t('toast.copiedClears', {
+          seconds: Math.max(1, Math.round((clearsAt - Date.now()) / 1000)),
+        }),
+      );
   } catch (e) {
     notifyError(e);
   }

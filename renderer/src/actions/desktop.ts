@@ -16,7 +16,9 @@ export function handleDesktopAction(action: DesktopAction): void {
       if (s.status?.state !== 'ready') return;
       // A fresh object each time, so a second link re-opens the dialog on its own code.
       s.openDialog(null);
-      queueMicrotask(() => useStore.getState().openDialog({ kind: 'scan', initial: action.result }));
+      queueMicrotask(() =>
+        useStore.getState().openDialog({ kind: 'scan', initial: action.result }),
+      );
       return;
     case 'focus-search':
       if (s.status?.state !== 'ready') return;
@@ -26,7 +28,9 @@ export function handleDesktopAction(action: DesktopAction): void {
       return;
     case 'open-request': {
       flushSync(() => s.openDialog(null));
-      const card = document.querySelector<HTMLElement>(`[data-request-tx="${CSS.escape(action.tx)}"]`);
+      const card = document.querySelector<HTMLElement>(
+        `[data-request-tx="${CSS.escape(action.tx)}"]`,
+      );
       card?.scrollIntoView({ block: 'nearest' });
       card?.focus();
       return;

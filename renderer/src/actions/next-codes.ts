@@ -20,7 +20,8 @@ function dueForPreview(now: number): string[] {
     const current = s.totp[id];
     const account = s.byId[id];
     if (!current || !account || current.validUntil <= now) return false;
-    if (now < previewOpensAt(account.period, now) || (refused.get(id) ?? 0) >= current.validUntil) return false;
+    if (now < previewOpensAt(account.period, now) || (refused.get(id) ?? 0) >= current.validUntil)
+      return false;
     return s.upcoming[id]?.validFrom !== current.validUntil;
   });
 }

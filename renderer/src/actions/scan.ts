@@ -18,6 +18,9 @@ export async function importScannedBatch(tokens: string[]): Promise<void> {
   const result = await qrImportMigration(tokens);
   await loadAccounts();
   const dup = result.duplicates.map(displayName).join(', ');
-  notify(i18next.t('scan.imported', { count: result.imported }) + (dup ? ` ${i18next.t('scan.skipped', { names: dup })}` : ''));
+  notify(
+    i18next.t('scan.imported', { count: result.imported }) +
+      (dup ? ` ${i18next.t('scan.skipped', { names: dup })}` : ''),
+  );
   closeDialog();
 }

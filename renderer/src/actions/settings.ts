@@ -5,7 +5,9 @@ import { useStore } from '../store';
 
 /** The UI language: the setting, or the OS locale when the setting is 'system'. */
 export function resolveLanguage(settings: Settings | null, osLocale: string): Language {
-  return settings && settings.language !== 'system' ? settings.language : languageForLocale(osLocale);
+  return settings && settings.language !== 'system'
+    ? settings.language
+    : languageForLocale(osLocale);
 }
 
 /** Applies the colour-scheme setting: app.css answers `data-theme` with `color-scheme` (light-dark()). */
@@ -23,7 +25,10 @@ export async function loadSettings(): Promise<Language> {
     s.setSettings(settings.value);
     applyTheme(settings.value.theme);
   }
-  const language = resolveLanguage(settings.status === 'fulfilled' ? settings.value : null, osLocale);
+  const language = resolveLanguage(
+    settings.status === 'fulfilled' ? settings.value : null,
+    osLocale,
+  );
   s.setLocale(osLocale, language);
   return language;
 }

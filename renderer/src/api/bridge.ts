@@ -17,7 +17,9 @@ export async function unwrap<T>(call: Promise<Envelope<T>>): Promise<T> {
     throw new FaktorError('internal', 'bridge call rejected');
   }
   if (envelope.ok) return envelope.value;
-  const code: ErrorCode = known.has(envelope.error.code) ? (envelope.error.code as ErrorCode) : 'internal';
+  const code: ErrorCode = known.has(envelope.error.code)
+    ? (envelope.error.code as ErrorCode)
+    : 'internal';
   throw new FaktorError(code, undefined, envelope.error.params);
 }
 

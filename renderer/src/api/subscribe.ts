@@ -2,6 +2,9 @@ import type { EventName, EventOf } from '../../../shared/ipc/contract';
 import { bridge } from './bridge';
 
 /** Subscribes to a main → renderer event; returns the unsubscribe function. */
-export function onEvent<E extends EventName>(event: E, listener: (payload: EventOf<E>) => void): () => void {
+export function onEvent<E extends EventName>(
+  event: E,
+  listener: (payload: EventOf<E>) => void,
+): () => void {
   return bridge().on(event, listener);
 }

@@ -9,11 +9,17 @@ export interface DialogProps {
   className?: string;
 }
 
-const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), summary, [tabindex]:not([tabindex="-1"])';
 
 /** Tab from the last control goes to the first (Shift+Tab the other way), never out to <body>. */
-function keepTabInside(dialog: HTMLDialogElement, e: { shiftKey: boolean; preventDefault: () => void }): void {
-  const items = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null || el === document.activeElement);
+function keepTabInside(
+  dialog: HTMLDialogElement,
+  e: { shiftKey: boolean; preventDefault: () => void },
+): void {
+  const items = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (el) => el.offsetParent !== null || el === document.activeElement,
+  );
   const first = items[0];
   const last = items[items.length - 1];
   if (!first || !last) return;

@@ -14,14 +14,20 @@ export function Field({ label, help, error, control, ...input }: FieldProps) {
   const id = useId();
   const helpId = `${id}-help`;
   const errorId = `${id}-error`;
-  const describedBy = [error ? errorId : null, help ? helpId : null].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [error ? errorId : null, help ? helpId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {control ? (
         control({ id, describedBy, invalid: Boolean(error) })
       ) : (
-        <input id={id} aria-describedby={describedBy} aria-invalid={error ? true : undefined} {...input} />
+        <input
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={error ? true : undefined}
+          {...input}
+        />
       )}
       {error ? (
         <p id={errorId} className="field-error">

@@ -33,7 +33,12 @@ export function Toasts() {
                   {toast.action.label}
                 </button>
               ) : null}
-              <button type="button" className="icon" aria-label={t('toast.dismiss')} onClick={() => dismiss(toast.id)}>
+              <button
+                type="button"
+                className="icon"
+                aria-label={t('toast.dismiss')}
+                onClick={() => dismiss(toast.id)}
+              >
                 <span aria-hidden="true">✕</span>
               </button>
             </div>
@@ -45,7 +50,12 @@ export function Toasts() {
           .map((toast) => (
             <div key={toast.id} className="toast toast-error">
               <span>{toast.text}</span>
-              <button type="button" className="icon" aria-label={t('toast.dismiss')} onClick={() => dismiss(toast.id)}>
+              <button
+                type="button"
+                className="icon"
+                aria-label={t('toast.dismiss')}
+                onClick={() => dismiss(toast.id)}
+              >
                 <span aria-hidden="true">✕</span>
               </button>
             </div>

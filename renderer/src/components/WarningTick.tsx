@@ -21,7 +21,13 @@ export function WarningTick({ warning, label, checked, onChange, autoFocus }: Wa
         {warning}
       </p>
       <label className="checkbox">
-        <input type="checkbox" checked={checked} aria-describedby={id} autoFocus={autoFocus} onChange={(e) => onChange(e.target.checked)} />
+        <input
+          type="checkbox"
+          checked={checked}
+          aria-describedby={id}
+          autoFocus={autoFocus}
+          onChange={(e) => onChange(e.target.checked)}
+        />
         {label}
       </label>
     </>

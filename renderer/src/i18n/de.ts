@@ -9,7 +9,8 @@ export const de: Strings = {
   },
   list: {
     heading: 'Konten',
-    empty: 'Noch keine Konten. Fügen Sie eines mit „Konto hinzufügen“ hinzu oder fügen Sie einen otpauth://-Link ein.',
+    empty:
+      'Noch keine Konten. Fügen Sie eines mit „Konto hinzufügen“ hinzu oder fügen Sie einen otpauth://-Link ein.',
     noMatches: 'Kein Konto passt zu „{{query}}“.',
     count_one: '{{count}} Konto',
     count_other: '{{count}} Konten',
@@ -28,7 +29,8 @@ export const de: Strings = {
     edit: '{{name}} bearbeiten',
     delete: '{{name}} löschen',
     hotpHint: 'Zähler {{counter}}',
-    reorderHint: 'Leeren Sie die Suche und wählen Sie „Eigene Reihenfolge“, um die Reihenfolge zu ändern.',
+    reorderHint:
+      'Leeren Sie die Suche und wählen Sie „Eigene Reihenfolge“, um die Reihenfolge zu ändern.',
     nextPreview: 'Nächster Code für {{name}}: {{code}}',
     nextPreviewTitle: 'Nächster Code',
   },
@@ -76,13 +78,15 @@ export const de: Strings = {
     fromLink: 'Link einfügen',
     manual: 'Manuell eingeben',
     uriLabel: 'otpauth://-Link',
-    uriHelp: 'Fügen Sie den Link ein, der neben dem QR-Code als Text steht und mit otpauth:// beginnt.',
+    uriHelp:
+      'Fügen Sie den Link ein, der neben dem QR-Code als Text steht und mit otpauth:// beginnt.',
     issuer: 'Dienst (Aussteller)',
     issuerHelp: 'Zum Beispiel „Servicekonto Berlin“ oder „GitHub“. Optional.',
     label: 'Kontoname',
     labelHelp: 'Zum Beispiel Ihre E-Mail-Adresse oder Ihr Benutzername.',
     secret: 'Geheimer Schlüssel',
-    secretHelp: 'Der Schlüssel, der statt des QR-Codes angezeigt wird: Buchstaben A–Z und Ziffern 2–7. Leerzeichen werden ignoriert.',
+    secretHelp:
+      'Der Schlüssel, der statt des QR-Codes angezeigt wird: Buchstaben A–Z und Ziffern 2–7. Leerzeichen werden ignoriert.',
     type: 'Art',
     totp: 'Zeitbasiert (TOTP)',
     hotp: 'Zählerbasiert (HOTP)',
@@ -141,7 +145,8 @@ export const de: Strings = {
     clipboardSeconds_one: '{{count}} Sekunde',
     clipboardSeconds_other: '{{count}} Sekunden',
     passwordHeading: 'App-Passwort',
-    passwordNone: 'Kein App-Passwort gesetzt: Wer dieses Benutzerkonto am Computer nutzt, kann Ihre Codes sehen.',
+    passwordNone:
+      'Kein App-Passwort gesetzt: Wer dieses Benutzerkonto am Computer nutzt, kann Ihre Codes sehen.',
     passwordSet: 'Ein App-Passwort ist gesetzt.',
     currentPassword: 'Aktuelles Passwort',
     newPassword: 'Neues Passwort',
@@ -156,18 +161,21 @@ export const de: Strings = {
   backup: {
     title: 'Sicherung',
     exportHeading: 'Verschlüsselte Sicherung',
-    exportHint: 'Speichert alle Konten in einer Datei, die durch ein Passwort geschützt ist. Dieses Passwort brauchen Sie zum Wiederherstellen.',
+    exportHint:
+      'Speichert alle Konten in einer Datei, die durch ein Passwort geschützt ist. Dieses Passwort brauchen Sie zum Wiederherstellen.',
     exportPassword: 'Passwort der Sicherung',
     exportRepeat: 'Passwort der Sicherung wiederholen',
     exportButton: 'Verschlüsselte Sicherung speichern …',
     exported_one: '{{count}} Konto in {{fileName}} gespeichert.',
     exported_other: '{{count}} Konten in {{fileName}} gespeichert.',
     plainHeading: 'Unverschlüsselter Export',
-    plainWarning: 'Achtung: Diese Datei enthält alle geheimen Schlüssel im Klartext. Wer sie erhält, kann Ihre Codes erzeugen. Nutzen Sie sie nur für den Umzug in eine andere App und löschen Sie sie danach.',
+    plainWarning:
+      'Achtung: Diese Datei enthält alle geheimen Schlüssel im Klartext. Wer sie erhält, kann Ihre Codes erzeugen. Nutzen Sie sie nur für den Umzug in eine andere App und löschen Sie sie danach.',
     plainConfirm: 'Mir ist bewusst, dass die Datei nicht geschützt ist.',
     plainButton: 'Unverschlüsselte Liste speichern …',
     importHeading: 'Faktor-Sicherung wiederherstellen',
-    importHint: 'Liest eine verschlüsselte Faktor-Sicherung oder eine Textdatei mit otpauth://-Links. Wählen Sie zuerst die Datei; ist sie verschlüsselt, fragt Faktor danach nach ihrem Passwort. Sie sehen, was importiert würde, bevor sich etwas ändert.',
+    importHint:
+      'Liest eine verschlüsselte Faktor-Sicherung oder eine Textdatei mit otpauth://-Links. Wählen Sie zuerst die Datei; ist sie verschlüsselt, fragt Faktor danach nach ihrem Passwort. Sie sehen, was importiert würde, bevor sich etwas ändert.',
     importPassword: 'Passwort der Sicherung',
     importButton: 'Sicherungsdatei wählen …',
     imported_one: '{{count}} Konto importiert.',
@@ -184,7 +192,8 @@ export const de: Strings = {
     format: 'Dateiformat',
     detect: 'Automatisch erkennen',
     password: 'Passwort des Exports',
-    needsPassword: 'Diese Datei ist verschlüsselt. Geben Sie das Passwort des Exports ein; die Datei müssen Sie nicht noch einmal wählen.',
+    needsPassword:
+      'Diese Datei ist verschlüsselt. Geben Sie das Passwort des Exports ein; die Datei müssen Sie nicht noch einmal wählen.',
     openWithPassword: 'Datei öffnen',
     choose: 'Datei wählen…',
     found_one: '{{count}} Konto in der {{format}}-Datei gefunden:',
@@ -210,7 +219,8 @@ export const de: Strings = {
   },
   scan: {
     title: 'QR-Code scannen',
-    intro: 'Wo ist der QR-Code? Faktor sucht auf allen Bildschirmen, in einem Kamerabild, einer Bilddatei oder der Zwischenablage.',
+    intro:
+      'Wo ist der QR-Code? Faktor sucht auf allen Bildschirmen, in einem Kamerabild, einer Bilddatei oder der Zwischenablage.',
     sources: 'Scannen aus',
     screen: 'Bildschirm scannen',
     camera: 'Kamera verwenden',
@@ -230,9 +240,11 @@ export const de: Strings = {
       image: 'In diesem Bild wurde kein QR-Code gefunden.',
       clipboard: 'Die Zwischenablage enthält kein Bild mit einem QR-Code.',
     },
-    tryOther: 'Versuchen Sie einen anderen Weg: Bildschirm scannen, Kamera verwenden, Bilddatei öffnen oder ein Bild einfügen.',
+    tryOther:
+      'Versuchen Sie einen anderen Weg: Bildschirm scannen, Kamera verwenden, Bilddatei öffnen oder ein Bild einfügen.',
     noCamera: 'Es wurde keine Kamera gefunden.',
-    tryOtherWithoutCamera: 'Versuchen Sie es anders: Bildschirm scannen, eine Bilddatei öffnen oder ein Bild einfügen.',
+    tryOtherWithoutCamera:
+      'Versuchen Sie es anders: Bildschirm scannen, eine Bilddatei öffnen oder ein Bild einfügen.',
     cameraPreview: 'Kamerabild',
     cameraStarting: 'Die Kamera wird gestartet …',
     cameraHint: 'Halten Sie den QR-Code vor die Kamera.',
@@ -274,9 +286,11 @@ export const de: Strings = {
       Greek: 'griechisch',
     },
     warning: {
-      'issuer-mismatch': 'Der Code nennt zwei verschiedene Dienste; verwendet wird der aus dem Feld „issuer“.',
+      'issuer-mismatch':
+        'Der Code nennt zwei verschiedene Dienste; verwendet wird der aus dem Feld „issuer“.',
       'hotp-counter-missing': 'Der Code enthält keinen Zähler; gezählt wird ab 0.',
-      'mixed-scripts': 'Vorsicht: Der Name {{names}} mischt Buchstaben verschiedener Alphabete ({{scripts}}), die gleich aussehen. Der Name kann einen anderen nachahmen – prüfen Sie ihn, bevor Sie fortfahren.',
+      'mixed-scripts':
+        'Vorsicht: Der Name {{names}} mischt Buchstaben verschiedener Alphabete ({{scripts}}), die gleich aussehen. Der Name kann einen anderen nachahmen – prüfen Sie ihn, bevor Sie fortfahren.',
     },
     migrationPart: 'Export aus dem Google Authenticator, Code {{index}} von {{total}}',
     migrationProgress: '{{have}} von {{total}} Codes des Exports gescannt',
@@ -288,12 +302,15 @@ export const de: Strings = {
     imported_one: '{{count}} Konto importiert.',
     imported_other: '{{count}} Konten importiert.',
     skipped: 'Schon vorhanden, übersprungen: {{names}}.',
-    conflict: 'Dieser Code gehört zu einem anderen Export als die zuvor gescannten. Beginnen Sie erneut mit den Codes eines einzigen Exports.',
+    conflict:
+      'Dieser Code gehört zu einem anderen Export als die zuvor gescannten. Beginnen Sie erneut mit den Codes eines einzigen Exports.',
     servicekonto: 'Servicekonto-Code',
     invalid: 'Beschädigter Authenticator-Code',
     invalidOtpauth: 'Das ist ein Authenticator-Code, aber er ist beschädigt oder ungültig.',
-    invalidMigration: 'Das ist ein Export-Code des Google Authenticators, aber er konnte nicht gelesen werden.',
-    invalidServicekonto: 'Das ist ein Kopplungs- oder Anmeldecode eines Servicekontos, aber er ist nicht verwendbar.',
+    invalidMigration:
+      'Das ist ein Export-Code des Google Authenticators, aber er konnte nicht gelesen werden.',
+    invalidServicekonto:
+      'Das ist ein Kopplungs- oder Anmeldecode eines Servicekontos, aber er ist nicht verwendbar.',
     textShort: 'Text: {{text}}',
     notAuthenticator: 'Dieser QR-Code ist kein Authenticator-Code. Er enthält:',
     back: 'Zurück',
@@ -314,15 +331,18 @@ export const de: Strings = {
     browser: 'Browser',
     time: 'Zeit',
     unknown: 'unbekannt',
-    pairIntro: 'Faktor mit diesem Servicekonto koppeln? Prüfen Sie, ob die Serveradresse die ist, bei der Sie angemeldet sind.',
+    pairIntro:
+      'Faktor mit diesem Servicekonto koppeln? Prüfen Sie, ob die Serveradresse die ist, bei der Sie angemeldet sind.',
     newPin: 'Neue PIN (mindestens 6 Ziffern)',
     repeatPin: 'PIN wiederholen',
     pin: 'PIN',
     pinMismatch: 'Die beiden PINs stimmen nicht überein.',
-    pinNoVerifier: 'Faktor kann diese PIN später nicht prüfen: Eine falsche PIN ergibt einen falschen Code, und der Server sperrt diesen Desktop nach 3 falschen Antworten in Folge.',
+    pinNoVerifier:
+      'Faktor kann diese PIN später nicht prüfen: Eine falsche PIN ergibt einen falschen Code, und der Server sperrt diesen Desktop nach 3 falschen Antworten in Folge.',
     pair: 'Koppeln',
     paired: 'Faktor ist mit {{account}} gekoppelt.',
-    pendingHint: 'Bestätigen Sie die Kopplung einmal in derselben Browser-Sitzung (der Server zeigt einen Anmelde-QR-Code); bis dahin ist sie ausstehend.',
+    pendingHint:
+      'Bestätigen Sie die Kopplung einmal in derselben Browser-Sitzung (der Server zeigt einen Anmelde-QR-Code); bis dahin ist sie ausstehend.',
     close: 'Schließen',
     loginIntro: '{{service}} bittet Sie um eine Anmeldung.',
     showCode: 'Code anzeigen',
@@ -330,14 +350,16 @@ export const de: Strings = {
     codeLabel: 'Anmeldecode',
     copy: 'Code kopieren',
     copied: 'Kopiert',
-    wrongPinHint: 'Lehnt die Anmeldeseite den Code ab, war die PIN wahrscheinlich falsch. Nach 3 falschen Codes sperrt der Server diesen Desktop.',
+    wrongPinHint:
+      'Lehnt die Anmeldeseite den Code ab, war die PIN wahrscheinlich falsch. Nach 3 falschen Codes sperrt der Server diesen Desktop.',
     requestTitle: 'Anmeldeanfrage',
     confirmTitle: 'Diesen Desktop bestätigen',
     pickNumber: 'Welche Zahl zeigt der Browser?',
     approve: 'Bestätigen',
     deny: 'Ablehnen – das war ich nicht',
     denyTitle: 'Anfrage ablehnen',
-    denyOffer: 'Wenn Sie diese Anmeldung nicht begonnen haben, kennt vielleicht jemand Ihr Passwort. Diese Desktop-App auch sperren?',
+    denyOffer:
+      'Wenn Sie diese Anmeldung nicht begonnen haben, kennt vielleicht jemand Ihr Passwort. Diese Desktop-App auch sperren?',
     denyOnly: 'Nur ablehnen',
     denyAndBlock: 'Ablehnen und diesen Desktop sperren',
     sent: {
@@ -371,7 +393,8 @@ export const de: Strings = {
       none: 'Faktor ist noch mit keinem Servicekonto gekoppelt. Wählen Sie in Ihrem Servicekonto „Desktop-App hinzufügen“ und scannen Sie den angezeigten QR-Code.',
       maxLevel: 'Höchstes Vertrauensniveau des Kontos',
       noLevel: 'keines',
-      thisBlocked: 'Dieser Desktop ist im Servicekonto gesperrt. Er kann keine Anmeldungen mehr bestätigen; entsperren Sie ihn in Ihrem Servicekonto, nachdem Sie sich mit einem anderen Mittel angemeldet haben.',
+      thisBlocked:
+        'Dieser Desktop ist im Servicekonto gesperrt. Er kann keine Anmeldungen mehr bestätigen; entsperren Sie ihn in Ihrem Servicekonto, nachdem Sie sich mit einem anderen Mittel angemeldet haben.',
       means: 'Authentisierungsmittel',
       kind: 'Mittel',
       status: 'Status',
@@ -391,7 +414,8 @@ export const de: Strings = {
       sessions: {
         title: 'Browser-Sitzungen des Kontos',
         none: 'Gerade ist kein Browser bei diesem Konto angemeldet.',
-        onlyActive: 'Browser-Sitzungen werden gezeigt, sobald dieser Desktop bestätigt und nicht gesperrt ist.',
+        onlyActive:
+          'Browser-Sitzungen werden gezeigt, sobald dieser Desktop bestätigt und nicht gesperrt ist.',
         browser: 'Browser',
         idle: 'Endet bei Inaktivität in',
         absolute: 'Endet spätestens in',
@@ -403,15 +427,18 @@ export const de: Strings = {
         minutesSeconds: '{{m}} Min. {{s}} Sek.',
         seconds: '{{s}} Sek.',
         expired: 'abgelaufen',
-        expiredAnnouncement: 'Eine Browser-Sitzung dieses Kontos ist abgelaufen; die Liste ist aktualisiert.',
+        expiredAnnouncement:
+          'Eine Browser-Sitzung dieses Kontos ist abgelaufen; die Liste ist aktualisiert.',
         hours: '{{h}} Std. {{m}} Min.',
         asOf: 'Zeitgrenzen nach TR-03160-1 Tabelle 2 für das Vertrauensniveau jeder Sitzung, heruntergezählt ab {{time}}. Jede Aktion in diesem Browser startet die Inaktivitätszeit neu (Aktualisieren zeigt es).',
       },
       refresh: 'Aktualisieren',
       remove: 'Diesen Desktop entfernen',
-      removeAsk: 'Diesen Desktop aus dem Servicekonto entfernen? Er bestätigt dann keine Anmeldungen für dieses Konto mehr, und Faktor vergisst die Kopplung.',
+      removeAsk:
+        'Diesen Desktop aus dem Servicekonto entfernen? Er bestätigt dann keine Anmeldungen für dieses Konto mehr, und Faktor vergisst die Kopplung.',
       removeConfirm: 'Entfernen',
-      removeFailed: 'Das Servicekonto hat diesen Desktop nicht entfernt. Die Kopplung nur auf diesem Desktop vergessen? Entfernen Sie dann „Desktop-App (Faktor)“ selbst in Ihrem Servicekonto.',
+      removeFailed:
+        'Das Servicekonto hat diesen Desktop nicht entfernt. Die Kopplung nur auf diesem Desktop vergessen? Entfernen Sie dann „Desktop-App (Faktor)“ selbst in Ihrem Servicekonto.',
       forgetHere: 'Nur auf diesem Desktop vergessen',
     },
   },
@@ -420,10 +447,13 @@ export const de: Strings = {
     retry: 'Erneut versuchen',
     restore: 'Aus einer Sicherung wiederherstellen…',
     reset: 'Ohne Konten neu beginnen…',
-    keptAside: 'Beides legt eine neue, leere Kontodatei an. Die beschädigte Datei wird nicht gelöscht, sondern daneben als vault.json.damaged-<Zeit> aufbewahrt.',
+    keptAside:
+      'Beides legt eine neue, leere Kontodatei an. Die beschädigte Datei wird nicht gelöscht, sondern daneben als vault.json.damaged-<Zeit> aufbewahrt.',
     resetHeading: 'Wirklich ohne Konten neu beginnen?',
-    resetWarning: 'Faktor zeigt danach keines Ihrer bisherigen Konten mehr an. Ohne Sicherung müssen Sie jedes Konto beim jeweiligen Dienst neu einrichten. Die beschädigte Datei bleibt als vault.json.damaged-<Zeit> erhalten.',
-    resetConfirm: 'Ich habe verstanden, dass meine bisherigen Konten dann nicht mehr angezeigt werden.',
+    resetWarning:
+      'Faktor zeigt danach keines Ihrer bisherigen Konten mehr an. Ohne Sicherung müssen Sie jedes Konto beim jeweiligen Dienst neu einrichten. Die beschädigte Datei bleibt als vault.json.damaged-<Zeit> erhalten.',
+    resetConfirm:
+      'Ich habe verstanden, dass meine bisherigen Konten dann nicht mehr angezeigt werden.',
     resetButton: 'Mit leerer Kontodatei beginnen',
     cancel: 'Abbrechen',
   },
@@ -439,19 +469,25 @@ export const de: Strings = {
     renameGroup: {
       open: 'Gruppe umbenennen…',
       title: 'Gruppe umbenennen',
-      intro: { before: 'Alle Konten in ', after: ' bekommen den neuen Namen. Gibt es eine Gruppe dieses Namens schon, kommen sie dazu.' },
+      intro: {
+        before: 'Alle Konten in ',
+        after:
+          ' bekommen den neuen Namen. Gibt es eine Gruppe dieses Namens schon, kommen sie dazu.',
+      },
       name: 'Neuer Name',
       help: 'Bis zu 32 Zeichen, kein Komma.',
       save: 'Umbenennen',
     },
     tags: 'Gruppen',
-    tagsHelp: 'Durch Kommas getrennt, z. B. Arbeit, Bank. Die Liste lässt sich nach Gruppe filtern.',
+    tagsHelp:
+      'Durch Kommas getrennt, z. B. Arbeit, Bank. Die Liste lässt sich nach Gruppe filtern.',
     showCode: 'Code für {{name}} zeigen',
     hideCodes: 'Codes erst nach einem Klick zeigen (gegen Blicke über die Schulter)',
     dnd: {
       handle: '{{name}} umsortieren',
       roleDescription: 'sortierbar',
-      instructions: 'Zum Verschieben drücken Sie die Leertaste oder Eingabe, um das Konto aufzunehmen, bewegen es mit den Pfeiltasten nach oben oder unten und legen es mit Leertaste oder Eingabe ab; Escape bricht ab.',
+      instructions:
+        'Zum Verschieben drücken Sie die Leertaste oder Eingabe, um das Konto aufzunehmen, bewegen es mit den Pfeiltasten nach oben oder unten und legen es mit Leertaste oder Eingabe ab; Escape bricht ab.',
       picked: '{{name}} aufgenommen, Position {{position}} von {{total}}.',
       over: '{{name}} ist über Position {{position}} von {{total}}.',
       dropped: '{{name}} an Position {{position}} von {{total}} abgelegt.',
@@ -462,9 +498,11 @@ export const de: Strings = {
     heading: 'Desktop',
     closeToTray: 'Beim Schließen des Fensters läuft Faktor im Infobereich weiter',
     minimizeToTray: 'Beim Minimieren verschwindet Faktor in den Infobereich',
-    trayNote: 'Ein verborgenes Fenster bleibt entsperrt, bis die automatische Sperre greift oder Sie im Infobereich „Sperren“ wählen.',
+    trayNote:
+      'Ein verborgenes Fenster bleibt entsperrt, bis die automatische Sperre greift oder Sie im Infobereich „Sperren“ wählen.',
     startAtLogin: 'Faktor bei der Anmeldung starten, verborgen im Infobereich',
-    startAtLoginUnavailable: 'Auf diesem System nicht verfügbar. Unter Linux nehmen Sie Faktor in die Autostart-Programme Ihrer Arbeitsumgebung auf.',
+    startAtLoginUnavailable:
+      'Auf diesem System nicht verfügbar. Unter Linux nehmen Sie Faktor in die Autostart-Programme Ihrer Arbeitsumgebung auf.',
     shortcutScan: 'Globales Tastenkürzel: Bildschirm nach QR-Code durchsuchen',
     shortcutSearch: 'Globales Tastenkürzel: Faktor mit der Suche öffnen',
     shortcutHelp: 'Leer = aus. Zum Beispiel Ctrl+Shift+K (macOS: Command+Shift+K).',
@@ -473,7 +511,8 @@ export const de: Strings = {
     state: {
       off: 'Aus.',
       active: 'Aktiv.',
-      taken: 'Nicht verfügbar: Eine andere Anwendung verwendet diese Tasten schon. Wählen Sie andere Tasten.',
+      taken:
+        'Nicht verfügbar: Eine andere Anwendung verwendet diese Tasten schon. Wählen Sie andere Tasten.',
       invalid: 'Kein gültiges Tastenkürzel.',
     },
     problem: {
@@ -482,7 +521,8 @@ export const de: Strings = {
       'unknown-part': 'Enthält einen Tastennamen, den Faktor nicht kennt.',
       'two-keys': 'Verwenden Sie nur eine Taste neben Ctrl, Alt, Shift, Super oder Command.',
       'duplicate-modifier': 'Eine Umschalttaste kommt doppelt vor.',
-      'needs-modifier': 'Braucht Ctrl, Alt, Super oder Command: Eine Taste nur mit Shift würde normales Tippen abfangen.',
+      'needs-modifier':
+        'Braucht Ctrl, Alt, Super oder Command: Eine Taste nur mit Shift würde normales Tippen abfangen.',
     },
   },
   errors: ERROR_WORDS_DE,
@@ -502,9 +542,12 @@ export const de: Strings = {
     pinNotSet: 'Nicht gesetzt',
     capabilities: 'Kann',
     cap: { ctap2: 'FIDO2 (Passkeys)', u2f: 'U2F', credMgmt: 'Passkeys verwalten', wink: 'blinken' },
-    u2fOnly: 'Dieser Schlüssel spricht nur U2F: Er hat keine PIN und keine Passkeys zum Verwalten. Beim Servicekonto lässt er sich trotzdem registrieren.',
-    permissionLinux: 'Installieren Sie diese udev-Regel (zum Beispiel als /etc/udev/rules.d/70-faktor-fido.rules), laden Sie die Regeln neu und stecken Sie den Schlüssel dann ab und wieder ein:',
-    permissionWindows: 'Unter Windows erreicht Faktor Sicherheitsschlüssel nur, wenn es mit Administratorrechten läuft.',
+    u2fOnly:
+      'Dieser Schlüssel spricht nur U2F: Er hat keine PIN und keine Passkeys zum Verwalten. Beim Servicekonto lässt er sich trotzdem registrieren.',
+    permissionLinux:
+      'Installieren Sie diese udev-Regel (zum Beispiel als /etc/udev/rules.d/70-faktor-fido.rules), laden Sie die Regeln neu und stecken Sie den Schlüssel dann ab und wieder ein:',
+    permissionWindows:
+      'Unter Windows erreicht Faktor Sicherheitsschlüssel nur, wenn es mit Administratorrechten läuft.',
     wink: 'Blinken',
     winked: 'Der Schlüssel blinkt.',
     setPin: 'PIN setzen',
@@ -535,26 +578,31 @@ export const de: Strings = {
       delete: 'Löschen',
       deleteOne: 'Passkey von {{user}} bei {{site}} löschen',
       confirmTitle: 'Löschen bestätigen',
-      confirm: 'Den Passkey von {{user}} bei {{site}} löschen? Sie können sich dort dann nicht mehr mit diesem Schlüssel anmelden.',
+      confirm:
+        'Den Passkey von {{user}} bei {{site}} löschen? Sie können sich dort dann nicht mehr mit diesem Schlüssel anmelden.',
       confirmDelete: 'Passkey löschen',
       deleted: 'Der Passkey von {{user}} bei {{site}} wurde gelöscht.',
       pinAgain: 'Faktor behält die PIN nicht. Geben Sie sie zum Löschen noch einmal ein.',
     },
     reset: {
       title: '{{name}} zurücksetzen',
-      warning: 'Das Zurücksetzen löscht alle Passkeys auf diesem Schlüssel und seine PIN. Dienste, bei denen Sie sich mit diesem Schlüssel anmelden, nehmen ihn danach nicht mehr an. Das lässt sich nicht rückgängig machen.',
+      warning:
+        'Das Zurücksetzen löscht alle Passkeys auf diesem Schlüssel und seine PIN. Dienste, bei denen Sie sich mit diesem Schlüssel anmelden, nehmen ihn danach nicht mehr an. Das lässt sich nicht rückgängig machen.',
       acknowledge: 'Ich habe verstanden, dass alles auf diesem Schlüssel gelöscht wird',
       next: 'Weiter',
-      timing: 'Ein Schlüssel lässt sich nur innerhalb von 10 Sekunden nach dem Einstecken und nur mit einer Berührung zurücksetzen. Nach „Jetzt zurücksetzen“: Schlüssel abziehen, wieder einstecken und berühren, sobald er danach fragt.',
+      timing:
+        'Ein Schlüssel lässt sich nur innerhalb von 10 Sekunden nach dem Einstecken und nur mit einer Berührung zurücksetzen. Nach „Jetzt zurücksetzen“: Schlüssel abziehen, wieder einstecken und berühren, sobald er danach fragt.',
       start: 'Jetzt zurücksetzen',
       replug: 'Ziehen Sie den Schlüssel jetzt ab und stecken Sie ihn wieder ein.',
       done: 'Der Schlüssel wurde zurückgesetzt. Er hat jetzt keine PIN und keine Passkeys mehr.',
-      tooLate: 'Der Schlüssel hat das Zurücksetzen abgelehnt: Seit dem Einstecken sind mehr als 10 Sekunden vergangen. Versuchen Sie es erneut und berühren Sie ihn gleich nach dem Einstecken.',
+      tooLate:
+        'Der Schlüssel hat das Zurücksetzen abgelehnt: Seit dem Einstecken sind mehr als 10 Sekunden vergangen. Versuchen Sie es erneut und berühren Sie ihn gleich nach dem Einstecken.',
     },
     register: {
       open: 'Beim Servicekonto registrieren…',
       title: '{{name}} bei einem Servicekonto registrieren',
-      explain: 'Der Schlüssel wird zum Authentisierungsmittel „Passwort + Sicherheitsschlüssel“ (substanziell) des gewählten Kontos. Faktor weist mit Ihrer PIN nach, dass dies der gekoppelte Desktop ist; das Passwort geht nur an das Servicekonto. Danach berühren Sie den Schlüssel zweimal: einmal zum Erzeugen, einmal zum Bestätigen.',
+      explain:
+        'Der Schlüssel wird zum Authentisierungsmittel „Passwort + Sicherheitsschlüssel“ (substanziell) des gewählten Kontos. Faktor weist mit Ihrer PIN nach, dass dies der gekoppelte Desktop ist; das Passwort geht nur an das Servicekonto. Danach berühren Sie den Schlüssel zweimal: einmal zum Erzeugen, einmal zum Bestätigen.',
       account: 'Gekoppeltes Konto',
       label: 'Name des Mittels (optional)',
       labelHelp: 'Erscheint in der Liste der Mittel des Kontos, z. B. „Blauer Schlüssel“.',
@@ -562,16 +610,24 @@ export const de: Strings = {
       password: 'Passwort des Servicekontos',
       keyPin: 'PIN des Sicherheitsschlüssels',
       submit: 'Schlüssel registrieren',
-      touchAgain: 'Berühren Sie den Sicherheitsschlüssel noch einmal, um die Registrierung zu bestätigen.',
+      touchAgain:
+        'Berühren Sie den Sicherheitsschlüssel noch einmal, um die Registrierung zu bestätigen.',
       done: 'Bei {{origin}} ({{account}}) als „Passwort + Sicherheitsschlüssel“ ({{level}}) registriert und jetzt aktiv.',
-      donePending: 'Bei {{origin}} ({{account}}) als „Passwort + Sicherheitsschlüssel“ ({{level}}) registriert; dort fehlt noch die Bestätigung.',
-      noPairing: 'Mit Faktor ist noch kein Servicekonto gekoppelt. Koppeln Sie zuerst eines (Symbolleiste „Servicekonto“).',
+      donePending:
+        'Bei {{origin}} ({{account}}) als „Passwort + Sicherheitsschlüssel“ ({{level}}) registriert; dort fehlt noch die Bestätigung.',
+      noPairing:
+        'Mit Faktor ist noch kein Servicekonto gekoppelt. Koppeln Sie zuerst eines (Symbolleiste „Servicekonto“).',
       server: {
-        'authentication-failed': 'Das Servicekonto hat abgelehnt: Die Faktor-PIN oder das Passwort ist falsch (es sagt nicht, welches). Nach 3 falschen PINs in Folge wird dieser Desktop gesperrt.',
-        'insufficient-level': 'Das Servicekonto hat abgelehnt: Dieser Desktop und das Passwort erreichen nicht das Vertrauensniveau, das zum Hinzufügen eines Mittels nötig ist. Registrieren Sie den Schlüssel stattdessen im Browser.',
-        'means-blocked': 'Dieser Desktop ist beim Servicekonto gesperrt und kann keine Schlüssel registrieren.',
-        'means-pending': 'Dieser Desktop ist beim Servicekonto noch nicht bestätigt. Bestätigen Sie zuerst die Kopplung.',
-        'too-many-attempts': 'Zu viele Versuche. Warten Sie einige Minuten und versuchen Sie es dann erneut.',
+        'authentication-failed':
+          'Das Servicekonto hat abgelehnt: Die Faktor-PIN oder das Passwort ist falsch (es sagt nicht, welches). Nach 3 falschen PINs in Folge wird dieser Desktop gesperrt.',
+        'insufficient-level':
+          'Das Servicekonto hat abgelehnt: Dieser Desktop und das Passwort erreichen nicht das Vertrauensniveau, das zum Hinzufügen eines Mittels nötig ist. Registrieren Sie den Schlüssel stattdessen im Browser.',
+        'means-blocked':
+          'Dieser Desktop ist beim Servicekonto gesperrt und kann keine Schlüssel registrieren.',
+        'means-pending':
+          'Dieser Desktop ist beim Servicekonto noch nicht bestätigt. Bestätigen Sie zuerst die Kopplung.',
+        'too-many-attempts':
+          'Zu viele Versuche. Warten Sie einige Minuten und versuchen Sie es dann erneut.',
       },
     },
     servicekonto: {
@@ -579,11 +635,15 @@ export const de: Strings = {
       means: 'Servicekonto {{origin}}: Mittel {{label}}',
       meansBlocked: 'Servicekonto {{origin}}: Mittel {{label}} (gesperrt)',
       unnamed: 'Passwort + Sicherheitsschlüssel',
-      unreachable: 'Servicekonto {{origin}} konnte nicht gefragt werden, ob dieser Schlüssel eines seiner Mittel ist.',
+      unreachable:
+        'Servicekonto {{origin}} konnte nicht gefragt werden, ob dieser Schlüssel eines seiner Mittel ist.',
     },
   },
   osUnlock: {
-    unlockWith: { 'touch-id': 'Mit Touch ID entsperren', 'windows-hello': 'Mit Windows Hello entsperren' },
+    unlockWith: {
+      'touch-id': 'Mit Touch ID entsperren',
+      'windows-hello': 'Mit Windows Hello entsperren',
+    },
     explain:
       'Statt das App-Passwort einzutippen, bestätigen Sie mit Ihrem Fingerabdruck. Der Schlüssel dafür liegt im Schlüsselbund des Systems; das App-Passwort funktioniert weiter. Wer Ihren Schlüsselbund lesen kann, kann Faktor dann ohne App-Passwort öffnen.',
     on: 'Eingeschaltet. Der Sperrbildschirm bietet die Schaltfläche an.',

@@ -81,7 +81,8 @@ export const en = {
     label: 'Account name',
     labelHelp: 'For example your e-mail address or user name.',
     secret: 'Secret key',
-    secretHelp: 'The key shown instead of the QR code, letters A–Z and digits 2–7. Spaces are ignored.',
+    secretHelp:
+      'The key shown instead of the QR code, letters A–Z and digits 2–7. Spaces are ignored.',
     type: 'Type',
     totp: 'Time-based (TOTP)',
     hotp: 'Counter-based (HOTP)',
@@ -155,18 +156,21 @@ export const en = {
   backup: {
     title: 'Backup',
     exportHeading: 'Encrypted backup',
-    exportHint: 'Saves all accounts in a file protected by a password. You need this password to import it again.',
+    exportHint:
+      'Saves all accounts in a file protected by a password. You need this password to import it again.',
     exportPassword: 'Backup password',
     exportRepeat: 'Repeat the backup password',
     exportButton: 'Save encrypted backup…',
     exported_one: '{{count}} account saved to {{fileName}}.',
     exported_other: '{{count}} accounts saved to {{fileName}}.',
     plainHeading: 'Unencrypted export',
-    plainWarning: 'Warning: this file holds every secret key in plain text. Anyone who gets it can create your codes. Only use it to move to another app, and delete it afterwards.',
+    plainWarning:
+      'Warning: this file holds every secret key in plain text. Anyone who gets it can create your codes. Only use it to move to another app, and delete it afterwards.',
     plainConfirm: 'I understand that the file is not protected.',
     plainButton: 'Save unencrypted list…',
     importHeading: 'Restore a Faktor backup',
-    importHint: 'Reads an encrypted Faktor backup or a text file with otpauth:// links. Choose the file first; if it is encrypted, Faktor then asks for its password. You see what would be imported before anything changes.',
+    importHint:
+      'Reads an encrypted Faktor backup or a text file with otpauth:// links. Choose the file first; if it is encrypted, Faktor then asks for its password. You see what would be imported before anything changes.',
     importPassword: 'Backup password',
     importButton: 'Choose backup file…',
     imported_one: '{{count}} account imported.',
@@ -183,7 +187,8 @@ export const en = {
     format: 'File format',
     detect: 'Detect automatically',
     password: 'Password of the export',
-    needsPassword: 'This file is encrypted. Enter the password it was exported with; you do not need to choose the file again.',
+    needsPassword:
+      'This file is encrypted. Enter the password it was exported with; you do not need to choose the file again.',
     openWithPassword: 'Open the file',
     choose: 'Choose file…',
     found_one: '{{count}} account found in the {{format}} file:',
@@ -209,7 +214,8 @@ export const en = {
   },
   scan: {
     title: 'Scan QR code',
-    intro: 'Where is the QR code? Faktor looks at every screen, a camera picture, an image file or the clipboard.',
+    intro:
+      'Where is the QR code? Faktor looks at every screen, a camera picture, an image file or the clipboard.',
     sources: 'Scan from',
     screen: 'Scan screen',
     camera: 'Use camera',
@@ -229,9 +235,11 @@ export const en = {
       image: 'No QR code was found in this image.',
       clipboard: 'The clipboard holds no image with a QR code.',
     },
-    tryOther: 'Try another way: scan the screen, use the camera, open an image file or paste an image.',
+    tryOther:
+      'Try another way: scan the screen, use the camera, open an image file or paste an image.',
     noCamera: 'No camera was found.',
-    tryOtherWithoutCamera: 'Try another way: scan the screen, open an image file or paste an image.',
+    tryOtherWithoutCamera:
+      'Try another way: scan the screen, open an image file or paste an image.',
     cameraPreview: 'Camera picture',
     cameraStarting: 'Starting the camera…',
     cameraHint: 'Hold the QR code in front of the camera.',
@@ -273,9 +281,11 @@ export const en = {
       Greek: 'Greek',
     },
     warning: {
-      'issuer-mismatch': 'The code names two different services; the one from its issuer field is used.',
+      'issuer-mismatch':
+        'The code names two different services; the one from its issuer field is used.',
       'hotp-counter-missing': 'The code has no counter; counting starts at 0.',
-      'mixed-scripts': 'Careful: the name {{names}} mixes letters of different alphabets ({{scripts}}) that look alike. It may imitate another name — check it before you continue.',
+      'mixed-scripts':
+        'Careful: the name {{names}} mixes letters of different alphabets ({{scripts}}) that look alike. It may imitate another name — check it before you continue.',
     },
     migrationPart: 'Google Authenticator export, code {{index}} of {{total}}',
     migrationProgress: '{{have}} of {{total}} codes of the export scanned',
@@ -287,7 +297,8 @@ export const en = {
     imported_one: '{{count}} account imported.',
     imported_other: '{{count}} accounts imported.',
     skipped: 'Already present, skipped: {{names}}.',
-    conflict: 'This code belongs to a different export than the codes scanned before. Start again with the codes of one export.',
+    conflict:
+      'This code belongs to a different export than the codes scanned before. Start again with the codes of one export.',
     servicekonto: 'Servicekonto code',
     invalid: 'Damaged authenticator code',
     invalidOtpauth: 'This is an authenticator code, but it is damaged or not valid.',
@@ -313,15 +324,18 @@ export const en = {
     browser: 'Browser',
     time: 'Time',
     unknown: 'unknown',
-    pairIntro: 'Pair Faktor with this Servicekonto? Check that the server address is the one you are logged in at.',
+    pairIntro:
+      'Pair Faktor with this Servicekonto? Check that the server address is the one you are logged in at.',
     newPin: 'New PIN (6 or more digits)',
     repeatPin: 'Repeat the PIN',
     pin: 'PIN',
     pinMismatch: 'The two PINs differ.',
-    pinNoVerifier: 'Faktor cannot check this PIN later: a wrong PIN gives a wrong code, and the server blocks this desktop after 3 wrong answers in a row.',
+    pinNoVerifier:
+      'Faktor cannot check this PIN later: a wrong PIN gives a wrong code, and the server blocks this desktop after 3 wrong answers in a row.',
     pair: 'Pair',
     paired: 'Faktor is paired with {{account}}.',
-    pendingHint: 'Confirm it once in the same browser session (the server shows a login QR code); until then it is pending.',
+    pendingHint:
+      'Confirm it once in the same browser session (the server shows a login QR code); until then it is pending.',
     close: 'Close',
     loginIntro: '{{service}} asks you to log in.',
     showCode: 'Show code',
@@ -329,14 +343,16 @@ export const en = {
     codeLabel: 'Login code',
     copy: 'Copy code',
     copied: 'Copied',
-    wrongPinHint: 'If the login page refuses the code, the PIN was probably wrong. After 3 wrong codes the server blocks this desktop.',
+    wrongPinHint:
+      'If the login page refuses the code, the PIN was probably wrong. After 3 wrong codes the server blocks this desktop.',
     requestTitle: 'Login request',
     confirmTitle: 'Confirm this desktop',
     pickNumber: 'Which number does the browser show?',
     approve: 'Approve',
-    deny: 'Deny — this wasn\'t me',
+    deny: "Deny — this wasn't me",
     denyTitle: 'Deny the request',
-    denyOffer: 'If you did not start this login, someone may know your password. Also block this desktop app?',
+    denyOffer:
+      'If you did not start this login, someone may know your password. Also block this desktop app?',
     denyOnly: 'Deny only',
     denyAndBlock: 'Deny and block this desktop',
     sent: {
@@ -370,7 +386,8 @@ export const en = {
       none: 'Faktor is not paired with a Servicekonto (a German public-service login account) yet. In your Servicekonto choose "Desktop-App hinzufügen" and scan the QR code it shows.',
       maxLevel: 'Highest trust level of the account',
       noLevel: 'none',
-      thisBlocked: 'This desktop is blocked at the Servicekonto. It can no longer approve logins; unblock it in your Servicekonto after logging in with another means.',
+      thisBlocked:
+        'This desktop is blocked at the Servicekonto. It can no longer approve logins; unblock it in your Servicekonto after logging in with another means.',
       means: 'Authentication means',
       kind: 'Means',
       status: 'Status',
@@ -402,15 +419,18 @@ export const en = {
         minutesSeconds: '{{m}} min {{s}} s',
         seconds: '{{s}} s',
         expired: 'expired',
-        expiredAnnouncement: 'A browser session of this account has run out; the list is refreshed.',
+        expiredAnnouncement:
+          'A browser session of this account has run out; the list is refreshed.',
         hours: '{{h}} h {{m}} min',
         asOf: 'Time limits of TR-03160-1 Table 2 for the level each session has, counted down from {{time}}. Any action in that browser restarts its idle time (Refresh shows it).',
       },
       refresh: 'Refresh',
       remove: 'Remove this desktop',
-      removeAsk: 'Remove this desktop from the Servicekonto? It then no longer approves logins for this account, and Faktor forgets the pairing.',
+      removeAsk:
+        'Remove this desktop from the Servicekonto? It then no longer approves logins for this account, and Faktor forgets the pairing.',
       removeConfirm: 'Remove',
-      removeFailed: 'The Servicekonto did not remove this desktop. Forget the pairing on this desktop only? Then remove "Desktop app (Faktor)" in your Servicekonto yourself.',
+      removeFailed:
+        'The Servicekonto did not remove this desktop. Forget the pairing on this desktop only? Then remove "Desktop app (Faktor)" in your Servicekonto yourself.',
       forgetHere: 'Forget on this desktop only',
     },
   },
@@ -419,9 +439,11 @@ export const en = {
     retry: 'Try again',
     restore: 'Restore from a backup…',
     reset: 'Start over without accounts…',
-    keptAside: 'Both create a new, empty account file. The damaged file is not deleted; it is kept next to it as vault.json.damaged-<time>.',
+    keptAside:
+      'Both create a new, empty account file. The damaged file is not deleted; it is kept next to it as vault.json.damaged-<time>.',
     resetHeading: 'Really start over without accounts?',
-    resetWarning: 'Faktor will then show none of your previous accounts. Without a backup you must set up every account again with its service. The damaged file is kept as vault.json.damaged-<time>.',
+    resetWarning:
+      'Faktor will then show none of your previous accounts. Without a backup you must set up every account again with its service. The damaged file is kept as vault.json.damaged-<time>.',
     resetConfirm: 'I understand that my previous accounts will no longer be shown.',
     resetButton: 'Start with an empty account file',
     cancel: 'Cancel',
@@ -438,7 +460,10 @@ export const en = {
     renameGroup: {
       open: 'Rename group…',
       title: 'Rename group',
-      intro: { before: 'Every account in ', after: ' gets the new name. If a group of that name exists, they join it.' },
+      intro: {
+        before: 'Every account in ',
+        after: ' gets the new name. If a group of that name exists, they join it.',
+      },
       name: 'New name',
       help: 'Up to 32 characters, no comma.',
       save: 'Rename',
@@ -450,7 +475,8 @@ export const en = {
     dnd: {
       handle: 'Reorder {{name}}',
       roleDescription: 'sortable',
-      instructions: 'To reorder, press Space or Enter to pick up the account, move it with the up and down arrow keys, then press Space or Enter to drop it or Escape to cancel.',
+      instructions:
+        'To reorder, press Space or Enter to pick up the account, move it with the up and down arrow keys, then press Space or Enter to drop it or Escape to cancel.',
       picked: 'Picked up {{name}}, position {{position}} of {{total}}.',
       over: '{{name}} is over position {{position}} of {{total}}.',
       dropped: '{{name}} dropped at position {{position}} of {{total}}.',
@@ -463,7 +489,8 @@ export const en = {
     minimizeToTray: 'Minimising hides Faktor in the tray',
     trayNote: 'A hidden window stays unlocked until automatic locking or "Lock" in the tray menu.',
     startAtLogin: 'Start Faktor at login, hidden in the tray',
-    startAtLoginUnavailable: 'Not available on this system. On Linux, add Faktor to your desktop\'s autostart applications.',
+    startAtLoginUnavailable:
+      "Not available on this system. On Linux, add Faktor to your desktop's autostart applications.",
     shortcutScan: 'Global shortcut: scan the screen for a QR code',
     shortcutSearch: 'Global shortcut: open Faktor with the search',
     shortcutHelp: 'Empty = off. For example Ctrl+Shift+K (macOS: Command+Shift+K).',
@@ -481,7 +508,8 @@ export const en = {
       'unknown-part': 'Contains a key name Faktor does not know.',
       'two-keys': 'Use only one key besides Ctrl, Alt, Shift, Super or Command.',
       'duplicate-modifier': 'A modifier key appears twice.',
-      'needs-modifier': 'Needs Ctrl, Alt, Super or Command: a key with Shift alone would catch normal typing.',
+      'needs-modifier':
+        'Needs Ctrl, Alt, Super or Command: a key with Shift alone would catch normal typing.',
     },
   },
   errors: ERROR_WORDS_EN,
@@ -501,9 +529,12 @@ export const en = {
     pinNotSet: 'Not set',
     capabilities: 'Can do',
     cap: { ctap2: 'FIDO2 (passkeys)', u2f: 'U2F', credMgmt: 'manage passkeys', wink: 'blink' },
-    u2fOnly: 'This key only speaks U2F: it has no PIN and no passkeys to manage. It can still be registered at a Servicekonto.',
-    permissionLinux: 'Install this udev rule (for example as /etc/udev/rules.d/70-faktor-fido.rules), reload the rules, then unplug the key and plug it in again:',
-    permissionWindows: 'On Windows, Faktor reaches security keys only when it runs with administrator rights.',
+    u2fOnly:
+      'This key only speaks U2F: it has no PIN and no passkeys to manage. It can still be registered at a Servicekonto.',
+    permissionLinux:
+      'Install this udev rule (for example as /etc/udev/rules.d/70-faktor-fido.rules), reload the rules, then unplug the key and plug it in again:',
+    permissionWindows:
+      'On Windows, Faktor reaches security keys only when it runs with administrator rights.',
     wink: 'Blink',
     winked: 'The key is blinking.',
     setPin: 'Set PIN',
@@ -534,26 +565,31 @@ export const en = {
       delete: 'Delete',
       deleteOne: 'Delete the passkey of {{user}} at {{site}}',
       confirmTitle: 'Confirm deletion',
-      confirm: 'Delete the passkey of {{user}} at {{site}}? You can no longer sign in there with this key.',
+      confirm:
+        'Delete the passkey of {{user}} at {{site}}? You can no longer sign in there with this key.',
       confirmDelete: 'Delete passkey',
       deleted: 'The passkey of {{user}} at {{site}} was deleted.',
       pinAgain: 'Faktor does not keep the PIN. Type it again to delete.',
     },
     reset: {
       title: 'Reset {{name}}',
-      warning: 'A reset erases every passkey on this key and its PIN. Sites where you sign in with this key will no longer accept it. This cannot be undone.',
+      warning:
+        'A reset erases every passkey on this key and its PIN. Sites where you sign in with this key will no longer accept it. This cannot be undone.',
       acknowledge: 'I understand that everything on this key will be erased',
       next: 'Continue',
-      timing: 'A key accepts a reset only within 10 seconds of being plugged in, and only with a touch. After “Reset now”: unplug the key, plug it back in, and touch it as soon as it asks.',
+      timing:
+        'A key accepts a reset only within 10 seconds of being plugged in, and only with a touch. After “Reset now”: unplug the key, plug it back in, and touch it as soon as it asks.',
       start: 'Reset now',
       replug: 'Unplug the key now and plug it back in.',
       done: 'The key was reset. It has no PIN and no passkeys now.',
-      tooLate: 'The key refused the reset: more than 10 seconds passed since it was plugged in. Try again and touch it right after plugging it in.',
+      tooLate:
+        'The key refused the reset: more than 10 seconds passed since it was plugged in. Try again and touch it right after plugging it in.',
     },
     register: {
       open: 'Register at Servicekonto…',
       title: 'Register {{name}} at a Servicekonto',
-      explain: 'The key becomes the means “password + security key” (substanziell) of the chosen account. Faktor proves with your PIN that this is the paired desktop; the password goes to the Servicekonto only. Then touch the key twice: once to create the credential, once to confirm it.',
+      explain:
+        'The key becomes the means “password + security key” (substanziell) of the chosen account. Faktor proves with your PIN that this is the paired desktop; the password goes to the Servicekonto only. Then touch the key twice: once to create the credential, once to confirm it.',
       account: 'Paired account',
       label: 'Name of the means (optional)',
       labelHelp: 'Shown in the account’s list of means, e.g. “Blue key”.',
@@ -563,13 +599,18 @@ export const en = {
       submit: 'Register key',
       touchAgain: 'Touch your security key again to confirm the registration.',
       done: 'Registered at {{origin}} ({{account}}) as “password + security key” ({{level}}), active now.',
-      donePending: 'Registered at {{origin}} ({{account}}) as “password + security key” ({{level}}); it still needs a confirmation there.',
-      noPairing: 'No Servicekonto is paired with Faktor yet. Pair one first (toolbar “Servicekonto”).',
+      donePending:
+        'Registered at {{origin}} ({{account}}) as “password + security key” ({{level}}); it still needs a confirmation there.',
+      noPairing:
+        'No Servicekonto is paired with Faktor yet. Pair one first (toolbar “Servicekonto”).',
       server: {
-        'authentication-failed': 'The Servicekonto refused: the Faktor PIN or the password is wrong (it does not say which). After 3 wrong PINs in a row this desktop is blocked.',
-        'insufficient-level': 'The Servicekonto refused: this desktop and the password do not reach the level needed to add a means here. Register the key in the browser instead.',
+        'authentication-failed':
+          'The Servicekonto refused: the Faktor PIN or the password is wrong (it does not say which). After 3 wrong PINs in a row this desktop is blocked.',
+        'insufficient-level':
+          'The Servicekonto refused: this desktop and the password do not reach the level needed to add a means here. Register the key in the browser instead.',
         'means-blocked': 'This desktop is blocked at the Servicekonto and cannot register keys.',
-        'means-pending': 'This desktop is not confirmed at the Servicekonto yet. Confirm the pairing first.',
+        'means-pending':
+          'This desktop is not confirmed at the Servicekonto yet. Confirm the pairing first.',
         'too-many-attempts': 'Too many attempts. Wait a few minutes and try again.',
       },
     },
@@ -578,11 +619,15 @@ export const en = {
       means: 'Servicekonto {{origin}}: means {{label}}',
       meansBlocked: 'Servicekonto {{origin}}: means {{label}} (blocked)',
       unnamed: 'password + security key',
-      unreachable: 'Servicekonto {{origin}} could not be asked whether this key is one of its means.',
+      unreachable:
+        'Servicekonto {{origin}} could not be asked whether this key is one of its means.',
     },
   },
   osUnlock: {
-    unlockWith: { 'touch-id': 'Unlock with Touch ID', 'windows-hello': 'Unlock with Windows Hello' },
+    unlockWith: {
+      'touch-id': 'Unlock with Touch ID',
+      'windows-hello': 'Unlock with Windows Hello',
+    },
     explain:
       'Instead of typing the app password, confirm with your fingerprint. The key for this is kept in the system keychain; the app password keeps working. Anyone who can read your keychain can open Faktor without the app password.',
     on: 'On. The lock screen offers the button.',

@@ -29,7 +29,13 @@ export function Toolbar() {
         <button type="button" onClick={() => open({ kind: 'keys' })}>
           {t('keys.open')}
         </button>
-        <button type="button" className="icon" aria-label={t('shortcuts.open')} title={t('shortcuts.open')} onClick={() => open({ kind: 'shortcuts' })}>
+        <button
+          type="button"
+          className="icon"
+          aria-label={t('shortcuts.open')}
+          title={t('shortcuts.open')}
+          onClick={() => open({ kind: 'shortcuts' })}
+        >
           <span aria-hidden="true">?</span>
         </button>
         {hasPassword ? (

@@ -22,7 +22,11 @@ export const createAccountsSlice: StateCreator<Store, [], [], AccountsSlice> = (
   byId: {},
   loaded: false,
   setAccounts: (accounts) =>
-    set({ order: accounts.map((a) => a.id), byId: Object.fromEntries(accounts.map((a) => [a.id, a])), loaded: true }),
+    set({
+      order: accounts.map((a) => a.id),
+      byId: Object.fromEntries(accounts.map((a) => [a.id, a])),
+      loaded: true,
+    }),
   upsertAccount: (account, index) =>
     set((s) => {
       const exists = account.id in s.byId;

@@ -28,7 +28,11 @@ export interface CodesSlice {
  * one fetches its code). Never in the past: if main's window already ended (clock skew) or no code
  * arrived yet, a second from now, so the refresher retries without spinning.
  */
-export function nextRefreshAt(totp: Readonly<Record<string, CodeView>>, ids: readonly string[], now: number): number {
+export function nextRefreshAt(
+  totp: Readonly<Record<string, CodeView>>,
+  ids: readonly string[],
+  now: number,
+): number {
   if (ids.length === 0) return Infinity;
   let next = Infinity;
   for (const id of ids) {
@@ -47,7 +51,8 @@ export const createCodesSlice: StateCreator<Store, [], [], CodesSlice> = (set) =
     set((s) => {
       const shown = new Set(shownIds);
       const totp: Record<string, CodeView> = {};
-      for (const [id, c] of Object.entries(s.totp)) if (c.validUntil > now || shown.has(id)) totp[id] = c;
+      for (const [id, c] of Object.entries(s.totp))
+        if (c.validUntil > now || shown.has(id)) totp[id] = c;
       for (const c of codes) {
         const old = s.totp[c.id];
         totp[c.id] = old && old.code === c.code && old.validUntil === c.validUntil ? old : c;

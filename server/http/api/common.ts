@@ -32,7 +32,12 @@ export function meta(request: FastifyRequest): RequestMeta {
 }
 
 /** Sets the (new) session cookie and answers with the CSRF token and session status. */
-export function sendIssued(reply: FastifyReply, issued: IssuedSession, secure: boolean, extra: Record<string, unknown> = {}): Record<string, unknown> {
+export function sendIssued(
+  reply: FastifyReply,
+  issued: IssuedSession,
+  secure: boolean,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
   setSessionCookie(reply, issued.token, secure);
   return { ...extra, csrfToken: issued.csrfToken, session: issued.status };
 }
@@ -43,7 +48,10 @@ export const ERRORS = {
   401: { ...ERROR_BODY, description: 'authentication-failed (generic) or not-authenticated' },
   403: { ...ERROR_BODY, description: 'csrf or insufficient-level' },
   404: { ...ERROR_BODY, description: 'not-found / unknown-means' },
-  409: { ...ERROR_BODY, description: 'state conflict (means-blocked, not-pending, last-means, mds-mismatch, …)' },
+  409: {
+    ...ERROR_BODY,
+    description: 'state conflict (means-blocked, not-pending, last-means, mds-mismatch, …)',
+  },
   429: { ...ERROR_BODY, description: 'too-many-attempts (Retry-After header)' },
 } as const;
 

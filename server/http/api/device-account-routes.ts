@@ -8,7 +8,10 @@ import { deviceSchemas } from './device-schemas';
 import type { DeviceRouteOptions } from './device-routes';
 
 /** Registers the routes. */
-export async function deviceAccountRoutes(app: FastifyInstance, opts: DeviceRouteOptions): Promise<void> {
+export async function deviceAccountRoutes(
+  app: FastifyInstance,
+  opts: DeviceRouteOptions,
+): Promise<void> {
   const { services, device } = opts;
 
   app.get('/api/device/account', { schema: deviceSchemas.account }, async (request, reply) => {
@@ -21,13 +24,21 @@ export async function deviceAccountRoutes(app: FastifyInstance, opts: DeviceRout
     return services.device.sessions(device(request), services.desktopApp.origin());
   });
 
-  app.post<{ Params: { id: string } }>('/api/device/means/:id/block', { config: { csrf: false }, schema: deviceSchemas.blockMeans }, async (request, reply) => {
-    services.device.block(device(request), request.params.id, meta(request));
-    return reply.code(204).send();
-  });
+  app.post<{ Params: { id: string } }>(
+    '/api/device/means/:id/block',
+    { config: { csrf: false }, schema: deviceSchemas.blockMeans },
+    async (request, reply) => {
+      services.device.block(device(request), request.params.id, meta(request));
+      return reply.code(204).send();
+    },
+  );
 
-  app.post('/api/device/remove', { config: { csrf: false }, schema: deviceSchemas.removeSelf }, async (request, reply) => {
-    services.device.removeSelf(device(request), meta(request));
-    return reply.code(204).send();
-  });
+  app.post(
+    '/api/device/remove',
+    { config: { csrf: false }, schema: deviceSchemas.removeSelf },
+    async (request, reply) => {
+      services.device.removeSelf(device(request), meta(request));
+      return reply.code(204).send();
+    },
+  );
 }

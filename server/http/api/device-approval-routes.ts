@@ -25,18 +25,32 @@ function pendingEvents(services: Services, meansId: string, after: number): Appr
   return services.approvals.hub
     .pendingFor(meansId, services.ctx.now())
     .filter((a) => a.seq > after)
-    .map((a) => ({ id: String(a.seq), type: 'approval' as const, data: services.approvals.requestText(a, meansId) }));
+    .map((a) => ({
+      id: String(a.seq),
+      type: 'approval' as const,
+      data: services.approvals.requestText(a, meansId),
+    }));
 }
 
 /**
  * Turns the reply into the event stream of a means: the pending requests at once, then every event of
  * the hub, and a heartbeat comment; it ends when the client goes or the server closes (`streams`).
  */
-function openEventStream(request: FastifyRequest, reply: FastifyReply, meansId: string, opts: DeviceRouteOptions): void {
+function openEventStream(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  meansId: string,
+  opts: DeviceRouteOptions,
+): void {
   const { services, streams } = opts;
   reply.hijack();
   const res = reply.raw;
-  res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive', 'x-content-type-options': 'nosniff' });
+  res.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-store',
+    connection: 'keep-alive',
+    'x-content-type-options': 'nosniff',
+  });
   res.write(': open\n\n'); // sends the headers now, so the app knows the stream is up
   const send = (event: string, data: string, id?: string): void => {
     res.write(`${id ? `id: ${id}\n` : ''}event: ${event}\ndata: ${data}\n\n`);
@@ -46,10 +60,13 @@ function openEventStream(request: FastifyRequest, reply: FastifyReply, meansId: 
   // Each stream starts its heartbeat at a random point of the interval: streams opened together (a
   // restart, bench:pairing) would otherwise all ping in the same millisecond and delay deliveries.
   let heartbeat: NodeJS.Timeout | undefined;
-  const start = setTimeout(() => {
-    heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
-    heartbeat.unref();
-  }, Math.floor(Math.random() * HEARTBEAT_MS));
+  const start = setTimeout(
+    () => {
+      heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS);
+      heartbeat.unref();
+    },
+    Math.floor(Math.random() * HEARTBEAT_MS),
+  );
   start.unref();
   const stream = { end: () => res.end() };
   streams.add(stream);
@@ -62,7 +79,12 @@ function openEventStream(request: FastifyRequest, reply: FastifyReply, meansId: 
 }
 
 /** Waits up to LONG_POLL_MS for an approval request of the means (or the client leaving), then lists the pending ones. */
-function waitForEvents(request: FastifyRequest, services: Services, meansId: string, after: number): Promise<{ events: ApprovalEvent[] }> {
+function waitForEvents(
+  request: FastifyRequest,
+  services: Services,
+  meansId: string,
+  after: number,
+): Promise<{ events: ApprovalEvent[] }> {
   return new Promise((resolve) => {
     let done = false;
     const finish = (): void => {
@@ -72,14 +94,20 @@ function waitForEvents(request: FastifyRequest, services: Services, meansId: str
       unsubscribe();
       resolve({ events: pendingEvents(services, meansId, after) });
     };
-    const unsubscribe = services.approvals.hub.subscribe(meansId, (event) => event === 'approval' && finish());
+    const unsubscribe = services.approvals.hub.subscribe(
+      meansId,
+      (event) => event === 'approval' && finish(),
+    );
     const timer = setTimeout(finish, LONG_POLL_MS);
     request.raw.on('close', finish);
   });
 }
 
 /** Registers the routes. */
-export async function deviceApprovalRoutes(app: FastifyInstance, opts: DeviceRouteOptions): Promise<void> {
+export async function deviceApprovalRoutes(
+  app: FastifyInstance,
+  opts: DeviceRouteOptions,
+): Promise<void> {
   const { services, device } = opts;
 
   app.get('/api/device/events', { schema: deviceSchemas.events }, async (request, reply) => {
@@ -87,18 +115,27 @@ export async function deviceApprovalRoutes(app: FastifyInstance, opts: DeviceRou
     openEventStream(request, reply, d.means.id, opts);
   });
 
-  app.get<{ Querystring: { after?: string } }>('/api/device/events/poll', { schema: deviceSchemas.poll }, async (request, reply) => {
-    const d = device(request);
-    const after = Number(request.query.after ?? '0');
-    reply.header('cache-control', 'no-store');
-    const ready = pendingEvents(services, d.means.id, after);
-    if (ready.length > 0) return { events: ready };
-    return waitForEvents(request, services, d.means.id, after);
-  });
+  app.get<{ Querystring: { after?: string } }>(
+    '/api/device/events/poll',
+    { schema: deviceSchemas.poll },
+    async (request, reply) => {
+      const d = device(request);
+      const after = Number(request.query.after ?? '0');
+      reply.header('cache-control', 'no-store');
+      const ready = pendingEvents(services, d.means.id, after);
+      if (ready.length > 0) return { events: ready };
+      return waitForEvents(request, services, d.means.id, after);
+    },
+  );
 
-  app.post<{ Params: { tx: string }; Body: { tx: string } }>('/api/device/approvals/:tx', { config: { csrf: false }, schema: deviceSchemas.answer }, async (request) => {
-    const d = device(request);
-    if (request.body.tx !== request.params.tx) throw new ServiceError('validation', { field: 'tx', reason: 'path-and-body-differ' });
-    return services.approvals.answer(d, request.body, meta(request));
-  });
+  app.post<{ Params: { tx: string }; Body: { tx: string } }>(
+    '/api/device/approvals/:tx',
+    { config: { csrf: false }, schema: deviceSchemas.answer },
+    async (request) => {
+      const d = device(request);
+      if (request.body.tx !== request.params.tx)
+        throw new ServiceError('validation', { field: 'tx', reason: 'path-and-body-differ' });
+      return services.approvals.answer(d, request.body, meta(request));
+    },
+  );
 }

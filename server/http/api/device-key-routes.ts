@@ -9,14 +9,25 @@ import type { DeviceRouteOptions } from './device-routes';
 import type { KeyRegistrationBody } from '../../app/device-key-service';
 
 /** Registers the routes. */
-export async function deviceKeyRoutes(app: FastifyInstance, opts: DeviceRouteOptions): Promise<void> {
+export async function deviceKeyRoutes(
+  app: FastifyInstance,
+  opts: DeviceRouteOptions,
+): Promise<void> {
   const { services, device } = opts;
 
-  app.post('/api/device/security-keys/options', { config: { csrf: false }, schema: deviceSchemas.keyOptions }, async (request) => services.deviceKeys.options(device(request)));
+  app.post(
+    '/api/device/security-keys/options',
+    { config: { csrf: false }, schema: deviceSchemas.keyOptions },
+    async (request) => services.deviceKeys.options(device(request)),
+  );
 
-  app.post<{ Body: KeyRegistrationBody }>('/api/device/security-keys', { config: { csrf: false }, schema: deviceSchemas.keyRegistration }, async (request, reply) => {
-    const d = device(request);
-    reply.code(201);
-    return services.deviceKeys.finish(d, request.body, meta(request));
-  });
+  app.post<{ Body: KeyRegistrationBody }>(
+    '/api/device/security-keys',
+    { config: { csrf: false }, schema: deviceSchemas.keyRegistration },
+    async (request, reply) => {
+      const d = device(request);
+      reply.code(201);
+      return services.deviceKeys.finish(d, request.body, meta(request));
+    },
+  );
 }

@@ -32,15 +32,19 @@ export interface DeviceRouteOptions extends ApiOptions {
 export async function deviceRoutes(app: FastifyInstance, opts: ApiOptions): Promise<void> {
   const { services } = opts;
   app.removeContentTypeParser('application/json');
-  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 4096 }, (request, body, done) => {
-    const text = String(body);
-    request.rawBody = text;
-    try {
-      done(null, text === '' ? {} : JSON.parse(text));
-    } catch {
-      done(Object.assign(new Error('body is not JSON'), { statusCode: 400 }), undefined);
-    }
-  });
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'string', bodyLimit: 4096 },
+    (request, body, done) => {
+      const text = String(body);
+      request.rawBody = text;
+      try {
+        done(null, text === '' ? {} : JSON.parse(text));
+      } catch {
+        done(Object.assign(new Error('body is not JSON'), { statusCode: 400 }), undefined);
+      }
+    },
+  );
 
   // Open event streams end when the server closes (they would keep server.close() waiting forever).
   const streams = new Set<{ end: () => void }>();
@@ -51,7 +55,12 @@ export async function deviceRoutes(app: FastifyInstance, opts: ApiOptions): Prom
 
   const device = (request: FastifyRequest): AuthenticatedDevice =>
     services.deviceAuth.authenticate(
-      { method: request.method, path: request.url, body: request.rawBody ?? '', authorization: request.headers.authorization },
+      {
+        method: request.method,
+        path: request.url,
+        body: request.rawBody ?? '',
+        authorization: request.headers.authorization,
+      },
       services.desktopApp.origin(),
     );
 

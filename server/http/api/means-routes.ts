@@ -15,33 +15,96 @@ import type { MeansProof } from '../../app';
 export async function meansRoutes(app: FastifyInstance, opts: ApiOptions): Promise<void> {
   const { services, secureCookies } = opts;
 
-  app.post<{ Body: { kind: (typeof API_REGISTRABLE_KINDS)[number]; label?: string; phone?: string } }>('/api/means', { schema: meansSchemas.register }, async (request, reply) => {
+  app.post<{
+    Body: { kind: (typeof API_REGISTRABLE_KINDS)[number]; label?: string; phone?: string };
+  }>('/api/means', { schema: meansSchemas.register }, async (request, reply) => {
     const r = await services.means.register(sessionToken(request), request.body, meta(request));
     reply.code(201);
     return r;
   });
 
-  app.post<{ Params: { id: string }; Body: { response: RegistrationResponseJSON } }>('/api/means/:id/webauthn-registration', { schema: meansSchemas.webauthnRegistration }, async (request) => services.means.webauthnRegistration(sessionToken(request), request.params.id, request.body.response, meta(request)));
+  app.post<{ Params: { id: string }; Body: { response: RegistrationResponseJSON } }>(
+    '/api/means/:id/webauthn-registration',
+    { schema: meansSchemas.webauthnRegistration },
+    async (request) =>
+      services.means.webauthnRegistration(
+        sessionToken(request),
+        request.params.id,
+        request.body.response,
+        meta(request),
+      ),
+  );
 
-  app.post<{ Params: { id: string } }>('/api/means/:id/challenge', { schema: meansSchemas.challenge }, async (request) => services.means.challenge(sessionToken(request), request.params.id));
+  app.post<{ Params: { id: string } }>(
+    '/api/means/:id/challenge',
+    { schema: meansSchemas.challenge },
+    async (request) => services.means.challenge(sessionToken(request), request.params.id),
+  );
 
-  app.post<{ Params: { id: string }; Body: MeansProof }>('/api/means/:id/authenticate', { schema: meansSchemas.authenticate }, async (request, reply) => sendIssued(reply, await services.auth.authenticate(sessionToken(request), request.params.id, request.body as MeansProof & { response?: AuthenticationResponseJSON }, meta(request)), secureCookies));
+  app.post<{ Params: { id: string }; Body: MeansProof }>(
+    '/api/means/:id/authenticate',
+    { schema: meansSchemas.authenticate },
+    async (request, reply) =>
+      sendIssued(
+        reply,
+        await services.auth.authenticate(
+          sessionToken(request),
+          request.params.id,
+          request.body as MeansProof & { response?: AuthenticationResponseJSON },
+          meta(request),
+        ),
+        secureCookies,
+      ),
+  );
 
-  app.post<{ Params: { id: string } }>('/api/means/:id/block', { schema: meansSchemas.block }, async (request, reply) => {
-    services.means.block(sessionToken(request), request.params.id, meta(request));
-    return reply.code(204).send();
-  });
+  app.post<{ Params: { id: string } }>(
+    '/api/means/:id/block',
+    { schema: meansSchemas.block },
+    async (request, reply) => {
+      services.means.block(sessionToken(request), request.params.id, meta(request));
+      return reply.code(204).send();
+    },
+  );
 
-  app.post<{ Params: { id: string }; Body: MeansProof }>('/api/means/:id/unblock', { schema: meansSchemas.unblock }, async (request, reply) => sendIssued(reply, await services.means.unblock(sessionToken(request), request.params.id, request.body, meta(request)), secureCookies));
+  app.post<{ Params: { id: string }; Body: MeansProof }>(
+    '/api/means/:id/unblock',
+    { schema: meansSchemas.unblock },
+    async (request, reply) =>
+      sendIssued(
+        reply,
+        await services.means.unblock(
+          sessionToken(request),
+          request.params.id,
+          request.body,
+          meta(request),
+        ),
+        secureCookies,
+      ),
+  );
 
-  app.delete<{ Params: { id: string } }>('/api/means/:id', { schema: meansSchemas.remove }, async (request, reply) => {
-    services.means.remove(sessionToken(request), request.params.id, meta(request));
-    return reply.code(204).send();
-  });
+  app.delete<{ Params: { id: string } }>(
+    '/api/means/:id',
+    { schema: meansSchemas.remove },
+    async (request, reply) => {
+      services.means.remove(sessionToken(request), request.params.id, meta(request));
+      return reply.code(204).send();
+    },
+  );
 
-  app.post<{ Body: { testIdentity: string } }>('/api/means/eid', { schema: meansSchemas.registerEid }, async (request, reply) => {
-    const r = await services.means.registerEid(sessionToken(request), request.body.testIdentity, meta(request));
-    reply.code(201);
-    return sendIssued(reply, r, secureCookies, { meansId: r.meansId, replacedAuthentication: r.replacedAuthentication });
-  });
+  app.post<{ Body: { testIdentity: string } }>(
+    '/api/means/eid',
+    { schema: meansSchemas.registerEid },
+    async (request, reply) => {
+      const r = await services.means.registerEid(
+        sessionToken(request),
+        request.body.testIdentity,
+        meta(request),
+      );
+      reply.code(201);
+      return sendIssued(reply, r, secureCookies, {
+        meansId: r.meansId,
+        replacedAuthentication: r.replacedAuthentication,
+      });
+    },
+  );
 }

@@ -22,9 +22,12 @@ export function isSafeMethod(method: string): boolean {
 /** Throws 415 when a state-changing request carries a body that is not application/json. */
 export function requireJsonBody(request: FastifyRequest): void {
   if (isSafeMethod(request.method)) return;
-  const hasBody = Number(request.headers['content-length'] ?? 0) > 0 || request.headers['transfer-encoding'] !== undefined;
+  const hasBody =
+    Number(request.headers['content-length'] ?? 0) > 0 ||
+    request.headers['transfer-encoding'] !== undefined;
   const type = String(request.headers['content-type'] ?? '').toLowerCase();
-  if (hasBody && !type.startsWith('application/json')) throw new ServiceError('unsupported-media-type');
+  if (hasBody && !type.startsWith('application/json'))
+    throw new ServiceError('unsupported-media-type');
 }
 
 /** Registers the API routes with their hooks (JSON only, empty body = {}, never cached). */

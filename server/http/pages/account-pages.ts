@@ -26,7 +26,11 @@ const DONE: Readonly<Record<string, MessageKey>> = {
 };
 
 /** The overview page's view model from the service's account overview. */
-function overviewViewModel(ov: Overview, notices: Notice[], extra: SafeHtml | undefined): AccountVM {
+function overviewViewModel(
+  ov: Overview,
+  notices: Notice[],
+  extra: SafeHtml | undefined,
+): AccountVM {
   return {
     username: ov.username,
     maxLevel: ov.maxLevel ?? 'niedrig',
@@ -36,7 +40,12 @@ function overviewViewModel(ov: Overview, notices: Notice[], extra: SafeHtml | un
       idleRemainingMs: (ov.session.levelRemainingSeconds ?? 0) * 1000,
       absoluteRemainingMs: (ov.session.remainingSeconds ?? 0) * 1000,
     },
-    attributes: ov.attributes.map((a) => ({ name: a.name, value: a.value, level: a.level, needsConfirmation: a.needsReconfirmation })),
+    attributes: ov.attributes.map((a) => ({
+      name: a.name,
+      value: a.value,
+      level: a.level,
+      needsConfirmation: a.needsReconfirmation,
+    })),
     means: ov.means.map((m) => ({
       id: m.id,
       kind: m.kind,
@@ -46,16 +55,26 @@ function overviewViewModel(ov: Overview, notices: Notice[], extra: SafeHtml | un
       ...(m.lastUsedAt !== null ? { lastUsedAt: m.lastUsedAt } : {}),
       removable: m.kind !== 'password',
     })),
-    sessions: ov.sessions.map((s: SessionView) => ({ current: !!s.current, level: s.level ?? undefined, startedAt: s.createdAt, remainingMs: (s.levelRemainingSeconds ?? 0) * 1000 })),
+    sessions: ov.sessions.map((s: SessionView) => ({
+      current: !!s.current,
+      level: s.level ?? undefined,
+      startedAt: s.createdAt,
+      remainingMs: (s.levelRemainingSeconds ?? 0) * 1000,
+    })),
     ...(ov.deletionPending ? { deletionDueAt: ov.deletionPending.eraseAt } : {}),
-    hasUnverifiedEmail: ov.attributes.some((a) => a.name === 'email' && a.level === 'basisregistrierung'),
+    hasUnverifiedEmail: ov.attributes.some(
+      (a) => a.name === 'email' && a.level === 'basisregistrierung',
+    ),
     notices,
     ...(extra ? { extra } : {}),
   };
 }
 
 /** Registers the account routes; `accountSections` adds the online services with their consents. */
-export function accountPages(kit: PageKit, accountSections?: (accountId: string, page: PageContext) => Promise<SafeHtml>): void {
+export function accountPages(
+  kit: PageKit,
+  accountSections?: (accountId: string, page: PageContext) => Promise<SafeHtml>,
+): void {
   const { services, get, post } = kit;
   const { accounts, ctx } = services;
 
@@ -63,19 +82,30 @@ export function accountPages(kit: PageKit, accountSections?: (accountId: string,
     const ov = accounts.overview(kit.token(request));
     const c = kit.pageContext(request, reply);
     const done = kit.query(request, 'done');
-    const notices: Notice[] = done && Object.hasOwn(DONE, done) ? [{ kind: 'ok', text: c.t(DONE[done] as MessageKey) }] : [];
+    const notices: Notice[] =
+      done && Object.hasOwn(DONE, done)
+        ? [{ kind: 'ok', text: c.t(DONE[done] as MessageKey) }]
+        : [];
     const extra = accountSections ? await accountSections(ov.id, c) : undefined;
     return sendPage(reply, accountPage(c, overviewViewModel(ov, notices, extra)));
   });
 
   // §5.1: settle one attribute flagged after an eID takeover (keep it, or delete it as "not mine").
-  post('/attributes/:name/reconfirm', () => '/account', (request, reply) => {
-    const name = kit.param(request, 'name');
-    const answer = formField(request, 'answer');
-    if (answer !== 'confirm' && answer !== 'reject') throw new ServiceError('validation');
-    accounts.settleAttributes(kit.token(request), answer === 'confirm' ? { confirm: [name] } : { reject: [name] }, kit.meta(request));
-    return kit.redirect(reply, '/account?done=reconfirmed');
-  });
+  post(
+    '/attributes/:name/reconfirm',
+    () => '/account',
+    (request, reply) => {
+      const name = kit.param(request, 'name');
+      const answer = formField(request, 'answer');
+      if (answer !== 'confirm' && answer !== 'reject') throw new ServiceError('validation');
+      accounts.settleAttributes(
+        kit.token(request),
+        answer === 'confirm' ? { confirm: [name] } : { reject: [name] },
+        kit.meta(request),
+      );
+      return kit.redirect(reply, '/account?done=reconfirmed');
+    },
+  );
 
   emailVerificationPages(kit);
 
@@ -83,17 +113,40 @@ export function accountPages(kit: PageKit, accountSections?: (accountId: string,
   get('/delete', (request, reply) => {
     const ov = accounts.overview(kit.token(request));
     const required = ov.deletion.levelNow;
-    return sendPage(reply, deletePage(kit.pageContext(request, reply), { requiredLevel: required, allowed: atLeast(ov.session.level, required), delayDays: ctx.policy.deletionDelayMs / 86_400_000 }));
+    return sendPage(
+      reply,
+      deletePage(kit.pageContext(request, reply), {
+        requiredLevel: required,
+        allowed: atLeast(ov.session.level, required),
+        delayDays: ctx.policy.deletionDelayMs / 86_400_000,
+      }),
+    );
   });
-  post('/delete', () => '/delete', (request, reply) => {
-    const when = formField(request, 'when');
-    if (when !== 'now' && when !== 'delayed') return kit.redirect(reply, '/delete', { errors: { 'delete-when': { key: 'delete.choose' } } });
-    if (formField(request, 'confirm') !== 'yes') throw new ServiceError('validation');
-    const r = accounts.delete(kit.token(request), when === 'delayed' ? 'delayed' : 'immediate', kit.meta(request));
-    kit.clearCookie(reply);
-    const notice = r.erased ? { key: 'delete.done' as const } : { key: 'delete.scheduled' as const, params: { date: new Date(r.eraseAt ?? 0).toISOString().slice(0, 10) } };
-    return kit.redirect(reply, '/login', { notices: [{ kind: 'ok', ...notice }] });
-  });
+  post(
+    '/delete',
+    () => '/delete',
+    (request, reply) => {
+      const when = formField(request, 'when');
+      if (when !== 'now' && when !== 'delayed')
+        return kit.redirect(reply, '/delete', {
+          errors: { 'delete-when': { key: 'delete.choose' } },
+        });
+      if (formField(request, 'confirm') !== 'yes') throw new ServiceError('validation');
+      const r = accounts.delete(
+        kit.token(request),
+        when === 'delayed' ? 'delayed' : 'immediate',
+        kit.meta(request),
+      );
+      kit.clearCookie(reply);
+      const notice = r.erased
+        ? { key: 'delete.done' as const }
+        : {
+            key: 'delete.scheduled' as const,
+            params: { date: new Date(r.eraseAt ?? 0).toISOString().slice(0, 10) },
+          };
+      return kit.redirect(reply, '/login', { notices: [{ kind: 'ok', ...notice }] });
+    },
+  );
 }
 
 /** E-mail verification (§5.1): the code from the outbox, or the link from the e-mail. */
@@ -110,29 +163,59 @@ function emailVerificationPages(kit: PageKit): void {
     // The e-mail link (/verify-email?v=ID&code=CODE) may be opened without a session, e.g. on a phone:
     // show the code prefilled with a confirm button. The code is the proof, as in POST /api/verifications/{id}/confirm.
     if (verificationId && (code || !sessions.peek(token))) {
-      return sendPage(reply, verifyLinkPage(kit.pageContext(request, reply), { verificationId, ...(code ? { code } : {}) }));
+      return sendPage(
+        reply,
+        verifyLinkPage(kit.pageContext(request, reply), {
+          verificationId,
+          ...(code ? { code } : {}),
+        }),
+      );
     }
     const email = accounts.overview(token).attributes.find((a) => a.name === 'email')?.value;
-    return sendPage(reply, verifyEmailPage(kit.pageContext(request, reply), { ...(email ? { email } : {}), sent: !!verificationId, verificationId }));
+    return sendPage(
+      reply,
+      verifyEmailPage(kit.pageContext(request, reply), {
+        ...(email ? { email } : {}),
+        sent: !!verificationId,
+        verificationId,
+      }),
+    );
   });
-  post('/verify-email/send', () => '/verify-email', (request, reply) => {
-    const token = kit.token(request);
-    const email = accounts.overview(token).attributes.find((a) => a.name === 'email')?.value;
-    if (!email) throw new ServiceError('validation');
-    const v = accounts.startVerification(token, { attribute: 'email', value: email, method: 'email-code' }, kit.meta(request));
-    return kit.redirect(reply, `/verify-email?v=${encodeURIComponent(v.verificationId)}`);
-  });
+  post(
+    '/verify-email/send',
+    () => '/verify-email',
+    (request, reply) => {
+      const token = kit.token(request);
+      const email = accounts.overview(token).attributes.find((a) => a.name === 'email')?.value;
+      if (!email) throw new ServiceError('validation');
+      const v = accounts.startVerification(
+        token,
+        { attribute: 'email', value: email, method: 'email-code' },
+        kit.meta(request),
+      );
+      return kit.redirect(reply, `/verify-email?v=${encodeURIComponent(v.verificationId)}`);
+    },
+  );
   const verifyBack = (id: string): string => `/verify-email?v=${encodeURIComponent(id)}`;
-  post('/verify-email', (request) => verifyBack(formField(request, 'verificationId')), (request, reply) => {
-    const verificationId = formField(request, 'verificationId');
-    try {
-      // No session needed: the code is the proof (asynchronous confirmation, §5.1); 5 wrong codes void it.
-      accounts.confirmVerification({ verificationId, code: formField(request, 'code').replace(/\s+/g, '') }, kit.meta(request));
-    } catch (e) {
-      if (!isCodedError(e, 'invalid-code', 'verification-expired')) throw e;
-      return kit.redirect(reply, verifyBack(verificationId), { errors: { 'f-code': { key: 'error.codeWrong' } } });
-    }
-    if (sessions.peek(kit.token(request))) return kit.redirect(reply, '/account?done=email');
-    return kit.redirect(reply, '/login', { notices: [{ kind: 'ok', key: 'email.done' }] });
-  });
+  post(
+    '/verify-email',
+    (request) => verifyBack(formField(request, 'verificationId')),
+    (request, reply) => {
+      const verificationId = formField(request, 'verificationId');
+      try {
+        // No session needed: the code is the proof (asynchronous confirmation, §5.1); 5 wrong codes void it.
+        accounts.confirmVerification(
+          { verificationId, code: formField(request, 'code').replace(/\s+/g, '') },
+          kit.meta(request),
+        );
+      } catch (e) {
+        if (!isCodedError(e, 'invalid-code', 'verification-expired')) throw e;
+        return kit.redirect(reply, verifyBack(verificationId), {
+          errors: { 'f-code': { key: 'error.codeWrong' } },
+        });
+      }
+      if (sessions.peek(kit.token(request))) return kit.redirect(reply, '/account?done=email');
+      return kit.redirect(reply, '/login', { notices: [{ kind: 'ok', key: 'email.done' }] });
+    },
+  );
 }

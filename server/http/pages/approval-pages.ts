@@ -31,12 +31,22 @@ export const PUSH_REFRESH_SECONDS = 2;
 
 const TX = new RegExp(TX_PATTERN);
 
-const pushCookieOptions = (secure: boolean): { httpOnly: true; sameSite: 'strict'; secure: boolean; path: '/' } => ({ httpOnly: true, sameSite: 'strict', secure, path: '/' });
+const pushCookieOptions = (
+  secure: boolean,
+): { httpOnly: true; sameSite: 'strict'; secure: boolean; path: '/' } => ({
+  httpOnly: true,
+  sameSite: 'strict',
+  secure,
+  path: '/',
+});
 
 /** Keeps the transaction id in the HttpOnly SameSite=Strict cookie, never in a URL (history, Referer, logs). */
 function setPushCookie(request: FastifyRequest, reply: FastifyReply, tx: string): void {
   const secure = request.server.faktorSecureCookies === true;
-  reply.setCookie(cookieName(PUSH_COOKIE, secure), tx, { ...pushCookieOptions(secure), maxAge: PUSH_COOKIE_SECONDS });
+  reply.setCookie(cookieName(PUSH_COOKIE, secure), tx, {
+    ...pushCookieOptions(secure),
+    maxAge: PUSH_COOKIE_SECONDS,
+  });
 }
 
 /** Forgets the transaction once its waiting page has an outcome. */
@@ -54,16 +64,37 @@ function pushTx(request: FastifyRequest): string {
 /** Registers the online-approval page routes on the pages plugin's wrappers. */
 export function approvalPages(kit: PageKit): void {
   const { services, get, post } = kit;
-  const browserMeta = (request: FastifyRequest): { ip: string; browser: string } => ({ ...kit.meta(request), browser: String(request.headers['user-agent'] ?? '') });
+  const browserMeta = (request: FastifyRequest): { ip: string; browser: string } => ({
+    ...kit.meta(request),
+    browser: String(request.headers['user-agent'] ?? ''),
+  });
   const failed = (request: FastifyRequest, reply: FastifyReply, again: string): FastifyReply => {
     const c = kit.pageContext(request, reply);
-    return sendPage(reply, messagePage(c, { title: c.t('desktop.push.waitTitle'), text: c.t('desktop.push.failed'), kind: 'error', link: { href: again, label: c.t('desktop.push.again') } }), 401);
+    return sendPage(
+      reply,
+      messagePage(c, {
+        title: c.t('desktop.push.waitTitle'),
+        text: c.t('desktop.push.failed'),
+        kind: 'error',
+        link: { href: again, label: c.t('desktop.push.again') },
+      }),
+      401,
+    );
   };
 
   // ---- login without a session ----
   // `next`: where a login for someone else (an online service's OIDC interaction) returns to, as on /login.
-  const nextOf = (v: unknown): { next?: string } => (typeof v === 'string' && v ? { next: safeNext(v) } : {});
-  get(PUSH_PATH, (request, reply) => sendPage(reply, pushLoginStartPage(kit.pageContext(request, reply), nextOf((request.query as Record<string, unknown>).next))));
+  const nextOf = (v: unknown): { next?: string } =>
+    typeof v === 'string' && v ? { next: safeNext(v) } : {};
+  get(PUSH_PATH, (request, reply) =>
+    sendPage(
+      reply,
+      pushLoginStartPage(
+        kit.pageContext(request, reply),
+        nextOf((request.query as Record<string, unknown>).next),
+      ),
+    ),
+  );
   // A refusal (bad name, too many requests) goes back to the form with the name typed and `next` kept.
   const startAgain = (request: FastifyRequest): string => {
     const next = nextOf(formField(request, 'next')).next;
@@ -72,19 +103,36 @@ export function approvalPages(kit: PageKit): void {
   post(PUSH_PATH, startAgain, (request, reply) => {
     const username = formField(request, 'username').trim();
     const next = nextOf(formField(request, 'next')).next;
-    if (!isUsername(username)) return kit.redirect(reply, startAgain(request), { errors: { 'f-username': { key: 'error.invalid' } }, values: { username } });
+    if (!isUsername(username))
+      return kit.redirect(reply, startAgain(request), {
+        errors: { 'f-username': { key: 'error.invalid' } },
+        values: { username },
+      });
     const started = services.approvals.startPush(username, browserMeta(request));
     setPushCookie(request, reply, started.tx);
-    return reply.redirect(`${PUSH_PATH}/wait${next ? `?next=${encodeURIComponent(next)}` : ''}`, 303);
+    return reply.redirect(
+      `${PUSH_PATH}/wait${next ? `?next=${encodeURIComponent(next)}` : ''}`,
+      303,
+    );
   });
   get(`${PUSH_PATH}/wait`, (request, reply) => {
     const tx = pushTx(request);
-    const r = tx ? services.approvals.status(tx, undefined, kit.meta(request)) : { state: 'expired' as const };
+    const r = tx
+      ? services.approvals.status(tx, undefined, kit.meta(request))
+      : { state: 'expired' as const };
     const next = nextOf((request.query as Record<string, unknown>).next).next;
     const self = `${PUSH_PATH}/wait${next ? `?next=${encodeURIComponent(next)}` : ''}`;
     if (r.state === 'pending') {
       reply.header('refresh', String(PUSH_REFRESH_SECONDS));
-      return sendPage(reply, pushWaitPage(kit.pageContext(request, reply), { number: r.number, expiresAt: r.expiresAt, checkHref: self, cancelHref: '/login' }));
+      return sendPage(
+        reply,
+        pushWaitPage(kit.pageContext(request, reply), {
+          number: r.number,
+          expiresAt: r.expiresAt,
+          checkHref: self,
+          cancelHref: '/login',
+        }),
+      );
     }
     clearPushCookie(request, reply);
     if (r.state !== 'approved') return failed(request, reply, PUSH_PATH);
@@ -93,19 +141,35 @@ export function approvalPages(kit: PageKit): void {
   });
 
   // ---- inside a session: step-up with one or all desktop apps, §4.2 confirmation of a pending one ----
-  post('/auth/push', (request) => safeNext(formField(request, 'back')), (request, reply) => {
-    const meansId = formField(request, 'meansId');
-    if (meansId !== 'all' && !/^[A-Za-z0-9-]{1,64}$/.test(meansId)) throw new ServiceError('validation');
-    const started = services.sessionApprovals.start(kit.token(request), meansId === 'all' ? 'all' : { meansId }, browserMeta(request));
-    setPushCookie(request, reply, started.tx);
-    const q = new URLSearchParams({ next: safeNext(formField(request, 'next')), back: safeNext(formField(request, 'back')) });
-    return reply.redirect(`/auth/push/wait?${q.toString()}`, 303);
-  });
+  post(
+    '/auth/push',
+    (request) => safeNext(formField(request, 'back')),
+    (request, reply) => {
+      const meansId = formField(request, 'meansId');
+      if (meansId !== 'all' && !/^[A-Za-z0-9-]{1,64}$/.test(meansId))
+        throw new ServiceError('validation');
+      const started = services.sessionApprovals.start(
+        kit.token(request),
+        meansId === 'all' ? 'all' : { meansId },
+        browserMeta(request),
+      );
+      setPushCookie(request, reply, started.tx);
+      const q = new URLSearchParams({
+        next: safeNext(formField(request, 'next')),
+        back: safeNext(formField(request, 'back')),
+      });
+      return reply.redirect(`/auth/push/wait?${q.toString()}`, 303);
+    },
+  );
   get('/auth/push/wait', (request, reply) => {
     const query = request.query as Record<string, unknown>;
     const next = safeNext(query.next);
     const back = safeNext(query.back);
-    const r = services.sessionApprovals.status(kit.token(request), pushTx(request), kit.meta(request));
+    const r = services.sessionApprovals.status(
+      kit.token(request),
+      pushTx(request),
+      kit.meta(request),
+    );
     if (r.state !== 'pending') clearPushCookie(request, reply);
     if (r.state === 'approved') {
       kit.setCookie(reply, r.issued.token);
@@ -114,6 +178,14 @@ export function approvalPages(kit: PageKit): void {
     if (r.state !== 'pending') return failed(request, reply, back);
     reply.header('refresh', String(PUSH_REFRESH_SECONDS));
     const self = `/auth/push/wait?${new URLSearchParams({ next, back }).toString()}`;
-    return sendPage(reply, pushWaitPage(kit.pageContext(request, reply), { number: r.number, expiresAt: r.expiresAt, checkHref: self, cancelHref: back }));
+    return sendPage(
+      reply,
+      pushWaitPage(kit.pageContext(request, reply), {
+        number: r.number,
+        expiresAt: r.expiresAt,
+        checkHref: self,
+        cancelHref: back,
+      }),
+    );
   });
 }

@@ -37,17 +37,33 @@ export function preSessionTokenGenuine(token: string, key: Buffer, now: number):
 }
 
 /** The pre-session token for this browser, issuing a fresh signed cookie when there is no genuine one. */
-export function preSessionToken(request: FastifyRequest, reply: FastifyReply, secure: boolean, key: Buffer, now: number): string {
+export function preSessionToken(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  secure: boolean,
+  key: Buffer,
+  now: number,
+): string {
   const existing = readCookie(request, PRE_CSRF_COOKIE);
   if (existing && preSessionTokenGenuine(existing, key, now)) return existing;
   const body = `${now}.${randomBytes(24).toString('base64url')}`;
   const token = `${body}.${mac(key, body)}`;
-  reply.setCookie(cookieName(PRE_CSRF_COOKIE, secure), token, { path: '/', httpOnly: true, sameSite: 'strict', secure });
+  reply.setCookie(cookieName(PRE_CSRF_COOKIE, secure), token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'strict',
+    secure,
+  });
   return token;
 }
 
 /** True when the form's `_csrf` equals this browser's pre-session cookie and the server issued it. */
-export function preSessionTokenValid(request: FastifyRequest, formToken: string, key: Buffer, now: number): boolean {
+export function preSessionTokenValid(
+  request: FastifyRequest,
+  formToken: string,
+  key: Buffer,
+  now: number,
+): boolean {
   const cookie = readCookie(request, PRE_CSRF_COOKIE);
   if (!cookie || !formToken) return false;
   return sameString(cookie, formToken) && preSessionTokenGenuine(cookie, key, now);

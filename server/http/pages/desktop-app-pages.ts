@@ -12,7 +12,12 @@ import { formField, sendPage } from './request';
 import { TX_PATTERN, isUsername } from '../schemas';
 import type { PageKit } from './route-kit';
 import { codeFieldId, messagePage, type AuthOptionVM } from './templates/auth';
-import { desktopLoginStartPage, loginQrPage, pairingPage, type QrVM } from './templates/desktop-app';
+import {
+  desktopLoginStartPage,
+  loginQrPage,
+  pairingPage,
+  type QrVM,
+} from './templates/desktop-app';
 import { approvalPages } from './approval-pages';
 import { pushForm } from './templates/approval';
 
@@ -20,7 +25,11 @@ export type { PageKit } from './route-kit';
 
 /** What the plugin calls back into: the confirm page of a desktop app and QR codes for step-up options. */
 export interface DesktopAppPages {
-  confirmPage(request: FastifyRequest, reply: FastifyReply, option: AuthOptionVM): Promise<FastifyReply>;
+  confirmPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    option: AuthOptionVM,
+  ): Promise<FastifyReply>;
   withDesktopQr(request: FastifyRequest, options: AuthOptionVM[]): Promise<AuthOptionVM[]>;
 }
 
@@ -40,31 +49,61 @@ export function desktopAppPages(kit: PageKit): DesktopAppPages {
     return qrOf(ch);
   }
 
-  post('/means/new/desktop-app', () => '/means/new', (_request, reply) => kit.redirect(reply, '/means/desktop-app/pair'));
+  post(
+    '/means/new/desktop-app',
+    () => '/means/new',
+    (_request, reply) => kit.redirect(reply, '/means/desktop-app/pair'),
+  );
   // Each visit shows a fresh one-time pairing QR (the old one stays valid until it expires).
   get('/means/desktop-app/pair', async (request, reply) => {
     const r = await services.desktopApp.startPairing(kit.token(request), kit.meta(request));
-    return sendPage(reply, pairingPage(kit.pageContext(request, reply), { qr: qrOf(r), level: r.level }));
+    return sendPage(
+      reply,
+      pairingPage(kit.pageContext(request, reply), { qr: qrOf(r), level: r.level }),
+    );
   });
 
   // After scanning: the newest desktop app this session enrolled and has not confirmed yet.
   get('/means/desktop-app/continue', (request, reply) => {
     const found = services.sessions.require(kit.token(request));
     const pending = found.account.means
-      .filter((m) => m.kind === 'desktop-app' && m.status === 'pending' && m.pendingSessionId === found.stored.session.id)
+      .filter(
+        (m) =>
+          m.kind === 'desktop-app' &&
+          m.status === 'pending' &&
+          m.pendingSessionId === found.stored.session.id,
+      )
       .sort((a, b) => b.createdAt - a.createdAt)[0];
     if (pending) return reply.redirect(`/means/${encodeURIComponent(pending.id)}/confirm`, 303);
     const c = kit.pageContext(request, reply);
-    return sendPage(reply, messagePage(c, { title: c.t('desktop.pair.title'), text: c.t('desktop.pair.notYet'), link: { href: '/means/desktop-app/pair', label: c.t('desktop.pair.again') } }), 409);
+    return sendPage(
+      reply,
+      messagePage(c, {
+        title: c.t('desktop.pair.title'),
+        text: c.t('desktop.pair.notYet'),
+        link: { href: '/means/desktop-app/pair', label: c.t('desktop.pair.again') },
+      }),
+      409,
+    );
   });
 
-  get('/login/desktop-app', (request, reply) => sendPage(reply, desktopLoginStartPage(kit.pageContext(request, reply), {})));
-  post('/login/desktop-app', () => '/login/desktop-app', async (request, reply) => {
-    const username = formField(request, 'username').trim();
-    if (!isUsername(username)) return kit.redirect(reply, '/login/desktop-app', { errors: { 'f-username': { key: 'error.invalid' } }, values: { username } });
-    const r = await services.desktopApp.startLogin(username, kit.meta(request));
-    return kit.redirect(reply, `/login/desktop-app/qr?tx=${encodeURIComponent(r.tx)}`);
-  });
+  get('/login/desktop-app', (request, reply) =>
+    sendPage(reply, desktopLoginStartPage(kit.pageContext(request, reply), {})),
+  );
+  post(
+    '/login/desktop-app',
+    () => '/login/desktop-app',
+    async (request, reply) => {
+      const username = formField(request, 'username').trim();
+      if (!isUsername(username))
+        return kit.redirect(reply, '/login/desktop-app', {
+          errors: { 'f-username': { key: 'error.invalid' } },
+          values: { username },
+        });
+      const r = await services.desktopApp.startLogin(username, kit.meta(request));
+      return kit.redirect(reply, `/login/desktop-app/qr?tx=${encodeURIComponent(r.tx)}`);
+    },
+  );
   // The transaction id is no secret (the QR shows it); the code the app computes is the proof.
   get('/login/desktop-app/qr', async (request, reply) => {
     const tx = kit.query(request, 'tx') ?? '';
@@ -74,29 +113,47 @@ export function desktopAppPages(kit: PageKit): DesktopAppPages {
       shown = await services.desktopApp.shownLogin(tx);
     } catch (e) {
       if (!isCodedError(e, 'verification-expired')) throw e;
-      return kit.redirect(reply, '/login/desktop-app', { notices: [{ kind: 'error', key: 'desktop.login.expired' }] });
+      return kit.redirect(reply, '/login/desktop-app', {
+        notices: [{ kind: 'error', key: 'desktop.login.expired' }],
+      });
     }
     const c = kit.pageContext(request, reply);
     return sendPage(
       reply,
-      loginQrPage(c, { title: c.t('desktop.login.title'), intro: c.t('desktop.login.scan'), qr: qrOf(shown), action: '/login/desktop-app/code', hidden: { tx }, submit: c.t('desktop.login.submit') }),
+      loginQrPage(c, {
+        title: c.t('desktop.login.title'),
+        intro: c.t('desktop.login.scan'),
+        qr: qrOf(shown),
+        action: '/login/desktop-app/code',
+        hidden: { tx },
+        submit: c.t('desktop.login.submit'),
+      }),
     );
   });
-  post('/login/desktop-app/code', () => '/login/desktop-app', (request, reply) => {
-    const tx = formField(request, 'tx');
-    const code = formField(request, 'code').replace(/\s+/g, '');
-    try {
-      if (!TX.test(tx) || !/^\d{8}$/.test(code)) throw new ServiceError('authentication-failed');
-      const issued = services.desktopApp.finishLogin(tx, code, kit.meta(request));
-      kit.setCookie(reply, issued.token);
-      return kit.redirect(reply, '/account');
-    } catch (e) {
-      if (!isCodedError(e, 'authentication-failed')) throw e;
-      if (!TX.test(tx)) return kit.redirect(reply, '/login/desktop-app', { notices: [{ kind: 'error', key: 'error.generic' }] });
-      // Back to the same QR (still valid until it expires) with the field marked.
-      return kit.redirect(reply, `/login/desktop-app/qr?tx=${encodeURIComponent(tx)}`, { errors: { 'f-code': { key: 'error.codeWrong' } } });
-    }
-  });
+  post(
+    '/login/desktop-app/code',
+    () => '/login/desktop-app',
+    (request, reply) => {
+      const tx = formField(request, 'tx');
+      const code = formField(request, 'code').replace(/\s+/g, '');
+      try {
+        if (!TX.test(tx) || !/^\d{8}$/.test(code)) throw new ServiceError('authentication-failed');
+        const issued = services.desktopApp.finishLogin(tx, code, kit.meta(request));
+        kit.setCookie(reply, issued.token);
+        return kit.redirect(reply, '/account');
+      } catch (e) {
+        if (!isCodedError(e, 'authentication-failed')) throw e;
+        if (!TX.test(tx))
+          return kit.redirect(reply, '/login/desktop-app', {
+            notices: [{ kind: 'error', key: 'error.generic' }],
+          });
+        // Back to the same QR (still valid until it expires) with the field marked.
+        return kit.redirect(reply, `/login/desktop-app/qr?tx=${encodeURIComponent(tx)}`, {
+          errors: { 'f-code': { key: 'error.codeWrong' } },
+        });
+      }
+    },
+  );
 
   approvalPages(kit);
 
@@ -106,13 +163,31 @@ export function desktopAppPages(kit: PageKit): DesktopAppPages {
       const qr = await loginQr(request, option.id);
       const here = `/means/${encodeURIComponent(option.id)}/confirm`;
       // §4.2 online: one approval of the new app in this session confirms it, instead of typing the code.
-      const online = pushForm(c, { meansId: option.id, next: '/account?done=confirmed', back: here, label: c.t('desktop.push.confirm') });
-      return sendPage(reply, loginQrPage(c, { title: c.t('desktop.pair.title'), intro: c.t('desktop.confirm.intro'), qr, action: here, hidden: {}, submit: c.t('means.confirm'), fieldId: codeFieldId(option.id), before: online }));
+      const online = pushForm(c, {
+        meansId: option.id,
+        next: '/account?done=confirmed',
+        back: here,
+        label: c.t('desktop.push.confirm'),
+      });
+      return sendPage(
+        reply,
+        loginQrPage(c, {
+          title: c.t('desktop.pair.title'),
+          intro: c.t('desktop.confirm.intro'),
+          qr,
+          action: here,
+          hidden: {},
+          submit: c.t('means.confirm'),
+          fieldId: codeFieldId(option.id),
+          before: online,
+        }),
+      );
     },
     async withDesktopQr(request, options) {
       // Each desktop app its own login QR (its own challenge in the session), so the user picks the one at hand.
       const out: AuthOptionVM[] = [];
-      for (const o of options) out.push(o.kind === 'desktop-app' ? { ...o, desktopQr: await loginQr(request, o.id) } : o);
+      for (const o of options)
+        out.push(o.kind === 'desktop-app' ? { ...o, desktopQr: await loginQr(request, o.id) } : o);
       return out;
     },
   };

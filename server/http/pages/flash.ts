@@ -54,7 +54,11 @@ interface Sealed extends Flash {
   id: string;
 }
 
-const sameText = (a: unknown, b: string | undefined): boolean => typeof a === 'string' && b !== undefined && a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+const sameText = (a: unknown, b: string | undefined): boolean =>
+  typeof a === 'string' &&
+  b !== undefined &&
+  a.length === b.length &&
+  timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 function seal(key: Buffer, data: Sealed): string {
   const iv = randomBytes(12);
@@ -69,7 +73,9 @@ function unseal(key: Buffer, value: string): Sealed | undefined {
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, iv);
     decipher.setAuthTag(tag);
-    const parsed: unknown = JSON.parse(Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8'));
+    const parsed: unknown = JSON.parse(
+      Buffer.concat([decipher.update(body), decipher.final()]).toString('utf8'),
+    );
     return parsed && typeof parsed === 'object' ? (parsed as Sealed) : undefined;
   } catch {
     return undefined;
@@ -86,7 +92,11 @@ export class FlashCookies {
     private readonly key: Buffer,
     private readonly secure: boolean,
     private readonly now: () => number = Date.now,
-    private readonly claimOnce: (id: string, until: number, now: number) => boolean = memoryClaims(),
+    private readonly claimOnce: (
+      id: string,
+      until: number,
+      now: number,
+    ) => boolean = memoryClaims(),
   ) {}
 
   /** Answers 303 See Other to `url`, carrying `flash` to that page (in this browser only). */
@@ -94,11 +104,25 @@ export class FlashCookies {
     if (flash.notices?.length || flash.errors || flash.values) {
       const bind = this.binding(reply);
       const target = url.split('?')[0] ?? '/';
-      const values = Object.fromEntries(Object.entries(flash.values ?? {}).map(([k, v]) => [k, v.slice(0, MAX_VALUE_CHARS)]));
-      const base = { for: target, at: this.now(), b: bind, id: randomBytes(16).toString('base64url') };
+      const values = Object.fromEntries(
+        Object.entries(flash.values ?? {}).map(([k, v]) => [k, v.slice(0, MAX_VALUE_CHARS)]),
+      );
+      const base = {
+        for: target,
+        at: this.now(),
+        b: bind,
+        id: randomBytes(16).toString('base64url'),
+      };
       let sealed = seal(this.key, { ...flash, values, ...base });
-      if (sealed.length > MAX_COOKIE_CHARS) sealed = seal(this.key, { ...flash, values: {}, ...base });
-      reply.setCookie(cookieName(FLASH_COOKIE, this.secure), sealed, { path: '/', httpOnly: true, sameSite: 'strict', secure: this.secure, maxAge: MAX_AGE_S });
+      if (sealed.length > MAX_COOKIE_CHARS)
+        sealed = seal(this.key, { ...flash, values: {}, ...base });
+      reply.setCookie(cookieName(FLASH_COOKIE, this.secure), sealed, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: this.secure,
+        maxAge: MAX_AGE_S,
+      });
     }
     return reply.redirect(url, 303);
   }
@@ -111,9 +135,24 @@ export class FlashCookies {
     const path = request.url.split('?')[0] ?? '/';
     const now = this.now();
     if (data && data.for !== path && now - data.at < MAX_AGE_S * 1000) return undefined;
-    reply.clearCookie(cookieName(FLASH_COOKIE, this.secure), { path: '/', httpOnly: true, sameSite: 'strict', secure: this.secure });
-    if (!data || now - data.at >= MAX_AGE_S * 1000 || !sameText(data.b, readCookie(request, BIND_COOKIE)) || !this.takeOnce(data.id, data.at + MAX_AGE_S * 1000, now)) return undefined;
-    return { ...(data.notices ? { notices: data.notices } : {}), ...(data.errors ? { errors: data.errors } : {}), ...(data.values ? { values: data.values } : {}) };
+    reply.clearCookie(cookieName(FLASH_COOKIE, this.secure), {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.secure,
+    });
+    if (
+      !data ||
+      now - data.at >= MAX_AGE_S * 1000 ||
+      !sameText(data.b, readCookie(request, BIND_COOKIE)) ||
+      !this.takeOnce(data.id, data.at + MAX_AGE_S * 1000, now)
+    )
+      return undefined;
+    return {
+      ...(data.notices ? { notices: data.notices } : {}),
+      ...(data.errors ? { errors: data.errors } : {}),
+      ...(data.values ? { values: data.values } : {}),
+    };
   }
 
   /** This browser's binding random: the one its request carries, else a new one set on the reply. */
@@ -121,7 +160,12 @@ export class FlashCookies {
     const have = readCookie(reply.request, BIND_COOKIE);
     if (have && /^[A-Za-z0-9_-]{22}$/.test(have)) return have;
     const fresh = randomBytes(16).toString('base64url');
-    reply.setCookie(cookieName(BIND_COOKIE, this.secure), fresh, { path: '/', httpOnly: true, sameSite: 'strict', secure: this.secure });
+    reply.setCookie(cookieName(BIND_COOKIE, this.secure), fresh, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: this.secure,
+    });
     return fresh;
   }
 

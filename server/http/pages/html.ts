@@ -32,14 +32,16 @@ export function escapeHtml(text: string): string {
 }
 
 /** Values an `html` template accepts: text is escaped, SafeHtml inserted, lists flattened, nothing dropped. */
-export type HtmlValue = SafeHtml | string | number | bigint | boolean | null | undefined | readonly HtmlValue[];
+export type HtmlValue =
+  SafeHtml | string | number | bigint | boolean | null | undefined | readonly HtmlValue[];
 
 function render(value: HtmlValue): string {
   if (value instanceof SafeHtml) return value.value;
   if (value === null || value === undefined || value === false) return '';
   if (Array.isArray(value)) return value.map((v: HtmlValue) => render(v)).join('');
   if (typeof value === 'string') return escapeHtml(value);
-  if (typeof value === 'number' || typeof value === 'bigint' || value === true) return escapeHtml(String(value));
+  if (typeof value === 'number' || typeof value === 'bigint' || value === true)
+    return escapeHtml(String(value));
   // Anything else (an object sneaking past the type) is stringified and escaped, never trusted.
   return escapeHtml(String(value));
 }

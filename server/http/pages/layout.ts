@@ -10,7 +10,12 @@ const PAGE_SCRIPTS = ['/assets/local-time.js'];
  * the page's only h1, footer), a stylesheet and scripts served from /assets (the CSP allows no inline
  * script or style). English pages gloss each German domain term on its first use.
  */
-export function layout(ctx: PageContext, title: string, content: HtmlValue, opts: { notices?: Notice[] } = {}): SafeHtml {
+export function layout(
+  ctx: PageContext,
+  title: string,
+  content: HtmlValue,
+  opts: { notices?: Notice[] } = {},
+): SafeHtml {
   const other = ctx.lang === 'de' ? 'en' : 'de';
   const switchHref = `${ctx.path}?lang=${other}`;
   const nav = ctx.username

@@ -14,7 +14,15 @@ import { isWebAuthnKind, kindOfSlug, REGISTRABLE_KINDS, type RegistrableKind } f
 import { formField, sendPage } from './request';
 import type { PageKit } from './route-kit';
 import type { AuthOptionVM } from './templates/auth';
-import { blockPage, BLOCKABLE_KINDS, meansAuthPage, newMeansPage, totpSetupPage, webauthnSetupPage, type NewMeansOptionVM } from './templates/means';
+import {
+  blockPage,
+  BLOCKABLE_KINDS,
+  meansAuthPage,
+  newMeansPage,
+  totpSetupPage,
+  webauthnSetupPage,
+  type NewMeansOptionVM,
+} from './templates/means';
 
 /** Registers the means routes, in this order: registration, the lifecycle of one means, the public block form. */
 export function meansPages(kit: PageKit, desktop: DesktopAppPages): void {
@@ -30,34 +38,64 @@ function registrationPages(kit: PageKit): void {
 
   get('/means/new', (request, reply) => {
     const found = sessions.require(kit.token(request));
-    const kinds: (RegistrableKind | 'eid' | 'desktop-app')[] = [...Object.values(REGISTRABLE_KINDS), 'desktop-app', ...(kit.testMode ? (['eid'] as const) : [])];
+    const kinds: (RegistrableKind | 'eid' | 'desktop-app')[] = [
+      ...Object.values(REGISTRABLE_KINDS),
+      'desktop-app',
+      ...(kit.testMode ? (['eid'] as const) : []),
+    ];
     const options: NewMeansOptionVM[] = kinds.map((k) => {
       const lvl = meansLevelFor(ctx.policy, k);
       const required = levelNeededFor(found.account, lvl);
-      return { kind: k, level: lvl, requiredLevel: required, allowed: k === 'eid' || atLeast(found.level, required) };
+      return {
+        kind: k,
+        level: lvl,
+        requiredLevel: required,
+        allowed: k === 'eid' || atLeast(found.level, required),
+      };
     });
     return sendPage(reply, newMeansPage(kit.pageContext(request, reply), { options }));
   });
-  post('/means/new/:slug', () => '/means/new', async (request, reply) => {
-    const kind = kindOfSlug(kit.param(request, 'slug'));
-    if (!kind) throw new ServiceError('not-found');
-    const label = formField(request, 'label').trim().slice(0, 64);
-    const phone = formField(request, 'phone').trim();
-    const reg = await means.register(kit.token(request), { kind, ...(label ? { label } : {}), ...(phone ? { phone } : {}) }, kit.meta(request));
-    const sent = reg.sms ? `?sent=${encodeURIComponent(reg.meansId)}` : '';
-    return kit.redirect(reply, `/means/${encodeURIComponent(reg.meansId)}/confirm${sent}`);
-  });
-  post('/means/new/:slug/finish', () => '/means/new', async (request, reply) => {
-    const meansId = formField(request, 'meansId');
-    const proof = proofFrom(request);
-    if (!proof.response) throw new ServiceError('validation');
-    try {
-      await means.webauthnRegistration(kit.token(request), meansId, proof.response, kit.meta(request));
-    } catch (e) {
-      return kit.redirect(reply, `/means/${encodeURIComponent(meansId)}/confirm`, proofFailure(request, meansId, e));
-    }
-    return kit.redirect(reply, `/means/${encodeURIComponent(meansId)}/confirm`);
-  });
+  post(
+    '/means/new/:slug',
+    () => '/means/new',
+    async (request, reply) => {
+      const kind = kindOfSlug(kit.param(request, 'slug'));
+      if (!kind) throw new ServiceError('not-found');
+      const label = formField(request, 'label').trim().slice(0, 64);
+      const phone = formField(request, 'phone').trim();
+      const reg = await means.register(
+        kit.token(request),
+        { kind, ...(label ? { label } : {}), ...(phone ? { phone } : {}) },
+        kit.meta(request),
+      );
+      const sent = reg.sms ? `?sent=${encodeURIComponent(reg.meansId)}` : '';
+      return kit.redirect(reply, `/means/${encodeURIComponent(reg.meansId)}/confirm${sent}`);
+    },
+  );
+  post(
+    '/means/new/:slug/finish',
+    () => '/means/new',
+    async (request, reply) => {
+      const meansId = formField(request, 'meansId');
+      const proof = proofFrom(request);
+      if (!proof.response) throw new ServiceError('validation');
+      try {
+        await means.webauthnRegistration(
+          kit.token(request),
+          meansId,
+          proof.response,
+          kit.meta(request),
+        );
+      } catch (e) {
+        return kit.redirect(
+          reply,
+          `/means/${encodeURIComponent(meansId)}/confirm`,
+          proofFailure(request, meansId, e),
+        );
+      }
+      return kit.redirect(reply, `/means/${encodeURIComponent(meansId)}/confirm`);
+    },
+  );
 }
 
 /** One means: its §4.2 confirmation, block, unblock and remove (§4.4). */
@@ -68,7 +106,14 @@ function lifecyclePages(kit: PageKit, desktop: DesktopAppPages): void {
   function meansOption(request: FastifyRequest, id: string): AuthOptionVM {
     const m = accounts.overview(kit.token(request)).means.find((x) => x.id === id);
     if (!m) throw new ServiceError('unknown-means');
-    return { id: m.id, kind: m.kind, label: m.label ?? '', level: m.level, smsSent: kit.query(request, 'sent') === m.id, blocked: m.status === 'blocked' };
+    return {
+      id: m.id,
+      kind: m.kind,
+      label: m.label ?? '',
+      level: m.level,
+      smsSent: kit.query(request, 'sent') === m.id,
+      blocked: m.status === 'blocked',
+    };
   }
 
   get('/means/:id/confirm', async (request, reply) => {
@@ -76,47 +121,108 @@ function lifecyclePages(kit: PageKit, desktop: DesktopAppPages): void {
     if (option.kind === 'desktop-app') return desktop.confirmPage(request, reply, option);
     const enrolment = await services.enrolment.pending(kit.token(request), option.id);
     if (enrolment?.kind === 'totp') {
-      return sendPage(reply, totpSetupPage(kit.pageContext(request, reply), { meansId: option.id, qrSvg: trustedHtml(enrolment.qrSvg), uri: enrolment.otpauthUri, level: option.level }));
+      return sendPage(
+        reply,
+        totpSetupPage(kit.pageContext(request, reply), {
+          meansId: option.id,
+          qrSvg: trustedHtml(enrolment.qrSvg),
+          uri: enrolment.otpauthUri,
+          level: option.level,
+        }),
+      );
     }
     if (enrolment?.kind === 'webauthn' && isWebAuthnKind(option.kind)) {
       const c = kit.pageContext(request, reply, WEBAUTHN_SCRIPTS);
-      return sendPage(reply, webauthnSetupPage(c, { kind: option.kind, meansId: option.id, label: option.label, optionsJson: JSON.stringify(enrolment.creationOptions), level: option.level }));
+      return sendPage(
+        reply,
+        webauthnSetupPage(c, {
+          kind: option.kind,
+          meansId: option.id,
+          label: option.label,
+          optionsJson: JSON.stringify(enrolment.creationOptions),
+          level: option.level,
+        }),
+      );
     }
-    const c = kit.pageContext(request, reply, isWebAuthnKind(option.kind) ? WEBAUTHN_SCRIPTS : undefined);
+    const c = kit.pageContext(
+      request,
+      reply,
+      isWebAuthnKind(option.kind) ? WEBAUTHN_SCRIPTS : undefined,
+    );
     return sendPage(reply, meansAuthPage(c, { mode: 'confirm', option }));
   });
   /** A means' proof form (§4.2 confirm, §4.4 unblock): a failure goes back to the same page with the field marked. */
-  function proofPost(action: 'confirm' | 'unblock', run: (token: string | undefined, meansId: string, proof: ReturnType<typeof proofFrom>, meta: { ip: string }) => Promise<{ token: string }>): void {
-    const back = (request: FastifyRequest): string => `/means/${encodeURIComponent(kit.param(request, 'id'))}/${action}`;
+  function proofPost(
+    action: 'confirm' | 'unblock',
+    run: (
+      token: string | undefined,
+      meansId: string,
+      proof: ReturnType<typeof proofFrom>,
+      meta: { ip: string },
+    ) => Promise<{ token: string }>,
+  ): void {
+    const back = (request: FastifyRequest): string =>
+      `/means/${encodeURIComponent(kit.param(request, 'id'))}/${action}`;
     post(`/means/:id/${action}`, back, async (request, reply) => {
       const meansId = kit.param(request, 'id');
       try {
-        const issued = await run(kit.token(request), meansId, proofFrom(request), kit.meta(request));
+        const issued = await run(
+          kit.token(request),
+          meansId,
+          proofFrom(request),
+          kit.meta(request),
+        );
         kit.setCookie(reply, issued.token);
       } catch (e) {
         return kit.redirect(reply, back(request), proofFailure(request, meansId, e));
       }
-      return kit.redirect(reply, action === 'confirm' ? '/account?done=confirmed' : '/account?done=unblocked');
+      return kit.redirect(
+        reply,
+        action === 'confirm' ? '/account?done=confirmed' : '/account?done=unblocked',
+      );
     });
   }
   proofPost('confirm', (token, id, proof, meta) => auth.authenticate(token, id, proof, meta));
-  post('/means/:id/block', () => '/account', (request, reply) => {
-    means.block(kit.token(request), kit.param(request, 'id'), kit.meta(request));
-    return kit.redirect(reply, '/account?done=blocked');
-  });
+  post(
+    '/means/:id/block',
+    () => '/account',
+    (request, reply) => {
+      means.block(kit.token(request), kit.param(request, 'id'), kit.meta(request));
+      return kit.redirect(reply, '/account?done=blocked');
+    },
+  );
   get('/means/:id/unblock', async (request, reply) => {
     const found = sessions.require(kit.token(request));
     const asked = meansOption(request, kit.param(request, 'id'));
     // A blocked desktop app is proven by its own offline code: the page shows its login QR (§4.4).
-    const option = asked.kind === 'desktop-app' ? ((await desktop.withDesktopQr(request, [asked]))[0] ?? asked) : asked;
-    const c = kit.pageContext(request, reply, isWebAuthnKind(option.kind) ? WEBAUTHN_SCRIPTS : undefined);
-    return sendPage(reply, meansAuthPage(c, { mode: 'unblock', option, requiredLevel: option.level, levelMissing: !atLeast(found.level, option.level) }));
+    const option =
+      asked.kind === 'desktop-app'
+        ? ((await desktop.withDesktopQr(request, [asked]))[0] ?? asked)
+        : asked;
+    const c = kit.pageContext(
+      request,
+      reply,
+      isWebAuthnKind(option.kind) ? WEBAUTHN_SCRIPTS : undefined,
+    );
+    return sendPage(
+      reply,
+      meansAuthPage(c, {
+        mode: 'unblock',
+        option,
+        requiredLevel: option.level,
+        levelMissing: !atLeast(found.level, option.level),
+      }),
+    );
   });
   proofPost('unblock', (token, id, proof, meta) => means.unblock(token, id, proof, meta));
-  post('/means/:id/remove', () => '/account', (request, reply) => {
-    means.remove(kit.token(request), kit.param(request, 'id'), kit.meta(request));
-    return kit.redirect(reply, '/account?done=removed');
-  });
+  post(
+    '/means/:id/remove',
+    () => '/account',
+    (request, reply) => {
+      means.remove(kit.token(request), kit.param(request, 'id'), kit.meta(request));
+      return kit.redirect(reply, '/account?done=removed');
+    },
+  );
 }
 
 /** The public block-password form (§4.4: block without using the means, no login). */
@@ -124,20 +230,39 @@ function blockFormPages(kit: PageKit): void {
   const { get, post } = kit;
   const { auth } = kit.services;
 
-  get('/block', (request, reply) => sendPage(reply, blockPage(kit.pageContext(request, reply), {})));
-  post('/block', () => '/block', async (request, reply) => {
-    const username = formField(request, 'username');
-    const kind = formField(request, 'kind');
-    if (kind !== 'all' && !(BLOCKABLE_KINDS as readonly string[]).includes(kind)) {
-      return kit.redirect(reply, '/block', { errors: { 'block-kind': { key: 'block.choose' } }, values: { username } });
-    }
-    try {
-      // One service call: the block password is checked once, whatever the kind (§4.4).
-      await auth.blockWithPassword({ username, blockPassword: formField(request, 'blockPassword'), kind: kind as (typeof BLOCKABLE_KINDS)[number] | 'all' }, kit.meta(request));
-    } catch (e) {
-      if (!isCodedError(e, 'authentication-failed')) throw e;
-      return kit.redirect(reply, '/block', { notices: [{ kind: 'error', key: 'error.generic' }], values: { username } });
-    }
-    return kit.redirect(reply, '/block', { notices: [{ kind: 'ok', key: 'block.done' }] });
-  });
+  get('/block', (request, reply) =>
+    sendPage(reply, blockPage(kit.pageContext(request, reply), {})),
+  );
+  post(
+    '/block',
+    () => '/block',
+    async (request, reply) => {
+      const username = formField(request, 'username');
+      const kind = formField(request, 'kind');
+      if (kind !== 'all' && !(BLOCKABLE_KINDS as readonly string[]).includes(kind)) {
+        return kit.redirect(reply, '/block', {
+          errors: { 'block-kind': { key: 'block.choose' } },
+          values: { username },
+        });
+      }
+      try {
+        // One service call: the block password is checked once, whatever the kind (§4.4).
+        await auth.blockWithPassword(
+          {
+            username,
+            blockPassword: formField(request, 'blockPassword'),
+            kind: kind as (typeof BLOCKABLE_KINDS)[number] | 'all',
+          },
+          kit.meta(request),
+        );
+      } catch (e) {
+        if (!isCodedError(e, 'authentication-failed')) throw e;
+        return kit.redirect(reply, '/block', {
+          notices: [{ kind: 'error', key: 'error.generic' }],
+          values: { username },
+        });
+      }
+      return kit.redirect(reply, '/block', { notices: [{ kind: 'ok', key: 'block.done' }] });
+    },
+  );
 }

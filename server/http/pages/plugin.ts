@@ -38,7 +38,13 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   'local-time.js': { file: path.join(here, 'assets', 'local-time.js'), type: JS },
   // The library's own UMD bundle from node_modules (no CDN): defines window.SimpleWebAuthnBrowser.
   'simplewebauthn-browser.js': {
-    file: path.join(path.dirname(createRequire(import.meta.url).resolve('@simplewebauthn/browser')), '..', 'dist', 'bundle', 'index.umd.min.js'),
+    file: path.join(
+      path.dirname(createRequire(import.meta.url).resolve('@simplewebauthn/browser')),
+      '..',
+      'dist',
+      'bundle',
+      'index.umd.min.js',
+    ),
     type: JS,
   },
 };
@@ -62,7 +68,9 @@ export async function pagesPlugin(app: FastifyInstance, opts: PagesOptions): Pro
     return reply.header('content-type', asset.type).header('cache-control', 'no-cache').send(body);
   });
 
-  app.get('/', async (request, reply) => reply.redirect(opts.services.sessions.peek(kit.token(request)) ? '/account' : '/login', 303));
+  app.get('/', async (request, reply) =>
+    reply.redirect(opts.services.sessions.peek(kit.token(request)) ? '/account' : '/login', 303),
+  );
 
   const desktop = desktopAppPages(kit);
   authPages(kit, desktop);

@@ -19,7 +19,10 @@ import { messagePage } from './templates/auth';
 import type { FieldErrors, Notice, PageContext } from './view';
 
 /** A page route handler. */
-export type PageHandler = (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply | void> | FastifyReply | void;
+export type PageHandler = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+) => Promise<FastifyReply | void> | FastifyReply | void;
 
 /** What every page area gets to register its routes with. */
 export interface PageKit {
@@ -46,9 +49,18 @@ export interface PageKit {
 export function errorText(e: CodedError | ThrottledError, minPasswordLength: number): FlashText {
   if (e instanceof ThrottledError) return { key: 'error.throttled' };
   const needed = String(e.params?.needed ?? '');
-  if (e.code === 'insufficient-level') return { key: 'error.level', params: { level: needed === 'password-first' ? 'kind.password' : `level.${needed}` } };
-  if (e.code === 'validation' && (e.params?.field === 'password' || e.params?.field === 'blockPassword')) {
-    return e.params.reason === 'same-as-password' ? { key: 'error.blockSame' } : { key: 'error.weakPassword', params: { min: minPasswordLength } };
+  if (e.code === 'insufficient-level')
+    return {
+      key: 'error.level',
+      params: { level: needed === 'password-first' ? 'kind.password' : `level.${needed}` },
+    };
+  if (
+    e.code === 'validation' &&
+    (e.params?.field === 'password' || e.params?.field === 'blockPassword')
+  ) {
+    return e.params.reason === 'same-as-password'
+      ? { key: 'error.blockSame' }
+      : { key: 'error.weakPassword', params: { min: minPasswordLength } };
   }
   const table: Partial<Record<string, MessageKey>> = {
     'authentication-failed': 'error.generic',
@@ -68,7 +80,12 @@ export function errorText(e: CodedError | ThrottledError, minPasswordLength: num
 
 /** Translates a flash text; a `{level}` parameter naming a message key is translated too. */
 function translate(t: Translate, text: FlashText): string {
-  const params = Object.fromEntries(Object.entries(text.params ?? {}).map(([k, v]) => [k, k === 'level' ? t(String(v) as MessageKey) : v]));
+  const params = Object.fromEntries(
+    Object.entries(text.params ?? {}).map(([k, v]) => [
+      k,
+      k === 'level' ? t(String(v) as MessageKey) : v,
+    ]),
+  );
   return t(text.key, params);
 }
 
@@ -86,16 +103,35 @@ interface PageContextDeps {
  * The page context of a request: its language (remembered when chosen), the CSRF token (the session's,
  * else a pre-session one), who is logged in, and what the last redirect carried (flash).
  */
-function buildPageContext(deps: PageContextDeps, request: FastifyRequest, reply: FastifyReply, scripts?: string[]): PageContext {
+function buildPageContext(
+  deps: PageContextDeps,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  scripts?: string[],
+): PageContext {
   const { lang, chosen } = requestLang(request);
   if (chosen) rememberLang(reply, chosen, deps.secureCookies);
   const found = deps.services.sessions.peek(sessionToken(request));
-  const csrfToken = found ? found.stored.csrfToken : preSessionToken(request, reply, deps.secureCookies, deps.preCsrfKey, Date.now());
-  const level = found ? sessionLevel(found.stored.session, found.account, deps.services.ctx.now(), deps.services.ctx.policy) : null;
+  const csrfToken = found
+    ? found.stored.csrfToken
+    : preSessionToken(request, reply, deps.secureCookies, deps.preCsrfKey, Date.now());
+  const level = found
+    ? sessionLevel(
+        found.stored.session,
+        found.account,
+        deps.services.ctx.now(),
+        deps.services.ctx.policy,
+      )
+    : null;
   const t = translator(lang);
   const carried = deps.flash.take(request, reply);
-  const errors: FieldErrors = Object.fromEntries(Object.entries(carried?.errors ?? {}).map(([id, text]) => [id, translate(t, text)]));
-  const notices: Notice[] = (carried?.notices ?? []).map((n) => ({ kind: n.kind, text: translate(t, n) }));
+  const errors: FieldErrors = Object.fromEntries(
+    Object.entries(carried?.errors ?? {}).map(([id, text]) => [id, translate(t, text)]),
+  );
+  const notices: Notice[] = (carried?.notices ?? []).map((n) => ({
+    kind: n.kind,
+    text: translate(t, n),
+  }));
   return {
     lang,
     t,
@@ -111,30 +147,69 @@ function buildPageContext(deps: PageContextDeps, request: FastifyRequest, reply:
 }
 
 /** Renders the generic error page in the page context `c` (GETs, a refused CSRF token, an internal error). */
-function renderErrorPage(c: PageContext, request: FastifyRequest, reply: FastifyReply, e: unknown, back: string, minPasswordLength: number): FastifyReply {
+function renderErrorPage(
+  c: PageContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  e: unknown,
+  back: string,
+  minPasswordLength: number,
+): FastifyReply {
   const link = { href: back, label: c.t('error.back') };
   if (!isCodedError(e) && !(e instanceof ThrottledError)) {
     request.log.error({ err: e }, 'page failed');
-    return sendPage(reply, messagePage(c, { title: c.t('error.title'), text: c.t('error.internal'), kind: 'error' }), 500);
+    return sendPage(
+      reply,
+      messagePage(c, { title: c.t('error.title'), text: c.t('error.internal'), kind: 'error' }),
+      500,
+    );
   }
   const code = e instanceof ThrottledError ? 'too-many-attempts' : e.code;
-  if (code === 'not-authenticated' || code === 'account-locked') return reply.redirect('/login', 303);
+  if (code === 'not-authenticated' || code === 'account-locked')
+    return reply.redirect('/login', 303);
   const text = translate(c.t, errorText(e, minPasswordLength));
-  return sendPage(reply, messagePage(c, { title: c.t('error.title'), text, kind: 'error', link }), statusOf(code));
+  return sendPage(
+    reply,
+    messagePage(c, { title: c.t('error.title'), text, kind: 'error', link }),
+    statusOf(code),
+  );
 }
 
 /** Builds the kit on `app` (the pages plugin's encapsulated instance). */
-export function createPageKit(app: FastifyInstance, opts: { services: Services; testMode: boolean; secureCookies: boolean; minPasswordLength?: number }): PageKit {
+export function createPageKit(
+  app: FastifyInstance,
+  opts: {
+    services: Services;
+    testMode: boolean;
+    secureCookies: boolean;
+    minPasswordLength?: number;
+  },
+): PageKit {
   const { services } = opts;
   const { sessions, ctx } = services;
   const minPasswordLength = opts.minPasswordLength ?? 8;
   // HMAC key of the pre-session CSRF tokens and AES key of the flash cookie (per install, never leave the data directory).
   const preCsrfKey = installKey(ctx.db, 'pre-session-csrf');
-  const flash = new FlashCookies(installKey(ctx.db, 'page-flash'), opts.secureCookies, Date.now, (id, until, now) => ctx.ephemeral.claim('flash', id, until, now));
+  const flash = new FlashCookies(
+    installKey(ctx.db, 'page-flash'),
+    opts.secureCookies,
+    Date.now,
+    (id, until, now) => ctx.ephemeral.claim('flash', id, until, now),
+  );
   const token = (request: FastifyRequest): string | undefined => sessionToken(request);
 
-  const contextDeps: PageContextDeps = { services, testMode: opts.testMode, secureCookies: opts.secureCookies, preCsrfKey, flash };
-  const pageContext = (request: FastifyRequest, reply: FastifyReply, scripts?: string[]): PageContext => buildPageContext(contextDeps, request, reply, scripts);
+  const contextDeps: PageContextDeps = {
+    services,
+    testMode: opts.testMode,
+    secureCookies: opts.secureCookies,
+    preCsrfKey,
+    flash,
+  };
+  const pageContext = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    scripts?: string[],
+  ): PageContext => buildPageContext(contextDeps, request, reply, scripts);
 
   /** CSRF for every page POST: the session's token when there is a session, else the pre-session cookie. */
   function checkCsrf(request: FastifyRequest): void {
@@ -143,10 +218,16 @@ export function createPageKit(app: FastifyInstance, opts: { services: Services; 
       sessions.checkCsrf(token(request), formToken);
       return;
     }
-    if (!preSessionTokenValid(request, formToken, preCsrfKey, Date.now())) throw new ServiceError('csrf');
+    if (!preSessionTokenValid(request, formToken, preCsrfKey, Date.now()))
+      throw new ServiceError('csrf');
   }
 
-  const errorPage = (request: FastifyRequest, reply: FastifyReply, e: unknown, back: string): FastifyReply =>
+  const errorPage = (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    e: unknown,
+    back: string,
+  ): FastifyReply =>
     renderErrorPage(pageContext(request, reply), request, reply, e, back, minPasswordLength);
 
   return {
@@ -170,9 +251,13 @@ export function createPageKit(app: FastifyInstance, opts: { services: Services; 
           checkCsrf(request);
           return await handler(request, reply);
         } catch (e) {
-          const expected = (isCodedError(e) && !isCodedError(e, 'csrf', 'not-authenticated', 'account-locked')) || e instanceof ThrottledError;
+          const expected =
+            (isCodedError(e) && !isCodedError(e, 'csrf', 'not-authenticated', 'account-locked')) ||
+            e instanceof ThrottledError;
           if (!expected) return errorPage(request, reply, e, back(request));
-          return flash.redirect(reply, back(request), { notices: [{ kind: 'error', ...errorText(e, minPasswordLength) }] });
+          return flash.redirect(reply, back(request), {
+            notices: [{ kind: 'error', ...errorText(e, minPasswordLength) }],
+          });
         }
       });
     },

@@ -18,7 +18,12 @@ function attributes(attrs: Readonly<Record<string, string>> | undefined): SafeHt
 }
 
 /** A table with column headers whose rows stack into labelled lines at narrow widths. */
-export function dataTable(opts: { className: string; testId: string; columns: readonly string[]; rows: readonly TableRow[] }): SafeHtml {
+export function dataTable(opts: {
+  className: string;
+  testId: string;
+  columns: readonly string[];
+  rows: readonly TableRow[];
+}): SafeHtml {
   const head = opts.columns.map((c) => html`<th scope="col" role="columnheader">${c}</th>`);
   const rows = opts.rows.map((r) => {
     const cells = r.cells.map((cell, i) => {

@@ -58,7 +58,12 @@ export function csrfField(ctx: PageContext): SafeHtml {
 }
 
 /** A POST form with the CSRF field; all forms go through here so none can forget it. */
-export function postForm(ctx: PageContext, action: string, body: HtmlValue, attrs: { id?: string; class?: string } = {}): SafeHtml {
+export function postForm(
+  ctx: PageContext,
+  action: string,
+  body: HtmlValue,
+  attrs: { id?: string; class?: string } = {},
+): SafeHtml {
   return html`<form method="post" action="${action}"${attrs.id ? html` id="${attrs.id}"` : ''}${attrs.class ? html` class="${attrs.class}"` : ''}>${csrfField(ctx)}${body}</form>`;
 }
 
@@ -83,7 +88,9 @@ export function field(opts: {
   const type = opts.type ?? 'text';
   const id = opts.id ?? `f-${opts.name}`;
   const value = type === 'password' ? undefined : opts.value;
-  const described = [opts.error ? `${id}-error` : '', opts.hint ? `${id}-hint` : ''].filter(Boolean).join(' ');
+  const described = [opts.error ? `${id}-error` : '', opts.hint ? `${id}-hint` : '']
+    .filter(Boolean)
+    .join(' ');
   return html`<div class="field${opts.error ? ' field-invalid' : ''}"><label for="${id}">${opts.label}</label>
 ${opts.error ? html`<p class="field-error" id="${id}-error">${opts.error}</p>` : ''}<input id="${id}" name="${opts.name}" type="${type}"${value !== undefined ? html` value="${value}"` : ''}${opts.required ? html` required` : ''}${opts.autocomplete ? html` autocomplete="${opts.autocomplete}"` : ''}${opts.inputmode ? html` inputmode="${opts.inputmode}"` : ''}${opts.pattern ? html` pattern="${opts.pattern}"` : ''}${described ? html` aria-describedby="${described}"` : ''}${opts.error ? html` aria-invalid="true" autofocus` : ''}>
 ${opts.hint ? html`<p class="hint" id="${id}-hint">${opts.hint}</p>` : ''}</div>`;
@@ -93,11 +100,18 @@ ${opts.hint ? html`<p class="hint" id="${id}-hint">${opts.hint}</p>` : ''}</div>
  * A required choice with nothing preselected (the user must pick deliberately). An error marks the
  * group (aria-invalid on each radio, described by the error text).
  */
-export function radioGroup(opts: { id: string; name: string; legend: string; choices: readonly { value: string; label: string }[]; error?: string }): SafeHtml {
+export function radioGroup(opts: {
+  id: string;
+  name: string;
+  legend: string;
+  choices: readonly { value: string; label: string }[];
+  error?: string;
+}): SafeHtml {
   const errorId = `${opts.id}-error`;
   return html`<fieldset id="${opts.id}"${opts.error ? html` class="field-invalid"` : ''}><legend>${opts.legend}</legend>
 ${opts.error ? html`<p class="field-error" id="${errorId}">${opts.error}</p>` : ''}${opts.choices.map(
-    (c, i) => html`<div class="choice"><input type="radio" id="${opts.id}-${i}" name="${opts.name}" value="${c.value}" required${opts.error ? html` aria-invalid="true" aria-describedby="${errorId}"${i === 0 ? html` autofocus` : ''}` : ''}><label for="${opts.id}-${i}">${c.label}</label></div>`,
+    (c, i) =>
+      html`<div class="choice"><input type="radio" id="${opts.id}-${i}" name="${opts.name}" value="${c.value}" required${opts.error ? html` aria-invalid="true" aria-describedby="${errorId}"${i === 0 ? html` autofocus` : ''}` : ''}><label for="${opts.id}-${i}">${c.label}</label></div>`,
   )}
 </fieldset>`;
 }
@@ -125,7 +139,11 @@ export function formatTime(ctx: PageContext, epochMs: number | undefined): SafeH
 }
 
 /** A translation whose `{name}` placeholders take markup (e.g. a `<time>`); the text itself is escaped. */
-export function tHtml(ctx: PageContext, key: MessageKey, params: Readonly<Record<string, string | number | SafeHtml>>): SafeHtml {
+export function tHtml(
+  ctx: PageContext,
+  key: MessageKey,
+  params: Readonly<Record<string, string | number | SafeHtml>>,
+): SafeHtml {
   const parts = ctx.t(key).split(/(\{\w+\})/);
   return new SafeHtml(
     parts

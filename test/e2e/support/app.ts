@@ -57,13 +57,20 @@ export class FaktorApp {
     if (input.issuer) await dialog.getByLabel('Service (issuer)').fill(input.issuer);
     await dialog.getByLabel('Account name').fill(input.label);
     await dialog.getByLabel('Secret key').fill(input.secret);
-    if (input.type || input.algorithm || input.digits || input.period || input.counter !== undefined) {
+    if (
+      input.type ||
+      input.algorithm ||
+      input.digits ||
+      input.period ||
+      input.counter !== undefined
+    ) {
       await dialog.getByText('Advanced settings').click();
       if (input.type) await dialog.getByLabel('Type').selectOption(input.type);
       if (input.algorithm) await dialog.getByLabel('Algorithm').selectOption(input.algorithm);
       if (input.digits) await dialog.getByLabel('Digits').fill(String(input.digits));
       if (input.period) await dialog.getByLabel('Period (seconds)').fill(String(input.period));
-      if (input.counter !== undefined) await dialog.getByLabel('Counter').fill(String(input.counter));
+      if (input.counter !== undefined)
+        await dialog.getByLabel('Counter').fill(String(input.counter));
     }
     await dialog.getByRole('button', { name: 'Add', exact: true }).click();
     return dialog;
@@ -84,12 +91,16 @@ export class FaktorApp {
 
   /** Pins or unpins an account with its row's toggle (issue #12). */
   async togglePin(name: string): Promise<void> {
-    await this.row(name).getByRole('button', { name: /^Pin .* on top$/ }).click();
+    await this.row(name)
+      .getByRole('button', { name: /^Pin .* on top$/ })
+      .click();
   }
 
   /** Sets an account's groups (comma-separated) through the edit dialog. */
   async setTags(name: string, tags: string): Promise<void> {
-    await this.row(name).getByRole('button', { name: /^Edit / }).click();
+    await this.row(name)
+      .getByRole('button', { name: /^Edit / })
+      .click();
     const dialog = this.page.getByRole('dialog', { name: 'Edit account' });
     await dialog.getByLabel('Groups').fill(tags);
     await dialog.getByRole('button', { name: 'Save' }).click();

@@ -19,7 +19,11 @@ export function isLocalUrl(url: string): boolean {
  * keychain service name) per test; the automatic `hermetic` fixture blocks and then FAILS the test on
  * any non-loopback request (Fiddle's assertClean idea) and on any CSP violation in the page.
  */
-export const test = base.extend<{ harnessOptions: HarnessOptions; harness: Harness; hermetic: void }>({
+export const test = base.extend<{
+  harnessOptions: HarnessOptions;
+  harness: Harness;
+  hermetic: void;
+}>({
   harnessOptions: [{}, { option: true }],
   // Automatic: every test gets a harnessed page even if it never touches `harness` itself.
   harness: [

@@ -13,7 +13,11 @@ export const RFC_SEEDS = {
 } as const;
 
 /** RFC 6238 Appendix B: 8-digit codes at T = 1234567890 s. */
-export const RFC_CODES_AT_1234567890 = { SHA1: '89005924', SHA256: '91819424', SHA512: '93441116' } as const;
+export const RFC_CODES_AT_1234567890 = {
+  SHA1: '89005924',
+  SHA256: '91819424',
+  SHA512: '93441116',
+} as const;
 
 /** RFC 4648 Base32 without padding (test helper; the app's own decoder is not used for expectations). */
 export function base32(bytes: Uint8Array): string {
@@ -34,17 +38,33 @@ export function base32(bytes: Uint8Array): string {
 }
 
 /** The TOTP code oathtool computes for `secret` at `atMs`. */
-export function oathTotp(secret: string, atMs: number, opts: { algorithm?: 'SHA1' | 'SHA256' | 'SHA512'; digits?: number; period?: number } = {}): string {
+export function oathTotp(
+  secret: string,
+  atMs: number,
+  opts: { algorithm?: 'SHA1' | 'SHA256' | 'SHA512'; digits?: number; period?: number } = {},
+): string {
   return execFileSync(
     'oathtool',
-    [`--totp=${opts.algorithm ?? 'SHA1'}`, '-d', String(opts.digits ?? 6), '-s', `${opts.period ?? 30}s`, '-N', `@${Math.floor(atMs / 1000)}`, '-b', secret],
+    [
+      `--totp=${opts.algorithm ?? 'SHA1'}`,
+      '-d',
+      String(opts.digits ?? 6),
+      '-s',
+      `${opts.period ?? 30}s`,
+      '-N',
+      `@${Math.floor(atMs / 1000)}`,
+      '-b',
+      secret,
+    ],
     { encoding: 'utf8' },
   ).trim();
 }
 
 /** The HOTP code oathtool computes for `secret` at `counter`. */
 export function oathHotp(secret: string, counter: number, digits = 6): string {
-  return execFileSync('oathtool', ['-c', String(counter), '-d', String(digits), '-b', secret], { encoding: 'utf8' }).trim();
+  return execFileSync('oathtool', ['-c', String(counter), '-d', String(digits), '-b', secret], {
+    encoding: 'utf8',
+  }).trim();
 }
 
 /** A code as the app shows and names it: two groups, the first one the longer (123 456, 1234 5678). */

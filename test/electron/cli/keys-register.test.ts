@@ -41,7 +41,20 @@ describe('faktor keys register / means', () => {
 
     const usage = await box.run(['keys', 'register', '--udp', port, '--json']);
     expect([usage.code, (last(usage).error as { code: string }).code]).toEqual([2, 'usage']);
-    const base = ['keys', 'register', 'cli-key', '--udp', port, '--account-password-file', password, '--key-pin-file', keyPin, '--label', 'Schlüsselbund', '--json'];
+    const base = [
+      'keys',
+      'register',
+      'cli-key',
+      '--udp',
+      port,
+      '--account-password-file',
+      password,
+      '--key-pin-file',
+      keyPin,
+      '--label',
+      'Schlüsselbund',
+      '--json',
+    ];
     const wrong = await box.run([...base, '--pin-file', wrongPin]);
     expect(wrong.code).toBe(1);
     expect(last(wrong)).toMatchObject({ error: { code: 'server-refused' } });
@@ -49,14 +62,29 @@ describe('faktor keys register / means', () => {
     const ok = await box.run([...base, '--pin-file', pin]);
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stderr).toContain('Touch your security key again to confirm.');
-    const registered = last(ok).registered as { meansId: string; level: string; status: string; label: string };
-    expect(registered).toMatchObject({ level: 'substanziell', status: 'active', label: 'Schlüsselbund' });
+    const registered = last(ok).registered as {
+      meansId: string;
+      level: string;
+      status: string;
+      label: string;
+    };
+    expect(registered).toMatchObject({
+      level: 'substanziell',
+      status: 'active',
+      label: 'Schlüsselbund',
+    });
 
     const found = await box.run(['keys', 'means', '--udp', port]);
     expect(found.code, found.stderr).toBe(0);
-    expect(found.stdout).toContain(`Servicekonto ${t.server.origin} (cli-key): means Schlüsselbund (active)`);
-    const view = last(await box.run(['means', 'cli-key', '--json'])).means as { means: { id: string; kind: string; credentialId?: string }[] };
-    expect(view.means.find((m) => m.id === registered.meansId)).toMatchObject({ kind: 'password+security-key' });
+    expect(found.stdout).toContain(
+      `Servicekonto ${t.server.origin} (cli-key): means Schlüsselbund (active)`,
+    );
+    const view = last(await box.run(['means', 'cli-key', '--json'])).means as {
+      means: { id: string; kind: string; credentialId?: string }[];
+    };
+    expect(view.means.find((m) => m.id === registered.meansId)).toMatchObject({
+      kind: 'password+security-key',
+    });
   }, 180_000);
 
   it('a U2F-only key (INIT without the CBOR capability) takes the U2F path by itself: registered, then named by check-only probes', async () => {
@@ -69,15 +97,37 @@ describe('faktor keys register / means', () => {
     expect(listed.stdout).toContain('U2F');
     expect(listed.stdout).not.toContain('FIDO2');
 
-    const ok = await box.run(['keys', 'register', 'cli-u2f', '--udp', port, '--pin-file', pin, '--account-password-file', password, '--label', 'U2F-Schlüssel', '--json']);
+    const ok = await box.run([
+      'keys',
+      'register',
+      'cli-u2f',
+      '--udp',
+      port,
+      '--pin-file',
+      pin,
+      '--account-password-file',
+      password,
+      '--label',
+      'U2F-Schlüssel',
+      '--json',
+    ]);
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stderr).toContain('Touch your security key now.');
     expect(ok.stderr).toContain('Touch your security key again to confirm.');
     const registered = last(ok).registered as { meansId: string };
-    expect(registered).toMatchObject({ level: 'substanziell', status: 'active', label: 'U2F-Schlüssel' });
+    expect(registered).toMatchObject({
+      level: 'substanziell',
+      status: 'active',
+      label: 'U2F-Schlüssel',
+    });
 
     const found = await box.run(['keys', 'means', '--udp', port, '--json']);
     expect(found.code, found.stderr).toBe(0);
-    expect((last(found).matches as { accountName: string; meansId: string }[]).map((m) => [m.accountName, m.meansId])).toEqual([['cli-u2f', registered.meansId]]);
+    expect(
+      (last(found).matches as { accountName: string; meansId: string }[]).map((m) => [
+        m.accountName,
+        m.meansId,
+      ]),
+    ).toEqual([['cli-u2f', registered.meansId]]);
   }, 180_000);
 });

@@ -62,10 +62,23 @@ describe('faktor CLI against the reference server', () => {
     const qr = await c.post<Qr>('/api/means/desktop-app');
     const png = join(box.dir, 'pair.png');
     writeFileSync(png, await QRCode.toBuffer(qr.body.payload, { margin: 4, scale: 6 }));
-    const r = await box.run(['pair', png, '--pin-file', pin, '--json', '--device-name', 'CLI-Laptop']);
+    const r = await box.run([
+      'pair',
+      png,
+      '--pin-file',
+      pin,
+      '--json',
+      '--device-name',
+      'CLI-Laptop',
+    ]);
     expect(r.code, r.stderr + r.stdout).toBe(0);
     const paired = json(r).paired as Record<string, unknown>;
-    expect(paired).toMatchObject({ origin: t.server.origin, accountName: USER, level: 'substanziell', status: 'pending' });
+    expect(paired).toMatchObject({
+      origin: t.server.origin,
+      accountName: USER,
+      level: 'substanziell',
+      status: 'pending',
+    });
     meansId = String(paired.meansId);
 
     const ch = await c.post<Qr>(`/api/means/${meansId}/challenge`);
@@ -82,8 +95,15 @@ describe('faktor CLI against the reference server', () => {
     const qr = await loginQr(t, USER);
     const a = await box.run(['approve', qr.payload, '--pin-file', pin, '--json']);
     expect(a.code, a.stderr).toBe(0);
-    expect(json(a)).toMatchObject({ origin: t.server.origin, accountName: USER, level: expect.any(String) });
-    const r = await browser.post<{ session: { level: string } }>('/api/login/desktop-app/code', { tx: qr.tx, code: json(a).code });
+    expect(json(a)).toMatchObject({
+      origin: t.server.origin,
+      accountName: USER,
+      level: expect.any(String),
+    });
+    const r = await browser.post<{ session: { level: string } }>('/api/login/desktop-app/code', {
+      tx: qr.tx,
+      code: json(a).code,
+    });
     expect(r.status).toBe(200);
     expect(r.body.session.level).toBe('substanziell');
   }, 60_000);
@@ -105,19 +125,37 @@ describe('faktor CLI against the reference server', () => {
       const qr = await loginQr(t, USER);
       const a = await box.run(['approve', qr.payload, '--pin-file', wrongPin, '--json']);
       expect(a.code).toBe(0);
-      const r = await browser.post('/api/login/desktop-app/code', { tx: qr.tx, code: json(a).code });
+      const r = await browser.post('/api/login/desktop-app/code', {
+        tx: qr.tx,
+        code: json(a).code,
+      });
       expect(r.status).not.toBe(200);
     }
     const qr = await loginQr(t, USER);
     const a = await box.run(['approve', qr.payload, '--pin-file', pin, '--json']);
-    expect((await browser.post('/api/login/desktop-app/code', { tx: qr.tx, code: json(a).code })).status).toBe(401); // blocked: even the right PIN fails
+    expect(
+      (await browser.post('/api/login/desktop-app/code', { tx: qr.tx, code: json(a).code })).status,
+    ).toBe(401); // blocked: even the right PIN fails
   }, 120_000);
 
   it('code prints the current TOTP code of an OTP account in the same vault the app uses', async () => {
-    const account: NewAccount = { type: 'totp', issuer: 'ACME', label: 'erika', algorithm: 'SHA1', digits: 6, period: 30, counter: 0, secret: new Uint8Array(Buffer.from('12345678901234567890')) };
+    const account: NewAccount = {
+      type: 'totp',
+      issuer: 'ACME',
+      label: 'erika',
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+      counter: 0,
+      secret: new Uint8Array(Buffer.from('12345678901234567890')),
+    };
     const lock = await acquireDataDirLock(box.dataDir);
     try {
-      await createVault({ dir: box.dataDir, keychain: createOsKeychain(box.service), clock: systemClock }).add(account);
+      await createVault({
+        dir: box.dataDir,
+        keychain: createOsKeychain(box.service),
+        clock: systemClock,
+      }).add(account);
     } finally {
       await lock.release();
     }
@@ -127,7 +165,9 @@ describe('faktor CLI against the reference server', () => {
     expect(r.code, r.stderr).toBe(0);
     const params = { ...account, secret: account.secret };
     expect([totpCode(params, before).code, totpCode(params, after).code]).toContain(json(r).code);
-    expect((await box.run(['code', 'nobody', '--json'])).lines).toEqual([{ error: { code: 'not-found' } }]);
+    expect((await box.run(['code', 'nobody', '--json'])).lines).toEqual([
+      { error: { code: 'not-found' } },
+    ]);
   }, 60_000);
 
   it('a busy data dir (the app is running) is refused with exit 1', async () => {

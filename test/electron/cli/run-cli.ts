@@ -31,7 +31,15 @@ export async function runInProcess(argv: readonly string[]): Promise<CliRun> {
   stdout.on('data', (d: Buffer) => (out += d.toString()));
   stderr.on('data', (d: Buffer) => (err += d.toString()));
   const code = await runCli(argv, { stdout, stderr, stdin: new PassThrough() });
-  return { code, stdout: out, stderr: err, lines: out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>) };
+  return {
+    code,
+    stdout: out,
+    stderr: err,
+    lines: out
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as Record<string, unknown>),
+  };
 }
 
 /** A CLI process with stdin open. */
@@ -66,16 +74,36 @@ export function cliSandbox() {
     },
     /** Starts the CLI with stdin left open (a script answering as it goes, e.g. `listen`). */
     start(args: readonly string[]): InteractiveCli {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'electron/cli/faktor.ts', ...args, '--data-dir', dataDir, '--keychain-service', service], {
-        stdio: ['pipe', 'pipe', 'pipe'],
-      });
+      const child = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          'electron/cli/faktor.ts',
+          ...args,
+          '--data-dir',
+          dataDir,
+          '--keychain-service',
+          service,
+        ],
+        {
+          stdio: ['pipe', 'pipe', 'pipe'],
+        },
+      );
       let stdout = '';
       let stderr = '';
       // Complete lines only (the last piece may still be arriving).
-      const lines = (): Array<Record<string, unknown>> => stdout.split('\n').slice(0, -1).filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+      const lines = (): Array<Record<string, unknown>> =>
+        stdout
+          .split('\n')
+          .slice(0, -1)
+          .filter((l) => l.startsWith('{'))
+          .map((l) => JSON.parse(l) as Record<string, unknown>);
       child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-      const done = new Promise<CliRun>((resolve) => child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr, lines: lines() })));
+      const done = new Promise<CliRun>((resolve) =>
+        child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr, lines: lines() })),
+      );
       return {
         child,
         done,
@@ -83,14 +111,17 @@ export function cliSandbox() {
           for (;;) {
             const hit = lines().find(match);
             if (hit) return hit;
-            if (child.exitCode !== null) throw new Error(`CLI ended before the expected line: ${stdout}${stderr}`);
+            if (child.exitCode !== null)
+              throw new Error(`CLI ended before the expected line: ${stdout}${stderr}`);
             await new Promise((r) => setTimeout(r, 50));
           }
         },
       };
     },
     async cleanup(): Promise<void> {
-      await createOsKeychain(service).delete(KEY_ACCOUNT).catch(() => false);
+      await createOsKeychain(service)
+        .delete(KEY_ACCOUNT)
+        .catch(() => false);
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -18,7 +18,12 @@ async function build() {
   const delivered: { name: EventName; payload: unknown }[] = [];
   const logs: string[] = [];
   const main = createMainProcess({
-    ports: { clipboard: new MemoryClipboard(), dialogs: new ScriptedDialogs(), clock: systemClock, locale: () => 'de-DE' },
+    ports: {
+      clipboard: new MemoryClipboard(),
+      dialogs: new ScriptedDialogs(),
+      clock: systemClock,
+      locale: () => 'de-DE',
+    },
     eventSink: (name, payload) => delivered.push({ name, payload }),
     appDataDir: dir,
     keychainService: 'faktor-main-process-test-unused',
@@ -31,8 +36,12 @@ async function build() {
 describe('createMainProcess (the one wiring for Electron and the harness)', () => {
   it('dispatches calls from a trusted top frame and refuses any other origin', async () => {
     const { main } = await build();
-    await expect(main.dispatch({ url: 'app://faktor/index.html', isMainFrame: true }, 'app-locale', {})).resolves.toEqual({ ok: true, value: { locale: 'de-DE' } });
-    await expect(main.dispatch({ url: 'http://127.0.0.1:1/index.html', isMainFrame: true }, 'app-locale', {})).resolves.toEqual({
+    await expect(
+      main.dispatch({ url: 'app://faktor/index.html', isMainFrame: true }, 'app-locale', {}),
+    ).resolves.toEqual({ ok: true, value: { locale: 'de-DE' } });
+    await expect(
+      main.dispatch({ url: 'http://127.0.0.1:1/index.html', isMainFrame: true }, 'app-locale', {}),
+    ).resolves.toEqual({
       ok: false,
       error: { code: 'forbidden-sender' },
     });

@@ -5,7 +5,10 @@ import { contract, events, methodName } from '../../../shared/ipc/contract';
 /** A fake transport standing in for ipcRenderer (the Electron binary cannot run here). */
 function fakeTransport() {
   let handler: ((name: unknown, payload: unknown) => void) | null = null;
-  const invoke = vi.fn(async (channel: string, request: unknown) => ({ ok: true, value: { channel, request } }));
+  const invoke = vi.fn(async (channel: string, request: unknown) => ({
+    ok: true,
+    value: { channel, request },
+  }));
   const unsubscribe = vi.fn(() => {
     handler = null;
   });
@@ -23,20 +26,37 @@ describe('buildFaktorApi', () => {
     const api = buildFaktorApi(t.invoke, t.subscribe);
     const expected = [...Object.keys(contract).map(methodName), 'on'].sort();
     expect(Object.keys(api).sort()).toEqual(expected);
-    for (const forbidden of ['invoke', 'send', 'sendSync', 'ipcRenderer', 'removeAllListeners', 'off', 'emit']) {
+    for (const forbidden of [
+      'invoke',
+      'send',
+      'sendSync',
+      'ipcRenderer',
+      'removeAllListeners',
+      'off',
+      'emit',
+    ]) {
       expect(api).not.toHaveProperty(forbidden);
     }
     expect(Object.isFrozen(api)).toBe(true);
   });
 
-  it.each(Object.keys(contract))('%s: the method invokes only its own channel with the request as given', async (channel) => {
-    const t = fakeTransport();
-    const api = buildFaktorApi(t.invoke, t.subscribe) as unknown as Record<string, (r: unknown) => Promise<unknown>>;
-    const request = { probe: channel };
-    await expect(api[methodName(channel)]!(request)).resolves.toEqual({ ok: true, value: { channel, request } });
-    expect(t.invoke).toHaveBeenCalledTimes(1);
-    expect(t.invoke).toHaveBeenCalledWith(channel, request);
-  });
+  it.each(Object.keys(contract))(
+    '%s: the method invokes only its own channel with the request as given',
+    async (channel) => {
+      const t = fakeTransport();
+      const api = buildFaktorApi(t.invoke, t.subscribe) as unknown as Record<
+        string,
+        (r: unknown) => Promise<unknown>
+      >;
+      const request = { probe: channel };
+      await expect(api[methodName(channel)]!(request)).resolves.toEqual({
+        ok: true,
+        value: { channel, request },
+      });
+      expect(t.invoke).toHaveBeenCalledTimes(1);
+      expect(t.invoke).toHaveBeenCalledWith(channel, request);
+    },
+  );
 
   it('does not subscribe to IPC until someone listens', () => {
     const t = fakeTransport();
@@ -71,17 +91,24 @@ describe('buildFaktorApi', () => {
     expect(listener).not.toHaveBeenCalled();
   });
 
-  it.each(['no-such-event', '__proto__', 'toString', 'faktor:event', ''])('on(%j) throws: only contract events', (name) => {
-    const t = fakeTransport();
-    const api = buildFaktorApi(t.invoke, t.subscribe);
-    expect(() => (api.on as (n: string, l: () => void) => void)(name, () => {})).toThrow(TypeError);
-    expect(t.subscribe).not.toHaveBeenCalled();
-  });
+  it.each(['no-such-event', '__proto__', 'toString', 'faktor:event', ''])(
+    'on(%j) throws: only contract events',
+    (name) => {
+      const t = fakeTransport();
+      const api = buildFaktorApi(t.invoke, t.subscribe);
+      expect(() => (api.on as (n: string, l: () => void) => void)(name, () => {})).toThrow(
+        TypeError,
+      );
+      expect(t.subscribe).not.toHaveBeenCalled();
+    },
+  );
 
   it('on() with a non-function listener throws', () => {
     const t = fakeTransport();
     const api = buildFaktorApi(t.invoke, t.subscribe);
-    expect(() => (api.on as (n: string, l: unknown) => void)('vault-changed', 'alert(1)')).toThrow(TypeError);
+    expect(() => (api.on as (n: string, l: unknown) => void)('vault-changed', 'alert(1)')).toThrow(
+      TypeError,
+    );
   });
 
   it('unsubscribe stops delivery, is idempotent, and releases the IPC listener when the last one goes', () => {
@@ -132,6 +159,9 @@ describe('buildFaktorApi', () => {
   it('every contract event can be subscribed', () => {
     const t = fakeTransport();
     const api = buildFaktorApi(t.invoke, t.subscribe);
-    for (const e of Object.keys(events)) expect(typeof (api.on as (n: string, l: () => void) => () => void)(e, () => {})).toBe('function');
+    for (const e of Object.keys(events))
+      expect(typeof (api.on as (n: string, l: () => void) => () => void)(e, () => {})).toBe(
+        'function',
+      );
   });
 });

@@ -14,10 +14,14 @@ describe('NameList', () => {
         ]}
       />,
     );
-    expect(html).toBe('<ul class="duplicates"><li><bdi>GitHub (alice)</bdi></li><li><bdi>bob@example.org</bdi></li><li><bdi>בנק (דני)</bdi></li></ul>');
+    expect(html).toBe(
+      '<ul class="duplicates"><li><bdi>GitHub (alice)</bdi></li><li><bdi>bob@example.org</bdi></li><li><bdi>בנק (דני)</bdi></li></ul>',
+    );
   });
 
   it('renders an empty list for no accounts', () => {
-    expect(renderToStaticMarkup(<NameList className="scan-accounts" accounts={[]} />)).toBe('<ul class="scan-accounts"></ul>');
+    expect(renderToStaticMarkup(<NameList className="scan-accounts" accounts={[]} />)).toBe(
+      '<ul class="scan-accounts"></ul>',
+    );
   });
 });

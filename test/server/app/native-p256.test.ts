@@ -15,30 +15,42 @@ const N = p256.Point.CURVE().n;
 function highS(sig: string): string {
   const b = fromBase64url(sig)!;
   const s = BigInt(`0x${Buffer.from(b.slice(32)).toString('hex')}`);
-  return toBase64url(new Uint8Array([...b.slice(0, 32), ...Buffer.from((N - s).toString(16).padStart(64, '0'), 'hex')]));
+  return toBase64url(
+    new Uint8Array([
+      ...b.slice(0, 32),
+      ...Buffer.from((N - s).toString(16).padStart(64, '0'), 'hex'),
+    ]),
+  );
 }
 
 it('agrees with the shared verifyText on valid, altered, foreign-key, high-S and malformed signatures', () => {
   fc.assert(
-    fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.uint8Array({ minLength: 32, maxLength: 32 }), fc.string({ maxLength: 200 }), fc.nat(63), (a, b, message, at) => {
-      fc.pre(p256.utils.isValidSecretKey(a) && p256.utils.isValidSecretKey(b));
-      const pub = publicKeyOf(a);
-      const sig = signText(a, message);
-      const raw = fromBase64url(sig)!;
-      raw[at] = (raw[at] ?? 0) ^ 1;
-      const cases: [string, string, string][] = [
-        [pub, message, sig],
-        [pub, `${message}.`, sig],
-        [publicKeyOf(b), message, sig],
-        [pub, message, toBase64url(raw)],
-        [pub, message, highS(sig)],
-        [pub, message, sig.slice(1)],
-        [pub.slice(2), message, sig],
-        ['!', message, sig],
-      ];
-      for (const [k, m, s] of cases) expect(verifyTextNative(k, m, s), `${k} ${s}`).toBe(verifyText(k, m, s));
-      expect(verifyTextNative(pub, message, sig)).toBe(true);
-    }),
+    fc.property(
+      fc.uint8Array({ minLength: 32, maxLength: 32 }),
+      fc.uint8Array({ minLength: 32, maxLength: 32 }),
+      fc.string({ maxLength: 200 }),
+      fc.nat(63),
+      (a, b, message, at) => {
+        fc.pre(p256.utils.isValidSecretKey(a) && p256.utils.isValidSecretKey(b));
+        const pub = publicKeyOf(a);
+        const sig = signText(a, message);
+        const raw = fromBase64url(sig)!;
+        raw[at] = (raw[at] ?? 0) ^ 1;
+        const cases: [string, string, string][] = [
+          [pub, message, sig],
+          [pub, `${message}.`, sig],
+          [publicKeyOf(b), message, sig],
+          [pub, message, toBase64url(raw)],
+          [pub, message, highS(sig)],
+          [pub, message, sig.slice(1)],
+          [pub.slice(2), message, sig],
+          ['!', message, sig],
+        ];
+        for (const [k, m, s] of cases)
+          expect(verifyTextNative(k, m, s), `${k} ${s}`).toBe(verifyText(k, m, s));
+        expect(verifyTextNative(pub, message, sig)).toBe(true);
+      },
+    ),
     { numRuns: 60 },
   );
 });

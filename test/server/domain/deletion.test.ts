@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { dueForErasure, eraseAccount, makePolicy, recordAuthentication, requestDeletion, sessionLevel, startSession } from '../../../server/domain';
+import {
+  dueForErasure,
+  eraseAccount,
+  makePolicy,
+  recordAuthentication,
+  requestDeletion,
+  sessionLevel,
+  startSession,
+} from '../../../server/domain';
 import { DAY, expectCode, login, P, T0, withEidVerified, withToken } from './helpers';
 import { ERIKA, ERIKA_EID } from './tr-example.fixture';
 
@@ -16,7 +24,15 @@ describe('§7 deleting an account', () => {
       accountId: ERIKA.accountId,
       username: ERIKA.username,
       meansIds: [ERIKA.meansA.id, ERIKA.meansB.id],
-      attributeNames: ['familyName', 'birthName', 'givenNames', 'phone', 'dateOfBirth', 'placeOfBirth', 'address'],
+      attributeNames: [
+        'familyName',
+        'birthName',
+        'givenNames',
+        'phone',
+        'dateOfBirth',
+        'placeOfBirth',
+        'address',
+      ],
       eidPseudonym: null,
       blockPassword: true,
       allSessionsAndPendingItems: true,
@@ -42,7 +58,17 @@ describe('§7 deleting an account', () => {
     expect(locked.deletion).toEqual({ requestedAt: T0, eraseAt: T0 + 7 * DAY });
     expect(r.erase).toBeNull();
     expect(sessionLevel(other.session, locked, T0, policy)).toBeNull();
-    expectCode(() => recordAuthentication(locked, startSession({ id: 'n', accountId: locked.id }, T0 + 1), ERIKA.meansA.id, T0 + 1, policy), 'account-locked');
+    expectCode(
+      () =>
+        recordAuthentication(
+          locked,
+          startSession({ id: 'n', accountId: locked.id }, T0 + 1),
+          ERIKA.meansA.id,
+          T0 + 1,
+          policy,
+        ),
+      'account-locked',
+    );
     expectCode(() => requestDeletion(locked, other.session, T0, policy), 'account-locked');
     expect(dueForErasure(locked, T0 + 7 * DAY - 1)).toBe(false);
     expectCode(() => eraseAccount(locked, T0 + 7 * DAY - 1), 'deletion-not-due');

@@ -1,13 +1,32 @@
 /** Rules of the desktop-app means (server/domain/desktop-app.ts): §4.2 level, token usability, who may answer. */
 import { describe, expect, it } from 'vitest';
-import { blockMeans, enrollmentUsable, removeOwnDesktopApp, makePolicy, mayPairDesktopApp, recordAuthentication, registerMeans, usableDesktopApps, validatePolicy, DEFAULT_POLICY } from '../../../server/domain';
+import {
+  blockMeans,
+  enrollmentUsable,
+  removeOwnDesktopApp,
+  makePolicy,
+  mayPairDesktopApp,
+  recordAuthentication,
+  registerMeans,
+  usableDesktopApps,
+  validatePolicy,
+  DEFAULT_POLICY,
+} from '../../../server/domain';
 import { ERIKA } from './tr-example.fixture';
 import { MIN, P, T0, created, expectCode, login, withToken } from './helpers';
 
 describe('desktop-app means rules', () => {
   it('can never be configured above substanziell (possession + PIN is not hoch)', () => {
-    expect(() => validatePolicy({ ...DEFAULT_POLICY, meansLevels: { ...DEFAULT_POLICY.meansLevels, 'desktop-app': 'hoch' } })).toThrow();
-    expect(makePolicy({ meansLevels: { ...DEFAULT_POLICY.meansLevels, 'desktop-app': 'niedrig' } }).meansLevels['desktop-app']).toBe('niedrig');
+    expect(() =>
+      validatePolicy({
+        ...DEFAULT_POLICY,
+        meansLevels: { ...DEFAULT_POLICY.meansLevels, 'desktop-app': 'hoch' },
+      }),
+    ).toThrow();
+    expect(
+      makePolicy({ meansLevels: { ...DEFAULT_POLICY.meansLevels, 'desktop-app': 'niedrig' } })
+        .meansLevels['desktop-app'],
+    ).toBe('niedrig');
   });
 
   it('pairing needs substanziell, or the account maximum when lower (§4.2 upgrade path)', () => {
@@ -33,7 +52,13 @@ describe('desktop-app means rules', () => {
 
   it('only active desktop apps answer logins: not pending, not blocked', () => {
     let { account, session } = created();
-    ({ account, session } = registerMeans(account, session, { meansId: 'd1', kind: 'desktop-app' }, T0, P));
+    ({ account, session } = registerMeans(
+      account,
+      session,
+      { meansId: 'd1', kind: 'desktop-app' },
+      T0,
+      P,
+    ));
     expect(usableDesktopApps(account)).toEqual([]);
     ({ account, session } = recordAuthentication(account, session, 'd1', T0, P));
     expect(usableDesktopApps(account).map((m) => m.id)).toEqual(['d1']);
@@ -43,8 +68,17 @@ describe('desktop-app means rules', () => {
 
   it('a confirmed desktop app may block any means; a pending one may not', () => {
     let { account, session } = created();
-    ({ account, session } = registerMeans(account, session, { meansId: 'd1', kind: 'desktop-app' }, T0, P));
-    expectCode(() => blockMeans(account, ERIKA.meansA.id, { via: 'device', meansId: 'd1' }, T0, P), 'not-authenticated');
+    ({ account, session } = registerMeans(
+      account,
+      session,
+      { meansId: 'd1', kind: 'desktop-app' },
+      T0,
+      P,
+    ));
+    expectCode(
+      () => blockMeans(account, ERIKA.meansA.id, { via: 'device', meansId: 'd1' }, T0, P),
+      'not-authenticated',
+    );
     ({ account } = recordAuthentication(account, session, 'd1', T0, P));
     const out = blockMeans(account, ERIKA.meansA.id, { via: 'device', meansId: 'd1' }, T0, P);
     expect(out.account.means.find((m) => m.id === ERIKA.meansA.id)?.blockedReason).toBe('user');
@@ -52,7 +86,13 @@ describe('desktop-app means rules', () => {
 
   it('removes itself, except as the last usable means; never another kind', () => {
     let { account, session } = created();
-    ({ account, session } = registerMeans(account, session, { meansId: 'd1', kind: 'desktop-app' }, T0, P));
+    ({ account, session } = registerMeans(
+      account,
+      session,
+      { meansId: 'd1', kind: 'desktop-app' },
+      T0,
+      P,
+    ));
     ({ account } = recordAuthentication(account, session, 'd1', T0, P));
     expectCode(() => removeOwnDesktopApp(account, ERIKA.meansA.id, T0), 'not-applicable');
     const out = removeOwnDesktopApp(account, 'd1', T0);

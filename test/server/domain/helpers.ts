@@ -30,7 +30,14 @@ export const P: Policy = DEFAULT_POLICY;
 /** Erika's account right after creation, with its creation session (authenticated with password A). */
 export function created(now = T0, policy: Policy = P): { account: Account; session: Session } {
   const r = createAccount(
-    { accountId: ERIKA.accountId, username: ERIKA.username, passwordMeansId: ERIKA.meansA.id, sessionId: 's-create', attributes: ERIKA_SELF_ENTERED, blockPasswordSet: true },
+    {
+      accountId: ERIKA.accountId,
+      username: ERIKA.username,
+      passwordMeansId: ERIKA.meansA.id,
+      sessionId: 's-create',
+      attributes: ERIKA_SELF_ENTERED,
+      blockPasswordSet: true,
+    },
     now,
     policy,
   );
@@ -51,22 +58,41 @@ export function expectCode(fn: () => unknown, code: DomainErrorCode): void {
 /** Erika after step 2 of the TR example: password A and confirmed FIDO token B, plus a fresh session at `now` logged in with A. */
 export function withToken(now = T0): { account: Account; session: Session } {
   let { account, session } = created(now);
-  ({ account, session } = registerMeans(account, session, { meansId: ERIKA.meansB.id, kind: ERIKA.meansB.kind }, now, P));
+  ({ account, session } = registerMeans(
+    account,
+    session,
+    { meansId: ERIKA.meansB.id, kind: ERIKA.meansB.kind },
+    now,
+    P,
+  ));
   ({ account, session } = recordAuthentication(account, session, ERIKA.meansB.id, now, P));
   return { account, session };
 }
 
 /** A new session logged in with the given means, one after the other, at `now`. */
-export function login(account: Account, id: string, meansIds: readonly string[], now: number, policy: Policy = P): { account: Account; session: Session } {
+export function login(
+  account: Account,
+  id: string,
+  meansIds: readonly string[],
+  now: number,
+  policy: Policy = P,
+): { account: Account; session: Session } {
   let session = startSession({ id, accountId: account.id }, now);
-  for (const m of meansIds) ({ account, session } = recordAuthentication(account, session, m, now, policy));
+  for (const m of meansIds)
+    ({ account, session } = recordAuthentication(account, session, m, now, policy));
   return { account, session };
 }
 
 /** Erika with A, B and eID C active and the minimum data set verified by eID at hoch (like Table 5), plus that hoch session. */
 export function withEidVerified(now = T0): SessionOutcome {
   let { account, session } = withToken(now);
-  ({ account, session } = registerMeans(account, session, { meansId: ERIKA.meansC.id, kind: ERIKA.meansC.kind }, now, P));
+  ({ account, session } = registerMeans(
+    account,
+    session,
+    { meansId: ERIKA.meansC.id, kind: ERIKA.meansC.kind },
+    now,
+    P,
+  ));
   ({ account, session } = recordAuthentication(account, session, ERIKA.meansC.id, now, P));
   return verifyWithEid(account, session, ERIKA_EID, now, P);
 }

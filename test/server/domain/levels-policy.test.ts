@@ -62,12 +62,32 @@ describe('§4.1 means levels policy', () => {
   });
 
   it('§4.1 a policy may lower a means level but never lift a single factor (password, e-mail) to substanziell or TOTP/SMS/desktop app to hoch', () => {
-    expect(makePolicy({ meansLevels: { ...DEFAULT_POLICY.meansLevels, 'desktop-app': 'niedrig' } }).meansLevels['desktop-app']).toBe('niedrig');
-    expectCode(() => makePolicy({ meansLevels: { ...DEFAULT_POLICY.meansLevels, password: 'substanziell' } }), 'invalid-policy');
-    expectCode(() => makePolicy({ meansLevels: { ...DEFAULT_POLICY.meansLevels, 'email-otp': 'substanziell' } }), 'invalid-policy');
-    expectCode(() => makePolicy({ meansLevels: { ...DEFAULT_POLICY.meansLevels, 'password+totp': 'hoch' } }), 'invalid-policy');
-    expectCode(() => makePolicy({ meansLevels: { ...DEFAULT_POLICY.meansLevels, 'password+sms': 'hoch' } }), 'invalid-policy');
-    expectCode(() => makePolicy({ meansLevels: { ...DEFAULT_POLICY.meansLevels, 'desktop-app': 'hoch' } }), 'invalid-policy');
+    expect(
+      makePolicy({ meansLevels: { ...DEFAULT_POLICY.meansLevels, 'desktop-app': 'niedrig' } })
+        .meansLevels['desktop-app'],
+    ).toBe('niedrig');
+    expectCode(
+      () =>
+        makePolicy({ meansLevels: { ...DEFAULT_POLICY.meansLevels, password: 'substanziell' } }),
+      'invalid-policy',
+    );
+    expectCode(
+      () =>
+        makePolicy({ meansLevels: { ...DEFAULT_POLICY.meansLevels, 'email-otp': 'substanziell' } }),
+      'invalid-policy',
+    );
+    expectCode(
+      () => makePolicy({ meansLevels: { ...DEFAULT_POLICY.meansLevels, 'password+totp': 'hoch' } }),
+      'invalid-policy',
+    );
+    expectCode(
+      () => makePolicy({ meansLevels: { ...DEFAULT_POLICY.meansLevels, 'password+sms': 'hoch' } }),
+      'invalid-policy',
+    );
+    expectCode(
+      () => makePolicy({ meansLevels: { ...DEFAULT_POLICY.meansLevels, 'desktop-app': 'hoch' } }),
+      'invalid-policy',
+    );
   });
 
   it('§4.3 Table 2 defaults are verbatim and a policy may only shorten them', () => {
@@ -76,12 +96,28 @@ describe('§4.1 means levels policy', () => {
       substanziell: { absoluteMs: 2 * HOUR, idleMs: 30 * MIN },
       hoch: { absoluteMs: 30 * MIN, idleMs: 5 * MIN },
     });
-    expect(makePolicy({ sessionLimits: { ...TABLE_2_LIMITS, hoch: { absoluteMs: 10 * MIN, idleMs: 2 * MIN } } }).sessionLimits.hoch.idleMs).toBe(2 * MIN);
-    expectCode(() => makePolicy({ sessionLimits: { ...TABLE_2_LIMITS, hoch: { absoluteMs: 31 * MIN, idleMs: 5 * MIN } } }), 'invalid-policy');
+    expect(
+      makePolicy({
+        sessionLimits: { ...TABLE_2_LIMITS, hoch: { absoluteMs: 10 * MIN, idleMs: 2 * MIN } },
+      }).sessionLimits.hoch.idleMs,
+    ).toBe(2 * MIN);
+    expectCode(
+      () =>
+        makePolicy({
+          sessionLimits: { ...TABLE_2_LIMITS, hoch: { absoluteMs: 31 * MIN, idleMs: 5 * MIN } },
+        }),
+      'invalid-policy',
+    );
   });
 
   it('§5.1 e-mail/SMS confirmations can never verify above niedrig; failed-attempt limit stays ≤ 3', () => {
-    expectCode(() => makePolicy({ verificationCaps: { ...DEFAULT_POLICY.verificationCaps, 'email-link': 'substanziell' } }), 'invalid-policy');
+    expectCode(
+      () =>
+        makePolicy({
+          verificationCaps: { ...DEFAULT_POLICY.verificationCaps, 'email-link': 'substanziell' },
+        }),
+      'invalid-policy',
+    );
     expectCode(() => makePolicy({ maxFailedAttempts: 5 }), 'invalid-policy');
     expect(validatePolicy(DEFAULT_POLICY)).toBe(DEFAULT_POLICY);
   });

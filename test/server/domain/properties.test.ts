@@ -63,12 +63,30 @@ type Op =
 const idx = fc.oneof(fc.nat({ max: 2 }), fc.nat({ max: 7 }));
 const sess = fc.oneof(fc.constant(0), fc.nat({ max: SESSIONS - 1 }));
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ op: fc.constant('advance' as const), ms: fc.oneof(fc.integer({ min: 0, max: 10 * MIN }), fc.integer({ min: 0, max: 40 * MIN }), fc.integer({ min: 0, max: 13 * 60 * MIN })) }),
+  fc.record({
+    op: fc.constant('advance' as const),
+    ms: fc.oneof(
+      fc.integer({ min: 0, max: 10 * MIN }),
+      fc.integer({ min: 0, max: 40 * MIN }),
+      fc.integer({ min: 0, max: 13 * 60 * MIN }),
+    ),
+  }),
   fc.record({ op: fc.constant('login' as const), s: sess, means: fc.array(idx, { maxLength: 3 }) }),
-  { arbitrary: fc.record({ op: fc.constant('register' as const), s: sess, kind: fc.constantFrom(...KINDS), confirm: fc.boolean() }), weight: 4 },
+  {
+    arbitrary: fc.record({
+      op: fc.constant('register' as const),
+      s: sess,
+      kind: fc.constantFrom(...KINDS),
+      confirm: fc.boolean(),
+    }),
+    weight: 4,
+  },
   fc.record({ op: fc.constant('authenticate' as const), s: sess, m: idx }),
   fc.record({ op: fc.constant('block' as const), s: sess, m: idx }),
-  fc.record({ op: fc.constant('blockPassword' as const), kind: fc.constantFrom<MeansKind | 'all'>(...MEANS_KINDS, 'all') }),
+  fc.record({
+    op: fc.constant('blockPassword' as const),
+    kind: fc.constantFrom<MeansKind | 'all'>(...MEANS_KINDS, 'all'),
+  }),
   fc.record({ op: fc.constant('fail' as const), m: idx }),
   fc.record({ op: fc.constant('unblock' as const), s: sess, m: idx }),
   { arbitrary: fc.record({ op: fc.constant('deregister' as const), s: sess, m: idx }), weight: 2 },
@@ -85,11 +103,17 @@ interface World {
 }
 
 /** Every level a block could lower: maximum, each session, each attribute's usable level. */
-function levels(w: World): { max: MeansLevel | null; sessions: (MeansLevel | null)[]; attributes: Record<string, DataLevel> } {
+function levels(w: World): {
+  max: MeansLevel | null;
+  sessions: (MeansLevel | null)[];
+  attributes: Record<string, DataLevel>;
+} {
   return {
     max: accountMaxLevel(w.account),
     sessions: w.sessions.map((s) => sessionLevel(s, w.account, w.now, P)),
-    attributes: Object.fromEntries(accountView(w.account, P).attributes.map((a) => [a.name, a.level])),
+    attributes: Object.fromEntries(
+      accountView(w.account, P).attributes.map((a) => [a.name, a.level]),
+    ),
   };
 }
 
@@ -113,7 +137,8 @@ function step(w: World, o: Op): World {
       case 'login': {
         let session = startSession({ id: (s as Session).id, accountId: w.account.id }, w.now);
         let account = w.account;
-        for (const m of o.means) ({ account, session } = recordAuthentication(account, session, means(m), w.now, P));
+        for (const m of o.means)
+          ({ account, session } = recordAuthentication(account, session, means(m), w.now, P));
         return withSession({ account, session });
       }
       case 'register': {
@@ -126,9 +151,21 @@ function step(w: World, o: Op): World {
       case 'authenticate':
         return withSession(recordAuthentication(w.account, s as Session, means(o.m), w.now, P));
       case 'block':
-        return { ...w, account: blockMeans(w.account, means(o.m), { via: 'session', session: s as Session }, w.now, P).account };
+        return {
+          ...w,
+          account: blockMeans(
+            w.account,
+            means(o.m),
+            { via: 'session', session: s as Session },
+            w.now,
+            P,
+          ).account,
+        };
       case 'blockPassword':
-        return { ...w, account: blockWithBlockPassword(w.account, { kind: o.kind }, w.now).account };
+        return {
+          ...w,
+          account: blockWithBlockPassword(w.account, { kind: o.kind }, w.now).account,
+        };
       case 'fail':
         return { ...w, account: recordFailedAttempt(w.account, means(o.m), w.now, P).account };
       case 'unblock':
@@ -138,7 +175,12 @@ function step(w: World, o: Op): World {
       case 'eid':
         return withSession(verifyWithEid(w.account, s as Session, ERIKA_EID, w.now, P));
       case 'touch':
-        return { ...w, sessions: w.sessions.map((x) => (x.id === (s as Session).id ? touchSession(x, w.account, w.now, P).session : x)) };
+        return {
+          ...w,
+          sessions: w.sessions.map((x) =>
+            x.id === (s as Session).id ? touchSession(x, w.account, w.now, P).session : x,
+          ),
+        };
       case 'logout':
         return withSession(logout(w.account, s as Session, w.now));
     }
@@ -168,14 +210,22 @@ function checkInvariants(w: World): void {
   }
   // §4.4 + footnote 5
   const password = w.account.means.find((m) => m.kind === 'password');
-  if (password?.status === 'removed') expect(w.account.means.filter((m) => m.kind.startsWith('password+') && m.status !== 'removed')).toEqual([]);
+  if (password?.status === 'removed')
+    expect(
+      w.account.means.filter((m) => m.kind.startsWith('password+') && m.status !== 'removed'),
+    ).toEqual([]);
   // failed attempts
   for (const m of active) expect(m.failedAttempts).toBeLessThan(P.maxFailedAttempts);
 }
 
 function initial(): World {
   const { account, session } = created(T0);
-  const sessions = [session, ...Array.from({ length: SESSIONS - 1 }, (_, i) => ({ ...startSession({ id: `s${i + 1}`, accountId: account.id }, T0) }))];
+  const sessions = [
+    session,
+    ...Array.from({ length: SESSIONS - 1 }, (_, i) => ({
+      ...startSession({ id: `s${i + 1}`, accountId: account.id }, T0),
+    })),
+  ];
   return { account, sessions, now: T0, nextId: 0 };
 }
 
@@ -197,22 +247,32 @@ describe('domain properties over random operation sequences', () => {
   it('§4.4 blocking (session, block password, 3 failures) never raises any level', () => {
     const blockOp = fc.oneof(
       fc.record({ op: fc.constant('block' as const), s: sess, m: idx }),
-      fc.record({ op: fc.constant('blockPassword' as const), kind: fc.constantFrom<MeansKind | 'all'>(...MEANS_KINDS, 'all') }),
+      fc.record({
+        op: fc.constant('blockPassword' as const),
+        kind: fc.constantFrom<MeansKind | 'all'>(...MEANS_KINDS, 'all'),
+      }),
       fc.record({ op: fc.constant('fail' as const), m: idx }),
     );
     fc.assert(
-      fc.property(fc.array(opArb, { maxLength: 40 }), fc.array(blockOp, { minLength: 1, maxLength: 6 }), (setup, blocks) => {
-        let w = initial();
-        for (const o of setup) w = step(w, o);
-        for (const b of blocks) {
-          const before = levels(w);
-          w = step(w, b);
-          const after = levels(w);
-          expect(notAbove(after.max, before.max)).toBe(true);
-          after.sessions.forEach((l, i) => expect(notAbove(l, before.sessions[i] ?? null), `session ${i}`).toBe(true));
-          for (const [name, l] of Object.entries(after.attributes)) expect(notAbove(l, before.attributes[name] ?? null), name).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.array(opArb, { maxLength: 40 }),
+        fc.array(blockOp, { minLength: 1, maxLength: 6 }),
+        (setup, blocks) => {
+          let w = initial();
+          for (const o of setup) w = step(w, o);
+          for (const b of blocks) {
+            const before = levels(w);
+            w = step(w, b);
+            const after = levels(w);
+            expect(notAbove(after.max, before.max)).toBe(true);
+            after.sessions.forEach((l, i) =>
+              expect(notAbove(l, before.sessions[i] ?? null), `session ${i}`).toBe(true),
+            );
+            for (const [name, l] of Object.entries(after.attributes))
+              expect(notAbove(l, before.attributes[name] ?? null), name).toBe(true);
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -30,7 +30,11 @@ export const ERIKA = {
   /** Means A: username + password (niedrig). */
   meansA: { id: 'means-a', kind: 'password' as MeansKind, level: 'niedrig' as MeansLevel },
   /** Means B: FIDO token after the password (footnote 5) = password+security-key (substanziell). */
-  meansB: { id: 'means-b', kind: 'password+security-key' as MeansKind, level: 'substanziell' as MeansLevel },
+  meansB: {
+    id: 'means-b',
+    kind: 'password+security-key' as MeansKind,
+    level: 'substanziell' as MeansLevel,
+  },
   /** Means C: Online-Ausweisfunktion (hoch). */
   meansC: { id: 'means-c', kind: 'eid' as MeansKind, level: 'hoch' as MeansLevel },
 } as const;
@@ -65,7 +69,12 @@ export const ERIKA_EID: EidResult = {
   },
 };
 
-const row = (label: string, attribute: string, value: string, level: DataLevel): TableRow => ({ label, attribute, value, level });
+const row = (label: string, attribute: string, value: string, level: DataLevel): TableRow => ({
+  label,
+  attribute,
+  value,
+  level,
+});
 
 /** Tabelle 3 (after step 1), verbatim. */
 export const TABLE_3: ExampleTable = {
@@ -81,13 +90,20 @@ export const TABLE_3: ExampleTable = {
 };
 
 /** After step 2 (FIDO token registered): the maximum rises, attribute levels do not change (§4.2). */
-export const AFTER_STEP_2: ExampleTable = { name: 'nach Schritt 2', maxLevel: 'substanziell', rows: TABLE_3.rows };
+export const AFTER_STEP_2: ExampleTable = {
+  name: 'nach Schritt 2',
+  maxLevel: 'substanziell',
+  rows: TABLE_3.rows,
+};
 
 /** Tabelle 4 (after step 3), verbatim. */
 export const TABLE_4: ExampleTable = {
   name: 'Tabelle 4',
   maxLevel: 'substanziell',
-  rows: [...TABLE_3.rows, row('De-Mail-Adresse', 'deMail', 'erika.mustermann@anbieter.de-mail.de', 'substanziell')],
+  rows: [
+    ...TABLE_3.rows,
+    row('De-Mail-Adresse', 'deMail', 'erika.mustermann@anbieter.de-mail.de', 'substanziell'),
+  ],
 };
 
 /** Tabelle 5 (after step 4), verbatim. */
@@ -123,8 +139,20 @@ export const REQUIRES_RECONFIRMATION_AFTER_EID: readonly string[] = ['phone', 'e
 
 /** The four sessions of the example ("jeweils abgeschlossene Sitzungen"), as the replay performs them. */
 export const STEPS = [
-  { step: 1, does: 'create account (self entry, password A niedrig, block password); verify e-mail by link', expect: TABLE_3 },
-  { step: 2, does: 'log in with A; register FIDO token B (needs niedrig = account max, upgrade); confirm B in the same session', expect: AFTER_STEP_2 },
+  {
+    step: 1,
+    does: 'create account (self entry, password A niedrig, block password); verify e-mail by link',
+    expect: TABLE_3,
+  },
+  {
+    step: 2,
+    does: 'log in with A; register FIDO token B (needs niedrig = account max, upgrade); confirm B in the same session',
+    expect: AFTER_STEP_2,
+  },
   { step: 3, does: 'log in with A then B (substanziell); verify De-Mail by code', expect: TABLE_4 },
-  { step: 4, does: 'log in with A (niedrig); registering eID C needs substanziell → §4.5 eID verification of the MDS replaces it; register C; confirm C (hoch); eID verifies the MDS at hoch', expect: TABLE_5 },
+  {
+    step: 4,
+    does: 'log in with A (niedrig); registering eID C needs substanziell → §4.5 eID verification of the MDS replaces it; register C; confirm C (hoch); eID verifies the MDS at hoch',
+    expect: TABLE_5,
+  },
 ] as const;

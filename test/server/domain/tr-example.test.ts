@@ -38,7 +38,11 @@ function expectTable(account: Account, table: ExampleTable, extra: readonly Tabl
   for (const r of [...table.rows, ...extra]) {
     const a = view.attributes.find((x) => x.name === r.attribute);
     expect(a, `${table.name}: ${r.label}`).toBeDefined();
-    expect({ label: r.label, value: a?.value, level: a?.level }).toEqual({ label: r.label, value: r.value, level: r.level });
+    expect({ label: r.label, value: a?.value, level: a?.level }).toEqual({
+      label: r.label,
+      value: r.value,
+      level: r.level,
+    });
   }
 }
 
@@ -49,7 +53,13 @@ describe('§5.1 TR example, Tables 3–5 (Erika Mustermann), replayed through th
     const session = creation.session;
     let account = creation.account;
     expect(sessionLevel(session, account, T0, P)).toBe('niedrig');
-    const pendingMail = startVerification(account, session, { attribute: 'email', value: ERIKA_EMAIL, method: 'email-link' }, T0 + MIN, P);
+    const pendingMail = startVerification(
+      account,
+      session,
+      { attribute: 'email', value: ERIKA_EMAIL, method: 'email-link' },
+      T0 + MIN,
+      P,
+    );
     expect(pendingMail.level).toBe('niedrig');
     account = completeVerification(account, pendingMail, T0 + 3 * MIN).account;
     expectTable(account, TABLE_3, EXTRA_ROWS_BEFORE_EID);
@@ -59,7 +69,13 @@ describe('§5.1 TR example, Tables 3–5 (Erika Mustermann), replayed through th
     let t = T0 + DAY;
     let s2: Session = startSession({ id: 's2', accountId: account.id }, t);
     ({ account, session: s2 } = recordAuthentication(account, s2, ERIKA.meansA.id, t, P));
-    ({ account, session: s2 } = registerMeans(account, s2, { meansId: ERIKA.meansB.id, kind: ERIKA.meansB.kind }, t + MIN, P));
+    ({ account, session: s2 } = registerMeans(
+      account,
+      s2,
+      { meansId: ERIKA.meansB.id, kind: ERIKA.meansB.kind },
+      t + MIN,
+      P,
+    ));
     expect(accountView(account, P).maxLevel).toBe('niedrig'); // pending does not count yet
     ({ account, session: s2 } = recordAuthentication(account, s2, ERIKA.meansB.id, t + 2 * MIN, P)); // confirmed in the same session
     expectTable(account, AFTER_STEP_2, EXTRA_ROWS_BEFORE_EID);
@@ -71,7 +87,13 @@ describe('§5.1 TR example, Tables 3–5 (Erika Mustermann), replayed through th
     ({ account, session: s3 } = recordAuthentication(account, s3, ERIKA.meansA.id, t, P));
     ({ account, session: s3 } = recordAuthentication(account, s3, ERIKA.meansB.id, t + MIN, P));
     expect(sessionLevel(s3, account, t + MIN, P)).toBe('substanziell');
-    const pendingDeMail = startVerification(account, s3, { attribute: 'deMail', value: ERIKA_DE_MAIL, method: 'de-mail' }, t + 2 * MIN, P);
+    const pendingDeMail = startVerification(
+      account,
+      s3,
+      { attribute: 'deMail', value: ERIKA_DE_MAIL, method: 'de-mail' },
+      t + 2 * MIN,
+      P,
+    );
     expect(pendingDeMail.level).toBe('substanziell');
     account = completeVerification(account, pendingDeMail, t + 5 * MIN).account;
     expectTable(account, TABLE_4, EXTRA_ROWS_BEFORE_EID);
@@ -89,31 +111,66 @@ describe('§5.1 TR example, Tables 3–5 (Erika Mustermann), replayed through th
     }
     expect(isDomainError(refused, 'insufficient-level')).toBe(true);
     // … which §4.5 lets a matching eID verification of the minimum data set replace.
-    ({ account, session: s4 } = replaceAuthenticationByVerification(account, s4, ERIKA_EID, t + 2 * MIN, P));
+    ({ account, session: s4 } = replaceAuthenticationByVerification(
+      account,
+      s4,
+      ERIKA_EID,
+      t + 2 * MIN,
+      P,
+    ));
     expect(sessionLevel(s4, account, t + 2 * MIN, P)).toBe('substanziell');
-    ({ account, session: s4 } = registerMeans(account, s4, { meansId: ERIKA.meansC.id, kind: ERIKA.meansC.kind }, t + 2 * MIN, P));
+    ({ account, session: s4 } = registerMeans(
+      account,
+      s4,
+      { meansId: ERIKA.meansC.id, kind: ERIKA.meansC.kind },
+      t + 2 * MIN,
+      P,
+    ));
     ({ account, session: s4 } = recordAuthentication(account, s4, ERIKA.meansC.id, t + 3 * MIN, P));
     expect(sessionLevel(s4, account, t + 3 * MIN, P)).toBe('hoch');
     // "Die vom Ausweis übermittelten Identitätsdaten verifiziert das Nutzerkonto automatisch."
     ({ account, session: s4 } = verifyWithEid(account, s4, ERIKA_EID, t + 3 * MIN, P));
     expectTable(account, TABLE_5, EXTRA_ROWS_AFTER_EID);
-    const flagged = accountView(account, P).attributes.filter((a) => a.needsReconfirmation).map((a) => a.name).sort();
+    const flagged = accountView(account, P)
+      .attributes.filter((a) => a.needsReconfirmation)
+      .map((a) => a.name)
+      .sort();
     expect(flagged).toEqual([...REQUIRES_RECONFIRMATION_AFTER_EID].sort());
 
     // Identification at hoch in this session releases the eID data at hoch.
-    const atHoch = identify(account, s4, { targetLevel: 'hoch', attributes: ['familyName', 'givenNames', 'phone'] }, t + 4 * MIN, P);
-    expect(atHoch.attributes.map((a) => [a.name, a.level])).toEqual([['familyName', 'hoch'], ['givenNames', 'hoch']]);
+    const atHoch = identify(
+      account,
+      s4,
+      { targetLevel: 'hoch', attributes: ['familyName', 'givenNames', 'phone'] },
+      t + 4 * MIN,
+      P,
+    );
+    expect(atHoch.attributes.map((a) => [a.name, a.level])).toEqual([
+      ['familyName', 'hoch'],
+      ['givenNames', 'hoch'],
+    ]);
     ({ account } = logout(account, s4, t + 5 * MIN));
 
     // "… nach einer späteren Authentisierung z. B. mit Benutzername und Passwort … auf Vertrauensniveau niedrig verwendet werden."
     t = T0 + 4 * DAY;
     let s5: Session = startSession({ id: 's5', accountId: account.id }, t);
     ({ account, session: s5 } = recordAuthentication(account, s5, ERIKA.meansA.id, t, P));
-    const atNiedrig = identify(account, s5, { targetLevel: 'niedrig', attributes: ['familyName', 'givenNames', 'address'] }, t + MIN, P);
+    const atNiedrig = identify(
+      account,
+      s5,
+      { targetLevel: 'niedrig', attributes: ['familyName', 'givenNames', 'address'] },
+      t + MIN,
+      P,
+    );
     expect(atNiedrig.attributes).toEqual([
       { name: 'familyName', value: 'MUSTERMANN', level: 'niedrig', basisregistrierung: false },
       { name: 'givenNames', value: 'ERIKA MARIA', level: 'niedrig', basisregistrierung: false },
-      { name: 'address', value: 'HEIDESTRASSE 17, 51147 KÖLN', level: 'niedrig', basisregistrierung: false },
+      {
+        name: 'address',
+        value: 'HEIDESTRASSE 17, 51147 KÖLN',
+        level: 'niedrig',
+        basisregistrierung: false,
+      },
     ]);
   });
 });

@@ -22,12 +22,19 @@ async function paired(): Promise<{ username: string; c: Client; peer: DesktopPee
 type Push = { tx: string; number: number; expiresAt: number };
 
 /** The app's answer: POST /api/device/approvals/{tx}, signed. */
-async function answer(peer: DesktopPeer, body: Record<string, unknown>, nowMs: number): Promise<{ status: number; body: unknown }> {
+async function answer(
+  peer: DesktopPeer,
+  body: Record<string, unknown>,
+  nowMs: number,
+): Promise<{ status: number; body: unknown }> {
   return peer.signedPost(t.url, `/api/device/approvals/${String(body.tx)}`, body, nowMs);
 }
 
 /** Browser asks for a push while the app listens; returns the browser's answer and the event data. */
-async function pushAndReceive(username: string, peer: DesktopPeer): Promise<{ browser: Client; push: Push; request: string }> {
+async function pushAndReceive(
+  username: string,
+  peer: DesktopPeer,
+): Promise<{ browser: Client; push: Push; request: string }> {
   const browser = new Client(t.url);
   let push: Push | undefined;
   const request = await peer.nextApproval(t.url, await serverNow(t.url), async () => {
@@ -43,23 +50,43 @@ describe('online approval', () => {
     const { username, peer } = await paired();
     const { browser, push, request } = await pushAndReceive(username, peer);
     const r = parseApprovalRequest(request);
-    expect(r).toMatchObject({ tx: push.tx, accountName: username, means: peer.enrolled!.means, purpose: 'login', level: 'substanziell' });
+    expect(r).toMatchObject({
+      tx: push.tx,
+      accountName: username,
+      means: peer.enrolled!.means,
+      purpose: 'login',
+      level: 'substanziell',
+    });
     expect(r.numbers).toContain(push.number);
     expect(r.exp - r.created).toBeLessThanOrEqual(120);
-    expect((await browser.post('/api/login/desktop-app/push/status', { tx: push.tx })).body).toEqual({ state: 'pending' });
-    const ans = await answer(peer, peer.answerBody(request, push.number, 'approve'), await serverNow(t.url));
+    expect(
+      (await browser.post('/api/login/desktop-app/push/status', { tx: push.tx })).body,
+    ).toEqual({ state: 'pending' });
+    const ans = await answer(
+      peer,
+      peer.answerBody(request, push.number, 'approve'),
+      await serverNow(t.url),
+    );
     expect(ans).toEqual({ status: 200, body: { state: 'approved' } });
-    const st = await browser.post<{ state: string; session: { level: string } }>('/api/login/desktop-app/push/status', { tx: push.tx });
+    const st = await browser.post<{ state: string; session: { level: string } }>(
+      '/api/login/desktop-app/push/status',
+      { tx: push.tx },
+    );
     expect(st.body.state).toBe('approved');
     expect(st.body.session.level).toBe('substanziell');
     expect((await browser.get('/api/account')).status).toBe(200);
-    expect((await new Client(t.url).post('/api/login/desktop-app/push/status', { tx: push.tx })).body).toEqual({ state: 'expired' });
+    expect(
+      (await new Client(t.url).post('/api/login/desktop-app/push/status', { tx: push.tx })).body,
+    ).toEqual({ state: 'expired' });
   });
 
   it('an account deleted between the approval and the status poll reads as expired (not a 500)', async () => {
     const { username, c, peer } = await paired();
     const { browser, push, request } = await pushAndReceive(username, peer);
-    expect((await answer(peer, peer.answerBody(request, push.number, 'approve'), await serverNow(t.url))).status).toBe(200);
+    expect(
+      (await answer(peer, peer.answerBody(request, push.number, 'approve'), await serverNow(t.url)))
+        .status,
+    ).toBe(200);
     expect((await c.post('/api/account/delete', { mode: 'immediate' })).status).toBe(200);
     expect(t.server.services.ctx.accounts.byUsername(username)).toBeUndefined();
     const st = await browser.post('/api/login/desktop-app/push/status', { tx: push.tx });
@@ -71,9 +98,19 @@ describe('online approval', () => {
     const { username, c, peer } = await paired();
     const wrongPin = p256.utils.randomSecretKey();
     for (const [i, make] of [
-      (req: string, num: number) => peer.answerBody(req, parseApprovalRequest(req).numbers.find((x) => x !== num)!, 'approve'),
+      (req: string, num: number) =>
+        peer.answerBody(
+          req,
+          parseApprovalRequest(req).numbers.find((x) => x !== num)!,
+          'approve',
+        ),
       (req: string, num: number) => peer.answerBody(req, num, 'approve', wrongPin),
-      (req: string, num: number) => peer.answerBody(req, parseApprovalRequest(req).numbers.find((x) => x !== num)!, 'approve'),
+      (req: string, num: number) =>
+        peer.answerBody(
+          req,
+          parseApprovalRequest(req).numbers.find((x) => x !== num)!,
+          'approve',
+        ),
     ].entries()) {
       const { push, request } = await pushAndReceive(username, peer);
       const r = await answer(peer, make(request, push.number), await serverNow(t.url));
@@ -92,21 +129,36 @@ describe('online approval', () => {
     const atResolved: { failures: number | undefined; browser: unknown }[] = [];
     const off = approvals.hub.subscribe(meansId, (event) => {
       if (event !== 'resolved') return;
-      const failures = ctx.accounts.byUsername(username)?.means.find((m) => m.id === meansId)?.failedAttempts;
-      atResolved.push({ failures, browser: approvals.status(push.tx, undefined, { ip: '127.0.0.1' }).state });
+      const failures = ctx.accounts
+        .byUsername(username)
+        ?.means.find((m) => m.id === meansId)?.failedAttempts;
+      atResolved.push({
+        failures,
+        browser: approvals.status(push.tx, undefined, { ip: '127.0.0.1' }).state,
+      });
     });
     const wrong = parseApprovalRequest(request).numbers.find((x) => x !== push.number)!;
-    expect((await answer(peer, peer.answerBody(request, wrong, 'approve'), await serverNow(t.url))).status).toBe(401);
+    expect(
+      (await answer(peer, peer.answerBody(request, wrong, 'approve'), await serverNow(t.url)))
+        .status,
+    ).toBe(401);
     off();
     expect(atResolved).toEqual([{ failures: 1, browser: 'denied' }]);
-    expect((await browser.post('/api/login/desktop-app/push/status', { tx: push.tx })).body).toEqual({ state: 'denied' });
+    expect(
+      (await browser.post('/api/login/desktop-app/push/status', { tx: push.tx })).body,
+    ).toEqual({ state: 'denied' });
   });
 
   it('"deny — this wasn\'t me" denies the browser and blocks the means', async () => {
     const { username, c, peer } = await paired();
     const { browser, push, request } = await pushAndReceive(username, peer);
-    expect((await answer(peer, peer.answerBody(request, 0, 'deny-and-block'), await serverNow(t.url))).body).toEqual({ state: 'denied' });
-    expect((await browser.post('/api/login/desktop-app/push/status', { tx: push.tx })).body).toEqual({ state: 'denied' });
+    expect(
+      (await answer(peer, peer.answerBody(request, 0, 'deny-and-block'), await serverNow(t.url)))
+        .body,
+    ).toEqual({ state: 'denied' });
+    expect(
+      (await browser.post('/api/login/desktop-app/push/status', { tx: push.tx })).body,
+    ).toEqual({ state: 'denied' });
     const o = await c.get<{ means: { kind: string; status: string }[] }>('/api/account');
     expect(o.body.means.find((m) => m.kind === 'desktop-app')?.status).toBe('blocked');
   });
@@ -115,25 +167,43 @@ describe('online approval', () => {
     const { username, peer } = await paired();
     const browser = new Client(t.url);
     const pushes: Push[] = [];
-    for (let i = 0; i < 3; i++) pushes.push((await browser.post<Push>('/api/login/desktop-app/push', { username })).body);
+    for (let i = 0; i < 3; i++)
+      pushes.push((await browser.post<Push>('/api/login/desktop-app/push', { username })).body);
     expect((await browser.post('/api/login/desktop-app/push', { username })).status).toBe(429);
     const poll = await peer.signed(t.url, 'GET', '/api/device/events/poll', await serverNow(t.url));
     const events = (poll.body as { events: { id: string; type: string; data: string }[] }).events;
-    expect(events.map((e) => parseApprovalRequest(e.data).tx).sort()).toEqual(pushes.map((p) => p.tx).sort());
+    expect(events.map((e) => parseApprovalRequest(e.data).tx).sort()).toEqual(
+      pushes.map((p) => p.tx).sort(),
+    );
     // `after` = the newest id seen: nothing newer is pending, so a new push ends the wait with just that one.
     const newest = String(Math.max(...events.map((e) => Number(e.id))));
     const late = events[0]!.data;
     await advance(t.url, 121);
-    expect((await answer(peer, peer.answerBody(late, parseApprovalRequest(late).numbers[0], 'approve'), await serverNow(t.url))).status).toBe(404);
-    expect((await browser.post('/api/login/desktop-app/push/status', { tx: pushes[0]!.tx })).body).toEqual({ state: 'expired' });
-    const waiting = peer.signed(t.url, 'GET', `/api/device/events/poll?after=${newest}`, await serverNow(t.url));
+    expect(
+      (
+        await answer(
+          peer,
+          peer.answerBody(late, parseApprovalRequest(late).numbers[0], 'approve'),
+          await serverNow(t.url),
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (await browser.post('/api/login/desktop-app/push/status', { tx: pushes[0]!.tx })).body,
+    ).toEqual({ state: 'expired' });
+    const waiting = peer.signed(
+      t.url,
+      'GET',
+      `/api/device/events/poll?after=${newest}`,
+      await serverNow(t.url),
+    );
     const fresh = (await browser.post<Push>('/api/login/desktop-app/push', { username })).body;
     const woke = (await waiting).body as { events: { id: string; data: string }[] };
     expect(woke.events.map((e) => parseApprovalRequest(e.data).tx)).toEqual([fresh.tx]);
     expect(Number(woke.events[0]!.id)).toBeGreaterThan(Number(newest));
   });
 
-  it('in a session over JSON: step-up with all desktop apps, completed only by that session, which gets a rotated cookie at the app\'s level', async () => {
+  it("in a session over JSON: step-up with all desktop apps, completed only by that session, which gets a rotated cookie at the app's level", async () => {
     const { username, peer } = await paired();
     const login = new Client(t.url);
     expect((await login.post('/api/login', { username, password: PASSWORD })).status).toBe(200);
@@ -144,42 +214,85 @@ describe('online approval', () => {
       expect(r.status).toBe(201);
       push = r.body;
     });
-    expect(parseApprovalRequest(request)).toMatchObject({ tx: push!.tx, purpose: 'login', means: peer.enrolled!.means });
-    expect((await login.post('/api/session/desktop-app/push/status', { tx: push!.tx })).body).toMatchObject({ state: 'pending', number: push!.number });
+    expect(parseApprovalRequest(request)).toMatchObject({
+      tx: push!.tx,
+      purpose: 'login',
+      means: peer.enrolled!.means,
+    });
+    expect(
+      (await login.post('/api/session/desktop-app/push/status', { tx: push!.tx })).body,
+    ).toMatchObject({ state: 'pending', number: push!.number });
     const other = new Client(t.url);
     await other.post('/api/login', { username, password: PASSWORD });
-    expect((await answer(peer, peer.answerBody(request, push!.number, 'approve'), await serverNow(t.url))).status).toBe(200);
-    expect((await other.post('/api/session/desktop-app/push/status', { tx: push!.tx })).body).toEqual({ state: 'expired' });
-    const done = await login.post<{ state: string; session: { level: string } }>('/api/session/desktop-app/push/status', { tx: push!.tx });
+    expect(
+      (
+        await answer(
+          peer,
+          peer.answerBody(request, push!.number, 'approve'),
+          await serverNow(t.url),
+        )
+      ).status,
+    ).toBe(200);
+    expect(
+      (await other.post('/api/session/desktop-app/push/status', { tx: push!.tx })).body,
+    ).toEqual({ state: 'expired' });
+    const done = await login.post<{ state: string; session: { level: string } }>(
+      '/api/session/desktop-app/push/status',
+      { tx: push!.tx },
+    );
     expect(done.body.state).toBe('approved');
     expect(done.body.session.level).toBe('substanziell');
     expect(login.cookie).not.toBe(before);
     // A means of another kind, or one that is not the session's pending one, cannot be asked.
-    const pw = (await login.get<{ means: { id: string; kind: string }[] }>('/api/account')).body.means.find((m) => m.kind === 'password')!;
-    expect((await login.post('/api/session/desktop-app/push', { meansId: pw.id })).status).toBe(409);
+    const pw = (
+      await login.get<{ means: { id: string; kind: string }[] }>('/api/account')
+    ).body.means.find((m) => m.kind === 'password')!;
+    expect((await login.post('/api/session/desktop-app/push', { meansId: pw.id })).status).toBe(
+      409,
+    );
   });
 
   it('an unknown name gets a request that stays pending until it expires and the same 429 (no account oracle); a path tx unlike the body is refused', async () => {
     const browser = new Client(t.url);
-    const push = await browser.post<Push>('/api/login/desktop-app/push', { username: 'nobody-here' });
+    const push = await browser.post<Push>('/api/login/desktop-app/push', {
+      username: 'nobody-here',
+    });
     expect(push.status).toBe(201);
-    expect((await browser.post('/api/login/desktop-app/push/status', { tx: push.body.tx })).body).toEqual({ state: 'pending' });
+    expect(
+      (await browser.post('/api/login/desktop-app/push/status', { tx: push.body.tx })).body,
+    ).toEqual({ state: 'pending' });
     await advance(t.url, 121);
-    expect((await browser.post('/api/login/desktop-app/push/status', { tx: push.body.tx })).body).toEqual({ state: 'expired' });
+    expect(
+      (await browser.post('/api/login/desktop-app/push/status', { tx: push.body.tx })).body,
+    ).toEqual({ state: 'expired' });
 
     // The limit of 3 unanswered requests holds for an unknown name (any spelling) and an account without
     // a desktop app exactly as for a paired one: a 429 only real accounts get would be an oracle.
     const plain = `noapp${++n}`;
     await newAccount(t.url, plain);
     for (const name of ['nobody-else', plain]) {
-      for (let i = 0; i < 3; i++) expect((await browser.post('/api/login/desktop-app/push', { username: i === 1 ? name.toUpperCase() : name })).status).toBe(201);
-      expect((await browser.post('/api/login/desktop-app/push', { username: name })).status).toBe(429);
+      for (let i = 0; i < 3; i++)
+        expect(
+          (
+            await browser.post('/api/login/desktop-app/push', {
+              username: i === 1 ? name.toUpperCase() : name,
+            })
+          ).status,
+        ).toBe(201);
+      expect((await browser.post('/api/login/desktop-app/push', { username: name })).status).toBe(
+        429,
+      );
     }
 
     const { username, peer } = await paired();
     const { request } = await pushAndReceive(username, peer);
     const body = peer.answerBody(request, parseApprovalRequest(request).numbers[0], 'approve');
-    const r = await peer.signedPost(t.url, '/api/device/approvals/AAAAAAAAAAAAAAAAAAAAAA', body, await serverNow(t.url));
+    const r = await peer.signedPost(
+      t.url,
+      '/api/device/approvals/AAAAAAAAAAAAAAAAAAAAAA',
+      body,
+      await serverNow(t.url),
+    );
     expect(r.status).toBe(400);
   });
 });

@@ -7,17 +7,34 @@ import { useTestServer } from './use-test-server';
 
 const t = useTestServer({ options: { argon2MemoryKiB: 1024 } });
 
-async function post(body: string): Promise<{ status: number; text: string; json: { error?: { code?: string; message?: string } } }> {
-  const res = await fetch(`${t.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+async function post(
+  body: string,
+): Promise<{
+  status: number;
+  text: string;
+  json: { error?: { code?: string; message?: string } };
+}> {
+  const res = await fetch(`${t.url}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body,
+  });
   const text = await res.text();
-  return { status: res.status, text, json: JSON.parse(text) as { error?: { code?: string; message?: string } } };
+  return {
+    status: res.status,
+    text,
+    json: JSON.parse(text) as { error?: { code?: string; message?: string } },
+  };
 }
 
 describe('API: unreadable JSON bodies', () => {
   it('broken JSON → 400 invalid-request "The body is not valid JSON.", without echoing the body', async () => {
     const r = await post('{"username":"erika","password":"Geheim-Passwort-123');
     expect(r.status).toBe(400);
-    expect(r.json.error).toEqual({ code: 'invalid-request', message: 'The body is not valid JSON.' });
+    expect(r.json.error).toEqual({
+      code: 'invalid-request',
+      message: 'The body is not valid JSON.',
+    });
     expect(r.text).not.toContain('Geheim');
   });
 

@@ -25,7 +25,17 @@ export async function startTestServer(options: CreateServerOptions = {}): Promis
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'faktor-server-'));
   // Many accounts from one address per server: the creation throttle (10 per 15 min) is tested on its own.
   // A fixed data key so normal-mode servers start too (test mode alone would generate one).
-  const server = await createServer({ host: '127.0.0.1', port: 0, testMode: true, logLevel: process.env.FAKTOR_TEST_LOG ?? 'silent', maxAccountCreations: 1000, dataKeys: TEST_DATA_KEYS, ...testStoreOptions(dataDir), ...options, dataDir });
+  const server = await createServer({
+    host: '127.0.0.1',
+    port: 0,
+    testMode: true,
+    logLevel: process.env.FAKTOR_TEST_LOG ?? 'silent',
+    maxAccountCreations: 1000,
+    dataKeys: TEST_DATA_KEYS,
+    ...testStoreOptions(dataDir),
+    ...options,
+    dataDir,
+  });
   return {
     server,
     url: server.url,
@@ -52,12 +62,21 @@ export class Client {
   constructor(readonly base: string) {}
 
   /** Sends a request; JSON in, JSON out; keeps the session cookie and the CSRF token. */
-  async req<T = Record<string, unknown>>(method: string, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer<T>> {
+  async req<T = Record<string, unknown>>(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Answer<T>> {
     const h: Record<string, string> = { ...headers };
     if (body !== undefined) h['content-type'] ??= 'application/json';
     if (this.cookie) h.cookie = this.cookie;
     if (this.csrf && method !== 'GET' && !('x-csrf-token' in h)) h['x-csrf-token'] = this.csrf;
-    const res = await fetch(this.base + url, { method, headers: h, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+    const res = await fetch(this.base + url, {
+      method,
+      headers: h,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
     const set = res.headers.getSetCookie().find((c) => c.startsWith('sk_session='));
     if (set) {
       const value = set.split(';')[0] as string;
@@ -87,7 +106,11 @@ export async function serverNow(base: string): Promise<number> {
 
 /** Moves the server clock forward. */
 export async function advance(base: string, seconds: number): Promise<void> {
-  const r = await fetch(`${base}/test/clock`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ advanceSeconds: seconds }) });
+  const r = await fetch(`${base}/test/clock`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ advanceSeconds: seconds }),
+  });
   if (r.status !== 200) throw new Error(`clock ${r.status}`);
 }
 
@@ -97,7 +120,11 @@ export async function totpNow(base: string, secret: string, stepOffset = 0): Pro
 }
 
 /** Latest outbox message to `recipient` on a channel. */
-export async function lastMessage(base: string, channel: 'sms' | 'email', recipient?: string): Promise<{ body: string; recipient: string }> {
+export async function lastMessage(
+  base: string,
+  channel: 'sms' | 'email',
+  recipient?: string,
+): Promise<{ body: string; recipient: string }> {
   const r = await fetch(`${base}/test/outbox/${channel}`);
   const { messages } = (await r.json()) as { messages: { body: string; recipient: string }[] };
   const m = messages.find((x) => recipient === undefined || x.recipient === recipient);
@@ -114,9 +141,18 @@ export function parseCode(body: string): { code: string; id?: string } {
 }
 
 /** Creates an account and returns a logged-in client. */
-export async function newAccount(base: string, username: string, attributes: Record<string, string> = {}): Promise<Client> {
+export async function newAccount(
+  base: string,
+  username: string,
+  attributes: Record<string, string> = {},
+): Promise<Client> {
   const c = new Client(base);
-  const r = await c.post('/api/accounts', { username, password: 'correct horse battery', blockPassword: 'sperr-passwort-2024', attributes });
+  const r = await c.post('/api/accounts', {
+    username,
+    password: 'correct horse battery',
+    blockPassword: 'sperr-passwort-2024',
+    attributes,
+  });
   if (r.status !== 201) throw new Error(`create ${r.status} ${JSON.stringify(r.body)}`);
   return c;
 }

@@ -24,7 +24,12 @@ const sessions = async (peer: DesktopPeer): Promise<{ status: number; body: Sess
 /** A second browser logging in with the password, sending `userAgent`. */
 async function browserLogin(username: string, userAgent: string): Promise<Client> {
   const b = new Client(t.url);
-  const r = await b.req('POST', '/api/login', { username, password: PASSWORD }, { 'user-agent': userAgent });
+  const r = await b.req(
+    'POST',
+    '/api/login',
+    { username, password: PASSWORD },
+    { 'user-agent': userAgent },
+  );
   expect(r.status).toBe(200);
   return b;
 }
@@ -40,11 +45,21 @@ describe('GET /api/device/sessions', () => {
 
     const r = await sessions(peer);
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ v: 1, origin: peer.enrolled!.origin, account: peer.enrolled!.account });
+    expect(r.body).toMatchObject({
+      v: 1,
+      origin: peer.enrolled!.origin,
+      account: peer.enrolled!.account,
+    });
     expect(r.body.sessions).toHaveLength(2);
     const [second, first] = r.body.sessions as [Row, Row];
     // The password login a minute later: niedrig, its own full Table 2 limits (60 min idle, 12 h absolute).
-    expect(second).toMatchObject({ level: 'niedrig', downgradedFrom: null, latest: true, browser: 'Mozilla/5.0(X11; Linux) Firefox/128.0', ip: '127.0.0.1' });
+    expect(second).toMatchObject({
+      level: 'niedrig',
+      downgradedFrom: null,
+      latest: true,
+      browser: 'Mozilla/5.0(X11; Linux) Firefox/128.0',
+      ip: '127.0.0.1',
+    });
     expect(second.idleRemainingSeconds).toBeLessThanOrEqual(3600);
     expect(second.idleRemainingSeconds).toBeGreaterThan(3500);
     expect(second.absoluteRemainingSeconds).toBeLessThanOrEqual(12 * 3600);
@@ -63,8 +78,12 @@ describe('GET /api/device/sessions', () => {
     // Reading is no user input: the idle clock of neither session moved.
     await advance(t.url, 30);
     const again = await sessions(peer);
-    expect(again.body.sessions.map((s) => s.lastActivityAt)).toEqual(r.body.sessions.map((s) => s.lastActivityAt));
-    expect(again.body.sessions[0]!.idleRemainingSeconds).toBeLessThanOrEqual(second.idleRemainingSeconds - 30);
+    expect(again.body.sessions.map((s) => s.lastActivityAt)).toEqual(
+      r.body.sessions.map((s) => s.lastActivityAt),
+    );
+    expect(again.body.sessions[0]!.idleRemainingSeconds).toBeLessThanOrEqual(
+      second.idleRemainingSeconds - 30,
+    );
   });
 
   it('leaves out a logged-out session and one whose level lapsed under Table 2', async () => {
@@ -86,19 +105,42 @@ describe('GET /api/device/sessions', () => {
     const pending = new DesktopPeer('Pending');
     const qr = await c.post<{ payload: string }>('/api/means/desktop-app');
     expect((await pending.enroll(t.url, qr.body.payload, await serverNow(t.url))).status).toBe(201);
-    expect(await sessions(pending)).toMatchObject({ status: 409, body: { error: { code: 'means-pending' } } });
+    expect(await sessions(pending)).toMatchObject({
+      status: 409,
+      body: { error: { code: 'means-pending' } },
+    });
 
     const c2 = await newAccount(t.url, `ses${++n}`);
     const peer = await pairedPeer(t.url, c2);
-    expect((await peer.signed(t.url, 'POST', `/api/device/means/${peer.enrolled!.means}/block`, await serverNow(t.url))).status).toBe(204);
-    expect(await sessions(peer)).toMatchObject({ status: 409, body: { error: { code: 'means-blocked' } } });
+    expect(
+      (
+        await peer.signed(
+          t.url,
+          'POST',
+          `/api/device/means/${peer.enrolled!.means}/block`,
+          await serverNow(t.url),
+        )
+      ).status,
+    ).toBe(204);
+    expect(await sessions(peer)).toMatchObject({
+      status: 409,
+      body: { error: { code: 'means-blocked' } },
+    });
 
     expect((await fetch(`${t.url}/api/device/sessions`)).status).toBe(400); // the schema requires the header
-    expect((await fetch(`${t.url}/api/device/sessions`, { headers: { authorization: 'FaktorDevice nonsense' } })).status).toBe(401);
+    expect(
+      (
+        await fetch(`${t.url}/api/device/sessions`, {
+          headers: { authorization: 'FaktorDevice nonsense' },
+        })
+      ).status,
+    ).toBe(401);
   });
 
   it('is documented in /openapi.json with its answer schema', async () => {
-    const doc = (await (await fetch(`${t.url}/openapi.json`)).json()) as { paths: Record<string, { get?: { responses: Record<string, unknown> } }> };
+    const doc = (await (await fetch(`${t.url}/openapi.json`)).json()) as {
+      paths: Record<string, { get?: { responses: Record<string, unknown> } }>;
+    };
     expect(doc.paths['/api/device/sessions']?.get?.responses['200']).toBeDefined();
   });
 });

@@ -28,7 +28,9 @@ beforeAll(async () => {
           throw new Error(BUG);
         });
         app.post('/extra/domain-refusal', async () => {
-          throw new DomainError('last-means', 'the developer detail stays inside', { meansId: 'm-1' });
+          throw new DomainError('last-means', 'the developer detail stays inside', {
+            meansId: 'm-1',
+          });
         });
         app.post('/extra/service-refusal', async () => {
           throw new ServiceError('enrollment-invalid');
@@ -42,7 +44,11 @@ afterAll(async () => t.stop());
 /** A logged-in client: the failing request then carries a session cookie and a CSRF token. */
 async function loggedIn(username: string): Promise<Client> {
   const c = new Client(t.url);
-  const created = await c.post('/api/accounts', { username, password: PASSWORD, blockPassword: BLOCK_PASSWORD });
+  const created = await c.post('/api/accounts', {
+    username,
+    password: PASSWORD,
+    blockPassword: BLOCK_PASSWORD,
+  });
   expect(created.status).toBe(201);
   return c;
 }
@@ -54,14 +60,31 @@ describe('an unexpected error in a handler', () => {
     expect(r.status).toBe(500);
     expect(r.body).toEqual({ error: { code: 'internal', message: 'Internal error.' } });
     const raw = JSON.stringify(r.body);
-    for (const leak of ['frobnicator', 'bug-7f3a', 'at ', '.ts:', 'Error']) expect(raw).not.toContain(leak);
+    for (const leak of ['frobnicator', 'bug-7f3a', 'at ', '.ts:', 'Error'])
+      expect(raw).not.toContain(leak);
   });
 
   it('is logged once at error level with message, stack and request id, but without the request’s secrets', async () => {
     const c = await loggedIn('buggy2');
     lines.length = 0;
-    await c.req('POST', '/extra/bug', { password: PASSWORD, blockPassword: BLOCK_PASSWORD, code: '87654321' });
-    const entries = lines.join('').trim().split('\n').map((l) => JSON.parse(l) as { level: number; msg: string; reqId?: string; err?: { message?: string; stack?: string } });
+    await c.req('POST', '/extra/bug', {
+      password: PASSWORD,
+      blockPassword: BLOCK_PASSWORD,
+      code: '87654321',
+    });
+    const entries = lines
+      .join('')
+      .trim()
+      .split('\n')
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            level: number;
+            msg: string;
+            reqId?: string;
+            err?: { message?: string; stack?: string };
+          },
+      );
     const errors = entries.filter((e) => e.msg === 'unhandled error');
     expect(errors).toHaveLength(1);
     const [entry] = errors;
@@ -70,7 +93,8 @@ describe('an unexpected error in a handler', () => {
     expect(entry?.err?.message).toBe(BUG);
     expect(entry?.err?.stack).toContain(BUG);
     const all = lines.join('');
-    for (const secret of [PASSWORD, BLOCK_PASSWORD, '87654321', c.cookie!.split('=')[1]!, c.csrf!]) expect(all).not.toContain(secret);
+    for (const secret of [PASSWORD, BLOCK_PASSWORD, '87654321', c.cookie!.split('=')[1]!, c.csrf!])
+      expect(all).not.toContain(secret);
   });
 });
 
@@ -78,14 +102,18 @@ describe('a refusal with a code', () => {
   it('from a domain rule gets the status of its code and keeps its params, never its developer detail', async () => {
     const r = await new Client(t.url).post('/extra/domain-refusal');
     expect(r.status).toBe(409);
-    expect(r.body).toEqual({ error: { code: 'last-means', message: 'last-means', params: { meansId: 'm-1' } } });
+    expect(r.body).toEqual({
+      error: { code: 'last-means', message: 'last-means', params: { meansId: 'm-1' } },
+    });
     expect(JSON.stringify(r.body)).not.toContain('developer detail');
   });
 
   it('from a service gets the status of its code', async () => {
     const r = await new Client(t.url).post('/extra/service-refusal');
     expect(r.status).toBe(410);
-    expect(r.body).toEqual({ error: { code: 'enrollment-invalid', message: 'enrollment-invalid' } });
+    expect(r.body).toEqual({
+      error: { code: 'enrollment-invalid', message: 'enrollment-invalid' },
+    });
   });
 
   it('maps every code to a client error, except the operator’s invalid policy', () => {

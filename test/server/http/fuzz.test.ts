@@ -22,11 +22,18 @@ let verificationId: string;
 beforeAll(async () => {
   // Cheap Argon2id: this tests input handling, not hashing cost.
   t = await startTestServer({ argon2MemoryKiB: 1024 });
-  victim = await newAccount(t.url, 'victim.fuzz', { familyName: 'Mustermann', email: 'victim@example.org' });
+  victim = await newAccount(t.url, 'victim.fuzz', {
+    familyName: 'Mustermann',
+    email: 'victim@example.org',
+  });
   const o = await victim.get<{ id: string; means: { id: string; kind: string }[] }>('/api/account');
   victimId = o.body.id;
   passwordMeansId = (o.body.means.find((m) => m.kind === 'password') as { id: string }).id;
-  const v = await victim.post<{ verificationId: string }>('/api/verifications', { attribute: 'email', value: 'victim@example.org', method: 'email-code' });
+  const v = await victim.post<{ verificationId: string }>('/api/verifications', {
+    attribute: 'email',
+    value: 'victim@example.org',
+    method: 'email-code',
+  });
   verificationId = v.body.verificationId;
 });
 afterAll(async () => t.stop());
@@ -43,22 +50,72 @@ interface Route {
 }
 
 const ROUTES: Record<string, Route> = {
-  'POST /api/accounts': { path: () => '/api/accounts', fields: ['username', 'password', 'blockPassword', 'attributes'], auth: false, ok: 201 },
-  'POST /api/login': { path: () => '/api/login', fields: ['username', 'password', 'totp', 'meansId'], auth: false },
+  'POST /api/accounts': {
+    path: () => '/api/accounts',
+    fields: ['username', 'password', 'blockPassword', 'attributes'],
+    auth: false,
+    ok: 201,
+  },
+  'POST /api/login': {
+    path: () => '/api/login',
+    fields: ['username', 'password', 'totp', 'meansId'],
+    auth: false,
+  },
   'POST /api/login/eid': { path: () => '/api/login/eid', fields: ['testIdentity'], auth: false },
-  'POST /api/login/mds': { path: () => '/api/login/mds', fields: ['username', 'testIdentity'], auth: false },
-  'POST /api/block': { path: () => '/api/block', fields: ['username', 'blockPassword', 'meansId', 'kind'], auth: false },
-  'POST /api/verifications/{id}/confirm': { path: () => `/api/verifications/${verificationId}/confirm`, fields: ['code'], auth: false },
+  'POST /api/login/mds': {
+    path: () => '/api/login/mds',
+    fields: ['username', 'testIdentity'],
+    auth: false,
+  },
+  'POST /api/block': {
+    path: () => '/api/block',
+    fields: ['username', 'blockPassword', 'meansId', 'kind'],
+    auth: false,
+  },
+  'POST /api/verifications/{id}/confirm': {
+    path: () => `/api/verifications/${verificationId}/confirm`,
+    fields: ['code'],
+    auth: false,
+  },
   // A valid generated body ({"kind":"password+totp"}) registers a pending means: 201, nothing existing changes.
-  'POST /api/means': { path: () => '/api/means', fields: ['kind', 'label', 'phone'], auth: true, ok: 201, addsPending: true },
-  'POST /api/means/{pw}/authenticate': { path: () => `/api/means/${passwordMeansId}/authenticate`, fields: ['code', 'response', 'testIdentity', 'password'], auth: true },
-  'POST /api/means/{pw}/unblock': { path: () => `/api/means/${passwordMeansId}/unblock`, fields: ['code', 'response', 'testIdentity', 'password'], auth: true },
+  'POST /api/means': {
+    path: () => '/api/means',
+    fields: ['kind', 'label', 'phone'],
+    auth: true,
+    ok: 201,
+    addsPending: true,
+  },
+  'POST /api/means/{pw}/authenticate': {
+    path: () => `/api/means/${passwordMeansId}/authenticate`,
+    fields: ['code', 'response', 'testIdentity', 'password'],
+    auth: true,
+  },
+  'POST /api/means/{pw}/unblock': {
+    path: () => `/api/means/${passwordMeansId}/unblock`,
+    fields: ['code', 'response', 'testIdentity', 'password'],
+    auth: true,
+  },
   // A valid generated body starts a verification (201: a pending row, the account itself unchanged) or
   // reads an identification (200) — the right answers, not holes.
-  'POST /api/verifications': { path: () => '/api/verifications', fields: ['attribute', 'value', 'method'], auth: true, ok: 201 },
-  'POST /api/identify': { path: () => '/api/identify', fields: ['service', 'targetLevel', 'attributes'], auth: true, ok: 200 },
+  'POST /api/verifications': {
+    path: () => '/api/verifications',
+    fields: ['attribute', 'value', 'method'],
+    auth: true,
+    ok: 201,
+  },
+  'POST /api/identify': {
+    path: () => '/api/identify',
+    fields: ['service', 'targetLevel', 'attributes'],
+    auth: true,
+    ok: 200,
+  },
   'POST /api/account/delete': { path: () => '/api/account/delete', fields: ['mode'], auth: true },
-  'POST /api/account/attributes/reconfirm': { path: () => '/api/account/attributes/reconfirm', fields: ['confirm', 'reject'], auth: true, ok: 204 }, // {"confirm":[]} is a valid no-op
+  'POST /api/account/attributes/reconfirm': {
+    path: () => '/api/account/attributes/reconfirm',
+    fields: ['confirm', 'reject'],
+    auth: true,
+    ok: 204,
+  }, // {"confirm":[]} is a valid no-op
 };
 
 /** Values that often pass a field's schema (so requests reach the services), mixed with arbitrary JSON. */
@@ -68,23 +125,72 @@ const plausible = fc.oneof(
   fc.stringMatching(/^[a-z][a-z0-9.-]{2,20}$/),
   // Near misses of the victim's credentials, never the real ones: with the real ones a rare draw is a
   // valid login or Sperrung, which is right but not what this property is about.
-  fc.constantFrom('victim.fuzz', 'correct horse batterY', 'sperr-passwort-2025', 'hoch', 'niedrig', 'basisregistrierung', 'all', 'password+totp', 'password+sms', 'eid',
-    'delayed-ish', 'email', 'email-code', 'sms-code', 'de-mail', 'familyName', 'erika', 'max', '+49 151 1234567', ''),
+  fc.constantFrom(
+    'victim.fuzz',
+    'correct horse batterY',
+    'sperr-passwort-2025',
+    'hoch',
+    'niedrig',
+    'basisregistrierung',
+    'all',
+    'password+totp',
+    'password+sms',
+    'eid',
+    'delayed-ish',
+    'email',
+    'email-code',
+    'sms-code',
+    'de-mail',
+    'familyName',
+    'erika',
+    'max',
+    '+49 151 1234567',
+    '',
+  ),
   fc.array(fc.constantFrom('familyName', 'email', 'phone', 'x'), { maxLength: 3 }),
   fc.jsonValue({ maxDepth: 2 }),
 );
 
 /** Arbitrary JSON: a body with the route's own keys (any subset, plausible or arbitrary values), with stray keys, or anything. */
 function jsonBody(fields: string[]): fc.Arbitrary<unknown> {
-  const own = fc.record(Object.fromEntries(fields.map((f) => [f, plausible])), { requiredKeys: [] });
-  const stray = fc.dictionary(fc.oneof(fc.constantFrom(...fields), fc.string({ maxLength: 12 })), plausible, { maxKeys: fields.length + 2 });
-  return fc.oneof({ arbitrary: own, weight: 5 }, { arbitrary: stray, weight: 1 }, { arbitrary: fc.jsonValue({ maxDepth: 4 }), weight: 1 });
+  const own = fc.record(Object.fromEntries(fields.map((f) => [f, plausible])), {
+    requiredKeys: [],
+  });
+  const stray = fc.dictionary(
+    fc.oneof(fc.constantFrom(...fields), fc.string({ maxLength: 12 })),
+    plausible,
+    { maxKeys: fields.length + 2 },
+  );
+  return fc.oneof(
+    { arbitrary: own, weight: 5 },
+    { arbitrary: stray, weight: 1 },
+    { arbitrary: fc.jsonValue({ maxDepth: 4 }), weight: 1 },
+  );
 }
 
 /** Non-JSON or broken JSON under some content type. */
 const rawBody = fc.record({
-  type: fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml'),
-  body: fc.oneof(fc.string({ maxLength: 300 }), fc.constantFrom('{', '{"username":', 'null', '[]', '"x"', 'username=a&password=b', '<a/>', '\u0000\u0001')),
+  type: fc.constantFrom(
+    'application/json',
+    'application/json; charset=utf-8',
+    'text/plain',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+    'application/xml',
+  ),
+  body: fc.oneof(
+    fc.string({ maxLength: 300 }),
+    fc.constantFrom(
+      '{',
+      '{"username":',
+      'null',
+      '[]',
+      '"x"',
+      'username=a&password=b',
+      '<a/>',
+      '\u0000\u0001',
+    ),
+  ),
 });
 
 type ErrBody = { error?: { code?: unknown; message?: unknown } };
@@ -96,8 +202,15 @@ type ErrBody = { error?: { code?: unknown; message?: unknown } };
 function snapshot(keep?: ReadonlySet<string>): string {
   const ctx = t.server.services.ctx;
   const found = ctx.accounts.byId(victimId);
-  const acc = found && keep ? { ...found, means: found.means.filter((m) => keep.has(m.id) || m.status !== 'pending') } : found;
-  return JSON.stringify({ acc, hashes: ctx.accounts.hashes(victimId), creds: acc?.means.map((m) => ctx.accounts.credential(m.id)) });
+  const acc =
+    found && keep
+      ? { ...found, means: found.means.filter((m) => keep.has(m.id) || m.status !== 'pending') }
+      : found;
+  return JSON.stringify({
+    acc,
+    hashes: ctx.accounts.hashes(victimId),
+    creds: acc?.means.map((m) => ctx.accounts.credential(m.id)),
+  });
 }
 
 /** Ids of the victim's means right now. */
@@ -105,7 +218,11 @@ function meansIds(): ReadonlySet<string> {
   return new Set(t.server.services.ctx.accounts.byId(victimId)?.means.map((m) => m.id) ?? []);
 }
 
-async function send(route: Route, body: string, type: string): Promise<{ status: number; parsed: ErrBody; text: string }> {
+async function send(
+  route: Route,
+  body: string,
+  type: string,
+): Promise<{ status: number; parsed: ErrBody; text: string }> {
   const headers: Record<string, string> = { 'content-type': type };
   if (route.auth) {
     headers.cookie = victim.cookie as string;
@@ -122,7 +239,12 @@ async function send(route: Route, body: string, type: string): Promise<{ status:
   return { status: res.status, parsed, text };
 }
 
-function expectTypedClientError(name: string, r: { status: number; parsed: ErrBody; text: string }, sent: string, ok?: number): void {
+function expectTypedClientError(
+  name: string,
+  r: { status: number; parsed: ErrBody; text: string },
+  sent: string,
+  ok?: number,
+): void {
   const where = `${name} ← ${sent.slice(0, 200)} → ${r.status} ${r.text.slice(0, 200)}`;
   if (ok !== undefined && r.status === ok) return;
   expect(r.status, where).toBeGreaterThanOrEqual(400);
@@ -137,10 +259,19 @@ describe('arbitrary bodies to every public POST route and to authenticated ones'
       const before = meansIds();
       const initial = snapshot(route.addsPending ? before : undefined);
       await fc.assert(
-        fc.asyncProperty(fc.oneof(jsonBody(route.fields).map((b) => ({ type: 'application/json', body: JSON.stringify(b) })), rawBody), async ({ type, body }) => {
-          const r = await send(route, body, type);
-          expectTypedClientError(name, r, `${type} ${body}`, route.ok);
-        }),
+        fc.asyncProperty(
+          fc.oneof(
+            jsonBody(route.fields).map((b) => ({
+              type: 'application/json',
+              body: JSON.stringify(b),
+            })),
+            rawBody,
+          ),
+          async ({ type, body }) => {
+            const r = await send(route, body, type);
+            expectTypedClientError(name, r, `${type} ${body}`, route.ok);
+          },
+        ),
         { numRuns: 100 },
       );
       expect(integrityCheck(t.server.db)).toBe('ok');

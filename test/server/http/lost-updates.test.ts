@@ -17,8 +17,13 @@ interface Overview {
 }
 
 /** Starts `count` TOTP registrations without waiting (they reach their await before the next request). */
-function registrations(c: Client, count: number): Promise<{ status: number; body: { meansId: string } }>[] {
-  return Array.from({ length: count }, () => c.post<{ meansId: string }>('/api/means', { kind: 'password+totp' }));
+function registrations(
+  c: Client,
+  count: number,
+): Promise<{ status: number; body: { meansId: string } }>[] {
+  return Array.from({ length: count }, () =>
+    c.post<{ meansId: string }>('/api/means', { kind: 'password+totp' }),
+  );
 }
 
 describe('no lost update between a registration and another write (issue #7 item 3)', () => {
@@ -36,7 +41,9 @@ describe('no lost update between a registration and another write (issue #7 item
   it('attribute vs register: an attribute acknowledged while registrations are in flight stays', async () => {
     const c = await newAccount(t.url, uniq('attr'));
     const inFlight = registrations(c, 6);
-    expect((await c.req('PUT', '/api/account/attributes/email', { value: 'kept@example.org' })).status).toBe(204);
+    expect(
+      (await c.req('PUT', '/api/account/attributes/email', { value: 'kept@example.org' })).status,
+    ).toBe(204);
     for (const r of await Promise.all(inFlight)) expect(r.status).toBe(201);
     const o = await c.get<Overview>('/api/account');
     expect(o.body.attributes.find((a) => a.name === 'email')?.value).toBe('kept@example.org');
@@ -47,7 +54,10 @@ describe('no lost update between a registration and another write (issue #7 item
     const done = await Promise.all(registrations(c, 8));
     for (const r of done) expect(r.status).toBe(201);
     const o = await c.get<Overview>('/api/account');
-    const pending = o.body.means.filter((m) => m.kind === 'password+totp').map((m) => m.id).sort();
+    const pending = o.body.means
+      .filter((m) => m.kind === 'password+totp')
+      .map((m) => m.id)
+      .sort();
     expect(pending).toEqual(done.map((r) => r.body.meansId).sort());
   });
 });

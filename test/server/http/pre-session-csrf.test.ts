@@ -15,8 +15,18 @@ afterEach(async () => {
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 
-async function loginForm(base: string, cookie: string, csrf: string, username: string): Promise<Response> {
-  return fetch(`${base}/login`, { method: 'POST', redirect: 'manual', headers: { ...FORM, cookie }, body: new URLSearchParams({ _csrf: csrf, username, password: PASSWORD }).toString() });
+async function loginForm(
+  base: string,
+  cookie: string,
+  csrf: string,
+  username: string,
+): Promise<Response> {
+  return fetch(`${base}/login`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { ...FORM, cookie },
+    body: new URLSearchParams({ _csrf: csrf, username, password: PASSWORD }).toString(),
+  });
 }
 
 describe('pre-session CSRF token bound to the server (issue #7 item 13)', () => {
@@ -31,9 +41,13 @@ describe('pre-session CSRF token bound to the server (issue #7 item 13)', () => 
     expect(forged.headers.getSetCookie().some((c) => c.startsWith('sk_session='))).toBe(false);
     // A structurally valid token with a wrong MAC is refused too.
     const page = await fetch(`${t.url}/login`);
-    const issued = /sk_pre_csrf=([^;]+)/.exec(page.headers.getSetCookie().join('\n'))?.[1] as string;
+    const issued = /sk_pre_csrf=([^;]+)/.exec(
+      page.headers.getSetCookie().join('\n'),
+    )?.[1] as string;
     const tampered = `${issued.slice(0, -2)}${issued.endsWith('AA') ? 'BB' : 'AA'}`;
-    expect((await loginForm(t.url, `sk_pre_csrf=${tampered}`, tampered, attacker)).status).toBe(403);
+    expect((await loginForm(t.url, `sk_pre_csrf=${tampered}`, tampered, attacker)).status).toBe(
+      403,
+    );
     const ok = await loginForm(t.url, `sk_pre_csrf=${issued}`, issued, attacker);
     expect(ok.status).toBe(303);
     expect(ok.headers.getSetCookie().some((c) => c.startsWith('sk_session='))).toBe(true);
@@ -42,17 +56,30 @@ describe('pre-session CSRF token bound to the server (issue #7 item 13)', () => 
   it('with an https origin the cookies are Secure and __Host- prefixed, and an unprefixed session cookie is ignored', async () => {
     t = await startTestServer({ origin: 'https://konto.example' });
     const page = await fetch(`${t.url}/login`);
-    const pre = page.headers.getSetCookie().find((c) => c.startsWith('__Host-sk_pre_csrf=')) as string;
+    const pre = page.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('__Host-sk_pre_csrf=')) as string;
     expect(pre).toMatch(/; Secure/i);
     expect(pre).toMatch(/Path=\//);
     expect(pre).not.toMatch(/Domain=/i);
     const username = `secure${Date.now()}`;
-    const created = await fetch(`${t.url}/api/accounts`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD, blockPassword: BLOCK_PASSWORD }) });
+    const created = await fetch(`${t.url}/api/accounts`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: PASSWORD, blockPassword: BLOCK_PASSWORD }),
+    });
     expect(created.status).toBe(201);
-    const session = created.headers.getSetCookie().find((c) => c.startsWith('__Host-sk_session=')) as string;
+    const session = created.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('__Host-sk_session=')) as string;
     expect(session).toMatch(/; Secure/i);
     const value = session.split(';')[0]?.split('=')[1] as string;
-    expect((await fetch(`${t.url}/api/session`, { headers: { cookie: `__Host-sk_session=${value}` } })).status).toBe(200);
-    expect((await fetch(`${t.url}/api/session`, { headers: { cookie: `sk_session=${value}` } })).status).toBe(401);
+    expect(
+      (await fetch(`${t.url}/api/session`, { headers: { cookie: `__Host-sk_session=${value}` } }))
+        .status,
+    ).toBe(200);
+    expect(
+      (await fetch(`${t.url}/api/session`, { headers: { cookie: `sk_session=${value}` } })).status,
+    ).toBe(401);
   });
 });

@@ -9,7 +9,10 @@ import { startTestServer, type TestServer } from './client';
 let proxied: TestServer;
 let direct: TestServer;
 beforeAll(async () => {
-  [proxied, direct] = await Promise.all([startTestServer({ trustedProxies: ['127.0.0.1'] }), startTestServer()]);
+  [proxied, direct] = await Promise.all([
+    startTestServer({ trustedProxies: ['127.0.0.1'] }),
+    startTestServer(),
+  ]);
 });
 afterAll(async () => {
   await Promise.all([proxied?.stop(), direct?.stop()]);

@@ -7,7 +7,9 @@ import { startTestServer, type TestServer } from './client';
  * with `perTest`) and stopped after, by vitest hooks. The handle reads through to the live server, so
  * tests keep writing `t.url`.
  */
-export function useTestServer(o: { perTest?: boolean; options?: CreateServerOptions } = {}): TestServer {
+export function useTestServer(
+  o: { perTest?: boolean; options?: CreateServerOptions } = {},
+): TestServer {
   let live: TestServer | null = null;
   const current = (): TestServer => {
     if (!live) throw new Error('the test server runs only inside tests');
@@ -41,5 +43,7 @@ export function useTestServer(o: { perTest?: boolean; options?: CreateServerOpti
 export function uniqueNamer(): ((prefix: string) => string) & { readonly count: number } {
   let n = 0;
   const uniq = (prefix: string): string => `${prefix}${++n}`;
-  return Object.defineProperty(uniq, 'count', { get: () => n }) as typeof uniq & { readonly count: number };
+  return Object.defineProperty(uniq, 'count', { get: () => n }) as typeof uniq & {
+    readonly count: number;
+  };
 }

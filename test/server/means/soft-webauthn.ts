@@ -30,7 +30,10 @@ export function cbor(v: Cbor): Buffer {
   if (v instanceof Uint8Array) return Buffer.concat([head(2, v.length), Buffer.from(v)]);
   if (Array.isArray(v)) return Buffer.concat([head(4, v.length), ...v.map(cbor)]);
   const entries = v instanceof Map ? [...v.entries()] : Object.entries(v);
-  return Buffer.concat([head(5, entries.length), ...entries.flatMap(([k, x]) => [cbor(k), cbor(x)])]);
+  return Buffer.concat([
+    head(5, entries.length),
+    ...entries.flatMap(([k, x]) => [cbor(k), cbor(x)]),
+  ]);
 }
 
 const b64u = (b: Uint8Array): string => Buffer.from(b).toString('base64url');
@@ -44,7 +47,10 @@ export class SoftAuthenticator {
 
   constructor(
     private readonly origin: string,
-    private readonly opts: { userVerification?: boolean; attachment?: 'platform' | 'cross-platform' } = {},
+    private readonly opts: {
+      userVerification?: boolean;
+      attachment?: 'platform' | 'cross-platform';
+    } = {},
   ) {
     const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
     this.privateKey = privateKey;
@@ -77,18 +83,28 @@ export class SoftAuthenticator {
   }
 
   private clientData(type: string, challenge: string): Buffer {
-    return Buffer.from(JSON.stringify({ type, challenge, origin: this.origin, crossOrigin: false }));
+    return Buffer.from(
+      JSON.stringify({ type, challenge, origin: this.origin, crossOrigin: false }),
+    );
   }
 
   /** navigator.credentials.create() for the server's creation options → RegistrationResponseJSON. */
   create(options: { challenge: string; rp: { id?: string } }): Record<string, unknown> {
     const rpId = options.rp.id ?? new URL(this.origin).hostname;
-    const attestationObject = cbor({ fmt: 'none', attStmt: {}, authData: this.authData(rpId, true) });
+    const attestationObject = cbor({
+      fmt: 'none',
+      attStmt: {},
+      authData: this.authData(rpId, true),
+    });
     return {
       id: b64u(this.credentialId),
       rawId: b64u(this.credentialId),
       type: 'public-key',
-      response: { clientDataJSON: b64u(this.clientData('webauthn.create', options.challenge)), attestationObject: b64u(attestationObject), transports: ['usb'] },
+      response: {
+        clientDataJSON: b64u(this.clientData('webauthn.create', options.challenge)),
+        attestationObject: b64u(attestationObject),
+        transports: ['usb'],
+      },
       clientExtensionResults: {},
       authenticatorAttachment: this.opts.attachment ?? 'cross-platform',
     };
@@ -99,12 +115,20 @@ export class SoftAuthenticator {
     const rpId = options.rpId ?? new URL(this.origin).hostname;
     const authData = this.authData(rpId, false);
     const clientDataJSON = this.clientData('webauthn.get', options.challenge);
-    const signature = sign('sha256', Buffer.concat([authData, createHash('sha256').update(clientDataJSON).digest()]), this.privateKey);
+    const signature = sign(
+      'sha256',
+      Buffer.concat([authData, createHash('sha256').update(clientDataJSON).digest()]),
+      this.privateKey,
+    );
     return {
       id: b64u(this.credentialId),
       rawId: b64u(this.credentialId),
       type: 'public-key',
-      response: { clientDataJSON: b64u(clientDataJSON), authenticatorData: b64u(authData), signature: b64u(signature) },
+      response: {
+        clientDataJSON: b64u(clientDataJSON),
+        authenticatorData: b64u(authData),
+        signature: b64u(signature),
+      },
       clientExtensionResults: {},
       authenticatorAttachment: this.opts.attachment ?? 'cross-platform',
     };

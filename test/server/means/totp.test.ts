@@ -8,7 +8,10 @@ import { expect, it } from 'vitest';
 import { newTotpSecret, totpCodeAt, totpEnrolment, verifyTotp } from '../../../server/means/totp';
 import { codeMatches, hashCode, newOobCode } from '../../../server/means/codes';
 
-const oathtool = (secret: string, epochS: number): string => execFileSync('oathtool', ['--totp', '-b', '-N', `@${epochS}`, secret], { encoding: 'utf8' }).trim();
+const oathtool = (secret: string, epochS: number): string =>
+  execFileSync('oathtool', ['--totp', '-b', '-N', `@${epochS}`, secret], {
+    encoding: 'utf8',
+  }).trim();
 
 it('agrees with oathtool and accepts each step once, within ±1 step', async () => {
   const secret = newTotpSecret();
@@ -19,8 +22,12 @@ it('agrees with oathtool and accepts each step once, within ±1 step', async () 
   const step = await verifyTotp(secret, code, now, null);
   expect(step).toBe(Math.floor(now / 30_000));
   expect(await verifyTotp(secret, code, now, step ?? null)).toBeUndefined();
-  expect(await verifyTotp(secret, oathtool(secret, now / 1000 - 30), now, null)).toBe((step as number) - 1);
-  expect(await verifyTotp(secret, oathtool(secret, now / 1000 + 30), now, null)).toBe((step as number) + 1);
+  expect(await verifyTotp(secret, oathtool(secret, now / 1000 - 30), now, null)).toBe(
+    (step as number) - 1,
+  );
+  expect(await verifyTotp(secret, oathtool(secret, now / 1000 + 30), now, null)).toBe(
+    (step as number) + 1,
+  );
   expect(await verifyTotp(secret, oathtool(secret, now / 1000 - 60), now, null)).toBeUndefined();
   expect(await verifyTotp(secret, 'abcdef', now, null)).toBeUndefined();
 });

@@ -33,7 +33,10 @@ export class MiniBrowser {
       const eq = pair.indexOf('=');
       const name = pair.slice(0, eq).trim();
       const value = pair.slice(eq + 1).trim();
-      const expired = attrs.some((a) => /^\s*expires=/i.test(a) && Date.parse(a.split('=')[1] ?? '') < Date.now()) || value === '';
+      const expired =
+        attrs.some(
+          (a) => /^\s*expires=/i.test(a) && Date.parse(a.split('=')[1] ?? '') < Date.now(),
+        ) || value === '';
       if (expired) this.jar.delete(name);
       else this.jar.set(name, { value, strict: attrs.some((a) => /samesite=strict/i.test(a)) });
     }
@@ -43,12 +46,16 @@ export class MiniBrowser {
    * Navigates (GET, or POST with a form body) and follows 30x and meta refresh until a page without
    * either, or the relying party's redirect URI. `crossSite` marks an arrival from another site.
    */
-  async go(url: string, opts: { form?: Record<string, string | string[]>; crossSite?: boolean } = {}): Promise<Page> {
+  async go(
+    url: string,
+    opts: { form?: Record<string, string | string[]>; crossSite?: boolean } = {},
+  ): Promise<Page> {
     let current = url;
     let body: URLSearchParams | undefined;
     if (opts.form) {
       body = new URLSearchParams();
-      for (const [k, v] of Object.entries(opts.form)) for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
+      for (const [k, v] of Object.entries(opts.form))
+        for (const x of Array.isArray(v) ? v : [v]) body.append(k, x);
     }
     let sameSite = !opts.crossSite;
     for (let hops = 0; hops < 30; hops++) {
@@ -57,7 +64,11 @@ export class MiniBrowser {
       const res = await fetch(current, {
         method: body ? 'POST' : 'GET',
         redirect: 'manual',
-        headers: { cookie: this.cookieHeader(sameSite), 'accept-language': 'de', ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+        headers: {
+          cookie: this.cookieHeader(sameSite),
+          'accept-language': 'de',
+          ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
+        },
         ...(body ? { body } : {}),
       });
       this.keep(res);
@@ -80,13 +91,23 @@ export class MiniBrowser {
   }
 
   /** Submits the form whose action starts with `actionPrefix` on `page`, with its hidden fields plus `fields`. */
-  async submit(page: Page, actionPrefix: string, fields: Record<string, string | string[]>): Promise<Page> {
+  async submit(
+    page: Page,
+    actionPrefix: string,
+    fields: Record<string, string | string[]>,
+  ): Promise<Page> {
     const forms = [...page.text.matchAll(/<form[^>]*? action="([^"]*)"[^>]*>([\s\S]*?)<\/form>/g)];
     const form = forms.find((f) => (f[1] ?? '').replace(/&amp;/g, '&').startsWith(actionPrefix));
-    if (!form) throw new Error(`no form ${actionPrefix} on ${page.url}: ${page.text.slice(0, 300)}`);
+    if (!form)
+      throw new Error(`no form ${actionPrefix} on ${page.url}: ${page.text.slice(0, 300)}`);
     const hidden: Record<string, string | string[]> = {};
-    for (const m of (form[2] ?? '').matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"\s*\/?>/g)) hidden[m[1] as string] = (m[2] as string).replace(/&amp;/g, '&');
-    return this.go(new URL((form[1] as string).replace(/&amp;/g, '&'), page.url).href, { form: { ...hidden, ...fields } });
+    for (const m of (form[2] ?? '').matchAll(
+      /<input type="hidden" name="([^"]+)" value="([^"]*)"\s*\/?>/g,
+    ))
+      hidden[m[1] as string] = (m[2] as string).replace(/&amp;/g, '&');
+    return this.go(new URL((form[1] as string).replace(/&amp;/g, '&'), page.url).href, {
+      form: { ...hidden, ...fields },
+    });
   }
 
   /** A cookie's value (tests check that the session cookie went away). */

@@ -8,20 +8,37 @@ import { describe, expect, it } from 'vitest';
 import * as oc from 'openid-client';
 import { PASSWORD, lastMessage, newAccount, parseCode, type Client } from '../http/client';
 import { MiniBrowser, type Page } from './browser';
-import { useOidcServer, REDIRECT_URI, accountWithTotp, authRequest, discover, loginOnPage, redeem, stepUpTotp } from './rp';
+import {
+  useOidcServer,
+  REDIRECT_URI,
+  accountWithTotp,
+  authRequest,
+  discover,
+  loginOnPage,
+  redeem,
+  stepUpTotp,
+} from './rp';
 
 const t = useOidcServer();
 const uniq = t.uniq;
 
 /** Verifies the e-mail address with the code from the outbox (§5.1: niedrig). */
 async function verifyEmail(api: Client, email: string): Promise<void> {
-  const v = await api.post<{ verificationId: string }>('/api/verifications', { attribute: 'email', value: email, method: 'email-code' });
+  const v = await api.post<{ verificationId: string }>('/api/verifications', {
+    attribute: 'email',
+    value: email,
+    method: 'email-code',
+  });
   const { code } = parseCode((await lastMessage(t.url, 'email', email)).body);
-  expect((await api.post(`/api/verifications/${v.body.verificationId}/confirm`, { code })).status).toBe(200);
+  expect(
+    (await api.post(`/api/verifications/${v.body.verificationId}/confirm`, { code })).status,
+  ).toBe(200);
 }
 
 /** An account whose minimum data set was verified by the test eID at substanziell and whose e-mail is verified (niedrig). */
-async function verifiedAccount(identity: 'erika' | 'max'): Promise<{ user: string; totpId: string; secret: string; api: Client }> {
+async function verifiedAccount(
+  identity: 'erika' | 'max',
+): Promise<{ user: string; totpId: string; secret: string; api: Client }> {
   const user = uniq('erika');
   const a = await accountWithTotp(t.url, user, {});
   expect((await a.api.post('/api/verifications/eid', { testIdentity: identity })).status).toBe(204);
@@ -33,9 +50,16 @@ describe('verified claims with their levels', () => {
   it('releases the eID-verified data at substanziell, withholds the niedrig e-mail, honours an unticked attribute', async () => {
     const { user, totpId, secret } = await verifiedAccount('erika');
     const config = await discover(t.url);
-    const req = await authRequest(config, 'openid profile email', { acr_values: 'urn:faktor:tr-03160:substanziell' });
+    const req = await authRequest(config, 'openid profile email', {
+      acr_values: 'urn:faktor:tr-03160:substanziell',
+    });
     const browser = new MiniBrowser(REDIRECT_URI);
-    let page = await loginOnPage(browser, await browser.go(req.url, { crossSite: true }), user, PASSWORD);
+    let page = await loginOnPage(
+      browser,
+      await browser.go(req.url, { crossSite: true }),
+      user,
+      PASSWORD,
+    );
     page = await stepUpTotp(t.url, browser, page, totpId, secret);
     expect(page.text).toContain('data-testid="consent-released"');
     expect(page.text).toContain('data-withheld="email"');
@@ -47,7 +71,12 @@ describe('verified claims with their levels', () => {
     expect(claims.verified_claims).toEqual([
       {
         verification: { trust_framework: 'de_bsi_tr_03160_1', assurance_level: 'substanziell' },
-        claims: { family_name: 'MUSTERMANN', given_name: 'ERIKA MARIA', birth_family_name: 'GABLER', birthdate: '1964-08-12' },
+        claims: {
+          family_name: 'MUSTERMANN',
+          given_name: 'ERIKA MARIA',
+          birth_family_name: 'GABLER',
+          birthdate: '1964-08-12',
+        },
       },
     ]);
     expect(claims.withheld_claims).toEqual(
@@ -67,18 +96,30 @@ describe('verified claims with their levels', () => {
     page = await browser.submit(page, '/interaction/', { decision: 'allow', attr: 'email' });
     const lowClaims = (await redeem(config, low, page.url)).claims() as Record<string, unknown>;
     expect(lowClaims.acr).toBe('urn:faktor:tr-03160:substanziell'); // the level reached, not the one asked
-    expect(lowClaims.verified_claims).toEqual([{ verification: { trust_framework: 'de_bsi_tr_03160_1', assurance_level: 'niedrig' }, claims: { email: `${user}@example.org` } }]);
+    expect(lowClaims.verified_claims).toEqual([
+      {
+        verification: { trust_framework: 'de_bsi_tr_03160_1', assurance_level: 'niedrig' },
+        claims: { email: `${user}@example.org` },
+      },
+    ]);
 
     // The overview lists the consents per attribute; withdrawing one revokes the service's tokens.
     let account = await browser.go(`${t.url}/account`);
     expect(account.text).toContain('data-client-id="online-leistung"');
     expect(account.text).toContain('data-consent="familyName"');
-    account = await browser.submit(account, '/account/services/revoke', { clientId: 'online-leistung', attribute: 'familyName' });
+    account = await browser.submit(account, '/account/services/revoke', {
+      clientId: 'online-leistung',
+      attribute: 'familyName',
+    });
     expect(account.text).not.toContain('data-consent="familyName"');
     expect(account.text).toContain('data-consent="givenNames"');
-    await expect(oc.fetchUserInfo(config, tokens.access_token, claims.sub as string)).rejects.toThrow();
+    await expect(
+      oc.fetchUserInfo(config, tokens.access_token, claims.sub as string),
+    ).rejects.toThrow();
     // The next request asks for consent again.
-    const again = await authRequest(config, 'openid profile', { acr_values: 'urn:faktor:tr-03160:substanziell' });
+    const again = await authRequest(config, 'openid profile', {
+      acr_values: 'urn:faktor:tr-03160:substanziell',
+    });
     page = await browser.go(again.url, { crossSite: true });
     expect(page.text).toContain('data-testid="consent-familyName"');
   });
@@ -89,15 +130,32 @@ describe('verified claims with their levels', () => {
     const config = await discover(t.url);
     const browser = new MiniBrowser(REDIRECT_URI);
     const strict = await authRequest(config, 'openid profile email');
-    let page: Page = await loginOnPage(browser, await browser.go(strict.url, { crossSite: true }), user, PASSWORD);
-    const strictClaims = (await redeem(config, strict, page.url)).claims() as Record<string, unknown>;
+    let page: Page = await loginOnPage(
+      browser,
+      await browser.go(strict.url, { crossSite: true }),
+      user,
+      PASSWORD,
+    );
+    const strictClaims = (await redeem(config, strict, page.url)).claims() as Record<
+      string,
+      unknown
+    >;
     expect(strictClaims.family_name).toBeUndefined();
-    expect(strictClaims.withheld_claims).toEqual(expect.arrayContaining([{ claim: 'family_name', reason: 'below-target', level: 'basisregistrierung' }]));
+    expect(strictClaims.withheld_claims).toEqual(
+      expect.arrayContaining([
+        { claim: 'family_name', reason: 'below-target', level: 'basisregistrierung' },
+      ]),
+    );
 
-    const lax = await authRequest(config, 'openid profile email', { acr_values: 'urn:faktor:tr-03160:basisregistrierung' });
+    const lax = await authRequest(config, 'openid profile email', {
+      acr_values: 'urn:faktor:tr-03160:basisregistrierung',
+    });
     page = await browser.go(lax.url, { crossSite: true });
     expect(page.text).toContain('nicht überprüft (Basisregistrierung)');
-    page = await browser.submit(page, '/interaction/', { decision: 'allow', attr: ['familyName', 'email'] });
+    page = await browser.submit(page, '/interaction/', {
+      decision: 'allow',
+      attr: ['familyName', 'email'],
+    });
     const laxClaims = (await redeem(config, lax, page.url)).claims() as Record<string, unknown>;
     expect(laxClaims.acr).toBe('urn:faktor:tr-03160:niedrig');
     expect(laxClaims.family_name).toBe('Beispiel');
@@ -110,20 +168,41 @@ describe('verified claims with their levels', () => {
     const { user, totpId, secret } = await verifiedAccount('max');
     const config = await discover(t.url);
     const browser = new MiniBrowser(REDIRECT_URI);
-    const claimsParam = JSON.stringify({ id_token: { acr: { essential: true, values: ['http://eidas.europa.eu/LoA/high'] } } });
+    const claimsParam = JSON.stringify({
+      id_token: { acr: { essential: true, values: ['http://eidas.europa.eu/LoA/high'] } },
+    });
     const high = await authRequest(config, 'openid', { claims: claimsParam });
-    let page = await loginOnPage(browser, await browser.go(high.url, { crossSite: true }), user, PASSWORD);
+    let page = await loginOnPage(
+      browser,
+      await browser.go(high.url, { crossSite: true }),
+      user,
+      PASSWORD,
+    );
     expect(new URL(page.url).searchParams.get('error')).toBe('unmet_authentication_requirements');
     // A voluntary request for more than the account has still answers, with the level actually reached.
-    const more = await authRequest(config, 'openid profile', { acr_values: 'http://eidas.europa.eu/LoA/high' });
+    const more = await authRequest(config, 'openid profile', {
+      acr_values: 'http://eidas.europa.eu/LoA/high',
+    });
     page = await browser.go(more.url, { crossSite: true });
     const moreClaims = (await redeem(config, more, page.url)).claims() as Record<string, unknown>;
     expect(moreClaims.acr).toBe('http://eidas.europa.eu/LoA/low');
     expect(moreClaims.verified_claims).toBeUndefined();
-    expect(moreClaims.withheld_claims).toEqual(expect.arrayContaining([{ claim: 'family_name', reason: 'session-below-target', level: null }]));
+    expect(moreClaims.withheld_claims).toEqual(
+      expect.arrayContaining([
+        { claim: 'family_name', reason: 'session-below-target', level: null },
+      ]),
+    );
     // Stepped up, the consent page can be refused.
-    const sub = await authRequest(config, 'openid profile', { acr_values: 'http://eidas.europa.eu/LoA/substantial' });
-    page = await stepUpTotp(t.url, browser, await browser.go(sub.url, { crossSite: true }), totpId, secret);
+    const sub = await authRequest(config, 'openid profile', {
+      acr_values: 'http://eidas.europa.eu/LoA/substantial',
+    });
+    page = await stepUpTotp(
+      t.url,
+      browser,
+      await browser.go(sub.url, { crossSite: true }),
+      totpId,
+      secret,
+    );
     page = await browser.submit(page, '/interaction/', { decision: 'deny' });
     expect(new URL(page.url).searchParams.get('error')).toBe('access_denied');
   });

@@ -7,7 +7,16 @@ import { describe, expect, it } from 'vitest';
 import * as oc from 'openid-client';
 import { PASSWORD, newAccount } from '../http/client';
 import { MiniBrowser } from './browser';
-import { useOidcServer, REDIRECT_URI, accountWithTotp, authRequest, discover, loginOnPage, redeem, stepUpTotp } from './rp';
+import {
+  useOidcServer,
+  REDIRECT_URI,
+  accountWithTotp,
+  authRequest,
+  discover,
+  loginOnPage,
+  redeem,
+  stepUpTotp,
+} from './rp';
 
 const t = useOidcServer();
 const uniq = t.uniq;
@@ -15,9 +24,15 @@ const uniq = t.uniq;
 describe('login with step-up through the pages', () => {
   it('steps a password session up to substanziell with TOTP and returns acr and the released claims', async () => {
     const user = uniq('erika');
-    const { totpId, secret } = await accountWithTotp(t.url, user, { familyName: 'Mustermann', givenNames: 'Erika', email: 'erika@example.org' });
+    const { totpId, secret } = await accountWithTotp(t.url, user, {
+      familyName: 'Mustermann',
+      givenNames: 'Erika',
+      email: 'erika@example.org',
+    });
     const config = await discover(t.url);
-    const req = await authRequest(config, 'openid profile email', { acr_values: 'http://eidas.europa.eu/LoA/substantial' });
+    const req = await authRequest(config, 'openid profile email', {
+      acr_values: 'http://eidas.europa.eu/LoA/substantial',
+    });
     const browser = new MiniBrowser(REDIRECT_URI);
     let page = await browser.go(req.url, { crossSite: true });
     page = await loginOnPage(browser, page, user, PASSWORD);
@@ -29,7 +44,11 @@ describe('login with step-up through the pages', () => {
     expect(claims?.amr).toEqual(['otp', 'pwd', 'mfa']); // RFC 8176: password, then TOTP
     // Self-entered values are Basisregistrierung: below the target, withheld and listed.
     expect(claims?.verified_claims).toBeUndefined();
-    expect(claims?.withheld_claims).toEqual(expect.arrayContaining([{ claim: 'family_name', reason: 'below-target', level: 'basisregistrierung' }]));
+    expect(claims?.withheld_claims).toEqual(
+      expect.arrayContaining([
+        { claim: 'family_name', reason: 'below-target', level: 'basisregistrierung' },
+      ]),
+    );
     const info = await oc.fetchUserInfo(config, tokens.access_token, claims?.sub as string);
     expect(info.withheld_claims).toEqual(claims?.withheld_claims);
   });
@@ -43,7 +62,12 @@ describe('any means that reaches the level', () => {
     const config = await discover(t.url);
     const req = await authRequest(config, 'openid', { acr_values: 'urn:faktor:tr-03160:hoch' });
     const browser = new MiniBrowser(REDIRECT_URI);
-    let page = await loginOnPage(browser, await browser.go(req.url, { crossSite: true }), user, PASSWORD);
+    let page = await loginOnPage(
+      browser,
+      await browser.go(req.url, { crossSite: true }),
+      user,
+      PASSWORD,
+    );
     expect(new URL(page.url).pathname).toBe('/auth');
     page = await browser.submit(page, '/eid/start', {});
     expect(new URL(page.url).pathname).toBe('/eid');

@@ -21,15 +21,20 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-const kidOf = (jwt: string): string => (JSON.parse(Buffer.from(jwt.split('.')[0] ?? '', 'base64url').toString()) as { kid: string }).kid;
-const jwksKids = async (base: string): Promise<string[]> => ((await (await fetch(`${base}/oidc/jwks`)).json()) as { keys: { kid: string }[] }).keys.map((k) => k.kid);
+const kidOf = (jwt: string): string =>
+  (JSON.parse(Buffer.from(jwt.split('.')[0] ?? '', 'base64url').toString()) as { kid: string }).kid;
+const jwksKids = async (base: string): Promise<string[]> =>
+  ((await (await fetch(`${base}/oidc/jwks`)).json()) as { keys: { kid: string }[] }).keys.map(
+    (k) => k.kid,
+  );
 
 describe('keys and restarts', () => {
   it('redeems a code after a restart, signs with a rotated key, and still publishes the old one', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'faktor-oidc-keys-'));
     dirs.push(dataDir);
     const port = await freePort();
-    const start = (): Promise<TestServer> => startTestServer({ dataDir, port, originFromPort: '127.0.0.1', oidcClients: [RP] });
+    const start = (): Promise<TestServer> =>
+      startTestServer({ dataDir, port, originFromPort: '127.0.0.1', oidcClients: [RP] });
     let t = await start();
     const firstKids = await jwksKids(t.url);
     expect(firstKids).toHaveLength(1);
@@ -38,7 +43,9 @@ describe('keys and restarts', () => {
     let config = await discover(t.url);
     const req = await authRequest(config, 'openid');
     const browser = new MiniBrowser(REDIRECT_URI);
-    const callback = (await loginOnPage(browser, await browser.go(req.url, { crossSite: true }), user, PASSWORD)).url;
+    const callback = (
+      await loginOnPage(browser, await browser.go(req.url, { crossSite: true }), user, PASSWORD)
+    ).url;
 
     // Restart between the code and its redemption: everything the provider needs is in SQLite.
     await t.server.close();
@@ -48,7 +55,13 @@ describe('keys and restarts', () => {
     expect(kidOf(first.id_token as string)).toBe(firstKids[0]);
 
     // Rotate (test route), restart: the new key signs, the old one is still published.
-    const rotated = (await (await fetch(`${t.url}/test/oidc/rotate-keys`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).json()) as { kid: string };
+    const rotated = (await (
+      await fetch(`${t.url}/test/oidc/rotate-keys`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      })
+    ).json()) as { kid: string };
     await t.server.close();
     t = await start();
     expect(await jwksKids(t.url)).toEqual([rotated.kid, firstKids[0]]);
@@ -80,7 +93,9 @@ describe('keys and restarts', () => {
       expect(keys).toHaveLength(2);
       expect(keys[1]?.kid).toBe(k1?.kid);
       expect(keys[1]?.retiredAt).toBe(later);
-      expect(currentKeys(repo, later + DEFAULT_KEY_POLICY.graceMs + 1).map((k) => k.kid)).toEqual([keys[0]?.kid]);
+      expect(currentKeys(repo, later + DEFAULT_KEY_POLICY.graceMs + 1).map((k) => k.kid)).toEqual([
+        keys[0]?.kid,
+      ]);
       // On demand: the new key goes first at once.
       const kid = rotateSigningKey(repo, later + DEFAULT_KEY_POLICY.graceMs + 2);
       expect(repo.keys()[0]?.kid).toBe(kid);

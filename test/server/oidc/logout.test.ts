@@ -16,7 +16,13 @@ import { REDIRECT_URI, authRequest, discover, loginOnPage, redeem, useOidcServer
 const t = useOidcServer();
 const received: string[] = [];
 let receiver: Server;
-const client = { client_id: 'bcl-service', client_secret: 'a-long-test-client-secret-0123456789', redirect_uris: [REDIRECT_URI], post_logout_redirect_uris: ['http://127.0.0.1:9/bye'], backchannel_logout_session_required: true };
+const client = {
+  client_id: 'bcl-service',
+  client_secret: 'a-long-test-client-secret-0123456789',
+  redirect_uris: [REDIRECT_URI],
+  post_logout_redirect_uris: ['http://127.0.0.1:9/bye'],
+  backchannel_logout_session_required: true,
+};
 
 beforeAll(async () => {
   receiver = createServer((req, res) => {
@@ -29,7 +35,11 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   const uri = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/backchannel`;
-  const r = await fetch(`${t.url}/test/oidc/clients`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...client, backchannel_logout_uri: uri }) });
+  const r = await fetch(`${t.url}/test/oidc/clients`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ ...client, backchannel_logout_uri: uri }),
+  });
   expect(r.status).toBe(201);
 });
 afterAll(async () => new Promise<void>((resolve) => receiver.close(() => resolve())));
@@ -39,25 +49,44 @@ async function verifyJwt(jwt: string): Promise<Record<string, unknown>> {
   const [h = '', p = '', sig = ''] = jwt.split('.');
   const header = JSON.parse(Buffer.from(h, 'base64url').toString()) as { kid: string; alg: string };
   expect(header.alg).toBe('RS256');
-  const jwks = (await (await fetch(`${t.url}/oidc/jwks`)).json()) as { keys: (JsonWebKey & { kid: string })[] };
+  const jwks = (await (await fetch(`${t.url}/oidc/jwks`)).json()) as {
+    keys: (JsonWebKey & { kid: string })[];
+  };
   const jwk = jwks.keys.find((k) => k.kid === header.kid);
   if (!jwk) throw new Error('unknown kid');
-  expect(verify('sha256', Buffer.from(`${h}.${p}`), createPublicKey({ key: jwk, format: 'jwk' }), Buffer.from(sig, 'base64url'))).toBe(true);
+  expect(
+    verify(
+      'sha256',
+      Buffer.from(`${h}.${p}`),
+      createPublicKey({ key: jwk, format: 'jwk' }),
+      Buffer.from(sig, 'base64url'),
+    ),
+  ).toBe(true);
   return JSON.parse(Buffer.from(p, 'base64url').toString()) as Record<string, unknown>;
 }
 
 async function waitFor(count: number): Promise<void> {
-  for (let i = 0; i < 100 && received.length < count; i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 100 && received.length < count; i++)
+    await new Promise((r) => setTimeout(r, 50));
 }
 
 /** Logs in through the pages for the back-channel client; returns browser, tokens and config. */
-async function signIn(): Promise<{ browser: MiniBrowser; tokens: Awaited<ReturnType<typeof redeem>>; config: oc.Configuration }> {
+async function signIn(): Promise<{
+  browser: MiniBrowser;
+  tokens: Awaited<ReturnType<typeof redeem>>;
+  config: oc.Configuration;
+}> {
   const user = t.uniq('lena');
   await newAccount(t.url, user, {});
   const config = await discover(t.url, client);
   const req = await authRequest(config, 'openid');
   const browser = new MiniBrowser('http://127.0.0.1:9/'); // the service's pages (nothing listens there)
-  const page = await loginOnPage(browser, await browser.go(req.url, { crossSite: true }), user, PASSWORD);
+  const page = await loginOnPage(
+    browser,
+    await browser.go(req.url, { crossSite: true }),
+    user,
+    PASSWORD,
+  );
   return { browser, tokens: await redeem(config, req, page.url), config };
 }
 
@@ -77,16 +106,23 @@ describe('back-channel logout', () => {
     expect(logout.sid).toBe(idClaims.sid);
     expect(logout.events).toEqual({ 'http://schemas.openid.net/event/backchannel-logout': {} });
     expect(logout.nonce).toBeUndefined();
-    await expect(oc.fetchUserInfo(config, tokens.access_token, idClaims.sub as string)).rejects.toThrow();
+    await expect(
+      oc.fetchUserInfo(config, tokens.access_token, idClaims.sub as string),
+    ).rejects.toThrow();
   });
 
   it('RP-initiated logout asks, ends the Servicekonto session, and notifies the service once', async () => {
     const { browser, tokens, config } = await signIn();
     const before = received.length;
-    const end = oc.buildEndSessionUrl(config, { id_token_hint: tokens.id_token as string, post_logout_redirect_uri: 'http://127.0.0.1:9/bye' });
+    const end = oc.buildEndSessionUrl(config, {
+      id_token_hint: tokens.id_token as string,
+      post_logout_redirect_uri: 'http://127.0.0.1:9/bye',
+    });
     const confirm = await browser.go(end.href, { crossSite: true });
     expect(confirm.text).toContain('data-testid="logout-yes"');
-    const done = await browser.submit(confirm, `${t.url}/oidc/session/end/confirm`, { logout: 'yes' });
+    const done = await browser.submit(confirm, `${t.url}/oidc/session/end/confirm`, {
+      logout: 'yes',
+    });
     expect(done.url).toBe('http://127.0.0.1:9/bye');
     await waitFor(before + 1);
     await new Promise((r) => setTimeout(r, 200)); // a duplicate would arrive within this window

@@ -17,7 +17,9 @@ let db: Db;
 beforeEach(() => {
   dir = mkdtempSync(path.join(tmpdir(), 'faktor-oidc-store-'));
   db = openTestStore(dir);
-  db.prepare("INSERT INTO accounts (id, username, password_hash, created_at) VALUES ('acc-1', 'anna', 'x', 0)").run();
+  db.prepare(
+    "INSERT INTO accounts (id, username, password_hash, created_at) VALUES ('acc-1', 'anna', 'x', 0)",
+  ).run();
 });
 afterEach(() => {
   db.close();
@@ -56,8 +58,24 @@ describe('oidc adapter', () => {
     await new Adapter('AccessToken').upsert('t1', { accountId: 'acc-1', grantId: 'g1' }, 600);
     const repo = new OidcRepo(db);
     repo.grantConsent('acc-1', 'svc', ['familyName'], 1);
-    repo.saveRelease('g1', 'acc-1', 's1', { released: [{ attribute: 'familyName', value: 'Muster' }] }, Date.now() + 60_000);
-    repo.linkSession({ sessionId: 's1', clientId: 'svc', accountId: 'acc-1', grantId: 'g1', sid: 'sid', providerSessionUid: 'pu' }, 1);
+    repo.saveRelease(
+      'g1',
+      'acc-1',
+      's1',
+      { released: [{ attribute: 'familyName', value: 'Muster' }] },
+      Date.now() + 60_000,
+    );
+    repo.linkSession(
+      {
+        sessionId: 's1',
+        clientId: 'svc',
+        accountId: 'acc-1',
+        grantId: 'g1',
+        sid: 'sid',
+        providerSessionUid: 'pu',
+      },
+      1,
+    );
     db.prepare("DELETE FROM accounts WHERE id = 'acc-1'").run();
     for (const table of ['oidc_store', 'oidc_consents', 'oidc_releases', 'oidc_session_clients']) {
       expect((db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n).toBe(0);

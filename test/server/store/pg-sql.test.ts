@@ -7,12 +7,17 @@ import { expect, it } from 'vitest';
 import { pgArguments, toPgPlaceholders } from '../../../server/store/pg-sql';
 
 it('numbers positional and named parameters and leaves quoted text alone', () => {
-  expect(toPgPlaceholders("SELECT * FROM t WHERE a = ? AND b = '?' AND \"c?\" = ? -- ?\n AND d = ?")).toEqual({
-    text: "SELECT * FROM t WHERE a = $1 AND b = '?' AND \"c?\" = $2 -- ?\n AND d = $3",
+  expect(
+    toPgPlaceholders('SELECT * FROM t WHERE a = ? AND b = \'?\' AND "c?" = ? -- ?\n AND d = ?'),
+  ).toEqual({
+    text: 'SELECT * FROM t WHERE a = $1 AND b = \'?\' AND "c?" = $2 -- ?\n AND d = $3',
     names: null,
   });
   const named = toPgPlaceholders("INSERT INTO t (a, b, c) VALUES (@a, @b, @a) -- 'x@y'");
-  expect(named).toEqual({ text: "INSERT INTO t (a, b, c) VALUES ($1, $2, $1) -- 'x@y'", names: ['a', 'b'] });
+  expect(named).toEqual({
+    text: "INSERT INTO t (a, b, c) VALUES ($1, $2, $1) -- 'x@y'",
+    names: ['a', 'b'],
+  });
   expect(pgArguments(named, [{ a: 1, b: 'x', extra: true }])).toEqual([1, 'x']);
   expect(toPgPlaceholders("SELECT 'it''s ? here', ?").text).toBe("SELECT 'it''s ? here', $1");
 });

@@ -9,7 +9,8 @@ import { openDatabase, openStore } from '../../../server/store/db';
 import type { SqlDb } from '../../../server/store/sql-db';
 
 /** The PostgreSQL URL of the test cluster, or undefined (SQLite). */
-export const TEST_DATABASE_URL: string | undefined = process.env.FAKTOR_TEST_DATABASE_URL || undefined;
+export const TEST_DATABASE_URL: string | undefined =
+  process.env.FAKTOR_TEST_DATABASE_URL || undefined;
 
 /** Server options that put a data directory's store on the test cluster (empty for SQLite). */
 export function testStoreOptions(dataDir: string): { database?: string; databaseSchema?: string } {
@@ -19,7 +20,9 @@ export function testStoreOptions(dataDir: string): { database?: string; database
 
 /** Opens the store of `dataDir` in the suite's dialect. */
 export function openTestStore(dataDir: string): SqlDb {
-  return TEST_DATABASE_URL ? openStore({ dataDir, ...testStoreOptions(dataDir) }) : openDatabase(dataDir);
+  return TEST_DATABASE_URL
+    ? openStore({ dataDir, ...testStoreOptions(dataDir) })
+    : openDatabase(dataDir);
 }
 
 /** A schema name derived from the directory (stable across restarts). */

@@ -20,7 +20,8 @@ import { parseApprovalRequest } from '../../../shared/servicekonto/approval';
 import { TEST_DATABASE_URL } from './test-store';
 
 const DATABASE_URL = TEST_DATABASE_URL as string;
-if (!DATABASE_URL) throw new Error('two-nodes.pg.test.ts needs FAKTOR_TEST_DATABASE_URL (npm run test:server:pg)');
+if (!DATABASE_URL)
+  throw new Error('two-nodes.pg.test.ts needs FAKTOR_TEST_DATABASE_URL (npm run test:server:pg)');
 
 describe('two nodes sharing one database', () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'faktor-two-nodes-'));
@@ -29,7 +30,10 @@ describe('two nodes sharing one database', () => {
   let a: TestServer;
   let b: TestServer;
   beforeAll(async () => {
-    [a, b] = await Promise.all([startTestServer({ dataDir, origin }), startTestServer({ dataDir, origin })]);
+    [a, b] = await Promise.all([
+      startTestServer({ dataDir, origin }),
+      startTestServer({ dataDir, origin }),
+    ]);
   });
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
@@ -42,17 +46,29 @@ describe('two nodes sharing one database', () => {
     const browser = new Client(a.url);
     let push: { tx: string; number: number } | undefined;
     const request = await peer.nextApproval(b.url, await serverNow(b.url), async () => {
-      const r = await browser.post<{ tx: string; number: number }>('/api/login/desktop-app/push', { username });
+      const r = await browser.post<{ tx: string; number: number }>('/api/login/desktop-app/push', {
+        username,
+      });
       expect(r.status).toBe(201);
       push = r.body;
     });
     expect(parseApprovalRequest(request).tx).toBe(push!.tx);
-    const ans = await peer.signedPost(b.url, `/api/device/approvals/${push!.tx}`, peer.answerBody(request, push!.number, 'approve'), await serverNow(b.url));
+    const ans = await peer.signedPost(
+      b.url,
+      `/api/device/approvals/${push!.tx}`,
+      peer.answerBody(request, push!.number, 'approve'),
+      await serverNow(b.url),
+    );
     expect(ans).toEqual({ status: 200, body: { state: 'approved' } });
-    const st = await browser.post<{ state: string; session: { level: string } }>('/api/login/desktop-app/push/status', { tx: push!.tx });
+    const st = await browser.post<{ state: string; session: { level: string } }>(
+      '/api/login/desktop-app/push/status',
+      { tx: push!.tx },
+    );
     expect(st.body).toMatchObject({ state: 'approved', session: { level: 'substanziell' } });
     // Used up on every node.
-    expect((await new Client(b.url).post('/api/login/desktop-app/push/status', { tx: push!.tx })).body).toEqual({ state: 'expired' });
+    expect(
+      (await new Client(b.url).post('/api/login/desktop-app/push/status', { tx: push!.tx })).body,
+    ).toEqual({ state: 'expired' });
     const onB = new Client(b.url);
     onB.cookie = browser.cookie;
     expect((await onB.get('/api/account')).status).toBe(200);
@@ -62,14 +78,22 @@ describe('two nodes sharing one database', () => {
     const { peer } = await pairedAccount(a.url, 'two-nodes-2');
     const first = await peer.signed(a.url, 'GET', '/api/device/account', await serverNow(a.url));
     expect(first.status).toBe(200);
-    expect((await peer.signed(b.url, 'GET', '/api/device/account', await serverNow(b.url), first.header)).status).toBe(401);
+    expect(
+      (await peer.signed(b.url, 'GET', '/api/device/account', await serverNow(b.url), first.header))
+        .status,
+    ).toBe(401);
   });
 
   it('the limit of 3 unanswered requests per account counts the requests of both nodes', async () => {
     const username = 'two-nodes-3';
     await pairedAccount(a.url, username);
-    for (const node of [a, b, a]) expect((await new Client(node.url).post('/api/login/desktop-app/push', { username })).status).toBe(201);
-    expect((await new Client(b.url).post('/api/login/desktop-app/push', { username })).status).toBe(429);
+    for (const node of [a, b, a])
+      expect(
+        (await new Client(node.url).post('/api/login/desktop-app/push', { username })).status,
+      ).toBe(201);
+    expect((await new Client(b.url).post('/api/login/desktop-app/push', { username })).status).toBe(
+      429,
+    );
   });
 });
 
@@ -91,11 +115,29 @@ describe('kill -9 of one node under load', () => {
 
   /** Starts `server/main.ts` on the shared database (both nodes migrate at once: the advisory lock serialises them). */
   function startNode(): Promise<{ child: ChildProcess; url: string }> {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--port', '0', '--log-level', 'warn', '--max-account-creations', '100000'], {
-      cwd: path.resolve(__dirname, '../../..'),
-      env: { ...process.env, FAKTOR_DATABASE_URL: url.toString(), FAKTOR_DATA_KEYS: `t1:${Buffer.alloc(32, 7).toString('base64')}` },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'server/main.ts',
+        '--port',
+        '0',
+        '--log-level',
+        'warn',
+        '--max-account-creations',
+        '100000',
+      ],
+      {
+        cwd: path.resolve(__dirname, '../../..'),
+        env: {
+          ...process.env,
+          FAKTOR_DATABASE_URL: url.toString(),
+          FAKTOR_DATA_KEYS: `t1:${Buffer.alloc(32, 7).toString('base64')}`,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     children.push(child);
     return new Promise((resolve, reject) => {
       let out = '';
@@ -129,7 +171,12 @@ describe('kill -9 of one node under load', () => {
           const r = await fetch(`${node.url}/api/accounts`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ username, password: PASSWORD, blockPassword: 'sperr-passwort-2024', attributes: { note: `w${w} i${i}` } }),
+            body: JSON.stringify({
+              username,
+              password: PASSWORD,
+              blockPassword: 'sperr-passwort-2024',
+              attributes: { note: `w${w} i${i}` },
+            }),
           });
           if (r.status !== 201) throw new Error(`unexpected ${r.status}`);
           acknowledged.push(username);
@@ -150,12 +197,18 @@ describe('kill -9 of one node under load', () => {
     stop = true;
     await Promise.all(workers);
     expect(sentToVictim).toBeGreaterThan(ackedByVictim);
-    console.info(`two-node crash: ${acknowledged.length} acknowledged (${ackedByVictim} by the killed node)`);
+    console.info(
+      `two-node crash: ${acknowledged.length} acknowledged (${ackedByVictim} by the killed node)`,
+    );
 
     const check = new pg.Client({ connectionString: url.toString() });
     await check.connect();
     try {
-      const stored = new Set((await check.query<{ username: string }>('SELECT username FROM accounts')).rows.map((r) => r.username));
+      const stored = new Set(
+        (await check.query<{ username: string }>('SELECT username FROM accounts')).rows.map(
+          (r) => r.username,
+        ),
+      );
       expect(acknowledged.filter((u) => !stored.has(u))).toEqual([]);
       const partial = await check.query<{ n: string }>(
         "SELECT count(*) AS n FROM accounts a WHERE NOT EXISTS (SELECT 1 FROM means m WHERE m.account_id = a.id AND m.kind = 'password') OR NOT EXISTS (SELECT 1 FROM attributes t WHERE t.account_id = a.id)",
@@ -165,7 +218,11 @@ describe('kill -9 of one node under load', () => {
       await check.end();
     }
     for (const username of acknowledged.slice(0, 3)) {
-      const r = await fetch(`${survivor.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+      const r = await fetch(`${survivor.url}/api/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: PASSWORD }),
+      });
       expect(r.status).toBe(200);
     }
     survivor.child.kill('SIGTERM');

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeCbor, decodeCborPrefix, encodeCbor, MAX_CBOR_DEPTH, type CborValue } from '../../../shared/ctap/cbor';
+import {
+  decodeCbor,
+  decodeCborPrefix,
+  encodeCbor,
+  MAX_CBOR_DEPTH,
+  type CborValue,
+} from '../../../shared/ctap/cbor';
 import { CtapError } from '../../../shared/ctap/errors';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
@@ -9,7 +15,13 @@ const unhex = (s: string): Uint8Array => new Uint8Array(Buffer.from(s, 'hex'));
 describe('CTAP2 canonical CBOR', () => {
   it('matches the python-fido2 oracle (length-first key order, major type first)', () => {
     // encode({'up': False, 1: b'x', 'rk': True, 2: 3, -1: 0}) in python-fido2 0.9.1 (protocols.md §3.2)
-    const value = new Map<string | number, unknown>([['up', false], [1, Uint8Array.of(0x78)], ['rk', true], [2, 3], [-1, 0]]);
+    const value = new Map<string | number, unknown>([
+      ['up', false],
+      [1, Uint8Array.of(0x78)],
+      ['rk', true],
+      [2, 3],
+      [-1, 0],
+    ]);
     expect(hex(encodeCbor(value as never))).toBe('a50141780203200062726bf5627570f4');
   });
 
@@ -18,7 +30,12 @@ describe('CTAP2 canonical CBOR', () => {
   });
 
   it('decodes what it encodes, integer keys staying integers', () => {
-    const bytes = encodeCbor(new Map<number, CborValue>([[1, 'a'], [-2, Uint8Array.of(1, 2)]]));
+    const bytes = encodeCbor(
+      new Map<number, CborValue>([
+        [1, 'a'],
+        [-2, Uint8Array.of(1, 2)],
+      ]),
+    );
     const back = decodeCbor(bytes) as Map<unknown, unknown>;
     expect(back.get(1)).toBe('a');
     expect(back.get(-2)).toEqual(Uint8Array.of(1, 2));

@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CtapError } from '../../../shared/ctap/errors';
-import { encodeInitReply, framePackets, MAX_MESSAGE, parseInitReply, parsePacket, Reassembler, REPORT_SIZE } from '../../../shared/ctap/hid-frame';
+import {
+  encodeInitReply,
+  framePackets,
+  MAX_MESSAGE,
+  parseInitReply,
+  parsePacket,
+  Reassembler,
+  REPORT_SIZE,
+} from '../../../shared/ctap/hid-frame';
 
 const CID = 0x01020304;
 
@@ -30,10 +38,14 @@ describe('CTAPHID framing', () => {
 
   it('round-trips any payload size', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 600 }), fc.integer({ min: 0, max: 0x7f }), (payload, cmd) => {
-        const msg = reassemble(framePackets(CID, cmd, payload));
-        expect(msg).toEqual({ cid: CID, cmd, payload });
-      }),
+      fc.property(
+        fc.uint8Array({ maxLength: 600 }),
+        fc.integer({ min: 0, max: 0x7f }),
+        (payload, cmd) => {
+          const msg = reassemble(framePackets(CID, cmd, payload));
+          expect(msg).toEqual({ cid: CID, cmd, payload });
+        },
+      ),
     );
   });
 
@@ -60,26 +72,49 @@ describe('CTAPHID framing', () => {
 
   it('INIT reply: nonce must match; reserved channels are refused', () => {
     const nonce = Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 8]);
-    const payload = encodeInitReply(nonce, { cid: 7, protocolVersion: 2, deviceVersion: [1, 2, 3], capabilities: 5 });
-    expect(parseInitReply(payload, nonce)).toEqual({ cid: 7, protocolVersion: 2, deviceVersion: [1, 2, 3], capabilities: 5 });
+    const payload = encodeInitReply(nonce, {
+      cid: 7,
+      protocolVersion: 2,
+      deviceVersion: [1, 2, 3],
+      capabilities: 5,
+    });
+    expect(parseInitReply(payload, nonce)).toEqual({
+      cid: 7,
+      protocolVersion: 2,
+      deviceVersion: [1, 2, 3],
+      capabilities: 5,
+    });
     expect(parseInitReply(payload, new Uint8Array(8))).toBeUndefined();
-    expect(() => parseInitReply(encodeInitReply(nonce, { cid: 0xffffffff, protocolVersion: 2, deviceVersion: [0, 0, 0], capabilities: 0 }), nonce)).toThrow(CtapError);
+    expect(() =>
+      parseInitReply(
+        encodeInitReply(nonce, {
+          cid: 0xffffffff,
+          protocolVersion: 2,
+          deviceVersion: [0, 0, 0],
+          capabilities: 0,
+        }),
+        nonce,
+      ),
+    ).toThrow(CtapError);
     expect(() => parseInitReply(payload.subarray(0, 16), nonce)).toThrow(CtapError);
   });
 
   it('random reports into the reassembler give messages or CtapErrors only', () => {
     fc.assert(
-      fc.property(fc.array(fc.uint8Array({ minLength: 60, maxLength: 66 }), { maxLength: 40 }), (reports) => {
-        const r = new Reassembler(CID);
-        for (const report of reports) {
-          if (report.length >= 4) report.set([1, 2, 3, 4]);
-          try {
-            r.push(parsePacket(report));
-          } catch (e) {
-            expect(e).toBeInstanceOf(CtapError);
+      fc.property(
+        fc.array(fc.uint8Array({ minLength: 60, maxLength: 66 }), { maxLength: 40 }),
+        (reports) => {
+          const r = new Reassembler(CID);
+          for (const report of reports) {
+            if (report.length >= 4) report.set([1, 2, 3, 4]);
+            try {
+              r.push(parsePacket(report));
+            } catch (e) {
+              expect(e).toBeInstanceOf(CtapError);
+            }
           }
-        }
-      }),
+        },
+      ),
     );
   });
 });

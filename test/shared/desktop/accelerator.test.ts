@@ -15,7 +15,8 @@ describe('checkAccelerator', () => {
       ['Alt+/', 'Alt+/'],
       [' Ctrl + Shift + 1 ', 'Control+Shift+1'],
     ];
-    for (const [text, canonical] of cases) expect([text, checkAccelerator(text)]).toEqual([text, { ok: true, accelerator: canonical }]);
+    for (const [text, canonical] of cases)
+      expect([text, checkAccelerator(text)]).toEqual([text, { ok: true, accelerator: canonical }]);
   });
 
   it('refuses what would misfire or cannot register, with the reason', () => {
@@ -33,18 +34,30 @@ describe('checkAccelerator', () => {
       ['Ctrl+ä', 'unknown-part'],
       [`Ctrl+${'A'.repeat(80)}`, 'too-long'],
     ];
-    for (const [text, problem] of cases) expect([text, checkAccelerator(text)]).toEqual([text, { ok: false, problem }]);
+    for (const [text, problem] of cases)
+      expect([text, checkAccelerator(text)]).toEqual([text, { ok: false, problem }]);
   });
 
   it('never throws, and whatever it accepts is stable under a second check (a stored setting stays valid)', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 80 }), fc.array(fc.constantFrom('Ctrl', 'shift', 'Alt', 'K', 'F5', 'Plus', '+', '', 'x', 'Cmd'), { maxLength: 6 }).map((a) => a.join('+'))), (text) => {
-        const c = checkAccelerator(text);
-        if (c.ok) {
-          expect(checkAccelerator(c.accelerator)).toEqual(c);
-          expect(isShortcutSetting(c.accelerator)).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 80 }),
+          fc
+            .array(
+              fc.constantFrom('Ctrl', 'shift', 'Alt', 'K', 'F5', 'Plus', '+', '', 'x', 'Cmd'),
+              { maxLength: 6 },
+            )
+            .map((a) => a.join('+')),
+        ),
+        (text) => {
+          const c = checkAccelerator(text);
+          if (c.ok) {
+            expect(checkAccelerator(c.accelerator)).toEqual(c);
+            expect(isShortcutSetting(c.accelerator)).toBe(true);
+          }
+        },
+      ),
     );
     expect(isShortcutSetting('')).toBe(true);
     expect(isShortcutSetting('ctrl+k')).toBe(false);

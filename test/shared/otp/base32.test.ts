@@ -34,10 +34,19 @@ describe('decodeBase32', () => {
   });
 
   it('agrees with Python base64.b32decode on every length and padding that both accept', () => {
-    const inputs = fc.sample(
-      fc.tuple(fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'), minLength: 1, maxLength: 20 }), fc.nat(8)),
-      { seed: 42, numRuns: 200 },
-    ).map(([body, pad]) => body + '='.repeat(pad));
+    const inputs = fc
+      .sample(
+        fc.tuple(
+          fc.string({
+            unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'),
+            minLength: 1,
+            maxLength: 20,
+          }),
+          fc.nat(8),
+        ),
+        { seed: 42, numRuns: 200 },
+      )
+      .map(([body, pad]) => body + '='.repeat(pad));
     const theirs = python<(string | null)[]>(
       `import base64, json, sys
 def dec(s):
@@ -65,21 +74,32 @@ json.dump([dec(s) for s in json.load(sys.stdin)], sys.stdout)`,
 describe('encodeBase32', () => {
   it('is canonical: uppercase, unpadded, and round-trips', () => {
     expect(encodeBase32(Uint8Array.from([0x48, 0x69]))).toBe('JBUQ');
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 80 }), (bytes) => {
-      const text = encodeBase32(bytes);
-      expect(text).toMatch(/^[A-Z2-7]*$/);
-      if (bytes.length > 0) expect(decodeBase32(text)).toEqual(bytes);
-      if (bytes.length > 0) expect(decodeBase32(text.toLowerCase().replace(/(.{4})/g, '$1 '))).toEqual(bytes);
-    }));
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 80 }), (bytes) => {
+        const text = encodeBase32(bytes);
+        expect(text).toMatch(/^[A-Z2-7]*$/);
+        if (bytes.length > 0) expect(decodeBase32(text)).toEqual(bytes);
+        if (bytes.length > 0)
+          expect(decodeBase32(text.toLowerCase().replace(/(.{4})/g, '$1 '))).toEqual(bytes);
+      }),
+    );
   });
 
   it('decodeBase32 throws only FaktorError on garbage', () => {
-    fc.assert(fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: fc.constantFrom(...'AB27=  a8') })), (s) => {
-      try {
-        decodeBase32(s);
-      } catch (e) {
-        expect(isFaktorError(e, 'invalid-secret')).toBe(true);
-      }
-    }));
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary' }),
+          fc.string({ unit: fc.constantFrom(...'AB27=  a8') }),
+        ),
+        (s) => {
+          try {
+            decodeBase32(s);
+          } catch (e) {
+            expect(isFaktorError(e, 'invalid-secret')).toBe(true);
+          }
+        },
+      ),
+    );
   });
 });

@@ -23,7 +23,10 @@ export type PeerResult =
 
 /** Parses every URI with pyotp.parse_uri and yubikit CredentialData.parse_uri in one Python run. */
 export function peerParse(uris: readonly string[]): { pyotp: PeerResult; yubikit: PeerResult }[] {
-  const out = execFileSync(SYSTEM_PYTHON, [`${FIXTURES}peer-parse.py`], { input: JSON.stringify(uris), encoding: 'utf8' });
+  const out = execFileSync(SYSTEM_PYTHON, [`${FIXTURES}peer-parse.py`], {
+    input: JSON.stringify(uris),
+    encoding: 'utf8',
+  });
   return JSON.parse(out) as { pyotp: PeerResult; yubikit: PeerResult }[];
 }
 
@@ -34,7 +37,10 @@ export function oathtool(args: readonly string[]): string {
 
 /** Runs a Python snippet under Debian's interpreter with JSON in and JSON out. */
 export function python<T>(script: string, input: unknown): T {
-  const out = execFileSync(SYSTEM_PYTHON, ['-c', script], { input: JSON.stringify(input), encoding: 'utf8' });
+  const out = execFileSync(SYSTEM_PYTHON, ['-c', script], {
+    input: JSON.stringify(input),
+    encoding: 'utf8',
+  });
   return JSON.parse(out) as T;
 }
 

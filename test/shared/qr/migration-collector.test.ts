@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addPart, completeTokens, emptyCollection, progress, removeBatch, type MigrationPartRef } from '../../../shared/qr/migration-collector';
+import {
+  addPart,
+  completeTokens,
+  emptyCollection,
+  progress,
+  removeBatch,
+  type MigrationPartRef,
+} from '../../../shared/qr/migration-collector';
 
 const part = (batchIndex: number, over: Partial<MigrationPartRef> = {}): MigrationPartRef => ({
-  token: `tok-${batchIndex}-aaaaaaaaaaaa`, batchId: 42, batchIndex, batchSize: 3, accountCount: 2, ...over,
+  token: `tok-${batchIndex}-aaaaaaaaaaaa`,
+  batchId: 42,
+  batchIndex,
+  batchSize: 3,
+  accountCount: 2,
+  ...over,
 });
 
 describe('migration collector', () => {
@@ -15,7 +27,13 @@ describe('migration collector', () => {
     c = addPart(c, part(0)).collection;
     expect(progress(c, 42)).toMatchObject({ have: 2, total: 3, complete: false });
     c = addPart(c, part(1)).collection;
-    expect(progress(c, 42)).toMatchObject({ have: 3, total: 3, missing: [], complete: true, accountCount: 6 });
+    expect(progress(c, 42)).toMatchObject({
+      have: 3,
+      total: 3,
+      missing: [],
+      complete: true,
+      accountCount: 6,
+    });
     expect(completeTokens(c, 42)).toEqual([part(0).token, part(1).token, part(2).token]);
   });
 
@@ -45,18 +63,22 @@ describe('migration collector', () => {
 
   it('is complete exactly when all indexes were added (fast-check)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 10 }), fc.array(fc.nat(12), { maxLength: 30 }), (size, idx) => {
-        let c = emptyCollection;
-        for (const i of idx) c = addPart(c, part(i, { batchSize: size })).collection;
-        const seen = new Set(idx.filter((i) => i < size));
-        const p = progress(c, 42);
-        if (seen.size === 0) {
-          expect(p).toBeNull();
-          return;
-        }
-        expect(p?.have).toBe(seen.size);
-        expect(p?.complete).toBe(seen.size === size);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 10 }),
+        fc.array(fc.nat(12), { maxLength: 30 }),
+        (size, idx) => {
+          let c = emptyCollection;
+          for (const i of idx) c = addPart(c, part(i, { batchSize: size })).collection;
+          const seen = new Set(idx.filter((i) => i < size));
+          const p = progress(c, 42);
+          if (seen.size === 0) {
+            expect(p).toBeNull();
+            return;
+          }
+          expect(p?.have).toBe(seen.size);
+          expect(p?.complete).toBe(seen.size === size);
+        },
+      ),
     );
   });
 });

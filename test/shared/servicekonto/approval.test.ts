@@ -2,14 +2,27 @@ import fc from 'fast-check';
 import { p256 } from '@noble/curves/nist.js';
 import { describe, expect, it } from 'vitest';
 import '../../support/fast-check-seed';
-import { approvalSignedText, formatApprovalRequest, parseApprovalAnswer, parseApprovalRequest, signApproval, verifyApproval, type ApprovalRequest } from '../../../shared/servicekonto/approval';
+import {
+  approvalSignedText,
+  formatApprovalRequest,
+  parseApprovalAnswer,
+  parseApprovalRequest,
+  signApproval,
+  verifyApproval,
+  type ApprovalRequest,
+} from '../../../shared/servicekonto/approval';
 import { publicKeyOf } from '../../../shared/servicekonto/p256';
 import { junk } from './arbitraries';
 import { codeOf } from './support';
 
 const secret = Uint8Array.from({ length: 32 }, (_, i) => i + 1);
 const pub = publicKeyOf(secret);
-const signed = { transaction: 'p0Vt7cW1m2Qx9KzL4sYb8A', challenge: 'Zm9vYmFyYmF6cXV4cXV1eFpt9vYmFyYmF6cXV4cXV1e', number: 47, decision: 'approve' as const };
+const signed = {
+  transaction: 'p0Vt7cW1m2Qx9KzL4sYb8A',
+  challenge: 'Zm9vYmFyYmF6cXV4cXV1eFpt9vYmFyYmF6cXV4cXV1e',
+  number: 47,
+  decision: 'approve' as const,
+};
 const request: Omit<ApprovalRequest, 'v'> = {
   origin: 'https://konto.example',
   account: 'acc',
@@ -36,17 +49,25 @@ describe('approval signature', () => {
     expect(verifyApproval(pub, signed, sig)).toBe(true);
     expect(verifyApproval(pub, { ...signed, number: 12 }, sig)).toBe(false);
     expect(verifyApproval(pub, { ...signed, decision: 'deny' }, sig)).toBe(false);
-    expect(verifyApproval(publicKeyOf(Uint8Array.from({ length: 32 }, (_, i) => i + 2)), signed, sig)).toBe(false);
+    expect(
+      verifyApproval(publicKeyOf(Uint8Array.from({ length: 32 }, (_, i) => i + 2)), signed, sig),
+    ).toBe(false);
   });
 
   it('a signature from any other key fails, and verify never throws (fast-check)', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }).filter((k) => p256.utils.isValidSecretKey(k)), fc.string({ maxLength: 100 }), (other, junkSig) => {
-        fc.pre(other.some((b, i) => b !== secret[i]));
-        expect(verifyApproval(pub, signed, signApproval(other, signed))).toBe(false);
-        expect(verifyApproval(pub, signed, junkSig)).toBe(false);
-        expect(verifyApproval(junkSig, signed, junkSig)).toBe(false);
-      }),
+      fc.property(
+        fc
+          .uint8Array({ minLength: 32, maxLength: 32 })
+          .filter((k) => p256.utils.isValidSecretKey(k)),
+        fc.string({ maxLength: 100 }),
+        (other, junkSig) => {
+          fc.pre(other.some((b, i) => b !== secret[i]));
+          expect(verifyApproval(pub, signed, signApproval(other, signed))).toBe(false);
+          expect(verifyApproval(pub, signed, junkSig)).toBe(false);
+          expect(verifyApproval(junkSig, signed, junkSig)).toBe(false);
+        },
+      ),
       { numRuns: 30 },
     );
   });
@@ -55,18 +76,74 @@ describe('approval signature', () => {
 describe('approval request and answer', () => {
   it('round-trips a request and refuses repeated numbers', () => {
     expect(parseApprovalRequest(formatApprovalRequest(request))).toEqual({ v: 1, ...request });
-    expect(codeOf(() => parseApprovalRequest(formatApprovalRequest({ ...request, numbers: [12, 12, 83] })))).toBe('protocol-malformed');
-    expect(codeOf(() => parseApprovalRequest(formatApprovalRequest({ ...request, numbers: [9, 12, 83] })))).toBe('protocol-malformed');
-    expect(parseApprovalRequest(formatApprovalRequest({ ...request, browser: '', ip: '' })).browser).toBe('');
+    expect(
+      codeOf(() =>
+        parseApprovalRequest(formatApprovalRequest({ ...request, numbers: [12, 12, 83] })),
+      ),
+    ).toBe('protocol-malformed');
+    expect(
+      codeOf(() =>
+        parseApprovalRequest(formatApprovalRequest({ ...request, numbers: [9, 12, 83] })),
+      ),
+    ).toBe('protocol-malformed');
+    expect(
+      parseApprovalRequest(formatApprovalRequest({ ...request, browser: '', ip: '' })).browser,
+    ).toBe('');
   });
 
   it('parses answers: approve needs 10…99, a deny carries 0', () => {
     const sig = signApproval(secret, signed);
-    expect(parseApprovalAnswer({ v: 1, tx: signed.transaction, number: 47, decision: 'approve', signature: sig })).toMatchObject({ number: 47 });
-    expect(parseApprovalAnswer({ v: 1, tx: signed.transaction, number: 0, decision: 'deny-and-block', signature: sig })).toMatchObject({ decision: 'deny-and-block' });
-    expect(codeOf(() => parseApprovalAnswer({ v: 1, tx: signed.transaction, number: 0, decision: 'approve', signature: sig }))).toBe('protocol-malformed');
-    expect(codeOf(() => parseApprovalAnswer({ v: 1, tx: signed.transaction, number: 47, decision: 'deny', signature: sig }))).toBe('protocol-malformed');
-    expect(codeOf(() => parseApprovalAnswer({ v: 1, tx: signed.transaction, number: 47, decision: 'approve', signature: 'AAAA' }))).toBe('protocol-malformed');
+    expect(
+      parseApprovalAnswer({
+        v: 1,
+        tx: signed.transaction,
+        number: 47,
+        decision: 'approve',
+        signature: sig,
+      }),
+    ).toMatchObject({ number: 47 });
+    expect(
+      parseApprovalAnswer({
+        v: 1,
+        tx: signed.transaction,
+        number: 0,
+        decision: 'deny-and-block',
+        signature: sig,
+      }),
+    ).toMatchObject({ decision: 'deny-and-block' });
+    expect(
+      codeOf(() =>
+        parseApprovalAnswer({
+          v: 1,
+          tx: signed.transaction,
+          number: 0,
+          decision: 'approve',
+          signature: sig,
+        }),
+      ),
+    ).toBe('protocol-malformed');
+    expect(
+      codeOf(() =>
+        parseApprovalAnswer({
+          v: 1,
+          tx: signed.transaction,
+          number: 47,
+          decision: 'deny',
+          signature: sig,
+        }),
+      ),
+    ).toBe('protocol-malformed');
+    expect(
+      codeOf(() =>
+        parseApprovalAnswer({
+          v: 1,
+          tx: signed.transaction,
+          number: 47,
+          decision: 'approve',
+          signature: 'AAAA',
+        }),
+      ),
+    ).toBe('protocol-malformed');
   });
 
   it('never throws untyped on junk (fast-check)', () => {

@@ -6,7 +6,14 @@ import { origin } from './arbitraries';
 import { codeOf } from './support';
 
 describe('server origin', () => {
-  it.each(['https://konto.example', 'https://konto.example:8443', 'http://127.0.0.1:8787', 'http://[::1]:1', 'http://localhost', 'https://xn--mnchen-3ya.de'])('accepts %s', (o) => {
+  it.each([
+    'https://konto.example',
+    'https://konto.example:8443',
+    'http://127.0.0.1:8787',
+    'http://[::1]:1',
+    'http://localhost',
+    'https://xn--mnchen-3ya.de',
+  ])('accepts %s', (o) => {
     expect(parseServerOrigin(o)).toBe(o);
   });
 
@@ -39,7 +46,9 @@ describe('server origin', () => {
     );
     fc.assert(
       fc.property(fc.string({ maxLength: 80, unit: 'binary' }), (s) => {
-        expect(['ok', 'protocol-origin', 'protocol-oversize']).toContain(codeOf(() => parseServerOrigin(s)));
+        expect(['ok', 'protocol-origin', 'protocol-oversize']).toContain(
+          codeOf(() => parseServerOrigin(s)),
+        );
       }),
     );
   });

@@ -2,7 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import '../../support/fast-check-seed';
 import { ERROR_CODES } from '../../../shared/errors';
-import { formatPairingPayload, parsePairingPayload, pairingView, type PairingPayload } from '../../../shared/servicekonto/pairing-payload';
+import {
+  formatPairingPayload,
+  parsePairingPayload,
+  pairingView,
+  type PairingPayload,
+} from '../../../shared/servicekonto/pairing-payload';
 import { b64Text, display, identifier, junk, origin } from './arbitraries';
 import { codeOf } from './support';
 
@@ -28,18 +33,38 @@ describe('pairing payload', () => {
 
   it('refuses with a typed code: unknown version, missing or unknown field, oversize, bad origin, expired', () => {
     const base = { v: 1, ...example };
-    expect(codeOf(() => parsePairingPayload(json({ ...base, v: 2 }), NOW))).toBe('protocol-version');
-    expect(codeOf(() => parsePairingPayload(json({ ...base, v: '1' }), NOW))).toBe('protocol-version');
+    expect(codeOf(() => parsePairingPayload(json({ ...base, v: 2 }), NOW))).toBe(
+      'protocol-version',
+    );
+    expect(codeOf(() => parsePairingPayload(json({ ...base, v: '1' }), NOW))).toBe(
+      'protocol-version',
+    );
     const { token: _t, ...noToken } = base;
     expect(codeOf(() => parsePairingPayload(json(noToken), NOW))).toBe('protocol-malformed');
-    expect(codeOf(() => parsePairingPayload(json({ ...base, extra: 1 }), NOW))).toBe('protocol-malformed');
-    expect(codeOf(() => parsePairingPayload(json({ ...base, accountName: 'x'.repeat(129) }), NOW))).toBe('protocol-oversize');
-    expect(codeOf(() => parsePairingPayload(`faktor-pair:${'x'.repeat(3000)}`, NOW))).toBe('protocol-oversize');
-    expect(codeOf(() => parsePairingPayload(json({ ...base, origin: 'http://konto.example' }), NOW))).toBe('protocol-origin');
-    expect(codeOf(() => parsePairingPayload(json({ ...base, origin: 'https://konto.example/' }), NOW))).toBe('protocol-origin');
-    expect(codeOf(() => parsePairingPayload(json({ ...base, level: 'hoch' }), NOW))).toBe('protocol-malformed');
-    expect(codeOf(() => parsePairingPayload(json({ ...base, exp: 1_800_000_000 }), NOW))).toBe('protocol-expired');
-    expect(codeOf(() => parsePairingPayload(json({ ...base, token: 'short' }), NOW))).toBe('protocol-malformed');
+    expect(codeOf(() => parsePairingPayload(json({ ...base, extra: 1 }), NOW))).toBe(
+      'protocol-malformed',
+    );
+    expect(
+      codeOf(() => parsePairingPayload(json({ ...base, accountName: 'x'.repeat(129) }), NOW)),
+    ).toBe('protocol-oversize');
+    expect(codeOf(() => parsePairingPayload(`faktor-pair:${'x'.repeat(3000)}`, NOW))).toBe(
+      'protocol-oversize',
+    );
+    expect(
+      codeOf(() => parsePairingPayload(json({ ...base, origin: 'http://konto.example' }), NOW)),
+    ).toBe('protocol-origin');
+    expect(
+      codeOf(() => parsePairingPayload(json({ ...base, origin: 'https://konto.example/' }), NOW)),
+    ).toBe('protocol-origin');
+    expect(codeOf(() => parsePairingPayload(json({ ...base, level: 'hoch' }), NOW))).toBe(
+      'protocol-malformed',
+    );
+    expect(codeOf(() => parsePairingPayload(json({ ...base, exp: 1_800_000_000 }), NOW))).toBe(
+      'protocol-expired',
+    );
+    expect(codeOf(() => parsePairingPayload(json({ ...base, token: 'short' }), NOW))).toBe(
+      'protocol-malformed',
+    );
     expect(codeOf(() => parsePairingPayload('faktor-login:{}', NOW))).toBe('protocol-malformed');
   });
 
@@ -63,7 +88,9 @@ describe('pairing payload', () => {
     fc.assert(
       fc.property(junk, (s) => {
         const code = codeOf(() => parsePairingPayload(`faktor-pair:${s}`, NOW));
-        expect(code.startsWith('protocol-') && (ERROR_CODES as readonly string[]).includes(code)).toBe(true);
+        expect(
+          code.startsWith('protocol-') && (ERROR_CODES as readonly string[]).includes(code),
+        ).toBe(true);
       }),
     );
   });

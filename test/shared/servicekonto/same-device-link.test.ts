@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import '../../support/fast-check-seed';
 import { MAX_PAYLOAD_CHARS } from '../../../shared/qr/router';
 import { formatLoginPayload } from '../../../shared/servicekonto/login-payload';
-import { formatSameDeviceLink, isSameDeviceLink, MAX_LINK_CHARS, unwrapSameDeviceLink } from '../../../shared/servicekonto/same-device-link';
+import {
+  formatSameDeviceLink,
+  isSameDeviceLink,
+  MAX_LINK_CHARS,
+  unwrapSameDeviceLink,
+} from '../../../shared/servicekonto/same-device-link';
 import { codeOf } from './support';
 
 const login = formatLoginPayload({
@@ -42,12 +47,19 @@ describe('same-device link envelope', () => {
       [`faktor://login?v=1&p=${p}&next=https://evil.example`, 'protocol-malformed'],
       [`faktor://login?v=1&p=${p}&p=${p}`, 'protocol-malformed'],
       [`faktor://login?v=1&p=%E0%A4%A`, 'protocol-malformed'],
-      [`faktor://login?v=1&p=${encodeURIComponent('otpauth://totp/x?secret=JBSWY3DPEHPK3PXP')}`, 'unsupported-payload'],
+      [
+        `faktor://login?v=1&p=${encodeURIComponent('otpauth://totp/x?secret=JBSWY3DPEHPK3PXP')}`,
+        'unsupported-payload',
+      ],
       [`faktor://login?v=1&p=${encodeURIComponent('faktor-pair:{}')}`, 'unsupported-payload'],
       [`faktor://login?v=1&p=${'a'.repeat(MAX_PAYLOAD_CHARS + 1)}`, 'protocol-oversize'],
       [`faktor://login?v=1&p=${'%41'.repeat(MAX_LINK_CHARS)}`, 'protocol-oversize'],
     ];
-    for (const [link, code] of cases) expect([String(link).slice(0, 60), codeOf(() => unwrapSameDeviceLink(link))]).toEqual([String(link).slice(0, 60), code]);
+    for (const [link, code] of cases)
+      expect([String(link).slice(0, 60), codeOf(() => unwrapSameDeviceLink(link))]).toEqual([
+        String(link).slice(0, 60),
+        code,
+      ]);
   });
 
   it('never throws anything but a FaktorError, and returns only login payloads (property)', () => {
@@ -60,7 +72,10 @@ describe('same-device link envelope', () => {
     fc.assert(
       fc.property(junk, (link) => {
         const code = codeOf(() => unwrapSameDeviceLink(link));
-        if (code === 'ok') expect(unwrapSameDeviceLink(link).trim().toLowerCase().startsWith('faktor-login:')).toBe(true);
+        if (code === 'ok')
+          expect(unwrapSameDeviceLink(link).trim().toLowerCase().startsWith('faktor-login:')).toBe(
+            true,
+          );
       }),
     );
   });

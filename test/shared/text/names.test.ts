@@ -7,7 +7,20 @@ import { checkName, hasUnsafeNameChar, mixedScripts } from '../../../shared/text
 const UNSAFE: number[] = [
   ...Array.from({ length: 0x20 }, (_, i) => i),
   ...Array.from({ length: 0x21 }, (_, i) => 0x7f + i),
-  0x061c, 0x200e, 0x200f, 0x2028, 0x2029, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069,
+  0x061c,
+  0x200e,
+  0x200f,
+  0x2028,
+  0x2029,
+  0x202a,
+  0x202b,
+  0x202c,
+  0x202d,
+  0x202e,
+  0x2066,
+  0x2067,
+  0x2068,
+  0x2069,
 ];
 const unsafeSet = new Set(UNSAFE);
 
@@ -16,13 +29,24 @@ describe('checkName', () => {
     for (const cp of UNSAFE) {
       const c = String.fromCodePoint(cp);
       for (const name of [c, `a${c}`, `${c}b`, `a${c}b`]) {
-        expect(() => checkName(name, 'label')).toThrow(expect.objectContaining({ code: 'unsafe-name', params: { name: 'label' } }));
+        expect(() => checkName(name, 'label')).toThrow(
+          expect.objectContaining({ code: 'unsafe-name', params: { name: 'label' } }),
+        );
       }
     }
   });
 
   it('keeps what real names hold: spaces, accents, RTL letters, emoji with joiners, colons', () => {
-    for (const name of ['  alice ', 'Müller & Söhne', 'שלום', 'مرحبا', '👩‍💻 dev', 'a:b', 'GitHub (work)', '']) {
+    for (const name of [
+      '  alice ',
+      'Müller & Söhne',
+      'שלום',
+      'مرحبا',
+      '👩‍💻 dev',
+      'a:b',
+      'GitHub (work)',
+      '',
+    ]) {
       expect(checkName(name, 'issuer')).toBe(name);
     }
   });
@@ -31,7 +55,10 @@ describe('checkName', () => {
     const cp = fc.oneof(fc.integer({ min: 0, max: 0x2fff }), fc.constantFrom(...UNSAFE));
     fc.assert(
       fc.property(fc.array(cp, { maxLength: 12 }), (cps) => {
-        const name = cps.filter((c) => c < 0xd800 || c > 0xdfff).map((c) => String.fromCodePoint(c)).join('');
+        const name = cps
+          .filter((c) => c < 0xd800 || c > 0xdfff)
+          .map((c) => String.fromCodePoint(c))
+          .join('');
         const expected = [...name].some((ch) => unsafeSet.has(ch.codePointAt(0)!));
         expect(hasUnsafeNameChar(name)).toBe(expected);
         try {
@@ -62,9 +89,17 @@ describe('mixedScripts', () => {
     const latin = fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzäöü');
     const cyrillic = fc.integer({ min: 0x0430, max: 0x044f }).map((c) => String.fromCodePoint(c));
     fc.assert(
-      fc.property(fc.string({ maxLength: 8 }), latin, cyrillic, fc.boolean(), (rest, l, c, order) => {
-        expect(mixedScripts(order ? `${l}${rest}${c}` : `${c}${rest}${l}`)).toEqual(expect.arrayContaining(['Latin', 'Cyrillic']));
-      }),
+      fc.property(
+        fc.string({ maxLength: 8 }),
+        latin,
+        cyrillic,
+        fc.boolean(),
+        (rest, l, c, order) => {
+          expect(mixedScripts(order ? `${l}${rest}${c}` : `${c}${rest}${l}`)).toEqual(
+            expect.arrayContaining(['Latin', 'Cyrillic']),
+          );
+        },
+      ),
     );
   });
 });

@@ -20,10 +20,26 @@ const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 /** DER certificate binding `publicKey` (uncompressed P-256), self-signed with `secretKey`. */
 export function selfSignedCertificate(secretKey: Uint8Array, publicKey: Uint8Array): Uint8Array {
-  const name = der(0x30, der(0x31, der(0x30, oid(0x55, 0x04, 0x03), der(0x0c, text('Faktor soft authenticator')))));
+  const name = der(
+    0x30,
+    der(0x31, der(0x30, oid(0x55, 0x04, 0x03), der(0x0c, text('Faktor soft authenticator')))),
+  );
   const validity = der(0x30, der(0x17, text('250101000000Z')), der(0x17, text('450101000000Z')));
-  const spki = der(0x30, der(0x30, EC_PUBLIC_KEY, PRIME256V1), der(0x03, Uint8Array.of(0), publicKey));
-  const tbs = der(0x30, der(0xa0, der(0x02, Uint8Array.of(2))), der(0x02, Uint8Array.of(1)), ECDSA_SHA256, name, validity, name, spki);
+  const spki = der(
+    0x30,
+    der(0x30, EC_PUBLIC_KEY, PRIME256V1),
+    der(0x03, Uint8Array.of(0), publicKey),
+  );
+  const tbs = der(
+    0x30,
+    der(0xa0, der(0x02, Uint8Array.of(2))),
+    der(0x02, Uint8Array.of(1)),
+    ECDSA_SHA256,
+    name,
+    validity,
+    name,
+    spki,
+  );
   const signature = p256.sign(tbs, secretKey, { format: 'der' });
   return der(0x30, tbs, ECDSA_SHA256, der(0x03, Uint8Array.of(0), signature));
 }

@@ -53,7 +53,13 @@ export class SoftAuthenticator {
 
   /** authenticatorGetInfo reply. */
   info(): Map<number, CborValue> {
-    const options: Record<string, boolean> = { rk: true, up: true, plat: false, clientPin: this.pin.isSet, pinUvAuthToken: true };
+    const options: Record<string, boolean> = {
+      rk: true,
+      up: true,
+      plat: false,
+      clientPin: this.pin.isSet,
+      pinUvAuthToken: true,
+    };
     if (this.options.credMgmt === 'preview') options.credentialMgmtPreview = true;
     else options.credMgmt = true;
     return new Map<number, CborValue>([
@@ -82,13 +88,18 @@ export class SoftAuthenticator {
       const reply = await this.dispatch(request.cmd, request.params, ctx);
       return reply.size === 0 ? Uint8Array.of(0) : Uint8Array.of(0, ...encodeCbor(reply));
     } catch (e) {
-      if (e instanceof CtapError && e.kind === 'status' && e.status !== undefined) return Uint8Array.of(e.status);
+      if (e instanceof CtapError && e.kind === 'status' && e.status !== undefined)
+        return Uint8Array.of(e.status);
       if (e instanceof CtapError) return Uint8Array.of(Status.INVALID_PARAMETER);
       return Uint8Array.of(0x7f);
     }
   }
 
-  private async dispatch(cmd: number, params: CborMap, ctx: RequestContext): Promise<Map<number, CborValue>> {
+  private async dispatch(
+    cmd: number,
+    params: CborMap,
+    ctx: RequestContext,
+  ): Promise<Map<number, CborValue>> {
     switch (cmd) {
       case Ctap2Cmd.GET_INFO:
         return this.info();
@@ -114,7 +125,8 @@ export class SoftAuthenticator {
   }
 
   private async reset(ctx: RequestContext): Promise<Map<number, CborValue>> {
-    if (Date.now() - this.poweredAt > (this.options.resetWindowMs ?? 10_000)) throw CtapError.fromStatus(Status.NOT_ALLOWED);
+    if (Date.now() - this.poweredAt > (this.options.resetWindowMs ?? 10_000))
+      throw CtapError.fromStatus(Status.NOT_ALLOWED);
     await ctx.waitForTouch();
     this.store.clear();
     this.pin.reset();

@@ -10,7 +10,12 @@ import { SoftCtapHid } from './soft-ctaphid';
  * Puts a resident credential (passkey) for `user` at `rpId` on a simulated key through our own client's
  * MakeCredential with a PIN token — how a site would, so listing/deleting tests start from real data.
  */
-export async function enrolResident(a: SoftAuthenticator, pin: string, rpId: string, user: string): Promise<void> {
+export async function enrolResident(
+  a: SoftAuthenticator,
+  pin: string,
+  rpId: string,
+  user: string,
+): Promise<void> {
   const { host, device } = createMemoryPipe();
   const hid = new SoftCtapHid(a, device);
   try {

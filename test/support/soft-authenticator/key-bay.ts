@@ -1,5 +1,8 @@
 import { createMemoryPipe } from '../../../electron/main/services/fido/memory-transport';
-import { classifyHidError, type KeyDevice } from '../../../electron/main/services/fido/node-hid-transport';
+import {
+  classifyHidError,
+  type KeyDevice,
+} from '../../../electron/main/services/fido/node-hid-transport';
 import type { HidTransport } from '../../../electron/main/services/fido/transport';
 import { CtapError } from '../../../shared/ctap/errors';
 import { SoftAuthenticator, type SoftAuthenticatorOptions } from './authenticator';
@@ -14,7 +17,10 @@ import { SoftCtapHid, type SoftHidOptions } from './soft-ctaphid';
  * node is. Unplugging closes every open pipe, so an operation in flight sees the key vanish.
  */
 export class SoftKeyBay {
-  private readonly keys = new Map<string, { authenticator: SoftAuthenticator; device: KeyDevice; denied: boolean }>();
+  private readonly keys = new Map<
+    string,
+    { authenticator: SoftAuthenticator; device: KeyDevice; denied: boolean }
+  >();
   private plugged: string[] = [];
   private readonly live = new Map<string, Set<SoftCtapHid<SoftAuthenticator>>>();
   /** How the simulated user touches keys opened from now on. */
@@ -23,9 +29,24 @@ export class SoftKeyBay {
   constructor(private readonly hidOptions: Omit<SoftHidOptions, 'touch'> = {}) {}
 
   /** Plugs in a new simulated key at `path`. */
-  plug(path: string, options: SoftAuthenticatorOptions = {}, device: Partial<KeyDevice> = {}): SoftAuthenticator {
+  plug(
+    path: string,
+    options: SoftAuthenticatorOptions = {},
+    device: Partial<KeyDevice> = {},
+  ): SoftAuthenticator {
     const authenticator = new SoftAuthenticator(options);
-    this.keys.set(path, { authenticator, device: { path, vendorId: 0x1209, productId: 0x5070, product: 'Soft FIDO2 key', manufacturer: 'Faktor tests', ...device }, denied: false });
+    this.keys.set(path, {
+      authenticator,
+      device: {
+        path,
+        vendorId: 0x1209,
+        productId: 0x5070,
+        product: 'Soft FIDO2 key',
+        manufacturer: 'Faktor tests',
+        ...device,
+      },
+      denied: false,
+    });
     this.plugged.push(path);
     return authenticator;
   }
@@ -60,13 +81,16 @@ export class SoftKeyBay {
   }
 
   /** The seam's device list: the keys plugged in now. */
-  readonly list = async (): Promise<KeyDevice[]> => this.plugged.map((p) => this.keys.get(p)!.device);
+  readonly list = async (): Promise<KeyDevice[]> =>
+    this.plugged.map((p) => this.keys.get(p)!.device);
 
   /** The seam's open: a fresh pipe to the simulated key. */
   readonly open = async (path: string): Promise<HidTransport> => {
     const k = this.keys.get(path);
-    if (!k || !this.plugged.includes(path)) throw new CtapError('removed', 'the key was disconnected');
-    if (k.denied) throw classifyHidError(new Error('cannot open device with path ' + path), 'linux');
+    if (!k || !this.plugged.includes(path))
+      throw new CtapError('removed', 'the key was disconnected');
+    if (k.denied)
+      throw classifyHidError(new Error('cannot open device with path ' + path), 'linux');
     const { host, device } = createMemoryPipe();
     const hid = new SoftCtapHid(k.authenticator, device, { ...this.hidOptions, touch: this.touch });
     const set = this.live.get(path) ?? new Set();

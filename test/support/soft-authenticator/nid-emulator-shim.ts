@@ -14,7 +14,10 @@ export class NidEmulatorBackend implements CtapBackend {
 
   async handleCbor(payload: Uint8Array, _ctx: RequestContext): Promise<Uint8Array> {
     try {
-      const reply = this.emulator.command({ command: payload[0] as never, data: payload.length > 1 ? new Uint8Array(payload.subarray(1)) : undefined });
+      const reply = this.emulator.command({
+        command: payload[0] as never,
+        data: payload.length > 1 ? new Uint8Array(payload.subarray(1)) : undefined,
+      });
       return Uint8Array.of(reply.status, ...(reply.data ?? []));
     } catch (e) {
       if (e instanceof AuthenticationEmulatorError) return Uint8Array.of(e.status);

@@ -4,7 +4,11 @@ import { CtapError, Status } from '../../../shared/ctap/errors';
  * How the simulated user behaves when the key asks for a touch: at once, after a delay (the key sends
  * KEEPALIVE UPNEEDED meanwhile), never (the client must cancel or time out), or refuse.
  */
-export type TouchPolicy = { readonly mode: 'auto' } | { readonly mode: 'after'; readonly ms: number } | { readonly mode: 'never' } | { readonly mode: 'deny' };
+export type TouchPolicy =
+  | { readonly mode: 'auto' }
+  | { readonly mode: 'after'; readonly ms: number }
+  | { readonly mode: 'never' }
+  | { readonly mode: 'deny' };
 
 /** What the CTAPHID layer hands the authenticator for one request. */
 export interface RequestContext {
@@ -18,7 +22,13 @@ export interface RequestContext {
  * Waits for the simulated touch, calling `keepalive` every `intervalMs`, and failing with
  * KEEPALIVE_CANCEL when `signal` aborts or USER_ACTION_TIMEOUT after `timeoutMs`.
  */
-export function waitForTouch(policy: TouchPolicy, signal: AbortSignal, keepalive: () => void, intervalMs = 100, timeoutMs = 30_000): Promise<void> {
+export function waitForTouch(
+  policy: TouchPolicy,
+  signal: AbortSignal,
+  keepalive: () => void,
+  intervalMs = 100,
+  timeoutMs = 30_000,
+): Promise<void> {
   if (policy.mode === 'auto') return Promise.resolve();
   if (policy.mode === 'deny') return Promise.reject(CtapError.fromStatus(Status.OPERATION_DENIED));
   return new Promise((resolve, reject) => {
@@ -35,7 +45,9 @@ export function waitForTouch(policy: TouchPolicy, signal: AbortSignal, keepalive
     signal.addEventListener('abort', onAbort);
     const ticker = setInterval(keepalive, intervalMs);
     keepalive();
-    timers.push(setTimeout(() => finish(CtapError.fromStatus(Status.USER_ACTION_TIMEOUT)), timeoutMs));
+    timers.push(
+      setTimeout(() => finish(CtapError.fromStatus(Status.USER_ACTION_TIMEOUT)), timeoutMs),
+    );
     if (policy.mode === 'after') timers.push(setTimeout(() => finish(), policy.ms));
   });
 }

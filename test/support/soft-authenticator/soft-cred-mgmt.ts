@@ -21,7 +21,10 @@ export interface CredMgmtState {
 function rpReply(c: SoftCredential, total?: number): Map<number, CborValue> {
   const rp: Record<string, CborValue> = { id: c.rpId ?? '' };
   if (c.rpName) rp.name = c.rpName;
-  const reply = new Map<number, CborValue>([[3, rp], [4, c.rpIdHash]]);
+  const reply = new Map<number, CborValue>([
+    [3, rp],
+    [4, c.rpIdHash],
+  ]);
   if (total !== undefined) reply.set(5, total);
   return reply;
 }
@@ -30,26 +33,44 @@ function credentialReply(c: SoftCredential, total?: number): Map<number, CborVal
   const user: Record<string, CborValue> = { id: c.user?.id ?? new Uint8Array(0) };
   if (c.user?.name) user.name = c.user.name;
   if (c.user?.displayName) user.displayName = c.user.displayName;
-  const reply = new Map<number, CborValue>([[6, user], [7, { id: c.id, type: 'public-key' }], [8, p256ToCose(c.publicKey, CoseAlg.ES256)]]);
+  const reply = new Map<number, CborValue>([
+    [6, user],
+    [7, { id: c.id, type: 'public-key' }],
+    [8, p256ToCose(c.publicKey, CoseAlg.ES256)],
+  ]);
   if (total !== undefined) reply.set(9, total);
   reply.set(0x0a, 1);
   return reply;
 }
 
 /** authenticatorCredentialManagement (0x0A and the preview 0x41 share it). */
-export function credentialManagement(core: CredentialCore, state: CredMgmtState, params: CborMap): Map<number, CborValue> {
+export function credentialManagement(
+  core: CredentialCore,
+  state: CredMgmtState,
+  params: CborMap,
+): Map<number, CborValue> {
   const sub = required(params, 1, asInt, 'subCommand');
   const subParams = optional(params, 2, asMap, 'subCommandParams');
   if (sub !== CredSub.ENUMERATE_RPS_NEXT && sub !== CredSub.ENUMERATE_CREDENTIALS_NEXT) {
-    const message = subParams ? concatBytes(Uint8Array.of(sub), encodeCbor(subParams)) : Uint8Array.of(sub);
+    const message = subParams
+      ? concatBytes(Uint8Array.of(sub), encodeCbor(subParams))
+      : Uint8Array.of(sub);
     const param = optional(params, 4, asBytes, 'pinUvAuthParam');
     if (!param) throw fail(Status.PIN_REQUIRED);
-    core.pin.verifyToken(optional(params, 3, asInt, 'pinUvAuthProtocol'), param, message, Permission.CM);
+    core.pin.verifyToken(
+      optional(params, 3, asInt, 'pinUvAuthProtocol'),
+      param,
+      message,
+      Permission.CM,
+    );
   }
   const all = core.store.resident();
   switch (sub) {
     case CredSub.GET_CREDS_METADATA:
-      return new Map([[1, all.length], [2, RESIDENT_CAPACITY - all.length]]);
+      return new Map([
+        [1, all.length],
+        [2, RESIDENT_CAPACITY - all.length],
+      ]);
     case CredSub.ENUMERATE_RPS_BEGIN: {
       const rps = all.filter((c, i) => all.findIndex((o) => o.rpId === c.rpId) === i);
       const [first, ...rest] = rps;
@@ -78,21 +99,35 @@ export function credentialManagement(core: CredentialCore, state: CredMgmtState,
   }
 }
 
-function next(queue: SoftCredential[] | undefined, reply: (c: SoftCredential) => Map<number, CborValue>): Map<number, CborValue> {
+function next(
+  queue: SoftCredential[] | undefined,
+  reply: (c: SoftCredential) => Map<number, CborValue>,
+): Map<number, CborValue> {
   const c = queue?.shift();
   if (!c) throw fail(Status.NOT_ALLOWED);
   return reply(c);
 }
 
 function descriptorId(subParams: CborMap | undefined): Uint8Array {
-  return required(required(subParams ?? new Map(), 2, asMap, 'credentialId'), 'id', asBytes, 'credentialId.id');
+  return required(
+    required(subParams ?? new Map(), 2, asMap, 'credentialId'),
+    'id',
+    asBytes,
+    'credentialId.id',
+  );
 }
 
 function updateUser(core: CredentialCore, subParams: CborMap | undefined): Map<number, CborValue> {
   const id = descriptorId(subParams);
-  const c = core.store.resident().find((r) => r.id.every((b, i) => b === id[i]) && r.id.length === id.length);
+  const c = core.store
+    .resident()
+    .find((r) => r.id.every((b, i) => b === id[i]) && r.id.length === id.length);
   if (!c) throw fail(Status.NO_CREDENTIALS);
   const user = required(subParams ?? new Map(), 3, asMap, 'user');
-  c.user = { id: required(user, 'id', asBytes, 'user.id'), name: optional(user, 'name', asText, 'name'), displayName: optional(user, 'displayName', asText, 'displayName') };
+  c.user = {
+    id: required(user, 'id', asBytes, 'user.id'),
+    name: optional(user, 'name', asText, 'name'),
+    displayName: optional(user, 'displayName', asText, 'displayName'),
+  };
   return new Map();
 }

@@ -1,5 +1,16 @@
 import { CtapError } from '../../../shared/ctap/errors';
-import { BROADCAST_CID, Capability, CtapHidCmd, CtapHidError, encodeInitReply, framePackets, KeepaliveStatus, parsePacket, Reassembler, type HidMessage } from '../../../shared/ctap/hid-frame';
+import {
+  BROADCAST_CID,
+  Capability,
+  CtapHidCmd,
+  CtapHidError,
+  encodeInitReply,
+  framePackets,
+  KeepaliveStatus,
+  parsePacket,
+  Reassembler,
+  type HidMessage,
+} from '../../../shared/ctap/hid-frame';
 import type { HidTransport } from '../../../electron/main/services/fido/transport';
 import { waitForTouch, type RequestContext, type TouchPolicy } from './presence';
 
@@ -81,32 +92,48 @@ export class SoftCtapHid<B extends CtapBackend = CtapBackend> {
     } catch {
       return;
     }
-    if (packet.kind === 'init' && packet.cmd === CtapHidCmd.INIT) return this.init(packet.cid, packet.data.subarray(0, 8), packet.length);
-    if (packet.cid === 0 || packet.cid === BROADCAST_CID || !this.channels.has(packet.cid)) return this.error(packet.cid, CtapHidError.INVALID_CHANNEL);
+    if (packet.kind === 'init' && packet.cmd === CtapHidCmd.INIT)
+      return this.init(packet.cid, packet.data.subarray(0, 8), packet.length);
+    if (packet.cid === 0 || packet.cid === BROADCAST_CID || !this.channels.has(packet.cid))
+      return this.error(packet.cid, CtapHidError.INVALID_CHANNEL);
     if (packet.kind === 'init' && packet.cmd === CtapHidCmd.CANCEL) {
       if (this.active?.cid === packet.cid) this.active.abort.abort();
       return;
     }
-    if (this.active && this.active.cid !== packet.cid) return this.error(packet.cid, CtapHidError.CHANNEL_BUSY);
+    if (this.active && this.active.cid !== packet.cid)
+      return this.error(packet.cid, CtapHidError.CHANNEL_BUSY);
     let message: HidMessage | undefined;
     try {
       message = this.channels.get(packet.cid)?.push(packet);
     } catch (e) {
       this.channels.get(packet.cid)?.reset();
-      return this.error(packet.cid, e instanceof CtapError && typeof e.status === 'number' ? e.status : CtapHidError.OTHER);
+      return this.error(
+        packet.cid,
+        e instanceof CtapError && typeof e.status === 'number' ? e.status : CtapHidError.OTHER,
+      );
     }
     if (message) await this.dispatch(message);
   }
 
   private async init(cid: number, nonce: Uint8Array, length: number): Promise<void> {
     if (length !== 8) return this.error(cid, CtapHidError.INVALID_LEN);
-    if (cid !== BROADCAST_CID && !this.channels.has(cid)) return this.error(cid, CtapHidError.INVALID_CHANNEL);
+    if (cid !== BROADCAST_CID && !this.channels.has(cid))
+      return this.error(cid, CtapHidError.INVALID_CHANNEL);
     const assigned = cid === BROADCAST_CID ? this.nextCid++ : cid;
     this.channels.get(assigned)?.reset();
     if (this.active?.cid === assigned) this.active.abort.abort();
     this.channels.set(assigned, new Reassembler(assigned));
     const capabilities = Capability.WINK | (this.authenticator.ctap2 ? Capability.CBOR : 0);
-    await this.send(cid, CtapHidCmd.INIT, encodeInitReply(nonce, { cid: assigned, protocolVersion: 2, deviceVersion: [1, 0, 0], capabilities }));
+    await this.send(
+      cid,
+      CtapHidCmd.INIT,
+      encodeInitReply(nonce, {
+        cid: assigned,
+        protocolVersion: 2,
+        deviceVersion: [1, 0, 0],
+        capabilities,
+      }),
+    );
   }
 
   private async dispatch(m: HidMessage): Promise<void> {
@@ -117,7 +144,14 @@ export class SoftCtapHid<B extends CtapBackend = CtapBackend> {
         this.authenticator.winks++;
         return this.send(m.cid, m.cmd, new Uint8Array(0));
       case CtapHidCmd.MSG:
-        return this.send(m.cid, m.cmd, this.authenticator.handleMsg(m.payload, this.context(m.cid, new AbortController().signal)));
+        return this.send(
+          m.cid,
+          m.cmd,
+          this.authenticator.handleMsg(
+            m.payload,
+            this.context(m.cid, new AbortController().signal),
+          ),
+        );
       case CtapHidCmd.CBOR:
         if (!this.authenticator.ctap2) return this.error(m.cid, CtapHidError.INVALID_CMD);
         return this.cbor(m);
@@ -130,16 +164,26 @@ export class SoftCtapHid<B extends CtapBackend = CtapBackend> {
   private cbor(m: HidMessage): void {
     const abort = new AbortController();
     this.active = { cid: m.cid, abort };
-    void this.authenticator.handleCbor(m.payload, this.context(m.cid, abort.signal)).then(async (reply) => {
-      if (this.active?.abort === abort) this.active = undefined;
-      if (this.running) await this.send(m.cid, CtapHidCmd.CBOR, reply);
-    });
+    void this.authenticator
+      .handleCbor(m.payload, this.context(m.cid, abort.signal))
+      .then(async (reply) => {
+        if (this.active?.abort === abort) this.active = undefined;
+        if (this.running) await this.send(m.cid, CtapHidCmd.CBOR, reply);
+      });
   }
 
   private context(cid: number, signal: AbortSignal): RequestContext {
-    const keepalive = (): void => void this.send(cid, CtapHidCmd.KEEPALIVE, Uint8Array.of(KeepaliveStatus.UP_NEEDED));
+    const keepalive = (): void =>
+      void this.send(cid, CtapHidCmd.KEEPALIVE, Uint8Array.of(KeepaliveStatus.UP_NEEDED));
     return {
-      waitForTouch: () => waitForTouch(this.touch, signal, keepalive, this.options.keepaliveMs, this.options.touchTimeoutMs),
+      waitForTouch: () =>
+        waitForTouch(
+          this.touch,
+          signal,
+          keepalive,
+          this.options.keepaliveMs,
+          this.options.touchTimeoutMs,
+        ),
       touchedNow: () => this.touch.mode === 'auto',
     };
   }

@@ -51,13 +51,29 @@ export class SoftPin {
   /** Handles one ClientPIN request; returns the reply map. */
   handle(params: CborMap): Map<number, CborValue> {
     const sub = required(params, 2, asInt, 'subCommand');
-    if (sub === PinSub.GET_PIN_RETRIES) return new Map<number, CborValue>([[3, this.retries], [4, false]]);
+    if (sub === PinSub.GET_PIN_RETRIES)
+      return new Map<number, CborValue>([
+        [3, this.retries],
+        [4, false],
+      ]);
     const p = pinProtocol(required(params, 1, asInt, 'pinUvAuthProtocol'));
-    if (sub === PinSub.GET_KEY_AGREEMENT) return new Map([[1, p256ToCose(p256.getPublicKey(this.agreementKey, false), CoseAlg.ECDH_ES_HKDF_256)]]);
-    const shared = p.kdf(ecdhZ(this.agreementKey, coseToP256(required(params, 3, (v) => v, 'keyAgreement'), 'keyAgreement')));
+    if (sub === PinSub.GET_KEY_AGREEMENT)
+      return new Map([
+        [1, p256ToCose(p256.getPublicKey(this.agreementKey, false), CoseAlg.ECDH_ES_HKDF_256)],
+      ]);
+    const shared = p.kdf(
+      ecdhZ(
+        this.agreementKey,
+        coseToP256(
+          required(params, 3, (v) => v, 'keyAgreement'),
+          'keyAgreement',
+        ),
+      ),
+    );
     if (sub === PinSub.SET_PIN) return this.setPin(p, shared, params);
     if (sub === PinSub.CHANGE_PIN) return this.changePin(p, shared, params);
-    if (sub === PinSub.GET_PIN_TOKEN || sub === PinSub.GET_PIN_TOKEN_WITH_PERMISSIONS) return this.issueToken(p, shared, params, sub);
+    if (sub === PinSub.GET_PIN_TOKEN || sub === PinSub.GET_PIN_TOKEN_WITH_PERMISSIONS)
+      return this.issueToken(p, shared, params, sub);
     throw fail(Status.INVALID_SUBCOMMAND);
   }
 
@@ -74,23 +90,37 @@ export class SoftPin {
     this.checkBlocked();
     const newPinEnc = required(params, 5, asBytes, 'newPinEnc');
     const pinHashEnc = required(params, 6, asBytes, 'pinHashEnc');
-    this.checkParam(p, shared, concatBytes(newPinEnc, pinHashEnc), required(params, 4, asBytes, 'pinUvAuthParam'));
+    this.checkParam(
+      p,
+      shared,
+      concatBytes(newPinEnc, pinHashEnc),
+      required(params, 4, asBytes, 'pinUvAuthParam'),
+    );
     this.checkPinHash(p, shared, pinHashEnc);
     this.storePin(p, shared, newPinEnc);
     this.tokenProtocol = undefined;
     return new Map();
   }
 
-  private issueToken(p: PinProtocol, shared: Uint8Array, params: CborMap, sub: number): Map<number, CborValue> {
+  private issueToken(
+    p: PinProtocol,
+    shared: Uint8Array,
+    params: CborMap,
+    sub: number,
+  ): Map<number, CborValue> {
     if (!this.pinHash) throw fail(Status.PIN_NOT_SET);
     this.checkBlocked();
-    const permissions = sub === PinSub.GET_PIN_TOKEN ? Permission.MC | Permission.GA : required(params, 9, asInt, 'permissions');
+    const permissions =
+      sub === PinSub.GET_PIN_TOKEN
+        ? Permission.MC | Permission.GA
+        : required(params, 9, asInt, 'permissions');
     if (permissions === 0) throw fail(Status.INVALID_PARAMETER);
     this.checkPinHash(p, shared, required(params, 6, asBytes, 'pinHashEnc'));
     this.token = randomBytes(32);
     this.tokenProtocol = p.version;
     this.permissions = permissions;
-    this.tokenRpId = sub === PinSub.GET_PIN_TOKEN ? undefined : optional(params, 0x0a, asText, 'rpId');
+    this.tokenRpId =
+      sub === PinSub.GET_PIN_TOKEN ? undefined : optional(params, 0x0a, asText, 'rpId');
     return new Map([[2, p.encrypt(shared, this.token)]]);
   }
 
@@ -99,7 +129,12 @@ export class SoftPin {
     if (this.consecutive >= 3) throw fail(Status.PIN_AUTH_BLOCKED);
   }
 
-  private checkParam(p: PinProtocol, key: Uint8Array, message: Uint8Array, param: Uint8Array): void {
+  private checkParam(
+    p: PinProtocol,
+    key: Uint8Array,
+    message: Uint8Array,
+    param: Uint8Array,
+  ): void {
     if (!equalBytes(p.authenticate(key, message), param)) throw fail(Status.PIN_AUTH_INVALID);
   }
 
@@ -131,13 +166,20 @@ export class SoftPin {
    * Checks a pinUvAuthParam made with the token: right protocol, the permission granted, and the RP the
    * token is bound to (an unbound token binds to the first RP it is used for).
    */
-  verifyToken(protocol: number | undefined, param: Uint8Array, message: Uint8Array, permission: number, rpId?: string): void {
+  verifyToken(
+    protocol: number | undefined,
+    param: Uint8Array,
+    message: Uint8Array,
+    permission: number,
+    rpId?: string,
+  ): void {
     if (protocol === undefined) throw fail(Status.MISSING_PARAMETER);
     if (this.tokenProtocol !== protocol) throw fail(Status.PIN_AUTH_INVALID);
     this.checkParam(pinProtocol(protocol), this.token, message, param);
     if ((this.permissions & permission) === 0) throw fail(Status.PIN_AUTH_INVALID);
     if (rpId !== undefined) {
-      if (this.tokenRpId !== undefined && this.tokenRpId !== rpId) throw fail(Status.PIN_AUTH_INVALID);
+      if (this.tokenRpId !== undefined && this.tokenRpId !== rpId)
+        throw fail(Status.PIN_AUTH_INVALID);
       this.tokenRpId = rpId;
     }
   }

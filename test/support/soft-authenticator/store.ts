@@ -23,9 +23,17 @@ export class CredentialStore {
   private sequence = 0;
 
   /** Creates and stores a fresh P-256 credential. */
-  create(fields: Omit<SoftCredential, 'id' | 'secretKey' | 'publicKey' | 'createdAt'>): SoftCredential {
+  create(
+    fields: Omit<SoftCredential, 'id' | 'secretKey' | 'publicKey' | 'createdAt'>,
+  ): SoftCredential {
     const secretKey = p256.utils.randomSecretKey();
-    const credential: SoftCredential = { ...fields, id: randomBytes(32), secretKey, publicKey: p256.getPublicKey(secretKey, false), createdAt: this.sequence++ };
+    const credential: SoftCredential = {
+      ...fields,
+      id: randomBytes(32),
+      secretKey,
+      publicKey: p256.getPublicKey(secretKey, false),
+      createdAt: this.sequence++,
+    };
     this.credentials.push(credential);
     return credential;
   }
@@ -37,7 +45,9 @@ export class CredentialStore {
 
   /** Discoverable credentials, newest first, optionally for one RP. */
   resident(rpIdHash?: Uint8Array): SoftCredential[] {
-    return this.credentials.filter((c) => c.resident && (!rpIdHash || equalBytes(c.rpIdHash, rpIdHash))).sort((a, b) => b.createdAt - a.createdAt);
+    return this.credentials
+      .filter((c) => c.resident && (!rpIdHash || equalBytes(c.rpIdHash, rpIdHash)))
+      .sort((a, b) => b.createdAt - a.createdAt);
   }
 
   /** Removes a credential by id; false when none matched. */

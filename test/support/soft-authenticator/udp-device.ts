@@ -6,7 +6,10 @@ import { ReportQueue, type HidTransport } from '../../../electron/main/services/
  * The device end of the UDP simulator convention: listen on `port` (8111 by convention, 0 in tests
  * for an ephemeral one) and answer whoever sent the last datagram (7112 by convention).
  */
-export async function listenUdpDevice(port = 8111, host = '127.0.0.1'): Promise<{ transport: HidTransport; port: number }> {
+export async function listenUdpDevice(
+  port = 8111,
+  host = '127.0.0.1',
+): Promise<{ transport: HidTransport; port: number }> {
   const socket = createSocket('udp4');
   const queue = new ReportQueue();
   let peer: { port: number; address: string } | undefined;

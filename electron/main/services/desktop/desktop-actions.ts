@@ -28,7 +28,11 @@ export interface DesktopPorts {
  */
 export function scanAction(result: ScanResult): DesktopAction {
   const accounts = result.codes.filter((c) => c.route.kind === 'add-account');
-  return { kind: 'show-scan', result: accounts.length === 1 ? { codes: accounts, imagesScanned: result.imagesScanned } : result };
+  return {
+    kind: 'show-scan',
+    result:
+      accounts.length === 1 ? { codes: accounts, imagesScanned: result.imagesScanned } : result,
+  };
 }
 
 /**
@@ -51,7 +55,12 @@ export function createDesktopActions(deps: {
     show();
     emit('desktop-action', { kind: 'error', code: isFaktorError(e) ? e.code : 'internal' });
   };
-  const links = createLockedLinkOpener({ links: deps.links, showWindow: show, emit: (action) => emit('desktop-action', action), fail });
+  const links = createLockedLinkOpener({
+    links: deps.links,
+    showWindow: show,
+    emit: (action) => emit('desktop-action', action),
+    fail,
+  });
 
   const actions = {
     /** Tray: copies an account's current code (clipboard guard clears it as for an in-app copy). */
@@ -103,7 +112,8 @@ export function createDesktopActions(deps: {
     /** Every event main publishes passes here: the tray follows the vault, a waiting link follows the unlock. */
     onEvent(name: EventName, payload: unknown): void {
       if (name === 'vault-status' || name === 'vault-changed') tray.changed();
-      if (name === 'vault-status' && (payload as { state?: string }).state === 'ready') void links.unlocked();
+      if (name === 'vault-status' && (payload as { state?: string }).state === 'ready')
+        void links.unlocked();
     },
     /** Subscribes to "the tray menu may have changed"; returns the unsubscribe function. */
     onChange: tray.onChange,
@@ -123,7 +133,10 @@ export function createDesktopActions(deps: {
       tray.clear();
     },
   };
-  const shortcuts = createShortcutManager(deps.ports?.globalShortcuts, { scan: () => void actions.scanScreen(), search: () => actions.showSearch() });
+  const shortcuts = createShortcutManager(deps.ports?.globalShortcuts, {
+    scan: () => void actions.scanScreen(),
+    search: () => actions.showSearch(),
+  });
   return actions;
 }
 

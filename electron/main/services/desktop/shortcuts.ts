@@ -17,12 +17,17 @@ export type ShortcutName = 'scan' | 'search';
  * OS took it ('active'), refused it ('taken' — another app has it, shown plainly in the settings), it
  * is not valid ('invalid'), or it is off. Off by default: an empty setting registers nothing.
  */
-export function createShortcutManager(port: GlobalShortcutPort | undefined, actions: Readonly<Record<ShortcutName, () => void>>) {
+export function createShortcutManager(
+  port: GlobalShortcutPort | undefined,
+  actions: Readonly<Record<ShortcutName, () => void>>,
+) {
   const registered = new Map<ShortcutName, string>();
   const state: Record<ShortcutName, ShortcutState> = { scan: 'off', search: 'off' };
   return {
     /** Applies the shortcut settings; returns the state of each. */
-    apply(wanted: Readonly<Record<ShortcutName, string>>): Readonly<Record<ShortcutName, ShortcutState>> {
+    apply(
+      wanted: Readonly<Record<ShortcutName, string>>,
+    ): Readonly<Record<ShortcutName, ShortcutState>> {
       for (const [, accelerator] of registered) port?.unregister(accelerator);
       registered.clear();
       const taken = new Set<string>();

@@ -14,7 +14,12 @@ export type TrayCommand =
 
 /** One menu entry. */
 export type TrayItem =
-  | { readonly type: 'item'; readonly label: string; readonly enabled: boolean; readonly command: TrayCommand }
+  | {
+      readonly type: 'item';
+      readonly label: string;
+      readonly enabled: boolean;
+      readonly command: TrayCommand;
+    }
   | { readonly type: 'heading'; readonly label: string }
   | { readonly type: 'separator' };
 
@@ -41,17 +46,43 @@ export const MAX_TRAY_ACCOUNTS = 5;
 const MAX_NAME = 48;
 
 const WORDS = {
-  en: { copy: 'Copy a code', scan: 'Scan screen for a QR code', show: 'Show Faktor', unlock: 'Unlock Faktor…', lock: 'Lock', quit: 'Quit Faktor', error: 'Faktor needs attention…', none: 'No accounts yet' },
-  de: { copy: 'Code kopieren', scan: 'Bildschirm nach QR-Code durchsuchen', show: 'Faktor anzeigen', unlock: 'Faktor entsperren…', lock: 'Sperren', quit: 'Faktor beenden', error: 'Faktor braucht Aufmerksamkeit…', none: 'Noch keine Konten' },
+  en: {
+    copy: 'Copy a code',
+    scan: 'Scan screen for a QR code',
+    show: 'Show Faktor',
+    unlock: 'Unlock Faktor…',
+    lock: 'Lock',
+    quit: 'Quit Faktor',
+    error: 'Faktor needs attention…',
+    none: 'No accounts yet',
+  },
+  de: {
+    copy: 'Code kopieren',
+    scan: 'Bildschirm nach QR-Code durchsuchen',
+    show: 'Faktor anzeigen',
+    unlock: 'Faktor entsperren…',
+    lock: 'Sperren',
+    quit: 'Faktor beenden',
+    error: 'Faktor braucht Aufmerksamkeit…',
+    none: 'Noch keine Konten',
+  },
 } as const;
 
 /**
  * Which accounts the tray offers: the most recently copied first, then the rest in the user's order
  * (pinned ones first when the list says so), at most MAX_TRAY_ACCOUNTS, each once.
  */
-export function quickAccounts(list: ReadonlyArray<TrayAccount & { pinned?: boolean }>, recentIds: readonly string[], max = MAX_TRAY_ACCOUNTS): TrayAccount[] {
+export function quickAccounts(
+  list: ReadonlyArray<TrayAccount & { pinned?: boolean }>,
+  recentIds: readonly string[],
+  max = MAX_TRAY_ACCOUNTS,
+): TrayAccount[] {
   const byId = new Map(list.map((a) => [a.id, a]));
-  const ordered = [...list.filter((a) => a.pinned === true), ...recentIds.map((id) => byId.get(id)).filter((a) => a !== undefined), ...list];
+  const ordered = [
+    ...list.filter((a) => a.pinned === true),
+    ...recentIds.map((id) => byId.get(id)).filter((a) => a !== undefined),
+    ...list,
+  ];
   const seen = new Set<string>();
   const out: TrayAccount[] = [];
   for (const a of ordered) {
@@ -81,11 +112,25 @@ export function buildTrayMenu(state: TrayState): TrayItem[] {
   const w = WORDS[state.language];
   const quit: TrayItem = { type: 'item', label: w.quit, enabled: true, command: { kind: 'quit' } };
   if (state.vault !== 'ready') {
-    return [{ type: 'item', label: state.vault === 'locked' ? w.unlock : w.error, enabled: true, command: { kind: 'show' } }, { type: 'separator' }, quit];
+    return [
+      {
+        type: 'item',
+        label: state.vault === 'locked' ? w.unlock : w.error,
+        enabled: true,
+        command: { kind: 'show' },
+      },
+      { type: 'separator' },
+      quit,
+    ];
   }
   const copies: TrayItem[] =
     state.quick.length > 0
-      ? state.quick.map((a) => ({ type: 'item', label: menuLabel(a), enabled: true, command: { kind: 'copy', accountId: a.id } }))
+      ? state.quick.map((a) => ({
+          type: 'item',
+          label: menuLabel(a),
+          enabled: true,
+          command: { kind: 'copy', accountId: a.id },
+        }))
       : [{ type: 'item', label: w.none, enabled: false, command: { kind: 'show' } }];
   return [
     { type: 'heading', label: w.copy },

@@ -23,7 +23,12 @@ export function createTrayState(api: Api, language: () => 'de' | 'en') {
     async menu(): Promise<TrayItem[]> {
       const status = await api['vault-status']({});
       const list = status.state === 'ready' ? await api['accounts-list']({}).catch(() => []) : [];
-      return buildTrayMenu({ vault: status.state, hasPassword: status.hasPassword, quick: quickAccounts(list, recent), language: language() });
+      return buildTrayMenu({
+        vault: status.state,
+        hasPassword: status.hasPassword,
+        quick: quickAccounts(list, recent),
+        language: language(),
+      });
     },
     /** Subscribes to "the tray menu may have changed"; returns the unsubscribe function. */
     onChange(listener: () => void): () => void {

@@ -7,12 +7,19 @@ import type { Settings } from '../../../../shared/ipc/schemas';
  */
 
 /** Close: hide to the tray when the setting is on and the app is not quitting; otherwise really close. */
-export function onWindowClose(settings: Pick<Settings, 'closeToTray'>, quitting: boolean, hasTray: boolean): 'hide' | 'close' {
+export function onWindowClose(
+  settings: Pick<Settings, 'closeToTray'>,
+  quitting: boolean,
+  hasTray: boolean,
+): 'hide' | 'close' {
   return settings.closeToTray && hasTray && !quitting ? 'hide' : 'close';
 }
 
 /** Minimise: hide to the tray when the setting is on (and a tray exists to bring it back). */
-export function onWindowMinimize(settings: Pick<Settings, 'minimizeToTray'>, hasTray: boolean): 'hide' | 'minimize' {
+export function onWindowMinimize(
+  settings: Pick<Settings, 'minimizeToTray'>,
+  hasTray: boolean,
+): 'hide' | 'minimize' {
   return settings.minimizeToTray && hasTray ? 'hide' : 'minimize';
 }
 
@@ -20,6 +27,10 @@ export function onWindowMinimize(settings: Pick<Settings, 'minimizeToTray'>, has
 export const START_HIDDEN_ARG = '--hidden';
 
 /** Start hidden: launched by the login item (our argument, or macOS's "opened as hidden"), and a tray exists. */
-export function startsHidden(argv: readonly string[], openedAsHidden: boolean, hasTray: boolean): boolean {
+export function startsHidden(
+  argv: readonly string[],
+  openedAsHidden: boolean,
+  hasTray: boolean,
+): boolean {
   return hasTray && (openedAsHidden || argv.includes(START_HIDDEN_ARG));
 }

@@ -14,7 +14,10 @@ export const AUTOSTART_FILE = 'faktor.desktop';
 
 /** The autostart directory: `$XDG_CONFIG_HOME/autostart`, `~/.config/autostart` when unset or relative. */
 export function autostartDir(env: NodeJS.ProcessEnv, home: string): string {
-  const configHome = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(home, '.config');
+  const configHome =
+    env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME)
+      ? env.XDG_CONFIG_HOME
+      : path.join(home, '.config');
   return path.join(configHome, 'autostart');
 }
 

@@ -2,7 +2,18 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { utf8ToBytes } from '@noble/hashes/utils.js';
 import type { CborValue } from '../../../../shared/ctap/cbor';
 import { Permission } from '../../../../shared/ctap/client-pin';
-import { CredSub, credentialParams, encodeCredMgmt, parseCredential, parseCredsMetadata, parseRp, rpParams, type CredentialEntry, type CredsMetadata, type RpEntry } from '../../../../shared/ctap/cred-mgmt';
+import {
+  CredSub,
+  credentialParams,
+  encodeCredMgmt,
+  parseCredential,
+  parseCredsMetadata,
+  parseRp,
+  rpParams,
+  type CredentialEntry,
+  type CredsMetadata,
+  type RpEntry,
+} from '../../../../shared/ctap/cred-mgmt';
 import { CtapError, Status, isCtapError } from '../../../../shared/ctap/errors';
 import { credMgmtCommand } from '../../../../shared/ctap/info';
 import type { Ctap2Client } from './ctap2-client';
@@ -31,11 +42,16 @@ export class CredentialClient {
 
   private async command(): Promise<number> {
     const cmd = credMgmtCommand(await this.ctap.info());
-    if (cmd === undefined) throw new CtapError('unsupported', 'the key has no credential management');
+    if (cmd === undefined)
+      throw new CtapError('unsupported', 'the key has no credential management');
     return cmd;
   }
 
-  private async call(sub: number, auth: PinToken | undefined, params?: ReadonlyMap<number, CborValue>) {
+  private async call(
+    sub: number,
+    auth: PinToken | undefined,
+    params?: ReadonlyMap<number, CborValue>,
+  ) {
     return this.ctap.cbor(encodeCredMgmt(await this.command(), sub, auth, params));
   }
 
@@ -50,16 +66,22 @@ export class CredentialClient {
     try {
       const first = parseRp(await this.call(CredSub.ENUMERATE_RPS_BEGIN, auth));
       rps.push(first);
-      for (let i = 1; i < Math.min(first.total ?? 1, MAX_ENTRIES); i++) rps.push(parseRp(await this.call(CredSub.ENUMERATE_RPS_NEXT, undefined)));
+      for (let i = 1; i < Math.min(first.total ?? 1, MAX_ENTRIES); i++)
+        rps.push(parseRp(await this.call(CredSub.ENUMERATE_RPS_NEXT, undefined)));
     } catch (e) {
       if (isCtapError(e, Status.NO_CREDENTIALS)) return [];
       throw e;
     }
     const out: RpCredentials[] = [];
     for (const rp of rps) {
-      const first = parseCredential(await this.call(CredSub.ENUMERATE_CREDENTIALS_BEGIN, auth, rpParams(rp.rpIdHash)));
+      const first = parseCredential(
+        await this.call(CredSub.ENUMERATE_CREDENTIALS_BEGIN, auth, rpParams(rp.rpIdHash)),
+      );
       const credentials = [first];
-      for (let i = 1; i < Math.min(first.total ?? 1, MAX_ENTRIES); i++) credentials.push(parseCredential(await this.call(CredSub.ENUMERATE_CREDENTIALS_NEXT, undefined)));
+      for (let i = 1; i < Math.min(first.total ?? 1, MAX_ENTRIES); i++)
+        credentials.push(
+          parseCredential(await this.call(CredSub.ENUMERATE_CREDENTIALS_NEXT, undefined)),
+        );
       out.push({ rp, credentials });
     }
     return out;

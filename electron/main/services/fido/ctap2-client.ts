@@ -1,10 +1,21 @@
 import type { CborMap } from '../../../../shared/ctap/cbor';
 import { Ctap2Cmd, decodeResponse, encodeRequest } from '../../../../shared/ctap/commands';
 import { CtapError } from '../../../../shared/ctap/errors';
-import { GET_NEXT_ASSERTION, encodeGetAssertion, parseAssertion, type Assertion, type GetAssertionArgs } from '../../../../shared/ctap/get-assertion';
+import {
+  GET_NEXT_ASSERTION,
+  encodeGetAssertion,
+  parseAssertion,
+  type Assertion,
+  type GetAssertionArgs,
+} from '../../../../shared/ctap/get-assertion';
 import { Capability, CtapHidCmd } from '../../../../shared/ctap/hid-frame';
 import { parseInfo, type AuthenticatorInfo } from '../../../../shared/ctap/info';
-import { encodeMakeCredential, parseMakeCredential, type Attestation, type MakeCredentialArgs } from '../../../../shared/ctap/make-credential';
+import {
+  encodeMakeCredential,
+  parseMakeCredential,
+  type Attestation,
+  type MakeCredentialArgs,
+} from '../../../../shared/ctap/make-credential';
 import type { CtapHidChannel, TransactOptions } from './ctaphid-channel';
 
 /** How long a request that needs a touch may take before we give up (CTAP keys time out near 30 s). */
@@ -38,21 +49,30 @@ export class Ctap2Client {
 
   /** authenticatorGetInfo; `fresh` re-reads it (PIN state changes after setPin/reset). */
   async info(fresh = false): Promise<AuthenticatorInfo> {
-    if (!this.cachedInfo || fresh) this.cachedInfo = parseInfo(await this.cbor(Uint8Array.of(Ctap2Cmd.GET_INFO)));
+    if (!this.cachedInfo || fresh)
+      this.cachedInfo = parseInfo(await this.cbor(Uint8Array.of(Ctap2Cmd.GET_INFO)));
     return this.cachedInfo;
   }
 
   /** authenticatorMakeCredential (needs a touch). */
-  async makeCredential(args: MakeCredentialArgs, options: TransactOptions = {}): Promise<Attestation> {
-    return parseMakeCredential(await this.cbor(encodeMakeCredential(args), { timeoutMs: TOUCH_TIMEOUT_MS, ...options }));
+  async makeCredential(
+    args: MakeCredentialArgs,
+    options: TransactOptions = {},
+  ): Promise<Attestation> {
+    return parseMakeCredential(
+      await this.cbor(encodeMakeCredential(args), { timeoutMs: TOUCH_TIMEOUT_MS, ...options }),
+    );
   }
 
   /** authenticatorGetAssertion followed by GetNextAssertion for every further credential. */
   async getAssertions(args: GetAssertionArgs, options: TransactOptions = {}): Promise<Assertion[]> {
-    const first = parseAssertion(await this.cbor(encodeGetAssertion(args), { timeoutMs: TOUCH_TIMEOUT_MS, ...options }));
+    const first = parseAssertion(
+      await this.cbor(encodeGetAssertion(args), { timeoutMs: TOUCH_TIMEOUT_MS, ...options }),
+    );
     const all = [first];
     const total = Math.min(first.numberOfCredentials ?? 1, 256);
-    while (all.length < total) all.push(parseAssertion(await this.cbor(GET_NEXT_ASSERTION, options)));
+    while (all.length < total)
+      all.push(parseAssertion(await this.cbor(GET_NEXT_ASSERTION, options)));
     return all;
   }
 

@@ -1,6 +1,15 @@
 import { randomBytes } from '@noble/hashes/utils.js';
 import { CtapError } from '../../../../shared/ctap/errors';
-import { BROADCAST_CID, CtapHidCmd, CtapHidError, framePackets, parseInitReply, parsePacket, Reassembler, type InitReply } from '../../../../shared/ctap/hid-frame';
+import {
+  BROADCAST_CID,
+  CtapHidCmd,
+  CtapHidError,
+  framePackets,
+  parseInitReply,
+  parsePacket,
+  Reassembler,
+  type InitReply,
+} from '../../../../shared/ctap/hid-frame';
 import { systemClock, type Clock, type HidTransport } from './transport';
 
 /** Timing knobs; tests shrink them or inject a clock that jumps. */
@@ -44,13 +53,28 @@ export class CtapHidChannel {
   ) {}
 
   /** Allocates a channel: INIT on the broadcast channel, skipping replies with a foreign nonce. */
-  static async open(transport: HidTransport, options: ChannelOptions = {}): Promise<CtapHidChannel> {
-    const o = { clock: options.clock ?? systemClock, pollMs: options.pollMs ?? 100, replyTimeoutMs: options.replyTimeoutMs ?? 3000, busyRetries: options.busyRetries ?? 5, busyBackoffMs: options.busyBackoffMs ?? 50 };
+  static async open(
+    transport: HidTransport,
+    options: ChannelOptions = {},
+  ): Promise<CtapHidChannel> {
+    const o = {
+      clock: options.clock ?? systemClock,
+      pollMs: options.pollMs ?? 100,
+      replyTimeoutMs: options.replyTimeoutMs ?? 3000,
+      busyRetries: options.busyRetries ?? 5,
+      busyBackoffMs: options.busyBackoffMs ?? 50,
+    };
     const nonce = (options.random ?? randomBytes)(8);
     const deadline = o.clock.now() + o.replyTimeoutMs;
     for (const p of framePackets(BROADCAST_CID, CtapHidCmd.INIT, nonce)) await transport.write(p);
     for (;;) {
-      const reply = await readMessage(transport, new Reassembler(BROADCAST_CID), deadline, o.clock, o.pollMs);
+      const reply = await readMessage(
+        transport,
+        new Reassembler(BROADCAST_CID),
+        deadline,
+        o.clock,
+        o.pollMs,
+      );
       if (reply.cmd === CtapHidCmd.ERROR) throw hidError(reply.payload);
       if (reply.cmd !== CtapHidCmd.INIT) continue;
       const init = parseInitReply(reply.payload, nonce);
@@ -75,20 +99,30 @@ export class CtapHidChannel {
     return this.transport.close();
   }
 
-  private async withBusyRetry(cmd: number, payload: Uint8Array, options: TransactOptions): Promise<Uint8Array> {
+  private async withBusyRetry(
+    cmd: number,
+    payload: Uint8Array,
+    options: TransactOptions,
+  ): Promise<Uint8Array> {
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.once(cmd, payload, options);
       } catch (e) {
-        const busy = e instanceof CtapError && e.kind === 'hid' && e.status === CtapHidError.CHANNEL_BUSY;
+        const busy =
+          e instanceof CtapError && e.kind === 'hid' && e.status === CtapHidError.CHANNEL_BUSY;
         if (!busy) throw e;
-        if (attempt >= this.o.busyRetries) throw new CtapError('busy', 'the key stayed busy with another channel');
+        if (attempt >= this.o.busyRetries)
+          throw new CtapError('busy', 'the key stayed busy with another channel');
         await sleep(this.o.busyBackoffMs * (attempt + 1));
       }
     }
   }
 
-  private async once(cmd: number, payload: Uint8Array, options: TransactOptions): Promise<Uint8Array> {
+  private async once(
+    cmd: number,
+    payload: Uint8Array,
+    options: TransactOptions,
+  ): Promise<Uint8Array> {
     if (options.signal?.aborted) throw new CtapError('cancelled', 'cancelled before sending');
     const { clock, pollMs } = this.o;
     await this.drain();
@@ -96,7 +130,13 @@ export class CtapHidChannel {
     for (const p of framePackets(this.cid, cmd, payload)) await this.transport.write(p);
     const reassembler = new Reassembler(this.cid);
     let stopped: 'timeout' | 'cancelled' | undefined;
-    const stop = (): CtapError => new CtapError(stopped ?? 'timeout', stopped === 'cancelled' ? 'cancelled by the user' : 'no reply before the deadline (touch not given?)');
+    const stop = (): CtapError =>
+      new CtapError(
+        stopped ?? 'timeout',
+        stopped === 'cancelled'
+          ? 'cancelled by the user'
+          : 'no reply before the deadline (touch not given?)',
+      );
     for (;;) {
       if (!stopped && (options.signal?.aborted || clock.now() >= deadline)) {
         // CANCEL, then give the key a moment to answer the cancelled request (KEEPALIVE_CANCEL), so that
@@ -106,14 +146,25 @@ export class CtapHidChannel {
         deadline = clock.now() + CANCEL_GRACE_MS;
       }
       if (stopped && clock.now() >= deadline) throw stop();
-      const message = await readMessage(this.transport, reassembler, Math.min(deadline, clock.now() + pollMs), clock, pollMs, true);
+      const message = await readMessage(
+        this.transport,
+        reassembler,
+        Math.min(deadline, clock.now() + pollMs),
+        clock,
+        pollMs,
+        true,
+      );
       if (!message) continue;
       if (message.cmd === CtapHidCmd.KEEPALIVE) {
         if (!stopped) options.onKeepalive?.(message.payload[0] ?? 0);
         continue;
       }
       if (message.cmd === CtapHidCmd.ERROR) throw hidError(message.payload);
-      if (message.cmd !== cmd) throw new CtapError('malformed', `reply command 0x${message.cmd.toString(16)} to request 0x${cmd.toString(16)}`);
+      if (message.cmd !== cmd)
+        throw new CtapError(
+          'malformed',
+          `reply command 0x${message.cmd.toString(16)} to request 0x${cmd.toString(16)}`,
+        );
       if (stopped) throw stop();
       return message.payload;
     }
@@ -126,7 +177,9 @@ export class CtapHidChannel {
 
   private async cancel(): Promise<void> {
     try {
-      await this.transport.write(framePackets(this.cid, CtapHidCmd.CANCEL, new Uint8Array(0))[0] ?? new Uint8Array(64));
+      await this.transport.write(
+        framePackets(this.cid, CtapHidCmd.CANCEL, new Uint8Array(0))[0] ?? new Uint8Array(64),
+      );
     } catch {
       // The key may already be gone; the caller's error says why we stopped.
     }
@@ -142,9 +195,30 @@ function hidError(payload: Uint8Array): CtapError {
  * Reads reports until one whole message for the reassembler's channel arrives or `until` passes.
  * `soft` returns undefined at `until` (the caller re-checks its own deadline); otherwise it throws.
  */
-async function readMessage(transport: HidTransport, r: Reassembler, until: number, clock: Clock, pollMs: number, soft?: false): Promise<{ cmd: number; payload: Uint8Array }>;
-async function readMessage(transport: HidTransport, r: Reassembler, until: number, clock: Clock, pollMs: number, soft: true): Promise<{ cmd: number; payload: Uint8Array } | undefined>;
-async function readMessage(transport: HidTransport, r: Reassembler, until: number, clock: Clock, pollMs: number, soft = false): Promise<{ cmd: number; payload: Uint8Array } | undefined> {
+async function readMessage(
+  transport: HidTransport,
+  r: Reassembler,
+  until: number,
+  clock: Clock,
+  pollMs: number,
+  soft?: false,
+): Promise<{ cmd: number; payload: Uint8Array }>;
+async function readMessage(
+  transport: HidTransport,
+  r: Reassembler,
+  until: number,
+  clock: Clock,
+  pollMs: number,
+  soft: true,
+): Promise<{ cmd: number; payload: Uint8Array } | undefined>;
+async function readMessage(
+  transport: HidTransport,
+  r: Reassembler,
+  until: number,
+  clock: Clock,
+  pollMs: number,
+  soft = false,
+): Promise<{ cmd: number; payload: Uint8Array } | undefined> {
   // At least one read per call, so a clock that jumps (tests) still lets replies through.
   do {
     const left = until - clock.now();

@@ -66,7 +66,8 @@ export class KeyManager {
    * keyboard, a vendor gadget) never gets CTAPHID frames written to it.
    */
   private async withListed<T>(path: string, fn: (ctap: Ctap2Client) => Promise<T>): Promise<T> {
-    if (!(await this.deps.list()).some((d) => d.path === path)) throw new CtapError('removed', 'no security key is plugged in at that path');
+    if (!(await this.deps.list()).some((d) => d.path === path))
+      throw new CtapError('removed', 'no security key is plugged in at that path');
     return this.with(path, fn);
   }
 
@@ -83,7 +84,15 @@ export class KeyManager {
         out.push(await this.with(device.path, (ctap) => summarize(device, ctap)));
       } catch (e) {
         const code = e instanceof CtapError ? e.code : 'internal';
-        out.push({ device, ctap2: false, u2f: false, wink: false, versions: [], credMgmt: false, error: code });
+        out.push({
+          device,
+          ctap2: false,
+          u2f: false,
+          wink: false,
+          versions: [],
+          credMgmt: false,
+          error: code,
+        });
       }
     }
     return out;
@@ -132,8 +141,10 @@ export class KeyManager {
    */
   async resetAfterReplug(path: string, o: ResetFlowOptions = {}): Promise<string> {
     const plugged = await this.deps.list();
-    if (!plugged.some((d) => d.path === path)) throw new CtapError('removed', 'the key to reset is not plugged in');
-    if (plugged.length > 1) throw new FaktorError('key-several-plugged', 'unplug every other key before a reset');
+    if (!plugged.some((d) => d.path === path))
+      throw new CtapError('removed', 'the key to reset is not plugged in');
+    if (plugged.length > 1)
+      throw new FaktorError('key-several-plugged', 'unplug every other key before a reset');
     let target = path;
     if (o.replug !== false) {
       o.onStage?.('replug');
@@ -179,7 +190,12 @@ export class KeyManager {
 
 async function summarize(device: KeyDevice, ctap: Ctap2Client): Promise<KeySummary> {
   const caps = ctap.channel.device.capabilities;
-  const base = { device, ctap2: ctap.supportsCtap2, u2f: ctap.supportsU2f, wink: (caps & Capability.WINK) !== 0 };
+  const base = {
+    device,
+    ctap2: ctap.supportsCtap2,
+    u2f: ctap.supportsU2f,
+    wink: (caps & Capability.WINK) !== 0,
+  };
   if (!ctap.supportsCtap2) return { ...base, versions: ['U2F_V2'], credMgmt: false };
   const info = await ctap.info();
   let pinRetries: number | undefined;

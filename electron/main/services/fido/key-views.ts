@@ -11,8 +11,10 @@ import type { KeySummary } from './key-manager';
 
 const KNOWN_CODES = new Set<string>(ERROR_CODES);
 /** A device-reported string, cleaned of controls (a CLI prints it to a terminal) and capped. */
-const clip = (s: string | undefined, n: number): string | undefined => (s === undefined ? undefined : stripUnsafeNameChars(s).slice(0, n));
-const clamp = (v: number | undefined, lo: number, hi: number): number | undefined => (v === undefined ? undefined : Math.min(hi, Math.max(lo, v)));
+const clip = (s: string | undefined, n: number): string | undefined =>
+  s === undefined ? undefined : stripUnsafeNameChars(s).slice(0, n);
+const clamp = (v: number | undefined, lo: number, hi: number): number | undefined =>
+  v === undefined ? undefined : Math.min(hi, Math.max(lo, v));
 
 /** A key's summary as the renderer may see it; device strings are clipped so a hostile key cannot break the schema. */
 export function keyView(k: KeySummary): KeyView {
@@ -31,7 +33,12 @@ export function keyView(k: KeySummary): KeyView {
     pinRetries: clamp(k.pinRetries, 0, 255),
     minPinLength: k.ctap2 ? clamp(k.minPinLength ?? 4, 4, 63) : undefined,
     credMgmt: k.credMgmt,
-    error: k.error === undefined ? undefined : KNOWN_CODES.has(k.error) ? (k.error as ErrorCode) : 'internal',
+    error:
+      k.error === undefined
+        ? undefined
+        : KNOWN_CODES.has(k.error)
+          ? (k.error as ErrorCode)
+          : 'internal',
   };
 }
 

@@ -12,7 +12,8 @@ export function createMemoryPipe(): { host: HidTransport; device: HidTransport }
   const side = (inbox: ReportQueue, outbox: ReportQueue): HidTransport => ({
     write: async (report) => {
       checkReport(report);
-      if (inbox.isClosed || outbox.isClosed) throw new CtapError('removed', 'the key was disconnected');
+      if (inbox.isClosed || outbox.isClosed)
+        throw new CtapError('removed', 'the key was disconnected');
       outbox.push(report.slice());
     },
     read: (timeoutMs) => inbox.read(timeoutMs),

@@ -32,17 +32,32 @@ export async function listKeyDevices(): Promise<KeyDevice[]> {
   const all = await hid().devicesAsync();
   return all
     .filter((d) => d.usagePage === FIDO_USAGE_PAGE && typeof d.path === 'string')
-    .map((d) => ({ path: d.path as string, vendorId: d.vendorId, productId: d.productId, product: d.product, manufacturer: d.manufacturer, serialNumber: d.serialNumber }));
+    .map((d) => ({
+      path: d.path as string,
+      vendorId: d.vendorId,
+      productId: d.productId,
+      product: d.product,
+      manufacturer: d.manufacturer,
+      serialNumber: d.serialNumber,
+    }));
 }
 
 /**
  * Turns an open/read/write failure into what the user can act on: permission denied (with the udev
  * rule on Linux, elevation on Windows), or the key being gone.
  */
-export function classifyHidError(e: unknown, platform: NodeJS.Platform = process.platform): CtapError {
+export function classifyHidError(
+  e: unknown,
+  platform: NodeJS.Platform = process.platform,
+): CtapError {
   const message = e instanceof Error ? e.message : String(e);
   if (/permission|access denied|EACCES|cannot open device/i.test(message)) {
-    const fix = platform === 'linux' ? ` Install the udev rule: ${UDEV_RULE}` : platform === 'win32' ? ' On Windows, FIDO keys need the browser API or an elevated process.' : '';
+    const fix =
+      platform === 'linux'
+        ? ` Install the udev rule: ${UDEV_RULE}`
+        : platform === 'win32'
+          ? ' On Windows, FIDO keys need the browser API or an elevated process.'
+          : '';
     return new CtapError('permission-denied', `cannot open the key.${fix}`);
   }
   return new CtapError('removed', `the key stopped answering (${message.slice(0, 80)})`);

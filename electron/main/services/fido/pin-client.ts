@@ -1,4 +1,12 @@
-import { decryptToken, encodeChangePin, encodeGetKeyAgreement, encodeGetPinRetries, encodeGetPinToken, encodeSetPin, parseClientPin } from '../../../../shared/ctap/client-pin';
+import {
+  decryptToken,
+  encodeChangePin,
+  encodeGetKeyAgreement,
+  encodeGetPinRetries,
+  encodeGetPinToken,
+  encodeSetPin,
+  parseClientPin,
+} from '../../../../shared/ctap/client-pin';
 import { CtapError } from '../../../../shared/ctap/errors';
 import { preferredPinProtocol } from '../../../../shared/ctap/info';
 import { encapsulate, pinProtocol, type PinProtocol } from '../../../../shared/ctap/pin-protocol';
@@ -33,7 +41,8 @@ export class PinClient {
   async retries(): Promise<number> {
     const p = await this.protocol();
     const reply = parseClientPin(await this.ctap.cbor(encodeGetPinRetries(p.version)));
-    if (reply.pinRetries === undefined) throw new CtapError('malformed', 'getPINRetries reply without pinRetries');
+    if (reply.pinRetries === undefined)
+      throw new CtapError('malformed', 'getPINRetries reply without pinRetries');
     return reply.pinRetries;
   }
 
@@ -41,7 +50,9 @@ export class PinClient {
   async setPin(pin: string): Promise<void> {
     const p = await this.protocol();
     const { keyAgreement, shared } = await this.agreement(p);
-    await this.ctap.cbor(encodeSetPin(p, shared, keyAgreement, pin, (await this.ctap.info()).minPinLength));
+    await this.ctap.cbor(
+      encodeSetPin(p, shared, keyAgreement, pin, (await this.ctap.info()).minPinLength),
+    );
     await this.ctap.info(true);
   }
 
@@ -49,7 +60,16 @@ export class PinClient {
   async changePin(oldPin: string, newPin: string): Promise<void> {
     const p = await this.protocol();
     const { keyAgreement, shared } = await this.agreement(p);
-    await this.ctap.cbor(encodeChangePin(p, shared, keyAgreement, oldPin, newPin, (await this.ctap.info()).minPinLength));
+    await this.ctap.cbor(
+      encodeChangePin(
+        p,
+        shared,
+        keyAgreement,
+        oldPin,
+        newPin,
+        (await this.ctap.info()).minPinLength,
+      ),
+    );
   }
 
   /**
@@ -61,7 +81,16 @@ export class PinClient {
     const p = await this.protocol();
     const { keyAgreement, shared } = await this.agreement(p);
     const withPermissions = info.options.pinUvAuthToken === true;
-    const map = await this.ctap.cbor(encodeGetPinToken(p, shared, keyAgreement, pin, withPermissions ? permissions : undefined, withPermissions ? rpId : undefined));
+    const map = await this.ctap.cbor(
+      encodeGetPinToken(
+        p,
+        shared,
+        keyAgreement,
+        pin,
+        withPermissions ? permissions : undefined,
+        withPermissions ? rpId : undefined,
+      ),
+    );
     return { protocol: p, token: decryptToken(p, shared, map) };
   }
 }

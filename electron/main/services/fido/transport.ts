@@ -52,10 +52,13 @@ export class ReportQueue {
     if (this.closed) return Promise.reject(new CtapError('removed', 'the key was disconnected'));
     if (this.waiter) return Promise.reject(new CtapError('busy', 'a read is already pending'));
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.waiter = undefined;
-        resolve(undefined);
-      }, Math.max(0, timeoutMs));
+      const timer = setTimeout(
+        () => {
+          this.waiter = undefined;
+          resolve(undefined);
+        },
+        Math.max(0, timeoutMs),
+      );
       this.waiter = (report) => {
         clearTimeout(timer);
         if (report) resolve(report);
@@ -80,5 +83,6 @@ export class ReportQueue {
 
 /** Checks a report is exactly 64 bytes before it leaves. */
 export function checkReport(report: Uint8Array): void {
-  if (report.length !== 64) throw new CtapError('invalid-argument', `HID report must be 64 bytes, got ${report.length}`);
+  if (report.length !== 64)
+    throw new CtapError('invalid-argument', `HID report must be 64 bytes, got ${report.length}`);
 }

@@ -1,7 +1,17 @@
 import { concatBytes as concat } from '@noble/hashes/utils.js';
 import { CtapError } from '../../../../shared/ctap/errors';
 import { CtapHidCmd } from '../../../../shared/ctap/hid-frame';
-import { encodeApdu, parseApduResponse, parseU2fAuthentication, parseU2fRegistration, U2fAuthMode, U2fIns, U2fSw, type U2fAuthentication, type U2fRegistration } from '../../../../shared/ctap/u2f';
+import {
+  encodeApdu,
+  parseApduResponse,
+  parseU2fAuthentication,
+  parseU2fRegistration,
+  U2fAuthMode,
+  U2fIns,
+  U2fSw,
+  type U2fAuthentication,
+  type U2fRegistration,
+} from '../../../../shared/ctap/u2f';
 import type { CtapHidChannel } from './ctaphid-channel';
 import { systemClock, type Clock } from './transport';
 import { TOUCH_TIMEOUT_MS } from './ctap2-client';
@@ -24,20 +34,34 @@ export class U2fClient {
   constructor(private readonly channel: CtapHidChannel) {}
 
   private async send(ins: number, p1: number, data: Uint8Array): Promise<Uint8Array> {
-    return parseApduResponse(await this.channel.transact(CtapHidCmd.MSG, encodeApdu(ins, p1, 0, data)));
+    return parseApduResponse(
+      await this.channel.transact(CtapHidCmd.MSG, encodeApdu(ins, p1, 0, data)),
+    );
   }
 
-  private async poll(ins: number, p1: number, data: Uint8Array, o: U2fOptions): Promise<Uint8Array> {
+  private async poll(
+    ins: number,
+    p1: number,
+    data: Uint8Array,
+    o: U2fOptions,
+  ): Promise<Uint8Array> {
     const clock = o.clock ?? systemClock;
     const deadline = clock.now() + (o.timeoutMs ?? TOUCH_TIMEOUT_MS);
     for (;;) {
       try {
         return await this.send(ins, p1, data);
       } catch (e) {
-        if (!(e instanceof CtapError && e.kind === 'u2f' && e.status === U2fSw.CONDITIONS_NOT_SATISFIED)) throw e;
+        if (!(
+          e instanceof CtapError &&
+          e.kind === 'u2f' &&
+          e.status === U2fSw.CONDITIONS_NOT_SATISFIED
+        ))
+          throw e;
       }
-      if (o.signal?.aborted) throw new CtapError('cancelled', 'cancelled while waiting for a touch');
-      if (clock.now() >= deadline) throw new CtapError('timeout', 'the key was not touched in time');
+      if (o.signal?.aborted)
+        throw new CtapError('cancelled', 'cancelled while waiting for a touch');
+      if (clock.now() >= deadline)
+        throw new CtapError('timeout', 'the key was not touched in time');
       o.onTouchNeeded?.();
       await new Promise((r) => setTimeout(r, o.pollMs ?? 200));
     }
@@ -49,8 +73,14 @@ export class U2fClient {
   }
 
   /** REGISTER: challenge and application parameters are 32-byte hashes. */
-  async register(challenge: Uint8Array, application: Uint8Array, o: U2fOptions = {}): Promise<U2fRegistration> {
-    return parseU2fRegistration(await this.poll(U2fIns.REGISTER, 0, concat(challenge, application), o));
+  async register(
+    challenge: Uint8Array,
+    application: Uint8Array,
+    o: U2fOptions = {},
+  ): Promise<U2fRegistration> {
+    return parseU2fRegistration(
+      await this.poll(U2fIns.REGISTER, 0, concat(challenge, application), o),
+    );
   }
 
   /**
@@ -60,11 +90,17 @@ export class U2fClient {
    */
   async holds(application: Uint8Array, keyHandle: Uint8Array): Promise<boolean> {
     if (keyHandle.length === 0 || keyHandle.length > 255) return false;
-    const data = concat(new Uint8Array(32), application, Uint8Array.of(keyHandle.length), keyHandle);
+    const data = concat(
+      new Uint8Array(32),
+      application,
+      Uint8Array.of(keyHandle.length),
+      keyHandle,
+    );
     try {
       await this.send(U2fIns.AUTHENTICATE, U2fAuthMode.CHECK_ONLY, data);
     } catch (e) {
-      if (e instanceof CtapError && e.kind === 'u2f' && e.status === U2fSw.CONDITIONS_NOT_SATISFIED) return true;
+      if (e instanceof CtapError && e.kind === 'u2f' && e.status === U2fSw.CONDITIONS_NOT_SATISFIED)
+        return true;
       if (e instanceof CtapError && e.kind === 'u2f' && e.status === U2fSw.WRONG_DATA) return false;
       throw e;
     }
@@ -72,10 +108,17 @@ export class U2fClient {
   }
 
   /** AUTHENTICATE with user presence enforced. */
-  async authenticate(challenge: Uint8Array, application: Uint8Array, keyHandle: Uint8Array, o: U2fOptions = {}): Promise<U2fAuthentication> {
-    if (keyHandle.length > 255) throw new CtapError('invalid-argument', 'key handle longer than 255 bytes');
+  async authenticate(
+    challenge: Uint8Array,
+    application: Uint8Array,
+    keyHandle: Uint8Array,
+    o: U2fOptions = {},
+  ): Promise<U2fAuthentication> {
+    if (keyHandle.length > 255)
+      throw new CtapError('invalid-argument', 'key handle longer than 255 bytes');
     const data = concat(challenge, application, Uint8Array.of(keyHandle.length), keyHandle);
-    return parseU2fAuthentication(await this.poll(U2fIns.AUTHENTICATE, U2fAuthMode.ENFORCE, data, o));
+    return parseU2fAuthentication(
+      await this.poll(U2fIns.AUTHENTICATE, U2fAuthMode.ENFORCE, data, o),
+    );
   }
 }
-

@@ -11,7 +11,11 @@ export const SIMULATOR_HOST_PORT = 7112;
  * CTAPHID over loopback UDP, one datagram per 64-byte report: how a locally built solo1 or canokey
  * simulator (and our software authenticator in process-level tests) is reached.
  */
-export async function openUdpTransport(devicePort = SIMULATOR_DEVICE_PORT, localPort = SIMULATOR_HOST_PORT, host = '127.0.0.1'): Promise<HidTransport> {
+export async function openUdpTransport(
+  devicePort = SIMULATOR_DEVICE_PORT,
+  localPort = SIMULATOR_HOST_PORT,
+  host = '127.0.0.1',
+): Promise<HidTransport> {
   const socket: Socket = createSocket('udp4');
   const queue = new ReportQueue();
   socket.on('message', (msg, rinfo) => {
@@ -27,7 +31,9 @@ export async function openUdpTransport(devicePort = SIMULATOR_DEVICE_PORT, local
       new Promise((resolve, reject) => {
         checkReport(report);
         if (queue.isClosed) return reject(new CtapError('removed', 'UDP transport closed'));
-        socket.send(report, devicePort, host, (err) => (err ? reject(new CtapError('removed', err.message)) : resolve()));
+        socket.send(report, devicePort, host, (err) =>
+          err ? reject(new CtapError('removed', err.message)) : resolve(),
+        );
       }),
     read: (timeoutMs) => queue.read(timeoutMs),
     close: async () => {

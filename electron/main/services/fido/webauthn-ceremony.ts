@@ -17,8 +17,14 @@ import { PinClient } from './pin-client';
 const b64u = (b: Uint8Array): string => Buffer.from(b).toString('base64url');
 
 /** clientDataJSON (members in the spec's order) and its SHA-256. */
-export function clientDataFor(type: 'webauthn.create' | 'webauthn.get', challenge: string, origin: string): { json: Uint8Array; hash: Uint8Array } {
-  const json = new TextEncoder().encode(JSON.stringify({ type, challenge, origin, crossOrigin: false }));
+export function clientDataFor(
+  type: 'webauthn.create' | 'webauthn.get',
+  challenge: string,
+  origin: string,
+): { json: Uint8Array; hash: Uint8Array } {
+  const json = new TextEncoder().encode(
+    JSON.stringify({ type, challenge, origin, crossOrigin: false }),
+  );
   return { json, hash: sha256(json) };
 }
 
@@ -72,20 +78,31 @@ function touchOnce(onTouch: (() => void) | undefined) {
  * server asks for none, and it keeps the request small). A key with a PIN but none given is refused
  * before the touch (`key-pin-required`).
  */
-export async function createCredential(ctap: Ctap2Client, r: CreateRequest): Promise<RegistrationJson> {
+export async function createCredential(
+  ctap: Ctap2Client,
+  r: CreateRequest,
+): Promise<RegistrationJson> {
   const info = await ctap.info();
   const client = clientDataFor('webauthn.create', r.challenge, r.origin);
   let auth: { pinUvAuthParam: Uint8Array; pinUvAuthProtocol: number } | undefined;
   if (info.options.clientPin === true) {
-    if (r.keyPin === undefined || r.keyPin === '') throw new CtapError('status', 'the key has a PIN', Status.PIN_REQUIRED);
+    if (r.keyPin === undefined || r.keyPin === '')
+      throw new CtapError('status', 'the key has a PIN', Status.PIN_REQUIRED);
     const t = await new PinClient(ctap).token(r.keyPin, Permission.MC, r.rp.id);
-    auth = { pinUvAuthParam: t.protocol.authenticate(t.token, client.hash), pinUvAuthProtocol: t.protocol.version };
+    auth = {
+      pinUvAuthParam: t.protocol.authenticate(t.token, client.hash),
+      pinUvAuthProtocol: t.protocol.version,
+    };
   }
   const att = await ctap.makeCredential(
     {
       clientDataHash: client.hash,
       rp: r.rp,
-      user: { id: new Uint8Array(Buffer.from(r.user.id, 'base64url')), name: r.user.name, displayName: r.user.displayName },
+      user: {
+        id: new Uint8Array(Buffer.from(r.user.id, 'base64url')),
+        name: r.user.name,
+        displayName: r.user.displayName,
+      },
       algorithms: r.algorithms,
       excludeList: r.exclude.map((id) => new Uint8Array(Buffer.from(id, 'base64url'))),
       ...auth,
@@ -94,30 +111,53 @@ export async function createCredential(ctap: Ctap2Client, r: CreateRequest): Pro
   );
   const credentialId = att.authData.credential?.credentialId;
   if (!credentialId) throw new CtapError('malformed', 'no credential in the attestation');
-  const attestationObject = encodeCbor(new Map<string, CborValue>([['fmt', 'none'], ['attStmt', new Map<string, CborValue>()], ['authData', att.authData.raw]]));
+  const attestationObject = encodeCbor(
+    new Map<string, CborValue>([
+      ['fmt', 'none'],
+      ['attStmt', new Map<string, CborValue>()],
+      ['authData', att.authData.raw],
+    ]),
+  );
   return registrationJson(credentialId, client.json, attestationObject);
 }
 
 /** RegistrationResponseJSON around a credential id, clientDataJSON and attestation object (CTAP2 and U2F paths). */
-export function registrationJson(credentialId: Uint8Array, clientDataJson: Uint8Array, attestationObject: Uint8Array): RegistrationJson {
+export function registrationJson(
+  credentialId: Uint8Array,
+  clientDataJson: Uint8Array,
+  attestationObject: Uint8Array,
+): RegistrationJson {
   const id = b64u(credentialId);
   return {
     id,
     rawId: id,
     type: 'public-key',
-    response: { clientDataJSON: b64u(clientDataJson), attestationObject: b64u(attestationObject), transports: ['usb'] },
+    response: {
+      clientDataJSON: b64u(clientDataJson),
+      attestationObject: b64u(attestationObject),
+      transports: ['usb'],
+    },
     clientExtensionResults: {},
     authenticatorAttachment: 'cross-platform',
   };
 }
 
 /** AuthenticationResponseJSON around a credential id, clientDataJSON, authenticator data and signature (CTAP2 and U2F paths). */
-export function assertionJson(credentialId: string, clientDataJson: Uint8Array, authenticatorData: Uint8Array, signature: Uint8Array): AssertionJson {
+export function assertionJson(
+  credentialId: string,
+  clientDataJson: Uint8Array,
+  authenticatorData: Uint8Array,
+  signature: Uint8Array,
+): AssertionJson {
   return {
     id: credentialId,
     rawId: credentialId,
     type: 'public-key',
-    response: { clientDataJSON: b64u(clientDataJson), authenticatorData: b64u(authenticatorData), signature: b64u(signature) },
+    response: {
+      clientDataJSON: b64u(clientDataJson),
+      authenticatorData: b64u(authenticatorData),
+      signature: b64u(signature),
+    },
     clientExtensionResults: {},
     authenticatorAttachment: 'cross-platform',
   };
@@ -126,15 +166,31 @@ export function assertionJson(credentialId: string, clientDataJson: Uint8Array, 
 /** GetAssertion with user presence for one credential (the §4.2 confirmation); no PIN needed. */
 export async function assertCredential(
   ctap: Ctap2Client,
-  r: { origin: string; rpId: string; challenge: string; credentialId: string; onTouch?: () => void; signal?: AbortSignal },
+  r: {
+    origin: string;
+    rpId: string;
+    challenge: string;
+    credentialId: string;
+    onTouch?: () => void;
+    signal?: AbortSignal;
+  },
 ): Promise<AssertionJson> {
   const client = clientDataFor('webauthn.get', r.challenge, r.origin);
   const [a] = await ctap.getAssertions(
-    { rpId: r.rpId, clientDataHash: client.hash, allowList: [new Uint8Array(Buffer.from(r.credentialId, 'base64url'))] },
+    {
+      rpId: r.rpId,
+      clientDataHash: client.hash,
+      allowList: [new Uint8Array(Buffer.from(r.credentialId, 'base64url'))],
+    },
     { onKeepalive: touchOnce(r.onTouch), signal: r.signal },
   );
   if (!a) throw new CtapError('malformed', 'no assertion');
-  return assertionJson(a.credentialId ? b64u(a.credentialId) : r.credentialId, client.json, a.authData.raw, a.signature);
+  return assertionJson(
+    a.credentialId ? b64u(a.credentialId) : r.credentialId,
+    client.json,
+    a.authData.raw,
+    a.signature,
+  );
 }
 
 /**
@@ -142,7 +198,12 @@ export async function assertCredential(
  * `up=false` and an allowList of one id (no touch, no PIN, nothing signed that anyone keeps). Resident
  * credentials listed by credential management (`residentIds`) count without asking.
  */
-export async function heldCredentials(ctap: Ctap2Client, rpId: string, credentialIds: readonly string[], residentIds: ReadonlySet<string> = new Set()): Promise<string[]> {
+export async function heldCredentials(
+  ctap: Ctap2Client,
+  rpId: string,
+  credentialIds: readonly string[],
+  residentIds: ReadonlySet<string> = new Set(),
+): Promise<string[]> {
   const held: string[] = [];
   for (const id of credentialIds.slice(0, 64)) {
     if (residentIds.has(id)) {
@@ -150,7 +211,12 @@ export async function heldCredentials(ctap: Ctap2Client, rpId: string, credentia
       continue;
     }
     try {
-      await ctap.getAssertions({ rpId, clientDataHash: sha256(new TextEncoder().encode(`faktor-probe:${id}`)), allowList: [new Uint8Array(Buffer.from(id, 'base64url'))], userPresence: false });
+      await ctap.getAssertions({
+        rpId,
+        clientDataHash: sha256(new TextEncoder().encode(`faktor-probe:${id}`)),
+        allowList: [new Uint8Array(Buffer.from(id, 'base64url'))],
+        userPresence: false,
+      });
       held.push(id);
     } catch (e) {
       if (!isCtapError(e, Status.NO_CREDENTIALS)) throw e;

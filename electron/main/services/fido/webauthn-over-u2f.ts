@@ -5,7 +5,14 @@ import { encodeCbor, type CborValue } from '../../../../shared/ctap/cbor';
 import { CoseAlg, p256ToCose } from '../../../../shared/ctap/cose';
 import { CtapError, Status } from '../../../../shared/ctap/errors';
 import type { U2fClient } from './u2f-client';
-import { assertionJson, clientDataFor, registrationJson, type AssertionJson, type CreateRequest, type RegistrationJson } from './webauthn-ceremony';
+import {
+  assertionJson,
+  clientDataFor,
+  registrationJson,
+  type AssertionJson,
+  type CreateRequest,
+  type RegistrationJson,
+} from './webauthn-ceremony';
 
 /**
  * The WebAuthn client part for keys that speak only U2F (CTAP1), as browsers do it (WebAuthn §8.6
@@ -32,10 +39,15 @@ function once(fn: (() => void) | undefined): () => void {
  * Which of `credentialIds` (base64url) this U2F key holds for `rpId`: U2F_AUTHENTICATE check-only
  * (0x07) per id, no touch, nothing signed. Ids a U2F key cannot have (empty, over 255 bytes) are not held.
  */
-export async function heldU2fCredentials(u2f: U2fClient, rpId: string, credentialIds: readonly string[]): Promise<string[]> {
+export async function heldU2fCredentials(
+  u2f: U2fClient,
+  rpId: string,
+  credentialIds: readonly string[],
+): Promise<string[]> {
   const app = appParam(rpId);
   const held: string[] = [];
-  for (const id of credentialIds.slice(0, MAX_PROBES)) if (await u2f.holds(app, idBytes(id))) held.push(id);
+  for (const id of credentialIds.slice(0, MAX_PROBES))
+    if (await u2f.holds(app, idBytes(id))) held.push(id);
   return held;
 }
 
@@ -46,12 +58,20 @@ export async function heldU2fCredentials(u2f: U2fClient, rpId: string, credentia
  * format `fido-u2f` (attStmt {sig, x5c: [certificate]}): in U2F only that signature covers the
  * creation challenge, so the server verifies it rather than an empty `none`. No key PIN exists in U2F.
  */
-export async function createCredentialU2f(u2f: U2fClient, r: Omit<CreateRequest, 'keyPin' | 'user'>): Promise<RegistrationJson> {
-  if (!r.algorithms.includes(CoseAlg.ES256)) throw new CtapError('status', 'a U2F key signs with ES256 only', Status.UNSUPPORTED_ALGORITHM);
-  if ((await heldU2fCredentials(u2f, r.rp.id, r.exclude)).length > 0) throw CtapError.fromStatus(Status.CREDENTIAL_EXCLUDED);
+export async function createCredentialU2f(
+  u2f: U2fClient,
+  r: Omit<CreateRequest, 'keyPin' | 'user'>,
+): Promise<RegistrationJson> {
+  if (!r.algorithms.includes(CoseAlg.ES256))
+    throw new CtapError('status', 'a U2F key signs with ES256 only', Status.UNSUPPORTED_ALGORITHM);
+  if ((await heldU2fCredentials(u2f, r.rp.id, r.exclude)).length > 0)
+    throw CtapError.fromStatus(Status.CREDENTIAL_EXCLUDED);
   const client = clientDataFor('webauthn.create', r.challenge, r.origin);
   const app = appParam(r.rp.id);
-  const reg = await u2f.register(client.hash, app, { onTouchNeeded: once(r.onTouch), signal: r.signal });
+  const reg = await u2f.register(client.hash, app, {
+    onTouchNeeded: once(r.onTouch),
+    signal: r.signal,
+  });
   const kh = reg.keyHandle;
   if (kh.length === 0) throw new CtapError('malformed', 'the U2F key returned an empty key handle');
   const authData = concatBytes(
@@ -67,7 +87,13 @@ export async function createCredentialU2f(u2f: U2fClient, r: Omit<CreateRequest,
     ['sig', reg.signature],
     ['x5c', [reg.certificate]],
   ]);
-  const attestationObject = encodeCbor(new Map<string, CborValue>([['fmt', 'fido-u2f'], ['attStmt', attStmt], ['authData', authData]]));
+  const attestationObject = encodeCbor(
+    new Map<string, CborValue>([
+      ['fmt', 'fido-u2f'],
+      ['attStmt', attStmt],
+      ['authData', authData],
+    ]),
+  );
   return registrationJson(kh, client.json, attestationObject);
 }
 
@@ -78,13 +104,29 @@ export async function createCredentialU2f(u2f: U2fClient, r: Omit<CreateRequest,
  */
 export async function assertCredentialU2f(
   u2f: U2fClient,
-  r: { origin: string; rpId: string; challenge: string; credentialId: string; onTouch?: () => void; signal?: AbortSignal },
+  r: {
+    origin: string;
+    rpId: string;
+    challenge: string;
+    credentialId: string;
+    onTouch?: () => void;
+    signal?: AbortSignal;
+  },
 ): Promise<AssertionJson> {
   const client = clientDataFor('webauthn.get', r.challenge, r.origin);
   const app = appParam(r.rpId);
-  const a = await u2f.authenticate(client.hash, app, idBytes(r.credentialId), { onTouchNeeded: once(r.onTouch), signal: r.signal });
-  if ((a.userPresence & AuthFlag.UP) === 0) throw new CtapError('malformed', 'the U2F key signed without user presence');
+  const a = await u2f.authenticate(client.hash, app, idBytes(r.credentialId), {
+    onTouchNeeded: once(r.onTouch),
+    signal: r.signal,
+  });
+  if ((a.userPresence & AuthFlag.UP) === 0)
+    throw new CtapError('malformed', 'the U2F key signed without user presence');
   const counter = new Uint8Array(4);
   new DataView(counter.buffer).setUint32(0, a.counter);
-  return assertionJson(r.credentialId, client.json, concatBytes(app, Uint8Array.of(a.userPresence), counter), a.signature);
+  return assertionJson(
+    r.credentialId,
+    client.json,
+    concatBytes(app, Uint8Array.of(a.userPresence), counter),
+    a.signature,
+  );
 }

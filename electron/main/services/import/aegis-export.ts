@@ -19,7 +19,12 @@ export function encodeAegisPlain(accounts: readonly VaultAccount[]): string {
     info:
       a.type === 'totp'
         ? { secret: encodeBase32(a.secret), algo: a.algorithm, digits: a.digits, period: a.period }
-        : { secret: encodeBase32(a.secret), algo: a.algorithm, digits: a.digits, counter: a.counter },
+        : {
+            secret: encodeBase32(a.secret),
+            algo: a.algorithm,
+            digits: a.digits,
+            counter: a.counter,
+          },
   }));
   return `${JSON.stringify({ version: 1, header: { slots: null, params: null }, db: { version: 1, entries } }, null, 4)}\n`;
 }

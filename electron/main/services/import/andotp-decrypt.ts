@@ -22,13 +22,19 @@ const TAG = 16;
  */
 export async function decryptAndOtp(bytes: Uint8Array, password: string): Promise<unknown> {
   const iterations = andOtpIterations(bytes);
-  if (bytes.length < 4 + SALT + NONCE + TAG || iterations === null) throw damaged('not an andOTP encrypted backup');
+  if (bytes.length < 4 + SALT + NONCE + TAG || iterations === null)
+    throw damaged('not an andOTP encrypted backup');
   if (iterations > ANDOTP_MAX_ITERATIONS) throw damaged('kdf parameters out of range');
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const key = await pbkdf2(password, buf.subarray(4, 4 + SALT), iterations, 'sha1');
   let plain: Buffer | null;
   try {
-    plain = unseal(key, buf.subarray(4 + SALT, 4 + SALT + NONCE), buf.subarray(4 + SALT + NONCE), Buffer.alloc(0));
+    plain = unseal(
+      key,
+      buf.subarray(4 + SALT, 4 + SALT + NONCE),
+      buf.subarray(4 + SALT + NONCE),
+      Buffer.alloc(0),
+    );
   } finally {
     key.fill(0);
   }

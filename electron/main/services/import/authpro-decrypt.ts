@@ -19,13 +19,21 @@ const STRONG = 'AUTHENTICATORPRO';
 const LEGACY = 'AuthenticatorPro';
 
 /** Decrypts either variant to the backup's JSON. */
-export async function decryptAuthenticatorPro(bytes: Uint8Array, password: string, kdf: KdfPrimitives = NODE_KDF): Promise<unknown> {
+export async function decryptAuthenticatorPro(
+  bytes: Uint8Array,
+  password: string,
+  kdf: KdfPrimitives = NODE_KDF,
+): Promise<unknown> {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const head = buf.subarray(0, 16).toString('latin1');
   if (head === STRONG) {
     if (buf.length < 16 + 16 + 12 + 16) throw damaged('too short');
     const salt = buf.subarray(16, 32).toString('base64');
-    const key = await deriveKey(password, { name: 'argon2id', memoryKiB: 65536, iterations: 3, parallelism: 4, salt }, kdf);
+    const key = await deriveKey(
+      password,
+      { name: 'argon2id', memoryKiB: 65536, iterations: 3, parallelism: 4, salt },
+      kdf,
+    );
     let plain: Buffer | null;
     try {
       plain = unseal(key, buf.subarray(32, 44), buf.subarray(44), Buffer.alloc(0));

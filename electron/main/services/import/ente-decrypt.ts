@@ -1,7 +1,13 @@
 import { FaktorError } from '../../../../shared/errors';
 import type { EnteEnvelope } from '../../../../shared/import/ente';
 import { damaged } from '../../../../shared/import/entry';
-import { deriveKey, kdfParamsAcceptable, NODE_KDF, type KdfParams, type KdfPrimitives } from '../crypto';
+import {
+  deriveKey,
+  kdfParamsAcceptable,
+  NODE_KDF,
+  type KdfParams,
+  type KdfPrimitives,
+} from '../crypto';
 import { secretstreamPullFirst, TAG_FINAL } from './secretstream';
 
 /**
@@ -10,10 +16,20 @@ import { secretstreamPullFirst, TAG_FINAL } from './secretstream';
  * header is `encryptionNonce`. The Argon2 cost is checked against crypto.ts's KDF_LIMITS first:
  * Ente's "sensitive" preset (1 GiB) is refused as out of range (docs/import-formats.md).
  */
-export async function decryptEnte(env: EnteEnvelope, password: string, kdf: KdfPrimitives = NODE_KDF): Promise<string> {
+export async function decryptEnte(
+  env: EnteEnvelope,
+  password: string,
+  kdf: KdfPrimitives = NODE_KDF,
+): Promise<string> {
   const { memLimit, opsLimit, salt } = env.kdfParams;
   if (memLimit % 1024 !== 0) throw damaged('kdf parameters out of range');
-  const params: KdfParams = { name: 'argon2id', memoryKiB: memLimit / 1024, iterations: opsLimit, parallelism: 1, salt };
+  const params: KdfParams = {
+    name: 'argon2id',
+    memoryKiB: memLimit / 1024,
+    iterations: opsLimit,
+    parallelism: 1,
+    salt,
+  };
   if (!kdfParamsAcceptable(params)) throw damaged('kdf parameters out of range');
   const header = Buffer.from(env.encryptionNonce, 'base64');
   if (header.length !== 24) throw damaged('nonce length');

@@ -31,20 +31,32 @@ export interface ExportFile {
  * The one export entry point (IPC handlers and the tester CLI call it). Unencrypted formats refuse
  * without the acknowledgement ('invalid-request'), like the plain export always did.
  */
-export async function exportAs(format: ExportFormat, accounts: readonly VaultAccount[], opts: ExportOptions): Promise<ExportFile> {
+export async function exportAs(
+  format: ExportFormat,
+  accounts: readonly VaultAccount[],
+  opts: ExportOptions,
+): Promise<ExportFile> {
   const date = new Date(opts.nowMs).toISOString().slice(0, 10);
   if (format === 'faktor') {
-    if (opts.password === undefined || opts.password.length < 8) throw new FaktorError('invalid-request', 'backup password required');
-    return { text: await encodeBackup(accounts, opts.password, opts.nowMs, opts.kdf ?? DEFAULT_KDF), fileName: `faktor-backup-${date}.faktor` };
+    if (opts.password === undefined || opts.password.length < 8)
+      throw new FaktorError('invalid-request', 'backup password required');
+    return {
+      text: await encodeBackup(accounts, opts.password, opts.nowMs, opts.kdf ?? DEFAULT_KDF),
+      fileName: `faktor-backup-${date}.faktor`,
+    };
   }
-  if (opts.acknowledgedUnencrypted !== true) throw new FaktorError('invalid-request', 'unencrypted export not acknowledged');
+  if (opts.acknowledgedUnencrypted !== true)
+    throw new FaktorError('invalid-request', 'unencrypted export not acknowledged');
   switch (format) {
     case 'otpauth':
       return { text: encodePlainList(accounts), fileName: `faktor-otpauth-${date}.txt` };
     case 'aegis-plain':
       return { text: encodeAegisPlain(accounts), fileName: `faktor-aegis-${date}.json` };
     case 'qr-sheet':
-      return { text: await renderQrSheet(accounts, opts.nowMs, opts.lang), fileName: `faktor-qr-sheet-${date}.html` };
+      return {
+        text: await renderQrSheet(accounts, opts.nowMs, opts.lang),
+        fileName: `faktor-qr-sheet-${date}.html`,
+      };
     default:
       throw new FaktorError('invalid-request', 'unknown export format');
   }

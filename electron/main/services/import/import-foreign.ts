@@ -1,14 +1,21 @@
 import { isFaktorError } from '../../../../shared/errors';
 import type { DroppedEntry, ImportFormat } from '../../../../shared/import/types';
 import { NODE_KDF, type KdfPrimitives } from '../crypto';
-import { checkNewAccount, duplicateKey, type NewAccount, type VaultAccount } from '../vault-account';
+import {
+  checkNewAccount,
+  duplicateKey,
+  type NewAccount,
+  type VaultAccount,
+} from '../vault-account';
 import { damaged } from '../../../../shared/import/entry';
 import { readForeign, type ForeignFile } from './read-foreign';
 
 /** The vault operations an import needs (a subset of services/vault.ts's Vault). */
 export interface ImportVault {
   exportAccounts(): Promise<VaultAccount[]>;
-  importAccounts(list: readonly NewAccount[]): Promise<{ imported: number; duplicates: Array<{ issuer: string; label: string }> }>;
+  importAccounts(
+    list: readonly NewAccount[],
+  ): Promise<{ imported: number; duplicates: Array<{ issuer: string; label: string }> }>;
 }
 
 /** Options of one import: format (detected when absent), password for encrypted files, preview only. */
@@ -37,7 +44,12 @@ export interface ImportOutcome {
  * commit all in ONE atomic vault write. Any invalid account fails the whole file; the vault is
  * untouched unless everything validated.
  */
-export async function importForeign(bytes: Uint8Array, opts: ImportOptions, vault: ImportVault, kdf: KdfPrimitives = NODE_KDF): Promise<ImportOutcome> {
+export async function importForeign(
+  bytes: Uint8Array,
+  opts: ImportOptions,
+  vault: ImportVault,
+  kdf: KdfPrimitives = NODE_KDF,
+): Promise<ImportOutcome> {
   const file = await readForeign(bytes, opts, kdf);
   try {
     return opts.dryRun === true ? await previewFile(file, vault) : await commitFile(file, vault);
@@ -50,7 +62,13 @@ export async function importForeign(bytes: Uint8Array, opts: ImportOptions, vaul
 export async function previewFile(file: ForeignFile, vault: ImportVault): Promise<ImportOutcome> {
   validate(file);
   const { fresh, duplicates } = await split(file.accounts, vault);
-  return { format: file.format, accounts: names(fresh), duplicates, dropped: file.dropped, imported: 0 };
+  return {
+    format: file.format,
+    accounts: names(fresh),
+    duplicates,
+    dropped: file.dropped,
+    imported: 0,
+  };
 }
 
 /** Validates and commits a decoded file in one atomic vault write (the vault lists duplicates again itself). */
@@ -58,7 +76,13 @@ export async function commitFile(file: ForeignFile, vault: ImportVault): Promise
   validate(file);
   const { fresh } = await split(file.accounts, vault);
   const result = await vault.importAccounts(file.accounts);
-  return { format: file.format, accounts: names(fresh), duplicates: result.duplicates, dropped: file.dropped, imported: result.imported };
+  return {
+    format: file.format,
+    accounts: names(fresh),
+    duplicates: result.duplicates,
+    dropped: file.dropped,
+    imported: result.imported,
+  };
 }
 
 /** Overwrites the decoded seeds of a file that is no longer needed. */
@@ -71,7 +95,10 @@ function validate(file: ForeignFile): void {
     try {
       checkNewAccount(a);
     } catch (e) {
-      throw damaged(`account ${i + 1}`, { entry: i + 1, reason: isFaktorError(e) ? e.code : 'invalid' });
+      throw damaged(`account ${i + 1}`, {
+        entry: i + 1,
+        reason: isFaktorError(e) ? e.code : 'invalid',
+      });
     }
   });
 }
@@ -81,7 +108,10 @@ function names(list: readonly NewAccount[]): ImportOutcome['accounts'] {
 }
 
 /** Which accounts are new and which are exact duplicates (same rule as vault.importAccounts). */
-async function split(list: readonly NewAccount[], vault: ImportVault): Promise<{ fresh: NewAccount[]; duplicates: Array<{ issuer: string; label: string }> }> {
+async function split(
+  list: readonly NewAccount[],
+  vault: ImportVault,
+): Promise<{ fresh: NewAccount[]; duplicates: Array<{ issuer: string; label: string }> }> {
   const existing = await vault.exportAccounts();
   const seen = new Set(existing.map(duplicateKey));
   for (const a of existing) a.secret.fill(0);

@@ -9,14 +9,22 @@ import type { VaultAccount } from '../vault-account';
  * printer or browser renders it) and the Base32 secret for typing. Names are HTML-escaped. It is
  * written only behind the same warning and acknowledgement as the plain export.
  */
-export async function renderQrSheet(accounts: readonly VaultAccount[], nowMs: number, lang: 'de' | 'en' = 'en'): Promise<string> {
+export async function renderQrSheet(
+  accounts: readonly VaultAccount[],
+  nowMs: number,
+  lang: 'de' | 'en' = 'en',
+): Promise<string> {
   const words = WORDS[lang];
   const cards = await Promise.all(
     accounts.map(async (a) => {
       const uri = formatOtpauthUri({ ...a });
       const png = await QRCode.toDataURL(uri, { errorCorrectionLevel: 'M', margin: 4, scale: 4 });
-      const title = a.issuer !== '' ? `${escapeHtml(a.issuer)} — ${escapeHtml(a.label)}` : escapeHtml(a.label);
-      const kind = a.type === 'totp' ? `TOTP · ${a.algorithm} · ${a.digits} · ${a.period} s` : `HOTP · ${a.algorithm} · ${a.digits} · ${words.counter} ${a.counter}`;
+      const title =
+        a.issuer !== '' ? `${escapeHtml(a.issuer)} — ${escapeHtml(a.label)}` : escapeHtml(a.label);
+      const kind =
+        a.type === 'totp'
+          ? `TOTP · ${a.algorithm} · ${a.digits} · ${a.period} s`
+          : `HOTP · ${a.algorithm} · ${a.digits} · ${words.counter} ${a.counter}`;
       return `<figure class="card"><img alt="${escapeHtml(words.qrOf)} ${title}" src="${png}"><figcaption><strong>${title}</strong><br>${kind}<br><code>${group(encodeBase32(a.secret))}</code></figcaption></figure>`;
     }),
   );
@@ -35,8 +43,20 @@ ${cards.join('\n')}
 }
 
 const WORDS = {
-  en: { title: 'Authenticator accounts', counter: 'counter', qrOf: 'QR code for', warning: 'This sheet holds every secret key in plain form. Anyone who sees it can create your codes. Keep it locked away; delete the file after printing.' },
-  de: { title: 'Authenticator-Konten', counter: 'Zähler', qrOf: 'QR-Code für', warning: 'Dieses Blatt enthält jeden geheimen Schlüssel im Klartext. Wer es sieht, kann Ihre Codes erzeugen. Bewahren Sie es verschlossen auf und löschen Sie die Datei nach dem Drucken.' },
+  en: {
+    title: 'Authenticator accounts',
+    counter: 'counter',
+    qrOf: 'QR code for',
+    warning:
+      'This sheet holds every secret key in plain form. Anyone who sees it can create your codes. Keep it locked away; delete the file after printing.',
+  },
+  de: {
+    title: 'Authenticator-Konten',
+    counter: 'Zähler',
+    qrOf: 'QR-Code für',
+    warning:
+      'Dieses Blatt enthält jeden geheimen Schlüssel im Klartext. Wer es sieht, kann Ihre Codes erzeugen. Bewahren Sie es verschlossen auf und löschen Sie die Datei nach dem Drucken.',
+  },
 } as const;
 
 function group(b32: string): string {
@@ -45,5 +65,8 @@ function group(b32: string): string {
 
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+  return s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
 }

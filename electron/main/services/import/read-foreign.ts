@@ -2,7 +2,10 @@ import { FaktorError } from '../../../../shared/errors';
 import { otpParamsOf } from '../../../../shared/account';
 import { parseAegisDb, readAegisEnvelope } from '../../../../shared/import/aegis';
 import { parseAndOtp } from '../../../../shared/import/andotp';
-import { AUTHPRO_ENCRYPTED_HEADER, parseAuthenticatorPro } from '../../../../shared/import/authenticator-pro';
+import {
+  AUTHPRO_ENCRYPTED_HEADER,
+  parseAuthenticatorPro,
+} from '../../../../shared/import/authenticator-pro';
 import { parseBitwarden } from '../../../../shared/import/bitwarden';
 import { detectFormat } from '../../../../shared/import/detect';
 import { parseEntePlain, readEnteEnvelope } from '../../../../shared/import/ente';
@@ -10,7 +13,12 @@ import { damaged, parseJson } from '../../../../shared/import/entry';
 import { parseFreeOtpPlus } from '../../../../shared/import/freeotp-plus';
 import { parseOtpauthList } from '../../../../shared/import/otpauth-list';
 import { parseTwoFasServices, readTwoFasEnvelope } from '../../../../shared/import/twofas';
-import type { DroppedEntry, ImportedAccount, ImportFormat, ParsedImport } from '../../../../shared/import/types';
+import type {
+  DroppedEntry,
+  ImportedAccount,
+  ImportFormat,
+  ParsedImport,
+} from '../../../../shared/import/types';
 import { decodeBackup, MAX_BACKUP_BYTES } from '../backup';
 import { NODE_KDF, type KdfPrimitives } from '../crypto';
 import type { NewAccount } from '../vault-account';
@@ -37,12 +45,17 @@ export interface ForeignFile {
  * and for our own format decodeBackup's codes. `kdf` is injectable so tests can see a refused
  * file never derive.
  */
-export async function readForeign(bytes: Uint8Array, opts: { format?: ImportFormat; password?: string | null }, kdf: KdfPrimitives = NODE_KDF): Promise<ForeignFile> {
+export async function readForeign(
+  bytes: Uint8Array,
+  opts: { format?: ImportFormat; password?: string | null },
+  kdf: KdfPrimitives = NODE_KDF,
+): Promise<ForeignFile> {
   if (bytes.length > MAX_IMPORT_BYTES) throw damaged('too large');
   const text = utf8(bytes);
   const format = opts.format ?? detectFormat(text, bytes);
   const password = (): string => {
-    if (opts.password === undefined || opts.password === null || opts.password === '') throw new FaktorError('backup-wrong-password', 'password required');
+    if (opts.password === undefined || opts.password === null || opts.password === '')
+      throw new FaktorError('backup-wrong-password', 'password required');
     return opts.password;
   };
   const needText = (): string => {
@@ -60,11 +73,16 @@ export async function readForeign(bytes: Uint8Array, opts: { format?: ImportForm
         const t = needText();
         if (format === 'gnome' && !t.trimStart().startsWith('{')) return parseOtpauthList(t);
         const env = readAegisEnvelope(parseJson(t));
-        return parseAegisDb(env.kind === 'plain' ? env.db : await decryptAegis(env, password(), kdf));
+        return parseAegisDb(
+          env.kind === 'plain' ? env.db : await decryptAegis(env, password(), kdf),
+        );
       }
       case '2fas': {
         const env = readTwoFasEnvelope(parseJson(needText()));
-        return parseTwoFasServices(env.kind === 'plain' ? env.services : await decryptTwoFas(env, password()), env.groups);
+        return parseTwoFasServices(
+          env.kind === 'plain' ? env.services : await decryptTwoFas(env, password()),
+          env.groups,
+        );
       }
       case 'ente': {
         const t = needText();
@@ -77,7 +95,8 @@ export async function readForeign(bytes: Uint8Array, opts: { format?: ImportForm
       case 'bitwarden':
         return parseBitwarden(parseJson(needText()));
       case 'authenticator-pro':
-        if (AUTHPRO_ENCRYPTED_HEADER.test(String.fromCharCode(...bytes.subarray(0, 16)))) return parseAuthenticatorPro(await decryptAuthenticatorPro(bytes, password(), kdf));
+        if (AUTHPRO_ENCRYPTED_HEADER.test(String.fromCharCode(...bytes.subarray(0, 16))))
+          return parseAuthenticatorPro(await decryptAuthenticatorPro(bytes, password(), kdf));
         return parseAuthenticatorPro(parseJson(needText()));
       case 'freeotp-plus':
         return parseFreeOtpPlus(parseJson(needText()));
@@ -104,6 +123,9 @@ function utf8(bytes: Uint8Array): string | null {
 function toNewAccount(a: NewAccount | ImportedAccount): NewAccount {
   const base: NewAccount = otpParamsOf(a);
   const looks = 'color' in a || 'icon' in a ? { color: a.color ?? null, icon: a.icon ?? null } : {};
-  const organising = { ...(a.pinned !== undefined ? { pinned: a.pinned } : {}), ...(a.tags !== undefined ? { tags: [...a.tags] } : {}) };
+  const organising = {
+    ...(a.pinned !== undefined ? { pinned: a.pinned } : {}),
+    ...(a.tags !== undefined ? { tags: [...a.tags] } : {}),
+  };
   return { ...base, ...looks, ...organising };
 }

@@ -41,8 +41,17 @@ function le64(n: number): Uint8Array {
  * Decrypts and authenticates the first message of a stream. Returns the message and its tag, or
  * null when the MAC does not verify (wrong key or modified bytes) or the input is too short.
  */
-export function secretstreamPullFirst(key: Uint8Array, header: Uint8Array, c: Uint8Array): { message: Uint8Array; tag: number } | null {
-  if (key.length !== 32 || header.length !== SECRETSTREAM_HEADER_BYTES || c.length < SECRETSTREAM_ABYTES) return null;
+export function secretstreamPullFirst(
+  key: Uint8Array,
+  header: Uint8Array,
+  c: Uint8Array,
+): { message: Uint8Array; tag: number } | null {
+  if (
+    key.length !== 32 ||
+    header.length !== SECRETSTREAM_HEADER_BYTES ||
+    c.length < SECRETSTREAM_ABYTES
+  )
+    return null;
   const subWords = new Uint32Array(8);
   hchacha(SIGMA, words(key), words(header.subarray(0, 16)), subWords);
   const k = bytes(subWords);

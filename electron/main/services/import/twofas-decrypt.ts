@@ -13,7 +13,10 @@ export const TWOFAS_ITERATIONS = 10_000;
  * there is a wrong password, failing afterwards is a damaged file. Without one (older files) any
  * failure is reported as a wrong password, the only thing GCM can say.
  */
-export async function decryptTwoFas(file: Extract<TwoFasFile, { kind: 'encrypted' }>, password: string): Promise<unknown> {
+export async function decryptTwoFas(
+  file: Extract<TwoFasFile, { kind: 'encrypted' }>,
+  password: string,
+): Promise<unknown> {
   const salt = Buffer.from(file.services.salt, 'base64');
   if (salt.length < 8 || salt.length > 1024) throw damaged('salt length');
   const key = await pbkdf2(password, salt, TWOFAS_ITERATIONS, 'sha256');
@@ -24,7 +27,10 @@ export async function decryptTwoFas(file: Extract<TwoFasFile, { kind: 'encrypted
       ref.fill(0);
     }
     const plain = open(key, file.services);
-    if (!plain) throw file.reference !== null ? damaged('services do not decrypt') : new FaktorError('backup-wrong-password');
+    if (!plain)
+      throw file.reference !== null
+        ? damaged('services do not decrypt')
+        : new FaktorError('backup-wrong-password');
     return takeJson(plain);
   } finally {
     key.fill(0);

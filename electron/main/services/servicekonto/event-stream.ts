@@ -1,7 +1,13 @@
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 import { FaktorError, isFaktorError } from '../../../../shared/errors';
 import type { Clock } from '../../ports';
-import { callJson, refusal, requestHeaders, type DeviceCredentials, type Fetch } from './server-http';
+import {
+  callJson,
+  refusal,
+  requestHeaders,
+  type DeviceCredentials,
+  type Fetch,
+} from './server-http';
 
 /**
  * One device-authenticated event stream per paired account (docs/servicekonto-app.md §Event stream):
@@ -81,7 +87,11 @@ export function openEventStream(o: EventStreamOptions): EventStream {
 
   const schedule = (): void => {
     if (abort.signal.aborted) return;
-    const retryInMs = backoffDelay(o.backoff ?? DEFAULT_BACKOFF, attempt++, o.random ?? Math.random);
+    const retryInMs = backoffDelay(
+      o.backoff ?? DEFAULT_BACKOFF,
+      attempt++,
+      o.random ?? Math.random,
+    );
     state({ kind: 'waiting', retryInMs });
     cancelTimer = o.clock.setTimer(retryInMs, () => void run());
   };
@@ -140,7 +150,10 @@ async function readSse(
   deliver: (e: StreamEvent) => void,
   onOpen: () => void,
 ): Promise<boolean> {
-  const headers = { ...requestHeaders('GET', o.origin, o.ssePath, '', { device: o.device }), accept: 'text/event-stream' };
+  const headers = {
+    ...requestHeaders('GET', o.origin, o.ssePath, '', { device: o.device }),
+    accept: 'text/event-stream',
+  };
   if (lastId !== null) Object.assign(headers, { 'last-event-id': lastId });
   let res: Response;
   try {
@@ -151,17 +164,23 @@ async function readSse(
   if (res.status >= 400 && res.status < 500 && res.status !== 404 && res.status !== 406) {
     throw refusal(res.status, await res.json().catch(() => null));
   }
-  if (!res.ok || !res.body || !(res.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+  if (
+    !res.ok ||
+    !res.body ||
+    !(res.headers.get('content-type') ?? '').startsWith('text/event-stream')
+  ) {
     await res.body?.cancel().catch(() => undefined);
     throw new FaktorError('unsupported-payload', 'not an event stream');
   }
   onOpen();
   const parser = createParser({
-    onEvent: (m: EventSourceMessage) => deliver({ id: m.id ?? null, type: m.event ?? 'message', data: m.data }),
+    onEvent: (m: EventSourceMessage) =>
+      deliver({ id: m.id ?? null, type: m.event ?? 'message', data: m.data }),
   });
   const decoder = new TextDecoder();
   try {
-    for await (const chunk of res.body) parser.feed(decoder.decode(chunk as Uint8Array, { stream: true }));
+    for await (const chunk of res.body)
+      parser.feed(decoder.decode(chunk as Uint8Array, { stream: true }));
   } catch {
     // connection dropped: the caller reconnects
   }
@@ -169,9 +188,22 @@ async function readSse(
 }
 
 /** One long-poll request (the server holds it until an event or its own timeout). */
-async function pollOnce(o: EventStreamOptions, lastId: string | null, signal: AbortSignal, deliver: (e: StreamEvent) => void): Promise<void> {
-  const path = lastId === null ? o.pollPath : `${o.pollPath}${o.pollPath.includes('?') ? '&' : '?'}after=${encodeURIComponent(lastId)}`;
-  const body = await callJson(o.origin, 'GET', path, undefined, { device: o.device, signal, fetch: o.fetch, timeoutMs: 60_000 });
+async function pollOnce(
+  o: EventStreamOptions,
+  lastId: string | null,
+  signal: AbortSignal,
+  deliver: (e: StreamEvent) => void,
+): Promise<void> {
+  const path =
+    lastId === null
+      ? o.pollPath
+      : `${o.pollPath}${o.pollPath.includes('?') ? '&' : '?'}after=${encodeURIComponent(lastId)}`;
+  const body = await callJson(o.origin, 'GET', path, undefined, {
+    device: o.device,
+    signal,
+    fetch: o.fetch,
+    timeoutMs: 60_000,
+  });
   const events = (body as { events?: unknown } | null)?.events;
   if (!Array.isArray(events)) throw new FaktorError('server-unreachable', 'poll answer malformed');
   for (const e of events as Array<Record<string, unknown>>) {

@@ -1,7 +1,10 @@
 import { FaktorError } from '../../../../shared/errors';
 import { route } from '../../../../shared/qr/payload-parsers';
 import { loginResponse } from '../../../../shared/servicekonto/login-ocra';
-import { parseLoginPayload, type LoginPayload } from '../../../../shared/servicekonto/login-payload';
+import {
+  parseLoginPayload,
+  type LoginPayload,
+} from '../../../../shared/servicekonto/login-payload';
 import { samePairing, type PairedRecord } from './paired-record';
 import { openWithKey, pinKey, wipeSecrets } from './pin-secrets';
 
@@ -20,10 +23,15 @@ export interface OfflineLogin {
 }
 
 /** Routes and parses `text`, then finds the pairing it belongs to ('not-paired' if none). */
-export function prepareOfflineLogin(text: string, pairings: readonly PairedRecord[], nowMs: number): OfflineLogin {
+export function prepareOfflineLogin(
+  text: string,
+  pairings: readonly PairedRecord[],
+  nowMs: number,
+): OfflineLogin {
   const r = route(text, nowMs);
   if (r.kind === 'invalid') throw new FaktorError(r.error);
-  if (r.kind !== 'servicekonto-login') throw new FaktorError('unsupported-payload', 'not a login code');
+  if (r.kind !== 'servicekonto-login')
+    throw new FaktorError('unsupported-payload', 'not a login code');
   const login = parseLoginPayload(r.payload, nowMs);
   const record = pairings.find((p) => samePairing(p, login));
   if (!record) throw new FaktorError('not-paired');

@@ -1,5 +1,10 @@
 import { FaktorError } from '../../../../shared/errors';
-import { parseApprovalRequest, signApproval, type ApprovalDecision, type ApprovalRequest } from '../../../../shared/servicekonto/approval';
+import {
+  parseApprovalRequest,
+  signApproval,
+  type ApprovalDecision,
+  type ApprovalRequest,
+} from '../../../../shared/servicekonto/approval';
 import { PROTOCOL_VERSION } from '../../../../shared/servicekonto/wire';
 import { samePairing, type PairedRecord } from './paired-record';
 import { openWithPin, toScalar, wipeSecrets } from './pin-secrets';
@@ -15,16 +20,24 @@ import { callJson, type DeviceCredentials, type Fetch } from './server-http';
  */
 
 /** Parses an event's data and checks it belongs to `record` and is still open at `nowMs`. */
-export function readApprovalRequest(record: PairedRecord, data: string, nowMs: number): ApprovalRequest {
+export function readApprovalRequest(
+  record: PairedRecord,
+  data: string,
+  nowMs: number,
+): ApprovalRequest {
   const request = parseApprovalRequest(data);
-  if (!samePairing(record, request) || request.means !== record.meansId) throw new FaktorError('not-paired', 'request for another pairing');
+  if (!samePairing(record, request) || request.means !== record.meansId)
+    throw new FaktorError('not-paired', 'request for another pairing');
   if (request.exp * 1000 <= nowMs) throw new FaktorError('protocol-expired', 'approval');
   return request;
 }
 
 /** The device credentials of a record (the unlocked device-auth key). */
 export function deviceOf(record: PairedRecord): DeviceCredentials {
-  return { means: record.meansId, deviceKey: new Uint8Array(Buffer.from(record.deviceKey, 'base64')) };
+  return {
+    means: record.meansId,
+    deviceKey: new Uint8Array(Buffer.from(record.deviceKey, 'base64')),
+  };
 }
 
 /** Sends the user's answer. `number` is the chosen one for approve, 0 for a deny. Resolves to the server's JSON. */
@@ -40,10 +53,19 @@ export async function answerApproval(
   const secrets = await openWithPin(pin, record.sealed);
   let signature: string;
   try {
-    signature = signApproval(toScalar(secrets.signingKey), { transaction: request.tx, challenge: request.challenge, number: chosen, decision });
+    signature = signApproval(toScalar(secrets.signingKey), {
+      transaction: request.tx,
+      challenge: request.challenge,
+      number: chosen,
+      decision,
+    });
   } finally {
     wipeSecrets(secrets);
   }
   const body = { v: PROTOCOL_VERSION, tx: request.tx, number: chosen, decision, signature };
-  return callJson(record.origin, 'POST', approvalAnswerPath(request.tx), body, { device: deviceOf(record), fetch: o.fetch, now: o.now });
+  return callJson(record.origin, 'POST', approvalAnswerPath(request.tx), body, {
+    device: deviceOf(record),
+    fetch: o.fetch,
+    now: o.now,
+  });
 }

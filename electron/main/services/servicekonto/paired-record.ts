@@ -38,7 +38,10 @@ export interface PairedRecord {
   readonly deviceKey: string;
 }
 
-const B64 = z.string().regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/).max(200);
+const B64 = z
+  .string()
+  .regex(/^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/)
+  .max(200);
 
 /** The stored shape, checked strictly every time the vault is read. */
 export const PairedRecordSchema = z.strictObject({
@@ -51,11 +54,17 @@ export const PairedRecordSchema = z.strictObject({
   level: z.enum(MEANS_LEVELS),
   pairedAt: z.number().int(),
   sealed: z.strictObject({ kdf: KdfParamsSchema, iv: B64, ocraSecret: B64, signingKey: B64 }),
-  deviceKey: B64.refine((k) => Buffer.from(k, 'base64').length === 32, 'deviceKey must be 32 bytes'),
+  deviceKey: B64.refine(
+    (k) => Buffer.from(k, 'base64').length === 32,
+    'deviceKey must be 32 bytes',
+  ),
 }) satisfies z.ZodType<PairedRecord>;
 
 /** Same server and same account (both canonical on the wire, so they compare exactly). */
-export function samePairing(a: Pick<PairedRecord, 'origin' | 'account'>, b: Pick<PairedRecord, 'origin' | 'account'>): boolean {
+export function samePairing(
+  a: Pick<PairedRecord, 'origin' | 'account'>,
+  b: Pick<PairedRecord, 'origin' | 'account'>,
+): boolean {
   return a.origin === b.origin && a.account === b.account;
 }
 
@@ -72,6 +81,13 @@ export interface PairedView {
 
 /** Drops every secret-bearing field. */
 export function toPairedView(r: PairedRecord): PairedView {
-  return { id: r.id, origin: r.origin, account: r.account, accountName: r.accountName, meansId: r.meansId, level: r.level, pairedAt: r.pairedAt };
+  return {
+    id: r.id,
+    origin: r.origin,
+    account: r.account,
+    accountName: r.accountName,
+    meansId: r.meansId,
+    level: r.level,
+    pairedAt: r.pairedAt,
+  };
 }
-

@@ -4,7 +4,10 @@ import { route } from '../../../../shared/qr/payload-parsers';
 import { toBase64url } from '../../../../shared/servicekonto/base64url';
 import { parseEnrollmentResponse } from '../../../../shared/servicekonto/enrollment';
 import { publicKeyOf } from '../../../../shared/servicekonto/p256';
-import { parsePairingPayload, type PairingPayload } from '../../../../shared/servicekonto/pairing-payload';
+import {
+  parsePairingPayload,
+  type PairingPayload,
+} from '../../../../shared/servicekonto/pairing-payload';
 import { PROTOCOL_VERSION } from '../../../../shared/servicekonto/wire';
 import type { KdfCost } from '../crypto';
 import { newId } from '../vault-account';
@@ -34,12 +37,18 @@ export interface PairingDeps {
 export function readPairingPayload(text: string, nowMs: number): PairingPayload {
   const r = route(text, nowMs);
   if (r.kind === 'invalid') throw new FaktorError(r.error);
-  if (r.kind !== 'servicekonto-pairing') throw new FaktorError('unsupported-payload', 'not a pairing code');
+  if (r.kind !== 'servicekonto-pairing')
+    throw new FaktorError('unsupported-payload', 'not a pairing code');
   return parsePairingPayload(r.payload, nowMs);
 }
 
 /** Pairs this desktop with the account named in `text`; returns the stored record's view. */
-export async function pair(deps: PairingDeps, text: string, pin: string, deviceName: string): Promise<PairedView & { status: 'pending' }> {
+export async function pair(
+  deps: PairingDeps,
+  text: string,
+  pin: string,
+  deviceName: string,
+): Promise<PairedView & { status: 'pending' }> {
   const p = readPairingPayload(text, deps.now());
   checkPin(pin);
   const secrets = newDeviceSecrets();
@@ -54,8 +63,11 @@ export async function pair(deps: PairingDeps, text: string, pin: string, deviceN
       ocraSecret: toBase64url(secrets.ocraSecret),
       deviceName,
     };
-    const answer = parseEnrollmentResponse(await callJson(p.origin, 'POST', ENROLL_PATH, body, { fetch: deps.fetch }));
-    if (answer.origin !== p.origin || answer.account !== p.account) throw new FaktorError('protocol-origin', 'enrollment answer names another server or account');
+    const answer = parseEnrollmentResponse(
+      await callJson(p.origin, 'POST', ENROLL_PATH, body, { fetch: deps.fetch }),
+    );
+    if (answer.origin !== p.origin || answer.account !== p.account)
+      throw new FaktorError('protocol-origin', 'enrollment answer names another server or account');
     const record: PairedRecord = {
       id: newId(),
       origin: p.origin,

@@ -41,7 +41,10 @@ export function checkPin(pin: string): void {
 
 /** Fresh device secrets: 32 random bytes for OCRA and a random valid P-256 private key. */
 export function newDeviceSecrets(): DeviceSecrets {
-  return { ocraSecret: new Uint8Array(randomBytes(SECRET_BYTES)), signingKey: p256.utils.randomSecretKey() };
+  return {
+    ocraSecret: new Uint8Array(randomBytes(SECRET_BYTES)),
+    signingKey: p256.utils.randomSecretKey(),
+  };
 }
 
 /**
@@ -61,7 +64,11 @@ function ctr(key: Uint8Array, iv: Uint8Array, data: Uint8Array): Buffer {
 }
 
 /** Encrypts both secrets under a key from the PIN with a fresh salt and IV. */
-export async function sealWithPin(pin: string, secrets: DeviceSecrets, cost: KdfCost): Promise<PinSealed> {
+export async function sealWithPin(
+  pin: string,
+  secrets: DeviceSecrets,
+  cost: KdfCost,
+): Promise<PinSealed> {
   checkPin(pin);
   if (secrets.ocraSecret.length !== SECRET_BYTES || secrets.signingKey.length !== SECRET_BYTES) {
     throw new FaktorError('invalid-secret', 'device secrets must be 32 bytes each');
@@ -93,10 +100,17 @@ export async function pinKey(pin: string, sealed: PinSealed): Promise<Buffer> {
 /** Decrypts with a key from pinKey (the fast part; never fails for a well-formed record). */
 export function openWithKey(key: Uint8Array, sealed: PinSealed): DeviceSecrets {
   const iv = Buffer.from(sealed.iv, 'base64');
-  const ct = Buffer.concat([Buffer.from(sealed.ocraSecret, 'base64'), Buffer.from(sealed.signingKey, 'base64')]);
-  if (iv.length !== IV_BYTES || ct.length !== 2 * SECRET_BYTES) throw new FaktorError('vault-corrupt', 'sealed device secrets malformed');
+  const ct = Buffer.concat([
+    Buffer.from(sealed.ocraSecret, 'base64'),
+    Buffer.from(sealed.signingKey, 'base64'),
+  ]);
+  if (iv.length !== IV_BYTES || ct.length !== 2 * SECRET_BYTES)
+    throw new FaktorError('vault-corrupt', 'sealed device secrets malformed');
   const plain = ctr(key, iv, ct);
-  const out = { ocraSecret: new Uint8Array(plain.subarray(0, SECRET_BYTES)), signingKey: new Uint8Array(plain.subarray(SECRET_BYTES)) };
+  const out = {
+    ocraSecret: new Uint8Array(plain.subarray(0, SECRET_BYTES)),
+    signingKey: new Uint8Array(plain.subarray(SECRET_BYTES)),
+  };
   plain.fill(0);
   return out;
 }

@@ -26,7 +26,8 @@ export function createSameDeviceLinks(deps: SameDeviceDeps) {
   const used = new Map<string, number>();
   const sweep = (): void => {
     const now = deps.now();
-    for (const [key, until] of used) if (until <= now || used.size > MAX_REMEMBERED) used.delete(key);
+    for (const [key, until] of used)
+      if (until <= now || used.size > MAX_REMEMBERED) used.delete(key);
   };
   return {
     /** Checks a link and returns the code to show (the renderer's confirm step); throws a FaktorError. */

@@ -1,5 +1,10 @@
 import { FaktorError, isFaktorError, type ErrorCode } from '../../../../shared/errors';
-import { KeyRegistrationOptions, KeyRegistrationResult, rpIdFitsOrigin, signKeyRegistration } from '../../../../shared/servicekonto/key-registration';
+import {
+  KeyRegistrationOptions,
+  KeyRegistrationResult,
+  rpIdFitsOrigin,
+  signKeyRegistration,
+} from '../../../../shared/servicekonto/key-registration';
 import { credMgmtCommand } from '../../../../shared/ctap/info';
 import { PROTOCOL_VERSION } from '../../../../shared/servicekonto/wire';
 import { CredentialClient } from '../fido/credential-client';
@@ -8,7 +13,11 @@ import { PinClient } from '../fido/pin-client';
 import type { Ctap2Client } from '../fido/ctap2-client';
 import { U2fClient } from '../fido/u2f-client';
 import { assertCredential, createCredential, heldCredentials } from '../fido/webauthn-ceremony';
-import { assertCredentialU2f, createCredentialU2f, heldU2fCredentials } from '../fido/webauthn-over-u2f';
+import {
+  assertCredentialU2f,
+  createCredentialU2f,
+  heldU2fCredentials,
+} from '../fido/webauthn-over-u2f';
 import type { Vault } from '../vault';
 import { deviceOf } from './online-approval';
 import type { PairedRecord } from './paired-record';
@@ -55,11 +64,21 @@ export interface KeyMeansMatch {
 /** What matching found: the means, and the accounts that could not be asked (their error codes). */
 export interface KeyMatches {
   readonly matches: KeyMeansMatch[];
-  readonly unreachable: { readonly origin: string; readonly accountName: string; readonly error: ErrorCode }[];
+  readonly unreachable: {
+    readonly origin: string;
+    readonly accountName: string;
+    readonly error: ErrorCode;
+  }[];
 }
 
 /** Builds the service. */
-export function createSecurityKeyService(d: { vault: Vault; keys: KeyManager; servicekonto: ServicekontoService; now?: () => number; fetch?: Fetch }) {
+export function createSecurityKeyService(d: {
+  vault: Vault;
+  keys: KeyManager;
+  servicekonto: ServicekontoService;
+  now?: () => number;
+  fetch?: Fetch;
+}) {
   const now = (): number => (d.now ?? Date.now)();
   const find = async (id: string): Promise<PairedRecord> => {
     const r = (await d.vault.pairings()).find((p) => p.id === id);
@@ -75,31 +94,69 @@ export function createSecurityKeyService(d: { vault: Vault; keys: KeyManager; se
      */
     register: async (input: RegisterInput): Promise<KeyRegistrationResult> => {
       const record = await find(input.pairing);
-      const call = (path: string, body?: unknown): Promise<unknown> => callJson(record.origin, 'POST', path, body, { device: deviceOf(record), fetch: d.fetch, now });
+      const call = (path: string, body?: unknown): Promise<unknown> =>
+        callJson(record.origin, 'POST', path, body, {
+          device: deviceOf(record),
+          fetch: d.fetch,
+          now,
+        });
       const parsed = KeyRegistrationOptions.safeParse(await call(KEY_REGISTRATION_OPTIONS_PATH));
       if (!parsed.success) throw new FaktorError('protocol-malformed', 'security key options');
       const o = parsed.data;
-      if (!rpIdFitsOrigin(o.rp.id, record.origin)) throw new FaktorError('protocol-origin', 'the RP id does not belong to the paired origin');
+      if (!rpIdFitsOrigin(o.rp.id, record.origin))
+        throw new FaktorError('protocol-origin', 'the RP id does not belong to the paired origin');
       const { registration, assertion } = await d.keys.use(input.path, async (ctap) => {
-        const create = { origin: record.origin, rp: o.rp, user: o.user, challenge: o.createChallenge, algorithms: o.algorithms, exclude: o.exclude, keyPin: input.keyPin, signal: input.signal };
+        const create = {
+          origin: record.origin,
+          rp: o.rp,
+          user: o.user,
+          challenge: o.createChallenge,
+          algorithms: o.algorithms,
+          exclude: o.exclude,
+          keyPin: input.keyPin,
+          signal: input.signal,
+        };
         const u2f = u2fOnly(ctap);
         input.onStage?.('touch');
-        const reg = u2f ? await createCredentialU2f(u2f, create) : await createCredential(ctap, create);
+        const reg = u2f
+          ? await createCredentialU2f(u2f, create)
+          : await createCredential(ctap, create);
         input.onStage?.('confirm');
-        const confirm = { origin: record.origin, rpId: o.rp.id, challenge: o.getChallenge, credentialId: reg.id, signal: input.signal };
-        const ass = u2f ? await assertCredentialU2f(u2f, confirm) : await assertCredential(ctap, confirm);
+        const confirm = {
+          origin: record.origin,
+          rpId: o.rp.id,
+          challenge: o.getChallenge,
+          credentialId: reg.id,
+          signal: input.signal,
+        };
+        const ass = u2f
+          ? await assertCredentialU2f(u2f, confirm)
+          : await assertCredential(ctap, confirm);
         return { registration: reg, assertion: ass };
       });
       const secrets = await openWithPin(input.pin, record.sealed);
       let signature: string;
       try {
-        signature = signKeyRegistration(toScalar(secrets.signingKey), { transaction: o.tx, challenge: o.challenge, credentialId: registration.id });
+        signature = signKeyRegistration(toScalar(secrets.signingKey), {
+          transaction: o.tx,
+          challenge: o.challenge,
+          credentialId: registration.id,
+        });
       } finally {
         wipeSecrets(secrets);
       }
-      const body = { v: PROTOCOL_VERSION, tx: o.tx, ...(input.label ? { label: input.label } : {}), password: input.password, signature, registration, assertion };
+      const body = {
+        v: PROTOCOL_VERSION,
+        tx: o.tx,
+        ...(input.label ? { label: input.label } : {}),
+        password: input.password,
+        signature,
+        registration,
+        assertion,
+      };
       const result = KeyRegistrationResult.safeParse(await call(KEY_REGISTRATION_PATH, body));
-      if (!result.success || result.data.credentialId !== registration.id) throw new FaktorError('protocol-malformed', 'security key registration answer');
+      if (!result.success || result.data.credentialId !== registration.id)
+        throw new FaktorError('protocol-malformed', 'security key registration answer');
       return result.data;
     },
 
@@ -111,14 +168,32 @@ export function createSecurityKeyService(d: { vault: Vault; keys: KeyManager; se
      */
     matches: async (path: string, keyPin?: string): Promise<KeyMatches> => {
       const unreachable: KeyMatches['unreachable'] = [];
-      const wanted: { p: Awaited<ReturnType<ServicekontoService['list']>>[number]; rpId: string; means: { id: string; label: string | null; status: KeyMeansMatch['status']; credentialId: string }[] }[] = [];
+      const wanted: {
+        p: Awaited<ReturnType<ServicekontoService['list']>>[number];
+        rpId: string;
+        means: {
+          id: string;
+          label: string | null;
+          status: KeyMeansMatch['status'];
+          credentialId: string;
+        }[];
+      }[] = [];
       for (const p of await d.servicekonto.list()) {
         try {
           const v = await d.servicekonto.means(p.id);
-          const means = v.means.flatMap((m) => (m.credentialId ? [{ id: m.id, label: m.label, status: m.status, credentialId: m.credentialId }] : []));
-          if (means.length > 0) wanted.push({ p, rpId: v.rpId ?? new URL(p.origin).hostname, means });
+          const means = v.means.flatMap((m) =>
+            m.credentialId
+              ? [{ id: m.id, label: m.label, status: m.status, credentialId: m.credentialId }]
+              : [],
+          );
+          if (means.length > 0)
+            wanted.push({ p, rpId: v.rpId ?? new URL(p.origin).hostname, means });
         } catch (e) {
-          unreachable.push({ origin: p.origin, accountName: p.accountName, error: isFaktorError(e) ? e.code : 'internal' });
+          unreachable.push({
+            origin: p.origin,
+            accountName: p.accountName,
+            error: isFaktorError(e) ? e.code : 'internal',
+          });
         }
       }
       if (wanted.length === 0) return { matches: [], unreachable };
@@ -129,8 +204,21 @@ export function createSecurityKeyService(d: { vault: Vault; keys: KeyManager; se
         const out: KeyMeansMatch[] = [];
         for (const w of wanted) {
           const ids = w.means.map((m) => m.credentialId);
-          const held = new Set(u2f ? await heldU2fCredentials(u2f, w.rpId, ids) : await heldCredentials(ctap, w.rpId, ids, resident));
-          for (const m of w.means) if (held.has(m.credentialId)) out.push({ pairing: w.p.id, origin: w.p.origin, accountName: w.p.accountName, meansId: m.id, label: m.label, status: m.status });
+          const held = new Set(
+            u2f
+              ? await heldU2fCredentials(u2f, w.rpId, ids)
+              : await heldCredentials(ctap, w.rpId, ids, resident),
+          );
+          for (const m of w.means)
+            if (held.has(m.credentialId))
+              out.push({
+                pairing: w.p.id,
+                origin: w.p.origin,
+                accountName: w.p.accountName,
+                meansId: m.id,
+                label: m.label,
+                status: m.status,
+              });
         }
         return out;
       });
@@ -155,5 +243,9 @@ async function residentIds(ctap: Ctap2Client, keyPin: string): Promise<Set<strin
   const creds = new CredentialClient(ctap);
   if (credMgmtCommand(await ctap.info()) === undefined) return new Set();
   const list = await creds.list(await creds.token(new PinClient(ctap), keyPin));
-  return new Set(list.flatMap((rp) => rp.credentials.map((c) => Buffer.from(c.credentialId).toString('base64url'))));
+  return new Set(
+    list.flatMap((rp) =>
+      rp.credentials.map((c) => Buffer.from(c.credentialId).toString('base64url')),
+    ),
+  );
 }

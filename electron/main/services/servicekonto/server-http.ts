@@ -35,21 +35,49 @@ export interface CallOptions {
 export const CALL_TIMEOUT_MS = 15_000;
 
 /** The Authorization header for a device-authenticated request (fresh timestamp and nonce). */
-export function deviceHeader(device: DeviceCredentials, method: string, origin: string, path: string, body: string, now: () => number): string {
+export function deviceHeader(
+  device: DeviceCredentials,
+  method: string,
+  origin: string,
+  path: string,
+  body: string,
+  now: () => number,
+): string {
   const nonce = toBase64url(randomBytes(16));
-  return formatDeviceAuthorization(device.deviceKey, { method, origin, path, means: device.means, ts: now(), nonce, body });
+  return formatDeviceAuthorization(device.deviceKey, {
+    method,
+    origin,
+    path,
+    means: device.means,
+    ts: now(),
+    nonce,
+    body,
+  });
 }
 
 /** Headers of a request, signed when `device` is given. */
-export function requestHeaders(method: string, origin: string, path: string, body: string, o: CallOptions): Record<string, string> {
+export function requestHeaders(
+  method: string,
+  origin: string,
+  path: string,
+  body: string,
+  o: CallOptions,
+): Record<string, string> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (body !== '') headers['content-type'] = 'application/json';
-  if (o.device) headers.authorization = deviceHeader(o.device, method, origin, path, body, o.now ?? Date.now);
+  if (o.device)
+    headers.authorization = deviceHeader(o.device, method, origin, path, body, o.now ?? Date.now);
   return headers;
 }
 
 /** One JSON call; resolves to the parsed 2xx body. */
-export async function callJson(origin: string, method: 'GET' | 'POST' | 'DELETE', path: string, payload: unknown, o: CallOptions = {}): Promise<unknown> {
+export async function callJson(
+  origin: string,
+  method: 'GET' | 'POST' | 'DELETE',
+  path: string,
+  payload: unknown,
+  o: CallOptions = {},
+): Promise<unknown> {
   const base = parseServerOrigin(origin);
   if (!path.startsWith('/')) throw new FaktorError('invalid-request', 'path');
   const body = payload === undefined ? '' : JSON.stringify(payload);
@@ -87,6 +115,9 @@ async function readJson(res: Response): Promise<unknown> {
 /** A non-2xx answer as 'server-refused', carrying the server's error code (if it gave one) as a param. */
 export function refusal(status: number, json: unknown): FaktorError {
   const err = (json as { error?: { code?: unknown } } | null)?.error;
-  const serverCode = typeof err?.code === 'string' && /^[a-z0-9-]{1,64}$/.test(err.code) ? err.code : `http-${status}`;
+  const serverCode =
+    typeof err?.code === 'string' && /^[a-z0-9-]{1,64}$/.test(err.code)
+      ? err.code
+      : `http-${status}`;
   return new FaktorError('server-refused', serverCode, { serverCode, status });
 }

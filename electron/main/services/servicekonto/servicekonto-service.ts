@@ -10,7 +10,14 @@ import { offlineCode, prepareOfflineLogin, type OfflineLogin } from './offline-l
 import { answerApproval, deviceOf, readApprovalRequest } from './online-approval';
 import { toPairedView, type PairedRecord, type PairedView } from './paired-record';
 import { pair } from './pairing';
-import { blockMeansPath, DEVICE_REMOVE_PATH, EVENTS_PATH, MEANS_PATH, POLL_PATH, SESSIONS_PATH } from './routes';
+import {
+  blockMeansPath,
+  DEVICE_REMOVE_PATH,
+  EVENTS_PATH,
+  MEANS_PATH,
+  POLL_PATH,
+  SESSIONS_PATH,
+} from './routes';
 import { callJson, type Fetch } from './server-http';
 
 /**
@@ -44,40 +51,54 @@ export function createServicekontoService(d: ServicekontoDeps) {
     if (!r) throw new FaktorError('not-found');
     return r;
   };
-  const deviceCall = async (id: string, method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> => {
+  const deviceCall = async (
+    id: string,
+    method: 'GET' | 'POST' | 'DELETE',
+    path: string,
+    body?: unknown,
+  ): Promise<unknown> => {
     const r = await find(id);
     return callJson(r.origin, method, path, body, { device: deviceOf(r), fetch: d.fetch, now });
   };
 
   return {
     /** Pairs with the account in a scanned `faktor-pair:` payload. */
-    pair: (text: string, pin: string, deviceName: string) => pair({ vault: d.vault, kdf: d.kdf, now, fetch: d.fetch }, text, pin, deviceName),
+    pair: (text: string, pin: string, deviceName: string) =>
+      pair({ vault: d.vault, kdf: d.kdf, now, fetch: d.fetch }, text, pin, deviceName),
 
     /** Every paired account (no secrets). */
     list: async (): Promise<PairedView[]> => (await d.vault.pairings()).map(toPairedView),
 
     /** One pairing by local id, account id or account name (and optionally origin); 'not-found' / 'invalid-request' if ambiguous. */
     resolve: async (ref: string, origin?: string): Promise<PairedView> => {
-      const all = (await d.vault.pairings()).filter((p) => origin === undefined || p.origin === origin);
+      const all = (await d.vault.pairings()).filter(
+        (p) => origin === undefined || p.origin === origin,
+      );
       const hits = all.filter((p) => p.id === ref || p.account === ref || p.accountName === ref);
       if (hits.length === 0) throw new FaktorError('not-found');
-      if (hits.length > 1) throw new FaktorError('invalid-request', 'several pairings match; name the origin');
+      if (hits.length > 1)
+        throw new FaktorError('invalid-request', 'several pairings match; name the origin');
       return toPairedView(hits[0]!);
     },
 
     /** The one pairing (of `origin`, if given); 'not-found' with none, 'invalid-request' with several. */
     only: async (origin?: string): Promise<PairedView> => {
-      const all = (await d.vault.pairings()).filter((p) => origin === undefined || p.origin === origin);
+      const all = (await d.vault.pairings()).filter(
+        (p) => origin === undefined || p.origin === origin,
+      );
       if (all.length === 0) throw new FaktorError('not-found');
-      if (all.length > 1) throw new FaktorError('invalid-request', 'several pairings; name the account');
+      if (all.length > 1)
+        throw new FaktorError('invalid-request', 'several pairings; name the account');
       return toPairedView(all[0]!);
     },
 
     /** Checks a scanned `faktor-login:` payload against the pairings ('not-paired' for a foreign one). */
-    prepareOffline: async (text: string): Promise<OfflineLogin> => prepareOfflineLogin(text, await d.vault.pairings(), now()),
+    prepareOffline: async (text: string): Promise<OfflineLogin> =>
+      prepareOfflineLogin(text, await d.vault.pairings(), now()),
 
     /** The OCRA response for a prepared login with the PIN. */
-    offlineCode: (prepared: OfflineLogin, pin: string): Promise<string> => offlineCode(prepared, pin),
+    offlineCode: (prepared: OfflineLogin, pin: string): Promise<string> =>
+      offlineCode(prepared, pin),
 
     /**
      * The account's maximum level, means (this desktop marked) and attributes as the server shows them
@@ -88,7 +109,8 @@ export function createServicekontoService(d: ServicekontoDeps) {
       const parsed = DeviceAccount.safeParse(await deviceCall(id, 'GET', MEANS_PATH));
       if (!parsed.success) throw new FaktorError('protocol-malformed', 'account view');
       const v = parsed.data;
-      if (v.origin !== r.origin || v.account !== r.account || v.thisDevice.means !== r.meansId) throw new FaktorError('protocol-malformed', 'account view of another pairing');
+      if (v.origin !== r.origin || v.account !== r.account || v.thisDevice.means !== r.meansId)
+        throw new FaktorError('protocol-malformed', 'account view of another pairing');
       return v;
     },
 
@@ -100,7 +122,8 @@ export function createServicekontoService(d: ServicekontoDeps) {
       const r = await find(id);
       const parsed = DeviceSessions.safeParse(await deviceCall(id, 'GET', SESSIONS_PATH));
       if (!parsed.success) throw new FaktorError('protocol-malformed', 'session list');
-      if (parsed.data.origin !== r.origin || parsed.data.account !== r.account) throw new FaktorError('protocol-malformed', 'session list of another pairing');
+      if (parsed.data.origin !== r.origin || parsed.data.account !== r.account)
+        throw new FaktorError('protocol-malformed', 'session list of another pairing');
       return parsed.data;
     },
 
@@ -141,7 +164,13 @@ export function createServicekontoService(d: ServicekontoDeps) {
     },
 
     /** Answers a request: signs {transaction, challenge, number, decision} with the PIN-decrypted key. */
-    answer: async (id: string, request: ApprovalRequest, decision: ApprovalDecision, number: number, pin: string): Promise<unknown> =>
+    answer: async (
+      id: string,
+      request: ApprovalRequest,
+      decision: ApprovalDecision,
+      number: number,
+      pin: string,
+    ): Promise<unknown> =>
       answerApproval(await find(id), request, decision, number, pin, { fetch: d.fetch, now }),
   };
 }

@@ -41,14 +41,21 @@ export function AccountList() {
   return (
     <>
       <p className="list-count" aria-live="polite">
-        {!narrowed ? t('list.count', { count: ids.length }) : t('list.countFiltered', { shown: ids.length, count: total })}
+        {!narrowed
+          ? t('list.count', { count: ids.length })
+          : t('list.countFiltered', { shown: ids.length, count: total })}
       </p>
       {ids.length === 0 ? (
         <p className="list-status">{t('list.noMatches', { query: query.trim() })}</p>
       ) : (
         // Spacer padding stands in for the rows outside the window; aria-setsize/posinset keep the count right.
         <SortableAccounts ids={ids}>
-          <ul ref={ref} className="accounts" aria-label={t('list.heading')} style={{ paddingTop: start * pitch, height: ids.length * pitch }}>
+          <ul
+            ref={ref}
+            className="accounts"
+            aria-label={t('list.heading')}
+            style={{ paddingTop: start * pitch, height: ids.length * pitch }}
+          >
             {ids.slice(start, end).map((id, k) => (
               <AccountRow key={id} id={id} position={start + k + 1} total={ids.length} />
             ))}

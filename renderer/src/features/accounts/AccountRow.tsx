@@ -45,7 +45,12 @@ const CodeCell = memo(function CodeCell({ id, type, digits, name }: CodeCellProp
   const hide = useStore((s) => s.settings?.hideCodes ?? false) && type === 'totp';
   const [revealed, setRevealed] = useState(false);
   const shown = available && (!hide || revealed);
-  const { codeRef, digitsRef, secondsRef, barRef, previewRef } = useLiveCode({ shown, id, type, name });
+  const { codeRef, digitsRef, secondsRef, barRef, previewRef } = useLiveCode({
+    shown,
+    id,
+    type,
+    name,
+  });
   // Static per language: not looked up again for every new code.
   const timerLabel = useMemo(() => t('list.secondsLeftLabel'), [t]);
   const previewTitle = useMemo(() => t('list.nextPreviewTitle'), [t]);
@@ -56,10 +61,19 @@ const CodeCell = memo(function CodeCell({ id, type, digits, name }: CodeCellProp
         // Text, aria-label and data-code are written by useLiveCode (React renders no text here). The
         // digits sit in a fixed-size contained box (app.css), so a new code re-lays-out only that box.
         <button ref={codeRef} type="button" className="code" onClick={() => void copyCode(id)}>
-          <span ref={digitsRef} className="code-digits" style={{ '--chars': groupDigits('0'.repeat(digits)).length } as CSSProperties} />
+          <span
+            ref={digitsRef}
+            className="code-digits"
+            style={{ '--chars': groupDigits('0'.repeat(digits)).length } as CSSProperties}
+          />
         </button>
       ) : available ? (
-        <button type="button" className="code code-hidden" aria-label={t('organise.showCode', { name })} onClick={() => setRevealed(true)}>
+        <button
+          type="button"
+          className="code code-hidden"
+          aria-label={t('organise.showCode', { name })}
+          onClick={() => setRevealed(true)}
+        >
           <span aria-hidden="true">{'•'.repeat(digits)}</span>
         </button>
       ) : (
@@ -69,12 +83,23 @@ const CodeCell = memo(function CodeCell({ id, type, digits, name }: CodeCellProp
       )}
       {type === 'totp' ? (
         shown ? (
-          <Countdown secondsRef={secondsRef} barRef={barRef} previewRef={previewRef} label={timerLabel} previewTitle={previewTitle} />
+          <Countdown
+            secondsRef={secondsRef}
+            barRef={barRef}
+            previewRef={previewRef}
+            label={timerLabel}
+            previewTitle={previewTitle}
+          />
         ) : (
           <span className="countdown" />
         )
       ) : (
-        <button type="button" className="secondary next-code" aria-label={t('list.nextCodeLabel', { name })} onClick={() => void nextHotpCode(id)}>
+        <button
+          type="button"
+          className="secondary next-code"
+          aria-label={t('list.nextCodeLabel', { name })}
+          onClick={() => void nextHotpCode(id)}
+        >
           {t('list.nextCode')}
         </button>
       )}
@@ -98,7 +123,14 @@ export const AccountRow = memo(function AccountRow({ id, position, total }: Acco
   const name = displayName(account);
 
   return (
-    <li ref={sortable.setNodeRef} style={style} className={dragging ? 'account dragging' : 'account'} data-account-id={id} aria-posinset={position} aria-setsize={total}>
+    <li
+      ref={sortable.setNodeRef}
+      style={style}
+      className={dragging ? 'account dragging' : 'account'}
+      data-account-id={id}
+      aria-posinset={position}
+      aria-setsize={total}
+    >
       <DragHandle account={account} name={name} sortable={sortable} enabled={canReorder} />
       <span className="names">
         <bdi className="issuer">{account.issuer || account.label}</bdi>

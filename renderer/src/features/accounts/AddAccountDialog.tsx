@@ -10,7 +10,16 @@ import { DialogButtons } from '../../components/DialogButtons';
 import { ManualAccountFields } from './ManualAccountFields';
 import { UriField } from './UriField';
 
-const emptyForm: ManualForm = { type: 'totp', issuer: '', label: '', secret: '', algorithm: 'SHA1', digits: '6', period: '30', counter: '0' };
+const emptyForm: ManualForm = {
+  type: 'totp',
+  issuer: '',
+  label: '',
+  secret: '',
+  algorithm: 'SHA1',
+  digits: '6',
+  period: '30',
+  counter: '0',
+};
 
 /** Add an account from an otpauth:// link or by typing the secret. Nothing is stored unless main accepts it. */
 export function AddAccountDialog({ initialUri }: { initialUri?: string }) {
@@ -23,7 +32,8 @@ export function AddAccountDialog({ initialUri }: { initialUri?: string }) {
   const [errors, setErrors] = useState<ManualErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const set = <K extends keyof ManualForm>(key: K, value: ManualForm[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const set = <K extends keyof ManualForm>(key: K, value: ManualForm[K]) =>
+    setForm((f) => ({ ...f, [key]: value }));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -44,7 +54,13 @@ export function AddAccountDialog({ initialUri }: { initialUri?: string }) {
       close();
     } catch (err) {
       const code = errorCode(err);
-      if (mode === 'uri' && (code === 'invalid-uri' || code === 'invalid-secret' || code === 'invalid-parameter' || code === 'unsupported-payload')) {
+      if (
+        mode === 'uri' &&
+        (code === 'invalid-uri' ||
+          code === 'invalid-secret' ||
+          code === 'invalid-parameter' ||
+          code === 'unsupported-payload')
+      ) {
         setUriError(t(`errors.${code}`));
       } else if (mode === 'manual' && code === 'invalid-secret') {
         setErrors((x) => ({ ...x, secret: `errors.${code}` }));
@@ -62,11 +78,21 @@ export function AddAccountDialog({ initialUri }: { initialUri?: string }) {
         <fieldset className="segmented">
           <legend className="visually-hidden">{t('add.title')}</legend>
           <label>
-            <input type="radio" name="add-mode" checked={mode === 'uri'} onChange={() => setMode('uri')} />
+            <input
+              type="radio"
+              name="add-mode"
+              checked={mode === 'uri'}
+              onChange={() => setMode('uri')}
+            />
             {t('add.fromLink')}
           </label>
           <label>
-            <input type="radio" name="add-mode" checked={mode === 'manual'} onChange={() => setMode('manual')} />
+            <input
+              type="radio"
+              name="add-mode"
+              checked={mode === 'manual'}
+              onChange={() => setMode('manual')}
+            />
             {t('add.manual')}
           </label>
         </fieldset>
@@ -77,7 +103,12 @@ export function AddAccountDialog({ initialUri }: { initialUri?: string }) {
           <ManualAccountFields form={form} errors={errors} set={set} />
         )}
         <FormError message={formError} />
-        <DialogButtons cancel={t('add.cancel')} submit={t('add.submit')} onCancel={close} busy={busy} />
+        <DialogButtons
+          cancel={t('add.cancel')}
+          submit={t('add.submit')}
+          onCancel={close}
+          busy={busy}
+        />
       </form>
     </Dialog>
   );

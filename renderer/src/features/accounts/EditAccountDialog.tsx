@@ -30,7 +30,11 @@ export function EditAccountDialog({ id }: { id: string }) {
     setLabelError(null);
     setBusy(true);
     try {
-      await updateAccount(id, { issuer: issuer.trim(), label: label.trim(), tags: tags.split(',') });
+      await updateAccount(id, {
+        issuer: issuer.trim(),
+        label: label.trim(),
+        tags: tags.split(','),
+      });
       close();
     } catch (err) {
       setFormError(t(`errors.${errorCode(err)}`));
@@ -42,11 +46,33 @@ export function EditAccountDialog({ id }: { id: string }) {
   return (
     <Dialog title={t('edit.title')} onClose={close}>
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <Field label={t('add.issuer')} value={issuer} data-autofocus onChange={(e) => setIssuer(e.target.value)} />
-        <Field label={t('add.label')} value={label} required error={labelError} onChange={(e) => setLabel(e.target.value)} />
-        <Field label={t('organise.tags')} help={t('organise.tagsHelp')} value={tags} autoComplete="off" onChange={(e) => setTags(e.target.value)} />
+        <Field
+          label={t('add.issuer')}
+          value={issuer}
+          data-autofocus
+          onChange={(e) => setIssuer(e.target.value)}
+        />
+        <Field
+          label={t('add.label')}
+          value={label}
+          required
+          error={labelError}
+          onChange={(e) => setLabel(e.target.value)}
+        />
+        <Field
+          label={t('organise.tags')}
+          help={t('organise.tagsHelp')}
+          value={tags}
+          autoComplete="off"
+          onChange={(e) => setTags(e.target.value)}
+        />
         <FormError message={formError} />
-        <DialogButtons cancel={t('edit.cancel')} submit={t('edit.save')} onCancel={close} busy={busy} />
+        <DialogButtons
+          cancel={t('edit.cancel')}
+          submit={t('edit.save')}
+          onCancel={close}
+          busy={busy}
+        />
       </form>
     </Dialog>
   );

@@ -2,7 +2,15 @@ import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
 
 /** The otpauth:// link to add, as a small text area where Enter submits the form (a link is one line). */
-export function UriField({ uri, error, onChange }: { uri: string; error: string | null; onChange: (uri: string) => void }) {
+export function UriField({
+  uri,
+  error,
+  onChange,
+}: {
+  uri: string;
+  error: string | null;
+  onChange: (uri: string) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Field

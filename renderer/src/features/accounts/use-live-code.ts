@@ -19,7 +19,17 @@ function copyLabelFor(t: TFunction, name: string): (code: string) => string {
  * code as a preview near the period's end — DOM writes instead of a React render per row and period
  * (zustand's "transient updates"). Returns the refs the cell attaches to those elements.
  */
-export function useLiveCode({ shown, id, type, name }: { shown: boolean; id: string; type: 'totp' | 'hotp'; name: string }) {
+export function useLiveCode({
+  shown,
+  id,
+  type,
+  name,
+}: {
+  shown: boolean;
+  id: string;
+  type: 'totp' | 'hotp';
+  name: string;
+}) {
   const { t } = useTranslation();
   const codeRef = useRef<HTMLButtonElement>(null);
   const digitsRef = useRef<HTMLSpanElement>(null);
@@ -47,7 +57,13 @@ export function useLiveCode({ shown, id, type, name }: { shown: boolean; id: str
       }
       current = code;
       const seconds = secondsRef.current;
-      if (type === 'totp' && seconds) trackCountdown(seconds, code.validUntil, barRef.current, Math.max(1000, code.validUntil - code.validFrom));
+      if (type === 'totp' && seconds)
+        trackCountdown(
+          seconds,
+          code.validUntil,
+          barRef.current,
+          Math.max(1000, code.validUntil - code.validFrom),
+        );
     };
     let upcoming: CodeView | undefined;
     // The next window's code, only while it belongs to the code shown (main gives it near the period's end).
@@ -57,7 +73,8 @@ export function useLiveCode({ shown, id, type, name }: { shown: boolean; id: str
       if (!el || due === upcoming) return;
       upcoming = due;
       setText(el, due ? `→ ${groupDigits(due.code)}` : '');
-      if (due) el.setAttribute('aria-label', t('list.nextPreview', { name, code: groupDigits(due.code) }));
+      if (due)
+        el.setAttribute('aria-label', t('list.nextPreview', { name, code: groupDigits(due.code) }));
       else el.removeAttribute('aria-label');
       el.classList.toggle('on', due !== undefined);
     };

@@ -33,7 +33,13 @@ export function BackupDialog({ mode: initialMode = 'export' }: { mode?: 'export'
     <Dialog title={t('backup.title')} onClose={close} className="dialog-wide">
       <div className="mode-switch" role="group" aria-label={t('backup.modes')}>
         {(['export', 'import'] as const).map((m) => (
-          <button key={m} type="button" aria-pressed={mode === m} data-autofocus={mode === m ? true : undefined} onClick={() => (setMode(m), setOutcome(null))}>
+          <button
+            key={m}
+            type="button"
+            aria-pressed={mode === m}
+            data-autofocus={mode === m ? true : undefined}
+            onClick={() => (setMode(m), setOutcome(null))}
+          >
             {t(m === 'export' ? 'backup.modeExport' : 'backup.modeImport')}
           </button>
         ))}
@@ -44,20 +50,39 @@ export function BackupDialog({ mode: initialMode = 'export' }: { mode?: 'export'
 
           <section className="settings-section" aria-labelledby="plain-heading">
             <h3 id="plain-heading">{t('backup.plainHeading')}</h3>
-            <WarningTick warning={t('backup.plainWarning')} label={t('backup.plainConfirm')} checked={plainOk} onChange={setPlainOk} />
+            <WarningTick
+              warning={t('backup.plainWarning')}
+              label={t('backup.plainConfirm')}
+              checked={plainOk}
+              onChange={setPlainOk}
+            />
             <div className="dialog-buttons">
-              <button type="button" className="danger" disabled={!plainOk || busy} onClick={() => exportPlain()}>
+              <button
+                type="button"
+                className="danger"
+                disabled={!plainOk || busy}
+                onClick={() => exportPlain()}
+              >
                 {t('backup.plainButton')}
               </button>
-              <button type="button" className="danger" disabled={!plainOk || busy} onClick={() => exportPlain('aegis-plain')}>
+              <button
+                type="button"
+                className="danger"
+                disabled={!plainOk || busy}
+                onClick={() => exportPlain('aegis-plain')}
+              >
                 {t('importer.aegisButton')}
               </button>
-              <button type="button" className="danger" disabled={!plainOk || busy} onClick={() => exportPlain('qr-sheet')}>
+              <button
+                type="button"
+                className="danger"
+                disabled={!plainOk || busy}
+                onClick={() => exportPlain('qr-sheet')}
+              >
                 {t('importer.sheetButton')}
               </button>
             </div>
           </section>
-
         </>
       ) : (
         <>

@@ -8,7 +8,13 @@ import type { Outcome } from '../../components/use-outcome';
  * Saving an encrypted backup: the password twice (at least 8 characters, both the same), then main's
  * save dialog. The typed password is cleared once the backup is written; the outcome goes to `run`.
  */
-export function EncryptedExport({ busy, run }: { busy: boolean; run: (work: () => Promise<Outcome>) => Promise<void> }) {
+export function EncryptedExport({
+  busy,
+  run,
+}: {
+  busy: boolean;
+  run: (work: () => Promise<Outcome>) => Promise<void>;
+}) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -34,8 +40,22 @@ export function EncryptedExport({ busy, run }: { busy: boolean; run: (work: () =
       <h3 id="export-heading">{t('backup.exportHeading')}</h3>
       <p className="hint">{t('backup.exportHint')}</p>
       <form onSubmit={exportEncrypted} noValidate>
-        <Field label={t('backup.exportPassword')} type="password" autoComplete="new-password" value={password} error={pwError.password} onChange={(e) => setPassword(e.target.value)} />
-        <Field label={t('backup.exportRepeat')} type="password" autoComplete="new-password" value={repeat} error={pwError.repeat} onChange={(e) => setRepeat(e.target.value)} />
+        <Field
+          label={t('backup.exportPassword')}
+          type="password"
+          autoComplete="new-password"
+          value={password}
+          error={pwError.password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        <Field
+          label={t('backup.exportRepeat')}
+          type="password"
+          autoComplete="new-password"
+          value={repeat}
+          error={pwError.repeat}
+          onChange={(e) => setRepeat(e.target.value)}
+        />
         <div className="dialog-buttons">
           <button type="submit" disabled={busy}>
             {t('backup.exportButton')}

@@ -3,13 +3,24 @@ import { IMPORT_FORMATS, type ImportFormat } from '../../../../shared/import/typ
 import { Field } from '../../components/Field';
 
 /** Another app's file format, or '' for "detect from the file". */
-export function ImportFormatField({ format, onChange }: { format: ImportFormat | ''; onChange: (format: ImportFormat | '') => void }) {
+export function ImportFormatField({
+  format,
+  onChange,
+}: {
+  format: ImportFormat | '';
+  onChange: (format: ImportFormat | '') => void;
+}) {
   const { t } = useTranslation();
   return (
     <Field
       label={t('importer.format')}
       control={({ id, describedBy }) => (
-        <select id={id} aria-describedby={describedBy} value={format} onChange={(e) => onChange(e.target.value as ImportFormat | '')}>
+        <select
+          id={id}
+          aria-describedby={describedBy}
+          value={format}
+          onChange={(e) => onChange(e.target.value as ImportFormat | '')}
+        >
           <option value="">{t('importer.detect')}</option>
           {IMPORT_FORMATS.map((f) => (
             <option key={f} value={f}>

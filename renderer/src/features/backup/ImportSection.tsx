@@ -23,8 +23,20 @@ export function ImportSection({ variant }: { variant: ImportVariant }) {
   const { t } = useTranslation();
   const ids =
     variant === 'backup'
-      ? { heading: 'backup-import-heading', title: t('backup.importHeading'), hint: t('backup.importHint'), choose: t('backup.importButton'), password: t('backup.importPassword') }
-      : { heading: 'foreign-heading', title: t('importer.heading'), hint: t('importer.hint'), choose: t('importer.choose'), password: t('importer.password') };
+      ? {
+          heading: 'backup-import-heading',
+          title: t('backup.importHeading'),
+          hint: t('backup.importHint'),
+          choose: t('backup.importButton'),
+          password: t('backup.importPassword'),
+        }
+      : {
+          heading: 'foreign-heading',
+          title: t('importer.heading'),
+          hint: t('importer.hint'),
+          choose: t('importer.choose'),
+          password: t('importer.password'),
+        };
   const [format, setFormat] = useState<ImportFormat | ''>('');
   const [password, setPassword] = useState('');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -46,7 +58,8 @@ export function ImportSection({ variant }: { variant: ImportVariant }) {
       const token = e instanceof FaktorError ? e.params?.retryToken : undefined;
       setRetryToken(typeof token === 'string' ? token : null);
       // The first ask for a password is a question, not an error; a wrong one says so.
-      if (code !== 'cancelled' && !(typeof token === 'string' && password === '')) setError(t(`errors.${code}`));
+      if (code !== 'cancelled' && !(typeof token === 'string' && password === ''))
+        setError(t(`errors.${code}`));
     } finally {
       setBusy(false);
     }
@@ -58,7 +71,11 @@ export function ImportSection({ variant }: { variant: ImportVariant }) {
     void run(async () => {
       setPreview(null);
       setPassword('');
-      const p = await importPreview(format === '' ? null : format, password === '' ? null : password, token);
+      const p = await importPreview(
+        format === '' ? null : format,
+        password === '' ? null : password,
+        token,
+      );
       setPreview(p);
     });
   }
@@ -88,7 +105,14 @@ export function ImportSection({ variant }: { variant: ImportVariant }) {
       {retryToken ? (
         <form onSubmit={(e) => open(e, retryToken)} noValidate>
           <p className="hint">{t('importer.needsPassword')}</p>
-          <Field label={ids.password} type="password" autoComplete="off" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} />
+          <Field
+            label={ids.password}
+            type="password"
+            autoComplete="off"
+            autoFocus
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
           <div className="dialog-buttons">
             <button type="submit" className="primary" disabled={busy}>
               {t('importer.openWithPassword')}
@@ -97,7 +121,11 @@ export function ImportSection({ variant }: { variant: ImportVariant }) {
         </form>
       ) : null}
       {preview ? <ImportPreviewResult preview={preview} busy={busy} onCommit={commit} /> : null}
-      {result ? <p role="status" ref={reveal}>{result}</p> : null}
+      {result ? (
+        <p role="status" ref={reveal}>
+          {result}
+        </p>
+      ) : null}
       {error ? <FormError message={error} /> : null}
     </section>
   );

@@ -22,7 +22,10 @@ export function DesktopSettings({ save }: { save: (patch: Partial<Settings>) => 
   const { t } = useTranslation();
   const settings = useStore((s) => s.settings);
   const [status, setStatus] = useState<DesktopStatus | null>(null);
-  const [draft, setDraft] = useState<Record<ShortcutKey, string>>({ shortcutScan: settings?.shortcutScan ?? '', shortcutSearch: settings?.shortcutSearch ?? '' });
+  const [draft, setDraft] = useState<Record<ShortcutKey, string>>({
+    shortcutScan: settings?.shortcutScan ?? '',
+    shortcutSearch: settings?.shortcutSearch ?? '',
+  });
   const [problems, setProblems] = useState<Partial<Record<ShortcutKey, string>>>({});
   const refresh = (): void => void desktopStatus().then(setStatus, () => setStatus(null));
   useEffect(refresh, []);
@@ -43,14 +46,23 @@ export function DesktopSettings({ save }: { save: (patch: Partial<Settings>) => 
     setProblems(found);
     if (Object.keys(found).length > 0) return;
     await save(patch);
-    setDraft({ shortcutScan: patch.shortcutScan ?? '', shortcutSearch: patch.shortcutSearch ?? '' });
+    setDraft({
+      shortcutScan: patch.shortcutScan ?? '',
+      shortcutSearch: patch.shortcutSearch ?? '',
+    });
     refresh();
   }
 
   const toggle = (key: 'closeToTray' | 'minimizeToTray' | 'startAtLogin', disabled = false) => (
     <p className="field">
       <label>
-        <input type="checkbox" checked={settings?.[key] ?? false} disabled={disabled} onChange={(e) => void save({ [key]: e.target.checked })} /> {t(`desktop.${key}`)}
+        <input
+          type="checkbox"
+          checked={settings?.[key] ?? false}
+          disabled={disabled}
+          onChange={(e) => void save({ [key]: e.target.checked })}
+        />{' '}
+        {t(`desktop.${key}`)}
       </label>
     </p>
   );
@@ -62,7 +74,9 @@ export function DesktopSettings({ save }: { save: (patch: Partial<Settings>) => 
       {toggle('minimizeToTray')}
       <p className="field-help">{t('desktop.trayNote')}</p>
       {toggle('startAtLogin', status !== null && !status.loginItem)}
-      {status !== null && !status.loginItem ? <p className="field-help">{t('desktop.startAtLoginUnavailable')}</p> : null}
+      {status !== null && !status.loginItem ? (
+        <p className="field-help">{t('desktop.startAtLoginUnavailable')}</p>
+      ) : null}
       {SHORTCUTS.map(({ key, name }) => {
         const state = status?.shortcuts[name];
         const saved = settings?.[key] ?? '';
@@ -71,7 +85,12 @@ export function DesktopSettings({ save }: { save: (patch: Partial<Settings>) => 
             key={key}
             label={t(`desktop.${key}`)}
             help={`${t('desktop.shortcutHelp')}${saved !== '' && state === 'active' ? ` ${t('desktop.state.active')}` : ''}`}
-            error={problems[key] ?? (saved !== '' && (state === 'taken' || state === 'invalid') ? t(`desktop.state.${state}`) : null)}
+            error={
+              problems[key] ??
+              (saved !== '' && (state === 'taken' || state === 'invalid')
+                ? t(`desktop.state.${state}`)
+                : null)
+            }
             value={draft[key]}
             placeholder={t('desktop.shortcutPlaceholder')}
             autoComplete="off"

@@ -14,7 +14,13 @@ export type KeyAction = 'pin' | 'creds' | 'reset' | 'register';
 export { formatAaguid } from './KeyFacts';
 
 /** Why a key cannot be read, with the fix the user can apply (udev rule on Linux, elevation on Windows). */
-function KeyProblem({ code, platform }: { code: NonNullable<KeyView['error']>; platform: KeyList['platform'] }) {
+function KeyProblem({
+  code,
+  platform,
+}: {
+  code: NonNullable<KeyView['error']>;
+  platform: KeyList['platform'];
+}) {
   const { t } = useTranslation();
   return (
     <div className="key-problem">
@@ -27,13 +33,23 @@ function KeyProblem({ code, platform }: { code: NonNullable<KeyView['error']>; p
           </pre>
         </>
       ) : null}
-      {code === 'key-permission-denied' && platform === 'win32' ? <p>{t('keys.permissionWindows')}</p> : null}
+      {code === 'key-permission-denied' && platform === 'win32' ? (
+        <p>{t('keys.permissionWindows')}</p>
+      ) : null}
     </div>
   );
 }
 
 /** One plugged-in key: name, AAGUID, versions, PIN state, capabilities, and its actions. */
-export function KeyCard({ keyView: k, platform, onOpen }: { keyView: KeyView; platform: KeyList['platform']; onOpen: (action: KeyAction) => void }) {
+export function KeyCard({
+  keyView: k,
+  platform,
+  onOpen,
+}: {
+  keyView: KeyView;
+  platform: KeyList['platform'];
+  onOpen: (action: KeyAction) => void;
+}) {
   const { t } = useTranslation();
   const [note, setNote] = useState<string | null>(null);
   const name = keyName(k, t('keys.unnamed'));

@@ -15,9 +15,23 @@ export function KeyCredentialDelete(props: {
   const { t } = useTranslation();
   const { pending, pin } = props;
   return (
-    <form className="key-confirm" role="group" aria-label={t('keys.creds.confirmTitle')} onSubmit={props.onSubmit} noValidate>
+    <form
+      className="key-confirm"
+      role="group"
+      aria-label={t('keys.creds.confirmTitle')}
+      onSubmit={props.onSubmit}
+      noValidate
+    >
       <p>{t('keys.creds.confirm', { user: pending.user, site: pending.site })}</p>
-      <Field label={t('keys.creds.pin')} help={t('keys.creds.pinAgain')} type="password" autoComplete="off" value={pin} autoFocus onChange={(e) => props.onPin(e.target.value)} />
+      <Field
+        label={t('keys.creds.pin')}
+        help={t('keys.creds.pinAgain')}
+        type="password"
+        autoComplete="off"
+        value={pin}
+        autoFocus
+        onChange={(e) => props.onPin(e.target.value)}
+      />
       <div className="dialog-buttons">
         <button type="button" onClick={props.onCancel}>
           {t('keys.cancel')}

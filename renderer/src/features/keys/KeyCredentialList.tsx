@@ -9,9 +9,17 @@ export interface PendingCredential {
 }
 
 /** The key's passkeys, one row per credential with its site and user, each with a delete button. */
-export function KeyCredentialList({ groups, onDelete }: { groups: readonly KeyCredentialGroup[]; onDelete: (p: PendingCredential) => void }) {
+export function KeyCredentialList({
+  groups,
+  onDelete,
+}: {
+  groups: readonly KeyCredentialGroup[];
+  onDelete: (p: PendingCredential) => void;
+}) {
   const { t } = useTranslation();
-  const all = groups.flatMap((g) => g.credentials.map((c) => ({ ...c, site: g.rpName ? `${g.rpName} (${g.rpId})` : g.rpId })));
+  const all = groups.flatMap((g) =>
+    g.credentials.map((c) => ({ ...c, site: g.rpName ? `${g.rpName} (${g.rpId})` : g.rpId })),
+  );
   if (all.length === 0) return <p role="status">{t('keys.creds.empty')}</p>;
   return (
     <ul className="key-creds" aria-label={t('keys.creds.listLabel')}>
@@ -21,7 +29,12 @@ export function KeyCredentialList({ groups, onDelete }: { groups: readonly KeyCr
           <li key={c.credentialId}>
             <span className="key-cred-site">{c.site}</span>
             <span>{user}</span>
-            <button type="button" className="danger" aria-label={t('keys.creds.deleteOne', { user, site: c.site })} onClick={() => onDelete({ credentialId: c.credentialId, site: c.site, user })}>
+            <button
+              type="button"
+              className="danger"
+              aria-label={t('keys.creds.deleteOne', { user, site: c.site })}
+              onClick={() => onDelete({ credentialId: c.credentialId, site: c.site, user })}
+            >
               {t('keys.creds.delete')}
             </button>
           </li>

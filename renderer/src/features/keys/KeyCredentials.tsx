@@ -58,7 +58,14 @@ export function KeyCredentials({ keyView: k, onDone }: { keyView: KeyView; onDon
   if (groups === null)
     return (
       <form onSubmit={load} noValidate>
-        <Field label={t('keys.creds.pin')} type="password" autoComplete="off" value={pin} autoFocus onChange={(e) => setPin(e.target.value)} />
+        <Field
+          label={t('keys.creds.pin')}
+          type="password"
+          autoComplete="off"
+          value={pin}
+          autoFocus
+          onChange={(e) => setPin(e.target.value)}
+        />
         <FormError message={error} />
         <div className="dialog-buttons">
           <button type="button" onClick={onDone}>
@@ -75,7 +82,14 @@ export function KeyCredentials({ keyView: k, onDone }: { keyView: KeyView; onDon
       {note ? <p role="status">{note}</p> : null}
       <KeyCredentialList groups={groups} onDelete={ask} />
       {pending ? (
-        <KeyCredentialDelete pending={pending} pin={pin} onPin={setPin} busy={busy} onSubmit={(e) => remove(e, pending)} onCancel={() => ask(null)} />
+        <KeyCredentialDelete
+          pending={pending}
+          pin={pin}
+          onPin={setPin}
+          busy={busy}
+          onSubmit={(e) => remove(e, pending)}
+          onCancel={() => ask(null)}
+        />
       ) : null}
       <FormError message={error} />
       <div className="dialog-buttons">

@@ -9,8 +9,18 @@ export function formatAaguid(hex: string): string {
 /** A readable key's facts: manufacturer, AAGUID, versions, PIN state (CTAP2 only) and capabilities. */
 export function KeyFacts({ keyView: k }: { keyView: KeyView }) {
   const { t } = useTranslation();
-  const caps = [k.ctap2 ? t('keys.cap.ctap2') : null, k.u2f ? t('keys.cap.u2f') : null, k.credMgmt ? t('keys.cap.credMgmt') : null, k.wink ? t('keys.cap.wink') : null].filter(Boolean);
-  const pin = k.pinSet === true ? (k.pinRetries !== undefined ? t('keys.pinSetRetries', { retries: k.pinRetries }) : t('keys.pinSet')) : t('keys.pinNotSet');
+  const caps = [
+    k.ctap2 ? t('keys.cap.ctap2') : null,
+    k.u2f ? t('keys.cap.u2f') : null,
+    k.credMgmt ? t('keys.cap.credMgmt') : null,
+    k.wink ? t('keys.cap.wink') : null,
+  ].filter(Boolean);
+  const pin =
+    k.pinSet === true
+      ? k.pinRetries !== undefined
+        ? t('keys.pinSetRetries', { retries: k.pinRetries })
+        : t('keys.pinSet')
+      : t('keys.pinNotSet');
   return (
     <dl className="key-facts">
       {k.manufacturer ? (

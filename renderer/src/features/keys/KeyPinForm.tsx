@@ -12,8 +12,30 @@ const chars = (s: string): number => [...s].length;
 const bytes = (s: string): number => new TextEncoder().encode(s).length;
 
 /** A key-PIN input: never echoed, no autofill. */
-function KeyPinField({ label, value, onChange, help, autoFocus }: { label: string; value: string; onChange: (v: string) => void; help?: string; autoFocus?: boolean }) {
-  return <Field label={label} type="password" autoComplete="off" value={value} help={help} autoFocus={autoFocus} onChange={(e) => onChange(e.target.value)} />;
+function KeyPinField({
+  label,
+  value,
+  onChange,
+  help,
+  autoFocus,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  help?: string;
+  autoFocus?: boolean;
+}) {
+  return (
+    <Field
+      label={label}
+      type="password"
+      autoComplete="off"
+      value={value}
+      help={help}
+      autoFocus={autoFocus}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  );
 }
 
 /**
@@ -54,16 +76,35 @@ export function KeyPinForm({ keyView: k, onDone }: { keyView: KeyView; onDone: (
   if (saved) return <KeyDone message={t('keys.pin.saved')} onDone={onDone} />;
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
-      {change && k.pinRetries !== undefined ? <p className="hint">{t('keys.pinSetRetries', { retries: k.pinRetries })}</p> : null}
-      {change ? <KeyPinField label={t('keys.pin.current')} value={current} onChange={setCurrent} autoFocus /> : null}
-      <KeyPinField label={t('keys.pin.next')} value={next} onChange={setNext} help={t('keys.pin.policy', { min })} autoFocus={!change} />
+      {change && k.pinRetries !== undefined ? (
+        <p className="hint">{t('keys.pinSetRetries', { retries: k.pinRetries })}</p>
+      ) : null}
+      {change ? (
+        <KeyPinField
+          label={t('keys.pin.current')}
+          value={current}
+          onChange={setCurrent}
+          autoFocus
+        />
+      ) : null}
+      <KeyPinField
+        label={t('keys.pin.next')}
+        value={next}
+        onChange={setNext}
+        help={t('keys.pin.policy', { min })}
+        autoFocus={!change}
+      />
       <KeyPinField label={t('keys.pin.repeat')} value={repeat} onChange={setRepeat} />
       <FormError message={error} />
       <div className="dialog-buttons">
         <button type="button" onClick={onDone}>
           {t('keys.back')}
         </button>
-        <button type="submit" className="primary" disabled={busy || (change && current === '') || next === ''}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={busy || (change && current === '') || next === ''}
+        >
           {t('keys.pin.save')}
         </button>
       </div>

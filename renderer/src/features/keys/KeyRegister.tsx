@@ -15,7 +15,13 @@ import { keysServicekontoRegister } from './keys-api';
 import { KeyTouchPrompt } from './KeyTouchPrompt';
 
 /** The server's refusals this form words itself (the rest: the app's error text). */
-const SERVER_WORDS = ['authentication-failed', 'insufficient-level', 'means-blocked', 'means-pending', 'too-many-attempts'] as const;
+const SERVER_WORDS = [
+  'authentication-failed',
+  'insufficient-level',
+  'means-blocked',
+  'means-pending',
+  'too-many-attempts',
+] as const;
 
 function registerErrorText(t: TFunction, e: unknown): string {
   const code = e instanceof FaktorError ? e.params?.serverCode : undefined;
@@ -50,7 +56,15 @@ export function KeyRegister({ keyView: k, onDone }: { keyView: KeyView; onDone: 
       (e: unknown) => setError(keyErrorText(t, e)),
     );
   }, [t]);
-  useEffect(() => onEvent('keys-progress', (p) => setStage((s) => (s !== 'form' && (p.stage === 'touch' || p.stage === 'confirm') ? p.stage : s))), []);
+  useEffect(
+    () =>
+      onEvent('keys-progress', (p) =>
+        setStage((s) =>
+          s !== 'form' && (p.stage === 'touch' || p.stage === 'confirm') ? p.stage : s,
+        ),
+      ),
+    [],
+  );
 
   const chosen = pairings?.find((p) => p.id === pairing);
   const submit = async (e: FormEvent): Promise<void> => {
@@ -59,8 +73,21 @@ export function KeyRegister({ keyView: k, onDone }: { keyView: KeyView; onDone: 
     setError(null);
     setStage('touch');
     try {
-      const r = await keysServicekontoRegister({ path: k.path, pairing: chosen.id, pin, password, ...(k.pinSet ? { keyPin } : {}), ...(label.trim() ? { label: label.trim() } : {}) });
-      setDone(t(r.status === 'active' ? 'keys.register.done' : 'keys.register.donePending', { origin: chosen.origin, account: chosen.accountName, level: r.level }));
+      const r = await keysServicekontoRegister({
+        path: k.path,
+        pairing: chosen.id,
+        pin,
+        password,
+        ...(k.pinSet ? { keyPin } : {}),
+        ...(label.trim() ? { label: label.trim() } : {}),
+      });
+      setDone(
+        t(r.status === 'active' ? 'keys.register.done' : 'keys.register.donePending', {
+          origin: chosen.origin,
+          account: chosen.accountName,
+          level: r.level,
+        }),
+      );
     } catch (err) {
       setError(registerErrorText(t, err));
     } finally {
@@ -72,16 +99,26 @@ export function KeyRegister({ keyView: k, onDone }: { keyView: KeyView; onDone: 
   };
 
   if (done) return <KeyDone message={done} onDone={onDone} />;
-  if (stage !== 'form') return <KeyTouchPrompt message={t(stage === 'touch' ? 'keys.touch' : 'keys.register.touchAgain')} />;
+  if (stage !== 'form')
+    return (
+      <KeyTouchPrompt message={t(stage === 'touch' ? 'keys.touch' : 'keys.register.touchAgain')} />
+    );
   // Nothing to register at: said like the end of an action, with the way back.
-  if (pairings !== null && pairings.length === 0) return <KeyDone message={t('keys.register.noPairing')} onDone={onDone} />;
+  if (pairings !== null && pairings.length === 0)
+    return <KeyDone message={t('keys.register.noPairing')} onDone={onDone} />;
   return (
     <form onSubmit={(e) => void submit(e)} noValidate>
       <p className="hint">{t('keys.register.explain')}</p>
       <Field
         label={t('keys.register.account')}
         control={({ id, describedBy }) => (
-          <select id={id} aria-describedby={describedBy} value={pairing} onChange={(e) => setPairing(e.target.value)} autoFocus>
+          <select
+            id={id}
+            aria-describedby={describedBy}
+            value={pairing}
+            onChange={(e) => setPairing(e.target.value)}
+            autoFocus
+          >
             {(pairings ?? []).map((p) => (
               <option key={p.id} value={p.id}>
                 {`${p.accountName} · ${p.origin}`}
@@ -90,16 +127,44 @@ export function KeyRegister({ keyView: k, onDone }: { keyView: KeyView; onDone: 
           </select>
         )}
       />
-      <Field label={t('keys.register.label')} value={label} maxLength={64} help={t('keys.register.labelHelp')} onChange={(e) => setLabel(e.target.value)} />
+      <Field
+        label={t('keys.register.label')}
+        value={label}
+        maxLength={64}
+        help={t('keys.register.labelHelp')}
+        onChange={(e) => setLabel(e.target.value)}
+      />
       <PinField label={t('keys.register.pin')} value={pin} onChange={setPin} />
-      <Field label={t('keys.register.password')} type="password" autoComplete="current-password" value={password} maxLength={128} onChange={(e) => setPassword(e.target.value)} />
-      {k.pinSet ? <Field label={t('keys.register.keyPin')} type="password" autoComplete="off" value={keyPin} maxLength={63} onChange={(e) => setKeyPin(e.target.value)} /> : null}
+      <Field
+        label={t('keys.register.password')}
+        type="password"
+        autoComplete="current-password"
+        value={password}
+        maxLength={128}
+        onChange={(e) => setPassword(e.target.value)}
+      />
+      {k.pinSet ? (
+        <Field
+          label={t('keys.register.keyPin')}
+          type="password"
+          autoComplete="off"
+          value={keyPin}
+          maxLength={63}
+          onChange={(e) => setKeyPin(e.target.value)}
+        />
+      ) : null}
       <FormError message={error} />
       <div className="dialog-buttons">
         <button type="button" onClick={onDone}>
           {t('keys.back')}
         </button>
-        <button type="submit" className="primary" disabled={!chosen || pin.length < 6 || password === '' || (k.pinSet === true && keyPin === '')}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={
+            !chosen || pin.length < 6 || password === '' || (k.pinSet === true && keyPin === '')
+          }
+        >
           {t('keys.register.submit')}
         </button>
       </div>

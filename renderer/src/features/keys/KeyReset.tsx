@@ -21,7 +21,13 @@ export function KeyReset({ keyView: k, onDone }: { keyView: KeyView; onDone: () 
   const [step, setStep] = useState<Step>('warn');
   const [understood, setUnderstood] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  useEffect(() => onEvent('keys-progress', (p) => setStep((s) => ((s === 'replug' || s === 'touch') && p.stage !== 'confirm' ? p.stage : s))), []);
+  useEffect(
+    () =>
+      onEvent('keys-progress', (p) =>
+        setStep((s) => ((s === 'replug' || s === 'touch') && p.stage !== 'confirm' ? p.stage : s)),
+      ),
+    [],
+  );
 
   const start = async (): Promise<void> => {
     setError(null);
@@ -38,12 +44,23 @@ export function KeyReset({ keyView: k, onDone }: { keyView: KeyView; onDone: () 
   if (step === 'warn')
     return (
       <>
-        <WarningTick warning={t('keys.reset.warning')} label={t('keys.reset.acknowledge')} checked={understood} onChange={setUnderstood} autoFocus />
+        <WarningTick
+          warning={t('keys.reset.warning')}
+          label={t('keys.reset.acknowledge')}
+          checked={understood}
+          onChange={setUnderstood}
+          autoFocus
+        />
         <div className="dialog-buttons">
           <button type="button" onClick={onDone}>
             {t('keys.cancel')}
           </button>
-          <button type="button" className="primary" disabled={!understood} onClick={() => setStep('ready')}>
+          <button
+            type="button"
+            className="primary"
+            disabled={!understood}
+            onClick={() => setStep('ready')}
+          >
             {t('keys.reset.next')}
           </button>
         </div>
@@ -68,7 +85,12 @@ export function KeyReset({ keyView: k, onDone }: { keyView: KeyView; onDone: () 
             <button type="button" onClick={onDone}>
               {t('keys.cancel')}
             </button>
-            <button type="button" className="primary danger-fill" autoFocus onClick={() => void start()}>
+            <button
+              type="button"
+              className="primary danger-fill"
+              autoFocus
+              onClick={() => void start()}
+            >
               {t('keys.reset.start')}
             </button>
           </>

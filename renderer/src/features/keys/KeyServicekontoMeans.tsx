@@ -25,7 +25,12 @@ export function KeyServicekontoMeans({ path }: { path: string }) {
   return (
     <ul className="key-servicekonto" aria-label={t('keys.servicekonto.label')}>
       {found.matches.map((m) => (
-        <li key={`${m.pairing}:${m.meansId}`}>{t(m.status === 'blocked' ? 'keys.servicekonto.meansBlocked' : 'keys.servicekonto.means', { origin: m.origin, label: m.label ?? t('keys.servicekonto.unnamed') })}</li>
+        <li key={`${m.pairing}:${m.meansId}`}>
+          {t(
+            m.status === 'blocked' ? 'keys.servicekonto.meansBlocked' : 'keys.servicekonto.means',
+            { origin: m.origin, label: m.label ?? t('keys.servicekonto.unnamed') },
+          )}
+        </li>
       ))}
       {found.unreachable.map((u) => (
         <li key={`${u.origin}:${u.accountName}`} className="hint">

@@ -46,7 +46,10 @@ export function KeysDialog() {
     setView({ kind: 'list' });
     reload();
   };
-  const title = view.kind === 'list' ? t('keys.title') : t(`keys.${view.kind}.title`, { name: keyName(view.key, t('keys.unnamed')) });
+  const title =
+    view.kind === 'list'
+      ? t('keys.title')
+      : t(`keys.${view.kind}.title`, { name: keyName(view.key, t('keys.unnamed')) });
   return (
     <Dialog title={title} onClose={close} className="dialog-wide">
       {view.kind === 'pin' ? <KeyPinForm keyView={view.key} onDone={back} /> : null}
@@ -64,7 +67,11 @@ export function KeysDialog() {
             <ul className="key-list" aria-label={t('keys.listLabel')}>
               {list.keys.map((k) => (
                 <li key={k.path}>
-                  <KeyCard keyView={k} platform={list.platform} onOpen={(kind) => setView({ kind, key: k })} />
+                  <KeyCard
+                    keyView={k}
+                    platform={list.platform}
+                    onOpen={(kind) => setView({ kind, key: k })}
+                  />
                 </li>
               ))}
             </ul>

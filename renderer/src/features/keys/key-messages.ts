@@ -7,7 +7,8 @@ import { errorCode } from '../../api/bridge';
  * it came too late after the plug-in (CTAP NOT_ALLOWED), which gets its own instruction.
  */
 export function keyErrorText(t: TFunction, e: unknown): string {
-  if (e instanceof FaktorError && e.params?.status === 'NOT_ALLOWED') return t('keys.reset.tooLate');
+  if (e instanceof FaktorError && e.params?.status === 'NOT_ALLOWED')
+    return t('keys.reset.tooLate');
   return t(`errors.${errorCode(e)}`);
 }
 

@@ -18,7 +18,9 @@ const DAMAGED: readonly ErrorCode[] = ['vault-corrupt', 'vault-key-missing'];
  */
 export function ErrorScreen({ code }: { code: string | null }) {
   const { t } = useTranslation();
-  const known: ErrorCode = (ERROR_CODES as readonly string[]).includes(code ?? '') ? (code as ErrorCode) : 'internal';
+  const known: ErrorCode = (ERROR_CODES as readonly string[]).includes(code ?? '')
+    ? (code as ErrorCode)
+    : 'internal';
   const [confirming, setConfirming] = useState(false);
   const [ticked, setTicked] = useState(false);
   const { outcome, busy, run } = useOutcome();
@@ -42,10 +44,20 @@ export function ErrorScreen({ code }: { code: string | null }) {
         {DAMAGED.includes(known) && !confirming ? (
           <>
             <p className="hint">{t('errorScreen.keptAside')}</p>
-            <button type="button" className="primary" disabled={busy} onClick={() => startFresh(true)}>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() => startFresh(true)}
+            >
               {t('errorScreen.restore')}
             </button>
-            <button type="button" className="danger" disabled={busy} onClick={() => setConfirming(true)}>
+            <button
+              type="button"
+              className="danger"
+              disabled={busy}
+              onClick={() => setConfirming(true)}
+            >
               {t('errorScreen.reset')}
             </button>
           </>
@@ -53,12 +65,28 @@ export function ErrorScreen({ code }: { code: string | null }) {
         {confirming ? (
           <section aria-labelledby="reset-heading">
             <h2 id="reset-heading">{t('errorScreen.resetHeading')}</h2>
-            <WarningTick warning={t('errorScreen.resetWarning')} label={t('errorScreen.resetConfirm')} checked={ticked} onChange={setTicked} />
+            <WarningTick
+              warning={t('errorScreen.resetWarning')}
+              label={t('errorScreen.resetConfirm')}
+              checked={ticked}
+              onChange={setTicked}
+            />
             <div className="dialog-buttons">
-              <button type="button" onClick={() => { setConfirming(false); setTicked(false); }}>
+              <button
+                type="button"
+                onClick={() => {
+                  setConfirming(false);
+                  setTicked(false);
+                }}
+              >
                 {t('errorScreen.cancel')}
               </button>
-              <button type="button" className="danger" disabled={!ticked || busy} onClick={() => startFresh(false)}>
+              <button
+                type="button"
+                className="danger"
+                disabled={!ticked || busy}
+                onClick={() => startFresh(false)}
+              >
                 {t('errorScreen.resetButton')}
               </button>
             </div>

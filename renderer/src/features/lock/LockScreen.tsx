@@ -36,7 +36,14 @@ export function LockScreen() {
       <form className="lock-card" onSubmit={(e) => void submit(e)} noValidate>
         <h1>{t('lock.title')}</h1>
         <p className="hint">{t('lock.hint')}</p>
-        <Field label={t('lock.password')} type="password" autoComplete="current-password" autoFocus value={password} onChange={(e) => setPassword(e.target.value)} />
+        <Field
+          label={t('lock.password')}
+          type="password"
+          autoComplete="current-password"
+          autoFocus
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
         <FormError message={error} />
         <button type="submit" className="primary" disabled={busy}>
           {t('lock.unlock')}

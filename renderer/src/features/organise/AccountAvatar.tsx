@@ -12,12 +12,21 @@ function hueOf(name: string): number {
  * The decorative square in front of a row: the service's icon (inline SVG from the bundled set, so the
  * CSP needs nothing extra) or the name's first letter, on the account's colour or a hue from its name.
  */
-export function AccountAvatar({ account }: { account: Pick<AccountView, 'issuer' | 'label' | 'color' | 'icon'> }) {
+export function AccountAvatar({
+  account,
+}: {
+  account: Pick<AccountView, 'issuer' | 'label' | 'color' | 'icon'>;
+}) {
   const name = account.issuer || account.label;
   const icon = iconFor(account.issuer, account.icon);
   const initial = name.trim().charAt(0).toLocaleUpperCase() || '?';
   return (
-    <span className="avatar" aria-hidden="true" data-icon={icon?.slug} style={{ backgroundColor: account.color ?? `hsl(${hueOf(name)} 45% 40%)` }}>
+    <span
+      className="avatar"
+      aria-hidden="true"
+      data-icon={icon?.slug}
+      style={{ backgroundColor: account.color ?? `hsl(${hueOf(name)} 45% 40%)` }}
+    >
       {icon ? (
         <svg className="avatar-icon" viewBox="0 0 24 24" focusable="false">
           <path d={icon.path} fill="currentColor" />

@@ -24,7 +24,10 @@ export function ListControls() {
   const tagFilter = useStore((s) => s.tagFilter);
   const tags = useMemo(() => allTags(Object.values(byId), language), [byId, language]);
   // A filter whose last account lost the tag (edit, delete) falls back to "all".
-  const active = tagFilter !== null && tags.some((x) => x.toLocaleLowerCase() === tagFilter.toLocaleLowerCase()) ? tagFilter : null;
+  const active =
+    tagFilter !== null && tags.some((x) => x.toLocaleLowerCase() === tagFilter.toLocaleLowerCase())
+      ? tagFilter
+      : null;
   useEffect(() => {
     if (tagFilter !== null && active === null) useStore.getState().setTagFilter(null);
   }, [tagFilter, active]);
@@ -33,7 +36,15 @@ export function ListControls() {
       <Field
         label={t('organise.sort')}
         control={({ id }) => (
-          <select id={id} value={sort} onChange={(e) => void saveSettings({ sortOrder: e.target.value as Settings['sortOrder'] }).catch(notifyError)}>
+          <select
+            id={id}
+            value={sort}
+            onChange={(e) =>
+              void saveSettings({ sortOrder: e.target.value as Settings['sortOrder'] }).catch(
+                notifyError,
+              )
+            }
+          >
             {SORTS.map((s) => (
               <option key={s} value={s}>
                 {t(`organise.sorts.${s}`)}
@@ -46,7 +57,13 @@ export function ListControls() {
         <Field
           label={t('organise.group')}
           control={({ id }) => (
-            <select id={id} value={active ?? ''} onChange={(e) => useStore.getState().setTagFilter(e.target.value === '' ? null : e.target.value)}>
+            <select
+              id={id}
+              value={active ?? ''}
+              onChange={(e) =>
+                useStore.getState().setTagFilter(e.target.value === '' ? null : e.target.value)
+              }
+            >
               <option value="">{t('organise.allGroups')}</option>
               {tags.map((tag) => (
                 <option key={tag} value={tag}>
@@ -58,7 +75,11 @@ export function ListControls() {
         />
       ) : null}
       {active !== null ? (
-        <div className="group-actions" role="group" aria-label={t('organise.groupActions', { name: active })}>
+        <div
+          className="group-actions"
+          role="group"
+          aria-label={t('organise.groupActions', { name: active })}
+        >
           <button type="button" onClick={() => openDialog({ kind: 'rename-group', name: active })}>
             {t('organise.renameGroup.open')}
           </button>

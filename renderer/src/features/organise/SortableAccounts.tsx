@@ -13,7 +13,11 @@ import {
   type Modifier,
   type UniqueIdentifier,
 } from '@dnd-kit/core';
-import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import {
+  SortableContext,
+  sortableKeyboardCoordinates,
+  verticalListSortingStrategy,
+} from '@dnd-kit/sortable';
 import { dropAccount } from '../../actions/accounts';
 import { useStore } from '../../store';
 import { displayName, selectVisibleIds } from '../../store/selectors';
@@ -30,7 +34,11 @@ function where(id: UniqueIdentifier, overId: UniqueIdentifier | undefined) {
   const account = s.byId[String(id)];
   const from = visible.indexOf(String(id));
   const to = overId === undefined ? null : dropIndex(visible, s.byId, String(id), String(overId));
-  return { name: account ? displayName(account) : '', position: (to ?? from) + 1, total: visible.length };
+  return {
+    name: account ? displayName(account) : '',
+    position: (to ?? from) + 1,
+    total: visible.length,
+  };
 }
 
 /** The announcements dnd-kit reads out in the live region, in the UI language. */
@@ -54,7 +62,8 @@ function useAnnouncements(): Announcements {
         last = where(active.id, over?.id);
         return t('organise.dnd.over', last);
       },
-      onDragEnd: ({ over }) => (over ? t('organise.dnd.dropped', last) : t('organise.dnd.cancelled', origin)),
+      onDragEnd: ({ over }) =>
+        over ? t('organise.dnd.dropped', last) : t('organise.dnd.cancelled', origin),
       onDragCancel: () => t('organise.dnd.cancelled', origin),
     };
   }, [t]);
@@ -100,7 +109,10 @@ export function SortableAccounts({ ids, children }: { ids: string[]; children: R
       sensors={sensors}
       collisionDetection={closestCenter}
       modifiers={[verticalOnly]}
-      accessibility={{ announcements, screenReaderInstructions: { draggable: t('organise.dnd.instructions') } }}
+      accessibility={{
+        announcements,
+        screenReaderInstructions: { draggable: t('organise.dnd.instructions') },
+      }}
       onDragStart={({ active: a }) => setActive(String(a.id))}
       onDragEnd={end}
       onDragCancel={() => setActive(null)}
@@ -108,7 +120,9 @@ export function SortableAccounts({ ids, children }: { ids: string[]; children: R
       <SortableContext items={ids} strategy={verticalListSortingStrategy}>
         {children}
       </SortableContext>
-      <DragOverlay dropAnimation={null}>{active !== null ? <DragPreview id={active} /> : null}</DragOverlay>
+      <DragOverlay dropAnimation={null}>
+        {active !== null ? <DragPreview id={active} /> : null}
+      </DragOverlay>
     </DndContext>
   );
 }

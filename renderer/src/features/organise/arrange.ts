@@ -23,13 +23,22 @@ function nameKey(a: AccountView): [string, string] {
 
 /** Whether an account matches the search text (issuer, label or a tag) and the group filter. */
 export function matches(a: AccountView, q: string, tag: string | null): boolean {
-  if (tag !== null && !a.tags.some((t) => t.toLocaleLowerCase() === tag.toLocaleLowerCase())) return false;
+  if (tag !== null && !a.tags.some((t) => t.toLocaleLowerCase() === tag.toLocaleLowerCase()))
+    return false;
   if (q === '') return true;
-  return a.issuer.toLocaleLowerCase().includes(q) || a.label.toLocaleLowerCase().includes(q) || a.tags.some((t) => t.toLocaleLowerCase().includes(q));
+  return (
+    a.issuer.toLocaleLowerCase().includes(q) ||
+    a.label.toLocaleLowerCase().includes(q) ||
+    a.tags.some((t) => t.toLocaleLowerCase().includes(q))
+  );
 }
 
 /** The ids to show, in display order. `order` is the vault's (manual) order. */
-export function arrangeIds(order: readonly string[], byId: Readonly<Record<string, AccountView>>, o: ArrangeOptions): string[] {
+export function arrangeIds(
+  order: readonly string[],
+  byId: Readonly<Record<string, AccountView>>,
+  o: ArrangeOptions,
+): string[] {
   const q = o.query.trim().toLocaleLowerCase();
   const shown: AccountView[] = [];
   for (const id of order) {
@@ -45,7 +54,8 @@ export function arrangeIds(order: readonly string[], byId: Readonly<Record<strin
       const [y1, y2] = nameKey(y);
       return collator.compare(x1, y1) || collator.compare(x2, y2) || byManual(x, y);
     }
-    if (o.sort === 'recent') return (y.lastUsed ?? -Infinity) - (x.lastUsed ?? -Infinity) || byManual(x, y);
+    if (o.sort === 'recent')
+      return (y.lastUsed ?? -Infinity) - (x.lastUsed ?? -Infinity) || byManual(x, y);
     return byManual(x, y);
   };
   // Array#sort is stable; ties fall back to the manual order explicitly anyway.
@@ -55,7 +65,9 @@ export function arrangeIds(order: readonly string[], byId: Readonly<Record<strin
 /** Every tag in use, once each (first spelling wins), sorted for the filter menu. */
 export function allTags(accounts: Iterable<AccountView>, locale: string): string[] {
   const seen = new Map<string, string>();
-  for (const a of accounts) for (const t of a.tags) if (!seen.has(t.toLocaleLowerCase())) seen.set(t.toLocaleLowerCase(), t);
+  for (const a of accounts)
+    for (const t of a.tags)
+      if (!seen.has(t.toLocaleLowerCase())) seen.set(t.toLocaleLowerCase(), t);
   return [...seen.values()].sort(new Intl.Collator(locale, { sensitivity: 'base' }).compare);
 }
 
@@ -63,7 +75,12 @@ export function allTags(accounts: Iterable<AccountView>, locale: string): string
  * The neighbour a keyboard move swaps with: the next shown account in the given direction within the
  * same pin group (a pinned account never moves below an unpinned one, or the other way round), or null.
  */
-export function moveTarget(visible: readonly string[], byId: Readonly<Record<string, AccountView>>, id: string, delta: -1 | 1): string | null {
+export function moveTarget(
+  visible: readonly string[],
+  byId: Readonly<Record<string, AccountView>>,
+  id: string,
+  delta: -1 | 1,
+): string | null {
   const at = visible.indexOf(id);
   const other = at < 0 ? undefined : visible[at + delta];
   if (other === undefined) return null;
@@ -74,7 +91,12 @@ export function moveTarget(visible: readonly string[], byId: Readonly<Record<str
  * Where a dragged account lands when dropped on `overId`: the drop index clamped to the account's own
  * pin group (pinned accounts stay above the others), or null when nothing moves.
  */
-export function dropIndex(visible: readonly string[], byId: Readonly<Record<string, AccountView>>, id: string, overId: string): number | null {
+export function dropIndex(
+  visible: readonly string[],
+  byId: Readonly<Record<string, AccountView>>,
+  id: string,
+  overId: string,
+): number | null {
   const from = visible.indexOf(id);
   let to = visible.indexOf(overId);
   if (from < 0 || to < 0) return null;
@@ -88,7 +110,12 @@ export function dropIndex(visible: readonly string[], byId: Readonly<Record<stri
  * in their new order. The vault puts exactly these into the slots they occupy, so accounts hidden by a
  * group filter keep their places, as with the move buttons. Null when nothing moves.
  */
-export function dropSlice(visible: readonly string[], byId: Readonly<Record<string, AccountView>>, id: string, overId: string): string[] | null {
+export function dropSlice(
+  visible: readonly string[],
+  byId: Readonly<Record<string, AccountView>>,
+  id: string,
+  overId: string,
+): string[] | null {
   const to = dropIndex(visible, byId, id, overId);
   if (to === null) return null;
   const from = visible.indexOf(id);

@@ -6,7 +6,14 @@ export function PinButton({ id, pinned, name }: { id: string; pinned: boolean; n
   const { t } = useTranslation();
   const label = t('organise.pin', { name });
   return (
-    <button type="button" className={pinned ? 'icon pin pinned' : 'icon pin'} aria-pressed={pinned} aria-label={label} title={label} onClick={() => void setPinned(id, !pinned)}>
+    <button
+      type="button"
+      className={pinned ? 'icon pin pinned' : 'icon pin'}
+      aria-pressed={pinned}
+      aria-label={label}
+      title={label}
+      onClick={() => void setPinned(id, !pinned)}
+    >
       <span aria-hidden="true">{pinned ? '★' : '☆'}</span>
     </button>
   );

@@ -105,7 +105,10 @@ const BY_SLUG: ReadonlyMap<string, SimpleIcon> = new Map(ICONS.map((i) => [i.slu
 
 /** Lower-case ASCII letters and digits only ("GitHub, Inc." → "githubinc"; accents folded). */
 export function normaliseIssuer(text: string): string {
-  return text.normalize('NFKD').toLowerCase().replace(/[^a-z0-9]/g, '');
+  return text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 }
 
 /** The part of an issuer before its first space, dot or comma ("GitHub Enterprise" → "github", "google.com" → "google"). */

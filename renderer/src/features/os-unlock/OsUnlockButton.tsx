@@ -10,7 +10,13 @@ import { osUnlockStatus, osUnlockVault } from './os-unlock-api';
  * prompt is offered here and the option is on. Main shows the OS prompt; a cancel or any failure comes
  * back as a sentence for the lock screen, and the password field stays the way in.
  */
-export function OsUnlockButton({ onError, busy }: { onError: (message: string | null) => void; busy: boolean }) {
+export function OsUnlockButton({
+  onError,
+  busy,
+}: {
+  onError: (message: string | null) => void;
+  busy: boolean;
+}) {
   const { t } = useTranslation();
   const [status, setStatus] = useState<OsUnlockStatus | null>(null);
   const [running, setRunning] = useState(false);
@@ -34,7 +40,12 @@ export function OsUnlockButton({ onError, busy }: { onError: (message: string | 
   }
 
   return (
-    <button type="button" className="os-unlock" disabled={busy || running} onClick={() => void run()}>
+    <button
+      type="button"
+      className="os-unlock"
+      disabled={busy || running}
+      onClick={() => void run()}
+    >
       {t(`osUnlock.unlockWith.${method}`)}
     </button>
   );

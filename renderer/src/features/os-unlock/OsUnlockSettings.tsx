@@ -53,14 +53,24 @@ export function OsUnlockSettings() {
           <p className="hint">{t('osUnlock.on')}</p>
           <FormError message={error} />
           <div className="dialog-buttons">
-            <button type="button" disabled={busy} onClick={() => void change(osUnlockDisable, t('osUnlock.turnedOff'))}>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void change(osUnlockDisable, t('osUnlock.turnedOff'))}
+            >
               {t('osUnlock.turnOff')}
             </button>
           </div>
         </>
       ) : (
         <form onSubmit={turnOn} noValidate>
-          <Field label={t('osUnlock.password')} type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
+          <Field
+            label={t('osUnlock.password')}
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
           <FormError message={error} />
           <div className="dialog-buttons">
             <button type="submit" disabled={busy}>

@@ -12,7 +12,13 @@ const FRAME_GAP_MS = 250;
  * Live camera preview; frames are downscaled, JPEG-encoded and decoded in main until one holds a code.
  * The camera is released the moment a code is found, on cancel and when the view goes away.
  */
-export function CameraScan({ onFound, onFailed }: { onFound: (r: ScanResult) => void; onFailed: (reason: 'camera-denied' | 'no-camera') => void }) {
+export function CameraScan({
+  onFound,
+  onFailed,
+}: {
+  onFound: (r: ScanResult) => void;
+  onFailed: (reason: 'camera-denied' | 'no-camera') => void;
+}) {
   const { t } = useTranslation();
   const video = useRef<HTMLVideoElement>(null);
   const [live, setLive] = useState(false);
@@ -61,9 +67,18 @@ export function CameraScan({ onFound, onFailed }: { onFound: (r: ScanResult) => 
 
     void (async () => {
       try {
-        stream = await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 1280 }, height: { ideal: 720 } }, audio: false });
+        stream = await navigator.mediaDevices.getUserMedia({
+          video: { width: { ideal: 1280 }, height: { ideal: 720 } },
+          audio: false,
+        });
       } catch (e) {
-        if (!stopped) failed.current(e instanceof DOMException && (e.name === 'NotFoundError' || e.name === 'OverconstrainedError') ? 'no-camera' : 'camera-denied');
+        if (!stopped)
+          failed.current(
+            e instanceof DOMException &&
+              (e.name === 'NotFoundError' || e.name === 'OverconstrainedError')
+              ? 'no-camera'
+              : 'camera-denied',
+          );
         return;
       }
       if (stopped || !video.current) {

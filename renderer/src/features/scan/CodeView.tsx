@@ -5,7 +5,19 @@ import { PairingConfirm } from '../servicekonto/PairingConfirm';
 import { MixedScriptWarning } from './MixedScriptWarning';
 
 /** One found code's flow: confirm an account, or explain why there is nothing to do. */
-export function CodeView({ code, busy, error, onAdd, onBack }: { code: FoundCode; busy: boolean; error: string | null; onAdd: (c: FoundCode) => void; onBack: () => void }) {
+export function CodeView({
+  code,
+  busy,
+  error,
+  onAdd,
+  onBack,
+}: {
+  code: FoundCode;
+  busy: boolean;
+  error: string | null;
+  onAdd: (c: FoundCode) => void;
+  onBack: () => void;
+}) {
   const { t } = useTranslation();
   const r = code.route;
   const back = (
@@ -56,13 +68,24 @@ export function CodeView({ code, busy, error, onAdd, onBack }: { code: FoundCode
       </>
     );
   }
-  if (r.kind === 'servicekonto-pairing') return <PairingConfirm token={code.token} pairing={r.pairing} onBack={onBack} onDone={onBack} />;
-  if (r.kind === 'servicekonto-login') return <OfflineApproval token={code.token} login={r.login} onBack={onBack} />;
+  if (r.kind === 'servicekonto-pairing')
+    return (
+      <PairingConfirm token={code.token} pairing={r.pairing} onBack={onBack} onDone={onBack} />
+    );
+  if (r.kind === 'servicekonto-login')
+    return <OfflineApproval token={code.token} login={r.login} onBack={onBack} />;
   let message;
   if (r.kind === 'invalid')
     message = (
       <p role="alert">
-        {t(r.target === 'otpauth' ? 'scan.invalidOtpauth' : r.target === 'otpauth-migration' ? 'scan.invalidMigration' : 'scan.invalidServicekonto')} {t(`errors.${r.error}`, { defaultValue: '' })}
+        {t(
+          r.target === 'otpauth'
+            ? 'scan.invalidOtpauth'
+            : r.target === 'otpauth-migration'
+              ? 'scan.invalidMigration'
+              : 'scan.invalidServicekonto',
+        )}{' '}
+        {t(`errors.${r.error}`, { defaultValue: '' })}
       </p>
     );
   else if (r.kind === 'text')

@@ -6,7 +6,13 @@ import { MixedScriptWarning } from './MixedScriptWarning';
 import { batchAccounts, type ScanState } from './scan-machine';
 
 /** A Google export being collected: progress, then (complete) its accounts and the import confirm. */
-export function MigrationView(p: { state: ScanState; batchId: number; sources: ReactNode; onCancel: () => void; onImport: () => void }) {
+export function MigrationView(p: {
+  state: ScanState;
+  batchId: number;
+  sources: ReactNode;
+  onCancel: () => void;
+  onImport: () => void;
+}) {
   const { t } = useTranslation();
   const have = progress(p.state.parts, p.batchId);
   if (!have) return null;
@@ -16,7 +22,11 @@ export function MigrationView(p: { state: ScanState; batchId: number; sources: R
       <p role="status" className="scan-progress">
         {t('scan.migrationProgress', { have: have.have, total: have.total })}
       </p>
-      <progress max={have.total} value={have.have} aria-label={t('scan.migrationProgress', { have: have.have, total: have.total })} />
+      <progress
+        max={have.total}
+        value={have.have}
+        aria-label={t('scan.migrationProgress', { have: have.have, total: have.total })}
+      />
       {have.complete ? (
         <>
           <p>{t('scan.migrationReady', { count: accounts.length })}</p>

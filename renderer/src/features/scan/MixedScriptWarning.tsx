@@ -11,10 +11,15 @@ export function MixedScriptWarning({ names }: { names: readonly string[] }) {
   const { t } = useTranslation();
   const flagged = [...new Set(names)].filter((n) => mixedScripts(n).length > 0);
   if (flagged.length === 0) return null;
-  const scripts = [...new Set(flagged.flatMap((n) => mixedScripts(n)))].map((s: NameScript) => t(`scan.script.${s}`)).join(', ');
+  const scripts = [...new Set(flagged.flatMap((n) => mixedScripts(n)))]
+    .map((s: NameScript) => t(`scan.script.${s}`))
+    .join(', ');
   return (
     <p className="scan-warning" role="alert" data-warning="mixed-scripts">
-      {t('scan.warning.mixed-scripts', { names: flagged.map((n) => `\u2068${n}\u2069`).join(', '), scripts })}
+      {t('scan.warning.mixed-scripts', {
+        names: flagged.map((n) => `\u2068${n}\u2069`).join(', '),
+        scripts,
+      })}
     </p>
   );
 }

@@ -4,7 +4,13 @@ import { displayName } from '../../store/selectors';
 import { CodeLocation } from './CodeLocation';
 
 /** Several codes were found: one button per code, saying what it is and where it was. */
-export function PickList({ codes, onOpen }: { codes: FoundCode[]; onOpen: (code: FoundCode) => void }) {
+export function PickList({
+  codes,
+  onOpen,
+}: {
+  codes: FoundCode[];
+  onOpen: (code: FoundCode) => void;
+}) {
   const { t } = useTranslation();
   const describe = (code: FoundCode): string => {
     const r = code.route;

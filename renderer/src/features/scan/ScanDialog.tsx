@@ -29,7 +29,13 @@ export function ScanDialog({ initial }: { initial?: ScanResult } = {}) {
     scanFile(e.dataTransfer.files[0]);
   }
 
-  const sources = <ScanSources onScan={(source, scan) => void run(source, scan)} onCamera={() => dispatch({ type: 'camera' })} onFile={scanFile} />;
+  const sources = (
+    <ScanSources
+      onScan={(source, scan) => void run(source, scan)}
+      onCamera={() => dispatch({ type: 'camera' })}
+      onFile={scanFile}
+    />
+  );
   const back = () => dispatch({ type: 'back' });
 
   let body;
@@ -49,7 +55,10 @@ export function ScanDialog({ initial }: { initial?: ScanResult } = {}) {
     case 'camera':
       body = (
         <>
-          <CameraScan onFound={(r) => dispatch({ type: 'scanned', result: r, source: 'camera' })} onFailed={(reason) => dispatch({ type: 'scan-failed', code: reason })} />
+          <CameraScan
+            onFound={(r) => dispatch({ type: 'scanned', result: r, source: 'camera' })}
+            onFailed={(reason) => dispatch({ type: 'scan-failed', code: reason })}
+          />
           <div className="dialog-buttons">
             <button type="button" onClick={back}>
               {t('scan.stopCamera')}
@@ -62,10 +71,26 @@ export function ScanDialog({ initial }: { initial?: ScanResult } = {}) {
       body = <PickList codes={phase.codes} onOpen={(code) => dispatch({ type: 'open', code })} />;
       break;
     case 'code':
-      body = <CodeView code={phase.code} busy={state.busy} error={state.actionError} onAdd={(c) => addAccount(c.token)} onBack={back} />;
+      body = (
+        <CodeView
+          code={phase.code}
+          busy={state.busy}
+          error={state.actionError}
+          onAdd={(c) => addAccount(c.token)}
+          onBack={back}
+        />
+      );
       break;
     case 'migration':
-      body = <MigrationView state={state} batchId={phase.batchId} sources={sources} onCancel={closeDialog} onImport={() => importBatch(phase.batchId)} />;
+      body = (
+        <MigrationView
+          state={state}
+          batchId={phase.batchId}
+          sources={sources}
+          onCancel={closeDialog}
+          onImport={() => importBatch(phase.batchId)}
+        />
+      );
       break;
   }
 

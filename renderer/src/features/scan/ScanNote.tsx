@@ -13,7 +13,9 @@ export function ScanNote({ note }: { note: ChooseNote | undefined }) {
   if (note?.kind === 'error')
     return (
       <p role="alert" className="scan-note">
-        {note.code === 'no-camera' ? `${t('scan.noCamera')} ${t('scan.tryOtherWithoutCamera')}` : `${t(`errors.${note.code}`)} ${t('scan.tryOther')}`}
+        {note.code === 'no-camera'
+          ? `${t('scan.noCamera')} ${t('scan.tryOtherWithoutCamera')}`
+          : `${t(`errors.${note.code}`)} ${t('scan.tryOther')}`}
       </p>
     );
   if (note?.kind === 'conflict')

@@ -5,7 +5,15 @@ import type { ScanSource } from './scan-machine';
 import { qrScanClipboard, qrScanScreen } from './scan-api';
 
 /** The four sources a scan can start from: screen, camera, image file (hidden picker), clipboard. */
-export function ScanSources({ onScan, onCamera, onFile }: { onScan: (source: ScanSource, scan: () => Promise<ScanResult>) => void; onCamera: () => void; onFile: (file: File | undefined) => void }) {
+export function ScanSources({
+  onScan,
+  onCamera,
+  onFile,
+}: {
+  onScan: (source: ScanSource, scan: () => Promise<ScanResult>) => void;
+  onCamera: () => void;
+  onFile: (file: File | undefined) => void;
+}) {
   const { t } = useTranslation();
   const fileInput = useRef<HTMLInputElement>(null);
   return (

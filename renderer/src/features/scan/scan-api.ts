@@ -10,9 +10,11 @@ export const qrDecodeImage = (base64: string, source: 'image' | 'camera'): Promi
 /** Decodes the clipboard's image in main. */
 export const qrScanClipboard = (): Promise<ScanResult> => unwrap(bridge().qrScanClipboard({}));
 /** Adds the scanned otpauth:// account the user confirmed. */
-export const qrAddAccount = (token: string): Promise<AccountView> => unwrap(bridge().qrAddAccount({ token }));
+export const qrAddAccount = (token: string): Promise<AccountView> =>
+  unwrap(bridge().qrAddAccount({ token }));
 /** Imports every account of a complete Google export. */
-export const qrImportMigration = (tokens: string[]): Promise<ImportResult> => unwrap(bridge().qrImportMigration({ tokens }));
+export const qrImportMigration = (tokens: string[]): Promise<ImportResult> =>
+  unwrap(bridge().qrImportMigration({ tokens }));
 
 /** Base64 (no data: prefix) of a Blob, for qrDecodeImage. */
 export function blobToBase64(blob: Blob): Promise<string> {

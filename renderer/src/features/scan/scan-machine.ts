@@ -1,16 +1,26 @@
 import type { ErrorCode } from '../../../../shared/errors';
 import type { AccountSummary } from '../../../../shared/qr/router';
 import type { FoundCode, ScanResult } from '../../../../shared/qr/found-code';
-import { addPart, emptyCollection, removeBatch, type MigrationCollection } from '../../../../shared/qr/migration-collector';
+import {
+  addPart,
+  emptyCollection,
+  removeBatch,
+  type MigrationCollection,
+} from '../../../../shared/qr/migration-collector';
 
 /** Where a scan can come from. */
 export type ScanSource = 'screen' | 'camera' | 'image' | 'clipboard';
 
 /** A found code that is one part of a Google Authenticator export. */
-export type MigrationCode = FoundCode & { route: Extract<FoundCode['route'], { kind: 'migration-part' }> };
+export type MigrationCode = FoundCode & {
+  route: Extract<FoundCode['route'], { kind: 'migration-part' }>;
+};
 
 /** Why the dialog is back at the source choice (shown above the sources). */
-export type ChooseNote = { kind: 'none'; source: ScanSource } | { kind: 'error'; code: ErrorCode | 'no-camera' } | { kind: 'conflict' };
+export type ChooseNote =
+  | { kind: 'none'; source: ScanSource }
+  | { kind: 'error'; code: ErrorCode | 'no-camera' }
+  | { kind: 'conflict' };
 
 /** Where the dialog stands. Nothing is ever added or imported without the confirm step. */
 export type ScanPhase =
@@ -44,7 +54,13 @@ export type ScanEvent =
   | { type: 'batch-imported'; batchId: number };
 
 /** The dialog as it opens. */
-export const initialScanState: ScanState = { phase: { name: 'choose' }, parts: emptyCollection, partCodes: {}, busy: false, actionError: null };
+export const initialScanState: ScanState = {
+  phase: { name: 'choose' },
+  parts: emptyCollection,
+  partCodes: {},
+  busy: false,
+  actionError: null,
+};
 
 /** Whether a found code is an export part. */
 export const isMigration = (c: FoundCode): c is MigrationCode => c.route.kind === 'migration-part';
@@ -81,7 +97,8 @@ export function scanReducer(s: ScanState, e: ScanEvent): ScanState {
 
 function show(s: ScanState, result: ScanResult, source: ScanSource): ScanState {
   const { codes } = result;
-  if (codes.length === 0) return { ...s, phase: { name: 'choose', note: { kind: 'none', source } } };
+  if (codes.length === 0)
+    return { ...s, phase: { name: 'choose', note: { kind: 'none', source } } };
   if (codes.every(isMigration)) return addParts(s, codes);
   if (codes.length === 1) return open(s, codes[0]!);
   return { ...s, phase: { name: 'pick', codes } };
@@ -89,19 +106,32 @@ function show(s: ScanState, result: ScanResult, source: ScanSource): ScanState {
 
 function open(s: ScanState, code: FoundCode): ScanState {
   const cleared = { ...s, actionError: null };
-  return isMigration(code) ? addParts(cleared, [code]) : { ...cleared, phase: { name: 'code', code } };
+  return isMigration(code)
+    ? addParts(cleared, [code])
+    : { ...cleared, phase: { name: 'code', code } };
 }
 
 function addParts(s: ScanState, codes: MigrationCode[]): ScanState {
   let parts = s.parts;
   let conflict = false;
   for (const code of codes) {
-    const r = addPart(parts, { token: code.token, batchId: code.route.batchId, batchIndex: code.route.batchIndex, batchSize: code.route.batchSize, accountCount: code.route.accounts.length });
+    const r = addPart(parts, {
+      token: code.token,
+      batchId: code.route.batchId,
+      batchIndex: code.route.batchIndex,
+      batchSize: code.route.batchSize,
+      accountCount: code.route.accounts.length,
+    });
     if (r.outcome === 'conflict') conflict = true;
     parts = r.collection;
   }
-  const partCodes = { ...s.partCodes, ...Object.fromEntries(codes.map((x) => [x.token, x] as const)) };
-  const phase: ScanPhase = conflict ? { name: 'choose', note: { kind: 'conflict' } } : { name: 'migration', batchId: codes[0]!.route.batchId };
+  const partCodes = {
+    ...s.partCodes,
+    ...Object.fromEntries(codes.map((x) => [x.token, x] as const)),
+  };
+  const phase: ScanPhase = conflict
+    ? { name: 'choose', note: { kind: 'conflict' } }
+    : { name: 'migration', batchId: codes[0]!.route.batchId };
   return { ...s, parts, partCodes, phase };
 }
 

@@ -42,7 +42,10 @@ export function useScanFlow(initial: ScanResult | undefined) {
   }
 
   /** Runs a confirmed action; its error is shown in the dialog, in words. */
-  async function confirm(action: () => Promise<void>, done: () => void = () => dispatch({ type: 'action-done' })): Promise<void> {
+  async function confirm(
+    action: () => Promise<void>,
+    done: () => void = () => dispatch({ type: 'action-done' }),
+  ): Promise<void> {
     dispatch({ type: 'action-started' });
     try {
       await action();
@@ -63,7 +66,10 @@ export function useScanFlow(initial: ScanResult | undefined) {
     importBatch(batchId: number): void {
       const tokens = completeTokens(state.parts, batchId);
       if (!tokens) return;
-      void confirm(() => importScannedBatch(tokens), () => dispatch({ type: 'batch-imported', batchId }));
+      void confirm(
+        () => importScannedBatch(tokens),
+        () => dispatch({ type: 'batch-imported', batchId }),
+      );
     },
   };
 }

@@ -3,7 +3,11 @@ import type { ServicekontoAccountView } from '../../../../shared/ipc/servicekont
 import { LevelName } from './LevelName';
 
 /** The account's attributes as the server holds them, each with the level it was proven at. */
-export function AccountAttributes({ attributes }: { attributes: ServicekontoAccountView['attributes'] }) {
+export function AccountAttributes({
+  attributes,
+}: {
+  attributes: ServicekontoAccountView['attributes'];
+}) {
   const { t } = useTranslation();
   return (
     <>

@@ -16,9 +16,16 @@ import { usePairedAccount } from './use-paired-account';
  * Blocking goes through MeansTable's confirmation; "Remove this desktop" asks first, and if the server
  * cannot remove it (unreachable, already removed) offers to forget the pairing here only.
  */
-export function AccountPanel({ pairing, onGone }: { pairing: PairedAccountView; onGone: () => void }) {
+export function AccountPanel({
+  pairing,
+  onGone,
+}: {
+  pairing: PairedAccountView;
+  onGone: () => void;
+}) {
   const { t } = useTranslation();
-  const { view, sessions, sessionsError, error, setError, busy, setBusy, refresh } = usePairedAccount(pairing.id);
+  const { view, sessions, sessionsError, error, setError, busy, setBusy, refresh } =
+    usePairedAccount(pairing.id);
   // Said once, politely, when a session in the list runs out; the ticking times themselves are not announced.
   const [announcement, setAnnouncement] = useState('');
   const [removing, setRemoving] = useState<RemoveStep>(null);
@@ -60,23 +67,46 @@ export function AccountPanel({ pairing, onGone }: { pairing: PairedAccountView; 
       {view ? (
         <>
           <p>
-            {t('servicekonto.view.maxLevel')}: {view.maxLevel ? <LevelName level={view.maxLevel} /> : t('servicekonto.view.noLevel')}
+            {t('servicekonto.view.maxLevel')}:{' '}
+            {view.maxLevel ? <LevelName level={view.maxLevel} /> : t('servicekonto.view.noLevel')}
           </p>
           {blocked ? <p role="alert">{t('servicekonto.view.thisBlocked')}</p> : null}
-          {view.thisDevice.status === 'pending' ? <p className="hint">{t('servicekonto.pendingHint')}</p> : null}
-          <MeansTable means={view.means} canBlock={view.thisDevice.status === 'active'} onBlock={block} />
+          {view.thisDevice.status === 'pending' ? (
+            <p className="hint">{t('servicekonto.pendingHint')}</p>
+          ) : null}
+          <MeansTable
+            means={view.means}
+            canBlock={view.thisDevice.status === 'active'}
+            onBlock={block}
+          />
           <AccountAttributes attributes={view.attributes} />
           <h4>{t('servicekonto.view.sessions.title')}</h4>
-          {sessions ? <SessionsTable key={sessions.atMono} sessions={sessions.list.sessions} fetchedAt={sessions.at} fetchedAtMono={sessions.atMono} onExpired={sessionExpired} /> : null}
+          {sessions ? (
+            <SessionsTable
+              key={sessions.atMono}
+              sessions={sessions.list.sessions}
+              fetchedAt={sessions.at}
+              fetchedAtMono={sessions.atMono}
+              onExpired={sessionExpired}
+            />
+          ) : null}
           {sessionsError ? <p role="alert">{sessionsError}</p> : null}
-          {view.thisDevice.status !== 'active' ? <p className="hint">{t('servicekonto.view.sessions.onlyActive')}</p> : null}
+          {view.thisDevice.status !== 'active' ? (
+            <p className="hint">{t('servicekonto.view.sessions.onlyActive')}</p>
+          ) : null}
         </>
       ) : null}
       {error ? <p role="alert">{error}</p> : null}
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
-      <AccountActions removing={removing} onRemoving={setRemoving} busy={busy} onRemove={(localOnly) => void remove(localOnly)} onRefresh={() => void refresh()} />
+      <AccountActions
+        removing={removing}
+        onRemoving={setRemoving}
+        busy={busy}
+        onRemove={(localOnly) => void remove(localOnly)}
+        onRefresh={() => void refresh()}
+      />
     </section>
   );
 }

@@ -21,8 +21,13 @@ export function ApprovalRequests() {
     // Listing opens the event streams in main; then pick up anything already waiting.
     void servicekontoList()
       .then(() => servicekontoRequests())
-      .then((r) => live && setRequests(r), () => undefined);
-    const off = onEvent('servicekonto-request', (r) => setRequests((old) => [...old.filter((x) => x.tx !== r.tx), r]));
+      .then(
+        (r) => live && setRequests(r),
+        () => undefined,
+      );
+    const off = onEvent('servicekonto-request', (r) =>
+      setRequests((old) => [...old.filter((x) => x.tx !== r.tx), r]),
+    );
     return () => {
       live = false;
       off();
@@ -65,8 +70,19 @@ function RequestCard({ request: r, onDone }: { request: ApprovalRequestView; onD
   };
   const time = new Date(r.created * 1000).toLocaleTimeString(i18n.language);
   return (
-    <article className="servicekonto-request" aria-label={t('servicekonto.requestTitle')} data-request-tx={r.tx} tabIndex={-1}>
-      <h2>{t(r.purpose === 'confirm-pairing' ? 'servicekonto.confirmTitle' : 'servicekonto.requestTitle')}</h2>
+    <article
+      className="servicekonto-request"
+      aria-label={t('servicekonto.requestTitle')}
+      data-request-tx={r.tx}
+      tabIndex={-1}
+    >
+      <h2>
+        {t(
+          r.purpose === 'confirm-pairing'
+            ? 'servicekonto.confirmTitle'
+            : 'servicekonto.requestTitle',
+        )}
+      </h2>
       <WhoAsks service={r.service} origin={r.origin} accountName={r.accountName} level={r.level}>
         <dt>{t('servicekonto.browser')}</dt>
         <dd>
@@ -93,10 +109,19 @@ function RequestCard({ request: r, onDone }: { request: ApprovalRequestView; onD
           {denying ? (
             <div className="dialog-buttons" role="group" aria-label={t('servicekonto.denyTitle')}>
               <p>{t('servicekonto.denyOffer')}</p>
-              <button type="button" disabled={busy || pin.length < 6} onClick={() => void send('deny')}>
+              <button
+                type="button"
+                disabled={busy || pin.length < 6}
+                onClick={() => void send('deny')}
+              >
                 {t('servicekonto.denyOnly')}
               </button>
-              <button type="button" className="danger" disabled={busy || pin.length < 6} onClick={() => void send('deny-and-block')}>
+              <button
+                type="button"
+                className="danger"
+                disabled={busy || pin.length < 6}
+                onClick={() => void send('deny-and-block')}
+              >
                 {t('servicekonto.denyAndBlock')}
               </button>
             </div>
@@ -105,7 +130,12 @@ function RequestCard({ request: r, onDone }: { request: ApprovalRequestView; onD
               <button type="button" onClick={() => setDenying(true)}>
                 {t('servicekonto.deny')}
               </button>
-              <button type="button" className="primary" disabled={busy || number === null || pin.length < 6} onClick={() => void send('approve')}>
+              <button
+                type="button"
+                className="primary"
+                disabled={busy || number === null || pin.length < 6}
+                onClick={() => void send('approve')}
+              >
                 {t('servicekonto.approve')}
               </button>
             </div>

@@ -8,10 +8,19 @@ import { LevelName } from './LevelName';
  * "Block" (sperren) is offered for every means that is not blocked yet — §4.4 allows it from a lower
  * level — and needs a second, deliberate click, since only the Servicekonto can unblock.
  */
-export function MeansTable({ means, canBlock, onBlock }: { means: readonly DeviceMeans[]; canBlock: boolean; onBlock: (id: string) => Promise<void> }) {
+export function MeansTable({
+  means,
+  canBlock,
+  onBlock,
+}: {
+  means: readonly DeviceMeans[];
+  canBlock: boolean;
+  onBlock: (id: string) => Promise<void>;
+}) {
   const { t, i18n } = useTranslation();
   const [asking, setAsking] = useState<string | null>(null);
-  const date = (ms: number | null): string => (ms === null ? t('servicekonto.view.never') : new Date(ms).toLocaleString(i18n.language));
+  const date = (ms: number | null): string =>
+    ms === null ? t('servicekonto.view.never') : new Date(ms).toLocaleString(i18n.language);
   return (
     <table className="servicekonto-means">
       <caption>{t('servicekonto.view.means')}</caption>
@@ -31,11 +40,22 @@ export function MeansTable({ means, canBlock, onBlock }: { means: readonly Devic
         {means.map((m) => {
           const kind = t(`servicekonto.kind.${m.kind}`, { defaultValue: m.kind });
           return (
-            <tr key={m.id} data-means={m.id} data-kind={m.kind} data-status={m.status} data-this-device={m.thisDevice ? 'true' : undefined}>
+            <tr
+              key={m.id}
+              data-means={m.id}
+              data-kind={m.kind}
+              data-status={m.status}
+              data-this-device={m.thisDevice ? 'true' : undefined}
+            >
               <th scope="row">
                 {kind}
                 {m.label ? ` (${m.label})` : ''}
-                {m.thisDevice ? <strong className="servicekonto-this"> · {t('servicekonto.view.thisDesktop')}</strong> : null}
+                {m.thisDevice ? (
+                  <strong className="servicekonto-this">
+                    {' '}
+                    · {t('servicekonto.view.thisDesktop')}
+                  </strong>
+                ) : null}
               </th>
               <td>
                 <LevelName level={m.level} />
@@ -50,12 +70,20 @@ export function MeansTable({ means, canBlock, onBlock }: { means: readonly Devic
                     <button type="button" onClick={() => setAsking(null)}>
                       {t('servicekonto.view.cancel')}
                     </button>{' '}
-                    <button type="button" className="danger" onClick={() => void onBlock(m.id).finally(() => setAsking(null))}>
+                    <button
+                      type="button"
+                      className="danger"
+                      onClick={() => void onBlock(m.id).finally(() => setAsking(null))}
+                    >
                       {t('servicekonto.view.blockConfirm')}
                     </button>
                   </span>
                 ) : (
-                  <button type="button" onClick={() => setAsking(m.id)} aria-label={t('servicekonto.view.blockOne', { kind })}>
+                  <button
+                    type="button"
+                    onClick={() => setAsking(m.id)}
+                    aria-label={t('servicekonto.view.blockOne', { kind })}
+                  >
                     {t('servicekonto.view.block')}
                   </button>
                 )}

@@ -16,7 +16,15 @@ export function groupCode(code: string): string {
  * OCRA response large, grouped and copyable. A wrong PIN gives a wrong code (the server counts it);
  * a QR of a server this desktop is not paired with is refused in plain words ('not-paired').
  */
-export function OfflineApproval({ token, login, onBack }: { token: string; login: Omit<LoginPayload, 'v'>; onBack: () => void }) {
+export function OfflineApproval({
+  token,
+  login,
+  onBack,
+}: {
+  token: string;
+  login: Omit<LoginPayload, 'v'>;
+  onBack: () => void;
+}) {
   const { t } = useTranslation();
   const [pin, setPin] = useState('');
   const [code, setCode] = useState<string | null>(null);
@@ -37,12 +45,20 @@ export function OfflineApproval({ token, login, onBack }: { token: string; login
   };
   const copy = async (): Promise<void> => {
     if (code === null) return;
-    await navigator.clipboard.writeText(code).then(() => setCopied(true), () => setCopied(false));
+    await navigator.clipboard.writeText(code).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
   };
   return (
     <form onSubmit={(e) => (e.preventDefault(), void submit())}>
       <p>{t('servicekonto.loginIntro', { service: login.service })}</p>
-      <WhoAsks service={login.service} origin={login.origin} accountName={login.accountName} level={login.level} />
+      <WhoAsks
+        service={login.service}
+        origin={login.origin}
+        accountName={login.accountName}
+        level={login.level}
+      />
       {code === null ? (
         <PinField label={t('servicekonto.pin')} value={pin} onChange={setPin} autoFocus />
       ) : (

@@ -11,7 +11,17 @@ import { servicekontoPair } from './servicekonto-api';
  * 6+ digits typed twice. The PIN protects the device keys without any verifier, so it cannot be
  * checked here later — the screen says so.
  */
-export function PairingConfirm({ token, pairing, onBack, onDone }: { token: string; pairing: PairingView; onBack: () => void; onDone: () => void }) {
+export function PairingConfirm({
+  token,
+  pairing,
+  onBack,
+  onDone,
+}: {
+  token: string;
+  pairing: PairingView;
+  onBack: () => void;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const [pin, setPin] = useState('');
   const [again, setAgain] = useState('');
@@ -54,14 +64,23 @@ export function PairingConfirm({ token, pairing, onBack, onDone }: { token: stri
       <p>{t('servicekonto.pairIntro')}</p>
       <WhoAsks origin={pairing.origin} accountName={pairing.accountName} level={pairing.level} />
       <PinField label={t('servicekonto.newPin')} value={pin} onChange={setPin} autoFocus />
-      <PinField label={t('servicekonto.repeatPin')} value={again} onChange={setAgain} error={mismatch ? t('servicekonto.pinMismatch') : null} />
+      <PinField
+        label={t('servicekonto.repeatPin')}
+        value={again}
+        onChange={setAgain}
+        error={mismatch ? t('servicekonto.pinMismatch') : null}
+      />
       <p className="field-help">{t('servicekonto.pinNoVerifier')}</p>
       {error ? <p role="alert">{error}</p> : null}
       <div className="dialog-buttons">
         <button type="button" onClick={onBack}>
           {t('scan.back')}
         </button>
-        <button type="submit" className="primary" disabled={busy || pin.length < 6 || pin !== again}>
+        <button
+          type="submit"
+          className="primary"
+          disabled={busy || pin.length < 6 || pin !== again}
+        >
           {t('servicekonto.pair')}
         </button>
       </div>

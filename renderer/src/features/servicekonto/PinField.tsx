@@ -1,7 +1,19 @@
 import { Field } from '../../components/Field';
 
 /** A PIN input: digits only, no autofill, never echoed. */
-export function PinField({ label, value, onChange, error, autoFocus }: { label: string; value: string; onChange: (v: string) => void; error?: string | null; autoFocus?: boolean }) {
+export function PinField({
+  label,
+  value,
+  onChange,
+  error,
+  autoFocus,
+}: {
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  error?: string | null;
+  autoFocus?: boolean;
+}) {
   return (
     <Field
       label={label}

@@ -26,7 +26,9 @@ export function ServicekontoDialog() {
       {error ? <p role="alert">{error}</p> : null}
       {pairings === null && !error ? <p className="hint">{t('app.loading')}</p> : null}
       {pairings?.length === 0 ? <p className="hint">{t('servicekonto.view.none')}</p> : null}
-      {pairings?.map((p) => <AccountPanel key={p.id} pairing={p} onGone={load} />)}
+      {pairings?.map((p) => (
+        <AccountPanel key={p.id} pairing={p} onGone={load} />
+      ))}
       <div className="dialog-buttons">
         <button type="button" data-autofocus onClick={close}>
           {t('servicekonto.close')}

@@ -18,7 +18,15 @@ export function timeLeftText(t: TFunction, seconds: number): string {
  * One browser session as a table row: browser (raw User-Agent as tooltip) and address, the level (and
  * what it was downgraded from), idle and absolute time left `elapsed` ms after the fetch, and the start.
  */
-export function SessionRow({ session: s, elapsed, browserName }: { session: DeviceSession; elapsed: number; browserName: (userAgent: string) => string }) {
+export function SessionRow({
+  session: s,
+  elapsed,
+  browserName,
+}: {
+  session: DeviceSession;
+  elapsed: number;
+  browserName: (userAgent: string) => string;
+}) {
   const { t, i18n } = useTranslation();
   const idle = secondsLeft(s.idleRemainingSeconds, elapsed);
   const absolute = secondsLeft(s.absoluteRemainingSeconds, elapsed);
@@ -35,10 +43,7 @@ export function SessionRow({ session: s, elapsed, browserName }: { session: Devi
         </span>
         {s.ip ? <span className="hint"> · {s.ip}</span> : null}
         {s.latest ? (
-          <strong className="servicekonto-this">
-            {' '}
-            · {t('servicekonto.view.sessions.latest')}
-          </strong>
+          <strong className="servicekonto-this"> · {t('servicekonto.view.sessions.latest')}</strong>
         ) : null}
       </th>
       <td>
@@ -46,8 +51,7 @@ export function SessionRow({ session: s, elapsed, browserName }: { session: Devi
         {s.downgradedFrom ? (
           <span className="hint">
             {' '}
-            ({t('servicekonto.view.sessions.downgraded')}{' '}
-            <LevelName level={s.downgradedFrom} />)
+            ({t('servicekonto.view.sessions.downgraded')} <LevelName level={s.downgradedFrom} />)
           </span>
         ) : null}
       </td>

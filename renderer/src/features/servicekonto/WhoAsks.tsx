@@ -4,7 +4,19 @@ import type { MeansLevel } from '../../../../shared/levels';
 import { LevelName } from './LevelName';
 
 /** Who asks for what at which level: the one summary every Servicekonto screen shows before acting. */
-export function WhoAsks({ service, origin, accountName, level, children }: { service?: string; origin: string; accountName: string; level: MeansLevel; children?: ReactNode }) {
+export function WhoAsks({
+  service,
+  origin,
+  accountName,
+  level,
+  children,
+}: {
+  service?: string;
+  origin: string;
+  accountName: string;
+  level: MeansLevel;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
     <dl className="scan-summary servicekonto-who">

@@ -1,6 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ServicekontoAccountView, ServicekontoSessionsView } from '../../../../shared/ipc/servicekonto-schemas';
+import type {
+  ServicekontoAccountView,
+  ServicekontoSessionsView,
+} from '../../../../shared/ipc/servicekonto-schemas';
 import { errorCode } from '../../api/bridge';
 import { servicekontoAccount, servicekontoSessions } from './servicekonto-api';
 
@@ -34,7 +37,11 @@ export function usePairedAccount(pairingId: string) {
       if (v.thisDevice.status === 'active') {
         // The old list stays until the new one is here (no flicker on a refetch after an expiry).
         try {
-          setSessions({ list: await servicekontoSessions(pairingId), at: Date.now(), atMono: performance.now() });
+          setSessions({
+            list: await servicekontoSessions(pairingId),
+            at: Date.now(),
+            atMono: performance.now(),
+          });
         } catch (e) {
           setSessions(null);
           setSessionsError(t(`errors.${errorCode(e)}`));

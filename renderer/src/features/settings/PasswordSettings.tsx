@@ -15,7 +15,11 @@ export function PasswordSettings() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [fieldError, setFieldError] = useState<{ current?: string; next?: string; repeat?: string }>({});
+  const [fieldError, setFieldError] = useState<{
+    current?: string;
+    next?: string;
+    repeat?: string;
+  }>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -55,10 +59,31 @@ export function PasswordSettings() {
       <p className="hint">{hasPassword ? t('settings.passwordSet') : t('settings.passwordNone')}</p>
       <form onSubmit={submit} noValidate>
         {hasPassword ? (
-          <Field label={t('settings.currentPassword')} type="password" autoComplete="current-password" value={current} error={fieldError.current} onChange={(e) => setCurrent(e.target.value)} />
+          <Field
+            label={t('settings.currentPassword')}
+            type="password"
+            autoComplete="current-password"
+            value={current}
+            error={fieldError.current}
+            onChange={(e) => setCurrent(e.target.value)}
+          />
         ) : null}
-        <Field label={t('settings.newPassword')} type="password" autoComplete="new-password" value={next} error={fieldError.next} onChange={(e) => setNext(e.target.value)} />
-        <Field label={t('settings.repeatPassword')} type="password" autoComplete="new-password" value={repeat} error={fieldError.repeat} onChange={(e) => setRepeat(e.target.value)} />
+        <Field
+          label={t('settings.newPassword')}
+          type="password"
+          autoComplete="new-password"
+          value={next}
+          error={fieldError.next}
+          onChange={(e) => setNext(e.target.value)}
+        />
+        <Field
+          label={t('settings.repeatPassword')}
+          type="password"
+          autoComplete="new-password"
+          value={repeat}
+          error={fieldError.repeat}
+          onChange={(e) => setRepeat(e.target.value)}
+        />
         <FormError message={error} />
         <div className="dialog-buttons">
           {hasPassword ? (

@@ -33,7 +33,8 @@ export function SettingsDialog() {
     }
   }
   // Keep the current value selectable even if it is not one of the presets.
-  const withCurrent = (list: number[], v: number | undefined) => (v === undefined || list.includes(v) ? list : [...list, v].sort((a, b) => a - b));
+  const withCurrent = (list: number[], v: number | undefined) =>
+    v === undefined || list.includes(v) ? list : [...list, v].sort((a, b) => a - b);
 
   return (
     <Dialog title={t('settings.title')} onClose={close} className="dialog-wide">
@@ -42,10 +43,17 @@ export function SettingsDialog() {
         label={t('settings.autoLock')}
         help={hasPassword ? undefined : t('settings.autoLockNeedsPassword')}
         control={({ id, describedBy }) => (
-          <select id={id} aria-describedby={describedBy} value={settings?.autoLockMinutes ?? 0} onChange={(e) => void save({ autoLockMinutes: Number(e.target.value) })}>
+          <select
+            id={id}
+            aria-describedby={describedBy}
+            value={settings?.autoLockMinutes ?? 0}
+            onChange={(e) => void save({ autoLockMinutes: Number(e.target.value) })}
+          >
             {withCurrent(AUTO_LOCK, settings?.autoLockMinutes).map((m) => (
               <option key={m} value={m}>
-                {m === 0 ? t('settings.autoLockNever') : t('settings.autoLockMinutes', { count: m })}
+                {m === 0
+                  ? t('settings.autoLockNever')
+                  : t('settings.autoLockMinutes', { count: m })}
               </option>
             ))}
           </select>
@@ -54,17 +62,27 @@ export function SettingsDialog() {
       <Field
         label={t('settings.clipboard')}
         control={({ id }) => (
-          <select id={id} value={settings?.clipboardClearSeconds ?? 30} onChange={(e) => void save({ clipboardClearSeconds: Number(e.target.value) })}>
+          <select
+            id={id}
+            value={settings?.clipboardClearSeconds ?? 30}
+            onChange={(e) => void save({ clipboardClearSeconds: Number(e.target.value) })}
+          >
             {withCurrent(CLIPBOARD, settings?.clipboardClearSeconds).map((s) => (
               <option key={s} value={s}>
-                {s === 0 ? t('settings.clipboardNever') : t('settings.clipboardSeconds', { count: s })}
+                {s === 0
+                  ? t('settings.clipboardNever')
+                  : t('settings.clipboardSeconds', { count: s })}
               </option>
             ))}
           </select>
         )}
       />
       <label className="checkbox">
-        <input type="checkbox" checked={settings?.hideCodes ?? false} onChange={(e) => void save({ hideCodes: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={settings?.hideCodes ?? false}
+          onChange={(e) => void save({ hideCodes: e.target.checked })}
+        />
         {t('organise.hideCodes')}
       </label>
       <FormError message={error} />

@@ -12,7 +12,10 @@ function takesTyping(el: Element | null): boolean {
   if (!(el instanceof HTMLElement)) return false;
   if (el.isContentEditable) return true;
   if (el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement) return true;
-  return el instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(el.type);
+  return (
+    el instanceof HTMLInputElement &&
+    !['checkbox', 'radio', 'button', 'submit', 'reset'].includes(el.type)
+  );
 }
 
 /** Focuses the search field; `append` adds typed text to the query first. */
@@ -52,7 +55,14 @@ export function useShortcuts(): void {
     const mac = /Mac|iPhone|iPad/.test(navigator.platform);
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.isComposing || useStore.getState().dialog !== null) return;
-      const action = shortcutFor({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, inTextField: takesTyping(document.activeElement), mac });
+      const action = shortcutFor({
+        key: e.key,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        altKey: e.altKey,
+        inTextField: takesTyping(document.activeElement),
+        mac,
+      });
       if (action === null) return;
       e.preventDefault();
       run(action);

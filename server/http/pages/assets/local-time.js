@@ -5,7 +5,14 @@
 (function () {
   'use strict';
   var lang = document.documentElement.lang === 'de' ? 'de-DE' : 'en-GB';
-  var format = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+  var format = new Intl.DateTimeFormat(lang, {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
   var times = document.querySelectorAll('time[data-local-time]');
   for (var i = 0; i < times.length; i++) {
     var el = times[i];

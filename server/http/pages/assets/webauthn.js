@@ -29,7 +29,11 @@
     Array.prototype.forEach.call(buttons, function (button) {
       var form = button.closest('form');
       var error = form && form.querySelector('[data-webauthn-error]');
-      if (!form || typeof SimpleWebAuthnBrowser === 'undefined' || !SimpleWebAuthnBrowser.browserSupportsWebAuthn()) {
+      if (
+        !form ||
+        typeof SimpleWebAuthnBrowser === 'undefined' ||
+        !SimpleWebAuthnBrowser.browserSupportsWebAuthn()
+      ) {
         if (error) error.hidden = false;
         return;
       }
@@ -37,17 +41,22 @@
       button.addEventListener('click', function () {
         button.disabled = true;
         if (error) error.hidden = true;
-        optionsFor(button, form).then(function (optionsJSON) {
-          return button.getAttribute('data-webauthn') === 'register'
-            ? SimpleWebAuthnBrowser.startRegistration({ optionsJSON: optionsJSON })
-            : SimpleWebAuthnBrowser.startAuthentication({ optionsJSON: optionsJSON });
-        }).then(function (result) {
-          form.querySelector('input[name="response"]').value = JSON.stringify(result);
-          form.submit();
-        }, function () {
-          button.disabled = false;
-          if (error) error.hidden = false;
-        });
+        optionsFor(button, form)
+          .then(function (optionsJSON) {
+            return button.getAttribute('data-webauthn') === 'register'
+              ? SimpleWebAuthnBrowser.startRegistration({ optionsJSON: optionsJSON })
+              : SimpleWebAuthnBrowser.startAuthentication({ optionsJSON: optionsJSON });
+          })
+          .then(
+            function (result) {
+              form.querySelector('input[name="response"]').value = JSON.stringify(result);
+              form.submit();
+            },
+            function () {
+              button.disabled = false;
+              if (error) error.hidden = false;
+            },
+          );
       });
     });
   }

@@ -2,7 +2,17 @@ import type { MessageKey } from '../../../i18n';
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
 import { dataTable } from '../table';
-import { formatTime, levelBadge, levelText, minutes, postForm, tHtml, type Notice, type PageContext, type PageLevel } from '../view';
+import {
+  formatTime,
+  levelBadge,
+  levelText,
+  minutes,
+  postForm,
+  tHtml,
+  type Notice,
+  type PageContext,
+  type PageLevel,
+} from '../view';
 
 /** One attribute row: value and its own data level (§2.3). */
 export interface AttributeVM {
@@ -83,23 +93,48 @@ ${vm.deletionDueAt !== undefined ? html`<p class="notice notice-error" role="ale
   const attributes = html`<h2>${ctx.t('account.attributes')}</h2>
 ${vm.attributes.some((a) => a.needsConfirmation) ? html`<p class="notice notice-info" role="status">${ctx.t('account.reconfirm')}</p>` : ''}
 ${dataTable({
-    className: 'attributes',
-    testId: 'attributes',
-    columns: [ctx.t('account.attribute'), ctx.t('account.value'), ctx.t('account.level')],
-    rows: vm.attributes.map((a) => ({
-      rowHeader: true,
-      attrs: { 'data-attribute': a.name, ...(a.needsConfirmation ? { 'data-needs-confirmation': 'true' } : {}) },
-      cells: [attrName(ctx, a.name), html`${a.value === '' ? ctx.t('account.empty') : a.value}${a.needsConfirmation ? reconfirmForms(ctx, a.name) : ''}`, levelBadge(ctx, a.level)],
-    })),
-  })}
+  className: 'attributes',
+  testId: 'attributes',
+  columns: [ctx.t('account.attribute'), ctx.t('account.value'), ctx.t('account.level')],
+  rows: vm.attributes.map((a) => ({
+    rowHeader: true,
+    attrs: {
+      'data-attribute': a.name,
+      ...(a.needsConfirmation ? { 'data-needs-confirmation': 'true' } : {}),
+    },
+    cells: [
+      attrName(ctx, a.name),
+      html`${a.value === '' ? ctx.t('account.empty') : a.value}${a.needsConfirmation ? reconfirmForms(ctx, a.name) : ''}`,
+      levelBadge(ctx, a.level),
+    ],
+  })),
+})}
 <p>${vm.hasUnverifiedEmail ? html`<a href="/verify-email">${ctx.t('account.verifyEmail')}</a> · ` : ''}${ctx.testMode ? html`<a href="/eid?purpose=verify">${ctx.t('account.eid')}</a>` : ''}</p>`;
 
   const meansRows = vm.means.map((m) => {
     const actions: SafeHtml[] = [];
-    if (m.status === 'pending') actions.push(html`<a href="/means/${m.id}/confirm">${ctx.t('means.confirm')}</a>`);
-    if (m.status === 'active' && m.removable) actions.push(postForm(ctx, `/means/${m.id}/block`, html`<button type="submit" class="link">${ctx.t('means.block')}</button>`, { class: 'inline' }));
-    if (m.status === 'blocked') actions.push(html`<a href="/means/${m.id}/unblock">${ctx.t('means.unblock')}</a>`);
-    if (m.removable) actions.push(postForm(ctx, `/means/${m.id}/remove`, html`<button type="submit" class="link">${ctx.t('means.remove')}</button>`, { class: 'inline' }));
+    if (m.status === 'pending')
+      actions.push(html`<a href="/means/${m.id}/confirm">${ctx.t('means.confirm')}</a>`);
+    if (m.status === 'active' && m.removable)
+      actions.push(
+        postForm(
+          ctx,
+          `/means/${m.id}/block`,
+          html`<button type="submit" class="link">${ctx.t('means.block')}</button>`,
+          { class: 'inline' },
+        ),
+      );
+    if (m.status === 'blocked')
+      actions.push(html`<a href="/means/${m.id}/unblock">${ctx.t('means.unblock')}</a>`);
+    if (m.removable)
+      actions.push(
+        postForm(
+          ctx,
+          `/means/${m.id}/remove`,
+          html`<button type="submit" class="link">${ctx.t('means.remove')}</button>`,
+          { class: 'inline' },
+        ),
+      );
     return {
       attrs: { 'data-means-id': m.id, 'data-kind': m.kind, 'data-status': m.status },
       cells: [
@@ -114,24 +149,44 @@ ${dataTable({
   });
   const means = html`<h2>${ctx.t('account.means')}</h2>
 ${dataTable({
-    className: 'means',
-    testId: 'means',
-    columns: [ctx.t('account.meansKind'), ctx.t('account.meansLabel'), ctx.t('account.level'), ctx.t('account.meansStatus'), ctx.t('account.lastUsed'), ctx.t('account.actions')],
-    rows: meansRows,
-  })}
+  className: 'means',
+  testId: 'means',
+  columns: [
+    ctx.t('account.meansKind'),
+    ctx.t('account.meansLabel'),
+    ctx.t('account.level'),
+    ctx.t('account.meansStatus'),
+    ctx.t('account.lastUsed'),
+    ctx.t('account.actions'),
+  ],
+  rows: meansRows,
+})}
 <p><a class="button" href="/means/new">${ctx.t('account.addMeans')}</a></p>`;
 
   const sessions = html`<h2>${ctx.t('account.sessions')}</h2>
 ${dataTable({
-    className: 'sessions',
-    testId: 'sessions',
-    columns: [ctx.t('account.sessionStarted'), ctx.t('account.level'), ctx.t('account.sessionRemainingCol')],
-    rows: vm.sessions.map((x) => ({
-      ...(x.current ? { attrs: { class: 'current' } } : {}),
-      cells: [html`${formatTime(ctx, x.startedAt)}${x.current ? html` (${ctx.t('account.sessionThis')})` : ''}`, levelBadge(ctx, x.level), ctx.t('common.minutes', { n: minutes(x.remainingMs) })],
-    })),
-  })}
+  className: 'sessions',
+  testId: 'sessions',
+  columns: [
+    ctx.t('account.sessionStarted'),
+    ctx.t('account.level'),
+    ctx.t('account.sessionRemainingCol'),
+  ],
+  rows: vm.sessions.map((x) => ({
+    ...(x.current ? { attrs: { class: 'current' } } : {}),
+    cells: [
+      html`${formatTime(ctx, x.startedAt)}${x.current ? html` (${ctx.t('account.sessionThis')})` : ''}`,
+      levelBadge(ctx, x.level),
+      ctx.t('common.minutes', { n: minutes(x.remainingMs) }),
+    ],
+  })),
+})}
 <p><a href="/delete" class="danger">${ctx.t('account.delete')}</a></p>`;
 
-  return layout(ctx, ctx.t('account.title'), html`${sessionInfo}${attributes}${means}${sessions}${vm.extra ?? ''}`, { notices: vm.notices });
+  return layout(
+    ctx,
+    ctx.t('account.title'),
+    html`${sessionInfo}${attributes}${means}${sessions}${vm.extra ?? ''}`,
+    { notices: vm.notices },
+  );
 }

@@ -22,7 +22,10 @@ ${postForm(ctx, '/login/desktop-app/push', html`${vm.next ? html`<input type="hi
 }
 
 /** The waiting page: the number to choose in Faktor, its expiry, a manual re-check and a way out. */
-export function pushWaitPage(ctx: PageContext, vm: { number: number; expiresAt: number; checkHref: string; cancelHref: string }): SafeHtml {
+export function pushWaitPage(
+  ctx: PageContext,
+  vm: { number: number; expiresAt: number; checkHref: string; cancelHref: string },
+): SafeHtml {
   return layout(
     ctx,
     ctx.t('desktop.push.waitTitle'),
@@ -34,7 +37,10 @@ export function pushWaitPage(ctx: PageContext, vm: { number: number; expiresAt: 
 }
 
 /** A form that sends an online request in the session: to one desktop app (`meansId`) or to all. */
-export function pushForm(ctx: PageContext, vm: { meansId: string | 'all'; next: string; back: string; label: string }): SafeHtml {
+export function pushForm(
+  ctx: PageContext,
+  vm: { meansId: string | 'all'; next: string; back: string; label: string },
+): SafeHtml {
   return postForm(
     ctx,
     '/auth/push',
@@ -48,7 +54,18 @@ export function pushForm(ctx: PageContext, vm: { meansId: string | 'all'; next: 
  * `online: false` (a blocked desktop app on its unblock page) leaves the request button out: the server
  * sends a blocked means no online request, so the button could only fail.
  */
-export function desktopStepUpOption(ctx: PageContext, vm: { meansId: string; qr: QrVM | undefined; online: boolean; action: string; next: string; back: string; submitLabel: string }): SafeHtml {
+export function desktopStepUpOption(
+  ctx: PageContext,
+  vm: {
+    meansId: string;
+    qr: QrVM | undefined;
+    online: boolean;
+    action: string;
+    next: string;
+    back: string;
+    submitLabel: string;
+  },
+): SafeHtml {
   return html`${vm.online ? pushForm(ctx, { meansId: vm.meansId, next: vm.next, back: vm.back, label: ctx.t('desktop.push.stepup') }) : ''}
 ${vm.qr ? html`<p>${ctx.t('desktop.push.offline')}</p>${qrBlock(ctx, vm.qr, `login-qr-${vm.meansId}`)}${codeForm(ctx, vm.action, {}, vm.submitLabel, codeFieldId(vm.meansId))}` : ''}`;
 }

@@ -3,10 +3,27 @@ import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
 import type { QrVM } from './desktop-app';
 import { desktopStepUpOption, pushForm } from './approval';
-import { field, levelBadge, levelText, postForm, type Notice, type PageContext, type PageLevel } from '../view';
+import {
+  field,
+  levelBadge,
+  levelText,
+  postForm,
+  type Notice,
+  type PageContext,
+  type PageLevel,
+} from '../view';
 
 /** Attribute names the create-account form asks for (self-entered, Basisregistrierung). */
-export const REGISTER_ATTRIBUTES = ['givenNames', 'familyName', 'birthName', 'dateOfBirth', 'placeOfBirth', 'address', 'email', 'phone'] as const;
+export const REGISTER_ATTRIBUTES = [
+  'givenNames',
+  'familyName',
+  'birthName',
+  'dateOfBirth',
+  'placeOfBirth',
+  'address',
+  'email',
+  'phone',
+] as const;
 
 /** One of the form's attribute names. */
 export type RegisterAttribute = (typeof REGISTER_ATTRIBUTES)[number];
@@ -35,7 +52,9 @@ export function registerPage(ctx: PageContext, vm: RegisterFormVM): SafeHtml {
 ${REGISTER_ATTRIBUTES.map((a) =>
   field({
     name: `attr.${a}`,
-    label: required.has(a) ? ctx.t(`attr.${a}` as MessageKey) : `${ctx.t(`attr.${a}` as MessageKey)} (${ctx.t('register.optional')})`,
+    label: required.has(a)
+      ? ctx.t(`attr.${a}` as MessageKey)
+      : `${ctx.t(`attr.${a}` as MessageKey)} (${ctx.t('register.optional')})`,
     type: attrType(a),
     value: ctx.values?.[`attr.${a}`],
     error: ctx.errors?.[`f-attr.${a}`],
@@ -50,11 +69,19 @@ ${field({ name: 'password', label: ctx.t('register.password'), type: 'password',
 ${field({ name: 'blockPassword', label: ctx.t('register.blockPassword'), type: 'password', error: ctx.errors?.['f-blockPassword'], required: true, autocomplete: 'off', hint: ctx.t('register.blockPasswordHint') })}
 </fieldset>
 <button type="submit">${ctx.t('register.submit')}</button>`;
-  return layout(ctx, ctx.t('register.title'), postForm(ctx, '/register', body, { id: 'register-form' }), { notices: vm.notices });
+  return layout(
+    ctx,
+    ctx.t('register.title'),
+    postForm(ctx, '/register', body, { id: 'register-form' }),
+    { notices: vm.notices },
+  );
 }
 
 /** After creation: which level deleting needs (§7), then on to the overview. */
-export function registeredPage(ctx: PageContext, vm: { username: string; deleteLevel: PageLevel; delayDays: number }): SafeHtml {
+export function registeredPage(
+  ctx: PageContext,
+  vm: { username: string; deleteLevel: PageLevel; delayDays: number },
+): SafeHtml {
   return layout(
     ctx,
     ctx.t('register.done.title'),
@@ -113,7 +140,12 @@ export function codeFieldId(meansId: string): string {
 }
 
 /** Renders the input that proves one means: a code form, an SMS send button, a WebAuthn button or the eID link. */
-export function authOptionForm(ctx: PageContext, opt: AuthOptionVM, action: string, submitLabel?: string): SafeHtml {
+export function authOptionForm(
+  ctx: PageContext,
+  opt: AuthOptionVM,
+  action: string,
+  submitLabel?: string,
+): SafeHtml {
   const title = html`<h2>${ctx.t(`kind.${opt.kind}` as MessageKey)}${opt.label ? html` – ${opt.label}` : ''} ${levelBadge(ctx, opt.level)}</h2>`;
   if (opt.kind === 'password+security-key' || opt.kind === 'platform-authenticator') {
     return html`<section class="means-option" data-means-id="${opt.id}">${title}
@@ -151,9 +183,23 @@ ${postForm(
 }
 
 /** Step-up: any registered active means raises the session's level (password first, then this). */
-export function stepUpPage(ctx: PageContext, vm: { sessionLevel: PageLevel | undefined; options: AuthOptionVM[]; next: string; notices?: Notice[] }): SafeHtml {
+export function stepUpPage(
+  ctx: PageContext,
+  vm: {
+    sessionLevel: PageLevel | undefined;
+    options: AuthOptionVM[];
+    next: string;
+    notices?: Notice[];
+  },
+): SafeHtml {
   const list = vm.options.length
-    ? vm.options.map((o) => authOptionForm(ctx, o, `/auth/${encodeURIComponent(o.id)}?next=${encodeURIComponent(vm.next)}`))
+    ? vm.options.map((o) =>
+        authOptionForm(
+          ctx,
+          o,
+          `/auth/${encodeURIComponent(o.id)}?next=${encodeURIComponent(vm.next)}`,
+        ),
+      )
     : html`<p>${ctx.t('stepup.none')}</p>`;
   // Several paired desktop apps: one request to all of them (whichever the user has at hand answers).
   const allDesktop =
@@ -172,7 +218,15 @@ ${allDesktop}
 }
 
 /** A short page with one message and a way on; used for results and generic errors. */
-export function messagePage(ctx: PageContext, vm: { title: string; text: string | SafeHtml; link?: { href: string; label: string }; kind?: Notice['kind'] }): SafeHtml {
+export function messagePage(
+  ctx: PageContext,
+  vm: {
+    title: string;
+    text: string | SafeHtml;
+    link?: { href: string; label: string };
+    kind?: Notice['kind'];
+  },
+): SafeHtml {
   return layout(
     ctx,
     vm.title,

@@ -6,7 +6,16 @@
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
 import { sameDeviceLink } from './same-device-link';
-import { field, formatTime, levelText, postForm, tHtml, type Notice, type PageContext, type PageLevel } from '../view';
+import {
+  field,
+  formatTime,
+  levelText,
+  postForm,
+  tHtml,
+  type Notice,
+  type PageContext,
+  type PageLevel,
+} from '../view';
 
 /** A QR as the pages show it. */
 export interface QrVM {
@@ -23,8 +32,16 @@ export function qrBlock(ctx: PageContext, qr: QrVM, testId: string): SafeHtml {
 }
 
 /** The 8-digit code field (id `fieldId`; its error comes back by that id) plus hidden fields, posting to `action`. */
-export function codeForm(ctx: PageContext, action: string, hidden: Readonly<Record<string, string>>, submit: string, fieldId = 'f-code'): SafeHtml {
-  const inputs = Object.entries(hidden).map(([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`);
+export function codeForm(
+  ctx: PageContext,
+  action: string,
+  hidden: Readonly<Record<string, string>>,
+  submit: string,
+  fieldId = 'f-code',
+): SafeHtml {
+  const inputs = Object.entries(hidden).map(
+    ([k, v]) => html`<input type="hidden" name="${k}" value="${v}">`,
+  );
   return postForm(
     ctx,
     action,
@@ -34,7 +51,10 @@ export function codeForm(ctx: PageContext, action: string, hidden: Readonly<Reco
 }
 
 /** "Desktop-App hinzufügen": the pairing QR and the way on to the confirmation. */
-export function pairingPage(ctx: PageContext, vm: { qr: QrVM; level: PageLevel; notices?: Notice[] }): SafeHtml {
+export function pairingPage(
+  ctx: PageContext,
+  vm: { qr: QrVM; level: PageLevel; notices?: Notice[] },
+): SafeHtml {
   return layout(
     ctx,
     ctx.t('desktop.pair.title'),
@@ -47,8 +67,26 @@ ${qrBlock(ctx, vm.qr, 'pairing-qr')}
 }
 
 /** A login QR with the code form: §4.2 confirmation, step-up, or the offline login itself. */
-export function loginQrPage(ctx: PageContext, vm: { title: string; intro: string; qr: QrVM; action: string; hidden: Readonly<Record<string, string>>; submit: string; fieldId?: string; notices?: Notice[]; before?: SafeHtml }): SafeHtml {
-  return layout(ctx, vm.title, html`${vm.before ?? ''}<p>${vm.intro}</p>${qrBlock(ctx, vm.qr, 'login-qr')}${codeForm(ctx, vm.action, vm.hidden, vm.submit, vm.fieldId)}`, { notices: vm.notices });
+export function loginQrPage(
+  ctx: PageContext,
+  vm: {
+    title: string;
+    intro: string;
+    qr: QrVM;
+    action: string;
+    hidden: Readonly<Record<string, string>>;
+    submit: string;
+    fieldId?: string;
+    notices?: Notice[];
+    before?: SafeHtml;
+  },
+): SafeHtml {
+  return layout(
+    ctx,
+    vm.title,
+    html`${vm.before ?? ''}<p>${vm.intro}</p>${qrBlock(ctx, vm.qr, 'login-qr')}${codeForm(ctx, vm.action, vm.hidden, vm.submit, vm.fieldId)}`,
+    { notices: vm.notices },
+  );
 }
 
 /** Offline login, first step: the username. */

@@ -1,7 +1,16 @@
 import type { MessageKey } from '../../../i18n';
 import { html, type SafeHtml } from '../html';
 import { layout } from '../layout';
-import { field, levelBadge, levelText, postForm, radioGroup, type Notice, type PageContext, type PageLevel } from '../view';
+import {
+  field,
+  levelBadge,
+  levelText,
+  postForm,
+  radioGroup,
+  type Notice,
+  type PageContext,
+  type PageLevel,
+} from '../view';
 import { authOptionForm, codeFieldId, type AuthOptionVM } from './auth';
 import { slugOf, type RegistrableKind } from '../kinds';
 
@@ -15,14 +24,24 @@ export interface NewMeansOptionVM {
 }
 
 /** Choose what to register; each option says the level it reaches (§4.2). */
-export function newMeansPage(ctx: PageContext, vm: { options: NewMeansOptionVM[]; notices?: Notice[] }): SafeHtml {
+export function newMeansPage(
+  ctx: PageContext,
+  vm: { options: NewMeansOptionVM[]; notices?: Notice[] },
+): SafeHtml {
   const items = vm.options.map((o) => {
     const head = html`<h2>${ctx.t(`kind.${o.kind}` as MessageKey)}</h2><p>${ctx.t('means.new.reaches', { level: levelText(ctx, o.level) })} ${levelBadge(ctx, o.level)}</p>`;
     if (!o.allowed) {
       return html`<section class="means-option" data-kind="${o.kind}">${head}<p class="notice notice-info">${ctx.t('error.level', { level: levelText(ctx, o.requiredLevel) })}</p><p><a href="/auth?next=%2Fmeans%2Fnew">${ctx.t('account.stepup')}</a></p></section>`;
     }
     let inputs: SafeHtml = html``;
-    if (o.kind === 'password+sms') inputs = field({ name: 'phone', label: ctx.t('means.new.phone'), type: 'tel', required: true, autocomplete: 'tel' });
+    if (o.kind === 'password+sms')
+      inputs = field({
+        name: 'phone',
+        label: ctx.t('means.new.phone'),
+        type: 'tel',
+        required: true,
+        autocomplete: 'tel',
+      });
     if (o.kind === 'desktop-app') {
       return html`<section class="means-option" data-kind="desktop-app">${head}${postForm(ctx, '/means/new/desktop-app', html`<button type="submit">${ctx.t('desktop.add')}</button>`, { id: 'new-desktop-app' })}</section>`;
     }
@@ -37,11 +56,16 @@ export function newMeansPage(ctx: PageContext, vm: { options: NewMeansOptionVM[]
       { id: `new-${slugOf(o.kind)}` },
     )}</section>`;
   });
-  return layout(ctx, ctx.t('means.new.title'), html`<p>${ctx.t('means.new.intro')}</p>${items}`, { notices: vm.notices });
+  return layout(ctx, ctx.t('means.new.title'), html`<p>${ctx.t('means.new.intro')}</p>${items}`, {
+    notices: vm.notices,
+  });
 }
 
 /** TOTP enrolment: QR (SVG from our own `qrcode` call), the otpauth URI, and the confirming code. */
-export function totpSetupPage(ctx: PageContext, vm: { meansId: string; qrSvg: SafeHtml; uri: string; level: PageLevel; notices?: Notice[] }): SafeHtml {
+export function totpSetupPage(
+  ctx: PageContext,
+  vm: { meansId: string; qrSvg: SafeHtml; uri: string; level: PageLevel; notices?: Notice[] },
+): SafeHtml {
   return layout(
     ctx,
     ctx.t('means.totp.title'),
@@ -60,7 +84,17 @@ ${postForm(
 }
 
 /** WebAuthn enrolment: a button that runs navigator.credentials.create through the served script. */
-export function webauthnSetupPage(ctx: PageContext, vm: { kind: 'password+security-key' | 'platform-authenticator'; meansId: string; label: string; optionsJson: string; level: PageLevel; notices?: Notice[] }): SafeHtml {
+export function webauthnSetupPage(
+  ctx: PageContext,
+  vm: {
+    kind: 'password+security-key' | 'platform-authenticator';
+    meansId: string;
+    label: string;
+    optionsJson: string;
+    level: PageLevel;
+    notices?: Notice[];
+  },
+): SafeHtml {
   return layout(
     ctx,
     ctx.t('means.webauthn.title'),
@@ -79,18 +113,42 @@ ${postForm(
 }
 
 /** Confirm a pending means (§4.2) or unblock one (§4.4): authenticate with that very means. */
-export function meansAuthPage(ctx: PageContext, vm: { mode: 'confirm' | 'unblock'; option: AuthOptionVM; requiredLevel?: PageLevel; levelMissing?: boolean; notices?: Notice[] }): SafeHtml {
+export function meansAuthPage(
+  ctx: PageContext,
+  vm: {
+    mode: 'confirm' | 'unblock';
+    option: AuthOptionVM;
+    requiredLevel?: PageLevel;
+    levelMissing?: boolean;
+    notices?: Notice[];
+  },
+): SafeHtml {
   const title = vm.mode === 'confirm' ? ctx.t('means.confirm.title') : ctx.t('means.unblock.title');
-  const intro = vm.mode === 'confirm' ? ctx.t('means.confirm.intro') : ctx.t('means.unblock.intro', { level: levelText(ctx, vm.requiredLevel) });
+  const intro =
+    vm.mode === 'confirm'
+      ? ctx.t('means.confirm.intro')
+      : ctx.t('means.unblock.intro', { level: levelText(ctx, vm.requiredLevel) });
   const action = `/means/${vm.option.id}/${vm.mode}`;
   const body = vm.levelMissing
     ? html`<p class="notice notice-info">${ctx.t('error.level', { level: levelText(ctx, vm.requiredLevel) })}</p><p><a class="button" href="/auth?next=${encodeURIComponent(action)}">${ctx.t('account.stepup')}</a></p>`
-    : authOptionForm(ctx, vm.option, action, vm.mode === 'confirm' ? ctx.t('means.confirm') : ctx.t('means.unblock'));
+    : authOptionForm(
+        ctx,
+        vm.option,
+        action,
+        vm.mode === 'confirm' ? ctx.t('means.confirm') : ctx.t('means.unblock'),
+      );
   return layout(ctx, title, html`<p>${intro}</p>${body}`, { notices: vm.notices });
 }
 
 /** Kinds the public block form offers (the user need not know ids; every means of the kind is blocked). */
-export const BLOCKABLE_KINDS = ['password+security-key', 'platform-authenticator', 'password+totp', 'password+sms', 'desktop-app', 'eid'] as const;
+export const BLOCKABLE_KINDS = [
+  'password+security-key',
+  'platform-authenticator',
+  'password+totp',
+  'password+sms',
+  'desktop-app',
+  'eid',
+] as const;
 
 /** Public block-password form (§4.4): username, block password and which kind of means is lost (nothing preselected). */
 export function blockPage(ctx: PageContext, vm: { notices?: Notice[] }): SafeHtml {
@@ -101,9 +159,17 @@ ${radioGroup({
   id: 'block-kind',
   name: 'kind',
   legend: ctx.t('block.which'),
-  choices: [...BLOCKABLE_KINDS.map((k) => ({ value: k, label: ctx.t(`kind.${k}` as MessageKey) })), { value: 'all', label: ctx.t('block.all') }],
+  choices: [
+    ...BLOCKABLE_KINDS.map((k) => ({ value: k, label: ctx.t(`kind.${k}` as MessageKey) })),
+    { value: 'all', label: ctx.t('block.all') },
+  ],
   ...(kindError ? { error: kindError } : {}),
 })}
 <button type="submit">${ctx.t('block.submit')}</button>`;
-  return layout(ctx, ctx.t('block.title'), html`<p>${ctx.t('block.intro')}</p>${postForm(ctx, '/block', body, { id: 'block-form' })}`, { notices: vm.notices });
+  return layout(
+    ctx,
+    ctx.t('block.title'),
+    html`<p>${ctx.t('block.intro')}</p>${postForm(ctx, '/block', body, { id: 'block-form' })}`,
+    { notices: vm.notices },
+  );
 }

@@ -26,7 +26,16 @@ afterEach(async () => {
 });
 
 const add = (o: { period?: number; type?: 'totp' | 'hotp'; label?: string } = {}) =>
-  api['accounts-add-manual']({ type: o.type ?? 'totp', issuer: 'RFC', label: o.label ?? 'a', secret: RFC_SEED, algorithm: 'SHA1', digits: 8, period: o.period ?? 30, counter: 0 });
+  api['accounts-add-manual']({
+    type: o.type ?? 'totp',
+    issuer: 'RFC',
+    label: o.label ?? 'a',
+    secret: RFC_SEED,
+    algorithm: 'SHA1',
+    digits: 8,
+    period: o.period ?? 30,
+    counter: 0,
+  });
 
 describe('codes-next (next-code preview)', () => {
   it('answers only in the last 10 s of a 30 s period, with the next window’s code (RFC 6238 T=1111111111)', async () => {
@@ -38,7 +47,9 @@ describe('codes-next (next-code preview)', () => {
     expect(await outcome(() => api['codes-next']({ ids: [a.id] }))).toBe('code-not-due');
     ports.clock.t = 1111111100_000; // exactly 10 s left
     const next = await api['codes-next']({ ids: [a.id] });
-    expect(next).toEqual([{ id: a.id, code: '14050471', validFrom: 1111111110_000, validUntil: 1111111140_000 }]);
+    expect(next).toEqual([
+      { id: a.id, code: '14050471', validFrom: 1111111110_000, validUntil: 1111111140_000 },
+    ]);
     expect(contract['codes-next'].response.parse(next)).toEqual(next);
     ports.clock.t = 1111111109_999;
     expect((await api['codes-next']({ ids: [a.id] }))[0]!.code).toBe('14050471');
@@ -50,7 +61,9 @@ describe('codes-next (next-code preview)', () => {
   });
 
   it('scales the lead with the period (a third, at least 1 s) and checks every account on its own period', async () => {
-    expect([15, 30, 60, 1, 2, 90].map(previewLeadMs)).toEqual([5_000, 10_000, 20_000, 1_000, 1_000, 30_000]);
+    expect([15, 30, 60, 1, 2, 90].map(previewLeadMs)).toEqual([
+      5_000, 10_000, 20_000, 1_000, 1_000, 30_000,
+    ]);
     const a30 = await add();
     const a60 = await add({ period: 60, label: 'b' });
     // 1111111119 s: 21 s left of the 60 s window (…080–…140), 21 s left of the 30 s window (…110–…140).

@@ -20,12 +20,23 @@ let ports: ReturnType<typeof testPorts>;
 let quit: ReturnType<typeof createQuitTasks>;
 let api: Api;
 
-const manual = (over: Partial<RequestOf<'accounts-add-manual'>> = {}): RequestOf<'accounts-add-manual'> => ({
-  type: 'totp', issuer: 'ACME', label: 'alice', secret: SEED_B32, algorithm: 'SHA1', digits: 8, period: 30, counter: 0, ...over,
+const manual = (
+  over: Partial<RequestOf<'accounts-add-manual'>> = {},
+): RequestOf<'accounts-add-manual'> => ({
+  type: 'totp',
+  issuer: 'ACME',
+  label: 'alice',
+  secret: SEED_B32,
+  algorithm: 'SHA1',
+  digits: 8,
+  period: 30,
+  counter: 0,
+  ...over,
 });
 const settle = (): Promise<void> => new Promise((r) => setImmediate(r));
 
-const code = <C extends Channel>(c: C, req: RequestOf<C>): Promise<string> => outcome(() => api[c](req));
+const code = <C extends Channel>(c: C, req: RequestOf<C>): Promise<string> =>
+  outcome(() => api[c](req));
 
 beforeEach(() => {
   box = sandbox();
@@ -39,15 +50,31 @@ afterEach(async () => {
 
 describe('item 7: names with controls are refused on manual entry and edit', () => {
   it('refuses C0/C1 and bidi controls in issuer and label; nothing is stored', async () => {
-    for (const bad of [manual({ label: 'al\u0000ice' }), manual({ issuer: '\u202emoc.lapyap' }), manual({ label: 'bob\u2066' }), manual({ issuer: 'Evil\nCorp' }), manual({ label: 'x\u0085' })]) {
+    for (const bad of [
+      manual({ label: 'al\u0000ice' }),
+      manual({ issuer: '\u202emoc.lapyap' }),
+      manual({ label: 'bob\u2066' }),
+      manual({ issuer: 'Evil\nCorp' }),
+      manual({ label: 'x\u0085' }),
+    ]) {
       expect(await code('accounts-add-manual', bad)).toBe('unsafe-name');
     }
     expect(await api['accounts-list']({})).toEqual([]);
     const a = await api['accounts-add-manual'](manual({ label: 'שלום alice' }));
-    expect(await code('accounts-update', { id: a.id, patch: { issuer: 'ACME\u200f' } })).toBe('unsafe-name');
-    expect(await code('accounts-update', { id: a.id, patch: { label: '\u001b[31mred' } })).toBe('unsafe-name');
-    expect((await api['accounts-list']({})).map((x) => [x.issuer, x.label])).toEqual([['ACME', 'שלום alice']]);
-    expect(await code('accounts-add-uri', { uri: `otpauth://totp/x?secret=${SEED_B32}&issuer=%E2%80%AEmoc.lapyap` })).toBe('unsafe-name');
+    expect(await code('accounts-update', { id: a.id, patch: { issuer: 'ACME\u200f' } })).toBe(
+      'unsafe-name',
+    );
+    expect(await code('accounts-update', { id: a.id, patch: { label: '\u001b[31mred' } })).toBe(
+      'unsafe-name',
+    );
+    expect((await api['accounts-list']({})).map((x) => [x.issuer, x.label])).toEqual([
+      ['ACME', 'שלום alice'],
+    ]);
+    expect(
+      await code('accounts-add-uri', {
+        uri: `otpauth://totp/x?secret=${SEED_B32}&issuer=%E2%80%AEmoc.lapyap`,
+      }),
+    ).toBe('unsafe-name');
   });
 });
 
@@ -131,13 +158,19 @@ describe('item 11: compromised-renderer hardening', () => {
     expect(ports.dialogs.consentAsked).toEqual(['de']); // language 'system', OS locale de-DE
     await api['settings-set']({ language: 'en' });
     ports.dialogs.plainConsent = true;
-    expect(await api['backup-export-plain']({ acknowledgedUnencrypted: true })).toEqual({ count: 1, fileName: 'plain.txt' });
+    expect(await api['backup-export-plain']({ acknowledgedUnencrypted: true })).toEqual({
+      count: 1,
+      fileName: 'plain.txt',
+    });
     expect(ports.dialogs.consentAsked).toEqual(['de', 'en']);
   });
 
   it('a port without the native question refuses plain export (fail closed)', async () => {
     // The same dialogs without confirmPlainExport (a spread of the class instance would drop its methods).
-    const dialogs = { chooseSaveFile: (name: string) => ports.dialogs.chooseSaveFile(name), chooseOpenFile: (f: readonly FileFilter[]) => ports.dialogs.chooseOpenFile(f) };
+    const dialogs = {
+      chooseSaveFile: (name: string) => ports.dialogs.chooseSaveFile(name),
+      chooseOpenFile: (f: readonly FileFilter[]) => ports.dialogs.chooseOpenFile(f),
+    };
     api = testApi(box, { ...ports, dialogs });
     await api['accounts-add-manual'](manual());
     ports.dialogs.savePath = join(box.dir, 'plain.txt');

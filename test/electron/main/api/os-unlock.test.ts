@@ -24,7 +24,10 @@ afterEach(async () => {
 
 it('a password change through the api keeps OS unlock working; removing the password turns it off', async () => {
   await api['vault-set-password']({ current: null, next: 'correct horse' });
-  expect(await api['os-unlock-enable']({ password: 'correct horse' })).toEqual({ method: 'touch-id', enabled: true });
+  expect(await api['os-unlock-enable']({ password: 'correct horse' })).toEqual({
+    method: 'touch-id',
+    enabled: true,
+  });
   expect(verifier.prompts).toEqual(['Ihre Konten zu entsperren']); // testPorts' OS locale is de-DE
   await api['vault-set-password']({ current: 'correct horse', next: 'battery staple' });
   await api['vault-lock']({});
@@ -37,7 +40,9 @@ it('without a platform prompt every channel says so and nothing is prompted', as
   const plain = testApi(box, testPorts());
   await plain['vault-set-password']({ current: null, next: 'correct horse' });
   expect(await plain['os-unlock-status']({})).toEqual({ method: null, enabled: false });
-  expect(await outcome(() => plain['os-unlock-enable']({ password: 'correct horse' }))).toBe('os-unlock-unavailable');
+  expect(await outcome(() => plain['os-unlock-enable']({ password: 'correct horse' }))).toBe(
+    'os-unlock-unavailable',
+  );
   await plain['vault-lock']({});
   expect(await outcome(() => plain['os-unlock-vault']({}))).toBe('os-unlock-unavailable');
 });

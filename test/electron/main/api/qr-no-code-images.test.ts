@@ -7,7 +7,16 @@ import { createQrDecoder } from '../../../../electron/main/services/qr-decoder';
 import { decodeEncodedImage } from '../../../../electron/main/services/qr-image';
 import { formatMigrationUri } from '../../../../shared/otp/migration';
 import { ScanResult, type QrPosition } from '../../../../shared/qr/found-code';
-import { blank, drawDesktop, drawQr, qrMatrix, rng, toJpeg, toPng, type Rgba } from '../../../../bench/qr/synth';
+import {
+  blank,
+  drawDesktop,
+  drawQr,
+  qrMatrix,
+  rng,
+  toJpeg,
+  toPng,
+  type Rgba,
+} from '../../../../bench/qr/synth';
 import { formatPairingPayload } from '../../../../shared/servicekonto/pairing-payload';
 
 /**
@@ -22,13 +31,31 @@ const SECRET_B32 = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const SECRET_PAYLOADS = [
   `otpauth://totp/ACME%20Corp:alice%40example.com?secret=${SECRET_B32}&issuer=ACME%20Corp&algorithm=SHA1&digits=6&period=30`,
   formatMigrationUri(
-    [{ type: 'totp', secret: new Uint8Array([0xde, 0xad, 0xbe, 0xef, 1, 2, 3, 4, 5, 6]), algorithm: 'SHA1', digits: 6, period: 30, counter: 0, issuer: 'Svc', label: 'bob' }],
+    [
+      {
+        type: 'totp',
+        secret: new Uint8Array([0xde, 0xad, 0xbe, 0xef, 1, 2, 3, 4, 5, 6]),
+        algorithm: 'SHA1',
+        digits: 6,
+        period: 30,
+        counter: 0,
+        issuer: 'Svc',
+        label: 'bob',
+      },
+    ],
     { batchSize: 2, batchIndex: 0, batchId: 4711 },
   ),
   // Damaged (digits out of range) but still holding a seed: shown as `invalid`, must not leak either.
   `otpauth://totp/Broken:eve?secret=${SECRET_B32}&digits=99`,
   // Servicekonto pairing carries a one-time enrollment token.
-  formatPairingPayload({ origin: 'https://konto.example', account: 'acc-1', accountName: 'alice', token: 'Zm9vYmFyYmF6cXV4cXV1eFpt9vYmFyYmF6cXV4cXV1e', exp: 9_999_999_999, level: 'substanziell' }),
+  formatPairingPayload({
+    origin: 'https://konto.example',
+    account: 'acc-1',
+    accountName: 'alice',
+    token: 'Zm9vYmFyYmF6cXV4cXV1eFpt9vYmFyYmF6cXV4cXV1e',
+    exp: 9_999_999_999,
+    level: 'substanziell',
+  }),
 ];
 
 /** A desktop-like picture with every payload as a crisp code with large modules (the worst case for a crop). */
@@ -67,7 +94,9 @@ async function decodeBoth(bytes: Uint8Array): Promise<string[]> {
     return [];
   }
   const ours = (await decodeAny(img)).map((h) => h.text);
-  const js = jsQR(new Uint8ClampedArray(img.data), img.width, img.height, { inversionAttempts: 'attemptBoth' });
+  const js = jsQR(new Uint8ClampedArray(img.data), img.width, img.height, {
+    inversionAttempts: 'attemptBoth',
+  });
   return js ? [...ours, js.data] : ours;
 }
 
@@ -83,7 +112,10 @@ function oldStyleCrop(img: Rgba, p: QrPosition): Buffer {
   const out = blank(Math.round(side * scale), Math.round(side * scale));
   for (let y = 0; y < out.height; y++) {
     for (let x = 0; x < out.width; x++) {
-      const s = (Math.min(img.height - 1, y0 + Math.floor(y / scale)) * img.width + Math.min(img.width - 1, x0 + Math.floor(x / scale))) * 4;
+      const s =
+        (Math.min(img.height - 1, y0 + Math.floor(y / scale)) * img.width +
+          Math.min(img.width - 1, x0 + Math.floor(x / scale))) *
+        4;
       out.data.set(img.data.subarray(s, s + 4), (y * out.width + x) * 4);
     }
   }
@@ -101,11 +133,20 @@ function handlers(screens: Rgba[], clipboard: Rgba) {
     locale: () => 'en-US',
     emit: () => undefined,
     qrSources: {
-      captureScreens: async () => screens.map((s, i) => ({ id: String(i + 1), label: `Display ${i + 1}`, image: { ...s, data: s.data.slice() } })),
+      captureScreens: async () =>
+        screens.map((s, i) => ({
+          id: String(i + 1),
+          label: `Display ${i + 1}`,
+          image: { ...s, data: s.data.slice() },
+        })),
       readClipboardImage: async () => toPng(clipboard),
     },
   };
-  const vault = { list: async () => [], add: async () => Promise.reject(new Error('unused')), importAccounts: async () => Promise.reject(new Error('unused')) };
+  const vault = {
+    list: async () => [],
+    add: async () => Promise.reject(new Error('unused')),
+    importAccounts: async () => Promise.reject(new Error('unused')),
+  };
   return createQrHandlers({ vault, ports, decoder });
 }
 
@@ -117,13 +158,24 @@ describe('no QR channel hands the renderer a picture that decodes to a secret', 
       screen: await h['qr-scan-screen']({}),
       clipboard: await h['qr-scan-clipboard']({}),
       image: await h['qr-decode-image']({ base64: toPng(img).toString('base64'), source: 'image' }),
-      jpeg: await h['qr-decode-image']({ base64: toJpeg(img, 92).toString('base64'), source: 'image' }),
-      camera: await h['qr-decode-image']({ base64: toJpeg(img, 85).toString('base64'), source: 'camera' }),
+      jpeg: await h['qr-decode-image']({
+        base64: toJpeg(img, 92).toString('base64'),
+        source: 'image',
+      }),
+      camera: await h['qr-decode-image']({
+        base64: toJpeg(img, 85).toString('base64'),
+        source: 'camera',
+      }),
     };
     for (const [channel, res] of Object.entries(responses)) {
       expect(() => ScanResult.parse(res), channel).not.toThrow();
       // The scan itself worked: every secret-bearing code was found (so the checks below are not about an empty answer).
-      expect([...new Set(res.codes.map((c) => c.route.kind))].sort(), channel).toEqual(['add-account', 'invalid', 'migration-part', 'servicekonto-pairing']);
+      expect([...new Set(res.codes.map((c) => c.route.kind))].sort(), channel).toEqual([
+        'add-account',
+        'invalid',
+        'migration-part',
+        'servicekonto-pairing',
+      ]);
       const images = imagesIn(res);
       for (const bytes of images) expect(await decodeBoth(bytes), channel).toEqual([]);
       expect(images, channel).toEqual([]);
@@ -132,13 +184,24 @@ describe('no QR channel hands the renderer a picture that decodes to a secret', 
       for (const p of SECRET_PAYLOADS) expect(json, channel).not.toContain(p.slice(0, 40));
       expect(json, channel).not.toContain('Zm9vYmFyYmF6cXV4');
     }
-    expect(responses.screen.codes.filter((c) => c.source.kind === 'screen' && c.source.displayId === '2')).toHaveLength(1);
+    expect(
+      responses.screen.codes.filter(
+        (c) => c.source.kind === 'screen' && c.source.displayId === '2',
+      ),
+    ).toHaveLength(1);
   });
 
   it('the check is not vacuous: an old-style crop of the code in a response is found and decodes to the payload', async () => {
     const img = screenWith(SECRET_PAYLOADS.slice(0, 1));
     const [hit] = await decodeAny({ ...img, data: img.data.slice() });
-    const leaky = { codes: [{ token: 'x'.repeat(24), thumbnail: `data:image/png;base64,${oldStyleCrop(img, hit!.position).toString('base64')}` }] };
+    const leaky = {
+      codes: [
+        {
+          token: 'x'.repeat(24),
+          thumbnail: `data:image/png;base64,${oldStyleCrop(img, hit!.position).toString('base64')}`,
+        },
+      ],
+    };
     const images = imagesIn(leaky);
     expect(images).toHaveLength(1);
     expect(await decodeBoth(images[0]!)).toContain(SECRET_PAYLOADS[0]);

@@ -19,7 +19,8 @@ let keychain: Keychain;
 let clock: ManualClock;
 let suffix: string;
 const make = (): Vault => createVault({ dir: box.dir, keychain, clock, kdf: TEST_KDF });
-const handlers = (vault: Vault) => createRecoveryHandlers({ vault, keychain, dir: box.dir, now: () => clock.now() });
+const handlers = (vault: Vault) =>
+  createRecoveryHandlers({ vault, keychain, dir: box.dir, now: () => clock.now() });
 
 beforeEach(() => {
   box = sandbox();
@@ -37,13 +38,26 @@ describe('vault-reset', () => {
   it('keeps a damaged file and its key aside byte for byte, then opens a new empty vault', async () => {
     const first = make();
     await first.open();
-    await first.add({ type: 'totp', issuer: 'Example', label: 'alice', algorithm: 'SHA1', digits: 6, period: 30, counter: 0, secret: SECRET });
+    await first.add({
+      type: 'totp',
+      issuer: 'Example',
+      label: 'alice',
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+      counter: 0,
+      secret: SECRET,
+    });
     const oldKey = await keychain.get(KEY_ACCOUNT);
     writeFileSync(join(box.dir, VAULT_FILE), '{"damaged":');
 
     const broken = make();
     expect((await broken.open()).error).toBe('vault-corrupt');
-    expect(await handlers(broken)['vault-reset']({ confirm: true })).toEqual({ state: 'ready', hasPassword: false, error: null });
+    expect(await handlers(broken)['vault-reset']({ confirm: true })).toEqual({
+      state: 'ready',
+      hasPassword: false,
+      error: null,
+    });
 
     expect(readFileSync(join(box.dir, `${VAULT_FILE}${suffix}`), 'utf8')).toBe('{"damaged":');
     expect(suffix).toMatch(/^\.damaged-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z$/);
@@ -64,7 +78,7 @@ describe('vault-reset', () => {
     expect(await keychain.get(`${KEY_ACCOUNT}${suffix}`)).toBeNull();
   });
 
-  it('sets the OS-unlock item aside with the key: it held the damaged vault\'s key and must not outlive it', async () => {
+  it("sets the OS-unlock item aside with the key: it held the damaged vault's key and must not outlive it", async () => {
     const item = '{"v":1,"method":"touch-id","itemTag":"AAAAAAAAAAAAAAAAAAAAAA","key":"AAAA"}';
     await keychain.set(OS_UNLOCK_ACCOUNT, item);
     writeFileSync(join(box.dir, VAULT_FILE), '{"damaged":');
@@ -80,7 +94,9 @@ describe('vault-reset', () => {
     await healthy.open();
     const file = readFileSync(join(box.dir, VAULT_FILE), 'utf8');
     const key = await keychain.get(KEY_ACCOUNT);
-    await expect(handlers(healthy)['vault-reset']({ confirm: true })).rejects.toMatchObject({ code: 'invalid-request' });
+    await expect(handlers(healthy)['vault-reset']({ confirm: true })).rejects.toMatchObject({
+      code: 'invalid-request',
+    });
     expect(readFileSync(join(box.dir, VAULT_FILE), 'utf8')).toBe(file);
     expect(await keychain.get(KEY_ACCOUNT)).toBe(key);
     expect(existsSync(join(box.dir, `${VAULT_FILE}${suffix}`))).toBe(false);
@@ -89,6 +105,12 @@ describe('vault-reset', () => {
   it('the IPC contract lets a reset through only with an explicit confirm: true', () => {
     const schema = contract['vault-reset'].request;
     expect(schema.safeParse({ confirm: true }).success).toBe(true);
-    for (const bad of [{}, { confirm: false }, { confirm: 'true' }, { confirm: true, path: '/etc' }]) expect(schema.safeParse(bad).success).toBe(false);
+    for (const bad of [
+      {},
+      { confirm: false },
+      { confirm: 'true' },
+      { confirm: true, path: '/etc' },
+    ])
+      expect(schema.safeParse(bad).success).toBe(false);
   });
 });

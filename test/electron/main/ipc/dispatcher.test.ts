@@ -1,5 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createDispatcher, createEventPublisher, type ChannelHandlers } from '../../../../electron/main/ipc';
+import {
+  createDispatcher,
+  createEventPublisher,
+  type ChannelHandlers,
+} from '../../../../electron/main/ipc';
 import { createSenderPolicy } from '../../../../electron/main/security/sender-policy';
 import { APP_ORIGIN } from '../../../../electron/main/security/app-origin';
 import { FaktorError } from '../../../../shared/errors';
@@ -40,7 +44,10 @@ describe('createDispatcher — happy path', () => {
   it('validates the request, calls the api with the parsed data and returns the validated value', async () => {
     const handler = vi.fn(async () => [account]);
     const { dispatch } = setup({ 'accounts-list': handler });
-    await expect(dispatch(APP, 'accounts-list', {})).resolves.toEqual({ ok: true, value: [account] });
+    await expect(dispatch(APP, 'accounts-list', {})).resolves.toEqual({
+      ok: true,
+      value: [account],
+    });
     expect(handler).toHaveBeenCalledWith({});
   });
 
@@ -61,7 +68,10 @@ describe('createDispatcher — sender guard (negative tests: the inverted-guard 
     ['credentials trick', { url: 'app://faktor@evil/index.html', isMainFrame: true }],
     ['other host on our scheme', { url: 'app://other/index.html', isMainFrame: true }],
     ['app origin with a port', { url: 'app://faktor:8080/index.html', isMainFrame: true }],
-    ['file url', { url: 'file:///opt/Faktor/resources/app.asar/out/renderer/index.html', isMainFrame: true }],
+    [
+      'file url',
+      { url: 'file:///opt/Faktor/resources/app.asar/out/renderer/index.html', isMainFrame: true },
+    ],
     ['about:blank', { url: 'about:blank', isMainFrame: true }],
     ['data url', { url: 'data:text/html,<script>1</script>', isMainFrame: true }],
     ['empty url', { url: '', isMainFrame: true }],
@@ -70,7 +80,10 @@ describe('createDispatcher — sender guard (negative tests: the inverted-guard 
   it.each(untrusted)('refuses %s without calling the api', async (_name, sender) => {
     const handler = vi.fn(async () => [account]);
     const { dispatch } = setup({ 'accounts-list': handler });
-    await expect(dispatch(sender, 'accounts-list', {})).resolves.toEqual({ ok: false, error: { code: 'forbidden-sender' } });
+    await expect(dispatch(sender, 'accounts-list', {})).resolves.toEqual({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
     expect(handler).not.toHaveBeenCalled();
   });
 
@@ -83,7 +96,10 @@ describe('createDispatcher — sender guard (negative tests: the inverted-guard 
       },
       log: () => {},
     });
-    await expect(dispatch(APP, 'accounts-list', {})).resolves.toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    await expect(dispatch(APP, 'accounts-list', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
     expect(handler).not.toHaveBeenCalled();
   });
 
@@ -94,43 +110,69 @@ describe('createDispatcher — sender guard (negative tests: the inverted-guard 
       isTrustedSender: (() => 'yes') as unknown as () => boolean,
       log: () => {},
     });
-    await expect(dispatch(APP, 'accounts-list', {})).resolves.toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    await expect(dispatch(APP, 'accounts-list', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
     expect(handler).not.toHaveBeenCalled();
   });
 
   it('checks the sender before anything else (an untrusted caller cannot probe channels)', async () => {
     const { dispatch } = setup({});
     const evil = { url: 'https://evil.example/', isMainFrame: true };
-    await expect(dispatch(evil, 'no-such-channel', {})).resolves.toMatchObject({ error: { code: 'forbidden-sender' } });
-    await expect(dispatch(evil, 'accounts-list', { junk: 1 })).resolves.toMatchObject({ error: { code: 'forbidden-sender' } });
+    await expect(dispatch(evil, 'no-such-channel', {})).resolves.toMatchObject({
+      error: { code: 'forbidden-sender' },
+    });
+    await expect(dispatch(evil, 'accounts-list', { junk: 1 })).resolves.toMatchObject({
+      error: { code: 'forbidden-sender' },
+    });
   });
 });
 
 describe('createDispatcher — channel guard', () => {
-  it.each(['no-such-channel', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '', 'ACCOUNTS-LIST', 'accountsList'])(
-    'refuses unknown channel %j',
-    async (channel) => {
-      const { dispatch } = setup({});
-      await expect(dispatch(APP, channel, {})).resolves.toEqual({ ok: false, error: { code: 'invalid-request' } });
-    },
-  );
+  it.each([
+    'no-such-channel',
+    '__proto__',
+    'constructor',
+    'toString',
+    'hasOwnProperty',
+    '',
+    'ACCOUNTS-LIST',
+    'accountsList',
+  ])('refuses unknown channel %j', async (channel) => {
+    const { dispatch } = setup({});
+    await expect(dispatch(APP, channel, {})).resolves.toEqual({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
+  });
 
   it('refuses a non-string channel', async () => {
     const { dispatch } = setup({});
-    await expect(dispatch(APP, 42 as unknown as string, {})).resolves.toMatchObject({ error: { code: 'invalid-request' } });
+    await expect(dispatch(APP, 42 as unknown as string, {})).resolves.toMatchObject({
+      error: { code: 'invalid-request' },
+    });
   });
 
   it('answers internal (not a crash) when api.ts lacks a handler for a contract channel', async () => {
     const { dispatch, logged } = setup({});
-    await expect(dispatch(APP, 'vault-status', {})).resolves.toEqual({ ok: false, error: { code: 'internal' } });
+    await expect(dispatch(APP, 'vault-status', {})).resolves.toEqual({
+      ok: false,
+      error: { code: 'internal' },
+    });
     expect(logged()).toContain('no handler for vault-status');
   });
 
   it('does not pick up a handler inherited through the prototype', async () => {
-    const proto = { 'vault-status': async () => ({ state: 'ready', hasPassword: false, error: null }) };
+    const proto = {
+      'vault-status': async () => ({ state: 'ready', hasPassword: false, error: null }),
+    };
     const api = Object.create(proto) as ChannelHandlers;
     const dispatch = createDispatcher({ api, isTrustedSender: () => true, log: () => {} });
-    await expect(dispatch(APP, 'vault-status', {})).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
+    await expect(dispatch(APP, 'vault-status', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
   });
 });
 
@@ -145,12 +187,19 @@ describe('createDispatcher — request validation', () => {
     ['id with bad characters', 'accounts-delete', { id: '../../etc/passwd' }],
     ['too short password', 'vault-set-password', { current: null, next: 'short' }],
     ['wrong literal', 'backup-export-plain', { acknowledgedUnencrypted: false }],
-    ['prototype pollution attempt', 'settings-set', JSON.parse('{"__proto__": {"polluted": true}}')],
+    [
+      'prototype pollution attempt',
+      'settings-set',
+      JSON.parse('{"__proto__": {"polluted": true}}'),
+    ],
   ];
   it.each(bad)('refuses %s without calling the api', async (_name, channel, payload) => {
     const handler = vi.fn(async () => ({}));
     const { dispatch } = setup({ [channel]: handler });
-    await expect(dispatch(APP, channel, payload)).resolves.toEqual({ ok: false, error: { code: 'invalid-request' } });
+    await expect(dispatch(APP, channel, payload)).resolves.toEqual({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
     expect(handler).not.toHaveBeenCalled();
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -165,20 +214,33 @@ describe('createDispatcher — request validation', () => {
 
 describe('createDispatcher — response validation (nothing unexpected leaves main)', () => {
   it('maps a response with an extra field (e.g. a secret) to internal and logs no values', async () => {
-    const { dispatch, logged } = setup({ 'accounts-list': async () => [{ ...account, secret: SECRET }] });
-    await expect(dispatch(APP, 'accounts-list', {})).resolves.toEqual({ ok: false, error: { code: 'internal' } });
+    const { dispatch, logged } = setup({
+      'accounts-list': async () => [{ ...account, secret: SECRET }],
+    });
+    await expect(dispatch(APP, 'accounts-list', {})).resolves.toEqual({
+      ok: false,
+      error: { code: 'internal' },
+    });
     expect(logged()).toContain('accounts-list');
     expect(logged()).not.toContain(SECRET);
   });
 
   it('maps a wrongly typed response to internal', async () => {
-    const { dispatch } = setup({ 'codes-current': async () => [{ id: account.id, code: SECRET, validFrom: 0, validUntil: 1 }] });
-    await expect(dispatch(APP, 'codes-current', {})).resolves.toEqual({ ok: false, error: { code: 'internal' } });
+    const { dispatch } = setup({
+      'codes-current': async () => [{ id: account.id, code: SECRET, validFrom: 0, validUntil: 1 }],
+    });
+    await expect(dispatch(APP, 'codes-current', {})).resolves.toEqual({
+      ok: false,
+      error: { code: 'internal' },
+    });
   });
 
   it('maps an undefined response to internal', async () => {
     const { dispatch } = setup({ 'vault-status': async () => undefined });
-    await expect(dispatch(APP, 'vault-status', {})).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
+    await expect(dispatch(APP, 'vault-status', {})).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
   });
 });
 
@@ -200,7 +262,10 @@ describe('createDispatcher — errors', () => {
         throw new FaktorError('wrong-password');
       },
     });
-    await expect(dispatch(APP, 'vault-unlock', { password: 'x' })).resolves.toEqual({ ok: false, error: { code: 'wrong-password' } });
+    await expect(dispatch(APP, 'vault-unlock', { password: 'x' })).resolves.toEqual({
+      ok: false,
+      error: { code: 'wrong-password' },
+    });
   });
 
   it.each([
@@ -209,18 +274,21 @@ describe('createDispatcher — errors', () => {
     ['a string', () => SECRET],
     ['an object', () => ({ code: 'not-found', secret: SECRET })],
     ['undefined', () => undefined],
-  ])('maps a thrown %s to internal: no message or stack to the renderer, no secret in the log', async (_n, make) => {
-    const { dispatch, logged } = setup({
-      'codes-copy': async () => {
-        throw make();
-      },
-    });
-    const res = await dispatch(APP, 'codes-copy', { id: account.id });
-    expect(res).toEqual({ ok: false, error: { code: 'internal' } });
-    expect(JSON.stringify(res)).not.toContain(SECRET);
-    expect(logged()).toContain('codes-copy');
-    expect(logged()).not.toContain(SECRET);
-  });
+  ])(
+    'maps a thrown %s to internal: no message or stack to the renderer, no secret in the log',
+    async (_n, make) => {
+      const { dispatch, logged } = setup({
+        'codes-copy': async () => {
+          throw make();
+        },
+      });
+      const res = await dispatch(APP, 'codes-copy', { id: account.id });
+      expect(res).toEqual({ ok: false, error: { code: 'internal' } });
+      expect(JSON.stringify(res)).not.toContain(SECRET);
+      expect(logged()).toContain('codes-copy');
+      expect(logged()).not.toContain(SECRET);
+    },
+  );
 
   it('also catches a handler that throws synchronously', async () => {
     const { dispatch } = setup({
@@ -228,20 +296,26 @@ describe('createDispatcher — errors', () => {
         throw new Error(SECRET);
       }) as unknown as () => Promise<unknown>,
     });
-    await expect(dispatch(APP, 'vault-lock', {})).resolves.toEqual({ ok: false, error: { code: 'internal' } });
+    await expect(dispatch(APP, 'vault-lock', {})).resolves.toEqual({
+      ok: false,
+      error: { code: 'internal' },
+    });
   });
 });
 
 describe('createDispatcher — covers the whole contract', () => {
-  it.each(Object.keys(contract))('%s is routed (sender ok + empty payload → only request validation or the handler decides)', async (channel) => {
-    const handler = vi.fn(async () => {
-      throw new FaktorError('cancelled');
-    });
-    const { dispatch } = setup({ [channel]: handler });
-    const res = await dispatch(APP, channel, {});
-    expect(res.ok).toBe(false);
-    if (!res.ok) expect(['invalid-request', 'cancelled']).toContain(res.error.code);
-  });
+  it.each(Object.keys(contract))(
+    '%s is routed (sender ok + empty payload → only request validation or the handler decides)',
+    async (channel) => {
+      const handler = vi.fn(async () => {
+        throw new FaktorError('cancelled');
+      });
+      const { dispatch } = setup({ [channel]: handler });
+      const res = await dispatch(APP, channel, {});
+      expect(res.ok).toBe(false);
+      if (!res.ok) expect(['invalid-request', 'cancelled']).toContain(res.error.code);
+    },
+  );
 });
 
 describe('createEventPublisher', () => {
@@ -249,7 +323,11 @@ describe('createEventPublisher', () => {
     const sink = vi.fn();
     const emit = createEventPublisher(sink, () => {});
     emit('vault-status', { state: 'locked', hasPassword: true, error: null });
-    expect(sink).toHaveBeenCalledWith('vault-status', { state: 'locked', hasPassword: true, error: null });
+    expect(sink).toHaveBeenCalledWith('vault-status', {
+      state: 'locked',
+      hasPassword: true,
+      error: null,
+    });
   });
 
   it('drops an unknown event name', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { APP_ENTRY_URL, APP_ORIGIN, createOriginSet, originOf } from '../../../../electron/main/security/app-origin';
+import {
+  APP_ENTRY_URL,
+  APP_ORIGIN,
+  createOriginSet,
+  originOf,
+} from '../../../../electron/main/security/app-origin';
 import { createSenderPolicy } from '../../../../electron/main/security/sender-policy';
 
 describe('originOf', () => {
@@ -11,10 +16,19 @@ describe('originOf', () => {
     ['https://github.com:443/x', 'https://github.com'],
   ])('%s → %s', (url, origin) => expect(originOf(url)).toBe(origin));
 
-  it.each(['', 'not a url', 'file:///etc/passwd', 'app:faktor', 'app:///faktor', 'data:text/html,x', 'javascript:alert(1)', 'about:blank', 'app://faktor@evil/', 'app://x:y@faktor/', 'blob:app://faktor/uuid'])(
-    '%j has no usable origin',
-    (url) => expect(originOf(url)).toBeNull(),
-  );
+  it.each([
+    '',
+    'not a url',
+    'file:///etc/passwd',
+    'app:faktor',
+    'app:///faktor',
+    'data:text/html,x',
+    'javascript:alert(1)',
+    'about:blank',
+    'app://faktor@evil/',
+    'app://x:y@faktor/',
+    'blob:app://faktor/uuid',
+  ])('%j has no usable origin', (url) => expect(originOf(url)).toBeNull());
 
   it('keeps look-alikes apart', () => {
     expect(originOf('app://faktor.evil/')).not.toBe(APP_ORIGIN);
@@ -54,8 +68,18 @@ describe('createSenderPolicy', () => {
     expect(isTrusted({ url, isMainFrame })).toBe(false);
   });
   it('refuses malformed senders', () => {
-    expect(isTrusted({ url: undefined, isMainFrame: true } as unknown as { url: string; isMainFrame: boolean })).toBe(false);
-    expect(isTrusted({ url: APP_ENTRY_URL, isMainFrame: 'yes' } as unknown as { url: string; isMainFrame: boolean })).toBe(false);
+    expect(
+      isTrusted({ url: undefined, isMainFrame: true } as unknown as {
+        url: string;
+        isMainFrame: boolean;
+      }),
+    ).toBe(false);
+    expect(
+      isTrusted({ url: APP_ENTRY_URL, isMainFrame: 'yes' } as unknown as {
+        url: string;
+        isMainFrame: boolean;
+      }),
+    ).toBe(false);
   });
   it('trusts the dev server only when configured (development)', () => {
     const dev = createSenderPolicy([APP_ORIGIN, 'http://localhost:5173']);

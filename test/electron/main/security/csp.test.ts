@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { devCsp, productionCsp } from '../../../../electron/main/security/csp';
-import { appResponseHeaders, contentTypeFor } from '../../../../electron/main/security/response-headers';
+import {
+  appResponseHeaders,
+  contentTypeFor,
+} from '../../../../electron/main/security/response-headers';
 
 /** Parses a CSP header into directive → sources. */
 function parse(csp: string): Map<string, string[]> {
@@ -28,7 +31,8 @@ describe('productionCsp', () => {
   });
   it('never allows inline code, eval or remote hosts', () => {
     const all = productionCsp({ rendererDecodesQr: true });
-    for (const bad of ["'unsafe-inline'", "'unsafe-eval'", 'http:', 'https:', '*', 'ws:', 'file:']) expect(all).not.toContain(bad);
+    for (const bad of ["'unsafe-inline'", "'unsafe-eval'", 'http:', 'https:', '*', 'ws:', 'file:'])
+      expect(all).not.toContain(bad);
   });
   it("adds 'wasm-unsafe-eval' and blob workers only when the renderer decodes QR codes", () => {
     expect(productionCsp()).not.toContain('wasm-unsafe-eval');

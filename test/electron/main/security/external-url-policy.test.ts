@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { ALLOWED_EXTERNAL_URLS, createExternalUrlPolicy } from '../../../../electron/main/security/external-url-policy';
+import {
+  ALLOWED_EXTERNAL_URLS,
+  createExternalUrlPolicy,
+} from '../../../../electron/main/security/external-url-policy';
 
 const ISSUES = 'https://github.com/faktor/faktor/issues';
 const canOpen = createExternalUrlPolicy([ISSUES]);
@@ -48,10 +51,17 @@ describe('createExternalUrlPolicy', () => {
   it('property: whatever it returns is exactly an allowlisted URL', () => {
     const open = createExternalUrlPolicy(ALLOWED_EXTERNAL_URLS);
     fc.assert(
-      fc.property(fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.string(), fc.constantFrom(...ALLOWED_EXTERNAL_URLS).chain((u) => fc.string().map((x) => u + x))), (url) => {
-        const out = open(url);
-        return out === null || ALLOWED_EXTERNAL_URLS.includes(out);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.webUrl({ withQueryParameters: true, withFragments: true }),
+          fc.string(),
+          fc.constantFrom(...ALLOWED_EXTERNAL_URLS).chain((u) => fc.string().map((x) => u + x)),
+        ),
+        (url) => {
+          const out = open(url);
+          return out === null || ALLOWED_EXTERNAL_URLS.includes(out);
+        },
+      ),
     );
   });
 
@@ -59,7 +69,12 @@ describe('createExternalUrlPolicy', () => {
     expect(ALLOWED_EXTERNAL_URLS.length).toBeLessThanOrEqual(5);
     for (const u of ALLOWED_EXTERNAL_URLS) {
       const parsed = new URL(u);
-      expect([parsed.protocol, parsed.search, parsed.hash, parsed.href]).toEqual(['https:', '', '', u]);
+      expect([parsed.protocol, parsed.search, parsed.hash, parsed.href]).toEqual([
+        'https:',
+        '',
+        '',
+        u,
+      ]);
     }
   });
 });

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createNavigationPolicy, decideWindowOpen } from '../../../../electron/main/security/navigation-policy';
+import {
+  createNavigationPolicy,
+  decideWindowOpen,
+} from '../../../../electron/main/security/navigation-policy';
 import { APP_ORIGIN } from '../../../../electron/main/security/app-origin';
 
 describe('createNavigationPolicy', () => {
@@ -29,8 +32,14 @@ describe('createNavigationPolicy', () => {
 
 describe('decideWindowOpen', () => {
   it('always denies the window', () => {
-    expect(decideWindowOpen('https://github.com/', () => true)).toEqual({ action: 'deny', openExternally: true });
-    expect(decideWindowOpen('https://evil.example/', () => false)).toEqual({ action: 'deny', openExternally: false });
+    expect(decideWindowOpen('https://github.com/', () => true)).toEqual({
+      action: 'deny',
+      openExternally: true,
+    });
+    expect(decideWindowOpen('https://evil.example/', () => false)).toEqual({
+      action: 'deny',
+      openExternally: false,
+    });
     expect(decideWindowOpen('app://faktor/index.html', () => false).action).toBe('deny');
   });
 });

@@ -12,12 +12,18 @@ import { runUdevRules, type UdevDevice } from '../../../support/udev-rules';
  * native modules, the file set, no rebuild, and the resources it points at.
  */
 const root = resolve(import.meta.dirname, '../../../..');
-const config = parse(readFileSync(resolve(root, 'electron-builder.yml'), 'utf8')) as Record<string, unknown>;
+const config = parse(readFileSync(resolve(root, 'electron-builder.yml'), 'utf8')) as Record<
+  string,
+  unknown
+>;
 
 describe('electron-builder.yml', () => {
   it("passes electron-builder's own schema validation (catches misspelt keys)", async () => {
     const require = createRequire(import.meta.url);
-    const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config.js');
+    const {
+      getConfig,
+      validateConfiguration,
+    } = require('app-builder-lib/out/util/config/config.js');
     const { DebugLogger } = require('builder-util');
     const loaded = await getConfig(root, null, null);
     await expect(validateConfiguration(loaded, new DebugLogger(false))).resolves.toBeUndefined();
@@ -63,15 +69,37 @@ describe('electron-builder.yml', () => {
       }
       return inc;
     };
-    for (const p of ['out/main/index.js', 'out/preload/index.cjs', 'out/renderer/index.html', 'out/renderer/assets/index-abc.js', 'package.json']) {
+    for (const p of [
+      'out/main/index.js',
+      'out/preload/index.cjs',
+      'out/renderer/index.html',
+      'out/renderer/assets/index-abc.js',
+      'package.json',
+    ]) {
       expect(included(p), p).toBe(true);
     }
-    for (const p of ['out/main/index.js.map', 'out/renderer/assets/index-abc.js.map', 'server/main.ts', 'test/x.test.ts', 'electron/main/index.ts', 'renderer/index.html', 'shared/errors.ts', 'docs/security.md', '.ci/run']) {
+    for (const p of [
+      'out/main/index.js.map',
+      'out/renderer/assets/index-abc.js.map',
+      'server/main.ts',
+      'test/x.test.ts',
+      'electron/main/index.ts',
+      'renderer/index.html',
+      'shared/errors.ts',
+      'docs/security.md',
+      '.ci/run',
+    ]) {
       expect(included(p), p).toBe(false);
     }
-    const excludesDep = (dep: string) => files.some((g) => g.startsWith('!') && minimatch(`node_modules/${dep}/index.js`, g.slice(1), { dot: true }));
-    for (const dep of ['fastify', 'better-sqlite3', '@simplewebauthn/server', 'react']) expect(excludesDep(dep), dep).toBe(true);
-    for (const dep of ['node-hid', '@napi-rs/keyring', 'zod', 'zxing-wasm']) expect(excludesDep(dep), dep).toBe(false);
+    const excludesDep = (dep: string) =>
+      files.some(
+        (g) =>
+          g.startsWith('!') && minimatch(`node_modules/${dep}/index.js`, g.slice(1), { dot: true }),
+      );
+    for (const dep of ['fastify', 'better-sqlite3', '@simplewebauthn/server', 'react'])
+      expect(excludesDep(dep), dep).toBe(true);
+    for (const dep of ['node-hid', '@napi-rs/keyring', 'zod', 'zxing-wasm'])
+      expect(excludesDep(dep), dep).toBe(false);
   });
 
   it('targets AppImage+deb, dmg and nsis, and the resources it names exist', () => {
@@ -84,11 +112,23 @@ describe('electron-builder.yml', () => {
     expect(mac.hardenedRuntime).toBe(true);
     expect((mac.extendInfo as Record<string, string>).NSCameraUsageDescription).toBeTruthy();
     const win = config.win as Record<string, unknown>;
-    for (const p of [mac.entitlements, mac.entitlementsInherit, mac.icon, win.icon, 'build/icon.png', 'build/installer.nsh']) expect(existsSync(resolve(root, p as string)), String(p)).toBe(true);
+    for (const p of [
+      mac.entitlements,
+      mac.entitlementsInherit,
+      mac.icon,
+      win.icon,
+      'build/icon.png',
+      'build/installer.nsh',
+    ])
+      expect(existsSync(resolve(root, p as string)), String(p)).toBe(true);
     expect(linux.icon).toBe('build/icons');
-    for (const n of [16, 32, 48, 128, 256, 512]) expect(existsSync(resolve(root, `build/icons/${n}x${n}.png`)), `${n}`).toBe(true);
+    for (const n of [16, 32, 48, 128, 256, 512])
+      expect(existsSync(resolve(root, `build/icons/${n}x${n}.png`)), `${n}`).toBe(true);
     const extra = linux.extraResources as Array<{ from: string; to: string }>;
-    expect(extra).toContainEqual({ from: 'build/70-faktor-fido.rules', to: '70-faktor-fido.rules' });
+    expect(extra).toContainEqual({
+      from: 'build/70-faktor-fido.rules',
+      to: '70-faktor-fido.rules',
+    });
     expect(existsSync(resolve(root, 'build/70-faktor-fido.rules'))).toBe(true);
   });
 
@@ -97,8 +137,16 @@ describe('electron-builder.yml', () => {
     // Windows: electron-builder's NSIS target does not register protocols; build/installer.nsh does.
     expect((config.nsis as Record<string, unknown>).include).toBe('build/installer.nsh');
     const nsh = readFileSync(resolve(root, 'build/installer.nsh'), 'utf8');
-    const macro = (name: string) => nsh.slice(nsh.indexOf(`!macro ${name}\n`), nsh.indexOf('!macroend', nsh.indexOf(`!macro ${name}\n`)));
-    const install = macro('customInstall').split('\n').slice(1).map((l) => l.trim()).filter(Boolean);
+    const macro = (name: string) =>
+      nsh.slice(
+        nsh.indexOf(`!macro ${name}\n`),
+        nsh.indexOf('!macroend', nsh.indexOf(`!macro ${name}\n`)),
+      );
+    const install = macro('customInstall')
+      .split('\n')
+      .slice(1)
+      .map((l) => l.trim())
+      .filter(Boolean);
     expect(install).toEqual([
       'WriteRegStr SHCTX "Software\\Classes\\faktor" "" "URL:Faktor approval link"',
       'WriteRegStr SHCTX "Software\\Classes\\faktor" "URL Protocol" ""',
@@ -125,7 +173,11 @@ describe('electron-builder.yml', () => {
   describe('the udev rule (build/70-faktor-fido.rules)', () => {
     const rules = readFileSync(resolve(root, 'build/70-faktor-fido.rules'), 'utf8');
     const fidoId = ['/usr/lib/udev/fido_id'];
-    const hidraw = (env: Record<string, string>, attrs: Record<string, string>, files: string[]): UdevDevice => ({
+    const hidraw = (
+      env: Record<string, string>,
+      attrs: Record<string, string>,
+      files: string[],
+    ): UdevDevice => ({
       action: 'add',
       subsystem: 'hidraw',
       kernel: 'hidraw3',
@@ -136,25 +188,53 @@ describe('electron-builder.yml', () => {
     const yubikey = { idVendor: '1050', idProduct: '0407' };
 
     it('grants the seat user (uaccess) a FIDO interface recognised by its usage page, and nothing else', () => {
-      expect(runUdevRules(rules, hidraw({ ID_FIDO_TOKEN: '1', ID_SECURITY_TOKEN: '1' }, yubikey, fidoId)).tags).toEqual(['uaccess']);
-      expect(runUdevRules(rules, hidraw({ ID_SECURITY_TOKEN: '1' }, {}, fidoId)).tags).toEqual(['uaccess']);
+      expect(
+        runUdevRules(rules, hidraw({ ID_FIDO_TOKEN: '1', ID_SECURITY_TOKEN: '1' }, yubikey, fidoId))
+          .tags,
+      ).toEqual(['uaccess']);
+      expect(runUdevRules(rules, hidraw({ ID_SECURITY_TOKEN: '1' }, {}, fidoId)).tags).toEqual([
+        'uaccess',
+      ]);
       // With fido_id present, the same key's keyboard (OTP) interface and other vendors' HID devices stay closed.
       expect(runUdevRules(rules, hidraw({}, yubikey, fidoId)).tags).toEqual([]);
-      expect(runUdevRules(rules, hidraw({}, { idVendor: '046d', idProduct: 'c52b' }, fidoId)).tags).toEqual([]);
-      expect(runUdevRules(rules, { ...hidraw({ ID_FIDO_TOKEN: '1' }, yubikey, fidoId), subsystem: 'input', kernel: 'event3' }).tags).toEqual([]);
-      expect(runUdevRules(rules, { ...hidraw({ ID_FIDO_TOKEN: '1' }, yubikey, fidoId), action: 'remove' }).tags).toEqual([]);
+      expect(
+        runUdevRules(rules, hidraw({}, { idVendor: '046d', idProduct: 'c52b' }, fidoId)).tags,
+      ).toEqual([]);
+      expect(
+        runUdevRules(rules, {
+          ...hidraw({ ID_FIDO_TOKEN: '1' }, yubikey, fidoId),
+          subsystem: 'input',
+          kernel: 'event3',
+        }).tags,
+      ).toEqual([]);
+      expect(
+        runUdevRules(rules, {
+          ...hidraw({ ID_FIDO_TOKEN: '1' }, yubikey, fidoId),
+          action: 'remove',
+        }).tags,
+      ).toEqual([]);
     });
 
     it('falls back to the listed FIDO keys only where fido_id does not exist', () => {
       expect(runUdevRules(rules, hidraw({}, yubikey, [])).tags).toEqual(['uaccess']);
-      expect(runUdevRules(rules, hidraw({}, { idVendor: '18d1', idProduct: '5026' }, [])).tags).toEqual(['uaccess']);
-      expect(runUdevRules(rules, hidraw({}, { idVendor: '18d1', idProduct: '4ee7' }, [])).tags).toEqual([]);
-      expect(runUdevRules(rules, hidraw({}, { idVendor: '046d', idProduct: 'c52b' }, [])).tags).toEqual([]);
+      expect(
+        runUdevRules(rules, hidraw({}, { idVendor: '18d1', idProduct: '5026' }, [])).tags,
+      ).toEqual(['uaccess']);
+      expect(
+        runUdevRules(rules, hidraw({}, { idVendor: '18d1', idProduct: '4ee7' }, [])).tags,
+      ).toEqual([]);
+      expect(
+        runUdevRules(rules, hidraw({}, { idVendor: '046d', idProduct: 'c52b' }, [])).tags,
+      ).toEqual([]);
       expect(runUdevRules(rules, hidraw({}, yubikey, ['/lib/udev/fido_id'])).tags).toEqual([]);
     });
 
     it('changes no group, mode or owner (membership in plugdev grants nothing)', () => {
-      const devices = [hidraw({ ID_FIDO_TOKEN: '1' }, yubikey, fidoId), hidraw({}, yubikey, []), hidraw({}, {}, [])];
+      const devices = [
+        hidraw({ ID_FIDO_TOKEN: '1' }, yubikey, fidoId),
+        hidraw({}, yubikey, []),
+        hidraw({}, {}, []),
+      ];
       for (const d of devices) expect(runUdevRules(rules, d).assignments).toEqual([]);
       expect(rules).not.toMatch(/^[^#]*\b(GROUP|MODE|OWNER)\s*:?=/m);
     });

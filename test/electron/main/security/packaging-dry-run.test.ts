@@ -1,5 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire, isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -21,7 +30,9 @@ const root = resolve(import.meta.dirname, '../../../..');
 const require = createRequire(import.meta.url);
 const asar = require('@electron/asar') as typeof Asar;
 const fuses = require('@electron/fuses') as typeof Fuses;
-const config = parse(readFileSync(resolve(root, 'electron-builder.yml'), 'utf8')) as { electronFuses: Record<string, boolean> };
+const config = parse(readFileSync(resolve(root, 'electron-builder.yml'), 'utf8')) as {
+  electronFuses: Record<string, boolean>;
+};
 
 const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
 // Electron's shipped fuse wire (FuseV1Options order): RunAsNode on, cookie encryption off, NODE_OPTIONS
@@ -35,19 +46,38 @@ const desktopEntry = join(work, 'faktor.desktop');
 let entries: Array<{ path: string; unpacked: boolean }> = [];
 
 function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)]));
+  return readdirSync(dir).flatMap((n) =>
+    statSync(join(dir, n)).isDirectory() ? walk(join(dir, n)) : [join(dir, n)],
+  );
 }
 
 beforeAll(() => {
-  execFileSync(join(root, 'node_modules/.bin/electron-vite'), ['build'], { cwd: root, stdio: 'pipe' });
+  execFileSync(join(root, 'node_modules/.bin/electron-vite'), ['build'], {
+    cwd: root,
+    stdio: 'pipe',
+  });
   const dist = join(work, 'electron-dist');
   execFileSync('mkdir', ['-p', dist]);
-  writeFileSync(join(dist, 'electron'), `#!/bin/sh\necho "stand-in for Electron"\nexit 0\n${SENTINEL}\x01\x08${DEFAULT_WIRE}\n`, 'latin1');
+  writeFileSync(
+    join(dist, 'electron'),
+    `#!/bin/sh\necho "stand-in for Electron"\nexit 0\n${SENTINEL}\x01\x08${DEFAULT_WIRE}\n`,
+    'latin1',
+  );
   chmodSync(join(dist, 'electron'), 0o755);
   execFileSync(
     join(root, 'node_modules/.bin/electron-builder'),
-    ['--linux', '--dir', `-c.electronDist=${dist}`, `-c.directories.output=${join(work, 'release')}`, `-c.afterPack=${join(root, 'test/support/desktop-entry-hook.mjs')}`],
-    { cwd: root, stdio: 'pipe', env: { ...process.env, CI: '1', FAKTOR_DESKTOP_ENTRY_OUT: desktopEntry } },
+    [
+      '--linux',
+      '--dir',
+      `-c.electronDist=${dist}`,
+      `-c.directories.output=${join(work, 'release')}`,
+      `-c.afterPack=${join(root, 'test/support/desktop-entry-hook.mjs')}`,
+    ],
+    {
+      cwd: root,
+      stdio: 'pipe',
+      env: { ...process.env, CI: '1', FAKTOR_DESKTOP_ENTRY_OUT: desktopEntry },
+    },
   );
   const header = asar.getRawHeader(archive).header;
   const visit = (node: Asar.DirectoryRecord, prefix: string): void => {
@@ -69,11 +99,21 @@ describe('packaging dry run (electron-builder --dir with a stand-in Electron bin
     expect(unpacked.length).toBeGreaterThan(0);
     for (const p of unpacked) expect(p, p).toMatch(/\.node$/);
     // The folder on disk holds exactly the entries the header marks unpacked (nothing extra was copied).
-    const onDisk = walk(`${archive}.unpacked`).map((f) => relative(`${archive}.unpacked`, f).split('\\').join('/'));
+    const onDisk = walk(`${archive}.unpacked`).map((f) =>
+      relative(`${archive}.unpacked`, f).split('\\').join('/'),
+    );
     expect(onDisk.sort()).toEqual([...unpacked].sort());
     // The main process's own modules, and the native modules' JS loaders, are packed.
     const packed = new Set(entries.filter((e) => !e.unpacked).map((e) => e.path));
-    for (const p of ['out/main/index.js', `out/main/${QR_WORKER_FILE}`, 'out/preload/index.cjs', 'out/renderer/index.html', 'package.json', 'node_modules/node-hid/nodehid.js', 'node_modules/@napi-rs/keyring/index.js']) {
+    for (const p of [
+      'out/main/index.js',
+      `out/main/${QR_WORKER_FILE}`,
+      'out/preload/index.cjs',
+      'out/renderer/index.html',
+      'package.json',
+      'node_modules/node-hid/nodehid.js',
+      'node_modules/@napi-rs/keyring/index.js',
+    ]) {
       expect(packed.has(p), p).toBe(true);
     }
     expect(entries.filter((e) => e.path.startsWith('out/')).every((e) => !e.unpacked)).toBe(true);
@@ -81,8 +121,14 @@ describe('packaging dry run (electron-builder --dir with a stand-in Electron bin
 
   it('every module the main bundle imports resolves inside the archive', () => {
     const main = asar.extractFile(archive, 'out/main/index.js').toString('utf8');
-    const specifiers = new Set([...main.matchAll(/^import\s[^'"]*?from\s*["']([^"']+)["']|^import\s*["']([^"']+)["']/gm)].map((m) => m[1] ?? m[2]!));
-    const external = [...specifiers].filter((s) => !isBuiltin(s) && s !== 'electron' && !s.startsWith('.'));
+    const specifiers = new Set(
+      [
+        ...main.matchAll(/^import\s[^'"]*?from\s*["']([^"']+)["']|^import\s*["']([^"']+)["']/gm),
+      ].map((m) => m[1] ?? m[2]!),
+    );
+    const external = [...specifiers].filter(
+      (s) => !isBuiltin(s) && s !== 'electron' && !s.startsWith('.'),
+    );
     expect(external.length).toBeGreaterThan(0);
     const paths = new Set(entries.map((e) => e.path));
     for (const s of external) {
@@ -90,24 +136,45 @@ describe('packaging dry run (electron-builder --dir with a stand-in Electron bin
       expect(paths.has(`node_modules/${pkg}/package.json`), s).toBe(true);
     }
     // Relative imports (Rollup chunks) would have to be packed too; today main is one file.
-    for (const s of specifiers) if (s.startsWith('.')) expect(paths.has(join('out/main', s).split('\\').join('/')), s).toBe(true);
+    for (const s of specifiers)
+      if (s.startsWith('.'))
+        expect(paths.has(join('out/main', s).split('\\').join('/')), s).toBe(true);
     // The QR worker is one file that requires nothing but Node built-ins; its wasm is read by main.
     const worker = asar.extractFile(archive, `out/main/${QR_WORKER_FILE}`).toString('utf8');
-    for (const m of worker.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)) expect(isBuiltin(m[1]!), m[1]).toBe(true);
+    for (const m of worker.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g))
+      expect(isBuiltin(m[1]!), m[1]).toBe(true);
     expect(paths.has('node_modules/zxing-wasm/dist/reader/zxing_reader.wasm')).toBe(true);
   });
 
   it('ships no sources, tests, server code or source maps', () => {
     for (const e of entries) {
-      expect(e.path, e.path).not.toMatch(/^(server|test|electron|renderer|shared|scripts|bench|docs|build|release|\.ci)\//);
+      expect(e.path, e.path).not.toMatch(
+        /^(server|test|electron|renderer|shared|scripts|bench|docs|build|release|\.ci)\//,
+      );
       expect(e.path, e.path).not.toMatch(/\.map$/);
     }
-    const top = new Set(entries.map((e) => /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(e.path)?.[1]).filter(Boolean));
-    for (const dep of ['fastify', 'better-sqlite3', '@simplewebauthn/server', 'react', 'react-dom', 'electron', 'vite', 'esbuild', '@esbuild/linux-x64']) expect(top.has(dep), dep).toBe(false);
+    const top = new Set(
+      entries.map((e) => /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(e.path)?.[1]).filter(Boolean),
+    );
+    for (const dep of [
+      'fastify',
+      'better-sqlite3',
+      '@simplewebauthn/server',
+      'react',
+      'react-dom',
+      'electron',
+      'vite',
+      'esbuild',
+      '@esbuild/linux-x64',
+    ])
+      expect(top.has(dep), dep).toBe(false);
   });
 
   it('flips every configured fuse in the binary', async () => {
-    const wire = (await fuses.getCurrentFuseWire(join(appDir, 'faktor'))) as unknown as Record<number, number>;
+    const wire = (await fuses.getCurrentFuseWire(join(appDir, 'faktor'))) as unknown as Record<
+      number,
+      number
+    >;
     // Fuse states are ASCII digits in the wire: '1' enabled, '0' disabled.
     const on = '1'.charCodeAt(0);
     const off = '0'.charCodeAt(0);
@@ -115,13 +182,20 @@ describe('packaging dry run (electron-builder --dir with a stand-in Electron bin
     const expected: Record<number, number> = {
       [fuses.FuseV1Options.RunAsNode]: f.runAsNode ? on : off,
       [fuses.FuseV1Options.EnableCookieEncryption]: f.enableCookieEncryption ? on : off,
-      [fuses.FuseV1Options.EnableNodeOptionsEnvironmentVariable]: f.enableNodeOptionsEnvironmentVariable ? on : off,
-      [fuses.FuseV1Options.EnableNodeCliInspectArguments]: f.enableNodeCliInspectArguments ? on : off,
-      [fuses.FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: f.enableEmbeddedAsarIntegrityValidation ? on : off,
+      [fuses.FuseV1Options.EnableNodeOptionsEnvironmentVariable]:
+        f.enableNodeOptionsEnvironmentVariable ? on : off,
+      [fuses.FuseV1Options.EnableNodeCliInspectArguments]: f.enableNodeCliInspectArguments
+        ? on
+        : off,
+      [fuses.FuseV1Options.EnableEmbeddedAsarIntegrityValidation]:
+        f.enableEmbeddedAsarIntegrityValidation ? on : off,
       [fuses.FuseV1Options.OnlyLoadAppFromAsar]: f.onlyLoadAppFromAsar ? on : off,
-      [fuses.FuseV1Options.GrantFileProtocolExtraPrivileges]: f.grantFileProtocolExtraPrivileges ? on : off,
+      [fuses.FuseV1Options.GrantFileProtocolExtraPrivileges]: f.grantFileProtocolExtraPrivileges
+        ? on
+        : off,
     };
-    for (const [i, state] of Object.entries(expected)) expect(wire[Number(i)], fuses.FuseV1Options[Number(i)]).toBe(state);
+    for (const [i, state] of Object.entries(expected))
+      expect(wire[Number(i)], fuses.FuseV1Options[Number(i)]).toBe(state);
     expect(wire[fuses.FuseV1Options.RunAsNode]).toBe(off);
     expect(wire[fuses.FuseV1Options.OnlyLoadAppFromAsar]).toBe(on);
   });
@@ -133,7 +207,12 @@ describe('packaging dry run (electron-builder --dir with a stand-in Electron bin
   it('computes a Linux .desktop entry that registers the faktor:// scheme', () => {
     const lines = readFileSync(desktopEntry, 'utf8').split('\n');
     expect(lines[0]).toBe('[Desktop Entry]');
-    const entry = Object.fromEntries(lines.slice(1).filter((l) => l.includes('=')).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]));
+    const entry = Object.fromEntries(
+      lines
+        .slice(1)
+        .filter((l) => l.includes('='))
+        .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    );
     expect(entry.Name).toBe('Faktor');
     expect(entry.Type).toBe('Application');
     expect(entry.Icon).toBe('faktor');

@@ -3,7 +3,11 @@ import fc from 'fast-check';
 import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep, isAbsolute } from 'node:path';
 import { tmpdir } from 'node:os';
-import { appRequestPathname, resolveAppFile, resolveAppPath } from '../../../../electron/main/security/protocol-path';
+import {
+  appRequestPathname,
+  resolveAppFile,
+  resolveAppPath,
+} from '../../../../electron/main/security/protocol-path';
 
 /** What the app:// handler does with a request URL: origin first, then the path guard. */
 function resolveUrl(root: string, url: string): string | null {
@@ -64,7 +68,21 @@ describe('resolveAppPath', () => {
 
   it('property: any request resolves under the root or not at all', () => {
     const segment = fc.oneof(
-      fc.constantFrom('..', '.', '%2e%2e', '%2E%2e', '%252e', '..%2f', '%5c', '%00', '', 'C:', '~', 'assets', 'index.html'),
+      fc.constantFrom(
+        '..',
+        '.',
+        '%2e%2e',
+        '%2E%2e',
+        '%252e',
+        '..%2f',
+        '%5c',
+        '%00',
+        '',
+        'C:',
+        '~',
+        'assets',
+        'index.html',
+      ),
       fc.string({ maxLength: 8 }),
     );
     fc.assert(
@@ -108,7 +126,9 @@ describe('resolveAppFile (file system: symlinks)', () => {
     await expect(resolveFileUrl(root, 'app://faktor/assets/app.js')).resolves.toMatch(/app\.js$/);
   });
   it('follows a symlink that stays inside', async () => {
-    await expect(resolveFileUrl(root, 'app://faktor/assets/inside.js')).resolves.toMatch(/assets[/\\]app\.js$/);
+    await expect(resolveFileUrl(root, 'app://faktor/assets/inside.js')).resolves.toMatch(
+      /assets[/\\]app\.js$/,
+    );
   });
   it('refuses a symlinked file that escapes the root', async () => {
     await expect(resolveFileUrl(root, 'app://faktor/assets/escape.txt')).resolves.toBeNull();

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findInsecurePreferences, secureWebPreferences } from '../../../../electron/main/security/window-options';
+import {
+  findInsecurePreferences,
+  secureWebPreferences,
+} from '../../../../electron/main/security/window-options';
 
 describe('secureWebPreferences', () => {
   const prefs = secureWebPreferences('/app/out/preload/index.cjs', false);
@@ -47,7 +50,9 @@ describe('findInsecurePreferences', () => {
     expect(findInsecurePreferences(rest)).toEqual(['sandbox']);
   });
   it('flags enableBlinkFeatures', () => {
-    expect(findInsecurePreferences({ ...good, enableBlinkFeatures: 'Foo' })).toEqual(['enableBlinkFeatures']);
+    expect(findInsecurePreferences({ ...good, enableBlinkFeatures: 'Foo' })).toEqual([
+      'enableBlinkFeatures',
+    ]);
   });
   it('flags an empty object on every key', () => {
     expect(findInsecurePreferences({}).length).toBeGreaterThanOrEqual(9);

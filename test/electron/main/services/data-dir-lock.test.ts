@@ -18,7 +18,9 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('data-dir lock', () => {
   it('lets one holder in, refuses a second with data-dir-busy, and frees on release', async () => {
     const lock = await acquireDataDirLock(dir);
-    await expect(acquireDataDirLock(dir)).rejects.toSatisfy((e) => isFaktorError(e, 'data-dir-busy'));
+    await expect(acquireDataDirLock(dir)).rejects.toSatisfy((e) =>
+      isFaktorError(e, 'data-dir-busy'),
+    );
     await lock.release();
     expect(existsSync(join(dir, LOCK_FILE))).toBe(false);
     await (await acquireDataDirLock(dir)).release();
@@ -45,7 +47,11 @@ describe('default data directory', () => {
   it('is Electron\'s userData for "Faktor" on each OS', () => {
     expect(defaultAppDataDir('linux', {}, '/home/e')).toBe('/home/e/.config/Faktor');
     expect(defaultAppDataDir('linux', { XDG_CONFIG_HOME: '/x' }, '/home/e')).toBe('/x/Faktor');
-    expect(defaultAppDataDir('darwin', {}, '/Users/e')).toBe('/Users/e/Library/Application Support/Faktor');
-    expect(defaultAppDataDir('win32', { APPDATA: 'C:\\Users\\e\\AppData\\Roaming' }, 'C:\\Users\\e')).toMatch(/Roaming[\\/]Faktor$/);
+    expect(defaultAppDataDir('darwin', {}, '/Users/e')).toBe(
+      '/Users/e/Library/Application Support/Faktor',
+    );
+    expect(
+      defaultAppDataDir('win32', { APPDATA: 'C:\\Users\\e\\AppData\\Roaming' }, 'C:\\Users\\e'),
+    ).toMatch(/Roaming[\\/]Faktor$/);
   });
 });

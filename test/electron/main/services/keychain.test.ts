@@ -18,11 +18,18 @@ describe('keychain', () => {
   });
 
   it('maps the platform messages we have seen to our two codes, keeping only the first line', () => {
-    expect(keychainError(new Error("Couldn't access platform storage: Secret Service: unlock prompt was dismissed")).code).toBe('keychain-locked');
-    expect(keychainError(new Error("Couldn't access platform storage: AccessDenied")).code).toBe('keychain-unavailable');
-    expect(keychainError(new Error('Platform failure: DBus error: Failed to connect to socket /x\nmore')).detail).toBe(
-      'Platform failure: DBus error: Failed to connect to socket /x',
+    expect(
+      keychainError(
+        new Error("Couldn't access platform storage: Secret Service: unlock prompt was dismissed"),
+      ).code,
+    ).toBe('keychain-locked');
+    expect(keychainError(new Error("Couldn't access platform storage: AccessDenied")).code).toBe(
+      'keychain-unavailable',
     );
+    expect(
+      keychainError(new Error('Platform failure: DBus error: Failed to connect to socket /x\nmore'))
+        .detail,
+    ).toBe('Platform failure: DBus error: Failed to connect to socket /x');
     expect(keychainError('weird').code).toBe('keychain-unavailable');
   });
 });

@@ -2,7 +2,11 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOsKeychain, type Keychain } from '../../../../electron/main/services/keychain';
-import { createOsUnlock, OS_UNLOCK_ACCOUNT, type OsUnlock } from '../../../../electron/main/services/os-unlock';
+import {
+  createOsUnlock,
+  OS_UNLOCK_ACCOUNT,
+  type OsUnlock,
+} from '../../../../electron/main/services/os-unlock';
 import { createVault, type Vault } from '../../../../electron/main/services/vault';
 import { KEY_ACCOUNT, type VaultHooks } from '../../../../electron/main/services/vault-lock';
 import { VAULT_FILE } from '../../../../electron/main/services/vault-file';
@@ -19,7 +23,16 @@ import { outcome, sandbox, type Sandbox } from '../../../support/sandbox';
 
 const PASSWORD = 'correct horse';
 const SECRET = Uint8Array.from(Buffer.from('12345678901234567890'));
-const account: NewAccount = { type: 'totp', issuer: 'Example', label: 'alice', algorithm: 'SHA1', digits: 6, period: 30, counter: 0, secret: SECRET };
+const account: NewAccount = {
+  type: 'totp',
+  issuer: 'Example',
+  label: 'alice',
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: 0,
+  secret: SECRET,
+};
 
 let box: Sandbox;
 let keychain: Keychain;
@@ -29,7 +42,14 @@ let verifier: StandInOsVerifier;
 /** A vault wired to its OS-unlock service the way api/index.ts wires them (the re-key hook included). */
 function build(hooks?: VaultHooks): { vault: Vault; os: OsUnlock } {
   let os: OsUnlock | null = null;
-  const vault = createVault({ dir: box.dir, keychain, clock, kdf: TEST_KDF, hooks, onRekey: async (next) => os?.afterRekey(next) });
+  const vault = createVault({
+    dir: box.dir,
+    keychain,
+    clock,
+    kdf: TEST_KDF,
+    hooks,
+    onRekey: async (next) => os?.afterRekey(next),
+  });
   os = createOsUnlock({ vault, keychain, verifier, reason: () => 'unlock your accounts' });
   return { vault, os };
 }

@@ -5,7 +5,11 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import type * as QrDecoderModule from '../../../../electron/main/services/qr-decoder';
-import { createQrDecoder, workerBundlePath, type QrDecoder } from '../../../../electron/main/services/qr-decoder';
+import {
+  createQrDecoder,
+  workerBundlePath,
+  type QrDecoder,
+} from '../../../../electron/main/services/qr-decoder';
 import { bundleQrWorker, QR_WORKER_FILE } from '../../../../scripts/qr-worker-bundle';
 import { blank, drawQr, qrMatrix, toPng } from '../../../../bench/qr/synth';
 
@@ -33,14 +37,22 @@ describe('the built QR decoder worker', () => {
     expect(required.length).toBeGreaterThan(0);
     for (const r of required) expect(isBuiltin(r), r).toBe(true);
     // Its dependencies are inlined, not loaded from node_modules at run time.
-    const packages = new Set(inputs.filter((f) => f.includes('node_modules/')).map((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)![1]));
+    const packages = new Set(
+      inputs
+        .filter((f) => f.includes('node_modules/'))
+        .map((f) => /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)![1]),
+    );
     expect([...packages].sort()).toEqual(['jpeg-js', 'pngjs', 'zxing-wasm']);
     expect(code).not.toMatch(/\bimport\(/);
   });
 
   it('is found next to the main bundle, inside app.asar when packaged', () => {
-    expect(workerBundlePath('file:///opt/Faktor/resources/app.asar/out/main/index.js')).toBe(`/opt/Faktor/resources/app.asar/out/main/${QR_WORKER_FILE}`);
-    expect(workerBundlePath('file:///work/faktor/out/main/index.js')).toBe(`/work/faktor/out/main/${QR_WORKER_FILE}`);
+    expect(workerBundlePath('file:///opt/Faktor/resources/app.asar/out/main/index.js')).toBe(
+      `/opt/Faktor/resources/app.asar/out/main/${QR_WORKER_FILE}`,
+    );
+    expect(workerBundlePath('file:///work/faktor/out/main/index.js')).toBe(
+      `/work/faktor/out/main/${QR_WORKER_FILE}`,
+    );
   });
 
   it('decodes a PNG when the built facade starts it from its source text', async () => {
@@ -55,22 +67,30 @@ describe('the built QR decoder worker', () => {
       logLevel: 'silent',
     });
     expect(facade.errors).toEqual([]);
-    const mod = (await import(pathToFileURL(join(dir, 'index.mjs')).href)) as typeof QrDecoderModule;
+    const mod = (await import(
+      pathToFileURL(join(dir, 'index.mjs')).href
+    )) as typeof QrDecoderModule;
     decoder = mod.createQrDecoder();
     const img = blank(300, 300);
-    drawQr(img, qrMatrix('otpauth://totp/A:a?secret=JBSWY3DPEHPK3PXP'), { cx: 150, cy: 150, module: 5 });
+    drawQr(img, qrMatrix('otpauth://totp/A:a?secret=JBSWY3DPEHPK3PXP'), {
+      cx: 150,
+      cy: 150,
+      module: 5,
+    });
     const hits = await decoder.decodeImage(new Uint8Array(toPng(img)));
     expect(hits.map((h) => h.text)).toEqual(['otpauth://totp/A:a?secret=JBSWY3DPEHPK3PXP']);
   });
 
-  it('runs the built worker file it is given even from sources (the e2e harness runs out/main\'s this way)', async () => {
+  it("runs the built worker file it is given even from sources (the e2e harness runs out/main's this way)", async () => {
     const built = join(dir, `given-${QR_WORKER_FILE}`);
     writeFileSync(built, (await bundleQrWorker(root)).code);
     const img = blank(300, 300);
     drawQr(img, qrMatrix('hello built worker'), { cx: 150, cy: 150, module: 5 });
     const fromBuilt = createQrDecoder({ workerBundle: built });
     try {
-      expect((await fromBuilt.decodeImage(new Uint8Array(toPng(img)))).map((h) => h.text)).toEqual(['hello built worker']);
+      expect((await fromBuilt.decodeImage(new Uint8Array(toPng(img)))).map((h) => h.text)).toEqual([
+        'hello built worker',
+      ]);
     } finally {
       await fromBuilt.close();
     }

@@ -1,9 +1,23 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodePixels } from '../../../../electron/main/services/qr-decode-core';
 import { createQrDecoder } from '../../../../electron/main/services/qr-decoder';
-import { assertEncodedDimensions, decodeEncodedImage, readImageSize } from '../../../../electron/main/services/qr-image';
+import {
+  assertEncodedDimensions,
+  decodeEncodedImage,
+  readImageSize,
+} from '../../../../electron/main/services/qr-image';
 import { isFaktorError } from '../../../../shared/errors';
-import { blank, corpus, drawDesktop, drawQr, qrMatrix, renderVariant, rng, toJpeg, toPng } from '../../../../bench/qr/synth';
+import {
+  blank,
+  corpus,
+  drawDesktop,
+  drawQr,
+  qrMatrix,
+  renderVariant,
+  rng,
+  toJpeg,
+  toPng,
+} from '../../../../bench/qr/synth';
 
 const decoder = createQrDecoder();
 afterAll(() => decoder.close());
@@ -18,11 +32,19 @@ describe('QR decoder (zxing-wasm, local wasm, worker thread)', () => {
   it('finds every code in one image, with positions', async () => {
     const img = blank(1200, 500);
     drawDesktop(img, rng(1));
-    drawQr(img, qrMatrix('otpauth://totp/A:a?secret=JBSWY3DPEHPK3PXP'), { cx: 200, cy: 250, module: 5 });
+    drawQr(img, qrMatrix('otpauth://totp/A:a?secret=JBSWY3DPEHPK3PXP'), {
+      cx: 200,
+      cy: 250,
+      module: 5,
+    });
     drawQr(img, qrMatrix('second code'), { cx: 600, cy: 250, module: 4 });
     drawQr(img, qrMatrix('third code'), { cx: 1000, cy: 250, module: 6 });
     const hits = await decoder.decodeImage(img);
-    expect(texts(hits)).toEqual(['otpauth://totp/A:a?secret=JBSWY3DPEHPK3PXP', 'second code', 'third code']);
+    expect(texts(hits)).toEqual([
+      'otpauth://totp/A:a?secret=JBSWY3DPEHPK3PXP',
+      'second code',
+      'third code',
+    ]);
     const second = hits.find((h) => h.text === 'second code')!;
     expect(second.position.topLeft.x).toBeGreaterThan(500);
     expect(second.position.bottomRight.x).toBeLessThan(700);
@@ -38,7 +60,11 @@ describe('QR decoder (zxing-wasm, local wasm, worker thread)', () => {
     for (const c of cases) {
       const m = qrMatrix(`payload ${c.name}`);
       const side = (m.size + 8) * c.style.module * 1.5;
-      const img = blank(Math.max(400, Math.ceil(side * 1.2)), Math.max(300, Math.ceil(side * 1.2)), 128);
+      const img = blank(
+        Math.max(400, Math.ceil(side * 1.2)),
+        Math.max(300, Math.ceil(side * 1.2)),
+        128,
+      );
       drawQr(img, m, { cx: img.width / 2, cy: img.height / 2, ...c.style });
       expect(texts(await decoder.decodeImage(img)), c.name).toEqual([`payload ${c.name}`]);
     }
@@ -74,7 +100,9 @@ describe('QR decoder (zxing-wasm, local wasm, worker thread)', () => {
     expect(readImageSize(bomb, 'png')).toEqual({ width: 100_000, height: 100_000 });
     expect(() => decodeEncodedImage(bomb)).toThrow(/image-unreadable/);
     await expectUnreadable(decoder.decodeImage(new Uint8Array(bomb)));
-    await expectUnreadable(decoder.decodeImage({ width: 100, height: 100, data: new Uint8Array(10) }));
+    await expectUnreadable(
+      decoder.decodeImage({ width: 100, height: 100, data: new Uint8Array(10) }),
+    );
   });
 
   it('issue #7 item 8: a tiny JPEG claiming 6000×6000 is refused from its header, before decoding', async () => {
@@ -84,7 +112,12 @@ describe('QR decoder (zxing-wasm, local wasm, worker thread)', () => {
     jpg.writeUInt16BE(6000, sof + 7); // width
     expect(jpg.length).toBeLessThan(1024);
     expect(readImageSize(jpg, 'jpeg')).toEqual({ width: 6000, height: 6000 });
-    expect(() => decodeEncodedImage(jpg)).toThrow(expect.objectContaining({ code: 'image-unreadable', detail: 'too large for a file 6000x6000' }));
+    expect(() => decodeEncodedImage(jpg)).toThrow(
+      expect.objectContaining({
+        code: 'image-unreadable',
+        detail: 'too large for a file 6000x6000',
+      }),
+    );
     await expectUnreadable(decoder.decodeImage(new Uint8Array(jpg)));
     // Screen-sized files still pass the header check (a 4K screenshot; a 12 MP phone photo is 4032×3024).
     expect(() => assertEncodedDimensions(3840, 2160)).not.toThrow();
@@ -101,7 +134,9 @@ describe('QR decoder (zxing-wasm, local wasm, worker thread)', () => {
       await expect(own.decodeImage(new Uint8Array(toPng(img)), { timeoutMs: 1 })).rejects.toSatisfy(
         (e: unknown) => isFaktorError(e, 'image-unreadable') && e.detail === 'decode timed out',
       );
-      expect(texts(await own.decodeImage(new Uint8Array(toPng(img))))).toEqual(['after the timeout']);
+      expect(texts(await own.decodeImage(new Uint8Array(toPng(img))))).toEqual([
+        'after the timeout',
+      ]);
     } finally {
       await own.close();
     }

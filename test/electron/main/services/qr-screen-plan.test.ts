@@ -1,14 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { captureSize, HIDE_SETTLE_MS, matchSources, nativeSize, withWindowHidden, type HideableWindow } from '../../../../electron/main/services/qr-screen-plan';
+import {
+  captureSize,
+  HIDE_SETTLE_MS,
+  matchSources,
+  nativeSize,
+  withWindowHidden,
+  type HideableWindow,
+} from '../../../../electron/main/services/qr-screen-plan';
 
 const laptop = { id: 1, size: { width: 1440, height: 900 }, scaleFactor: 2, label: 'Built-in' };
-const monitor = { id: 2, size: { width: 2560, height: 1440 }, scaleFactor: 1, label: 'DELL U2720Q' };
+const monitor = {
+  id: 2,
+  size: { width: 2560, height: 1440 },
+  scaleFactor: 1,
+  label: 'DELL U2720Q',
+};
 
 describe('screen scan plan', () => {
   it('asks for every display at native (physical) resolution', () => {
     expect(nativeSize(laptop)).toEqual({ width: 2880, height: 1800 });
     expect(captureSize([laptop, monitor])).toEqual({ width: 2880, height: 1800 });
-    expect(captureSize([{ id: 3, size: { width: 1280, height: 720 }, scaleFactor: 1.5 }])).toEqual({ width: 1920, height: 1080 });
+    expect(captureSize([{ id: 3, size: { width: 1280, height: 720 }, scaleFactor: 1.5 }])).toEqual({
+      width: 1920,
+      height: 1080,
+    });
   });
 
   it('caps huge walls to the decoder limits, keeping the aspect ratio', () => {
@@ -57,16 +72,25 @@ describe('screen scan plan', () => {
 
   it('restores without stealing focus, and also when the capture fails', async () => {
     const { win, calls } = fakeWindow({ visible: true, focused: false });
-    await expect(withWindowHidden(win, sleepLog(calls), async () => Promise.reject(new Error('denied')))).rejects.toThrow('denied');
+    await expect(
+      withWindowHidden(win, sleepLog(calls), async () => Promise.reject(new Error('denied'))),
+    ).rejects.toThrow('denied');
     expect(calls).toEqual(['hide', `sleep ${HIDE_SETTLE_MS}`, 'showInactive']);
   });
 
   it('leaves a hidden or minimised window alone', async () => {
-    for (const state of [{ visible: false, focused: false }, { visible: true, focused: false, minimized: true }]) {
+    for (const state of [
+      { visible: false, focused: false },
+      { visible: true, focused: false, minimized: true },
+    ]) {
       const { win, calls } = fakeWindow(state);
       await withWindowHidden(win, sleepLog(calls), async () => calls.push('capture'));
       expect(calls).toEqual(['capture']);
     }
-    await withWindowHidden(null, async () => undefined, async () => 1);
+    await withWindowHidden(
+      null,
+      async () => undefined,
+      async () => 1,
+    );
   });
 });

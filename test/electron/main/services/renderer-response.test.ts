@@ -26,7 +26,14 @@ afterAll(async () => {
 });
 
 /** Raw GET over loopback (fetch would normalise the path before sending it). */
-function rawGet(path: string, method = 'GET'): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function rawGet(
+  path: string,
+  method = 'GET',
+): Promise<{
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}> {
   const url = new URL(server.origin);
   return new Promise((ok, fail) => {
     const req = request({ host: url.hostname, port: url.port, path, method }, (res) => {
@@ -60,7 +67,15 @@ describe('rendererResponse (the app:// answer)', () => {
 });
 
 describe('the harness static server answers exactly like the app:// handler', () => {
-  it.each(['/', '/assets/app.js', '/missing.js', '/.env', '/..%2f.env', '/assets/..%5c..%5c.env', '/%252e%252e/.env'])('%s', async (path) => {
+  it.each([
+    '/',
+    '/assets/app.js',
+    '/missing.js',
+    '/.env',
+    '/..%2f.env',
+    '/assets/..%5c..%5c.env',
+    '/%252e%252e/.env',
+  ])('%s', async (path) => {
     const viaHarness = await rawGet(path);
     const direct = await rendererResponse(root, path, 'GET', csp);
     expect(viaHarness.status).toBe(direct.status);

@@ -16,7 +16,11 @@ export function runChild(
   const base = [process.execPath, '--import', 'tsx', CHILD, ...args];
   const argv = opts.wrap ? [...opts.wrap, ...base] : base;
   return new Promise((resolve, reject) => {
-    const child = spawn(argv[0]!, argv.slice(1), { cwd: REPO, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(argv[0]!, argv.slice(1), {
+      cwd: REPO,
+      env: opts.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     let killed = false;
@@ -29,6 +33,8 @@ export function runChild(
     });
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
-    child.on('close', () => resolve({ lines: out.split('\n').filter(Boolean), killed, stderr: err }));
+    child.on('close', () =>
+      resolve({ lines: out.split('\n').filter(Boolean), killed, stderr: err }),
+    );
   });
 }

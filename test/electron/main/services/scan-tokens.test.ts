@@ -1,14 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { isFaktorError } from '../../../../shared/errors';
 import type { OtpParams } from '../../../../shared/otp/types';
-import { createScanTokens, TOKEN_TTL_MS, type ScanEntry } from '../../../../electron/main/services/scan-tokens';
+import {
+  createScanTokens,
+  TOKEN_TTL_MS,
+  type ScanEntry,
+} from '../../../../electron/main/services/scan-tokens';
 import { routeAndHold } from '../../../../electron/main/services/qr-scan';
 
 const params = (fill: number): OtpParams => ({
-  type: 'totp', secret: new Uint8Array(10).fill(fill), algorithm: 'SHA1', digits: 6, period: 30, counter: 0, issuer: 'Example', label: 'alice',
+  type: 'totp',
+  secret: new Uint8Array(10).fill(fill),
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: 0,
+  issuer: 'Example',
+  label: 'alice',
 });
-const summary = { type: 'totp', issuer: 'Example', label: 'alice', algorithm: 'SHA1', digits: 6, period: 30 } as const;
-const addEntry = (p: OtpParams): ScanEntry => ({ route: { kind: 'add-account', summary, warnings: [] }, held: { kind: 'add-account', params: p } });
+const summary = {
+  type: 'totp',
+  issuer: 'Example',
+  label: 'alice',
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+} as const;
+const addEntry = (p: OtpParams): ScanEntry => ({
+  route: { kind: 'add-account', summary, warnings: [] },
+  held: { kind: 'add-account', params: p },
+});
 const zero = (b: Uint8Array) => b.every((x) => x === 0);
 const codeOf = (fn: () => unknown): string | null => {
   try {
@@ -35,9 +56,19 @@ describe('scan-token map', () => {
     const a = params(1);
     const b = params(2);
     const payload = new TextEncoder().encode('faktor-pair:{"token":"x"}');
-    const route: ScanEntry['route'] = { kind: 'migration-part', batchId: 1, batchIndex: 0, batchSize: 1, version: 1, accounts: [summary, summary] };
+    const route: ScanEntry['route'] = {
+      kind: 'migration-part',
+      batchId: 1,
+      batchIndex: 0,
+      batchSize: 1,
+      version: 1,
+      accounts: [summary, summary],
+    };
     tokens.hold('m', { route, held: { kind: 'migration-part', accounts: [a, b] } });
-    tokens.hold('s', { route: { kind: 'text', text: '' }, held: { kind: 'servicekonto', payload } });
+    tokens.hold('s', {
+      route: { kind: 'text', text: '' },
+      held: { kind: 'servicekonto', payload },
+    });
     tokens.forgetAll();
     expect([a.secret, b.secret, payload].every(zero)).toBe(true);
   });
@@ -66,9 +97,14 @@ describe('scan-token map', () => {
 
 describe('routeAndHold', () => {
   it('keeps the parsed secret as bytes (one parse) and the route without the secret', () => {
-    const { route, held } = routeAndHold('otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example', 0);
+    const { route, held } = routeAndHold(
+      'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example',
+      0,
+    );
     expect(route.kind).toBe('add-account');
-    expect(held.kind === 'add-account' && [...held.params.secret]).toEqual([0x48, 0x65, 0x6c, 0x6c, 0x6f, 0x21, 0xde, 0xad, 0xbe, 0xef]);
+    expect(held.kind === 'add-account' && [...held.params.secret]).toEqual([
+      0x48, 0x65, 0x6c, 0x6c, 0x6f, 0x21, 0xde, 0xad, 0xbe, 0xef,
+    ]);
     expect(JSON.stringify(route)).not.toContain('"secret"');
   });
 

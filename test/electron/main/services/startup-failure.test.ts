@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FaktorError } from '../../../../shared/errors';
-import { acquireDataDirLock, type DataDirLock } from '../../../../electron/main/services/data-dir-lock';
+import {
+  acquireDataDirLock,
+  type DataDirLock,
+} from '../../../../electron/main/services/data-dir-lock';
 import { startupFailureMessage } from '../../../../electron/main/services/startup-failure';
 
 /**
@@ -46,10 +49,18 @@ describe('startup failure message', () => {
   });
 
   it('says nothing but the code for other errors (no message text, no stack)', () => {
-    const m = startupFailureMessage(new FaktorError('keychain-unavailable', 'secret detail'), 'en-US', '/x');
+    const m = startupFailureMessage(
+      new FaktorError('keychain-unavailable', 'secret detail'),
+      'en-US',
+      '/x',
+    );
     expect(m.text).toContain('(keychain-unavailable)');
     expect(m.text).not.toContain('secret detail');
-    expect(startupFailureMessage(new Error('boom /home/user'), 'de', '/x').text).toContain('(internal)');
-    expect(startupFailureMessage(new Error('boom /home/user'), 'de', '/x').text).not.toContain('boom');
+    expect(startupFailureMessage(new Error('boom /home/user'), 'de', '/x').text).toContain(
+      '(internal)',
+    );
+    expect(startupFailureMessage(new Error('boom /home/user'), 'de', '/x').text).not.toContain(
+      'boom',
+    );
   });
 });

@@ -6,7 +6,12 @@ import { parseKeyItem, unwrapKeyItem } from '../../../../electron/main/services/
 describe('vault-format: malformed keychain items', () => {
   const keyMaterial = 'c2VjcmV0LXZhdWx0LWtleS1ieXRlcy0wMTIzNDU2Nzg5';
   // Truncated JSON whose first bytes are key material: V8's SyntaxError would quote them.
-  const broken = [`"${keyMaterial}`, `{"key":"${keyMaterial}"`, `${keyMaterial}}`, `{"wrapped":{"kdf":1,"x":"${keyMaterial}"}}`];
+  const broken = [
+    `"${keyMaterial}`,
+    `{"key":"${keyMaterial}"`,
+    `${keyMaterial}}`,
+    `{"wrapped":{"kdf":1,"x":"${keyMaterial}"}}`,
+  ];
 
   for (const text of broken) {
     it(`rejects ${JSON.stringify(text.slice(0, 12))}… as vault-corrupt without quoting it`, async () => {

@@ -5,7 +5,10 @@ import { isFaktorError } from '../../../../shared/errors';
 import { newId } from '../../../../electron/main/services/vault-account';
 import { VAULT_FILE } from '../../../../electron/main/services/vault-file';
 import type { PairedRecord } from '../../../../electron/main/services/servicekonto/paired-record';
-import { newDeviceSecrets, sealWithPin } from '../../../../electron/main/services/servicekonto/pin-secrets';
+import {
+  newDeviceSecrets,
+  sealWithPin,
+} from '../../../../electron/main/services/servicekonto/pin-secrets';
 import { TEST_KDF } from '../../../support/doubles';
 import { useVaultSandbox } from '../../../support/use-sandbox';
 
@@ -14,7 +17,11 @@ import { useVaultSandbox } from '../../../support/use-sandbox';
 const vs = useVaultSandbox();
 const make = () => vs.make();
 
-async function record(origin: string, account: string, accountName = 'erika.mustermann'): Promise<PairedRecord> {
+async function record(
+  origin: string,
+  account: string,
+  accountName = 'erika.mustermann',
+): Promise<PairedRecord> {
   return {
     id: newId(),
     origin,
@@ -28,7 +35,6 @@ async function record(origin: string, account: string, accountName = 'erika.must
     deviceKey: Buffer.alloc(32, 7).toString('base64'),
   };
 }
-
 
 describe('paired Servicekonten in the vault', () => {
   it('a re-key (setting and changing the app password) keeps every pairing, readable after unlock', async () => {
@@ -50,7 +56,14 @@ describe('paired Servicekonten in the vault', () => {
     const c = await record('http://127.0.0.1:8787', 'acct-erika');
     for (const r of [a, b, c]) await v.savePairing(r);
     const text = readFileSync(join(vs.box.dir, VAULT_FILE), 'utf8');
-    for (const leak of ['erika', 'konto.example', a.deviceKey, a.sealed.ocraSecret, a.sealed.kdf.salt]) expect(text).not.toContain(leak);
+    for (const leak of [
+      'erika',
+      'konto.example',
+      a.deviceKey,
+      a.sealed.ocraSecret,
+      a.sealed.kdf.salt,
+    ])
+      expect(text).not.toContain(leak);
     expect((await make().pairings()).map((r) => r.id)).toEqual([a.id, b.id, c.id]);
   });
 
@@ -70,14 +83,26 @@ describe('paired Servicekonten in the vault', () => {
     const v = make();
     await v.savePairing(await record('https://konto.example', 'acct-erika'));
     const before = readFileSync(join(vs.box.dir, VAULT_FILE), 'utf8');
-    const bad = { ...(await record('https://x.example', 'y')), level: 'hoch-plus' } as unknown as PairedRecord;
+    const bad = {
+      ...(await record('https://x.example', 'y')),
+      level: 'hoch-plus',
+    } as unknown as PairedRecord;
     await expect(v.savePairing(bad)).rejects.toThrow();
     expect(readFileSync(join(vs.box.dir, VAULT_FILE), 'utf8')).toBe(before);
   });
 
   it('keeps OTP accounts and pairings independent', async () => {
     const v = make();
-    await v.add({ type: 'totp', issuer: 'X', label: 'l', algorithm: 'SHA1', digits: 6, period: 30, counter: 0, secret: new Uint8Array(20).fill(1) });
+    await v.add({
+      type: 'totp',
+      issuer: 'X',
+      label: 'l',
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+      counter: 0,
+      secret: new Uint8Array(20).fill(1),
+    });
     await v.savePairing(await record('https://konto.example', 'acct-erika'));
     const again = make();
     expect(await again.list()).toHaveLength(1);

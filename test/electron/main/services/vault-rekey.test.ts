@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { isFaktorError } from '../../../../shared/errors';
 import { KEY_ACCOUNT, type VaultHooks } from '../../../../electron/main/services/vault-lock';
 import { VAULT_FILE } from '../../../../electron/main/services/vault-file';
-import { decodeVaultFile, parseKeyItem, unwrapKeyItem } from '../../../../electron/main/services/vault-format';
+import {
+  decodeVaultFile,
+  parseKeyItem,
+  unwrapKeyItem,
+} from '../../../../electron/main/services/vault-format';
 import { stagedPath } from '../../../../electron/main/services/vault-rekey';
 import { totpAccount as totp, useVaultSandbox } from '../../../support/use-sandbox';
 
@@ -37,7 +41,6 @@ function tryOpen(key: Buffer): string {
     return e.code;
   }
 }
-
 
 describe('re-key on password set / change / remove', () => {
   it('the keychain item from before no longer opens the vault; accounts survive each step', async () => {
@@ -74,7 +77,9 @@ describe('re-key on password set / change / remove', () => {
     await v.setPassword(null, 'first password');
     const item = await vs.keychain.get(KEY_ACCOUNT);
     const file = vaultBytes();
-    await expect(v.setPassword('wrong password', 'other password')).rejects.toSatisfy((e: unknown) => isFaktorError(e, 'wrong-password'));
+    await expect(v.setPassword('wrong password', 'other password')).rejects.toSatisfy(
+      (e: unknown) => isFaktorError(e, 'wrong-password'),
+    );
     expect(await vs.keychain.get(KEY_ACCOUNT)).toBe(item);
     expect(vaultBytes().equals(file)).toBe(true);
   });
@@ -104,7 +109,11 @@ describe('re-key on password set / change / remove', () => {
 
     const restarted = make();
     expect(await restarted.open()).toEqual({ state: 'locked', hasPassword: true, error: null });
-    expect(await restarted.unlock('first password')).toEqual({ state: 'ready', hasPassword: true, error: null });
+    expect(await restarted.unlock('first password')).toEqual({
+      state: 'ready',
+      hasPassword: true,
+      error: null,
+    });
     expect((await restarted.list()).map((a) => a.label)).toEqual(['alice']);
     expect(existsSync(stagedPath(join(vs.box.dir, VAULT_FILE)))).toBe(false);
     expect(tryOpen(await keyFrom(oldItem))).toBe('vault-key-missing');

@@ -11,9 +11,17 @@ import type { NewAccount } from '../../../../electron/main/services/vault-accoun
 import { TEST_KDF } from '../../../support/doubles';
 import { sandbox } from '../../../support/sandbox';
 import { decodeBackup, encodeBackup } from '../../../../electron/main/services/backup';
-import { decodeVaultFile, encodeVaultFile, plainKeyItem } from '../../../../electron/main/services/vault-format';
+import {
+  decodeVaultFile,
+  encodeVaultFile,
+  plainKeyItem,
+} from '../../../../electron/main/services/vault-format';
 import { runChild } from './run-child';
-import { TEST_SEED as SECRET, totpAccount as totp, useVaultSandbox } from '../../../support/use-sandbox';
+import {
+  TEST_SEED as SECRET,
+  totpAccount as totp,
+  useVaultSandbox,
+} from '../../../support/use-sandbox';
 
 /** Real gnome-keyring (scripts/with-test-keyring.sh), real files in a temp dir. */
 
@@ -32,9 +40,13 @@ async function code(p: Promise<unknown>): Promise<string> {
 /** Every encoding of the seed we could plausibly leak, for scanning files and outputs. */
 function secretForms(secret: Uint8Array): string[] {
   const b = Buffer.from(secret);
-  return [b.toString('latin1'), b.toString('base64'), b.toString('hex'), 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ'];
+  return [
+    b.toString('latin1'),
+    b.toString('base64'),
+    b.toString('hex'),
+    'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ',
+  ];
 }
-
 
 const vs = useVaultSandbox();
 
@@ -74,7 +86,9 @@ describe('vault storage', () => {
     const v = vs.make();
     await v.add(totp('old'));
     const before = readFileSync(join(vs.box.dir, VAULT_FILE));
-    const r = await runChild([vs.box.dir, vs.box.service, 'crash-before-rename'], { killAtHook: true });
+    const r = await runChild([vs.box.dir, vs.box.service, 'crash-before-rename'], {
+      killAtHook: true,
+    });
     expect(r.killed).toBe(true);
     expect(readFileSync(join(vs.box.dir, VAULT_FILE))).toEqual(before);
     expect(readdirSync(vs.box.dir).some((n) => n.includes('.tmp-'))).toBe(true); // the crash left a temp file
@@ -91,7 +105,11 @@ describe('vault storage', () => {
     const before = readFileSync(join(vs.box.dir, VAULT_FILE));
 
     const again = vs.make();
-    expect(await again.open()).toEqual({ state: 'error', hasPassword: false, error: 'vault-key-missing' });
+    expect(await again.open()).toEqual({
+      state: 'error',
+      hasPassword: false,
+      error: 'vault-key-missing',
+    });
     expect(await code(again.add(totp('new')))).toBe('vault-key-missing');
     expect(await code(again.list())).toBe('vault-key-missing');
     expect(await vs.keychain.get(KEY_ACCOUNT)).toBeNull(); // no new key was invented over the old file
@@ -104,7 +122,10 @@ describe('vault storage', () => {
     const file = join(vs.box.dir, VAULT_FILE);
     const original = readFileSync(file, 'utf8');
     const item = (await vs.keychain.get(KEY_ACCOUNT))!;
-    await vs.keychain.set(KEY_ACCOUNT, JSON.stringify({ v: 1, key: Buffer.alloc(32, 7).toString('base64') }));
+    await vs.keychain.set(
+      KEY_ACCOUNT,
+      JSON.stringify({ v: 1, key: Buffer.alloc(32, 7).toString('base64') }),
+    );
     expect((await vs.make().open()).error).toBe('vault-key-missing');
 
     await vs.keychain.set(KEY_ACCOUNT, item);
@@ -125,8 +146,15 @@ describe('vault storage', () => {
     const before = readFileSync(join(vs.box.dir, VAULT_FILE));
     const env = { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/faktor-bus' };
     const r = await runChild([vs.box.dir, vs.box.service, 'status'], { env });
-    const out = JSON.parse(r.lines.at(-1)!) as { status: { state: string; error: string }; add: string };
-    expect(out.status).toEqual({ state: 'error', hasPassword: false, error: 'keychain-unavailable' });
+    const out = JSON.parse(r.lines.at(-1)!) as {
+      status: { state: string; error: string };
+      add: string;
+    };
+    expect(out.status).toEqual({
+      state: 'error',
+      hasPassword: false,
+      error: 'keychain-unavailable',
+    });
     expect(out.add).toBe('keychain-unavailable');
     expect(readFileSync(join(vs.box.dir, VAULT_FILE))).toEqual(before);
     expect((await vs.make().list()).map((a) => a.label)).toEqual(['keep-me']);
@@ -149,9 +177,10 @@ describe('vault storage', () => {
     delete env.FAKTOR_IN_TEST_KEYRING;
     delete env.GNOME_KEYRING_CONTROL;
     delete env.SSH_AUTH_SOCK;
-    const r = await runChild([vs.box.dir, vs.box.service, 'lock-keyring'], { env, wrap: ['bash', 'scripts/with-test-keyring.sh'] }).finally(() =>
-      rmSync(runtimeDir, { recursive: true, force: true }),
-    );
+    const r = await runChild([vs.box.dir, vs.box.service, 'lock-keyring'], {
+      env,
+      wrap: ['bash', 'scripts/with-test-keyring.sh'],
+    }).finally(() => rmSync(runtimeDir, { recursive: true, force: true }));
     const out = JSON.parse(r.lines.at(-1)!) as { status: unknown; add: string; unchanged: boolean };
     expect(out.status).toEqual({ state: 'error', hasPassword: false, error: 'keychain-locked' });
     expect(out.add).toBe('keychain-locked');
@@ -187,7 +216,15 @@ describe('HOTP', () => {
 
   it('a failed write returns no code and keeps the counter in memory too', async () => {
     let fail = false;
-    const v = vs.make({ hooks: { file: { beforeRename: () => { if (fail) throw new Error('disk full'); } } } });
+    const v = vs.make({
+      hooks: {
+        file: {
+          beforeRename: () => {
+            if (fail) throw new Error('disk full');
+          },
+        },
+      },
+    });
     const a = await v.add(hotp('h'));
     fail = true;
     await expect(v.nextHotp(a.id, () => '111111')).rejects.toThrow('disk full');
@@ -204,13 +241,23 @@ describe('app lock', () => {
     const plainItem = (await vs.keychain.get(KEY_ACCOUNT))!;
     const rawKey = (JSON.parse(plainItem) as { key: string }).key;
 
-    expect(await v.setPassword(null, 'correct horse')).toEqual({ state: 'ready', hasPassword: true, error: null });
+    expect(await v.setPassword(null, 'correct horse')).toEqual({
+      state: 'ready',
+      hasPassword: true,
+      error: null,
+    });
     const wrapped = (await vs.keychain.get(KEY_ACCOUNT))!;
     expect(wrapped).toContain('"wrapped"');
     expect(wrapped).not.toContain(rawKey); // the keychain no longer holds the key in the clear
 
     expect((await v.lock()).state).toBe('locked');
-    for (const op of [v.list(), v.add(totp('b')), v.withParams('whatever1', () => 1), v.exportAccounts(), v.setPassword('correct horse', null)]) {
+    for (const op of [
+      v.list(),
+      v.add(totp('b')),
+      v.withParams('whatever1', () => 1),
+      v.exportAccounts(),
+      v.setPassword('correct horse', null),
+    ]) {
       expect(await code(op)).toBe('vault-locked');
     }
     expect(await code(v.unlock('wrong 1'))).toBe('wrong-password');
@@ -233,7 +280,10 @@ describe('app lock', () => {
     expect(await code(restarted.setPassword(null, null))).toBe('wrong-password');
     expect((await restarted.setPassword('correct horse', null)).hasPassword).toBe(false);
     // Back in the clear, but a NEW key: every password change re-keys (vault-rekey.test.ts).
-    expect(JSON.parse((await vs.keychain.get(KEY_ACCOUNT))!)).toEqual({ v: 1, key: expect.not.stringMatching(rawKey) });
+    expect(JSON.parse((await vs.keychain.get(KEY_ACCOUNT))!)).toEqual({
+      v: 1,
+      key: expect.not.stringMatching(rawKey),
+    });
     expect((await restarted.lock()).state).toBe('ready'); // nothing to lock with
     expect(statuses).toContainEqual({ state: 'locked', hasPassword: true, error: null });
   });
@@ -280,7 +330,11 @@ describe('accounts', () => {
     expect(await code(v.add({ ...totp('z'), period: 86_401 }))).toBe('invalid-parameter');
     expect(await code(v.add({ ...totp('z'), secret: new Uint8Array(0) }))).toBe('invalid-secret');
     expect(await code(v.update('nonexistent1', { label: 'q' }))).toBe('not-found');
-    expect(await v.update(a.id, { issuer: 'New', color: '#00ff00' })).toMatchObject({ issuer: 'New', label: 'a', color: '#00ff00' });
+    expect(await v.update(a.id, { issuer: 'New', color: '#00ff00' })).toMatchObject({
+      issuer: 'New',
+      label: 'a',
+      color: '#00ff00',
+    });
     const b = await v.add(totp('b'));
     const c = await v.add(totp('c'));
     const d = await v.add(totp('d'));
@@ -294,12 +348,26 @@ describe('accounts', () => {
     const v = vs.make();
     await v.add(totp('existing'));
     const before = readFileSync(join(vs.box.dir, VAULT_FILE));
-    expect(await code(v.importAccounts([totp('new1', Uint8Array.from([9, 9])), { ...totp('bad'), digits: 4 }]))).toBe('invalid-parameter');
+    expect(
+      await code(
+        v.importAccounts([totp('new1', Uint8Array.from([9, 9])), { ...totp('bad'), digits: 4 }]),
+      ),
+    ).toBe('invalid-parameter');
     expect(readFileSync(join(vs.box.dir, VAULT_FILE))).toEqual(before);
     expect((await v.list()).length).toBe(1);
 
-    const r = await v.importAccounts([totp('existing'), totp('new1', Uint8Array.from([9, 9])), totp('new1', Uint8Array.from([9, 9]))]);
-    expect(r).toEqual({ imported: 1, duplicates: [{ issuer: 'Example', label: 'existing' }, { issuer: 'Example', label: 'new1' }] });
+    const r = await v.importAccounts([
+      totp('existing'),
+      totp('new1', Uint8Array.from([9, 9])),
+      totp('new1', Uint8Array.from([9, 9])),
+    ]);
+    expect(r).toEqual({
+      imported: 1,
+      duplicates: [
+        { issuer: 'Example', label: 'existing' },
+        { issuer: 'Example', label: 'new1' },
+      ],
+    });
     expect((await vs.make().list()).map((x) => x.label)).toEqual(['existing', 'new1']);
   });
 });
@@ -310,11 +378,40 @@ async function writeOldVault(): Promise<Buffer> {
   await vs.keychain.set(KEY_ACCOUNT, plainKeyItem(key));
   const old = {
     accounts: [
-      { id: 'old-account-1', type: 'totp', issuer: 'GitHub', label: 'alice', algorithm: 'SHA1', digits: 6, period: 30, counter: 0, color: null, icon: null, createdAt: 5, secret: Buffer.from(SECRET).toString('base64') },
-      { id: 'old-account-2', type: 'hotp', issuer: '', label: 'bob', algorithm: 'SHA1', digits: 6, period: 30, counter: 3, color: '#112233', icon: null, createdAt: 6, secret: Buffer.from(SECRET).toString('base64') },
+      {
+        id: 'old-account-1',
+        type: 'totp',
+        issuer: 'GitHub',
+        label: 'alice',
+        algorithm: 'SHA1',
+        digits: 6,
+        period: 30,
+        counter: 0,
+        color: null,
+        icon: null,
+        createdAt: 5,
+        secret: Buffer.from(SECRET).toString('base64'),
+      },
+      {
+        id: 'old-account-2',
+        type: 'hotp',
+        issuer: '',
+        label: 'bob',
+        algorithm: 'SHA1',
+        digits: 6,
+        period: 30,
+        counter: 3,
+        color: '#112233',
+        icon: null,
+        createdAt: 6,
+        secret: Buffer.from(SECRET).toString('base64'),
+      },
     ],
   };
-  writeFileSync(join(vs.box.dir, VAULT_FILE), encodeVaultFile(key, Buffer.from(JSON.stringify(old))));
+  writeFileSync(
+    join(vs.box.dir, VAULT_FILE),
+    encodeVaultFile(key, Buffer.from(JSON.stringify(old))),
+  );
   return key;
 }
 
@@ -330,8 +427,14 @@ describe('organising fields in the vault', () => {
     ]);
     // The next write stores the fields; the file stays readable with the same key.
     await v.update('old-account-2', { pinned: true, tags: [' Work ', 'work', '', 'Bank'] });
-    const stored = JSON.parse(decodeVaultFile(key, readFileSync(join(vs.box.dir, VAULT_FILE))).toString('utf8')) as { accounts: Array<Record<string, unknown>> };
-    expect(stored.accounts[1]).toMatchObject({ pinned: true, tags: ['Work', 'Bank'], lastUsed: null });
+    const stored = JSON.parse(
+      decodeVaultFile(key, readFileSync(join(vs.box.dir, VAULT_FILE))).toString('utf8'),
+    ) as { accounts: Array<Record<string, unknown>> };
+    expect(stored.accounts[1]).toMatchObject({
+      pinned: true,
+      tags: ['Work', 'Bank'],
+      lastUsed: null,
+    });
     expect(stored.accounts[0]).toMatchObject({ pinned: false, tags: [], lastUsed: null });
   });
 
@@ -345,11 +448,15 @@ describe('organising fields in the vault', () => {
     await v.markUsed(a.id);
     expect(await code(v.update(a.id, { tags: ['bad\u202etag'] }))).toBe('unsafe-name');
     expect(await code(v.update(a.id, { tags: ['x'.repeat(40)] }))).toBe('invalid-parameter');
-    expect(await code(v.update(a.id, { tags: Array.from({ length: 17 }, (_, i) => `t${i}`) }))).toBe('invalid-parameter');
+    expect(
+      await code(v.update(a.id, { tags: Array.from({ length: 17 }, (_, i) => `t${i}`) })),
+    ).toBe('invalid-parameter');
     expect(await code(v.markUsed('no-such-account'))).toBe('not-found');
     const again = vs.make();
     await again.open();
-    expect(await again.list()).toEqual([expect.objectContaining({ id: a.id, pinned: true, tags: ['Work'], lastUsed: vs.clock.t })]);
+    expect(await again.list()).toEqual([
+      expect.objectContaining({ id: a.id, pinned: true, tags: ['Work'], lastUsed: vs.clock.t }),
+    ]);
   });
 
   it('a backup carries pin, tags and last use into another vault', async () => {
@@ -360,14 +467,22 @@ describe('organising fields in the vault', () => {
     await v.update(a.id, { pinned: true, tags: ['Work', 'Team'] });
     vs.clock.t += 99;
     await v.markUsed(a.id);
-    const text = await encodeBackup(await v.exportAccounts(), 'backup pw', vs.clock.now(), TEST_KDF);
+    const text = await encodeBackup(
+      await v.exportAccounts(),
+      'backup pw',
+      vs.clock.now(),
+      TEST_KDF,
+    );
     await vs.keychain.delete(KEY_ACCOUNT);
     vs.box.cleanup();
     vs.box = sandbox();
     vs.keychain = createOsKeychain(vs.box.service);
     const other = vs.make();
     await other.open();
-    expect(await other.importAccounts(await decodeBackup(text, 'backup pw'))).toEqual({ imported: 2, duplicates: [] });
+    expect(await other.importAccounts(await decodeBackup(text, 'backup pw'))).toEqual({
+      imported: 2,
+      duplicates: [],
+    });
     const list = await other.list();
     expect(list.map((x) => [x.label, x.pinned, x.tags, x.lastUsed])).toEqual([
       ['alice', true, ['Work', 'Team'], vs.clock.t],

@@ -1,13 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import type { AccountView } from '../../../../shared/ipc/schemas';
-import { allTags, arrangeIds, dropIndex, dropSlice, moveTarget } from '../../../../renderer/src/features/organise/arrange';
+import {
+  allTags,
+  arrangeIds,
+  dropIndex,
+  dropSlice,
+  moveTarget,
+} from '../../../../renderer/src/features/organise/arrange';
 import { iconFor, normaliseIssuer } from '../../../../renderer/src/features/organise/service-icons';
 
 /** Issue #12's list arrangement (pure): search, group filter, pinned first, three sort orders; moves stay in the pin group; icon matching. */
 
 const acc = (id: string, o: Partial<AccountView> = {}): AccountView => ({
-  id, type: 'totp', issuer: id, label: 'user', algorithm: 'SHA1', digits: 6, period: 30, counter: 0, color: null, icon: null, createdAt: 0,
-  pinned: false, tags: [], lastUsed: null, ...o,
+  id,
+  type: 'totp',
+  issuer: id,
+  label: 'user',
+  algorithm: 'SHA1',
+  digits: 6,
+  period: 30,
+  counter: 0,
+  color: null,
+  icon: null,
+  createdAt: 0,
+  pinned: false,
+  tags: [],
+  lastUsed: null,
+  ...o,
 });
 
 const list = [
@@ -19,7 +38,8 @@ const list = [
 ];
 const order = list.map((a) => a.id);
 const byId = Object.fromEntries(list.map((a) => [a.id, a]));
-const arrange = (o: Partial<Parameters<typeof arrangeIds>[2]> = {}) => arrangeIds(order, byId, { query: '', tag: null, sort: 'manual', locale: 'en', ...o });
+const arrange = (o: Partial<Parameters<typeof arrangeIds>[2]> = {}) =>
+  arrangeIds(order, byId, { query: '', tag: null, sort: 'manual', locale: 'en', ...o });
 
 describe('arrangeIds', () => {
   it('manual: the vault order, pinned accounts first (in their own manual order)', () => {
@@ -89,6 +109,9 @@ describe('drag and drop (dropIndex / dropSlice)', () => {
     expect(dropSlice(shown, byId, 'zulu', 'nobody')).toBeNull();
   });
   it('a move button is a drop on the neighbour', () => {
-    expect(dropSlice(shown, byId, 'Alpha', moveTarget(shown, byId, 'Alpha', -1)!)).toEqual(['Alpha', 'zulu']);
+    expect(dropSlice(shown, byId, 'Alpha', moveTarget(shown, byId, 'Alpha', -1)!)).toEqual([
+      'Alpha',
+      'zulu',
+    ]);
   });
 });

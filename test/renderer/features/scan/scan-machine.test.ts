@@ -1,33 +1,92 @@
 import { describe, expect, it } from 'vitest';
 import type { FoundCode } from '../../../../shared/qr/found-code';
 import { completeTokens, progress } from '../../../../shared/qr/migration-collector';
-import { batchAccounts, initialScanState, scanReducer, type ScanEvent, type ScanState } from '../../../../renderer/src/features/scan/scan-machine';
+import {
+  batchAccounts,
+  initialScanState,
+  scanReducer,
+  type ScanEvent,
+  type ScanState,
+} from '../../../../renderer/src/features/scan/scan-machine';
 
-const where = { position: { topLeft: { x: 0, y: 0 }, topRight: { x: 9, y: 0 }, bottomRight: { x: 9, y: 9 }, bottomLeft: { x: 0, y: 9 } }, imageSize: { width: 10, height: 10 } };
-const summary = (label: string) => ({ type: 'totp' as const, issuer: 'Svc', label, algorithm: 'SHA1' as const, digits: 6, period: 30 });
-const account = (token: string): FoundCode => ({ token, source: { kind: 'image' }, route: { kind: 'add-account', summary: summary(token), warnings: [] }, ...where });
-const text = (token: string): FoundCode => ({ token, source: { kind: 'image' }, route: { kind: 'text', text: token }, ...where });
-const part = (token: string, batchIndex: number, batchSize: number, labels: string[], batchId = 7): FoundCode => ({
+const where = {
+  position: {
+    topLeft: { x: 0, y: 0 },
+    topRight: { x: 9, y: 0 },
+    bottomRight: { x: 9, y: 9 },
+    bottomLeft: { x: 0, y: 9 },
+  },
+  imageSize: { width: 10, height: 10 },
+};
+const summary = (label: string) => ({
+  type: 'totp' as const,
+  issuer: 'Svc',
+  label,
+  algorithm: 'SHA1' as const,
+  digits: 6,
+  period: 30,
+});
+const account = (token: string): FoundCode => ({
   token,
   source: { kind: 'image' },
-  route: { kind: 'migration-part', batchId, batchIndex, batchSize, version: 1, accounts: labels.map(summary) },
+  route: { kind: 'add-account', summary: summary(token), warnings: [] },
+  ...where,
+});
+const text = (token: string): FoundCode => ({
+  token,
+  source: { kind: 'image' },
+  route: { kind: 'text', text: token },
+  ...where,
+});
+const part = (
+  token: string,
+  batchIndex: number,
+  batchSize: number,
+  labels: string[],
+  batchId = 7,
+): FoundCode => ({
+  token,
+  source: { kind: 'image' },
+  route: {
+    kind: 'migration-part',
+    batchId,
+    batchIndex,
+    batchSize,
+    version: 1,
+    accounts: labels.map(summary),
+  },
   ...where,
 });
 const run = (...events: ScanEvent[]): ScanState => events.reduce(scanReducer, initialScanState);
-const scanned = (...codes: FoundCode[]): ScanEvent => ({ type: 'scanned', result: { codes, imagesScanned: 1 }, source: 'image' });
+const scanned = (...codes: FoundCode[]): ScanEvent => ({
+  type: 'scanned',
+  result: { codes, imagesScanned: 1 },
+  source: 'image',
+});
 
 describe('scan dialog reducer', () => {
   it('opens with the source choice; a scan is busy, then says when it found nothing', () => {
     expect(initialScanState.phase).toEqual({ name: 'choose' });
-    expect(run({ type: 'scan-started', source: 'screen' }).phase).toEqual({ name: 'busy', source: 'screen' });
-    expect(run({ type: 'scan-started', source: 'clipboard' }, { type: 'scanned', result: { codes: [], imagesScanned: 0 }, source: 'clipboard' }).phase).toEqual({
+    expect(run({ type: 'scan-started', source: 'screen' }).phase).toEqual({
+      name: 'busy',
+      source: 'screen',
+    });
+    expect(
+      run(
+        { type: 'scan-started', source: 'clipboard' },
+        { type: 'scanned', result: { codes: [], imagesScanned: 0 }, source: 'clipboard' },
+      ).phase,
+    ).toEqual({
       name: 'choose',
       note: { kind: 'none', source: 'clipboard' },
     });
   });
 
   it('a failed scan goes back to the choice with the error; camera and back switch phases', () => {
-    expect(run({ type: 'scan-failed', code: 'screen-capture-denied' }).phase).toEqual({ name: 'choose', note: { kind: 'error', code: 'screen-capture-denied' } });
+    expect(run({ type: 'scan-failed', code: 'screen-capture-denied' }).phase).toEqual({
+      name: 'choose',
+      note: { kind: 'error', code: 'screen-capture-denied' },
+    });
     expect(run({ type: 'camera' }).phase).toEqual({ name: 'camera' });
     expect(run({ type: 'camera' }, { type: 'back' }).phase).toEqual({ name: 'choose' });
   });
@@ -45,7 +104,10 @@ describe('scan dialog reducer', () => {
     expect(started).toMatchObject({ busy: true, actionError: null });
     const failed = scanReducer(started, { type: 'action-failed', message: 'Schon vorhanden' });
     expect(failed).toMatchObject({ busy: false, actionError: 'Schon vorhanden' });
-    expect(scanReducer(failed, { type: 'open', code: account('b') })).toMatchObject({ actionError: null, phase: { name: 'code' } });
+    expect(scanReducer(failed, { type: 'open', code: account('b') })).toMatchObject({
+      actionError: null,
+      phase: { name: 'code' },
+    });
     expect(scanReducer(started, { type: 'action-done' }).busy).toBe(false);
   });
 
@@ -57,7 +119,9 @@ describe('scan dialog reducer', () => {
     expect(progress(s2.parts, 7)).toMatchObject({ have: 2, total: 2, complete: true });
     expect(completeTokens(s2.parts, 7)).toEqual(['p0', 'p1']);
     expect(batchAccounts(s2, 7).map((x) => x.label)).toEqual(['a', 'b', 'c', 'd']);
-    expect(scanReducer(s2, { type: 'batch-imported', batchId: 7 }).parts).toEqual(initialScanState.parts);
+    expect(scanReducer(s2, { type: 'batch-imported', batchId: 7 }).parts).toEqual(
+      initialScanState.parts,
+    );
   });
 
   it('a part that conflicts with the collected one (same index, other content) goes back to the choice with a note', () => {

@@ -39,14 +39,12 @@ const html = async (lng: 'en' | 'de', sessions: DeviceSession[]): Promise<string
 };
 
 beforeAll(async () => {
-  await i18next
-    .use(initReactI18next)
-    .init({
-      resources: { en: { translation: en }, de: { translation: de } },
-      lng: 'en',
-      interpolation: { escapeValue: false },
-      initAsync: false,
-    });
+  await i18next.use(initReactI18next).init({
+    resources: { en: { translation: en }, de: { translation: de } },
+    lng: 'en',
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
 });
 
 describe('SessionsTable', () => {

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { shortcutFor, type KeyInput } from '../../../../renderer/src/features/shortcuts/shortcut-map';
+import {
+  shortcutFor,
+  type KeyInput,
+} from '../../../../renderer/src/features/shortcuts/shortcut-map';
 
-const key = (k: string, o: Partial<KeyInput> = {}): KeyInput => ({ key: k, ctrlKey: false, metaKey: false, altKey: false, inTextField: false, mac: false, ...o });
+const key = (k: string, o: Partial<KeyInput> = {}): KeyInput => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  altKey: false,
+  inTextField: false,
+  mac: false,
+  ...o,
+});
 
 describe('shortcutFor', () => {
   it.each([

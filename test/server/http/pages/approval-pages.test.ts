@@ -9,7 +9,10 @@ import { describe, expect, it } from 'vitest';
 import { advance, newAccount, PASSWORD, serverNow, type Client } from '../client';
 import { useTestServer } from '../use-test-server';
 import { DesktopPeer } from '../desktop-app-peer';
-import { parseApprovalRequest, type ApprovalDecision } from '../../../../shared/servicekonto/approval';
+import {
+  parseApprovalRequest,
+  type ApprovalDecision,
+} from '../../../../shared/servicekonto/approval';
 import { PAGE_CSP } from '../../../../server/http/security-headers';
 import { Browser, csrf, payloadOf, type PageAnswer } from './browser';
 import { enrolThroughPages, pairThroughPages } from './pairing-steps';
@@ -18,7 +21,10 @@ const t = useTestServer();
 let n = 0;
 
 /** Opens the event stream of every peer, runs `action` once all are open, and returns each peer's first request. */
-async function requestsDuring(peers: DesktopPeer[], action: () => Promise<void>): Promise<string[]> {
+async function requestsDuring(
+  peers: DesktopPeer[],
+  action: () => Promise<void>,
+): Promise<string[]> {
   const opened: Promise<void>[] = [];
   let go!: () => void;
   const released = new Promise<void>((r) => (go = r));
@@ -38,15 +44,30 @@ async function requestsDuring(peers: DesktopPeer[], action: () => Promise<void>)
 }
 
 /** The app's answer to one request (signed with its approval key unless `key` is given). */
-async function answer(peer: DesktopPeer, request: string, number: number, decision: ApprovalDecision = 'approve'): Promise<number> {
+async function answer(
+  peer: DesktopPeer,
+  request: string,
+  number: number,
+  decision: ApprovalDecision = 'approve',
+): Promise<number> {
   const body = peer.answerBody(request, number, decision);
-  return (await peer.signedPost(t.url, `/api/device/approvals/${parseApprovalRequest(request).tx}`, body, await serverNow(t.url))).status;
+  return (
+    await peer.signedPost(
+      t.url,
+      `/api/device/approvals/${parseApprovalRequest(request).tx}`,
+      body,
+      await serverNow(t.url),
+    )
+  ).status;
 }
 
-const numberOn = (page: PageAnswer): number => Number(/data-testid="push-number">(\d+)</.exec(page.text)?.[1]);
+const numberOn = (page: PageAnswer): number =>
+  Number(/data-testid="push-number">(\d+)</.exec(page.text)?.[1]);
 
 /** An account with one active desktop app, paired through the pages. */
-async function accountWithApp(lang: 'de' | 'en'): Promise<{ username: string; api: Client; peer: DesktopPeer }> {
+async function accountWithApp(
+  lang: 'de' | 'en',
+): Promise<{ username: string; api: Client; peer: DesktopPeer }> {
   const username = `push-page-${lang}${++n}`;
   const api = await newAccount(t.url, username);
   const b = new Browser(t.url, lang);
@@ -57,7 +78,11 @@ async function accountWithApp(lang: 'de' | 'en'): Promise<{ username: string; ap
 }
 
 /** Anonymous browser: login page → "send a request" → username → the waiting page (with the app's request). */
-async function startPushLogin(lang: 'de' | 'en', username: string, peers: DesktopPeer[]): Promise<{ b: Browser; wait: PageAnswer; requests: string[] }> {
+async function startPushLogin(
+  lang: 'de' | 'en',
+  username: string,
+  peers: DesktopPeer[],
+): Promise<{ b: Browser; wait: PageAnswer; requests: string[] }> {
   const b = new Browser(t.url, lang);
   const login = await b.get('/login');
   expect(login.text).toContain('href="/login/desktop-app/push"');
@@ -73,7 +98,11 @@ async function startPushLogin(lang: 'de' | 'en', username: string, peers: Deskto
 }
 
 describe.each([
-  ['de', 'Wählen Sie in Faktor diese Zahl', 'Die Anfrage wurde nicht bestätigt (abgelehnt oder abgelaufen).'],
+  [
+    'de',
+    'Wählen Sie in Faktor diese Zahl',
+    'Die Anfrage wurde nicht bestätigt (abgelehnt oder abgelaufen).',
+  ],
   ['en', 'Choose this number in Faktor', 'The request was not confirmed (declined or expired).'],
 ] as const)('login by online approval (%s)', (lang, chooseText, refusedText) => {
   it('shows the number, re-checks by itself under the strict CSP, and logs in once the app approves it', async () => {
@@ -100,7 +129,9 @@ describe.each([
   it('a wrong number in the app and an expired request end in the same plain refusal', async () => {
     const { username, peer } = await accountWithApp(lang);
     const first = await startPushLogin(lang, username, [peer]);
-    const wrong = parseApprovalRequest(first.requests[0]!).numbers.find((x) => x !== numberOn(first.wait))!;
+    const wrong = parseApprovalRequest(first.requests[0]!).numbers.find(
+      (x) => x !== numberOn(first.wait),
+    )!;
     expect(await answer(peer, first.requests[0]!, wrong)).toBe(401);
     const refused = await first.b.get('/login/desktop-app/push/wait');
     expect(refused.status).toBe(401);
@@ -110,7 +141,9 @@ describe.each([
     await advance(t.url, 121);
     const expired = await second.b.get('/login/desktop-app/push/wait');
     expect(expired.status).toBe(401);
-    expect(expired.text.replace(/name="_csrf" value="[^"]+"/g, '')).toBe(refused.text.replace(/name="_csrf" value="[^"]+"/g, ''));
+    expect(expired.text.replace(/name="_csrf" value="[^"]+"/g, '')).toBe(
+      refused.text.replace(/name="_csrf" value="[^"]+"/g, ''),
+    );
     expect((await second.b.get('/account')).status).toBe(303);
   });
 });
@@ -119,7 +152,10 @@ describe('login by online approval: no oracle, no login CSRF', () => {
   it('an unknown name waits like a known one; the waiting page without the transaction cookie completes nothing', async () => {
     const b = new Browser(t.url, 'en');
     const form = await b.get('/login/desktop-app/push');
-    const sent = await b.post('/login/desktop-app/push', { _csrf: csrf(form.text), username: 'nobody-at-all' });
+    const sent = await b.post('/login/desktop-app/push', {
+      _csrf: csrf(form.text),
+      username: 'nobody-at-all',
+    });
     expect(sent.status).toBe(303);
     const wait = await b.get('/login/desktop-app/push/wait');
     expect(wait.status).toBe(200);
@@ -139,10 +175,23 @@ describe('login by online approval: no oracle, no login CSRF', () => {
     const { username } = await accountWithApp('en');
     for (const name of [username, 'nobody-4-times']) {
       const b = new Browser(t.url, 'en');
-      for (let i = 0; i < 3; i++) expect((await b.post('/login/desktop-app/push', { _csrf: csrf((await b.get('/login/desktop-app/push')).text), username: name })).location).toBe('/login/desktop-app/push/wait');
-      const refused = await b.post('/login/desktop-app/push', { _csrf: csrf((await b.get('/login/desktop-app/push')).text), username: name });
+      for (let i = 0; i < 3; i++)
+        expect(
+          (
+            await b.post('/login/desktop-app/push', {
+              _csrf: csrf((await b.get('/login/desktop-app/push')).text),
+              username: name,
+            })
+          ).location,
+        ).toBe('/login/desktop-app/push/wait');
+      const refused = await b.post('/login/desktop-app/push', {
+        _csrf: csrf((await b.get('/login/desktop-app/push')).text),
+        username: name,
+      });
       expect(refused.location).toBe('/login/desktop-app/push');
-      expect((await b.get('/login/desktop-app/push')).text).toContain('Too many attempts. Please wait a moment and try again.');
+      expect((await b.get('/login/desktop-app/push')).text).toContain(
+        'Too many attempts. Please wait a moment and try again.',
+      );
     }
   });
 });
@@ -150,16 +199,22 @@ describe('login by online approval: no oracle, no login CSRF', () => {
 it('a malformed name on the request form comes back (303) with the error at the field, the name typed and `next` kept', async () => {
   const b = new Browser(t.url, 'en');
   const form = await b.get('/login/desktop-app/push?next=%2Fmeans%2Fnew');
-  const sent = await b.post('/login/desktop-app/push', { _csrf: csrf(form.text), username: 'x<y', next: '/means/new' });
+  const sent = await b.post('/login/desktop-app/push', {
+    _csrf: csrf(form.text),
+    username: 'x<y',
+    next: '/means/new',
+  });
   expect(sent.status).toBe(303);
   expect(sent.location).toBe('/login/desktop-app/push?next=%2Fmeans%2Fnew');
   const again = await b.get(sent.location!);
-  expect(again.text).toContain('<p class="field-error" id="f-username-error">Please check your input.</p>');
+  expect(again.text).toContain(
+    '<p class="field-error" id="f-username-error">Please check your input.</p>',
+  );
   expect(again.text).toContain('value="x&lt;y"');
   expect(again.text).toContain('name="next" value="/means/new"');
 });
 
-it('a login for someone else (the login page\'s next) returns there after the approval', async () => {
+it("a login for someone else (the login page's next) returns there after the approval", async () => {
   const { username, peer } = await accountWithApp('en');
   const b = new Browser(t.url, 'en');
   const login = await b.get('/login?next=%2Fmeans%2Fnew');
@@ -168,7 +223,11 @@ it('a login for someone else (the login page\'s next) returns there after the ap
   expect(form.text).toContain('name="next" value="/means/new"');
   let sent: PageAnswer | undefined;
   const [request] = await requestsDuring([peer], async () => {
-    sent = await b.post('/login/desktop-app/push', { _csrf: csrf(form.text), username, next: '/means/new' });
+    sent = await b.post('/login/desktop-app/push', {
+      _csrf: csrf(form.text),
+      username,
+      next: '/means/new',
+    });
   });
   expect(sent?.location).toBe('/login/desktop-app/push/wait?next=%2Fmeans%2Fnew');
   const wait = await b.get(sent!.location!);
@@ -187,11 +246,20 @@ describe('§4.2 confirmation of a new pairing by online approval', () => {
     expect(confirm.page).toContain('Anfrage an die neue Desktop-App senden');
     let sent: PageAnswer | undefined;
     const [request] = await requestsDuring([peer], async () => {
-      sent = await b.post('/auth/push', { _csrf: csrf(confirm.page), meansId: peer.enrolled!.means, next: '/account?done=confirmed', back: confirm.url });
+      sent = await b.post('/auth/push', {
+        _csrf: csrf(confirm.page),
+        meansId: peer.enrolled!.means,
+        next: '/account?done=confirmed',
+        back: confirm.url,
+      });
     });
     expect(sent?.status).toBe(303);
     const parsed = parseApprovalRequest(request!);
-    expect(parsed).toMatchObject({ purpose: 'confirm-pairing', means: peer.enrolled!.means, service: 'Servicekonto: Desktop-App bestätigen' });
+    expect(parsed).toMatchObject({
+      purpose: 'confirm-pairing',
+      means: peer.enrolled!.means,
+      service: 'Servicekonto: Desktop-App bestätigen',
+    });
     const wait = await b.get(sent!.location!);
     expect(wait.status).toBe(200);
     // Another session of the same account cannot complete (or even see) this request.
@@ -212,7 +280,11 @@ describe('§4.2 confirmation of a new pairing by online approval', () => {
 
 /** A fresh password session of `username` over the JSON API. */
 async function newSession(username: string): Promise<{ cookie: string | undefined }> {
-  const res = await fetch(`${t.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  const res = await fetch(`${t.url}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
   expect(res.status).toBe(200);
   return { cookie: res.headers.getSetCookie()[0]?.split(';')[0] };
 }
@@ -236,7 +308,10 @@ describe('step-up with several desktop apps', () => {
     const qrD = payloadOf(step.text, `login-qr-${idD}`);
     expect(payloadOf(step.text, `login-qr-${idL}`)).not.toBe('');
     expect(qrD).not.toBe('');
-    const offline = await b.post(`/auth/${idD}?next=%2Faccount`, { _csrf: csrf(step.text), code: desktop.code(qrD, await serverNow(t.url)) });
+    const offline = await b.post(`/auth/${idD}?next=%2Faccount`, {
+      _csrf: csrf(step.text),
+      code: desktop.code(qrD, await serverNow(t.url)),
+    });
     expect(offline.location).toBe('/account');
 
     // Online: one request to all apps after a fresh password login; the laptop answers.
@@ -246,7 +321,12 @@ describe('step-up with several desktop apps', () => {
     expect(step2.text).toContain('data-testid="push-all"');
     let sent: PageAnswer | undefined;
     const [reqL, reqD] = await requestsDuring([laptop, desktop], async () => {
-      sent = await c.post('/auth/push', { _csrf: csrf(step2.text), meansId: 'all', next: '/account', back: '/auth?next=%2Faccount' });
+      sent = await c.post('/auth/push', {
+        _csrf: csrf(step2.text),
+        meansId: 'all',
+        next: '/account',
+        back: '/auth?next=%2Faccount',
+      });
     });
     expect(parseApprovalRequest(reqL!).tx).toBe(parseApprovalRequest(reqD!).tx);
     const wait = await c.get(sent!.location!);
@@ -261,7 +341,12 @@ describe('step-up with several desktop apps', () => {
     d.seed((await newSession(username)).cookie);
     const step3 = await d.get('/auth?next=%2Faccount');
     const [reqOnly] = await requestsDuring([desktop], async () => {
-      sent = await d.post('/auth/push', { _csrf: csrf(step3.text), meansId: idD, next: '/account', back: '/auth?next=%2Faccount' });
+      sent = await d.post('/auth/push', {
+        _csrf: csrf(step3.text),
+        meansId: idD,
+        next: '/account',
+        back: '/auth?next=%2Faccount',
+      });
     });
     expect(parseApprovalRequest(reqOnly!).means).toBe(idD);
     // The request names the desktop only: the laptop cannot answer it (not addressed to it), the desktop can.
@@ -280,11 +365,18 @@ describe('no transaction id in a URL', () => {
     const step = await b.get('/auth?next=%2Faccount');
     let sent: PageAnswer | undefined;
     const [request] = await requestsDuring([peer], async () => {
-      sent = await b.post('/auth/push', { _csrf: csrf(step.text), meansId: 'all', next: '/account', back: '/auth?next=%2Faccount' });
+      sent = await b.post('/auth/push', {
+        _csrf: csrf(step.text),
+        meansId: 'all',
+        next: '/account',
+        back: '/auth?next=%2Faccount',
+      });
     });
     const { tx } = parseApprovalRequest(request!);
     expect(sent?.status).toBe(303);
-    expect(sent!.location).toBe('/auth/push/wait?next=%2Faccount&back=%2Fauth%3Fnext%3D%252Faccount');
+    expect(sent!.location).toBe(
+      '/auth/push/wait?next=%2Faccount&back=%2Fauth%3Fnext%3D%252Faccount',
+    );
     const cookie = sent!.cookies.find((c) => c.startsWith('sk_push='));
     expect(cookie).toContain(`sk_push=${tx};`);
     expect(cookie).toMatch(/HttpOnly/i);
@@ -305,7 +397,12 @@ describe('the waiting page re-checks without counting as activity', () => {
     const b = new Browser(t.url, 'en');
     b.seed((await newSession(username)).cookie); // password only: niedrig, 60 minutes idle
     const step = await b.get('/auth?next=%2Faccount');
-    const sent = await b.post('/auth/push', { _csrf: csrf(step.text), meansId: 'all', next: '/account', back: '/auth?next=%2Faccount' });
+    const sent = await b.post('/auth/push', {
+      _csrf: csrf(step.text),
+      meansId: 'all',
+      next: '/account',
+      back: '/auth?next=%2Faccount',
+    });
     expect(sent.status).toBe(303);
     // The user leaves the page open: it polls every 2 s; here once after 100 s while the request is pending …
     await advance(t.url, 100);

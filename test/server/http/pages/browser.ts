@@ -28,18 +28,37 @@ export class Browser {
     const [k, v] = (cookie ?? '').split('=');
     if (k && v) this.jar.set(k, v);
   }
-  private async send(method: string, url: string, body?: Record<string, string>): Promise<PageAnswer> {
-    const headers: Record<string, string> = { 'accept-language': this.lang, cookie: [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ') };
+  private async send(
+    method: string,
+    url: string,
+    body?: Record<string, string>,
+  ): Promise<PageAnswer> {
+    const headers: Record<string, string> = {
+      'accept-language': this.lang,
+      cookie: [...this.jar].map(([k, v]) => `${k}=${v}`).join('; '),
+    };
     if (body) headers['content-type'] = 'application/x-www-form-urlencoded';
-    const res = await fetch(this.base + url, { method, headers, redirect: 'manual', ...(body ? { body: new URLSearchParams(body).toString() } : {}) });
+    const res = await fetch(this.base + url, {
+      method,
+      headers,
+      redirect: 'manual',
+      ...(body ? { body: new URLSearchParams(body).toString() } : {}),
+    });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const [k, ...v] = (pair ?? '').split('=');
       if (!k) continue;
-      if (v.join('=') && !/Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c)) this.jar.set(k, v.join('='));
+      if (v.join('=') && !/Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c))
+        this.jar.set(k, v.join('='));
       else this.jar.delete(k);
     }
-    return { status: res.status, text: await res.text(), location: res.headers.get('location'), cookies: res.headers.getSetCookie(), headers: res.headers };
+    return {
+      status: res.status,
+      text: await res.text(),
+      location: res.headers.get('location'),
+      cookies: res.headers.getSetCookie(),
+      headers: res.headers,
+    };
   }
   /** True when the jar holds a cookie of that name. */
   has(name: string): boolean {
@@ -54,7 +73,10 @@ export class Browser {
     return this.send('POST', url, body);
   }
   /** Posts a form as a browser does: the answer must be 303 See Other (post/redirect/get), then the GET it names. */
-  async submit(url: string, body: Record<string, string>): Promise<{ status: number; text: string; url: string }> {
+  async submit(
+    url: string,
+    body: Record<string, string>,
+  ): Promise<{ status: number; text: string; url: string }> {
     const posted = await this.post(url, body);
     expect(posted.status, `${url} answers 303`).toBe(303);
     const target = posted.location ?? '';
@@ -63,7 +85,14 @@ export class Browser {
   }
 }
 
-const unescape = (s: string): string => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescape = (s: string): string =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 /** The payload text of the QR block with `testId` on a page ('' when absent). */
-export const payloadOf = (page: string, testId: string): string => unescape(new RegExp(`value="([^"]+)" data-testid="${testId}-payload"`).exec(page)?.[1] ?? '');
+export const payloadOf = (page: string, testId: string): string =>
+  unescape(new RegExp(`value="([^"]+)" data-testid="${testId}-payload"`).exec(page)?.[1] ?? '');

@@ -20,11 +20,23 @@ describe('create account form', () => {
   it('marks each wrong field, keeps username and details, never the passwords', async () => {
     const b = new Browser(t.url, 'de');
     const form = await b.get('/register');
-    const r = await b.submit('/register', { _csrf: csrf(form.text), 'attr.givenNames': 'Erika', 'attr.familyName': 'Mustermann', 'attr.email': 'e@example.org', username: 'x', password: 'short', blockPassword: 'short' });
+    const r = await b.submit('/register', {
+      _csrf: csrf(form.text),
+      'attr.givenNames': 'Erika',
+      'attr.familyName': 'Mustermann',
+      'attr.email': 'e@example.org',
+      username: 'x',
+      password: 'short',
+      blockPassword: 'short',
+    });
     expect(r.url).toBe('/register');
     for (const id of ['f-username', 'f-password', 'f-blockPassword']) {
       expect(r.text).toContain(`id="${id}-error"`);
-      expect(r.text).toMatch(new RegExp(`<input id="${id}"[^>]*aria-describedby="${id}-error[^"]*"[^>]*aria-invalid="true"`));
+      expect(r.text).toMatch(
+        new RegExp(
+          `<input id="${id}"[^>]*aria-describedby="${id}-error[^"]*"[^>]*aria-invalid="true"`,
+        ),
+      );
     }
     expect(r.text).toContain('value="Erika"');
     expect(r.text).toContain('value="e@example.org"');
@@ -40,12 +52,22 @@ describe('create account form', () => {
     const b = new Browser(t.url, 'en');
     const name = `taken${++n}`;
     const form = await b.get('/register');
-    const fields = { _csrf: csrf(form.text), 'attr.givenNames': 'Erika', 'attr.familyName': 'Mustermann', username: name, password: PASSWORD, blockPassword: 'sperr mich 0815 bitte' };
+    const fields = {
+      _csrf: csrf(form.text),
+      'attr.givenNames': 'Erika',
+      'attr.familyName': 'Mustermann',
+      username: name,
+      password: PASSWORD,
+      blockPassword: 'sperr mich 0815 bitte',
+    };
     const ok = await b.submit('/register', fields);
     expect(ok.url).toBe('/register/done');
     expect(ok.text).toContain('data-testid="delete-level"');
     const other = new Browser(t.url, 'en');
-    const dup = await other.submit('/register', { ...fields, _csrf: csrf((await other.get('/register')).text) });
+    const dup = await other.submit('/register', {
+      ...fields,
+      _csrf: csrf((await other.get('/register')).text),
+    });
     expect(dup.text).toContain('id="f-username-error"');
     expect(dup.text).not.toContain(PASSWORD);
   });
@@ -55,10 +77,16 @@ describe('the flash cookie', () => {
   it('is sealed (a forged or altered one is ignored) and only the page it is for takes it', async () => {
     const b = new Browser(t.url, 'en');
     const form = await b.get('/block');
-    const posted = await b.post('/block', { _csrf: csrf(form.text), username: 'kept-name', blockPassword: 'whatever it is' });
+    const posted = await b.post('/block', {
+      _csrf: csrf(form.text),
+      username: 'kept-name',
+      blockPassword: 'whatever it is',
+    });
     const sealed = /sk_flash=([^;]+)/.exec(posted.cookies.join('\n'))?.[1] ?? '';
     expect(sealed).not.toContain('kept-name');
-    expect(Buffer.from(sealed.split('.')[2] ?? '', 'base64url').toString()).not.toContain('kept-name');
+    expect(Buffer.from(sealed.split('.')[2] ?? '', 'base64url').toString()).not.toContain(
+      'kept-name',
+    );
     // Another page leaves it alone; the block page shows it once.
     expect((await b.get('/login')).text).not.toContain('kept-name');
     expect((await b.get('/block')).text).toContain('value="kept-name"');
@@ -80,10 +108,18 @@ describe('the flash cookie is bound to the browser and single use', () => {
   /** A browser that posted the block form with `name`: the sealed flash it got, and its binding cookie. */
   async function flashFor(name: string): Promise<{ b: Browser; sealed: string; bind: string }> {
     const b = new Browser(t.url, 'en');
-    const posted = await b.post('/block', { _csrf: csrf((await b.get('/block')).text), username: name, blockPassword: 'whatever it is' });
+    const posted = await b.post('/block', {
+      _csrf: csrf((await b.get('/block')).text),
+      username: name,
+      blockPassword: 'whatever it is',
+    });
     expect(posted.status).toBe(303);
     const jar = posted.cookies.join('\n');
-    return { b, sealed: /sk_flash=([^;]+)/.exec(jar)?.[1] ?? '', bind: /sk_fb=([^;]+)/.exec(jar)?.[1] ?? '' };
+    return {
+      b,
+      sealed: /sk_flash=([^;]+)/.exec(jar)?.[1] ?? '',
+      bind: /sk_fb=([^;]+)/.exec(jar)?.[1] ?? '',
+    };
   }
 
   it('the same cookie value sent again within its minute shows nothing (replay)', async () => {
@@ -116,7 +152,11 @@ describe('choices start unselected', () => {
     const form = await b.get('/block');
     expect(form.text).not.toMatch(/type="radio"[^>]*checked/);
     expect(form.text).toMatch(/type="radio"[^>]*name="kind"[^>]*required/);
-    const r = await b.submit('/block', { _csrf: csrf(form.text), username: 'someone', blockPassword: 'whatever it is' });
+    const r = await b.submit('/block', {
+      _csrf: csrf(form.text),
+      username: 'someone',
+      blockPassword: 'whatever it is',
+    });
     expect(r.text).toContain('id="block-kind-error"');
     expect(r.text).toMatch(/<input id="f-username"[^>]*value="someone"/);
   });
@@ -140,16 +180,29 @@ describe('page structure', () => {
     const api = await newAccount(t.url, `struct${++n}`, { email: 'a@example.org' });
     const b = new Browser(t.url, 'en');
     b.seed(api.cookie);
-    for (const url of ['/account', '/auth?next=%2Faccount', '/means/new', '/delete', '/block', '/outbox/email']) {
+    for (const url of [
+      '/account',
+      '/auth?next=%2Faccount',
+      '/means/new',
+      '/delete',
+      '/block',
+      '/outbox/email',
+    ]) {
       const page = (await b.get(url)).text;
       expect(page.match(/<h1\b/g)?.length, url).toBe(1);
-      expect(page, url).toMatch(/<header>[\s\S]*<nav [\s\S]*<\/header>\s*<main id="main">\s*<h1>[\s\S]*<\/main>\s*<footer>/);
+      expect(page, url).toMatch(
+        /<header>[\s\S]*<nav [\s\S]*<\/header>\s*<main id="main">\s*<h1>[\s\S]*<\/main>\s*<footer>/,
+      );
       const levels = [...page.matchAll(/<h([1-6])\b/g)].map((m) => Number(m[1]));
-      levels.forEach((l, i) => expect(l - (levels[i - 1] ?? 0), `${url} heading ${i}`).toBeLessThanOrEqual(1));
+      levels.forEach((l, i) =>
+        expect(l - (levels[i - 1] ?? 0), `${url} heading ${i}`).toBeLessThanOrEqual(1),
+      );
     }
     const account = (await b.get('/account')).text;
     expect(account).toMatch(/<td role="cell" data-label="Last used">/);
-    expect(account).toMatch(/<time datetime="\d{4}-\d\d-\d\dT[\d:.]+Z" data-local-time>[^<]+ UTC<\/time>/);
+    expect(account).toMatch(
+      /<time datetime="\d{4}-\d\d-\d\dT[\d:.]+Z" data-local-time>[^<]+ UTC<\/time>/,
+    );
     expect(account).toContain('<script src="/assets/local-time.js" defer></script>');
   });
 });
@@ -163,7 +216,9 @@ describe('German terms in English pages', () => {
       const uses = page.split(new RegExp(`(?<![\\p{L}-])${term}(?![\\p{L}-])`, 'u')).length - 1;
       if (uses === 0) continue;
       expect(page.split(glossed).length - 1, term).toBe(1);
-      expect(page.indexOf(glossed), term).toBe(page.search(new RegExp(`(?<=>[^<]*)(?<![\\p{L}-])${term}(?![\\p{L}-])`, 'u')));
+      expect(page.indexOf(glossed), term).toBe(
+        page.search(new RegExp(`(?<=>[^<]*)(?<![\\p{L}-])${term}(?![\\p{L}-])`, 'u')),
+      );
     }
     expect(page).toContain(`Basisregistrierung (${LEVEL_GLOSS_EN.basisregistrierung})`);
     const de = (await new Browser(t.url, 'de').get('/register')).text;
@@ -171,7 +226,11 @@ describe('German terms in English pages', () => {
   });
 
   it('leaves tags, attributes and the title alone', () => {
-    const out = glossFirstUse('<html><head><title>Servicekonto</title></head><body><p data-x="hoch">hoch und hoch</p><span>Servicekonto</span></body></html>');
-    expect(out).toBe(`<html><head><title>Servicekonto</title></head><body><p data-x="hoch">hoch (${LEVEL_GLOSS_EN.hoch}) und hoch</p><span>Servicekonto (service account)</span></body></html>`);
+    const out = glossFirstUse(
+      '<html><head><title>Servicekonto</title></head><body><p data-x="hoch">hoch und hoch</p><span>Servicekonto</span></body></html>',
+    );
+    expect(out).toBe(
+      `<html><head><title>Servicekonto</title></head><body><p data-x="hoch">hoch (${LEVEL_GLOSS_EN.hoch}) und hoch</p><span>Servicekonto (service account)</span></body></html>`,
+    );
   });
 });

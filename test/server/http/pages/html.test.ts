@@ -19,7 +19,9 @@ describe('html tagged template', () => {
   });
 
   it('flattens arrays, drops null/undefined/false, prints numbers and true', () => {
-    expect(html`${['<a>', html`<br>`, null, undefined, false, 0, 12n, true]}`.value).toBe('&lt;a&gt;<br>012true');
+    expect(html`${['<a>', html`<br>`, null, undefined, false, 0, 12n, true]}`.value).toBe(
+      '&lt;a&gt;<br>012true',
+    );
   });
 
   it('inserts trusted markup verbatim only when explicitly wrapped', () => {

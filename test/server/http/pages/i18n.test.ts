@@ -36,7 +36,15 @@ describe('safeNext', () => {
   it('keeps local paths and refuses anything that could leave the site', () => {
     expect(safeNext('/account')).toBe('/account');
     expect(safeNext('/means/abc/confirm?x=1')).toBe('/means/abc/confirm?x=1');
-    for (const bad of ['//evil.example', '/\\evil', 'https://evil.example', 'javascript:alert(1)', '/a b', '/"x', '']) {
+    for (const bad of [
+      '//evil.example',
+      '/\\evil',
+      'https://evil.example',
+      'javascript:alert(1)',
+      '/a b',
+      '/"x',
+      '',
+    ]) {
       expect(safeNext(bad)).toBe('/account');
     }
   });

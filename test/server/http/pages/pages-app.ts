@@ -27,12 +27,18 @@ export async function buildPagesApp(): Promise<PagesApp> {
   const dir = mkdtempSync(path.join(tmpdir(), 'faktor-pages-unit-'));
   const db = openTestStore(dir);
   const clock = new AdjustableClock();
-  const ctx = new AppContext(db, clock, DEFAULT_POLICY, { rpId: 'localhost', rpName: 'Servicekonto', origins: ['http://localhost'] }, {
-    testMode: true,
-    issuer: 'Servicekonto',
-    origin: 'http://localhost',
-    argon2: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
-  });
+  const ctx = new AppContext(
+    db,
+    clock,
+    DEFAULT_POLICY,
+    { rpId: 'localhost', rpName: 'Servicekonto', origins: ['http://localhost'] },
+    {
+      testMode: true,
+      issuer: 'Servicekonto',
+      origin: 'http://localhost',
+      argon2: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
+    },
+  );
   const services = createServices(ctx);
   const app = Fastify({ logger: false });
   await app.register(cookie);
@@ -63,7 +69,8 @@ export class Jar {
       const [k, ...v] = (pair ?? '').split('=');
       if (!k) continue;
       const value = v.join('=');
-      if (value === '' || /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c)) this.cookies.delete(k.trim());
+      if (value === '' || /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c))
+        this.cookies.delete(k.trim());
       else this.cookies.set(k.trim(), value);
     }
   }

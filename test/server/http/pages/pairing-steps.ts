@@ -9,13 +9,19 @@ import type { DesktopPeer } from '../desktop-app-peer';
 import { csrf, payloadOf, type Browser } from './browser';
 
 /** Up to the confirmation page: returns its URL and HTML. */
-export async function enrolThroughPages(b: Browser, peer: DesktopPeer): Promise<{ url: string; page: string }> {
+export async function enrolThroughPages(
+  b: Browser,
+  peer: DesktopPeer,
+): Promise<{ url: string; page: string }> {
   const form = await b.get('/means/new');
   expect(form.text).toContain('id="new-desktop-app"');
   const pairing = await b.submit('/means/new/desktop-app', { _csrf: csrf(form.text) });
   expect(pairing.status).toBe(200);
   expect(pairing.text).toContain('data-testid="pairing-qr"');
-  expect((await peer.enroll(b.base, payloadOf(pairing.text, 'pairing-qr'), await serverNow(b.base))).status).toBe(201);
+  expect(
+    (await peer.enroll(b.base, payloadOf(pairing.text, 'pairing-qr'), await serverNow(b.base)))
+      .status,
+  ).toBe(201);
   const cont = await b.get('/means/desktop-app/continue');
   expect(cont.status).toBe(303);
   const url = cont.location ?? '';

@@ -6,7 +6,11 @@ import { createLockedLinkOpener } from '../../../../../electron/main/services/de
 
 // The link check itself (same-device.ts) has its own tests; here a stand-in answers as it would for an
 // unlocked vault, a locked one, and a refused link, so the waiting and the window handling are what is tested.
-const code = { token: 't', route: { kind: 'text', text: '' }, source: { kind: 'link' } } as unknown as FoundCode;
+const code = {
+  token: 't',
+  route: { kind: 'text', text: '' },
+  source: { kind: 'link' },
+} as unknown as FoundCode;
 
 function setup(answer: (link: string) => Promise<FoundCode>) {
   const log: string[] = [];

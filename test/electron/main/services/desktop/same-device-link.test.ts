@@ -1,13 +1,26 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { EventName } from '../../../../../shared/ipc/contract';
 import type { DesktopAction } from '../../../../../shared/ipc/desktop-schemas';
-import { formatLoginPayload, parseLoginPayload } from '../../../../../shared/servicekonto/login-payload';
+import {
+  formatLoginPayload,
+  parseLoginPayload,
+} from '../../../../../shared/servicekonto/login-payload';
 import { formatSameDeviceLink } from '../../../../../shared/servicekonto/same-device-link';
 import { createMainProcess, type MainProcess } from '../../../../../electron/main/main-process';
 import { createOsKeychain } from '../../../../../electron/main/services/keychain';
 import { KEY_ACCOUNT } from '../../../../../electron/main/services/vault-lock';
-import { Client, newAccount, startTestServer, type TestServer } from '../../../../server/http/client';
-import { ManualClock, MemoryClipboard, ScriptedDialogs, TEST_KDF } from '../../../../support/doubles';
+import {
+  Client,
+  newAccount,
+  startTestServer,
+  type TestServer,
+} from '../../../../server/http/client';
+import {
+  ManualClock,
+  MemoryClipboard,
+  ScriptedDialogs,
+  TEST_KDF,
+} from '../../../../support/doubles';
 import { sandbox } from '../../../../support/sandbox';
 import { pairConfirmed } from '../../../../support/paired-desktop';
 
@@ -30,7 +43,8 @@ let events: Array<{ name: EventName; payload: unknown }>;
 let shown: number;
 let notes: Array<{ title: string; onClick?: () => void }>;
 
-const actions = (): DesktopAction[] => events.filter((e) => e.name === 'desktop-action').map((e) => e.payload as DesktopAction);
+const actions = (): DesktopAction[] =>
+  events.filter((e) => e.name === 'desktop-action').map((e) => e.payload as DesktopAction);
 const lastAction = (): DesktopAction | undefined => actions().at(-1);
 
 /** Pairs the app with a fresh account and confirms the pairing (§4.2). */
@@ -47,7 +61,13 @@ beforeEach(() => {
   shown = 0;
   notes = [];
   main = createMainProcess({
-    ports: { clipboard: new MemoryClipboard(), dialogs: new ScriptedDialogs(), clock, locale: () => 'en-US', notify: (n) => void notes.push(n) },
+    ports: {
+      clipboard: new MemoryClipboard(),
+      dialogs: new ScriptedDialogs(),
+      clock,
+      locale: () => 'en-US',
+      notify: (n) => void notes.push(n),
+    },
     eventSink: (name, payload) => void events.push({ name, payload }),
     appDataDir: box.dir,
     keychainService: box.service,
@@ -59,7 +79,9 @@ beforeEach(() => {
 });
 afterEach(async () => {
   main.desktop.dispose();
-  await createOsKeychain(box.service).delete(KEY_ACCOUNT).catch(() => false);
+  await createOsKeychain(box.service)
+    .delete(KEY_ACCOUNT)
+    .catch(() => false);
   box.cleanup();
 });
 
@@ -74,11 +96,21 @@ describe('faktor:// same-device link', () => {
     await main.desktop.openLink(link);
     const opened = lastAction();
     expect(shown).toBe(1);
-    if (opened?.kind !== 'show-scan') throw new Error(`expected show-scan, got ${JSON.stringify(opened)}`);
+    if (opened?.kind !== 'show-scan')
+      throw new Error(`expected show-scan, got ${JSON.stringify(opened)}`);
     const [code] = opened.result.codes;
-    expect(code).toMatchObject({ source: { kind: 'link' }, route: { kind: 'servicekonto-login', login: { origin: t.server.origin, accountName: 'link-erika', tx: qr.tx } } });
+    expect(code).toMatchObject({
+      source: { kind: 'link' },
+      route: {
+        kind: 'servicekonto-login',
+        login: { origin: t.server.origin, accountName: 'link-erika', tx: qr.tx },
+      },
+    });
     const shownCode = await main.api['servicekonto-offline-code']({ token: code!.token, pin: PIN });
-    expect((await browser.post('/api/login/desktop-app/code', { tx: qr.tx, code: shownCode.code })).status).toBe(200);
+    expect(
+      (await browser.post('/api/login/desktop-app/code', { tx: qr.tx, code: shownCode.code }))
+        .status,
+    ).toBe(200);
 
     await main.desktop.openLink(link);
     expect(lastAction()).toEqual({ kind: 'error', code: 'protocol-replayed' });
@@ -87,22 +119,35 @@ describe('faktor:// same-device link', () => {
   it('refuses foreign, expired, tampered, oversize, unknown-version and junk links before showing anything', async () => {
     await main.api['vault-status']({});
     await pairedAccount('link-max');
-    const qr = (await new Client(t.url).post<Qr>('/api/login/desktop-app', { username: 'link-max' })).body;
+    const qr = (
+      await new Client(t.url).post<Qr>('/api/login/desktop-app', { username: 'link-max' })
+    ).body;
     const login = parseLoginPayload(qr.payload, clock.now());
     const { v: _v, ...fields } = login;
     const other = await startTestServer();
     let foreign: string;
     try {
       await newAccount(other.url, 'link-max');
-      foreign = (await new Client(other.url).post<Qr>('/api/login/desktop-app', { username: 'link-max' })).body.payload;
+      foreign = (
+        await new Client(other.url).post<Qr>('/api/login/desktop-app', { username: 'link-max' })
+      ).body.payload;
     } finally {
       await other.stop();
     }
     const cases: Array<[string, string]> = [
       [formatSameDeviceLink(foreign), 'not-paired'],
-      [formatSameDeviceLink(formatLoginPayload({ ...fields, origin: 'https://evil.example' })), 'not-paired'],
-      [formatSameDeviceLink(formatLoginPayload({ ...fields, account: 'someone-else' })), 'not-paired'],
-      [formatSameDeviceLink(qr.payload.replace('"level":"substanziell"', '"level":"ultra"')), 'protocol-malformed'],
+      [
+        formatSameDeviceLink(formatLoginPayload({ ...fields, origin: 'https://evil.example' })),
+        'not-paired',
+      ],
+      [
+        formatSameDeviceLink(formatLoginPayload({ ...fields, account: 'someone-else' })),
+        'not-paired',
+      ],
+      [
+        formatSameDeviceLink(qr.payload.replace('"level":"substanziell"', '"level":"ultra"')),
+        'protocol-malformed',
+      ],
       [formatSameDeviceLink(qr.payload.replace('{"v":1', '{"v":2')), 'protocol-version'],
       [formatSameDeviceLink(qr.payload).replace('v=1', 'v=9'), 'protocol-version'],
       [`faktor://login?v=1&p=${'x'.repeat(20_000)}`, 'protocol-oversize'],
@@ -112,7 +157,10 @@ describe('faktor:// same-device link', () => {
     ];
     for (const [link, expected] of cases) {
       await main.desktop.openLink(link);
-      expect([link.slice(0, 50), lastAction()]).toEqual([link.slice(0, 50), { kind: 'error', code: expected }]);
+      expect([link.slice(0, 50), lastAction()]).toEqual([
+        link.slice(0, 50),
+        { kind: 'error', code: expected },
+      ]);
     }
     // Expired: the same, otherwise good link after its two minutes.
     clock.advance(3 * 60_000);
@@ -126,7 +174,9 @@ describe('faktor:// same-device link', () => {
     await pairedAccount('link-lena');
     await main.api['vault-set-password']({ current: null, next: 'app password 1' });
     await main.api['vault-lock']({});
-    const qr = (await new Client(t.url).post<Qr>('/api/login/desktop-app', { username: 'link-lena' })).body;
+    const qr = (
+      await new Client(t.url).post<Qr>('/api/login/desktop-app', { username: 'link-lena' })
+    ).body;
     await main.desktop.openLink(formatSameDeviceLink(qr.payload));
     expect(actions()).toEqual([]);
     await main.api['vault-unlock']({ password: 'app password 1' });
@@ -139,7 +189,11 @@ describe('approval notification', () => {
     await main.api['vault-status']({});
     await pairedAccount('note-erika');
     await main.api['servicekonto-list']({});
-    const push = (await new Client(t.url).post<{ tx: string }>('/api/login/desktop-app/push', { username: 'note-erika' })).body;
+    const push = (
+      await new Client(t.url).post<{ tx: string }>('/api/login/desktop-app/push', {
+        username: 'note-erika',
+      })
+    ).body;
     await expect.poll(() => notes.length, { timeout: 20_000 }).toBe(1);
     expect(actions()).toEqual([]);
     notes[0]!.onClick?.();

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { onWindowClose, onWindowMinimize, START_HIDDEN_ARG, startsHidden } from '../../../../../electron/main/services/desktop/window-behaviour';
+import {
+  onWindowClose,
+  onWindowMinimize,
+  START_HIDDEN_ARG,
+  startsHidden,
+} from '../../../../../electron/main/services/desktop/window-behaviour';
 
 describe('window behaviour', () => {
   it('close hides to the tray only with the setting, a tray, and no quit under way', () => {

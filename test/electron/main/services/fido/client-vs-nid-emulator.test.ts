@@ -4,7 +4,12 @@ import { Ctap2Client } from '../../../../../electron/main/services/fido/ctap2-cl
 import { createMemoryPipe } from '../../../../../electron/main/services/fido/memory-transport';
 import { NidEmulatorBackend } from '../../../../support/soft-authenticator/nid-emulator-shim';
 import { SoftCtapHid } from '../../../../support/soft-authenticator/soft-ctaphid';
-import { clientData, RP, verifyAssertion, verifyAttestation } from '../../../../support/soft-authenticator/webauthn-verify';
+import {
+  clientData,
+  RP,
+  verifyAssertion,
+  verifyAttestation,
+} from '../../../../support/soft-authenticator/webauthn-verify';
 
 // Our client against an authenticator we did not write: nid-webauthn-emulator (npm), bridged behind
 // our CTAPHID layer because it only speaks CTAP2 CBOR. Its outputs are checked by @simplewebauthn/server.
@@ -27,11 +32,20 @@ describe('CTAP2 client against nid-webauthn-emulator', () => {
 
     const challenge = new Uint8Array(32).fill(7);
     const create = clientData('webauthn.create', challenge);
-    const att = await ctap.makeCredential({ clientDataHash: create.hash, rp: { id: RP.id, name: 'Servicekonto' }, user: { id: Uint8Array.of(5), name: 'erika', displayName: 'Erika' }, residentKey: true });
+    const att = await ctap.makeCredential({
+      clientDataHash: create.hash,
+      rp: { id: RP.id, name: 'Servicekonto' },
+      user: { id: Uint8Array.of(5), name: 'erika', displayName: 'Erika' },
+      residentKey: true,
+    });
     expect(await verifyAttestation(att, create, challenge, false)).toBe(true);
 
     const get = clientData('webauthn.get', challenge);
-    const [assertion] = await ctap.getAssertions({ rpId: RP.id, clientDataHash: get.hash, allowList: [att.authData.credential!.credentialId] });
+    const [assertion] = await ctap.getAssertions({
+      rpId: RP.id,
+      clientDataHash: get.hash,
+      allowList: [att.authData.credential!.credentialId],
+    });
     expect(await verifyAssertion(att, assertion!, get, challenge)).toBe(true);
   });
 });

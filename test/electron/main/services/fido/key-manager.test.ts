@@ -3,15 +3,25 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import { KeyManager } from '../../../../../electron/main/services/fido/key-manager';
 import { createMemoryPipe } from '../../../../../electron/main/services/fido/memory-transport';
 import type { KeyDevice } from '../../../../../electron/main/services/fido/node-hid-transport';
-import { SoftAuthenticator, type SoftAuthenticatorOptions } from '../../../../support/soft-authenticator/authenticator';
+import {
+  SoftAuthenticator,
+  type SoftAuthenticatorOptions,
+} from '../../../../support/soft-authenticator/authenticator';
 import { SoftCtapHid } from '../../../../support/soft-authenticator/soft-ctaphid';
 import { enrolResident } from '../../../../support/soft-authenticator/enrol';
 
 // The key manager over "plugged-in" software authenticators: each open() is a fresh in-memory pipe to
 // the same simulated key, as reopening a hidraw node is to a physical one (which cannot exist in CI).
 function rig(keys: Record<string, SoftAuthenticatorOptions>) {
-  const authenticators = new Map(Object.entries(keys).map(([path, o]) => [path, new SoftAuthenticator(o)] as const));
-  let plugged: KeyDevice[] = [...authenticators.keys()].map((path) => ({ path, vendorId: 0x1209, productId: 0x5070, product: 'Soft key' }));
+  const authenticators = new Map(
+    Object.entries(keys).map(([path, o]) => [path, new SoftAuthenticator(o)] as const),
+  );
+  let plugged: KeyDevice[] = [...authenticators.keys()].map((path) => ({
+    path,
+    vendorId: 0x1209,
+    productId: 0x5070,
+    product: 'Soft key',
+  }));
   const manager = new KeyManager({
     list: async () => plugged,
     open: async (path) => {
@@ -22,15 +32,32 @@ function rig(keys: Record<string, SoftAuthenticatorOptions>) {
       return host;
     },
   });
-  return { manager, authenticators, unplug: (path: string) => (plugged = plugged.filter((d) => d.path !== path)), plug: (d: KeyDevice) => (plugged = [...plugged, d]) };
+  return {
+    manager,
+    authenticators,
+    unplug: (path: string) => (plugged = plugged.filter((d) => d.path !== path)),
+    plug: (d: KeyDevice) => (plugged = [...plugged, d]),
+  };
 }
 
 describe('KeyManager facade', () => {
   it('lists keys with info, PIN state and capabilities; a U2F-only key too', async () => {
-    const { manager, authenticators } = rig({ '/dev/hidraw1': { credMgmt: 'preview' }, '/dev/hidraw2': { ctap2: false } });
+    const { manager, authenticators } = rig({
+      '/dev/hidraw1': { credMgmt: 'preview' },
+      '/dev/hidraw2': { ctap2: false },
+    });
     await manager.setPin('/dev/hidraw1', '2468');
     const [fido2, u2f] = await manager.listKeys();
-    expect(fido2).toMatchObject({ ctap2: true, u2f: true, wink: true, pinSet: true, pinRetries: 8, minPinLength: 4, credMgmt: true, versions: ['U2F_V2', 'FIDO_2_0', 'FIDO_2_1'] });
+    expect(fido2).toMatchObject({
+      ctap2: true,
+      u2f: true,
+      wink: true,
+      pinSet: true,
+      pinRetries: 8,
+      minPinLength: 4,
+      credMgmt: true,
+      versions: ['U2F_V2', 'FIDO_2_0', 'FIDO_2_1'],
+    });
     expect(fido2!.aaguid).toBe(bytesToHex(authenticators.get('/dev/hidraw1')!.core.aaguid));
     expect(u2f).toMatchObject({ ctap2: false, u2f: true, versions: ['U2F_V2'], credMgmt: false });
   });
@@ -52,7 +79,9 @@ describe('KeyManager facade', () => {
     expect(list).toHaveLength(1);
     expect(list[0]!.credentials.map((c) => c.user.name).sort()).toEqual(['erika', 'max']);
     await manager.deleteCredential('/dev/hidraw1', '97531', list[0]!.credentials[0]!.credentialId);
-    expect((await manager.listCredentials('/dev/hidraw1', '97531'))[0]!.credentials).toHaveLength(1);
+    expect((await manager.listCredentials('/dev/hidraw1', '97531'))[0]!.credentials).toHaveLength(
+      1,
+    );
     await manager.wink('/dev/hidraw1');
     expect(a.winks).toBe(1);
     await manager.reset('/dev/hidraw1');
@@ -61,7 +90,9 @@ describe('KeyManager facade', () => {
 
   it('reset outside the window after plug-in is refused with NOT_ALLOWED; replug is detected', async () => {
     const { manager, unplug, plug } = rig({ '/dev/hidraw1': { resetWindowMs: 0 } });
-    await expect(manager.reset('/dev/hidraw1')).rejects.toMatchObject({ params: { status: 'NOT_ALLOWED' } });
+    await expect(manager.reset('/dev/hidraw1')).rejects.toMatchObject({
+      params: { status: 'NOT_ALLOWED' },
+    });
     const replug = manager.waitForReplug(5000, 5);
     setTimeout(() => unplug('/dev/hidraw1'), 20);
     setTimeout(() => plug({ path: '/dev/hidraw3', vendorId: 0x1209, productId: 0x5070 }), 60);

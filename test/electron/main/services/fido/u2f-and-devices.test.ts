@@ -5,7 +5,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CtapError } from '../../../../../shared/ctap/errors';
 import { U2fClient } from '../../../../../electron/main/services/fido/u2f-client';
 import { KeyWatcher, type KeyChange } from '../../../../../electron/main/services/fido/key-watcher';
-import { classifyHidError, listKeyDevices, UDEV_RULE, type KeyDevice } from '../../../../../electron/main/services/fido/node-hid-transport';
+import {
+  classifyHidError,
+  listKeyDevices,
+  UDEV_RULE,
+  type KeyDevice,
+} from '../../../../../electron/main/services/fido/node-hid-transport';
 import { connectSoftKey } from '../../../../support/soft-authenticator/connect';
 
 let stop: (() => Promise<void>) | undefined;
@@ -28,13 +33,32 @@ describe('U2F fallback for keys without CTAP2', () => {
     const reg = await u2f.register(chal, app);
     // The certificate is parsed by Node's X.509 (OpenSSL), an independent reader of what we extracted.
     const cert = new X509Certificate(reg.certificate);
-    const certKey = new Uint8Array(cert.publicKey.export({ format: 'der', type: 'spki' })).slice(-65);
-    expect(p256.verify(reg.signature, concatBytes(Uint8Array.of(0), app, chal, reg.keyHandle, reg.publicKey), certKey, { format: 'der' })).toBe(true);
+    const certKey = new Uint8Array(cert.publicKey.export({ format: 'der', type: 'spki' })).slice(
+      -65,
+    );
+    expect(
+      p256.verify(
+        reg.signature,
+        concatBytes(Uint8Array.of(0), app, chal, reg.keyHandle, reg.publicKey),
+        certKey,
+        { format: 'der' },
+      ),
+    ).toBe(true);
     const auth = await u2f.authenticate(chal, app, reg.keyHandle);
     expect(auth.userPresence).toBe(1);
     const counter = Uint8Array.of(0, 0, 0, auth.counter);
-    expect(p256.verify(auth.signature, concatBytes(app, Uint8Array.of(1), counter, chal), reg.publicKey, { format: 'der' })).toBe(true);
-    await expect(u2f.authenticate(chal, app, new Uint8Array(32))).rejects.toMatchObject({ kind: 'u2f', status: 0x6a80 });
+    expect(
+      p256.verify(
+        auth.signature,
+        concatBytes(app, Uint8Array.of(1), counter, chal),
+        reg.publicKey,
+        { format: 'der' },
+      ),
+    ).toBe(true);
+    await expect(u2f.authenticate(chal, app, new Uint8Array(32))).rejects.toMatchObject({
+      kind: 'u2f',
+      status: 0x6a80,
+    });
   });
 
   it('an untouched U2F key is polled until the deadline, then key-timeout', async () => {
@@ -42,7 +66,13 @@ describe('U2F fallback for keys without CTAP2', () => {
     stop = key.stop;
     let asked = 0;
     let t = 0;
-    const error = await new U2fClient(key.channel).register(new Uint8Array(32), new Uint8Array(32), { clock: { now: () => (t += 5000) }, pollMs: 1, onTouchNeeded: () => asked++ }).catch((e: unknown) => e);
+    const error = await new U2fClient(key.channel)
+      .register(new Uint8Array(32), new Uint8Array(32), {
+        clock: { now: () => (t += 5000) },
+        pollMs: 1,
+        onTouchNeeded: () => asked++,
+      })
+      .catch((e: unknown) => e);
     expect((error as CtapError).code).toBe('key-timeout');
     expect(asked).toBeGreaterThan(0);
   });
@@ -56,11 +86,16 @@ describe('USB HID devices', () => {
   });
 
   it('permission denied on Linux names the uaccess udev rule; other failures are key-removed', () => {
-    const denied = classifyHidError(new Error('cannot open device with path /dev/hidraw3'), 'linux');
+    const denied = classifyHidError(
+      new Error('cannot open device with path /dev/hidraw3'),
+      'linux',
+    );
     expect(denied.code).toBe('key-permission-denied');
     expect(denied.detail).toContain(UDEV_RULE);
     expect(UDEV_RULE).toContain('TAG+="uaccess"');
-    expect(classifyHidError(new Error('could not read from HID device'), 'linux').code).toBe('key-removed');
+    expect(classifyHidError(new Error('could not read from HID device'), 'linux').code).toBe(
+      'key-removed',
+    );
     expect(classifyHidError(new Error('Access denied'), 'win32').detail).toContain('Windows');
   });
 
@@ -69,10 +104,13 @@ describe('USB HID devices', () => {
     const b: KeyDevice = { path: '/dev/hidraw2', vendorId: 0x20a0, productId: 0x42b1 };
     let plugged: KeyDevice[] | Error = [];
     const changes: KeyChange[] = [];
-    const watcher = new KeyWatcher(async () => {
-      if (plugged instanceof Error) throw plugged;
-      return plugged;
-    }, (c) => changes.push(c));
+    const watcher = new KeyWatcher(
+      async () => {
+        if (plugged instanceof Error) throw plugged;
+        return plugged;
+      },
+      (c) => changes.push(c),
+    );
     await watcher.poll();
     plugged = [a];
     await watcher.poll();

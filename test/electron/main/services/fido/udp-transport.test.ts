@@ -26,6 +26,8 @@ describe('UDP transport', () => {
     const transport = await openUdpTransport(9, 0);
     await transport.close();
     await expect(transport.read(10)).rejects.toMatchObject({ code: 'key-removed' });
-    await expect(transport.write(new Uint8Array(64))).rejects.toMatchObject({ code: 'key-removed' });
+    await expect(transport.write(new Uint8Array(64))).rejects.toMatchObject({
+      code: 'key-removed',
+    });
   });
 });

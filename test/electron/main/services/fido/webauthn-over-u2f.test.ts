@@ -2,7 +2,11 @@ import { verifyAuthenticationResponse, verifyRegistrationResponse } from '@simpl
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeCbor, encodeCbor, type CborValue } from '../../../../../shared/ctap/cbor';
 import { U2fClient } from '../../../../../electron/main/services/fido/u2f-client';
-import { assertCredentialU2f, createCredentialU2f, heldU2fCredentials } from '../../../../../electron/main/services/fido/webauthn-over-u2f';
+import {
+  assertCredentialU2f,
+  createCredentialU2f,
+  heldU2fCredentials,
+} from '../../../../../electron/main/services/fido/webauthn-over-u2f';
 import { connectSoftKey } from '../../../../support/soft-authenticator/connect';
 import { b64u, RP } from '../../../../support/soft-authenticator/webauthn-verify';
 
@@ -27,7 +31,13 @@ async function u2fKey() {
 }
 
 const chal = (fill: number): string => b64u(new Uint8Array(32).fill(fill));
-const create = (exclude: string[] = [], algorithms = [-7, -8, -257]) => ({ origin: RP.origin, rp: { id: RP.id, name: 'Konto' }, challenge: chal(1), algorithms, exclude });
+const create = (exclude: string[] = [], algorithms = [-7, -8, -257]) => ({
+  origin: RP.origin,
+  rp: { id: RP.id, name: 'Konto' },
+  challenge: chal(1),
+  algorithms,
+  exclude,
+});
 
 describe('WebAuthn over U2F', () => {
   it('registration is a fido-u2f attestation @simplewebauthn/server verifies; an assertion from U2F_AUTHENTICATE verifies against the stored key, twice with a rising counter', async () => {
@@ -38,18 +48,44 @@ describe('WebAuthn over U2F', () => {
     let touched = 0;
     const reg = await createCredentialU2f(u2f, { ...create(), onTouch: () => touched++ });
     expect(touched).toBe(1);
-    const att = decodeCbor(new Uint8Array(Buffer.from(reg.response.attestationObject, 'base64url'))) as Map<string, unknown>;
+    const att = decodeCbor(
+      new Uint8Array(Buffer.from(reg.response.attestationObject, 'base64url')),
+    ) as Map<string, unknown>;
     expect(att.get('fmt')).toBe('fido-u2f');
     expect([...(att.get('attStmt') as Map<string, unknown>).keys()].sort()).toEqual(['sig', 'x5c']);
-    const verified = await verifyRegistrationResponse({ response: reg, expectedChallenge: chal(1), expectedOrigin: RP.origin, expectedRPID: RP.id, requireUserVerification: false, supportedAlgorithmIDs: [-7, -8, -257] });
+    const verified = await verifyRegistrationResponse({
+      response: reg,
+      expectedChallenge: chal(1),
+      expectedOrigin: RP.origin,
+      expectedRPID: RP.id,
+      requireUserVerification: false,
+      supportedAlgorithmIDs: [-7, -8, -257],
+    });
     expect(verified.verified).toBe(true);
     if (!verified.verified) return;
-    expect(verified.registrationInfo).toMatchObject({ fmt: 'fido-u2f', aaguid: '00000000-0000-0000-0000-000000000000', userVerified: false, credential: { id: reg.id, counter: 0 } });
+    expect(verified.registrationInfo).toMatchObject({
+      fmt: 'fido-u2f',
+      aaguid: '00000000-0000-0000-0000-000000000000',
+      userVerified: false,
+      credential: { id: reg.id, counter: 0 },
+    });
 
     let counter = 0;
     for (const fill of [2, 3]) {
-      const a = await assertCredentialU2f(u2f, { origin: RP.origin, rpId: RP.id, challenge: chal(fill), credentialId: reg.id });
-      const r = await verifyAuthenticationResponse({ response: a, expectedChallenge: chal(fill), expectedOrigin: RP.origin, expectedRPID: RP.id, requireUserVerification: false, credential: { ...verified.registrationInfo.credential, counter } });
+      const a = await assertCredentialU2f(u2f, {
+        origin: RP.origin,
+        rpId: RP.id,
+        challenge: chal(fill),
+        credentialId: reg.id,
+      });
+      const r = await verifyAuthenticationResponse({
+        response: a,
+        expectedChallenge: chal(fill),
+        expectedOrigin: RP.origin,
+        expectedRPID: RP.id,
+        requireUserVerification: false,
+        credential: { ...verified.registrationInfo.credential, counter },
+      });
       expect(r.verified).toBe(true);
       expect(r.authenticationInfo.newCounter).toBeGreaterThan(counter);
       counter = r.authenticationInfo.newCounter;
@@ -61,12 +97,29 @@ describe('WebAuthn over U2F', () => {
     const other = await connectSoftKey({ ctap2: false });
     const theirs = await createCredentialU2f(new U2fClient(other.channel), create());
     await other.stop();
-    const attOf = (r: { response: { attestationObject: string } }) => decodeCbor(new Uint8Array(Buffer.from(r.response.attestationObject, 'base64url'))) as Map<string, CborValue>;
+    const attOf = (r: { response: { attestationObject: string } }) =>
+      decodeCbor(new Uint8Array(Buffer.from(r.response.attestationObject, 'base64url'))) as Map<
+        string,
+        CborValue
+      >;
     const reg = await createCredentialU2f(u2f, create());
     const att = attOf(reg);
-    (att.get('attStmt') as Map<string, CborValue>).set('x5c', (attOf(theirs).get('attStmt') as Map<string, CborValue>).get('x5c') as CborValue);
-    const spoilt = { ...reg, response: { ...reg.response, attestationObject: b64u(encodeCbor(att)) } };
-    const verify = (response: typeof reg) => verifyRegistrationResponse({ response, expectedChallenge: chal(1), expectedOrigin: RP.origin, expectedRPID: RP.id, requireUserVerification: false });
+    (att.get('attStmt') as Map<string, CborValue>).set(
+      'x5c',
+      (attOf(theirs).get('attStmt') as Map<string, CborValue>).get('x5c') as CborValue,
+    );
+    const spoilt = {
+      ...reg,
+      response: { ...reg.response, attestationObject: b64u(encodeCbor(att)) },
+    };
+    const verify = (response: typeof reg) =>
+      verifyRegistrationResponse({
+        response,
+        expectedChallenge: chal(1),
+        expectedOrigin: RP.origin,
+        expectedRPID: RP.id,
+        requireUserVerification: false,
+      });
     expect((await verify(reg)).verified).toBe(true);
     expect((await verify(spoilt)).verified).toBe(false);
   });
@@ -86,8 +139,12 @@ describe('WebAuthn over U2F', () => {
     const { u2f } = await u2fKey();
     const mine = (await createCredentialU2f(u2f, create())).id;
     let touched = 0;
-    await expect(createCredentialU2f(u2f, { ...create([mine]), onTouch: () => touched++ })).rejects.toMatchObject({ code: 'key-credential-excluded' });
-    await expect(createCredentialU2f(u2f, create([], [-8, -257]))).rejects.toMatchObject({ code: 'key-unsupported' });
+    await expect(
+      createCredentialU2f(u2f, { ...create([mine]), onTouch: () => touched++ }),
+    ).rejects.toMatchObject({ code: 'key-credential-excluded' });
+    await expect(createCredentialU2f(u2f, create([], [-8, -257]))).rejects.toMatchObject({
+      code: 'key-unsupported',
+    });
     expect(touched).toBe(0);
   });
 });

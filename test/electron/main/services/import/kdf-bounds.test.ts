@@ -8,7 +8,8 @@ import type { KdfPrimitives } from '../../../../../electron/main/services/crypto
 /** A crafted KDF cost in a foreign file is refused before anything is derived (KDF_LIMITS in crypto.ts). */
 
 const FIX = join(__dirname, '../../../../fixtures/import');
-const json = (name: string): Record<string, unknown> => JSON.parse(readFileSync(join(FIX, name), 'utf8')) as Record<string, unknown>;
+const json = (name: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(join(FIX, name), 'utf8')) as Record<string, unknown>;
 const enc = (v: unknown): Uint8Array => new TextEncoder().encode(JSON.stringify(v));
 
 function spy(): KdfPrimitives & { calls: number } {
@@ -33,7 +34,9 @@ async function refused(bytes: Uint8Array): Promise<{ code: string; calls: number
 describe('bounded KDF costs from files', () => {
   it('Aegis: scrypt N=2^22 (4 GiB) or r=64 in any slot is import-damaged, nothing derived', async () => {
     for (const patch of [{ n: 2 ** 22 }, { r: 64 }, { p: 1000 }, { n: 3 }]) {
-      const file = json('aegis-encrypted.json') as { header: { slots: Array<Record<string, unknown>> } };
+      const file = json('aegis-encrypted.json') as {
+        header: { slots: Array<Record<string, unknown>> };
+      };
       file.header.slots[1] = { ...file.header.slots[1], ...patch };
       expect(await refused(enc(file))).toEqual({ code: 'import-damaged', calls: 0 });
     }

@@ -1,6 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { secretstreamPullFirst, TAG_FINAL } from '../../../../../electron/main/services/import/secretstream';
+import {
+  secretstreamPullFirst,
+  TAG_FINAL,
+} from '../../../../../electron/main/services/import/secretstream';
 
 /**
  * Our secretstream pull against libsodium itself (PyNaCl under Debian's python3): messages of every
@@ -25,7 +28,12 @@ print(json.dumps(out))
 
 describe('secretstream pull (one message) vs libsodium', () => {
   it('decrypts what libsodium pushed, for every length and tag; any flipped bit fails', () => {
-    const vectors = JSON.parse(execFileSync('/usr/bin/python3', ['-c', SCRIPT], { input: JSON.stringify(LENGTHS), encoding: 'utf8' })) as Array<{ key: string; header: string; c: string; m: string; tag: number }>;
+    const vectors = JSON.parse(
+      execFileSync('/usr/bin/python3', ['-c', SCRIPT], {
+        input: JSON.stringify(LENGTHS),
+        encoding: 'utf8',
+      }),
+    ) as Array<{ key: string; header: string; c: string; m: string; tag: number }>;
     expect(vectors).toHaveLength(LENGTHS.length * 2);
     expect(vectors.some((v) => v.tag === TAG_FINAL)).toBe(true);
     for (const v of vectors) {

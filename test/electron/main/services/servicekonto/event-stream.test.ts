@@ -2,7 +2,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { p256 } from '@noble/curves/nist.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseDeviceAuthorization, verifyDeviceRequest } from '../../../../../shared/servicekonto/device-auth';
+import {
+  parseDeviceAuthorization,
+  verifyDeviceRequest,
+} from '../../../../../shared/servicekonto/device-auth';
 import { publicKeyOf } from '../../../../../shared/servicekonto/p256';
 import { systemClock } from '../../../../../electron/main/ports';
 import {
@@ -31,7 +34,9 @@ afterEach(async () => {
   server = null;
 });
 
-async function serve(handler: (req: IncomingMessage, res: ServerResponse) => void): Promise<string> {
+async function serve(
+  handler: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<string> {
   server = createServer(handler);
   await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -39,7 +44,15 @@ async function serve(handler: (req: IncomingMessage, res: ServerResponse) => voi
 
 function signedBy(req: IncomingMessage, origin: string): boolean {
   const auth = parseDeviceAuthorization(req.headers.authorization);
-  return auth.means === 'means-1' && verifyDeviceRequest(publicKeyOf(deviceKey), auth, { method: 'GET', origin, path: req.url ?? '', body: '' });
+  return (
+    auth.means === 'means-1' &&
+    verifyDeviceRequest(publicKeyOf(deviceKey), auth, {
+      method: 'GET',
+      origin,
+      path: req.url ?? '',
+      body: '',
+    })
+  );
 }
 
 function until<T>(get: () => T | undefined): Promise<T> {
@@ -60,14 +73,26 @@ describe('device event stream', () => {
     const seen: Array<{ lastId: string | undefined; signed: boolean; nonce: string }> = [];
     let origin = '';
     origin = await serve((req, res) => {
-      seen.push({ lastId: req.headers['last-event-id'] as string | undefined, signed: signedBy(req, origin), nonce: parseDeviceAuthorization(req.headers.authorization).nonce });
+      seen.push({
+        lastId: req.headers['last-event-id'] as string | undefined,
+        signed: signedBy(req, origin),
+        nonce: parseDeviceAuthorization(req.headers.authorization).nonce,
+      });
       res.writeHead(200, { 'content-type': 'text/event-stream' });
       const n = seen.length;
       res.write(`: hello\n\nid: ${n}\nevent: approval\ndata: {"n":${n}}\n\n`);
       if (n === 1) res.end(); // first connection drops after one event
     });
     const events: StreamEvent[] = [];
-    stream = openEventStream({ origin, ssePath: '/events', pollPath: '/poll', device, clock: systemClock, backoff: fast, onEvent: (e) => events.push(e) });
+    stream = openEventStream({
+      origin,
+      ssePath: '/events',
+      pollPath: '/poll',
+      device,
+      clock: systemClock,
+      backoff: fast,
+      onEvent: (e) => events.push(e),
+    });
     await until(() => (events.length >= 2 ? true : undefined));
     expect(events.slice(0, 2)).toEqual([
       { id: '1', type: 'approval', data: '{"n":1}' },
@@ -89,14 +114,28 @@ describe('device event stream', () => {
       polls.push(`${req.url} ${signedBy(req, origin)}`);
       const after = new URL(req.url ?? '', origin).searchParams.get('after');
       const next = after === null ? 1 : Number(after) + 1;
-      if (next > 2) return void setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"events":[]}'), 50);
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ events: [{ id: String(next), type: 'approval', data: `p${next}` }] }));
+      if (next > 2)
+        return void setTimeout(
+          () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"events":[]}'),
+          50,
+        );
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(
+          JSON.stringify({ events: [{ id: String(next), type: 'approval', data: `p${next}` }] }),
+        );
     });
     const events: StreamEvent[] = [];
     const states: string[] = [];
     stream = openEventStream({
-      origin, ssePath: '/events', pollPath: '/poll', device, clock: systemClock, backoff: fast,
-      onEvent: (e) => events.push(e), onState: (s) => states.push(s.kind),
+      origin,
+      ssePath: '/events',
+      pollPath: '/poll',
+      device,
+      clock: systemClock,
+      backoff: fast,
+      onEvent: (e) => events.push(e),
+      onState: (s) => states.push(s.kind),
     });
     await until(() => (events.length >= 2 ? true : undefined));
     expect(events.map((e) => e.data)).toEqual(['p1', 'p2']);
@@ -108,10 +147,21 @@ describe('device event stream', () => {
     let hits = 0;
     const origin = await serve((_req, res) => {
       hits++;
-      res.writeHead(403, { 'content-type': 'application/json' }).end('{"error":{"code":"means-blocked","message":"x"}}');
+      res
+        .writeHead(403, { 'content-type': 'application/json' })
+        .end('{"error":{"code":"means-blocked","message":"x"}}');
     });
     const states: StreamState[] = [];
-    stream = openEventStream({ origin, ssePath: '/events', pollPath: '/poll', device, clock: systemClock, backoff: fast, onEvent: () => undefined, onState: (s) => states.push(s) });
+    stream = openEventStream({
+      origin,
+      ssePath: '/events',
+      pollPath: '/poll',
+      device,
+      clock: systemClock,
+      backoff: fast,
+      onEvent: () => undefined,
+      onState: (s) => states.push(s),
+    });
     const refused = await until(() => states.find((s) => s.kind === 'refused'));
     expect(refused).toEqual({ kind: 'refused', code: 'means-blocked' });
     await new Promise((r) => setTimeout(r, 60));
@@ -120,20 +170,35 @@ describe('device event stream', () => {
 
   it('backs off exponentially with jitter, capped', () => {
     const b = { initialMs: 1000, maxMs: 60_000 };
-    expect([0, 1, 2, 3, 10].map((a) => backoffDelay(b, a, () => 0.5))).toEqual([1000, 2000, 4000, 8000, 60_000]);
+    expect([0, 1, 2, 3, 10].map((a) => backoffDelay(b, a, () => 0.5))).toEqual([
+      1000, 2000, 4000, 8000, 60_000,
+    ]);
     expect(backoffDelay(b, 0, () => 0)).toBe(800);
     expect(backoffDelay(b, 0, () => 0.999999)).toBe(1200);
   });
 
   it('reconnects after the server is unreachable at first', async () => {
-    const origin = await serve((_req, res) => res.writeHead(200, { 'content-type': 'text/event-stream' }).write('data: hi\n\n'));
+    const origin = await serve((_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/event-stream' }).write('data: hi\n\n'),
+    );
     const port = Number(new URL(origin).port);
     server!.close();
     const states: string[] = [];
     const events: StreamEvent[] = [];
-    stream = openEventStream({ origin, ssePath: '/events', pollPath: '/poll', device, clock: systemClock, backoff: fast, onEvent: (e) => events.push(e), onState: (s) => states.push(s.kind) });
+    stream = openEventStream({
+      origin,
+      ssePath: '/events',
+      pollPath: '/poll',
+      device,
+      clock: systemClock,
+      backoff: fast,
+      onEvent: (e) => events.push(e),
+      onState: (s) => states.push(s.kind),
+    });
     await until(() => (states.includes('waiting') ? true : undefined));
-    server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'text/event-stream' }).write('data: hi\n\n'));
+    server = createServer((_req, res) =>
+      res.writeHead(200, { 'content-type': 'text/event-stream' }).write('data: hi\n\n'),
+    );
     await new Promise<void>((r) => server!.listen(port, '127.0.0.1', r));
     await until(() => (events.length > 0 ? true : undefined));
     expect(events[0]).toEqual({ id: null, type: 'message', data: 'hi' });

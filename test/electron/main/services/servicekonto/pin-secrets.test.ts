@@ -27,7 +27,9 @@ describe('PIN-sealed device secrets', () => {
         const secrets = newDeviceSecrets();
         const sealed = await sealWithPin(right, secrets, TEST_KDF);
         const back = await openWithPin(right, sealed);
-        expect(same(back.ocraSecret, secrets.ocraSecret) && same(back.signingKey, secrets.signingKey)).toBe(true);
+        expect(
+          same(back.ocraSecret, secrets.ocraSecret) && same(back.signingKey, secrets.signingKey),
+        ).toBe(true);
         const other = await openWithPin(wrong, sealed);
         expect(other.ocraSecret).toHaveLength(32);
         expect(other.signingKey).toHaveLength(32);
@@ -44,7 +46,12 @@ describe('PIN-sealed device secrets', () => {
         const secrets = newDeviceSecrets();
         const enrolled = publicKeyOf(secrets.signingKey);
         const sealed = await sealWithPin(right, secrets, TEST_KDF);
-        const answer = { transaction: 'AAAAAAAAAAAAAAAAAAAAAA', challenge: 'c'.repeat(43), number: 42, decision: 'approve' as const };
+        const answer = {
+          transaction: 'AAAAAAAAAAAAAAAAAAAAAA',
+          challenge: 'c'.repeat(43),
+          number: 42,
+          decision: 'approve' as const,
+        };
         const good = signApproval(toScalar((await openWithPin(right, sealed)).signingKey), answer);
         const bad = signApproval(toScalar((await openWithPin(wrong, sealed)).signingKey), answer);
         expect(verifyApproval(enrolled, answer, good)).toBe(true);
@@ -59,7 +66,13 @@ describe('PIN-sealed device secrets', () => {
       fc.asyncProperty(pinPair, async ([right, wrong]) => {
         const sealed = await sealWithPin(right, newDeviceSecrets(), TEST_KDF);
         expect(Object.keys(sealed).sort()).toEqual(['iv', 'kdf', 'ocraSecret', 'signingKey']);
-        expect(Object.keys(sealed.kdf).sort()).toEqual(['iterations', 'memoryKiB', 'name', 'parallelism', 'salt']);
+        expect(Object.keys(sealed.kdf).sort()).toEqual([
+          'iterations',
+          'memoryKiB',
+          'name',
+          'parallelism',
+          'salt',
+        ]);
         // CTR adds no byte: every 64-byte plaintext is a possible decryption, so every PIN is "plausible".
         expect(Buffer.from(sealed.ocraSecret, 'base64')).toHaveLength(32);
         expect(Buffer.from(sealed.signingKey, 'base64')).toHaveLength(32);
@@ -71,7 +84,18 @@ describe('PIN-sealed device secrets', () => {
       { numRuns: 15 },
     );
     const recordKeys = Object.keys(PairedRecordSchema.shape).sort();
-    expect(recordKeys).toEqual(['account', 'accountName', 'deviceKey', 'id', 'level', 'meansId', 'origin', 'pairedAt', 'sealed', 'suite']);
+    expect(recordKeys).toEqual([
+      'account',
+      'accountName',
+      'deviceKey',
+      'id',
+      'level',
+      'meansId',
+      'origin',
+      'pairedAt',
+      'sealed',
+      'suite',
+    ]);
     for (const k of recordKeys) expect(k).not.toMatch(/hash|tag|mac|verif|check|public/i); // deviceKey is the unlocked device-auth key, not a PIN check;
   });
 
@@ -101,7 +125,11 @@ describe('PIN-sealed device secrets', () => {
 
   it('maps any 32 bytes to a valid P-256 key and keeps valid keys unchanged', () => {
     const n = p256.Point.CURVE().n;
-    const edge = [new Uint8Array(32), new Uint8Array(32).fill(0xff), Uint8Array.from(Buffer.from(n.toString(16), 'hex'))];
+    const edge = [
+      new Uint8Array(32),
+      new Uint8Array(32).fill(0xff),
+      Uint8Array.from(Buffer.from(n.toString(16), 'hex')),
+    ];
     for (const e of edge) expect(p256.utils.isValidSecretKey(toScalar(e))).toBe(true);
     fc.assert(
       fc.property(fc.uint8Array({ minLength: 32, maxLength: 32 }), (b) => {
