@@ -14,6 +14,7 @@ import {
   str,
   text,
   type WireObject,
+  writeMessage,
 } from './wire';
 
 /**
@@ -121,39 +122,7 @@ export function verifyApproval(approvalKey: string, s: ApprovalSigned, signature
 
 /** Serialises a request for the event stream. */
 export function formatApprovalRequest(r: Omit<ApprovalRequest, 'v'>): string {
-  const {
-    origin,
-    account,
-    accountName,
-    means,
-    tx,
-    challenge,
-    numbers,
-    purpose,
-    service,
-    level,
-    browser,
-    ip,
-    created,
-    exp,
-  } = r;
-  return JSON.stringify({
-    v: PROTOCOL_VERSION,
-    origin,
-    account,
-    accountName,
-    means,
-    tx,
-    challenge,
-    numbers,
-    purpose,
-    service,
-    level,
-    browser,
-    ip,
-    created,
-    exp,
-  });
+  return writeMessage(r, REQUEST_KEYS);
 }
 
 /** Parses one `approval` event's data (the app checks it before showing anything). */

@@ -10,6 +10,7 @@ import {
   str,
   stripScheme,
   text,
+  writeMessage,
 } from './wire';
 
 /**
@@ -54,18 +55,7 @@ const KEYS = [
 
 /** Serialises a login payload (canonical key order); also the bytes login-ocra.ts hashes into S. */
 export function formatLoginPayload(p: Omit<LoginPayload, 'v'>): string {
-  const body = {
-    v: PROTOCOL_VERSION,
-    origin: p.origin,
-    account: p.account,
-    accountName: p.accountName,
-    tx: p.tx,
-    challenge: p.challenge,
-    service: p.service,
-    level: p.level,
-    exp: p.exp,
-  };
-  return LOGIN_SCHEME + JSON.stringify(body);
+  return LOGIN_SCHEME + writeMessage(p, KEYS);
 }
 
 /** Parses and checks a scanned login payload; expired at `nowMs` → `protocol-expired`. */

@@ -9,6 +9,7 @@ import {
   readMessage,
   str,
   stripScheme,
+  writeMessage,
 } from './wire';
 
 /**
@@ -45,16 +46,7 @@ export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
 
 /** Serialises a pairing payload (canonical key order) for the QR code. */
 export function formatPairingPayload(p: Omit<PairingPayload, 'v'>): string {
-  const body = {
-    v: PROTOCOL_VERSION,
-    origin: p.origin,
-    account: p.account,
-    accountName: p.accountName,
-    token: p.token,
-    exp: p.exp,
-    level: p.level,
-  };
-  return PAIRING_SCHEME + JSON.stringify(body);
+  return PAIRING_SCHEME + writeMessage(p, KEYS);
 }
 
 /** Parses and checks a scanned pairing payload; expired at `nowMs` → `protocol-expired`. */

@@ -33,6 +33,20 @@ export function readMessage(text: unknown, keys: readonly string[], what: string
   return readObject(value, keys, what);
 }
 
+/**
+ * Serialises one wire message: `v` first, then exactly `keys` in their order. The key lists are the
+ * canonical order (the login payload's bytes are hashed into OCRA's S), so one list serves the
+ * writer and the strict reader.
+ */
+export function writeMessage<K extends string>(
+  fields: Readonly<Record<K, unknown>>,
+  keys: readonly K[],
+): string {
+  const body: Record<string, unknown> = { v: PROTOCOL_VERSION };
+  for (const k of keys) body[k] = fields[k];
+  return JSON.stringify(body);
+}
+
 /** Checks an already-parsed value (an HTTP body) the same way as readMessage. */
 export function readObject(value: unknown, keys: readonly string[], what: string): WireObject {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
