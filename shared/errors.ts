@@ -1,3 +1,5 @@
+import { StableCodeError } from './stable-code-error';
+
 /**
  * Typed errors shared by every part. The `code` is stable and is what crosses IPC and HTTP; the UI
  * turns it into plain words through i18n (`errors.<code>`), so no message text (and never a secret)
@@ -84,15 +86,8 @@ export const ERROR_CODES = [
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Error thrown by parsers and services; `detail` is for developers and must never hold a secret. */
-export class FaktorError extends Error {
+export class FaktorError extends StableCodeError<ErrorCode> {
   override readonly name = 'FaktorError';
-  constructor(
-    readonly code: ErrorCode,
-    readonly detail?: string,
-    readonly params?: Readonly<Record<string, string | number>>,
-  ) {
-    super(detail ? `${code}: ${detail}` : code);
-  }
 }
 
 /** True when `e` is a FaktorError, optionally with the given code. */

@@ -1,3 +1,5 @@
+import { StableCodeError } from '../../shared/stable-code-error';
+
 /**
  * The one error type of the domain. `code` is stable and crosses HTTP (the http layer maps it to a
  * status and the UI to words); `detail` is for developers and never holds a secret.
@@ -32,15 +34,8 @@ export const DOMAIN_ERROR_CODES = [
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 
 /** Typed refusal of a domain rule; pure functions throw it instead of returning half-changed state. */
-export class DomainError extends Error {
+export class DomainError extends StableCodeError<DomainErrorCode> {
   override readonly name = 'DomainError';
-  constructor(
-    readonly code: DomainErrorCode,
-    readonly detail?: string,
-    readonly params?: Readonly<Record<string, string | number>>,
-  ) {
-    super(detail ? `${code}: ${detail}` : code);
-  }
 }
 
 /** True when `e` is a DomainError, optionally with the given code. */
