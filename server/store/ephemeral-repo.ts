@@ -37,15 +37,31 @@ interface Entry {
 /** Most entries per kind held in memory; beyond it claims and puts are refused until old ones expire. */
 export const MAX_EPHEMERAL_PER_KIND = 200_000;
 
+/** What both stores share: a claim is a put with no owner and no value. */
+abstract class ClaimByPut implements EphemeralStore {
+  claim(kind: EphemeralKind, key: string, until: number, now: number): boolean {
+    return this.put(kind, key, '', null, until, now);
+  }
+
+  abstract put(
+    kind: EphemeralKind,
+    key: string,
+    owner: string,
+    value: unknown,
+    until: number,
+    now: number,
+  ): boolean;
+  abstract take(kind: EphemeralKind, key: string, now: number): unknown;
+  abstract count(kind: EphemeralKind, owner: string, now: number): { all: number; owner: number };
+}
+
 /** The single-process store (SQLite deployments and unit tests). */
-export class MemoryEphemeralStore implements EphemeralStore {
+export class MemoryEphemeralStore extends ClaimByPut {
   private readonly kinds = new Map<EphemeralKind, Map<string, Entry>>();
   private lastPrune = 0;
 
-  constructor(private readonly max = MAX_EPHEMERAL_PER_KIND) {}
-
-  claim(kind: EphemeralKind, key: string, until: number, now: number): boolean {
-    return this.put(kind, key, '', null, until, now);
+  constructor(private readonly max = MAX_EPHEMERAL_PER_KIND) {
+    super();
   }
 
   put(
@@ -90,7 +106,7 @@ export class MemoryEphemeralStore implements EphemeralStore {
 }
 
 /** The shared store of several nodes (PostgreSQL SQL): one row per entry in `ephemeral`. */
-export class PgEphemeralStore implements EphemeralStore {
+export class PgEphemeralStore extends ClaimByPut {
   private readonly s;
   private lastPrune = 0;
 
@@ -98,11 +114,16 @@ export class PgEphemeralStore implements EphemeralStore {
     private readonly db: SqlDb,
     private readonly max = MAX_EPHEMERAL_PER_KIND,
   ) {
+    super();
     this.s = {
-      insert: db.prepare(
+      // One statement, so two nodes racing for the same key cannot both win: a new key is inserted
+      // (while the kind has room), an expired row with the key is overwritten, a live one is kept.
+      upsert: db.prepare(
         `INSERT INTO ephemeral (kind, key, owner, value, expires_at)
          SELECT ?, ?, ?, ?, ? WHERE (SELECT count(*) FROM ephemeral WHERE kind = ?) < ?
-         ON CONFLICT (kind, key) DO NOTHING`,
+         ON CONFLICT (kind, key) DO UPDATE
+           SET owner = excluded.owner, value = excluded.value, expires_at = excluded.expires_at
+           WHERE ephemeral.expires_at < ?`,
       ),
       take: db.prepare<[string, string], { value: string; expires_at: number }>(
         'DELETE FROM ephemeral WHERE kind = ? AND key = ? RETURNING value, expires_at',
@@ -114,10 +135,6 @@ export class PgEphemeralStore implements EphemeralStore {
     };
   }
 
-  claim(kind: EphemeralKind, key: string, until: number, now: number): boolean {
-    return this.put(kind, key, '', null, until, now);
-  }
-
   put(
     kind: EphemeralKind,
     key: string,
@@ -127,16 +144,8 @@ export class PgEphemeralStore implements EphemeralStore {
     now: number,
   ): boolean {
     this.prune(now);
-    // An expired row with the same key may still be there: replace it only if expired.
-    return this.db.transaction(() => {
-      this.db
-        .prepare('DELETE FROM ephemeral WHERE kind = ? AND key = ? AND expires_at < ?')
-        .run(kind, key, now);
-      return (
-        this.s.insert.run(kind, key, owner, JSON.stringify(value), until, kind, this.max)
-          .changes === 1
-      );
-    })();
+    const json = JSON.stringify(value);
+    return this.s.upsert.run(kind, key, owner, json, until, kind, this.max, now).changes === 1;
   }
 
   take(kind: EphemeralKind, key: string, now: number): unknown {
