@@ -120,10 +120,7 @@ export function validateConfig(config: ServerConfig): ServerConfig {
     );
   }
   if (config.database !== undefined) checkDatabaseUrl(config.database);
-  for (const p of config.trustedProxies ?? []) {
-    if (!isIP(p.split('/')[0] ?? '') || !/^[^/]+(\/\d{1,3})?$/.test(p))
-      throw new ConfigError(`--trusted-proxies: "${p}" is not an IP address or CIDR range`);
-  }
+  for (const p of config.trustedProxies ?? []) checkTrustedProxy(p);
   if (!Number.isInteger(config.maxAccountCreations) || config.maxAccountCreations < 1) {
     throw new ConfigError(
       `invalid account-creation limit: ${config.maxAccountCreations} (a whole number ≥ 1)`,
@@ -135,6 +132,29 @@ export function validateConfig(config: ServerConfig): ServerConfig {
     );
   }
   return config;
+}
+
+/** Narrowest prefix accepted per address family: wider would trust a whole provider's clients. */
+const WIDEST_PROXY_PREFIX = { 4: 8, 6: 16 } as const;
+
+/**
+ * Refuses a trusted proxy that is not an IP or CIDR range, and a range wider than /8 (IPv6 /16):
+ * `0.0.0.0/0` would let every client name any address in X-Forwarded-For and so walk around the
+ * per-address throttles.
+ */
+function checkTrustedProxy(p: string): void {
+  const m = /^([^/]+)(?:\/(\d{1,3}))?$/.exec(p);
+  const family = m ? isIP(m[1] ?? '') : 0;
+  if (!m || (family !== 4 && family !== 6))
+    throw new ConfigError(`--trusted-proxies: "${p}" is not an IP address or CIDR range`);
+  if (m[2] === undefined) return;
+  const prefix = Number(m[2]);
+  if (prefix > (family === 4 ? 32 : 128))
+    throw new ConfigError(`--trusted-proxies: "${p}" has a prefix longer than the address`);
+  if (prefix < WIDEST_PROXY_PREFIX[family])
+    throw new ConfigError(
+      `--trusted-proxies: "${p}" is too wide (at most /${WIDEST_PROXY_PREFIX[family]}); name the proxies' own addresses`,
+    );
 }
 
 /** Refuses anything but a postgres:// URL, naming the problem without echoing a password. */

@@ -102,6 +102,14 @@ it('reads --trusted-proxies / FAKTOR_TRUSTED_PROXIES as IPs or CIDR ranges and r
     configFromArgs(['--trusted-proxies', '10.0.0.2, 10.1.0.0/16,::1'], KEYS).trustedProxies,
   ).toEqual(['10.0.0.2', '10.1.0.0/16', '::1']);
   expect(configFromArgs([], KEYS).trustedProxies).toBeUndefined();
-  for (const bad of ['proxy.example', '10.0.0.0/x', '10.0.0.1/8/1'])
+  for (const bad of ['proxy.example', '10.0.0.0/x', '10.0.0.1/8/1', '10.0.0.0/33', '::/129'])
     expect(() => configFromArgs(['--trusted-proxies', bad], KEYS)).toThrow(/trusted-proxies/);
+});
+
+it('refuses a trusted proxy range so wide that any client could name its own address', () => {
+  for (const wide of ['0.0.0.0/0', '10.0.0.0/7', '::/0', '2001::/15'])
+    expect(() => configFromArgs(['--trusted-proxies', wide], KEYS)).toThrow(/too wide/);
+  expect(
+    configFromArgs(['--trusted-proxies', '10.0.0.0/8,fd00::/16'], KEYS).trustedProxies,
+  ).toEqual(['10.0.0.0/8', 'fd00::/16']);
 });
