@@ -23,13 +23,13 @@
  * server processes on that database and splits the 50 connections between them (rates are summed,
  * p99 is the worse node's).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
+import { startServerProcess, type ServerProcess } from './server-process';
 import pg from 'pg';
 import { openStore } from '../server/store/db';
 import { AccountRepo } from '../server/store/account-repo';
@@ -135,13 +135,10 @@ async function seed(store: Store): Promise<Account[]> {
   return out;
 }
 
-function startServer(store: Store): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'server/main.ts',
+/** One node on the benchmark's store; X-Forwarded-For from loopback names the simulated client. */
+function startServer(store: Store): Promise<ServerProcess> {
+  return startServerProcess({
+    args: [
       '--port',
       '0',
       '--data-dir',
@@ -151,24 +148,13 @@ function startServer(store: Store): Promise<{ child: ChildProcess; url: string }
       '--trusted-proxies',
       '127.0.0.1',
     ],
-    {
-      // A throwaway data key (normal mode encrypts credentials at rest; the rows written above are re-sealed at start).
-      env: {
-        ...process.env,
-        FAKTOR_DATA_KEYS: `bench:${Buffer.alloc(32, 1).toString('base64')}`,
-        ...(store.database ? { FAKTOR_DATABASE_URL: store.database } : {}),
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
+    // A throwaway data key (normal mode encrypts credentials at rest; the rows written above are re-sealed at start).
+    env: {
+      FAKTOR_DATA_KEYS: `bench:${Buffer.alloc(32, 1).toString('base64')}`,
+      ...(store.database ? { FAKTOR_DATABASE_URL: store.database } : {}),
     },
-  );
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve({ child, url: m[1] as string });
-    });
-    child.on('exit', (c) => reject(new Error(`server exited ${c}`)));
+    timeoutMs: 120_000,
+    inheritStderr: true,
   });
 }
 

@@ -7,17 +7,6 @@ import { encodeBase32 } from '../shared/otp/base32';
 /** Bench accounts use a 15 s period so every 16 s sampling window holds exactly one refresh boundary. */
 export const PERIOD_S = 15;
 
-/** Headless Debian Chromium, no network chatter (the hermetic e2e flags). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
 /** Writes `count` random TOTP otpauth:// lines (period PERIOD_S) to `<dir>/seed.txt` for a plain-text import. */
 export async function seedFile(dir: string, count: number): Promise<string> {
   const issuers = [

@@ -17,7 +17,8 @@ import { chromium, type Browser, type CDPSession, type Page } from '@playwright/
 import type { ScriptedDialogs } from '../test/support/doubles';
 import { startHarness } from '../test/harness/harness';
 import { DEFAULT_RENDERER_DIR } from '../test/harness/static-server';
-import { CHROMIUM_ARGS, PERIOD_S, seedFile } from './bench-ui-setup';
+import { PERIOD_S, seedFile } from './bench-ui-setup';
+import { CHROMIUM_LAUNCH } from '../test/support/chromium';
 
 const ACCOUNTS = 1000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -157,11 +158,7 @@ async function bundleGzip(): Promise<{ files: number; rawKiB: number; gzipKiB: n
 }
 
 async function main(): Promise<void> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   const work = await mkdtemp(join(tmpdir(), 'faktor-bench-'));
   const vault = {
     dataDir: join(work, 'app-data'),

@@ -14,7 +14,8 @@ import { randomBytes } from 'node:crypto';
 import { chromium, type CDPSession } from '@playwright/test';
 import type { ScriptedDialogs } from '../test/support/doubles';
 import { startHarness } from '../test/harness/harness';
-import { CHROMIUM_ARGS, PERIOD_S, seedFile } from './bench-ui-setup';
+import { PERIOD_S, seedFile } from './bench-ui-setup';
+import { CHROMIUM_LAUNCH } from '../test/support/chromium';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 1000);
 const TRACE_S = PERIOD_S + 1;
@@ -96,11 +97,7 @@ function scriptOf(e: TraceEvent): string | null {
 
 async function main(): Promise<void> {
   const outFile = process.argv[2];
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-    headless: true,
-  });
+  const browser = await chromium.launch(CHROMIUM_LAUNCH);
   const work = await mkdtemp(join(tmpdir(), 'faktor-profile-'));
   const vault = {
     dataDir: join(work, 'app-data'),

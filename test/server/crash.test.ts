@@ -5,29 +5,26 @@
  * (PRAGMA integrity_check = ok) holding every acknowledged account, and they can log in.
  * This is what WAL + synchronous=FULL promise: a commit has reached the disk before the answer leaves.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, expect, it } from 'vitest';
 import { DB_FILE } from '../../server/store/db';
+import { killAll, startServerProcess, type ServerProcess } from '../../scripts/server-process';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'faktor-crash-'));
 const children: ChildProcess[] = [];
 afterAll(() => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+  killAll(children);
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Starts `server/main.ts` under tsx on a free port and resolves with its URL. */
-function startChild(): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'server/main.ts',
+/** Starts the server on the test's data directory, tracked for the clean-up. */
+async function startChild(): Promise<ServerProcess> {
+  const started = await startServerProcess({
+    args: [
       '--port',
       '0',
       '--data-dir',
@@ -37,27 +34,10 @@ function startChild(): Promise<{ child: ChildProcess; url: string }> {
       '--max-account-creations',
       '100000',
     ],
-    {
-      cwd: path.resolve(__dirname, '../..'),
-      env: { ...process.env, FAKTOR_DATA_KEYS: `t1:${Buffer.alloc(32, 7).toString('base64')}` },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
-    child.stdout?.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (http:\/\/[^\s]+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1] as string });
-      }
-    });
-    child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => reject(new Error(`server exited early (${code}): ${out}`)));
+    env: { FAKTOR_DATA_KEYS: `t1:${Buffer.alloc(32, 7).toString('base64')}` },
   });
+  children.push(started.child);
+  return started;
 }
 
 it('keeps every acknowledged write across kill -9', async () => {

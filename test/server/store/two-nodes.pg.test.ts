@@ -8,7 +8,7 @@
  * - kill -9 of one node under concurrent writes to both loses no acknowledged account, and the other
  *   node serves them (commits are durable in PostgreSQL before the 201 leaves).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +18,7 @@ import { Client, PASSWORD, serverNow, startTestServer, type TestServer } from '.
 import { pairedAccount } from '../http/desktop-app-peer';
 import { parseApprovalRequest } from '../../../shared/servicekonto/approval';
 import { TEST_DATABASE_URL } from './test-store';
+import { killAll, startServerProcess, type ServerProcess } from '../../../scripts/server-process';
 
 const DATABASE_URL = TEST_DATABASE_URL as string;
 if (!DATABASE_URL)
@@ -108,51 +109,23 @@ describe('kill -9 of one node under load', () => {
     await admin.query(`CREATE DATABASE ${database}`);
   });
   afterAll(async () => {
-    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    killAll(children);
     await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);
     await admin.end();
   });
 
-  /** Starts `server/main.ts` on the shared database (both nodes migrate at once: the advisory lock serialises them). */
-  function startNode(): Promise<{ child: ChildProcess; url: string }> {
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        'server/main.ts',
-        '--port',
-        '0',
-        '--log-level',
-        'warn',
-        '--max-account-creations',
-        '100000',
-      ],
-      {
-        cwd: path.resolve(__dirname, '../../..'),
-        env: {
-          ...process.env,
-          FAKTOR_DATABASE_URL: url.toString(),
-          FAKTOR_DATA_KEYS: `t1:${Buffer.alloc(32, 7).toString('base64')}`,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
+  /** Starts a node on the shared database (both nodes migrate at once: the advisory lock serialises them). */
+  async function startNode(): Promise<ServerProcess> {
+    const started = await startServerProcess({
+      args: ['--port', '0', '--log-level', 'warn', '--max-account-creations', '100000'],
+      env: {
+        FAKTOR_DATABASE_URL: url.toString(),
+        FAKTOR_DATA_KEYS: `t1:${Buffer.alloc(32, 7).toString('base64')}`,
       },
-    );
-    children.push(child);
-    return new Promise((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new Error(`node did not start: ${out}`)), 110_000);
-      child.stdout?.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /listening on (http:\/\/[^\s]+)/.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          resolve({ child, url: m[1] as string });
-        }
-      });
-      child.stderr?.on('data', (d: Buffer) => (out += d.toString()));
-      child.on('exit', (code) => reject(new Error(`node exited early (${code}): ${out}`)));
+      timeoutMs: 110_000,
     });
+    children.push(started.child);
+    return started;
   }
 
   it('loses no acknowledged write, and the surviving node serves every account', async () => {
