@@ -75,6 +75,7 @@ export class CtapHidChannel {
         o.clock,
         o.pollMs,
       );
+      if (!reply) throw new CtapError('timeout', 'the key did not answer');
       if (reply.cmd === CtapHidCmd.ERROR) throw hidError(reply.payload);
       if (reply.cmd !== CtapHidCmd.INIT) continue;
       const init = parseInitReply(reply.payload, nonce);
@@ -152,7 +153,6 @@ export class CtapHidChannel {
         Math.min(deadline, clock.now() + pollMs),
         clock,
         pollMs,
-        true,
       );
       if (!message) continue;
       if (message.cmd === CtapHidCmd.KEEPALIVE) {
@@ -192,8 +192,8 @@ function hidError(payload: Uint8Array): CtapError {
 }
 
 /**
- * Reads reports until one whole message for the reassembler's channel arrives or `until` passes.
- * `soft` returns undefined at `until` (the caller re-checks its own deadline); otherwise it throws.
+ * Reads reports until one whole message for the reassembler's channel arrives; undefined once `until`
+ * passes (the caller decides whether that is a timeout or a turn of its own loop).
  */
 async function readMessage(
   transport: HidTransport,
@@ -201,23 +201,6 @@ async function readMessage(
   until: number,
   clock: Clock,
   pollMs: number,
-  soft?: false,
-): Promise<{ cmd: number; payload: Uint8Array }>;
-async function readMessage(
-  transport: HidTransport,
-  r: Reassembler,
-  until: number,
-  clock: Clock,
-  pollMs: number,
-  soft: true,
-): Promise<{ cmd: number; payload: Uint8Array } | undefined>;
-async function readMessage(
-  transport: HidTransport,
-  r: Reassembler,
-  until: number,
-  clock: Clock,
-  pollMs: number,
-  soft = false,
 ): Promise<{ cmd: number; payload: Uint8Array } | undefined> {
   // At least one read per call, so a clock that jumps (tests) still lets replies through.
   do {
@@ -227,6 +210,5 @@ async function readMessage(
     const message = r.push(parsePacket(report));
     if (message) return message;
   } while (clock.now() < until);
-  if (soft) return undefined;
-  throw new CtapError('timeout', 'the key did not answer');
+  return undefined;
 }

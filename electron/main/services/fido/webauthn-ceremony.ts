@@ -163,17 +163,21 @@ export function assertionJson(
   };
 }
 
+/** What a one-credential assertion needs (CTAP2 and U2F keys alike). */
+export interface AssertionRequest {
+  readonly origin: string;
+  readonly rpId: string;
+  readonly challenge: string;
+  readonly credentialId: string;
+  /** Called once when the key waits for a touch. */
+  readonly onTouch?: () => void;
+  readonly signal?: AbortSignal;
+}
+
 /** GetAssertion with user presence for one credential (the §4.2 confirmation); no PIN needed. */
 export async function assertCredential(
   ctap: Ctap2Client,
-  r: {
-    origin: string;
-    rpId: string;
-    challenge: string;
-    credentialId: string;
-    onTouch?: () => void;
-    signal?: AbortSignal;
-  },
+  r: AssertionRequest,
 ): Promise<AssertionJson> {
   const client = clientDataFor('webauthn.get', r.challenge, r.origin);
   const [a] = await ctap.getAssertions(

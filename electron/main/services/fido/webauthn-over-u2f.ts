@@ -10,6 +10,7 @@ import {
   clientDataFor,
   registrationJson,
   type AssertionJson,
+  type AssertionRequest,
   type CreateRequest,
   type RegistrationJson,
 } from './webauthn-ceremony';
@@ -104,14 +105,7 @@ export async function createCredentialU2f(
  */
 export async function assertCredentialU2f(
   u2f: U2fClient,
-  r: {
-    origin: string;
-    rpId: string;
-    challenge: string;
-    credentialId: string;
-    onTouch?: () => void;
-    signal?: AbortSignal;
-  },
+  r: AssertionRequest,
 ): Promise<AssertionJson> {
   const client = clientDataFor('webauthn.get', r.challenge, r.origin);
   const app = appParam(r.rpId);
