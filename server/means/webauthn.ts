@@ -63,6 +63,16 @@ export function registrationOptions(
   });
 }
 
+/** What registration and login check alike: the challenge, origin and RP id, and UV for platform authenticators. */
+function expectations(rp: RelyingParty, flavour: WebAuthnFlavour, expectedChallenge: string) {
+  return {
+    expectedChallenge,
+    expectedOrigin: rp.origins,
+    expectedRPID: rp.rpId,
+    requireUserVerification: flavour === 'platform',
+  };
+}
+
 /** Verifies an attestation; returns the credential to store or undefined. UV enforced for platform. */
 export async function verifyRegistration(
   rp: RelyingParty,
@@ -73,10 +83,7 @@ export async function verifyRegistration(
   try {
     const r = await verifyRegistrationResponse({
       response,
-      expectedChallenge,
-      expectedOrigin: rp.origins,
-      expectedRPID: rp.rpId,
-      requireUserVerification: flavour === 'platform',
+      ...expectations(rp, flavour, expectedChallenge),
       supportedAlgorithmIDs: [-7, -8, -257],
     });
     if (!r.verified) return undefined;
@@ -125,10 +132,7 @@ export async function verifyAssertion(
   try {
     const r = await verifyAuthenticationResponse({
       response,
-      expectedChallenge,
-      expectedOrigin: rp.origins,
-      expectedRPID: rp.rpId,
-      requireUserVerification: flavour === 'platform',
+      ...expectations(rp, flavour, expectedChallenge),
       credential: {
         id: cred.credentialId,
         publicKey: new Uint8Array(Buffer.from(cred.publicKey, 'base64url')),

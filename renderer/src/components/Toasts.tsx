@@ -3,7 +3,6 @@ import { useStore } from '../store';
 
 /** The live region: "copied", "deleted — Undo", errors. Polite for info, assertive for errors. */
 export function Toasts() {
-  const { t } = useTranslation();
   const toasts = useStore((s) => s.toasts);
   const dismiss = useStore((s) => s.dismissToast);
   return (
@@ -33,14 +32,7 @@ export function Toasts() {
                   {toast.action.label}
                 </button>
               ) : null}
-              <button
-                type="button"
-                className="icon"
-                aria-label={t('toast.dismiss')}
-                onClick={() => dismiss(toast.id)}
-              >
-                <span aria-hidden="true">✕</span>
-              </button>
+              <DismissButton onClick={() => dismiss(toast.id)} />
             </div>
           ))}
       </div>
@@ -50,17 +42,20 @@ export function Toasts() {
           .map((toast) => (
             <div key={toast.id} className="toast toast-error">
               <span>{toast.text}</span>
-              <button
-                type="button"
-                className="icon"
-                aria-label={t('toast.dismiss')}
-                onClick={() => dismiss(toast.id)}
-              >
-                <span aria-hidden="true">✕</span>
-              </button>
+              <DismissButton onClick={() => dismiss(toast.id)} />
             </div>
           ))}
       </div>
     </div>
+  );
+}
+
+/** The ✕ on every toast. */
+function DismissButton({ onClick }: { onClick: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <button type="button" className="icon" aria-label={t('toast.dismiss')} onClick={onClick}>
+      <span aria-hidden="true">✕</span>
+    </button>
   );
 }
