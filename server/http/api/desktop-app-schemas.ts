@@ -144,18 +144,7 @@ export const desktopAppSchemas = {
     description:
       'Expires after 2 minutes. At most 3 unanswered requests per account at a time (429). An unknown username gets the same shape.',
     body: { ...obj({ username: USERNAME }, ['username']), examples: [{ username: 'erika' }] },
-    response: {
-      201: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          tx: { type: 'string' },
-          number: { type: 'integer' },
-          expiresAt: { type: 'number' },
-        },
-      },
-      ...ERRORS,
-    },
+    response: PUSHED,
   },
   pushStatus: {
     tags: [TAGS.session],

@@ -29,14 +29,19 @@ const MEANS_VIEW = {
   },
 } as const;
 
+/** Which account at which server a device answer is about (the head of every device view). */
+const ACCOUNT_REF = {
+  v: { type: 'integer' },
+  origin: { type: 'string' },
+  account: { type: 'string' },
+} as const;
+
 /** The account as GET /api/device/account answers it. */
 const ACCOUNT_VIEW = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    v: { type: 'integer' },
-    origin: { type: 'string' },
-    account: { type: 'string' },
+    ...ACCOUNT_REF,
     accountName: { type: 'string' },
     rpId: { type: 'string', description: 'WebAuthn relying party id of the credentials' },
     maxLevel: { type: ['string', 'null'] },
@@ -99,9 +104,7 @@ const SESSIONS_VIEW = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    v: { type: 'integer' },
-    origin: { type: 'string' },
-    account: { type: 'string' },
+    ...ACCOUNT_REF,
     sessions: { type: 'array', items: SESSION_ROW },
   },
 } as const;
