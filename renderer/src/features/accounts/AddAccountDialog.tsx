@@ -21,11 +21,14 @@ const emptyForm: ManualForm = {
   counter: '0',
 };
 
+/** How an account is added: from an otpauth:// link, or typed in by hand. */
+type AddMode = 'uri' | 'manual';
+
 /** Add an account from an otpauth:// link or by typing the secret. Nothing is stored unless main accepts it. */
 export function AddAccountDialog({ initialUri }: { initialUri?: string }) {
   const { t } = useTranslation();
   const close = () => useStore.getState().openDialog(null);
-  const [mode, setMode] = useState<'uri' | 'manual'>('uri');
+  const [mode, setMode] = useState<AddMode>('uri');
   const [uri, setUri] = useState(initialUri ?? '');
   const [uriError, setUriError] = useState<string | null>(null);
   const [form, setForm] = useState<ManualForm>(emptyForm);
@@ -75,27 +78,7 @@ export function AddAccountDialog({ initialUri }: { initialUri?: string }) {
   return (
     <Dialog title={t('add.title')} onClose={close} className="dialog-wide">
       <form onSubmit={(e) => void submit(e)} noValidate>
-        <fieldset className="segmented">
-          <legend className="visually-hidden">{t('add.title')}</legend>
-          <label>
-            <input
-              type="radio"
-              name="add-mode"
-              checked={mode === 'uri'}
-              onChange={() => setMode('uri')}
-            />
-            {t('add.fromLink')}
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="add-mode"
-              checked={mode === 'manual'}
-              onChange={() => setMode('manual')}
-            />
-            {t('add.manual')}
-          </label>
-        </fieldset>
+        <AddModeSwitch mode={mode} onChange={setMode} />
 
         {mode === 'uri' ? (
           <UriField uri={uri} error={uriError} onChange={setUri} />
@@ -111,5 +94,33 @@ export function AddAccountDialog({ initialUri }: { initialUri?: string }) {
         />
       </form>
     </Dialog>
+  );
+}
+
+/** The two radio buttons that switch between pasting a link and typing the account in. */
+function AddModeSwitch({ mode, onChange }: { mode: AddMode; onChange: (m: AddMode) => void }) {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="segmented">
+      <legend className="visually-hidden">{t('add.title')}</legend>
+      <label>
+        <input
+          type="radio"
+          name="add-mode"
+          checked={mode === 'uri'}
+          onChange={() => onChange('uri')}
+        />
+        {t('add.fromLink')}
+      </label>
+      <label>
+        <input
+          type="radio"
+          name="add-mode"
+          checked={mode === 'manual'}
+          onChange={() => onChange('manual')}
+        />
+        {t('add.manual')}
+      </label>
+    </fieldset>
   );
 }

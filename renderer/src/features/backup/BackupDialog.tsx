@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { backupExportPlain, exportAs } from '../../api/backup';
 import { useStore } from '../../store';
 import { Dialog } from '../../components/Dialog';
 import { FormError, useReveal } from '../../components/FormError';
 import { EncryptedExport } from './EncryptedExport';
 import { ImportSection } from './ImportSection';
-import { WarningTick } from '../../components/WarningTick';
+import { PlainExport } from './PlainExport';
 import { useOutcome } from '../../components/use-outcome';
 
 /**
@@ -20,14 +19,6 @@ export function BackupDialog({ mode: initialMode = 'export' }: { mode?: 'export'
   const [plainOk, setPlainOk] = useState(false);
   const { outcome, busy, run: guarded, setOutcome } = useOutcome();
   const reveal = useReveal();
-
-  function exportPlain(format: 'otpauth' | 'aegis-plain' | 'qr-sheet' = 'otpauth') {
-    void guarded(async () => {
-      const r = format === 'otpauth' ? await backupExportPlain() : await exportAs(format);
-      setPlainOk(false);
-      return { kind: 'ok', text: t('backup.exported', { count: r.count, fileName: r.fileName }) };
-    });
-  }
 
   return (
     <Dialog title={t('backup.title')} onClose={close} className="dialog-wide">
@@ -48,41 +39,7 @@ export function BackupDialog({ mode: initialMode = 'export' }: { mode?: 'export'
         <>
           <EncryptedExport busy={busy} run={guarded} />
 
-          <section className="settings-section" aria-labelledby="plain-heading">
-            <h3 id="plain-heading">{t('backup.plainHeading')}</h3>
-            <WarningTick
-              warning={t('backup.plainWarning')}
-              label={t('backup.plainConfirm')}
-              checked={plainOk}
-              onChange={setPlainOk}
-            />
-            <div className="dialog-buttons">
-              <button
-                type="button"
-                className="danger"
-                disabled={!plainOk || busy}
-                onClick={() => exportPlain()}
-              >
-                {t('backup.plainButton')}
-              </button>
-              <button
-                type="button"
-                className="danger"
-                disabled={!plainOk || busy}
-                onClick={() => exportPlain('aegis-plain')}
-              >
-                {t('importer.aegisButton')}
-              </button>
-              <button
-                type="button"
-                className="danger"
-                disabled={!plainOk || busy}
-                onClick={() => exportPlain('qr-sheet')}
-              >
-                {t('importer.sheetButton')}
-              </button>
-            </div>
-          </section>
+          <PlainExport busy={busy} run={guarded} plainOk={plainOk} onPlainOk={setPlainOk} />
         </>
       ) : (
         <>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { FaktorError } from '../../../../shared/errors';
 import type { ImportFormat } from '../../../../shared/import/types';
 import type { ImportPreview } from '../../../../shared/ipc/schemas';
@@ -14,6 +15,25 @@ import { ImportPreviewResult } from './ImportPreviewResult';
 /** Which import a section offers: a Faktor backup (or otpauth:// list, detected), or another app's file with a format choice. */
 export type ImportVariant = 'backup' | 'foreign';
 
+/** The words and heading id of one variant's section. */
+function importTexts(variant: ImportVariant, t: TFunction) {
+  return variant === 'backup'
+    ? {
+        heading: 'backup-import-heading',
+        title: t('backup.importHeading'),
+        hint: t('backup.importHint'),
+        choose: t('backup.importButton'),
+        password: t('backup.importPassword'),
+      }
+    : {
+        heading: 'foreign-heading',
+        title: t('importer.heading'),
+        hint: t('importer.hint'),
+        choose: t('importer.choose'),
+        password: t('importer.password'),
+      };
+}
+
 /**
  * One import flow for every file (issue #12: the Faktor backup is one more import format): pick the
  * file → if it is encrypted, the password (a wrong one asks again, main keeps the picked file) →
@@ -21,22 +41,7 @@ export type ImportVariant = 'backup' | 'foreign';
  */
 export function ImportSection({ variant }: { variant: ImportVariant }) {
   const { t } = useTranslation();
-  const ids =
-    variant === 'backup'
-      ? {
-          heading: 'backup-import-heading',
-          title: t('backup.importHeading'),
-          hint: t('backup.importHint'),
-          choose: t('backup.importButton'),
-          password: t('backup.importPassword'),
-        }
-      : {
-          heading: 'foreign-heading',
-          title: t('importer.heading'),
-          hint: t('importer.hint'),
-          choose: t('importer.choose'),
-          password: t('importer.password'),
-        };
+  const ids = importTexts(variant, t);
   const [format, setFormat] = useState<ImportFormat | ''>('');
   const [password, setPassword] = useState('');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -103,22 +108,13 @@ export function ImportSection({ variant }: { variant: ImportVariant }) {
         </div>
       </form>
       {retryToken ? (
-        <form onSubmit={(e) => open(e, retryToken)} noValidate>
-          <p className="hint">{t('importer.needsPassword')}</p>
-          <Field
-            label={ids.password}
-            type="password"
-            autoComplete="off"
-            autoFocus
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-          <div className="dialog-buttons">
-            <button type="submit" className="primary" disabled={busy}>
-              {t('importer.openWithPassword')}
-            </button>
-          </div>
-        </form>
+        <PasswordRetryForm
+          label={ids.password}
+          password={password}
+          onPassword={setPassword}
+          busy={busy}
+          onSubmit={(e) => open(e, retryToken)}
+        />
       ) : null}
       {preview ? <ImportPreviewResult preview={preview} busy={busy} onCommit={commit} /> : null}
       {result ? (
@@ -128,5 +124,40 @@ export function ImportSection({ variant }: { variant: ImportVariant }) {
       ) : null}
       {error ? <FormError message={error} /> : null}
     </section>
+  );
+}
+
+/** Asked when the picked file is encrypted: its password, for the file main still holds. */
+function PasswordRetryForm({
+  label,
+  password,
+  onPassword,
+  busy,
+  onSubmit,
+}: {
+  label: string;
+  password: string;
+  onPassword: (p: string) => void;
+  busy: boolean;
+  onSubmit: (e: FormEvent) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <p className="hint">{t('importer.needsPassword')}</p>
+      <Field
+        label={label}
+        type="password"
+        autoComplete="off"
+        autoFocus
+        value={password}
+        onChange={(e) => onPassword(e.target.value)}
+      />
+      <div className="dialog-buttons">
+        <button type="submit" className="primary" disabled={busy}>
+          {t('importer.openWithPassword')}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { checkAccelerator } from '../../../../shared/desktop/accelerator';
 import type { DesktopStatus } from '../../../../shared/ipc/desktop-schemas';
 import type { Settings } from '../../../../shared/ipc/schemas';
@@ -12,6 +13,26 @@ const SHORTCUTS: ReadonlyArray<{ key: ShortcutKey; name: 'scan' | 'search' }> = 
   { key: 'shortcutScan', name: 'scan' },
   { key: 'shortcutSearch', name: 'search' },
 ];
+
+/**
+ * The typed shortcuts checked with main's rules: the settings patch (an empty one turns a shortcut
+ * off), and the problem's words for each one that is not a valid accelerator.
+ */
+function checkShortcuts(draft: Record<ShortcutKey, string>, t: TFunction) {
+  const patch: Partial<Settings> = {};
+  const found: Partial<Record<ShortcutKey, string>> = {};
+  for (const { key } of SHORTCUTS) {
+    const text = draft[key].trim();
+    if (text === '') {
+      patch[key] = '';
+      continue;
+    }
+    const c = checkAccelerator(text);
+    if (c.ok) patch[key] = c.accelerator;
+    else found[key] = t(`desktop.problem.${c.problem}`);
+  }
+  return { patch, found };
+}
 
 /**
  * Settings → Desktop (docs/desktop.md): close/minimise to the tray, start at login, and the two global
@@ -31,18 +52,7 @@ export function DesktopSettings({ save }: { save: (patch: Partial<Settings>) => 
   useEffect(refresh, []);
 
   async function saveShortcuts(): Promise<void> {
-    const patch: Partial<Settings> = {};
-    const found: Partial<Record<ShortcutKey, string>> = {};
-    for (const { key } of SHORTCUTS) {
-      const text = draft[key].trim();
-      if (text === '') {
-        patch[key] = '';
-        continue;
-      }
-      const c = checkAccelerator(text);
-      if (c.ok) patch[key] = c.accelerator;
-      else found[key] = t(`desktop.problem.${c.problem}`);
-    }
+    const { patch, found } = checkShortcuts(draft, t);
     setProblems(found);
     if (Object.keys(found).length > 0) return;
     await save(patch);

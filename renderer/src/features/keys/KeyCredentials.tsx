@@ -57,25 +57,14 @@ export function KeyCredentials({ keyView: k, onDone }: { keyView: KeyView; onDon
 
   if (groups === null)
     return (
-      <form onSubmit={load} noValidate>
-        <Field
-          label={t('keys.creds.pin')}
-          type="password"
-          autoComplete="off"
-          value={pin}
-          autoFocus
-          onChange={(e) => setPin(e.target.value)}
-        />
-        <FormError message={error} />
-        <div className="dialog-buttons">
-          <button type="button" onClick={onDone}>
-            {t('keys.back')}
-          </button>
-          <button type="submit" className="primary" disabled={busy || pin === ''}>
-            {t('keys.creds.show')}
-          </button>
-        </div>
-      </form>
+      <CredentialsPinForm
+        pin={pin}
+        onPin={setPin}
+        error={error}
+        busy={busy}
+        onSubmit={load}
+        onDone={onDone}
+      />
     );
   return (
     <>
@@ -98,5 +87,39 @@ export function KeyCredentials({ keyView: k, onDone }: { keyView: KeyView; onDon
         </button>
       </div>
     </>
+  );
+}
+
+/** Before the list: the key's PIN, which the list needs, and the way back. */
+function CredentialsPinForm(props: {
+  pin: string;
+  onPin: (pin: string) => void;
+  error: string | null;
+  busy: boolean;
+  onSubmit: (e: FormEvent) => void;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const { pin } = props;
+  return (
+    <form onSubmit={props.onSubmit} noValidate>
+      <Field
+        label={t('keys.creds.pin')}
+        type="password"
+        autoComplete="off"
+        value={pin}
+        autoFocus
+        onChange={(e) => props.onPin(e.target.value)}
+      />
+      <FormError message={props.error} />
+      <div className="dialog-buttons">
+        <button type="button" onClick={props.onDone}>
+          {t('keys.back')}
+        </button>
+        <button type="submit" className="primary" disabled={props.busy || pin === ''}>
+          {t('keys.creds.show')}
+        </button>
+      </div>
+    </form>
   );
 }

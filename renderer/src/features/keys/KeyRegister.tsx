@@ -5,13 +5,11 @@ import type { PairedAccountView } from '../../../../shared/ipc/servicekonto-sche
 import type { KeyView } from '../../../../shared/ipc/keys-schemas';
 import { FaktorError } from '../../../../shared/errors';
 import { onEvent } from '../../api/subscribe';
-import { Field } from '../../components/Field';
-import { FormError } from '../../components/FormError';
-import { PinField } from '../servicekonto/PinField';
 import { servicekontoList } from '../servicekonto/servicekonto-api';
 import { KeyDone } from './KeyDone';
 import { keyErrorText } from './key-messages';
 import { keysServicekontoRegister } from './keys-api';
+import { KeyRegisterForm, type RegisterDraft } from './KeyRegisterForm';
 import { KeyTouchPrompt } from './KeyTouchPrompt';
 
 /** The server's refusals this form words itself (the rest: the app's error text). */
@@ -22,6 +20,9 @@ const SERVER_WORDS = [
   'means-pending',
   'too-many-attempts',
 ] as const;
+
+/** The form as it opens: nothing typed, no account picked until the list is here. */
+const EMPTY_DRAFT: RegisterDraft = { pairing: '', label: '', pin: '', password: '', keyPin: '' };
 
 function registerErrorText(t: TFunction, e: unknown): string {
   const code = e instanceof FaktorError ? e.params?.serverCode : undefined;
@@ -38,11 +39,8 @@ function registerErrorText(t: TFunction, e: unknown): string {
 export function KeyRegister({ keyView: k, onDone }: { keyView: KeyView; onDone: () => void }) {
   const { t } = useTranslation();
   const [pairings, setPairings] = useState<PairedAccountView[] | null>(null);
-  const [pairing, setPairing] = useState('');
-  const [label, setLabel] = useState('');
-  const [pin, setPin] = useState('');
-  const [password, setPassword] = useState('');
-  const [keyPin, setKeyPin] = useState('');
+  const [draft, setDraft] = useState<RegisterDraft>(EMPTY_DRAFT);
+  const change = (patch: Partial<RegisterDraft>): void => setDraft((d) => ({ ...d, ...patch }));
   const [error, setError] = useState<string | null>(null);
   const [stage, setStage] = useState<'form' | 'touch' | 'confirm'>('form');
   const [done, setDone] = useState<string | null>(null);
@@ -51,7 +49,7 @@ export function KeyRegister({ keyView: k, onDone }: { keyView: KeyView; onDone: 
     servicekontoList().then(
       (l) => {
         setPairings(l);
-        setPairing(l[0]?.id ?? '');
+        setDraft((d) => ({ ...d, pairing: l[0]?.id ?? '' }));
       },
       (e: unknown) => setError(keyErrorText(t, e)),
     );
@@ -66,10 +64,11 @@ export function KeyRegister({ keyView: k, onDone }: { keyView: KeyView; onDone: 
     [],
   );
 
-  const chosen = pairings?.find((p) => p.id === pairing);
+  const chosen = pairings?.find((p) => p.id === draft.pairing);
   const submit = async (e: FormEvent): Promise<void> => {
     e.preventDefault();
     if (!chosen) return;
+    const { label, pin, password, keyPin } = draft;
     setError(null);
     setStage('touch');
     try {
@@ -92,9 +91,7 @@ export function KeyRegister({ keyView: k, onDone }: { keyView: KeyView; onDone: 
       setError(registerErrorText(t, err));
     } finally {
       setStage('form');
-      setPin('');
-      setPassword('');
-      setKeyPin('');
+      change({ pin: '', password: '', keyPin: '' });
     }
   };
 
@@ -107,67 +104,15 @@ export function KeyRegister({ keyView: k, onDone }: { keyView: KeyView; onDone: 
   if (pairings !== null && pairings.length === 0)
     return <KeyDone message={t('keys.register.noPairing')} onDone={onDone} />;
   return (
-    <form onSubmit={(e) => void submit(e)} noValidate>
-      <p className="hint">{t('keys.register.explain')}</p>
-      <Field
-        label={t('keys.register.account')}
-        control={({ id, describedBy }) => (
-          <select
-            id={id}
-            aria-describedby={describedBy}
-            value={pairing}
-            onChange={(e) => setPairing(e.target.value)}
-            autoFocus
-          >
-            {(pairings ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {`${p.accountName} · ${p.origin}`}
-              </option>
-            ))}
-          </select>
-        )}
-      />
-      <Field
-        label={t('keys.register.label')}
-        value={label}
-        maxLength={64}
-        help={t('keys.register.labelHelp')}
-        onChange={(e) => setLabel(e.target.value)}
-      />
-      <PinField label={t('keys.register.pin')} value={pin} onChange={setPin} />
-      <Field
-        label={t('keys.register.password')}
-        type="password"
-        autoComplete="current-password"
-        value={password}
-        maxLength={128}
-        onChange={(e) => setPassword(e.target.value)}
-      />
-      {k.pinSet ? (
-        <Field
-          label={t('keys.register.keyPin')}
-          type="password"
-          autoComplete="off"
-          value={keyPin}
-          maxLength={63}
-          onChange={(e) => setKeyPin(e.target.value)}
-        />
-      ) : null}
-      <FormError message={error} />
-      <div className="dialog-buttons">
-        <button type="button" onClick={onDone}>
-          {t('keys.back')}
-        </button>
-        <button
-          type="submit"
-          className="primary"
-          disabled={
-            !chosen || pin.length < 6 || password === '' || (k.pinSet === true && keyPin === '')
-          }
-        >
-          {t('keys.register.submit')}
-        </button>
-      </div>
-    </form>
+    <KeyRegisterForm
+      keyView={k}
+      pairings={pairings}
+      draft={draft}
+      onChange={change}
+      accountChosen={chosen !== undefined}
+      error={error}
+      onSubmit={(e) => void submit(e)}
+      onDone={onDone}
+    />
   );
 }

@@ -19,7 +19,6 @@ type Step = 'warn' | 'ready' | 'replug' | 'touch' | 'done';
 export function KeyReset({ keyView: k, onDone }: { keyView: KeyView; onDone: () => void }) {
   const { t } = useTranslation();
   const [step, setStep] = useState<Step>('warn');
-  const [understood, setUnderstood] = useState(false);
   const [error, setError] = useState<string | null>(null);
   useEffect(
     () =>
@@ -41,31 +40,7 @@ export function KeyReset({ keyView: k, onDone }: { keyView: KeyView; onDone: () 
     }
   };
 
-  if (step === 'warn')
-    return (
-      <>
-        <WarningTick
-          warning={t('keys.reset.warning')}
-          label={t('keys.reset.acknowledge')}
-          checked={understood}
-          onChange={setUnderstood}
-          autoFocus
-        />
-        <div className="dialog-buttons">
-          <button type="button" onClick={onDone}>
-            {t('keys.cancel')}
-          </button>
-          <button
-            type="button"
-            className="primary"
-            disabled={!understood}
-            onClick={() => setStep('ready')}
-          >
-            {t('keys.reset.next')}
-          </button>
-        </div>
-      </>
-    );
+  if (step === 'warn') return <ResetWarning onCancel={onDone} onNext={() => setStep('ready')} />;
   if (step === 'done') return <KeyDone message={t('keys.reset.done')} onDone={onDone} />;
   const waiting = step === 'replug' || step === 'touch';
   return (
@@ -95,6 +70,31 @@ export function KeyReset({ keyView: k, onDone }: { keyView: KeyView; onDone: () 
             </button>
           </>
         )}
+      </div>
+    </>
+  );
+}
+
+/** The first step: what a reset destroys, and "next" only after the explicit tick. */
+function ResetWarning({ onCancel, onNext }: { onCancel: () => void; onNext: () => void }) {
+  const { t } = useTranslation();
+  const [understood, setUnderstood] = useState(false);
+  return (
+    <>
+      <WarningTick
+        warning={t('keys.reset.warning')}
+        label={t('keys.reset.acknowledge')}
+        checked={understood}
+        onChange={setUnderstood}
+        autoFocus
+      />
+      <div className="dialog-buttons">
+        <button type="button" onClick={onCancel}>
+          {t('keys.cancel')}
+        </button>
+        <button type="button" className="primary" disabled={!understood} onClick={onNext}>
+          {t('keys.reset.next')}
+        </button>
       </div>
     </>
   );

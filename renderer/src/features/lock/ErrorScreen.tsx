@@ -22,7 +22,6 @@ export function ErrorScreen({ code }: { code: string | null }) {
     ? (code as ErrorCode)
     : 'internal';
   const [confirming, setConfirming] = useState(false);
-  const [ticked, setTicked] = useState(false);
   const { outcome, busy, run } = useOutcome();
 
   function startFresh(thenRestore: boolean) {
@@ -63,39 +62,46 @@ export function ErrorScreen({ code }: { code: string | null }) {
           </>
         ) : null}
         {confirming ? (
-          <section aria-labelledby="reset-heading">
-            <h2 id="reset-heading">{t('errorScreen.resetHeading')}</h2>
-            <WarningTick
-              warning={t('errorScreen.resetWarning')}
-              label={t('errorScreen.resetConfirm')}
-              checked={ticked}
-              onChange={setTicked}
-            />
-            <div className="dialog-buttons">
-              <button
-                type="button"
-                onClick={() => {
-                  setConfirming(false);
-                  setTicked(false);
-                }}
-              >
-                {t('errorScreen.cancel')}
-              </button>
-              <button
-                type="button"
-                className="danger"
-                disabled={!ticked || busy}
-                onClick={() => startFresh(false)}
-              >
-                {t('errorScreen.resetButton')}
-              </button>
-            </div>
-          </section>
+          <ResetConfirm
+            busy={busy}
+            onCancel={() => setConfirming(false)}
+            onReset={() => startFresh(false)}
+          />
         ) : null}
         <button type="button" disabled={busy} onClick={() => void refreshStatus()}>
           {t('errorScreen.retry')}
         </button>
       </div>
     </main>
+  );
+}
+
+/** Starting with an empty vault: the warning, and the reset only after the explicit tick. */
+function ResetConfirm(props: { busy: boolean; onCancel: () => void; onReset: () => void }) {
+  const { t } = useTranslation();
+  const [ticked, setTicked] = useState(false);
+  return (
+    <section aria-labelledby="reset-heading">
+      <h2 id="reset-heading">{t('errorScreen.resetHeading')}</h2>
+      <WarningTick
+        warning={t('errorScreen.resetWarning')}
+        label={t('errorScreen.resetConfirm')}
+        checked={ticked}
+        onChange={setTicked}
+      />
+      <div className="dialog-buttons">
+        <button type="button" onClick={props.onCancel}>
+          {t('errorScreen.cancel')}
+        </button>
+        <button
+          type="button"
+          className="danger"
+          disabled={!ticked || props.busy}
+          onClick={props.onReset}
+        >
+          {t('errorScreen.resetButton')}
+        </button>
+      </div>
+    </section>
   );
 }

@@ -8,6 +8,23 @@ const FRAME_SIDE = 960;
 /** Pause between frames (after the previous decode answered), so scanning never floods main. */
 const FRAME_GAP_MS = 250;
 
+/** The video's current frame, downscaled to FRAME_SIDE on `canvas` and JPEG-encoded. */
+function frameToJpeg(v: HTMLVideoElement, canvas: HTMLCanvasElement): Promise<Blob | null> {
+  const scale = Math.min(1, FRAME_SIDE / Math.max(v.videoWidth, v.videoHeight));
+  canvas.width = Math.round(v.videoWidth * scale);
+  canvas.height = Math.round(v.videoHeight * scale);
+  canvas.getContext('2d')?.drawImage(v, 0, 0, canvas.width, canvas.height);
+  return new Promise<Blob | null>((r) => canvas.toBlob(r, 'image/jpeg', 0.85));
+}
+
+/** Why getUserMedia gave no stream: no (fitting) camera, or anything else counts as denied. */
+function cameraFailure(e: unknown): 'camera-denied' | 'no-camera' {
+  return e instanceof DOMException &&
+    (e.name === 'NotFoundError' || e.name === 'OverconstrainedError')
+    ? 'no-camera'
+    : 'camera-denied';
+}
+
 /**
  * Live camera preview; frames are downscaled, JPEG-encoded and decoded in main until one holds a code.
  * The camera is released the moment a code is found, on cancel and when the view goes away.
@@ -44,11 +61,7 @@ export function CameraScan({
       const v = video.current;
       if (stopped || !v) return;
       if (v.videoWidth > 0) {
-        const scale = Math.min(1, FRAME_SIDE / Math.max(v.videoWidth, v.videoHeight));
-        canvas.width = Math.round(v.videoWidth * scale);
-        canvas.height = Math.round(v.videoHeight * scale);
-        canvas.getContext('2d')?.drawImage(v, 0, 0, canvas.width, canvas.height);
-        const blob = await new Promise<Blob | null>((r) => canvas.toBlob(r, 'image/jpeg', 0.85));
+        const blob = await frameToJpeg(v, canvas);
         if (blob && !stopped) {
           try {
             const result = await qrDecodeImage(await blobToBase64(blob), 'camera');
@@ -72,13 +85,7 @@ export function CameraScan({
           audio: false,
         });
       } catch (e) {
-        if (!stopped)
-          failed.current(
-            e instanceof DOMException &&
-              (e.name === 'NotFoundError' || e.name === 'OverconstrainedError')
-              ? 'no-camera'
-              : 'camera-denied',
-          );
+        if (!stopped) failed.current(cameraFailure(e));
         return;
       }
       if (stopped || !video.current) {

@@ -4,6 +4,9 @@ import { OfflineApproval } from '../servicekonto/OfflineApproval';
 import { PairingConfirm } from '../servicekonto/PairingConfirm';
 import { MixedScriptWarning } from './MixedScriptWarning';
 
+/** What an otpauth:// code would add, as main summarised it. */
+type AddSummary = Extract<FoundCode['route'], { kind: 'add-account' }>['summary'];
+
 /** One found code's flow: confirm an account, or explain why there is nothing to do. */
 export function CodeView({
   code,
@@ -30,28 +33,7 @@ export function CodeView({
     return (
       <>
         <p>{t('scan.confirmAdd')}</p>
-        <dl className="scan-summary">
-          <dt>{t('scan.issuer')}</dt>
-          <dd>
-            <bdi>{s.issuer || '—'}</bdi>
-          </dd>
-          <dt>{t('scan.label')}</dt>
-          <dd>
-            <bdi>{s.label}</bdi>
-          </dd>
-          <dt>{t('scan.type')}</dt>
-          <dd>{s.type === 'totp' ? t('add.totp') : t('add.hotp')}</dd>
-          <dt>{t('scan.algorithm')}</dt>
-          <dd>{s.algorithm}</dd>
-          <dt>{t('scan.digits')}</dt>
-          <dd>{s.digits}</dd>
-          {s.type === 'totp' ? (
-            <>
-              <dt>{t('scan.period')}</dt>
-              <dd>{t('scan.seconds', { count: s.period })}</dd>
-            </>
-          ) : null}
-        </dl>
+        <AccountSummary summary={s} />
         <MixedScriptWarning names={[s.issuer, s.label]} />
         {r.warnings.map((w) => (
           <p key={w} className="scan-warning">
@@ -100,5 +82,34 @@ export function CodeView({
       {message}
       <div className="dialog-buttons">{back}</div>
     </>
+  );
+}
+
+/** The account an otpauth:// code would add: issuer, name, type, algorithm, digits, period. */
+function AccountSummary({ summary: s }: { summary: AddSummary }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="scan-summary">
+      <dt>{t('scan.issuer')}</dt>
+      <dd>
+        <bdi>{s.issuer || '—'}</bdi>
+      </dd>
+      <dt>{t('scan.label')}</dt>
+      <dd>
+        <bdi>{s.label}</bdi>
+      </dd>
+      <dt>{t('scan.type')}</dt>
+      <dd>{s.type === 'totp' ? t('add.totp') : t('add.hotp')}</dd>
+      <dt>{t('scan.algorithm')}</dt>
+      <dd>{s.algorithm}</dd>
+      <dt>{t('scan.digits')}</dt>
+      <dd>{s.digits}</dd>
+      {s.type === 'totp' ? (
+        <>
+          <dt>{t('scan.period')}</dt>
+          <dd>{t('scan.seconds', { count: s.period })}</dd>
+        </>
+      ) : null}
+    </dl>
   );
 }

@@ -1,4 +1,4 @@
-import type { DragEvent } from 'react';
+import type { ComponentProps, DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScanResult } from '../../../../shared/qr/found-code';
 import { closeDialog } from '../../actions/dialogs';
@@ -54,17 +54,11 @@ export function ScanDialog({ initial }: { initial?: ScanResult } = {}) {
       break;
     case 'camera':
       body = (
-        <>
-          <CameraScan
-            onFound={(r) => dispatch({ type: 'scanned', result: r, source: 'camera' })}
-            onFailed={(reason) => dispatch({ type: 'scan-failed', code: reason })}
-          />
-          <div className="dialog-buttons">
-            <button type="button" onClick={back}>
-              {t('scan.stopCamera')}
-            </button>
-          </div>
-        </>
+        <CameraPhase
+          onFound={(r) => dispatch({ type: 'scanned', result: r, source: 'camera' })}
+          onFailed={(reason) => dispatch({ type: 'scan-failed', code: reason })}
+          onStop={back}
+        />
       );
       break;
     case 'pick':
@@ -107,5 +101,24 @@ export function ScanDialog({ initial }: { initial?: ScanResult } = {}) {
         </div>
       ) : null}
     </Dialog>
+  );
+}
+
+/** The camera phase: the live preview, and stopping it goes back to the sources. */
+function CameraPhase({
+  onFound,
+  onFailed,
+  onStop,
+}: ComponentProps<typeof CameraScan> & { onStop: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <CameraScan onFound={onFound} onFailed={onFailed} />
+      <div className="dialog-buttons">
+        <button type="button" onClick={onStop}>
+          {t('scan.stopCamera')}
+        </button>
+      </div>
+    </>
   );
 }

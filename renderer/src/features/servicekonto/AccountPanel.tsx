@@ -1,6 +1,9 @@
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PairedAccountView } from '../../../../shared/ipc/servicekonto-schemas';
+import type {
+  PairedAccountView,
+  ServicekontoAccountView,
+} from '../../../../shared/ipc/servicekonto-schemas';
 import { errorCode } from '../../api/bridge';
 import { AccountActions, type RemoveStep } from './AccountActions';
 import { AccountAttributes } from './AccountAttributes';
@@ -8,7 +11,7 @@ import { LevelName } from './LevelName';
 import { MeansTable } from './MeansTable';
 import { SessionsTable } from './SessionsTable';
 import { servicekontoBlock, servicekontoForget, servicekontoRemove } from './servicekonto-api';
-import { usePairedAccount } from './use-paired-account';
+import { usePairedAccount, type FetchedSessions } from './use-paired-account';
 
 /**
  * One paired account as its server shows it to this desktop, asked afresh on open and on "Refresh";
@@ -59,42 +62,18 @@ export function AccountPanel({
     }
   };
 
-  const blocked = view?.thisDevice.status === 'blocked';
   return (
     <section className="servicekonto-account" aria-label={pairing.accountName} aria-busy={busy}>
       <h3>{pairing.accountName}</h3>
       <p className="servicekonto-origin">{pairing.origin}</p>
       {view ? (
-        <>
-          <p>
-            {t('servicekonto.view.maxLevel')}:{' '}
-            {view.maxLevel ? <LevelName level={view.maxLevel} /> : t('servicekonto.view.noLevel')}
-          </p>
-          {blocked ? <p role="alert">{t('servicekonto.view.thisBlocked')}</p> : null}
-          {view.thisDevice.status === 'pending' ? (
-            <p className="hint">{t('servicekonto.pendingHint')}</p>
-          ) : null}
-          <MeansTable
-            means={view.means}
-            canBlock={view.thisDevice.status === 'active'}
-            onBlock={block}
-          />
-          <AccountAttributes attributes={view.attributes} />
-          <h4>{t('servicekonto.view.sessions.title')}</h4>
-          {sessions ? (
-            <SessionsTable
-              key={sessions.atMono}
-              sessions={sessions.list.sessions}
-              fetchedAt={sessions.at}
-              fetchedAtMono={sessions.atMono}
-              onExpired={sessionExpired}
-            />
-          ) : null}
-          {sessionsError ? <p role="alert">{sessionsError}</p> : null}
-          {view.thisDevice.status !== 'active' ? (
-            <p className="hint">{t('servicekonto.view.sessions.onlyActive')}</p>
-          ) : null}
-        </>
+        <AccountView
+          view={view}
+          sessions={sessions}
+          sessionsError={sessionsError}
+          onBlock={block}
+          onSessionExpired={sessionExpired}
+        />
       ) : null}
       {error ? <p role="alert">{error}</p> : null}
       <p className="visually-hidden" aria-live="polite">
@@ -108,5 +87,55 @@ export function AccountPanel({
         onRefresh={() => void refresh()}
       />
     </section>
+  );
+}
+
+/** What the server says about the account: its level, this desktop's state, the means, attributes, sessions. */
+function AccountView({
+  view,
+  sessions,
+  sessionsError,
+  onBlock,
+  onSessionExpired,
+}: {
+  view: ServicekontoAccountView;
+  sessions: FetchedSessions | null;
+  sessionsError: string | null;
+  onBlock: (meansId: string) => Promise<void>;
+  onSessionExpired: () => void;
+}) {
+  const { t } = useTranslation();
+  const blocked = view.thisDevice.status === 'blocked';
+  return (
+    <>
+      <p>
+        {t('servicekonto.view.maxLevel')}:{' '}
+        {view.maxLevel ? <LevelName level={view.maxLevel} /> : t('servicekonto.view.noLevel')}
+      </p>
+      {blocked ? <p role="alert">{t('servicekonto.view.thisBlocked')}</p> : null}
+      {view.thisDevice.status === 'pending' ? (
+        <p className="hint">{t('servicekonto.pendingHint')}</p>
+      ) : null}
+      <MeansTable
+        means={view.means}
+        canBlock={view.thisDevice.status === 'active'}
+        onBlock={onBlock}
+      />
+      <AccountAttributes attributes={view.attributes} />
+      <h4>{t('servicekonto.view.sessions.title')}</h4>
+      {sessions ? (
+        <SessionsTable
+          key={sessions.atMono}
+          sessions={sessions.list.sessions}
+          fetchedAt={sessions.at}
+          fetchedAtMono={sessions.atMono}
+          onExpired={onSessionExpired}
+        />
+      ) : null}
+      {sessionsError ? <p role="alert">{sessionsError}</p> : null}
+      {view.thisDevice.status !== 'active' ? (
+        <p className="hint">{t('servicekonto.view.sessions.onlyActive')}</p>
+      ) : null}
+    </>
   );
 }

@@ -106,42 +106,59 @@ function RequestCard({ request: r, onDone }: { request: ApprovalRequestView; onD
           <NumberPicker numbers={r.numbers} value={number} onPick={setNumber} />
           <PinField label={t('servicekonto.pin')} value={pin} onChange={setPin} />
           {error ? <p role="alert">{error}</p> : null}
-          {denying ? (
-            <div className="dialog-buttons" role="group" aria-label={t('servicekonto.denyTitle')}>
-              <p>{t('servicekonto.denyOffer')}</p>
-              <button
-                type="button"
-                disabled={busy || pin.length < 6}
-                onClick={() => void send('deny')}
-              >
-                {t('servicekonto.denyOnly')}
-              </button>
-              <button
-                type="button"
-                className="danger"
-                disabled={busy || pin.length < 6}
-                onClick={() => void send('deny-and-block')}
-              >
-                {t('servicekonto.denyAndBlock')}
-              </button>
-            </div>
-          ) : (
-            <div className="dialog-buttons">
-              <button type="button" onClick={() => setDenying(true)}>
-                {t('servicekonto.deny')}
-              </button>
-              <button
-                type="button"
-                className="primary"
-                disabled={busy || number === null || pin.length < 6}
-                onClick={() => void send('approve')}
-              >
-                {t('servicekonto.approve')}
-              </button>
-            </div>
-          )}
+          <AnswerButtons
+            denying={denying}
+            onDeny={() => setDenying(true)}
+            busy={busy}
+            picked={number !== null}
+            pinTyped={pin.length >= 6}
+            send={(decision) => void send(decision)}
+          />
         </>
       )}
     </article>
+  );
+}
+
+/** What the user can say: deny or approve, and after "deny" whether to block this desktop's means too. */
+function AnswerButtons(props: {
+  denying: boolean;
+  onDeny: () => void;
+  busy: boolean;
+  picked: boolean;
+  pinTyped: boolean;
+  send: (decision: 'approve' | 'deny' | 'deny-and-block') => void;
+}) {
+  const { t } = useTranslation();
+  const { busy, pinTyped, send } = props;
+  return props.denying ? (
+    <div className="dialog-buttons" role="group" aria-label={t('servicekonto.denyTitle')}>
+      <p>{t('servicekonto.denyOffer')}</p>
+      <button type="button" disabled={busy || !pinTyped} onClick={() => send('deny')}>
+        {t('servicekonto.denyOnly')}
+      </button>
+      <button
+        type="button"
+        className="danger"
+        disabled={busy || !pinTyped}
+        onClick={() => send('deny-and-block')}
+      >
+        {t('servicekonto.denyAndBlock')}
+      </button>
+    </div>
+  ) : (
+    <div className="dialog-buttons">
+      <button type="button" onClick={props.onDeny}>
+        {t('servicekonto.deny')}
+      </button>
+      <button
+        type="button"
+        className="primary"
+        disabled={busy || !props.picked || !pinTyped}
+        onClick={() => send('approve')}
+      >
+        {t('servicekonto.approve')}
+      </button>
+    </div>
   );
 }

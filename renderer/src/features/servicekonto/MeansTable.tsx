@@ -64,28 +64,14 @@ export function MeansTable({
               <td>{date(m.registeredAt)}</td>
               <td>{date(m.lastUsedAt)}</td>
               <td>
-                {m.status === 'blocked' || !canBlock ? null : asking === m.id ? (
-                  <span role="group" aria-label={t('servicekonto.view.blockAsk', { kind })}>
-                    {t('servicekonto.view.blockAsk', { kind })}{' '}
-                    <button type="button" onClick={() => setAsking(null)}>
-                      {t('servicekonto.view.cancel')}
-                    </button>{' '}
-                    <button
-                      type="button"
-                      className="danger"
-                      onClick={() => void onBlock(m.id).finally(() => setAsking(null))}
-                    >
-                      {t('servicekonto.view.blockConfirm')}
-                    </button>
-                  </span>
-                ) : (
-                  <button
-                    type="button"
-                    onClick={() => setAsking(m.id)}
-                    aria-label={t('servicekonto.view.blockOne', { kind })}
-                  >
-                    {t('servicekonto.view.block')}
-                  </button>
+                {m.status === 'blocked' || !canBlock ? null : (
+                  <BlockControl
+                    kind={kind}
+                    asking={asking === m.id}
+                    onAsk={() => setAsking(m.id)}
+                    onCancel={() => setAsking(null)}
+                    onConfirm={() => void onBlock(m.id).finally(() => setAsking(null))}
+                  />
                 )}
               </td>
             </tr>
@@ -93,5 +79,36 @@ export function MeansTable({
         })}
       </tbody>
     </table>
+  );
+}
+
+/** One means' "Block", and after that first click the deliberate second one (or cancel). */
+function BlockControl(props: {
+  kind: string;
+  asking: boolean;
+  onAsk: () => void;
+  onCancel: () => void;
+  onConfirm: () => void;
+}) {
+  const { t } = useTranslation();
+  const { kind } = props;
+  return props.asking ? (
+    <span role="group" aria-label={t('servicekonto.view.blockAsk', { kind })}>
+      {t('servicekonto.view.blockAsk', { kind })}{' '}
+      <button type="button" onClick={props.onCancel}>
+        {t('servicekonto.view.cancel')}
+      </button>{' '}
+      <button type="button" className="danger" onClick={props.onConfirm}>
+        {t('servicekonto.view.blockConfirm')}
+      </button>
+    </span>
+  ) : (
+    <button
+      type="button"
+      onClick={props.onAsk}
+      aria-label={t('servicekonto.view.blockOne', { kind })}
+    >
+      {t('servicekonto.view.block')}
+    </button>
   );
 }

@@ -8,18 +8,19 @@ import { useStore } from '../../store';
 import { Field } from '../../components/Field';
 import { FormError } from '../../components/FormError';
 
-/** Set, change or remove the app password (main checks the current one). */
-export function PasswordSettings() {
+/** Which of the typed passwords is wrong, in words (main checks the current one itself). */
+type PasswordProblems = { current?: string; next?: string; repeat?: string };
+
+/**
+ * The password form's fields and the one action behind both buttons: `run(next)` checks what was
+ * typed, then sets `next` (or removes the password for null); the fields are cleared once main agrees.
+ */
+function usePasswordChange(hasPassword: boolean) {
   const { t } = useTranslation();
-  const hasPassword = useStore((s) => s.status?.hasPassword ?? false);
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [fieldError, setFieldError] = useState<{
-    current?: string;
-    next?: string;
-    repeat?: string;
-  }>({});
+  const [fieldError, setFieldError] = useState<PasswordProblems>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -47,6 +48,16 @@ export function PasswordSettings() {
       setBusy(false);
     }
   }
+
+  return { current, setCurrent, next, setNext, repeat, setRepeat, fieldError, error, busy, run };
+}
+
+/** Set, change or remove the app password (main checks the current one). */
+export function PasswordSettings() {
+  const { t } = useTranslation();
+  const hasPassword = useStore((s) => s.status?.hasPassword ?? false);
+  const { current, setCurrent, next, setNext, repeat, setRepeat, fieldError, error, busy, run } =
+    usePasswordChange(hasPassword);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
