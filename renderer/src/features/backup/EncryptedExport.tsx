@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { backupExport } from '../../api/backup';
-import { Field } from '../../components/Field';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 import type { Outcome } from '../../components/use-outcome';
 
 /**
@@ -40,21 +40,13 @@ export function EncryptedExport({
       <h3 id="export-heading">{t('backup.exportHeading')}</h3>
       <p className="hint">{t('backup.exportHint')}</p>
       <form onSubmit={exportEncrypted} noValidate>
-        <Field
-          label={t('backup.exportPassword')}
-          type="password"
-          autoComplete="new-password"
-          value={password}
-          error={pwError.password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-        <Field
-          label={t('backup.exportRepeat')}
-          type="password"
-          autoComplete="new-password"
-          value={repeat}
-          error={pwError.repeat}
-          onChange={(e) => setRepeat(e.target.value)}
+        <NewPasswordFields
+          labels={[t('backup.exportPassword'), t('backup.exportRepeat')]}
+          password={password}
+          repeat={repeat}
+          errors={pwError}
+          onPassword={setPassword}
+          onRepeat={setRepeat}
         />
         <div className="dialog-buttons">
           <button type="submit" disabled={busy}>

@@ -6,6 +6,7 @@ import { vaultSetPassword } from '../../api/vault';
 import { errorCode } from '../../api/bridge';
 import { useStore } from '../../store';
 import { Field } from '../../components/Field';
+import { NewPasswordFields } from '../../components/NewPasswordFields';
 import { FormError } from '../../components/FormError';
 
 /** Which of the typed passwords is wrong, in words (main checks the current one itself). */
@@ -79,21 +80,13 @@ export function PasswordSettings() {
             onChange={(e) => setCurrent(e.target.value)}
           />
         ) : null}
-        <Field
-          label={t('settings.newPassword')}
-          type="password"
-          autoComplete="new-password"
-          value={next}
-          error={fieldError.next}
-          onChange={(e) => setNext(e.target.value)}
-        />
-        <Field
-          label={t('settings.repeatPassword')}
-          type="password"
-          autoComplete="new-password"
-          value={repeat}
-          error={fieldError.repeat}
-          onChange={(e) => setRepeat(e.target.value)}
+        <NewPasswordFields
+          labels={[t('settings.newPassword'), t('settings.repeatPassword')]}
+          password={next}
+          repeat={repeat}
+          errors={{ password: fieldError.next, repeat: fieldError.repeat }}
+          onPassword={setNext}
+          onRepeat={setRepeat}
         />
         <FormError message={error} />
         <div className="dialog-buttons">
