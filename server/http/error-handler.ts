@@ -38,26 +38,22 @@ export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: unknown, request, reply) => {
     if (err instanceof ThrottledError) {
       reply.header('Retry-After', String(err.retryAfterSeconds));
-      return reply
-        .code(429)
-        .send({
-          error: {
-            code: 'too-many-attempts',
-            message: MESSAGES['too-many-attempts'],
-            params: { retryAfterSeconds: err.retryAfterSeconds },
-          },
-        });
+      return reply.code(429).send({
+        error: {
+          code: 'too-many-attempts',
+          message: MESSAGES['too-many-attempts'],
+          params: { retryAfterSeconds: err.retryAfterSeconds },
+        },
+      });
     }
     if (isCodedError(err)) {
-      return reply
-        .code(statusOf(err.code))
-        .send({
-          error: {
-            code: err.code,
-            message: MESSAGES[err.code] ?? err.code,
-            ...(err.params ? { params: err.params } : {}),
-          },
-        });
+      return reply.code(statusOf(err.code)).send({
+        error: {
+          code: err.code,
+          message: MESSAGES[err.code] ?? err.code,
+          ...(err.params ? { params: err.params } : {}),
+        },
+      });
     }
     const fe = (typeof err === 'object' && err !== null ? err : {}) as Partial<FastifyError>;
     if (fe.validation) {
@@ -76,11 +72,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
       });
     }
     if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return reply
-        .code(415)
-        .send({
-          error: { code: 'unsupported-media-type', message: MESSAGES['unsupported-media-type'] },
-        });
+      return reply.code(415).send({
+        error: { code: 'unsupported-media-type', message: MESSAGES['unsupported-media-type'] },
+      });
     }
     if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
       if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE') drainThenClose(request, reply);
@@ -94,13 +88,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     return reply.code(500).send({ error: { code: 'internal', message: MESSAGES.internal } });
   });
   app.setNotFoundHandler((request, reply) => {
-    reply
-      .code(404)
-      .send({
-        error: {
-          code: 'not-found',
-          message: `No route ${request.method} ${request.url.split('?')[0]}`,
-        },
-      });
+    reply.code(404).send({
+      error: {
+        code: 'not-found',
+        message: `No route ${request.method} ${request.url.split('?')[0]}`,
+      },
+    });
   });
 }

@@ -7,9 +7,7 @@ import { useTestServer } from './use-test-server';
 
 const t = useTestServer({ options: { argon2MemoryKiB: 1024 } });
 
-async function post(
-  body: string,
-): Promise<{
+async function post(body: string): Promise<{
   status: number;
   text: string;
   json: { error?: { code?: string; message?: string } };
