@@ -13,24 +13,11 @@ import { checkLooks, checkOrganising, normaliseTags } from './account-checks';
  * account is built. No I/O; the vault (vault.ts) applies these inside its serialized operations.
  */
 
-/** One account as held in memory (with its seed). Never leaves the main process. */
-export interface VaultAccount {
-  readonly id: string;
-  readonly type: OtpType;
-  readonly issuer: string;
-  readonly label: string;
-  readonly algorithm: OtpAlgorithm;
-  readonly digits: number;
-  readonly period: number;
-  readonly counter: number;
-  readonly color: string | null;
-  readonly icon: string | null;
-  readonly createdAt: number;
-  readonly pinned: boolean;
-  readonly tags: string[];
-  readonly lastUsed: number | null;
-  readonly secret: Uint8Array;
-}
+/**
+ * One account as held in memory: the shared account record (shared/account.ts, the one definition the
+ * IPC view and the forms derive from too) plus its seed. Never leaves the main process.
+ */
+export type VaultAccount = Readonly<AccountView> & { readonly secret: Uint8Array };
 
 /** An account to add (id and creation time are assigned by the vault). */
 export type NewAccount = Omit<
