@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { FaktorError } from '../../../shared/errors';
 import type { AccountPatch, AccountView } from '../../../shared/ipc/schemas';
-import type { OtpAlgorithm, OtpParams, OtpType } from '../../../shared/otp/types';
+import type { OtpParams } from '../../../shared/otp/types';
 import { checkName } from '../../../shared/text/names';
 import { otpParamsOf, pickFields, VIEW_KEYS } from '../../../shared/account';
 import { checkOtpParams } from '../../../shared/otp/limits';
