@@ -12,6 +12,8 @@ export * from './account';
 export * from './session';
 export * from './means';
 export * from './verification';
+export * from './minimum-data-set';
+export * from './eid-verification';
 export * from './identification';
 export * from './deletion';
 export * from './desktop-app';
