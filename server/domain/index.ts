@@ -9,6 +9,7 @@ export * from './errors';
 export * from './policy';
 export * from './model';
 export * from './account';
+export * from './account-view';
 export * from './session';
 export * from './means';
 export * from './verification';
