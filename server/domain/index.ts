@@ -12,6 +12,7 @@ export * from './account';
 export * from './account-view';
 export * from './session';
 export * from './means';
+export * from './means-blocking';
 export * from './verification';
 export * from './minimum-data-set';
 export * from './eid-verification';
