@@ -11,6 +11,7 @@ export * from './model';
 export * from './account';
 export * from './account-view';
 export * from './session';
+export * from './session-status';
 export * from './means';
 export * from './means-blocking';
 export * from './verification';
