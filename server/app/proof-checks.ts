@@ -20,6 +20,14 @@ import type { EidCredential, MeansProof, TotpCredential } from './proofs';
 /** Run inside the transaction that records the authentication; false if a concurrent request used the proof first. */
 export type ProofCommit = () => boolean;
 
+/** What every per-kind check is given: the asking session, the means, the proof and the time. */
+export interface ProofAttempt {
+  readonly stored: StoredSession;
+  readonly means: Means;
+  readonly proof: MeansProof;
+  readonly now: number;
+}
+
 /** What the per-kind checks use of the AppContext (a subset of ProofDeps). */
 export type ProofCheckDeps = Pick<AppContext, 'accounts' | 'sessions' | 'hasher' | 'rp'> & {
   readonly options: Pick<AppContext['options'], 'testMode'>;
@@ -28,9 +36,7 @@ export type ProofCheckDeps = Pick<AppContext, 'accounts' | 'sessions' | 'hasher'
 /** TOTP: the code for a step after the last one used (the replay marker is re-read on commit). */
 export async function checkTotp(
   ctx: ProofCheckDeps,
-  means: Means,
-  proof: MeansProof,
-  now: number,
+  { means, proof, now }: ProofAttempt,
 ): Promise<ProofCommit | undefined> {
   const cred = ctx.accounts.credential<TotpCredential>(means.id);
   if (!cred || proof.code === undefined) return undefined;
@@ -47,10 +53,7 @@ export async function checkTotp(
 /** SMS: the code sent for this means (sendSmsCode), before it expires; single use. */
 export function checkSms(
   ctx: ProofCheckDeps,
-  stored: StoredSession,
-  means: Means,
-  proof: MeansProof,
-  now: number,
+  { stored, means, proof, now }: ProofAttempt,
 ): ProofCommit | undefined {
   const c = stored.scratch.smsChallenge;
   if (!c || c.meansId !== means.id || now >= c.expiresAt || proof.code === undefined)
@@ -66,10 +69,7 @@ export function checkSms(
 /** WebAuthn: an assertion over the remembered challenge; the commit stores the new signature counter. */
 export async function checkWebauthn(
   ctx: ProofCheckDeps,
-  stored: StoredSession,
-  means: Means,
-  proof: MeansProof,
-  now: number,
+  { stored, means, proof, now }: ProofAttempt,
   flavour: WebAuthnFlavour,
 ): Promise<ProofCommit | undefined> {
   const c = stored.scratch.webauthnAssertion;
@@ -96,8 +96,7 @@ export async function checkWebauthn(
 /** eID (test mode only): the test identity's card is the registered one. */
 export function checkEid(
   ctx: ProofCheckDeps,
-  means: Means,
-  proof: MeansProof,
+  { means, proof }: ProofAttempt,
 ): ProofCommit | undefined {
   const cred = ctx.accounts.credential<EidCredential>(means.id);
   if (!cred || !ctx.options.testMode || !proof.testIdentity) return undefined;
@@ -109,10 +108,7 @@ export function checkEid(
 /** Desktop app: the OCRA code for this means' login QR (one per app), before it expires; single use. */
 export function checkDesktopApp(
   ctx: ProofCheckDeps,
-  stored: StoredSession,
-  means: Means,
-  proof: MeansProof,
-  now: number,
+  { stored, means, proof, now }: ProofAttempt,
 ): ProofCommit | undefined {
   const c = Object.hasOwn(stored.scratch.desktopChallenges ?? {}, means.id)
     ? stored.scratch.desktopChallenges?.[means.id]
@@ -135,8 +131,7 @@ export function checkDesktopApp(
 /** Password (unblocking the password means only, §4.4): the account's password. */
 export async function checkPassword(
   ctx: ProofCheckDeps,
-  stored: StoredSession,
-  proof: MeansProof,
+  { stored, proof }: ProofAttempt,
 ): Promise<ProofCommit | undefined> {
   const hashes = ctx.accounts.hashes(stored.session.accountId);
   if (!hashes || proof.password === undefined) return undefined;

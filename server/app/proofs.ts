@@ -167,28 +167,21 @@ export class ProofService {
     means: Means,
     proof: MeansProof,
   ): Promise<ProofCommit | undefined> {
-    const now = this.ctx.now();
+    const attempt = { stored, means, proof, now: this.ctx.now() };
     switch (means.kind) {
       case 'password+totp':
-        return checkTotp(this.ctx, means, proof, now);
+        return checkTotp(this.ctx, attempt);
       case 'password+sms':
-        return checkSms(this.ctx, stored, means, proof, now);
+        return checkSms(this.ctx, attempt);
       case 'password+security-key':
       case 'platform-authenticator':
-        return checkWebauthn(
-          this.ctx,
-          stored,
-          means,
-          proof,
-          now,
-          webauthnFlavour(means.kind) as WebAuthnFlavour,
-        );
+        return checkWebauthn(this.ctx, attempt, webauthnFlavour(means.kind) as WebAuthnFlavour);
       case 'eid':
-        return checkEid(this.ctx, means, proof);
+        return checkEid(this.ctx, attempt);
       case 'desktop-app':
-        return checkDesktopApp(this.ctx, stored, means, proof, now);
+        return checkDesktopApp(this.ctx, attempt);
       case 'password':
-        return checkPassword(this.ctx, stored, proof);
+        return checkPassword(this.ctx, attempt);
       default:
         return undefined;
     }
