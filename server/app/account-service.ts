@@ -1,7 +1,7 @@
 /**
  * The account itself: overview (§4.2 means with levels, §4.3 sessions with remaining time),
- * attributes and their verification (§5.1: codes to an address, eID — in attribute-service.ts, handed
- * on from here), identification to an online service (§6) and deletion (§7).
+ * attributes and their verification (§5.1: codes to an address, eID — in attribute-service.ts,
+ * handed on under the same names), identification to an online service (§6) and deletion (§7).
  */
 import type { AppContext, RequestMeta } from './context';
 import { ServiceError } from './errors';
@@ -20,8 +20,6 @@ import {
   type AccountView,
   type DataLevel,
   type IdentificationResult,
-  type MeansLevel,
-  type VerificationMethod,
 } from '../domain';
 import { authFailed } from './errors';
 import type { EidCredential } from './proofs';
@@ -48,16 +46,30 @@ export type AccountDeps = Pick<
   | 'recordEvents'
 > & { readonly options: Pick<AppContext['options'], 'origin'> };
 
-/** Account-level operations. */
+/** Account-level operations; the attribute ones are AttributeService's, handed on under the same names. */
 export class AccountService {
-  private readonly attributes: AttributeService;
+  /** §3/§5: self-entered value at Basisregistrierung (AttributeService.setAttribute). */
+  readonly setAttribute: AttributeService['setAttribute'];
+  /** §5.1 second case: sends a confirmation code for an address (AttributeService.startVerification). */
+  readonly startVerification: AttributeService['startVerification'];
+  /** §5.1 step 2: a correct code stores the attribute (AttributeService.confirmVerification). */
+  readonly confirmVerification: AttributeService['confirmVerification'];
+  /** §5.1 first case: the eID verifies the minimum data set in this session (AttributeService.verifyEid). */
+  readonly verifyEid: AttributeService['verifyEid'];
+  /** §5.1: confirm or reject attributes flagged after an eID takeover (AttributeService.settleAttributes). */
+  readonly settleAttributes: AttributeService['settleAttributes'];
 
   constructor(
     private readonly ctx: AccountDeps,
     private readonly sessions: SessionService,
     private readonly means: MeansService,
   ) {
-    this.attributes = new AttributeService(ctx, sessions, means);
+    const attributes = new AttributeService(ctx, sessions, means);
+    this.setAttribute = attributes.setAttribute.bind(attributes);
+    this.startVerification = attributes.startVerification.bind(attributes);
+    this.confirmVerification = attributes.confirmVerification.bind(attributes);
+    this.verifyEid = attributes.verifyEid.bind(attributes);
+    this.settleAttributes = attributes.settleAttributes.bind(attributes);
   }
 
   /** GET /api/account: max level, attributes with levels, means with level/status/last use, sessions. */
@@ -103,42 +115,6 @@ export class AccountService {
       this.ctx.sessions.save(r.session);
       this.ctx.recordEvents(r.events, meta.ip);
     });
-  }
-
-  /** §3/§5: self-entered value at Basisregistrierung (AttributeService.setAttribute). */
-  setAttribute(token: string | undefined, name: string, value: string, meta: RequestMeta): void {
-    this.attributes.setAttribute(token, name, value, meta);
-  }
-
-  /** §5.1 second case: sends a confirmation code for an address (AttributeService.startVerification). */
-  startVerification(
-    token: string | undefined,
-    req: { attribute: string; value: string; method: Exclude<VerificationMethod, 'trusted-party'> },
-    meta: RequestMeta,
-  ): { verificationId: string; level: MeansLevel; expiresAt: number } {
-    return this.attributes.startVerification(token, req, meta);
-  }
-
-  /** §5.1 step 2: a correct code stores the attribute (AttributeService.confirmVerification). */
-  confirmVerification(
-    req: { verificationId: string; code: string },
-    meta: RequestMeta,
-  ): { attribute: string; level: DataLevel } {
-    return this.attributes.confirmVerification(req, meta);
-  }
-
-  /** §5.1 first case: the eID verifies the minimum data set in this session (AttributeService.verifyEid). */
-  verifyEid(token: string | undefined, testIdentity: string, meta: RequestMeta): void {
-    this.attributes.verifyEid(token, testIdentity, meta);
-  }
-
-  /** §5.1: confirm or reject attributes flagged after an eID takeover (AttributeService.settleAttributes). */
-  settleAttributes(
-    token: string | undefined,
-    req: { confirm?: string[]; reject?: string[] },
-    meta: RequestMeta,
-  ): void {
-    this.attributes.settleAttributes(token, req, meta);
   }
 
   /** §6: identification for an online service; each attribute with its own level. */

@@ -1,19 +1,13 @@
 /**
  * Registering (§4.2), blocking, unblocking and removing (§4.4) authentication means. The
- * kind-specific enrolment and the eID registration are in means-registration.ts; the methods here
- * hand them on, so callers keep one service per area.
+ * kind-specific enrolment and the eID registration are in means-registration.ts; MeansService hands
+ * them on under the same names, so callers keep one service per area.
  */
-import type { RegistrationResponseJSON } from '@simplewebauthn/server';
 import type { AppContext, RequestMeta } from './context';
 import { ServiceError, authFailed } from './errors';
 import type { IssuedSession, SessionService } from './sessions';
 import { webauthnFlavour, type MeansChallenge, type MeansProof, type ProofService } from './proofs';
-import {
-  MeansRegistration,
-  type API_REGISTRABLE_KINDS,
-  type MeansRegistrationDeps,
-  type RegisteredMeans,
-} from './means-registration';
+import { MeansRegistration, type MeansRegistrationDeps } from './means-registration';
 import {
   blockMeans,
   deregisterMeans,
@@ -23,7 +17,6 @@ import {
   atLeast,
   countsFailedAttempts,
   type Account,
-  type EidResult,
 } from '../domain';
 
 export { API_REGISTRABLE_KINDS, type RegisteredMeans } from './means-registration';
@@ -31,35 +24,30 @@ export { API_REGISTRABLE_KINDS, type RegisteredMeans } from './means-registratio
 /** What MeansService uses of the AppContext: accounts and sessions, the outbox (SMS), the throttle, the WebAuthn relying party, the audit log. */
 export type MeansDeps = MeansRegistrationDeps & Pick<AppContext, 'throttle'>;
 
-/** Means lifecycle operations. */
+/** Means lifecycle operations; registration is MeansRegistration's, handed on under the same names. */
 export class MeansService {
-  private readonly registration: MeansRegistration;
+  /** §4.2: registers a means as pending, with its kind's enrolment (MeansRegistration.register). */
+  readonly register: MeansRegistration['register'];
+  /** WebAuthn step 2: the attestation for the pending means (MeansRegistration.webauthnRegistration). */
+  readonly webauthnRegistration: MeansRegistration['webauthnRegistration'];
+  /** Table 5 / §4.2 / §4.5: registers the eID as a means (MeansRegistration.registerEid). */
+  readonly registerEid: MeansRegistration['registerEid'];
+  /** One eID belongs to one account: 409 when it is bound to another (MeansRegistration.refuseForeignPseudonym). */
+  readonly refuseForeignPseudonym: MeansRegistration['refuseForeignPseudonym'];
+  /** Reads the test eID, test mode only (MeansRegistration.readEid). */
+  readonly readEid: MeansRegistration['readEid'];
 
   constructor(
     private readonly ctx: MeansDeps,
     private readonly sessions: SessionService,
     private readonly proofs: ProofService,
   ) {
-    this.registration = new MeansRegistration(ctx, sessions, proofs);
-  }
-
-  /** §4.2: registers a means as pending, with its kind's enrolment (MeansRegistration.register). */
-  async register(
-    token: string | undefined,
-    req: { kind: (typeof API_REGISTRABLE_KINDS)[number]; label?: string; phone?: string },
-    meta: RequestMeta,
-  ): Promise<RegisteredMeans> {
-    return this.registration.register(token, req, meta);
-  }
-
-  /** WebAuthn step 2: the attestation for the pending means (MeansRegistration.webauthnRegistration). */
-  async webauthnRegistration(
-    token: string | undefined,
-    meansId: string,
-    response: RegistrationResponseJSON,
-    meta: RequestMeta,
-  ): Promise<MeansChallenge> {
-    return this.registration.webauthnRegistration(token, meansId, response, meta);
+    const registration = new MeansRegistration(ctx, sessions, proofs);
+    this.register = registration.register.bind(registration);
+    this.webauthnRegistration = registration.webauthnRegistration.bind(registration);
+    this.registerEid = registration.registerEid.bind(registration);
+    this.refuseForeignPseudonym = registration.refuseForeignPseudonym.bind(registration);
+    this.readEid = registration.readEid.bind(registration);
   }
 
   /** SMS code / WebAuthn options for a means before step-up, confirmation or unblocking. */
@@ -161,24 +149,5 @@ export class MeansService {
       this.ctx.sessions.save(out.session);
       this.ctx.recordEvents(out.events, meta.ip);
     });
-  }
-
-  /** Table 5 / §4.2 / §4.5: registers the eID as a means (MeansRegistration.registerEid). */
-  async registerEid(
-    token: string | undefined,
-    testIdentity: string,
-    meta: RequestMeta,
-  ): Promise<IssuedSession & { meansId: string; replacedAuthentication: boolean }> {
-    return this.registration.registerEid(token, testIdentity, meta);
-  }
-
-  /** One eID belongs to one account: 409 when it is bound to another (MeansRegistration.refuseForeignPseudonym). */
-  refuseForeignPseudonym(accountId: string, pseudonym: string): void {
-    this.registration.refuseForeignPseudonym(accountId, pseudonym);
-  }
-
-  /** Reads the test eID, test mode only (MeansRegistration.readEid). */
-  readEid(testIdentity: string): EidResult {
-    return this.registration.readEid(testIdentity);
   }
 }
