@@ -59,6 +59,22 @@ export type PushState =
   | { state: 'denied' | 'expired' }
   | { state: 'approved'; issued: IssuedSession };
 
+/** What ApprovalService uses of the AppContext: the database (which hub), accounts and sessions, the audit log, the erase listeners. */
+export type ApprovalDeps = Pick<
+  AppContext,
+  | 'db'
+  | 'accounts'
+  | 'sessions'
+  | 'usernameTag'
+  | 'now'
+  | 'policy'
+  | 'tx'
+  | 'audit'
+  | 'record'
+  | 'recordEvents'
+  | 'eraseListeners'
+> & { readonly options: Pick<AppContext['options'], 'maxPushesPerAddress'> };
+
 /** Online approvals. */
 export class ApprovalService {
   readonly hub: ApprovalHub;
@@ -66,7 +82,7 @@ export class ApprovalService {
   readonly audit: DeferredAudit;
 
   constructor(
-    private readonly ctx: AppContext,
+    private readonly ctx: ApprovalDeps,
     private readonly sessions: SessionService,
     private readonly auth: AuthService,
     private readonly origin: () => string,
