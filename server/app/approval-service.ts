@@ -4,9 +4,9 @@
  * over their event stream. The app's answer is checked against the enrolled approval key; a wrong
  * number or signature counts toward the 3-failure block; "deny — this wasn't me" can block the means.
  * Requests expire after 2 minutes and take one answer (a failed answer ends the request); at most 3
- * unanswered ones per account at a time (no push bombing).
+ * unanswered ones per account at a time (no push bombing). The request record and its wire forms are
+ * in approval-request.ts.
  */
-import { randomBytes, randomInt } from 'node:crypto';
 import type { AppContext, RequestMeta } from './context';
 import { ServiceError, authFailed } from './errors';
 import type { IssuedSession, SessionService } from './sessions';
@@ -16,14 +16,12 @@ import {
   MemoryApprovalHub,
   DEFAULT_PUSHES_PER_ADDRESS,
   MAX_HELD_APPROVALS,
-  matchNumbers,
   type Approval,
   type ApprovalHub,
   type HubLimits,
 } from './approval-hub';
 import { PgApprovalHub } from './pg-approval-hub';
 import { PgDb } from '../store/pg-db';
-import { clientAddressKey } from './address-key';
 import {
   DESKTOP_LOGIN_TTL_MS,
   blockMeans,
@@ -33,18 +31,17 @@ import {
   usableDesktopApps,
   type Account,
 } from '../domain';
-import {
-  approvalSignedText,
-  formatApprovalRequest,
-  parseApprovalAnswer,
-  type ApprovalPurpose,
-} from '../../shared/servicekonto/approval';
+import { approvalSignedText } from '../../shared/servicekonto/approval';
 import { verifyTextNative } from './native-p256';
-import type { MeansLevel } from '../../shared/levels';
-import { isFaktorError } from '../../shared/errors';
-import { newTransactionId, type DesktopAppCredential } from '../means/desktop-app';
+import type { DesktopAppCredential } from '../means/desktop-app';
 import { SERVICEKONTO_SERVICE } from './desktop-app-service';
 import { DeferredAudit } from './deferred-audit';
+import {
+  approvalRequestText,
+  newApproval,
+  readApprovalAnswer,
+  type ApprovalRequestInput,
+} from './approval-request';
 
 /** Unanswered requests one account may have open at once. */
 export const MAX_UNANSWERED_PER_ACCOUNT = 3;
@@ -62,6 +59,22 @@ export type PushState =
   | { state: 'denied' | 'expired' }
   | { state: 'approved'; issued: IssuedSession };
 
+/** What ApprovalService uses of the AppContext: the database (which hub), accounts and sessions, the audit log, the erase listeners. */
+export type ApprovalDeps = Pick<
+  AppContext,
+  | 'db'
+  | 'accounts'
+  | 'sessions'
+  | 'usernameTag'
+  | 'now'
+  | 'policy'
+  | 'tx'
+  | 'audit'
+  | 'record'
+  | 'recordEvents'
+  | 'eraseListeners'
+> & { readonly options: Pick<AppContext['options'], 'maxPushesPerAddress'> };
+
 /** Online approvals. */
 export class ApprovalService {
   readonly hub: ApprovalHub;
@@ -69,7 +82,7 @@ export class ApprovalService {
   readonly audit: DeferredAudit;
 
   constructor(
-    private readonly ctx: AppContext,
+    private readonly ctx: ApprovalDeps,
     private readonly sessions: SessionService,
     private readonly auth: AuthService,
     private readonly origin: () => string,
@@ -115,43 +128,12 @@ export class ApprovalService {
    * Opens one request (login, step-up or §4.2 confirmation; `sessionId` binds it to a web session).
    * At most MAX_UNANSWERED_PER_ACCOUNT unanswered ones per account (no push bombing).
    */
-  open(
-    r: {
-      account: { id: string; username: string };
-      meansIds: string[];
-      purpose: ApprovalPurpose;
-      service: string;
-      level: MeansLevel;
-      sessionId?: string;
-    },
-    meta: RequestMeta & { browser: string },
-  ): PushStarted {
+  open(r: ApprovalRequestInput, meta: RequestMeta & { browser: string }): PushStarted {
     const now = this.ctx.now();
     this.hub.prune(now, DESKTOP_LOGIN_TTL_MS);
+    const a = newApproval(r, meta, now, this.hub.nextSeq());
     // Per client address first (one address cannot fill the process's cap and deny everyone online
     // approval), then per name. Neither depends on whether the name exists: unknown names count alike.
-    const address = clientAddressKey(meta.ip);
-    const number = randomInt(10, 100);
-    const a: Approval = {
-      tx: newTransactionId(),
-      accountId: r.account.id,
-      accountName: r.account.username,
-      meansIds: r.meansIds,
-      challenge: randomBytes(32).toString('base64url'),
-      number,
-      numbers: matchNumbers(number),
-      purpose: r.purpose,
-      service: r.service,
-      level: r.level,
-      browser: meta.browser.slice(0, 120).trim(),
-      ip: meta.ip.slice(0, 120),
-      address,
-      createdAt: now,
-      expiresAt: now + DESKTOP_LOGIN_TTL_MS,
-      state: 'pending',
-      seq: this.hub.nextSeq(),
-      ...(r.sessionId ? { sessionId: r.sessionId } : {}),
-    };
     const admitted = this.hub.open(a, (meansId) => this.requestText(a, meansId), {
       since: now - DESKTOP_LOGIN_TTL_MS,
       maxUnanswered: MAX_UNANSWERED_PER_ACCOUNT,
@@ -162,7 +144,7 @@ export class ApprovalService {
         purpose: a.purpose,
         devices: a.meansIds.length,
       });
-    return { tx: a.tx, number, expiresAt: a.expiresAt };
+    return { tx: a.tx, number: a.number, expiresAt: a.expiresAt };
   }
 
   /** Where a request stands, without settling it: pending (with its number), approved, denied or expired. */
@@ -178,22 +160,7 @@ export class ApprovalService {
 
   /** The wire text of a request for one device (ApprovalRequest v1). */
   requestText(a: Approval, meansId: string): string {
-    return formatApprovalRequest({
-      origin: this.origin(),
-      account: a.accountId,
-      accountName: a.accountName,
-      means: meansId,
-      tx: a.tx,
-      challenge: a.challenge,
-      numbers: a.numbers,
-      purpose: a.purpose,
-      service: a.service,
-      level: a.level,
-      browser: a.browser.replace(/[\p{Cc}\p{Cf}]/gu, '').trim(),
-      ip: a.ip,
-      created: Math.floor(a.createdAt / 1000),
-      exp: Math.floor(a.expiresAt / 1000),
-    });
+    return approvalRequestText(a, this.origin(), meansId);
   }
 
   /**
@@ -261,15 +228,7 @@ export class ApprovalService {
     body: unknown,
     meta: RequestMeta,
   ): { state: 'approved' | 'denied' } {
-    let ans;
-    try {
-      ans = parseApprovalAnswer(body);
-    } catch (e) {
-      throw new ServiceError('validation', {
-        field: 'body',
-        reason: isFaktorError(e) ? e.code : 'protocol-malformed',
-      });
-    }
+    const ans = readApprovalAnswer(body);
     const now = this.ctx.now();
     const a = this.hub.get(ans.tx);
     // A pending means answers only the §4.2 confirmation of itself; every other request needs an active one.

@@ -1,20 +1,22 @@
 /**
  * Account creation, login, step-up, logout and the public block-password form: every path where a
  * secret is checked. All failures of a check answer with the one generic 'authentication-failed'
- * (TR-03107-1 MF2, ASVS 6.3.8) after about the same work (one Argon2id verification).
+ * (TR-03107-1 MF2, ASVS 6.3.8) after about the same work (one Argon2id verification). Creation is in
+ * account-creation.ts, the block form in block-password-form.ts.
  */
-import { isUniqueViolation } from '../store/sql-db';
-import { randomUUID } from 'node:crypto';
 import type { AppContext, RequestMeta } from './context';
 import { ServiceError, authFailed } from './errors';
 import type { IssuedSession, SessionService, ActiveSession } from './sessions';
 import type { MeansProof, ProofService } from './proofs';
-import { ThrottledError, type Attempt } from './throttle';
-import { checkPassword, checkUsername } from './input-rules';
+import { reserveAttempt } from './reserve-attempt';
+import {
+  createAccountAndLogIn,
+  type CreateAccountRequest,
+  type CreateAccountResponse,
+} from './account-creation';
+import { blockWithBlockPasswordForm, type BlockPasswordRequest } from './block-password-form';
 import {
   authenticationLevelAt,
-  blockWithBlockPassword,
-  createAccount,
   isLocked,
   logout,
   recordAuthentication,
@@ -23,26 +25,11 @@ import {
   countsFailedAttempts,
   dependsOnPassword,
   type Account,
-  type DeletionNotice,
   type Means,
-  type MeansKind,
-  type BlockTarget,
   type Session,
 } from '../domain';
 
-/** Input of account creation (§3). */
-export interface CreateAccountRequest {
-  username: string;
-  password: string;
-  blockPassword: string;
-  attributes: Record<string, string>;
-}
-
-/** Result of account creation: the creation session and the §7 deletion notice. */
-export interface CreateAccountResponse extends IssuedSession {
-  accountId: string;
-  deletionNotice: DeletionNotice;
-}
+export type { CreateAccountRequest, CreateAccountResponse } from './account-creation';
 
 /** What AuthService uses of the AppContext: accounts and sessions, the hasher, the login and creation throttles, the audit log. */
 export type AuthDeps = Pick<
@@ -69,52 +56,12 @@ export class AuthService {
     private readonly proofs: ProofService,
   ) {}
 
-  /**
-   * §3: creates the account (attributes at Basisregistrierung, password means niedrig, block password)
-   * and logs in. Input rules first (input-rules.ts, every entry point); then the attempt is counted per
-   * client address (CreationThrottle) and both Argon2id hashes are computed BEFORE looking the name up,
-   * so a taken name is answered after the same work as a free one (issue #7 item 6).
-   */
+  /** §3: creates the account and logs in (account-creation.ts). */
   async createAccount(
     req: CreateAccountRequest,
     meta: RequestMeta,
   ): Promise<CreateAccountResponse> {
-    const username = checkUsername(req.username);
-    checkPassword(req.password, 'password');
-    checkPassword(req.blockPassword, 'blockPassword');
-    if (req.blockPassword === req.password)
-      throw new ServiceError('validation', { field: 'blockPassword', reason: 'same-as-password' });
-    this.ctx.creation.take(meta.ip);
-    const [passwordHash, blockHash] = await Promise.all([
-      this.ctx.hasher.hash(req.password),
-      this.ctx.hasher.hash(req.blockPassword),
-    ]);
-    if (this.ctx.accounts.byUsername(username)) throw new ServiceError('username-taken');
-    const now = this.ctx.now();
-    const result = createAccount(
-      {
-        accountId: randomUUID(),
-        username,
-        passwordMeansId: randomUUID(),
-        sessionId: this.sessions.newSessionId(),
-        attributes: req.attributes,
-        blockPasswordSet: true,
-      },
-      now,
-      this.ctx.policy,
-    );
-    let issued: IssuedSession;
-    try {
-      issued = this.ctx.tx(() => {
-        this.ctx.accounts.insert(result.account, passwordHash, blockHash);
-        return this.sessions.issue(result.session, result.account);
-      });
-    } catch (e) {
-      if (isUniqueViolation(e, 'accounts', 'username')) throw new ServiceError('username-taken');
-      throw e;
-    }
-    this.ctx.recordEvents(result.events, meta.ip);
-    return { ...issued, accountId: result.account.id, deletionNotice: result.deletionNotice };
+    return createAccountAndLogIn(this.ctx, this.sessions, req, meta);
   }
 
   /**
@@ -126,17 +73,8 @@ export class AuthService {
     meta: RequestMeta,
   ): Promise<IssuedSession> {
     this.sweepDeletions();
-    let attempt: Attempt;
-    try {
-      // Counted as a failure now, before the await below; refunded only by a success.
-      attempt = this.ctx.throttle.reserve(req.username, meta.ip);
-    } catch (e) {
-      if (e instanceof ThrottledError)
-        this.ctx.record('login.throttled', null, meta.ip, {
-          usernameTag: this.ctx.usernameTag(req.username),
-        });
-      throw e;
-    }
+    // Counted as a failure now, before the await below; refunded only by a success.
+    const attempt = reserveAttempt(this.ctx, req.username, meta.ip, 'login.throttled');
     const account = this.ctx.accounts.byUsername(req.username.trim());
     const hashes = account && this.ctx.accounts.hashes(account.id);
     const passwordOk = hashes
@@ -289,55 +227,12 @@ export class AuthService {
     this.ctx.recordEvents(r.events, meta.ip);
   }
 
-  /**
-   * §4.4 public block form: username + block password block one means (by id), every usable means of
-   * a kind, or (default) every usable means. The block password is verified exactly ONCE with
-   * Argon2id — against a dummy hash when the user does not exist — and every failure (unknown user,
-   * wrong block password, nothing to block) is the same generic 401 after that same work. Guesses are
-   * throttled with the login counters (per typed username and per IP, 429 + Retry-After).
-   */
+  /** §4.4 public block form: the block password blocks means without a login (block-password-form.ts). */
   async blockWithPassword(
-    req: { username: string; blockPassword: string; kind?: MeansKind | 'all'; meansId?: string },
+    req: BlockPasswordRequest,
     meta: RequestMeta,
   ): Promise<{ blocked: string[] }> {
-    if (req.kind !== undefined && req.meansId !== undefined)
-      throw new ServiceError('validation', { field: 'kind', reason: 'kind-or-meansId' });
-    let attempt: Attempt;
-    try {
-      attempt = this.ctx.throttle.reserve(req.username, meta.ip);
-    } catch (e) {
-      if (e instanceof ThrottledError)
-        this.ctx.record('block-password.throttled', null, meta.ip, {
-          usernameTag: this.ctx.usernameTag(req.username),
-        });
-      throw e;
-    }
-    const target: BlockTarget =
-      req.meansId !== undefined ? { meansId: req.meansId } : { kind: req.kind ?? 'all' };
-    const account = this.ctx.accounts.byUsername(req.username.trim());
-    const blockHash = account && this.ctx.accounts.hashes(account.id)?.blockPasswordHash;
-    const ok = blockHash
-      ? await this.ctx.hasher.verify(blockHash, req.blockPassword)
-      : await this.ctx.hasher.burn(req.blockPassword);
-    const now = this.ctx.now();
-    const result =
-      account && ok
-        ? this.ctx.tx(() => {
-            const acc = this.ctx.accounts.byId(account.id);
-            const out = acc && blockWithBlockPassword(acc, target, now);
-            if (!out || out.blocked.length === 0) return undefined;
-            this.ctx.accounts.save(out.account);
-            this.ctx.recordEvents(out.events, meta.ip);
-            attempt.succeed();
-            return { blocked: [...out.blocked] };
-          })
-        : undefined;
-    if (!result) {
-      attempt.fail(); // counted by reserve() before the await
-      this.ctx.record('block-password.fail', account?.id ?? null, meta.ip, {});
-      throw authFailed();
-    }
-    return result;
+    return blockWithBlockPasswordForm(this.ctx, req, meta);
   }
 
   /** §7: erases accounts whose announced lock period is over (called on login and by a timer). */

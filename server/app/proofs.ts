@@ -12,18 +12,24 @@ import type { AppContext } from './context';
 import { ServiceError } from './errors';
 import type { Account, Means } from '../domain';
 import type { StoredSession, SessionScratch } from '../store/session-repo';
-import { verifyTotp } from '../means/totp';
-import { codeMatches, hashCode, newOobCode, OOB_CODE_TTL_MS } from '../means/codes';
+import { hashCode, newOobCode, OOB_CODE_TTL_MS } from '../means/codes';
 import {
   authenticationOptions,
-  verifyAssertion,
   type StoredWebAuthnCredential,
   type WebAuthnFlavour,
 } from '../means/webauthn';
-import { readTestEid } from '../means/eid-test-provider';
 import { checkSmsRate } from './sms-rate';
 import type { PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/server';
-import { offlineCheck, type DesktopChallengeFactory } from './desktop-proof';
+import type { DesktopChallengeFactory } from './desktop-proof';
+import {
+  checkDesktopApp,
+  checkEid,
+  checkPassword,
+  checkSms,
+  checkTotp,
+  checkWebauthn,
+  type ProofCommit,
+} from './proof-checks';
 
 /** What the client sends to prove a means. */
 export interface MeansProof {
@@ -154,99 +160,28 @@ export class ProofService {
   /**
    * Checks `proof` for `means`. Returns a commit function (run it inside the transaction that records
    * the authentication; it returns false if a concurrent request used the same code first), or
-   * undefined when the proof is wrong.
+   * undefined when the proof is wrong. The per-kind checks are in proof-checks.ts.
    */
   async check(
     stored: StoredSession,
     means: Means,
     proof: MeansProof,
-  ): Promise<(() => boolean) | undefined> {
-    const now = this.ctx.now();
+  ): Promise<ProofCommit | undefined> {
+    const attempt = { stored, means, proof, now: this.ctx.now() };
     switch (means.kind) {
-      case 'password+totp': {
-        const cred = this.ctx.accounts.credential<TotpCredential>(means.id);
-        if (!cred || proof.code === undefined) return undefined;
-        const step = await verifyTotp(cred.data.secret, proof.code, now, cred.lastStep);
-        if (step === undefined) return undefined;
-        return () => {
-          const latest = this.ctx.accounts.credential<TotpCredential>(means.id);
-          if (!latest || (latest.lastStep !== null && latest.lastStep >= step)) return false;
-          this.ctx.accounts.putCredential(means.id, { data: latest.data, lastStep: step });
-          return true;
-        };
-      }
-      case 'password+sms': {
-        const c = stored.scratch.smsChallenge;
-        if (!c || c.meansId !== means.id || now >= c.expiresAt || proof.code === undefined)
-          return undefined;
-        if (!/^\d{8}$/.test(proof.code) || !codeMatches(`sms:${means.id}`, proof.code, c.codeHash))
-          return undefined;
-        return () =>
-          this.consumeScratch(stored.session.id, (s) =>
-            s.smsChallenge?.codeHash === c.codeHash ? { ...s, smsChallenge: undefined } : undefined,
-          );
-      }
+      case 'password+totp':
+        return checkTotp(this.ctx, attempt);
+      case 'password+sms':
+        return checkSms(this.ctx, attempt);
       case 'password+security-key':
-      case 'platform-authenticator': {
-        const flavour = webauthnFlavour(means.kind) as WebAuthnFlavour;
-        const c = stored.scratch.webauthnAssertion;
-        const cred = this.ctx.accounts.credential<StoredWebAuthnCredential>(means.id);
-        if (!cred || !c || c.meansId !== means.id || now >= c.expiresAt || !proof.response)
-          return undefined;
-        const counter = await verifyAssertion(
-          this.ctx.rp,
-          flavour,
-          proof.response,
-          c.challenge,
-          cred.data,
-        );
-        if (counter === undefined) return undefined;
-        return () => {
-          const ok = this.consumeScratch(stored.session.id, (s) =>
-            s.webauthnAssertion?.challenge === c.challenge
-              ? { ...s, webauthnAssertion: undefined }
-              : undefined,
-          );
-          if (ok)
-            this.ctx.accounts.putCredential(means.id, {
-              data: { ...cred.data, counter },
-              lastStep: null,
-            });
-          return ok;
-        };
-      }
-      case 'eid': {
-        const cred = this.ctx.accounts.credential<EidCredential>(means.id);
-        if (!cred || !this.ctx.options.testMode || !proof.testIdentity) return undefined;
-        const eid = readTestEid(proof.testIdentity);
-        if (!eid || eid.pseudonym !== cred.data.pseudonym) return undefined;
-        return () => true;
-      }
-      case 'desktop-app': {
-        const c = Object.hasOwn(stored.scratch.desktopChallenges ?? {}, means.id)
-          ? stored.scratch.desktopChallenges?.[means.id]
-          : undefined;
-        if (!c || now >= c.expiresAt || proof.code === undefined) return undefined;
-        if (!offlineCheck(this.ctx, means.id, c.payload, proof.code, now)) return undefined;
-        return () =>
-          this.consumeScratch(stored.session.id, (s) => {
-            const all = s.desktopChallenges ?? {};
-            if (all[means.id]?.payload !== c.payload) return undefined;
-            return {
-              ...s,
-              desktopChallenges: Object.fromEntries(
-                Object.entries(all).filter(([id]) => id !== means.id),
-              ),
-            };
-          });
-      }
-      case 'password': {
-        const hashes = this.ctx.accounts.hashes(stored.session.accountId);
-        if (!hashes || proof.password === undefined) return undefined;
-        return (await this.ctx.hasher.verify(hashes.passwordHash, proof.password))
-          ? () => true
-          : undefined;
-      }
+      case 'platform-authenticator':
+        return checkWebauthn(this.ctx, attempt, webauthnFlavour(means.kind) as WebAuthnFlavour);
+      case 'eid':
+        return checkEid(this.ctx, attempt);
+      case 'desktop-app':
+        return checkDesktopApp(this.ctx, attempt);
+      case 'password':
+        return checkPassword(this.ctx, attempt);
       default:
         return undefined;
     }
@@ -254,18 +189,5 @@ export class ProofService {
 
   private saveScratch(stored: StoredSession, scratch: SessionScratch): void {
     this.ctx.sessions.saveScratch(stored.session.id, scratch);
-  }
-
-  /** Re-reads the scratch and applies `update` if it still holds the challenge; false otherwise (used twice). */
-  private consumeScratch(
-    sessionId: string,
-    update: (s: SessionScratch) => SessionScratch | undefined,
-  ): boolean {
-    const fresh = this.ctx.sessions.byId(sessionId);
-    if (!fresh) return false;
-    const next = update(fresh.scratch);
-    if (!next) return false;
-    this.ctx.sessions.saveScratch(sessionId, JSON.parse(JSON.stringify(next)) as SessionScratch);
-    return true;
   }
 }

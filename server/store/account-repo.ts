@@ -1,49 +1,21 @@
 /**
  * Persists the domain's Account aggregate (account row, attributes, means) and the secrets that stay
  * outside the domain (password hash, block-password hash, means credentials). `save` writes the
- * whole aggregate in one transaction, so a rule's outcome is stored completely or not at all.
+ * whole aggregate in one transaction, so a rule's outcome is stored completely or not at all. The row
+ * shapes and their mapping are in account-rows.ts.
  */
 import type { Db } from './db';
-import type { Account, Attribute, Means } from '../domain/model';
+import type { Account } from '../domain/model';
+import {
+  accountFromRows,
+  attributeFromRow,
+  meansFromRow,
+  meansRowParams,
+  type AccountRow,
+  type AttributeRow,
+  type MeansRow,
+} from './account-rows';
 import type { CredentialCipher } from './credential-cipher';
-
-interface AccountRow {
-  id: string;
-  username: string;
-  password_hash: string;
-  block_password_hash: string | null;
-  created_at: number;
-  eid_pseudonym: string | null;
-  eid_pseudonym_provenance: Account['eidPseudonymProvenance'];
-  version: number;
-  deletion_requested_at: number | null;
-  deletion_erase_at: number | null;
-}
-
-interface AttributeRow {
-  name: string;
-  value: string;
-  level: Attribute['level'];
-  source: Attribute['source'];
-  verified_at: number | null;
-  needs_reconfirmation: number;
-  provenance: Attribute['provenance'];
-}
-
-interface MeansRow {
-  id: string;
-  kind: Means['kind'];
-  level: Means['level'];
-  status: Means['status'];
-  failed_attempts: number;
-  last_used_at: number | null;
-  created_at: number;
-  pending_session_id: string | null;
-  blocked_at: number | null;
-  blocked_reason: Means['blockedReason'];
-  removed_at: number | null;
-  label: string | null;
-}
 
 /** Kind-specific credential of a means plus the TOTP replay marker. */
 export interface MeansCredential<T = unknown> {
@@ -181,22 +153,7 @@ export class AccountRepo {
       if (!keep.has(id)) this.s.delMeans.run(id);
     }
     account.means.forEach((m, i) => {
-      this.s.upsertMeans.run({
-        id: m.id,
-        account_id: account.id,
-        kind: m.kind,
-        level: m.level,
-        status: m.status,
-        failed_attempts: m.failedAttempts,
-        last_used_at: m.lastUsedAt,
-        created_at: m.createdAt,
-        pending_session_id: m.pendingSessionId,
-        blocked_at: m.blockedAt,
-        blocked_reason: m.blockedReason,
-        removed_at: m.removedAt,
-        label: m.label,
-        position: i,
-      });
+      this.s.upsertMeans.run(meansRowParams(account.id, m, i));
     });
   }
 
@@ -287,43 +244,8 @@ export class AccountRepo {
 
   private hydrate(row: AccountRow | undefined): Account | undefined {
     if (!row) return undefined;
-    const attributes = (this.s.attrs.all(row.id) as AttributeRow[]).map<Attribute>((a) => ({
-      name: a.name,
-      value: a.value,
-      level: a.level,
-      source: a.source,
-      verifiedAt: a.verified_at,
-      needsReconfirmation: a.needs_reconfirmation === 1,
-      provenance: a.provenance,
-    }));
-    const means = (this.s.means.all(row.id) as MeansRow[]).map<Means>((m) => ({
-      id: m.id,
-      kind: m.kind,
-      level: m.level,
-      status: m.status,
-      failedAttempts: m.failed_attempts,
-      lastUsedAt: m.last_used_at,
-      createdAt: m.created_at,
-      pendingSessionId: m.pending_session_id,
-      blockedAt: m.blocked_at,
-      blockedReason: m.blocked_reason,
-      removedAt: m.removed_at,
-      label: m.label,
-    }));
-    return {
-      id: row.id,
-      username: row.username,
-      createdAt: row.created_at,
-      attributes,
-      means,
-      blockPasswordSet: row.block_password_hash !== null,
-      eidPseudonym: row.eid_pseudonym,
-      eidPseudonymProvenance: row.eid_pseudonym_provenance,
-      version: row.version,
-      deletion:
-        row.deletion_requested_at !== null && row.deletion_erase_at !== null
-          ? { requestedAt: row.deletion_requested_at, eraseAt: row.deletion_erase_at }
-          : null,
-    };
+    const attributes = (this.s.attrs.all(row.id) as AttributeRow[]).map(attributeFromRow);
+    const means = (this.s.means.all(row.id) as MeansRow[]).map(meansFromRow);
+    return accountFromRows(row, attributes, means);
   }
 }
