@@ -171,9 +171,7 @@ export class AuthService {
     proof: MeansProof,
     meta: RequestMeta,
   ): Promise<IssuedSession> {
-    const active = this.sessions.require(token);
-    const means = active.account.means.find((m) => m.id === meansId);
-    if (!means) throw new ServiceError('unknown-means');
+    const { means, ...active } = this.sessions.requireMeans(token, meansId);
     const failed = (): never => {
       if (means.status !== 'removed' && countsFailedAttempts(means.kind))
         this.countFailure(active.account.id, means.id, meta);

@@ -55,9 +55,7 @@ export class EnrolmentService {
 
   /** The enrolment still to show for `meansId`, or undefined when there is nothing (SMS, desktop app, a registered key). */
   async pending(token: string | undefined, meansId: string): Promise<PendingEnrolment | undefined> {
-    const active = this.sessions.require(token);
-    const means = active.account.means.find((m) => m.id === meansId);
-    if (!means) throw new ServiceError('unknown-means');
+    const { means, ...active } = this.sessions.requireMeans(token, meansId);
     if (means.status !== 'pending' || means.pendingSessionId !== active.stored.session.id)
       return undefined;
     if (means.kind === 'password+totp') {

@@ -169,11 +169,10 @@ export class MeansRegistration {
     response: RegistrationResponseJSON,
     meta: RequestMeta,
   ): Promise<MeansChallenge> {
-    const active = this.sessions.require(token);
-    const means = active.account.means.find((m) => m.id === meansId);
-    const flavour = means && webauthnFlavour(means.kind);
+    const { means, ...active } = this.sessions.requireMeans(token, meansId);
+    const flavour = webauthnFlavour(means.kind);
     const pending = active.stored.scratch.webauthnRegistration;
-    if (!means || !flavour) throw new ServiceError('unknown-means');
+    if (!flavour) throw new ServiceError('unknown-means');
     if (means.status !== 'pending' || means.pendingSessionId !== active.stored.session.id)
       throw new ServiceError('not-pending');
     if (!pending || pending.meansId !== meansId || this.ctx.now() >= pending.expiresAt)

@@ -52,9 +52,8 @@ export class MeansService {
 
   /** SMS code / WebAuthn options for a means before step-up, confirmation or unblocking. */
   async challenge(token: string | undefined, meansId: string): Promise<MeansChallenge> {
-    const active = this.sessions.require(token);
-    const means = active.account.means.find((m) => m.id === meansId);
-    if (!means || means.status === 'removed') throw new ServiceError('unknown-means');
+    const { means, ...active } = this.sessions.requireMeans(token, meansId);
+    if (means.status === 'removed') throw new ServiceError('unknown-means');
     if (webauthnFlavour(means.kind) && !this.ctx.accounts.credential(means.id))
       throw new ServiceError('means-pending', { reason: 'webauthn-registration-missing' });
     return this.proofs.challenge(active.stored, active.account, means);
@@ -86,9 +85,7 @@ export class MeansService {
     proof: MeansProof,
     meta: RequestMeta,
   ): Promise<IssuedSession> {
-    const active = this.sessions.require(token);
-    const means = active.account.means.find((m) => m.id === meansId);
-    if (!means) throw new ServiceError('unknown-means');
+    const { means, ...active } = this.sessions.requireMeans(token, meansId);
     if (means.status !== 'blocked') throw new ServiceError('not-blocked');
     const level = sessionLevel(
       active.stored.session,

@@ -11,6 +11,7 @@ import {
   sessionStatus,
   touchSession,
   type Account,
+  type Means,
   type MeansLevel,
   type Session,
   type SessionStatus,
@@ -127,6 +128,14 @@ export class SessionService {
     if (t.level === null)
       throw new ServiceError(account.deletion ? 'account-locked' : 'not-authenticated');
     return active;
+  }
+
+  /** `require`, plus one means of the session's account; 'unknown-means' when it has no such means. */
+  requireMeans(token: string | undefined, meansId: string): ActiveSession & { means: Means } {
+    const active = this.require(token);
+    const means = active.account.means.find((m) => m.id === meansId);
+    if (!means) throw new ServiceError('unknown-means');
+    return { ...active, means };
   }
 
   /** Records the browser (User-Agent, shortened) and address a session cookie was just issued to. */

@@ -4,10 +4,10 @@
  * needs the session level §4.2 demands for a means of that level; the enrollment token is single use
  * and short-lived; offline login codes expire quickly and count failures per means (3 → blocked).
  */
-import { capAttributesToMax, findMeans, maxLevelEvent, withMeans } from './account';
+import { findMeans } from './account';
 import { DomainError } from './errors';
 import type { Account, AccountOutcome, Means, Session } from './model';
-import { levelNeededFor } from './means';
+import { levelNeededFor, removeMeans, requireAnotherUsableMeans } from './means';
 import { meansLevelFor, type Policy } from './policy';
 import { isLocked, requireSessionLevel, touchSession } from './session';
 import type { MeansLevel } from '../../shared/levels';
@@ -71,30 +71,6 @@ export function removeOwnDesktopApp(
   const means = findMeans(account, meansId);
   if (means.kind !== 'desktop-app') throw new DomainError('not-applicable');
   if (means.status === 'removed') throw new DomainError('means-removed');
-  const others = account.means.filter(
-    (m) => m.id !== meansId && (m.status === 'active' || m.status === 'blocked'),
-  );
-  if (means.status !== 'pending' && others.length === 0) throw new DomainError('last-means');
-  const removed = withMeans(account, {
-    ...means,
-    status: 'removed',
-    removedAt: now,
-    pendingSessionId: null,
-  });
-  const capped = capAttributesToMax(removed, now);
-  return {
-    account: capped.account,
-    events: [
-      {
-        type: 'means-removed',
-        at: now,
-        accountId: account.id,
-        meansId,
-        level: means.level,
-        reason: 'device',
-      },
-      ...maxLevelEvent(account, removed, now),
-      ...capped.events,
-    ],
-  };
+  requireAnotherUsableMeans(account, means);
+  return removeMeans(account, means, now, { reason: 'device' });
 }

@@ -12,7 +12,7 @@ import {
 } from './account';
 import { DomainError } from './errors';
 import { atLeast, minLevel, type MeansLevel } from '../../shared/levels';
-import type { Account, Session, SessionOutcome } from './model';
+import type { Account, AccountOutcome, DomainEvent, Means, Session, SessionOutcome } from './model';
 import { meansLevelFor, type MeansKind, type Policy } from './policy';
 import { isLocked, requireSessionLevel, touchSession } from './session';
 
@@ -108,10 +108,7 @@ export function deregisterMeans(
   if (means.status === 'removed') throw new DomainError('means-removed');
   const touched = touchSession(session, account, now, policy);
   requireSessionLevel(touched.session, account, levelNeededFor(account, means.level), now, policy);
-  const others = account.means.filter(
-    (m) => m.id !== meansId && (m.status === 'active' || m.status === 'blocked'),
-  );
-  if (means.status !== 'pending' && others.length === 0) throw new DomainError('last-means');
+  requireAnotherUsableMeans(account, means);
   if (means.kind === 'password') {
     const dependents = account.means.filter(
       (m) => m.id !== meansId && m.status !== 'removed' && dependsOnPassword(m.kind),
@@ -119,6 +116,29 @@ export function deregisterMeans(
     if (dependents > 0)
       throw new DomainError('means-dependent', 'remove the password+… means first', { dependents });
   }
+  const out = removeMeans(account, means, now, { sessionId: session.id });
+  return { ...out, session: touched.session, events: [...touched.events, ...out.events] };
+}
+
+/** §2.5: a means that counts (not a pending one) cannot go while it is the account's last usable one. */
+export function requireAnotherUsableMeans(account: Account, means: Means): void {
+  const others = account.means.filter(
+    (m) => m.id !== means.id && (m.status === 'active' || m.status === 'blocked'),
+  );
+  if (means.status !== 'pending' && others.length === 0) throw new DomainError('last-means');
+}
+
+/**
+ * Marks `means` removed and caps the attribute levels at the account's new maximum (§5
+ * "Downgrade"), so re-registering needs re-verification; `about` says who removed it (the session,
+ * or `reason: 'device'` for an app that removed itself).
+ */
+export function removeMeans(
+  account: Account,
+  means: Means,
+  now: number,
+  about: Pick<DomainEvent, 'sessionId' | 'reason'>,
+): AccountOutcome {
   const removed = withMeans(account, {
     ...means,
     status: 'removed',
@@ -128,15 +148,13 @@ export function deregisterMeans(
   const capped = capAttributesToMax(removed, now);
   return {
     account: capped.account,
-    session: touched.session,
     events: [
-      ...touched.events,
       {
         type: 'means-removed',
         at: now,
         accountId: account.id,
-        sessionId: session.id,
-        meansId,
+        ...about,
+        meansId: means.id,
         level: means.level,
       },
       ...maxLevelEvent(account, removed, now),
