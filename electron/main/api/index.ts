@@ -6,7 +6,7 @@ import { createClipboardGuard } from '../services/clipboard-guard';
 import { DEFAULT_KDF, type KdfCost } from '../services/crypto';
 import { createOsKeychain, type Keychain } from '../services/keychain';
 import { createVault } from '../services/vault';
-import type { VaultHooks } from '../services/vault-lock';
+import type { VaultHooks } from '../services/vault-options';
 import { createAccountHandlers } from './accounts';
 import { isUserActivity } from './activity';
 import { createBackupHandlers } from './backup';
