@@ -2,7 +2,7 @@ import { afterEach, beforeEach } from 'vitest';
 import { createOsKeychain, type Keychain } from '../../electron/main/services/keychain';
 import { createVault, type Vault } from '../../electron/main/services/vault';
 import type { NewAccount } from '../../electron/main/services/vault-account';
-import type { VaultOptions } from '../../electron/main/services/vault-lock';
+import type { VaultOptions } from '../../electron/main/services/vault-options';
 import { ManualClock, TEST_KDF } from './doubles';
 import { sandbox, type Sandbox } from './sandbox';
 

@@ -45,39 +45,18 @@ export function createImportHandlers(deps: {
   onVaultLocked?: (listener: () => void) => void;
 }): { readonly [C in ImportChannel]: (request: RequestOf<C>) => Promise<ResponseOf<C>> } {
   let pending: { token: string; file: ForeignFile; expiresAt: number } | null = null;
-  /** The picked file's bytes after a wrong/missing password, so the password can be asked again without a new pick. */
-  let retry: { token: string; bytes: Uint8Array; expiresAt: number; tries: number } | null = null;
+  const picker = createImportPicker(deps.ports);
   const forget = () => {
     if (pending) forgetFile(pending.file);
     pending = null;
-    retry?.bytes.fill(0);
-    retry = null;
+    picker.drop();
   };
   deps.onVaultLocked?.(forget);
-  /** The file's bytes and how many wrong passwords it already took. */
-  const pick = async (
-    retryToken: string | undefined,
-  ): Promise<{ bytes: Uint8Array; tries: number }> => {
-    if (retryToken !== undefined) {
-      const r = retry;
-      retry = null; // single use: a wrong password again hands out a new token
-      if (!r || r.token !== retryToken || deps.ports.clock.now() > r.expiresAt)
-        throw new FaktorError('not-found', 'no such import retry');
-      forget();
-      return { bytes: r.bytes, tries: r.tries };
-    }
-    forget();
-    const path = await deps.ports.dialogs.chooseOpenFile(IMPORT_FILTERS);
-    if (path === null) throw new FaktorError('cancelled');
-    if ((await stat(path)).size > MAX_IMPORT_BYTES)
-      throw new FaktorError('import-damaged', 'too large');
-    return { bytes: new Uint8Array(await readFile(path)), tries: 0 };
-  };
 
   return {
     'import-preview': async ({ format, password, retryToken }) => {
       await deps.vault.list(); // refuse while locked, before asking for a file
-      const { bytes, tries } = await pick(retryToken);
+      const { bytes, tries } = await picker.pick(retryToken, forget);
       let file: ForeignFile;
       try {
         file = await readForeign(
@@ -87,17 +66,7 @@ export function createImportHandlers(deps: {
         );
       } catch (e) {
         if (!isFaktorError(e) || e.code !== 'backup-wrong-password') throw e;
-        if (tries + 1 >= IMPORT_PASSWORD_TRIES) {
-          bytes.fill(0);
-          throw new FaktorError('backup-wrong-password', e.detail); // no retry token: the next try picks the file again
-        }
-        retry = {
-          token: newId(),
-          bytes,
-          expiresAt: deps.ports.clock.now() + IMPORT_PREVIEW_MS,
-          tries: tries + 1,
-        };
-        throw new FaktorError('backup-wrong-password', e.detail, { retryToken: retry.token });
+        throw picker.refused(e.detail, bytes, tries);
       }
       try {
         const outcome = await previewFile(file, deps.vault);
@@ -129,6 +98,56 @@ export function createImportHandlers(deps: {
       } finally {
         forgetFile(p.file);
       }
+    },
+  };
+}
+
+/**
+ * Where an import's bytes come from: the file dialog, or — after a wrong or missing password — the same
+ * bytes kept behind a single-use retry token, so the password can be asked again without a new pick.
+ */
+function createImportPicker(ports: Ports) {
+  /** The picked file's bytes after a wrong/missing password, so the password can be asked again without a new pick. */
+  let retry: { token: string; bytes: Uint8Array; expiresAt: number; tries: number } | null = null;
+  return {
+    /** Zeroes and drops the kept bytes. */
+    drop(): void {
+      retry?.bytes.fill(0);
+      retry = null;
+    },
+    /** The file's bytes and how many wrong passwords it already took; `forget` runs as a new preview begins. */
+    async pick(
+      retryToken: string | undefined,
+      forget: () => void,
+    ): Promise<{ bytes: Uint8Array; tries: number }> {
+      if (retryToken !== undefined) {
+        const r = retry;
+        retry = null; // single use: a wrong password again hands out a new token
+        if (!r || r.token !== retryToken || ports.clock.now() > r.expiresAt)
+          throw new FaktorError('not-found', 'no such import retry');
+        forget();
+        return { bytes: r.bytes, tries: r.tries };
+      }
+      forget();
+      const path = await ports.dialogs.chooseOpenFile(IMPORT_FILTERS);
+      if (path === null) throw new FaktorError('cancelled');
+      if ((await stat(path)).size > MAX_IMPORT_BYTES)
+        throw new FaktorError('import-damaged', 'too large');
+      return { bytes: new Uint8Array(await readFile(path)), tries: 0 };
+    },
+    /** A wrong password: the error to throw, with a retry token unless that was the last allowed try. */
+    refused(detail: string | undefined, bytes: Uint8Array, tries: number): FaktorError {
+      if (tries + 1 >= IMPORT_PASSWORD_TRIES) {
+        bytes.fill(0);
+        return new FaktorError('backup-wrong-password', detail); // no retry token: the next try picks the file again
+      }
+      retry = {
+        token: newId(),
+        bytes,
+        expiresAt: ports.clock.now() + IMPORT_PREVIEW_MS,
+        tries: tries + 1,
+      };
+      return new FaktorError('backup-wrong-password', detail, { retryToken: retry.token });
     },
   };
 }

@@ -1,12 +1,12 @@
 import { FaktorError, isFaktorError } from '../../../shared/errors';
 import type { Channel, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import type { Ports } from '../ports';
-import { createAutoLock } from '../services/auto-lock';
-import { createClipboardGuard } from '../services/clipboard-guard';
+import { createAutoLock, type AutoLock } from '../services/auto-lock';
+import { createClipboardGuard, type ClipboardGuard } from '../services/clipboard-guard';
 import { DEFAULT_KDF, type KdfCost } from '../services/crypto';
 import { createOsKeychain, type Keychain } from '../services/keychain';
-import { createVault } from '../services/vault';
-import type { VaultHooks } from '../services/vault-lock';
+import { createVault, type Vault } from '../services/vault';
+import type { VaultHooks } from '../services/vault-options';
 import { createAccountHandlers } from './accounts';
 import { isUserActivity } from './activity';
 import { createBackupHandlers } from './backup';
@@ -98,25 +98,12 @@ export function createApiCore(deps: ApiDeps): ApiCore {
   const keychain = deps.testing?.keychain ?? createOsKeychain(deps.keychainService);
   // Built after the vault (it needs it); the vault's re-key hook reaches it through this binding.
   let osUnlock: OsUnlock | null = null;
-  const vault = createVault({
-    dir: deps.appDataDir,
+  const vault = createApiVault(deps, {
     keychain,
-    clock,
     kdf,
-    hooks: deps.testing?.vaultHooks,
-    undoMs: deps.testing?.undoMs,
-    onStatus: (status) => {
-      if (status.state !== 'ready') {
-        void clipboard.clearNow().catch(() => undefined);
-        for (const listener of onLocked) listener();
-      }
-      ports.emit('vault-status', status);
-    },
-    onChange: () => ports.emit('vault-changed', {}),
-    onRekey: async (next) => {
-      if (osUnlock) await osUnlock.afterRekey(next);
-      else next?.key.fill(0);
-    },
+    clipboard,
+    onLocked,
+    osUnlock: () => osUnlock,
   });
   // Quit: a copied code must not outlive the app on the clipboard (only if it is still ours there).
   ports.onQuit?.(() => clipboard.clearNow().catch(() => undefined));
@@ -183,6 +170,54 @@ export function createApiCore(deps: ApiDeps): ApiCore {
     'desktop-status': async () => desktopStatus(),
   };
 
+  const api = gated(handlers, { settings, autoLock });
+  return { api, links, settings };
+}
+
+/**
+ * The vault as the API runs it: leaving 'ready' clears a copied code and runs the `onLocked` listeners,
+ * status and changes go out as events, and a re-key reaches OS unlock (or its key copy is zeroed).
+ */
+function createApiVault(
+  deps: ApiDeps,
+  o: {
+    keychain: Keychain;
+    kdf: KdfCost;
+    clipboard: ClipboardGuard;
+    onLocked: readonly (() => void)[];
+    osUnlock: () => OsUnlock | null;
+  },
+): Vault {
+  const { ports } = deps;
+  return createVault({
+    dir: deps.appDataDir,
+    keychain: o.keychain,
+    clock: ports.clock,
+    kdf: o.kdf,
+    hooks: deps.testing?.vaultHooks,
+    undoMs: deps.testing?.undoMs,
+    onStatus: (status) => {
+      if (status.state !== 'ready') {
+        void o.clipboard.clearNow().catch(() => undefined);
+        for (const listener of o.onLocked) listener();
+      }
+      ports.emit('vault-status', status);
+    },
+    onChange: () => ports.emit('vault-changed', {}),
+    onRekey: async (next) => {
+      const osUnlock = o.osUnlock();
+      if (osUnlock) await osUnlock.afterRekey(next);
+      else next?.key.fill(0);
+    },
+  });
+}
+
+/**
+ * Every channel through the same gate: the settings read, the auto-lock checked (and touched on user
+ * activity), and only typed errors out.
+ */
+function gated(handlers: Api, o: { settings: LiveSettings; autoLock: AutoLock }): Api {
+  const { settings, autoLock } = o;
   const wrap = <C extends Channel>(channel: C, fn: Api[C]): Api[C] =>
     (async (request: RequestOf<C>) => {
       try {
@@ -198,8 +233,7 @@ export function createApiCore(deps: ApiDeps): ApiCore {
       }
     }) as Api[C];
 
-  const api = Object.fromEntries(
+  return Object.fromEntries(
     (Object.keys(handlers) as Channel[]).map((c) => [c, wrap(c, handlers[c] as Api[typeof c])]),
   ) as Api;
-  return { api, links, settings };
 }

@@ -19,13 +19,8 @@ export type KeysChannel = Extract<Channel, `keys-${string}`>;
 /** How long a reset waits for the user to unplug and replug the key. */
 export const REPLUG_TIMEOUT_MS = 60_000;
 
-/**
- * One function per security-key channel, on the KeyManager facade over `ports.keys` (node-hid in the
- * app, the software authenticator in the harness). Key operations run one at a time, so a list that
- * the plug watcher triggers never interleaves with a reset. The watcher starts with the first list and
- * stops at quit; it emits `keys-changed`. PINs are passed through to the key and dropped.
- */
-export function createKeyHandlers(deps: {
+/** What the key handlers are built from. */
+interface KeyHandlerDeps {
   ports: Pick<Ports, 'keys' | 'emit' | 'onQuit'> & { readonly dialogs?: Ports['dialogs'] };
   /** The language of main's native reset question (absent: English). */
   language?: () => 'de' | 'en';
@@ -36,33 +31,24 @@ export function createKeyHandlers(deps: {
   vault?: Vault;
   /** The app clock (device-signed requests carry its time). */
   now?: () => number;
-}): HandlersOf<KeysChannel> {
+}
+
+/**
+ * One function per security-key channel, on the KeyManager facade over `ports.keys` (node-hid in the
+ * app, the software authenticator in the harness). Key operations run one at a time, so a list that
+ * the plug watcher triggers never interleaves with a reset. The watcher starts with the first list and
+ * stops at quit; it emits `keys-changed`. PINs are passed through to the key and dropped.
+ */
+export function createKeyHandlers(deps: KeyHandlerDeps): HandlersOf<KeysChannel> {
   const { ports } = deps;
   const source = ports.keys;
   const manager = source ? new KeyManager({ list: source.list, open: source.open }) : null;
   let watcher: KeyWatcher | null = null;
-  let queue: Promise<unknown> = Promise.resolve();
-  let current: AbortController | null = null;
+  const { serial, cancellable, cancel } = createKeyQueue();
 
   const keys = (): KeyManager => {
     if (!manager) throw new FaktorError('key-removed', 'no security-key source on this platform');
     return manager;
-  };
-  const atServicekonto = (): SecurityKeyService => {
-    if (!deps.servicekonto || !deps.vault)
-      throw new FaktorError('not-found', 'no paired accounts here');
-    return createSecurityKeyService({
-      vault: deps.vault,
-      keys: keys(),
-      servicekonto: deps.servicekonto,
-      now: deps.now,
-    });
-  };
-  /** Runs key operations one after another. */
-  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
-    const run = queue.then(fn);
-    queue = run.catch(() => undefined);
-    return run;
   };
   const watch = (): void => {
     if (watcher || !source) return;
@@ -98,46 +84,82 @@ export function createKeyHandlers(deps: {
     'keys-reset': async ({ path }) => {
       // Erasing every passkey needs main's own native yes: the renderer's two steps can be skipped by a compromised renderer.
       await requireConsent(ports.dialogs, 'reset-key', deps.language?.() ?? 'en');
-      return serial(async () => {
-        const ctl = new AbortController();
-        current = ctl;
-        try {
-          const after = await keys().resetAfterReplug(path, {
-            replugTimeoutMs: deps.replugTimeoutMs ?? REPLUG_TIMEOUT_MS,
-            signal: ctl.signal,
-            onStage: (stage) => ports.emit('keys-progress', { stage }),
-          });
-          return { path: after };
-        } finally {
-          current = null;
-        }
+      return cancellable(async (signal) => {
+        const after = await keys().resetAfterReplug(path, {
+          replugTimeoutMs: deps.replugTimeoutMs ?? REPLUG_TIMEOUT_MS,
+          signal,
+          onStage: (stage) => ports.emit('keys-progress', { stage }),
+        });
+        return { path: after };
       });
     },
-    'keys-servicekonto-register': ({ path, pairing, pin, password, keyPin, label }) =>
-      serial(async () => {
-        const ctl = new AbortController();
-        current = ctl;
-        try {
-          const r = await atServicekonto().register({
-            path,
-            pairing,
-            pin,
-            password,
-            keyPin,
-            label,
-            signal: ctl.signal,
-            onStage: (stage) => ports.emit('keys-progress', { stage }),
-          });
-          return { meansId: r.meansId, label: r.label, level: r.level, status: r.status };
-        } finally {
-          current = null;
-        }
-      }),
-    'keys-servicekonto-means': ({ path, keyPin }) =>
-      serial(async () => atServicekonto().matches(path, keyPin)),
+    ...servicekontoKeyHandlers(deps, keys, { serial, cancellable }),
     'keys-cancel': async () => {
-      current?.abort();
+      cancel();
       return {};
     },
+  };
+}
+
+/**
+ * Runs key operations one after another; the long ones (a reset, a registration) get an AbortSignal
+ * that `cancel` (keys-cancel) fires while they run.
+ */
+function createKeyQueue() {
+  let queue: Promise<unknown> = Promise.resolve();
+  let current: AbortController | null = null;
+  /** Runs key operations one after another. */
+  const serial = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  /** Like `serial`, with the signal `cancel` aborts while `fn` runs. */
+  const cancellable = <T>(fn: (signal: AbortSignal) => Promise<T>): Promise<T> =>
+    serial(async () => {
+      const ctl = new AbortController();
+      current = ctl;
+      try {
+        return await fn(ctl.signal);
+      } finally {
+        current = null;
+      }
+    });
+  return { serial, cancellable, cancel: (): void => current?.abort() };
+}
+
+/** The key at a paired Servicekonto: register it there, and tell which means it is (docs/keys.md). */
+function servicekontoKeyHandlers(
+  deps: Pick<KeyHandlerDeps, 'ports' | 'servicekonto' | 'vault' | 'now'>,
+  keys: () => KeyManager,
+  queue: Pick<ReturnType<typeof createKeyQueue>, 'serial' | 'cancellable'>,
+): HandlersOf<'keys-servicekonto-register' | 'keys-servicekonto-means'> {
+  const atServicekonto = (): SecurityKeyService => {
+    if (!deps.servicekonto || !deps.vault)
+      throw new FaktorError('not-found', 'no paired accounts here');
+    return createSecurityKeyService({
+      vault: deps.vault,
+      keys: keys(),
+      servicekonto: deps.servicekonto,
+      now: deps.now,
+    });
+  };
+  return {
+    'keys-servicekonto-register': ({ path, pairing, pin, password, keyPin, label }) =>
+      queue.cancellable(async (signal) => {
+        const r = await atServicekonto().register({
+          path,
+          pairing,
+          pin,
+          password,
+          keyPin,
+          label,
+          signal,
+          onStage: (stage) => deps.ports.emit('keys-progress', { stage }),
+        });
+        return { meansId: r.meansId, label: r.label, level: r.level, status: r.status };
+      }),
+    'keys-servicekonto-means': ({ path, keyPin }) =>
+      queue.serial(async () => atServicekonto().matches(path, keyPin)),
   };
 }

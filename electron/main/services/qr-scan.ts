@@ -1,26 +1,13 @@
-import { createHash } from 'node:crypto';
 import { FaktorError } from '../../../shared/errors';
 import type { AccountView, ImportResult } from '../../../shared/ipc/schemas';
-import { parseMigrationUri } from '../../../shared/otp/migration';
 import type { OtpParams } from '../../../shared/otp/types';
-import { parseOtpauthUri } from '../../../shared/otp/uri';
-import {
-  RouteViewSchema,
-  type FoundCode,
-  type ScanResult,
-  type ScanSource,
-} from '../../../shared/qr/found-code';
+import type { FoundCode, ScanResult, ScanSource } from '../../../shared/qr/found-code';
 import { addPart, completeTokens, emptyCollection } from '../../../shared/qr/migration-collector';
-import { payloadParsers } from '../../../shared/qr/payload-parsers';
-import {
-  routePayload,
-  toRouteView,
-  type Route,
-  type ServicekontoFlow,
-} from '../../../shared/qr/router';
+import type { Route, ServicekontoFlow } from '../../../shared/qr/router';
 import type { QrDecoder } from './qr-decoder';
 import type { PixelImage } from './qr-image';
-import { createScanTokens, wipeHeld, type HeldPayload } from './scan-tokens';
+import { holdFound, type DecodedHits } from './scan-hold';
+import { createScanTokens, type HeldPayload, type ScanTokens } from './scan-tokens';
 
 /** One display as captured for scanning, at its native pixel size. */
 export interface CapturedDisplay {
@@ -67,53 +54,7 @@ export function createQrScanService(deps: {
     holdFound(tokens, hits, source, deps.now());
 
   return {
-    /** Every display, each decoded in the worker; codes from all displays in one list. */
-    async scanScreen(): Promise<ScanResult> {
-      if (!deps.ports.captureScreens)
-        throw new FaktorError('screen-capture-denied', 'no screen capture on this platform');
-      const displays = await deps.ports.captureScreens();
-      const codes: FoundCode[] = [];
-      for (const d of displays) {
-        const hits = await deps.decoder.decodeImage(d.image, { transfer: true });
-        codes.push(
-          ...toFound(hits, {
-            kind: 'screen',
-            displayId: d.id.slice(0, 64),
-            displayLabel: d.label.slice(0, 200),
-          }),
-        );
-      }
-      return { codes: codes.slice(0, 64), imagesScanned: displays.length };
-    },
-
-    /** A PNG/JPEG from the renderer (file picker, drop, camera frame). */
-    async decodeImage(req: { base64: string; source: 'image' | 'camera' }): Promise<ScanResult> {
-      const bytes = new Uint8Array(Buffer.from(req.base64, 'base64'));
-      const hits = await deps.decoder.decodeImage(bytes, { transfer: true });
-      return { codes: toFound(hits, { kind: req.source }).slice(0, 64), imagesScanned: 1 };
-    },
-
-    /** The clipboard's image; no image is the same answer as an image without a code. */
-    async scanClipboard(): Promise<ScanResult> {
-      const img = (await deps.ports.readClipboardImage?.()) ?? null;
-      if (!img) return { codes: [], imagesScanned: 0 };
-      const hits = await deps.decoder.decodeImage(img);
-      return { codes: toFound(hits, { kind: 'clipboard' }).slice(0, 64), imagesScanned: 1 };
-    },
-
-    /**
-     * A payload that arrived as text rather than a picture (a same-device link): routed and held behind
-     * a token exactly like a scanned code; its "position" is the whole of a 1×1 nothing.
-     */
-    admitText(text: string, source: ScanSource): FoundCode {
-      const corner = { x: 0, y: 0 };
-      const hit = {
-        text,
-        position: { topLeft: corner, topRight: corner, bottomRight: corner, bottomLeft: corner },
-        imageSize: { width: 1, height: 1 },
-      };
-      return toFound([hit], source)[0]!;
-    },
+    ...scanSources(deps, toFound),
 
     /** Adds the account of a scanned otpauth:// code (the user confirmed its summary). */
     async addAccount(req: { token: string }): Promise<AccountView> {
@@ -171,35 +112,63 @@ export function createQrScanService(deps: {
   };
 }
 
-type ScanTokens = ReturnType<typeof createScanTokens>;
-type DecodedHits = Awaited<ReturnType<QrDecoder['decodeImage']>>;
-
 /**
- * Routes each decoded hit and keeps its payload behind a token; the renderer gets the safe view. A hit
- * the IPC schema refuses is shown as invalid and its secret bytes are zeroed at once.
+ * Where codes come from: the screens, an image from the renderer, the clipboard, a same-device link's
+ * text. Each hit goes through `toFound` (routed, held behind a token); only safe views come back.
  */
-function holdFound(
-  tokens: ScanTokens,
-  hits: DecodedHits,
-  source: ScanSource,
-  nowMs: number,
-): FoundCode[] {
-  return hits.map((h) => {
-    const { route: r, held } = routeAndHold(h.text, nowMs);
-    const view = safeView(r);
-    if (view.kind !== r.kind) wipeHeld(held); // shown as invalid: nothing to act on
-    return {
-      token: tokens.hold(digest(h.text), {
-        route: view,
-        held: view.kind === r.kind ? held : { kind: 'none' },
-      }),
-      route: view,
-      source,
-      position: h.position,
-      // Where, never what it looks like: no pixels of the code leave main (a crop decodes to the secret).
-      imageSize: { width: h.imageSize.width, height: h.imageSize.height },
-    };
-  });
+function scanSources(
+  deps: { decoder: QrDecoder; ports: QrScanPorts },
+  toFound: (hits: DecodedHits, source: ScanSource) => FoundCode[],
+) {
+  return {
+    /** Every display, each decoded in the worker; codes from all displays in one list. */
+    async scanScreen(): Promise<ScanResult> {
+      if (!deps.ports.captureScreens)
+        throw new FaktorError('screen-capture-denied', 'no screen capture on this platform');
+      const displays = await deps.ports.captureScreens();
+      const codes: FoundCode[] = [];
+      for (const d of displays) {
+        const hits = await deps.decoder.decodeImage(d.image, { transfer: true });
+        codes.push(
+          ...toFound(hits, {
+            kind: 'screen',
+            displayId: d.id.slice(0, 64),
+            displayLabel: d.label.slice(0, 200),
+          }),
+        );
+      }
+      return { codes: codes.slice(0, 64), imagesScanned: displays.length };
+    },
+
+    /** A PNG/JPEG from the renderer (file picker, drop, camera frame). */
+    async decodeImage(req: { base64: string; source: 'image' | 'camera' }): Promise<ScanResult> {
+      const bytes = new Uint8Array(Buffer.from(req.base64, 'base64'));
+      const hits = await deps.decoder.decodeImage(bytes, { transfer: true });
+      return { codes: toFound(hits, { kind: req.source }).slice(0, 64), imagesScanned: 1 };
+    },
+
+    /** The clipboard's image; no image is the same answer as an image without a code. */
+    async scanClipboard(): Promise<ScanResult> {
+      const img = (await deps.ports.readClipboardImage?.()) ?? null;
+      if (!img) return { codes: [], imagesScanned: 0 };
+      const hits = await deps.decoder.decodeImage(img);
+      return { codes: toFound(hits, { kind: 'clipboard' }).slice(0, 64), imagesScanned: 1 };
+    },
+
+    /**
+     * A payload that arrived as text rather than a picture (a same-device link): routed and held behind
+     * a token exactly like a scanned code; its "position" is the whole of a 1×1 nothing.
+     */
+    admitText(text: string, source: ScanSource): FoundCode {
+      const corner = { x: 0, y: 0 };
+      const hit = {
+        text,
+        position: { topLeft: corner, topRight: corner, bottomRight: corner, bottomLeft: corner },
+        imageSize: { width: 1, height: 1 },
+      };
+      return toFound([hit], source)[0]!;
+    },
+  };
 }
 
 /**
@@ -243,61 +212,9 @@ function takeHeld(tokens: ScanTokens, token: string, kind: Route['kind']): HeldP
   return e.held;
 }
 
-/**
- * Routes a payload and keeps what its parser produced (one parse per scan): the router only keeps a
- * summary, so the parsers are wrapped to catch the full result. A result the router then refuses
- * (e.g. a bad batch index) is zeroed at once.
- */
-export function routeAndHold(
-  text: string,
-  nowMs: number = Date.now(),
-): { route: Route; held: HeldPayload } {
-  let parsed = { kind: 'none' } as HeldPayload;
-  const r = routePayload(text, {
-    ...payloadParsers(nowMs),
-    otpauth: (uri) => {
-      const res = parseOtpauthUri(uri);
-      parsed = { kind: 'add-account', params: res.params };
-      return res;
-    },
-    migration: (uri) => {
-      const res = parseMigrationUri(uri);
-      parsed = { kind: 'migration-part', accounts: res.accounts };
-      return res;
-    },
-  });
-  if (r.kind === 'servicekonto-pairing' || r.kind === 'servicekonto-login')
-    return {
-      route: r,
-      held: { kind: 'servicekonto', payload: new TextEncoder().encode(r.payload) },
-    };
-  if (r.kind === parsed.kind) return { route: r, held: parsed };
-  wipeHeld(parsed);
-  return { route: r, held: { kind: 'none' } };
-}
-
-/** A stable key for a payload's text, so a re-scan finds its token without the text being kept. */
-function digest(text: string): string {
-  return createHash('sha256').update(text).digest('base64url');
-}
-
 /** The same account with a secret of its own (the caller zeroes it when done). */
 function withOwnSecret(p: OtpParams): OtpParams {
   return { ...p, secret: p.secret.slice() };
-}
-
-/**
- * The view as the IPC schema admits it (strict: no payload, capped lengths). A route the schema refuses
- * (e.g. a 500-character label) is shown as an invalid code rather than failing the whole scan.
- */
-function safeView(r: Route): FoundCode['route'] {
-  const parsed = RouteViewSchema.safeParse(toRouteView(r));
-  if (parsed.success) return parsed.data;
-  if (r.kind === 'add-account')
-    return { kind: 'invalid', target: 'otpauth', error: 'invalid-parameter' };
-  if (r.kind === 'migration-part')
-    return { kind: 'invalid', target: 'otpauth-migration', error: 'invalid-parameter' };
-  return { kind: 'text', text: '' };
 }
 
 /** The scan service's public shape. */

@@ -15,7 +15,8 @@ import {
   type NewAccount,
   type VaultAccount,
 } from './vault-account';
-import { VaultLock, type ReadyState, type VaultOptions } from './vault-lock';
+import { VaultLock, type ReadyState } from './vault-lock';
+import type { VaultOptions } from './vault-options';
 import { withoutPairing, withPairing } from './vault-pairings';
 import {
   dissolvedGroup,

@@ -55,33 +55,16 @@ export function createDesktopActions(deps: {
     show();
     emit('desktop-action', { kind: 'error', code: isFaktorError(e) ? e.code : 'internal' });
   };
+  const emitAction = (action: DesktopAction): void => emit('desktop-action', action);
   const links = createLockedLinkOpener({
     links: deps.links,
     showWindow: show,
-    emit: (action) => emit('desktop-action', action),
+    emit: emitAction,
     fail,
   });
 
   const actions = {
-    /** Tray: copies an account's current code (clipboard guard clears it as for an in-app copy). */
-    async copyCode(accountId: string): Promise<void> {
-      try {
-        await api['codes-copy']({ id: accountId });
-        tray.copied(accountId);
-      } catch (e) {
-        fail(e);
-      }
-    },
-    /** Tray and scan shortcut: scans every screen, then shows the result in the window. */
-    async scanScreen(): Promise<void> {
-      try {
-        const result = await api['qr-scan-screen']({});
-        show();
-        emit('desktop-action', scanAction(result));
-      } catch (e) {
-        fail(e);
-      }
-    },
+    ...apiActions({ api, tray, show, fail, emit: emitAction }),
     /** Search shortcut: the window, with the search field focused. */
     showSearch(): void {
       show();
@@ -94,13 +77,6 @@ export function createDesktopActions(deps: {
     },
     /** A `faktor://` link from the OS: checked like a scanned login QR, then its confirm step. */
     openLink: links.open,
-    async lock(): Promise<void> {
-      try {
-        await api['vault-lock']({});
-      } catch (e) {
-        fail(e);
-      }
-    },
     showWindow: show,
     quit(): void {
       deps.ports?.quit();
@@ -138,6 +114,46 @@ export function createDesktopActions(deps: {
     search: () => actions.showSearch(),
   });
   return actions;
+}
+
+/** The actions that go through the api (tray and shortcuts); whatever fails goes to `fail`. */
+function apiActions(d: {
+  api: Api;
+  tray: Pick<ReturnType<typeof createTrayState>, 'copied'>;
+  show: () => void;
+  emit: (action: DesktopAction) => void;
+  fail: (e: unknown) => void;
+}) {
+  const { api, tray, show, emit, fail } = d;
+  return {
+    /** Tray: copies an account's current code (clipboard guard clears it as for an in-app copy). */
+    async copyCode(accountId: string): Promise<void> {
+      try {
+        await api['codes-copy']({ id: accountId });
+        tray.copied(accountId);
+      } catch (e) {
+        fail(e);
+      }
+    },
+    /** Tray and scan shortcut: scans every screen, then shows the result in the window. */
+    async scanScreen(): Promise<void> {
+      try {
+        const result = await api['qr-scan-screen']({});
+        show();
+        emit(scanAction(result));
+      } catch (e) {
+        fail(e);
+      }
+    },
+    /** Tray: locks the vault (a no-op without an app password). */
+    async lock(): Promise<void> {
+      try {
+        await api['vault-lock']({});
+      } catch (e) {
+        fail(e);
+      }
+    },
+  };
 }
 
 /** Runs what a tray entry says with the matching desktop action. */

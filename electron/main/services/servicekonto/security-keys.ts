@@ -20,7 +20,7 @@ import {
 } from '../fido/webauthn-over-u2f';
 import type { Vault } from '../vault';
 import { deviceOf } from './online-approval';
-import type { PairedRecord } from './paired-record';
+import type { PairedRecord, PairedView } from './paired-record';
 import { openWithPin, toScalar, wipeSecrets } from './pin-secrets';
 import { KEY_REGISTRATION_PATH, KEY_REGISTRATION_OPTIONS_PATH } from './routes';
 import { callJson, type Fetch } from './server-http';
@@ -105,46 +105,10 @@ export function createSecurityKeyService(d: {
       const o = parsed.data;
       if (!rpIdFitsOrigin(o.rp.id, record.origin))
         throw new FaktorError('protocol-origin', 'the RP id does not belong to the paired origin');
-      const { registration, assertion } = await d.keys.use(input.path, async (ctap) => {
-        const create = {
-          origin: record.origin,
-          rp: o.rp,
-          user: o.user,
-          challenge: o.createChallenge,
-          algorithms: o.algorithms,
-          exclude: o.exclude,
-          keyPin: input.keyPin,
-          signal: input.signal,
-        };
-        const u2f = u2fOnly(ctap);
-        input.onStage?.('touch');
-        const reg = u2f
-          ? await createCredentialU2f(u2f, create)
-          : await createCredential(ctap, create);
-        input.onStage?.('confirm');
-        const confirm = {
-          origin: record.origin,
-          rpId: o.rp.id,
-          challenge: o.getChallenge,
-          credentialId: reg.id,
-          signal: input.signal,
-        };
-        const ass = u2f
-          ? await assertCredentialU2f(u2f, confirm)
-          : await assertCredential(ctap, confirm);
-        return { registration: reg, assertion: ass };
-      });
-      const secrets = await openWithPin(input.pin, record.sealed);
-      let signature: string;
-      try {
-        signature = signKeyRegistration(toScalar(secrets.signingKey), {
-          transaction: o.tx,
-          challenge: o.challenge,
-          credentialId: registration.id,
-        });
-      } finally {
-        wipeSecrets(secrets);
-      }
+      const { registration, assertion } = await d.keys.use(input.path, (ctap) =>
+        createAndConfirm(ctap, record.origin, o, input),
+      );
+      const signature = await proveWithPin(input.pin, record.sealed, o, registration.id);
       const body = {
         v: PROTOCOL_VERSION,
         tx: o.tx,
@@ -167,61 +131,9 @@ export function createSecurityKeyService(d: {
      * check-only U2F_AUTHENTICATE (0x07).
      */
     matches: async (path: string, keyPin?: string): Promise<KeyMatches> => {
-      const unreachable: KeyMatches['unreachable'] = [];
-      const wanted: {
-        p: Awaited<ReturnType<ServicekontoService['list']>>[number];
-        rpId: string;
-        means: {
-          id: string;
-          label: string | null;
-          status: KeyMeansMatch['status'];
-          credentialId: string;
-        }[];
-      }[] = [];
-      for (const p of await d.servicekonto.list()) {
-        try {
-          const v = await d.servicekonto.means(p.id);
-          const means = v.means.flatMap((m) =>
-            m.credentialId
-              ? [{ id: m.id, label: m.label, status: m.status, credentialId: m.credentialId }]
-              : [],
-          );
-          if (means.length > 0)
-            wanted.push({ p, rpId: v.rpId ?? new URL(p.origin).hostname, means });
-        } catch (e) {
-          unreachable.push({
-            origin: p.origin,
-            accountName: p.accountName,
-            error: isFaktorError(e) ? e.code : 'internal',
-          });
-        }
-      }
+      const { wanted, unreachable } = await wantedMeans(d.servicekonto);
       if (wanted.length === 0) return { matches: [], unreachable };
-      const matches = await d.keys.use(path, async (ctap) => {
-        const u2f = u2fOnly(ctap);
-        if (!u2f && !ctap.supportsCtap2) return [];
-        const resident = keyPin && !u2f ? await residentIds(ctap, keyPin) : new Set<string>();
-        const out: KeyMeansMatch[] = [];
-        for (const w of wanted) {
-          const ids = w.means.map((m) => m.credentialId);
-          const held = new Set(
-            u2f
-              ? await heldU2fCredentials(u2f, w.rpId, ids)
-              : await heldCredentials(ctap, w.rpId, ids, resident),
-          );
-          for (const m of w.means)
-            if (held.has(m.credentialId))
-              out.push({
-                pairing: w.p.id,
-                origin: w.p.origin,
-                accountName: w.p.accountName,
-                meansId: m.id,
-                label: m.label,
-                status: m.status,
-              });
-        }
-        return out;
-      });
+      const matches = await d.keys.use(path, (ctap) => matchOnKey(ctap, wanted, keyPin));
       return { matches, unreachable };
     },
   };
@@ -229,6 +141,131 @@ export function createSecurityKeyService(d: {
 
 /** The service's type. */
 export type SecurityKeyService = ReturnType<typeof createSecurityKeyService>;
+
+/**
+ * The two touches of a registration on the key: MakeCredential, then the confirming GetAssertion over
+ * the new credential (U2F_REGISTER and U2F_AUTHENTICATE on a U2F-only key), as the browser would.
+ */
+async function createAndConfirm(
+  ctap: Ctap2Client,
+  origin: string,
+  o: KeyRegistrationOptions,
+  input: RegisterInput,
+) {
+  const create = {
+    origin,
+    rp: o.rp,
+    user: o.user,
+    challenge: o.createChallenge,
+    algorithms: o.algorithms,
+    exclude: o.exclude,
+    keyPin: input.keyPin,
+    signal: input.signal,
+  };
+  const u2f = u2fOnly(ctap);
+  input.onStage?.('touch');
+  const reg = u2f ? await createCredentialU2f(u2f, create) : await createCredential(ctap, create);
+  input.onStage?.('confirm');
+  const confirm = {
+    origin,
+    rpId: o.rp.id,
+    challenge: o.getChallenge,
+    credentialId: reg.id,
+    signal: input.signal,
+  };
+  const ass = u2f ? await assertCredentialU2f(u2f, confirm) : await assertCredential(ctap, confirm);
+  return { registration: reg, assertion: ass };
+}
+
+/** The PIN proof over the new credential id: the PIN opens the approval key, which is wiped after signing. */
+async function proveWithPin(
+  pin: string,
+  sealed: PairedRecord['sealed'],
+  o: KeyRegistrationOptions,
+  credentialId: string,
+): Promise<string> {
+  const secrets = await openWithPin(pin, sealed);
+  let signature: string;
+  try {
+    signature = signKeyRegistration(toScalar(secrets.signingKey), {
+      transaction: o.tx,
+      challenge: o.challenge,
+      credentialId,
+    });
+  } finally {
+    wipeSecrets(secrets);
+  }
+  return signature;
+}
+
+/** One paired account's WebAuthn means, as its device view lists them, to look for on a key. */
+interface WantedMeans {
+  p: PairedView;
+  rpId: string;
+  means: {
+    id: string;
+    label: string | null;
+    status: KeyMeansMatch['status'];
+    credentialId: string;
+  }[];
+}
+
+/** Asks every paired account for its WebAuthn means; the accounts that could not be asked say why. */
+async function wantedMeans(
+  servicekonto: ServicekontoService,
+): Promise<{ wanted: WantedMeans[]; unreachable: KeyMatches['unreachable'] }> {
+  const unreachable: KeyMatches['unreachable'] = [];
+  const wanted: WantedMeans[] = [];
+  for (const p of await servicekonto.list()) {
+    try {
+      const v = await servicekonto.means(p.id);
+      const means = v.means.flatMap((m) =>
+        m.credentialId
+          ? [{ id: m.id, label: m.label, status: m.status, credentialId: m.credentialId }]
+          : [],
+      );
+      if (means.length > 0) wanted.push({ p, rpId: v.rpId ?? new URL(p.origin).hostname, means });
+    } catch (e) {
+      unreachable.push({
+        origin: p.origin,
+        accountName: p.accountName,
+        error: isFaktorError(e) ? e.code : 'internal',
+      });
+    }
+  }
+  return { wanted, unreachable };
+}
+
+/** The wanted means the key holds (resident ones by credential management with the key PIN, others silently). */
+async function matchOnKey(
+  ctap: Ctap2Client,
+  wanted: readonly WantedMeans[],
+  keyPin: string | undefined,
+): Promise<KeyMeansMatch[]> {
+  const u2f = u2fOnly(ctap);
+  if (!u2f && !ctap.supportsCtap2) return [];
+  const resident = keyPin && !u2f ? await residentIds(ctap, keyPin) : new Set<string>();
+  const out: KeyMeansMatch[] = [];
+  for (const w of wanted) {
+    const ids = w.means.map((m) => m.credentialId);
+    const held = new Set(
+      u2f
+        ? await heldU2fCredentials(u2f, w.rpId, ids)
+        : await heldCredentials(ctap, w.rpId, ids, resident),
+    );
+    for (const m of w.means)
+      if (held.has(m.credentialId))
+        out.push({
+          pairing: w.p.id,
+          origin: w.p.origin,
+          accountName: w.p.accountName,
+          meansId: m.id,
+          label: m.label,
+          status: m.status,
+        });
+  }
+  return out;
+}
 
 /**
  * A U2F client when the key speaks only U2F (INIT without the CBOR capability, so GetInfo would be

@@ -66,31 +66,7 @@ export function createServicekontoService(d: ServicekontoDeps) {
     pair: (text: string, pin: string, deviceName: string) =>
       pair({ vault: d.vault, kdf: d.kdf, now, fetch: d.fetch }, text, pin, deviceName),
 
-    /** Every paired account (no secrets). */
-    list: async (): Promise<PairedView[]> => (await d.vault.pairings()).map(toPairedView),
-
-    /** One pairing by local id, account id or account name (and optionally origin); 'not-found' / 'invalid-request' if ambiguous. */
-    resolve: async (ref: string, origin?: string): Promise<PairedView> => {
-      const all = (await d.vault.pairings()).filter(
-        (p) => origin === undefined || p.origin === origin,
-      );
-      const hits = all.filter((p) => p.id === ref || p.account === ref || p.accountName === ref);
-      if (hits.length === 0) throw new FaktorError('not-found');
-      if (hits.length > 1)
-        throw new FaktorError('invalid-request', 'several pairings match; name the origin');
-      return toPairedView(hits[0]!);
-    },
-
-    /** The one pairing (of `origin`, if given); 'not-found' with none, 'invalid-request' with several. */
-    only: async (origin?: string): Promise<PairedView> => {
-      const all = (await d.vault.pairings()).filter(
-        (p) => origin === undefined || p.origin === origin,
-      );
-      if (all.length === 0) throw new FaktorError('not-found');
-      if (all.length > 1)
-        throw new FaktorError('invalid-request', 'several pairings; name the account');
-      return toPairedView(all[0]!);
-    },
+    ...pairingLookups(d.vault),
 
     /** Checks a scanned `faktor-login:` payload against the pairings ('not-paired' for a foreign one). */
     prepareOffline: async (text: string): Promise<OfflineLogin> =>
@@ -172,6 +148,37 @@ export function createServicekontoService(d: ServicekontoDeps) {
       pin: string,
     ): Promise<unknown> =>
       answerApproval(await find(id), request, decision, number, pin, { fetch: d.fetch, now }),
+  };
+}
+
+/** Finding pairings by what the user or the CLI names (vault only, no server call). */
+function pairingLookups(vault: Vault) {
+  return {
+    /** Every paired account (no secrets). */
+    list: async (): Promise<PairedView[]> => (await vault.pairings()).map(toPairedView),
+
+    /** One pairing by local id, account id or account name (and optionally origin); 'not-found' / 'invalid-request' if ambiguous. */
+    resolve: async (ref: string, origin?: string): Promise<PairedView> => {
+      const all = (await vault.pairings()).filter(
+        (p) => origin === undefined || p.origin === origin,
+      );
+      const hits = all.filter((p) => p.id === ref || p.account === ref || p.accountName === ref);
+      if (hits.length === 0) throw new FaktorError('not-found');
+      if (hits.length > 1)
+        throw new FaktorError('invalid-request', 'several pairings match; name the origin');
+      return toPairedView(hits[0]!);
+    },
+
+    /** The one pairing (of `origin`, if given); 'not-found' with none, 'invalid-request' with several. */
+    only: async (origin?: string): Promise<PairedView> => {
+      const all = (await vault.pairings()).filter(
+        (p) => origin === undefined || p.origin === origin,
+      );
+      if (all.length === 0) throw new FaktorError('not-found');
+      if (all.length > 1)
+        throw new FaktorError('invalid-request', 'several pairings; name the account');
+      return toPairedView(all[0]!);
+    },
   };
 }
 

@@ -8,7 +8,8 @@ import {
   type OsUnlock,
 } from '../../../../electron/main/services/os-unlock';
 import { createVault, type Vault } from '../../../../electron/main/services/vault';
-import { KEY_ACCOUNT, type VaultHooks } from '../../../../electron/main/services/vault-lock';
+import { KEY_ACCOUNT } from '../../../../electron/main/services/vault-lock';
+import type { VaultHooks } from '../../../../electron/main/services/vault-options';
 import { VAULT_FILE } from '../../../../electron/main/services/vault-file';
 import type { NewAccount } from '../../../../electron/main/services/vault-account';
 import { stagedPath } from '../../../../electron/main/services/vault-rekey';

@@ -6,7 +6,7 @@ import {
   TOKEN_TTL_MS,
   type ScanEntry,
 } from '../../../../electron/main/services/scan-tokens';
-import { routeAndHold } from '../../../../electron/main/services/qr-scan';
+import { routeAndHold } from '../../../../electron/main/services/scan-hold';
 
 const params = (fill: number): OtpParams => ({
   type: 'totp',

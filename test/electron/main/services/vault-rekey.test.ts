@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isFaktorError } from '../../../../shared/errors';
-import { KEY_ACCOUNT, type VaultHooks } from '../../../../electron/main/services/vault-lock';
+import { KEY_ACCOUNT } from '../../../../electron/main/services/vault-lock';
+import type { VaultHooks } from '../../../../electron/main/services/vault-options';
 import { VAULT_FILE } from '../../../../electron/main/services/vault-file';
 import {
   decodeVaultFile,
