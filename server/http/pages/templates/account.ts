@@ -129,31 +129,24 @@ ${dataTable({
 <p>${vm.hasUnverifiedEmail ? html`<a href="/verify-email">${ctx.t('account.verifyEmail')}</a> · ` : ''}${ctx.testMode ? html`<a href="/eid?purpose=verify">${ctx.t('account.eid')}</a>` : ''}</p>`;
 }
 
+/** A one-button inline form that looks like a link (block, remove): state changes are POSTs. */
+function linkButtonForm(ctx: PageContext, action: string, label: string): SafeHtml {
+  return postForm(ctx, action, html`<button type="submit" class="link">${label}</button>`, {
+    class: 'inline',
+  });
+}
+
 /** What one can do with a means from the overview: confirm, block, unblock, remove. */
 function meansActions(ctx: PageContext, m: MeansVM): SafeHtml[] {
   const actions: SafeHtml[] = [];
   if (m.status === 'pending')
     actions.push(html`<a href="/means/${m.id}/confirm">${ctx.t('means.confirm')}</a>`);
   if (m.status === 'active' && m.removable)
-    actions.push(
-      postForm(
-        ctx,
-        `/means/${m.id}/block`,
-        html`<button type="submit" class="link">${ctx.t('means.block')}</button>`,
-        { class: 'inline' },
-      ),
-    );
+    actions.push(linkButtonForm(ctx, `/means/${m.id}/block`, ctx.t('means.block')));
   if (m.status === 'blocked')
     actions.push(html`<a href="/means/${m.id}/unblock">${ctx.t('means.unblock')}</a>`);
   if (m.removable)
-    actions.push(
-      postForm(
-        ctx,
-        `/means/${m.id}/remove`,
-        html`<button type="submit" class="link">${ctx.t('means.remove')}</button>`,
-        { class: 'inline' },
-      ),
-    );
+    actions.push(linkButtonForm(ctx, `/means/${m.id}/remove`, ctx.t('means.remove')));
   return actions;
 }
 
