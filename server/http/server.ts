@@ -5,19 +5,19 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyFormbody from '@fastify/formbody';
-import fastifySwagger from '@fastify/swagger';
 import { DEFAULT_CONFIG, validateConfig, type ServerConfig } from '../config';
 import { openStore, type Db } from '../store/db';
 import {
-  AppContext,
   AdjustableClock,
   createServices,
   systemClock,
+  type AppContext,
   type Clock,
   type Services,
 } from '../app';
-import { ARGON2_PARAMS } from '../app/passwords';
 import { makePolicy, type Policy } from '../domain';
+import { createAppContext } from './app-context';
+import { registerOpenApi } from './openapi';
 import { registerSecurityHeaders } from './security-headers';
 import { registerErrorHandler } from './error-handler';
 import { verifyCsrf } from './csrf';
@@ -26,8 +26,6 @@ import { registerHostCheck } from './host-check';
 import { apiPlugin, isSafeMethod } from './api/plugin';
 import { testRoutes } from './test-routes';
 import { pagesPlugin } from './pages/plugin';
-import { DEFAULT_CREATION_LIMIT } from '../app/creation-throttle';
-import { parseDataKeys } from '../store/credential-cipher';
 import { registerOidc, type OidcHandle } from '../oidc/plugin';
 import { servicesSectionFor } from '../oidc/services-section';
 import { checkClient, loadClientsFile } from '../oidc/clients';
@@ -130,71 +128,6 @@ function createFastify(
   });
 }
 
-/**
- * The application context: store, clock, policy, the WebAuthn relying party and the options of the
- * services. Origins for WebAuthn: the configured one, else http://<originFromPort>:<port> and
- * http://<rpId>:<port> (an IP is never an RP id), read when asked, since port 0 is known only once listening.
- */
-function createAppContext(
-  app: FastifyInstance,
-  config: ServerConfig,
-  db: Db,
-  clock: Clock,
-  policy: Policy,
-  originFromPort: string,
-): AppContext {
-  const origins = (): string[] => {
-    const port = (app.server.address() as { port?: number } | null)?.port ?? config.port;
-    return config.origin
-      ? [config.origin]
-      : [`http://${originFromPort}:${port}`, `http://${config.rpId}:${port}`];
-  };
-  const rp = {
-    rpId: config.rpId,
-    rpName: 'Faktor Servicekonto',
-    get origins(): string[] {
-      return [...new Set(origins())];
-    },
-  };
-  return new AppContext(db, clock, policy, rp, {
-    testMode: config.testMode,
-    issuer: 'Faktor Servicekonto',
-    get origin(): string {
-      return config.origin ?? origins()[0] ?? '';
-    },
-    argon2: { ...ARGON2_PARAMS, memoryCost: config.argon2MemoryKiB },
-    creationLimit: { ...DEFAULT_CREATION_LIMIT, max: config.maxAccountCreations },
-    maxPushesPerAddress: config.maxPushesPerAddress,
-    ...(config.dataKeys !== undefined ? { dataKeys: parseDataKeys(config.dataKeys) } : {}),
-  });
-}
-
-/** The OpenAPI document (served at GET /openapi.json); registered before any route, so it sees them all. */
-async function registerOpenApi(app: FastifyInstance): Promise<void> {
-  await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'Faktor reference Servicekonto (BSI TR-03160-1)',
-        version: '0.1.0',
-        description:
-          'JSON API of the reference Servicekonto. Levels: basisregistrierung < niedrig < substanziell < hoch. ' +
-          'Session: cookie sk_session (HttpOnly, SameSite=Strict) — with curl use `-c jar -b jar`. ' +
-          'CSRF: every POST/PUT/DELETE that rides on the session cookie must send the header X-CSRF-Token with the csrfToken from login, account creation or GET /api/session ' +
-          '(public routes — create account, login, block form, verification confirm — do not need it). Bodies are application/json; send {} for routes without fields. ' +
-          'Errors: {"error":{"code","message","params"?,"details"?}}. See docs/servicekonto.md for the TR example as a curl script.',
-      },
-      components: {
-        securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'sk_session' },
-          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
-        },
-      },
-      security: [{ session: [], csrf: [] }],
-    },
-  });
-}
-
 /** The close path, run once: stops the deletion sweeper, closes the app (its preClose hooks end the event streams), then the approval hub and the store. */
 function closeOnce(
   app: FastifyInstance,
@@ -213,44 +146,21 @@ function closeOnce(
   };
 }
 
-/** Builds (and by default starts) the server. */
-export async function createServer(options: CreateServerOptions = {}): Promise<RunningServer> {
-  const {
-    listen = true,
-    policy: policyOverrides,
-    plugins = [],
-    deletionDelayMs: delayOverride,
-    originFromPort = 'localhost',
-    logStream,
-    oidcClients = [],
-    ...rest
-  } = options;
-  const given = validateConfig({ ...DEFAULT_CONFIG, ...rest });
-  // An https origin always gets Secure, __Host- prefixed cookies (issue #7 item 13).
-  const config = {
-    ...given,
-    secureCookies: given.secureCookies || (given.origin?.startsWith('https://') ?? false),
+/** The validated config; an https origin always gets Secure, __Host- prefixed cookies (issue #7 item 13). */
+function resolveConfig(given: Partial<ServerConfig>): ServerConfig {
+  const config = validateConfig({ ...DEFAULT_CONFIG, ...given });
+  return {
+    ...config,
+    secureCookies: config.secureCookies || (config.origin?.startsWith('https://') ?? false),
   };
-  const deletionDelayMs = delayOverride ?? config.deletionDelayDays * 86_400_000;
-  const testClock = config.testMode ? new AdjustableClock() : undefined;
-  const clock: Clock = testClock ?? systemClock;
-  const db = openStore(config);
+}
 
-  const app = createFastify(config, logStream);
-
-  const ctx = createAppContext(
-    app,
-    config,
-    db,
-    clock,
-    makePolicy({ deletionDelayMs, ...policyOverrides }),
-    originFromPort,
-  );
-  const services = createServices(ctx);
-  await services.approvals.hub.ready();
-  // Compute the dummy hash for unknown-user logins now, so even the first such login costs the same.
-  await ctx.hasher.burn('warm-up');
-
+/** The app-wide plugins and hooks: cookies, forms, the OpenAPI document, security headers, errors, Host check, CSRF. */
+async function registerAppWide(
+  app: FastifyInstance,
+  config: ServerConfig,
+  services: Services,
+): Promise<void> {
   await app.register(fastifyCookie);
   useSecureCookies(app, config.secureCookies);
   await app.register(fastifyFormbody);
@@ -267,7 +177,23 @@ export async function createServer(options: CreateServerOptions = {}): Promise<R
       return;
     verifyCsrf(request, services);
   });
+}
 
+/** What registering the routes needs besides the app and its services. */
+interface RouteSetup {
+  config: ServerConfig;
+  ctx: AppContext;
+  testClock: AdjustableClock | undefined;
+  oidcClients: ClientMetadata[];
+  plugins: NonNullable<CreateServerOptions['plugins']>;
+}
+
+/** Registers the routes, in this order: JSON API, test routes, OpenID Connect, pages, extra plugins, /openapi.json. */
+async function registerRoutes(
+  app: FastifyInstance,
+  services: Services,
+  { config, ctx, testClock, oidcClients, plugins }: RouteSetup,
+): Promise<OidcHandle> {
   const apiOptions = { services, secureCookies: config.secureCookies, testMode: config.testMode };
   await app.register(apiPlugin, apiOptions);
   if (testClock)
@@ -297,17 +223,63 @@ export async function createServer(options: CreateServerOptions = {}): Promise<R
   for (const p of plugins) await p(app, services);
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return oidc;
+}
+
+/** Starts listening; the URL it answers on (an IPv6 host in brackets). */
+async function listenOn(app: FastifyInstance, config: ServerConfig): Promise<string> {
+  await app.listen({ host: config.host, port: config.port });
+  const port = (app.server.address() as { port: number }).port;
+  return `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+}
+
+/** Builds (and by default starts) the server. */
+export async function createServer(options: CreateServerOptions = {}): Promise<RunningServer> {
+  const {
+    listen = true,
+    policy: policyOverrides,
+    plugins = [],
+    deletionDelayMs: delayOverride,
+    originFromPort = 'localhost',
+    logStream,
+    oidcClients = [],
+    ...rest
+  } = options;
+  const config = resolveConfig(rest);
+  const deletionDelayMs = delayOverride ?? config.deletionDelayDays * 86_400_000;
+  const testClock = config.testMode ? new AdjustableClock() : undefined;
+  const clock: Clock = testClock ?? systemClock;
+  const db = openStore(config);
+
+  const app = createFastify(config, logStream);
+
+  const ctx = createAppContext(
+    app,
+    config,
+    db,
+    clock,
+    makePolicy({ deletionDelayMs, ...policyOverrides }),
+    originFromPort,
+  );
+  const services = createServices(ctx);
+  await services.approvals.hub.ready();
+  // Compute the dummy hash for unknown-user logins now, so even the first such login costs the same.
+  await ctx.hasher.burn('warm-up');
+
+  await registerAppWide(app, config, services);
+  const oidc = await registerRoutes(app, services, {
+    config,
+    ctx,
+    testClock,
+    oidcClients,
+    plugins,
+  });
 
   const sweeper = setInterval(() => services.auth.sweepDeletions(), 60_000);
   sweeper.unref();
 
   await app.ready();
-  let url = '';
-  if (listen) {
-    await app.listen({ host: config.host, port: config.port });
-    const port = (app.server.address() as { port: number }).port;
-    url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
-  }
+  const url = listen ? await listenOn(app, config) : '';
   return {
     app,
     services,

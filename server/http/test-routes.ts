@@ -13,12 +13,15 @@ import { TAGS } from './api/common';
 import { requireJsonBody } from './api/plugin';
 import { TEST_IDENTITIES } from '../means/eid-test-provider';
 
+/** What the test routes need: the services (outboxes), the test clock and what runs after it moves. */
+interface TestRoutesOptions {
+  services: Services;
+  clock: AdjustableClock;
+  afterClockChange: () => void;
+}
+
 /** Registers the routes. */
-export async function testRoutes(
-  app: FastifyInstance,
-  opts: { services: Services; clock: AdjustableClock; afterClockChange: () => void },
-): Promise<void> {
-  const { services, clock } = opts;
+export async function testRoutes(app: FastifyInstance, opts: TestRoutesOptions): Promise<void> {
   // Hooks of this encapsulated plugin: they hold for its routes whatever spelling of the path matched.
   app.addHook('preParsing', async (request, _reply, payload) => {
     requireJsonBody(request);
@@ -28,6 +31,14 @@ export async function testRoutes(
     reply.header('Cache-Control', 'no-store');
     return payload;
   });
+  clockRoutes(app, opts);
+  outboxRoutes(app, opts.services);
+  eidIdentityRoutes(app);
+}
+
+/** Read, set, advance or freeze the server clock. */
+function clockRoutes(app: FastifyInstance, opts: TestRoutesOptions): void {
+  const { clock } = opts;
   const clockView = (): Record<string, unknown> => ({
     now: clock.now(),
     iso: new Date(clock.now()).toISOString(),
@@ -87,7 +98,10 @@ export async function testRoutes(
       return clockView();
     },
   );
+}
 
+/** The SMS and e-mail outboxes (what a real server would send). */
+function outboxRoutes(app: FastifyInstance, services: Services): void {
   for (const channel of ['sms', 'email'] as const) {
     app.get(
       `/test/outbox/${channel}`,
@@ -115,7 +129,10 @@ export async function testRoutes(
       async () => ({ messages: services.ctx.outbox.messages(channel) }),
     );
   }
+}
 
+/** The test eID identities one can log in or register with. */
+function eidIdentityRoutes(app: FastifyInstance): void {
   app.get(
     '/test/eid/identities',
     {

@@ -18,9 +18,10 @@ import { requestLang, sendPage } from '../http/pages/request';
 import type { PageContext } from '../http/pages/view';
 import { sessionToken } from '../http/session-cookie';
 import type { OidcRepo } from '../store/oidc-repo';
-import { answerAcr, readAcrRequest, type AcrRequest, type EssentialAcr } from './acr';
-import { amrFor } from './amr';
-import { buildRelease, requestedAttributes, type Release } from './claims';
+import { answerAcr } from './acr';
+import { buildRelease, type Release } from './claims';
+import { readRequestState, type RequestState } from './interaction-state';
+import { loginResult } from './login-result';
 import { consentPage, movingOnPage, noticePage } from './interaction-pages';
 import { INTERACTION_PATH, OIDC_TTL } from './provider';
 import { oidcTexts } from './texts';
@@ -33,55 +34,9 @@ export interface InteractionDeps {
   testMode: boolean;
 }
 
-type ClaimsParam = { id_token?: Record<string, unknown>; userinfo?: Record<string, unknown> };
-
-/** The authorisation request as far as the Servicekonto cares. */
-interface RequestState {
-  uid: string;
-  clientId: string;
-  clientName: string;
-  scope: string;
-  claims: ClaimsParam | undefined;
-  acr: AcrRequest;
-  wanted: string[];
-}
-
-function parseClaims(raw: unknown): ClaimsParam | undefined {
-  if (typeof raw !== 'string')
-    return raw && typeof raw === 'object' ? (raw as ClaimsParam) : undefined;
-  try {
-    const v = JSON.parse(raw) as unknown;
-    return v && typeof v === 'object' ? (v as ClaimsParam) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** One authorisation request's way through the Servicekonto's pages (a method per step). */
 class InteractionFlow {
   constructor(private readonly deps: InteractionDeps) {}
-
-  async readState(request: FastifyRequest, reply: FastifyReply): Promise<RequestState> {
-    const details = await this.deps.provider().interactionDetails(request.raw, reply.raw);
-    const params = details.params as Record<string, unknown>;
-    const clientId = String(params.client_id ?? '');
-    const client = await this.deps.provider().Client.find(clientId);
-    const claims = parseClaims(params.claims);
-    const scope = typeof params.scope === 'string' ? params.scope : 'openid';
-    return {
-      uid: details.uid,
-      clientId,
-      clientName: client?.clientName ?? clientId,
-      scope,
-      claims,
-      acr: readAcrRequest(
-        typeof params.acr_values === 'string' ? params.acr_values : undefined,
-        claims?.id_token?.acr as EssentialAcr | undefined,
-        client?.defaultAcrValues,
-      ),
-      wanted: requestedAttributes(scope, claims),
-    };
-  }
 
   pageContext(request: FastifyRequest, active: ActiveSession): PageContext {
     const { lang } = requestLang(request);
@@ -177,21 +132,8 @@ class InteractionFlow {
       acr,
       released: release.released.map((r) => r.attribute),
     });
-    const lastAuth = Math.max(
-      ...active.stored.session.authentications.map((a) => a.at),
-      active.stored.session.createdAt,
-    );
-    const kinds = active.stored.session.authentications.flatMap(
-      (a) => active.account.means.find((m) => m.id === a.meansId)?.kind ?? [],
-    );
     const result: InteractionResults = {
-      login: {
-        accountId,
-        acr,
-        amr: amrFor(kinds),
-        ts: Math.floor(lastAuth / 1000),
-        remember: false,
-      },
+      login: loginResult(active, acr),
       consent: { grantId },
       servicekonto: { sessionId: active.stored.session.id },
     };
@@ -210,45 +152,63 @@ class InteractionFlow {
     reply: FastifyReply,
     decided?: ReadonlySet<string>,
   ): Promise<FastifyReply> {
-    const s = await this.readState(request, reply);
+    const s = await readRequestState(this.deps.provider, request, reply);
     const here = `${INTERACTION_PATH}/${s.uid}`;
-    if (s.acr.essential && s.acr.unknownOnly)
-      return this.fail(
-        request,
-        reply,
-        'unmet_authentication_requirements',
-        'no requested acr value is supported',
-      );
+    const reached = await this.reachLevel(request, reply, s, here);
+    if ('moved' in reached) return reached.moved;
+    return this.consentOrFinish(request, reply, s, here, reached, decided);
+  }
+
+  /**
+   * The session and the acr it answers for this request, or where the browser goes instead: the
+   * login, the step-up, or back to the service with an OAuth error when the level cannot be reached.
+   */
+  private async reachLevel(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    s: RequestState,
+    here: string,
+  ): Promise<{ active: ActiveSession; acr: string } | { moved: FastifyReply }> {
+    const unmet = async (description: string): Promise<{ moved: FastifyReply }> => ({
+      moved: await this.fail(request, reply, 'unmet_authentication_requirements', description),
+    });
+    const toLogin = (): { moved: FastifyReply } => ({
+      moved: reply.redirect(`/login?next=${encodeURIComponent(here)}`, 303),
+    });
+    if (s.acr.essential && s.acr.unknownOnly) return unmet('no requested acr value is supported');
     const token = sessionToken(request);
-    if (!this.deps.services.sessions.peek(token))
-      return reply.redirect(`/login?next=${encodeURIComponent(here)}`, 303);
+    if (!this.deps.services.sessions.peek(token)) return toLogin();
     let active: ActiveSession;
     try {
       active = this.deps.services.sessions.require(token);
     } catch (e) {
-      if (isCodedError(e)) return reply.redirect(`/login?next=${encodeURIComponent(here)}`, 303);
+      if (isCodedError(e)) return toLogin();
       throw e;
     }
     if (!atLeast(active.level, s.acr.authLevel)) {
       // Step-up through the existing pages with any means that reaches the level; back here after.
       if (atLeast(accountMaxLevel(active.account), s.acr.authLevel))
-        return reply.redirect(`/auth?next=${encodeURIComponent(here)}`, 303);
+        return { moved: reply.redirect(`/auth?next=${encodeURIComponent(here)}`, 303) };
       if (s.acr.essential)
-        return this.fail(
-          request,
-          reply,
-          'unmet_authentication_requirements',
-          'the account has no means that reaches the requested level',
-        );
+        return unmet('the account has no means that reaches the requested level');
     }
     const acr = active.level ? answerAcr(active.level, s.acr) : undefined;
-    if (!acr)
-      return this.fail(
-        request,
-        reply,
-        'unmet_authentication_requirements',
-        'the requested level was not reached',
-      );
+    if (!acr) return unmet('the requested level was not reached');
+    return { active, acr };
+  }
+
+  /**
+   * Past the level: the consent form while attributes lack consent (unless this is its answer,
+   * `decided`), else the consent stored and the login handed to the provider.
+   */
+  private async consentOrFinish(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    s: RequestState,
+    here: string,
+    { active, acr }: { active: ActiveSession; acr: string },
+    decided: ReadonlySet<string> | undefined,
+  ): Promise<FastifyReply> {
     const ident = this.identification(active, s);
     const consented = new Set([
       ...this.deps.repo.consents(active.account.id, s.clientId),

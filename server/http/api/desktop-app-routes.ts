@@ -9,10 +9,15 @@ import { meta, sendIssued, type ApiOptions } from './common';
 import { desktopAppSchemas } from './desktop-app-schemas';
 import { sessionToken } from '../session-cookie';
 
-/** Registers the routes. */
+/** Registers the routes: pairing, the login with the app (offline QR, online approval), the in-session approval. */
 export async function desktopAppRoutes(app: FastifyInstance, opts: ApiOptions): Promise<void> {
-  const { services, secureCookies } = opts;
+  pairingRoutes(app, opts);
+  loginRoutes(app, opts);
+  sessionPushRoutes(app, opts);
+}
 
+/** Pairing (§4.2): the pairing QR inside a session, then the app's own enrollment. */
+function pairingRoutes(app: FastifyInstance, { services }: ApiOptions): void {
   app.post(
     '/api/means/desktop-app',
     { schema: desktopAppSchemas.startPairing },
@@ -32,7 +37,10 @@ export async function desktopAppRoutes(app: FastifyInstance, opts: ApiOptions): 
       return r;
     },
   );
+}
 
+/** Login without a session: the offline QR and its code, or an online approval request and its status. */
+function loginRoutes(app: FastifyInstance, { services, secureCookies }: ApiOptions): void {
   app.post<{ Body: { username: string } }>(
     '/api/login/desktop-app',
     { config: { csrf: false }, schema: desktopAppSchemas.startLogin },
@@ -75,7 +83,10 @@ export async function desktopAppRoutes(app: FastifyInstance, opts: ApiOptions): 
       return sendIssued(reply, r.issued, secureCookies, { state: 'approved' });
     },
   );
+}
 
+/** Online approval inside a session (step-up, §4.2 confirmation of a just-paired app) and its status. */
+function sessionPushRoutes(app: FastifyInstance, { services, secureCookies }: ApiOptions): void {
   app.post<{ Body: { meansId?: string } }>(
     '/api/session/desktop-app/push',
     { schema: desktopAppSchemas.startSessionPush },

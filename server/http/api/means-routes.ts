@@ -11,10 +11,16 @@ import { sessionToken } from '../session-cookie';
 import type { API_REGISTRABLE_KINDS } from '../../app/means-service';
 import type { MeansProof } from '../../app';
 
-/** Registers the routes. */
+/** Registers the routes, in this order: registration, proof (challenge, authenticate), the §4.4 lifecycle, eID. */
 export async function meansRoutes(app: FastifyInstance, opts: ApiOptions): Promise<void> {
-  const { services, secureCookies } = opts;
+  registrationRoutes(app, opts);
+  proofRoutes(app, opts);
+  lifecycleRoutes(app, opts);
+  eidRoutes(app, opts);
+}
 
+/** Register a means (§4.2) and finish a WebAuthn one with its attestation. */
+function registrationRoutes(app: FastifyInstance, { services }: ApiOptions): void {
   app.post<{
     Body: { kind: (typeof API_REGISTRABLE_KINDS)[number]; label?: string; phone?: string };
   }>('/api/means', { schema: meansSchemas.register }, async (request, reply) => {
@@ -34,7 +40,10 @@ export async function meansRoutes(app: FastifyInstance, opts: ApiOptions): Promi
         meta(request),
       ),
   );
+}
 
+/** A means' challenge (SMS code, WebAuthn options, login QR) and its proof (step-up, §4.2 confirmation). */
+function proofRoutes(app: FastifyInstance, { services, secureCookies }: ApiOptions): void {
   app.post<{ Params: { id: string } }>(
     '/api/means/:id/challenge',
     { schema: meansSchemas.challenge },
@@ -56,7 +65,10 @@ export async function meansRoutes(app: FastifyInstance, opts: ApiOptions): Promi
         secureCookies,
       ),
   );
+}
 
+/** Block, unblock (with the means' own proof) and remove one means (§4.4). */
+function lifecycleRoutes(app: FastifyInstance, { services, secureCookies }: ApiOptions): void {
   app.post<{ Params: { id: string } }>(
     '/api/means/:id/block',
     { schema: meansSchemas.block },
@@ -90,7 +102,10 @@ export async function meansRoutes(app: FastifyInstance, opts: ApiOptions): Promi
       return reply.code(204).send();
     },
   );
+}
 
+/** The eID as a means (test identities): registered and proven in one step, so it issues a session. */
+function eidRoutes(app: FastifyInstance, { services, secureCookies }: ApiOptions): void {
   app.post<{ Body: { testIdentity: string } }>(
     '/api/means/eid',
     { schema: meansSchemas.registerEid },

@@ -61,31 +61,48 @@ function pushTx(request: FastifyRequest): string {
   return tx && TX.test(tx) ? tx : '';
 }
 
-/** Registers the online-approval page routes on the pages plugin's wrappers. */
-export function approvalPages(kit: PageKit): void {
-  const { services, get, post } = kit;
-  const browserMeta = (request: FastifyRequest): { ip: string; browser: string } => ({
+/** Who asks (address and browser), shown with the request on the desktop app. */
+function browserMeta(kit: PageKit, request: FastifyRequest): { ip: string; browser: string } {
+  return {
     ...kit.meta(request),
     browser: String(request.headers['user-agent'] ?? ''),
-  });
-  const failed = (request: FastifyRequest, reply: FastifyReply, again: string): FastifyReply => {
-    const c = kit.pageContext(request, reply);
-    return sendPage(
-      reply,
-      messagePage(c, {
-        title: c.t('desktop.push.waitTitle'),
-        text: c.t('desktop.push.failed'),
-        kind: 'error',
-        link: { href: again, label: c.t('desktop.push.again') },
-      }),
-      401,
-    );
   };
+}
 
-  // ---- login without a session ----
-  // `next`: where a login for someone else (an online service's OIDC interaction) returns to, as on /login.
-  const nextOf = (v: unknown): { next?: string } =>
-    typeof v === 'string' && v ? { next: safeNext(v) } : {};
+/** The plain "not confirmed" page (never which factor failed), with a link to try `again`. */
+function failed(
+  kit: PageKit,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  again: string,
+): FastifyReply {
+  const c = kit.pageContext(request, reply);
+  return sendPage(
+    reply,
+    messagePage(c, {
+      title: c.t('desktop.push.waitTitle'),
+      text: c.t('desktop.push.failed'),
+      kind: 'error',
+      link: { href: again, label: c.t('desktop.push.again') },
+    }),
+    401,
+  );
+}
+
+/** `next`: where a login for someone else (an online service's OIDC interaction) returns to, as on /login. */
+function nextOf(v: unknown): { next?: string } {
+  return typeof v === 'string' && v ? { next: safeNext(v) } : {};
+}
+
+/** Registers the online-approval page routes on the pages plugin's wrappers. */
+export function approvalPages(kit: PageKit): void {
+  pushLoginPages(kit);
+  sessionPushPages(kit);
+}
+
+/** Login without a session: the name form, the request, the waiting page that completes the login. */
+function pushLoginPages(kit: PageKit): void {
+  const { services, get, post } = kit;
   get(PUSH_PATH, (request, reply) =>
     sendPage(
       reply,
@@ -108,7 +125,7 @@ export function approvalPages(kit: PageKit): void {
         errors: { 'f-username': { key: 'error.invalid' } },
         values: { username },
       });
-    const started = services.approvals.startPush(username, browserMeta(request));
+    const started = services.approvals.startPush(username, browserMeta(kit, request));
     setPushCookie(request, reply, started.tx);
     return reply.redirect(
       `${PUSH_PATH}/wait${next ? `?next=${encodeURIComponent(next)}` : ''}`,
@@ -135,12 +152,15 @@ export function approvalPages(kit: PageKit): void {
       );
     }
     clearPushCookie(request, reply);
-    if (r.state !== 'approved') return failed(request, reply, PUSH_PATH);
+    if (r.state !== 'approved') return failed(kit, request, reply, PUSH_PATH);
     kit.setCookie(reply, r.issued.token);
     return reply.redirect(next ?? '/account', 303);
   });
+}
 
-  // ---- inside a session: step-up with one or all desktop apps, §4.2 confirmation of a pending one ----
+/** Inside a session: step-up with one or all desktop apps, §4.2 confirmation of a pending one. */
+function sessionPushPages(kit: PageKit): void {
+  const { services, get, post } = kit;
   post(
     '/auth/push',
     (request) => safeNext(formField(request, 'back')),
@@ -151,7 +171,7 @@ export function approvalPages(kit: PageKit): void {
       const started = services.sessionApprovals.start(
         kit.token(request),
         meansId === 'all' ? 'all' : { meansId },
-        browserMeta(request),
+        browserMeta(kit, request),
       );
       setPushCookie(request, reply, started.tx);
       const q = new URLSearchParams({
@@ -175,7 +195,7 @@ export function approvalPages(kit: PageKit): void {
       kit.setCookie(reply, r.issued.token);
       return reply.redirect(next, 303);
     }
-    if (r.state !== 'pending') return failed(request, reply, back);
+    if (r.state !== 'pending') return failed(kit, request, reply, back);
     reply.header('refresh', String(PUSH_REFRESH_SECONDS));
     const self = `/auth/push/wait?${new URLSearchParams({ next, back }).toString()}`;
     return sendPage(

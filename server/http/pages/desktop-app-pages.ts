@@ -41,14 +41,23 @@ const TX = new RegExp(TX_PATTERN);
 
 /** Registers the desktop-app routes and returns the hooks the other pages use. */
 export function desktopAppPages(kit: PageKit): DesktopAppPages {
+  pairingPages(kit);
+  loginStartPages(kit);
+  loginQrPages(kit);
+  approvalPages(kit);
+  return desktopHooks(kit);
+}
+
+/** The login QR of one of the session's desktop apps (its own challenge in the session). */
+async function loginQr(kit: PageKit, request: FastifyRequest, meansId: string): Promise<QrVM> {
+  const ch = await kit.services.means.challenge(kit.token(request), meansId);
+  if (ch.kind !== 'desktop-app') throw new ServiceError('not-applicable');
+  return qrOf(ch);
+}
+
+/** "Desktop-App hinzufügen": the pairing QR, then on to the confirmation of the app just enrolled. */
+function pairingPages(kit: PageKit): void {
   const { services, get, post } = kit;
-
-  async function loginQr(request: FastifyRequest, meansId: string): Promise<QrVM> {
-    const ch = await services.means.challenge(kit.token(request), meansId);
-    if (ch.kind !== 'desktop-app') throw new ServiceError('not-applicable');
-    return qrOf(ch);
-  }
-
   post(
     '/means/new/desktop-app',
     () => '/means/new',
@@ -86,7 +95,11 @@ export function desktopAppPages(kit: PageKit): DesktopAppPages {
       409,
     );
   });
+}
 
+/** The offline QR login's start: the name form. */
+function loginStartPages(kit: PageKit): void {
+  const { services, get, post } = kit;
   get('/login/desktop-app', (request, reply) =>
     sendPage(reply, desktopLoginStartPage(kit.pageContext(request, reply), {})),
   );
@@ -104,6 +117,11 @@ export function desktopAppPages(kit: PageKit): DesktopAppPages {
       return kit.redirect(reply, `/login/desktop-app/qr?tx=${encodeURIComponent(r.tx)}`);
     },
   );
+}
+
+/** The offline QR login's QR page and the code the app computes from it. */
+function loginQrPages(kit: PageKit): void {
+  const { services, get, post } = kit;
   // The transaction id is no secret (the QR shows it); the code the app computes is the proof.
   get('/login/desktop-app/qr', async (request, reply) => {
     const tx = kit.query(request, 'tx') ?? '';
@@ -154,13 +172,14 @@ export function desktopAppPages(kit: PageKit): DesktopAppPages {
       }
     },
   );
+}
 
-  approvalPages(kit);
-
+/** The hooks other pages use: the desktop app's confirm page, the login QRs of step-up options. */
+function desktopHooks(kit: PageKit): DesktopAppPages {
   return {
     async confirmPage(request, reply, option) {
       const c = kit.pageContext(request, reply);
-      const qr = await loginQr(request, option.id);
+      const qr = await loginQr(kit, request, option.id);
       const here = `/means/${encodeURIComponent(option.id)}/confirm`;
       // §4.2 online: one approval of the new app in this session confirms it, instead of typing the code.
       const online = pushForm(c, {
@@ -187,7 +206,9 @@ export function desktopAppPages(kit: PageKit): DesktopAppPages {
       // Each desktop app its own login QR (its own challenge in the session), so the user picks the one at hand.
       const out: AuthOptionVM[] = [];
       for (const o of options)
-        out.push(o.kind === 'desktop-app' ? { ...o, desktopQr: await loginQr(request, o.id) } : o);
+        out.push(
+          o.kind === 'desktop-app' ? { ...o, desktopQr: await loginQr(kit, request, o.id) } : o,
+        );
       return out;
     },
   };

@@ -100,24 +100,57 @@ function registrationPages(kit: PageKit): void {
 
 /** One means: its §4.2 confirmation, block, unblock and remove (§4.4). */
 function lifecyclePages(kit: PageKit, desktop: DesktopAppPages): void {
-  const { services, get, post } = kit;
-  const { sessions, means, accounts, auth } = services;
+  confirmPages(kit, desktop);
+  blockingPages(kit, desktop);
+}
 
-  function meansOption(request: FastifyRequest, id: string): AuthOptionVM {
-    const m = accounts.overview(kit.token(request)).means.find((x) => x.id === id);
-    if (!m) throw new ServiceError('unknown-means');
-    return {
-      id: m.id,
-      kind: m.kind,
-      label: m.label ?? '',
-      level: m.level,
-      smsSent: kit.query(request, 'sent') === m.id,
-      blocked: m.status === 'blocked',
-    };
-  }
+/** One of the session's means as the confirm and unblock pages show it. */
+function meansOption(kit: PageKit, request: FastifyRequest, id: string): AuthOptionVM {
+  const m = kit.services.accounts.overview(kit.token(request)).means.find((x) => x.id === id);
+  if (!m) throw new ServiceError('unknown-means');
+  return {
+    id: m.id,
+    kind: m.kind,
+    label: m.label ?? '',
+    level: m.level,
+    smsSent: kit.query(request, 'sent') === m.id,
+    blocked: m.status === 'blocked',
+  };
+}
 
+/** A means' proof form (§4.2 confirm, §4.4 unblock): a failure goes back to the same page with the field marked. */
+function proofPost(
+  kit: PageKit,
+  action: 'confirm' | 'unblock',
+  run: (
+    token: string | undefined,
+    meansId: string,
+    proof: ReturnType<typeof proofFrom>,
+    meta: { ip: string },
+  ) => Promise<{ token: string }>,
+): void {
+  const back = (request: FastifyRequest): string =>
+    `/means/${encodeURIComponent(kit.param(request, 'id'))}/${action}`;
+  kit.post(`/means/:id/${action}`, back, async (request, reply) => {
+    const meansId = kit.param(request, 'id');
+    try {
+      const issued = await run(kit.token(request), meansId, proofFrom(request), kit.meta(request));
+      kit.setCookie(reply, issued.token);
+    } catch (e) {
+      return kit.redirect(reply, back(request), proofFailure(request, meansId, e));
+    }
+    return kit.redirect(
+      reply,
+      action === 'confirm' ? '/account?done=confirmed' : '/account?done=unblocked',
+    );
+  });
+}
+
+/** §4.2: a pending means' confirmation page (its enrolment shown again on every visit) and its proof. */
+function confirmPages(kit: PageKit, desktop: DesktopAppPages): void {
+  const { services, get } = kit;
   get('/means/:id/confirm', async (request, reply) => {
-    const option = meansOption(request, kit.param(request, 'id'));
+    const option = meansOption(kit, request, kit.param(request, 'id'));
     if (option.kind === 'desktop-app') return desktop.confirmPage(request, reply, option);
     const enrolment = await services.enrolment.pending(kit.token(request), option.id);
     if (enrolment?.kind === 'totp') {
@@ -151,38 +184,15 @@ function lifecyclePages(kit: PageKit, desktop: DesktopAppPages): void {
     );
     return sendPage(reply, meansAuthPage(c, { mode: 'confirm', option }));
   });
-  /** A means' proof form (§4.2 confirm, §4.4 unblock): a failure goes back to the same page with the field marked. */
-  function proofPost(
-    action: 'confirm' | 'unblock',
-    run: (
-      token: string | undefined,
-      meansId: string,
-      proof: ReturnType<typeof proofFrom>,
-      meta: { ip: string },
-    ) => Promise<{ token: string }>,
-  ): void {
-    const back = (request: FastifyRequest): string =>
-      `/means/${encodeURIComponent(kit.param(request, 'id'))}/${action}`;
-    post(`/means/:id/${action}`, back, async (request, reply) => {
-      const meansId = kit.param(request, 'id');
-      try {
-        const issued = await run(
-          kit.token(request),
-          meansId,
-          proofFrom(request),
-          kit.meta(request),
-        );
-        kit.setCookie(reply, issued.token);
-      } catch (e) {
-        return kit.redirect(reply, back(request), proofFailure(request, meansId, e));
-      }
-      return kit.redirect(
-        reply,
-        action === 'confirm' ? '/account?done=confirmed' : '/account?done=unblocked',
-      );
-    });
-  }
-  proofPost('confirm', (token, id, proof, meta) => auth.authenticate(token, id, proof, meta));
+  proofPost(kit, 'confirm', (token, id, proof, meta) =>
+    services.auth.authenticate(token, id, proof, meta),
+  );
+}
+
+/** §4.4: block, unblock (its page, then the means' own proof) and remove. */
+function blockingPages(kit: PageKit, desktop: DesktopAppPages): void {
+  const { get, post } = kit;
+  const { sessions, means } = kit.services;
   post(
     '/means/:id/block',
     () => '/account',
@@ -193,7 +203,7 @@ function lifecyclePages(kit: PageKit, desktop: DesktopAppPages): void {
   );
   get('/means/:id/unblock', async (request, reply) => {
     const found = sessions.require(kit.token(request));
-    const asked = meansOption(request, kit.param(request, 'id'));
+    const asked = meansOption(kit, request, kit.param(request, 'id'));
     // A blocked desktop app is proven by its own offline code: the page shows its login QR (§4.4).
     const option =
       asked.kind === 'desktop-app'
@@ -214,7 +224,7 @@ function lifecyclePages(kit: PageKit, desktop: DesktopAppPages): void {
       }),
     );
   });
-  proofPost('unblock', (token, id, proof, meta) => means.unblock(token, id, proof, meta));
+  proofPost(kit, 'unblock', (token, id, proof, meta) => means.unblock(token, id, proof, meta));
   post(
     '/means/:id/remove',
     () => '/account',

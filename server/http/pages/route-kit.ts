@@ -175,6 +175,55 @@ function renderErrorPage(
   );
 }
 
+/** What the GET/POST wrappers need from the kit. */
+interface WrapperDeps {
+  checkCsrf: (request: FastifyRequest) => void;
+  errorPage: (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    e: unknown,
+    back: string,
+  ) => FastifyReply;
+  flash: FlashCookies;
+  minPasswordLength: number;
+}
+
+/** The kit's GET and POST: a GET's error renders the error page, a POST's service error redirects back with a notice. */
+function routeWrappers(
+  app: FastifyInstance,
+  { checkCsrf, errorPage, flash, minPasswordLength }: WrapperDeps,
+): Pick<PageKit, 'get' | 'post'> {
+  return {
+    get(url, handler) {
+      app.get(url, async (request, reply) => {
+        try {
+          return await handler(request, reply);
+        } catch (e) {
+          return errorPage(request, reply, e, '/');
+        }
+      });
+    },
+    // The route opts out of the app-wide CSRF hook (`csrf: false`) only because this wrapper does the
+    // same check plus the pre-session double submit, and answers with a page instead of JSON.
+    post(url, back, handler) {
+      app.post(url, { config: { csrf: false } }, async (request, reply) => {
+        try {
+          checkCsrf(request);
+          return await handler(request, reply);
+        } catch (e) {
+          const expected =
+            (isCodedError(e) && !isCodedError(e, 'csrf', 'not-authenticated', 'account-locked')) ||
+            e instanceof ThrottledError;
+          if (!expected) return errorPage(request, reply, e, back(request));
+          return flash.redirect(reply, back(request), {
+            notices: [{ kind: 'error', ...errorText(e, minPasswordLength) }],
+          });
+        }
+      });
+    },
+  };
+}
+
 /** Builds the kit on `app` (the pages plugin's encapsulated instance). */
 export function createPageKit(
   app: FastifyInstance,
@@ -234,33 +283,7 @@ export function createPageKit(
     services,
     testMode: opts.testMode,
     minPasswordLength,
-    get(url, handler) {
-      app.get(url, async (request, reply) => {
-        try {
-          return await handler(request, reply);
-        } catch (e) {
-          return errorPage(request, reply, e, '/');
-        }
-      });
-    },
-    // The route opts out of the app-wide CSRF hook (`csrf: false`) only because this wrapper does the
-    // same check plus the pre-session double submit, and answers with a page instead of JSON.
-    post(url, back, handler) {
-      app.post(url, { config: { csrf: false } }, async (request, reply) => {
-        try {
-          checkCsrf(request);
-          return await handler(request, reply);
-        } catch (e) {
-          const expected =
-            (isCodedError(e) && !isCodedError(e, 'csrf', 'not-authenticated', 'account-locked')) ||
-            e instanceof ThrottledError;
-          if (!expected) return errorPage(request, reply, e, back(request));
-          return flash.redirect(reply, back(request), {
-            notices: [{ kind: 'error', ...errorText(e, minPasswordLength) }],
-          });
-        }
-      });
-    },
+    ...routeWrappers(app, { checkCsrf, errorPage, flash, minPasswordLength }),
     pageContext,
     redirect: (reply, url, carried) => flash.redirect(reply, url, carried),
     token,

@@ -80,8 +80,22 @@ ${postForm(ctx, action, html`<input type="hidden" name="answer" value="reject"><
 
 /** The account overview: max level, session, attributes with levels, means, sessions. */
 export function accountPage(ctx: PageContext, vm: AccountVM): SafeHtml {
+  const sessionInfo = summarySection(ctx, vm);
+  const attributes = attributesSection(ctx, vm);
+  const means = meansSection(ctx, vm.means);
+  const sessions = sessionsSection(ctx, vm.sessions);
+  return layout(
+    ctx,
+    ctx.t('account.title'),
+    html`${sessionInfo}${attributes}${means}${sessions}${vm.extra ?? ''}`,
+    { notices: vm.notices },
+  );
+}
+
+/** Who is logged in, the account's max level, the session's level and time left, a pending deletion. */
+function summarySection(ctx: PageContext, vm: AccountVM): SafeHtml {
   const s = vm.session;
-  const sessionInfo = html`<dl class="summary">
+  return html`<dl class="summary">
 <dt>${ctx.t('account.username')}</dt><dd data-testid="username">${vm.username}</dd>
 <dt>${ctx.t('account.maxLevel')}</dt><dd data-testid="max-level" data-level="${vm.maxLevel}">${levelBadge(ctx, vm.maxLevel)} <span class="hint">${ctx.t('account.maxLevelHint')}</span></dd>
 <dt>${ctx.t('account.sessionLevel')}</dt><dd data-testid="session-level" data-level="${s.level ?? 'none'}">${levelBadge(ctx, s.level)} <span class="hint">${ctx.t('account.sessionRemaining', { minutes: minutes(s.idleRemainingMs), total: minutes(s.absoluteRemainingMs) })}</span></dd>
@@ -89,8 +103,11 @@ export function accountPage(ctx: PageContext, vm: AccountVM): SafeHtml {
 ${s.downgradedFrom ? html`<p class="notice notice-info" role="status" data-testid="session-downgraded">${ctx.t('account.sessionDowngraded', { level: levelText(ctx, s.level), previous: levelText(ctx, s.downgradedFrom) })}</p>` : ''}
 ${vm.deletionDueAt !== undefined ? html`<p class="notice notice-error" role="alert">${tHtml(ctx, 'account.deletionPending', { date: formatTime(ctx, vm.deletionDueAt) })}</p>` : ''}
 <p><a class="button" href="/auth?next=%2Faccount">${ctx.t('account.stepup')}</a></p>`;
+}
 
-  const attributes = html`<h2>${ctx.t('account.attributes')}</h2>
+/** The attributes with their own data levels (§2.3), the reconfirm forms after an eID takeover (§5.1). */
+function attributesSection(ctx: PageContext, vm: AccountVM): SafeHtml {
+  return html`<h2>${ctx.t('account.attributes')}</h2>
 ${vm.attributes.some((a) => a.needsConfirmation) ? html`<p class="notice notice-info" role="status">${ctx.t('account.reconfirm')}</p>` : ''}
 ${dataTable({
   className: 'attributes',
@@ -110,31 +127,33 @@ ${dataTable({
   })),
 })}
 <p>${vm.hasUnverifiedEmail ? html`<a href="/verify-email">${ctx.t('account.verifyEmail')}</a> · ` : ''}${ctx.testMode ? html`<a href="/eid?purpose=verify">${ctx.t('account.eid')}</a>` : ''}</p>`;
+}
 
-  const meansRows = vm.means.map((m) => {
-    const actions: SafeHtml[] = [];
-    if (m.status === 'pending')
-      actions.push(html`<a href="/means/${m.id}/confirm">${ctx.t('means.confirm')}</a>`);
-    if (m.status === 'active' && m.removable)
-      actions.push(
-        postForm(
-          ctx,
-          `/means/${m.id}/block`,
-          html`<button type="submit" class="link">${ctx.t('means.block')}</button>`,
-          { class: 'inline' },
-        ),
-      );
-    if (m.status === 'blocked')
-      actions.push(html`<a href="/means/${m.id}/unblock">${ctx.t('means.unblock')}</a>`);
-    if (m.removable)
-      actions.push(
-        postForm(
-          ctx,
-          `/means/${m.id}/remove`,
-          html`<button type="submit" class="link">${ctx.t('means.remove')}</button>`,
-          { class: 'inline' },
-        ),
-      );
+/** A one-button inline form that looks like a link (block, remove): state changes are POSTs. */
+function linkButtonForm(ctx: PageContext, action: string, label: string): SafeHtml {
+  return postForm(ctx, action, html`<button type="submit" class="link">${label}</button>`, {
+    class: 'inline',
+  });
+}
+
+/** What one can do with a means from the overview: confirm, block, unblock, remove. */
+function meansActions(ctx: PageContext, m: MeansVM): SafeHtml[] {
+  const actions: SafeHtml[] = [];
+  if (m.status === 'pending')
+    actions.push(html`<a href="/means/${m.id}/confirm">${ctx.t('means.confirm')}</a>`);
+  if (m.status === 'active' && m.removable)
+    actions.push(linkButtonForm(ctx, `/means/${m.id}/block`, ctx.t('means.block')));
+  if (m.status === 'blocked')
+    actions.push(html`<a href="/means/${m.id}/unblock">${ctx.t('means.unblock')}</a>`);
+  if (m.removable)
+    actions.push(linkButtonForm(ctx, `/means/${m.id}/remove`, ctx.t('means.remove')));
+  return actions;
+}
+
+/** The registered means (§4.2: level and status of each) and the way to add one. */
+function meansSection(ctx: PageContext, means: MeansVM[]): SafeHtml {
+  const meansRows = means.map((m) => {
+    const actions = meansActions(ctx, m);
     return {
       attrs: { 'data-means-id': m.id, 'data-kind': m.kind, 'data-status': m.status },
       cells: [
@@ -147,7 +166,7 @@ ${dataTable({
       ],
     };
   });
-  const means = html`<h2>${ctx.t('account.means')}</h2>
+  return html`<h2>${ctx.t('account.means')}</h2>
 ${dataTable({
   className: 'means',
   testId: 'means',
@@ -162,8 +181,11 @@ ${dataTable({
   rows: meansRows,
 })}
 <p><a class="button" href="/means/new">${ctx.t('account.addMeans')}</a></p>`;
+}
 
-  const sessions = html`<h2>${ctx.t('account.sessions')}</h2>
+/** The active sessions with their remaining time (§4.3, Table 2), and the way to delete the account. */
+function sessionsSection(ctx: PageContext, sessions: SessionVM[]): SafeHtml {
+  return html`<h2>${ctx.t('account.sessions')}</h2>
 ${dataTable({
   className: 'sessions',
   testId: 'sessions',
@@ -172,7 +194,7 @@ ${dataTable({
     ctx.t('account.level'),
     ctx.t('account.sessionRemainingCol'),
   ],
-  rows: vm.sessions.map((x) => ({
+  rows: sessions.map((x) => ({
     ...(x.current ? { attrs: { class: 'current' } } : {}),
     cells: [
       html`${formatTime(ctx, x.startedAt)}${x.current ? html` (${ctx.t('account.sessionThis')})` : ''}`,
@@ -182,11 +204,4 @@ ${dataTable({
   })),
 })}
 <p><a href="/delete" class="danger">${ctx.t('account.delete')}</a></p>`;
-
-  return layout(
-    ctx,
-    ctx.t('account.title'),
-    html`${sessionInfo}${attributes}${means}${sessions}${vm.extra ?? ''}`,
-    { notices: vm.notices },
-  );
 }
