@@ -6,8 +6,7 @@
 import type { AppContext, RequestMeta } from './context';
 import { ServiceError } from './errors';
 import type { SessionService, SessionView, IssuedSession } from './sessions';
-import type { MeansService } from './means-service';
-import { AttributeService } from './attribute-service';
+import type { MeansRegistration } from './means-registration';
 import {
   accountView,
   identify,
@@ -46,31 +45,13 @@ export type AccountDeps = Pick<
   | 'recordEvents'
 > & { readonly options: Pick<AppContext['options'], 'origin'> };
 
-/** Account-level operations; the attribute ones are AttributeService's, handed on under the same names. */
+/** Account-level operations: the overview, sessions, deletion (attributes are AttributeService's). */
 export class AccountService {
-  /** §3/§5: self-entered value at Basisregistrierung (AttributeService.setAttribute). */
-  readonly setAttribute: AttributeService['setAttribute'];
-  /** §5.1 second case: sends a confirmation code for an address (AttributeService.startVerification). */
-  readonly startVerification: AttributeService['startVerification'];
-  /** §5.1 step 2: a correct code stores the attribute (AttributeService.confirmVerification). */
-  readonly confirmVerification: AttributeService['confirmVerification'];
-  /** §5.1 first case: the eID verifies the minimum data set in this session (AttributeService.verifyEid). */
-  readonly verifyEid: AttributeService['verifyEid'];
-  /** §5.1: confirm or reject attributes flagged after an eID takeover (AttributeService.settleAttributes). */
-  readonly settleAttributes: AttributeService['settleAttributes'];
-
   constructor(
     private readonly ctx: AccountDeps,
     private readonly sessions: SessionService,
-    private readonly means: MeansService,
-  ) {
-    const attributes = new AttributeService(ctx, sessions, means);
-    this.setAttribute = attributes.setAttribute.bind(attributes);
-    this.startVerification = attributes.startVerification.bind(attributes);
-    this.confirmVerification = attributes.confirmVerification.bind(attributes);
-    this.verifyEid = attributes.verifyEid.bind(attributes);
-    this.settleAttributes = attributes.settleAttributes.bind(attributes);
-  }
+    private readonly means: MeansRegistration,
+  ) {}
 
   /** GET /api/account: max level, attributes with levels, means with level/status/last use, sessions. */
   overview(token: string | undefined): Overview {

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext, RequestMeta } from './context';
 import { ServiceError } from './errors';
 import type { SessionService } from './sessions';
-import type { MeansService } from './means-service';
+import type { MeansRegistration } from './means-registration';
 import {
   completeVerification,
   confirmAttributes,
@@ -44,7 +44,7 @@ export class AttributeService {
   constructor(
     private readonly ctx: AttributeDeps,
     private readonly sessions: SessionService,
-    private readonly means: MeansService,
+    private readonly means: MeansRegistration,
   ) {}
 
   /** §3/§5: self-entered value at Basisregistrierung. */

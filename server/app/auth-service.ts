@@ -185,18 +185,10 @@ export class AuthService {
     const commit = await this.proofs.check(active.stored, means, proof);
     if (!commit) return failed();
     const now = this.ctx.now();
-    const result = this.ctx.tx(() => {
-      const acc = this.ctx.accounts.byId(active.account.id) as Account;
-      const stored = this.ctx.sessions.byId(active.stored.session.id);
-      if (!stored || !commit()) return undefined;
-      const r = recordAuthentication(acc, stored.session, meansId, now, this.ctx.policy);
-      this.ctx.accounts.save(r.account);
-      this.ctx.sessions.save(r.session);
-      this.ctx.recordEvents(r.events, meta.ip);
-      return this.sessions.rotate({ ...stored, session: r.session }, r.account);
-    });
-    if (!result) return failed();
-    return result;
+    const result = this.sessions.applyProven(active, commit, meta.ip, (acc, session) =>
+      recordAuthentication(acc, session, meansId, now, this.ctx.policy),
+    );
+    return result ?? failed();
   }
 
   /** True when the session holds a password authentication that Table 2 still lets count. */

@@ -9,6 +9,8 @@ import { AuthService } from './auth-service';
 import { MeansService } from './means-service';
 import { EnrolmentService } from './enrolment-service';
 import { AccountService } from './account-service';
+import { AttributeService } from './attribute-service';
+import { MeansRegistration } from './means-registration';
 import { DesktopAppService } from './desktop-app-service';
 import { DeviceAuthenticator } from './device-auth';
 import { DeviceService } from './device-service';
@@ -23,7 +25,11 @@ export interface Services {
   proofs: ProofService;
   auth: AuthService;
   means: MeansService;
+  /** §4.2 registering a means (with WebAuthn's second step) and the eID. */
+  meansRegistration: MeansRegistration;
   accounts: AccountService;
+  /** §3/§5 attributes: self-entered values and their verification. */
+  attributes: AttributeService;
   desktopApp: DesktopAppService;
   deviceAuth: DeviceAuthenticator;
   device: DeviceService;
@@ -41,7 +47,9 @@ export function createServices(ctx: AppContext): Services {
   const proofs = new ProofService(ctx);
   const auth = new AuthService(ctx, sessions, proofs);
   const means = new MeansService(ctx, sessions, proofs);
-  const accounts = new AccountService(ctx, sessions, means);
+  const meansRegistration = new MeansRegistration(ctx, sessions, proofs);
+  const accounts = new AccountService(ctx, sessions, meansRegistration);
+  const attributes = new AttributeService(ctx, sessions, meansRegistration);
   const desktopApp = new DesktopAppService(ctx, sessions, auth);
   proofs.desktopChallenge = (account, m) => desktopApp.meansChallenge(account, m);
   const approvals = new ApprovalService(ctx, sessions, auth, () => desktopApp.origin());
@@ -52,7 +60,9 @@ export function createServices(ctx: AppContext): Services {
     proofs,
     auth,
     means,
+    meansRegistration,
     accounts,
+    attributes,
     desktopApp,
     deviceAuth: new DeviceAuthenticator(ctx),
     device: new DeviceService(ctx),

@@ -7,7 +7,7 @@ import type { AppContext, RequestMeta } from './context';
 import { ServiceError, authFailed } from './errors';
 import type { IssuedSession, SessionService } from './sessions';
 import { webauthnFlavour, type MeansChallenge, type MeansProof, type ProofService } from './proofs';
-import { MeansRegistration, type MeansRegistrationDeps } from './means-registration';
+import type { MeansRegistrationDeps } from './means-registration';
 import {
   blockMeans,
   deregisterMeans,
@@ -24,31 +24,13 @@ export { API_REGISTRABLE_KINDS, type RegisteredMeans } from './means-registratio
 /** What MeansService uses of the AppContext: accounts and sessions, the outbox (SMS), the throttle, the WebAuthn relying party, the audit log. */
 export type MeansDeps = MeansRegistrationDeps & Pick<AppContext, 'throttle'>;
 
-/** Means lifecycle operations; registration is MeansRegistration's, handed on under the same names. */
+/** Means lifecycle operations: challenges, blocking, unblocking, de-registration (registration is MeansRegistration's). */
 export class MeansService {
-  /** §4.2: registers a means as pending, with its kind's enrolment (MeansRegistration.register). */
-  readonly register: MeansRegistration['register'];
-  /** WebAuthn step 2: the attestation for the pending means (MeansRegistration.webauthnRegistration). */
-  readonly webauthnRegistration: MeansRegistration['webauthnRegistration'];
-  /** Table 5 / §4.2 / §4.5: registers the eID as a means (MeansRegistration.registerEid). */
-  readonly registerEid: MeansRegistration['registerEid'];
-  /** One eID belongs to one account: 409 when it is bound to another (MeansRegistration.refuseForeignPseudonym). */
-  readonly refuseForeignPseudonym: MeansRegistration['refuseForeignPseudonym'];
-  /** Reads the test eID, test mode only (MeansRegistration.readEid). */
-  readonly readEid: MeansRegistration['readEid'];
-
   constructor(
     private readonly ctx: MeansDeps,
     private readonly sessions: SessionService,
     private readonly proofs: ProofService,
-  ) {
-    const registration = new MeansRegistration(ctx, sessions, proofs);
-    this.register = registration.register.bind(registration);
-    this.webauthnRegistration = registration.webauthnRegistration.bind(registration);
-    this.registerEid = registration.registerEid.bind(registration);
-    this.refuseForeignPseudonym = registration.refuseForeignPseudonym.bind(registration);
-    this.readEid = registration.readEid.bind(registration);
-  }
+  ) {}
 
   /** SMS code / WebAuthn options for a means before step-up, confirmation or unblocking. */
   async challenge(token: string | undefined, meansId: string): Promise<MeansChallenge> {
@@ -103,16 +85,10 @@ export class MeansService {
     const commit = await this.proofs.check(active.stored, means, proof);
     const now = this.ctx.now();
     const result = commit
-      ? this.ctx.tx(() => {
-          const acc = this.ctx.accounts.byId(active.account.id) as Account;
-          const stored = this.ctx.sessions.byId(active.stored.session.id);
-          if (!stored || !commit()) return undefined;
-          const r = unblockMeans(acc, stored.session, meansId, now, this.ctx.policy);
-          this.ctx.accounts.save(r.account);
-          this.ctx.sessions.save(r.session);
-          this.ctx.recordEvents(r.events, meta.ip);
+      ? this.sessions.applyProven(active, commit, meta.ip, (acc, session) => {
+          const r = unblockMeans(acc, session, meansId, now, this.ctx.policy);
           attempt?.succeed();
-          return this.sessions.rotate({ ...stored, session: r.session }, r.account);
+          return r;
         })
       : undefined;
     if (!result) {

@@ -14,6 +14,7 @@ import {
   type Means,
   type MeansLevel,
   type Session,
+  type SessionOutcome,
   type SessionStatus,
 } from '../domain';
 import type { StoredSession } from '../store/session-repo';
@@ -128,6 +129,30 @@ export class SessionService {
     if (t.level === null)
       throw new ServiceError(account.deletion ? 'account-locked' : 'not-authenticated');
     return active;
+  }
+
+  /**
+   * The second half of a proof inside a session, after its await: one transaction re-reads the
+   * account and the session, spends the proof (`commit`: a single-use code or counter is used up
+   * here), applies the domain `rule`, saves both with its audit events and rotates the cookie.
+   * undefined when the session ended meanwhile or a concurrent request spent the proof first.
+   */
+  applyProven(
+    active: ActiveSession,
+    commit: () => boolean,
+    ip: string | null,
+    rule: (account: Account, session: Session) => SessionOutcome,
+  ): IssuedSession | undefined {
+    return this.ctx.tx(() => {
+      const acc = this.ctx.accounts.byId(active.account.id) as Account;
+      const stored = this.ctx.sessions.byId(active.stored.session.id);
+      if (!stored || !commit()) return undefined;
+      const r = rule(acc, stored.session);
+      this.ctx.accounts.save(r.account);
+      this.ctx.sessions.save(r.session);
+      this.ctx.recordEvents(r.events, ip);
+      return this.rotate({ ...stored, session: r.session }, r.account);
+    });
   }
 
   /** `require`, plus one means of the session's account; 'unknown-means' when it has no such means. */

@@ -24,7 +24,11 @@ function registrationRoutes(app: FastifyInstance, { services }: ApiOptions): voi
   app.post<{
     Body: { kind: (typeof API_REGISTRABLE_KINDS)[number]; label?: string; phone?: string };
   }>('/api/means', { schema: meansSchemas.register }, async (request, reply) => {
-    const r = await services.means.register(sessionToken(request), request.body, meta(request));
+    const r = await services.meansRegistration.register(
+      sessionToken(request),
+      request.body,
+      meta(request),
+    );
     reply.code(201);
     return r;
   });
@@ -33,7 +37,7 @@ function registrationRoutes(app: FastifyInstance, { services }: ApiOptions): voi
     '/api/means/:id/webauthn-registration',
     { schema: meansSchemas.webauthnRegistration },
     async (request) =>
-      services.means.webauthnRegistration(
+      services.meansRegistration.webauthnRegistration(
         sessionToken(request),
         request.params.id,
         request.body.response,
@@ -110,7 +114,7 @@ function eidRoutes(app: FastifyInstance, { services, secureCookies }: ApiOptions
     '/api/means/eid',
     { schema: meansSchemas.registerEid },
     async (request, reply) => {
-      const r = await services.means.registerEid(
+      const r = await services.meansRegistration.registerEid(
         sessionToken(request),
         request.body.testIdentity,
         meta(request),

@@ -76,7 +76,7 @@ export function accountPages(
   accountSections?: (accountId: string, page: PageContext) => Promise<SafeHtml>,
 ): void {
   const { services, get, post } = kit;
-  const { accounts, ctx } = services;
+  const { accounts, attributes, ctx } = services;
 
   get('/account', async (request, reply) => {
     const ov = accounts.overview(kit.token(request));
@@ -98,7 +98,7 @@ export function accountPages(
       const name = kit.param(request, 'name');
       const answer = formField(request, 'answer');
       if (answer !== 'confirm' && answer !== 'reject') throw new ServiceError('validation');
-      accounts.settleAttributes(
+      attributes.settleAttributes(
         kit.token(request),
         answer === 'confirm' ? { confirm: [name] } : { reject: [name] },
         kit.meta(request),
@@ -152,7 +152,7 @@ export function accountPages(
 /** E-mail verification (§5.1): the code from the outbox, or the link from the e-mail. */
 function emailVerificationPages(kit: PageKit): void {
   const { get, post } = kit;
-  const { sessions, accounts } = kit.services;
+  const { sessions, accounts, attributes } = kit.services;
 
   get('/verify-email', (request, reply) => {
     const token = kit.token(request);
@@ -188,7 +188,7 @@ function emailVerificationPages(kit: PageKit): void {
       const token = kit.token(request);
       const email = accounts.overview(token).attributes.find((a) => a.name === 'email')?.value;
       if (!email) throw new ServiceError('validation');
-      const v = accounts.startVerification(
+      const v = attributes.startVerification(
         token,
         { attribute: 'email', value: email, method: 'email-code' },
         kit.meta(request),
@@ -204,7 +204,7 @@ function emailVerificationPages(kit: PageKit): void {
       const verificationId = formField(request, 'verificationId');
       try {
         // No session needed: the code is the proof (asynchronous confirmation, §5.1); 5 wrong codes void it.
-        accounts.confirmVerification(
+        attributes.confirmVerification(
           { verificationId, code: formField(request, 'code').replace(/\s+/g, '') },
           kit.meta(request),
         );

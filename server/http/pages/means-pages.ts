@@ -34,7 +34,7 @@ export function meansPages(kit: PageKit, desktop: DesktopAppPages): void {
 /** Register a means (§4.2): the choice of kinds with the level each needs, the start, the WebAuthn attestation. */
 function registrationPages(kit: PageKit): void {
   const { get, post } = kit;
-  const { sessions, means, ctx } = kit.services;
+  const { sessions, meansRegistration, ctx } = kit.services;
 
   get('/means/new', (request, reply) => {
     const found = sessions.require(kit.token(request));
@@ -63,7 +63,7 @@ function registrationPages(kit: PageKit): void {
       if (!kind) throw new ServiceError('not-found');
       const label = formField(request, 'label').trim().slice(0, 64);
       const phone = formField(request, 'phone').trim();
-      const reg = await means.register(
+      const reg = await meansRegistration.register(
         kit.token(request),
         { kind, ...(label ? { label } : {}), ...(phone ? { phone } : {}) },
         kit.meta(request),
@@ -80,7 +80,7 @@ function registrationPages(kit: PageKit): void {
       const proof = proofFrom(request);
       if (!proof.response) throw new ServiceError('validation');
       try {
-        await means.webauthnRegistration(
+        await meansRegistration.webauthnRegistration(
           kit.token(request),
           meansId,
           proof.response,

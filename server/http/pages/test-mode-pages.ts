@@ -10,7 +10,7 @@ import { eidPage, outboxPage, type EidPurpose } from './templates/misc';
 /** Registers the test-mode routes (call only in test mode). */
 export function testModePages(kit: PageKit): void {
   const { services, get, post } = kit;
-  const { sessions, accounts, means, auth, ctx } = services;
+  const { sessions, accounts, attributes, meansRegistration, auth, ctx } = services;
   const purposeOf = (v: string | undefined): EidPurpose =>
     v === 'verify' || v === 'register' ? v : 'authenticate';
   const identities = TEST_IDENTITIES.map((i) => ({
@@ -49,11 +49,11 @@ export function testModePages(kit: PageKit): void {
       const identity = formField(request, 'identity');
       const token = kit.token(request);
       if (purpose === 'verify') {
-        accounts.verifyEid(token, identity, kit.meta(request));
+        attributes.verifyEid(token, identity, kit.meta(request));
         return kit.redirect(reply, '/account?done=eid');
       }
       if (purpose === 'register') {
-        const issued = await means.registerEid(token, identity, kit.meta(request));
+        const issued = await meansRegistration.registerEid(token, identity, kit.meta(request));
         kit.setCookie(reply, issued.token);
         return kit.redirect(reply, '/account?done=confirmed');
       }
