@@ -96,7 +96,14 @@ export class DeviceKeyService {
       getChallenge: randomBytes(32).toString('base64url'),
       expiresAt: now + KEY_REGISTRATION_TTL_MS,
     };
-    if (!this.ctx.ephemeral.put('key-registration', tx, device.means.id, o, o.expiresAt, now))
+    if (
+      !this.ctx.ephemeral.put(
+        'key-registration',
+        tx,
+        { owner: device.means.id, value: o, until: o.expiresAt },
+        now,
+      )
+    )
       throw new ServiceError('too-many-attempts');
     return {
       v: 1,

@@ -13,25 +13,19 @@ export type EphemeralKind = 'device-nonce' | 'flash' | 'key-registration';
 export interface EphemeralStore {
   /** Records `key` until `until`; false when it is already recorded (a replay) or the store is full. */
   claim(kind: EphemeralKind, key: string, until: number, now: number): boolean;
-  /** Stores `value` under `key` for `owner` until `until`; false when the store is full. */
-  put(
-    kind: EphemeralKind,
-    key: string,
-    owner: string,
-    value: unknown,
-    until: number,
-    now: number,
-  ): boolean;
+  /** Stores `entry` under `key`; false when a live entry has the key or the store is full. */
+  put(kind: EphemeralKind, key: string, entry: EphemeralEntry, now: number): boolean;
   /** Reads and deletes `key` (single use); undefined when absent or expired. */
   take(kind: EphemeralKind, key: string, now: number): unknown;
   /** Live entries of a kind, and of those, how many belong to `owner`. */
   count(kind: EphemeralKind, owner: string, now: number): { all: number; owner: number };
 }
 
-interface Entry {
-  owner: string;
-  value: unknown;
-  until: number;
+/** One stored entry: whose it is (for the per-owner count), its value, and until when it lives (ms). */
+export interface EphemeralEntry {
+  readonly owner: string;
+  readonly value: unknown;
+  readonly until: number;
 }
 
 /** Most entries per kind held in memory; beyond it claims and puts are refused until old ones expire. */
@@ -40,24 +34,17 @@ export const MAX_EPHEMERAL_PER_KIND = 200_000;
 /** What both stores share: a claim is a put with no owner and no value. */
 abstract class ClaimByPut implements EphemeralStore {
   claim(kind: EphemeralKind, key: string, until: number, now: number): boolean {
-    return this.put(kind, key, '', null, until, now);
+    return this.put(kind, key, { owner: '', value: null, until }, now);
   }
 
-  abstract put(
-    kind: EphemeralKind,
-    key: string,
-    owner: string,
-    value: unknown,
-    until: number,
-    now: number,
-  ): boolean;
+  abstract put(kind: EphemeralKind, key: string, entry: EphemeralEntry, now: number): boolean;
   abstract take(kind: EphemeralKind, key: string, now: number): unknown;
   abstract count(kind: EphemeralKind, owner: string, now: number): { all: number; owner: number };
 }
 
 /** The single-process store (SQLite deployments and unit tests). */
 export class MemoryEphemeralStore extends ClaimByPut {
-  private readonly kinds = new Map<EphemeralKind, Map<string, Entry>>();
+  private readonly kinds = new Map<EphemeralKind, Map<string, EphemeralEntry>>();
   private lastPrune = 0;
 
   constructor(private readonly max = MAX_EPHEMERAL_PER_KIND) {
@@ -67,9 +54,7 @@ export class MemoryEphemeralStore extends ClaimByPut {
   put(
     kind: EphemeralKind,
     key: string,
-    owner: string,
-    value: unknown,
-    until: number,
+    { owner, value, until }: EphemeralEntry,
     now: number,
   ): boolean {
     const map = this.live(kind, now);
@@ -94,7 +79,7 @@ export class MemoryEphemeralStore extends ClaimByPut {
   }
 
   /** The kind's map, with expired entries swept at most once a second (amortised). */
-  private live(kind: EphemeralKind, now: number): Map<string, Entry> {
+  private live(kind: EphemeralKind, now: number): Map<string, EphemeralEntry> {
     let map = this.kinds.get(kind);
     if (!map) this.kinds.set(kind, (map = new Map()));
     if (now - this.lastPrune >= 1000) {
@@ -138,9 +123,7 @@ export class PgEphemeralStore extends ClaimByPut {
   put(
     kind: EphemeralKind,
     key: string,
-    owner: string,
-    value: unknown,
-    until: number,
+    { owner, value, until }: EphemeralEntry,
     now: number,
   ): boolean {
     this.prune(now);

@@ -49,27 +49,43 @@ describe.each(stores)('ephemeral store (%s)', (_name, make) => {
   it('hands a stored value out once, and nothing once it expired', () => {
     const s = make();
     const value = { challenge: 'c', rpId: 'localhost', n: 7 };
-    expect(s.put('key-registration', 'tx1', 'means-a', value, T0 + 1000, T0)).toBe(true);
-    expect(s.put('key-registration', 'tx1', 'means-b', { other: 1 }, T0 + 1000, T0)).toBe(false);
+    expect(
+      s.put('key-registration', 'tx1', { owner: 'means-a', value, until: T0 + 1000 }, T0),
+    ).toBe(true);
+    expect(
+      s.put(
+        'key-registration',
+        'tx1',
+        { owner: 'means-b', value: { other: 1 }, until: T0 + 1000 },
+        T0,
+      ),
+    ).toBe(false);
     expect(s.take('key-registration', 'tx1', T0 + 10)).toEqual(value);
     expect(s.take('key-registration', 'tx1', T0 + 20)).toBeUndefined();
-    s.put('key-registration', 'tx2', 'means-a', value, T0 + 1000, T0);
+    s.put('key-registration', 'tx2', { owner: 'means-a', value, until: T0 + 1000 }, T0);
     expect(s.take('key-registration', 'tx2', T0 + 1001)).toBeUndefined();
   });
 
   it('replaces an expired entry with the new owner and value', () => {
     const s = make();
-    s.put('key-registration', 'tx', 'old', { v: 1 }, T0 + 100, T0);
-    expect(s.put('key-registration', 'tx', 'new', { v: 2 }, T0 + 5000, T0 + 200)).toBe(true);
+    s.put('key-registration', 'tx', { owner: 'old', value: { v: 1 }, until: T0 + 100 }, T0);
+    expect(
+      s.put(
+        'key-registration',
+        'tx',
+        { owner: 'new', value: { v: 2 }, until: T0 + 5000 },
+        T0 + 200,
+      ),
+    ).toBe(true);
     expect(s.count('key-registration', 'new', T0 + 300)).toEqual({ all: 1, owner: 1 });
     expect(s.take('key-registration', 'tx', T0 + 300)).toEqual({ v: 2 });
   });
 
   it('counts the live entries of a kind and of one owner', () => {
     const s = make();
-    s.put('key-registration', 'a', 'me', 1, T0 + 1000, T0);
-    s.put('key-registration', 'b', 'me', 2, T0 + 1000, T0);
-    s.put('key-registration', 'c', 'you', 3, T0 + 1000, T0);
+    s.put('key-registration', 'a', { owner: 'me', value: 1, until: T0 + 1000 }, T0);
+    s.put('key-registration', 'b', { owner: 'me', value: 2, until: T0 + 1000 }, T0);
+    s.put('key-registration', 'c', { owner: 'you', value: 3, until: T0 + 1000 }, T0);
     expect(s.count('key-registration', 'me', T0 + 1)).toEqual({ all: 3, owner: 2 });
     expect(s.count('flash', 'me', T0 + 1)).toEqual({ all: 0, owner: 0 });
   });
