@@ -16,7 +16,7 @@ export interface SoftAuthenticatorOptions {
   readonly pinProtocols?: readonly number[];
   /** false: a U2F-only key (INIT without the CBOR capability). */
   readonly ctap2?: boolean;
-  /** Reset is allowed only this long after power-up (real keys: about 10 s). */
+  /** Reset is allowed only within this long after power-up (real keys: about 10 s; 0 = never). */
   readonly resetWindowMs?: number;
   readonly aaguid?: Uint8Array;
 }
@@ -125,7 +125,7 @@ export class SoftAuthenticator {
   }
 
   private async reset(ctx: RequestContext): Promise<Map<number, CborValue>> {
-    if (Date.now() - this.poweredAt > (this.options.resetWindowMs ?? 10_000))
+    if (Date.now() - this.poweredAt >= (this.options.resetWindowMs ?? 10_000))
       throw CtapError.fromStatus(Status.NOT_ALLOWED);
     await ctx.waitForTouch();
     this.store.clear();
