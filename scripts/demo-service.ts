@@ -11,7 +11,7 @@
  * --client-id / --client-secret (DEMO_CLIENT_ID / DEMO_CLIENT_SECRET, defaults match the JSON file).
  */
 import { createPublicKey, randomBytes, verify, type JsonWebKey } from 'node:crypto';
-import Fastify from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import * as oc from 'openid-client';
 
 const arg = (name: string, env: string, fallback: string): string => {
@@ -83,38 +83,37 @@ async function verifiedLogoutSid(
   return ok ? claims.sid : undefined;
 }
 
+/** The signed-in users of this demo (keyed by the `demo` cookie; one process, in memory). */
+type Sessions = Map<string, { idToken: string; claims: Record<string, unknown>; sid?: string }>;
+
+/** Reads one cookie off a Cookie header. */
+const cookie = (header: string | undefined, name: string): string | undefined =>
+  header
+    ?.split(';')
+    .map((c) => c.trim().split('='))
+    .find(([k]) => k === name)?.[1];
+
 async function main(): Promise<void> {
   // http:// is fine on loopback for a demo; a real service talks to an https issuer.
   const config = await oc.discovery(new URL(ISSUER), CLIENT_ID, CLIENT_SECRET, undefined, {
     execute: [oc.allowInsecureRequests],
   });
-  const pending = new Map<string, Pending>();
-  const sessions = new Map<
-    string,
-    { idToken: string; claims: Record<string, unknown>; sid?: string }
-  >();
+  const sessions: Sessions = new Map();
   const app = Fastify({ logger: { level: 'info' } });
   app.addContentTypeParser(
     'application/x-www-form-urlencoded',
     { parseAs: 'string' },
     (_req, body, done) => done(null, Object.fromEntries(new URLSearchParams(String(body)))),
   );
-  const cookie = (header: string | undefined, name: string): string | undefined =>
-    header
-      ?.split(';')
-      .map((c) => c.trim().split('='))
-      .find(([k]) => k === name)?.[1];
+  loginRoutes(app, config, sessions);
+  sessionRoutes(app, config, sessions);
+  await app.listen({ host: '127.0.0.1', port: PORT });
+  console.log(`Demo-Online-Leistung: open ${BASE}/ (issuer ${ISSUER}, client ${CLIENT_ID})`);
+}
 
-  app.get('/', async (request, reply) => {
-    const s = sessions.get(cookie(request.headers.cookie, 'demo') ?? '');
-    const links = Object.keys(LEVELS)
-      .map((l) => `<a href="/login?level=${l}">Anmelden (${l})</a>`)
-      .join(' · ');
-    const body = s
-      ? `<p>Angemeldet. Vertrauensniveau (acr): <code id="acr">${esc(String(s.claims.acr))}</code></p><pre id="claims">${esc(JSON.stringify(s.claims, null, 2))}</pre><p><a href="/logout">Abmelden</a></p>`
-      : `<p>${links}</p>`;
-    return reply.type('text/html').send(page(body));
-  });
+/** Login: /login sends the browser to the Servicekonto (PKCE, state, nonce, acr), /callback takes the code back. */
+function loginRoutes(app: FastifyInstance, config: oc.Configuration, sessions: Sessions): void {
+  const pending = new Map<string, Pending>();
 
   app.get('/login', async (request, reply) => {
     const level = String((request.query as Record<string, unknown>).level ?? 'substanziell');
@@ -171,6 +170,20 @@ async function main(): Promise<void> {
         );
     }
   });
+}
+
+/** What a signed-in user sees, logging out at the Servicekonto, and its back-channel logout. */
+function sessionRoutes(app: FastifyInstance, config: oc.Configuration, sessions: Sessions): void {
+  app.get('/', async (request, reply) => {
+    const s = sessions.get(cookie(request.headers.cookie, 'demo') ?? '');
+    const links = Object.keys(LEVELS)
+      .map((l) => `<a href="/login?level=${l}">Anmelden (${l})</a>`)
+      .join(' · ');
+    const body = s
+      ? `<p>Angemeldet. Vertrauensniveau (acr): <code id="acr">${esc(String(s.claims.acr))}</code></p><pre id="claims">${esc(JSON.stringify(s.claims, null, 2))}</pre><p><a href="/logout">Abmelden</a></p>`
+      : `<p>${links}</p>`;
+    return reply.type('text/html').send(page(body));
+  });
 
   app.get('/logout', async (request, reply) => {
     const key = cookie(request.headers.cookie, 'demo') ?? '';
@@ -194,9 +207,6 @@ async function main(): Promise<void> {
     for (const [k, s] of sessions) if (s.sid === sid) sessions.delete(k);
     return reply.status(200).send();
   });
-
-  await app.listen({ host: '127.0.0.1', port: PORT });
-  console.log(`Demo-Online-Leistung: open ${BASE}/ (issuer ${ISSUER}, client ${CLIENT_ID})`);
 }
 
 void main();
