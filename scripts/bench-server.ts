@@ -23,19 +23,17 @@
  * server processes on that database and splits the 50 connections between them (rates are summed,
  * p99 is the worse node's).
  */
-import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import { startServerProcess, type ServerProcess } from './server-process';
-import pg from 'pg';
-import { openStore } from '../server/store/db';
-import { AccountRepo } from '../server/store/account-repo';
-import { PasswordHasher, ARGON2_PARAMS } from '../server/app/passwords';
-import { createAccount, makePolicy, newMeans } from '../server/domain';
-import { newTotpSecret, totpCodeAt } from '../server/means/totp';
+import { cpuMsOf, selfCpuMs } from '../bench/stats';
+import { report, type Sample, type Samples } from './bench-server-report';
+import { freshDatabase, seed, type Account, type Store } from './bench-server-store';
+import { PasswordHasher } from '../server/app/passwords';
+import { totpCodeAt } from '../server/means/totp';
 
 /** The part of autocannon's API used here (the package ships no types; @types/autocannon is not installed). */
 interface CannonRequest {
@@ -76,11 +74,6 @@ const HASH_SECONDS = Number(process.env.BENCH_HASH_SECONDS ?? 4);
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 4000);
 const PASSWORD = 'correct horse battery';
 
-interface Account {
-  username: string;
-  secret: string;
-}
-
 const arg = (name: string): string | undefined => {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 ? process.argv[i + 1] : undefined;
@@ -90,50 +83,6 @@ const NODES = Number(arg('nodes') ?? 1);
 if (DIALECT !== 'sqlite' && DIALECT !== 'postgres') throw new Error('--database sqlite|postgres');
 if (!Number.isInteger(NODES) || NODES < 1 || (NODES > 1 && DIALECT !== 'postgres'))
   throw new Error('--nodes N (N > 1 only with --database postgres)');
-
-/** Where the server keeps its data in this run. */
-interface Store {
-  dataDir: string;
-  database?: string;
-}
-
-/** Creates the login accounts directly in the store (one shared Argon2id hash: setup cost, not measured). */
-async function seed(store: Store): Promise<Account[]> {
-  const db = openStore(store);
-  const repo = new AccountRepo(db);
-  const hasher = new PasswordHasher();
-  const [pw, block] = await Promise.all([
-    hasher.hash(PASSWORD),
-    hasher.hash('sperr-passwort-2024'),
-  ]);
-  const policy = makePolicy();
-  const now = Date.now();
-  const out: Account[] = [];
-  db.transaction(() => {
-    for (let i = 0; i < ACCOUNTS; i++) {
-      const username = `bench-${i}`;
-      const r = createAccount(
-        {
-          accountId: randomUUID(),
-          username,
-          passwordMeansId: randomUUID(),
-          sessionId: randomUUID(),
-          attributes: { familyName: 'Bench' },
-          blockPasswordSet: true,
-        },
-        now,
-        policy,
-      );
-      const totp = newMeans(randomUUID(), 'password+totp', 'substanziell', now, null, 'bench');
-      repo.insert({ ...r.account, means: [...r.account.means, totp] }, pw, block);
-      const secret = newTotpSecret();
-      repo.putCredential(totp.id, { data: { secret }, lastStep: null });
-      out.push({ username, secret });
-    }
-  })();
-  db.close();
-  return out;
-}
 
 /** One node on the benchmark's store; X-Forwarded-For from loopback names the simulated client. */
 function startServer(store: Store): Promise<ServerProcess> {
@@ -156,15 +105,6 @@ function startServer(store: Store): Promise<ServerProcess> {
     timeoutMs: 120_000,
     inheritStderr: true,
   });
-}
-
-interface Sample {
-  rps: number;
-  p99: number;
-  ok: number;
-  bad: number;
-  /** Answers by HTTP status (to tell throttling from errors when `bad` is not 0). */
-  statuses?: Record<string, number>;
 }
 
 /** One autocannon run spread over every node (connections split evenly): rates summed, worst p99. */
@@ -209,44 +149,34 @@ async function hashRate(seconds: number): Promise<number> {
   return done / ((Date.now() - t0) / 1000);
 }
 
-/** CPU time (user + system, ms) a process has used so far, from /proc (Linux; clock ticks of 10 ms). */
-function cpuMsOf(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return NaN;
-  }
-}
-
-/** CPU ms of this process so far. */
-const selfCpuMs = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
-
-/** A fresh database on the cluster for this run (dropped at the end). */
-async function freshDatabase(
-  clusterUrl: string,
-): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `faktor_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: clusterUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(clusterUrl);
-  url.pathname = `/${name}`;
+/** The login load: each request a different account and client address, password + current TOTP. */
+function loginLoad(
+  accounts: readonly Account[],
+  nextIndex: () => number,
+): Omit<CannonOptions, 'url'> {
   return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
+    duration: LOGIN_SECONDS,
+    requests: [
+      {
+        method: 'POST',
+        path: '/api/login',
+        headers: { 'content-type': 'application/json' },
+        setupRequest: (req) => {
+          const i = nextIndex();
+          const a = accounts[i % accounts.length] as Account;
+          const client = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+          return {
+            ...req,
+            headers: { ...req.headers, 'x-forwarded-for': client },
+            body: JSON.stringify({
+              username: a.username,
+              password: PASSWORD,
+              totp: totpCodeAt(a.secret, Date.now()),
+            }),
+          };
+        },
+      },
+    ],
   };
 }
 
@@ -257,7 +187,7 @@ async function main(): Promise<void> {
       ? await freshDatabase(process.env.FAKTOR_TEST_DATABASE_URL as string)
       : undefined;
   const store: Store = { dataDir, ...(cluster ? { database: cluster.url } : {}) };
-  const accounts = await seed(store);
+  const accounts = await seed(store, ACCOUNTS, PASSWORD);
   const nodes = await Promise.all(Array.from({ length: NODES }, () => startServer(store)));
   const urls = nodes.map((n) => n.url);
   const url = urls[0] as string;
@@ -271,7 +201,7 @@ async function main(): Promise<void> {
     });
     const cookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] as string;
     let next = 1;
-    const samples: Record<'session' | 'account' | 'login' | 'hash', Sample[]> = {
+    const samples: Samples = {
       session: [],
       account: [],
       login: [],
@@ -289,30 +219,10 @@ async function main(): Promise<void> {
       const before = await hashRate(HASH_SECONDS);
       const serverCpu0 = serverCpu();
       samples.login.push(
-        await cannon(urls, {
-          duration: LOGIN_SECONDS,
-          requests: [
-            {
-              method: 'POST',
-              path: '/api/login',
-              headers: { 'content-type': 'application/json' },
-              setupRequest: (req) => {
-                const i = next++;
-                const a = accounts[i % accounts.length] as Account;
-                const client = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
-                return {
-                  ...req,
-                  headers: { ...req.headers, 'x-forwarded-for': client },
-                  body: JSON.stringify({
-                    username: a.username,
-                    password: PASSWORD,
-                    totp: totpCodeAt(a.secret, Date.now()),
-                  }),
-                };
-              },
-            },
-          ],
-        }),
+        await cannon(
+          urls,
+          loginLoad(accounts, () => next++),
+        ),
       );
       await new Promise((r) => setTimeout(r, 1500)); // let the server finish requests autocannon abandoned
       const lastLogin = samples.login[samples.login.length - 1] as Sample;
@@ -325,49 +235,19 @@ async function main(): Promise<void> {
     }
     if (next > accounts.length)
       console.error(`warning: ${next} logins > ${accounts.length} accounts; raise BENCH_ACCOUNTS`);
-    const m = (k: keyof typeof samples, f: 'rps' | 'p99'): number =>
-      median(samples[k].map((s) => s[f]));
-    // Median of the per-run ratios: each login run is compared with the hash rate measured around it.
-    const ratios = samples.login.map((l, i) => l.rps / (samples.hash[i] as Sample).rps);
-    const ratio = median(ratios);
-    const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-    const mem = (os.totalmem() / 2 ** 30).toFixed(1);
-    const fsType = (() => {
-      try {
-        return (
-          readFileSync('/proc/mounts', 'utf8')
-            .split('\n')
-            .find((l) => l.split(' ')[1] === '/tmp')
-            ?.split(' ')[2] ?? 'same as /'
-        );
-      } catch {
-        return 'unknown';
-      }
-    })();
-    const bad =
-      samples.login.reduce((s, x) => s + x.bad, 0) +
-      samples.account.reduce((s, x) => s + x.bad, 0) +
-      samples.session.reduce((s, x) => s + x.bad, 0);
-    const where =
-      DIALECT === 'postgres'
-        ? `PostgreSQL, ${NODES} node${NODES > 1 ? 's' : ''}`
-        : 'SQLite, 1 node';
-    console.log(`
-| measurement (${where}, ${CONNECTIONS} connections, median of ${RUNS}) | requests/s | p99 latency |
-|---|---:|---:|
-| GET /api/session (read only) | ${m('session', 'rps').toFixed(0)} | ${m('session', 'p99').toFixed(0)} ms |
-| GET /api/account (overview; one durable idle-clock write) | ${m('account', 'rps').toFixed(0)} | ${m('account', 'p99').toFixed(0)} ms |
-| POST /api/login password + TOTP, distinct accounts | ${m('login', 'rps').toFixed(1)} | ${m('login', 'p99').toFixed(0)} ms |
-| raw Argon2id hash (m=${ARGON2_PARAMS.memoryCost}, t=${ARGON2_PARAMS.timeCost}, p=${ARGON2_PARAMS.parallelism}), ${CONNECTIONS} in flight | ${m('hash', 'rps').toFixed(1)} | — |
-| **login rate / hash rate** (median of per-run ratios: ${ratios.map((r) => r.toFixed(2)).join(', ')}) | **${ratio.toFixed(2)}** (target ≥ 0.8) | |
-| CPU per login (server process${NODES > 1 ? 'es' : ''}) vs CPU per hash (baseline) | ${median(loginCpu).toFixed(1)} ms vs ${median(hashCpu).toFixed(1)} ms → **${(median(hashCpu) / median(loginCpu)).toFixed(2)}** | |
-
-Non-2xx/errors over all runs: ${bad}. Load average at the end: ${os
-      .loadavg()
-      .map((l) => l.toFixed(1))
-      .join(
-        ' / ',
-      )}. Machine: ${os.cpus().length} × ${cpu}, ${mem} GiB RAM, Node ${process.version}, ${os.type()} ${os.release()}, UV_THREADPOOL_SIZE=${process.env.UV_THREADPOOL_SIZE ?? '4 (default)'}, data dir on ${fsType}; server = child process, load generator and Argon2 baseline in the parent.`);
+    console.log(
+      report(samples, {
+        runs: RUNS,
+        connections: CONNECTIONS,
+        where:
+          DIALECT === 'postgres'
+            ? `PostgreSQL, ${NODES} node${NODES > 1 ? 's' : ''}`
+            : 'SQLite, 1 node',
+        nodes: NODES,
+        loginCpu,
+        hashCpu,
+      }),
+    );
   } finally {
     for (const { child } of nodes) {
       child.kill('SIGTERM');

@@ -8,17 +8,16 @@
  * idle page: 1 s ticker, Chromium housekeeping).
  * Also reports the renderer bundle's gzip size. No assertions: numbers only (docs/benchmarks.md).
  */
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
-import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
-import type { ScriptedDialogs } from '../test/support/doubles';
 import { startHarness } from '../test/harness/harness';
 import { DEFAULT_RENDERER_DIR } from '../test/harness/static-server';
-import { PERIOD_S, seedFile } from './bench-ui-setup';
+import { createBenchVault, PERIOD_S, removeBenchVault, type BenchVault } from './bench-ui-setup';
 import { CHROMIUM_LAUNCH } from '../test/support/chromium';
+import { median } from '../bench/stats';
 
 const ACCOUNTS = 1000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -61,12 +60,6 @@ async function transportCost(page: Page, cdp: CDPSession): Promise<number> {
   }
   return NaN;
 }
-
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 async function taskSeconds(page: Page, cdp: CDPSession): Promise<number> {
   void page;
@@ -159,104 +152,85 @@ async function bundleGzip(): Promise<{ files: number; rawKiB: number; gzipKiB: n
 
 async function main(): Promise<void> {
   const browser = await chromium.launch(CHROMIUM_LAUNCH);
-  const work = await mkdtemp(join(tmpdir(), 'faktor-bench-'));
-  const vault = {
-    dataDir: join(work, 'app-data'),
-    keychainService: `faktor-bench-${randomBytes(6).toString('hex')}`,
-  };
+  let vault: BenchVault | undefined;
   try {
-    // Seed once through the real api (one all-or-nothing import), then every run is an app "restart".
-    const seed = await seedFile(work, ACCOUNTS);
-    const { mkdir } = await import('node:fs/promises');
-    await mkdir(vault.dataDir);
-    const context = await browser.newContext();
-    const seeding = await startHarness(await context.newPage(), {
-      pinnedTime: null,
-      ...vault,
-      beforeLoad: async (api, ports) => {
-        (ports.dialogs as ScriptedDialogs).nextOpen(seed);
-        const r = await api['backup-import']({ password: null });
-        if (r.imported !== ACCOUNTS) throw new Error(`seeded ${r.imported}`);
-      },
-    });
-    await seeding.close();
-    await context.close();
-
+    vault = await createBenchVault(browser, 'bench', ACCOUNTS);
     const results: Record<Variant, RunResult[]> = { 'app-1000': [], 'baseline-empty': [] };
     for (let run = 0; run < RUNS; run++) {
       results['app-1000'].push(await oneRun(browser, 'app-1000', vault));
       results['baseline-empty'].push(await oneRun(browser, 'baseline-empty', null));
       process.stdout.write(`run ${run + 1}/${RUNS} done\n`);
     }
-    const summary = (v: Variant) => ({
-      firstRenderMs: median(results[v].map((r) => r.firstRenderMs ?? NaN)),
-      tickMs: median(results[v].map((r) => r.tickMs)),
-      boundaryMs: median(results[v].map((r) => r.boundaryMs)),
-      transportMs: median(results[v].map((r) => r.transportMs)),
-    });
-    const app = summary('app-1000');
-    const empty = summary('baseline-empty');
-    const bundle = await bundleGzip();
-    const chromiumVersion = browser.version();
-    const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
-    const load = loadavg()
-      .map((x) => x.toFixed(1))
-      .join(' / ');
-    const facts = `nproc ${availableParallelism()}, ${cpu}, Chromium ${chromiumVersion}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; shared machine, load average at the end ${load} (1/5/15 min)`;
-    const f = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
-    const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(1)}×` : 'n/a');
-
-    const rows = [
-      `| metric (median of ${RUNS} runs) | app, ${ACCOUNTS} accounts | baseline: same app, empty vault | ratio | target |`,
-      '|---|---|---|---|---|',
-      `| first list render (list data → first paint) | ${f(app.firstRenderMs)} ms | – | – | ≤ 150 ms |`,
-      `| main-thread work per ordinary 1 s tick | ${f(app.tickMs)} ms | ${f(empty.tickMs)} ms | ${ratio(app.tickMs, empty.tickMs)} | ≤ 8 ms |`,
-      `| main-thread work in the refresh second (codes refetched) | ${f(app.boundaryMs)} ms | ${f(empty.boundaryMs)} ms | ${ratio(app.boundaryMs, empty.boundaryMs)} | ≤ 8 ms |`,
-      `| of which harness-only: one codes-current round trip, page side (Playwright binding; not in Electron) | ${f(app.transportMs)} ms | – | – | (reported, not subtracted) |`,
-    ];
-    const bundleLine = `Renderer bundle (out/renderer: ${bundle.files} html/js/css files): ${bundle.rawKiB.toFixed(1)} KiB raw, **${bundle.gzipKiB.toFixed(1)} KiB gzip** (zlib level 9).`;
-    const met = (x: number, target: number) => (x <= target ? 'met' : '**not met**');
-    const verdict = `Targets: first render ${met(app.firstRenderMs, 150)}, ordinary tick ${met(app.tickMs, 8)}, refresh second ${met(app.boundaryMs, 8)}.`;
-    console.log(rows.join('\n'));
-    console.log(verdict);
-    console.log(bundleLine);
-    console.log(`Machine: ${facts}`);
-
-    const section = [
-      '## bench:ui',
-      '',
-      '`npm run bench:ui` (scripts/bench-ui.ts): the built renderer with 1,000 TOTP accounts in Debian Chromium through the',
-      'harness (real api, vault and keychain; real time, no fake clock; 1280×800 window). First render = `faktor:list-data`',
-      'mark (list arrived from main) → `faktor:list-painted` (first frame after the commit). Per-second work = CDP',
-      '`Performance.getMetrics` TaskDuration delta per second (all renderer main-thread tasks: ticker, React, style, layout,',
-      'paint, GC, and the page side of the harness transport); the "refresh second" is the one holding a period boundary,',
-      'when the codes whose period ended are fetched from main and shown. Bench accounts use a',
-      `${PERIOD_S} s period so each ${WINDOW_S} s window holds one boundary. Baseline, measured in the same run: the same app`,
-      'with an empty vault (the fixed cost of an idle page). The list is windowed (only rows in view are mounted; codes are',
-      'fetched for those rows), so these numbers barely move with vault size. The refresh second includes the harness',
-      'transport, which Electron does not have; its page-side cost is measured separately in the same run (last row: one',
-      '`codes-current` round trip for the mounted rows through `window.faktor`, no store or DOM work) and is **not**',
-      'subtracted from the refresh second. Where the time goes: next section.',
-      '',
-      ...rows,
-      '',
-      verdict,
-      '',
-      bundleLine,
-      '',
-      `Machine: ${facts}.`,
-      '',
-    ].join('\n');
-    await writeSection(section);
+    await writeSection(await report(results, browser.version()));
   } finally {
     await browser.close();
-    const { createOsKeychain } = await import('../electron/main/services/keychain');
-    const { KEY_ACCOUNT } = await import('../electron/main/services/vault-lock');
-    await createOsKeychain(vault.keychainService)
-      .delete(KEY_ACCOUNT)
-      .catch(() => false);
-    await rm(work, { recursive: true, force: true });
+    if (vault) await removeBenchVault(vault);
   }
+}
+
+/** Prints the table, the verdict, the bundle size and the machine; returns the docs/benchmarks.md section. */
+async function report(
+  results: Record<Variant, RunResult[]>,
+  chromiumVersion: string,
+): Promise<string> {
+  const summary = (v: Variant) => ({
+    firstRenderMs: median(results[v].map((r) => r.firstRenderMs ?? NaN)),
+    tickMs: median(results[v].map((r) => r.tickMs)),
+    boundaryMs: median(results[v].map((r) => r.boundaryMs)),
+    transportMs: median(results[v].map((r) => r.transportMs)),
+  });
+  const app = summary('app-1000');
+  const empty = summary('baseline-empty');
+  const bundle = await bundleGzip();
+  const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+  const load = loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' / ');
+  const facts = `nproc ${availableParallelism()}, ${cpu}, Chromium ${chromiumVersion}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}; shared machine, load average at the end ${load} (1/5/15 min)`;
+  const f = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : 'n/a');
+  const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(1)}×` : 'n/a');
+
+  const rows = [
+    `| metric (median of ${RUNS} runs) | app, ${ACCOUNTS} accounts | baseline: same app, empty vault | ratio | target |`,
+    '|---|---|---|---|---|',
+    `| first list render (list data → first paint) | ${f(app.firstRenderMs)} ms | – | – | ≤ 150 ms |`,
+    `| main-thread work per ordinary 1 s tick | ${f(app.tickMs)} ms | ${f(empty.tickMs)} ms | ${ratio(app.tickMs, empty.tickMs)} | ≤ 8 ms |`,
+    `| main-thread work in the refresh second (codes refetched) | ${f(app.boundaryMs)} ms | ${f(empty.boundaryMs)} ms | ${ratio(app.boundaryMs, empty.boundaryMs)} | ≤ 8 ms |`,
+    `| of which harness-only: one codes-current round trip, page side (Playwright binding; not in Electron) | ${f(app.transportMs)} ms | – | – | (reported, not subtracted) |`,
+  ];
+  const bundleLine = `Renderer bundle (out/renderer: ${bundle.files} html/js/css files): ${bundle.rawKiB.toFixed(1)} KiB raw, **${bundle.gzipKiB.toFixed(1)} KiB gzip** (zlib level 9).`;
+  const met = (x: number, target: number) => (x <= target ? 'met' : '**not met**');
+  const verdict = `Targets: first render ${met(app.firstRenderMs, 150)}, ordinary tick ${met(app.tickMs, 8)}, refresh second ${met(app.boundaryMs, 8)}.`;
+  console.log(rows.join('\n'));
+  console.log(verdict);
+  console.log(bundleLine);
+  console.log(`Machine: ${facts}`);
+
+  return [
+    '## bench:ui',
+    '',
+    '`npm run bench:ui` (scripts/bench-ui.ts): the built renderer with 1,000 TOTP accounts in Debian Chromium through the',
+    'harness (real api, vault and keychain; real time, no fake clock; 1280×800 window). First render = `faktor:list-data`',
+    'mark (list arrived from main) → `faktor:list-painted` (first frame after the commit). Per-second work = CDP',
+    '`Performance.getMetrics` TaskDuration delta per second (all renderer main-thread tasks: ticker, React, style, layout,',
+    'paint, GC, and the page side of the harness transport); the "refresh second" is the one holding a period boundary,',
+    'when the codes whose period ended are fetched from main and shown. Bench accounts use a',
+    `${PERIOD_S} s period so each ${WINDOW_S} s window holds one boundary. Baseline, measured in the same run: the same app`,
+    'with an empty vault (the fixed cost of an idle page). The list is windowed (only rows in view are mounted; codes are',
+    'fetched for those rows), so these numbers barely move with vault size. The refresh second includes the harness',
+    'transport, which Electron does not have; its page-side cost is measured separately in the same run (last row: one',
+    '`codes-current` round trip for the mounted rows through `window.faktor`, no store or DOM work) and is **not**',
+    'subtracted from the refresh second. Where the time goes: next section.',
+    '',
+    ...rows,
+    '',
+    verdict,
+    '',
+    bundleLine,
+    '',
+    `Machine: ${facts}.`,
+    '',
+  ].join('\n');
 }
 
 /** Replaces this benchmark's section in docs/benchmarks.md (other benchmarks own the other sections). */

@@ -7,15 +7,12 @@
  * benchmark numbers (those come from bench:ui, untraced).
  * Run: npm run build && bash scripts/with-test-keyring.sh tsx scripts/profile-ui.ts [trace.json]
  */
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { chromium, type CDPSession } from '@playwright/test';
-import type { ScriptedDialogs } from '../test/support/doubles';
+import { writeFile } from 'node:fs/promises';
+import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { startHarness } from '../test/harness/harness';
-import { PERIOD_S, seedFile } from './bench-ui-setup';
+import { createBenchVault, PERIOD_S, removeBenchVault, type BenchVault } from './bench-ui-setup';
 import { CHROMIUM_LAUNCH } from '../test/support/chromium';
+import { median } from '../bench/stats';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 1000);
 const TRACE_S = PERIOD_S + 1;
@@ -98,23 +95,15 @@ function scriptOf(e: TraceEvent): string | null {
 async function main(): Promise<void> {
   const outFile = process.argv[2];
   const browser = await chromium.launch(CHROMIUM_LAUNCH);
-  const work = await mkdtemp(join(tmpdir(), 'faktor-profile-'));
-  const vault = {
-    dataDir: join(work, 'app-data'),
-    keychainService: `faktor-profile-${randomBytes(6).toString('hex')}`,
-  };
+  let vault: BenchVault | undefined;
   try {
-    const seed = await seedFile(work, ACCOUNTS);
-    await mkdir(vault.dataDir);
+    vault = await createBenchVault(browser, 'profile', ACCOUNTS);
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const harness = await startHarness(page, {
       pinnedTime: null,
-      ...vault,
-      beforeLoad: async (api, ports) => {
-        (ports.dialogs as ScriptedDialogs).nextOpen(seed);
-        await api['backup-import']({ password: null });
-      },
+      dataDir: vault.dataDir,
+      keychainService: vault.keychainService,
     });
     await page.waitForFunction(
       () =>
@@ -124,141 +113,153 @@ async function main(): Promise<void> {
       { timeout: 60_000 },
     );
     await page.waitForTimeout(3000);
-    const cdp: CDPSession = await context.newCDPSession(page);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', (m) => events.push(...(m.value as unknown as TraceEvent[])));
-    const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
-    await cdp.send('Tracing.start', {
-      transferMode: 'ReportEvents',
-      traceConfig: {
-        includedCategories: [
-          'devtools.timeline',
-          'disabled-by-default-devtools.timeline',
-          'v8.execute',
-          'v8',
-          'blink.user_timing',
-          'toplevel',
-          'blink',
-          'cc',
-          'gpu',
-        ],
-        excludedCategories: ['*'],
-      },
-    });
-    const cpuProfile = process.env.PROFILE_CPU === '1';
-    if (cpuProfile) {
-      await cdp.send('Profiler.enable');
-      await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-      await cdp.send('Profiler.start');
-    }
-    // A sync point between the page's wall clock and the trace clock.
-    const syncWall = await page.evaluate(() => {
-      const w = Date.now();
-      performance.mark('faktor:profile-sync', { startTime: performance.now() });
-      return w;
-    });
-    await page.waitForTimeout(TRACE_S * 1000);
-    await cdp.send('Tracing.end');
-    await done;
-    if (cpuProfile) {
-      const { profile } = (await cdp.send('Profiler.stop')) as {
-        profile: {
-          nodes: {
-            id: number;
-            callFrame: { functionName: string; url: string; lineNumber: number };
-            children?: number[];
-          }[];
-          samples: number[];
-          timeDeltas: number[];
-        };
-      };
-      await writeFile(
-        outFile ? outFile.replace(/\.json$/, '') + '.cpuprofile' : 'profile.cpuprofile',
-        JSON.stringify(profile),
-      );
-    }
+    const { events, syncWall } = await recordTrace(context, page, outFile);
     await harness.close();
     await context.close();
     if (outFile) await writeFile(outFile, JSON.stringify({ traceEvents: events }));
-
-    const sync = events.find((e) => e.name === 'faktor:profile-sync');
-    if (!sync) throw new Error('no sync mark in trace');
-    const mainTid =
-      events.find(
-        (e) => e.name === 'thread_name' && e.pid === sync.pid && e.args?.name === 'CrRendererMain',
-      )?.tid ?? sync.tid;
-    const wallOf = (ts: number) => syncWall + (ts - sync.ts) / 1000;
-    const mine = events.filter(
-      (e) => e.pid === sync.pid && e.tid === mainTid && e.ph === 'X' && typeof e.dur === 'number',
-    );
-    mine.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
-
-    // Self time per event (duration minus nested children), attributed to the nearest categorised ancestor.
-    type Node = { e: TraceEvent; end: number; bucket: string | null; childDur: number };
-    const stack: Node[] = [];
-    const perSecond = new Map<number, Map<string, number>>();
-    const topPerSecond = new Map<number, number>();
-    const add = (sec: number, bucket: string, us: number) => {
-      const m = perSecond.get(sec) ?? new Map<string, number>();
-      m.set(bucket, (m.get(bucket) ?? 0) + us);
-      perSecond.set(sec, m);
-    };
-    // Seconds as bench:ui samples them: [k s + 300 ms, (k+1) s + 300 ms).
-    const secOf = (ts: number) => Math.floor((wallOf(ts) - 300) / 1000);
-    const close = (n: Node) => {
-      const inherited = [...stack].reverse().find((s) => s.bucket !== null)?.bucket ?? 'other';
-      const bucket = n.bucket ?? inherited;
-      add(secOf(n.e.ts), bucket, n.e.dur! - n.childDur);
-    };
-    for (const e of mine) {
-      while (stack.length && stack[stack.length - 1]!.end <= e.ts) close(stack.pop()!);
-      const parent = stack[stack.length - 1];
-      if (parent) parent.childDur += e.dur!;
-      else topPerSecond.set(secOf(e.ts), (topPerSecond.get(secOf(e.ts)) ?? 0) + e.dur!);
-      stack.push({ e, end: e.ts + e.dur!, bucket: bucketOf(e) ?? scriptOf(e), childDur: 0 });
-    }
-    while (stack.length) close(stack.pop()!);
-
-    const isBoundary = (sec: number) =>
-      Math.floor((sec * 1000 + 300) / (PERIOD_S * 1000)) !==
-      Math.floor((sec * 1000 + 1300) / (PERIOD_S * 1000));
-    const sumOf = (sec: number) =>
-      [...(perSecond.get(sec)?.values() ?? [])].reduce((a, b) => a + b, 0) / 1000;
-    const med = (xs: number[]) => {
-      const v = [...xs].sort((a, b) => a - b);
-      return v.length
-        ? v.length % 2
-          ? v[v.length >> 1]!
-          : (v[v.length / 2 - 1]! + v[v.length / 2]!) / 2
-        : NaN;
-    };
-    const allSecs = [...perSecond.keys()].sort((a, b) => a - b).slice(1, -1);
-    const tickSecs = allSecs.filter((sec) => !isBoundary(sec));
-    const buckets = [...new Set([...perSecond.values()].flatMap((m) => [...m.keys()]))];
-    const medianOf = (secs: number[], b: string) =>
-      med(secs.map((sec) => (perSecond.get(sec)?.get(b) ?? 0) / 1000));
-    console.log(
-      `ordinary tick (median of ${tickSecs.length}): ${med(tickSecs.map(sumOf)).toFixed(1)} ms; per bucket medians: ` +
-        buckets.map((b) => `${b} ${medianOf(tickSecs, b).toFixed(2)}`).join(', '),
-    );
-    const secs = [...perSecond.keys()].sort((a, b) => a - b).slice(1, -1);
-    for (const sec of secs) {
-      const m = perSecond.get(sec)!;
-      const total = [...m.values()].reduce((a, b) => a + b, 0);
-      const parts = [...m.entries()].sort((a, b) => b[1] - a[1]).filter(([, us]) => us >= 50);
-      console.log(
-        `${isBoundary(sec) ? 'REFRESH' : 'tick   '} ${new Date(sec * 1000 + 300).toISOString().slice(17, 23)} total ${(total / 1000).toFixed(1)} ms (top-level ${((topPerSecond.get(sec) ?? 0) / 1000).toFixed(1)}): ` +
-          parts.map(([b, us]) => `${b} ${(us / 1000).toFixed(2)}`).join(', '),
-      );
-    }
+    printSeconds(breakdown(events, syncWall));
   } finally {
     await browser.close();
-    const { createOsKeychain } = await import('../electron/main/services/keychain');
-    const { KEY_ACCOUNT } = await import('../electron/main/services/vault-lock');
-    await createOsKeychain(vault.keychainService)
-      .delete(KEY_ACCOUNT)
-      .catch(() => false);
-    await rm(work, { recursive: true, force: true });
+    if (vault) await removeBenchVault(vault);
+  }
+}
+
+/** Traces TRACE_S seconds of the page (and, with PROFILE_CPU=1, a CPU profile next to `outFile`). */
+async function recordTrace(
+  context: BrowserContext,
+  page: Page,
+  outFile: string | undefined,
+): Promise<{ events: TraceEvent[]; syncWall: number }> {
+  const cdp: CDPSession = await context.newCDPSession(page);
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (m) => events.push(...(m.value as unknown as TraceEvent[])));
+  const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: {
+      includedCategories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'v8.execute',
+        'v8',
+        'blink.user_timing',
+        'toplevel',
+        'blink',
+        'cc',
+        'gpu',
+      ],
+      excludedCategories: ['*'],
+    },
+  });
+  const cpuProfile = process.env.PROFILE_CPU === '1';
+  if (cpuProfile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
+  // A sync point between the page's wall clock and the trace clock.
+  const syncWall = await page.evaluate(() => {
+    const w = Date.now();
+    performance.mark('faktor:profile-sync', { startTime: performance.now() });
+    return w;
+  });
+  await page.waitForTimeout(TRACE_S * 1000);
+  await cdp.send('Tracing.end');
+  await done;
+  if (cpuProfile) {
+    const { profile } = (await cdp.send('Profiler.stop')) as {
+      profile: {
+        nodes: {
+          id: number;
+          callFrame: { functionName: string; url: string; lineNumber: number };
+          children?: number[];
+        }[];
+        samples: number[];
+        timeDeltas: number[];
+      };
+    };
+    await writeFile(
+      outFile ? outFile.replace(/\.json$/, '') + '.cpuprofile' : 'profile.cpuprofile',
+      JSON.stringify(profile),
+    );
+  }
+  return { events, syncWall };
+}
+
+/** Main-thread self time per second and bucket (µs), and the top-level time per second. */
+interface Breakdown {
+  readonly perSecond: Map<number, Map<string, number>>;
+  readonly topPerSecond: Map<number, number>;
+}
+
+/** Self time per event (duration minus nested children), attributed to the nearest categorised ancestor. */
+function breakdown(events: TraceEvent[], syncWall: number): Breakdown {
+  const sync = events.find((e) => e.name === 'faktor:profile-sync');
+  if (!sync) throw new Error('no sync mark in trace');
+  const mainTid =
+    events.find(
+      (e) => e.name === 'thread_name' && e.pid === sync.pid && e.args?.name === 'CrRendererMain',
+    )?.tid ?? sync.tid;
+  const wallOf = (ts: number) => syncWall + (ts - sync.ts) / 1000;
+  const mine = events.filter(
+    (e) => e.pid === sync.pid && e.tid === mainTid && e.ph === 'X' && typeof e.dur === 'number',
+  );
+  mine.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+
+  type Node = { e: TraceEvent; end: number; bucket: string | null; childDur: number };
+  const stack: Node[] = [];
+  const perSecond = new Map<number, Map<string, number>>();
+  const topPerSecond = new Map<number, number>();
+  const add = (sec: number, bucket: string, us: number) => {
+    const m = perSecond.get(sec) ?? new Map<string, number>();
+    m.set(bucket, (m.get(bucket) ?? 0) + us);
+    perSecond.set(sec, m);
+  };
+  // Seconds as bench:ui samples them: [k s + 300 ms, (k+1) s + 300 ms).
+  const secOf = (ts: number) => Math.floor((wallOf(ts) - 300) / 1000);
+  const close = (n: Node) => {
+    const inherited = [...stack].reverse().find((s) => s.bucket !== null)?.bucket ?? 'other';
+    const bucket = n.bucket ?? inherited;
+    add(secOf(n.e.ts), bucket, n.e.dur! - n.childDur);
+  };
+  for (const e of mine) {
+    while (stack.length && stack[stack.length - 1]!.end <= e.ts) close(stack.pop()!);
+    const parent = stack[stack.length - 1];
+    if (parent) parent.childDur += e.dur!;
+    else topPerSecond.set(secOf(e.ts), (topPerSecond.get(secOf(e.ts)) ?? 0) + e.dur!);
+    stack.push({ e, end: e.ts + e.dur!, bucket: bucketOf(e) ?? scriptOf(e), childDur: 0 });
+  }
+  while (stack.length) close(stack.pop()!);
+
+  return { perSecond, topPerSecond };
+}
+
+/** Prints the ordinary-tick medians, then one line per second (REFRESH = a period boundary in it). */
+function printSeconds({ perSecond, topPerSecond }: Breakdown): void {
+  const isBoundary = (sec: number) =>
+    Math.floor((sec * 1000 + 300) / (PERIOD_S * 1000)) !==
+    Math.floor((sec * 1000 + 1300) / (PERIOD_S * 1000));
+  const sumOf = (sec: number) =>
+    [...(perSecond.get(sec)?.values() ?? [])].reduce((a, b) => a + b, 0) / 1000;
+  const med = (xs: number[]) => (xs.length ? median(xs) : NaN);
+  const allSecs = [...perSecond.keys()].sort((a, b) => a - b).slice(1, -1);
+  const tickSecs = allSecs.filter((sec) => !isBoundary(sec));
+  const buckets = [...new Set([...perSecond.values()].flatMap((m) => [...m.keys()]))];
+  const medianOf = (secs: number[], b: string) =>
+    med(secs.map((sec) => (perSecond.get(sec)?.get(b) ?? 0) / 1000));
+  console.log(
+    `ordinary tick (median of ${tickSecs.length}): ${med(tickSecs.map(sumOf)).toFixed(1)} ms; per bucket medians: ` +
+      buckets.map((b) => `${b} ${medianOf(tickSecs, b).toFixed(2)}`).join(', '),
+  );
+  const secs = [...perSecond.keys()].sort((a, b) => a - b).slice(1, -1);
+  for (const sec of secs) {
+    const m = perSecond.get(sec)!;
+    const total = [...m.values()].reduce((a, b) => a + b, 0);
+    const parts = [...m.entries()].sort((a, b) => b[1] - a[1]).filter(([, us]) => us >= 50);
+    console.log(
+      `${isBoundary(sec) ? 'REFRESH' : 'tick   '} ${new Date(sec * 1000 + 300).toISOString().slice(17, 23)} total ${(total / 1000).toFixed(1)} ms (top-level ${((topPerSecond.get(sec) ?? 0) / 1000).toFixed(1)}): ` +
+        parts.map(([b, us]) => `${b} ${(us / 1000).toFixed(2)}`).join(', '),
+    );
   }
 }
 

@@ -22,6 +22,7 @@ import {
   pinKey,
   sealWithPin,
 } from '../../electron/main/services/servicekonto/pin-secrets';
+import { median, percentile } from '../stats';
 
 function flag(name: string, dflt: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -32,12 +33,7 @@ const KDF_RUNS = flag('kdf-runs', 7);
 const PAIRINGS = flag('pairings', 20);
 const PIN = '482916';
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const p99 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.99)]!;
+const p99 = (xs: number[]): number => percentile(xs, 0.99);
 
 const sealed = await sealWithPin(PIN, newDeviceSecrets(), DEFAULT_KDF);
 const pairings: PairedRecord[] = Array.from({ length: PAIRINGS }, (_, i) => ({

@@ -22,6 +22,7 @@ import { DesktopPeer } from '../../test/server/http/desktop-app-peer';
 import { parseApprovalRequest } from '../../shared/servicekonto/approval';
 import { SseClient } from './sse-client';
 import type { SeedRow } from './online-server';
+import { median, percentile as pct } from '../stats';
 
 function flag(name: string, dflt: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -32,15 +33,6 @@ const RUNS = flag('runs', 5);
 const SAMPLES = Math.min(flag('samples', 200), CLIENTS);
 const CONCURRENCY = flag('concurrency', 10);
 const BASELINE_SAMPLES = flag('baseline-samples', 50);
-
-const sorted = (xs: number[]): number[] => [...xs].sort((a, b) => a - b);
-const median = (xs: number[]): number => {
-  const s = sorted(xs);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-const pct = (xs: number[], p: number): number =>
-  sorted(xs)[Math.min(xs.length - 1, Math.floor(xs.length * p))]!;
 
 /** Runs `fn` over `items` with at most `limit` at a time. */
 async function pool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {

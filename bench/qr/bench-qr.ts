@@ -12,6 +12,7 @@ import { ZXING_WASM_VERSION as zxVersion } from 'zxing-wasm/reader';
 import { decodePixels, initReader } from '../../electron/main/services/qr-decode-core';
 import { createQrDecoder } from '../../electron/main/services/qr-decoder';
 import { corpus, renderScreen, renderVariant, samplePayload, rng, type Rgba } from './synth';
+import { median } from '../stats';
 
 function flag(name: string, dflt: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -27,11 +28,6 @@ const RESOLUTIONS: [number, number][] = [
   [3840, 2160],
 ];
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '–');
 
 function jsqrDecode(img: Rgba): string | null {
