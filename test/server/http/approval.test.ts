@@ -5,7 +5,7 @@
  * expire after 2 minutes; at most 3 unanswered per account; long-poll fallback.
  */
 import { p256 } from '@noble/curves/nist.js';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Client, PASSWORD, advance, newAccount, serverNow } from './client';
 import { useTestServer } from './use-test-server';
 import { pairedAccount, type DesktopPeer } from './desktop-app-peer';
@@ -142,6 +142,8 @@ describe('online approval', () => {
       (await answer(peer, peer.answerBody(request, wrong, 'approve'), await serverNow(t.url)))
         .status,
     ).toBe(401);
+    // On PostgreSQL the event travels through NOTIFY, to this node too, so it may land after the answer.
+    await vi.waitFor(() => expect(atResolved).toHaveLength(1));
     off();
     expect(atResolved).toEqual([{ failures: 1, browser: 'denied' }]);
     expect(
