@@ -4,7 +4,7 @@
  * object without spawning a process; config-flags.ts reads it from flags and environment variables,
  * config-help.ts is their usage text.
  */
-import { isIP } from 'node:net';
+import { BlockList, isIP } from 'node:net';
 import path from 'node:path';
 import { parseDataKeys } from './store/credential-cipher';
 import { DEFAULT_PUSHES_PER_ADDRESS } from './app/approval-hub';
@@ -151,10 +151,26 @@ function checkTrustedProxy(p: string): void {
   const prefix = Number(m[2]);
   if (prefix > (family === 4 ? 32 : 128))
     throw new ConfigError(`--trusted-proxies: "${p}" has a prefix longer than the address`);
-  if (prefix < WIDEST_PROXY_PREFIX[family])
+  const widest =
+    family === 6 && coversMappedIpv4(m[1] as string, prefix) ? 104 : WIDEST_PROXY_PREFIX[family];
+  if (prefix < widest)
     throw new ConfigError(
-      `--trusted-proxies: "${p}" is too wide (at most /${WIDEST_PROXY_PREFIX[family]}); name the proxies' own addresses`,
+      `--trusted-proxies: "${p}" is too wide (at most /${widest}); name the proxies' own addresses`,
     );
+}
+
+/**
+ * True when an IPv6 range reaches into the IPv4-mapped space (::ffff:0:0/96): on a dual-stack
+ * socket every IPv4 client arrives as such an address, so `::ffff:0:0/96` or `::/16` would trust all
+ * of them; inside that space the IPv4 limit applies (/8 = /104).
+ */
+function coversMappedIpv4(base: string, prefix: number): boolean {
+  const range = new BlockList();
+  range.addSubnet(base, prefix, 'ipv6');
+  if (prefix <= 96) return range.check('::ffff:0.0.0.0', 'ipv6');
+  const mapped = new BlockList();
+  mapped.addSubnet('::ffff:0.0.0.0', 96, 'ipv6');
+  return mapped.check(base, 'ipv6');
 }
 
 /** Refuses anything but a postgres:// URL, naming the problem without echoing a password. */

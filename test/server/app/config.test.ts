@@ -107,9 +107,18 @@ it('reads --trusted-proxies / FAKTOR_TRUSTED_PROXIES as IPs or CIDR ranges and r
 });
 
 it('refuses a trusted proxy range so wide that any client could name its own address', () => {
-  for (const wide of ['0.0.0.0/0', '10.0.0.0/7', '::/0', '2001::/15'])
+  for (const wide of [
+    '0.0.0.0/0',
+    '10.0.0.0/7',
+    '::/0',
+    '2001::/15',
+    '::/16',
+    '::ffff:0:0/96',
+    '::ffff:10.0.0.0/103',
+  ])
     expect(() => configFromArgs(['--trusted-proxies', wide], KEYS)).toThrow(/too wide/);
   expect(
-    configFromArgs(['--trusted-proxies', '10.0.0.0/8,fd00::/16'], KEYS).trustedProxies,
-  ).toEqual(['10.0.0.0/8', 'fd00::/16']);
+    configFromArgs(['--trusted-proxies', '10.0.0.0/8,fd00::/16,::ffff:10.0.0.0/104'], KEYS)
+      .trustedProxies,
+  ).toEqual(['10.0.0.0/8', 'fd00::/16', '::ffff:10.0.0.0/104']);
 });
